@@ -1,0 +1,803 @@
+"""Client-name search across transliterations, spellings and scripts.
+
+Pure Python (no Qt, no SQLAlchemy). See docs/SEARCH.md for the design.
+
+Pipeline in short:
+
+* ``fold``: NFKC, drop control/format characters (bidi, zero-width, NUL), unify
+  script variants (Arabic/Persian letters, ё/е, ş/ș ...), transliterate with
+  ``anyascii`` (a small own table for Arabic/Persian so that long vowels and the
+  article survive), lower-case, German umlaut spellings (ue/oe/ae) folded.
+* tokens: words; particles (al-, el-, as-, bin, ould, abd/abdul ...) are glued to
+  the following word, ``Abd-al-X`` forms are canonicalised to ``abdX``.
+* per token several *forms*: ``L`` (folded spelling), alternatives (article
+  stripped, masculine form of a Slavic/Polish family name, Somali orthography
+  read as Arabic transliteration), ``P`` (phonetic key that merges
+  transliteration conventions: sch/sh/ş, tsch/ch/č, w/v, j/y/dsch ...), ``C``
+  (consonant skeleton, used to compare with unvocalised Arabic script) and a
+  cognate group (Mohammed/Muhammad/Mhd, Alexander/Oleksandr ...).
+* search: each query token is matched against the vocabulary of forms (exact
+  dictionary hits, prefix ranges via bisect, RapidFuzz over the vocabulary),
+  clients are gathered through postings, the best few hundred are scored by a
+  token assignment (order-insensitive, penalties for dropped parts and swapped
+  order) plus a whole-string comparison that covers split/joined compounds.
+
+Scores: 100 only for an exact match (same folded spelling, same tokens, same
+order); >= ``EXACT_LOOKING`` (90) means "as good as the same name"; typical
+variant hits score 75-95, partial type-ahead hits 60-90.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import threading
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+__all__ = [
+    "EXACT_LOOKING",
+    "KEY_VERSION",
+    "NameIndex",
+    "NameMatch",
+    "make_search_key",
+    "normalize_text",
+]
+
+#: Scores at or above this look like "the same name" in the UI.
+EXACT_LOOKING = 90.0
+#: Bumped whenever make_search_key changes; stored keys with another version are
+#: recomputed by the caller (the key starts with ``"v<N>;"``).
+KEY_VERSION = 1
+
+MAX_INPUT = 300  # characters of a name/query that are looked at
+MAX_TOKENS = 8
+
+# ---------------------------------------------------------------------------
+# Storage normalisation
+
+
+_WS_RE = re.compile(r"\s+")
+
+
+def normalize_text(s: str) -> str:
+    """NFC, trim, collapse internal whitespace; keeps the script.
+
+    Control and invisible format characters other than ZWJ/ZWNJ (needed in
+    Persian and Indic scripts) are removed.
+    """
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFC", str(s))
+    out = []
+    for ch in s:
+        cat = unicodedata.category(ch)
+        if cat == "Cc":
+            out.append(" " if ch in "\t\n\r\x0b\x0c" else "")
+        elif cat == "Cf" and ch not in "\u200c\u200d":
+            continue
+        elif cat in ("Cs", "Co", "Cn"):
+            continue
+        else:
+            out.append(ch)
+    return _WS_RE.sub(" ", "".join(out)).strip()
+
+
+# ---------------------------------------------------------------------------
+# Folding to ASCII
+
+# Arabic / Persian letters.  Unlike anyascii we keep alef and the article so
+# that "الحسين" becomes "alhusyn"-like text whose consonants match Latin forms.
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ئ": "y", "ؤ": "w",
+    "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "z",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "ة": "a", "و": "w", "ي": "y", "ی": "y", "ى": "a", "ې": "y",
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ۆ": "o", "ێ": "e", "ە": "e",
+    "ڕ": "r", "ڵ": "l",
+}
+_ARABIC_RANGE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# letters that begin a word with ʿ (ع) are read as a vowel-initial word
+_AIN_INITIAL = "a"
+
+
+def _arabic_to_latin(word: str) -> str:
+    out = []
+    for i, ch in enumerate(word):
+        if ch == "ع":
+            out.append(_AIN_INITIAL if i == 0 else "")
+            continue
+        if "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640":  # harakat, tatweel
+            continue
+        out.append(_ARABIC.get(ch, anyascii(ch)))
+    return "".join(out)
+
+
+_CHAR_PRE = str.maketrans({
+    "ё": "е", "Ё": "Е", "ı": "i", "İ": "I", "ʿ": "", "ʾ": "", "ʼ": "", "’": "", "'": "", "`": "",
+    "´": "", "‘": "",
+})
+
+_KEEP_RE = re.compile(r"[^a-z0-9/ -]+")
+_SEP_RE = re.compile(r"[\s\-_.,;:+|()\[\]{}<>\"=*&#!?@\\]+")
+_UMLAUT_RE = re.compile(r"([aou])e(?=[a-z])")
+
+
+def _fold_word(word: str) -> tuple[str, bool]:
+    """One whitespace-free chunk to lowercase ASCII; returns (text, abjad)."""
+    abjad = bool(_ARABIC_RANGE.search(word))
+    if abjad:
+        word = unicodedata.normalize("NFKC", word)  # presentation forms
+        word = "".join(_arabic_to_latin(ch_run) for ch_run in [word])
+    word = word.translate(_CHAR_PRE)
+    word = anyascii(word).lower()
+    word = _KEEP_RE.sub("", word.replace("`", "").replace("'", ""))
+    return word, abjad
+
+
+def _clean(text: str) -> str:
+    text = normalize_text(str(text)[: MAX_INPUT * 2])[:MAX_INPUT]
+    # drop combining marks early (diacritics); keep Arabic harakat handling above
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+
+# particles glued to the following token; the glued form keeps them, an
+# alternative form drops them.
+_ARTICLES = {"al", "el", "ul", "il", "as", "at", "ad", "az", "an", "ar", "ash", "asch", "ath", "adh",
+             "ed", "es", "et", "ez", "en", "er", "ech", "esh", "esch"}
+_KIN = {"bin", "ben", "ibn", "bint", "binti", "ould", "wuld", "ould", " walad", "mint", "bnt", "wad", "w"}
+_ABD = {"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdi", "abdur", "abdulla", "abu", "abou", "bu",
+        "cabdul", "cabdi"}  # 'abdi'/'cabdi' glue only when followed by a word (Abdi Farah: handled below)
+_ABD_GLUE = {"abd", "abdul", "abdel", "abdal", "abdol", "abdur", "cabdul", "abu", "abou"}
+_ABD_CANON_RE = re.compile(r"^c?abd(?:[aeiou]l?|l)?(?=[^aeiouy])")
+_ART_STRIP_RE = re.compile(r"^(?:al|el|ul)(?=[a-z]{3})|^a(?:sh|sch|[tdsznr])(?=(?:sh|sch|[tdsznr]))")
+_KIN_STRIP_RE = re.compile(r"^(?:bin|ben|ibn|bint|binti|ould|wuld|mint)(?=[a-z]{3})")
+
+
+def _tokenize(text: str) -> list[tuple[str, bool, str]]:
+    """-> list of (folded token, abjad?, raw-particle-info)."""
+    text = _clean(text)
+    if not text:
+        return []
+    raw_words = [w for w in _SEP_RE.split(text) if w]
+    words: list[tuple[str, bool]] = []
+    for w in raw_words[: MAX_TOKENS * 3]:
+        # Arabic article written together: keep, stripping handled later
+        f, ab = _fold_word(w)
+        for part in f.split():
+            if part:
+                words.append((part, ab))
+    out: list[tuple[str, bool, str]] = []
+    i = 0
+    while i < len(words):
+        w, ab = words[i]
+        if i + 1 < len(words) and (w in _ARTICLES or w in _KIN or w in _ABD_GLUE) and "/" not in w:
+            nxt, ab2 = words[i + 1]
+            # glue chains like "abd al qadir", "bin abd"
+            j = i + 1
+            glued = w + nxt
+            while (nxt in _ARTICLES or nxt in _ABD_GLUE or nxt in _KIN) and j + 1 < len(words):
+                j += 1
+                nxt = words[j][0]
+                glued += nxt
+            out.append((glued, ab or ab2, w))
+            i = j + 1
+            continue
+        out.append((w, ab, ""))
+        i += 1
+    return out[:MAX_TOKENS]
+
+
+# ---------------------------------------------------------------------------
+# Forms
+
+_FEM_RULES = (
+    ("skaya", "skiy"), ("skaja", "skij"), ("ckaya", "ckiy"), ("ska", "ski"), ("cka", "cki"),
+    ("dzka", "dzki"), ("ova", "ov"), ("eva", "ev"), ("owa", "ow"), ("ewa", "ew"), ("yova", "yov"),
+    ("ina", "in"), ("yna", "yn"), ("aya", "iy"),
+)
+
+
+def _masc(tok: str) -> str | None:
+    if len(tok) < 6:
+        return None
+    for fem, masc in _FEM_RULES:
+        if tok.endswith(fem):
+            if fem in ("ina", "yna", "aya") and len(tok) < 8:
+                return None
+            return tok[: -len(fem)] + masc
+    return None
+
+
+_SOMALI_RE = re.compile(r"[xc]|aa|uu|ii|oo|ee")
+
+
+def _somali(tok: str) -> str | None:
+    """Somali orthography read as usual Arabic-name transliteration."""
+    if not _SOMALI_RE.search(tok) or "ch" in tok or "ck" in tok or "cz" in tok:
+        return None
+    s = tok
+    s = re.sub(r"c(?=[aeiou])|(?<=[aeiou])c", "", s)
+    s = s.replace("x", "h")
+    s = re.sub(r"([aeiou])\1", r"\1", s)
+    return s if s != tok and len(s) >= 2 else None
+
+
+def _canon_token(tok: str) -> str:
+    m = _ABD_CANON_RE.match(tok)
+    if m and len(tok) > m.end() + 1:
+        tok = "abd" + tok[m.end():]
+    return tok
+
+
+def _alt_forms(tok: str) -> list[str]:
+    alts = []
+    m = _ART_STRIP_RE.match(tok)
+    if m:
+        rest = tok[m.end():]
+        if len(rest) >= 3:
+            alts.append(rest)
+    m = _KIN_STRIP_RE.match(tok)
+    if m:
+        rest = tok[m.end():]
+        alts.append(rest)
+        m2 = _ART_STRIP_RE.match(rest)
+        if m2 and len(rest) - m2.end() >= 3:
+            alts.append(rest[m2.end():])
+    base = list(alts) + [tok]
+    for b in base:
+        ms = _masc(b)
+        if ms:
+            alts.append(ms)
+        so = _somali(b)
+        if so:
+            alts.append(_canon_token(so))
+    out = []
+    for a in alts:
+        if a != tok and a not in out and a:
+            out.append(a)
+    return out
+
+
+# Phonetic key: merges transliteration conventions; ambiguous letters (ch, x, j)
+# give alternative keys.
+
+
+def _p_one(s: str, ch_as: str, x_as: str, j_as: str) -> str:
+    s = s.replace("dsch", "J").replace("dzh", "J").replace("dj", "J").replace("dzs", "J")
+    s = s.replace("tsch", "C").replace("tch", "C").replace("tsh", "C").replace("cz", "C").replace("cs", "C")
+    s = s.replace("shch", "C").replace("schtsch", "C")
+    s = s.replace("sch", "s").replace("sh", "s").replace("zh", "s").replace("sz", "s").replace("ş", "s")
+    s = s.replace("kh", "h").replace("gh", "g").replace("ch", ch_as)
+    s = s.replace("ph", "f").replace("th", "t").replace("dh", "d").replace("ck", "k").replace("q", "k")
+    s = s.replace("x", x_as)
+    s = re.sub(r"c(?=[eiy])", "s", s)
+    s = s.replace("c", "k")
+    s = s.replace("tz", "s").replace("ts", "s").replace("z", "s").replace("w", "v")
+    s = s.replace("eu", "oy").replace("j", j_as)
+    s = s.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("o", "u")
+    s = re.sub(r"i+y(?=[aeiu])|i(?=[aeu])", "y", s)
+    s = re.sub(r"(?<=[aeiu])i(?![aeiu])", "y", s)
+    s = re.sub(r"iy(?![aeiu])|yi|ii", "i", s)
+    s = re.sub(r"(?<![aeiu])y(?![aeiu])", "i", s)
+    s = re.sub(r"([a-zA-Z])\1+", r"\1", s)
+    return s.lower()
+
+
+def _pkeys(tok: str) -> list[str]:
+    tok = tok.replace("/", "")
+    chs = ("c", "h") if ("ch" in tok.replace("tsch", "").replace("tch", "")) else ("c",)
+    xs = ("ks", "h") if "x" in tok else ("ks",)
+    js = ("y", "j") if re.search(r"(?<![d])j", tok.replace("dsch", "")) else ("y",)
+    out: list[str] = []
+    for c in chs:
+        for x in xs:
+            for j in js:
+                k = _p_one(tok, c, x, j)
+                if k and k not in out:
+                    out.append(k)
+    return out[:6]
+
+
+_VOWELS_RE = re.compile(r"[aeiouyvw]")
+
+
+def _ckey(pkey: str) -> str:
+    return _VOWELS_RE.sub("", pkey)
+
+
+# Cognates / traditional variants.  General linguistic knowledge, not test data:
+# each group lists spellings of one name across languages; all entries are
+# reduced with the phonetic key, so only one spelling per key is needed.
+_COGNATES: tuple[tuple[str, ...], ...] = (
+    ("muhammad", "mohammed", "mohamed", "mhd", "mohd", "mehmet", "mehmed", "maxamed", "mamadou",
+     "momodou", "modou", "mahamat", "mouhamed"),
+    ("ahmad", "ahmed", "ahmet", "axmed"),
+    ("mahmud", "mahmoud", "mohamoud", "maxamuud", "mehmud"),
+    ("alexander", "aleksandr", "oleksandr", "olexander", "alexandru", "alexandre", "aleksandar",
+     "iskander", "sasha"),
+    ("aleksey", "alexei", "oleksii", "oleksiy", "alexey", "aleksei"),
+    ("yusuf", "yousef", "yusupha", "joseph", "josef", "yosef", "iosif", "yousif", "yuusuf", "osip"),
+    ("ibrahim", "ebrima", "brahim", "abraham", "ibrahima", "avraam"),
+    ("ismail", "ismael", "ismaila", "ismoil"),
+    ("musa", "moses", "moussa", "mousa", "moshe"),
+    ("isa", "eissa", "issa", "eesa"),
+    ("yahya", "yohannes", "johannes", "johann", "iogann", "ioann", "yohannis", "john", "johan"),
+    ("ivan", "iwan", "ioan", "ion", "jan", "juan"),
+    ("elena", "olena", "yelena", "jelena", "helena", "alena", "ilona"),
+    ("olga", "olha", "olya"),
+    ("igor", "ihor"),
+    ("galina", "halyna"),
+    ("grigoriy", "hryhoriy", "gregor", "grzegorz"),
+    ("sergey", "serhiy", "sergiy", "sergiu", "sergio", "serge"),
+    ("yevgeniy", "yevhen", "evgeny", "eugen", "eugene", "yevgen", "jewgeni"),
+    ("dmitriy", "dmytro", "dimitri", "dimitar", "dimitrios"),
+    ("andrey", "andriy", "andreas", "andrew", "andrei", "andrzej", "andre"),
+    ("mikhail", "mykhailo", "michael", "michal", "mikail", "mikael", "mihail", "mikheil"),
+    ("nikolay", "mykola", "nikolai", "nicolae", "nikola", "nicolas", "mikola"),
+    ("pavel", "pavlo", "pawel", "paul"),
+    ("petr", "petro", "piotr", "peter", "petar", "petru", "pyotr"),
+    ("vasiliy", "vasyl", "wassyl", "vasil", "vasile"),
+    ("yuriy", "yurii", "juri", "yuri", "georg", "george", "georgi", "gheorghe", "jurgen", "giorgi"),
+    ("stepan", "stefan", "stephan", "stephen", "steven", "szczepan", "stefanos"),
+    ("maria", "mariya", "marija", "mariia", "mariam", "maryam", "mariem", "miriam", "mary"),
+    ("tatiana", "tetyana", "tatyana", "tatjana", "tetiana"),
+    ("natalia", "nataliya", "natalie", "natalya", "natasha"),
+    ("yulia", "yuliya", "julia", "julija", "iuliia"),
+    ("heinrich", "genrikh", "henrik", "henry", "hinrich", "genrich"),
+    ("hermann", "german", "herman"),
+    ("fatima", "fatma", "fatuma", "fatoumata", "fatou", "faadumo", "fadumo"),
+    ("aisha", "ayse", "aysha", "aishat", "aissatou", "ayesha", "caasha", "aicha"),
+    ("khadija", "hatice", "xadiija", "hadiza", "khadijatou"),
+    ("zaynab", "zainab", "zeynep", "seynabou"),
+    ("husayn", "hussein", "huseyin", "hussain", "hossein", "xuseen"),
+    ("hasan", "hassan", "xasan"),
+    ("ali", "cali"),
+    ("abdullah", "abdallah", "abdullahi", "cabdullahi", "abdulla"),
+    ("abdurrahman", "abdulrahman", "abdirahman", "cabdiraxmaan", "abderrahmane"),
+    ("abdulkadir", "abdelkader", "abdulqadir", "cabdulqaadir", "abdikadir"),
+    ("umar", "omar", "oumar", "cumar"),
+    ("uthman", "osman", "usman", "ousman", "ousmane", "cusmaan"),
+    ("sulayman", "suleiman", "suleyman", "sulaiman", "souleymane", "sulemana"),
+    ("yaqub", "yakup", "jakob", "jacob", "yakub", "jakub", "iakov", "yakov"),
+    ("dawud", "davud", "davut", "david", "dawit", "daud"),
+    ("ayyub", "eyup", "hiob", "job", "ayoub"),
+    ("yunus", "younes", "jonas", "yonas", "junus"),
+    ("nuh", "noah", "nooh"),
+    ("salih", "saleh", "salah", "saalax"),
+    ("jamal", "cemal", "jamaal"),
+    ("halil", "khalil", "xaliil"),
+    ("katharina", "katrin", "kathrin", "catherine", "ekaterina", "yekaterina", "katerina", "kateryna"),
+    ("elisabeth", "elizabeth", "elisaveta", "yelizaveta", "elsa", "lisa"),
+    ("anna", "anne", "hanna", "hanne", "ganna"),
+    ("yaroslav", "iaroslav", "jaroslaw", "jaroslav"),
+    ("volodymyr", "vladimir", "wladimir", "wlodzimierz", "valdemar", "waldemar"),
+    ("oluwaseun", "seun"),
+    ("adewale", "wale"),
+    ("babatunde", "tunde"),
+    ("funmilayo", "funmi"),
+)
+
+
+@lru_cache(maxsize=8192)
+def _cognate_ids(pkey: str) -> tuple[int, ...]:
+    return tuple(i for i, keys in enumerate(_COGNATE_PKEYS) if pkey in keys)
+
+
+_COGNATE_PKEYS: tuple[frozenset[str], ...] = ()
+
+
+def _init_cognates() -> None:
+    global _COGNATE_PKEYS
+    groups = []
+    for g in _COGNATES:
+        keys: set[str] = set()
+        for name in g:
+            keys.update(_pkeys(_canon_token(name)))
+        groups.append(frozenset(keys))
+    _COGNATE_PKEYS = tuple(groups)
+
+
+_init_cognates()
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    main: str  # folded spelling
+    alts: tuple[str, ...]  # alternative spellings
+    pk: tuple[str, ...]  # phonetic keys
+    ck: tuple[str, ...]  # consonant skeletons
+    cog: tuple[int, ...]  # cognate groups
+    abjad: bool
+
+
+def _make_tok(tok: str, abjad: bool) -> _Tok:
+    tok = _canon_token(tok)
+    alts = tuple(_alt_forms(tok))
+    pk: list[str] = []
+    for f in (tok, *alts):
+        for k in _pkeys(f):
+            if k not in pk:
+                pk.append(k)
+    ck: list[str] = []
+    for k in pk:
+        c = _ckey(k)
+        if c and c not in ck:
+            ck.append(c)
+    cog: set[int] = set()
+    for k in pk:
+        cog.update(_cognate_ids(k))
+    return _Tok(tok, alts, tuple(pk), tuple(ck), tuple(sorted(cog)), abjad)
+
+
+def _analyse(text: str) -> list[_Tok]:
+    return [_make_tok(t, ab) for t, ab, _ in _tokenize(text) if t.replace("/", "")]
+
+
+# ---------------------------------------------------------------------------
+# Search key (stored in the database)
+
+# Format: "v1;<n_given>;<tok>;<tok>..." and tok = "main,alt1,alt2|pk1,pk2|ck1|cog1,cog2|a"
+# Only [a-z0-9,|;/A-Z] are used, so the key is safe for any text column.
+
+
+def _encode_tok(t: _Tok) -> str:
+    return "|".join((
+        ",".join((t.main, *t.alts)), ",".join(t.pk), ",".join(t.ck), ",".join(map(str, t.cog)),
+        "a" if t.abjad else "",
+    ))
+
+
+def _decode_tok(s: str) -> _Tok | None:
+    parts = s.split("|")
+    if len(parts) != 5 or not parts[0]:
+        return None
+    forms = parts[0].split(",")
+    return _Tok(
+        forms[0], tuple(f for f in forms[1:] if f), tuple(f for f in parts[1].split(",") if f),
+        tuple(f for f in parts[2].split(",") if f),
+        tuple(int(c) for c in parts[3].split(",") if c.isdigit()), parts[4] == "a",
+    )
+
+
+def make_search_key(given_name: str, family_name: str) -> str:
+    """Precomputed, deterministic key stored with the client (see module doc)."""
+    given = _analyse(given_name or "")
+    family = _analyse(family_name or "")
+    toks = (given + family)[:MAX_TOKENS]
+    return ";".join([f"v{KEY_VERSION}", str(min(len(given), len(toks)))] + [_encode_tok(t) for t in toks])
+
+
+def _decode_key(key: str) -> tuple[_Tok, ...]:
+    if not key or not key.startswith("v"):
+        return ()
+    parts = key.split(";")
+    if parts[0] != f"v{KEY_VERSION}":
+        return ()
+    toks = []
+    for p in parts[2:]:
+        t = _decode_tok(p)
+        if t is not None:
+            toks.append(t)
+    return tuple(toks)
+
+
+# ---------------------------------------------------------------------------
+# Index
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    client_id: int
+    score: float  # 0-100, 100 = exact
+
+
+# token similarity tiers (0..1)
+S_EXACT = 1.0
+S_ALT = 0.96
+S_PHON = 0.94
+S_COG = 0.90
+S_CONS_ABJAD = 0.90
+S_CONS = 0.80
+S_ABBREV = 0.86
+S_SUFFIX = 0.78
+FUZZ_L_CUT = 70.0
+FUZZ_P_CUT = 72.0
+CAND_LIMIT = 250
+PENALTY_DROPPED = 0.03
+PENALTY_DROPPED_MAX = 0.09
+PENALTY_ORDER = 0.02
+
+
+class _Vocab:
+    """Sorted unique strings with reference counts, for exact, prefix, fuzzy lookup."""
+
+    __slots__ = ("post", "sorted", "rsorted")
+
+    def __init__(self) -> None:
+        self.post: dict[str, set[tuple[int, int]]] = {}
+        self.sorted: list[str] = []
+        self.rsorted: list[str] = []
+
+    def add(self, form: str, ref: tuple[int, int]) -> None:
+        s = self.post.get(form)
+        if s is None:
+            self.post[form] = {ref}
+            i = bisect_left(self.sorted, form)
+            self.sorted.insert(i, form)
+            r = form[::-1]
+            self.rsorted.insert(bisect_left(self.rsorted, r), r)
+        else:
+            s.add(ref)
+
+    def discard(self, form: str, ref: tuple[int, int]) -> None:
+        s = self.post.get(form)
+        if s is None:
+            return
+        s.discard(ref)
+        if not s:
+            del self.post[form]
+            i = bisect_left(self.sorted, form)
+            if i < len(self.sorted) and self.sorted[i] == form:
+                del self.sorted[i]
+            r = form[::-1]
+            i = bisect_left(self.rsorted, r)
+            if i < len(self.rsorted) and self.rsorted[i] == r:
+                del self.rsorted[i]
+
+    def prefixed(self, prefix: str, limit: int = 4000) -> list[str]:
+        i = bisect_left(self.sorted, prefix)
+        j = bisect_left(self.sorted, prefix + "\x7f", i)
+        return self.sorted[i: min(j, i + limit)]
+
+    def suffixed(self, suffix: str, limit: int = 500) -> list[str]:
+        r = suffix[::-1]
+        i = bisect_left(self.rsorted, r)
+        j = bisect_left(self.rsorted, r + "\x7f", i)
+        return [x[::-1] for x in self.rsorted[i: min(j, i + limit)]]
+
+
+def _bump(d: dict[tuple[int, int], float], refs: Iterable[tuple[int, int]], s: float) -> None:
+    for ref in refs:
+        if d.get(ref, 0.0) < s:
+            d[ref] = s
+
+
+class NameIndex:
+    """In-memory index over (client_id, search_key). Thread-safe."""
+
+    def __init__(self, entries: Iterable[tuple[int, str]] = ()) -> None:
+        self._lock = threading.RLock()
+        self._clients: dict[int, tuple[_Tok, ...]] = {}
+        self._given: dict[int, int] = {}
+        self._main = _Vocab()  # main spellings
+        self._alt = _Vocab()  # alternative spellings
+        self._pk = _Vocab()
+        self._ck = _Vocab()  # consonant skeletons of abjad tokens
+        self._cog: dict[int, set[tuple[int, int]]] = {}
+        self._cache: dict[tuple[str, bool], dict[tuple[int, int], float]] = {}
+        for cid, key in entries:
+            self.add(cid, key)
+
+    # -- maintenance -------------------------------------------------------
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._clients)
+
+    def add(self, client_id: int, search_key: str) -> None:
+        cid = int(client_id)
+        toks = _decode_key(search_key or "")
+        with self._lock:
+            self._remove_locked(cid)
+            self._clients[cid] = toks
+            for pos, t in enumerate(toks):
+                ref = (cid, pos)
+                self._main.add(t.main, ref)
+                for a in t.alts:
+                    self._alt.add(a, ref)
+                for k in t.pk:
+                    self._pk.add(k, ref)
+                if t.abjad:
+                    for c in t.ck:
+                        self._ck.add(c, ref)
+                for g in t.cog:
+                    self._cog.setdefault(g, set()).add(ref)
+            self._cache.clear()
+
+    def remove(self, client_id: int) -> None:
+        with self._lock:
+            self._remove_locked(int(client_id))
+            self._cache.clear()
+
+    def _remove_locked(self, cid: int) -> None:
+        toks = self._clients.pop(cid, None)
+        if toks is None:
+            return
+        for pos, t in enumerate(toks):
+            ref = (cid, pos)
+            self._main.discard(t.main, ref)
+            for a in t.alts:
+                self._alt.discard(a, ref)
+            for k in t.pk:
+                self._pk.discard(k, ref)
+            if t.abjad:
+                for c in t.ck:
+                    self._ck.discard(c, ref)
+            for g in t.cog:
+                s = self._cog.get(g)
+                if s is not None:
+                    s.discard(ref)
+
+    # -- per query token ---------------------------------------------------
+    def _token_hits(self, q: _Tok, last: bool) -> dict[tuple[int, int], float]:
+        """Similarity of one query token to every (client, position) it resembles."""
+        ck = (q.main, last)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        d: dict[tuple[int, int], float] = {}
+        qforms = (q.main, *q.alts)
+        qlen = len(q.main.replace("/", ""))
+        main_post, alt_post, pk_post = self._main.post, self._alt.post, self._pk.post
+
+        if "/" in q.main:  # Ethiopian/Eritrean abbreviation: "G/Medhin", "T/Mariam"
+            head, _, tail = q.main.partition("/")
+            if head and tail:
+                for form in self._main.suffixed(tail, 2000):
+                    if form.startswith(head) and len(form) > len(head) + len(tail):
+                        _bump(d, main_post[form], S_ABBREV)
+        # exact spellings
+        for i, f in enumerate(qforms):
+            s_main = S_EXACT if i == 0 else S_ALT
+            _bump(d, main_post.get(f, ()), s_main)
+            _bump(d, alt_post.get(f, ()), S_ALT)
+        for k in q.pk:
+            _bump(d, pk_post.get(k, ()), S_PHON)
+        for g in q.cog:
+            _bump(d, self._cog.get(g, ()), S_COG)
+        for c in q.ck:
+            if len(c) >= 2 or qlen <= 3:
+                _bump(d, self._ck.post.get(c, ()), S_CONS_ABJAD)
+        # prefixes (type-ahead): every query token may be incomplete
+        if qlen >= 1:
+            for vocab, post, forms, base in (
+                (self._main, main_post, qforms, 0.70),
+                (self._alt, alt_post, qforms, 0.68),
+                (self._pk, pk_post, q.pk, 0.66),
+            ):
+                for f in forms:
+                    if not f or "/" in f:
+                        continue
+                    lim = 400 if len(f) <= 1 else 3000
+                    for form in vocab.prefixed(f, lim):
+                        if form == f:
+                            continue
+                        s = base + 0.24 * len(f) / len(form)
+                        _bump(d, post[form], s)
+            if qlen >= 2:
+                for c in q.ck:
+                    for form in self._ck.prefixed(c, 2000):
+                        s = 0.62 + 0.24 * len(c) / max(len(form), 1)
+                        _bump(d, self._ck.post[form], s)
+        # short forms (Wale -> Adewale)
+        if qlen >= 4:
+            for form in self._main.suffixed(q.main, 200):
+                if len(form) >= qlen + 2:
+                    _bump(d, main_post[form], S_SUFFIX)
+        # fuzzy (typos, other transliterations)
+        if qlen >= 3:
+            for f in qforms:
+                for form, sc, _ in process.extract(
+                    f, self._main.sorted, scorer=fuzz.ratio, score_cutoff=FUZZ_L_CUT, limit=200
+                ):
+                    _bump(d, main_post[form], 0.92 * sc / 100.0)
+                for form, sc, _ in process.extract(
+                    f, self._alt.sorted, scorer=fuzz.ratio, score_cutoff=FUZZ_L_CUT, limit=100
+                ):
+                    _bump(d, alt_post[form], 0.90 * sc / 100.0)
+            for k in q.pk:
+                for form, sc, _ in process.extract(
+                    k, self._pk.sorted, scorer=fuzz.ratio, score_cutoff=FUZZ_P_CUT, limit=200
+                ):
+                    _bump(d, pk_post[form], 0.90 * sc / 100.0)
+            for c in q.ck:
+                if len(c) >= 3:
+                    for form, sc, _ in process.extract(
+                        c, self._ck.sorted, scorer=fuzz.ratio, score_cutoff=75, limit=100
+                    ):
+                        _bump(d, self._ck.post[form], 0.85 * sc / 100.0)
+        if len(self._cache) > 256:
+            self._cache.clear()
+        self._cache[ck] = d
+        return d
+
+    # -- search ------------------------------------------------------------
+    def search(self, query: str, limit: int = 10) -> list[NameMatch]:
+        try:
+            limit = int(limit)
+        except (TypeError, ValueError):
+            limit = 10
+        if limit <= 0 or not isinstance(query, str):
+            return []
+        qtoks = _analyse(query)
+        if not qtoks:
+            return []
+        with self._lock:
+            hits = [self._token_hits(t, i == len(qtoks) - 1) for i, t in enumerate(qtoks)]
+            # upper bound per client: sum of each query token's best position
+            ub: dict[int, float] = {}
+            for d in hits:
+                best: dict[int, float] = {}
+                for (cid, _pos), s in d.items():
+                    if best.get(cid, 0.0) < s:
+                        best[cid] = s
+                for cid, s in best.items():
+                    ub[cid] = ub.get(cid, 0.0) + s
+            if not ub:
+                return []
+            cands = heapq.nlargest(CAND_LIMIT, ub.items(), key=lambda kv: (kv[1], -kv[0]))
+            scored = []
+            for cid, _ in cands:
+                toks = self._clients.get(cid)
+                if not toks:
+                    continue
+                scored.append((self._score(qtoks, hits, cid, toks), cid))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return [NameMatch(cid, round(s, 2)) for s, cid in scored[:limit]]
+
+    @staticmethod
+    def _score(qtoks: list[_Tok], hits: list[dict[tuple[int, int], float]], cid: int,
+               toks: tuple[_Tok, ...]) -> float:
+        nq, nc = len(qtoks), len(toks)
+        pairs = []
+        for i, d in enumerate(hits):
+            for j in range(nc):
+                s = d.get((cid, j))
+                if s:
+                    pairs.append((s, i, j))
+        pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
+        used_q: set[int] = set()
+        used_c: set[int] = set()
+        total = 0.0
+        order: list[tuple[int, int]] = []
+        for s, i, j in pairs:
+            if i in used_q or j in used_c:
+                continue
+            used_q.add(i)
+            used_c.add(j)
+            total += s
+            order.append((i, j))
+        base = total / nq
+        order.sort()
+        in_order = all(order[k][1] < order[k + 1][1] for k in range(len(order) - 1))
+        if not in_order:
+            base -= PENALTY_ORDER
+        dropped = nc - len(used_c)
+        base -= min(PENALTY_DROPPED * dropped, PENALTY_DROPPED_MAX)
+        exact = (
+            nq == nc and in_order and len(order) == nq
+            and all(qtoks[i].main == toks[j].main for i, j in order)
+        )
+        if exact:
+            return 100.0
+        score = base * 100.0
+        # whole-name comparison: split/joined compounds ("Wolde Mariam"/"Weldemariam")
+        qs = "".join(t.main for t in qtoks)
+        cs = "".join(t.main for t in toks)
+        if len(qs) >= 6:
+            if not in_order and len(order) == nc:
+                cs = "".join(toks[j].main for _, j in order)
+            whole = Levenshtein.normalized_similarity(qs, cs) * 100 * 0.88
+            score = max(score, whole)
+        return min(score, 99.0)
