@@ -317,6 +317,14 @@ def _ckey(pkey: str) -> str:
     return _VOWELS_RE.sub("", pkey)
 
 
+_VMERGE = str.maketrans("eo", "au")
+
+
+def _vkey(pkey: str) -> str:
+    """Arabic short-vowel spellings: fatha as a/e, damma as o/u (P already maps o->u)."""
+    return re.sub(r"([a-z])\1+", r"\1", pkey.translate(_VMERGE))
+
+
 # Cognates / traditional variants.  General linguistic knowledge, not test data:
 # each group lists spellings of one name across languages; all entries are
 # reduced with the phonetic key, so only one spelling per key is needed.
@@ -398,15 +406,29 @@ def _cognate_ids(pkey: str) -> tuple[int, ...]:
 _COGNATE_PKEYS: tuple[frozenset[str], ...] = ()
 
 
+_COGNATE_SORTED: list[tuple[str, int]] = []
+
+
 def _init_cognates() -> None:
     global _COGNATE_PKEYS
     groups = []
-    for g in _COGNATES:
+    for gid, g in enumerate(_COGNATES):
         keys: set[str] = set()
         for name in g:
             keys.update(_pkeys(_canon_token(name)))
         groups.append(frozenset(keys))
+        _COGNATE_SORTED.extend((k, gid) for k in keys)
     _COGNATE_PKEYS = tuple(groups)
+    _COGNATE_SORTED.sort()
+
+
+def _cognate_prefixed(prefix: str) -> list[tuple[str, int]]:
+    i = bisect_left(_COGNATE_SORTED, (prefix,))
+    out = []
+    while i < len(_COGNATE_SORTED) and _COGNATE_SORTED[i][0].startswith(prefix):
+        out.append(_COGNATE_SORTED[i])
+        i += 1
+    return out
 
 
 _init_cognates()
@@ -417,6 +439,7 @@ class _Tok:
     main: str  # folded spelling
     alts: tuple[str, ...]  # alternative spellings
     pk: tuple[str, ...]  # phonetic keys
+    vk: tuple[str, ...]  # phonetic keys with all vowels merged (Ahmed/Ahmad, Haider/Haidar)
     ck: tuple[str, ...]  # consonant skeletons
     cog: tuple[int, ...]  # cognate groups
     abjad: bool
@@ -430,6 +453,11 @@ def _make_tok(tok: str, abjad: bool) -> _Tok:
         for k in _pkeys(f):
             if k not in pk:
                 pk.append(k)
+    vk: list[str] = []
+    for k in pk:
+        v = _vkey(k)
+        if v not in pk and v not in vk:
+            vk.append(v)
     ck: list[str] = []
     for k in pk:
         c = _ckey(k)
@@ -438,7 +466,7 @@ def _make_tok(tok: str, abjad: bool) -> _Tok:
     cog: set[int] = set()
     for k in pk:
         cog.update(_cognate_ids(k))
-    return _Tok(tok, alts, tuple(pk), tuple(ck), tuple(sorted(cog)), abjad)
+    return _Tok(tok, alts, tuple(pk), tuple(vk), tuple(ck), tuple(sorted(cog)), abjad)
 
 
 def _analyse(text: str) -> list[_Tok]:
@@ -448,26 +476,29 @@ def _analyse(text: str) -> list[_Tok]:
 # ---------------------------------------------------------------------------
 # Search key (stored in the database)
 
-# Format: "v1;<n_given>;<tok>;<tok>..." and tok = "main,alt1,alt2|pk1,pk2|ck1|cog1,cog2|a"
+# Format: "v1;<n_given>;<tok>;<tok>..." and tok = "main,alt1,alt2|pk1,pk2|vk1|ck1|cog1,cog2|a"
 # Only [a-z0-9,|;/A-Z] are used, so the key is safe for any text column.
 
 
 def _encode_tok(t: _Tok) -> str:
     return "|".join((
-        ",".join((t.main, *t.alts)), ",".join(t.pk), ",".join(t.ck), ",".join(map(str, t.cog)),
+        ",".join((t.main, *t.alts)), ",".join(t.pk), ",".join(t.vk), ",".join(t.ck), ",".join(map(str, t.cog)),
         "a" if t.abjad else "",
     ))
 
 
 def _decode_tok(s: str) -> _Tok | None:
     parts = s.split("|")
-    if len(parts) != 5 or not parts[0]:
+    if len(parts) != 6 or not parts[0]:
         return None
     forms = parts[0].split(",")
+
+    def lst(x: str) -> tuple[str, ...]:
+        return tuple(f for f in x.split(",") if f)
+
     return _Tok(
-        forms[0], tuple(f for f in forms[1:] if f), tuple(f for f in parts[1].split(",") if f),
-        tuple(f for f in parts[2].split(",") if f),
-        tuple(int(c) for c in parts[3].split(",") if c.isdigit()), parts[4] == "a",
+        forms[0], tuple(f for f in forms[1:] if f), lst(parts[1]), lst(parts[2]), lst(parts[3]),
+        tuple(int(c) for c in parts[4].split(",") if c.isdigit()), parts[5] == "a",
     )
 
 
@@ -507,8 +538,9 @@ class NameMatch:
 S_EXACT = 1.0
 S_ALT = 0.96
 S_PHON = 0.94
+S_VOWEL = 0.92
 S_COG = 0.90
-S_CONS_ABJAD = 0.90
+S_CONS_ABJAD = 0.86
 S_CONS = 0.80
 S_ABBREV = 0.86
 S_SUFFIX = 0.78
@@ -584,6 +616,7 @@ class NameIndex:
         self._main = _Vocab()  # main spellings
         self._alt = _Vocab()  # alternative spellings
         self._pk = _Vocab()
+        self._vk = _Vocab()
         self._ck = _Vocab()  # consonant skeletons of abjad tokens
         self._cog: dict[int, set[tuple[int, int]]] = {}
         self._cache: dict[tuple[str, bool], dict[tuple[int, int], float]] = {}
@@ -608,6 +641,8 @@ class NameIndex:
                     self._alt.add(a, ref)
                 for k in t.pk:
                     self._pk.add(k, ref)
+                for k in t.vk:
+                    self._vk.add(k, ref)
                 if t.abjad:
                     for c in t.ck:
                         self._ck.add(c, ref)
@@ -631,6 +666,8 @@ class NameIndex:
                 self._alt.discard(a, ref)
             for k in t.pk:
                 self._pk.discard(k, ref)
+            for k in t.vk:
+                self._vk.discard(k, ref)
             if t.abjad:
                 for c in t.ck:
                     self._ck.discard(c, ref)
@@ -664,6 +701,10 @@ class NameIndex:
             _bump(d, alt_post.get(f, ()), S_ALT)
         for k in q.pk:
             _bump(d, pk_post.get(k, ()), S_PHON)
+            _bump(d, self._vk.post.get(k, ()), S_VOWEL)
+        for k in q.vk:
+            _bump(d, pk_post.get(k, ()), S_VOWEL)
+            _bump(d, self._vk.post.get(k, ()), S_VOWEL)
         for g in q.cog:
             _bump(d, self._cog.get(g, ()), S_COG)
         for c in q.ck:
@@ -685,7 +726,16 @@ class NameIndex:
                             continue
                         s = base + 0.24 * len(f) / len(form)
                         _bump(d, post[form], s)
-            if qlen >= 2:
+            if qlen >= 2:  # "olh" -> Olga/Olha group, "moh" -> Muhammad group (any script)
+                seen: dict[int, float] = {}
+                for k in q.pk:
+                    for member, gid in _cognate_prefixed(k):
+                        if member != k:
+                            s = 0.64 + 0.22 * len(k) / len(member)
+                            if seen.get(gid, 0.0) < s:
+                                seen[gid] = s
+                for gid, s in seen.items():
+                    _bump(d, self._cog.get(gid, ()), s)
                 for c in q.ck:
                     for form in self._ck.prefixed(c, 2000):
                         s = 0.62 + 0.24 * len(c) / max(len(form), 1)

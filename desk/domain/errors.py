@@ -1,0 +1,74 @@
+"""Errors the layers above show to a person.
+
+Each error carries a message key and parameters, not a finished sentence: the UI translates
+the key into the user's language (German or English), the admin CLI prints the English text.
+`str(error)` gives the English text so logs and tests stay readable.
+"""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """Base of every error that is meant to reach a user."""
+
+    #: A sentence in English with ``{name}`` placeholders; the UI translates it.
+    template = "Something went wrong."
+
+    def __init__(self, template: str | None = None, /, **params: object) -> None:
+        if template is not None:
+            self.template = template
+        self.params = params
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+
+class ValidationError(DeskError):
+    """Bad input; nothing was changed."""
+
+    template = "The input is not valid."
+
+
+class NotFoundError(DeskError):
+    template = "The record no longer exists."
+
+
+class ConflictError(DeskError):
+    """A business rule or another workstation was faster (double booking, already called)."""
+
+    template = "This conflicts with an existing entry."
+
+
+class StaleError(ConflictError):
+    """Optimistic lock: the record was changed by someone else since it was loaded."""
+
+    template = "This record was changed by someone else in the meantime. Please reload it."
+
+
+class PermissionDeniedError(DeskError):
+    template = "Your role may not do this."
+
+
+class AuthenticationError(DeskError):
+    template = "User name or password is wrong."
+
+
+class DatabaseError(DeskError):
+    """The database is missing, locked, read-only, damaged, unreachable, or too new."""
+
+    template = "The database cannot be used."
+
+
+class DatabaseUnavailableError(DatabaseError):
+    template = "The database is not reachable right now: {reason}"
+
+
+class DatabaseTooNewError(DatabaseError):
+    template = (
+        "The database {where} was written by a newer version of desk (schema {found}); "
+        "this program knows schema {known} at most. Install the newer version of desk."
+    )

@@ -1,0 +1,80 @@
+"""Who may do what: the one written table the permission gate (desk.services.gate) reads.
+
+Every public service function names exactly one Permission; a test enumerates every service
+function against this table and fails when a function has none.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from desk.domain.model import Role
+
+
+class Permission(enum.Enum):
+    # reference data every logged-in person needs (services, rooms, staff names)
+    READ_REFERENCE = "read_reference"
+    # reception
+    CLIENT_SEARCH = "client_search"
+    CLIENT_CARD_READ = "client_card_read"  # the minimal reception card
+    CLIENT_WRITE = "client_write"
+    CLIENT_MERGE = "client_merge"
+    CHECK_IN = "check_in"
+    WAITLIST_READ = "waitlist_read"
+    # counselling
+    VISIT_CALL = "visit_call"  # call, start, done, no-show, hand over, refer, undo
+    APPOINTMENT_READ = "appointment_read"
+    APPOINTMENT_BOOK = "appointment_book"  # book / move in counsellors' free slots
+    APPOINTMENT_MANAGE = "appointment_manage"  # working hours, absences, no-show, series
+    INTERPRETER_MANAGE = "interpreter_manage"
+    # rooms
+    ROOM_READ = "room_read"
+    ROOM_BOOK = "room_book"
+    # safety
+    ALARM_RAISE = "alarm_raise"
+    ALARM_ACK = "alarm_ack"
+    # head of department
+    REPORTS = "reports"
+    AUDIT_READ = "audit_read"
+    ACCOUNTS_MANAGE = "accounts_manage"
+    SETTINGS_MANAGE = "settings_manage"
+    CLIENT_EXPORT = "client_export"
+    CLIENT_ERASE = "client_erase"
+    RETENTION_PURGE = "retention_purge"
+    BACKUP = "backup"
+    # the waiting-room display terminal
+    DISPLAY_READ = "display_read"
+
+
+P = Permission
+
+_RECEPTION = frozenset(
+    {
+        P.READ_REFERENCE,
+        P.CLIENT_SEARCH,
+        P.CLIENT_CARD_READ,
+        P.CLIENT_WRITE,
+        P.CHECK_IN,
+        P.WAITLIST_READ,
+        P.APPOINTMENT_READ,
+        P.APPOINTMENT_BOOK,
+        P.ROOM_READ,
+        P.ROOM_BOOK,
+        P.ALARM_RAISE,
+        P.ALARM_ACK,
+        P.DISPLAY_READ,
+    }
+)
+_COUNSELLOR = _RECEPTION | {P.VISIT_CALL, P.APPOINTMENT_MANAGE, P.CLIENT_MERGE, P.INTERPRETER_MANAGE}
+_HEAD = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.RECEPTION: _RECEPTION,
+    Role.COUNSELLOR: frozenset(_COUNSELLOR),
+    Role.HEAD: _HEAD,
+    Role.DISPLAY: frozenset({P.DISPLAY_READ}),
+}
+
+
+def allowed(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())

@@ -1,0 +1,53 @@
+"""Normalising what people type, and refusing what cannot be stored.
+
+Names are stored exactly as typed after NFC normalisation and trimming (any script, right-to-left,
+combining marks, zero-width joiners that Persian names need). Refused: NUL and other control
+characters (they cannot be printed and break exports), and text over the field's length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from desk.domain.errors import ValidationError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINEBREAKS = re.compile(r"[\r\n\t]+")
+
+
+def clean_text(value: str | None, *, field: str, max_length: int, multiline: bool = False) -> str:
+    """NFC + trim; refuse control characters and overlong text with a message naming the field."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError("{field}: expected text.", field=field)
+    text = unicodedata.normalize("NFC", value)
+    if not multiline:
+        text = _LINEBREAKS.sub(" ", text)
+    text = text.strip()
+    if _CONTROL.search(text):
+        raise ValidationError("{field} contains invisible control characters. Please retype it.", field=field)
+    if len(text) > max_length:
+        raise ValidationError(
+            "{field} is too long ({length} characters; at most {max} are allowed).",
+            field=field,
+            length=len(text),
+            max=max_length,
+        )
+    return text
+
+
+def digits_of(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit() and ch.isascii())
+
+
+def check_birth_date(value: date | None, today: date) -> date | None:
+    if value is None:
+        return None
+    if value > today:
+        raise ValidationError("The date of birth {value} lies in the future.", value=value.strftime("%d.%m.%Y"))
+    if value.year < today.year - 120:
+        raise ValidationError("The date of birth {value} is more than 120 years ago.", value=value.strftime("%d.%m.%Y"))
+    return value

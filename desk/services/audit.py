@@ -1,0 +1,30 @@
+"""Writing audit events from the services (inside the same transaction as the change)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desk.services.context import Actor
+from desk.storage.uow import UnitOfWork
+
+
+def record(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: str,
+    *,
+    entity_type: str = "",
+    entity_id: int | None = None,
+    client_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    uow.audit.append(
+        actor_id=actor.staff_id,
+        actor_name=actor.name,
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        client_id=client_id,
+        details=details,
+        workstation=actor.workstation,
+    )

@@ -1,0 +1,26 @@
+"""Who is acting: passed explicitly to every service function (the permission gate reads it)."""
+
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass, field
+
+from desk.domain.model import Role
+
+
+@dataclass(frozen=True)
+class Actor:
+    staff_id: int | None
+    name: str
+    role: Role
+    service_ids: frozenset[int] = field(default_factory=frozenset)
+    workstation: str = field(default_factory=socket.gethostname)
+
+    @classmethod
+    def system(cls, name: str = "desk-admin") -> Actor:
+        """The admin command line and start-up tasks act with the head-of-department's rights."""
+        return cls(staff_id=None, name=name, role=Role.HEAD)
+
+    @classmethod
+    def display(cls) -> Actor:
+        return cls(staff_id=None, name="display", role=Role.DISPLAY)

@@ -1,0 +1,39 @@
+"""The services of one process, built once over one database (the composition root calls this)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desk.services.checkin import CheckInService
+from desk.services.clients import ClientService
+from desk.services.reference import ReferenceService
+from desk.storage.engine import Database
+from desk.storage.uow import UnitOfWorkFactory, unit_of_work_factory
+
+
+@dataclass
+class DeskServices:
+    db: Database
+    uow: UnitOfWorkFactory
+    reference: ReferenceService
+    clients: ClientService
+    checkin: CheckInService
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def database_name(self) -> str:
+        return self.db.display_name
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def build_services(db: Database) -> DeskServices:
+    uow = unit_of_work_factory(db)
+    return DeskServices(
+        db=db,
+        uow=uow,
+        reference=ReferenceService(uow),
+        clients=ClientService(uow),
+        checkin=CheckInService(uow),
+    )

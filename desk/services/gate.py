@@ -1,0 +1,52 @@
+"""The one permission gate. Every public service function is decorated with `@requires(...)`.
+
+The UI hides what a role may not do, but this is where it is enforced: a call without the
+permission raises PermissionDeniedError before touching the database.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from desk.domain.errors import PermissionDeniedError
+from desk.domain.permissions import Permission, allowed
+from desk.services.context import Actor
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+PERMISSION_ATTRIBUTE = "__desk_permission__"
+
+
+def check(actor: Actor, permission: Permission) -> None:
+    if not isinstance(actor, Actor):
+        raise TypeError("service functions take the acting person (Actor) as first argument")
+    if not allowed(actor.role, permission):
+        raise PermissionDeniedError(
+            "Your role ({role}) may not do this ({permission}).",
+            role=actor.role.value,
+            permission=permission.value,
+        )
+
+
+def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a service method `(self, actor, ...)` as needing `permission`, and check it."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        parameters = list(inspect.signature(function).parameters)
+        if len(parameters) < 2 or parameters[1] != "actor":
+            raise TypeError(f"{function.__qualname__}: the first argument after self must be 'actor'")
+
+        @functools.wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            actor = args[1] if len(args) > 1 else kwargs["actor"]
+            check(actor, permission)  # type: ignore[arg-type]
+            return function(*args, **kwargs)
+
+        setattr(wrapper, PERMISSION_ATTRIBUTE, permission)
+        return wrapper
+
+    return decorate

@@ -1,0 +1,261 @@
+"""The one engine and the one session factory of a process.
+
+SQLite (one PC): WAL, foreign keys, a busy timeout, `synchronous=FULL` (an acknowledged commit
+survives a power cut), `secure_delete` (erased data does not linger in the file), and write
+transactions that start with `BEGIN IMMEDIATE`, so two writers queue on the busy timeout instead
+of failing half-way with "database is locked". Read transactions start with a plain `BEGIN`.
+
+PostgreSQL (several PCs): psycopg 3, READ COMMITTED; correctness comes from atomic conditional
+updates, constraints and row locks in the repositories.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk.domain.errors import DatabaseError, DatabaseUnavailableError
+
+log = logging.getLogger(__name__)
+
+#: Execution option that marks a connection as the start of a write transaction.
+WRITE_OPTION = "desk_write"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True)
+class Database:
+    """The engine, its session factory, and a human-readable name of where the data lives."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    url: str
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        db = self.engine.url.database
+        return Path(db) if db and db != ":memory:" else None
+
+    @property
+    def display_name(self) -> str:
+        """Where the data is, for the status bar: never includes a password."""
+        if self.is_sqlite:
+            return f"SQLite: {self.sqlite_path}"
+        url = self.engine.url
+        return f"PostgreSQL: {url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+    @contextmanager
+    def session(self, *, write: bool) -> Iterator[Session]:
+        """One short transaction: committed by the caller, rolled back on any error."""
+        session = self.sessions()
+        try:
+            if write:
+                session.connection(execution_options={WRITE_OPTION: True})
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def looks_like_network_share(path: Path) -> bool:
+    """SQLite over SMB/NFS corrupts data with several writers; we warn when the path looks like one."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    try:
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            best = ("", "")
+            resolved = str(path.resolve())
+            for line in mounts:
+                parts = line.split()
+                if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best[0]):
+                    best = (parts[1], parts[2])
+            return best[1] in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}
+    except OSError:
+        return False
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Fail early, with a message naming the path, when SQLite could not use the file."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            "The folder {path} for the database cannot be created ({reason}). "
+            "Choose another place with --database-url or fix the folder's permissions.",
+            path=str(folder),
+            reason=error.strerror or str(error),
+        ) from error
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(
+                "{path} is a folder, not a database file. Choose a file name with --database-url.",
+                path=str(path),
+            )
+        if not os.access(path, os.R_OK):
+            raise DatabaseError(
+                "The database file {path} cannot be read (permissions). Ask the administrator "
+                "to give this user access, or start with another database.",
+                path=str(path),
+            )
+        if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+            raise DatabaseError(
+                "The database file {path} or its folder is read-only. desk needs to write there "
+                "(and to create the -wal file beside it). Fix the permissions or copy the file "
+                "to a writable folder.",
+                path=str(path),
+            )
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise DatabaseError(
+                "{path} is not a desk database (it is not an SQLite file). Choose the right file, "
+                "or restore a backup with 'desk-admin restore'.",
+                path=str(path),
+            )
+    elif not os.access(folder, os.W_OK):
+        raise DatabaseError(
+            "The folder {path} is read-only; the database cannot be created there.",
+            path=str(folder),
+        )
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred-only).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA secure_delete = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def open_database(url: str, *, echo: bool = False) -> Database:
+    """Build the engine and the session factory for `url`; check that the database answers."""
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError as error:
+        raise DatabaseError(
+            "The database address {url} is not valid. Examples: "
+            "postgresql+psycopg://user@host:5432/desk or sqlite+pysqlite:////path/desk.sqlite",
+            url=url,
+        ) from error
+
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            path = Path(database).expanduser()
+            _prepare_sqlite_file(path)
+            if looks_like_network_share(path):
+                log.warning(
+                    "The database %s looks like it is on a network share. SQLite on a share is "
+                    "not supported with several PCs; use PostgreSQL.",
+                    path,
+                )
+        engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_hooks(engine)
+    elif parsed.get_backend_name() == "postgresql":
+        engine = create_engine(
+            url,
+            echo=echo,
+            pool_pre_ping=True,  # a restarted server: reconnect instead of failing the next click
+            pool_size=5,
+            max_overflow=5,
+            connect_args={"connect_timeout": 5, "application_name": "desk"},
+        )
+    else:
+        raise DatabaseError(
+            "desk works with SQLite or PostgreSQL, not {backend}.", backend=parsed.get_backend_name()
+        )
+
+    sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+    db = Database(engine=engine, sessions=sessions, url=url)
+    check_connection(db)
+    return db
+
+
+def check_connection(db: Database) -> None:
+    """A first round trip, translated into a message a person can act on."""
+    try:
+        with db.engine.connect() as connection:
+            if db.is_sqlite:
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            else:
+                connection.exec_driver_sql("SELECT 1").scalar()
+    except sa_exc.DBAPIError as error:
+        raise translate_error(error, db.display_name) from error
+
+
+def translate_error(error: BaseException, where: str) -> DatabaseError:
+    """Map a driver error to a DatabaseError that says what happened and what to do."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "database is locked" in text or "database is busy" in text:
+        return DatabaseUnavailableError(
+            reason=f"{where} is locked by another program. Close it and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            "The database {where} is read-only. Nothing was saved. Fix the permissions or free "
+            "the disk, then try again.",
+            where=where,
+        )
+    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+        return DatabaseError(
+            "The disk holding {where} is full. Nothing was saved. Free some space and try again.",
+            where=where,
+        )
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return DatabaseError(
+            "The database {where} is damaged. Restore the latest backup with "
+            "'desk-admin restore' (the damaged file is kept).",
+            where=where,
+        )
+    if "unable to open" in text:
+        return DatabaseError(
+            "The database {where} cannot be opened. Check that the folder exists and is writable.",
+            where=where,
+        )
+    if isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError) or "connection" in text:
+        return DatabaseUnavailableError(reason=f"{where}: {first_line(text)}")
+    return DatabaseError("The database {where} reported an error: {reason}", where=where, reason=first_line(text))
+
+
+def first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""

@@ -1,0 +1,95 @@
+"""Schema upgrades at start-up: back up, refuse a newer database, upgrade to head.
+
+The migrations are Alembic scripts shipped inside the package (desk/storage/migrations).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from desk.domain.errors import DatabaseTooNewError
+from desk.storage.engine import WRITE_OPTION, Database
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head() or ""
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
+    """An online copy through SQLite's backup API (never a file copy of a live database)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"desk-{label}-{stamp}.sqlite"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backup_dir / f"desk-{label}-{stamp}-{counter}.sqlite"
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | None:
+    """Bring the schema to head. Returns the backup file made before upgrading, if any."""
+    current = current_revision(db)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNewError(where=db.display_name, found=current, known=head)
+    backup = None
+    path = db.sqlite_path
+    if current is not None and path is not None and path.exists() and backup_dir is not None:
+        backup = backup_sqlite_file(path, backup_dir, f"before-upgrade-{current}")
+        log.info("Backed up %s to %s before upgrading", path, backup)
+    with db.engine.connect() as connection:
+        if db.is_sqlite:
+            # Batch migrations re-create tables; with foreign keys on that would cascade.
+            # The pragma only works outside a transaction, hence the raw driver connection.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execution_options(**{WRITE_OPTION: True})
+        with connection.begin():
+            config = _config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if db.is_sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        if db.is_sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+    return backup

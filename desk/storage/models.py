@@ -1,0 +1,440 @@
+"""SQLAlchemy 2 typed models: the whole schema of the desk.
+
+Rules kept here:
+- every time is stored in UTC (`UTCDateTime`) and handed out timezone-aware;
+- every constraint has a name (the naming convention), so Alembic can alter it on SQLite;
+- rows that two workstations may edit carry a `version` column (optimistic locking);
+- nothing above `desk.storage` ever sees these classes: repositories return domain rows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC. Refuses naive datetimes (ambiguous local time)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- reference data -----------------------------------------------------------------------
+
+
+class Service(Base):
+    """A Fachdienst: its own staff, clients, ticket prefix and open consultation hours."""
+
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name_de: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    ticket_prefix: Mapped[str] = mapped_column(String(1), unique=True)
+    fte: Mapped[float] = mapped_column(Float, default=0.0)
+    fte_balingen: Mapped[float] = mapped_column(Float, default=0.0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ServiceHour(Base):
+    __tablename__ = "service_hours"
+    __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+
+
+class Room(Base):
+    __tablename__ = "rooms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    bookable: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    display_label: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Staff(Base):
+    """A person with an account (no shared logins)."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    default_room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StaffService(Base):
+    __tablename__ = "staff_services"
+
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class WorkingHour(Base):
+    """A counsellor's working hours per weekday (appointments go into these)."""
+
+    __tablename__ = "working_hours"
+    __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+
+
+class Absence(Base):
+    __tablename__ = "absences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Interpreter(Base):
+    """A (mostly volunteer) interpreter: languages as comma-separated ISO codes."""
+
+    __tablename__ = "interpreters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Setting(Base):
+    """Business configuration as JSON values (personal UI preferences live in QSettings)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+# --- clients and their contacts ------------------------------------------------------------
+
+
+class Client(Base):
+    """Reception data about a person; counselling content never enters this application."""
+
+    __tablename__ = "clients"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(500), default="")
+    family_name: Mapped[str] = mapped_column(String(500), default="")
+    # Precomputed by desk.domain.search.make_search_key; never shown.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    phone_digits: Mapped[str] = mapped_column(String(60), default="", index=True)
+    language: Mapped[str] = mapped_column(String(16), default="")
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    residence: Mapped[str] = mapped_column(String(20), default="unknown")
+    residence_place: Mapped[str] = mapped_column(String(200), default="")
+    status_group: Mapped[str] = mapped_column(String(20), default="unknown")
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    reception_note: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # Set on the record a merge absorbed, so an old client number still leads somewhere.
+    merged_into_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_clients_date_of_birth", "date_of_birth"),)
+
+
+class TicketCounter(Base):
+    """Running ticket number per service and local day; bumped by one atomic upsert."""
+
+    __tablename__ = "ticket_counters"
+
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("services.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Visit(Base):
+    """One person (or family) at the desk for one service on one day.
+
+    Client facts needed by the funder's report (residence, status group, language, new client)
+    are copied at check-in, so reports still count a visit after retention has removed the
+    person (client_id becomes NULL, `anonymised` true).
+    """
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        UniqueConstraint("service_id", "ticket_day", "ticket_number", name="uq_visits_ticket"),
+        CheckConstraint("party_size >= 1", name="party_size"),
+        Index("ix_visits_day_status", "ticket_day", "status"),
+        Index("ix_visits_client_status", "client_id", "status"),
+        Index("ix_visits_arrived_at", "arrived_at"),
+        # A person has at most one open visit: enforced by the database, not by a check first.
+        Index(
+            "uq_visits_one_open_per_client",
+            "client_id",
+            unique=True,
+            sqlite_where=text("status IN ('waiting', 'called', 'in_session')"),
+            postgresql_where=text("status IN ('waiting', 'called', 'in_session')"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointments.id", ondelete="SET NULL"), index=True
+    )
+    handed_over_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="SET NULL")
+    )
+    ticket_day: Mapped[date] = mapped_column(Date)
+    ticket_number: Mapped[int] = mapped_column(Integer)
+    ticket_prefix: Mapped[str] = mapped_column(String(1))
+    party_size: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default="waiting")
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    priority_reason: Mapped[str] = mapped_column(String(500), default="")
+    interpreter_language: Mapped[str] = mapped_column(String(16), default="")
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    called_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    assigned_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
+    referred_to: Mapped[str] = mapped_column(String(200), default="")
+    # snapshots for statistics (see class docstring)
+    residence: Mapped[str] = mapped_column(String(20), default="unknown")
+    status_group: Mapped[str] = mapped_column(String(20), default="unknown")
+    client_language: Mapped[str] = mapped_column(String(16), default="")
+    first_visit: Mapped[bool] = mapped_column(Boolean, default=False)
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class DisplayCall(Base):
+    """A call as the waiting-room display shows it. No client reference, no name: by design."""
+
+    __tablename__ = "display_calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    called_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ticket: Mapped[str] = mapped_column(String(12))
+    room_label: Mapped[str] = mapped_column(String(60))
+    language: Mapped[str] = mapped_column(String(16), default="")
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="positive_length"),
+        Index("ix_appointments_staff_start", "staff_id", "starts_at"),
+        Index("ix_appointments_starts_at", "starts_at"),
+        Index("ix_appointments_client", "client_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
+    interpreter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interpreters.id", ondelete="SET NULL"), index=True
+    )
+    interpreter_language: Mapped[str] = mapped_column(String(16), default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="booked")
+    cancel_reason: Mapped[str] = mapped_column(String(500), default="")
+    series_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(String(1000), default="")
+    # snapshots for statistics after anonymisation
+    residence: Mapped[str] = mapped_column(String(20), default="unknown")
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class RoomBooking(Base):
+    """A booking of a room; a recurring series keeps its RRULE here and its occurrences below."""
+
+    __tablename__ = "room_bookings"
+    __table_args__ = (CheckConstraint("ends_at > starts_at", name="positive_length"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"))
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    expected_participants: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(String(2000), default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)  # first occurrence
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    rrule: Mapped[str | None] = mapped_column(String(500))  # RFC 5545 RRULE, local Berlin time
+    holiday_policy: Mapped[str] = mapped_column(String(10), default="skip")
+    linked_booking_id: Mapped[int | None] = mapped_column(
+        ForeignKey("room_bookings.id", ondelete="SET NULL")
+    )  # the tea kitchen booked together with the group room
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class BookingOccurrence(Base):
+    """One concrete occurrence: the unit of conflict checks and of the calendar views.
+
+    A cancelled occurrence stays as a row (`cancelled`), so editing the series later never
+    brings it back; `original_start` identifies it within its series.
+    """
+
+    __tablename__ = "booking_occurrences"
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="positive_length"),
+        UniqueConstraint("booking_id", "original_start", name="uq_booking_occurrences_original"),
+        Index("ix_booking_occurrences_room_time", "room_id", "starts_at", "ends_at"),
+        Index("ix_booking_occurrences_starts_at", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("room_bookings.id", ondelete="CASCADE"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"))
+    original_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    detached: Mapped[bool] = mapped_column(Boolean, default=False)  # edited on its own
+    title_override: Mapped[str | None] = mapped_column(String(500))
+    holiday_name: Mapped[str] = mapped_column(String(100), default="")
+    actual_participants: Mapped[int | None] = mapped_column(Integer)
+
+
+# --- safety and accountability --------------------------------------------------------------
+
+
+class AuditEvent(Base):
+    """Append-only (enforced by triggers created in the migrations)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_at", "at"),
+        Index("ix_audit_events_client", "client_id", "at"),
+        Index("ix_audit_events_entity", "entity_type", "entity_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    actor_id: Mapped[int | None] = mapped_column(Integer)  # no FK: survives staff deletion
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    entity_type: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    client_id: Mapped[int | None] = mapped_column(Integer)  # no FK: survives erasure as a number
+    details: Mapped[str] = mapped_column(Text, default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Alarm(Base):
+    """Silent alarm raised from an office; shown on every workstation until acknowledged."""
+
+    __tablename__ = "alarms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
+    room_label: Mapped[str] = mapped_column(String(200), default="")
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+
+class ChangeCounter(Base):
+    """One row bumped by every write transaction that other workstations must see.
+
+    Workstations poll it (a primary-key read) as the portable change signal; SQLite's
+    `PRAGMA data_version` and PostgreSQL's LISTEN/NOTIFY are the fast paths on top.
+    """
+
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,132 @@
+"""Clients: the reception card, search keys, optimistic locking by version."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desk.domain.errors import NotFoundError, StaleError
+from desk.domain.model import ClientRow, Residence, StatusGroup
+from desk.domain.tickets import format_client_number
+from desk.storage.models import Client
+
+#: Fields a caller may set through add()/update(); everything else is managed here.
+CLIENT_FIELDS = frozenset(
+    {
+        "given_name",
+        "family_name",
+        "search_key",
+        "date_of_birth",
+        "phone",
+        "phone_digits",
+        "language",
+        "interpreter_needed",
+        "residence",
+        "residence_place",
+        "status_group",
+        "consent_date",
+        "reception_note",
+        "last_contact_at",
+    }
+)
+
+
+def client_row(c: Client) -> ClientRow:
+    return ClientRow(
+        id=c.id,
+        client_number=format_client_number(c.id),
+        given_name=c.given_name,
+        family_name=c.family_name,
+        date_of_birth=c.date_of_birth,
+        phone=c.phone,
+        language=c.language,
+        interpreter_needed=c.interpreter_needed,
+        residence=Residence(c.residence),
+        residence_place=c.residence_place,
+        status_group=StatusGroup(c.status_group),
+        consent_date=c.consent_date,
+        reception_note=c.reception_note,
+        created_at=c.created_at,
+        last_contact_at=c.last_contact_at,
+        version=c.version,
+    )
+
+
+class ClientRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, **fields: Any) -> int:
+        unknown = set(fields) - CLIENT_FIELDS
+        if unknown:
+            raise TypeError(f"unknown client fields: {sorted(unknown)}")
+        now = datetime.now(UTC)
+        client = Client(created_at=now, updated_at=now, version=1, **fields)
+        self.session.add(client)
+        self.session.flush()
+        return client.id
+
+    def get(self, client_id: int) -> ClientRow | None:
+        client = self.session.get(Client, client_id)
+        return None if client is None or client.merged_into_id is not None else client_row(client)
+
+    def get_many(self, ids: list[int]) -> dict[int, ClientRow]:
+        if not ids:
+            return {}
+        rows = self.session.scalars(select(Client).where(Client.id.in_(ids), Client.merged_into_id.is_(None)))
+        return {c.id: client_row(c) for c in rows}
+
+    def update(self, client_id: int, expected_version: int, **fields: Any) -> int:
+        """Save if nobody else saved since `expected_version` was read; returns the new version."""
+        unknown = set(fields) - CLIENT_FIELDS
+        if unknown:
+            raise TypeError(f"unknown client fields: {sorted(unknown)}")
+        result = self.session.execute(
+            update(Client)
+            .where(Client.id == client_id, Client.version == expected_version)
+            .values(**fields, version=Client.version + 1, updated_at=datetime.now(UTC))
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            if self.session.get(Client, client_id) is None:
+                raise NotFoundError()
+            raise StaleError()
+        return expected_version + 1
+
+    def touch_contact(self, client_id: int, when: datetime) -> None:
+        self.session.execute(
+            update(Client).where(Client.id == client_id).values(last_contact_at=when)
+            .execution_options(synchronize_session=False)
+        )
+
+    def search_keys(self, changed_since: datetime | None = None) -> list[tuple[int, str]]:
+        """(id, search_key) of every live client, or of those changed since a moment."""
+        stmt = select(Client.id, Client.search_key).where(Client.merged_into_id.is_(None))
+        if changed_since is not None:
+            stmt = stmt.where(Client.updated_at >= changed_since)
+        return [(row.id, row.search_key) for row in self.session.execute(stmt)]
+
+    def all_ids(self) -> set[int]:
+        return set(self.session.scalars(select(Client.id).where(Client.merged_into_id.is_(None))))
+
+    def ids_by_phone(self, digits: str, limit: int = 20) -> list[int]:
+        if len(digits) < 4:
+            return []
+        stmt = (
+            select(Client.id)
+            .where(Client.phone_digits.like(f"%{digits}%", escape="\\"), Client.merged_into_id.is_(None))
+            .limit(limit)
+        )
+        return list(self.session.scalars(stmt))
+
+    def ids_by_date_of_birth(self, day: date, limit: int = 50) -> list[int]:
+        stmt = select(Client.id).where(Client.date_of_birth == day, Client.merged_into_id.is_(None)).limit(limit)
+        return list(self.session.scalars(stmt))
+
+    def count(self) -> int:
+        from sqlalchemy import func
+
+        return int(self.session.scalar(select(func.count()).select_from(Client)) or 0)

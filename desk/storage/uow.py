@@ -1,0 +1,148 @@
+"""Unit of work: one short transaction per user action ("the scope of a button push").
+
+    with uow_factory(write=True) as uow:
+        uow.clients.add(...)
+        uow.commit()
+
+Leaving the block without `commit()` rolls back. A write unit of work starts with
+`BEGIN IMMEDIATE` on SQLite. `commit()` also bumps the change counter and, on PostgreSQL, sends
+a NOTIFY, so every other workstation refreshes within a second (see desk.storage.changes).
+Driver errors leave this module as `desk.domain.errors.DatabaseError` with a message a person
+can act on; nothing above storage ever sees an SQLAlchemy exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import text, update
+
+from desk.domain.errors import DeskError
+from desk.storage.engine import Database, translate_error
+from desk.storage.models import ChangeCounter
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desk.storage.repositories.audit import AuditRepository
+    from desk.storage.repositories.clients import ClientRepository
+    from desk.storage.repositories.reference import ReferenceRepository
+    from desk.storage.repositories.settings import SettingsRepository
+    from desk.storage.repositories.visits import VisitRepository
+
+NOTIFY_CHANNEL = "desk_changes"
+
+
+class UnitOfWork:
+    def __init__(self, db: Database, *, write: bool) -> None:
+        self._db = db
+        self.write = write
+        self._session_cm = None
+        self.session: Session
+        self._committed = False
+        self._topics: set[str] = set()
+
+    # -- context manager ------------------------------------------------------------------
+
+    def __enter__(self) -> UnitOfWork:
+        self._session_cm = self._db.session(write=self.write)
+        try:
+            self.session = self._session_cm.__enter__()
+        except sa_exc.DBAPIError as error:
+            raise translate_error(error, self._db.display_name) from error
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._session_cm is not None
+        try:
+            if not self._committed:
+                self.session.rollback()
+        except sa_exc.DBAPIError:
+            pass  # the connection is gone; the transaction died with it
+        finally:
+            self._session_cm.__exit__(None, None, None)
+        if exc is not None and isinstance(exc, sa_exc.DBAPIError):
+            raise translate_error(exc, self._db.display_name) from exc
+
+    # -- transaction ------------------------------------------------------------------------
+
+    def touch(self, *topics: str) -> None:
+        """Name what this transaction changes (visits, clients, bookings, ...), for live updates."""
+        self._topics.update(topics)
+
+    def commit(self) -> None:
+        if not self.write:
+            raise RuntimeError("commit() on a read-only unit of work")
+        try:
+            self.session.flush()
+            self.session.execute(
+                update(ChangeCounter)
+                .where(ChangeCounter.id == 1)
+                .values(value=ChangeCounter.value + 1, changed_at=datetime.now(UTC))
+            )
+            if self._db.engine.dialect.name == "postgresql":
+                payload = ",".join(sorted(self._topics)) or "any"
+                self.session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                                     {"channel": NOTIFY_CHANNEL, "payload": payload})
+            self.session.commit()
+        except DeskError:
+            raise
+        except sa_exc.DBAPIError as error:
+            raise translate_error(error, self._db.display_name) from error
+        self._committed = True
+
+    @property
+    def dialect(self) -> str:
+        return self._db.engine.dialect.name
+
+    # -- repositories (created on first use) ----------------------------------------------
+
+    @cached_property
+    def reference(self) -> ReferenceRepository:
+        from desk.storage.repositories.reference import ReferenceRepository
+
+        return ReferenceRepository(self.session)
+
+    @cached_property
+    def settings(self) -> SettingsRepository:
+        from desk.storage.repositories.settings import SettingsRepository
+
+        return SettingsRepository(self.session)
+
+    @cached_property
+    def audit(self) -> AuditRepository:
+        from desk.storage.repositories.audit import AuditRepository
+
+        return AuditRepository(self.session)
+
+    @cached_property
+    def clients(self) -> ClientRepository:
+        from desk.storage.repositories.clients import ClientRepository
+
+        return ClientRepository(self.session)
+
+    @cached_property
+    def visits(self) -> VisitRepository:
+        from desk.storage.repositories.visits import VisitRepository
+
+        return VisitRepository(self.session)
+
+
+UnitOfWorkFactory = Callable[..., UnitOfWork]
+
+
+def unit_of_work_factory(db: Database) -> UnitOfWorkFactory:
+    def make(*, write: bool = False) -> UnitOfWork:
+        return UnitOfWork(db, write=write)
+
+    return make
