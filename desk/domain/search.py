@@ -98,7 +98,7 @@ def normalize_text(s: str) -> str:
 _ARABIC = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ئ": "y", "ؤ": "w",
     "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "z",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "z", "ط": "t", "ظ": "z",
     "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m",
     "ن": "n", "ه": "h", "ة": "a", "و": "w", "ي": "y", "ی": "y", "ى": "a", "ې": "y",
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ۆ": "o", "ێ": "e", "ە": "e",
@@ -109,11 +109,20 @@ _ARABIC_RANGE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufe
 _AIN_INITIAL = "a"
 
 
+# letters read differently in Persian (z/s) and Arabic (d/dh/th) names
+_PERSIAN_LETTERS = set("یکپچژگ")
+_ARABIC_ONLY = {"ض": "d", "ذ": "dh", "ث": "th"}
+
+
 def _arabic_to_latin(word: str) -> str:
     out = []
+    persian = any(ch in _PERSIAN_LETTERS for ch in word)
     for i, ch in enumerate(word):
         if ch == "ع":
             out.append(_AIN_INITIAL if i == 0 else "")
+            continue
+        if not persian and ch in _ARABIC_ONLY:
+            out.append(_ARABIC_ONLY[ch])
             continue
         if "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640":  # harakat, tatweel
             continue
@@ -182,7 +191,9 @@ def _tokenize(text: str) -> list[tuple[str, bool, str]]:
     i = 0
     while i < len(words):
         w, ab = words[i]
-        if i + 1 < len(words) and (w in _ARTICLES or w in _KIN or w in _ABD_GLUE) and "/" not in w:
+        short_last = i + 2 == len(words) and len(words[i + 1][0]) <= 3  # maybe still being typed
+        if (i + 1 < len(words) and (w in _ARTICLES or w in _KIN or (w in _ABD_GLUE and not short_last))
+                and "/" not in w):
             nxt, ab2 = words[i + 1]
             # glue chains like "abd al qadir", "bin abd"
             j = i + 1
@@ -540,7 +551,7 @@ S_ALT = 0.96
 S_PHON = 0.94
 S_VOWEL = 0.92
 S_COG = 0.90
-S_CONS_ABJAD = 0.86
+S_CONS_ABJAD = 0.90
 S_CONS = 0.80
 S_ABBREV = 0.86
 S_SUFFIX = 0.78
@@ -604,6 +615,39 @@ def _bump(d: dict[tuple[int, int], float], refs: Iterable[tuple[int, int]], s: f
     for ref in refs:
         if d.get(ref, 0.0) < s:
             d[ref] = s
+
+
+def _compound_bonus(qtoks: list[_Tok], toks: tuple[_Tok, ...], used_q: set[int], used_c: set[int],
+                    order: list[tuple[int, int]]) -> float:
+    bonus = 0.0
+    nq, nc = len(qtoks), len(toks)
+    for i in range(nq):  # one query token against two adjacent free client tokens
+        if i in used_q or len(qtoks[i].main) < 6:
+            continue
+        for j in range(nc - 1):
+            if j in used_c or j + 1 in used_c:
+                continue
+            sim = Levenshtein.normalized_similarity(qtoks[i].main, toks[j].main + toks[j + 1].main)
+            if sim >= 0.8:
+                bonus += 0.92 * sim
+                used_q.add(i)
+                used_c.update((j, j + 1))
+                order.append((i, j))
+                break
+    for j in range(nc):  # two adjacent free query tokens against one client token
+        if j in used_c or len(toks[j].main) < 6:
+            continue
+        for i in range(nq - 1):
+            if i in used_q or i + 1 in used_q:
+                continue
+            sim = Levenshtein.normalized_similarity(qtoks[i].main + qtoks[i + 1].main, toks[j].main)
+            if sim >= 0.8:
+                bonus += 2 * 0.92 * sim
+                used_q.update((i, i + 1))
+                used_c.add(j)
+                order.append((i, j))
+                break
+    return bonus
 
 
 class NameIndex:
@@ -820,14 +864,34 @@ class NameIndex:
         used_q: set[int] = set()
         used_c: set[int] = set()
         total = 0.0
-        order: list[tuple[int, int]] = []
+        assigned: dict[int, tuple[int, float]] = {}
         for s, i, j in pairs:
             if i in used_q or j in used_c:
                 continue
             used_q.add(i)
             used_c.add(j)
             total += s
-            order.append((i, j))
+            assigned[i] = (j, s)
+        # weak single-token matches may be better explained by a split compound
+        for i, (j, s) in list(assigned.items()):
+            if s < 0.8:
+                del assigned[i]
+                used_q.discard(i)
+                used_c.discard(j)
+                total -= s
+        order = [(i, j) for i, (j, _s) in assigned.items()]
+        # compounds split on one side only: "Gebremedhin" / "Ghebre Medhin", "Wolde Mariam" / "Weldemariam"
+        if nq > len(used_q) or nc > len(used_c):
+            total += _compound_bonus(qtoks, toks, used_q, used_c, order)
+            for i in range(nq):  # restore weak matches that no compound explained
+                if i not in used_q:
+                    for s, i2, j in pairs:
+                        if i2 == i and j not in used_c:
+                            used_q.add(i)
+                            used_c.add(j)
+                            total += s
+                            order.append((i, j))
+                            break
         base = total / nq
         order.sort()
         in_order = all(order[k][1] < order[k + 1][1] for k in range(len(order) - 1))

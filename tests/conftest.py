@@ -1,0 +1,109 @@
+"""Shared fixtures: every test gets its own database (SQLite file in tmp_path, or a fresh
+PostgreSQL schema) and never touches the user's data directory.
+
+PostgreSQL: tests marked `postgres` (and the postgres half of the `db_url` fixture) run
+against DESK_TEST_POSTGRES_URL. Unset: they skip, saying why. Set but unreachable: they FAIL,
+so CI can never pass by silently skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desk.domain.model import Role  # noqa: E402
+from desk.services.bootstrap import prepare_database  # noqa: E402
+from desk.services.context import Actor  # noqa: E402
+from desk.services.desk import DeskServices, build_services  # noqa: E402
+from desk.storage.engine import sqlite_url  # noqa: E402
+
+POSTGRES_VARIABLE = "DESK_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may write into the real user's data or config directories."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
+
+
+def postgres_url() -> str:
+    url = os.environ.get(POSTGRES_VARIABLE, "").strip()
+    if not url:
+        pytest.skip(f"{POSTGRES_VARIABLE} is not set: no PostgreSQL server to test against")
+    return url
+
+
+def fresh_postgres_schema(url: str) -> None:
+    """Empty the test database (drop and re-create the public schema). Fails if unreachable."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, connect_args={"connect_timeout": 5})
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+            connection.exec_driver_sql("CREATE SCHEMA public")
+    except sa.exc.OperationalError as error:
+        pytest.fail(f"{POSTGRES_VARIABLE}={url} is set but PostgreSQL is unreachable: {error}")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def sqlite_db_url(tmp_path: Path) -> str:
+    return sqlite_url(tmp_path / "desk.sqlite")
+
+
+@pytest.fixture
+def pg_db_url() -> str:
+    url = postgres_url()
+    fresh_postgres_schema(url)
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database address: the data-layer tests run once per engine."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "desk.sqlite")
+    url = postgres_url()
+    fresh_postgres_schema(url)
+    return url
+
+
+@pytest.fixture
+def services(db_url: str, tmp_path: Path) -> Iterator[DeskServices]:
+    db = prepare_database(db_url, backup_dir=tmp_path / "backups")
+    built = build_services(db)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def sqlite_services(sqlite_db_url: str, tmp_path: Path) -> Iterator[DeskServices]:
+    db = prepare_database(sqlite_db_url, backup_dir=tmp_path / "backups")
+    built = build_services(db)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def head() -> Actor:
+    return Actor(staff_id=None, name="Leitung (test)", role=Role.HEAD, workstation="test")
+
+
+@pytest.fixture
+def reception() -> Actor:
+    return Actor(staff_id=None, name="Empfang (test)", role=Role.RECEPTION, workstation="test")
+
+
+@pytest.fixture
+def counsellor() -> Actor:
+    return Actor(staff_id=None, name="Beratung (test)", role=Role.COUNSELLOR, workstation="test")
