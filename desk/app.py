@@ -1,0 +1,89 @@
+"""Composition root: paths, database (upgrade after backup), services, QApplication, window.
+
+    desk                         the window on the SQLite file in the user data directory
+    desk --demo                  a throw-away database filled with a realistic centre
+    desk --database-url URL      PostgreSQL (several PCs) or another SQLite file
+    desk --display               the full-screen waiting-room display (no login, read-only)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from desk import __version__
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="desk", description="Reception and appointment desk.")
+    parser.add_argument("--database-url", help="database address (default: $DESK_DATABASE_URL, "
+                        "else the SQLite file in the user data directory)")
+    parser.add_argument("--demo", action="store_true", help="start on a throw-away database with demo data")
+    parser.add_argument("--display", action="store_true", help="open the waiting-room display")
+    parser.add_argument("--screen", type=int, default=None, help="screen number for the display")
+    parser.add_argument("--language", choices=["de", "en"], help="language of the window")
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desk.domain.errors import DeskError
+    from desk.services.bootstrap import prepare_database, resolve_database_url
+    from desk.services.desk import build_services
+    from desk.storage.engine import sqlite_url
+    from desk.ui.i18n import install_language
+    from desk.ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("desk")
+    app.setOrganizationName("Diakonie")
+    app.setApplicationVersion(__version__)
+    ui_settings = UiSettings()
+    install_language(args.language or ui_settings.language)
+
+    demo_dir = None
+    if args.demo:
+        demo_dir = tempfile.TemporaryDirectory(prefix="desk-demo-")
+        url = sqlite_url(Path(demo_dir.name) / "demo.sqlite")
+    else:
+        url = resolve_database_url(args.database_url)
+
+    try:
+        db = prepare_database(url)
+        services = build_services(db)
+        if args.demo:
+            from desk.services.demo import fill_demo_centre
+
+            fill_demo_centre(services)
+    except DeskError as error:
+        from desk.ui.context import error_text
+
+        box = QMessageBox(QMessageBox.Icon.Critical, "desk", error_text(error))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            box.exec()
+        print(error_text(error), file=sys.stderr)
+        return 2
+
+    from desk.ui.shell import start_ui
+
+    try:
+        return start_ui(app, services, ui_settings, display=args.display, screen=args.screen, demo=args.demo)
+    finally:
+        services.close()
+        if demo_dir is not None:
+            demo_dir.cleanup()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

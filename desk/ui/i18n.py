@@ -1,0 +1,79 @@
+"""Languages: German by default, English complete; switching takes effect without a restart.
+
+Source strings in the code are English; `resources/translations/desk_de.ts` holds German.
+Qt's own dialogs use Qt's `qtbase_<lang>.qm`. Dates are formatted explicitly (dd.MM.yyyy in
+German) because the German short format has two-digit years.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = ("de", "en")
+DEFAULT_LANGUAGE = "de"
+BERLIN = ZoneInfo("Europe/Berlin")
+
+_installed: list[QTranslator] = []
+_current = DEFAULT_LANGUAGE
+
+
+def translations_dir() -> Path:
+    return Path(str(resources.files("resources") / "translations"))
+
+
+def install_language(language: str) -> str:
+    """Install the translators for `language` (replacing the current ones); returns it."""
+    global _current
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"desk_{language}", str(translations_dir()))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English,
+                               QLocale.Country.Germany if language == "de" else QLocale.Country.UnitedKingdom))
+    _current = language
+    return language
+
+
+def current_language() -> str:
+    return _current
+
+
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def fmt_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d.%m.%Y") if _current == "de" else value.strftime("%d/%m/%Y")
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(BERLIN)
+
+
+def fmt_time(moment: datetime | None) -> str:
+    return "" if moment is None else local(moment).strftime("%H:%M")
+
+
+def fmt_datetime(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return f"{fmt_date(local(moment).date())} {fmt_time(moment)}"
+
+
+def fmt_number(value: float, decimals: int = 0) -> str:
+    return QLocale().toString(float(value), "f", decimals)

@@ -1,0 +1,58 @@
+"""Polls the change probe on its own thread and turns changes into AppEvents signals.
+
+The GUI thread never waits for the database here: a PostgreSQL server that is restarting
+costs this thread a timeout, while the window stays responsive and shows the data as stale.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QThread, Signal
+
+from desk.domain.errors import DeskError
+from desk.services.changes import change_probe
+from desk.services.desk import DeskServices
+
+POLL_INTERVAL_S = 0.2
+
+
+class LiveUpdates(QThread):
+    sig_changed = Signal(object)
+    """frozenset of topics that changed."""
+
+    sig_state = Signal(bool, str)
+    """(reachable, message) whenever reachability changes."""
+
+    def __init__(self, services: DeskServices, parent=None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._stop = False
+
+    def stop(self) -> None:
+        self._stop = True
+        self.wait(3000)
+
+    def run(self) -> None:
+        probe = change_probe(self._services)
+        reachable = True
+        try:
+            while not self._stop:
+                try:
+                    topics = probe.poll(timeout=POLL_INTERVAL_S if not self._services.db.is_sqlite else 0)
+                    if not reachable:
+                        reachable = True
+                        self.sig_state.emit(True, "")
+                        topics = frozenset({"any"})  # full reload after a reconnect
+                    if topics:
+                        self.sig_changed.emit(topics)
+                except DeskError as error:
+                    if reachable:
+                        reachable = False
+                        self.sig_state.emit(False, error.message())
+                    time.sleep(1.0)
+                    continue
+                if self._services.db.is_sqlite:
+                    time.sleep(POLL_INTERVAL_S)
+        finally:
+            probe.close()

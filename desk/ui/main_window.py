@@ -1,0 +1,217 @@
+"""The main window: navigation between the views, menus, status bar, live updates."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desk import __version__
+from desk.domain.permissions import allowed
+from desk.ui.context import UiContext
+from desk.ui.i18n import install_language, tr
+from desk.ui.live import LiveUpdates
+from desk.ui.views.registry import VIEWS, ViewSpec
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, *, live_updates: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self._specs: list[ViewSpec] = [v for v in VIEWS if allowed(ctx.actor.role, v.permission)]
+        self._views: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for spec in self._specs:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"placeholder-{spec.key}")
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+
+        self._build_menus()
+        self.db_label = QLabel()
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label = QLabel()
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.state_label = QLabel()
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        ctx.events.sig_status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        ctx.events.sig_database_state.connect(self._on_database_state)
+        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
+
+        self.live: LiveUpdates | None = None
+        if live_updates:
+            self.live = LiveUpdates(ctx.services, self)
+            self.live.sig_changed.connect(self._on_live_changed)
+            self.live.sig_state.connect(ctx.events.sig_database_state)
+            self.live.start()
+
+        self.retranslate()
+        start = ctx.settings.last_view
+        keys = [s.key for s in self._specs]
+        self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
+        self.resize(1280, 800)
+
+    # -- views ---------------------------------------------------------------------------
+
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, built on first use."""
+        if key not in self._views:
+            index = [s.key for s in self._specs].index(key)
+            spec = self._specs[index]
+            module_name, class_name = spec.target.split(":")
+            try:
+                view_class = getattr(importlib.import_module(module_name), class_name)
+                widget = view_class(self.ctx, self)
+            except ModuleNotFoundError as error:
+                if error.name != module_name:
+                    raise
+                widget = QLabel(tr("MainWindow", "This view is not available in this version."))
+                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setObjectName(f"view-{key}")
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+            self._views[key] = widget
+        return self._views[key]
+
+    def show_view(self, key: str) -> None:
+        keys = [s.key for s in self._specs]
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self._specs[row]
+        widget = self.view(spec.key)
+        self.stack.setCurrentWidget(widget)
+        self.ctx.settings.last_view = spec.key
+        on_shown = getattr(widget, "on_shown", None)
+        if callable(on_shown):
+            on_shown()
+
+    def _on_live_changed(self, topics: frozenset[str]) -> None:
+        self.ctx.services.clients.sync()
+        if "reference" in topics or "settings" in topics or "any" in topics:
+            self.ctx.services.reference.invalidate()
+        self.ctx.events.sig_data_changed.emit(topics)
+
+    def _on_database_state(self, reachable: bool, message: str) -> None:
+        if reachable:
+            self.state_label.setText("")
+        else:
+            self.state_label.setText(tr("MainWindow", "Database not reachable, data may be stale: {message}")
+                                     .format(message=message))
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_actions: list[QAction] = []
+        for spec in self._specs:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_view(key))
+            self.view_menu.addAction(action)
+            self.view_actions.append(action)
+
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("de", "Deutsch"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def set_language(self, language: str) -> None:
+        language = install_language(language)
+        self.ctx.settings.language = language
+        self.ctx.events.sig_language_changed.emit(language)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("MainWindow", "desk – reception and appointments"))
+        for row, spec in enumerate(self._specs):
+            title = QCoreApplication.translate("views", spec.title)
+            self.nav.item(row).setText(title)
+            self.nav.item(row).setToolTip(f"{title} ({spec.shortcut})")
+            self.view_actions[row].setText(title)
+        self.file_menu.setTitle(tr("MainWindow", "&File"))
+        self.quit_action.setText(tr("MainWindow", "&Quit"))
+        self.view_menu.setTitle(tr("MainWindow", "&View"))
+        self.language_menu.setTitle(tr("MainWindow", "&Language"))
+        self.help_menu.setTitle(tr("MainWindow", "&Help"))
+        self.about_action.setText(tr("MainWindow", "&About desk"))
+        from desk.ui.i18n import current_language
+
+        for code, action in self.language_actions.items():
+            action.setChecked(code == current_language())
+        self.nav.setAccessibleName(tr("MainWindow", "Views"))
+        role_names = {
+            "empfang": tr("MainWindow", "Reception"),
+            "beratung": tr("MainWindow", "Counselling"),
+            "leitung": tr("MainWindow", "Head of department"),
+            "display": tr("MainWindow", "Display"),
+        }
+        self.user_label.setText(f"{self.ctx.actor.name} ({role_names[self.ctx.actor.role.value]})")
+        self.db_label.setText(self.ctx.services.database_name)
+
+    def _show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(tr("MainWindow", "About desk"))
+        box.setText(tr("MainWindow", "desk {version}\nReception and appointment desk of the migration centre.\n"
+                                     "Database: {database}").format(version=__version__,
+                                                                    database=self.ctx.services.database_name))
+        box.exec()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.ctx.settings.window_geometry = self.saveGeometry()
+        if self.live is not None:
+            self.live.stop()
+        super().closeEvent(event)
