@@ -23,7 +23,7 @@ _current = DEFAULT_LANGUAGE
 
 
 def translations_dir() -> Path:
-    return Path(str(resources.files("resources") / "translations"))
+    return Path(str(resources.files("desk.resources") / "translations"))
 
 
 def install_language(language: str) -> str:
