@@ -14,7 +14,7 @@ from desk.domain.errors import DeskError
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.events import AppEvents
-from desk.ui.i18n import current_language, tr
+from desk.ui.i18n import current_language, translate
 from desk.ui.settings import UiSettings
 
 
@@ -82,15 +82,17 @@ class UiContext:
 def error_text(error: BaseException) -> str:
     """A DeskError in the user's language; anything else as a generic sentence plus its text."""
     if isinstance(error, DeskError):
-        template = tr("errors", error.template)
+        template = translate("errors", error.template)
+        # string parameters that are labels (field="Given name") are translated as well
+        params = {k: translate("errors", v) if isinstance(v, str) else v for k, v in error.params.items()}
         try:
-            return template.format(**error.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return error.message()
-    return tr("errors", "An unexpected error occurred: {reason}").format(reason=str(error))
+    return translate("errors", "An unexpected error occurred: {reason}").format(reason=str(error))
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("errors", "desk"), error_text(error), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("errors", "desk"), error_text(error), parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # client text must never render as HTML
     box.exec()

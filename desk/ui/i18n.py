@@ -1,6 +1,7 @@
 """Languages: German by default, English complete; switching takes effect without a restart.
 
-Source strings in the code are English; `resources/translations/desk_de.ts` holds German.
+Source strings in the code are English; `resources/translations/de/<unit>.ts` hold German
+(see scripts/i18n.py).
 Qt's own dialogs use Qt's `qtbase_<lang>.qm`. Dates are formatted explicitly (dd.MM.yyyy in
 German) because the German short format has two-digit years.
 """
@@ -36,7 +37,12 @@ def install_language(language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir), (f"desk_{language}", str(translations_dir()))):
+    # Qt's own dialogs first, then one file per UI unit (resources/translations/<lang>/*.qm)
+    candidates = [(f"qtbase_{language}", qt_dir)]
+    own = translations_dir() / language
+    if own.is_dir():
+        candidates += [(qm.stem, str(own)) for qm in sorted(own.glob("*.qm"))]
+    for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
@@ -51,7 +57,7 @@ def current_language() -> str:
     return _current
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desk import __version__
 from desk.domain.permissions import allowed
 from desk.ui.context import UiContext
-from desk.ui.i18n import install_language, tr
+from desk.ui.i18n import install_language, translate
 from desk.ui.live import LiveUpdates
 from desk.ui.views.registry import VIEWS, ViewSpec
 
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
             except ModuleNotFoundError as error:
                 if error.name != module_name:
                     raise
-                widget = QLabel(tr("MainWindow", "This view is not available in this version."))
+                widget = QLabel(translate("MainWindow", "This view is not available in this version."))
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setObjectName(f"view-{key}")
             old = self.stack.widget(index)
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         if reachable:
             self.state_label.setText("")
         else:
-            self.state_label.setText(tr("MainWindow", "Database not reachable, data may be stale: {message}")
+            self.state_label.setText(translate("MainWindow", "Database not reachable, data may be stale: {message}")
                                      .format(message=message))
 
     # -- menus ---------------------------------------------------------------------------
@@ -175,28 +175,28 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("MainWindow", "desk – reception and appointments"))
+        self.setWindowTitle(translate("MainWindow", "desk – reception and appointments"))
         for row, spec in enumerate(self._specs):
             title = QCoreApplication.translate("views", spec.title)
             self.nav.item(row).setText(title)
             self.nav.item(row).setToolTip(f"{title} ({spec.shortcut})")
             self.view_actions[row].setText(title)
-        self.file_menu.setTitle(tr("MainWindow", "&File"))
-        self.quit_action.setText(tr("MainWindow", "&Quit"))
-        self.view_menu.setTitle(tr("MainWindow", "&View"))
-        self.language_menu.setTitle(tr("MainWindow", "&Language"))
-        self.help_menu.setTitle(tr("MainWindow", "&Help"))
-        self.about_action.setText(tr("MainWindow", "&About desk"))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.about_action.setText(translate("MainWindow", "&About desk"))
         from desk.ui.i18n import current_language
 
         for code, action in self.language_actions.items():
             action.setChecked(code == current_language())
-        self.nav.setAccessibleName(tr("MainWindow", "Views"))
+        self.nav.setAccessibleName(translate("MainWindow", "Views"))
         role_names = {
-            "empfang": tr("MainWindow", "Reception"),
-            "beratung": tr("MainWindow", "Counselling"),
-            "leitung": tr("MainWindow", "Head of department"),
-            "display": tr("MainWindow", "Display"),
+            "empfang": translate("MainWindow", "Reception"),
+            "beratung": translate("MainWindow", "Counselling"),
+            "leitung": translate("MainWindow", "Head of department"),
+            "display": translate("MainWindow", "Display"),
         }
         self.user_label.setText(f"{self.ctx.actor.name} ({role_names[self.ctx.actor.role.value]})")
         self.db_label.setText(self.ctx.services.database_name)
@@ -204,8 +204,8 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         box = QMessageBox(self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(tr("MainWindow", "About desk"))
-        box.setText(tr("MainWindow", "desk {version}\nReception and appointment desk of the migration centre.\n"
+        box.setWindowTitle(translate("MainWindow", "About desk"))
+        box.setText(translate("MainWindow", "desk {version}\nReception and appointment desk of the migration centre.\n"
                                      "Database: {database}").format(version=__version__,
                                                                     database=self.ctx.services.database_name))
         box.exec()
