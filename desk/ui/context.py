@@ -84,7 +84,8 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, DeskError):
         template = translate("errors", error.template)
         # string parameters that are labels (field="Given name") are translated as well
-        params = {k: translate("errors", v) if isinstance(v, str) else v for k, v in error.params.items()}
+        params = {k: translate("errors", v) if k == "field" and isinstance(v, str) else v
+                  for k, v in error.params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):

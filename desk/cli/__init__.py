@@ -1,0 +1,43 @@
+"""desk-admin: the admin command line. Each feature adds its subcommands in a module of its own
+here (a `register(subparsers)` function) and is listed in COMMAND_MODULES."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from desk import __version__
+from desk.domain.errors import DeskError
+
+COMMAND_MODULES = (
+    "desk.cli.database",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk-admin", description="Administration of the desk application.")
+    parser.add_argument("--version", action="version", version=f"desk-admin {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except DeskError as error:
+        print(f"desk-admin: {error.message()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

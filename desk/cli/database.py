@@ -1,0 +1,24 @@
+"""Database subcommands: where it is, and bringing the schema up to date."""
+
+from __future__ import annotations
+
+import argparse
+
+from desk.cli.common import add_database_option, open_services
+from desk.storage.migrate import current_revision, head_revision
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    info = subparsers.add_parser("info", help="show the database in use and its schema version")
+    add_database_option(info)
+    info.set_defaults(handler=_info)
+    upgrade = subparsers.add_parser("upgrade", help="back up and upgrade the database schema")
+    add_database_option(upgrade)
+    upgrade.set_defaults(handler=_info)  # opening the database upgrades it (after a backup)
+
+
+def _info(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        print(f"database: {services.database_name}")
+        print(f"schema:   {current_revision(services.db)} (this program: {head_revision()})")
+    return 0
