@@ -165,7 +165,7 @@ def _clean(text: str) -> str:
 # alternative form drops them.
 _ARTICLES = {"al", "el", "ul", "il", "as", "at", "ad", "az", "an", "ar", "ash", "asch", "ath", "adh",
              "ed", "es", "et", "ez", "en", "er", "ech", "esh", "esch"}
-_KIN = {"bin", "ben", "ibn", "bint", "binti", "ould", "wuld", "ould", " walad", "mint", "bnt", "wad", "w"}
+_KIN = {"bin", "ben", "ibn", "bint", "binti", "ould", "wuld", "walad", "mint", "bnt", "wad", "w"}
 _ABD = {"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdi", "abdur", "abdulla", "abu", "abou", "bu",
         "cabdul", "cabdi"}  # 'abdi'/'cabdi' glue only when followed by a word (Abdi Farah: handled below)
 _ABD_GLUE = {"abd", "abdul", "abdel", "abdal", "abdol", "abdur", "cabdul", "abu", "abou"}
@@ -566,12 +566,26 @@ PENALTY_ORDER = 0.02
 class _Vocab:
     """Sorted unique strings with reference counts, for exact, prefix, fuzzy lookup."""
 
-    __slots__ = ("post", "sorted", "rsorted")
+    __slots__ = ("post", "sorted", "rsorted", "by_len")
 
     def __init__(self) -> None:
         self.post: dict[str, set[tuple[int, int]]] = {}
         self.sorted: list[str] = []
         self.rsorted: list[str] = []
+        self.by_len: dict[int, list[str]] = {}
+
+    def fuzzy(self, q: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        """Forms with fuzz.ratio >= cutoff; only lengths that can reach it are scanned."""
+        c = cutoff / 100.0
+        n = len(q)
+        lo, hi = int(n * c / (2 - c)), int(n * (2 - c) / c) + 1
+        out: list[tuple[str, float]] = []
+        for ln in range(max(lo, 1), hi + 1):
+            bucket = self.by_len.get(ln)
+            if bucket:
+                out.extend((f, sc) for f, sc, _ in process.extract(
+                    q, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
+        return out
 
     def add(self, form: str, ref: tuple[int, int]) -> None:
         s = self.post.get(form)
@@ -581,6 +595,7 @@ class _Vocab:
             self.sorted.insert(i, form)
             r = form[::-1]
             self.rsorted.insert(bisect_left(self.rsorted, r), r)
+            self.by_len.setdefault(len(form), []).append(form)
         else:
             s.add(ref)
 
@@ -598,6 +613,9 @@ class _Vocab:
             i = bisect_left(self.rsorted, r)
             if i < len(self.rsorted) and self.rsorted[i] == r:
                 del self.rsorted[i]
+            bucket = self.by_len.get(len(form))
+            if bucket is not None:
+                bucket.remove(form)
 
     def prefixed(self, prefix: str, limit: int = 4000) -> list[str]:
         i = bisect_left(self.sorted, prefix)
@@ -791,25 +809,17 @@ class NameIndex:
                     _bump(d, main_post[form], S_SUFFIX)
         # fuzzy (typos, other transliterations)
         if qlen >= 3:
-            for f in qforms:
-                for form, sc, _ in process.extract(
-                    f, self._main.sorted, scorer=fuzz.ratio, score_cutoff=FUZZ_L_CUT, limit=200
-                ):
+            for f in qforms[:3]:
+                for form, sc in self._main.fuzzy(f, FUZZ_L_CUT, 100):
                     _bump(d, main_post[form], 0.92 * sc / 100.0)
-                for form, sc, _ in process.extract(
-                    f, self._alt.sorted, scorer=fuzz.ratio, score_cutoff=FUZZ_L_CUT, limit=100
-                ):
-                    _bump(d, alt_post[form], 0.90 * sc / 100.0)
-            for k in q.pk:
-                for form, sc, _ in process.extract(
-                    k, self._pk.sorted, scorer=fuzz.ratio, score_cutoff=FUZZ_P_CUT, limit=200
-                ):
+            for form, sc in self._alt.fuzzy(q.main, FUZZ_L_CUT, 50):
+                _bump(d, alt_post[form], 0.90 * sc / 100.0)
+            for k in q.pk[:3]:
+                for form, sc in self._pk.fuzzy(k, FUZZ_P_CUT, 100):
                     _bump(d, pk_post[form], 0.90 * sc / 100.0)
-            for c in q.ck:
+            for c in q.ck[:2]:
                 if len(c) >= 3:
-                    for form, sc, _ in process.extract(
-                        c, self._ck.sorted, scorer=fuzz.ratio, score_cutoff=75, limit=100
-                    ):
+                    for form, sc in self._ck.fuzzy(c, 75, 50):
                         _bump(d, self._ck.post[form], 0.85 * sc / 100.0)
         if len(self._cache) > 256:
             self._cache.clear()
