@@ -12,11 +12,17 @@ from desk.domain.model import Role
 
 
 class Permission(enum.Enum):
+    # before anyone is logged in: log in, first-start wizard (safe by construction: a password
+    # is needed, the wizard works only on a database without any account)
+    LOGIN = "login"
+    # one's own account: change password, lock and unlock the window, re-read one's role
+    OWN_ACCOUNT = "own_account"
     # reference data every logged-in person needs (services, rooms, staff names)
     READ_REFERENCE = "read_reference"
     # reception
     CLIENT_SEARCH = "client_search"
     CLIENT_CARD_READ = "client_card_read"  # the minimal reception card
+    CLIENT_CARD_FULL = "client_card_full"  # the full card (counsellors: their services)
     CLIENT_WRITE = "client_write"
     CLIENT_MERGE = "client_merge"
     CHECK_IN = "check_in"
@@ -48,8 +54,12 @@ class Permission(enum.Enum):
 
 P = Permission
 
+# Empfang: check-in, minimal client card, waiting list, booking and moving client appointments
+# in counsellors' free slots, room calendar read and book (and the alarm, for everyone's safety).
 _RECEPTION = frozenset(
     {
+        P.LOGIN,
+        P.OWN_ACCOUNT,
         P.READ_REFERENCE,
         P.CLIENT_SEARCH,
         P.CLIENT_CARD_READ,
@@ -65,14 +75,24 @@ _RECEPTION = frozenset(
         P.DISPLAY_READ,
     }
 )
-_COUNSELLOR = _RECEPTION | {P.VISIT_CALL, P.APPOINTMENT_MANAGE, P.CLIENT_MERGE, P.INTERPRETER_MANAGE}
+# Beratung: everything reception does, plus calling, appointments and the full client card.
+_COUNSELLOR = _RECEPTION | {
+    P.VISIT_CALL,
+    P.APPOINTMENT_MANAGE,
+    P.CLIENT_CARD_FULL,
+    P.CLIENT_MERGE,
+    P.INTERPRETER_MANAGE,
+}
+# Leitung: everything, plus accounts, settings, reports, audit log, export, erasure, backup.
 _HEAD = frozenset(Permission)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.RECEPTION: _RECEPTION,
     Role.COUNSELLOR: frozenset(_COUNSELLOR),
     Role.HEAD: _HEAD,
-    Role.DISPLAY: frozenset({P.DISPLAY_READ}),
+    # the waiting-room display: ticket numbers and rooms only (LOGIN lets the login screen,
+    # which acts before anyone is known, ask for a password)
+    Role.DISPLAY: frozenset({P.LOGIN, P.DISPLAY_READ}),
 }
 
 

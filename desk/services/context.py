@@ -22,5 +22,10 @@ class Actor:
         return cls(staff_id=None, name=name, role=Role.HEAD)
 
     @classmethod
+    def login_screen(cls) -> Actor:
+        """Who acts before anyone has logged in: may only log in (or run the first-start wizard)."""
+        return cls(staff_id=None, name="login", role=Role.DISPLAY)
+
+    @classmethod
     def display(cls) -> Actor:
         return cls(staff_id=None, name="display", role=Role.DISPLAY)
