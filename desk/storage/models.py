@@ -412,6 +412,20 @@ class AuditEvent(Base):
     workstation: Mapped[str] = mapped_column(String(100), default="")
 
 
+class AuditPurgePermit(Base):
+    """--- audit retention: the one way old audit rows can go ---
+
+    The delete trigger on audit_events lets a row go only when it is older than `cutoff` here;
+    a trigger on this table refuses a cutoff younger than six months (AUDIT_MIN_RETENTION), so
+    the application can never delete recent audit rows, even by mistake. One row (id 1).
+    """
+
+    __tablename__ = "audit_purge_permit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cutoff: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Alarm(Base):
     """Silent alarm raised from an office; shown on every workstation until acknowledged."""
 
