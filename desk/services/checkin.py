@@ -1,32 +1,66 @@
-"""Check-in: a visit with a ticket number, for a known client, a walk-in, or anonymously."""
+"""Check-in: a visit with a ticket number, for a known client, a walk-in, or anonymously.
+
+Also the reads the reception desk needs around it: today's appointments (with client names)
+and the estimated wait per service from today's real service times (desk.domain.waits).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
-from desk.domain.model import Priority, VisitRow, VisitStatus
+from desk.domain.model import AppointmentRow, AppointmentStatus, Priority, VisitRow, VisitStatus
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
-from desk.domain.tickets import local_day
+from desk.domain.tickets import BERLIN, local_day
+from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
-from desk.storage.uow import UnitOfWorkFactory
+from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 MAX_PARTY_SIZE = 20
 
 
 @dataclass(frozen=True)
 class CheckInRequest:
-    service_id: int
-    client_id: int | None = None  # None: anonymous ticket
+    service_id: int | None = None  # None: the service of the appointment
+    client_id: int | None = None  # None: anonymous ticket (or the client of the appointment)
     appointment_id: int | None = None
     interpreter_language: str = ""
     priority: Priority = Priority.NORMAL
     priority_reason: str = ""
     party_size: int = 1
+
+
+def day_bounds(now: datetime) -> tuple[datetime, datetime]:
+    """Start and end (UTC) of the centre's local day containing `now`."""
+    day = local_day(now)
+    start = datetime(day.year, day.month, day.day, tzinfo=BERLIN)
+    end = start + timedelta(days=1)
+    end = datetime(end.year, end.month, end.day, tzinfo=BERLIN)  # DST-safe midnight
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def _hhmm(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone(BERLIN).strftime("%H:%M")
+
+
+def _open_visit_conflict(name: str, visit: VisitRow) -> ConflictError:
+    """Refusal of a second open visit, saying where the first one stands."""
+    name = name or "This person"
+    if visit.status is VisitStatus.CALLED:
+        if visit.room_label:
+            return ConflictError("{name} is already checked in: ticket {ticket} was called at {time} to {room}.",
+                                 name=name, ticket=visit.ticket, time=_hhmm(visit.called_at), room=visit.room_label)
+        return ConflictError("{name} is already checked in: ticket {ticket} was called at {time}.",
+                             name=name, ticket=visit.ticket, time=_hhmm(visit.called_at))
+    if visit.status is VisitStatus.IN_SESSION:
+        return ConflictError("{name} is already checked in: ticket {ticket} is in a session since {time}.",
+                             name=name, ticket=visit.ticket, time=_hhmm(visit.started_at or visit.called_at))
+    return ConflictError("{name} is already checked in: ticket {ticket}, waiting since {time}.",
+                         name=name, ticket=visit.ticket, time=_hhmm(visit.arrived_at))
 
 
 class CheckInService:
@@ -35,31 +69,41 @@ class CheckInService:
 
     @requires(Permission.CHECK_IN)
     def check_in(self, actor: Actor, request: CheckInRequest, *, now: datetime | None = None) -> VisitRow:
+        """Create the visit and its ticket (`M-004`); with an appointment, mark it arrived."""
         now = now or datetime.now(UTC)
-        if not 1 <= request.party_size <= MAX_PARTY_SIZE:
+        if not isinstance(request.party_size, int) or not 1 <= request.party_size <= MAX_PARTY_SIZE:
             raise ValidationError("The number of people must be between 1 and {max}.", max=MAX_PARTY_SIZE)
         reason = clean_text(request.priority_reason, field="Reason", max_length=500)
-        if request.priority is Priority.URGENT and not reason:
+        priority = Priority(request.priority)
+        if priority is Priority.URGENT and not reason:
             raise ValidationError("Please give a reason for the urgent priority.")
+        if priority is Priority.NORMAL:
+            reason = ""
         language = clean_text(request.interpreter_language, field="Interpreter language", max_length=16).lower()
         day = local_day(now)
         with self._uow(write=True) as uow:
-            service = next((s for s in uow.reference.services() if s.id == request.service_id), None)
+            client_id = request.client_id
+            service_id = request.service_id
+            appointment = None
+            if request.appointment_id is not None:
+                appointment = self._appointment_for(uow, request.appointment_id, client_id, now)
+                client_id = appointment.client_id
+                service_id = service_id or appointment.service_id
+                if not language:
+                    language = appointment.interpreter_language
+            if service_id is None:
+                raise ValidationError("Please choose a service.")
+            service = next((s for s in uow.reference.services() if s.id == service_id), None)
             if service is None or not service.active:
                 raise NotFoundError("This service is not available for check-in.")
             snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": "", "first_visit": False}
-            if request.client_id is not None:
-                client = uow.clients.get(request.client_id)
+            if client_id is not None:
+                client = uow.clients.get(client_id)
                 if client is None:
-                    raise NotFoundError("Client {id} does not exist (any more).", id=request.client_id)
+                    raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
                 open_visit = uow.visits.open_visit_of_client(client.id)
                 if open_visit is not None:
-                    raise ConflictError(
-                        "{name} is already checked in with ticket {ticket} ({status}).",
-                        name=client.display_name,
-                        ticket=open_visit.ticket,
-                        status=open_visit.status.value,
-                    )
+                    raise _open_visit_conflict(client.display_name, open_visit)
                 snapshot = {
                     "residence": client.residence.value,
                     "status_group": client.status_group.value,
@@ -69,17 +113,23 @@ class CheckInService:
                 if not language and client.interpreter_needed:
                     language = client.language
                 uow.clients.touch_contact(client.id, now)
+            if appointment is not None and not uow.reception.mark_appointment_arrived(appointment.id):
+                if appointment.status is AppointmentStatus.ARRIVED:
+                    raise ConflictError("This appointment is already checked in.")
+                if appointment.status is not AppointmentStatus.BOOKED:
+                    raise ConflictError("This appointment is already closed.")
+                raise ConflictError("This appointment was changed at another desk in the meantime. Please reload.")
             number = uow.visits.next_ticket_number(service.id, day)
             visit_id = uow.visits.add(
-                client_id=request.client_id,
+                client_id=client_id,
                 service_id=service.id,
-                appointment_id=request.appointment_id,
+                appointment_id=appointment.id if appointment else None,
                 ticket_day=day,
                 ticket_number=number,
                 ticket_prefix=service.ticket_prefix,
                 party_size=request.party_size,
                 status=VisitStatus.WAITING.value,
-                priority=request.priority.value,
+                priority=priority.value,
                 priority_reason=reason,
                 interpreter_language=language,
                 arrived_at=now,
@@ -88,15 +138,48 @@ class CheckInService:
                 **snapshot,
             )
             record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit_id,
-                   client_id=request.client_id, details={"service": service.code})
-            uow.touch("visits")
+                   client_id=client_id, details={"service": service.code, "party_size": request.party_size,
+                                                 "appointment_id": appointment.id if appointment else None,
+                                                 "priority": priority.value})
+            uow.touch("visits", *(["appointments"] if appointment else []))
             uow.commit()
             row = uow.visits.get(visit_id)
         assert row is not None
         return row
+
+    @staticmethod
+    def _appointment_for(uow: UnitOfWork, appointment_id: int, client_id: int | None,
+                         now: datetime) -> AppointmentRow:
+        appointment = uow.reception.appointment(appointment_id)
+        if appointment is None:
+            raise NotFoundError("This appointment does not exist (any more).")
+        if client_id is not None and appointment.client_id != client_id:
+            raise ValidationError("This appointment belongs to another client.")
+        start, end = day_bounds(now)
+        if not start <= appointment.starts_at < end:
+            raise ValidationError("This appointment is not today.")
+        if appointment.status is AppointmentStatus.CANCELLED:
+            raise ConflictError("This appointment was cancelled.")
+        return appointment
 
     @requires(Permission.WAITLIST_READ)
     def today(self, actor: Actor, *, now: datetime | None = None, open_only: bool = True) -> list[VisitRow]:
         day = local_day(now or datetime.now(UTC))
         with self._uow() as uow:
             return uow.visits.for_day(day, open_only=open_only)
+
+    @requires(Permission.APPOINTMENT_READ)
+    def todays_appointments(self, actor: Actor, *, now: datetime | None = None) -> list[AppointmentRow]:
+        """Today's appointments (not cancelled) with client names, earliest first."""
+        start, end = day_bounds(now or datetime.now(UTC))
+        with self._uow() as uow:
+            return uow.reception.appointments_between(start, end)
+
+    @requires(Permission.CHECK_IN)
+    def estimated_wait(self, actor: Actor, service_id: int, *, now: datetime | None = None) -> WaitEstimate:
+        """How long a new ticket for the service will wait, from today's real service times."""
+        day = local_day(now or datetime.now(UTC))
+        with self._uow() as uow:
+            called = uow.reception.waits_called(service_id, day)
+            ahead = uow.reception.waiting_count(service_id, day)
+        return estimate_wait(service_id, called, ahead)

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from desk.domain.errors import NotFoundError, ValidationError
+from desk.domain.errors import ConflictError, DeskError, NotFoundError, StaleError, ValidationError
 from desk.domain.model import ClientRow, ClientSearchHit, Residence, StatusGroup
 from desk.domain.permissions import Permission
 from desk.domain.search import NameIndex, make_search_key
 from desk.domain.text import check_birth_date, clean_text, digits_of
-from desk.domain.tickets import BERLIN, parse_client_number
+from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -29,6 +30,47 @@ _PHONE = re.compile(r"^[\s+()\-/0-9]{4,}$")
 
 NAME_MAX = 200
 NOTE_MAX = 500
+
+#: Name score from which a new client "closely matches" an existing one (duplicate warning).
+DUPLICATE_NAME_SCORE = 85.0
+#: With the same date of birth, a weaker name match is still worth a warning.
+DUPLICATE_NAME_SCORE_SAME_BIRTH = 70.0
+
+#: Places of the Kleiner Heuberg (clients of Sozialbetreuung Kleiner Heuberg), for the CSV import.
+KLEINER_HEUBERG_PLACES = frozenset({"isingen", "rosenfeld", "brittheim", "erlaheim", "leidringen",
+                                    "täbingen", "heiligenzimmern", "bickelsberg"})
+
+#: Columns of `desk-admin import-clients`; given_name and family_name are required.
+IMPORT_COLUMNS = ("given_name", "family_name", "date_of_birth", "phone", "language", "residence")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: rows imported, rows already present, rows rejected with the reason."""
+
+    imported: int = 0
+    already_present: int = 0
+    rejected: tuple[tuple[int, str], ...] = ()  # (line number in the file, English reason)
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    keep: ClientRow
+    absorbed_id: int
+    visits_moved: int
+    appointments_moved: int
+    filled_fields: tuple[str, ...] = field(default_factory=tuple)
+
+
+def residence_of_place(place: str) -> Residence:
+    folded = place.strip().casefold()
+    if not folded:
+        return Residence.UNKNOWN
+    if folded == "balingen" or folded.startswith("balingen-") or folded.startswith("balingen "):
+        return Residence.BALINGEN
+    if folded in KLEINER_HEUBERG_PLACES or folded.startswith("rosenfeld"):
+        return Residence.KLEINER_HEUBERG
+    return Residence.OTHER
 
 
 @dataclass(frozen=True)
@@ -70,6 +112,7 @@ class ClientService:
         self._index: NameIndex | None = None
         self._index_lock = threading.Lock()
         self._synced_at: datetime | None = None
+        self._full_check_at: datetime | None = None
 
     # -- the name index -------------------------------------------------------------------
 
@@ -83,27 +126,45 @@ class ClientService:
             return self._index
 
     def sync(self) -> None:
-        """Pull clients changed at other workstations into the index (cheap; call on change)."""
+        """Pull clients changed at other workstations into the index (cheap; call on change).
+
+        Records merged away elsewhere leave the index; records deleted elsewhere (erasure) are
+        found by comparing with the live ids, at most once a minute."""
         if self._index is None:
             return
         with self._index_lock:
             started = datetime.now(UTC)
             since = (self._synced_at or started) - timedelta(seconds=5)  # clock skew margin
             with self._uow() as uow:
-                for client_id, key in uow.clients.search_keys(changed_since=since):
-                    self._index.add(client_id, key)
-                alive = uow.clients.all_ids()
-            for client_id in self._index_ids() - alive:
-                self._index.remove(client_id)
+                for client_id, key, merged in uow.reception.changed_since(since):
+                    if merged:
+                        self._index.remove(client_id)
+                    else:
+                        self._index.add(client_id, key)
+                if started - (self._full_check_at or datetime.min.replace(tzinfo=UTC)) > timedelta(minutes=1):
+                    alive = uow.clients.all_ids()
+                    self._full_check_at = started
+                else:
+                    alive = None
+            if alive is not None:
+                for client_id in self._index_ids() - alive:
+                    self._index.remove(client_id)
             self._synced_at = started
 
     def _index_ids(self) -> set[int]:
         ids = getattr(self._index, "ids", None)
-        return set(ids()) if callable(ids) else set()
+        if callable(ids):
+            return set(ids())
+        clients = getattr(self._index, "_clients", None)  # NameIndex keeps its entries here
+        return set(clients) if isinstance(clients, dict) else set()
 
     def _index_put(self, client_id: int, key: str) -> None:
         if self._index is not None:
             self._index.add(client_id, key)
+
+    def _index_drop(self, client_id: int) -> None:
+        if self._index is not None:
+            self._index.remove(client_id)
 
     # -- search -----------------------------------------------------------------------------
 
@@ -115,7 +176,13 @@ class ClientService:
             return []
         client_id = parse_client_number(query)
         if client_id is not None and (query.lower().startswith("k") or len(query) <= 6):
-            return self._hits({client_id: 100.0}, limit)
+            hits = self._hits({client_id: 100.0}, limit)
+            if not hits:  # an old number of a merged record leads to the record it went into
+                with self._uow() as uow:
+                    target = uow.reception.merged_into(client_id)
+                if target is not None:
+                    hits = self._hits({target: 100.0}, limit)
+            return hits
         try:
             day = parse_date(query)
         except ValidationError:
@@ -160,6 +227,10 @@ class ClientService:
         with self._uow(write=True) as uow:
             row = uow.clients.get(client_id)
             if row is None:
+                target = uow.reception.merged_into(client_id)
+                if target is not None:
+                    raise NotFoundError("Client {id} was merged into client {target}.",
+                                        id=format_client_number(client_id), target=format_client_number(target))
                 raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
             record(uow, actor, "client.read", entity_type="client", entity_id=client_id, client_id=client_id)
             uow.commit()
@@ -197,6 +268,160 @@ class ClientService:
         assert row is not None
         self._index_put(client_id, fields["search_key"])
         return row
+
+    # -- duplicates and merge --------------------------------------------------------------
+
+    @requires(Permission.CLIENT_SEARCH)
+    def find_duplicates(self, actor: Actor, data: ClientInput, *, exclude_id: int | None = None,
+                        limit: int = 5) -> list[ClientSearchHit]:
+        """Existing clients that closely match `data` (the warning before a new card is saved).
+
+        A match: the name scores at least DUPLICATE_NAME_SCORE in the name index and the dates of
+        birth do not contradict each other (one unknown, or equal); with the same date of birth a
+        name score of DUPLICATE_NAME_SCORE_SAME_BIRTH suffices; the same phone number (6+
+        digits) counts like the same date of birth."""
+        given = clean_text(data.given_name, field="Given name", max_length=NAME_MAX)
+        family = clean_text(data.family_name, field="Family name", max_length=NAME_MAX)
+        query = f"{given} {family}".strip()
+        if not query:
+            return []
+        matches = self._ensure_index().search(query, limit=25)
+        scores = {m.client_id: m.score for m in matches
+                  if m.client_id != exclude_id and m.score >= DUPLICATE_NAME_SCORE_SAME_BIRTH}
+        if not scores:
+            return []
+        with self._uow() as uow:
+            rows = uow.clients.get_many(list(scores))
+        phone = digits_of(data.phone or "")
+        kept: dict[int, float] = {}
+        for client_id, score in scores.items():
+            row = rows.get(client_id)
+            if row is None:
+                continue
+            same_birth = data.date_of_birth is not None and row.date_of_birth == data.date_of_birth
+            same_phone = len(phone) >= 6 and digits_of(row.phone) == phone
+            birth_conflict = (data.date_of_birth is not None and row.date_of_birth is not None
+                              and row.date_of_birth != data.date_of_birth)
+            if same_birth or same_phone:
+                kept[client_id] = score
+            elif score >= DUPLICATE_NAME_SCORE and not birth_conflict:
+                kept[client_id] = score
+        return self._hits(kept, limit)
+
+    @requires(Permission.CLIENT_MERGE)
+    def merge(self, actor: Actor, keep_id: int, absorb_id: int, *,
+              absorb_version: int | None = None) -> MergeResult:
+        """Merge two records of the same person: every visit and appointment of `absorb_id`
+        moves to `keep_id`, blank fields of the kept card are filled from the absorbed one, and
+        the absorbed record points to the kept one (`merged_into_id`) so its number still leads
+        somewhere. One transaction, audited."""
+        if keep_id == absorb_id:
+            raise ValidationError("A record cannot be merged with itself.")
+        with self._uow(write=True) as uow:
+            keep = uow.clients.get(keep_id)
+            absorb = uow.clients.get(absorb_id)
+            if keep is None:
+                raise NotFoundError("Client {id} does not exist (any more).", id=keep_id)
+            if absorb is None:
+                raise NotFoundError("Client {id} does not exist (any more).", id=absorb_id)
+            if absorb_version is not None and absorb.version != absorb_version:
+                raise StaleError()
+            if uow.reception.has_open_visit(keep_id) and uow.reception.has_open_visit(absorb_id):
+                raise ConflictError("Both records have an open visit today. Close one of them first, then merge.")
+            fill: dict[str, Any] = {}
+            for name in ("date_of_birth", "phone", "language", "residence_place", "consent_date", "reception_note"):
+                if not getattr(keep, name) and getattr(absorb, name):
+                    fill[name] = getattr(absorb, name)
+            if keep.residence is Residence.UNKNOWN and absorb.residence is not Residence.UNKNOWN:
+                fill["residence"] = absorb.residence.value
+            if keep.status_group is StatusGroup.UNKNOWN and absorb.status_group is not StatusGroup.UNKNOWN:
+                fill["status_group"] = absorb.status_group.value
+            if absorb.interpreter_needed and not keep.interpreter_needed:
+                fill["interpreter_needed"] = True
+            if "phone" in fill:
+                fill["phone_digits"] = digits_of(fill["phone"])
+            if absorb.last_contact_at and (keep.last_contact_at is None or absorb.last_contact_at > keep.last_contact_at):
+                fill["last_contact_at"] = absorb.last_contact_at
+            visits, appointments = uow.reception.move_client_rows(absorb_id, keep_id)
+            if not uow.reception.mark_merged(absorb_id, keep_id, absorb.version):
+                raise StaleError()
+            uow.clients.update(keep_id, keep.version, **fill)  # bumps the version: open cards go stale
+            record(uow, actor, "client.merge", entity_type="client", entity_id=keep_id, client_id=keep_id,
+                   details={"absorbed": absorb_id, "visits": visits, "appointments": appointments,
+                            "filled": sorted(k for k in fill if k != "phone_digits")})
+            record(uow, actor, "client.merged_away", entity_type="client", entity_id=absorb_id,
+                   client_id=absorb_id, details={"into": keep_id})
+            uow.touch("clients", "visits", "appointments")
+            uow.commit()
+            row = uow.clients.get(keep_id)
+        assert row is not None
+        self._index_drop(absorb_id)
+        return MergeResult(keep=row, absorbed_id=absorb_id, visits_moved=visits, appointments_moved=appointments,
+                           filled_fields=tuple(sorted(k for k in fill if k != "phone_digits")))
+
+    @requires(Permission.CLIENT_SEARCH)
+    def merged_into(self, actor: Actor, client_id: int) -> int | None:
+        """The live record an absorbed client number now belongs to (None: not merged)."""
+        with self._uow() as uow:
+            return uow.reception.merged_into(client_id)
+
+    # -- import -----------------------------------------------------------------------------
+
+    @requires(Permission.CLIENT_WRITE)
+    def import_clients(self, actor: Actor, rows: Iterable[tuple[int, Mapping[str, str | None]]]) -> ImportReport:
+        """Import (line number, {column: text}) rows in one transaction.
+
+        A row is rejected with its reason (nothing of it is stored) when a field cannot be
+        stored; a row equal to an existing client in every given field is not imported twice."""
+        imported = present = 0
+        rejected: list[tuple[int, str]] = []
+        added: list[tuple[int, str]] = []
+        with self._uow(write=True) as uow:
+            for line, raw in rows:
+                try:
+                    data = self._import_input(raw)
+                    fields = self._validated(data)
+                except DeskError as error:
+                    rejected.append((line, error.message()))
+                    continue
+                identity = {k: fields[k] for k in ("given_name", "family_name", "date_of_birth", "phone",
+                                                   "language", "residence_place")}
+                if uow.reception.identical_client(identity) is not None:
+                    present += 1
+                    continue
+                client_id = uow.clients.add(**fields)
+                added.append((client_id, fields["search_key"]))
+                imported += 1
+            record(uow, actor, "client.import", entity_type="client",
+                   details={"imported": imported, "already_present": present, "rejected": len(rejected)})
+            uow.touch("clients")
+            uow.commit()
+        for client_id, key in added:
+            self._index_put(client_id, key)
+        return ImportReport(imported=imported, already_present=present, rejected=tuple(rejected))
+
+    @staticmethod
+    def _import_input(raw: Mapping[str, str | None]) -> ClientInput:
+        def text(name: str) -> str:
+            value = raw.get(name)
+            return "" if value is None else str(value)
+
+        birth_text = text("date_of_birth").strip()
+        birth = None
+        if birth_text:
+            birth = parse_date(birth_text)
+            if birth is None:
+                raise ValidationError("{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD).", text=birth_text)
+        place = clean_text(text("residence"), field="Place of residence", max_length=200)
+        return ClientInput(
+            given_name=text("given_name"),
+            family_name=text("family_name"),
+            date_of_birth=birth,
+            phone=text("phone"),
+            language=text("language"),
+            residence=residence_of_place(place),
+            residence_place=place,
+        )
 
     def _validated(self, data: ClientInput) -> dict[str, Any]:
         given = clean_text(data.given_name, field="Given name", max_length=NAME_MAX)

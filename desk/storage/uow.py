@@ -29,8 +29,10 @@ from desk.storage.models import ChangeCounter
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from desk.storage.repositories.appointments import AppointmentRepository
     from desk.storage.repositories.audit import AuditRepository
     from desk.storage.repositories.clients import ClientRepository
+    from desk.storage.repositories.reception import ReceptionRepository
     from desk.storage.repositories.reference import ReferenceRepository
     from desk.storage.repositories.settings import SettingsRepository
     from desk.storage.repositories.visits import VisitRepository
@@ -132,10 +134,22 @@ class UnitOfWork:
         return ClientRepository(self.session)
 
     @cached_property
+    def appointments(self) -> AppointmentRepository:
+        from desk.storage.repositories.appointments import AppointmentRepository
+
+        return AppointmentRepository(self.session)
+
+    @cached_property
     def visits(self) -> VisitRepository:
         from desk.storage.repositories.visits import VisitRepository
 
         return VisitRepository(self.session)
+
+    @cached_property
+    def reception(self) -> ReceptionRepository:
+        from desk.storage.repositories.reception import ReceptionRepository
+
+        return ReceptionRepository(self.session)
 
 
 UnitOfWorkFactory = Callable[..., UnitOfWork]

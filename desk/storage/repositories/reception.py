@@ -1,0 +1,165 @@
+"""Reads and writes the reception desk needs beyond single clients and visits.
+
+Today's appointments (joined with client names), the samples for the estimated wait, the
+rows a client merge moves, and the identity lookup the CSV import uses to stay idempotent.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
+from desk.storage.models import Appointment, Client, Visit
+
+
+def _name(given: str | None, family: str | None) -> str:
+    if not given and not family:
+        return ""
+    return f"{family or ''}, {given or ''}".strip(", ")
+
+
+def appointment_row(a: Appointment, client_name: str) -> AppointmentRow:
+    return AppointmentRow(
+        id=a.id,
+        client_id=a.client_id,
+        client_name=client_name,
+        service_id=a.service_id,
+        staff_id=a.staff_id,
+        room_id=a.room_id,
+        interpreter_id=a.interpreter_id,
+        interpreter_language=a.interpreter_language,
+        starts_at=a.starts_at,
+        ends_at=a.ends_at,
+        status=AppointmentStatus(a.status),
+        cancel_reason=a.cancel_reason,
+        series_id=a.series_id,
+        reminded_at=a.reminded_at,
+        note=a.note,
+        version=a.version,
+    )
+
+
+class ReceptionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- today's appointments ------------------------------------------------------------
+
+    def appointments_between(self, start: datetime, end: datetime) -> list[AppointmentRow]:
+        """Appointments starting in [start, end) that are not cancelled, with client names."""
+        stmt = (
+            select(Appointment, Client.given_name, Client.family_name)
+            .outerjoin(Client, Client.id == Appointment.client_id)
+            .where(
+                Appointment.starts_at >= start,
+                Appointment.starts_at < end,
+                Appointment.status != AppointmentStatus.CANCELLED.value,
+            )
+            .order_by(Appointment.starts_at, Appointment.id)
+        )
+        return [appointment_row(r.Appointment, _name(r.given_name, r.family_name))
+                for r in self.session.execute(stmt)]
+
+    def appointment(self, appointment_id: int) -> AppointmentRow | None:
+        stmt = (
+            select(Appointment, Client.given_name, Client.family_name)
+            .outerjoin(Client, Client.id == Appointment.client_id)
+            .where(Appointment.id == appointment_id)
+        )
+        row = self.session.execute(stmt).first()
+        return None if row is None else appointment_row(row.Appointment, _name(row.given_name, row.family_name))
+
+    def mark_appointment_arrived(self, appointment_id: int) -> bool:
+        """booked -> arrived; False when it was not booked any more (someone else was faster)."""
+        result = self.session.execute(
+            update(Appointment)
+            .where(Appointment.id == appointment_id, Appointment.status == AppointmentStatus.BOOKED.value)
+            .values(status=AppointmentStatus.ARRIVED.value, version=Appointment.version + 1,
+                    updated_at=datetime.now(UTC))
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    # -- the estimated wait --------------------------------------------------------------
+
+    def waits_called(self, service_id: int, day: date) -> list[tuple[datetime, datetime]]:
+        """(arrived_at, first_called_at) of the service's visits of `day` that were called."""
+        stmt = select(Visit.arrived_at, Visit.first_called_at).where(
+            Visit.service_id == service_id, Visit.ticket_day == day, Visit.first_called_at.is_not(None)
+        )
+        return [(r.arrived_at, r.first_called_at) for r in self.session.execute(stmt)]
+
+    def waiting_count(self, service_id: int, day: date) -> int:
+        """Tickets of the service still waiting (not yet called) on `day`."""
+        stmt = select(func.count()).select_from(Visit).where(
+            Visit.service_id == service_id, Visit.ticket_day == day, Visit.status == VisitStatus.WAITING.value
+        )
+        return int(self.session.scalar(stmt) or 0)
+
+    # -- merge -------------------------------------------------------------------------------
+
+    def has_open_visit(self, client_id: int) -> bool:
+        stmt = select(Visit.id).where(
+            Visit.client_id == client_id, Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])
+        ).limit(1)
+        return self.session.scalar(stmt) is not None
+
+    def move_client_rows(self, absorb_id: int, keep_id: int) -> tuple[int, int]:
+        """Re-point every visit and appointment of `absorb_id` to `keep_id`; returns the counts."""
+        now = datetime.now(UTC)
+        visits = self.session.execute(
+            update(Visit).where(Visit.client_id == absorb_id).values(client_id=keep_id, updated_at=now)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        appointments = self.session.execute(
+            update(Appointment).where(Appointment.client_id == absorb_id)
+            .values(client_id=keep_id, version=Appointment.version + 1, updated_at=now)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        return int(visits or 0), int(appointments or 0)
+
+    def mark_merged(self, absorb_id: int, keep_id: int, expected_version: int | None = None) -> bool:
+        """Set merged_into_id on the absorbed record (bumping its version so open cards go stale)."""
+        stmt = update(Client).where(Client.id == absorb_id, Client.merged_into_id.is_(None))
+        if expected_version is not None:
+            stmt = stmt.where(Client.version == expected_version)
+        result = self.session.execute(
+            stmt.values(merged_into_id=keep_id, version=Client.version + 1, updated_at=datetime.now(UTC))
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def merged_into(self, client_id: int) -> int | None:
+        """Where an absorbed record went (following chains), or None for a live record."""
+        seen: set[int] = set()
+        current = client_id
+        target = None
+        while current not in seen:
+            seen.add(current)
+            nxt = self.session.scalar(select(Client.merged_into_id).where(Client.id == current))
+            if nxt is None:
+                break
+            target = current = nxt
+        return target
+
+    def changed_since(self, since: datetime) -> list[tuple[int, str, bool]]:
+        """(id, search_key, merged) of every client changed since a moment (merged included)."""
+        stmt = select(Client.id, Client.search_key, Client.merged_into_id).where(Client.updated_at >= since)
+        return [(r.id, r.search_key, r.merged_into_id is not None) for r in self.session.execute(stmt)]
+
+    # -- import ----------------------------------------------------------------------------------
+
+    def identical_client(self, fields: dict) -> int | None:
+        """A live client equal in every given field (the CSV import does not add it twice)."""
+        stmt = select(Client.id).where(Client.merged_into_id.is_(None))
+        for name in ("given_name", "family_name", "date_of_birth", "phone", "language", "residence",
+                     "residence_place"):
+            if name not in fields:
+                continue
+            value = fields[name]
+            column = getattr(Client, name)
+            stmt = stmt.where(column.is_(None) if value is None else column == value)
+        return self.session.scalar(stmt.limit(1))

@@ -1,0 +1,124 @@
+"""Check-in on both engines: tickets, appointments, open visits, urgent priority, families,
+the estimated wait from today's real service times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from reception_helpers import add_appointment, mark_called
+
+from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from desk.domain.model import AppointmentStatus, Priority, VisitStatus
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
+
+
+def _service(services, head, code="MBE"):
+    return next(s for s in services.reference.services(head) if s.code == code)
+
+
+def test_check_in_with_todays_appointment_marks_it_arrived(services, reception, head):
+    mbe = _service(services, head)
+    client = services.clients.create(reception, ClientInput(given_name="Muhammad", family_name="Alhasan",
+                                                            language="ar", interpreter_needed=True))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id,
+                                     starts_at=NOW + timedelta(minutes=10), interpreter_language="ar")
+    [appointment] = services.checkin.todays_appointments(reception, now=NOW)
+    assert appointment.client_name == "Alhasan, Muhammad"
+    assert appointment.status is AppointmentStatus.BOOKED
+
+    visit = services.checkin.check_in(reception, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                      now=NOW)
+    assert visit.ticket == "M-001"
+    assert visit.service_id == mbe.id
+    assert visit.appointment_id == appointment_id
+    assert visit.interpreter_language == "ar"
+    assert visit.client_name == "Alhasan, Muhammad"
+    [after] = services.checkin.todays_appointments(reception, now=NOW)
+    assert after.status is AppointmentStatus.ARRIVED
+
+
+def test_appointments_of_other_days_and_cancelled_ones_are_not_listed(services, reception, head):
+    mbe = _service(services, head)
+    client = services.clients.create(reception, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=NOW + timedelta(days=1))
+    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=NOW, status="cancelled")
+    tomorrow = add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=NOW + timedelta(days=1, hours=1))
+    assert services.checkin.todays_appointments(reception, now=NOW) == []
+    with pytest.raises(ValidationError, match="not today"):
+        services.checkin.check_in(reception, CheckInRequest(client_id=client.id, appointment_id=tomorrow), now=NOW)
+
+
+def test_an_appointment_of_someone_else_is_refused(services, reception, head):
+    mbe = _service(services, head)
+    a = services.clients.create(reception, ClientInput(given_name="A", family_name="One"))
+    b = services.clients.create(reception, ClientInput(given_name="B", family_name="Two"))
+    appointment_id = add_appointment(services, client_id=a.id, service_id=mbe.id, starts_at=NOW)
+    with pytest.raises(ValidationError, match="another client"):
+        services.checkin.check_in(reception, CheckInRequest(client_id=b.id, appointment_id=appointment_id), now=NOW)
+
+
+def test_second_open_visit_says_where_the_first_stands(services, reception, head):
+    mbe = _service(services, head)
+    client = services.clients.create(reception, ClientInput(given_name="Şükrü", family_name="Yılmaz"))
+    first = services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id, client_id=client.id), now=NOW)
+    with pytest.raises(ConflictError, match=r"ticket M-001, waiting since 10:30"):
+        services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id, client_id=client.id), now=NOW)
+    mark_called(services, first.id, NOW + timedelta(minutes=5))
+    with pytest.raises(ConflictError, match=r"M-001 was called at 10:35"):
+        services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id, client_id=client.id), now=NOW)
+
+
+def test_walk_in_family_urgent_and_anonymous(services, reception, head):
+    mbe = _service(services, head)
+    im = _service(services, head, "IM")
+    family = services.clients.create(reception, ClientInput(given_name="Amina", family_name="Haidari"))
+    with pytest.raises(ValidationError, match="reason"):
+        services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id, client_id=family.id,
+                                                            priority=Priority.URGENT), now=NOW)
+    with pytest.raises(ValidationError, match="between 1 and 20"):
+        services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id, party_size=0), now=NOW)
+    visit = services.checkin.check_in(
+        reception, CheckInRequest(service_id=mbe.id, client_id=family.id, party_size=4, priority=Priority.URGENT,
+                                  priority_reason="  Termin beim Amt um 12 Uhr ", interpreter_language="FA"),
+        now=NOW)
+    assert (visit.party_size, visit.priority, visit.priority_reason, visit.interpreter_language) == (
+        4, Priority.URGENT, "Termin beim Amt um 12 Uhr", "fa")
+    anonymous = services.checkin.check_in(reception, CheckInRequest(service_id=im.id), now=NOW)
+    assert anonymous.client_id is None and anonymous.client_name == "" and anonymous.ticket == "I-001"
+    assert [v.status for v in services.checkin.today(reception, now=NOW)] == [VisitStatus.WAITING] * 2
+
+
+def test_tickets_restart_every_local_day(services, reception, head):
+    mbe = _service(services, head)
+    late = datetime(2026, 11, 25, 22, 59, tzinfo=UTC)  # 23:59 in Balingen
+    assert services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id), now=late).ticket == "M-001"
+    assert services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id),
+                                     now=late + timedelta(minutes=2)).ticket == "M-001"
+
+
+def test_estimated_wait_comes_from_todays_calls(services, reception, head):
+    mbe = _service(services, head)
+    assert services.checkin.estimated_wait(reception, mbe.id, now=NOW).minutes is None  # no call yet today
+    visits = [services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id), now=NOW + timedelta(minutes=i))
+              for i in range(5)]
+    # first calls every 12 minutes
+    for i, visit in enumerate(visits[:3]):
+        mark_called(services, visit.id, NOW + timedelta(minutes=20 + 12 * i), status="done")
+    estimate = services.checkin.estimated_wait(reception, mbe.id, now=NOW + timedelta(hours=1))
+    assert estimate.ahead == 2
+    assert estimate.per_ticket_minutes == 12.0
+    assert estimate.minutes == 40  # 12 min x (2 ahead + 1), rounded up to 5 minutes
+    assert estimate.samples == 3
+
+
+def test_reception_may_not_merge_and_display_may_not_check_in(services, reception, head):
+    from desk.services.context import Actor
+
+    with pytest.raises(PermissionDeniedError):
+        services.clients.merge(reception, 1, 2)
+    with pytest.raises(PermissionDeniedError):
+        services.checkin.check_in(Actor.display(), CheckInRequest(service_id=1))
