@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from desk.storage.repositories.appointments import AppointmentRepository
     from desk.storage.repositories.audit import AuditRepository
+    from desk.storage.repositories.bookings import BookingRepository
     from desk.storage.repositories.clients import ClientRepository
     from desk.storage.repositories.reception import ReceptionRepository
     from desk.storage.repositories.reference import ReferenceRepository
@@ -126,6 +127,12 @@ class UnitOfWork:
         from desk.storage.repositories.audit import AuditRepository
 
         return AuditRepository(self.session)
+
+    @cached_property
+    def bookings(self) -> BookingRepository:
+        from desk.storage.repositories.bookings import BookingRepository
+
+        return BookingRepository(self.session)
 
     @cached_property
     def clients(self) -> ClientRepository:
