@@ -160,6 +160,13 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         self.help_menu = self.menuBar().addMenu("")
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.guide_action = QAction(self)
+        self.guide_action.triggered.connect(self.show_first_day_guide)
+        self.help_menu.addAction(self.guide_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._show_about)
         self.help_menu.addAction(self.about_action)
@@ -187,6 +194,8 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.about_action.setText(translate("MainWindow", "&About desk"))
+        self.shortcuts_action.setText(translate("MainWindow", "&Keyboard shortcuts"))
+        self.guide_action.setText(translate("MainWindow", "&First day at reception"))
         from desk.ui.i18n import current_language
 
         for code, action in self.language_actions.items():
@@ -200,6 +209,16 @@ class MainWindow(QMainWindow):
         }
         self.user_label.setText(f"{self.ctx.actor.name} ({role_names[self.ctx.actor.role.value]})")
         self.db_label.setText(self.ctx.services.database_name)
+
+    def show_shortcuts(self) -> None:
+        from desk.ui.help.dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def show_first_day_guide(self) -> None:
+        from desk.ui.help.dialogs import FirstDayGuide
+
+        FirstDayGuide(self).exec()
 
     def _show_about(self) -> None:
         box = QMessageBox(self)
