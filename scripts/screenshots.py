@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Screenshots of every main view from the real widgets with demo data, in German and English,
+at normal and at double font size, 1366×768 — for docs/screenshots/ and the README.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots] [--views empfang,...]
+
+Regenerate whenever a view changes. It also reports widgets whose text is clipped (a label or
+button narrower than its text), which the accessibility test suite checks too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1366, 768)
+
+
+def clipped_widgets(root) -> list[str]:
+    """Labels and buttons whose text does not fit their width (a cut-off word is a bug)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    problems = []
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        text = widget.text()
+        if not text or (isinstance(widget, QLabel) and widget.wordWrap()):
+            continue
+        needed = widget.fontMetrics().horizontalAdvance(text.replace("&", "").split("\n")[0])
+        room = widget.contentsRect().width() - (24 if isinstance(widget, QAbstractButton) else 0)
+        if needed > room + 2 and widget.width() < widget.sizeHint().width():
+            problems.append(f"{type(widget).__name__} {text!r}: needs {needed}px, has {room}px")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--views", default="", help="comma-separated view keys (default: all)")
+    parser.add_argument("--languages", default="de,en")
+    parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from desk.domain.model import Role
+    from desk.services.bootstrap import prepare_database
+    from desk.services.context import Actor
+    from desk.services.demo import fill_demo_centre
+    from desk.services.desk import build_services
+    from desk.storage.engine import sqlite_url
+    from desk.ui.context import UiContext
+    from desk.ui.events import AppEvents
+    from desk.ui.i18n import install_language
+    from desk.ui.main_window import MainWindow
+    from desk.ui.settings import UiSettings
+    from desk.ui.views.registry import VIEWS
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    base_font = app.font()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        services = build_services(prepare_database(sqlite_url(Path(tmp) / "demo.sqlite")))
+        fill_demo_centre(services)
+        head = next((s for s in services.reference.staff(Actor.system()) if s.role is Role.HEAD), None)
+        actor = Actor(staff_id=head.id if head else None, name=head.display_name if head else "Leitung",
+                      role=Role.HEAD, service_ids=head.service_ids if head else frozenset())
+        problems: list[str] = []
+        for language in args.languages.split(","):
+            for large in (False,) if args.no_large else (False, True):
+                install_language(language)
+                font = base_font
+                if large:
+                    font = type(base_font)(base_font)
+                    font.setPointSizeF(base_font.pointSizeF() * 2)
+                app.setFont(font)
+                ctx = UiContext(services=services, actor=actor, events=AppEvents(),
+                                settings=UiSettings())
+                window = MainWindow(ctx, live_updates=False)
+                window.resize(*SIZE)
+                window.show()
+                for key in wanted:
+                    window.show_view(key)
+                    for _ in range(5):
+                        app.processEvents()
+                    name = f"{key}-{language}{'-large' if large else ''}.png"
+                    window.grab().save(str(out / name))
+                    problems += [f"{name}: {p}" for p in clipped_widgets(window.view(key))]
+                    print(f"wrote {out / name}")
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+        app.setFont(base_font)
+        services.close()
+    for problem in problems:
+        print("clipped:", problem)
+    print(f"{len(problems)} clipped widgets")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
