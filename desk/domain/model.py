@@ -200,6 +200,8 @@ class VisitRow:
     room_label: str
     assigned_staff_id: int | None
     referred_to: str
+    version: int = 1  # optimistic lock of the waiting-list transitions
+    handed_over_from_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,3 +282,14 @@ class ClientSearchHit:
     @property
     def display_name(self) -> str:
         return f"{self.family_name}, {self.given_name}".strip(", ")
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmRow:
+    """A silent alarm: where, when, by whom; open until someone acknowledges it."""
+
+    id: int
+    raised_at: datetime
+    room_label: str
+    raised_by: str
+    acknowledged_at: datetime | None

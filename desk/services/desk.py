@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desk.services.appointments import AppointmentService
 from desk.services.checkin import CheckInService
 from desk.services.clients import ClientService
 from desk.services.reference import ReferenceService
+from desk.services.waitlist import AlarmService, WaitlistService
 from desk.storage.engine import Database
 from desk.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
@@ -18,6 +20,9 @@ class DeskServices:
     reference: ReferenceService
     clients: ClientService
     checkin: CheckInService
+    appointments: AppointmentService
+    waitlist: WaitlistService = None  # type: ignore[assignment]  # set by build_services
+    alarms: AlarmService = None  # type: ignore[assignment]
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -36,4 +41,7 @@ def build_services(db: Database) -> DeskServices:
         reference=ReferenceService(uow),
         clients=ClientService(uow),
         checkin=CheckInService(uow),
+        appointments=AppointmentService(uow),
+        waitlist=WaitlistService(uow),
+        alarms=AlarmService(uow),
     )

@@ -285,6 +285,9 @@ class Visit(Base):
     anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    # --- waitlist: the caller's name (also without a staff account) and an optimistic version ---
+    called_by_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class DisplayCall(Base):

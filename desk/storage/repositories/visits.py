@@ -10,15 +10,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.errors import ConflictError
-from desk.domain.model import OPEN_VISIT_STATUSES, Priority, VisitRow, VisitStatus
+from desk.domain.model import (
+    OPEN_VISIT_STATUSES,
+    AlarmRow,
+    DisplayCallRow,
+    Priority,
+    VisitRow,
+    VisitStatus,
+)
 from desk.domain.tickets import format_ticket
-from desk.storage.models import Appointment, Client, Room, Staff, TicketCounter, Visit
+from desk.storage.models import Alarm, Appointment, Client, DisplayCall, Room, Staff, TicketCounter, Visit
 
 
 class VisitRepository:
@@ -66,6 +73,160 @@ class VisitRepository:
         if open_only:
             stmt = stmt.where(Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))
         return self._rows(stmt.order_by(Visit.arrived_at, Visit.id))
+
+    # -- waiting list: calls and transitions (each one conditional UPDATE, row count checked) --
+
+    def waiting(self, day: date) -> list[VisitRow]:
+        """Waiting visits of `day` (the candidates of *call next*), in arrival order."""
+        stmt = self._row_query().where(Visit.ticket_day == day, Visit.status == VisitStatus.WAITING.value)
+        return self._rows(stmt.order_by(Visit.arrived_at, Visit.id))
+
+    def claim(self, visit_id: int, *, now: datetime, staff_id: int | None, caller_name: str,
+              room_id: int | None) -> bool:
+        """Call a waiting visit: ONE atomic `UPDATE ... WHERE status = 'waiting'`.
+
+        True if this transaction got the person; False if another workstation was faster (its
+        committed update no longer matches the WHERE clause, on SQLite and PostgreSQL alike)."""
+        result = self.session.execute(
+            update(Visit)
+            .where(Visit.id == visit_id, Visit.status == VisitStatus.WAITING.value)
+            .values(
+                status=VisitStatus.CALLED.value,
+                called_at=now,
+                first_called_at=func.coalesce(Visit.first_called_at, now),
+                call_count=Visit.call_count + 1,
+                called_by_staff_id=staff_id,
+                called_by_name=caller_name,
+                room_id=room_id,
+                version=Visit.version + 1,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def transition(self, visit_id: int, *, from_statuses: frozenset[VisitStatus] | None,
+                   version: int, values: dict, bump_calls: bool = False) -> bool:
+        """Conditional update guarded by the version read before (and the allowed statuses)."""
+        stmt = update(Visit).where(Visit.id == visit_id, Visit.version == version)
+        if from_statuses is not None:
+            stmt = stmt.where(Visit.status.in_([s.value for s in from_statuses]))
+        extra = {"call_count": Visit.call_count + 1} if bump_calls else {}
+        result = self.session.execute(
+            stmt.values(**values, **extra, version=Visit.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def delete_untouched(self, visit_id: int, *, version: int) -> bool:
+        """Remove a visit created by a hand-over that is being undone, if nobody touched it."""
+        result = self.session.execute(
+            delete(Visit)
+            .where(Visit.id == visit_id, Visit.version == version, Visit.status == VisitStatus.WAITING.value)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def add_handover(self, old_id: int, *, service_id: int, ticket_number: int, ticket_prefix: str,
+                     assigned_staff_id: int | None, created_by: int | None, now: datetime) -> int:
+        """A new waiting visit for another service that keeps the original arrival time."""
+        old = self.session.get(Visit, old_id)
+        assert old is not None
+        return self.add(
+            client_id=old.client_id,
+            service_id=service_id,
+            appointment_id=None,
+            handed_over_from_id=old.id,
+            ticket_day=old.ticket_day,
+            ticket_number=ticket_number,
+            ticket_prefix=ticket_prefix,
+            party_size=old.party_size,
+            status=VisitStatus.WAITING.value,
+            priority=old.priority,
+            priority_reason=old.priority_reason,
+            interpreter_language=old.interpreter_language,
+            arrived_at=old.arrived_at,
+            assigned_staff_id=assigned_staff_id,
+            residence=old.residence,
+            status_group=old.status_group,
+            client_language=old.client_language,
+            first_visit=False,
+            created_by=created_by,
+            updated_at=now,
+        )
+
+    def display_language(self, visit_id: int) -> str:
+        """The language for the display's call text: interpreter language, else the client's."""
+        row = self.session.execute(
+            select(Visit.interpreter_language, Visit.client_language).where(Visit.id == visit_id)
+        ).one()
+        return (row.interpreter_language or row.client_language or "").lower()
+
+    def close_open(self, *, up_to_day: date, now: datetime) -> list[int]:
+        """Close every open visit of `up_to_day` and before as *left* (end of day)."""
+        open_values = [s.value for s in OPEN_VISIT_STATUSES]
+        ids = list(self.session.scalars(
+            select(Visit.id).where(Visit.ticket_day <= up_to_day, Visit.status.in_(open_values))
+        ))
+        if ids:
+            self.session.execute(
+                update(Visit)
+                .where(Visit.id.in_(ids), Visit.status.in_(open_values))
+                .values(status=VisitStatus.LEFT.value, finished_at=now, version=Visit.version + 1,
+                        updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+        return ids
+
+    # -- the waiting-room display (never a name: DisplayCall has no column that could hold one) --
+
+    def add_display_call(self, *, called_at: datetime, ticket: str, room_label: str, language: str) -> int:
+        call = DisplayCall(called_at=called_at, ticket=ticket[:12], room_label=room_label[:60],
+                           language=language[:16])
+        self.session.add(call)
+        self.session.flush()
+        return call.id
+
+    def delete_display_call(self, call_id: int) -> None:
+        self.session.execute(delete(DisplayCall).where(DisplayCall.id == call_id))
+
+    def display_calls(self, *, since: datetime, limit: int) -> list[DisplayCallRow]:
+        stmt = (
+            select(DisplayCall.id, DisplayCall.called_at, DisplayCall.ticket, DisplayCall.room_label,
+                   DisplayCall.language)
+            .where(DisplayCall.called_at >= since)
+            .order_by(DisplayCall.called_at.desc(), DisplayCall.id.desc())
+            .limit(limit)
+        )
+        return [DisplayCallRow(id=r.id, called_at=r.called_at, ticket=r.ticket, room_label=r.room_label,
+                               language=r.language) for r in self.session.execute(stmt)]
+
+    # -- silent alarms ---------------------------------------------------------------------------
+
+    def raise_alarm(self, *, now: datetime, staff_id: int | None, room_id: int | None, room_label: str) -> int:
+        alarm = Alarm(raised_at=now, staff_id=staff_id, room_id=room_id, room_label=room_label[:200])
+        self.session.add(alarm)
+        self.session.flush()
+        return alarm.id
+
+    def open_alarms(self) -> list[AlarmRow]:
+        stmt = (
+            select(Alarm, Staff.display_name)
+            .outerjoin(Staff, Staff.id == Alarm.staff_id)
+            .where(Alarm.acknowledged_at.is_(None))
+            .order_by(Alarm.raised_at, Alarm.id)
+        )
+        return [AlarmRow(id=a.id, raised_at=a.raised_at, room_label=a.room_label, raised_by=name or "",
+                         acknowledged_at=a.acknowledged_at) for a, name in self.session.execute(stmt)]
+
+    def acknowledge_alarm(self, alarm_id: int, *, now: datetime, staff_id: int | None) -> bool:
+        result = self.session.execute(
+            update(Alarm)
+            .where(Alarm.id == alarm_id, Alarm.acknowledged_at.is_(None))
+            .values(acknowledged_at=now, acknowledged_by=staff_id)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
 
     # -- row mapping ---------------------------------------------------------------------------
 
@@ -135,9 +296,11 @@ def visit_row(
         appointment_id=v.appointment_id,
         appointment_starts_at=appointment_starts_at,
         called_by_staff_id=v.called_by_staff_id,
-        called_by_name=called_by_name,
+        called_by_name=v.called_by_name or called_by_name,
         room_id=v.room_id,
         room_label=room_label,
         assigned_staff_id=v.assigned_staff_id,
         referred_to=v.referred_to,
+        version=v.version,
+        handed_over_from_id=v.handed_over_from_id,
     )

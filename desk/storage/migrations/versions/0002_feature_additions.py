@@ -25,6 +25,11 @@ def upgrade() -> None:
     with op.batch_alter_table("clients") as batch:
         batch.add_column(sa.Column("merged_into_id", sa.Integer(), nullable=True))
 
+    # --- waitlist: caller's name and optimistic version on visits ---
+    with op.batch_alter_table("visits") as batch:
+        batch.add_column(sa.Column("called_by_name", sa.String(200), nullable=False, server_default=""))
+        batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+
     # --- audit retention: purge permit (the only path that can delete old audit rows) ---
     _audit_retention_upgrade()
 
@@ -32,6 +37,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     # --- audit retention ---
     _audit_retention_downgrade()
+
+    # --- waitlist ---
+    with op.batch_alter_table("visits") as batch:
+        batch.drop_column("version")
+        batch.drop_column("called_by_name")
 
     with op.batch_alter_table("clients") as batch:
         batch.drop_column("merged_into_id")

@@ -1,0 +1,417 @@
+"""The waiting list: calling people into a room, the state machine of a visit, undo, end of day,
+the waiting-room display's read model, and the silent alarm.
+
+Every transition is ONE conditional UPDATE in the repository (`WHERE status = 'waiting'` for a
+claim; `WHERE version = <read> AND status IN (...)` for the others), its row count checked. So
+two counsellors pressing *call next* at the same moment never get the same person: the loser
+silently takes the next one (call next) or gets "already called by ..." (call this one).
+
+Each action returns an `ActionResult` with an `UndoToken`; `undo()` applies the inverse
+transition, itself conditional on the version the action left behind, for `UNDO_WINDOW`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from desk.domain.model import OPEN_VISIT_STATUSES, AlarmRow, DisplayCallRow, VisitRow, VisitStatus
+from desk.domain.permissions import Permission
+from desk.domain.text import clean_text
+from desk.domain.tickets import BERLIN, local_day
+from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, ordered
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.services.reference import DEFAULT_SETTINGS
+from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
+
+#: Visit fields an undo puts back (the state before the action).
+_RESTORED = ("status", "called_at", "first_called_at", "started_at", "finished_at", "call_count",
+             "called_by_staff_id", "called_by_name", "room_id", "assigned_staff_id", "referred_to")
+
+DISPLAY_HISTORY = 6
+
+
+@dataclass(frozen=True)
+class UndoToken:
+    """What it takes to undo one action: the state before it and the version it left."""
+
+    action: str
+    visit_id: int
+    ticket: str
+    version_after: int
+    before: dict[str, Any]
+    at: datetime
+    display_call_id: int | None = None
+    created_visit_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    visit: VisitRow
+    undo: UndoToken
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _snapshot(row: VisitRow) -> dict[str, Any]:
+    return {
+        "status": row.status.value,
+        "called_at": row.called_at,
+        "first_called_at": row.first_called_at,
+        "started_at": row.started_at,
+        "finished_at": row.finished_at,
+        "call_count": row.call_count,
+        "called_by_staff_id": row.called_by_staff_id,
+        "called_by_name": row.called_by_name,
+        "room_id": row.room_id,
+        "assigned_staff_id": row.assigned_staff_id,
+        "referred_to": row.referred_to,
+    }
+
+
+class WaitlistService:
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @requires(Permission.WAITLIST_READ)
+    def waiting_list(self, actor: Actor, *, now: datetime | None = None,
+                     service_ids: frozenset[int] | None = None) -> list[VisitRow]:
+        """Today's open visits in list order: waiting ones by the order rule, then called, then
+        in session (see desk.domain.waitlist)."""
+        now = now or datetime.now(UTC)
+        with self._uow() as uow:
+            rows = uow.visits.for_day(local_day(now), open_only=True)
+        if service_ids is not None:
+            rows = [r for r in rows if r.service_id in service_ids]
+        waiting = ordered([r for r in rows if r.status is VisitStatus.WAITING], now)
+        called = sorted((r for r in rows if r.status is VisitStatus.CALLED), key=lambda r: (r.called_at, r.id))
+        session = sorted((r for r in rows if r.status is VisitStatus.IN_SESSION),
+                         key=lambda r: (r.started_at or r.arrived_at, r.id))
+        return waiting + called + session
+
+    @requires(Permission.WAITLIST_READ)
+    def get(self, actor: Actor, visit_id: int) -> VisitRow:
+        with self._uow() as uow:
+            row = uow.visits.get(visit_id)
+        if row is None:
+            raise NotFoundError()
+        return row
+
+    @requires(Permission.DISPLAY_READ)
+    def display_calls(self, actor: Actor, *, now: datetime | None = None,
+                      limit: int = DISPLAY_HISTORY) -> list[DisplayCallRow]:
+        """Today's latest calls for the waiting-room display, newest first: ticket, room label,
+        language. The table behind it has no column that could hold a name."""
+        now = now or datetime.now(UTC)
+        start = datetime.combine(local_day(now), time(0), tzinfo=BERLIN).astimezone(UTC)
+        with self._uow() as uow:
+            return uow.visits.display_calls(since=start, limit=limit)
+
+    # -- calling -----------------------------------------------------------------------------
+
+    @requires(Permission.VISIT_CALL)
+    def call_next(self, actor: Actor, *, room_id: int | None = None,
+                  service_ids: frozenset[int] | None = None, now: datetime | None = None) -> ActionResult | None:
+        """Call the first eligible waiting person of `service_ids` (default: my services, or all
+        when I have none). None when nobody is waiting. Losing a race moves on silently."""
+        now = now or datetime.now(UTC)
+        if service_ids is None:
+            service_ids = actor.service_ids or None
+        with self._uow(write=True) as uow:
+            room_id, label = self._room(uow, actor, room_id)
+            for _round in range(5):
+                candidates = call_order(uow.visits.waiting(local_day(now)), now, service_ids, actor.staff_id)
+                if not candidates:
+                    return None
+                for candidate in candidates:
+                    if uow.visits.claim(candidate.id, now=now, staff_id=actor.staff_id,
+                                        caller_name=actor.name, room_id=room_id):
+                        return self._after_call(uow, actor, "call", candidate, label, now)
+        return None
+
+    @requires(Permission.VISIT_CALL)
+    def call(self, actor: Actor, visit_id: int, *, room_id: int | None = None,
+             now: datetime | None = None) -> ActionResult:
+        """Call this person out of order (same atomic claim)."""
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            room_id, label = self._room(uow, actor, room_id)
+            before = self._load(uow, visit_id)
+            if not uow.visits.claim(visit_id, now=now, staff_id=actor.staff_id, caller_name=actor.name,
+                                    room_id=room_id):
+                raise self._taken(uow, visit_id)
+            return self._after_call(uow, actor, "call", before, label, now)
+
+    @requires(Permission.VISIT_CALL)
+    def call_again(self, actor: Actor, visit_id: int, *, room_id: int | None = None,
+                   now: datetime | None = None) -> ActionResult:
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            before = self._load(uow, visit_id)
+            room_id, label = self._room(uow, actor, room_id if room_id is not None else before.room_id)
+            ok = uow.visits.transition(
+                visit_id, from_statuses=TRANSITIONS["call_again"][0], version=before.version,
+                values={"called_at": now, "room_id": room_id, "called_by_staff_id": actor.staff_id,
+                        "called_by_name": actor.name, "updated_at": now},
+                bump_calls=True,
+            )
+            if not ok:
+                raise self._changed(uow, visit_id)
+            return self._after_call(uow, actor, "call_again", before, label, now)
+
+    # -- the other transitions -----------------------------------------------------------------
+
+    @requires(Permission.VISIT_CALL)
+    def start(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
+        now = now or datetime.now(UTC)
+
+        def values(before: VisitRow) -> dict[str, Any]:
+            return {"started_at": now, "first_called_at": before.first_called_at or now}
+
+        return self._simple(actor, "start", visit_id, now, values)
+
+    @requires(Permission.VISIT_CALL)
+    def done(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
+        now = now or datetime.now(UTC)
+        return self._simple(actor, "done", visit_id, now, lambda b: {"finished_at": now})
+
+    @requires(Permission.VISIT_CALL)
+    def no_show(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
+        now = now or datetime.now(UTC)
+        return self._simple(actor, "no_show", visit_id, now, lambda b: {"finished_at": now})
+
+    @requires(Permission.VISIT_CALL)
+    def back_to_waiting(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
+        """Back on the list at the original place (arrival unchanged; the first call is kept for
+        the statistics)."""
+        now = now or datetime.now(UTC)
+        return self._simple(actor, "back_to_waiting", visit_id, now, lambda b: {
+            "called_at": None, "started_at": None, "room_id": None, "called_by_staff_id": None,
+            "called_by_name": ""})
+
+    @requires(Permission.VISIT_CALL)
+    def refer(self, actor: Actor, visit_id: int, organisation: str, *, now: datetime | None = None) -> ActionResult:
+        """Referred to a partner organisation (one of the setting `partner_organisations`)."""
+        now = now or datetime.now(UTC)
+        organisation = clean_text(organisation, field="Partner organisation", max_length=200)
+        with self._uow() as uow:
+            partners = uow.settings.get("partner_organisations", DEFAULT_SETTINGS["partner_organisations"])
+        if organisation not in partners:
+            raise ValidationError("{name} is not in the list of partner organisations.", name=organisation)
+        return self._simple(actor, "refer", visit_id, now,
+                            lambda b: {"finished_at": now, "referred_to": organisation},
+                            details={"organisation": organisation})
+
+    @requires(Permission.VISIT_CALL)
+    def hand_over(self, actor: Actor, visit_id: int, *, service_id: int, staff_id: int | None = None,
+                  now: datetime | None = None) -> ActionResult:
+        """Hand over to another service (a new waiting visit with a new ticket, the same arrival
+        time; the old visit becomes *handed over*) or, within the same service, to a counsellor
+        (the visit goes back to waiting, reserved for that counsellor)."""
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            before = self._load(uow, visit_id)
+            service = next((s for s in uow.reference.services() if s.id == service_id), None)
+            if service is None or not service.active:
+                raise NotFoundError("This service is not available for check-in.")
+            if staff_id is not None and uow.reference.staff_row(staff_id) is None:
+                raise NotFoundError()
+            allowed = TRANSITIONS["hand_over"][0]
+            if service_id == before.service_id:
+                if staff_id is None:
+                    raise ValidationError("Choose another service or a counsellor to hand over to.")
+                ok = uow.visits.transition(visit_id, from_statuses=allowed, version=before.version, values={
+                    "status": VisitStatus.WAITING.value, "assigned_staff_id": staff_id, "called_at": None,
+                    "started_at": None, "room_id": None, "called_by_staff_id": None, "called_by_name": "",
+                    "updated_at": now})
+                if not ok:
+                    raise self._changed(uow, visit_id)
+                created = None
+            else:
+                ok = uow.visits.transition(visit_id, from_statuses=allowed, version=before.version, values={
+                    "status": VisitStatus.HANDED_OVER.value, "finished_at": now, "updated_at": now})
+                if not ok:
+                    raise self._changed(uow, visit_id)
+                number = uow.visits.next_ticket_number(service.id, before.ticket_day)
+                created = uow.visits.add_handover(
+                    visit_id, service_id=service.id, ticket_number=number, ticket_prefix=service.ticket_prefix,
+                    assigned_staff_id=staff_id, created_by=actor.staff_id, now=now)
+            record(uow, actor, "visit.hand_over", entity_type="visit", entity_id=visit_id,
+                   client_id=before.client_id,
+                   details={"ticket": before.ticket, "to_service": service.code, "to_staff": staff_id,
+                            "new_visit": created})
+            uow.touch("visits")
+            after = self._load(uow, visit_id)
+            new_row = uow.visits.get(created) if created is not None else None
+            uow.commit()
+        token = UndoToken("hand_over", visit_id, before.ticket, after.version, _snapshot(before), now,
+                          created_visit_id=created)
+        return ActionResult(new_row or after, token, {"old_visit": after})
+
+    @requires(Permission.VISIT_CALL)
+    def undo(self, actor: Actor, token: UndoToken, *, now: datetime | None = None) -> VisitRow:
+        """The inverse of one action, for UNDO_WINDOW, if nobody changed the visit since."""
+        now = now or datetime.now(UTC)
+        if now - token.at > UNDO_WINDOW:
+            raise ConflictError("{ticket}: too late to undo (more than {minutes} minutes ago).",
+                                ticket=token.ticket, minutes=int(UNDO_WINDOW.total_seconds() // 60))
+        with self._uow(write=True) as uow:
+            if token.created_visit_id is not None:
+                if not uow.visits.delete_untouched(token.created_visit_id, version=1):
+                    raise ConflictError("{ticket} was changed at another workstation; the hand-over can no "
+                                        "longer be undone.", ticket=token.ticket)
+            ok = uow.visits.transition(token.visit_id, from_statuses=None, version=token.version_after,
+                                       values={**{k: token.before[k] for k in _RESTORED}, "updated_at": now})
+            if not ok:
+                raise ConflictError("{ticket} was changed at another workstation in the meantime; "
+                                    "nothing was undone.", ticket=token.ticket)
+            if token.display_call_id is not None:
+                uow.visits.delete_display_call(token.display_call_id)
+            row = self._load(uow, token.visit_id)
+            record(uow, actor, "visit.undo", entity_type="visit", entity_id=token.visit_id,
+                   client_id=row.client_id, details={"ticket": token.ticket, "undone": token.action})
+            uow.touch("visits", "display")
+            uow.commit()
+        return row
+
+    # -- end of day ----------------------------------------------------------------------------
+
+    @requires(Permission.VISIT_CALL)
+    def close_day(self, actor: Actor, *, now: datetime | None = None, force: bool = False) -> int:
+        """Close open visits as *left* (not no-show): always those of earlier days; today's once
+        the closing time (setting) has passed, or when `force`. Returns how many were closed."""
+        now = now or datetime.now(UTC)
+        today = local_day(now)
+        with self._uow(write=True) as uow:
+            closing = _parse_time(uow.settings.get("closing_time", DEFAULT_SETTINGS["closing_time"]))
+            closed_today = force or now.astimezone(BERLIN).time() >= closing
+            up_to = today if closed_today else today - timedelta(days=1)
+            ids = uow.visits.close_open(up_to_day=up_to, now=now)
+            if not ids:
+                return 0
+            record(uow, actor, "visit.close_day", entity_type="visit",
+                   details={"day": up_to.isoformat(), "closed": len(ids), "visit_ids": ids[:500]})
+            uow.touch("visits")
+            uow.commit()
+        return len(ids)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _simple(self, actor: Actor, action: str, visit_id: int, now: datetime, values, *,
+                details: dict[str, Any] | None = None) -> ActionResult:
+        allowed, target = TRANSITIONS[action]
+        with self._uow(write=True) as uow:
+            before = self._load(uow, visit_id)
+            if before.status not in allowed:
+                raise ConflictError("{ticket} is {status} now; this is not possible any more.",
+                                    ticket=before.ticket, status=before.status.value)
+            ok = uow.visits.transition(visit_id, from_statuses=allowed, version=before.version,
+                                       values={"status": target.value, "updated_at": now, **values(before)})
+            if not ok:
+                raise self._changed(uow, visit_id)
+            record(uow, actor, f"visit.{action}", entity_type="visit", entity_id=visit_id,
+                   client_id=before.client_id, details={"ticket": before.ticket, **(details or {})})
+            uow.touch("visits")
+            after = self._load(uow, visit_id)
+            uow.commit()
+        return ActionResult(after, UndoToken(action, visit_id, before.ticket, after.version, _snapshot(before), now))
+
+    def _after_call(self, uow: UnitOfWork, actor: Actor, action: str, before: VisitRow, label: str,
+                    now: datetime) -> ActionResult:
+        call_id = uow.visits.add_display_call(called_at=now, ticket=before.ticket, room_label=label,
+                                              language=uow.visits.display_language(before.id))
+        record(uow, actor, f"visit.{action}", entity_type="visit", entity_id=before.id,
+               client_id=before.client_id, details={"ticket": before.ticket, "room": label})
+        uow.touch("visits", "display")
+        after = self._load(uow, before.id)
+        uow.commit()
+        token = UndoToken(action, before.id, before.ticket, after.version, _snapshot(before), now,
+                          display_call_id=call_id)
+        return ActionResult(after, token)
+
+    def _room(self, uow: UnitOfWork, actor: Actor, room_id: int | None) -> tuple[int, str]:
+        if room_id is None and actor.staff_id is not None:
+            staff = uow.reference.staff_row(actor.staff_id)
+            room_id = staff.default_room_id if staff else None
+        if room_id is None:
+            raise ValidationError("Please choose the room you are calling into.")
+        room = next((r for r in uow.reference.rooms() if r.id == room_id), None)
+        if room is None:
+            raise NotFoundError("This room does not exist (any more).")
+        return room.id, room.display_label or room.name
+
+    def _load(self, uow: UnitOfWork, visit_id: int) -> VisitRow:
+        row = uow.visits.get(visit_id)
+        if row is None:
+            raise NotFoundError("This visit does not exist (any more).")
+        return row
+
+    def _taken(self, uow: UnitOfWork, visit_id: int) -> ConflictError:
+        now_row = self._load(uow, visit_id)
+        if now_row.status is VisitStatus.CALLED:
+            return ConflictError("{ticket} was already called by {name} ({room}).", ticket=now_row.ticket,
+                                 name=now_row.called_by_name or "?", room=now_row.room_label or "?")
+        return ConflictError("{ticket} is {status} now; this is not possible any more.",
+                             ticket=now_row.ticket, status=now_row.status.value)
+
+    def _changed(self, uow: UnitOfWork, visit_id: int) -> ConflictError:
+        now_row = self._load(uow, visit_id)
+        if now_row.status in OPEN_VISIT_STATUSES and now_row.called_by_name:
+            return ConflictError("{ticket} was changed by {name} in the meantime ({status}).",
+                                 ticket=now_row.ticket, name=now_row.called_by_name, status=now_row.status.value)
+        return ConflictError("{ticket} is {status} now; this is not possible any more.",
+                             ticket=now_row.ticket, status=now_row.status.value)
+
+
+class AlarmService:
+    """Silent alarm: raised in one office, shown on every other workstation until acknowledged."""
+
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    @requires(Permission.ALARM_RAISE)
+    def raise_alarm(self, actor: Actor, *, room_id: int | None = None, now: datetime | None = None) -> AlarmRow:
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            if room_id is None and actor.staff_id is not None:
+                staff = uow.reference.staff_row(actor.staff_id)
+                room_id = staff.default_room_id if staff else None
+            room = next((r for r in uow.reference.rooms() if r.id == room_id), None)
+            label = room.name if room is not None else f"{actor.name} @ {actor.workstation}"
+            alarm_id = uow.visits.raise_alarm(now=now, staff_id=actor.staff_id,
+                                              room_id=room.id if room else None, room_label=label)
+            record(uow, actor, "alarm.raise", entity_type="alarm", entity_id=alarm_id, details={"room": label})
+            uow.touch("alarms")
+            uow.commit()
+            return next(a for a in uow.visits.open_alarms() if a.id == alarm_id)
+
+    @requires(Permission.ALARM_ACK)
+    def open_alarms(self, actor: Actor) -> list[AlarmRow]:
+        with self._uow() as uow:
+            return uow.visits.open_alarms()
+
+    @requires(Permission.ALARM_ACK)
+    def acknowledge(self, actor: Actor, alarm_id: int, *, now: datetime | None = None) -> bool:
+        """True if this call acknowledged it; False if someone else already had."""
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            done = uow.visits.acknowledge_alarm(alarm_id, now=now, staff_id=actor.staff_id)
+            if not done:
+                return False
+            record(uow, actor, "alarm.acknowledge", entity_type="alarm", entity_id=alarm_id)
+            uow.touch("alarms")
+            uow.commit()
+        return True
+
+
+def _parse_time(value: object) -> time:
+    try:
+        hours, minutes = str(value).split(":")[:2]
+        return time(int(hours), int(minutes))
+    except (ValueError, TypeError):
+        return time(16, 30)

@@ -1,0 +1,260 @@
+"""The waiting list on both engines: transitions, conditional claims, hand-over, undo, end of day."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from desk.domain.model import Priority, Role, VisitStatus
+from desk.domain.waitlist import wait_time
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+
+# a Monday morning in Balingen (09:00 CET = 08:00 UTC)
+T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def _service(services, head, code):
+    return next(s for s in services.reference.services(head) if s.code == code)
+
+
+def _room(services, head, name_part="Migrationsberatung"):
+    return next(r for r in services.reference.rooms(head) if name_part in r.name)
+
+
+def _check_in(services, head, service, minutes, **kwargs):
+    return services.checkin.check_in(head, CheckInRequest(service_id=service.id, **kwargs),
+                                     now=T0 + timedelta(minutes=minutes))
+
+
+@pytest.fixture
+def setup(services, head):
+    mbe = _service(services, head, "MBE")
+    room = _room(services, head)
+    return services, mbe, room
+
+
+def test_call_next_follows_urgent_then_arrival(setup, head, counsellor):
+    services, mbe, room = setup
+    first = _check_in(services, head, mbe, 0)
+    second = _check_in(services, head, mbe, 1)
+    urgent = _check_in(services, head, mbe, 2, priority=Priority.URGENT, priority_reason="Kind krank")
+    now = T0 + timedelta(minutes=10)
+    got = [services.waitlist.call_next(counsellor, room_id=room.id, now=now).visit.id for _ in range(3)]
+    assert got == [urgent.id, first.id, second.id]
+    assert services.waitlist.call_next(counsellor, room_id=room.id, now=now) is None
+
+
+def test_call_writes_a_display_call_without_name(setup, head, counsellor):
+    services, mbe, room = setup
+    client = services.clients.create(head, ClientInput(given_name="<b>Secret</b>", family_name="Geheim",
+                                                       language="ar", interpreter_needed=True))
+    visit = _check_in(services, head, mbe, 0, client_id=client.id)
+    result = services.waitlist.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=3))
+    assert result.visit.status is VisitStatus.CALLED
+    assert result.visit.called_by_name == counsellor.name
+    assert result.visit.room_id == room.id
+    calls = services.waitlist.display_calls(Actor.display(), now=T0 + timedelta(minutes=4))
+    assert [(c.ticket, c.room_label, c.language) for c in calls] == [(visit.ticket, room.display_label, "ar")]
+    text = repr(calls)
+    for part in ("Secret", "<b>", "Geheim"):
+        assert part not in text
+    # the table behind the display has no column that could hold a name or point to a client
+    columns = {c["name"] for c in sa.inspect(services.db.engine).get_columns("display_calls")}
+    assert columns == {"id", "called_at", "ticket", "room_label", "language"}
+
+
+def test_the_display_reads_only_with_its_permission(setup, reception):
+    services, _mbe, _room = setup
+    display = Actor.display()
+    with pytest.raises(PermissionDeniedError):
+        services.waitlist.waiting_list(display)
+    with pytest.raises(PermissionDeniedError):
+        services.waitlist.call_next(reception, room_id=1)
+    assert services.waitlist.display_calls(display) == []
+
+
+def test_calling_someone_already_called_says_by_whom(setup, head, counsellor):
+    services, mbe, room = setup
+    visit = _check_in(services, head, mbe, 0)
+    other = Actor(staff_id=None, name="Frau Yilmaz", role=Role.COUNSELLOR, workstation="pc2")
+    services.waitlist.call(other, visit.id, room_id=room.id, now=T0 + timedelta(minutes=1))
+    with pytest.raises(ConflictError, match="already called by Frau Yilmaz"):
+        services.waitlist.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=1))
+
+
+def test_claim_is_conditional_on_waiting(setup, head):
+    services, mbe, room = setup
+    visit = _check_in(services, head, mbe, 0)
+    with services.uow(write=True) as uow:
+        assert uow.visits.claim(visit.id, now=T0, staff_id=None, caller_name="a", room_id=room.id)
+        assert not uow.visits.claim(visit.id, now=T0, staff_id=None, caller_name="b", room_id=room.id)
+        uow.commit()
+    row = services.waitlist.get(head, visit.id)
+    assert (row.called_by_name, row.call_count) == ("a", 1)
+
+
+def test_full_life_cycle_records_times(setup, head, counsellor):
+    services, mbe, room = setup
+    visit = _check_in(services, head, mbe, 0)
+    wl = services.waitlist
+    wl.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=12))
+    again = wl.call_again(counsellor, visit.id, now=T0 + timedelta(minutes=14))
+    assert again.visit.call_count == 2
+    started = wl.start(counsellor, visit.id, now=T0 + timedelta(minutes=15))
+    assert started.visit.status is VisitStatus.IN_SESSION
+    done = wl.done(counsellor, visit.id, now=T0 + timedelta(minutes=40))
+    row = done.visit
+    assert row.status is VisitStatus.DONE
+    assert row.first_called_at == T0 + timedelta(minutes=12)
+    assert row.called_at == T0 + timedelta(minutes=14)
+    assert row.started_at == T0 + timedelta(minutes=15)
+    assert row.finished_at == T0 + timedelta(minutes=40)
+    assert wait_time(row) == timedelta(minutes=12)
+    with pytest.raises(ConflictError):
+        wl.no_show(counsellor, visit.id, now=T0 + timedelta(minutes=41))
+    assert wl.waiting_list(head, now=T0 + timedelta(minutes=41)) == []
+
+
+def test_no_show_back_to_waiting_and_refer(setup, head, counsellor):
+    services, mbe, room = setup
+    wl = services.waitlist
+    a = _check_in(services, head, mbe, 0)
+    b = _check_in(services, head, mbe, 1)
+    c = _check_in(services, head, mbe, 2)
+    now = T0 + timedelta(minutes=5)
+    for v in (a, b, c):
+        wl.call(counsellor, v.id, room_id=room.id, now=now)
+    assert wl.no_show(counsellor, a.id, now=now).visit.status is VisitStatus.NO_SHOW
+    back = wl.back_to_waiting(counsellor, b.id, now=now).visit
+    assert back.status is VisitStatus.WAITING and back.arrived_at == b.arrived_at and back.room_id is None
+    referred = wl.refer(counsellor, c.id, "Caritas", now=now).visit
+    assert (referred.status, referred.referred_to) == (VisitStatus.REFERRED, "Caritas")
+    with pytest.raises(ValidationError):
+        wl.refer(counsellor, b.id, "Unbekannt e.V.", now=now)
+    # b is first again at its original place
+    assert wl.call_next(counsellor, room_id=room.id, now=now).visit.id == b.id
+
+
+def test_hand_over_keeps_arrival_and_counts_once_per_service(setup, head, counsellor):
+    services, mbe, room = setup
+    im = _service(services, head, "IM")
+    client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haidari"))
+    visit = _check_in(services, head, mbe, 0, client_id=client.id, interpreter_language="fa")
+    wl = services.waitlist
+    wl.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=5))
+    result = wl.hand_over(counsellor, visit.id, service_id=im.id, now=T0 + timedelta(minutes=20))
+    new = result.visit
+    old = wl.get(head, visit.id)
+    assert old.status is VisitStatus.HANDED_OVER
+    assert new.status is VisitStatus.WAITING and new.service_id == im.id
+    assert new.arrived_at == visit.arrived_at
+    assert new.ticket.startswith("I-") and new.handed_over_from_id == visit.id
+    assert new.interpreter_language == "fa" and new.client_id == client.id
+    listed = wl.waiting_list(head, now=T0 + timedelta(minutes=21))
+    assert [v.id for v in listed] == [new.id]
+    # undo the hand-over: the new visit disappears, the old one is called again
+    back = wl.undo(counsellor, result.undo, now=T0 + timedelta(minutes=21))
+    assert back.status is VisitStatus.CALLED
+    assert [v.id for v in wl.waiting_list(head, now=T0 + timedelta(minutes=21))] == [visit.id]
+
+
+def test_hand_over_to_a_counsellor_of_the_same_service(setup, head, counsellor):
+    services, mbe, room = setup
+    with services.uow(write=True) as uow:
+        staff_id = uow.reference.add_staff(username="yilmaz", display_name="Frau Yilmaz", role=Role.COUNSELLOR,
+                                           password_hash=None, service_ids={mbe.id})
+        uow.commit()
+    visit = _check_in(services, head, mbe, 0)
+    wl = services.waitlist
+    wl.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=5))
+    row = wl.hand_over(counsellor, visit.id, service_id=mbe.id, staff_id=staff_id,
+                       now=T0 + timedelta(minutes=6)).visit
+    assert (row.status, row.assigned_staff_id, row.arrived_at) == (VisitStatus.WAITING, staff_id, visit.arrived_at)
+    # reserved for Frau Yilmaz: another counsellor's call next passes over it
+    assert wl.call_next(counsellor, room_id=room.id, now=T0 + timedelta(minutes=7)) is None
+    yilmaz = Actor(staff_id=staff_id, name="Frau Yilmaz", role=Role.COUNSELLOR, workstation="pc2")
+    assert wl.call_next(yilmaz, room_id=room.id, now=T0 + timedelta(minutes=7)).visit.id == visit.id
+
+
+def test_undo_of_a_call_restores_and_removes_the_display_call(setup, head, counsellor):
+    services, mbe, room = setup
+    wl = services.waitlist
+    visit = _check_in(services, head, mbe, 0)
+    assert services.waitlist.get(head, visit.id).status is VisitStatus.WAITING
+    result = wl.call_next(counsellor, room_id=room.id, now=T0 + timedelta(minutes=2))
+    restored = wl.undo(counsellor, result.undo, now=T0 + timedelta(minutes=3))
+    assert restored.status is VisitStatus.WAITING
+    assert (restored.call_count, restored.first_called_at, restored.room_id) == (0, None, None)
+    assert wl.display_calls(Actor.display(), now=T0 + timedelta(minutes=3)) == []
+    # undo twice: the version moved on, so the second undo is refused
+    with pytest.raises(ConflictError):
+        wl.undo(counsellor, result.undo, now=T0 + timedelta(minutes=3))
+
+
+def test_undo_refused_after_someone_else_acted_or_too_late(setup, head, counsellor):
+    services, mbe, room = setup
+    wl = services.waitlist
+    visit = _check_in(services, head, mbe, 0)
+    called = wl.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=1))
+    wl.start(head, visit.id, now=T0 + timedelta(minutes=2))
+    with pytest.raises(ConflictError, match="changed at another workstation"):
+        wl.undo(counsellor, called.undo, now=T0 + timedelta(minutes=2))
+    done = wl.done(counsellor, visit.id, now=T0 + timedelta(minutes=3))
+    with pytest.raises(ConflictError, match="too late"):
+        wl.undo(counsellor, done.undo, now=T0 + timedelta(minutes=30))
+    assert wl.undo(counsellor, done.undo, now=T0 + timedelta(minutes=4)).status is VisitStatus.IN_SESSION
+
+
+def test_end_of_day_closes_open_visits_as_left(setup, head, counsellor):
+    services, mbe, room = setup
+    wl = services.waitlist
+    waiting = _check_in(services, head, mbe, 0)
+    called = _check_in(services, head, mbe, 1)
+    finished = _check_in(services, head, mbe, 2)
+    wl.call(counsellor, called.id, room_id=room.id, now=T0 + timedelta(minutes=3))
+    wl.call(counsellor, finished.id, room_id=room.id, now=T0 + timedelta(minutes=3))
+    wl.done(counsellor, finished.id, now=T0 + timedelta(minutes=4))
+    # 15:00 local: before closing time (16:30), nothing of today is closed
+    assert wl.close_day(counsellor, now=T0 + timedelta(hours=6)) == 0
+    # 16:31 local
+    assert wl.close_day(counsellor, now=datetime(2026, 11, 23, 15, 31, tzinfo=UTC)) == 2
+    statuses = {v: wl.get(head, v).status for v in (waiting.id, called.id, finished.id)}
+    assert statuses == {waiting.id: VisitStatus.LEFT, called.id: VisitStatus.LEFT, finished.id: VisitStatus.DONE}
+    # the next day, ticket numbers restart
+    nxt = services.checkin.check_in(head, CheckInRequest(service_id=mbe.id), now=T0 + timedelta(days=1))
+    assert nxt.ticket == "M-001"
+
+
+def test_close_day_catches_up_on_earlier_days(setup, head, counsellor):
+    services, mbe, _room = setup
+    visit = _check_in(services, head, mbe, 0)
+    assert services.waitlist.close_day(counsellor, now=T0 + timedelta(days=1)) == 1
+    assert services.waitlist.get(head, visit.id).status is VisitStatus.LEFT
+
+
+def test_silent_alarm_until_acknowledged_and_audited(setup, head, counsellor, reception):
+    services, _mbe, room = setup
+    alarm = services.alarms.raise_alarm(counsellor, room_id=room.id)
+    assert alarm.room_label == room.name
+    assert [a.id for a in services.alarms.open_alarms(reception)] == [alarm.id]
+    assert services.alarms.acknowledge(reception, alarm.id) is True
+    assert services.alarms.acknowledge(head, alarm.id) is False
+    assert services.alarms.open_alarms(reception) == []
+    with services.uow() as uow:
+        events = uow.audit.query(entity_type="alarm", entity_id=alarm.id)
+    assert sorted(e.action for e in events) == ["alarm.acknowledge", "alarm.raise"]
+    assert all(e.actor_name in (counsellor.name, reception.name) for e in events)
+    with pytest.raises(PermissionDeniedError):
+        services.alarms.raise_alarm(Actor.display())
+
+
+def test_call_next_without_room_asks_for_one(setup, head, counsellor):
+    services, mbe, _room = setup
+    _check_in(services, head, mbe, 0)
+    with pytest.raises(ValidationError, match="room"):
+        services.waitlist.call_next(counsellor, now=T0)
