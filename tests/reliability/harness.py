@@ -1,0 +1,323 @@
+"""Worker processes and checks shared by tests/reliability and scripts/reliability.py.
+
+Everything a child process runs lives here, at module level, so that `multiprocessing` with the
+`spawn` start method (a fresh interpreter per process, as on a Windows workstation) can import it.
+Every child opens its OWN engine through desk.services.bootstrap, exactly like a desk instance
+on another PC.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import statistics
+import struct
+import time
+import traceback
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desk.domain.errors import DeskError
+from desk.domain.model import Role
+from desk.services.checkin import CheckInRequest
+from desk.services.context import Actor
+from desk.services.desk import DeskServices, build_services
+from desk.storage.engine import Database, open_database
+
+PG_RESTART_VARIABLE = "DESK_TEST_PG_RESTART"
+
+
+def actor(workstation: str = "reliability") -> Actor:
+    return Actor(staff_id=None, name=f"Reliability {workstation}", role=Role.HEAD, workstation=workstation)
+
+
+# -- opening the database in a child --------------------------------------------------------------
+
+
+class DeferredDatabase(Database):
+    """NEGATIVE CONTROL ONLY: write units of work start with a plain (deferred) BEGIN.
+
+    This is what desk would do without `BEGIN IMMEDIATE`: a transaction reads first, and when it
+    later wants to write, another writer has committed in between and SQLite answers
+    "database is locked" (SQLITE_BUSY_SNAPSHOT) at once, whatever the busy timeout.
+    """
+
+    def session(self, *, write: bool):  # type: ignore[override]
+        return super().session(write=False)
+
+
+def open_services(url: str, *, deferred: bool = False, busy_timeout_ms: int | None = None) -> DeskServices:
+    db = open_database(url)
+    if busy_timeout_ms is not None and db.is_sqlite:
+        from sqlalchemy import event
+
+        @event.listens_for(db.engine, "connect")
+        def _short_busy(dbapi_connection, _record) -> None:
+            dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+
+        db.engine.dispose()  # the connection opened by the first check used the normal timeout
+    if deferred:
+        db = DeferredDatabase(engine=db.engine, sessions=db.sessions, url=db.url)
+    return build_services(db)
+
+
+def service_ids(services: DeskServices) -> list[int]:
+    return [s.id for s in services.reference.services(actor()) if s.active]
+
+
+# -- 1. concurrent writers ------------------------------------------------------------------------
+
+
+@dataclass
+class WriterResult:
+    worker: int
+    acked: list[tuple[int, int, str]] = field(default_factory=list)  # (visit id, service id, ticket)
+    latencies: list[float] = field(default_factory=list)  # seconds per acknowledged check-in
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (exception type, message)
+    crashed: str = ""
+
+
+def checkin_writer(url: str, worker: int, count: int, now_iso: str, deferred: bool,
+                   busy_timeout_ms: int | None, start, results) -> None:
+    """Child: `count` check-ins through CheckInService, spread over the services."""
+    result = WriterResult(worker)
+    try:
+        services = open_services(url, deferred=deferred, busy_timeout_ms=busy_timeout_ms)
+        ids = service_ids(services)
+        me = actor(f"ws{worker}")
+        now = datetime.fromisoformat(now_iso)
+        rnd = random.Random(worker)
+        start.wait()
+        for i in range(count):
+            service_id = ids[(i + rnd.randrange(len(ids))) % len(ids)]
+            began = time.perf_counter()
+            try:
+                row = services.checkin.check_in(me, CheckInRequest(service_id=service_id), now=now)
+            except DeskError as error:
+                result.errors.append((type(error).__name__, str(error)))
+                continue
+            result.latencies.append(time.perf_counter() - began)
+            result.acked.append((row.id, row.service_id, row.ticket))
+        services.close()
+    except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
+        result.crashed = traceback.format_exc()
+    results.put(result)
+
+
+@dataclass
+class WritersOutcome:
+    processes: int
+    per_process: int
+    results: list[WriterResult]
+    visits_in_db: int
+    duplicate_tickets: list[tuple]
+    missing_acked: list[int]
+    wall_seconds: float
+
+    @property
+    def acked(self) -> int:
+        return sum(len(r.acked) for r in self.results)
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        return [e for r in self.results for e in r.errors]
+
+    @property
+    def locked_errors(self) -> list[tuple[str, str]]:
+        return [e for e in self.errors if "locked" in e[1].lower()]
+
+    @property
+    def crashes(self) -> list[str]:
+        return [r.crashed for r in self.results if r.crashed]
+
+    def latency_ms(self) -> dict[str, float]:
+        values = sorted(v for r in self.results for v in r.latencies)
+        return percentiles(values)
+
+    def figures(self) -> str:
+        lat = self.latency_ms()
+        return (f"{self.processes} processes x {self.per_process} check-ins: {self.visits_in_db} visits in the "
+                f"database, {self.acked} acknowledged, {len(self.missing_acked)} lost, "
+                f"{len(self.duplicate_tickets)} duplicate tickets, {len(self.locked_errors)} 'locked' errors, "
+                f"{len(self.errors)} errors in all; latency p50 {lat['p50']:.1f} ms, p95 {lat['p95']:.1f} ms, "
+                f"max {lat['max']:.1f} ms; {self.acked / max(self.wall_seconds, 1e-9):.0f} check-ins/s")
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"p50": 0.0, "p95": 0.0, "max": 0.0}
+    values = sorted(values)
+    pick = lambda q: values[min(len(values) - 1, int(round(q * (len(values) - 1))))]  # noqa: E731
+    return {"p50": pick(0.50) * 1000, "p95": pick(0.95) * 1000, "max": values[-1] * 1000,
+            "mean": statistics.fmean(values) * 1000}
+
+
+def run_concurrent_writers(url: str, processes: int, per_process: int, *, deferred: bool = False,
+                           busy_timeout_ms: int | None = None, timeout: float = 600) -> WritersOutcome:
+    """The parent: the database must exist (prepare_database) before this is called."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    results = ctx.Queue()
+    now_iso = datetime.now(UTC).isoformat()
+    children = [ctx.Process(target=checkin_writer,
+                            args=(url, w, per_process, now_iso, deferred, busy_timeout_ms, start, results))
+                for w in range(processes)]
+    for child in children:
+        child.start()
+    # let every child import and open its engine before they all start at once
+    began = time.perf_counter()
+    time.sleep(0.2)
+    start.set()
+    collected = [results.get(timeout=timeout) for _ in children]
+    wall = time.perf_counter() - began
+    for child in children:
+        child.join(timeout=30)
+    return check_writers(url, processes, per_process, collected, wall)
+
+
+def check_writers(url: str, processes: int, per_process: int, results: list[WriterResult],
+                  wall: float) -> WritersOutcome:
+    db = open_database(url)
+    try:
+        with db.engine.connect() as connection:
+            visits = connection.exec_driver_sql("SELECT count(*) FROM visits").scalar_one()
+            duplicates = connection.exec_driver_sql(
+                "SELECT service_id, ticket_day, ticket_number, count(*) FROM visits "
+                "GROUP BY service_id, ticket_day, ticket_number HAVING count(*) > 1").fetchall()
+            present = {row[0] for row in connection.exec_driver_sql("SELECT id FROM visits")}
+    finally:
+        db.dispose()
+    acked_ids = [visit_id for r in results for visit_id, _, _ in r.acked]
+    missing = [i for i in acked_ids if i not in present]
+    return WritersOutcome(processes, per_process, sorted(results, key=lambda r: r.worker), visits,
+                          [tuple(d) for d in duplicates], missing, wall)
+
+
+# -- 3. crashes: SIGKILL at random moments ----------------------------------------------------------
+
+
+def acknowledging_writer(url: str, writer) -> None:
+    """Child: check in forever; after each commit RETURNS, report the visit id on the pipe."""
+    services = open_services(url)
+    ids = service_ids(services)
+    me = actor("crash")
+    i = 0
+    while True:
+        row = services.checkin.check_in(me, CheckInRequest(service_id=ids[i % len(ids)]))
+        writer.send_bytes(struct.pack("<q", row.id))
+        i += 1
+
+
+@dataclass
+class KillRound:
+    acked: int
+    last_acked: int | None
+    integrity: str
+    last_present: bool
+    orphans: int  # visits without their audit event, or audit events without their visit
+    exit_code: int | None = None
+
+
+def kill_round(url: str, path: Path, ctx, rnd: random.Random, max_delay: float = 0.4) -> KillRound:
+    """Start the writer, wait for its first acknowledgement, SIGKILL it at a random moment."""
+    import signal
+
+    reader, writer = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=acknowledging_writer, args=(url, writer))
+    child.start()
+    writer.close()
+    acked: list[int] = []
+
+    def drain(wait: float) -> None:
+        deadline = time.monotonic() + wait
+        while True:
+            remaining = max(deadline - time.monotonic(), 0)
+            try:
+                if not reader.poll(remaining):
+                    return
+                acked.append(struct.unpack("<q", reader.recv_bytes())[0])
+            except (EOFError, OSError):
+                return
+
+    # wait (up to 30 s) for the child to be writing, then kill it after a random delay
+    deadline = time.monotonic() + 30
+    while not acked and time.monotonic() < deadline and child.is_alive():
+        drain(0.05)
+    drain(rnd.uniform(0, max_delay))
+    if child.is_alive():
+        os.kill(child.pid, signal.SIGKILL)
+    child.join(timeout=30)
+    drain(0.2)  # whatever was written to the pipe before the kill
+    reader.close()
+    last = acked[-1] if acked else None
+    connection = sqlite3.connect(str(path))  # a fresh open: WAL recovery happens here
+    try:
+        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        last_present = last is None or connection.execute(
+            "SELECT count(*) FROM visits WHERE id = ?", (last,)).fetchone()[0] == 1
+        orphans = connection.execute(
+            "SELECT (SELECT count(*) FROM visits v WHERE NOT EXISTS (SELECT 1 FROM audit_events a "
+            "        WHERE a.action = 'visit.check_in' AND a.entity_id = v.id)) + "
+            "       (SELECT count(*) FROM audit_events a WHERE a.action = 'visit.check_in' AND NOT EXISTS "
+            "        (SELECT 1 FROM visits v WHERE v.id = a.entity_id))").fetchone()[0]
+    finally:
+        connection.close()
+    return KillRound(len(acked), last, integrity, last_present, orphans, child.exitcode)
+
+
+def crash_context():
+    """forkserver: each killed child is a cheap fork of a server that has desk imported."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["desk.services.desk", "desk.services.bootstrap", __name__])
+    return ctx
+
+
+def summarize(values: list[Any]) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+# -- 2. races ---------------------------------------------------------------------------------------
+
+
+def card_editor(url: str, worker: int, client_id: int, start, results) -> None:
+    """Child: load the client card, wait for everyone, then save a different family name."""
+    from desk.services.clients import ClientInput
+
+    outcome: tuple[int, str, str] = (worker, "crash", "")
+    try:
+        services = open_services(url)
+        me = actor(f"ws{worker}")
+        card = services.clients.card(me, client_id)
+        start.wait()
+        try:
+            services.clients.update(me, client_id, card.version,
+                                    ClientInput(given_name=card.given_name, family_name=f"Editor {worker}"))
+            outcome = (worker, "saved", "")
+        except DeskError as error:
+            outcome = (worker, type(error).__name__, str(error))
+        services.close()
+    except BaseException:  # noqa: BLE001 - reported to the parent
+        outcome = (worker, "crash", traceback.format_exc())
+    results.put(outcome)
+
+
+def run_card_race(url: str, client_id: int, processes: int) -> list[tuple[int, str, str]]:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(processes)
+    results = ctx.Queue()
+    children = [ctx.Process(target=card_editor, args=(url, w, client_id, start, results)) for w in range(processes)]
+    for child in children:
+        child.start()
+    collected = [results.get(timeout=120) for _ in children]
+    for child in children:
+        child.join(timeout=30)
+    return sorted(collected)
