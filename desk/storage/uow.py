@@ -30,9 +30,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desk.storage.repositories.appointments import AppointmentRepository
+    from desk.storage.repositories.accounts import AccountRepository
     from desk.storage.repositories.audit import AuditRepository
     from desk.storage.repositories.bookings import BookingRepository
     from desk.storage.repositories.clients import ClientRepository
+    from desk.storage.repositories.privacy import PrivacyRepository
     from desk.storage.repositories.reception import ReceptionRepository
     from desk.storage.repositories.reference import ReferenceRepository
     from desk.storage.repositories.settings import SettingsRepository
@@ -133,6 +135,18 @@ class UnitOfWork:
         from desk.storage.repositories.bookings import BookingRepository
 
         return BookingRepository(self.session)
+
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        from desk.storage.repositories.accounts import AccountRepository
+
+        return AccountRepository(self.session)
+
+    @cached_property
+    def privacy(self) -> PrivacyRepository:
+        from desk.storage.repositories.privacy import PrivacyRepository
+
+        return PrivacyRepository(self.session)
 
     @cached_property
     def clients(self) -> ClientRepository:

@@ -1,0 +1,69 @@
+"""Accounts: the login record, the growing delay after wrong passwords, user-name rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from desk.domain.errors import ValidationError
+from desk.domain.model import Role
+
+#: Wrong passwords allowed before the delay starts.
+FREE_ATTEMPTS = 3
+#: First delay (after the FREE_ATTEMPTS-th wrong password); doubles with every further one.
+FIRST_DELAY = timedelta(seconds=5)
+MAX_DELAY = timedelta(minutes=15)
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+
+
+@dataclass(frozen=True, slots=True)
+class StaffAuth:
+    """What the login needs about an account (the hash never leaves the services layer)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    password_hash: str | None
+    failed_logins: int
+    locked_until: datetime | None
+    version: int
+    service_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    """An account as the Verwaltung view lists it."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    service_ids: frozenset[int]
+    failed_logins: int
+    locked_until: datetime | None
+    has_password: bool
+    version: int
+
+
+def delay_after(failed_logins: int) -> timedelta:
+    """How long the next attempt must wait after `failed_logins` wrong passwords in a row."""
+    if failed_logins < FREE_ATTEMPTS:
+        return timedelta(0)
+    delay = FIRST_DELAY * (2 ** min(failed_logins - FREE_ATTEMPTS, 20))
+    return min(delay, MAX_DELAY)
+
+
+def clean_username(text: str) -> str:
+    name = (text or "").strip().lower()
+    if not _USERNAME.match(name):
+        raise ValidationError(
+            "The user name {name} is not valid: 2 to 40 characters, small letters, digits, "
+            "dot, dash or underscore, starting with a letter or digit.",
+            name=text.strip(),
+        )
+    return name

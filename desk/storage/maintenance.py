@@ -1,0 +1,263 @@
+"""File-level care of the database: online backup, checks, restore, WAL checkpoint, pg_dump.
+
+SQLite backups always go through SQLite's backup API (never a file copy of a live database).
+A restore replaces the database file only after the candidate passed the integrity check and
+proved to be a desk database; the replaced file is kept beside the backups.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from desk.domain.errors import DatabaseError
+from desk.storage.engine import Database
+
+#: Tables every desk database has (a restore refuses a file without them).
+DESK_TABLES = frozenset({"alembic_version", "staff", "clients", "visits", "audit_events", "services"})
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    integrity: list[str]
+    foreign_keys: list[str]
+    revision: str | None
+
+    def lines(self) -> list[str]:
+        return [
+            f"integrity: {'ok' if self.integrity == ['ok'] else '; '.join(self.integrity[:10])}",
+            f"foreign keys: {'ok' if not self.foreign_keys else '; '.join(self.foreign_keys[:10])}",
+            f"schema: {self.revision or 'none'}",
+        ]
+
+
+# -- SQLite -----------------------------------------------------------------------------------
+
+
+def _open_ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+
+
+def sqlite_backup(source: Path, target: Path) -> Path:
+    """Copy the live database `source` into `target` through the backup API, then verify it.
+
+    Written to `target.partial` first and renamed only when it passed the quick check, so a
+    full or read-only folder never leaves a half backup behind under a real name."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(str(source), timeout=10)
+        try:
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                result = dst.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if result != "ok":
+            raise DatabaseError("The backup {path} failed its check ({reason}); it was not kept.",
+                                path=str(target), reason=result)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        _remove_quietly(partial)
+        raise DatabaseError(
+            "No backup was made: the backup folder {path} is not writable or full ({reason}). "
+            "Free space or choose another folder.",
+            path=str(target.parent), reason=str(error),
+        ) from error
+    except BaseException:
+        _remove_quietly(partial)
+        raise
+    return target
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def check_sqlite_file(path: Path, *, quick: bool = False) -> CheckReport:
+    """integrity_check (or quick_check), foreign_key_check and schema revision of a file."""
+    try:
+        connection = _open_ro(path)
+    except sqlite3.Error as error:
+        return CheckReport(False, [str(error)], [], None)
+    try:
+        try:
+            pragma = "quick_check" if quick else "integrity_check"
+            integrity = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
+            fks = [f"{r[0]} row {r[1]} -> {r[2]}" for r in connection.execute("PRAGMA foreign_key_check")]
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        except sqlite3.DatabaseError as error:
+            return CheckReport(False, [str(error)], [], None)
+    finally:
+        connection.close()
+    return CheckReport(integrity == ["ok"] and not fks, integrity, fks, revision)
+
+
+def desk_tables_missing(path: Path) -> set[str]:
+    with open(path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            return set(DESK_TABLES)
+    connection = _open_ro(path)
+    try:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        return set(DESK_TABLES)
+    finally:
+        connection.close()
+    return set(DESK_TABLES) - tables
+
+
+def ensure_not_in_use(path: Path) -> None:
+    """Refuse to replace a database another program (or this one) has open for writing."""
+    if not path.exists():
+        return
+    try:
+        connection = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+        try:
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("ROLLBACK")
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseError(
+                "The database {path} is in use. Close desk on this computer first, then restore.",
+                path=str(path),
+            ) from error
+        # a damaged file: it may be replaced
+
+
+def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisions: set[str]) -> Path | None:
+    """Replace `target` with `backup` after checking it; returns where the replaced file went."""
+    if not backup.is_file():
+        raise DatabaseError("The backup file {path} does not exist.", path=str(backup))
+    missing = desk_tables_missing(backup)
+    if missing:
+        raise DatabaseError(
+            "{path} is not a backup of this application (missing: {missing}). Nothing was changed.",
+            path=str(backup), missing=", ".join(sorted(missing)),
+        )
+    report = check_sqlite_file(backup)
+    if not report.ok:
+        raise DatabaseError("The backup {path} is damaged ({reason}). Nothing was changed. Try an older backup.",
+                            path=str(backup), reason="; ".join(report.integrity[:3] + report.foreign_keys[:3]))
+    if report.revision not in known_revisions:
+        raise DatabaseError(
+            "The backup {path} was made by a newer version of desk (schema {revision}). Nothing was changed.",
+            path=str(backup), revision=str(report.revision),
+        )
+    ensure_not_in_use(target)
+    kept: Path | None = None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        keep_dir.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            kept = keep_dir / f"desk-replaced-{stamp}.sqlite"
+            for suffix in ("", "-wal", "-shm"):
+                src = Path(str(target) + suffix)
+                if src.exists():
+                    dst = Path(str(kept) + suffix)
+                    shutil.move(src, dst)
+                    moved.append((src, dst))
+        src_conn = _open_ro(backup)
+        try:
+            dst_conn = sqlite3.connect(str(target))
+            try:
+                src_conn.backup(dst_conn)
+            finally:
+                dst_conn.close()
+        finally:
+            src_conn.close()
+        if not check_sqlite_file(target, quick=True).ok:
+            raise DatabaseError("The restored file {path} failed its check.", path=str(target))
+    except (OSError, sqlite3.Error, DatabaseError) as error:
+        # put everything back as it was
+        for suffix in ("", "-wal", "-shm"):
+            _remove_quietly(Path(str(target) + suffix))
+        for src, dst in moved:
+            shutil.move(dst, src)
+        if isinstance(error, DatabaseError):
+            raise
+        raise DatabaseError("The restore failed ({reason}); the database was left as it was.",
+                            reason=str(error)) from error
+    return kept
+
+
+def checkpoint(db: Database) -> None:
+    """Move the WAL into the database file and truncate it (after erasing data)."""
+    if not db.is_sqlite:
+        return
+    with db.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def check_database(db: Database, *, quick: bool = False) -> CheckReport:
+    if db.is_sqlite and db.sqlite_path is not None:
+        return check_sqlite_file(db.sqlite_path, quick=quick)
+    with db.engine.connect() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        broken = []
+        # PostgreSQL enforces foreign keys and checksums itself; count rows as a smoke test
+        for table in ("staff", "clients", "visits", "audit_events"):
+            connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()  # noqa: S608 - fixed names
+    return CheckReport(True, ["ok"], broken, revision)
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+
+
+def libpq_url(url: str) -> str:
+    """postgresql+psycopg://... -> postgresql://... (what pg_dump understands)."""
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def pg_dump(url: str, target: Path) -> Path:
+    program = shutil.which("pg_dump")
+    if program is None:
+        raise DatabaseError(
+            "pg_dump was not found on this computer. Install the PostgreSQL client tools, or back "
+            "up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md)."
+        )
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(
+            [program, "--format=custom", "--no-owner", f"--file={partial}", f"--dbname={libpq_url(url)}"],
+            capture_output=True, text=True, timeout=3600, check=False,
+        )
+        if result.returncode != 0:
+            raise DatabaseError("pg_dump failed: {reason}", reason=result.stderr.strip()[:500])
+        os.replace(partial, target)
+    except OSError as error:
+        _remove_quietly(partial)
+        raise DatabaseError(
+            "No backup was made: the backup folder {path} is not writable or full ({reason}).",
+            path=str(target.parent), reason=str(error),
+        ) from error
+    except BaseException:
+        _remove_quietly(partial)
+        raise
+    return target

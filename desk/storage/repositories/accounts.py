@@ -1,0 +1,95 @@
+"""Accounts: the login record (with the password hash), failed attempts, account changes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session
+
+from desk.domain.accounts import AccountRow, StaffAuth
+from desk.domain.model import Role
+from desk.storage.models import Staff, StaffService
+
+
+class AccountRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def serialize(self) -> None:
+        """Take the accounts lock for this transaction (SQLite: BEGIN IMMEDIATE already does)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(6060601)"))
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(Staff)) or 0)
+
+    def count_active_heads(self) -> int:
+        return int(self.session.scalar(
+            select(func.count()).select_from(Staff).where(Staff.role == Role.HEAD.value, Staff.active.is_(True))
+        ) or 0)
+
+    def _services(self, staff_id: int) -> frozenset[int]:
+        return frozenset(self.session.scalars(
+            select(StaffService.service_id).where(StaffService.staff_id == staff_id)))
+
+    def _auth(self, s: Staff | None) -> StaffAuth | None:
+        if s is None:
+            return None
+        return StaffAuth(
+            id=s.id, username=s.username, display_name=s.display_name, role=Role(s.role), active=s.active,
+            password_hash=s.password_hash, failed_logins=s.failed_logins or 0, locked_until=s.locked_until,
+            version=s.version, service_ids=self._services(s.id),
+        )
+
+    def by_username(self, username: str) -> StaffAuth | None:
+        return self._auth(self.session.scalar(select(Staff).where(func.lower(Staff.username) == username.lower())))
+
+    def get(self, staff_id: int) -> StaffAuth | None:
+        return self._auth(self.session.get(Staff, staff_id))
+
+    def list(self) -> list[AccountRow]:
+        links: dict[int, set[int]] = {}
+        for link in self.session.scalars(select(StaffService)):
+            links.setdefault(link.staff_id, set()).add(link.service_id)
+        return [
+            AccountRow(
+                id=s.id, username=s.username, display_name=s.display_name, role=Role(s.role), active=s.active,
+                service_ids=frozenset(links.get(s.id, ())), failed_logins=s.failed_logins or 0,
+                locked_until=s.locked_until, has_password=bool(s.password_hash), version=s.version,
+            )
+            for s in self.session.scalars(select(Staff).order_by(Staff.active.desc(), Staff.display_name, Staff.id))
+        ]
+
+    def record_failure(self, staff_id: int) -> int:
+        """One more wrong password (atomic); returns the new count."""
+        self.session.execute(
+            update(Staff).where(Staff.id == staff_id).values(failed_logins=Staff.failed_logins + 1)
+        )
+        return int(self.session.scalar(select(Staff.failed_logins).where(Staff.id == staff_id)) or 0)
+
+    def set_locked_until(self, staff_id: int, until: datetime | None) -> None:
+        self.session.execute(update(Staff).where(Staff.id == staff_id).values(locked_until=until))
+
+    def record_success(self, staff_id: int, new_hash: str | None = None) -> None:
+        values: dict = {"failed_logins": 0, "locked_until": None}
+        if new_hash is not None:
+            values["password_hash"] = new_hash
+        self.session.execute(update(Staff).where(Staff.id == staff_id).values(**values))
+
+    def set_password(self, staff_id: int, password_hash: str) -> None:
+        self.session.execute(
+            update(Staff).where(Staff.id == staff_id)
+            .values(password_hash=password_hash, failed_logins=0, locked_until=None, version=Staff.version + 1)
+        )
+
+    def update(self, staff_id: int, expected_version: int, **fields) -> bool:
+        """Change display name / role / active if nobody changed the account meanwhile."""
+        result = self.session.execute(
+            update(Staff).where(Staff.id == staff_id, Staff.version == expected_version)
+            .values(**fields, version=Staff.version + 1)
+        )
+        return result.rowcount == 1
+
+    def bump(self, staff_id: int, expected_version: int) -> bool:
+        return self.update(staff_id, expected_version)

@@ -1,0 +1,183 @@
+"""Data protection at the row level: export everything about a person, erase a person,
+the retention purge. Driven by the schema itself: every table with a foreign key to
+`clients.id` or a column named `client_id` is covered, including tables added later."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Column, Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from desk.domain.model import OPEN_VISIT_STATUSES
+from desk.storage.models import (
+    Appointment,
+    AuditEvent,
+    AuditPurgePermit,
+    Base,
+    BookingOccurrence,
+    Client,
+    RoomBooking,
+    Visit,
+)
+
+#: Free-text columns that may name or describe the person: blanked when a row is anonymised.
+PERSONAL_TEXT_COLUMNS = frozenset({"note", "notes", "priority_reason", "cancel_reason", "reception_note",
+                                   "comment", "reason_text"})
+
+
+def client_references() -> list[tuple[Table, Column]]:
+    """(table, column) for every column pointing at a client (FK to clients.id or named client_id)."""
+    found: list[tuple[Table, Column]] = []
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            points_at_client = any(fk.column.table.name == "clients" for fk in column.foreign_keys)
+            if table.name == "clients" and column.name == "merged_into_id":
+                points_at_client = True
+            if points_at_client or column.name == "client_id":
+                found.append((table, column))
+    return found
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+class PrivacyRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- export ---------------------------------------------------------------------------
+
+    def person_ids(self, client_id: int) -> list[int]:
+        """The client and every record that was merged into it (the same person), transitively."""
+        ids = [client_id]
+        frontier = [client_id]
+        while frontier:
+            more = list(self.session.scalars(select(Client.id).where(Client.merged_into_id.in_(frontier))))
+            more = [i for i in more if i not in ids]
+            ids.extend(more)
+            frontier = more
+        return ids
+
+    def exists(self, client_id: int) -> bool:
+        return self.session.get(Client, client_id) is not None
+
+    def export(self, client_id: int) -> dict[str, list[dict[str, Any]]]:
+        ids = self.person_ids(client_id)
+        data: dict[str, list[dict[str, Any]]] = {}
+        clients = Client.__table__
+        data["clients"] = self._rows(select(clients).where(clients.c.id.in_(ids)).order_by(clients.c.id))
+        for table, column in client_references():
+            if table.name == "clients":
+                continue
+            key = table.name if column.name == "client_id" else f"{table.name}.{column.name}"
+            pk = list(table.primary_key.columns)
+            rows = self._rows(select(table).where(column.in_(ids)).order_by(*pk))
+            data.setdefault(key, []).extend(rows)
+        return data
+
+    def _rows(self, stmt) -> list[dict[str, Any]]:
+        return [{k: _jsonable(v) for k, v in row._mapping.items()} for row in self.session.execute(stmt)]
+
+    # -- erasure --------------------------------------------------------------------------
+
+    def has_open_visit(self, ids: list[int]) -> bool:
+        return bool(self.session.scalar(
+            select(func.count()).select_from(Visit).where(
+                Visit.client_id.in_(ids), Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))))
+
+    def erase(self, ids: list[int]) -> dict[str, int]:
+        """Remove the persons `ids` everywhere; rows kept for statistics lose every link to them."""
+        counts: dict[str, int] = {}
+        for table, column in client_references():
+            if table.name in {"clients", "audit_events"}:
+                continue  # clients go last; the audit log keeps only a number (no name)
+            if "anonymised" in table.columns:
+                values: dict[str, Any] = {column.name: None, "anonymised": True}
+                for name in PERSONAL_TEXT_COLUMNS & set(table.columns.keys()):
+                    values[name] = ""
+                result = self.session.execute(update(table).where(column.in_(ids)).values(**values))
+                counts[f"{table.name} anonymised"] = counts.get(f"{table.name} anonymised", 0) + result.rowcount
+            elif column.nullable and any(fk.ondelete and fk.ondelete.upper() == "SET NULL"
+                                         for fk in column.foreign_keys) and table.name != "clients":
+                # a link only (the row belongs to something else): cut it, blank personal text
+                values = {column.name: None}
+                for name in PERSONAL_TEXT_COLUMNS & set(table.columns.keys()):
+                    values[name] = ""
+                result = self.session.execute(update(table).where(column.in_(ids)).values(**values))
+                counts[f"{table.name} unlinked"] = counts.get(f"{table.name} unlinked", 0) + result.rowcount
+            else:
+                result = self.session.execute(delete(table).where(column.in_(ids)))
+                counts[f"{table.name} deleted"] = counts.get(f"{table.name} deleted", 0) + result.rowcount
+        self.session.execute(update(Client).where(Client.merged_into_id.in_(ids)).values(merged_into_id=None))
+        result = self.session.execute(delete(Client).where(Client.id.in_(ids)))
+        counts["clients deleted"] = result.rowcount
+        self.session.flush()
+        return counts
+
+    # -- retention purge --------------------------------------------------------------------
+
+    def anonymise_visits_before(self, cutoff: datetime) -> int:
+        values: dict[str, Any] = {"client_id": None, "anonymised": True, "priority_reason": ""}
+        result = self.session.execute(
+            update(Visit).where(Visit.arrived_at < cutoff, Visit.status.not_in([s.value for s in OPEN_VISIT_STATUSES]),
+                                or_(Visit.client_id.is_not(None), Visit.anonymised.is_(False)))
+            .values(**values)
+        )
+        return result.rowcount
+
+    def anonymise_appointments_before(self, cutoff: datetime) -> int:
+        result = self.session.execute(
+            update(Appointment).where(Appointment.ends_at < cutoff,
+                                      or_(Appointment.client_id.is_not(None), Appointment.anonymised.is_(False)))
+            .values(client_id=None, anonymised=True, note="", cancel_reason="")
+        )
+        return result.rowcount
+
+    def inactive_client_ids(self, cutoff: datetime, now: datetime) -> list[int]:
+        """Clients without contact since `cutoff`, without an open visit or a future appointment."""
+        last = func.coalesce(Client.last_contact_at, Client.created_at)
+        open_visit = select(Visit.id).where(Visit.client_id == Client.id,
+                                            Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])).exists()
+        future = select(Appointment.id).where(Appointment.client_id == Client.id,
+                                              Appointment.ends_at >= now).exists()
+        recent_visit = select(Visit.id).where(Visit.client_id == Client.id, Visit.arrived_at >= cutoff).exists()
+        return list(self.session.scalars(
+            select(Client.id).where(last < cutoff, ~open_visit, ~future, ~recent_visit).order_by(Client.id)))
+
+    def delete_bookings_before(self, cutoff: datetime) -> int:
+        """Room bookings whose every occurrence ended before `cutoff` (series included)."""
+        last_end = (select(func.max(BookingOccurrence.ends_at))
+                    .where(BookingOccurrence.booking_id == RoomBooking.id).scalar_subquery())
+        ids = list(self.session.scalars(
+            select(RoomBooking.id).where(RoomBooking.ends_at < cutoff,
+                                         or_(last_end.is_(None), last_end < cutoff))))
+        if not ids:
+            return 0
+        # bookings linked to these (tea kitchen with the group room) keep existing, unlinked
+        self.session.execute(update(RoomBooking).where(RoomBooking.linked_booking_id.in_(ids),
+                                                       RoomBooking.id.not_in(ids)).values(linked_booking_id=None))
+        self.session.execute(delete(BookingOccurrence).where(BookingOccurrence.booking_id.in_(ids)))
+        result = self.session.execute(delete(RoomBooking).where(RoomBooking.id.in_(ids)))
+        return result.rowcount
+
+    def purge_audit_before(self, cutoff: datetime) -> int:
+        """Delete audit rows older than `cutoff` through the purge permit (the database refuses a
+        cutoff younger than six months)."""
+        permit = self.session.get(AuditPurgePermit, 1)
+        if permit is None:
+            self.session.execute(insert(AuditPurgePermit).values(id=1, cutoff=cutoff))
+        else:
+            self.session.execute(update(AuditPurgePermit).where(AuditPurgePermit.id == 1).values(cutoff=cutoff))
+        result = self.session.execute(delete(AuditEvent).where(and_(AuditEvent.at < cutoff)))
+        return result.rowcount
