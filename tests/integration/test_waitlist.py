@@ -258,3 +258,27 @@ def test_call_next_without_room_asks_for_one(setup, head, counsellor):
     _check_in(services, head, mbe, 0)
     with pytest.raises(ValidationError, match="room"):
         services.waitlist.call_next(counsellor, now=T0)
+
+
+# -- the real race: several OS processes pressing *call next* -------------------------------------
+
+
+def test_six_processes_drain_the_list_each_visit_called_exactly_once(services, db_url, head):
+    """6 spawned processes call next until the list is empty. Every visit must be called by
+    exactly one of them (DESK_RACE_N=1000 for the full run; 150 by default)."""
+    import os
+
+    from waitlist_race import race
+
+    count = int(os.environ.get("DESK_RACE_N", "150"))
+    ids, per_process, errors = race(db_url, services, count)
+    assert errors == []
+    called = [visit_id for got in per_process.values() for visit_id in got]
+    assert len(called) == len(set(called)), "a visit was called twice"
+    assert sorted(called) == sorted(ids)
+    assert sum(1 for got in per_process.values() if got) >= 2, "no contention: only one process got people"
+    with services.uow() as uow:
+        rows = [uow.visits.get(i) for i in ids]
+        displayed = len(uow.visits.display_calls(since=T0 - timedelta(days=1), limit=count + 10))
+    assert all(r.status is VisitStatus.CALLED and r.call_count == 1 for r in rows)
+    assert displayed == count

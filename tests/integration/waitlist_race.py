@@ -1,0 +1,80 @@
+"""Worker of the call-next race (imported by spawned processes; not a test module itself)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def fill_waiting(services, count: int, service_code: str = "MBE") -> list[int]:
+    """`count` waiting visits in one transaction (check-in's repository path, fast)."""
+    from desk.domain.model import VisitStatus
+    from desk.domain.tickets import local_day
+
+    now = datetime.now(UTC)
+    ids = []
+    with services.uow(write=True) as uow:
+        service = next(s for s in uow.reference.services() if s.code == service_code)
+        for _ in range(count):
+            number = uow.visits.next_ticket_number(service.id, local_day(now))
+            ids.append(uow.visits.add(service_id=service.id, ticket_day=local_day(now), ticket_number=number,
+                                      ticket_prefix=service.ticket_prefix, status=VisitStatus.WAITING.value,
+                                      arrived_at=now, updated_at=now))
+        uow.touch("visits")
+        uow.commit()
+    return ids
+
+
+def drain(url: str, name: str, room_id: int, start, results) -> None:
+    """Call next until nobody is left; report the visit ids this process got."""
+    from desk.domain.model import Role
+    from desk.services.context import Actor
+    from desk.services.desk import build_services
+    from desk.storage.engine import open_database
+
+    services = build_services(open_database(url))
+    actor = Actor(staff_id=None, name=name, role=Role.COUNSELLOR, workstation=name)
+    got: list[int] = []
+    try:
+        start.wait(60)
+        while True:
+            result = services.waitlist.call_next(actor, room_id=room_id)
+            if result is None:
+                break
+            got.append(result.visit.id)
+        results.put((name, got, None))
+    except Exception as error:  # reported to the parent, which fails the test
+        results.put((name, got, repr(error)))
+    finally:
+        services.close()
+
+
+def race(url: str, services, count: int, processes: int = 6) -> tuple[list[int], dict[str, list[int]], list[str]]:
+    """Run the race; returns (all visit ids, ids per process, errors)."""
+    import multiprocessing
+
+    ids = fill_waiting(services, count)
+    room_id = next(r.id for r in services.reference.rooms(_head()) if r.kind.value == "office")
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    results = context.Queue()
+    workers = [context.Process(target=drain, args=(url, f"counsellor-{i}", room_id, start, results))
+               for i in range(processes)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    per_process: dict[str, list[int]] = {}
+    errors: list[str] = []
+    for _ in workers:
+        name, got, error = results.get(timeout=600)
+        per_process[name] = got
+        if error:
+            errors.append(f"{name}: {error}")
+    for worker in workers:
+        worker.join(60)
+    return ids, per_process, errors
+
+
+def _head():
+    from desk.services.context import Actor
+
+    return Actor.system("race")
