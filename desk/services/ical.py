@@ -1,0 +1,70 @@
+"""iCalendar (RFC 5545) export, SHARED by the room calendar (room functions) and the client
+appointments (counsellor / series functions). Pure functions over domain rows; the permission
+gate is on the service methods that call them (e.g. AppointmentService.export_ics).
+
+Times are written in UTC (`...Z`), so every calendar program shows them in its own zone; UIDs
+are stable per record, so importing a file again updates instead of duplicating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+
+from icalendar import Calendar, Event
+
+from desk.domain.model import AppointmentRow, AppointmentStatus, RoomRow, ServiceRow, StaffRow
+from desk.domain.tickets import format_client_number
+
+PRODID = "-//Diakonie Balingen//desk//DE"
+
+
+def new_calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+# --- appointments: a counsellor's calendar or one series -------------------------------------
+
+
+def appointments_ics(
+    rows: Iterable[AppointmentRow],
+    *,
+    services: Mapping[int, ServiceRow],
+    rooms: Mapping[int, RoomRow],
+    staff: Mapping[int, StaffRow],
+    include_names: bool = False,
+    name: str = "Termine",
+) -> bytes:
+    """One VEVENT per appointment. Without `include_names` the summary names the service and
+    the client number only (a calendar file travels further than the desk)."""
+    calendar = new_calendar(name)
+    stamp = datetime.now(UTC)
+    for row in rows:
+        service = services.get(row.service_id)
+        who = row.client_name if include_names and row.client_name else (
+            format_client_number(row.client_id) if row.client_id else "")
+        summary = " – ".join(p for p in ("Termin", who, service.name_de if service else "") if p)
+        event = Event()
+        event.add("uid", f"appointment-{row.id}@desk")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.starts_at.astimezone(UTC))
+        event.add("dtend", row.ends_at.astimezone(UTC))
+        event.add("summary", summary)
+        if row.room_id in rooms:
+            event.add("location", rooms[row.room_id].name)
+        details = []
+        if row.staff_id in staff:
+            details.append(f"Beratung: {staff[row.staff_id].display_name}")
+        if row.interpreter_language:
+            details.append(f"Dolmetschen: {row.interpreter_language}")
+        if details:
+            event.add("description", "\n".join(details))
+        event.add("status", "CANCELLED" if row.status is AppointmentStatus.CANCELLED else "CONFIRMED")
+        event.add("sequence", max(0, row.version - 1))
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,286 @@
+"""Client appointments, counsellors' working hours and absences, the interpreters directory.
+
+Conflict checks run inside the write transaction: on SQLite the unit of work already holds the
+write lock (`BEGIN IMMEDIATE`), on PostgreSQL `lock_staff` / `lock_interpreter` take the row
+lock (`SELECT ... FOR UPDATE`) of the counsellor / interpreter first, so two workstations
+booking the same person at the same moment are serialised and the second one sees the first.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, select, update
+from sqlalchemy.orm import Session, aliased
+
+from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
+from desk.domain.errors import NotFoundError, StaleError
+from desk.domain.model import AppointmentRow, AppointmentStatus
+from desk.storage.models import Absence, Appointment, Client, Interpreter, Room, Staff, WorkingHour
+
+#: Statuses that occupy the counsellor's (and interpreter's) time.
+_OCCUPYING = [s.value for s in AppointmentStatus if s is not AppointmentStatus.CANCELLED]
+
+APPOINTMENT_FIELDS = {
+    "client_id", "service_id", "staff_id", "room_id", "interpreter_id", "interpreter_language",
+    "starts_at", "ends_at", "status", "cancel_reason", "series_id", "reminded_at", "note",
+    "residence", "created_by",
+}
+
+
+def _name(given: str | None, family: str | None) -> str:
+    if not given and not family:
+        return ""
+    return f"{family or ''}, {given or ''}".strip(", ")
+
+
+def _row(a: Appointment, given: str | None, family: str | None) -> AppointmentRow:
+    return AppointmentRow(
+        id=a.id,
+        client_id=a.client_id,
+        client_name=_name(given, family),
+        service_id=a.service_id,
+        staff_id=a.staff_id,
+        room_id=a.room_id,
+        interpreter_id=a.interpreter_id,
+        interpreter_language=a.interpreter_language,
+        starts_at=a.starts_at,
+        ends_at=a.ends_at,
+        status=AppointmentStatus(a.status),
+        cancel_reason=a.cancel_reason,
+        series_id=a.series_id,
+        reminded_at=a.reminded_at,
+        note=a.note,
+        version=a.version,
+    )
+
+
+def _interpreter_row(i: Interpreter) -> InterpreterRow:
+    languages = tuple(sorted({p.strip().lower() for p in (i.languages or "").split(",") if p.strip()}))
+    return InterpreterRow(id=i.id, name=i.name, languages=languages, phone=i.phone, active=i.active)
+
+
+class AppointmentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _select(self):
+        return (
+            select(Appointment, Client.given_name, Client.family_name)
+            .outerjoin(Client, Client.id == Appointment.client_id)
+        )
+
+    # -- locks (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers) ----------
+
+    def _for_update(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    def lock_staff(self, staff_ids: list[int]) -> None:
+        """Lock the counsellors' rows (sorted, so two writers never deadlock)."""
+        for staff_id in sorted(set(staff_ids)):
+            stmt = select(Staff.id).where(Staff.id == staff_id)
+            if self._for_update():
+                stmt = stmt.with_for_update()
+            if self.session.scalar(stmt) is None:
+                raise NotFoundError("Staff member {id} does not exist (any more).", id=staff_id)
+
+    def lock_interpreter(self, interpreter_id: int) -> None:
+        stmt = select(Interpreter.id).where(Interpreter.id == interpreter_id)
+        if self._for_update():
+            stmt = stmt.with_for_update()
+        if self.session.scalar(stmt) is None:
+            raise NotFoundError("Interpreter {id} does not exist (any more).", id=interpreter_id)
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, appointment_id: int) -> AppointmentRow | None:
+        row = self.session.execute(self._select().where(Appointment.id == appointment_id)).first()
+        return None if row is None else _row(row.Appointment, row.given_name, row.family_name)
+
+    def between(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        staff_id: int | None = None,
+        include_cancelled: bool = False,
+    ) -> list[AppointmentRow]:
+        """Appointments overlapping [start, end), by start time."""
+        stmt = self._select().where(Appointment.starts_at < end, Appointment.ends_at > start)
+        if staff_id is not None:
+            stmt = stmt.where(Appointment.staff_id == staff_id)
+        if not include_cancelled:
+            stmt = stmt.where(Appointment.status.in_(_OCCUPYING))
+        stmt = stmt.order_by(Appointment.starts_at, Appointment.id)
+        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+
+    def overlapping(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        staff_id: int | None = None,
+        interpreter_id: int | None = None,
+        exclude_ids: frozenset[int] = frozenset(),
+    ) -> list[AppointmentRow]:
+        """Occupying appointments of the counsellor or the interpreter that overlap [start, end)."""
+        stmt = self._select().where(
+            Appointment.starts_at < end,
+            Appointment.ends_at > start,
+            Appointment.status.in_(_OCCUPYING),
+        )
+        if staff_id is not None:
+            stmt = stmt.where(Appointment.staff_id == staff_id)
+        if interpreter_id is not None:
+            stmt = stmt.where(Appointment.interpreter_id == interpreter_id)
+        if exclude_ids:
+            stmt = stmt.where(Appointment.id.not_in(exclude_ids))
+        stmt = stmt.order_by(Appointment.starts_at, Appointment.id)
+        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+
+    def series(self, series_id: str) -> list[AppointmentRow]:
+        stmt = self._select().where(Appointment.series_id == series_id).order_by(Appointment.starts_at)
+        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+
+    def reminders(self, start: datetime, end: datetime) -> list[ReminderRow]:
+        """Booked appointments starting in [start, end) with the client's phone and language."""
+        interpreter = aliased(Interpreter)
+        stmt = (
+            select(Appointment, Client.given_name, Client.family_name, Client.phone, Client.language,
+                   Staff.display_name, Room.name, interpreter.name.label("interpreter_name"))
+            .outerjoin(Client, Client.id == Appointment.client_id)
+            .outerjoin(Staff, Staff.id == Appointment.staff_id)
+            .outerjoin(Room, Room.id == Appointment.room_id)
+            .outerjoin(interpreter, interpreter.id == Appointment.interpreter_id)
+            .where(Appointment.starts_at >= start, Appointment.starts_at < end,
+                   Appointment.status == AppointmentStatus.BOOKED.value)
+            .order_by(Appointment.starts_at, Appointment.id)
+        )
+        return [
+            ReminderRow(
+                appointment=_row(r.Appointment, r.given_name, r.family_name),
+                phone=r.phone or "",
+                client_language=r.language or "",
+                staff_name=r.display_name or "",
+                room_name=r.name or "",
+                interpreter_name=r.interpreter_name or "",
+            )
+            for r in self.session.execute(stmt)
+        ]
+
+    def client_contact(self, client_id: int) -> tuple[str, str, str] | None:
+        """(phone, language, residence) of a client, or None."""
+        row = self.session.execute(
+            select(Client.phone, Client.language, Client.residence)
+            .where(Client.id == client_id, Client.merged_into_id.is_(None))
+        ).first()
+        return None if row is None else (row.phone, row.language, row.residence)
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def add(self, **fields: Any) -> int:
+        unknown = set(fields) - APPOINTMENT_FIELDS
+        if unknown:
+            raise TypeError(f"unknown appointment fields: {sorted(unknown)}")
+        now = datetime.now(UTC)
+        appointment = Appointment(created_at=now, updated_at=now, version=1, **fields)
+        self.session.add(appointment)
+        self.session.flush()
+        return appointment.id
+
+    def update(self, appointment_id: int, expected_version: int, **fields: Any) -> int:
+        """Change if nobody else changed it since `expected_version`; returns the new version."""
+        unknown = set(fields) - APPOINTMENT_FIELDS
+        if unknown:
+            raise TypeError(f"unknown appointment fields: {sorted(unknown)}")
+        result = self.session.execute(
+            update(Appointment)
+            .where(Appointment.id == appointment_id, Appointment.version == expected_version)
+            .values(**fields, version=Appointment.version + 1, updated_at=datetime.now(UTC))
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            if self.session.get(Appointment, appointment_id) is None:
+                raise NotFoundError("Appointment {id} does not exist (any more).", id=appointment_id)
+            raise StaleError()
+        return expected_version + 1
+
+    # -- working hours and absences ---------------------------------------------------------
+
+    def working_hours(self, staff_id: int) -> list[WorkingHourRow]:
+        stmt = (select(WorkingHour).where(WorkingHour.staff_id == staff_id)
+                .order_by(WorkingHour.weekday, WorkingHour.start_time))
+        return [WorkingHourRow(h.weekday, h.start_time, h.end_time) for h in self.session.scalars(stmt)]
+
+    def set_working_hours(self, staff_id: int, hours: list[WorkingHourRow]) -> None:
+        self.session.execute(delete(WorkingHour).where(WorkingHour.staff_id == staff_id))
+        for h in hours:
+            self.session.add(WorkingHour(staff_id=staff_id, weekday=h.weekday, start_time=h.start, end_time=h.end))
+        self.session.flush()
+
+    def absences(self, staff_id: int, *, since: date | None = None) -> list[AbsenceRow]:
+        stmt = select(Absence).where(Absence.staff_id == staff_id)
+        if since is not None:
+            stmt = stmt.where(Absence.ends_on >= since)
+        stmt = stmt.order_by(Absence.starts_on, Absence.id)
+        return [AbsenceRow(a.id, a.staff_id, a.starts_on, a.ends_on, a.reason) for a in self.session.scalars(stmt)]
+
+    def add_absence(self, staff_id: int, starts_on: date, ends_on: date, reason: str) -> int:
+        absence = Absence(staff_id=staff_id, starts_on=starts_on, ends_on=ends_on, reason=reason)
+        self.session.add(absence)
+        self.session.flush()
+        return absence.id
+
+    def remove_absence(self, absence_id: int) -> AbsenceRow | None:
+        a = self.session.get(Absence, absence_id)
+        if a is None:
+            return None
+        row = AbsenceRow(a.id, a.staff_id, a.starts_on, a.ends_on, a.reason)
+        self.session.delete(a)
+        self.session.flush()
+        return row
+
+    def booked_on_absence(self, staff_id: int, start: datetime, end: datetime) -> list[AppointmentRow]:
+        """Booked appointments in [start, end) (to warn when an absence is entered over them)."""
+        stmt = self._select().where(
+            and_(Appointment.staff_id == staff_id, Appointment.starts_at < end, Appointment.ends_at > start,
+                 Appointment.status == AppointmentStatus.BOOKED.value)
+        ).order_by(Appointment.starts_at)
+        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+
+    # -- interpreters -----------------------------------------------------------------------
+
+    def interpreters(self, *, active_only: bool = False) -> list[InterpreterRow]:
+        stmt = select(Interpreter).order_by(Interpreter.name, Interpreter.id)
+        if active_only:
+            stmt = stmt.where(Interpreter.active.is_(True))
+        return [_interpreter_row(i) for i in self.session.scalars(stmt)]
+
+    def interpreter(self, interpreter_id: int) -> InterpreterRow | None:
+        i = self.session.get(Interpreter, interpreter_id)
+        return None if i is None else _interpreter_row(i)
+
+    def save_interpreter(self, interpreter_id: int | None, *, name: str, languages: str, phone: str,
+                         active: bool) -> int:
+        if interpreter_id is None:
+            i = Interpreter(name=name, languages=languages, phone=phone, active=active)
+            self.session.add(i)
+        else:
+            i = self.session.get(Interpreter, interpreter_id)
+            if i is None:
+                raise NotFoundError("Interpreter {id} does not exist (any more).", id=interpreter_id)
+            i.name, i.languages, i.phone, i.active = name, languages, phone, active
+        self.session.flush()
+        return i.id
+
+    # -- checks for tests and the admin -------------------------------------------------------
+
+    def overlapping_pairs(self) -> int:
+        """How many pairs of occupying appointments of one counsellor overlap (must be 0)."""
+        a, b = aliased(Appointment), aliased(Appointment)
+        stmt = select(a.id).join(
+            b,
+            and_(a.staff_id == b.staff_id, a.id < b.id, a.starts_at < b.ends_at, b.starts_at < a.ends_at),
+        ).where(a.status.in_(_OCCUPYING), b.status.in_(_OCCUPYING))
+        return len(self.session.execute(stmt).all())

@@ -1,0 +1,258 @@
+"""Client appointments on both engines: free slots, conflicts, versions, series, history, race."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from desk.domain.appointments import WorkingHourRow, local_moment
+from desk.domain.errors import ConflictError, PermissionDeniedError, StaleError, ValidationError
+from desk.domain.model import AppointmentStatus, Role
+from desk.services.appointments import AppointmentChange, AppointmentRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+
+# A fixed Monday well in the future relative to NOW, so "free slots" are not in the past.
+NOW = datetime(2030, 3, 1, 8, 0, tzinfo=UTC)
+MONDAY = date(2030, 3, 4)
+
+
+def at(day: date, hh: int, mm: int = 0) -> datetime:
+    return local_moment(day, time(hh, mm))
+
+
+def add_staff(services, username: str, name: str, role: Role = Role.COUNSELLOR) -> int:
+    with services.uow(write=True) as uow:
+        staff_id = uow.reference.add_staff(username=username, display_name=name, role=role, password_hash=None)
+        uow.commit()
+    return staff_id
+
+
+@pytest.fixture
+def setup(services, head):
+    staff_id = add_staff(services, "mueller", "Frau Müller")
+    other_id = add_staff(services, "yilmaz", "Herr Yılmaz")
+    hours = [WorkingHourRow(d, time(9), time(12)) for d in range(5)] + [WorkingHourRow(0, time(13), time(16))]
+    services.appointments.set_working_hours(head, staff_id, hours)
+    services.appointments.set_working_hours(head, other_id, hours)
+    client = services.clients.create(head, ClientInput(given_name="<b>Amal</b>", family_name="الحسن",
+                                                       phone="0151 234567", language="ar"))
+    service_id = services.reference.services(head)[0].id
+    room_id = services.reference.rooms(head)[-1].id
+    return {"staff": staff_id, "other": other_id, "client": client.id, "service": service_id, "room": room_id}
+
+
+def request(setup, start: datetime, minutes: int = 45, **extra) -> AppointmentRequest:
+    return AppointmentRequest(client_id=setup["client"], service_id=setup["service"], staff_id=setup["staff"],
+                              starts_at=start, ends_at=start + timedelta(minutes=minutes),
+                              room_id=setup["room"], **extra)
+
+
+def test_book_stores_utc_and_lists_with_the_name_exactly(services, reception, setup):
+    row = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
+    assert row.starts_at == datetime(2030, 3, 4, 8, 0, tzinfo=UTC)  # 09:00 Berlin in winter
+    assert row.client_name == "الحسن, <b>Amal</b>"
+    assert row.status is AppointmentStatus.BOOKED
+    day = services.appointments.between(reception, MONDAY, staff_id=setup["staff"])
+    assert [r.id for r in day] == [row.id]
+    today = services.appointments.today(reception, now=at(MONDAY, 7))
+    assert [r.client_name for r in today] == [row.client_name]
+
+
+def test_reception_books_only_into_free_slots(services, reception, counsellor, setup):
+    with pytest.raises(ConflictError) as outside:
+        services.appointments.book(reception, request(setup, at(MONDAY, 12, 30)), now=NOW)
+    assert "outside the working hours" in str(outside.value)
+    assert outside.value.params["next_start"] == at(MONDAY, 13)
+    # a counsellor may book outside the working hours (e.g. an evening appointment of her own)
+    services.appointments.book(counsellor, request(setup, at(MONDAY, 17)), now=NOW)
+    # absence: reception refused with the next free day, counsellor allowed
+    services.appointments.add_absence(counsellor, setup["staff"], MONDAY + timedelta(days=1),
+                                      MONDAY + timedelta(days=2), "Fortbildung")
+    with pytest.raises(ConflictError) as absent:
+        services.appointments.book(reception, request(setup, at(MONDAY + timedelta(days=1), 9)), now=NOW)
+    assert "absent" in str(absent.value)
+    assert absent.value.params["next_start"] == at(MONDAY + timedelta(days=3), 9)
+    slots = services.appointments.free_slots(reception, setup["staff"], MONDAY + timedelta(days=1),
+                                             timedelta(minutes=45), now=NOW)
+    assert slots == []
+
+
+def test_overlap_refused_with_the_next_free_slot(services, reception, counsellor, setup):
+    first = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
+    for actor in (reception, counsellor):
+        with pytest.raises(ConflictError) as error:
+            services.appointments.book(actor, request(setup, at(MONDAY, 9, 30)), now=NOW)
+        message = str(error.value)
+        assert "04.03.2030 09:00–09:45" in message  # the appointment in the way, by time
+        assert "Amal" not in message  # ... not by the client's name
+        assert error.value.params["next_start"] == at(MONDAY, 9, 45)
+    # touching ends are fine (half-open intervals)
+    second = services.appointments.book(reception, request(setup, at(MONDAY, 9, 45)), now=NOW)
+    assert second.starts_at == first.ends_at
+    slots = services.appointments.free_slots(reception, setup["staff"], MONDAY, timedelta(minutes=45), now=NOW)
+    assert at(MONDAY, 9) not in slots and at(MONDAY, 10, 30) in slots and at(MONDAY, 13) in slots
+    # another counsellor at the same time is fine
+    services.appointments.book(reception, AppointmentRequest(
+        client_id=setup["client"], service_id=setup["service"], staff_id=setup["other"],
+        starts_at=at(MONDAY, 9), ends_at=at(MONDAY, 9, 45)), now=NOW)
+
+
+def test_interpreter_never_double_booked(services, head, reception, setup):
+    interpreter = services.appointments.save_interpreter(head, None, name="Olena", languages="uk, ru",
+                                                         phone="0170 1")
+    assert interpreter.languages == ("ru", "uk")
+    services.appointments.book(reception, request(setup, at(MONDAY, 10), interpreter_id=interpreter.id,
+                                                  interpreter_language="uk"), now=NOW)
+    other = AppointmentRequest(client_id=setup["client"], service_id=setup["service"], staff_id=setup["other"],
+                               starts_at=at(MONDAY, 10, 15), ends_at=at(MONDAY, 11),
+                               interpreter_id=interpreter.id, interpreter_language="uk")
+    with pytest.raises(ConflictError) as error:
+        services.appointments.book(reception, other, now=NOW)
+    assert "interpreter Olena is already booked" in str(error.value)
+    assert error.value.params["next_start"] == at(MONDAY, 10, 45)
+    with pytest.raises(ValidationError):
+        services.appointments.book(reception, request(setup, at(MONDAY, 11), interpreter_id=interpreter.id,
+                                                      interpreter_language="ar"), now=NOW)
+    with pytest.raises(PermissionDeniedError):
+        services.appointments.save_interpreter(reception, None, name="X", languages="ar")
+
+
+def test_stale_edit_refused_and_reschedule(services, reception, setup):
+    row = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
+    moved = services.appointments.change(reception, row.id, row.version, AppointmentChange(
+        starts_at=at(MONDAY, 11), ends_at=at(MONDAY, 11, 45), staff_id=setup["staff"], room_id=setup["room"]),
+        now=NOW)
+    assert moved.version == row.version + 1 and moved.starts_at == at(MONDAY, 11)
+    with pytest.raises(StaleError):
+        services.appointments.change(reception, row.id, row.version, AppointmentChange(
+            starts_at=at(MONDAY, 10), ends_at=at(MONDAY, 10, 45), staff_id=setup["staff"]), now=NOW)
+    with pytest.raises(StaleError):
+        services.appointments.cancel(reception, row.id, row.version, "Krank")
+    # moving onto itself (same slot, other room) does not conflict with its old self
+    services.appointments.change(reception, row.id, moved.version, AppointmentChange(
+        starts_at=at(MONDAY, 11, 15), ends_at=at(MONDAY, 12), staff_id=setup["staff"]), now=NOW)
+
+
+def test_cancel_with_reason_no_show_reminder_and_history(services, reception, counsellor, setup):
+    row = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
+    with pytest.raises(ValidationError):
+        services.appointments.cancel(reception, row.id, row.version, "   ")
+    cancelled = services.appointments.cancel(reception, row.id, row.version, "<i>Krank</i> – مريض")
+    assert cancelled.status is AppointmentStatus.CANCELLED and cancelled.cancel_reason == "<i>Krank</i> – مريض"
+    # the cancelled slot is free again
+    again = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
+    with pytest.raises(PermissionDeniedError):
+        services.appointments.mark_no_show(reception, again.id, again.version, now=at(MONDAY, 10))
+    with pytest.raises(ValidationError):
+        services.appointments.mark_no_show(counsellor, again.id, again.version, now=at(MONDAY, 8))
+    no_show = services.appointments.mark_no_show(counsellor, again.id, again.version, now=at(MONDAY, 10))
+    assert no_show.status is AppointmentStatus.NO_SHOW
+    # reminders: tomorrow's booked appointments with phone and language, tick
+    tuesday = MONDAY + timedelta(days=1)
+    booked = services.appointments.book(reception, request(setup, at(tuesday, 10)), now=NOW)
+    reminders = services.appointments.reminders(reception, now=at(MONDAY, 15))
+    assert [(r.appointment.id, r.phone, r.client_language) for r in reminders] == [(booked.id, "0151 234567", "ar")]
+    ticked = services.appointments.set_reminded(reception, booked.id, True, now=at(MONDAY, 15))
+    assert ticked.reminded_at == at(MONDAY, 15)
+    assert services.appointments.reminders(reception, tuesday)[0].appointment.reminded_at == at(MONDAY, 15)
+    history = services.appointments.history(reception, booked.id)
+    assert [h.action for h in history] == ["appointment.reminded", "appointment.book"]
+    assert all(h.actor_name == "Empfang (test)" for h in history)
+    assert [h.action for h in services.appointments.history(reception, row.id)] == [
+        "appointment.cancel", "appointment.book"]
+
+
+def test_series_all_or_nothing(services, counsellor, reception, setup):
+    # week 3 is blocked by an existing appointment: nothing of the series is booked
+    blocker = services.appointments.book(reception, request(setup, at(MONDAY + timedelta(weeks=2), 9, 30)),
+                                         now=NOW)
+    with pytest.raises(ConflictError) as error:
+        services.appointments.book_series(counsellor, request(setup, at(MONDAY, 9)), count=4, now=NOW)
+    assert "18.03.2030" in str(error.value)
+    assert len(services.appointments.between(reception, MONDAY, 28, staff_id=setup["staff"])) == 1
+    services.appointments.cancel(reception, blocker.id, blocker.version, "verlegt")
+    rows = services.appointments.book_series(counsellor, request(setup, at(MONDAY, 9)), count=4, now=NOW)
+    assert len({r.series_id for r in rows}) == 1
+    # every week at 09:00 Berlin, across the DST change of 31.03.2030
+    assert [r.starts_at.astimezone(local_moment(MONDAY, time(9)).tzinfo) for r in rows]
+    from desk.domain.tickets import BERLIN
+    assert {r.starts_at.astimezone(BERLIN).time() for r in rows} == {time(9)}
+    assert rows[-1].starts_at.utcoffset() == timedelta(0)
+    assert services.appointments.cancel_series(counsellor, rows[0].series_id, "Maßnahme beendet",
+                                               from_start=rows[2].starts_at) == 2
+    ics = services.appointments.export_ics(reception, series_id=rows[0].series_id)
+    assert ics.count(b"BEGIN:VEVENT") == 2 and b"Amal" not in ics
+    with pytest.raises(PermissionDeniedError):
+        services.appointments.book_series(reception, request(setup, at(MONDAY, 9)), count=2, now=NOW)
+
+
+@pytest.mark.parametrize(("start", "end", "fragment"), [
+    (at(MONDAY, 10), at(MONDAY, 9), "before the start"),
+    (at(MONDAY, 10), at(MONDAY, 10), "no length"),
+    (at(MONDAY, 23), at(MONDAY, 23) + timedelta(hours=2), "after midnight"),
+    (at(date(1999, 1, 4), 10), at(date(1999, 1, 4), 11), "too far in the past"),
+    (at(date(2199, 1, 5), 10), at(date(2199, 1, 5), 11), "too far in the future"),
+])
+def test_bad_times_give_clear_messages(services, counsellor, setup, start, end, fragment):
+    with pytest.raises(ValidationError) as error:
+        services.appointments.book(counsellor, AppointmentRequest(
+            client_id=setup["client"], service_id=setup["service"], staff_id=setup["staff"],
+            starts_at=start, ends_at=end), now=NOW)
+    assert fragment in str(error.value)
+
+
+def test_dst_gap_time_refused():
+    with pytest.raises(ValidationError) as error:
+        local_moment(date(2030, 3, 31), time(2, 30))
+    assert "does not exist" in str(error.value)
+
+
+# --- the race: real processes booking the same counsellor at the same moment -------------------
+
+
+def _race_worker(url: str, staff_id: int, service_id: int, starts: list[str], barrier, results) -> None:
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(url))
+    actor = Actor(staff_id=None, name="race", role=Role.COUNSELLOR, workstation="race")
+    barrier.wait()
+    ok = conflicts = 0
+    for text in starts:
+        start = datetime.fromisoformat(text)
+        try:
+            services.appointments.book(actor, AppointmentRequest(
+                client_id=None, service_id=service_id, staff_id=staff_id, starts_at=start,
+                ends_at=start + timedelta(minutes=45)), now=NOW)
+            ok += 1
+        except ConflictError:
+            conflicts += 1
+    services.close()
+    results.put((ok, conflicts))
+
+
+@pytest.mark.parametrize("processes,per_process", [(4, 12)])
+def test_booking_race_leaves_no_overlaps(services, db_url, head, setup, processes, per_process):
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(processes)
+    results = context.Queue()
+    # every process tries the same overlapping starts (every 15 minutes, 45 minutes long)
+    starts = [(at(MONDAY, 9) + timedelta(minutes=15 * i)).isoformat() for i in range(per_process)]
+    workers = [context.Process(target=_race_worker,
+                               args=(db_url, setup["staff"], setup["service"], starts[k % 3:] + starts[:k % 3],
+                                     barrier, results))
+               for k in range(processes)]
+    for w in workers:
+        w.start()
+    outcomes = [results.get(timeout=120) for _ in workers]
+    for w in workers:
+        w.join(timeout=60)
+        assert w.exitcode == 0
+    assert sum(ok + conflicts for ok, conflicts in outcomes) == processes * per_process
+    with services.uow() as uow:
+        assert uow.appointments.overlapping_pairs() == 0
+    booked = services.appointments.between(head, MONDAY, staff_id=setup["staff"])
+    assert sum(ok for ok, _ in outcomes) == len(booked) >= 1
