@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desk.services.appointments import AppointmentService
+from desk.services.bookings import BookingService
 from desk.services.checkin import CheckInService
 from desk.services.clients import ClientService
 from desk.services.reference import ReferenceService
@@ -23,6 +24,7 @@ class DeskServices:
     appointments: AppointmentService
     waitlist: WaitlistService = None  # type: ignore[assignment]  # set by build_services
     alarms: AlarmService = None  # type: ignore[assignment]
+    bookings: BookingService = None  # type: ignore[assignment]  # set by build_services
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -41,6 +43,7 @@ def build_services(db: Database) -> DeskServices:
         reference=ReferenceService(uow),
         clients=ClientService(uow),
         checkin=CheckInService(uow),
+        bookings=BookingService(uow),
         appointments=AppointmentService(uow),
         waitlist=WaitlistService(uow),
         alarms=AlarmService(uow),
