@@ -1,0 +1,212 @@
+"""Reports for the funder and the head of department (definitions: docs/REPORTS.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import holidays as holiday_calendar
+
+from desk.domain.errors import ValidationError
+from desk.domain.model import RoomKind
+from desk.domain.permissions import Permission
+from desk.domain.reports import (
+    BOOKING_KINDS,
+    AppointmentFigures,
+    Durations,
+    KindFigures,
+    Period,
+    Report,
+    RoomFigures,
+    ServiceFigures,
+    working_days,
+)
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.services.reference import DEFAULT_SETTINGS
+from desk.storage.uow import UnitOfWorkFactory
+
+#: Opening hours of the group room, the base of its occupancy (a setting may override it).
+DEFAULT_ROOM_HOURS = {"weekdays": [0, 1, 2, 3, 4], "start": "08:00", "end": "20:00"}
+
+Progress = Callable[[int], None]
+
+
+def _minutes_of(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+class ReportService:
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    @requires(Permission.REPORTS)
+    def report(self, actor: Actor, period: Period, *, compare: bool = True, now: datetime | None = None,
+               progress: Progress | None = None) -> Report:
+        """The figures of `period` (and of the period before, for comparison)."""
+        now = now or datetime.now(UTC)
+        current = self._compute(period, now, progress, 0, 50 if compare else 100)
+        if not compare:
+            return current
+        previous = self._compute(period.previous(), now, progress, 50, 100)
+        from dataclasses import replace
+
+        return replace(current, previous=previous)
+
+    @requires(Permission.REPORTS)
+    def record_export(self, actor: Actor, period: Period, export_format: str) -> None:
+        """Audit that figures left the application (who, which period, which format)."""
+        with self._uow(write=True) as uow:
+            record(uow, actor, "report.export", entity_type="report",
+                   details={"from": period.start.isoformat(), "to": period.end.isoformat(),
+                            "format": export_format})
+            uow.touch("audit")
+            uow.commit()
+
+    # -- computation -------------------------------------------------------------------------------
+
+    def _compute(self, period: Period, now: datetime, progress: Progress | None, lo: int, hi: int) -> Report:
+        def step(fraction: float) -> None:
+            if progress is not None:
+                progress(int(lo + (hi - lo) * fraction))
+
+        begin, end = period.utc_bounds()
+        months = [f"{y:04d}-{m:02d}" for y, m in period.months()]
+        with self._uow() as uow:
+            settings = {**DEFAULT_SETTINGS, **uow.settings.all()}
+            services = uow.reference.services()
+            group_rooms = sum(1 for r in uow.reference.rooms() if r.kind is RoomKind.GROUP and r.active) or 1
+            repo = uow.reports
+            step(0.05)
+            repeated = repo.repeated_in_chain(begin, end)
+            visits = repo.visit_counts(begin, end, period.month_bounds(), repeated)
+            step(0.35)
+            clients = repo.client_counts(begin, end)
+            step(0.55)
+            waits = repo.wait_seconds(begin, end)
+            sessions = repo.session_seconds(begin, end)
+            step(0.8)
+            appointments = repo.appointment_counts(begin, end, now)
+            rooms = repo.room_counts(begin, end)
+            step(0.95)
+
+        def durations(rows: list[tuple[int, int]]) -> dict[int | None, Durations]:
+            per: dict[int | None, list[int]] = defaultdict(list)
+            for service_id, seconds in rows:
+                per[service_id].append(seconds)
+            result = {k: Durations.of_seconds(v) for k, v in per.items()}  # sorted per service by SQL
+            result[None] = Durations.of_seconds(sorted(s for _, s in rows))
+            return result
+
+        wait = durations(waits)
+        session = durations(sessions)
+        appt: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for service_id, status, past, count in appointments:
+            key = {"booked": "booked_past" if past else "booked_future", "no_show": "no_show"}.get(status, status)
+            for target in (service_id, None):
+                appt[target][key] += count
+
+        def figures(service_id: int | None, code: str, name_de: str, name_en: str) -> ServiceFigures:
+            v = visits.get(service_id)
+            c = clients.get(service_id)
+            a = appt.get(service_id, {})
+            return ServiceFigures(
+                service_id=service_id, code=code, name_de=name_de, name_en=name_en,
+                visits=v.visits if v else 0,
+                distinct_clients=c.distinct if c else 0,
+                new_clients=v.new_clients if v else 0,
+                anonymous_visits=v.anonymous if v else 0,
+                anonymised_visits=v.anonymised if v else 0,
+                walk_ins=(v.visits - v.appointment_visits) if v else 0,
+                appointment_visits=v.appointment_visits if v else 0,
+                interpreter_visits=v.interpreter_visits if v else 0,
+                visits_by_place=dict(v.by_place) if v else {},
+                clients_by_place=dict(c.by_place) if c else {},
+                visits_by_status_group=dict(v.by_status_group) if v else {},
+                clients_by_status_group=dict(c.by_status_group) if c else {},
+                clients_by_language=dict(c.by_language) if c else {},
+                interpreter_by_language=dict(v.interpreter_by_language) if v else {},
+                visits_by_month={months[i]: n for i, n in sorted(v.by_month.items())} if v else {},
+                wait=wait.get(service_id, Durations()),
+                session=session.get(service_id, Durations()),
+                appointments=AppointmentFigures(**{k: a.get(k, 0) for k in (
+                    "booked_past", "booked_future", "arrived", "done", "no_show", "cancelled")}),
+            )
+
+        used = {k for k in visits if k is not None} | {s for s, *_ in appointments}
+        per_service = tuple(
+            figures(s.id, s.code, s.name_de, s.name_en) for s in services if s.active or s.id in used
+        )
+        total = figures(None, "", "Gesamt", "Total")
+
+        # rooms
+        kinds: dict[str, dict[str, float]] = {k: defaultdict(float) for k in BOOKING_KINDS}
+        hours_by_room: dict[str, float] = {}
+        group_seconds = 0
+        for room, room_kind, kind, leading, count, seconds, participants, with_participants in rooms:
+            k = kinds.setdefault(kind, defaultdict(float))
+            k["occurrences"] += count
+            k["seconds"] += seconds
+            if leading:
+                k["events"] += count
+                k["participants"] += participants
+                k["with"] += with_participants
+            hours_by_room[room] = hours_by_room.get(room, 0.0) + seconds
+            if room_kind == RoomKind.GROUP.value:
+                group_seconds += seconds
+        room_hours = settings.get("report_room_hours") or DEFAULT_ROOM_HOURS
+        weekdays = room_hours.get("weekdays", DEFAULT_ROOM_HOURS["weekdays"])
+        daily = (_minutes_of(room_hours.get("end", "20:00")) - _minutes_of(room_hours.get("start", "08:00"))) / 60
+        years = range(period.start.year, period.end.year + 1)
+        closed = holiday_calendar.country_holidays("DE", subdiv="BW", years=years)
+        opening = working_days(period, weekdays, closed.keys()) * daily
+        room_figures = RoomFigures(
+            by_kind=tuple(
+                KindFigures(kind=k, occurrences=int(v["occurrences"]), hours=round(v["seconds"] / 3600, 1),
+                            events=int(v["events"]), participants=int(v["participants"]),
+                            events_with_participants=int(v["with"]))
+                for k, v in kinds.items()
+            ),
+            hours_by_room={room: round(seconds / 3600, 1) for room, seconds in sorted(hours_by_room.items())},
+            group_room_hours=round(group_seconds / 3600, 1),
+            group_room_opening_hours=round(opening * group_rooms, 1),
+        )
+        step(1.0)
+        return Report(
+            period=period,
+            centre_name=str(settings.get("centre_name", "")),
+            created_at=now,
+            threshold=int(settings.get("report_min_count", 3) or 3),
+            services=per_service,
+            total=total,
+            rooms=room_figures,
+        )
+
+
+def parse_period(start: str | date, end: str | date) -> Period:
+    """A custom period from ISO dates; a whole month/quarter/year is recognised as such."""
+    try:
+        a = start if isinstance(start, date) else date.fromisoformat(start)
+        b = end if isinstance(end, date) else date.fromisoformat(end)
+    except ValueError as error:
+        raise ValidationError("Please give dates as YYYY-MM-DD.") from error
+    if b < a:
+        raise ValidationError("The period ends before it starts.")
+    for candidate in (Period.year(a.year), Period.quarter(a.year, (a.month - 1) // 3 + 1),
+                      Period.month(a.year, a.month)):
+        if (candidate.start, candidate.end) == (a, b):
+            return candidate
+    return Period(a, b)
+
+
+def report_summary(report: Report) -> dict[str, Any]:
+    """A few headline figures (for the command line)."""
+    t = report.total
+    return {"visits": t.visits, "distinct_clients": t.distinct_clients, "new_clients": t.new_clients,
+            "balingen_visits": t.visits_by_place.get("balingen", 0)}
+
+
