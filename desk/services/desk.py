@@ -9,6 +9,7 @@ from desk.services.bookings import BookingService
 from desk.services.checkin import CheckInService
 from desk.services.clients import ClientService
 from desk.services.reference import ReferenceService
+from desk.services.reports import ReportService
 from desk.services.waitlist import AlarmService, WaitlistService
 from desk.storage.engine import Database
 from desk.storage.uow import UnitOfWorkFactory, unit_of_work_factory
@@ -21,6 +22,7 @@ class DeskServices:
     reference: ReferenceService
     clients: ClientService
     checkin: CheckInService
+    reports: ReportService
     appointments: AppointmentService
     waitlist: WaitlistService = None  # type: ignore[assignment]  # set by build_services
     alarms: AlarmService = None  # type: ignore[assignment]
@@ -43,6 +45,7 @@ def build_services(db: Database) -> DeskServices:
         reference=ReferenceService(uow),
         clients=ClientService(uow),
         checkin=CheckInService(uow),
+        reports=ReportService(uow),
         bookings=BookingService(uow),
         appointments=AppointmentService(uow),
         waitlist=WaitlistService(uow),

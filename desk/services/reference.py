@@ -21,6 +21,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "partner_organisations": ["Caritas", "DRK"],
     "idle_lock_minutes": 10,
     "report_min_count": 3,
+    # opening hours of the group room: the base of its occupancy in the reports
+    "report_room_hours": {"weekdays": [0, 1, 2, 3, 4], "start": "08:00", "end": "20:00"},
     "retention_months": {
         "visits": 12,
         "appointments": 12,
