@@ -13,6 +13,7 @@ from desk.domain.errors import DeskError
 COMMAND_MODULES = (
     "desk.cli.database",
     "desk.cli.clients",
+    "desk.cli.demo",
 )
 
 
