@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desk.services.accounts import AccountService
 from desk.services.appointments import AppointmentService
+from desk.services.auditlog import AuditLogService
+from desk.services.backup import BackupService
 from desk.services.bookings import BookingService
 from desk.services.checkin import CheckInService
 from desk.services.clients import ClientService
+from desk.services.privacy import PrivacyService
 from desk.services.reference import ReferenceService
 from desk.services.reports import ReportService
 from desk.services.waitlist import AlarmService, WaitlistService
@@ -27,6 +31,10 @@ class DeskServices:
     waitlist: WaitlistService = None  # type: ignore[assignment]  # set by build_services
     alarms: AlarmService = None  # type: ignore[assignment]
     bookings: BookingService = None  # type: ignore[assignment]  # set by build_services
+    accounts: AccountService = None  # type: ignore[assignment]  # set by build_services
+    audit_log: AuditLogService = None  # type: ignore[assignment]
+    privacy: PrivacyService = None  # type: ignore[assignment]
+    backup: BackupService = None  # type: ignore[assignment]
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -50,4 +58,8 @@ def build_services(db: Database) -> DeskServices:
         appointments=AppointmentService(uow),
         waitlist=WaitlistService(uow),
         alarms=AlarmService(uow),
+        accounts=AccountService(uow),
+        audit_log=AuditLogService(uow),
+        privacy=PrivacyService(uow, db),
+        backup=BackupService(uow, db),
     )

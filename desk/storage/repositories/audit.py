@@ -49,6 +49,7 @@ class AuditRepository:
         client_id: int | None = None,
         actor_id: int | None = None,
         action: str | None = None,
+        action_prefix: str | None = None,
         entity_type: str | None = None,
         entity_id: int | None = None,
         since: datetime | None = None,
@@ -62,6 +63,8 @@ class AuditRepository:
             stmt = stmt.where(AuditEvent.actor_id == actor_id)
         if action:
             stmt = stmt.where(AuditEvent.action == action)
+        if action_prefix:
+            stmt = stmt.where(AuditEvent.action.startswith(action_prefix, autoescape=True))
         if entity_type:
             stmt = stmt.where(AuditEvent.entity_type == entity_type)
         if entity_id is not None:

@@ -1,0 +1,342 @@
+"""Accounts and login: one account per person, argon2id hashes, a growing delay after wrong
+passwords, lock and unlock, account management for the head of department, first start.
+
+A role changed while someone is logged in: the gate checks the role the Actor carries. The
+window re-reads the actor (`refresh_actor`) whenever another workstation changes accounts
+(live update topic "staff") and reopens with the new rights, so the gap is about a second.
+The sensitive Leitung functions (accounts, export, erasure, purge, restore) also re-read the
+acting account's current role from the database inside their transaction (`ensure_current`),
+so a demoted head of department is refused there even within that second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from desk.domain.accounts import AccountRow, StaffAuth, clean_username, delay_after
+from desk.domain.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    StaleError,
+    ValidationError,
+)
+from desk.domain.model import Role
+from desk.domain.permissions import Permission, allowed
+from desk.domain.text import clean_text
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.services.passwords import MIN_PASSWORD_LENGTH, dummy_verify, hash_password, verify_password
+from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
+
+
+class LoginError(AuthenticationError):
+    """Wrong user name or password, a deactivated account, or the wait after wrong passwords."""
+
+    def __init__(self, template: str, *, wait_seconds: int = 0, **params) -> None:
+        super().__init__(template, **params)
+        self.wait_seconds = wait_seconds
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    username: str
+    display_name: str
+    role: Role
+    password: str
+    service_ids: frozenset[int] = frozenset()
+
+
+def check_password_rules(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise ValidationError("The password must have at least {count} characters.", count=MIN_PASSWORD_LENGTH)
+    if password != password.strip():
+        raise ValidationError("The password must not start or end with a space.")
+
+
+def actor_of(auth: StaffAuth, workstation: str | None = None) -> Actor:
+    actor = Actor(staff_id=auth.id, name=auth.display_name, role=auth.role, service_ids=auth.service_ids)
+    if workstation:
+        actor = Actor(staff_id=auth.id, name=auth.display_name, role=auth.role, service_ids=auth.service_ids,
+                      workstation=workstation)
+    return actor
+
+
+def ensure_current(uow: UnitOfWork, actor: Actor, permission: Permission) -> None:
+    """Re-read the acting account: refuse when it was deactivated or lost `permission` meanwhile."""
+    if actor.staff_id is None:
+        return  # desk-admin and start-up tasks (no account)
+    auth = uow.accounts.get(actor.staff_id)
+    if auth is None or not auth.active or not allowed(auth.role, permission):
+        raise PermissionDeniedError(
+            "Your account was changed meanwhile (role or deactivation); this is no longer allowed. "
+            "Log in again."
+        )
+
+
+class AccountService:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock=None) -> None:
+        self._uow = uow
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    # -- before login ------------------------------------------------------------------------
+
+    @requires(Permission.LOGIN)
+    def needs_first_account(self, actor: Actor) -> bool:
+        """True on a database without any account: the first-start wizard must run."""
+        with self._uow() as uow:
+            return uow.accounts.count() == 0
+
+    @requires(Permission.LOGIN)
+    def create_first_head(self, actor: Actor, account: NewAccount) -> Actor:
+        """The first head-of-department account; refused as soon as any account exists."""
+        username, name = self._validated(account)
+        check_password_rules(account.password)
+        hashed = hash_password(account.password)
+        with self._uow(write=True) as uow:
+            uow.accounts.serialize()
+            if uow.accounts.count() > 0:
+                raise ConflictError("There is already an account. Log in with it.")
+            staff_id = uow.reference.add_staff(username=username, display_name=name, role=Role.HEAD,
+                                               password_hash=hashed, service_ids=account.service_ids)
+            auth = uow.accounts.get(staff_id)
+            assert auth is not None
+            new_actor = actor_of(auth, actor.workstation)
+            record(uow, new_actor, "account.create_first", entity_type="staff", entity_id=staff_id,
+                   details={"username": username, "role": Role.HEAD.value})
+            uow.touch("staff", "reference")
+            uow.commit()
+        return new_actor
+
+    @requires(Permission.LOGIN)
+    def login(self, actor: Actor, username: str, password: str) -> Actor:
+        """The Actor of the person whose password this is; LoginError otherwise.
+
+        Slow on purpose (argon2id, ~0.1 s): call it off the GUI thread. After FREE_ATTEMPTS
+        wrong passwords the account refuses further attempts for a growing time (stored in the
+        database, so restarting the program does not help) - the error says how long."""
+        now = self._clock()
+        name = (username or "").strip().lower()
+        with self._uow() as uow:
+            auth = uow.accounts.by_username(name) if name else None
+        if auth is None:
+            dummy_verify(password or "")
+            with self._uow(write=True) as uow:
+                record(uow, actor, "login.failure", entity_type="staff", details={"username": name[:80],
+                                                                                    "reason": "unknown user"})
+                uow.commit()
+            raise LoginError("Wrong user name or password.")
+        if auth.locked_until is not None and auth.locked_until > now:
+            wait = max(1, int((auth.locked_until - now).total_seconds() + 0.999))
+            raise LoginError("Too many wrong passwords. Wait {seconds} seconds, then try again.",
+                             wait_seconds=wait, seconds=wait)
+        ok, needs_rehash = verify_password(auth.password_hash, password or "")
+        if not ok:
+            self._failed(auth, actor, "login.failure", now)
+            raise LoginError("Wrong user name or password.")
+        if not auth.active:
+            with self._uow(write=True) as uow:
+                record(uow, actor, "login.failure", entity_type="staff", entity_id=auth.id,
+                       details={"username": auth.username, "reason": "deactivated"})
+                uow.commit()
+            raise LoginError("This account is deactivated. Ask the head of department.")
+        new_hash = hash_password(password) if needs_rehash else None
+        new_actor = actor_of(auth, actor.workstation)
+        with self._uow(write=True) as uow:
+            uow.accounts.record_success(auth.id, new_hash)
+            record(uow, new_actor, "login.success", entity_type="staff", entity_id=auth.id,
+                   details={"rehashed": new_hash is not None})
+            uow.commit()
+        return new_actor
+
+    def _failed(self, auth: StaffAuth, actor: Actor, action: str, now: datetime) -> None:
+        with self._uow(write=True) as uow:
+            count = uow.accounts.record_failure(auth.id)
+            delay = delay_after(count)
+            if delay > timedelta(0):
+                uow.accounts.set_locked_until(auth.id, now + delay)
+            record(uow, actor, action, entity_type="staff", entity_id=auth.id,
+                   details={"username": auth.username, "failed_in_a_row": count,
+                            "wait_seconds": int(delay.total_seconds())})
+            uow.touch("staff")
+            uow.commit()
+
+    # -- one's own account -------------------------------------------------------------------
+
+    @requires(Permission.OWN_ACCOUNT)
+    def lock(self, actor: Actor) -> None:
+        """The window was locked (shortcut or idle time): audited."""
+        with self._uow(write=True) as uow:
+            record(uow, actor, "session.lock", entity_type="staff", entity_id=actor.staff_id)
+            uow.commit()
+
+    @requires(Permission.OWN_ACCOUNT)
+    def unlock(self, actor: Actor, password: str) -> Actor:
+        """Unlock with the same person's password; returns the actor with its current role."""
+        if actor.staff_id is None:
+            raise LoginError("This session has no account; log in again.")
+        now = self._clock()
+        with self._uow() as uow:
+            auth = uow.accounts.get(actor.staff_id)
+        if auth is None or not auth.active:
+            raise LoginError("This account is deactivated. Ask the head of department.")
+        if auth.locked_until is not None and auth.locked_until > now:
+            wait = max(1, int((auth.locked_until - now).total_seconds() + 0.999))
+            raise LoginError("Too many wrong passwords. Wait {seconds} seconds, then try again.",
+                             wait_seconds=wait, seconds=wait)
+        ok, _ = verify_password(auth.password_hash, password or "")
+        if not ok:
+            self._failed(auth, actor, "session.unlock_failure", now)
+            raise LoginError("Wrong password.")
+        with self._uow(write=True) as uow:
+            uow.accounts.record_success(auth.id)
+            record(uow, actor, "session.unlock", entity_type="staff", entity_id=auth.id)
+            uow.commit()
+        return actor_of(auth, actor.workstation)
+
+    @requires(Permission.OWN_ACCOUNT)
+    def refresh_actor(self, actor: Actor) -> Actor | None:
+        """The actor with the role and services the database holds now; None when the account
+        was deactivated or deleted (the window then logs out)."""
+        if actor.staff_id is None:
+            return actor
+        with self._uow() as uow:
+            auth = uow.accounts.get(actor.staff_id)
+        if auth is None or not auth.active:
+            return None
+        return actor_of(auth, actor.workstation)
+
+    @requires(Permission.OWN_ACCOUNT)
+    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        if actor.staff_id is None:
+            raise ValidationError("This session has no account.")
+        check_password_rules(new_password)
+        with self._uow() as uow:
+            auth = uow.accounts.get(actor.staff_id)
+        if auth is None:
+            raise NotFoundError("The account does not exist (any more).")
+        ok, _ = verify_password(auth.password_hash, old_password or "")
+        if not ok:
+            self._failed(auth, actor, "account.password_change_failure", self._clock())
+            raise LoginError("Wrong password.")
+        hashed = hash_password(new_password)
+        with self._uow(write=True) as uow:
+            uow.accounts.set_password(auth.id, hashed)
+            record(uow, actor, "account.password_change", entity_type="staff", entity_id=auth.id)
+            uow.touch("staff")
+            uow.commit()
+
+    # -- account management (Leitung) -------------------------------------------------------
+
+    @requires(Permission.ACCOUNTS_MANAGE)
+    def accounts(self, actor: Actor) -> list[AccountRow]:
+        with self._uow() as uow:
+            return uow.accounts.list()
+
+    @requires(Permission.ACCOUNTS_MANAGE)
+    def create_account(self, actor: Actor, account: NewAccount) -> AccountRow:
+        username, name = self._validated(account)
+        check_password_rules(account.password)
+        hashed = hash_password(account.password)
+        with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.ACCOUNTS_MANAGE)
+            if uow.accounts.by_username(username) is not None:
+                raise ConflictError("The user name {name} is taken.", name=username)
+            staff_id = uow.reference.add_staff(username=username, display_name=name, role=account.role,
+                                               password_hash=hashed, service_ids=account.service_ids)
+            record(uow, actor, "account.create", entity_type="staff", entity_id=staff_id,
+                   details={"username": username, "role": account.role.value,
+                            "services": sorted(account.service_ids)})
+            uow.touch("staff", "reference")
+            uow.commit()
+        return self._row(staff_id)
+
+    @requires(Permission.ACCOUNTS_MANAGE)
+    def change_account(
+        self,
+        actor: Actor,
+        staff_id: int,
+        expected_version: int,
+        *,
+        display_name: str | None = None,
+        role: Role | None = None,
+        service_ids: Iterable[int] | None = None,
+        active: bool | None = None,
+    ) -> AccountRow:
+        """Name, role, services, (de)activation: one audited change (a permission change)."""
+        with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.ACCOUNTS_MANAGE)
+            uow.accounts.serialize()
+            before = uow.accounts.get(staff_id)
+            if before is None:
+                raise NotFoundError("The account does not exist (any more).")
+            fields: dict = {}
+            changes: dict = {}
+            if display_name is not None:
+                name = clean_text(display_name, field="Name", max_length=200)
+                if not name:
+                    raise ValidationError("{field} must not be empty.", field="Name")
+                if name != before.display_name:
+                    fields["display_name"] = name
+                    changes["display_name"] = [before.display_name, name]
+            if role is not None and role != before.role:
+                fields["role"] = role.value
+                changes["role"] = [before.role.value, role.value]
+            if active is not None and active != before.active:
+                fields["active"] = active
+                changes["active"] = [before.active, active]
+            losing_head = before.role == Role.HEAD and before.active and (
+                fields.get("role", Role.HEAD.value) != Role.HEAD.value or fields.get("active") is False)
+            if losing_head and uow.accounts.count_active_heads() <= 1:
+                raise ConflictError("This is the last active head-of-department account; "
+                                    "create another one first.")
+            if not uow.accounts.update(staff_id, expected_version, **fields):
+                raise StaleError()
+            if service_ids is not None and frozenset(service_ids) != before.service_ids:
+                uow.reference.set_staff_services(staff_id, set(service_ids))
+                changes["services"] = [sorted(before.service_ids), sorted(set(service_ids))]
+            action = "account.permissions_change" if {"role", "active", "services"} & changes.keys() \
+                else "account.change"
+            record(uow, actor, action, entity_type="staff", entity_id=staff_id,
+                   details={"username": before.username, **changes})
+            uow.touch("staff", "reference")
+            uow.commit()
+        return self._row(staff_id)
+
+    @requires(Permission.ACCOUNTS_MANAGE)
+    def reset_password(self, actor: Actor, staff_id: int, new_password: str) -> None:
+        """Set a new password (the person changes it later); clears the wait after wrong passwords."""
+        check_password_rules(new_password)
+        hashed = hash_password(new_password)
+        with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.ACCOUNTS_MANAGE)
+            before = uow.accounts.get(staff_id)
+            if before is None:
+                raise NotFoundError("The account does not exist (any more).")
+            uow.accounts.set_password(staff_id, hashed)
+            record(uow, actor, "account.password_reset", entity_type="staff", entity_id=staff_id,
+                   details={"username": before.username})
+            uow.touch("staff")
+            uow.commit()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _validated(self, account: NewAccount) -> tuple[str, str]:
+        username = clean_username(account.username)
+        name = clean_text(account.display_name, field="Name", max_length=200)
+        if not name:
+            raise ValidationError("{field} must not be empty.", field="Name")
+        if not isinstance(account.role, Role):
+            raise ValidationError("Unknown role.")
+        return username, name
+
+    def _row(self, staff_id: int) -> AccountRow:
+        with self._uow() as uow:
+            for row in uow.accounts.list():
+                if row.id == staff_id:
+                    return row
+        raise NotFoundError("The account does not exist (any more).")

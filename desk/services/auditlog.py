@@ -1,0 +1,52 @@
+"""Reading the audit log (Leitung): "who opened client X between these dates"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desk.domain.model import AuditRow
+from desk.domain.permissions import Permission
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.storage.uow import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    client_id: int | None = None
+    actor_id: int | None = None
+    action: str | None = None  # exact ("client.read") or a prefix ending in "." ("login.")
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 1000
+
+
+class AuditLogService:
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    @requires(Permission.AUDIT_READ)
+    def query(self, actor: Actor, where: AuditFilter) -> list[AuditRow]:
+        """Newest first. Reading the log is not itself logged (it holds no client data)."""
+        prefix = where.action if where.action and where.action.endswith(".") else None
+        with self._uow() as uow:
+            return uow.audit.query(
+                client_id=where.client_id, actor_id=where.actor_id,
+                action=None if prefix else where.action, action_prefix=prefix,
+                since=where.since, until=where.until, limit=where.limit,
+            )
+
+    @requires(Permission.AUDIT_READ)
+    def actions(self, actor: Actor) -> list[str]:
+        """The kinds of entries the log knows (for the filter list)."""
+        return sorted(KNOWN_ACTIONS)
+
+
+KNOWN_ACTIONS = frozenset({
+    "login.success", "login.failure", "session.lock", "session.unlock", "session.unlock_failure",
+    "account.create", "account.create_first", "account.change", "account.permissions_change",
+    "account.password_reset", "account.password_change", "client.read", "client.create", "client.update",
+    "client.merge", "client.export", "client.erase", "retention.purge", "setting.change", "backup.create",
+    "backup.daily", "backup.restore", "visit.check_in",
+})

@@ -1,0 +1,165 @@
+"""Backups: the automatic daily online backup with rotation, backup on demand, checks, restore.
+
+SQLite: SQLite's backup API into the backup folder (`<data dir>/backups` by default):
+`desk-daily-YYYYMMDD.sqlite` (the newest 7 kept) and `desk-weekly-YYYY-Www.sqlite` (the newest
+4 kept); `desk-manual-...` and `desk-before-upgrade-...` are never deleted automatically.
+PostgreSQL: `pg_dump --format=custom` into the same folder when pg_dump is on PATH.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desk.domain.errors import DatabaseError, ValidationError
+from desk.domain.permissions import Permission
+from desk.domain.tickets import BERLIN
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.services.paths import default_backup_dir
+from desk.storage.engine import Database
+from desk.storage.maintenance import (
+    CheckReport,
+    check_database,
+    check_sqlite_file,
+    pg_dump,
+    restore_sqlite_file,
+    sqlite_backup,
+)
+from desk.storage.migrate import known_revisions
+from desk.storage.uow import UnitOfWorkFactory
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+_DAILY = re.compile(r"^desk-daily-(\d{8})\.(sqlite|dump)$")
+_WEEKLY = re.compile(r"^desk-weekly-(\d{4}-W\d{2})\.(sqlite|dump)$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str  # daily, weekly, manual, before-upgrade, replaced, other
+    made_at: datetime
+    size: int
+
+
+class BackupService:
+    def __init__(self, uow: UnitOfWorkFactory, db: Database, *, backup_dir: Path | None = None, clock=None) -> None:
+        self._uow = uow
+        self._db = db
+        self._clock = clock or (lambda: datetime.now(UTC))
+        if backup_dir is None and db.sqlite_path is not None:
+            backup_dir = default_backup_dir(db.sqlite_path)
+        self._dir = backup_dir
+
+    @property
+    def backup_dir(self) -> Path | None:
+        return self._dir
+
+    def _folder(self) -> Path:
+        if self._dir is None:
+            from desk.services.paths import data_dir
+
+            self._dir = data_dir() / "backups"
+        return self._dir
+
+    def _suffix(self) -> str:
+        return ".sqlite" if self._db.is_sqlite else ".dump"
+
+    def _make(self, target: Path) -> Path:
+        if self._db.is_sqlite:
+            if self._db.sqlite_path is None:
+                raise ValidationError("An in-memory database cannot be backed up.")
+            return sqlite_backup(self._db.sqlite_path, target)
+        return pg_dump(self._db.url, target)
+
+    # -- backups -----------------------------------------------------------------------------
+
+    @requires(Permission.BACKUP)
+    def backup_now(self, actor: Actor, folder: Path | None = None) -> Path:
+        local = self._clock().astimezone(BERLIN)
+        folder = Path(folder) if folder else self._folder()
+        target = folder / f"desk-manual-{local:%Y%m%d-%H%M%S}{self._suffix()}"
+        made = self._make(target)
+        self._audit(actor, "backup.create", {"file": str(made)})
+        return made
+
+    @requires(Permission.BACKUP)
+    def run_daily_backup(self, actor: Actor) -> Path | None:
+        """Today's backup if there is none yet, the week's copy, and rotation. None: nothing due."""
+        local = self._clock().astimezone(BERLIN)
+        folder = self._folder()
+        daily = folder / f"desk-daily-{local:%Y%m%d}{self._suffix()}"
+        made = None
+        if not daily.exists():
+            made = self._make(daily)
+        year, week, _ = local.isocalendar()
+        weekly = folder / f"desk-weekly-{year}-W{week:02d}{self._suffix()}"
+        if not weekly.exists():
+            self._make(weekly)
+        self._rotate(folder)
+        if made is not None:
+            self._audit(actor, "backup.daily", {"file": str(made)})
+        return made
+
+    def _rotate(self, folder: Path) -> None:
+        for pattern, keep in ((_DAILY, KEEP_DAILY), (_WEEKLY, KEEP_WEEKLY)):
+            files = sorted((p for p in folder.iterdir() if pattern.match(p.name)), key=lambda p: p.name)
+            for old in files[:-keep]:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+
+    @requires(Permission.BACKUP)
+    def backups(self, actor: Actor) -> list[BackupFile]:
+        folder = self._folder()
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in folder.iterdir():
+            if not path.is_file() or path.name.endswith(".partial") or path.suffix not in {".sqlite", ".dump"}:
+                continue
+            kind = "other"
+            for name in ("daily", "weekly", "manual", "before-upgrade", "replaced"):
+                if path.name.startswith(f"desk-{name}-"):
+                    kind = name
+            stat = path.stat()
+            found.append(BackupFile(path, kind, datetime.fromtimestamp(stat.st_mtime, UTC), stat.st_size))
+        return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+    @requires(Permission.BACKUP)
+    def latest_good_backup(self, actor: Actor) -> Path | None:
+        for backup in self.backups(actor):
+            if backup.kind != "replaced" and backup.path.suffix == ".sqlite" and check_sqlite_file(backup.path, quick=True).ok:
+                return backup.path
+        return None
+
+    # -- checks and restore ------------------------------------------------------------------
+
+    @requires(Permission.BACKUP)
+    def check(self, actor: Actor, *, quick: bool = False) -> CheckReport:
+        return check_database(self._db, quick=quick)
+
+    @requires(Permission.BACKUP)
+    def restore(self, actor: Actor, backup: Path) -> Path | None:
+        """Replace the SQLite database with `backup` (checked first); returns where the replaced
+        file was kept. The program must be restarted afterwards (the caller closes the services)."""
+        if not self._db.is_sqlite or self._db.sqlite_path is None:
+            raise ValidationError("Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).")
+        target = self._db.sqlite_path
+        self._db.dispose()  # our own connections must not hold the file
+        kept = restore_sqlite_file(Path(backup), target, self._folder(), known_revisions())
+        try:
+            self._audit(actor, "backup.restore", {"file": str(backup), "replaced_kept_as": str(kept)})
+        except DatabaseError:
+            pass  # the restored database is fine; the entry is best effort
+        return kept
+
+    def _audit(self, actor: Actor, action: str, details: dict) -> None:
+        with self._uow(write=True) as uow:
+            record(uow, actor, action, entity_type="backup", details=details)
+            uow.commit()

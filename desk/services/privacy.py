@@ -1,0 +1,259 @@
+"""Data protection: access requests (export), erasure, and the retention purge.
+
+- `export_client` gathers every row about one person from every table that references a client
+  (found from the schema, so tables added later are included) and writes JSON plus a readable PDF.
+- `erase_client` removes the person everywhere; visits and appointments stay for the statistics,
+  without any link to the person (client_id NULL, anonymised, free text blanked).
+- `purge` applies the retention settings (DEFAULT_SETTINGS["retention_months"]); `run_daily_purge`
+  does it at most once per day. On SQLite `secure_delete` is on and the WAL is checkpointed
+  afterwards, so erased names do not linger in the database files.
+All of it needs the head of department (Leitung) and leaves an audit entry.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from desk.domain.permissions import Permission
+from desk.domain.tickets import BERLIN
+from desk.services.accounts import ensure_current
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.services.reference import DEFAULT_SETTINGS
+from desk.storage.engine import Database
+from desk.storage.maintenance import checkpoint
+from desk.storage.uow import UnitOfWorkFactory
+
+#: The audit log is never purged younger than this (the database enforces it, too).
+AUDIT_MIN_RETENTION_MONTHS = 6
+LAST_PURGE_KEY = "privacy.last_purge_day"
+
+
+@dataclass(frozen=True)
+class ClientExport:
+    client_id: int
+    generated_at: datetime
+    generated_by: str
+    tables: dict[str, list[dict[str, Any]]]
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {"client_id": self.client_id, "generated_at": self.generated_at.isoformat(),
+             "generated_by": self.generated_by, "tables": self.tables},
+            ensure_ascii=False, indent=2, sort_keys=True,
+        )
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    visits_anonymised: int = 0
+    appointments_anonymised: int = 0
+    clients_deleted: int = 0
+    bookings_deleted: int = 0
+    audit_events_deleted: int = 0
+    cutoffs: dict[str, str] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        return [
+            f"visits anonymised:       {self.visits_anonymised}",
+            f"appointments anonymised: {self.appointments_anonymised}",
+            f"inactive clients erased: {self.clients_deleted}",
+            f"room bookings deleted:   {self.bookings_deleted}",
+            f"audit entries deleted:   {self.audit_events_deleted}",
+        ]
+
+
+def retention_months(settings: dict[str, Any]) -> dict[str, int]:
+    merged = {**DEFAULT_SETTINGS["retention_months"], **(settings.get("retention_months") or {})}
+    result: dict[str, int] = {}
+    for kind, value in merged.items():
+        try:
+            months = int(value)
+        except (TypeError, ValueError) as error:
+            raise ValidationError("The retention for {kind} is not a number of months.", kind=kind) from error
+        if months < 1:
+            raise ValidationError("The retention for {kind} must be at least one month.", kind=kind)
+        result[kind] = months
+    result["audit_log"] = max(result.get("audit_log", 24), AUDIT_MIN_RETENTION_MONTHS)
+    return result
+
+
+class PrivacyService:
+    def __init__(self, uow: UnitOfWorkFactory, db: Database | None = None, *, clock=None) -> None:
+        self._uow = uow
+        self._db = db
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    # -- access request ----------------------------------------------------------------------
+
+    @requires(Permission.CLIENT_EXPORT)
+    def export_client(self, actor: Actor, client_id: int) -> ClientExport:
+        """Everything stored about the person (and records merged into it); audited."""
+        now = self._clock()
+        with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.CLIENT_EXPORT)
+            if not uow.privacy.exists(client_id):
+                raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            tables = uow.privacy.export(client_id)
+            record(uow, actor, "client.export", entity_type="client", entity_id=client_id, client_id=client_id,
+                   details={"tables": sorted(tables), "rows": sum(len(v) for v in tables.values())})
+            uow.commit()
+        return ClientExport(client_id=client_id, generated_at=now, generated_by=actor.name, tables=tables)
+
+    @requires(Permission.CLIENT_EXPORT)
+    def write_client_export(self, actor: Actor, client_id: int, folder: Path) -> tuple[Path, Path]:
+        """Export into `folder` as client-<id>-<date>.json and .pdf; returns both paths."""
+        export = self.export_client(actor, client_id)
+        folder = Path(folder)
+        stamp = export.generated_at.astimezone(BERLIN).strftime("%Y%m%d-%H%M")
+        json_path = folder / f"client-{client_id}-{stamp}.json"
+        pdf_path = folder / f"client-{client_id}-{stamp}.pdf"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            json_path.write_text(export.as_json(), encoding="utf-8")
+            write_export_pdf(export, pdf_path)
+        except OSError as error:
+            for path in (json_path, pdf_path):
+                path.unlink(missing_ok=True)
+            raise ValidationError("The export could not be written to {path} ({reason}).",
+                                  path=str(folder), reason=error.strerror or str(error)) from error
+        return json_path, pdf_path
+
+    # -- erasure -----------------------------------------------------------------------------
+
+    @requires(Permission.CLIENT_ERASE)
+    def erase_client(self, actor: Actor, client_id: int) -> dict[str, int]:
+        """Remove the person everywhere (keeping anonymous statistics); audited by number only."""
+        with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.CLIENT_ERASE)
+            if not uow.privacy.exists(client_id):
+                raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            ids = uow.privacy.person_ids(client_id)
+            if uow.privacy.has_open_visit(ids):
+                raise ConflictError("Client {id} is checked in right now; finish the visit first.", id=client_id)
+            counts = uow.privacy.erase(ids)
+            record(uow, actor, "client.erase", entity_type="client", entity_id=client_id, client_id=client_id,
+                   details={"records": ids, **counts})
+            uow.touch("clients", "visits", "appointments")
+            uow.commit()
+        self._checkpoint()
+        return counts
+
+    # -- retention ---------------------------------------------------------------------------
+
+    @requires(Permission.RETENTION_PURGE)
+    def purge(self, actor: Actor, *, now: datetime | None = None) -> PurgeReport:
+        now = now or self._clock()
+        with self._uow() as uow:
+            months = retention_months({**DEFAULT_SETTINGS, **uow.settings.all()})
+        cut = {kind: now - relativedelta(months=m) for kind, m in months.items()}
+        with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.RETENTION_PURGE)
+            visits = uow.privacy.anonymise_visits_before(cut["visits"])
+            appointments = uow.privacy.anonymise_appointments_before(cut["appointments"])
+            inactive = uow.privacy.inactive_client_ids(cut["inactive_clients"], now)
+            if inactive:
+                uow.privacy.erase(inactive)
+            bookings = uow.privacy.delete_bookings_before(cut["bookings"])
+            audit = uow.privacy.purge_audit_before(cut["audit_log"])
+            report = PurgeReport(
+                visits_anonymised=visits, appointments_anonymised=appointments, clients_deleted=len(inactive),
+                bookings_deleted=bookings, audit_events_deleted=audit,
+                cutoffs={k: v.date().isoformat() for k, v in cut.items()},
+            )
+            uow.settings.set(LAST_PURGE_KEY, now.astimezone(BERLIN).date().isoformat())
+            record(uow, actor, "retention.purge", entity_type="retention",
+                   details={"visits_anonymised": visits, "appointments_anonymised": appointments,
+                            "clients_erased": len(inactive), "bookings_deleted": bookings,
+                            "audit_events_deleted": audit, "cutoffs": report.cutoffs})
+            uow.touch("clients", "visits", "appointments", "bookings")
+            uow.commit()
+        self._checkpoint()
+        return report
+
+    @requires(Permission.RETENTION_PURGE)
+    def run_daily_purge(self, actor: Actor, *, now: datetime | None = None) -> PurgeReport | None:
+        """The purge, unless it already ran today (any workstation). Called at start and hourly."""
+        now = now or self._clock()
+        today = now.astimezone(BERLIN).date().isoformat()
+        with self._uow() as uow:
+            if uow.settings.get(LAST_PURGE_KEY) == today:
+                return None
+        return self.purge(actor, now=now)
+
+    def _checkpoint(self) -> None:
+        if self._db is not None:
+            checkpoint(self._db)
+
+
+# -- the readable PDF -------------------------------------------------------------------------
+
+_LABELS = {
+    "clients": "Personal data (reception card)",
+    "visits": "Visits",
+    "appointments": "Appointments",
+    "audit_events": "Who accessed or changed the data (audit log)",
+}
+
+
+def _font_dir() -> Path:
+    return Path(str(resources.files("desk.resources") / "fonts"))
+
+
+def write_export_pdf(export: ClientExport, path: Path) -> Path:
+    """A plain, readable listing of the export (the JSON file is the complete, exact one)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    regular = _font_dir() / "DejaVuSans.ttf"
+    bold = _font_dir() / "DejaVuSans-Bold.ttf"
+    if regular.exists() and bold.exists():
+        pdf.add_font("DejaVu", "", str(regular))
+        pdf.add_font("DejaVu", "B", str(bold))
+        family = "DejaVu"
+
+        def fix(text: str) -> str:
+            return text
+    else:  # pragma: no cover - the fonts ship with the package
+        family = "Helvetica"
+
+        def fix(text: str) -> str:
+            return text.encode("latin-1", "replace").decode("latin-1")
+
+    pdf.set_title(f"Client {export.client_id}")
+    pdf.add_page()
+    pdf.set_font(family, "B", 15)
+    pdf.multi_cell(0, 8, fix(f"Data stored about client K{export.client_id:05d}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, "", 9)
+    local = export.generated_at.astimezone(BERLIN)
+    pdf.multi_cell(0, 5, fix(f"Created {local:%d.%m.%Y %H:%M} by {export.generated_by}. "
+                             "Answer to a request for access (Art. 15 GDPR / § 19 DSG-EKD). "
+                             "The JSON file beside this one holds the same data, complete and exact."),
+                   new_x="LMARGIN", new_y="NEXT")
+    for table, rows in export.tables.items():
+        pdf.ln(3)
+        pdf.set_font(family, "B", 12)
+        pdf.multi_cell(0, 7, fix(f"{_LABELS.get(table, table)} ({len(rows)})"), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, "", 9)
+        if not rows:
+            pdf.multi_cell(0, 5, fix("(none)"), new_x="LMARGIN", new_y="NEXT")
+        for row in rows:
+            for key, value in row.items():
+                if value in (None, "", False) and key not in {"id"}:
+                    continue
+                pdf.multi_cell(0, 4.5, fix(f"{key}: {value}"), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+    pdf.output(str(path))
+    return path
+
+
