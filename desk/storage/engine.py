@@ -131,6 +131,14 @@ def _prepare_sqlite_file(path: Path) -> None:
                 "to a writable folder.",
                 path=str(path),
             )
+        side = unwritable_side_file(path)
+        if side is not None:
+            raise DatabaseError(
+                "The file {path} beside the database cannot be written (permissions, or a read-only "
+                "disk). desk needs it to save. Fix its permissions; do not delete it, it may hold the "
+                "latest saved changes.",
+                path=str(side),
+            )
         with open(path, "rb") as handle:
             header = handle.read(16)
         if header and header != b"SQLite format 3\x00":
@@ -220,12 +228,63 @@ def check_connection(db: Database) -> None:
             else:
                 connection.exec_driver_sql("SELECT 1").scalar()
     except sa_exc.DBAPIError as error:
-        raise translate_error(error, db.display_name) from error
+        raise translate_error(error, db.display_name, path=db.sqlite_path) from error
 
 
-def translate_error(error: BaseException, where: str) -> DatabaseError:
-    """Map a driver error to a DatabaseError that says what happened and what to do."""
+def unwritable_side_file(path: Path) -> Path | None:
+    """The `-wal` or `-shm` file beside an SQLite database that exists but cannot be written."""
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists() and not os.access(side, os.W_OK):
+            return side
+    return None
+
+
+def _diagnose_sqlite_files(path: Path, where: str) -> DatabaseError | None:
+    """Which file or folder turned read-only, when SQLite only says "readonly" or "disk I/O error".
+
+    (A read-only mount or an immutable file stops even the administrator, so os.access is asked.)
+    """
+    try:
+        if path.parent.exists() and not os.access(path.parent, os.W_OK):
+            return DatabaseError(
+                "The folder {path} of the database has become read-only (a read-only disk or share, "
+                "or changed permissions). Nothing was saved; everything saved before is kept. Make "
+                "the folder writable again, then try again.",
+                path=str(path.parent),
+            )
+        side = unwritable_side_file(path)
+        if side is not None:
+            return DatabaseError(
+                "The file {path} beside the database cannot be written (permissions, or a read-only "
+                "disk). Nothing was saved; everything saved before is kept. Fix its permissions; do "
+                "not delete it, it may hold the latest saved changes.",
+                path=str(side),
+            )
+        if path.exists() and not os.access(path, os.W_OK):
+            return DatabaseError(
+                "The database {where} is read-only. Nothing was saved. Fix the permissions or free "
+                "the disk, then try again.",
+                where=where,
+            )
+    except OSError:
+        return None
+    return None
+
+
+def translate_error(error: BaseException, where: str, *, path: Path | None = None) -> DatabaseError:
+    """Map a driver error to a DatabaseError that says what happened and what to do.
+
+    `path` (SQLite): the database file, so a read-only folder or an unwritable -wal/-shm file
+    can be named instead of SQLite's bare "unable to open" or "disk I/O error".
+    """
     text = str(getattr(error, "orig", error)).lower()
+    if path is not None and any(
+        key in text for key in ("readonly", "read-only", "unable to open", "disk i/o error")
+    ):
+        diagnosed = _diagnose_sqlite_files(path, where)
+        if diagnosed is not None:
+            return diagnosed
     if "database is locked" in text or "database is busy" in text:
         return DatabaseUnavailableError(
             reason=f"{where} is locked by another program. Close it and try again."
@@ -245,6 +304,12 @@ def translate_error(error: BaseException, where: str) -> DatabaseError:
         return DatabaseError(
             "The database {where} is damaged. Restore the latest backup with "
             "'desk-admin restore' (the damaged file is kept).",
+            where=where,
+        )
+    if "disk i/o error" in text:
+        return DatabaseError(
+            "The database {where} could not be written or read (disk I/O error). Nothing was saved. "
+            "Check the disk and the -wal/-shm files beside the database, then try again.",
             where=where,
         )
     if "unable to open" in text:

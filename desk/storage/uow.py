@@ -60,7 +60,7 @@ class UnitOfWork:
         try:
             self.session = self._session_cm.__enter__()
         except sa_exc.DBAPIError as error:
-            raise translate_error(error, self._db.display_name) from error
+            raise translate_error(error, self._db.display_name, path=self._db.sqlite_path) from error
         return self
 
     def __exit__(
@@ -78,7 +78,7 @@ class UnitOfWork:
         finally:
             self._session_cm.__exit__(None, None, None)
         if exc is not None and isinstance(exc, sa_exc.DBAPIError):
-            raise translate_error(exc, self._db.display_name) from exc
+            raise translate_error(exc, self._db.display_name, path=self._db.sqlite_path) from exc
 
     # -- transaction ------------------------------------------------------------------------
 
@@ -104,7 +104,7 @@ class UnitOfWork:
         except DeskError:
             raise
         except sa_exc.DBAPIError as error:
-            raise translate_error(error, self._db.display_name) from error
+            raise translate_error(error, self._db.display_name, path=self._db.sqlite_path) from error
         self._committed = True
 
     @property

@@ -321,3 +321,127 @@ def run_card_race(url: str, client_id: int, processes: int) -> list[tuple[int, s
     for child in children:
         child.join(timeout=30)
     return sorted(collected)
+
+
+# -- live load: writers that report every acknowledged check-in at once ------------------------------
+
+
+def live_writer(url: str, worker: int, stop, events) -> None:
+    """Child: check in until `stop` is set. Puts ("ok", worker, visit id, started, acked) after each
+    commit returns, ("err", worker, message, started, failed) for each refused attempt (a DeskError:
+    the message a person would see); retries after 50 ms, as a person would click again."""
+    try:
+        services = open_services(url)
+        ids = service_ids(services)
+        me = actor(f"live{worker}")
+        i = 0
+        while not stop.is_set():
+            began = time.time()
+            try:
+                row = services.checkin.check_in(me, CheckInRequest(service_id=ids[(i + worker) % len(ids)]))
+            except DeskError as error:
+                events.put(("err", worker, f"{type(error).__name__}: {error}", began, time.time()))
+                time.sleep(0.05)
+                continue
+            events.put(("ok", worker, row.id, began, time.time()))
+            i += 1
+        services.close()
+        events.put(("done", worker, 0, 0.0, 0.0))
+    except BaseException:  # noqa: BLE001 - reported to the parent
+        events.put(("crash", worker, traceback.format_exc(), 0.0, 0.0))
+
+
+class LiveLoad:
+    """`with LiveLoad(url, 2) as load: ...` runs writer processes; `load.events` after the block."""
+
+    def __init__(self, url: str, processes: int) -> None:
+        import multiprocessing
+
+        self._ctx = multiprocessing.get_context("spawn")
+        self._stop = self._ctx.Event()
+        self._queue = self._ctx.Queue()
+        self._children = [self._ctx.Process(target=live_writer, args=(url, w, self._stop, self._queue))
+                          for w in range(processes)]
+        self.events: list[tuple] = []
+
+    def __enter__(self) -> LiveLoad:
+        for child in self._children:
+            child.start()
+        return self
+
+    def wait_for_acks(self, count: int, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while len(self.acked()) < count and time.monotonic() < deadline:
+            self.collect(0.05)
+
+    def collect(self, wait: float = 0.0) -> None:
+        import queue
+
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.events.append(self._queue.get(timeout=max(deadline - time.monotonic(), 0.001)))
+            except queue.Empty:
+                if time.monotonic() >= deadline:
+                    return
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        done = 0
+        deadline = time.monotonic() + 60
+        while done < len(self._children) and time.monotonic() < deadline:
+            before = len(self.events)
+            self.collect(0.1)
+            done += sum(1 for e in self.events[before:] if e[0] in {"done", "crash"})
+        for child in self._children:
+            child.join(timeout=10)
+            if child.is_alive():
+                child.kill()
+
+    def acked(self) -> list[tuple]:
+        return [e for e in self.events if e[0] == "ok"]
+
+    def errors(self) -> list[tuple]:
+        return [e for e in self.events if e[0] == "err"]
+
+    def crashes(self) -> list[str]:
+        return [e[2] for e in self.events if e[0] == "crash"]
+
+
+def sqlite_facts(path: Path) -> dict[str, Any]:
+    """integrity, visit ids, and half-written check-ins (a visit without its audit event or back)."""
+    connection = sqlite3.connect(str(path))
+    try:
+        return {
+            "integrity": connection.execute("PRAGMA integrity_check").fetchone()[0],
+            "visit_ids": {r[0] for r in connection.execute("SELECT id FROM visits")},
+            "orphans": connection.execute(
+                "SELECT (SELECT count(*) FROM visits v WHERE NOT EXISTS (SELECT 1 FROM audit_events a "
+                "        WHERE a.action = 'visit.check_in' AND a.entity_id = v.id)) + "
+                "       (SELECT count(*) FROM audit_events a WHERE a.action = 'visit.check_in' AND NOT EXISTS "
+                "        (SELECT 1 FROM visits v WHERE v.id = a.entity_id))").fetchone()[0],
+            "duplicate_tickets": connection.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM visits GROUP BY service_id, ticket_day, ticket_number "
+                "HAVING count(*) > 1)").fetchone()[0],
+        }
+    finally:
+        connection.close()
+
+
+def shm_victim(url: str, shm: str, events) -> None:
+    """Child: check in, make the (memory-mapped) -shm file immutable, and try to go on."""
+    import subprocess
+
+    services = open_services(url)
+    ids = service_ids(services)
+    for i in range(5):
+        events.send(("ok", services.checkin.check_in(actor(), CheckInRequest(service_id=ids[i % len(ids)])).id))
+    subprocess.run(["chattr", "+i", shm], check=True)
+    events.send(("locked", 0))
+    try:
+        for i in range(50):
+            row = services.checkin.check_in(actor(), CheckInRequest(service_id=ids[i % len(ids)]))
+            events.send(("ok", row.id))
+        events.send(("no error", 0))
+    except DeskError as error:
+        events.send(("refused", f"{type(error).__name__}: {error}"))
