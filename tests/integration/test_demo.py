@@ -1,0 +1,130 @@
+"""The demo centre and the at-scale generator produce consistent data on both engines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from desk.domain.model import VisitStatus
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.demo import fill_demo_at_scale, fill_demo_centre
+
+# Tuesday 14:05 in Berlin: open hours of KH, appointments later in the day
+NOW = datetime(2026, 11, 24, 13, 5, tzinfo=UTC)
+
+
+def _scalar(services, sql: str) -> int:
+    with services.db.engine.connect() as connection:
+        return int(connection.execute(text(sql)).scalar_one())
+
+
+OVERLAPPING_APPOINTMENTS_BY_STAFF = """
+SELECT count(*) FROM appointments a JOIN appointments b
+  ON a.staff_id = b.staff_id AND a.id < b.id
+ AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'
+"""
+OVERLAPPING_APPOINTMENTS_BY_ROOM = """
+SELECT count(*) FROM appointments a JOIN appointments b
+  ON a.room_id = b.room_id AND a.id < b.id
+ AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'
+"""
+OVERLAPPING_OCCURRENCES = """
+SELECT count(*) FROM booking_occurrences a JOIN booking_occurrences b
+  ON a.room_id = b.room_id AND a.id < b.id
+ AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+WHERE NOT a.cancelled AND NOT b.cancelled
+"""
+
+
+@pytest.fixture
+def demo(services):
+    counts = fill_demo_centre(services, now=NOW)
+    return services, counts
+
+
+def test_demo_centre_is_consistent(demo) -> None:
+    services, counts = demo
+    assert 300 <= counts["clients"] <= 600
+    assert _scalar(services, "SELECT count(*) FROM staff") >= 8
+    assert _scalar(services, OVERLAPPING_APPOINTMENTS_BY_STAFF) == 0
+    assert _scalar(services, OVERLAPPING_APPOINTMENTS_BY_ROOM) == 0
+    assert _scalar(services, OVERLAPPING_OCCURRENCES) == 0
+    assert _scalar(services, "SELECT count(*) FROM clients WHERE search_key IS NULL OR search_key = ''") == 0
+    # at most one open visit per client, ticket counters cover every ticket handed out
+    assert _scalar(services, """
+        SELECT count(*) FROM visits v JOIN ticket_counters t
+          ON t.service_id = v.service_id AND t.day = v.ticket_day
+        WHERE v.ticket_number > t.last_number""") == 0
+    # scripts: Arabic, Cyrillic and Ge'ez names are there
+    with services.db.engine.connect() as connection:
+        names = [r[0] + " " + r[1] for r in connection.execute(text("SELECT given_name, family_name FROM clients"))]
+    assert any("\u0600" <= ch <= "\u06ff" for name in names for ch in name)
+    assert any("\u0400" <= ch <= "\u04ff" for name in names for ch in name)
+    assert any("\u1200" <= ch <= "\u137f" for name in names for ch in name)
+    # the language café: Tuesdays 17-19 Berlin time, none on a BW public holiday
+    assert _scalar(services, """
+        SELECT count(*) FROM booking_occurrences o JOIN room_bookings b ON b.id = o.booking_id
+        WHERE b.title = 'Sprachcafé'""") > 10
+
+
+def test_today_has_a_waiting_room(demo, reception) -> None:
+    services, _ = demo
+    today = services.checkin.today(reception, now=NOW)
+    statuses = [v.status for v in today]
+    assert statuses.count(VisitStatus.WAITING) >= 3
+    assert VisitStatus.CALLED in statuses
+    assert VisitStatus.IN_SESSION in statuses
+    assert any(v.client_id is None for v in today)  # an anonymous ticket
+    assert any(v.appointment_id is not None for v in today)  # an appointment client who arrived
+    with services.db.engine.connect() as connection:
+        starts = [r[0] for r in connection.execute(text("SELECT starts_at FROM appointments WHERE status = 'booked'"))]
+    assert sum(1 for s in starts if s > NOW.replace(tzinfo=None)) > 10
+
+
+def test_check_in_continues_the_demo_numbering(demo, reception) -> None:
+    services, _ = demo
+    before = {v.ticket for v in services.checkin.today(reception, now=NOW, open_only=False)}
+    service = next(s for s in services.reference.services(reception) if s.code == "IM")
+    visit = services.checkin.check_in(reception, CheckInRequest(service_id=service.id), now=NOW)
+    assert visit.ticket not in before
+
+
+def test_demo_is_deterministic(tmp_path) -> None:
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+    from desk.storage.engine import sqlite_url
+
+    snapshots = []
+    for name in ("a", "b"):
+        db = prepare_database(sqlite_url(tmp_path / f"{name}.sqlite"), backup_dir=tmp_path / "backups")
+        built = build_services(db)
+        try:
+            fill_demo_centre(built, now=NOW, seed=7)
+            with db.engine.connect() as connection:
+                snapshots.append(connection.execute(text(
+                    "SELECT given_name, family_name, residence_place FROM clients ORDER BY id")).all())
+        finally:
+            built.close()
+    assert snapshots[0] == snapshots[1]
+
+
+def test_at_scale_makes_the_requested_counts(services, head) -> None:
+    counts = fill_demo_at_scale(services, years=2, clients=400, visits=3000, appointments=250, bookings=60,
+                                now=NOW, batch=700)
+    assert _scalar(services, "SELECT count(*) FROM clients") == 400 == counts["clients"]
+    assert _scalar(services, "SELECT count(*) FROM visits") == 3000
+    assert _scalar(services, "SELECT count(*) FROM appointments") == 250
+    assert _scalar(services, "SELECT count(*) FROM room_bookings") == 60
+    assert _scalar(services, "SELECT count(*) FROM booking_occurrences") >= 60
+    assert _scalar(services, OVERLAPPING_APPOINTMENTS_BY_STAFF) == 0
+    assert _scalar(services, OVERLAPPING_OCCURRENCES) == 0
+    assert _scalar(services, "SELECT count(*) FROM clients WHERE search_key = ''") == 0
+    assert _scalar(services, "SELECT count(*) FROM visits WHERE status IN ('waiting', 'called', 'in_session')") == 0
+    # ids given explicitly: the sequences (PostgreSQL) must continue after them
+    client = services.clients.create(head, ClientInput(given_name="Neu"))
+    assert client.id > 400
