@@ -1,0 +1,84 @@
+"""Small dialogs of the waiting list: hand over, refer to a partner organisation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from desk.domain.model import ServiceRow, StaffRow, VisitRow
+from desk.ui.i18n import current_language
+
+
+class HandOverDialog(QDialog):
+    """Choose another service and/or a counsellor; the person keeps the arrival time."""
+
+    def __init__(self, visit: VisitRow, services: list[ServiceRow], staff: list[StaffRow],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hand over {ticket}").format(ticket=visit.ticket))
+        self._staff = staff
+        info = QLabel(self.tr("{ticket} keeps the original arrival time.").format(ticket=visit.ticket))
+        info.setTextFormat(Qt.TextFormat.PlainText)
+        self.service_combo = QComboBox()
+        self.service_combo.setAccessibleName(self.tr("Service"))
+        for service in services:
+            if service.active:
+                self.service_combo.addItem(service.name(current_language()), service.id)
+        index = self.service_combo.findData(visit.service_id)
+        if index >= 0:
+            self.service_combo.setCurrentIndex(index)
+        self.staff_combo = QComboBox()
+        self.staff_combo.setAccessibleName(self.tr("Counsellor"))
+        self.service_combo.currentIndexChanged.connect(self._fill_staff)
+        self._fill_staff()
+        form = QFormLayout()
+        form.addRow(self.tr("&Service:"), self.service_combo)
+        form.addRow(self.tr("&Counsellor:"), self.staff_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hand over"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _fill_staff(self) -> None:
+        service_id = self.service_combo.currentData()
+        self.staff_combo.clear()
+        self.staff_combo.addItem(self.tr("anyone of the service"), None)
+        for person in self._staff:
+            if person.active and (not person.service_ids or service_id in person.service_ids):
+                self.staff_combo.addItem(person.display_name, person.id)
+
+    @property
+    def service_id(self) -> int:
+        return int(self.service_combo.currentData())
+
+    @property
+    def staff_id(self) -> int | None:
+        return self.staff_combo.currentData()
+
+
+class ReferDialog(QDialog):
+    def __init__(self, visit: VisitRow, partners: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Refer {ticket}").format(ticket=visit.ticket))
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(self.tr("Partner organisation"))
+        self.combo.addItems(partners)
+        form = QFormLayout()
+        form.addRow(self.tr("&Partner organisation:"), self.combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Refer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @property
+    def organisation(self) -> str:
+        return self.combo.currentText()

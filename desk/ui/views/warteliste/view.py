@@ -1,0 +1,530 @@
+"""The Warteliste view: today's queue, calling into a room, and every follow-up action.
+
+Data flow: AppEvents.sig_data_changed (any workstation committed) -> one reload on a worker
+thread -> `WaitingListModel.apply()` diffs by visit id, so the table changes in place and the
+selection and scroll position stay. Actions run on a worker too and go onto a QUndoStack whose
+undo is the service's conditional inverse transition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.model import RoomKind, RoomRow, ServiceRow, StaffRow, VisitRow, VisitStatus
+from desk.domain.permissions import Permission, allowed
+from desk.domain.waitlist import TRANSITIONS
+from desk.services.waitlist import ActionResult, UndoToken
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import current_language, fmt_time
+from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
+from desk.ui.views.warteliste.model import Column, WaitingListModel
+
+TICK_MS = 15_000
+FILTER_MINE, FILTER_ALL = "mine", "all"
+RELOAD_TOPICS = frozenset({"visits", "any", "reference", "settings"})
+
+
+class _ActionCommand(QUndoCommand):
+    """One desk action on the undo stack. Undo = the service's inverse transition; redo = the
+    same action again (both conditional, so a change made elsewhere meanwhile is refused)."""
+
+    def __init__(self, view: WartelisteView, text: str, token: UndoToken,
+                 again: Callable[[], ActionResult]) -> None:
+        super().__init__(text)
+        self._view = view
+        self.token = token
+        self._again = again
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the action itself already ran when the command was pushed
+            self._first = False
+            return
+        self._view._run(self._again, lambda result: setattr(self, "token", result.undo))
+
+    def undo(self) -> None:
+        token = self.token
+        view = self._view
+        view._run(lambda: view.ctx.services.waitlist.undo(view.ctx.actor, token),
+                  lambda row: view._say(view.tr("Undone: {action}").format(action=self.text())))
+
+
+class WartelisteView(QWidget):
+    sig_rows_applied = Signal()
+    """The table shows a fresh load (after the model was updated in place)."""
+
+    sig_client_arrived = Signal(object)
+    """A visit reserved for me (my appointment, or handed over to me) appeared: the VisitRow."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = WaitingListModel(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(20)
+        self._services: list[ServiceRow] = []
+        self._rooms: list[RoomRow] = []
+        self._staff: list[StaffRow] = []
+        self._partners: list[str] = []
+        self._loading = False
+        self._dirty = False
+        self._loaded_once = False
+        self._stale_since: datetime | None = None
+        self._tray: QSystemTrayIcon | None = None
+        self.can_call = allowed(ctx.actor.role, Permission.VISIT_CALL)
+
+        # -- widgets --
+        self.filter_label = QLabel()
+        self.filter_combo = QComboBox()
+        self.filter_label.setBuddy(self.filter_combo)
+        self.room_label = QLabel()
+        self.room_combo = QComboBox()
+        self.room_label.setBuddy(self.room_combo)
+        self.call_next_button = QPushButton()
+        self.call_next_button.setObjectName("callNext")
+        self.call_next_button.setMinimumHeight(36)
+        self.stale_banner = self._banner("staleBanner", "#fff4c2", "#7a5b00")
+        self.notice_banner = self._banner("noticeBanner", "#dcecff", "#0b3d75")
+        self.error_banner = self._banner("errorBanner", "#ffd9d6", "#8a1c12")
+        self.table = QTableView()
+        self.table.setObjectName("waitingList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.action_call.trigger())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.TICKET, 80), (Column.NAME, 220), (Column.SERVICE, 230),
+                              (Column.APPOINTMENT, 90), (Column.WAITING, 150), (Column.INTERPRETER, 90),
+                              (Column.PRIORITY, 80), (Column.STATUS, 110)):
+            self.table.setColumnWidth(column, width)
+
+        # -- actions (buttons, context menu and shortcuts share them) --
+        def make(shortcut: str, slot: Callable[[], None]) -> QAction:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.action_call_next = make("F2", self.call_next)
+        self.action_call = make("F3", self.call_selected)
+        self.action_call_again = make("F4", self.call_again)
+        self.action_start = make("F6", self.start)
+        self.action_done = make("F7", self.done)
+        self.action_no_show = make("F8", self.no_show)
+        self.action_back = make("F9", self.back_to_waiting)
+        self.action_hand_over = make("Ctrl+Shift+H", self.hand_over)
+        self.action_refer = make("Ctrl+Shift+R", self.refer)
+        self.action_undo = make("Ctrl+Z", self.undo_stack.undo)
+        self.action_redo = make("Ctrl+Shift+Z", self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.action_redo.setEnabled)
+        self.action_undo.setEnabled(False)
+        self.action_redo.setEnabled(False)
+        self.call_next_button.clicked.connect(self.action_call_next.trigger)
+        self._visit_actions = [self.action_call, self.action_call_again, self.action_start, self.action_done,
+                               self.action_no_show, self.action_back, self.action_hand_over, self.action_refer]
+        self._buttons: list[QToolButton] = []
+        buttons = QHBoxLayout()
+        for action in [*self._visit_actions, self.action_undo]:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+            self._buttons.append(button)
+        buttons.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter_combo, 1)
+        top.addSpacing(12)
+        top.addWidget(self.room_label)
+        top.addWidget(self.room_combo, 1)
+        top.addSpacing(12)
+        top.addWidget(self.call_next_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stale_banner)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.notice_banner)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.filter_combo, self.room_combo)
+        self.setTabOrder(self.room_combo, self.call_next_button)
+        self.setTabOrder(self.call_next_button, self.table)
+
+        for widget in (self.room_label, self.room_combo, self.call_next_button, *self._buttons[:-1]):
+            widget.setVisible(self.can_call)
+        self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_actions())
+        self.model.rowsInserted.connect(lambda *_: self._update_actions())
+        self.model.dataChanged.connect(lambda *_: self._update_actions())
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+        ctx.events.sig_database_state.connect(self._on_database_state)
+        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
+
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(lambda: self.model.tick())
+        self.ticker.start()
+
+        self.retranslate()
+        self._update_actions()
+        self._load_reference()
+
+    # -- building helpers -------------------------------------------------------------------------
+
+    def _banner(self, name: str, background: str, foreground: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"QLabel#{name} {{ background: {background}; color: {foreground}; "
+                            "padding: 6px; border-radius: 3px; font-weight: bold; }")
+        label.setVisible(False)
+        return label
+
+    def retranslate(self) -> None:
+        self.filter_label.setText(self.tr("&Show:"))
+        self.room_label.setText(self.tr("My &room:"))
+        self.filter_combo.setAccessibleName(self.tr("Which services to show"))
+        self.room_combo.setAccessibleName(self.tr("Room you call into"))
+        self.table.setAccessibleName(self.tr("Waiting list"))
+        texts = [
+            (self.action_call_next, self.tr("Call &next"), "F2"),
+            (self.action_call, self.tr("&Call this one"), "F3"),
+            (self.action_call_again, self.tr("Call &again"), "F4"),
+            (self.action_start, self.tr("&Start"), "F6"),
+            (self.action_done, self.tr("&Done"), "F7"),
+            (self.action_no_show, self.tr("No-sho&w"), "F8"),
+            (self.action_back, self.tr("&Back to waiting list"), "F9"),
+            (self.action_hand_over, self.tr("&Hand over…"), "Ctrl+Shift+H"),
+            (self.action_refer, self.tr("&Referred…"), "Ctrl+Shift+R"),
+            (self.action_undo, self.tr("&Undo"), "Ctrl+Z"),
+            (self.action_redo, self.tr("Red&o"), "Ctrl+Shift+Z"),
+        ]
+        for action, text, shortcut in texts:
+            action.setText(text)
+            action.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        for button in self._buttons:
+            button.setAccessibleName(button.defaultAction().text().replace("&", ""))
+        self.call_next_button.setText(self.tr("Call next (F2)"))
+        self.call_next_button.setToolTip(self.action_call_next.toolTip())
+        self.call_next_button.setAccessibleName(self.tr("Call next"))
+        self._fill_filter()
+        self.model.retranslate()
+        if self._stale_since is not None:
+            self._show_stale()
+
+    def _fill_filter(self) -> None:
+        current = self.filter_combo.currentData()
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        if self.ctx.actor.service_ids:
+            self.filter_combo.addItem(self.tr("My services"), FILTER_MINE)
+        self.filter_combo.addItem(self.tr("All services"), FILTER_ALL)
+        for service in self._services:
+            if service.active:
+                self.filter_combo.addItem(service.name(current_language()), service.id)
+        index = self.filter_combo.findData(current)
+        self.filter_combo.setCurrentIndex(max(index, 0))
+        self.filter_combo.blockSignals(False)
+
+    def _fill_rooms(self) -> None:
+        self.room_combo.clear()
+        for room in self._rooms:
+            if room.active and room.kind in (RoomKind.OFFICE, RoomKind.GROUP, RoomKind.RECEPTION):
+                self.room_combo.addItem(f"{room.name} ({room.display_label})" if room.display_label != room.name
+                                        else room.name, room.id)
+        me = next((s for s in self._staff if s.id == self.ctx.actor.staff_id), None)
+        if me is not None and me.default_room_id is not None:
+            index = self.room_combo.findData(me.default_room_id)
+            if index >= 0:
+                self.room_combo.setCurrentIndex(index)
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def _load_reference(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def load() -> dict[str, Any]:
+            return {"services": services.reference.services(actor), "rooms": services.reference.rooms(actor),
+                    "staff": services.reference.staff(actor), "settings": services.reference.settings(actor)}
+
+        self.ctx.run_in_worker(load, self._on_reference_loaded, self._on_load_failed, receiver=self)
+
+    def _on_reference_loaded(self, data: dict[str, Any]) -> None:
+        self._services, self._rooms, self._staff = data["services"], data["rooms"], data["staff"]
+        settings = data["settings"]
+        self._partners = list(settings.get("partner_organisations") or [])
+        self.model.set_services(self._services)
+        self.model.set_thresholds(settings.get("wait_warning_minutes", 20), settings.get("wait_alarm_minutes", 45))
+        self._fill_filter()
+        self._fill_rooms()
+        self.reload()
+
+    def selected_filter(self) -> frozenset[int] | None:
+        data = self.filter_combo.currentData()
+        if data == FILTER_MINE:
+            return frozenset(self.ctx.actor.service_ids)
+        if data in (FILTER_ALL, None):
+            return None
+        return frozenset({int(data)})
+
+    def reload(self) -> None:
+        """Fetch the list on a worker; several triggers while loading coalesce into one more load."""
+        if self._loading:
+            self._dirty = True
+            return
+        self._loading = True
+        self._dirty = False
+        services, actor, service_ids = self.ctx.services, self.ctx.actor, self.selected_filter()
+        self.ctx.run_in_worker(lambda: services.waitlist.waiting_list(actor, service_ids=service_ids),
+                               self._on_loaded, self._on_load_failed, receiver=self)
+
+    def _on_loaded(self, rows: list[VisitRow]) -> None:
+        self._loading = False
+        if self._dirty:
+            self.reload()
+        added, _gone = self.model.apply(rows, datetime.now(UTC))
+        if self._stale_since is not None:
+            self._stale_since = None
+            self.stale_banner.setVisible(False)
+        if self._loaded_once:
+            me = self.ctx.actor.staff_id
+            for row in added:
+                if me is not None and row.assigned_staff_id == me and row.status is VisitStatus.WAITING:
+                    self._notify_arrival(row)
+        self._loaded_once = True
+        self._update_actions()
+        self.sig_rows_applied.emit()
+
+    def _on_load_failed(self, error: Exception) -> None:
+        self._loading = False
+        if self._stale_since is None:
+            self._stale_since = datetime.now(UTC)
+        self._show_stale(error_text(error))
+        QTimer.singleShot(2000, self.reload)
+
+    def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & RELOAD_TOPICS:
+            if "settings" in topics or "reference" in topics:
+                self._load_reference()
+            else:
+                self.reload()
+
+    def _on_database_state(self, reachable: bool, message: str) -> None:
+        if reachable:
+            self.reload()  # a full reload after a reconnect; the banner goes when it arrives
+            return
+        if self._stale_since is None:
+            self._stale_since = datetime.now(UTC)
+        self._show_stale(message)
+
+    def _show_stale(self, message: str = "") -> None:
+        assert self._stale_since is not None
+        text = self.tr("Not up to date: the database has not been reachable since {time}. The list updates "
+                       "by itself when it is back.").format(time=fmt_time(self._stale_since))
+        self.stale_banner.setText(f"{text} {message}".strip() if message else text)
+        self.stale_banner.setVisible(True)
+
+    # -- notifications -------------------------------------------------------------------------
+
+    def _notify_arrival(self, row: VisitRow) -> None:
+        if row.appointment_starts_at is not None:
+            text = self.tr("{ticket} {name} has arrived for the appointment at {time}.").format(
+                ticket=row.ticket, name=row.client_name, time=fmt_time(row.appointment_starts_at))
+        else:
+            text = self.tr("{ticket} {name} is waiting for you.").format(ticket=row.ticket, name=row.client_name)
+        text = " ".join(text.split())
+        self.sig_client_arrived.emit(row)
+        self.notice_banner.setText(text)
+        self.notice_banner.setVisible(True)
+        self.ctx.events.sig_status_message.emit(text)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+                self._tray.show()
+            self._tray.showMessage(self.tr("Waiting list"), text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+        QApplication.alert(self.window(), 0)
+
+    def _say(self, text: str) -> None:
+        self.error_banner.setVisible(False)
+        self.notice_banner.setText(text)
+        self.notice_banner.setVisible(True)
+        self.ctx.events.sig_status_message.emit(text)
+
+    def _fail(self, error: Exception) -> None:
+        self.error_banner.setText(error_text(error))
+        self.error_banner.setVisible(True)
+        self.reload()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def selected_visit(self) -> VisitRow | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.visit(index.row()) if index.isValid() else None
+
+    def select_visit(self, visit_id: int) -> None:
+        row = self.model.row_of(visit_id)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def room_id(self) -> int | None:
+        return self.room_combo.currentData()
+
+    def _update_actions(self) -> None:
+        visit = self.selected_visit()
+        status = visit.status if visit else None
+        for action, name in ((self.action_call, "call"), (self.action_call_again, "call_again"),
+                             (self.action_start, "start"), (self.action_done, "done"),
+                             (self.action_no_show, "no_show"), (self.action_back, "back_to_waiting"),
+                             (self.action_hand_over, "hand_over"), (self.action_refer, "refer")):
+            action.setEnabled(self.can_call and status in TRANSITIONS[name][0])
+        self.action_call_next.setEnabled(self.can_call)
+
+    def _run(self, function: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        def done(result: Any) -> None:
+            self.error_banner.setVisible(False)
+            on_done(result)
+            self.reload()
+
+        self.ctx.run_in_worker(function, done, self._fail, receiver=self)
+
+    def _act(self, label: str, function: Callable[[], ActionResult | None],
+             again: Callable[[], ActionResult] | None = None) -> None:
+        def done(result: ActionResult | None) -> None:
+            if result is None:
+                self._say(self.tr("Nobody is waiting for these services."))
+                return
+            visit = result.visit
+            message = label.format(ticket=visit.ticket, room=visit.room_label)
+            self._say(message)
+            redo = again or (lambda: function())
+            self.undo_stack.push(_ActionCommand(self, message, result.undo, redo))
+
+        self._run(function, done)
+
+    def call_next(self) -> None:
+        wl, actor, room, ids = self.ctx.services.waitlist, self.ctx.actor, self.room_id(), self.selected_filter()
+
+        def run() -> ActionResult | None:
+            return wl.call_next(actor, room_id=room, service_ids=ids)
+
+        def done(result: ActionResult | None) -> None:
+            if result is None:
+                self._say(self.tr("Nobody is waiting for these services."))
+                return
+            visit_id = result.visit.id
+            message = self.tr("{ticket} called into {room}.").format(ticket=result.visit.ticket,
+                                                                     room=result.visit.room_label)
+            self._say(message)
+            self.undo_stack.push(_ActionCommand(self, message, result.undo,
+                                                lambda: wl.call(actor, visit_id, room_id=room)))
+
+        self._run(run, done)
+
+    def _visit_action(self, label: str, call: Callable[[int], ActionResult]) -> None:
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        self._act(label, lambda: call(visit.id))
+
+    def call_selected(self) -> None:
+        wl, actor, room = self.ctx.services.waitlist, self.ctx.actor, self.room_id()
+        self._visit_action(self.tr("{ticket} called into {room}."), lambda v: wl.call(actor, v, room_id=room))
+
+    def call_again(self) -> None:
+        wl, actor, room = self.ctx.services.waitlist, self.ctx.actor, self.room_id()
+        self._visit_action(self.tr("{ticket} called again into {room}."),
+                           lambda v: wl.call_again(actor, v, room_id=room))
+
+    def start(self) -> None:
+        wl, actor = self.ctx.services.waitlist, self.ctx.actor
+        self._visit_action(self.tr("{ticket} in session."), lambda v: wl.start(actor, v))
+
+    def done(self) -> None:
+        wl, actor = self.ctx.services.waitlist, self.ctx.actor
+        self._visit_action(self.tr("{ticket} done."), lambda v: wl.done(actor, v))
+
+    def no_show(self) -> None:
+        wl, actor = self.ctx.services.waitlist, self.ctx.actor
+        self._visit_action(self.tr("{ticket} did not come (no-show)."), lambda v: wl.no_show(actor, v))
+
+    def back_to_waiting(self) -> None:
+        wl, actor = self.ctx.services.waitlist, self.ctx.actor
+        self._visit_action(self.tr("{ticket} is back on the waiting list."), lambda v: wl.back_to_waiting(actor, v))
+
+    def hand_over(self, *, service_id: int | None = None, staff_id: int | None = None) -> None:
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        if service_id is None:
+            dialog = HandOverDialog(visit, self._services, self._staff, self)
+            if dialog.exec() != HandOverDialog.DialogCode.Accepted:
+                return
+            service_id, staff_id = dialog.service_id, dialog.staff_id
+        wl, actor = self.ctx.services.waitlist, self.ctx.actor
+        self._act(self.tr("{ticket} handed over."),
+                  lambda: wl.hand_over(actor, visit.id, service_id=service_id, staff_id=staff_id))
+
+    def refer(self, *, organisation: str | None = None) -> None:
+        visit = self.selected_visit()
+        if visit is None:
+            return
+        if organisation is None:
+            dialog = ReferDialog(visit, self._partners, self)
+            if dialog.exec() != ReferDialog.DialogCode.Accepted:
+                return
+            organisation = dialog.organisation
+        wl, actor = self.ctx.services.waitlist, self.ctx.actor
+        label = self.tr("{ticket} referred to {organisation}.").replace("{organisation}", organisation)
+        self._act(label, lambda: wl.refer(actor, visit.id, organisation))
+
+    def _on_table_context_menu(self, position) -> None:
+        index: QModelIndex = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        if self.can_call:
+            menu.addAction(self.action_call_next)
+            menu.addSeparator()
+            for action in self._visit_actions:
+                menu.addAction(action)
+            menu.addSeparator()
+            menu.addAction(self.action_undo)
+            menu.addAction(self.action_redo)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def on_shown(self) -> None:
+        self.reload()
