@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "desk.cli.database",
     "desk.cli.clients",
     "desk.cli.demo",
+    "desk.cli.reports",
 )
 
 

@@ -486,11 +486,13 @@ def overview_rows(figures: ServiceFigures) -> list[tuple[str, Cell, bool]]:
     ]
 
 
-def build_tables(report: Report, language: str) -> list[Table]:
-    """Every table of the report, labelled in `language`, with exact numbers (no suppression)."""
+def build_tables(report: Report, language: str, *, short_names: bool = False) -> list[Table]:
+    """Every table of the report, labelled in `language`, with exact numbers (no suppression).
+
+    `short_names`: services as their codes (MBE, IM, ...) where the page is narrow (PDF)."""
     label = labeller(language)
     columns = [*report.services, report.total]
-    names = tuple(s.name(language) for s in report.services) + (label("Total"),)
+    names = tuple(s.code if short_names else s.name(language) for s in report.services) + (label("Total"),)
     tables: list[Table] = []
 
     # overview: one row per figure, one column per service and the total, then the previous total

@@ -310,3 +310,34 @@ def test_export_is_audited(services, head):
     with services.uow() as uow:
         actions = uow.session.scalars(sa.select(AuditEvent.action)).all()
     assert "report.export" in actions
+
+
+def test_command_line_writes_every_format(sqlite_db_url, tmp_path, head):
+    """desk-admin report: xlsx, csv and pdf (drawn by Qt in a child process), no names inside."""
+    import json
+    import shutil
+    import subprocess
+
+    from desk.cli import main
+    from desk.domain.reports import report_to_dict
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(sqlite_db_url, backup_dir=tmp_path / "b"))
+    try:
+        build_centre(services, head)
+        figures = json.dumps(report_to_dict(services.reports.report(head, MARCH, now=NOW)), ensure_ascii=False)
+    finally:
+        services.close()
+    assert not any(marker in figures for marker in MARKERS)  # what the PDF renderer receives
+    for fmt in ("xlsx", "csv", "pdf"):
+        out = tmp_path / f"report.{fmt}"
+        assert main(["report", "--from", "2026-03-01", "--to", "2026-03-31", "--format", fmt,
+                     "--output", str(out), "--database-url", sqlite_db_url]) == 0
+        assert out.stat().st_size > 1000
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "Statistischer Bericht" in text and "01.03.2026" in text
+        assert not any(marker in text for marker in MARKERS)

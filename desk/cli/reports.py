@@ -1,0 +1,74 @@
+"""The report for the funder without the window.
+
+    desk-admin report --from 2026-01-01 --to 2026-12-31 --format xlsx|csv|pdf --output FILE
+                      [--language de|en] [--no-compare]
+
+xlsx: one sheet per table with native charts; csv: a zip archive with one CSV file per table
+(UTF-8 with BOM, ";"); pdf: drawn with Qt in a child process (`python -m
+desk.ui.views.statistik.pdf`), because the command line itself never loads Qt — it computes the
+report here and hands the figures to the renderer as JSON on its standard input.
+Only aggregates leave: counts below the threshold setting (default 3) appear as "< 3".
+Definitions of the figures: docs/REPORTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from desk.cli.common import add_database_option, open_services
+from desk.domain.errors import DeskError
+from desk.domain.reports import report_to_dict
+from desk.services.context import Actor
+from desk.services.report_exports import FORMATS, export_csv, export_xlsx
+from desk.services.reports import parse_period
+
+PDF_RENDERER = "desk.ui.views.statistik.pdf"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("report", help="export the statistics report of a period (xlsx, csv, pdf)")
+    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day (local)")
+    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="last day, included")
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--output", required=True, type=Path, metavar="FILE")
+    parser.add_argument("--language", choices=["de", "en"], default="de")
+    parser.add_argument("--no-compare", action="store_true", help="leave out the previous period")
+    add_database_option(parser)
+    parser.set_defaults(handler=_report)
+
+
+def render_pdf_in_child(data: dict, output: Path, language: str) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    result = subprocess.run(
+        [sys.executable, "-m", PDF_RENDERER, "--output", str(output), "--language", language],
+        input=json.dumps(data), text=True, capture_output=True, env=env, check=False,
+    )
+    if result.returncode != 0:
+        raise DeskError("The PDF could not be written: {reason}", reason=result.stderr.strip()[-500:])
+
+
+def _report(args: argparse.Namespace) -> int:
+    period = parse_period(args.start, args.end)
+    actor = Actor.system()
+    started = time.perf_counter()
+    with open_services(args) as services:
+        report = services.reports.report(actor, period, compare=not args.no_compare)
+        computed = time.perf_counter()
+        if args.format == "xlsx":
+            export_xlsx(report, args.output, args.language)
+        elif args.format == "csv":
+            export_csv(report, args.output, args.language)
+        else:
+            render_pdf_in_child(report_to_dict(report), args.output, args.language)
+        services.reports.record_export(actor, period, args.format)
+    done = time.perf_counter()
+    print(f"{args.output}: {report.total.visits} visits, {report.total.distinct_clients} distinct clients "
+          f"({period.start.isoformat()} .. {period.end.isoformat()}); "
+          f"computed in {computed - started:.2f} s, written in {done - computed:.2f} s")
+    return 0
