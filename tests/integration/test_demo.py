@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from desk.domain.model import VisitStatus
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.demo import fill_demo_at_scale, fill_demo_centre
+from desk.storage.models import Appointment
 
 # Tuesday 14:05 in Berlin: open hours of KH, appointments later in the day
 NOW = datetime(2026, 11, 24, 13, 5, tzinfo=UTC)
@@ -82,8 +83,8 @@ def test_today_has_a_waiting_room(demo, reception) -> None:
     assert any(v.client_id is None for v in today)  # an anonymous ticket
     assert any(v.appointment_id is not None for v in today)  # an appointment client who arrived
     with services.db.engine.connect() as connection:
-        starts = [r[0] for r in connection.execute(text("SELECT starts_at FROM appointments WHERE status = 'booked'"))]
-    assert sum(1 for s in starts if s > NOW.replace(tzinfo=None)) > 10
+        starts = list(connection.execute(select(Appointment.starts_at).where(Appointment.status == "booked")).scalars())
+    assert sum(1 for s in starts if s > NOW) > 10
 
 
 def test_check_in_continues_the_demo_numbering(demo, reception) -> None:
