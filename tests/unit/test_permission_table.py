@@ -1,0 +1,277 @@
+"""Every public service function x every role, against the written table below.
+
+The table is the specification (docs/PERMISSIONS.md is rendered from it). The test discovers
+service classes by itself (every module of desk.services; classes named *Service or carrying
+@requires methods), so a function added later fails here until it has a line in EXPECTED:
+the failure message prints the line to add. Check that line against the issue's role
+descriptions before pasting it - the table is what the centre was promised.
+
+Run `python tests/unit/test_permission_table.py --write` to re-render docs/PERMISSIONS.md.
+
+Columns: E = Empfang (reception), B = Beratung (counselling), L = Leitung (head of department),
+D = display terminal (and the login screen before anyone is logged in). x = allowed, - = refused.
+A line with `internal` instead of the columns is a function without an actor (cache upkeep);
+it must not take an `actor` argument.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import sys
+from pathlib import Path
+
+import desk.services
+from desk.domain.model import Role
+from desk.domain.permissions import ROLE_PERMISSIONS, Permission
+from desk.services.gate import PERMISSION_ATTRIBUTE
+
+ROLES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD, Role.DISPLAY)
+DOC = Path(__file__).resolve().parents[2] / "docs" / "PERMISSIONS.md"
+
+EXPECTED = """
+# function                                     E B L D
+AccountService.needs_first_account             x x x x
+AccountService.create_first_head               x x x x
+AccountService.login                           x x x x
+AccountService.lock                            x x x -
+AccountService.unlock                          x x x -
+AccountService.refresh_actor                   x x x -
+AccountService.change_own_password             x x x -
+AccountService.accounts                        - - x -
+AccountService.create_account                  - - x -
+AccountService.change_account                  - - x -
+AccountService.reset_password                  - - x -
+AlarmService.raise_alarm                       x x x -
+AlarmService.open_alarms                       x x x -
+AlarmService.acknowledge                       x x x -
+AppointmentService.get                         x x x -
+AppointmentService.between                     x x x -
+AppointmentService.today                       x x x -
+AppointmentService.series                      x x x -
+AppointmentService.history                     x x x -
+AppointmentService.counsellors                 x x x -
+AppointmentService.schedule                    x x x -
+AppointmentService.free_slots                  x x x -
+AppointmentService.next_free                   x x x -
+AppointmentService.reminders                   x x x -
+AppointmentService.slip                        x x x -
+AppointmentService.book                        x x x -
+AppointmentService.book_series                 - x x -
+AppointmentService.change                      x x x -
+AppointmentService.cancel                      x x x -
+AppointmentService.cancel_series               - x x -
+AppointmentService.mark_no_show                - x x -
+AppointmentService.mark_done                   - x x -
+AppointmentService.set_reminded                x x x -
+AppointmentService.set_working_hours           - x x -
+AppointmentService.add_absence                 - x x -
+AppointmentService.remove_absence              - x x -
+AppointmentService.appointments_during_absences x x x -
+AppointmentService.interpreters                x x x -
+AppointmentService.save_interpreter            - x x -
+AppointmentService.export_ics                  x x x -
+AuditLogService.query                          - - x -
+AuditLogService.actions                        - - x -
+BackupService.backup_now                       - - x -
+BackupService.run_daily_backup                 - - x -
+BackupService.backups                          - - x -
+BackupService.latest_good_backup               - - x -
+BackupService.check                            - - x -
+BackupService.restore                          - - x -
+BookingService.occurrences                     x x x -
+BookingService.occurrence                      x x x -
+BookingService.booking                         x x x -
+BookingService.series                          x x x -
+BookingService.history                         x x x -
+BookingService.suggest_slot                    x x x -
+BookingService.count_overlaps                  x x x -
+BookingService.create                          x x x -
+BookingService.move                            x x x -
+BookingService.edit                            x x x -
+BookingService.cancel                          x x x -
+BookingService.restore                         x x x -
+BookingService.set_actual_participants         x x x -
+CheckInService.check_in                        x x x -
+CheckInService.today                           x x x -
+CheckInService.todays_appointments             x x x -
+CheckInService.estimated_wait                  x x x -
+ClientService.sync                             internal
+ClientService.search                           x x x -
+ClientService.card                             x x x -
+ClientService.create                           x x x -
+ClientService.update                           x x x -
+ClientService.find_duplicates                  x x x -
+ClientService.merge                            - x x -
+ClientService.merged_into                      x x x -
+ClientService.import_clients                   x x x -
+PrivacyService.export_client                   - - x -
+PrivacyService.write_client_export             - - x -
+PrivacyService.erase_client                    - - x -
+PrivacyService.purge                           - - x -
+PrivacyService.run_daily_purge                 - - x -
+ReferenceService.invalidate                    internal
+ReferenceService.services                      x x x -
+ReferenceService.rooms                         x x x -
+ReferenceService.staff                         x x x -
+ReferenceService.setting                       x x x -
+ReferenceService.settings                      x x x -
+ReferenceService.change_setting                - - x -
+ReportService.report                           - - x -
+ReportService.record_export                    - - x -
+WaitlistService.waiting_list                   x x x -
+WaitlistService.get                            x x x -
+WaitlistService.display_calls                  x x x x
+WaitlistService.call_next                      - x x -
+WaitlistService.call                           - x x -
+WaitlistService.call_again                     - x x -
+WaitlistService.start                          - x x -
+WaitlistService.done                           - x x -
+WaitlistService.no_show                        - x x -
+WaitlistService.back_to_waiting                - x x -
+WaitlistService.refer                          - x x -
+WaitlistService.hand_over                      - x x -
+WaitlistService.undo                           - x x -
+WaitlistService.close_day                      - x x -
+"""
+
+INTERNAL = "internal"
+
+
+def parse_table(text: str = EXPECTED) -> dict[str, tuple[bool, ...] | str]:
+    table: dict[str, tuple[bool, ...] | str] = {}
+    for line in text.strip().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, *cells = line.split()
+        assert name not in table, f"{name} is listed twice in EXPECTED"
+        if cells == [INTERNAL]:
+            table[name] = INTERNAL
+        else:
+            assert len(cells) == len(ROLES) and set(cells) <= {"x", "-"}, f"bad line in EXPECTED: {line!r}"
+            table[name] = tuple(c == "x" for c in cells)
+    return table
+
+
+def service_functions() -> dict[str, object]:
+    """'Class.method' -> function for every public method of every service class."""
+    found: dict[str, object] = {}
+    for info in pkgutil.iter_modules(desk.services.__path__):
+        module = importlib.import_module(f"desk.services.{info.name}")
+        for class_name, cls in vars(module).items():
+            if not inspect.isclass(cls) or cls.__module__ != module.__name__:
+                continue
+            methods = {
+                name: member for name, member in vars(cls).items()
+                if not name.startswith("_")
+                and (inspect.isfunction(member) or isinstance(member, staticmethod | classmethod))
+            }
+            gated = any(hasattr(m, PERMISSION_ATTRIBUTE) for m in methods.values())
+            if class_name.endswith("Service") or gated:
+                for name, member in methods.items():
+                    found[f"{class_name}.{name}"] = member
+    return found
+
+
+def _line(name: str, function: object) -> str:
+    permission = getattr(function, PERMISSION_ATTRIBUTE, None)
+    if permission is None:
+        return f"{name:<46} {INTERNAL}"
+    cells = " ".join("x" if permission in ROLE_PERMISSIONS[role] else "-" for role in ROLES)
+    return f"{name:<46} {cells}"
+
+
+def test_every_public_service_function_is_gated_or_declared_internal() -> None:
+    table = parse_table()
+    problems = []
+    for name, function in sorted(service_functions().items()):
+        permission = getattr(function, PERMISSION_ATTRIBUTE, None)
+        if permission is None:
+            if table.get(name) != INTERNAL:
+                problems.append(f"{name} has no @requires(Permission.X): decorate it (the one gate), "
+                                f"or if it is cache upkeep without an actor, add to EXPECTED: `{name} {INTERNAL}`")
+            elif "actor" in inspect.signature(inspect.unwrap(function)).parameters:
+                problems.append(f"{name} takes an actor but has no @requires: decorate it")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_service_function_has_a_line_in_the_written_table() -> None:
+    table = parse_table()
+    missing = [(name, f) for name, f in sorted(service_functions().items()) if name not in table]
+    assert not missing, (
+        "These service functions have no line in EXPECTED (tests/unit/test_permission_table.py). "
+        "Add the line (after checking it against the roles of issue 6: Empfang, Beratung, Leitung, "
+        "display), then run `python tests/unit/test_permission_table.py --write`:\n"
+        + "\n".join(_line(name, f) for name, f in missing)
+    )
+
+
+def test_the_table_lists_no_function_that_does_not_exist() -> None:
+    gone = sorted(set(parse_table()) - set(service_functions()))
+    assert not gone, f"EXPECTED lists functions that no longer exist; remove: {gone}"
+
+
+def test_every_role_gets_exactly_what_the_table_says() -> None:
+    table = parse_table()
+    wrong = []
+    for name, function in sorted(service_functions().items()):
+        expected = table.get(name)
+        permission: Permission | None = getattr(function, PERMISSION_ATTRIBUTE, None)
+        if expected is None or expected == INTERNAL or permission is None:
+            continue  # reported by the tests above
+        for role, want in zip(ROLES, expected, strict=True):
+            got = permission in ROLE_PERMISSIONS[role]
+            if got != want:
+                wrong.append(f"{name}: role {role.value} {'may' if got else 'may not'} call it "
+                             f"(permission {permission.name}); the table says {'x' if want else '-'}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_display_role_holds_no_client_permission() -> None:
+    client_permissions = {p for p in Permission if p.name.startswith("CLIENT")}
+    assert not (ROLE_PERMISSIONS[Role.DISPLAY] & client_permissions)
+    assert ROLE_PERMISSIONS[Role.DISPLAY] == {Permission.LOGIN, Permission.DISPLAY_READ}
+
+
+def test_head_of_department_may_do_everything() -> None:
+    assert ROLE_PERMISSIONS[Role.HEAD] == frozenset(Permission)
+
+
+def render_markdown() -> str:
+    table = parse_table()
+    head = ["Function", "Empfang", "Beratung", "Leitung", "Display"]
+    lines = [
+        "# Permissions: every service function and role",
+        "",
+        "Rendered from `EXPECTED` in tests/unit/test_permission_table.py (the test fails when the",
+        "code, this table or this file disagree). Re-render: `python tests/unit/test_permission_table.py --write`.",
+        "",
+        "The gate is `@requires(Permission.X)` in desk/services/gate.py; the roles' permissions are",
+        "`ROLE_PERMISSIONS` in desk/domain/permissions.py. \"internal\": cache upkeep without an actor.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "|".join("---" for _ in head) + "|",
+    ]
+    for name, cells in table.items():
+        if cells == INTERNAL:
+            row = [f"`{name}`", "internal", "", "", ""]
+        else:
+            row = [f"`{name}`", *("yes" if c else "–" for c in cells)]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def test_docs_permissions_md_is_rendered_from_the_table() -> None:
+    assert DOC.exists(), "docs/PERMISSIONS.md is missing: run python tests/unit/test_permission_table.py --write"
+    assert DOC.read_text(encoding="utf-8") == render_markdown(), (
+        "docs/PERMISSIONS.md differs from EXPECTED: run python tests/unit/test_permission_table.py --write"
+    )
+
+
+if __name__ == "__main__":
+    if "--write" in sys.argv:
+        DOC.write_text(render_markdown(), encoding="utf-8")
+        print(f"wrote {DOC}")
+    else:
+        print(render_markdown())
