@@ -139,9 +139,9 @@ WaitlistService.close_day                      - x x -
 INTERNAL = "internal"
 
 
-def parse_table(text: str = EXPECTED) -> dict[str, tuple[bool, ...] | str]:
+def parse_table(text: str | None = None) -> dict[str, tuple[bool, ...] | str]:
     table: dict[str, tuple[bool, ...] | str] = {}
-    for line in text.strip().splitlines():
+    for line in (EXPECTED if text is None else text).strip().splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         name, *cells = line.split()
