@@ -189,11 +189,8 @@ def holidays_between(first: date, last: date) -> dict[date, str]:
 def place(local_naive: datetime) -> datetime:
     """A naive Berlin wall-clock time as aware UTC. In the spring gap (02:00-03:00 does not
     exist) the time moves forward by the gap; in the autumn fold the first (summer) time wins."""
-    aware = local_naive.replace(tzinfo=BERLIN, fold=0)
-    utc = aware.astimezone(UTC)
-    if utc.astimezone(BERLIN).replace(tzinfo=None) != local_naive:  # non-existent wall time
-        utc = local_naive.replace(tzinfo=BERLIN, fold=1).astimezone(UTC)
-    return utc
+    # PEP 495: fold=0 uses the offset before the transition, which does exactly this
+    return local_naive.replace(tzinfo=BERLIN, fold=0).astimezone(UTC)
 
 
 def occurrence_key(moment: datetime) -> date:

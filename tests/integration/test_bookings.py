@@ -1,0 +1,209 @@
+"""Room bookings on both engines: conflicts, series edits, tea kitchen, history, bad input."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desk.domain.bookings import BookingDraft
+from desk.domain.errors import ConflictError, PermissionDeniedError, StaleError, ValidationError
+from desk.domain.model import BookingKind, HolidayPolicy, Role, RoomKind
+from desk.domain.recurrence import EditScope, Frequency, RuleSpec
+from desk.domain.tickets import BERLIN
+from desk.services.context import Actor
+
+
+def local(*args: int) -> datetime:
+    return datetime(*args, tzinfo=BERLIN)
+
+
+def room_of(services, actor, kind: RoomKind):
+    return next(r for r in services.reference.rooms(actor) if r.kind is kind and r.bookable)
+
+
+def draft(room_id: int, start: datetime, hours: float = 2, **kw) -> BookingDraft:
+    return BookingDraft(room_id=room_id, title=kw.pop("title", "Sprachcafé"), starts_at=start,
+                        ends_at=start + timedelta(hours=hours), **kw)
+
+
+def test_overlap_is_refused_with_the_blocking_booking_and_the_next_slot(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 17), organiser="Frau Yilmaz"))
+    with pytest.raises(ConflictError) as caught:
+        services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 18), title="Infoabend"))
+    error = caught.value
+    assert "Sprachcafé" in str(error) and "Frau Yilmaz" in str(error)
+    assert error.params["suggested_start"].astimezone(BERLIN) == local(2027, 2, 2, 19)
+    assert "02.02.2027 19:00" in str(error)
+    # back to back is fine, and another room is fine
+    services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 19), title="Infoabend"))
+    office = room_of(services, reception, RoomKind.OFFICE)
+    services.bookings.create(reception, draft(office.id, local(2027, 2, 2, 18), title="Team"))
+    assert services.bookings.count_overlaps(reception) == 0
+
+
+def test_series_conflict_names_the_first_clash(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    services.bookings.create(reception, draft(group.id, local(2027, 2, 16, 18), title="Seminar"))
+    with pytest.raises(ConflictError, match="16.02.2027") as caught:
+        services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 17),
+                                                  rule=RuleSpec(Frequency.WEEKLY, count=6)))
+    assert caught.value.params["conflicts"] == 1
+    assert services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 4, 1)) != []
+    assert len(services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 4, 1))) == 1
+
+
+def test_tea_kitchen_is_booked_with_the_group_room_in_one_step(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    kitchen = room_of(services, reception, RoomKind.KITCHEN)
+    # the kitchen is taken: nothing at all is booked (one transaction)
+    services.bookings.create(reception, draft(kitchen.id, local(2027, 3, 9, 18), 1, title="Kochabend"))
+    with pytest.raises(ConflictError, match="Kochabend"):
+        services.bookings.create(reception, draft(group.id, local(2027, 3, 2, 17), with_kitchen=True,
+                                                  rule=RuleSpec(Frequency.WEEKLY, count=3)))
+    assert len(services.bookings.occurrences(reception, local(2027, 3, 1), local(2027, 4, 1))) == 1
+    result = services.bookings.create(reception, draft(group.id, local(2027, 3, 2, 17), with_kitchen=True,
+                                                       expected_participants=40))
+    assert result.linked_booking_id is not None and result.over_capacity
+    linked = services.bookings.booking(reception, result.linked_booking_id)
+    assert linked.room_id == kitchen.id and linked.linked_booking_id == result.booking_id
+    # moving the group room booking moves the kitchen too
+    occurrence = services.bookings.series(reception, result.booking_id)[0]
+    services.bookings.move(reception, occurrence.id, local(2027, 3, 2, 15), local(2027, 3, 2, 17))
+    kitchen_occurrence = services.bookings.series(reception, linked.id)[0]
+    assert kitchen_occurrence.starts_at == local(2027, 3, 2, 15)
+    with pytest.raises(ValidationError, match="tea kitchen"):
+        office = room_of(services, reception, RoomKind.OFFICE)
+        services.bookings.create(reception, draft(office.id, local(2027, 3, 3, 9), with_kitchen=True))
+
+
+def test_this_following_all_and_cancelled_stays_cancelled(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 1, 12, 17), kind=BookingKind.LANGUAGE_CAFE,
+                                                       rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 30))))
+    series = services.bookings.series(reception, result.booking_id)
+    assert len(series) == 12
+    # cancel the 3rd date, move the 4th on its own
+    services.bookings.cancel(reception, series[2].id, scope=EditScope.THIS, reason="Raum renoviert")
+    services.bookings.move(reception, series[3].id, local(2027, 2, 2, 18), local(2027, 2, 2, 20))
+    # the whole series moves to 16:00; the cancelled date stays cancelled, the moved one keeps its time
+    booking = services.bookings.booking(reception, result.booking_id)
+    services.bookings.edit(reception, series[0].id, draft(group.id, local(2027, 1, 12, 16), title="Sprachcafé (neu)",
+                           kind=BookingKind.LANGUAGE_CAFE, rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 30))),
+                           scope=EditScope.ALL, expected_version=booking.version)
+    after = services.bookings.series(reception, result.booking_id)
+    assert len(after) == 12
+    assert after[2].cancelled and after[2].starts_at == local(2027, 1, 26, 16)
+    assert after[3].starts_at == local(2027, 2, 2, 18)
+    assert {o.title for o in after} == {"Sprachcafé (neu)"}
+    assert all(o.starts_at.astimezone(BERLIN).hour == 16 for i, o in enumerate(after) if i != 3)
+    # this and following from the 6th date: a new series on Wednesdays; the first part ends
+    booking = services.bookings.booking(reception, result.booking_id)
+    saved = services.bookings.edit(reception, after[5].id, draft(group.id, local(2027, 2, 17, 16), title="Sprachcafé Mi",
+                                   rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 30))),
+                                   scope=EditScope.FOLLOWING, expected_version=booking.version)
+    head = services.bookings.series(reception, result.booking_id)
+    tail = services.bookings.series(reception, saved.booking_id)
+    assert len(head) == 5 and len(tail) == 6  # Wednesdays 17.02.-24.03. (31.03. is after the end)
+    assert {o.starts_at.astimezone(BERLIN).weekday() for o in tail} == {2}
+    # cancel a date of the tail, then edit the tail as a whole: it does not come back
+    services.bookings.cancel(reception, tail[1].id)
+    tail_booking = services.bookings.booking(reception, saved.booking_id)
+    services.bookings.edit(reception, tail[0].id, draft(group.id, local(2027, 2, 17, 18), title="Sprachcafé Mi",
+                           rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 30))),
+                           scope=EditScope.ALL, expected_version=tail_booking.version)
+    tail = services.bookings.series(reception, saved.booking_id)
+    assert [o.cancelled for o in tail] == [False, True, False, False, False, False]
+    # an old version is refused (another workstation was faster)
+    with pytest.raises(StaleError):
+        services.bookings.edit(reception, tail[0].id, draft(group.id, local(2027, 2, 17, 19)),
+                               expected_version=tail_booking.version)
+    # cancel this and following: the rule ends, the dates are marked
+    services.bookings.cancel(reception, tail[3].id, scope=EditScope.FOLLOWING)
+    tail = services.bookings.series(reception, saved.booking_id)
+    assert [o.cancelled for o in tail] == [False, True, False, True, True, True]
+    assert "UNTIL=20270309" in services.bookings.booking(reception, saved.booking_id).rrule
+    # restore the single date (undo)
+    services.bookings.restore(reception, tail[1].id)
+    assert not services.bookings.occurrence(reception, tail[1].id).cancelled
+    assert services.bookings.count_overlaps(reception) == 0
+
+
+def test_holidays_skip_or_flag(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    start = local(2027, 3, 22, 17)  # Mondays; 29.03.2027 is Ostermontag
+    skipped = services.bookings.create(reception, draft(group.id, start, rule=RuleSpec(Frequency.WEEKLY, count=3)))
+    assert len(services.bookings.series(reception, skipped.booking_id)) == 2
+    flagged = services.bookings.create(reception, draft(group.id, start + timedelta(hours=3),
+                                                        rule=RuleSpec(Frequency.WEEKLY, count=3),
+                                                        holiday_policy=HolidayPolicy.FLAG))
+    names = [o.holiday_name for o in services.bookings.series(reception, flagged.booking_id)]
+    assert names == ["", "Ostermontag", ""]
+
+
+def test_open_ended_series_is_materialised_to_the_horizon_and_extended(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    now = datetime.now(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0)
+    result = services.bookings.create(reception, draft(group.id, now + timedelta(days=1), 1,
+                                                       rule=RuleSpec(Frequency.WEEKLY)))
+    series = services.bookings.series(reception, result.booking_id)
+    assert 70 <= len(series) <= 80  # about 18 months of weeks
+    far = now + timedelta(days=900)
+    seen = services.bookings.occurrences(reception, far, far + timedelta(days=8), [group.id])
+    assert len(seen) == 1  # extended on demand
+    assert any(h.action == "booking.extend" for h in services.bookings.history(reception, result.booking_id))
+
+
+def test_history_and_actual_participants(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 4, 6, 10)))
+    occurrence = services.bookings.series(reception, result.booking_id)[0]
+    services.bookings.set_actual_participants(reception, occurrence.id, 17)
+    services.bookings.move(reception, occurrence.id, local(2027, 4, 6, 11), local(2027, 4, 6, 13))
+    actions = [h.action for h in services.bookings.history(reception, result.booking_id)]
+    assert actions == ["booking.edit", "booking.participants", "booking.create"]
+    assert all(h.actor_name == reception.name for h in services.bookings.history(reception, result.booking_id))
+    assert services.bookings.occurrence(reception, occurrence.id).actual_participants == 17
+    with pytest.raises(ValidationError):
+        services.bookings.set_actual_participants(reception, occurrence.id, -1)
+
+
+@pytest.mark.parametrize("title", ["<img src=x onerror=alert(1)>", "مقهى اللغة", "Мовне кафе", "ቡና ቋንቋ", "  Café  "])
+def test_titles_in_any_script_are_stored_exactly(services, reception, title: str) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 5, 4, 10), title=title))
+    assert services.bookings.booking(reception, result.booking_id).title == title.strip()
+
+
+@pytest.mark.parametrize(("start", "end", "fragment"), [
+    (local(2027, 5, 4, 10), local(2027, 5, 4, 9), "before"),
+    (local(2027, 5, 4, 10), local(2027, 5, 4, 10), "no length"),
+    (local(1990, 5, 4, 10), local(1990, 5, 4, 11), "past"),
+    (local(2090, 5, 4, 10), local(2090, 5, 4, 11), "future"),
+])
+def test_bad_times_are_refused(services, reception, start, end, fragment) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    with pytest.raises(ValidationError, match=fragment):
+        services.bookings.create(reception, BookingDraft(group.id, "x", start, end))
+
+
+def test_across_midnight_and_dst_night_is_stored_exactly(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    start, end = local(2027, 3, 27, 22), local(2027, 3, 28, 4)  # the clocks go forward in between
+    result = services.bookings.create(reception, BookingDraft(group.id, "Nachtcafé", start, end))
+    occurrence = services.bookings.series(reception, result.booking_id)[0]
+    assert (occurrence.starts_at, occurrence.ends_at) == (start, end)
+    assert occurrence.ends_at - occurrence.starts_at == timedelta(hours=5)
+    with pytest.raises(ValidationError, match="Title"):
+        services.bookings.create(reception, BookingDraft(group.id, "x\x00y", start + timedelta(days=1),
+                                                         end + timedelta(days=1)))
+    with pytest.raises(ValidationError, match="title"):
+        services.bookings.create(reception, BookingDraft(group.id, "   ", start + timedelta(days=1),
+                                                         end + timedelta(days=1)))
+
+
+def test_permissions(services) -> None:
+    display = Actor(staff_id=None, name="Anzeige", role=Role.DISPLAY, workstation="test")
+    with pytest.raises(PermissionDeniedError):
+        services.bookings.occurrences(display, local(2027, 1, 1), local(2027, 1, 8))
