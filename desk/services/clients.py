@@ -106,6 +106,28 @@ def parse_date(text: str) -> date | None:
         raise ValidationError("{text} is not a valid date.", text=text.strip()) from error
 
 
+def parse_birth_date(text: str) -> date | None:
+    """The date of birth as typed on the card (empty: not known)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    value = parse_date(text)
+    if value is None:
+        raise ValidationError("{field}: {text} is not a date (use DD.MM.YYYY).", field="Date of birth", text=text)
+    return value
+
+
+def parse_consent_date(text: str) -> date | None:
+    """The consent date as typed on the card (empty: none given)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    value = parse_date(text)
+    if value is None:
+        raise ValidationError("{field}: {text} is not a date (use DD.MM.YYYY).", field="Consent date", text=text)
+    return value
+
+
 class ClientService:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
@@ -303,7 +325,7 @@ class ClientService:
             birth_conflict = (data.date_of_birth is not None and row.date_of_birth is not None
                               and row.date_of_birth != data.date_of_birth)
             if same_birth or same_phone:
-                kept[client_id] = score
+                kept[client_id] = min(100.0, score + 10.0)  # the same birth date / phone ranks first
             elif score >= DUPLICATE_NAME_SCORE and not birth_conflict:
                 kept[client_id] = score
         return self._hits(kept, limit)

@@ -1,0 +1,382 @@
+"""The client's reception card: only what reception needs, a duplicate warning for new clients,
+merging a duplicate record (keeps every visit and appointment), and lost-update protection
+(the card is saved only if nobody else saved it since it was opened)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError, StaleError, ValidationError
+from desk.domain.model import ClientRow, ClientSearchHit, Residence, StatusGroup
+from desk.domain.permissions import Permission, allowed
+from desk.services.clients import NAME_MAX, NOTE_MAX, ClientInput, parse_birth_date, parse_consent_date
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import fmt_date
+from desk.ui.views.empfang.languages import fill_language_combo, language_name
+
+RESIDENCE_LABELS = {
+    Residence.UNKNOWN: QT_TRANSLATE_NOOP("ClientCardDialog", "not known"),
+    Residence.BALINGEN: QT_TRANSLATE_NOOP("ClientCardDialog", "Balingen"),
+    Residence.KLEINER_HEUBERG: QT_TRANSLATE_NOOP("ClientCardDialog", "Kleiner Heuberg"),
+    Residence.OTHER: QT_TRANSLATE_NOOP("ClientCardDialog", "other place"),
+}
+STATUS_LABELS = {
+    StatusGroup.UNKNOWN: QT_TRANSLATE_NOOP("ClientCardDialog", "not known"),
+    StatusGroup.ASYLUM_SEEKER: QT_TRANSLATE_NOOP("ClientCardDialog", "asylum seeker"),
+    StatusGroup.RECOGNISED: QT_TRANSLATE_NOOP("ClientCardDialog", "recognised refugee"),
+    StatusGroup.TOLERATED: QT_TRANSLATE_NOOP("ClientCardDialog", "tolerated (Duldung)"),
+    StatusGroup.EU_CITIZEN: QT_TRANSLATE_NOOP("ClientCardDialog", "EU citizen"),
+    StatusGroup.LATE_RESETTLER: QT_TRANSLATE_NOOP("ClientCardDialog", "late resettler"),
+    StatusGroup.OTHER: QT_TRANSLATE_NOOP("ClientCardDialog", "other immigrant"),
+}
+
+
+def hit_text(hit: ClientSearchHit) -> str:
+    parts = [hit.display_name, hit.client_number]
+    if hit.date_of_birth:
+        parts.append(fmt_date(hit.date_of_birth))
+    if hit.language:
+        parts.append(language_name(hit.language))
+    return "  ·  ".join(parts)
+
+
+class ClientCardDialog(QDialog):
+    """New client (row None) or an existing client's card."""
+
+    sig_saved = Signal(object)
+    """The saved ClientRow."""
+
+    sig_open_existing = Signal(int)
+    """The user chose an existing client instead of creating a duplicate."""
+
+    def __init__(self, ctx: UiContext, row: ClientRow | None = None, *, initial_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ClientCardDialog")
+        self.ctx = ctx
+        self.row = row
+        self._duplicates_shown_for: ClientInput | None = None
+        self.saved: ClientRow | None = None
+
+        self.number = QLabel()
+        self.number.setTextFormat(Qt.TextFormat.PlainText)
+        self.given = QLineEdit()
+        self.family = QLineEdit()
+        for edit in (self.given, self.family):
+            edit.setMaxLength(NAME_MAX)
+        self.birth = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(40)
+        self.language = QComboBox()
+        self.interpreter = QCheckBox()
+        self.residence = QComboBox()
+        self.place = QLineEdit()
+        self.place.setMaxLength(200)
+        self.status = QComboBox()
+        self.consent = QLineEdit()
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
+        for name in ("given", "family", "birth", "phone", "language", "interpreter", "residence", "place",
+                     "status", "consent", "note"):
+            getattr(self, name).setObjectName(name)
+
+        self.form = QFormLayout()
+        self.form_labels: list[tuple[QLabel, QWidget]] = []
+        for widget in (self.number, self.given, self.family, self.birth, self.phone, self.language, self.interpreter,
+                       self.residence, self.place, self.status, self.consent, self.note):
+            label = QLabel()  # text set in retranslate
+            self.form_labels.append((label, widget))
+            self.form.addRow(label, widget)
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4000f;")
+        self.error.hide()
+
+        # duplicate warning (new client) / merge (existing client)
+        self.duplicates_frame = QFrame()
+        self.duplicates_frame.setObjectName("duplicates")
+        self.duplicates_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.duplicates_label = QLabel()
+        self.duplicates_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.duplicates_label.setWordWrap(True)
+        self.duplicates_list = QListWidget()
+        self.duplicates_list.setObjectName("duplicates_list")
+        self.duplicates_list.setMaximumHeight(110)
+        self.open_existing_button = QPushButton()
+        self.open_existing_button.setObjectName("open_existing")
+        self.open_existing_button.clicked.connect(self._open_existing)
+        self.merge_button = QPushButton()
+        self.merge_button.setObjectName("merge")
+        self.merge_button.clicked.connect(self._merge_selected)
+        frame_layout = QVBoxLayout(self.duplicates_frame)
+        frame_layout.addWidget(self.duplicates_label)
+        frame_layout.addWidget(self.duplicates_list)
+        frame_buttons = QHBoxLayout()
+        frame_buttons.addWidget(self.open_existing_button)
+        frame_buttons.addWidget(self.merge_button)
+        frame_buttons.addStretch(1)
+        frame_layout.addLayout(frame_buttons)
+        self.duplicates_frame.hide()
+
+        self.find_duplicates_button = QPushButton()
+        self.find_duplicates_button.setObjectName("find_duplicates")
+        self.find_duplicates_button.clicked.connect(self._look_for_duplicates)
+        self.can_merge = allowed(ctx.actor.role, Permission.CLIENT_MERGE)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.addButton(self.find_duplicates_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.find_duplicates_button.setVisible(row is not None and self.can_merge)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.duplicates_frame)
+        layout.addWidget(self.buttons)
+
+        self.retranslate()
+        self._fill(row, initial_name)
+        self.given.setFocus()
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Reception card") if self.row else self.tr("New client"))
+        labels = [self.tr("Client no.:"), self.tr("&Given name(s):"), self.tr("&Family name:"),
+                  self.tr("Date of &birth:"), self.tr("&Phone:"), self.tr("&Language:"), self.tr("&Interpreter:"),
+                  self.tr("&Residence:"), self.tr("Pla&ce:"), self.tr("S&tatus group:"), self.tr("C&onsent on:"),
+                  self.tr("&Note for reception:")]
+        for (label, field), text in zip(self.form_labels, labels, strict=True):
+            label.setText(text)
+            if field is not self.number:
+                label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+        date_hint = self.tr("DD.MM.YYYY (optional)")
+        self.birth.setPlaceholderText(date_hint)
+        self.consent.setPlaceholderText(date_hint)
+        self.given.setPlaceholderText(self.tr("as given, any script"))
+        self.family.setPlaceholderText(self.tr("as given, any script"))
+        self.interpreter.setText(self.tr("needs an interpreter"))
+        self.note.setPlaceholderText(self.tr("short, for reception only (no counselling content)"))
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save the card (Ctrl+S)"))
+        self.save_button.setShortcut("Ctrl+S")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(self.tr("Close without saving (Esc)"))
+        self.find_duplicates_button.setText(self.tr("&Duplicates…"))
+        self.find_duplicates_button.setToolTip(self.tr("Look for other records of this person (Alt+D)"))
+        self.open_existing_button.setText(self.tr("&Use the existing record"))
+        self.open_existing_button.setToolTip(self.tr("Do not create a new record; open the selected one"))
+        self.merge_button.setText(self.tr("&Merge into this record"))
+        self.merge_button.setToolTip(self.tr("The selected record's visits and appointments move to this record"))
+        self.duplicates_list.setAccessibleName(self.tr("Similar records"))
+        current_residence = self.residence.currentData()
+        self.residence.clear()
+        for value, text in RESIDENCE_LABELS.items():
+            self.residence.addItem(self.tr(text), value.value)
+        self.residence.setCurrentIndex(max(0, self.residence.findData(current_residence)))
+        current_status = self.status.currentData()
+        self.status.clear()
+        for value, text in STATUS_LABELS.items():
+            self.status.addItem(self.tr(text), value.value)
+        self.status.setCurrentIndex(max(0, self.status.findData(current_status)))
+
+    def _fill(self, row: ClientRow | None, initial_name: str) -> None:
+        if row is None:
+            self.number.setText(self.tr("(new)"))
+            parts = initial_name.split()
+            if len(parts) >= 2:
+                self.given.setText(" ".join(parts[:-1]))
+                self.family.setText(parts[-1])
+            elif parts:
+                self.family.setText(parts[0])
+            fill_language_combo(self.language, none_label=self.tr("not known"))
+            return
+        self.number.setText(row.client_number)
+        self.given.setText(row.given_name)
+        self.family.setText(row.family_name)
+        self.birth.setText(fmt_date(row.date_of_birth) if row.date_of_birth else "")
+        self.phone.setText(row.phone)
+        fill_language_combo(self.language, none_label=self.tr("not known"), current=row.language)
+        self.interpreter.setChecked(row.interpreter_needed)
+        self.residence.setCurrentIndex(max(0, self.residence.findData(row.residence.value)))
+        self.place.setText(row.residence_place)
+        self.status.setCurrentIndex(max(0, self.status.findData(row.status_group.value)))
+        self.consent.setText(fmt_date(row.consent_date) if row.consent_date else "")
+        self.note.setPlainText(row.reception_note)
+
+    # -- reading the form ---------------------------------------------------------------------
+
+    def client_input(self) -> ClientInput:
+        note = self.note.toPlainText()
+        if len(note) > NOTE_MAX:
+            raise ValidationError("{field} is too long ({length} characters; at most {max} are allowed).",
+                                  field="Reception note", length=len(note), max=NOTE_MAX)
+        return ClientInput(
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            date_of_birth=parse_birth_date(self.birth.text()),
+            phone=self.phone.text(),
+            language=self.language.currentData() or "",
+            interpreter_needed=self.interpreter.isChecked(),
+            residence=Residence(self.residence.currentData()),
+            residence_place=self.place.text(),
+            status_group=StatusGroup(self.status.currentData()),
+            consent_date=parse_consent_date(self.consent.text()),
+            reception_note=note,
+        )
+
+    def _show_error(self, error: BaseException) -> None:
+        self.error.setText(error_text(error))
+        self.error.show()
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        self.error.hide()
+        services, actor = self.ctx.services, self.ctx.actor
+        try:
+            data = self.client_input()
+            if self.row is None:
+                if self._duplicates_shown_for != data:
+                    duplicates = services.clients.find_duplicates(actor, data)
+                    if duplicates:
+                        self._show_duplicates(duplicates, new_client=True)
+                        self._duplicates_shown_for = data
+                        return
+                saved = services.clients.create(actor, data)
+            else:
+                saved = services.clients.update(actor, self.row.id, self.row.version, data)
+        except StaleError as error:
+            self._show_error(error)
+            self._offer_reload()
+            return
+        except DeskError as error:
+            self._show_error(error)
+            return
+        self.saved = saved
+        self.sig_saved.emit(saved)
+        self.accept()
+
+    def _offer_reload(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reception card"),
+                          self.tr("Load the current version of the card? Your changes in this window are lost."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("reload_question")
+        box.finished.connect(lambda result: self._reload() if result == QMessageBox.StandardButton.Yes else None)
+        box.open()
+
+    def _reload(self) -> None:
+        if self.row is None:
+            return
+        try:
+            self.row = self.ctx.services.clients.card(self.ctx.actor, self.row.id)
+        except DeskError as error:
+            self._show_error(error)
+            return
+        self._fill(self.row, "")
+        self.error.hide()
+
+    # -- duplicates and merge -----------------------------------------------------------------
+
+    def _show_duplicates(self, hits: list[ClientSearchHit], *, new_client: bool) -> None:
+        self.duplicates_list.clear()
+        for hit in hits:
+            item = QListWidgetItem(hit_text(hit))  # plain text item
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, hit)
+            self.duplicates_list.addItem(item)
+        self.duplicates_list.setCurrentRow(0)
+        if new_client:
+            self.duplicates_label.setText(self.tr(
+                "⚠ This person may already be known. Use the existing record, or press Save again to "
+                "create a new one."))
+            self.save_button.setText(self.tr("&Save as new client"))
+        else:
+            self.duplicates_label.setText(self.tr("Records that may belong to the same person:")
+                                          if hits else self.tr("No similar records found."))
+        self.open_existing_button.setVisible(new_client)
+        self.merge_button.setVisible(not new_client and self.can_merge and bool(hits))
+        self.duplicates_list.setVisible(bool(hits))
+        self.duplicates_frame.show()
+        if hits:
+            self.duplicates_list.setFocus()
+
+    def _look_for_duplicates(self) -> None:
+        if self.row is None:
+            return
+        try:
+            data = self.client_input()
+            hits = self.ctx.services.clients.find_duplicates(self.ctx.actor, data, exclude_id=self.row.id)
+        except DeskError as error:
+            self._show_error(error)
+            return
+        self._show_duplicates(hits, new_client=False)
+
+    def _selected_hit(self) -> ClientSearchHit | None:
+        item = self.duplicates_list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole + 1)
+
+    def _open_existing(self) -> None:
+        hit = self._selected_hit()
+        if hit is not None:
+            self.sig_open_existing.emit(hit.id)
+            self.reject()
+
+    def _merge_selected(self) -> None:
+        hit = self._selected_hit()
+        if hit is None or self.row is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge records"),
+                          self.tr("Merge {other} into {this}? All visits and appointments of {other} move to "
+                                  "{this}; the number {number} then leads to {this}. This cannot be undone.")
+                          .format(other=hit.display_name, this=self.row.display_name, number=hit.client_number),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("merge_question")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self.merge(hit.id) if result == QMessageBox.StandardButton.Yes else None)
+        box.open()
+
+    def merge(self, absorb_id: int) -> bool:
+        """Merge `absorb_id` into this card's client (after the confirmation)."""
+        if self.row is None:
+            return False
+        try:
+            result = self.ctx.services.clients.merge(self.ctx.actor, self.row.id, absorb_id)
+        except DeskError as error:
+            self._show_error(error)
+            return False
+        self.row = result.keep
+        self._fill(self.row, "")
+        self.duplicates_frame.hide()
+        self.ctx.events.sig_status_message.emit(
+            self.tr("Merged: {visits} visits and {appointments} appointments moved.")
+            .format(visits=result.visits_moved, appointments=result.appointments_moved))
+        self.sig_saved.emit(result.keep)
+        return True

@@ -1,0 +1,599 @@
+"""The reception view (Empfang).
+
+Layout: one search field (focus on start) over the result list, today's appointments beside it,
+the last ticket with print/save below. Results update as you type: the query is debounced
+(SEARCH_DELAY_MS) and run on the thread pool; answers to older queries are dropped.
+
+Keyboard flow for a known client with an appointment (see docs/RECEPTION.md):
+type the name -> Down (picks the first result) -> Enter (check-in dialog, service and
+interpreter preset from the appointment) -> Enter (checks in). Enter in the search field checks
+in the first result directly.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
+from desk.domain.permissions import Permission, allowed
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import current_language, fmt_time
+from desk.ui.views.empfang.card import ClientCardDialog
+from desk.ui.views.empfang.checkin_dialog import CheckInDialog
+from desk.ui.views.empfang.models import (
+    AppointmentColumn,
+    AppointmentsModel,
+    ResultColumn,
+    SearchResultsModel,
+)
+from desk.ui.views.empfang.slip import print_slip, save_slip_pdf
+
+SEARCH_DELAY_MS = 120
+SEARCH_LIMIT = 20
+RELOAD_TOPICS = frozenset({"appointments", "visits", "clients", "any"})
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class EmpfangView(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EmpfangView")
+        self.ctx = ctx
+        self._search_seq = 0
+        self._applied_seq = 0
+        self._appointments_seq = 0
+        self._appointment_of: dict[int, AppointmentRow] = {}
+        self._last_service_id: int | None = None
+        self.last_visit: VisitRow | None = None
+        self.checkin_dialog: CheckInDialog | None = None
+        self.card_dialog: ClientCardDialog | None = None
+        self._busy = False
+        self._services: list[ServiceRow] = []
+
+        # -- search ---------------------------------------------------------------------------
+        self.search_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        big = QFont(self.search.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        self.search.setFont(big)
+        self.search_label.setBuddy(self.search)
+        self.results_model = SearchResultsModel(self)
+        self.results = _table("results")
+        self.results.setModel(self.results_model)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(ResultColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (ResultColumn.NUMBER, ResultColumn.BIRTH, ResultColumn.LANGUAGE, ResultColumn.TODAY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+
+        self.checkin_button = QPushButton()
+        self.checkin_button.setObjectName("checkin")
+        self.card_button = QPushButton()
+        self.card_button.setObjectName("card")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("new_client")
+        self.anonymous_button = QPushButton()
+        self.anonymous_button.setObjectName("anonymous")
+        actions_row = QHBoxLayout()
+        for button in (self.checkin_button, self.card_button, self.new_button, self.anonymous_button):
+            button.setAutoDefault(False)
+            actions_row.addWidget(button)
+        actions_row.addStretch(1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_label)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(actions_row)
+        left_layout.addWidget(self.results, 1)
+        left_layout.addWidget(self.hint)
+
+        # -- today's appointments ------------------------------------------------------------
+        self.appointments_label = QLabel()
+        self.appointments_model = AppointmentsModel(self)
+        self.appointments = _table("appointments")
+        self.appointments.setModel(self.appointments_model)
+        self.appointments_label.setBuddy(self.appointments)
+        a_header = self.appointments.horizontalHeader()
+        a_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        a_header.setStretchLastSection(True)
+        a_header.resizeSection(AppointmentColumn.TIME, 95)
+        a_header.resizeSection(AppointmentColumn.NAME, 190)
+        a_header.resizeSection(AppointmentColumn.STATUS, 110)
+        self.appointments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.appointments_label)
+        right_layout.addWidget(self.appointments, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 520])
+        splitter.setChildrenCollapsible(False)
+
+        # -- messages and the last ticket ----------------------------------------------------------
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.hide()
+        self.ticket_frame = QFrame()
+        self.ticket_frame.setObjectName("last_ticket")
+        self.ticket_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.ticket_label = QLabel()
+        self.ticket_label.setObjectName("ticket_label")
+        self.ticket_label.setTextFormat(Qt.TextFormat.PlainText)
+        ticket_font = QFont(self.ticket_label.font())
+        ticket_font.setPointSizeF(ticket_font.pointSizeF() * 1.3)
+        ticket_font.setBold(True)
+        self.ticket_label.setFont(ticket_font)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_slip")
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("save_slip")
+        ticket_layout = QHBoxLayout(self.ticket_frame)
+        ticket_layout.addWidget(self.ticket_label, 1)
+        ticket_layout.addWidget(self.print_button)
+        ticket_layout.addWidget(self.pdf_button)
+        self.ticket_frame.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.ticket_frame)
+
+        # -- actions (shortcuts shown in tooltips and on the buttons) ---------------------------------
+        self.action_check_in = self._action("checkin", "F5", self.check_in_selected)
+        self.action_card = self._action("card", "F4", self.open_card_selected)
+        self.action_new = self._action("new", "Ctrl+N", self.new_client)
+        self.action_anonymous = self._action("anonymous", "Ctrl+T", self.anonymous_ticket)
+        self.action_focus_search = self._action("focus", "Ctrl+F", self.focus_search)
+        self.action_print = self._action("print", "Ctrl+P", self.print_last_slip)
+        self.action_pdf = self._action("pdf", "Ctrl+Shift+S", self.save_last_slip_dialog)
+        self.checkin_button.clicked.connect(self.check_in_selected)
+        self.card_button.clicked.connect(self.open_card_selected)
+        self.new_button.clicked.connect(self.new_client)
+        self.anonymous_button.clicked.connect(self.anonymous_ticket)
+        self.print_button.clicked.connect(self.print_last_slip)
+        self.pdf_button.clicked.connect(self.save_last_slip_dialog)
+        self.new_button.setEnabled(allowed(ctx.actor.role, Permission.CLIENT_WRITE))
+        self.action_new.setEnabled(self.new_button.isEnabled())
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._run_search)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.appointments.installEventFilter(self)
+        self.results.doubleClicked.connect(lambda _index: self.check_in_selected())
+        self.appointments.doubleClicked.connect(lambda _index: self.check_in_appointment_selected())
+        self.results.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(lambda: self.appointments_model.set_now(datetime.now(UTC)))
+        self._clock.start()
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
+
+        self.setTabOrder(self.search, self.checkin_button)
+        self.setTabOrder(self.checkin_button, self.card_button)
+        self.setTabOrder(self.card_button, self.new_button)
+        self.setTabOrder(self.new_button, self.anonymous_button)
+        self.setTabOrder(self.anonymous_button, self.results)
+        self.setTabOrder(self.results, self.appointments)
+
+        self._load_services()
+        self.retranslate()
+        self._update_buttons()
+        self.appointments_model.set_now(datetime.now(UTC))
+        self.reload_appointments()
+        self.search.setFocus()
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _action(self, name: str, shortcut: str, slot) -> QAction:
+        action = QAction(self)
+        action.setObjectName(f"action_{name}")
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _load_services(self) -> None:
+        try:
+            self._services = self.ctx.services.reference.services(self.ctx.actor, active_only=True)
+        except DeskError as error:
+            self._services = []
+            self.show_message(error_text(error))
+        self.appointments_model.set_services(self._services)
+
+    def service(self, service_id: int | None) -> ServiceRow | None:
+        return next((s for s in self._services if s.id == service_id), None)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def on_shown(self) -> None:
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        if self.isVisible():
+            self.window().activateWindow()  # back from a dialog: the desk's window takes the keys again
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- texts -------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search_label.setText(self.tr("&Search a client (name in any spelling, client no., date of birth, phone):"))
+        self.search.setPlaceholderText(self.tr("e.g. moh alh  ·  K-000123  ·  24.12.1990  (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search a client"))
+        self.search.setToolTip(self.tr("Type a name; Down picks the first result, Enter checks in (Ctrl+F)"))
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.appointments_label.setText(self.tr("Today's &appointments"))
+        self.appointments.setAccessibleName(self.tr("Today's appointments"))
+        self.appointments.setToolTip(self.tr("Enter checks in the selected appointment"))
+        texts = {
+            self.action_check_in: (self.tr("Check &in"), self.tr("Check in the selected person (Enter, F5)")),
+            self.action_card: (self.tr("Reception &card"), self.tr("Open the reception card (F4)")),
+            self.action_new: (self.tr("&New client"), self.tr("Create a new client (Ctrl+N)")),
+            self.action_anonymous: (self.tr("Anonymous &ticket"), self.tr("Ticket without a name (Ctrl+T)")),
+            self.action_focus_search: (self.tr("Search"), self.tr("Go to the search field (Ctrl+F)")),
+            self.action_print: (self.tr("&Print slip"), self.tr("Print the ticket slip (Ctrl+P)")),
+            self.action_pdf: (self.tr("Save slip as PDF"), self.tr("Save the ticket slip as PDF (Ctrl+Shift+S)")),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip)
+        for button, action, key in ((self.checkin_button, self.action_check_in, "Enter"),
+                                    (self.card_button, self.action_card, "F4"),
+                                    (self.new_button, self.action_new, "Ctrl+N"),
+                                    (self.anonymous_button, self.action_anonymous, "Ctrl+T"),
+                                    (self.print_button, self.action_print, "Ctrl+P"),
+                                    (self.pdf_button, self.action_pdf, "Ctrl+Shift+S")):
+            button.setText(f"{action.text()}  [{key}]")
+            button.setToolTip(action.toolTip())
+            button.setAccessibleName(action.text().replace("&", ""))
+        self.results_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ResultColumn) - 1)
+        self.appointments_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AppointmentColumn) - 1)
+        self._update_hint()
+        self._show_last_ticket()
+
+    def _update_hint(self) -> None:
+        query = self.search.text().strip()
+        count = self.results_model.rowCount()
+        if not query:
+            self.hint.setText(self.tr("Down: pick a result · Enter: check in · F4: card · Ctrl+N: new client · "
+                                      "Ctrl+T: anonymous ticket"))
+        elif self._search_seq != self._applied_seq:
+            self.hint.setText(self.tr("Searching…"))
+        elif count == 0:
+            self.hint.setText(self.tr("No client found. Ctrl+N creates a new client, Ctrl+T gives an anonymous ticket."))
+        else:
+            found = (self.tr("1 client found.") if count == 1
+                     else self.tr("{count} clients found.").format(count=count))
+            self.hint.setText(found + " " + self.tr("Down: pick · Enter: check in · F4: card"))
+
+    def _update_buttons(self) -> None:
+        has = self.selected_hit() is not None
+        self.checkin_button.setEnabled(has)
+        self.card_button.setEnabled(has)
+
+    # -- search --------------------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_seq += 1
+        self._debounce.start()
+        self._update_hint()
+
+    def _run_search(self) -> None:
+        seq = self._search_seq
+        query = self.search.text()
+        if not query.strip():
+            self._apply_results(seq, [])
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.run_in_worker(lambda: services.clients.search(actor, query, limit=SEARCH_LIMIT),
+                               lambda hits: self._apply_results(seq, hits),
+                               lambda error: self._search_failed(seq, error))
+
+    def _apply_results(self, seq: int, hits: list[ClientSearchHit]) -> None:
+        if seq != self._search_seq:
+            return  # the user typed on: an answer to an older query
+        self._applied_seq = seq
+        self.show_message("")
+        self.results_model.set_rows(hits)
+        self.results_model.set_appointments(self._appointment_of)
+        if hits:
+            self.results.selectRow(0)
+        self._update_buttons()
+        self._update_hint()
+
+    def _search_failed(self, seq: int, error: Exception) -> None:
+        if seq != self._search_seq:
+            return
+        self._applied_seq = seq
+        self.show_message(error_text(error))
+        self._update_hint()
+
+    def search_settled(self) -> bool:
+        """True when the results belong to the text in the search field (for tests and hints)."""
+        return self._applied_seq == self._search_seq and not self._debounce.isActive()
+
+    def selected_hit(self) -> ClientSearchHit | None:
+        index = self.results.currentIndex()
+        return self.results_model.hit(index.row()) if index.isValid() else None
+
+    # -- today's appointments --------------------------------------------------------------------------
+
+    def reload_appointments(self) -> None:
+        self._appointments_seq += 1
+        seq = self._appointments_seq
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.run_in_worker(lambda: services.checkin.todays_appointments(actor),
+                               lambda rows: self._apply_appointments(seq, rows),
+                               lambda error: self._appointments_failed(seq, error))
+
+    def _apply_appointments(self, seq: int, rows: list[AppointmentRow]) -> None:
+        if seq != self._appointments_seq:
+            return
+        self.appointments_model.set_now(datetime.now(UTC))
+        self.appointments_model.set_rows(rows)
+        self._appointment_of = {}
+        for row in rows:
+            if row.client_id is not None and row.status is AppointmentStatus.BOOKED:
+                self._appointment_of.setdefault(row.client_id, row)
+        self.results_model.set_appointments(self._appointment_of)
+
+    def _appointments_failed(self, seq: int, error: Exception) -> None:
+        if seq == self._appointments_seq:
+            self.show_message(error_text(error))
+
+    def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & RELOAD_TOPICS:
+            self.reload_appointments()
+        if topics & {"clients", "any"} and self.search.text().strip():
+            self._on_search_text_changed(self.search.text())
+
+    # -- keyboard ------------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.search:
+            if key == Qt.Key.Key_Down and self.results_model.rowCount():
+                self._settle_now()
+                self.results.setFocus()
+                if not self.results.currentIndex().isValid():
+                    self.results.selectRow(0)
+                return True
+            if enter:
+                self._settle_now()
+                if self.selected_hit() is not None:
+                    self.check_in_selected()
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        elif watched is self.results:
+            if enter:
+                self.check_in_selected()
+                return True
+            if key == Qt.Key.Key_Up and self.results.currentIndex().row() <= 0:
+                self.focus_search()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.focus_search()
+                return True
+        elif watched is self.appointments:
+            if enter:
+                self.check_in_appointment_selected()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _settle_now(self) -> None:
+        """A key that acts on the results: run a pending search at once instead of waiting."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self._run_search()
+
+    # -- actions ------------------------------------------------------------------------------------------------
+
+    def check_in_selected(self) -> None:
+        hit = self.selected_hit()
+        if hit is None:
+            return
+        self.open_check_in(hit, self._appointment_of.get(hit.id))
+
+    def check_in_appointment_selected(self) -> None:
+        index = self.appointments.currentIndex()
+        appointment = self.appointments_model.appointment(index.row()) if index.isValid() else None
+        if appointment is None:
+            return
+        if appointment.status is not AppointmentStatus.BOOKED:
+            self.show_message(self.tr("This appointment is already checked in or closed."))
+            return
+        client = None
+        if appointment.client_id is not None:
+            client = ClientSearchHit(id=appointment.client_id, client_number=f"K-{appointment.client_id:06d}",
+                                     given_name="", family_name=appointment.client_name, date_of_birth=None,
+                                     language="", interpreter_needed=False, score=100.0)
+        self.open_check_in(client, appointment)
+
+    def anonymous_ticket(self) -> None:
+        self.open_check_in(None, None)
+
+    def open_check_in(self, client: ClientSearchHit | None, appointment: AppointmentRow | None) -> None:
+        if self._busy:
+            return
+        if self.checkin_dialog is not None:
+            self.checkin_dialog.deleteLater()
+        dialog = CheckInDialog(self.ctx, self._services, client=client, appointment=appointment,
+                               default_service_id=self._last_service_id, parent=self)
+        dialog.sig_request.connect(lambda request, d=dialog: self._perform_check_in(request, d.wait.text()))
+        dialog.rejected.connect(self.focus_search)
+        self.checkin_dialog = dialog
+        dialog.open()
+
+    def _perform_check_in(self, request, wait_text: str) -> None:
+        self._busy = True
+        self._last_service_id = request.service_id
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.run_in_worker(lambda: services.checkin.check_in(actor, request),
+                               lambda visit: self._checked_in(visit, wait_text),
+                               self._check_in_failed)
+
+    def _checked_in(self, visit: VisitRow, wait_text: str) -> None:
+        self._busy = False
+        self.last_visit = visit
+        self._last_wait_text = wait_text
+        self.show_message("")
+        self._show_last_ticket()
+        self.ctx.events.sig_status_message.emit(self.tr("{ticket} checked in").format(ticket=visit.ticket))
+        self.search.clear()
+        self.focus_search()
+        self.reload_appointments()
+
+    def _check_in_failed(self, error: Exception) -> None:
+        self._busy = False
+        self.show_message(error_text(error))
+        self.focus_search()
+
+    def _show_last_ticket(self) -> None:
+        visit = self.last_visit
+        if visit is None:
+            self.ticket_frame.hide()
+            return
+        service = self.service(visit.service_id)
+        parts = [self.tr("Ticket {ticket}").format(ticket=visit.ticket),
+                 service.name(current_language()) if service else "",
+                 fmt_time(visit.arrived_at)]
+        if visit.party_size > 1:
+            parts.append(self.tr("{count} people").format(count=visit.party_size))
+        if visit.client_name:
+            parts.append(visit.client_name)
+        text = "  ·  ".join(p for p in parts if p)
+        wait = getattr(self, "_last_wait_text", "")
+        self.ticket_label.setText(f"{text}\n{wait}" if wait else text)
+        self.ticket_frame.show()
+
+    def open_card_selected(self) -> None:
+        hit = self.selected_hit()
+        if hit is not None:
+            self.open_card(hit.id)
+
+    def open_card(self, client_id: int) -> None:
+        try:
+            row = self.ctx.services.clients.card(self.ctx.actor, client_id)
+        except DeskError as error:
+            self.show_message(error_text(error))
+            return
+        self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self))
+
+    def new_client(self) -> None:
+        if not self.new_button.isEnabled():
+            return
+        query = self.search.text().strip()
+        looks_like_name = bool(query) and not any(ch.isdigit() for ch in query)
+        self._open_card_dialog(ClientCardDialog(self.ctx, None, initial_name=query if looks_like_name else "",
+                                                parent=self))
+
+    def _open_card_dialog(self, dialog: ClientCardDialog) -> None:
+        if self.card_dialog is not None:
+            self.card_dialog.deleteLater()
+        self.card_dialog = dialog
+        dialog.sig_saved.connect(self._card_saved)
+        dialog.sig_open_existing.connect(lambda client_id: QTimer.singleShot(0, lambda: self.open_card(client_id)))
+        dialog.rejected.connect(self.focus_search)
+        dialog.open()
+
+    def _card_saved(self, row) -> None:
+        self.ctx.events.sig_status_message.emit(self.tr("Card of {name} saved").format(name=row.display_name))
+        self.search.setText(row.client_number)
+        self.focus_search()
+
+    # -- ticket slip ----------------------------------------------------------------------------------------------
+
+    def _centre_name(self) -> str:
+        try:
+            return str(self.ctx.services.reference.setting(self.ctx.actor, "centre_name") or "")
+        except DeskError:
+            return ""
+
+    def print_last_slip(self) -> None:
+        if self.last_visit is not None:
+            print_slip(self, self.last_visit, self.service(self.last_visit.service_id), self._centre_name())
+
+    def save_last_slip(self, path: str | Path) -> Path | None:
+        if self.last_visit is None:
+            return None
+        return save_slip_pdf(path, self.last_visit, self.service(self.last_visit.service_id), self._centre_name())
+
+    def save_last_slip_dialog(self) -> None:
+        if self.last_visit is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save ticket slip"),
+                                                    f"{self.last_visit.ticket}.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            try:
+                self.save_last_slip(path)
+            except OSError as error:
+                self.show_message(str(error))

@@ -1,0 +1,260 @@
+"""The reception view (Empfang): search as you type, keyboard-only check-in with an appointment,
+anonymous ticket and slip, plain-text names, the reception card (duplicates, stale, merge)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
+
+from desk.domain.model import AppointmentStatus, Role
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.storage.models import Appointment
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.i18n import install_language
+from desk.ui.settings import UiSettings
+from desk.ui.views.empfang import EmpfangView
+from desk.ui.views.empfang.models import ID_ROLE, AppointmentsModel, ResultColumn, SearchResultsModel
+from desk.ui.views.empfang.slip import slip_html
+
+RECEPTION = Actor(staff_id=None, name="Empfang (test)", role=Role.RECEPTION, workstation="test")
+COUNSELLOR = Actor(staff_id=None, name="Beratung (test)", role=Role.COUNSELLOR, workstation="test")
+
+
+def _appointment(services, client_id: int, service_id: int, starts_at: datetime, language: str = "") -> int:
+    with services.uow(write=True) as uow:
+        row = Appointment(client_id=client_id, service_id=service_id, starts_at=starts_at,
+                          ends_at=starts_at + timedelta(minutes=45), status="booked",
+                          interpreter_language=language, version=1)
+        uow.session.add(row)
+        uow.session.flush()
+        appointment_id = row.id
+        uow.commit()
+    return appointment_id
+
+
+@pytest.fixture
+def make_view(qtbot, sqlite_services, tmp_path):
+    install_language("en")
+
+    def make(actor: Actor = RECEPTION) -> EmpfangView:
+        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        ctx = UiContext(sqlite_services, actor, AppEvents(), settings)
+        view = EmpfangView(ctx)
+        qtbot.addWidget(view)
+        view.resize(1100, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    yield make
+    install_language("de")
+
+
+def _search(qtbot, view: EmpfangView, text: str) -> None:
+    view.search.setText(text)
+    qtbot.waitUntil(lambda: view.search_settled() and view.results_model.rowCount() > 0, timeout=5000)
+
+
+def test_search_field_has_focus_and_results_follow_typing(qtbot, make_view, sqlite_services):
+    for given, family in (("Muhammad", "Alhasan"), ("Olena", "Kovalenko"), ("Олександр", "Шевченко")):
+        sqlite_services.clients.create(RECEPTION, ClientInput(given_name=given, family_name=family))
+    view = make_view()
+    qtbot.waitUntil(lambda: view.search.hasFocus())
+    _search(qtbot, view, "moh alh")
+    assert view.results_model.index(0, ResultColumn.NAME).data() == "Alhasan, Muhammad"
+    # typing on replaces the results; an answer to the older query is never shown
+    view.search.setText("Oleksandr Schewtschenko")
+    assert not view.search_settled()
+    qtbot.waitUntil(view.search_settled, timeout=5000)
+    assert view.results_model.index(0, ResultColumn.NAME).data() == "Шевченко, Олександр"
+
+
+def test_keyboard_only_check_in_with_appointment_in_three_keys(qtbot, make_view, sqlite_services):
+    mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Muhammad", family_name="Alhasan",
+                                                                   language="ar", interpreter_needed=True))
+    appointment_id = _appointment(sqlite_services, client.id, mbe.id, datetime.now(UTC) + timedelta(minutes=5), "ar")
+    view = make_view()
+    qtbot.waitUntil(lambda: view.appointments_model.rowCount() == 1, timeout=5000)
+    _search(qtbot, view, "Mohammed Al-Hassan")
+
+    keys = 0
+    QTest.keyClick(view.search, Qt.Key.Key_Down)  # 1: pick the first result
+    keys += 1
+    assert view.results.hasFocus() and view.selected_hit().id == client.id
+    QTest.keyClick(view.results, Qt.Key.Key_Return)  # 2: open the check-in dialog
+    keys += 1
+    dialog = view.checkin_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.appointment is not None and dialog.appointment.id == appointment_id
+    assert dialog.service.currentData() == mbe.id and dialog.language.currentData() == "ar"
+    qtbot.waitUntil(lambda: "Estimated wait" in dialog.wait.text() and "…" not in dialog.wait.text())
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # 3: confirm
+    keys += 1
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+
+    assert keys <= 4
+    visit = view.last_visit
+    assert visit.ticket == "M-001" and visit.client_id == client.id and visit.appointment_id == appointment_id
+    assert visit.interpreter_language == "ar"
+    assert "M-001" in view.ticket_label.text()
+    [appointment] = sqlite_services.checkin.todays_appointments(RECEPTION)
+    assert appointment.status is AppointmentStatus.ARRIVED
+    qtbot.waitUntil(lambda: "arrived" in view.appointments_model.index(0, 2).data(), timeout=5000)
+    qtbot.waitUntil(lambda: view.search.hasFocus() and view.search.text() == "", timeout=3000)
+
+
+def test_second_check_in_is_refused_with_where_the_first_stands(qtbot, make_view, sqlite_services):
+    mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Amina", family_name="Haidari"))
+    sqlite_services.checkin.check_in(RECEPTION, CheckInRequest(service_id=mbe.id, client_id=client.id))
+    view = make_view()
+    _search(qtbot, view, "Amina Haidari")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)  # Enter in the search field: check in the first result
+    QTest.keyClick(view.checkin_dialog.service, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.message.isVisible(), timeout=5000)
+    assert "M-001" in view.message.text() and "waiting since" in view.message.text()
+    assert view.last_visit is None
+
+
+def test_anonymous_ticket_with_family_and_urgent_and_slip_without_name(qtbot, make_view, sqlite_services, tmp_path):
+    view = make_view()
+    view.action_anonymous.trigger()
+    dialog = view.checkin_dialog
+    assert "Anonymous" in dialog.who.text()
+    dialog.party.setValue(3)
+    dialog.urgent.setChecked(True)
+    dialog.accept()  # no reason yet: stays open and asks for one
+    assert dialog.isVisible() and view.last_visit is None
+    dialog.reason.setText("Säugling, Fieber")
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    visit = view.last_visit
+    assert visit.client_id is None and visit.party_size == 3 and visit.priority_reason == "Säugling, Fieber"
+    pdf = view.save_last_slip(tmp_path / "slip.pdf")
+    assert pdf is not None and Path(pdf).read_bytes().startswith(b"%PDF")
+
+
+def test_slip_never_carries_the_name(qtbot, sqlite_services):
+    install_language("en")
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Geheim", family_name="Name"))
+    service = sqlite_services.reference.services(RECEPTION)[0]
+    visit = sqlite_services.checkin.check_in(RECEPTION, CheckInRequest(service_id=service.id, client_id=client.id))
+    html = slip_html(visit, service, "Migrationszentrum")
+    assert visit.ticket in html and "Geheim" not in html and "Name," not in html
+
+
+def test_html_looking_names_are_shown_literally(qtbot, make_view, sqlite_services):
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="<b>x</b>", family_name="=1+1"))
+    view = make_view()
+    _search(qtbot, view, client.client_number)
+    assert view.results_model.index(0, ResultColumn.NAME).data() == "=1+1, <b>x</b>"
+    view.check_in_selected()
+    dialog = view.checkin_dialog
+    assert dialog.who.textFormat() == Qt.TextFormat.PlainText and "<b>x</b>" in dialog.who.text()
+    for label in view.findChildren(QLabel) + dialog.findChildren(QLabel):
+        if label.text() and label.buddy() is None and label is not view.search_label:
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName() or label.text()
+    dialog.reject()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, sqlite_services):
+    install_language("en")
+    mbe = sqlite_services.reference.services(RECEPTION)[0]
+    ids = [sqlite_services.clients.create(RECEPTION, ClientInput(given_name=f"Name{i}", family_name="Test")).id
+           for i in range(4)]
+    now = datetime.now(UTC)
+    for offset, client_id in enumerate(ids):
+        _appointment(sqlite_services, client_id, mbe.id, now + timedelta(minutes=30 * offset - 20))
+    results = SearchResultsModel()
+    results.set_rows(sqlite_services.clients.search(RECEPTION, "Test", limit=10))
+    qtmodeltester.check(results)
+    appointments = AppointmentsModel()
+    appointments.set_services(sqlite_services.reference.services(RECEPTION))
+    appointments.set_now(now)
+    rows = sqlite_services.checkin.todays_appointments(RECEPTION)
+    appointments.set_rows(rows)
+    qtmodeltester.check(appointments)
+    assert "due now" in appointments.index(0, 2).data() or "due now" in appointments.index(1, 2).data()
+    # in-place update: one row gone, order kept, no reset
+    resets = []
+    appointments.modelReset.connect(lambda: resets.append(1))
+    appointments.set_rows(rows[1:])
+    assert [appointments.index(r, 0).data(ID_ROLE) for r in range(3)] == [r.id for r in rows[1:]]
+    assert resets == []
+    qtmodeltester.check(appointments)
+
+
+def test_new_client_warns_about_a_duplicate_and_can_use_the_existing_one(qtbot, make_view, sqlite_services):
+    from datetime import date
+
+    existing = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Muhammad", family_name="Alhasan",
+                                                                     date_of_birth=date(1988, 3, 4)))
+    view = make_view()
+    view.search.setText("Mohammed Al-Hassan")
+    view.new_client()
+    card = view.card_dialog
+    assert (card.given.text(), card.family.text()) == ("Mohammed", "Al-Hassan")
+    card.birth.setText("04.03.1988")
+    card.save_button.click()
+    assert card.duplicates_frame.isVisible() and card.isVisible()
+    assert card.duplicates_list.item(0).data(Qt.ItemDataRole.UserRole) == existing.id
+    card.birth.setText("31.02.1990")  # impossible date: refused with a message, nothing saved
+    card.save_button.click()
+    assert card.error.isVisible() and "31.02.1990" in card.error.text()
+    card.birth.setText("04.03.1988")
+    card.open_existing_button.click()
+    qtbot.waitUntil(lambda: view.card_dialog is not card and view.card_dialog.row is not None, timeout=3000)
+    assert view.card_dialog.row.id == existing.id
+    assert len(sqlite_services.clients.search(RECEPTION, "Alhasan")) == 1
+
+
+def test_stale_card_is_refused_and_can_be_reloaded(qtbot, make_view, sqlite_services):
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olha", family_name="Kovalenko"))
+    view = make_view()
+    view.open_card(client.id)
+    card = view.card_dialog
+    sqlite_services.clients.update(RECEPTION, client.id, client.version,
+                                   ClientInput(given_name="Olha", family_name="Kowalenko"))
+    card.phone.setText("0171 234567")
+    card.save_button.click()
+    assert card.isVisible() and "changed by someone else" in card.error.text()
+    card._reload()
+    assert card.family.text() == "Kowalenko"
+    card.phone.setText("0171 234567")
+    card.save_button.click()
+    assert not card.isVisible()
+    assert sqlite_services.clients.card(RECEPTION, client.id).phone == "0171 234567"
+
+
+def test_merge_from_the_card_keeps_the_visits(qtbot, make_view, sqlite_services):
+    keep = sqlite_services.clients.create(COUNSELLOR, ClientInput(given_name="Şükrü", family_name="Yılmaz"))
+    other = sqlite_services.clients.create(COUNSELLOR, ClientInput(given_name="Sukru", family_name="Yilmaz",
+                                                                   phone="07433 1234"))
+    service = sqlite_services.reference.services(COUNSELLOR)[0]
+    sqlite_services.checkin.check_in(COUNSELLOR, CheckInRequest(service_id=service.id, client_id=other.id))
+    view = make_view(COUNSELLOR)
+    view.open_card(keep.id)
+    card = view.card_dialog
+    card.find_duplicates_button.click()
+    assert card.duplicates_list.count() == 1 and card.merge_button.isVisible()
+    assert card.merge(other.id)
+    assert card.phone.text() == "07433 1234"  # a blank field filled from the absorbed record
+    assert [v.client_id for v in sqlite_services.checkin.today(COUNSELLOR)] == [keep.id]
+
+
+def test_reception_cannot_merge(qtbot, make_view, sqlite_services):
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="A", family_name="B"))
+    view = make_view()
+    view.open_card(client.id)
+    assert not view.card_dialog.find_duplicates_button.isVisible()
+    view.card_dialog.reject()
+
