@@ -391,7 +391,7 @@ def labeller(language: str) -> Callable[[str], str]:
 
 
 def fmt_day(value: date, language: str) -> str:
-    return value.strftime("%d.%m.%Y") if language == "de" else value.isoformat()
+    return value.strftime("%d.%m.%Y") if language == "de" else value.strftime("%d/%m/%Y")
 
 
 def period_text(period: Period, language: str) -> str:

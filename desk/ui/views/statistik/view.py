@@ -1,0 +1,353 @@
+"""Statistik (head of department): the report of a period on screen, with charts and exports.
+
+The figures are computed in a worker (ctx.run_in_worker) with a progress bar; the screen shows
+exact numbers, the exports (XLSX, CSV, PDF) show counts below the threshold as "< 3".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.reports import (
+    PLACES,
+    Period,
+    Report,
+    build_tables,
+    format_cell,
+    labeller,
+    monthly_series,
+    period_text,
+    share,
+)
+from desk.services.report_exports import export_csv, export_xlsx
+from desk.ui.context import UiContext, show_error
+from desk.ui.i18n import current_language
+from desk.ui.views.statistik.charts import ChartWidget
+from desk.ui.views.statistik.models import ReportTableModel
+from desk.ui.views.statistik.pdf import render_pdf
+
+KINDS = ("month", "quarter", "year", "custom")
+
+
+class _Progress(QObject):
+    """Carries the worker's progress (0-100) to the GUI thread (queued connection)."""
+
+    sig_progress = Signal(int)
+    """Emitted from the worker thread with the percentage done."""
+
+
+class StatistikView(QWidget):
+    sig_report_ready = Signal(object)
+    """Emitted with the Report once it has been computed and shown."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: Report | None = None
+        self._busy = False
+        self._progress = _Progress(self)
+
+        today = date.today()
+        self.kind = QComboBox()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.part = QComboBox()  # month or quarter
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.start.setDate(QDate(today.year, 1, 1))
+        self.end.setDate(QDate(today.year, today.month, today.day))
+        self.calculate = QPushButton()
+        self.period_label = QLabel()
+        self.period_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.export_buttons = {fmt: QPushButton() for fmt in ("xlsx", "csv", "pdf")}
+
+        self.charts = QWidget()
+        self.bar_chart = ChartWidget()
+        self.place_chart = ChartWidget()
+        self.balingen_chart = ChartWidget()
+        grid = QGridLayout(self.charts)
+        grid.addWidget(self.bar_chart, 0, 0, 1, 2)
+        grid.addWidget(self.place_chart, 1, 0)
+        grid.addWidget(self.balingen_chart, 1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.charts, "")
+        self.models: dict[str, ReportTableModel] = {}
+        self.tables: dict[str, QTableView] = {}
+
+        top = QHBoxLayout()
+        self.kind_label, self.year_label, self.part_label = QLabel(), QLabel(), QLabel()
+        self.from_label, self.to_label = QLabel(), QLabel()
+        for label, buddy in ((self.kind_label, self.kind), (self.year_label, self.year),
+                             (self.part_label, self.part), (self.from_label, self.start), (self.to_label, self.end)):
+            label.setBuddy(buddy)
+            top.addWidget(label)
+            top.addWidget(buddy)
+        top.addWidget(self.calculate)
+        top.addStretch(1)
+        for button in self.export_buttons.values():
+            top.addWidget(button)
+        status = QHBoxLayout()
+        status.addWidget(self.period_label, 1)
+        status.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(status)
+        layout.addWidget(self.tabs, 1)
+
+        self.refresh_action = self._action("Ctrl+R", self.compute)
+        self.calculate.clicked.connect(self.compute)
+        self._export_actions = {
+            "xlsx": self._action("Ctrl+Shift+X", lambda: self.export_dialog("xlsx")),
+            "csv": self._action("Ctrl+Shift+C", lambda: self.export_dialog("csv")),
+            "pdf": self._action("Ctrl+Shift+P", lambda: self.export_dialog("pdf")),
+        }
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _=False, f=fmt: self.export_dialog(f))
+            button.setEnabled(False)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self._progress.sig_progress.connect(self.progress.setValue)
+        self.setTabOrder(self.kind, self.year)
+        self.setTabOrder(self.year, self.part)
+        self.setTabOrder(self.part, self.start)
+        self.setTabOrder(self.start, self.end)
+        self.setTabOrder(self.end, self.calculate)
+        self.retranslate()
+        self.kind.setCurrentIndex(KINDS.index("month"))
+        self.part.setCurrentIndex(today.month - 1)
+        self._on_kind_changed()
+
+    def _action(self, shortcut: str, slot) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- language ----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        kind_index = max(0, self.kind.currentIndex())
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Year"), self.tr("Custom period")])
+        self.kind.setCurrentIndex(kind_index)
+        self.kind.blockSignals(False)
+        self.kind_label.setText(self.tr("&Period:"))
+        self.year_label.setText(self.tr("&Year:"))
+        self.from_label.setText(self.tr("&From:"))
+        self.to_label.setText(self.tr("&To:"))
+        self._fill_parts()
+        self.calculate.setText(self.tr("Calculate"))
+        self.calculate.setToolTip(self.tr("Compute the figures of the period (Ctrl+R)"))
+        names = {"xlsx": self.tr("Excel (XLSX)…"), "csv": self.tr("CSV…"), "pdf": self.tr("PDF report…")}
+        keys = {"xlsx": "Ctrl+Shift+X", "csv": "Ctrl+Shift+C", "pdf": "Ctrl+Shift+P"}
+        for fmt, button in self.export_buttons.items():
+            button.setText(names[fmt])
+            button.setToolTip(self.tr("Export the report; counts below the threshold appear as \u201c< 3\u201d ({key})")
+                              .format(key=keys[fmt]))
+            button.setAccessibleName(names[fmt])
+        for widget, name in ((self.kind, self.tr("Kind of period")), (self.year, self.tr("Year")),
+                             (self.part, self.tr("Month or quarter")), (self.start, self.tr("First day")),
+                             (self.end, self.tr("Last day")), (self.calculate, self.tr("Calculate")),
+                             (self.tabs, self.tr("Report tables")), (self.progress, self.tr("Progress"))):
+            widget.setAccessibleName(name)
+            inner = widget.findChild(QLineEdit) if isinstance(widget, QSpinBox | QDateEdit) else None
+            if inner is not None:
+                inner.setAccessibleName(name)
+        self.tabs.tabBar().setAccessibleName(self.tr("Report tables"))
+        self.tabs.setTabText(0, self.tr("Charts"))
+        if self.report is not None:
+            self._show(self.report)
+        else:
+            self.period_label.setText(self.tr("Choose a period and press Calculate."))
+
+    def _fill_parts(self) -> None:
+        index = max(0, self.part.currentIndex())
+        self.part.blockSignals(True)
+        self.part.clear()
+        if KINDS[max(0, self.kind.currentIndex())] == "quarter":
+            self.part.addItems([self.tr("Q1 (January\u2013March)"), self.tr("Q2 (April\u2013June)"),
+                                self.tr("Q3 (July\u2013September)"), self.tr("Q4 (October\u2013December)")])
+        else:
+            self.part.addItems([self.tr("January"), self.tr("February"), self.tr("March"), self.tr("April"),
+                                self.tr("May"), self.tr("June"), self.tr("July"), self.tr("August"),
+                                self.tr("September"), self.tr("October"), self.tr("November"),
+                                self.tr("December")])
+        self.part.setCurrentIndex(min(index, self.part.count() - 1))
+        self.part.blockSignals(False)
+
+    def _on_kind_changed(self) -> None:
+        kind = KINDS[max(0, self.kind.currentIndex())]
+        self._fill_parts()
+        for widget in (self.part, self.part_label):
+            widget.setVisible(kind in ("month", "quarter"))
+        for widget in (self.year, self.year_label):
+            widget.setVisible(kind != "custom")
+        for widget in (self.start, self.end, self.from_label, self.to_label):
+            widget.setVisible(kind == "custom")
+
+    # -- period and computation --------------------------------------------------------------------
+
+    def period(self) -> Period:
+        kind = KINDS[max(0, self.kind.currentIndex())]
+        year = self.year.value()
+        if kind == "month":
+            return Period.month(year, self.part.currentIndex() + 1)
+        if kind == "quarter":
+            return Period.quarter(year, self.part.currentIndex() + 1)
+        if kind == "year":
+            return Period.year(year)
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        return Period(min(start, end), max(start, end))
+
+    def set_period(self, period: Period) -> None:
+        """Select `period` in the picker (used by tests and when opening a saved period)."""
+        self.kind.setCurrentIndex(KINDS.index(period.kind))
+        self.year.setValue(period.start.year)
+        if period.kind == "month":
+            self.part.setCurrentIndex(period.start.month - 1)
+        elif period.kind == "quarter":
+            self.part.setCurrentIndex((period.start.month - 1) // 3)
+        self.start.setDate(QDate(period.start.year, period.start.month, period.start.day))
+        self.end.setDate(QDate(period.end.year, period.end.month, period.end.day))
+
+    def compute(self, *, now: datetime | None = None) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        period = self.period()
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.calculate.setEnabled(False)
+        self.period_label.setText(self.tr("Calculating {period}\u2026").format(
+            period=period_text(period, current_language())))
+        services, actor, progress = self.ctx.services, self.ctx.actor, self._progress
+        moment = now or datetime.now(UTC)
+        self.ctx.run_in_worker(
+            lambda: services.reports.report(actor, period, now=moment, progress=progress.sig_progress.emit),
+            self._on_computed, self._on_failed, receiver=self)
+
+    def _on_computed(self, report: Report) -> None:
+        self._busy = False
+        self.progress.setVisible(False)
+        self.calculate.setEnabled(True)
+        self.report = report
+        self._show(report)
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.sig_report_ready.emit(report)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._busy = False
+        self.progress.setVisible(False)
+        self.calculate.setEnabled(True)
+        show_error(self, error)
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def _show(self, report: Report) -> None:
+        language = current_language()
+        label = labeller(language)
+        text = self.tr("{centre} \u2014 {period}").format(centre=report.centre_name,
+                                                           period=period_text(report.period, language))
+        if report.previous is not None:
+            text += " \u00b7 " + self.tr("compared with {period}").format(
+                period=period_text(report.previous.period, language))
+        self.period_label.setText(text)
+        for index, table in enumerate(build_tables(report, language), start=1):
+            model = self.models.get(table.key)
+            if model is None:
+                model = ReportTableModel(self)
+                view = QTableView()
+                view.setModel(model)
+                view.setAlternatingRowColors(True)
+                view.setWordWrap(True)
+                view.verticalHeader().setVisible(False)
+                view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+                view.horizontalHeader().setMaximumSectionSize(260)
+                self.models[table.key] = model
+                self.tables[table.key] = view
+                self.tabs.insertTab(index, view, table.title)
+            model.set_table(table, language)
+            self.tables[table.key].setAccessibleName(table.title)
+            self.tabs.setTabText(self.tabs.indexOf(self.tables[table.key]), table.title)
+        months, series = monthly_series(report)
+        self.bar_chart.set_bars(label("Visits by month"), [m[5:] + "/" + m[2:4] for m in months], series)
+        whole = sum(report.total.visits_by_place.values())
+        items = []
+        for place in PLACES:
+            count = report.total.visits_by_place.get(place, 0)
+            pct = share(count, whole)
+            items.append((label(place), count, "\u2013" if pct is None else f"{format_cell(pct, language)} % ({count})"))
+        self.place_chart.set_shares(label("Share by place of residence"), items)
+        balingen = []
+        for s in report.services:
+            total = sum(s.visits_by_place.values())
+            count = s.visits_by_place.get("balingen", 0)
+            pct = share(count, total)
+            balingen.append((s.code, count, "\u2013" if pct is None else f"{format_cell(pct, language)} %"))
+        self.balingen_chart.set_shares(label("Balingen share of visits by service (%)"), balingen)
+
+    # -- exports -----------------------------------------------------------------------------------
+
+    def export_dialog(self, fmt: str) -> None:
+        if self.report is None:
+            return
+        period = self.report.period
+        suggested = f"statistik_{period.start.isoformat()}_{period.end.isoformat()}.{'zip' if fmt == 'csv' else fmt}"
+        filters = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "csv": self.tr("Zip archive of CSV files (*.zip)"),
+                   "pdf": self.tr("PDF document (*.pdf)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path.home() / suggested),
+                                              filters[fmt])
+        if path:
+            self.export_to(fmt, Path(path))
+
+    def export_to(self, fmt: str, path: Path) -> None:
+        """Write the current report to `path` (suppressed counts) and audit it."""
+        if self.report is None:
+            return
+        report, language = self.report, current_language()
+        try:
+            if fmt == "pdf":
+                render_pdf(report, path, language)  # QPainter: on the GUI thread
+            elif fmt == "xlsx":
+                export_xlsx(report, path, language)
+            else:
+                export_csv(report, path, language)
+            self.ctx.services.reports.record_export(self.ctx.actor, report.period, fmt)
+        except Exception as error:  # disk full, no permission: tell the person, never lose it
+            show_error(self, error)
+            return
+        self.ctx.events.sig_status_message.emit(self.tr("Report saved: {path}").format(path=str(path)))

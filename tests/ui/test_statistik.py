@@ -1,0 +1,111 @@
+"""The statistics view: period picker, computation in a worker, tables, charts, exports."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desk.domain.model import Role
+from desk.domain.reports import Period, build_tables
+from desk.services.context import Actor
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.i18n import install_language
+from desk.ui.settings import UiSettings
+from desk.ui.views.statistik import StatistikView
+from desk.ui.views.statistik.models import RAW_ROLE, ReportTableModel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from test_reports import MARCH, MARKERS, NOW, build_centre  # noqa: E402
+
+
+@pytest.fixture
+def ctx(sqlite_services, tmp_path):
+    install_language("en")
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    actor = Actor(staff_id=None, name="Leitung", role=Role.HEAD)
+    yield UiContext(services=sqlite_services, actor=actor, events=AppEvents(), settings=settings)
+    install_language("de")
+
+
+@pytest.fixture
+def view(qtbot, ctx, head):
+    build_centre(ctx.services, head)
+    widget = StatistikView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    return widget
+
+
+def compute(qtbot, view):
+    with qtbot.waitSignal(view.sig_report_ready, timeout=10000):
+        view.compute(now=NOW)
+    return view.report
+
+
+def test_model_passes_the_model_tester(qtmodeltester, sqlite_services, head):
+    build_centre(sqlite_services, head)
+    report = sqlite_services.reports.report(head, MARCH, now=NOW)
+    model = ReportTableModel()
+    tables = build_tables(report, "en")
+    model.set_table(tables[0], "en")
+    qtmodeltester.check(model)
+    model.set_table(tables[0], "de")  # same shape: updated in place
+    qtmodeltester.check(model)
+    model.set_table(tables[1], "en")
+    qtmodeltester.check(model)
+
+
+def test_view_shows_exact_figures_of_the_chosen_month(qtbot, view):
+    view.set_period(MARCH)
+    assert view.period() == MARCH
+    report = compute(qtbot, view)
+    assert report.total.visits == 9
+    overview = view.models["overview"]
+    visits_row = 0
+    headers = [overview.headerData(c, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+               for c in range(overview.columnCount())]
+    kh = headers.index("Social care Kleiner Heuberg")
+    assert overview.index(visits_row, kh).data() == "2"  # exact on screen, "< 3" only in exports
+    assert overview.index(visits_row, headers.index("Total")).data(RAW_ROLE) == 9
+    assert "01/03/2026" in view.period_label.text() and "01/02/2026" in view.period_label.text()
+    assert view.tabs.count() == 1 + len(view.models)
+    assert all(button.isEnabled() for button in view.export_buttons.values())
+
+
+def test_period_picker_kinds(qtbot, view):
+    view.set_period(Period.quarter(2026, 2))
+    assert view.period() == Period.quarter(2026, 2)
+    assert view.part.isVisibleTo(view) and not view.start.isVisibleTo(view)
+    view.set_period(Period.year(2025))
+    assert view.period() == Period.year(2025)
+    assert not view.part.isVisibleTo(view)
+    custom = Period(MARCH.start, MARCH.start.replace(day=15))
+    view.set_period(custom)
+    assert view.period() == custom and view.start.isVisibleTo(view)
+
+
+def test_exports_from_the_view_hold_no_names(qtbot, view, tmp_path):
+    view.set_period(MARCH)
+    compute(qtbot, view)
+    for fmt in ("xlsx", "csv", "pdf"):
+        path = tmp_path / f"out.{fmt}"
+        view.export_to(fmt, path)
+        assert path.stat().st_size > 1000
+    with zipfile.ZipFile(tmp_path / "out.xlsx") as z:
+        blob = b"".join(z.read(n) for n in z.namelist())
+    assert not any(marker.encode() in blob for marker in MARKERS)
+
+
+def test_view_retranslates(qtbot, view):
+    view.set_period(MARCH)
+    compute(qtbot, view)
+    install_language("de")
+    view.retranslate()
+    assert view.tabs.tabText(1) == "Überblick"
+    assert "01.03.2026" in view.period_label.text()
