@@ -132,6 +132,10 @@ class AccountService:
             raise LoginError("Wrong user name or password.")
         if auth.locked_until is not None and auth.locked_until > now:
             wait = max(1, int((auth.locked_until - now).total_seconds() + 0.999))
+            with self._uow(write=True) as uow:
+                record(uow, actor, "login.refused", entity_type="staff", entity_id=auth.id,
+                       details={"username": auth.username, "reason": "waiting", "wait_seconds": wait})
+                uow.commit()
             raise LoginError("Too many wrong passwords. Wait {seconds} seconds, then try again.",
                              wait_seconds=wait, seconds=wait)
         ok, needs_rehash = verify_password(auth.password_hash, password or "")

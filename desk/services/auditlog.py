@@ -44,7 +44,7 @@ class AuditLogService:
 
 
 KNOWN_ACTIONS = frozenset({
-    "login.success", "login.failure", "session.lock", "session.unlock", "session.unlock_failure",
+    "login.success", "login.failure", "login.refused", "session.lock", "session.unlock", "session.unlock_failure",
     "account.create", "account.create_first", "account.change", "account.permissions_change",
     "account.password_reset", "account.password_change", "client.read", "client.create", "client.update",
     "client.merge", "client.export", "client.erase", "retention.purge", "setting.change", "backup.create",

@@ -1,0 +1,192 @@
+"""Accounts and login on both engines: first start, login, growing delay, deactivation,
+rehash, role change while logged in, last head of department, the gate writes nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from argon2 import PasswordHasher
+from privacy_helpers import row_counts
+
+from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from desk.domain.model import Role
+from desk.domain.permissions import ROLE_PERMISSIONS
+from desk.services.accounts import LoginError, NewAccount
+from desk.services.context import Actor
+from desk.services.gate import PERMISSION_ATTRIBUTE
+from desk.services.passwords import hash_password, verify_password
+from desk.storage.models import Staff
+
+ANON = Actor.login_screen()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def first_head(services):
+    return services.accounts.create_first_head(ANON, NewAccount("chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
+
+
+def test_first_start_creates_one_head_and_only_once(services) -> None:
+    assert services.accounts.needs_first_account(ANON)
+    head = services.accounts.create_first_head(ANON, NewAccount("Chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
+    assert head.role is Role.HEAD and head.staff_id is not None
+    assert not services.accounts.needs_first_account(ANON)
+    with pytest.raises(ConflictError):
+        services.accounts.create_first_head(ANON, NewAccount("zweite", "Zweite", Role.HEAD, "geheim-123"))
+    assert services.accounts.login(ANON, "chefin", "geheim-123").staff_id == head.staff_id
+
+
+def test_password_rules_and_username_rules(services) -> None:
+    with pytest.raises(ValidationError):
+        services.accounts.create_first_head(ANON, NewAccount("chefin", "Frau Chefin", Role.HEAD, "kurz"))
+    with pytest.raises(ValidationError):
+        services.accounts.create_first_head(ANON, NewAccount("a b", "Frau Chefin", Role.HEAD, "geheim-123"))
+    assert services.accounts.needs_first_account(ANON)  # nothing half-done
+
+
+def test_growing_delay_after_wrong_passwords_is_stored_and_refuses_even_the_right_one(services, first_head) -> None:
+    clock = Clock()
+    services.accounts._clock = clock
+    for _ in range(2):
+        with pytest.raises(LoginError) as wrong:
+            services.accounts.login(ANON, "chefin", "falsch")
+        assert wrong.value.wait_seconds == 0
+    with pytest.raises(LoginError):
+        services.accounts.login(ANON, "chefin", "falsch")  # third: the wait starts (5 s)
+    with pytest.raises(LoginError) as waiting:
+        services.accounts.login(ANON, "chefin", "geheim-123")
+    assert waiting.value.wait_seconds == 5
+    clock.now += timedelta(seconds=6)
+    with pytest.raises(LoginError):
+        services.accounts.login(ANON, "chefin", "falsch")  # fourth: 10 s
+    clock.now += timedelta(seconds=6)
+    with pytest.raises(LoginError) as waiting:
+        services.accounts.login(ANON, "chefin", "geheim-123")
+    assert waiting.value.wait_seconds == 4
+    clock.now += timedelta(seconds=5)
+    assert services.accounts.login(ANON, "chefin", "geheim-123").role is Role.HEAD
+    with services.uow() as uow:
+        auth = uow.accounts.get(first_head.staff_id)
+    assert auth.failed_logins == 0 and auth.locked_until is None
+    from desk.services.auditlog import AuditFilter
+
+    actions = [r.action for r in services.audit_log.query(first_head, AuditFilter(action="login."))]
+    assert actions.count("login.failure") == 4 and actions.count("login.success") == 1
+    assert actions.count("login.refused") == 2
+
+
+def test_unknown_user_and_deactivated_account(services, first_head) -> None:
+    with pytest.raises(LoginError, match="Wrong user name or password"):
+        services.accounts.login(ANON, "niemand", "geheim-123")
+    row = services.accounts.create_account(first_head, NewAccount("empfang1", "Anna Empfang", Role.RECEPTION,
+                                                                  "passwort-1"))
+    services.accounts.change_account(first_head, row.id, row.version, active=False)
+    with pytest.raises(LoginError, match="deactivated"):
+        services.accounts.login(ANON, "empfang1", "passwort-1")
+
+
+def test_rehash_when_parameters_changed(services, first_head) -> None:
+    old = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash("geheim-123")
+    with services.uow(write=True) as uow:
+        uow.session.get(Staff, first_head.staff_id).password_hash = old
+        uow.commit()
+    services.accounts.login(ANON, "chefin", "geheim-123")
+    with services.uow() as uow:
+        new = uow.accounts.get(first_head.staff_id).password_hash
+    assert new != old and new.startswith("$argon2id$")
+    assert verify_password(new, "geheim-123") == (True, False)
+
+
+def test_lock_and_unlock_needs_the_same_persons_password(services, first_head) -> None:
+    services.accounts.lock(first_head)
+    with pytest.raises(LoginError):
+        services.accounts.unlock(first_head, "falsch")
+    assert services.accounts.unlock(first_head, "geheim-123").staff_id == first_head.staff_id
+
+
+def test_role_changed_while_logged_in(services, first_head) -> None:
+    row = services.accounts.create_account(first_head, NewAccount("zweite", "Zweite Leitung", Role.HEAD, "passwort-2"))
+    second = services.accounts.login(ANON, "zweite", "passwort-2")
+    services.accounts.change_account(first_head, row.id, row.version, role=Role.COUNSELLOR)
+    # the sensitive functions re-read the role: refused even with the stale actor
+    with pytest.raises(PermissionDeniedError, match="changed meanwhile"):
+        services.accounts.create_account(second, NewAccount("dritte", "Dritte", Role.RECEPTION, "passwort-3"))
+    with pytest.raises(PermissionDeniedError):
+        services.privacy.purge(second)
+    refreshed = services.accounts.refresh_actor(second)
+    assert refreshed is not None and refreshed.role is Role.COUNSELLOR
+    with pytest.raises(PermissionDeniedError):
+        services.accounts.accounts(refreshed)
+    current = next(a for a in services.accounts.accounts(first_head) if a.id == row.id)
+    services.accounts.change_account(first_head, row.id, current.version, active=False)
+    assert services.accounts.refresh_actor(second) is None
+
+
+def test_the_last_head_cannot_be_demoted_or_deactivated(services, first_head) -> None:
+    me = next(a for a in services.accounts.accounts(first_head) if a.id == first_head.staff_id)
+    with pytest.raises(ConflictError):
+        services.accounts.change_account(first_head, me.id, me.version, role=Role.RECEPTION)
+    with pytest.raises(ConflictError):
+        services.accounts.change_account(first_head, me.id, me.version, active=False)
+
+
+def test_password_reset_and_own_change(services, first_head) -> None:
+    row = services.accounts.create_account(first_head, NewAccount("kh", "K. H.", Role.COUNSELLOR, "passwort-1"))
+    services.accounts.reset_password(first_head, row.id, "neues-pw-22")
+    actor = services.accounts.login(ANON, "kh", "neues-pw-22")
+    with pytest.raises(LoginError):
+        services.accounts.change_own_password(actor, "falsch", "noch-neuer-3")
+    services.accounts.change_own_password(actor, "neues-pw-22", "noch-neuer-3")
+    services.accounts.login(ANON, "kh", "noch-neuer-3")
+
+
+def test_hash_password_is_argon2id() -> None:
+    hashed = hash_password("demo")
+    assert hashed.startswith("$argon2id$")
+    assert verify_password(hashed, "demo") == (True, False)
+    assert verify_password(hashed, "Demo") == (False, False)
+    assert verify_password(None, "demo") == (False, False)
+
+
+def _permission_table():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "unit" / "test_permission_table.py"
+    spec = importlib.util.spec_from_file_location("desk_permission_table", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _service_objects(services) -> dict[str, object]:
+    return {type(v).__name__: v for v in vars(services).values() if type(v).__name__.endswith("Service")}
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTION, Role.COUNSELLOR, Role.DISPLAY])
+def test_every_forbidden_call_is_refused_and_writes_nothing(services, role) -> None:
+    """Every service function the role may not call raises PermissionDeniedError before any
+    database work: the row count of every table is unchanged afterwards."""
+    service_functions = _permission_table().service_functions
+    actor = Actor(staff_id=None, name=f"test {role.value}", role=role, workstation="test")
+    objects = _service_objects(services)
+    before = row_counts(services)
+    refused = 0
+    for name, function in service_functions().items():
+        permission = getattr(function, PERMISSION_ATTRIBUTE, None)
+        class_name, method = name.split(".")
+        if permission is None or permission in ROLE_PERMISSIONS[role] or class_name not in objects:
+            continue
+        with pytest.raises(PermissionDeniedError):
+            getattr(objects[class_name], method)(actor)
+        refused += 1
+    assert refused >= 10
+    assert row_counts(services) == before
