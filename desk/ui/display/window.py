@@ -1,0 +1,219 @@
+"""The display window (see the package docstring)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desk.domain.model import DisplayCallRow
+from desk.services.context import Actor
+from desk.services.desk import DeskServices
+from desk.ui.display.phrases import phrase
+from desk.ui.display.sound import Gong
+from desk.ui.events import AppEvents
+from desk.ui.i18n import fmt_time
+from desk.ui.settings import UiSettings
+
+HISTORY = 5
+POLL_MS = 3000  # safety net besides the live-update signal
+RELOAD_TOPICS = frozenset({"display", "any"})
+
+
+def _label(point_size: int, *, bold: bool = False, colour: str = "#ffffff", name: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # nothing on this screen is ever rich text
+    label.setObjectName(name)
+    font = QFont()
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setProperty("basePointSize", point_size)
+    label.setStyleSheet(f"color: {colour};")
+    # big type must never force the window wider than the screen: fonts scale in resizeEvent
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
+
+
+class DisplayWindow(QWidget):
+    sig_new_call = Signal(object)
+    """A call newer than any shown before arrived (the DisplayCallRow); the gong sounds."""
+
+    def __init__(self, services: DeskServices, events: AppEvents, *, gong: Gong | None = None) -> None:
+        super().__init__()
+        self.setObjectName("WaitingRoomDisplay")
+        self.services = services
+        self.actor = Actor.display()
+        self.gong = gong if gong is not None else Gong(self)
+        self.calls: list[DisplayCallRow] = []
+        self._last_id: int | None = None
+        self._failed_since: datetime | None = None
+        self.setStyleSheet("QWidget#WaitingRoomDisplay { background: #10243e; }")
+        self.setAutoFillBackground(True)
+
+        self.title = _label(28, bold=True, colour="#9cc3ff", name="title")
+        self.clock = _label(28, colour="#9cc3ff", name="clock")
+        self.current = _label(110, bold=True, name="current")
+        self.current.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phrase_de = _label(40, name="phraseGerman")
+        self.phrase_de.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phrase_other = _label(40, colour="#ffe08a", name="phraseOther")
+        self.phrase_other.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.history_title = _label(24, colour="#9cc3ff", name="historyTitle")
+        self.history = [_label(44, bold=True, colour="#d6e4ff", name=f"history{i}") for i in range(HISTORY)]
+        self.state = _label(16, colour="#ffb4a8", name="state")
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.clock)
+        main = QVBoxLayout()
+        main.addStretch(1)
+        main.addWidget(self.current)
+        main.addWidget(self.phrase_de)
+        main.addWidget(self.phrase_other)
+        main.addStretch(1)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setStyleSheet("color: #35557f;")
+        side = QVBoxLayout()
+        side.addWidget(self.history_title)
+        for label in self.history:
+            side.addWidget(label)
+        side.addStretch(1)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(40, 24, 40, 24)
+        grid.addLayout(header, 0, 0, 1, 3)
+        grid.addLayout(main, 1, 0)
+        grid.addWidget(line, 1, 1)
+        grid.addLayout(side, 1, 2)
+        grid.addWidget(self.state, 2, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(2, 1)
+
+        for sequence in ("Escape", "Ctrl+Q"):
+            QShortcut(QKeySequence(sequence), self, activated=self.close)
+        events.sig_data_changed.connect(self._on_data_changed)
+        events.sig_language_changed.connect(lambda _l: self.retranslate())
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(10_000)
+        self.clock_timer.timeout.connect(self._tick)
+        self.clock_timer.start()
+        self.retranslate()
+        self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Type sizes are designed for 1920x1080 and scale with the window."""
+        scale = max(0.35, min(self.width() / 1920, self.height() / 1080))
+        for label in self.findChildren(QLabel):
+            base = label.property("basePointSize")
+            if base:
+                font = label.font()
+                font.setPointSize(max(8, int(base * scale)))
+                label.setFont(font)
+        super().resizeEvent(event)
+
+    def retranslate(self) -> None:
+        # The waiting room reads German first; the interface language of the PC does not matter.
+        self.setWindowTitle(self.tr("Waiting-room display"))
+        self.title.setText("Aufruf · Call · نداء · Виклик")
+        self.history_title.setText("Zuletzt aufgerufen · Last calls")
+        self.setAccessibleName(self.tr("Waiting-room display"))
+        self._tick()
+        self._render()
+
+    def _tick(self) -> None:
+        self.clock.setText(fmt_time(datetime.now(UTC)))
+
+    def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if topics & RELOAD_TOPICS:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """A small indexed read (the last few calls of today); cheap enough for the GUI thread."""
+        try:
+            calls = self.services.waitlist.display_calls(self.actor, limit=HISTORY + 1)
+        except Exception:  # noqa: BLE001 - the display never crashes; it says it is not current
+            if self._failed_since is None:
+                self._failed_since = datetime.now(UTC)
+            self.state.setText(f"Keine Verbindung zur Datenbank seit {fmt_time(self._failed_since)} · "
+                               f"No connection since {fmt_time(self._failed_since)}")
+            return
+        self._failed_since = None
+        self.state.setText("")
+        self.apply(calls)
+
+    def apply(self, calls: list[DisplayCallRow]) -> None:
+        newest = calls[0].id if calls else None
+        first_load = self._last_id is None and not self.calls
+        fresh = [c for c in calls if self._last_id is None or c.id > self._last_id]
+        self.calls = list(calls)
+        if newest is not None:
+            self._last_id = max(newest, self._last_id or 0)
+        self._render()
+        if fresh and not first_load:
+            self.gong.play()
+            self.sig_new_call.emit(fresh[0])
+
+    def _render(self) -> None:
+        if not self.calls:
+            self.current.setText("")
+            self.phrase_de.setText("Bitte warten Sie, Sie werden aufgerufen.")
+            self.phrase_other.setText("Please wait, you will be called.")
+            self.phrase_other.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            for label in self.history:
+                label.setText("")
+            return
+        call = self.calls[0]
+        self.current.setText(f"{call.ticket}  →  {call.room_label}")
+        german = phrase("de")
+        assert german is not None
+        self.phrase_de.setText(german.render(call.ticket, call.room_label))
+        other = phrase(call.language) if call.language and phrase(call.language) != german else None
+        if other is None or other.language == "de":
+            other = phrase("en")
+        assert other is not None
+        self.phrase_other.setText(other.render(call.ticket, call.room_label))
+        direction = Qt.LayoutDirection.RightToLeft if other.rtl else Qt.LayoutDirection.LeftToRight
+        self.phrase_other.setLayoutDirection(direction)
+        for label, older in zip(self.history, self.calls[1:] + [None] * HISTORY, strict=False):
+            label.setText(f"{older.ticket}  →  {older.room_label}" if older else "")
+
+
+def open_display(services: DeskServices, settings: UiSettings, events: AppEvents, screen: int | None = None,
+                 *, live_updates: bool = True, full_screen: bool = True) -> DisplayWindow:
+    """Open the display on screen `screen` (default: the saved one, else the last screen)."""
+    window = DisplayWindow(services, events)
+    if live_updates:
+        from desk.ui.live import LiveUpdates
+
+        live = LiveUpdates(services, window)
+        live.sig_changed.connect(events.sig_data_changed)
+        live.sig_state.connect(events.sig_database_state)
+        live.start()
+        window.destroyed.connect(live.stop)
+        window._live = live  # keep it alive with the window
+        original_close = window.closeEvent
+
+        def close_event(event) -> None:
+            live.stop()
+            original_close(event)
+
+        window.closeEvent = close_event  # type: ignore[method-assign]
+    screens = QGuiApplication.screens()
+    index = screen if screen is not None else (settings.display_screen if len(screens) > 1 else 0)
+    if screen is None and len(screens) > 1 and settings.display_screen == 0:
+        index = len(screens) - 1  # the waiting-room TV is usually the second screen
+    target = screens[index] if 0 <= index < len(screens) else QGuiApplication.primaryScreen()
+    window.setScreen(target)
+    window.setGeometry(target.geometry())
+    if full_screen:
+        window.showFullScreen()
+    else:
+        window.show()
+    return window

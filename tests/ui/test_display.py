@@ -1,0 +1,136 @@
+"""The waiting-room display: never a name, read-only through DISPLAY_READ, gong, RTL phrases."""
+
+from __future__ import annotations
+
+import wave
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
+
+from desk.domain.errors import PermissionDeniedError
+from desk.domain.model import Role
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.ui.display import DisplayWindow, open_display
+from desk.ui.display.phrases import languages, phrase
+from desk.ui.display.sound import gong_path, write_gong
+from desk.ui.events import AppEvents
+from desk.ui.settings import UiSettings
+
+SECRET_GIVEN, SECRET_FAMILY = "<b>Secret</b>", "Verborgen"
+
+
+class FakeGong:
+    def __init__(self) -> None:
+        self.played = 0
+
+    def play(self) -> None:
+        self.played += 1
+
+
+def _call_secret_client(services, language="ar"):
+    head = Actor.system()
+    client = services.clients.create(head, ClientInput(given_name=SECRET_GIVEN, family_name=SECRET_FAMILY,
+                                                       language=language, interpreter_needed=True))
+    mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
+    visit = services.checkin.check_in(head, CheckInRequest(service_id=mbe.id, client_id=client.id))
+    room = next(r for r in services.reference.rooms(head) if "Migrationsberatung" in r.name)
+    counsellor = Actor(staff_id=None, name="Frau Beraterin", role=Role.COUNSELLOR)
+    services.waitlist.call(counsellor, visit.id, room_id=room.id)
+    return visit, room
+
+
+def _all_text(widget) -> str:
+    return "\n".join([widget.windowTitle(), *(label.text() for label in widget.findChildren(QLabel))])
+
+
+def test_display_table_cannot_hold_a_name(sqlite_services):
+    columns = {c["name"]: c for c in sa.inspect(sqlite_services.db.engine).get_columns("display_calls")}
+    assert set(columns) == {"id", "called_at", "ticket", "room_label", "language"}
+    foreign = sa.inspect(sqlite_services.db.engine).get_foreign_keys("display_calls")
+    assert foreign == []  # no way back to a client
+
+
+def test_display_data_and_screen_never_contain_the_name(qtbot, sqlite_services):
+    visit, room = _call_secret_client(sqlite_services)
+    calls = sqlite_services.waitlist.display_calls(Actor.display())
+    assert [(c.ticket, c.room_label) for c in calls] == [(visit.ticket, room.display_label)]
+    window = DisplayWindow(sqlite_services, AppEvents(), gong=FakeGong())
+    qtbot.addWidget(window)
+    text = repr(calls) + _all_text(window)
+    assert visit.ticket in text and room.display_label in text
+    for part in ("Secret", "<b>", "Verborgen", "Frau Beraterin"):
+        assert part not in text
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in window.findChildren(QLabel))
+
+
+def test_the_display_actor_may_only_read_the_display(sqlite_services):
+    display = Actor.display()
+    with pytest.raises(PermissionDeniedError):
+        sqlite_services.waitlist.waiting_list(display)
+    with pytest.raises(PermissionDeniedError):
+        sqlite_services.waitlist.call_next(display, room_id=1)
+    with pytest.raises(PermissionDeniedError):
+        sqlite_services.alarms.open_alarms(display)
+
+
+def test_gong_on_each_new_call_not_on_start(qtbot, sqlite_services):
+    _call_secret_client(sqlite_services)
+    gong = FakeGong()
+    events = AppEvents()
+    window = DisplayWindow(sqlite_services, events, gong=gong)
+    qtbot.addWidget(window)
+    assert gong.played == 0  # what was called before the display started does not chime
+    head = Actor.system()
+    mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+    second = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    with qtbot.waitSignal(window.sig_new_call, timeout=3000) as blocker:
+        sqlite_services.waitlist.call(head, second.id, room_id=sqlite_services.reference.rooms(head)[3].id)
+        events.sig_data_changed.emit(frozenset({"display"}))
+    assert blocker.args[0].ticket == second.ticket
+    assert gong.played == 1
+    assert second.ticket in window.current.text()
+    events.sig_data_changed.emit(frozenset({"visits"}))  # not a display change: nothing happens
+    assert gong.played == 1
+
+
+def test_rtl_phrases_and_languages():
+    assert {"de", "en", "ar", "fa", "uk", "ru", "tr", "fr", "ti"} <= set(languages())
+    for code in ("ar", "fa", "prs", "ARA"):
+        assert phrase(code).rtl, code
+    for code in ("de", "en", "uk", "ru", "tr", "fr", "ti"):
+        assert not phrase(code).rtl
+        rendered = phrase(code).render("M-004", "Büro 2")
+        assert "M-004" in rendered and "Büro 2" in rendered
+    assert phrase("xx") is None
+    rendered = phrase("ar").render("M-004", "Büro 2")
+    assert "\u2066M-004\u2069" in rendered  # the ticket is an isolated LTR run inside Arabic
+
+
+def test_arabic_call_is_shown_right_to_left(qtbot, sqlite_services):
+    _call_secret_client(sqlite_services, language="ar")
+    window = DisplayWindow(sqlite_services, AppEvents(), gong=FakeGong())
+    qtbot.addWidget(window)
+    assert window.phrase_other.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert "يرجى" in window.phrase_other.text()
+    assert window.phrase_de.text().startswith("Nummer")
+
+
+def test_open_display_full_screen_without_login(qtbot, sqlite_services, tmp_path):
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = open_display(sqlite_services, settings, AppEvents(), screen=0, live_updates=False)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert window.isFullScreen() or window.geometry() == window.screen().geometry()
+    assert window.isVisible()
+    assert window.actor.role is Role.DISPLAY
+
+
+def test_gong_wav_is_a_short_sound(tmp_path):
+    path = write_gong(tmp_path / "g.wav")
+    with wave.open(str(path)) as wav:
+        assert wav.getnchannels() == 1 and 0.5 < wav.getnframes() / wav.getframerate() < 3
+    assert gong_path().is_file()
