@@ -1,0 +1,713 @@
+"""Dialogs of the Termine view: book / change an appointment (client search, free slots,
+interpreter, series, history), cancel with a reason, working hours, absence, interpreter.
+
+Every dialog: Enter saves (Ctrl+Return in multi-line places), Escape closes without saving;
+client text is shown as plain text only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.appointments import InterpreterRow, WorkingHourRow, local_moment
+from desk.domain.errors import ConflictError, DeskError, ValidationError
+from desk.domain.model import (
+    AppointmentRow,
+    AppointmentStatus,
+    ClientSearchHit,
+    RoomRow,
+    ServiceRow,
+    StaffRow,
+)
+from desk.services.appointments import AppointmentChange, AppointmentRequest
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import current_language, fmt_date, fmt_time, local
+from desk.ui.views.empfang.languages import fill_language_combo, language_name
+from desk.ui.views.termine.models import HistoryModel
+
+DURATIONS = (15, 30, 45, 60, 90, 120)
+SEARCH_DELAY_MS = 180
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+@dataclass(frozen=True)
+class DialogChoices:
+    """Reference data the dialog offers (loaded by the view, not by the dialog)."""
+
+    services: list[ServiceRow]
+    counsellors: list[StaffRow]
+    rooms: list[RoomRow]
+    interpreters: list[InterpreterRow]
+    may_manage: bool
+
+
+class AppointmentDialog(QDialog):
+    """Book a new appointment (optionally a weekly series) or change an existing one."""
+
+    sig_saved = Signal(object)
+    """The saved AppointmentRow (or the list of rows of a new series)."""
+
+    def __init__(self, ctx: UiContext, choices: DialogChoices, *, appointment: AppointmentRow | None = None,
+                 staff_id: int | None = None, day: date | None = None, start: time | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AppointmentDialog")
+        self.ctx = ctx
+        self.choices = choices
+        self.appointment = appointment
+        self.client: ClientSearchHit | None = None
+        self.suggested: datetime | None = None
+        self._search_seq = 0
+        self._slot_seq = 0
+        self._busy = False
+        self._alive = True
+
+        # -- client --------------------------------------------------------------------------
+        self.client_search = QLineEdit()
+        self.client_search.setObjectName("client_search")
+        self.client_hits = QListWidget()
+        self.client_hits.setObjectName("client_hits")
+        self.client_hits.setMaximumHeight(110)
+        self.client_label = _plain(QLabel())
+        self.client_label.setObjectName("client_label")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.client_search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.client_search.returnPressed.connect(self._take_first_hit)
+        self.client_hits.itemActivated.connect(self._on_hit_activated)
+        self.client_hits.currentItemChanged.connect(lambda item, _old: item and self._on_hit_activated(item))
+
+        # -- what, who, where ------------------------------------------------------------------
+        self.service = QComboBox()
+        self.service.setObjectName("service")
+        for s in choices.services:
+            if s.active:
+                self.service.addItem(s.name(current_language()), s.id)
+        self.counsellor = QComboBox()
+        self.counsellor.setObjectName("counsellor")
+        for s in choices.counsellors:
+            self.counsellor.addItem(s.display_name, s.id)
+        self.room = QComboBox()
+        self.room.setObjectName("room")
+        self.room.addItem("", None)
+        for r in choices.rooms:
+            if r.active:
+                self.room.addItem(r.name, r.id)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.interpreter = QComboBox()
+        self.interpreter.setObjectName("interpreter")
+
+        # -- when ----------------------------------------------------------------------------
+        self.date = QDateEdit()
+        self.date.setObjectName("date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.start = QTimeEdit()
+        self.start.setObjectName("start")
+        self.start.setDisplayFormat("HH:mm")
+        self.duration = QComboBox()
+        self.duration.setObjectName("duration")
+        for minutes in DURATIONS:
+            self.duration.addItem("", minutes)
+        self.slots = QListWidget()
+        self.slots.setObjectName("slots")
+        self.slots.setFlow(QListWidget.Flow.LeftToRight)
+        self.slots.setWrapping(True)
+        self.slots.setMaximumHeight(76)
+        self.slots.itemActivated.connect(self._on_slot_activated)
+        self.slots.itemClicked.connect(self._on_slot_activated)
+        self.slots_label = _plain(QLabel())
+
+        # -- series (new appointments, counsellors only) --------------------------------------
+        self.series_count = QSpinBox()
+        self.series_count.setObjectName("series_count")
+        self.series_count.setRange(1, 52)
+        self.series_interval = QSpinBox()
+        self.series_interval.setObjectName("series_interval")
+        self.series_interval.setRange(1, 8)
+
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setMaxLength(1000)
+
+        # -- message and buttons ---------------------------------------------------------------
+        self.message = _plain(QLabel())
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.take_suggestion = QPushButton()
+        self.take_suggestion.setObjectName("take_suggestion")
+        self.take_suggestion.setVisible(False)
+        self.take_suggestion.clicked.connect(self._take_suggestion)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+        form = QFormLayout()
+        self.client_row_label = QLabel()
+        if appointment is None:
+            form.addRow(self.client_row_label, self.client_search)
+            form.addRow("", self.client_hits)
+        form.addRow("", self.client_label)
+        self.service_label, self.counsellor_label, self.room_label = QLabel(), QLabel(), QLabel()
+        self.language_label, self.interpreter_label = QLabel(), QLabel()
+        self.date_label, self.start_label, self.duration_label = QLabel(), QLabel(), QLabel()
+        self.slot_row_label, self.note_label = QLabel(), QLabel()
+        self.series_label, self.interval_label = QLabel(), QLabel()
+        form.addRow(self.service_label, self.service)
+        form.addRow(self.counsellor_label, self.counsellor)
+        when = QHBoxLayout()
+        when.addWidget(self.date)
+        when.addWidget(self.start_label)
+        when.addWidget(self.start)
+        when.addWidget(self.duration_label)
+        when.addWidget(self.duration)
+        when.addStretch(1)
+        form.addRow(self.date_label, when)
+        form.addRow(self.slot_row_label, self.slots)
+        form.addRow("", self.slots_label)
+        form.addRow(self.room_label, self.room)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.interpreter_label, self.interpreter)
+        if appointment is None and choices.may_manage:
+            series = QHBoxLayout()
+            series.addWidget(self.series_count)
+            series.addWidget(self.interval_label)
+            series.addWidget(self.series_interval)
+            series.addStretch(1)
+            form.addRow(self.series_label, series)
+        form.addRow(self.note_label, self.note)
+        for label, buddy in ((self.client_row_label, self.client_search), (self.service_label, self.service),
+                             (self.counsellor_label, self.counsellor), (self.date_label, self.date),
+                             (self.start_label, self.start), (self.duration_label, self.duration),
+                             (self.slot_row_label, self.slots), (self.room_label, self.room),
+                             (self.language_label, self.language), (self.interpreter_label, self.interpreter),
+                             (self.series_label, self.series_count), (self.interval_label, self.series_interval),
+                             (self.note_label, self.note)):
+            label.setBuddy(buddy)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.take_suggestion)
+        layout.addLayout(message_row)
+        self.history: QTableView | None = None
+        self.history_model: HistoryModel | None = None
+        if appointment is not None:
+            self.history_title = _plain(QLabel())
+            self.history_model = HistoryModel(self)
+            self.history = QTableView()
+            self.history.setObjectName("history")
+            self.history.setModel(self.history_model)
+            self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.history.horizontalHeader().setStretchLastSection(True)
+            self.history.verticalHeader().setVisible(False)
+            self.history.setMaximumHeight(150)
+            layout.addWidget(self.history_title)
+            layout.addWidget(self.history)
+        layout.addWidget(self.buttons)
+
+        # -- initial values ------------------------------------------------------------------
+        if appointment is not None:
+            self._select(self.service, appointment.service_id)
+            self.service.setEnabled(False)
+            self._select(self.counsellor, appointment.staff_id)
+            self._select(self.room, appointment.room_id)
+            start_local = local(appointment.starts_at)
+            self.date.setDate(qdate(start_local.date()))
+            self.start.setTime(QTime(start_local.hour, start_local.minute))
+            minutes = int((appointment.ends_at - appointment.starts_at).total_seconds() // 60)
+            if self.duration.findData(minutes) < 0:
+                self.duration.addItem("", minutes)
+            self._select(self.duration, minutes)
+            self.note.setText(appointment.note)
+            self.client_label.setText(appointment.client_name)
+            self._load_history()
+        else:
+            if staff_id is not None:
+                self._select(self.counsellor, staff_id)
+            self.date.setDate(qdate(day or datetime.now().date()))
+            self.start.setTime(QTime((start or time(9)).hour, (start or time(9)).minute))
+            self._select(self.duration, 45)
+        self._fill_languages(appointment.interpreter_language if appointment else "")
+        self._fill_interpreters(appointment.interpreter_id if appointment else None)
+        self.language.currentIndexChanged.connect(lambda _i: self._fill_interpreters(self._interpreter_id()))
+        for signal in (self.counsellor.currentIndexChanged, self.duration.currentIndexChanged,
+                       self.interpreter.currentIndexChanged):
+            signal.connect(lambda _i: self.load_slots())
+        self.date.dateChanged.connect(lambda _d: self.load_slots())
+        self.retranslate()
+        self.load_slots()
+        (self.client_search if appointment is None else self.start).setFocus()
+
+    # -- texts -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Book appointment") if self.appointment is None else self.tr("Change appointment"))
+        self.client_row_label.setText(self.tr("&Client:"))
+        self.client_search.setPlaceholderText(self.tr("Name, client number, date of birth or phone"))
+        self.client_search.setAccessibleName(self.tr("Search client"))
+        self.client_hits.setAccessibleName(self.tr("Clients found"))
+        self.client_label.setAccessibleName(self.tr("Chosen client"))
+        if self.client is None and self.appointment is None:
+            self.client_label.setText(self.tr("No client chosen yet."))
+        self.service_label.setText(self.tr("&Service:"))
+        self.service.setAccessibleName(self.tr("Service"))
+        self.counsellor_label.setText(self.tr("C&ounsellor:"))
+        self.counsellor.setAccessibleName(self.tr("Counsellor"))
+        self.date_label.setText(self.tr("&Date:"))
+        self.date.setAccessibleName(self.tr("Date"))
+        self.start_label.setText(self.tr("S&tart:"))
+        self.start.setAccessibleName(self.tr("Start time"))
+        self.duration_label.setText(self.tr("D&uration:"))
+        self.duration.setAccessibleName(self.tr("Duration"))
+        for i in range(self.duration.count()):
+            self.duration.setItemText(i, self.tr("{minutes} min").format(minutes=self.duration.itemData(i)))
+        self.slot_row_label.setText(self.tr("&Free slots:"))
+        self.slots.setAccessibleName(self.tr("Free slots of the counsellor on this day"))
+        self.slots.setToolTip(self.tr("Enter or click takes the time"))
+        self.room_label.setText(self.tr("&Room:"))
+        self.room.setAccessibleName(self.tr("Room"))
+        self.room.setItemText(0, self.tr("(no room)"))
+        self.language_label.setText(self.tr("Interpreter &language:"))
+        self.language.setAccessibleName(self.tr("Interpreter language"))
+        self.interpreter_label.setText(self.tr("&Interpreter:"))
+        self.interpreter.setAccessibleName(self.tr("Booked interpreter"))
+        self.series_label.setText(self.tr("Se&ries:"))
+        self.series_count.setSuffix(self.tr(" appointments"))
+        self.series_count.setAccessibleName(self.tr("Number of appointments in the series"))
+        self.interval_label.setText(self.tr("every"))
+        self.series_interval.setSuffix(self.tr(" week(s)"))
+        self.series_interval.setAccessibleName(self.tr("Weeks between the appointments of the series"))
+        self.note_label.setText(self.tr("&Note:"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.take_suggestion.setText(self.tr("&Take the suggestion"))
+        self.take_suggestion.setAccessibleName(self.tr("Take the suggested free slot"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(self.tr("Save (Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without saving (Escape)"))
+        if self.history is not None:
+            self.history_title.setText(self.tr("History"))
+            self.history.setAccessibleName(self.tr("History of this appointment"))
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _fill_languages(self, current: str) -> None:
+        fill_language_combo(self.language, none_label=self.tr("(no interpreter needed)"), current=current)
+
+    def _interpreter_id(self) -> int | None:
+        return self.interpreter.currentData()
+
+    def _fill_interpreters(self, current: int | None) -> None:
+        language = self.language.currentData() or ""
+        self.interpreter.blockSignals(True)
+        self.interpreter.clear()
+        self.interpreter.addItem(self.tr("(none booked)"), None)
+        for i in self.choices.interpreters:
+            if i.active and i.speaks(language) or i.id == current:
+                self.interpreter.addItem(f"{i.name} ({', '.join(i.languages)})", i.id)
+        self._select(self.interpreter, current)
+        self.interpreter.blockSignals(False)
+        self.load_slots()
+
+    def starts_at(self) -> datetime:
+        t = self.start.time()
+        return local_moment(pydate(self.date.date()), time(t.hour(), t.minute()))
+
+    def minutes(self) -> int:
+        return int(self.duration.currentData() or 45)
+
+    # -- client search -----------------------------------------------------------------------
+
+    def _run_search(self) -> None:
+        query = self.client_search.text()
+        self._search_seq += 1
+        seq = self._search_seq
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.run_in_worker(lambda: services.clients.search(actor, query),
+                               lambda hits: self._show_hits(seq, hits), self._show_error, receiver=self)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt API
+        self._alive = False  # late worker answers are dropped from now on
+        super().done(result)
+
+    def _show_hits(self, seq: int, hits: list[ClientSearchHit]) -> None:
+        if seq != self._search_seq or not self._alive:
+            return  # an older answer arriving late
+        self.client_hits.clear()
+        for hit in hits:
+            born = fmt_date(hit.date_of_birth) if hit.date_of_birth else ""
+            text = "  ".join(p for p in (hit.display_name, hit.client_number, born, language_name(hit.language)) if p)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, hit)
+            self.client_hits.addItem(item)
+
+    def _take_first_hit(self) -> None:
+        self._search_timer.stop()
+        if self.client_hits.count():
+            self.client_hits.setCurrentRow(0)
+            self.service.setFocus()
+        else:
+            self._run_search()
+
+    def _on_hit_activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(Qt.ItemDataRole.UserRole)
+        if hit is not None:
+            self.set_client(hit)
+
+    def set_client(self, hit: ClientSearchHit) -> None:
+        self.client = hit
+        self.client_label.setText(f"{hit.display_name}  {hit.client_number}")
+        if hit.interpreter_needed and not self.language.currentData():
+            self._fill_languages(hit.language)
+            self._fill_interpreters(None)
+
+    # -- free slots --------------------------------------------------------------------------
+
+    def load_slots(self) -> None:
+        staff_id = self.counsellor.currentData()
+        if staff_id is None:
+            return
+        self._slot_seq += 1
+        seq = self._slot_seq
+        day, duration = pydate(self.date.date()), timedelta(minutes=self.minutes())
+        interpreter_id = self._interpreter_id()
+        exclude = self.appointment.id if self.appointment else None
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.run_in_worker(
+            lambda: services.appointments.free_slots(actor, staff_id, day, duration,
+                                                     interpreter_id=interpreter_id, exclude_id=exclude),
+            lambda starts: self._show_slots(seq, starts), self._show_error, receiver=self)
+
+    def _show_slots(self, seq: int, starts: list[datetime]) -> None:
+        if seq != self._slot_seq or not self._alive:
+            return
+        self.slots.clear()
+        for start in starts:
+            item = QListWidgetItem(fmt_time(start))
+            item.setData(Qt.ItemDataRole.UserRole, start)
+            self.slots.addItem(item)
+        self.slots_label.setText(self.tr("{count} free slots on this day.").format(count=len(starts)) if starts
+                                 else self.tr("No free slot on this day (working hours, absence or fully booked)."))
+
+    def _on_slot_activated(self, item: QListWidgetItem) -> None:
+        start = item.data(Qt.ItemDataRole.UserRole)
+        if start is not None:
+            self.set_start(start)
+
+    def set_start(self, start: datetime) -> None:
+        moment = local(start)
+        self.date.setDate(qdate(moment.date()))
+        self.start.setTime(QTime(moment.hour, moment.minute))
+
+    def _take_suggestion(self) -> None:
+        if self.suggested is not None:
+            self.set_start(self.suggested)
+            self.take_suggestion.setVisible(False)
+            self.message.clear()
+
+    # -- save --------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Validate, then book/change off the GUI thread; on success emit sig_saved and close."""
+        if self._busy:
+            return
+        self.message.clear()
+        self.take_suggestion.setVisible(False)
+        try:
+            start = self.starts_at()
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        end = start + timedelta(minutes=self.minutes())
+        staff_id = self.counsellor.currentData()
+        if staff_id is None:
+            self.message.setText(self.tr("Please choose a counsellor."))
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        language = self.language.currentData() or ""
+        interpreter_id = self._interpreter_id()
+        if self.appointment is None:
+            if self.client is None:
+                self.message.setText(self.tr("Please choose a client first (search by name)."))
+                self.client_search.setFocus()
+                return
+            request = AppointmentRequest(
+                client_id=self.client.id, service_id=self.service.currentData(), staff_id=staff_id,
+                starts_at=start, ends_at=end, room_id=self.room.currentData(),
+                interpreter_language=language, interpreter_id=interpreter_id, note=self.note.text())
+            count, interval = self.series_count.value(), self.series_interval.value()
+            if count > 1:
+                def work():
+                    return services.appointments.book_series(actor, request, count=count, interval_weeks=interval)
+            else:
+                def work():
+                    return services.appointments.book(actor, request)
+        else:
+            change = AppointmentChange(starts_at=start, ends_at=end, staff_id=staff_id,
+                                       room_id=self.room.currentData(), interpreter_language=language,
+                                       interpreter_id=interpreter_id, note=self.note.text())
+            appointment = self.appointment
+
+            def work():
+                return services.appointments.change(actor, appointment.id, appointment.version, change)
+        self._busy = True
+        self.buttons.setEnabled(False)
+        self.ctx.run_in_worker(work, self._saved, self._save_failed, receiver=self)
+
+    def _saved(self, result) -> None:
+        self._busy = False
+        if not self._alive:
+            self.sig_saved.emit(result)
+            return
+        self.buttons.setEnabled(True)
+        self.sig_saved.emit(result)
+        self.accept()
+
+    def _save_failed(self, error: Exception) -> None:
+        self._busy = False
+        self.buttons.setEnabled(True)
+        self._show_error(error)
+        if isinstance(error, ConflictError):
+            self.load_slots()
+
+    def _show_error(self, error: Exception) -> None:
+        if not self._alive:
+            return
+        self.message.setText(error_text(error))
+        self.suggested = error.params.get("next_start") if isinstance(error, DeskError) else None
+        self.take_suggestion.setVisible(self.suggested is not None)
+
+    def _load_history(self) -> None:
+        assert self.appointment is not None and self.history_model is not None
+        services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment.id
+        model = self.history_model
+        self.ctx.run_in_worker(lambda: services.appointments.history(actor, appointment_id),
+                               model.set_rows, self._show_error, receiver=self)
+
+
+class ReasonDialog(QDialog):
+    """Cancel an appointment: a reason is required."""
+
+    def __init__(self, appointment: AppointmentRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReasonDialog")
+        self.setWindowTitle(self.tr("Cancel appointment"))
+        what = _plain(QLabel(f"{fmt_date(local(appointment.starts_at).date())} {fmt_time(appointment.starts_at)}"
+                             f"–{fmt_time(appointment.ends_at)}  {appointment.client_name}"))
+        what.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(500)
+        self.reason.setAccessibleName(self.tr("Reason for the cancellation"))
+        self.reason.setPlaceholderText(self.tr("e.g. client ill, client called, counsellor absent"))
+        label = QLabel(self.tr("&Reason:"))
+        label.setBuddy(self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cancel appointment"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep appointment"))
+        self.buttons.accepted.connect(self._accept_if_reason)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.reason, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+
+    def _accept_if_reason(self) -> None:
+        if self.reason.text().strip():
+            self.accept()
+        else:
+            self.reason.setFocus()
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def parse_hours(weekday: int, text: str) -> list[WorkingHourRow]:
+    """`09:00-12:00, 13:00-16:00` -> rows; empty -> none. Raises ValidationError with the text."""
+    result = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip().replace("–", "-").replace(" ", "")
+        if not part:
+            continue
+        try:
+            a, b = part.split("-")
+            start = datetime.strptime(a, "%H:%M").time()
+            end = datetime.strptime(b, "%H:%M").time() if b not in ("24:00",) else time(23, 59)
+        except ValueError as error:
+            raise ValidationError("{text} is not a time range like 09:00-12:00.", text=part) from error
+        result.append(WorkingHourRow(weekday, start, end))
+    return result
+
+
+def format_hours(hours: list[WorkingHourRow], weekday: int) -> str:
+    return ", ".join(f"{h.start:%H:%M}-{h.end:%H:%M}" for h in hours if h.weekday == weekday)
+
+
+class WorkingHoursDialog(QDialog):
+    """A counsellor's weekly working hours as one line per weekday (`09:00-12:00, 13:00-16:00`)."""
+
+    def __init__(self, name: str, hours: list[WorkingHourRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("WorkingHoursDialog")
+        self.setWindowTitle(self.tr("Working hours of {name}").format(name=name))
+        grid = QGridLayout()
+        hint = _plain(QLabel(self.tr("One line per weekday, e.g. 09:00-12:00, 13:00-16:00. Empty: not working.")))
+        hint.setWordWrap(True)
+        self.lines: list[QLineEdit] = []
+        names = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
+                 self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday")]
+        for weekday, day_name in enumerate(names):
+            edit = QLineEdit(format_hours(hours, weekday))
+            edit.setObjectName(f"hours_{weekday}")
+            edit.setAccessibleName(self.tr("Working hours on {day}").format(day=day_name))
+            label = QLabel(f"&{day_name}:" if weekday < 5 else f"{day_name}:")
+            label.setBuddy(edit)
+            grid.addWidget(label, weekday, 0)
+            grid.addWidget(edit, weekday, 1)
+            self.lines.append(edit)
+        self.message = _plain(QLabel())
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(grid)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.hours: list[WorkingHourRow] = []
+
+    def _accept_if_valid(self) -> None:
+        try:
+            self.hours = [h for weekday, edit in enumerate(self.lines) for h in parse_hours(weekday, edit.text())]
+        except ValidationError as error:
+            self.message.setText(error_text(error))
+            return
+        self.accept()
+
+
+class AbsenceDialog(QDialog):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AbsenceDialog")
+        self.setWindowTitle(self.tr("Absence of {name}").format(name=name))
+        today = QDate.currentDate()
+        self.first = QDateEdit(today)
+        self.last = QDateEdit(today)
+        for edit, name_ in ((self.first, self.tr("First day of the absence")),
+                            (self.last, self.tr("Last day of the absence"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setAccessibleName(name_)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setAccessibleName(self.tr("Reason (optional)"))
+        self.reason.setPlaceholderText(self.tr("e.g. holiday, training"))
+        form = QFormLayout()
+        form.addRow(self.tr("&From:"), self.first)
+        form.addRow(self.tr("&To:"), self.last)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def values(self) -> tuple[date, date, str]:
+        return pydate(self.first.date()), pydate(self.last.date()), self.reason.text()
+
+
+class InterpreterDialog(QDialog):
+    def __init__(self, interpreter: InterpreterRow | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("InterpreterDialog")
+        self.setWindowTitle(self.tr("Interpreter"))
+        self.name = QLineEdit(interpreter.name if interpreter else "")
+        self.name.setMaxLength(200)
+        self.name.setAccessibleName(self.tr("Name"))
+        self.languages = QLineEdit(", ".join(interpreter.languages) if interpreter else "")
+        self.languages.setAccessibleName(self.tr("Languages as codes"))
+        self.languages.setPlaceholderText(self.tr("language codes, e.g. ar, fa, uk"))
+        self.phone = QLineEdit(interpreter.phone if interpreter else "")
+        self.phone.setMaxLength(60)
+        self.phone.setAccessibleName(self.tr("Phone"))
+        self.active = QCheckBox(self.tr("&Active"))
+        self.active.setChecked(interpreter.active if interpreter else True)
+        self.active.setAccessibleName(self.tr("Active"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Languages:"), self.languages)
+        form.addRow(self.tr("&Phone:"), self.phone)
+        form.addRow("", self.active)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+
+def may_change(appointment: AppointmentRow) -> bool:
+    return appointment.status is AppointmentStatus.BOOKED
