@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -104,6 +105,11 @@ def parse_date(text: str) -> date | None:
         return date(y, m, d)
     except ValueError as error:
         raise ValidationError("{text} is not a valid date.", text=text.strip()) from error
+
+
+def _visible(text: str) -> bool:
+    """Has at least one character that shows (not only spaces, zero-width or format characters)."""
+    return any(not unicodedata.category(ch).startswith(("Z", "C")) for ch in text)
 
 
 def parse_birth_date(text: str) -> date | None:
@@ -448,6 +454,10 @@ class ClientService:
     def _validated(self, data: ClientInput) -> dict[str, Any]:
         given = clean_text(data.given_name, field="Given name", max_length=NAME_MAX)
         family = clean_text(data.family_name, field="Family name", max_length=NAME_MAX)
+        if given and not _visible(given):
+            raise ValidationError("{field} contains only invisible characters. Please retype it.", field="Given name")
+        if family and not _visible(family):
+            raise ValidationError("{field} contains only invisible characters. Please retype it.", field="Family name")
         if not given and not family:
             raise ValidationError("Please enter at least a given name or a family name.")
         phone = clean_text(data.phone, field="Phone", max_length=40)

@@ -1,0 +1,183 @@
+"""Clients on both engines: duplicates, merge keeping visits and appointments, the CSV import
+(rejects, idempotence), find-client JSON, stale cards, odd input stored exactly or refused."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from reception_helpers import add_appointment
+
+from desk.cli import main as desk_admin
+from desk.domain.errors import ConflictError, NotFoundError, StaleError, ValidationError
+from desk.domain.model import Residence
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+def test_duplicates_use_name_variants_and_date_of_birth(services, reception):
+    known = services.clients.create(reception, ClientInput(given_name="Muhammad", family_name="Alhasan",
+                                                           date_of_birth=date(1988, 3, 4)))
+    services.clients.create(reception, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    same = services.clients.find_duplicates(reception, ClientInput(given_name="Mohammed", family_name="Al-Hassan",
+                                                                   date_of_birth=date(1988, 3, 4)))
+    assert [h.id for h in same] == [known.id]
+    unknown_birth = services.clients.find_duplicates(reception, ClientInput(given_name="Muhammad",
+                                                                            family_name="Alhasan"))
+    assert [h.id for h in unknown_birth] == [known.id]
+    other_birth = services.clients.find_duplicates(reception, ClientInput(given_name="Mohammed", family_name="Al-Hassan",
+                                                                          date_of_birth=date(2001, 1, 1)))
+    assert other_birth == []
+    assert services.clients.find_duplicates(reception, ClientInput(given_name="Anna", family_name="Schmidt")) == []
+    assert services.clients.find_duplicates(reception, ClientInput(given_name="Muhammad", family_name="Alhasan"),
+                                            exclude_id=known.id) == []
+
+
+def test_merge_keeps_all_visits_and_appointments(services, reception, counsellor):
+    mbe = services.reference.services(counsellor)[0]
+    keep = services.clients.create(counsellor, ClientInput(given_name="Şükrü", family_name="Yılmaz"))
+    absorb = services.clients.create(counsellor, ClientInput(given_name="Sukru", family_name="Yilmaz",
+                                                             phone="07433 1234", language="tr",
+                                                             residence=Residence.BALINGEN))
+    old_visit = services.checkin.check_in(counsellor, CheckInRequest(service_id=mbe.id, client_id=absorb.id),
+                                          now=NOW - timedelta(days=30))
+    with services.uow(write=True) as uow:  # close last month's visit
+        from desk.storage.models import Visit
+
+        uow.session.get(Visit, old_visit.id).status = "done"
+        uow.commit()
+    services.checkin.check_in(counsellor, CheckInRequest(service_id=mbe.id, client_id=absorb.id), now=NOW)
+    add_appointment(services, client_id=absorb.id, service_id=mbe.id, starts_at=NOW + timedelta(days=7))
+    services.checkin.check_in(counsellor, CheckInRequest(service_id=mbe.id, client_id=keep.id),
+                              now=NOW - timedelta(days=2))
+
+    with pytest.raises(ConflictError, match="open visit"):
+        services.clients.merge(counsellor, keep.id, absorb.id)  # both have an open visit
+    with services.uow(write=True) as uow:
+        from desk.storage.models import Visit
+
+        for visit in uow.session.query(Visit).filter(Visit.client_id == keep.id):
+            visit.status = "done"
+        uow.commit()
+
+    result = services.clients.merge(counsellor, keep.id, absorb.id)
+    assert (result.visits_moved, result.appointments_moved) == (2, 1)
+    assert result.keep.phone == "07433 1234" and result.keep.language == "tr"
+    assert result.keep.residence is Residence.BALINGEN and result.keep.version > keep.version
+    with services.uow() as uow:
+        from desk.storage.models import Appointment, Visit
+
+        assert {v.client_id for v in uow.session.query(Visit)} == {keep.id}
+        assert {a.client_id for a in uow.session.query(Appointment)} == {keep.id}
+    # the absorbed number leads to the kept record; its card says where it went
+    assert [h.id for h in services.clients.search(reception, absorb.client_number)] == [keep.id]
+    with pytest.raises(NotFoundError, match=f"merged into client {keep.client_number}"):
+        services.clients.card(reception, absorb.id)
+    assert [h.id for h in services.clients.search(reception, "Sukru Yilmaz")] == [keep.id]
+    with pytest.raises(StaleError):  # a card opened before the merge cannot overwrite it
+        services.clients.update(counsellor, keep.id, keep.version, ClientInput(given_name="X", family_name="Y"))
+    with pytest.raises(ValidationError):
+        services.clients.merge(counsellor, keep.id, keep.id)
+    with pytest.raises(NotFoundError):
+        services.clients.merge(counsellor, keep.id, absorb.id)
+
+
+@pytest.mark.parametrize("given", ["", "   ", "\u200b"])
+def test_empty_names_are_refused(services, reception, given):
+    with pytest.raises(ValidationError):
+        services.clients.create(reception, ClientInput(given_name=given, family_name=""))
+
+
+@pytest.mark.parametrize("name", ["محمد الحسن", "Şükrü", "e\u0301", "<b>x</b>", "=1+1", "x" * 200,
+                                  "\u200fאבי\u200f", "زهرا\u200cسادات"])
+def test_odd_names_are_stored_exactly(services, reception, name):
+    import unicodedata
+
+    row = services.clients.create(reception, ClientInput(given_name=f"  {name} ", family_name="Test"))
+    assert row.given_name == unicodedata.normalize("NFC", name).strip()
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("given_name", "x" * 501, "too long"),
+    ("given_name", "a\x00b", "control characters"),
+    ("date_of_birth", date(2999, 1, 1), "future"),
+    ("phone", "1" * 80, "too long"),
+])
+def test_bad_input_is_refused_with_a_message(services, reception, field, value, message):
+    data = {"given_name": "A", "family_name": "B", field: value}
+    with pytest.raises(ValidationError, match=message):
+        services.clients.create(reception, ClientInput(**data))
+
+
+def _run(argv: list[str], capsys, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+    code = desk_admin(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_clients_reports_rejects_and_is_idempotent(db_url, tmp_path, capsys):
+    csv_file = tmp_path / "clients.csv"
+    csv_file.write_text(
+        "given_name,family_name,date_of_birth,phone,language,residence,extra\n"
+        "Muhammad,Alhasan,04.03.1988,0171 1234567,ar,Balingen,x\n"
+        "Олександр,Шевченко,1979-11-02,,uk,Rosenfeld,\n"
+        "\"<b>x</b>\",=1+1,,,,,\n"
+        ",,,,,,\n"
+        "Amina,Haidari,31.02.1990,,prs,,\n"
+        "Zeynep,Kaya,someday,,tr,,\n"
+        f"{'y' * 300},Long,,,,,\n"
+        "Only,Four,Fields\n",
+        encoding="utf-8")
+    code, out, _ = _run(["import-clients", str(csv_file), "--database-url", db_url], capsys)
+    assert code == 1
+    assert "imported: 3 row(s)" in out and "rejected: 4 row(s)" in out
+    assert "line 6: 31.02.1990 is not a valid date." in out
+    assert "line 7: someday is not a date" in out
+    assert "line 8: Given name is too long" in out
+    assert "line 9: The row has 3 fields, the header has 7." in out
+    code, out, _ = _run(["import-clients", str(csv_file), "--database-url", db_url], capsys)
+    assert "imported: 0 row(s)" in out and "already present (identical, not imported again): 3 row(s)" in out
+
+    code, out, _ = _run(["find-client", "--json", "Oleksandr Shevchenko", "--database-url", db_url], capsys)
+    assert code == 0
+    hits = json.loads(out)
+    assert hits[0]["given_name"] == "Олександр" and hits[0]["family_name"] == "Шевченко"
+    assert set(hits[0]) == {"id", "given_name", "family_name", "score"} and 0 <= hits[0]["score"] <= 100
+
+
+def test_import_refuses_a_file_that_is_not_utf8_or_lacks_columns(db_url, tmp_path, capsys):
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("given_name,family_name\nJürgen,Müller\n".encode("latin-1"))
+    code, _, err = _run(["import-clients", str(latin), "--database-url", db_url], capsys)
+    assert code == 1 and "not UTF-8" in err and "line 2" in err
+    header = tmp_path / "header.csv"
+    header.write_text("name,surname\nA,B\n", encoding="utf-8")
+    code, _, err = _run(["import-clients", str(header), "--database-url", db_url], capsys)
+    assert code == 1 and "given_name,family_name" in err
+
+
+def test_find_client_batch_reads_queries_from_stdin(db_url, capsys, monkeypatch, tmp_path):
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(db_url, backup_dir=tmp_path))
+    actor = Actor.system()
+    ids = {name: services.clients.create(actor, ClientInput(given_name=name.split()[0],
+                                                            family_name=name.split()[1])).id
+           for name in ("Muhammad Alhasan", "Olena Kovalenko", "Şükrü Yılmaz")}
+    services.close()
+    code, out, _ = _run(["find-client", "--json", "-", "--limit", "1", "--database-url", db_url], capsys,
+                        stdin="moh alh\n\nSukru Yilmaz\nnobody-like-this-xyz\n", monkeypatch=monkeypatch)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    first, empty, third, none = (json.loads(line) for line in lines)
+    assert [h["id"] for h in first] == [ids["Muhammad Alhasan"]]
+    assert empty == [] and none == []
+    assert [h["id"] for h in third] == [ids["Şükrü Yılmaz"]] and third[0]["given_name"] == "Şükrü"
