@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text, update
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, ValidationError
 from desk.storage.engine import Database, translate_error
 from desk.storage.models import ChangeCounter
 
@@ -79,6 +79,11 @@ class UnitOfWork:
             self._session_cm.__exit__(None, None, None)
         if exc is not None and isinstance(exc, sa_exc.DBAPIError):
             raise translate_error(exc, self._db.display_name, path=self._db.sqlite_path) from exc
+        if exc is not None and isinstance(exc, UnicodeEncodeError):
+            # a lone surrogate (broken UTF-16 pasted from elsewhere) cannot be stored as UTF-8
+            raise ValidationError(
+                "The text contains a broken character that cannot be saved. Please retype it."
+            ) from exc
 
     # -- transaction ------------------------------------------------------------------------
 

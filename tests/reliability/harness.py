@@ -445,3 +445,91 @@ def shm_victim(url: str, shm: str, events) -> None:
         events.send(("no error", 0))
     except DeskError as error:
         events.send(("refused", f"{type(error).__name__}: {error}"))
+
+
+# -- PostgreSQL server restart ------------------------------------------------------------------------
+
+
+def pg_cluster() -> tuple[str, str]:
+    """(version, name) of the local cluster, from `pg_lsclusters`."""
+    import subprocess
+
+    lines = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True, check=True).stdout.split("\n")
+    version, name = lines[0].split()[:2]
+    return version, name
+
+
+def pg_ctl(action: str) -> None:
+    import subprocess
+
+    version, name = pg_cluster()
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, name, action],
+                   check=True, capture_output=True, text=True, timeout=120)
+
+
+def pg_ensure_running() -> None:
+    """ALWAYS called after a restart test: the other engineers' tests need the server."""
+    import subprocess
+
+    version, name = pg_cluster()
+    status = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True, check=True).stdout
+    if " online" not in status:
+        pg_ctl("start")
+
+
+@dataclass
+class RestartOutcome:
+    acked: int
+    missing: list[int]
+    errors_during: list[str]
+    first_after_restart_ok: list[bool]
+    in_process_next_action: str
+    restart_seconds: float
+    crashes: list[str]
+
+    def figures(self) -> str:
+        return (f"PostgreSQL restart under load: {self.acked} acknowledged check-ins, {len(self.missing)} lost; "
+                f"restart took {self.restart_seconds:.1f} s; {len(self.errors_during)} refused attempts during "
+                f"the restart ({', '.join(sorted(set(m.split(':')[0] for m in self.errors_during))) or 'none'}); "
+                f"first action after the restart per writer: "
+                f"{['ok' if ok else 'failed' for ok in self.first_after_restart_ok]}; "
+                f"in-process next action: {self.in_process_next_action}")
+
+
+def run_pg_restart(url: str, processes: int = 2, seconds_after: float = 2.0) -> RestartOutcome:
+    """Writers check in; the server restarts; every acknowledged check-in must be there, and every
+    writer's first attempt that began after the server was back must succeed (pool_pre_ping)."""
+    from desk.services.bootstrap import prepare_database
+
+    services = build_services(prepare_database(url))  # opened BEFORE the restart, used after it
+    ids = service_ids(services)
+    services.checkin.check_in(actor(), CheckInRequest(service_id=ids[0]))
+    try:
+        with LiveLoad(url, processes) as load:
+            load.wait_for_acks(20)
+            began = time.time()
+            try:
+                pg_ctl("restart")
+            finally:
+                pg_ensure_running()
+            back = time.time()
+            load.collect(seconds_after)
+        try:
+            services.checkin.check_in(actor(), CheckInRequest(service_id=ids[0]))
+            next_action = "ok"
+        except DeskError as error:
+            next_action = f"refused: {error}"
+        acked = [e[2] for e in load.acked()]
+        with services.uow() as uow:
+            present = {v.id for v in uow.visits.for_day(services.checkin.today(actor())[0].ticket_day)} \
+                if acked else set()
+        firsts = []
+        for worker in range(processes):
+            after = sorted((e for e in load.events if e[1] == worker and e[0] in {"ok", "err"} and e[3] > back),
+                           key=lambda e: e[3])
+            firsts.append(bool(after) and after[0][0] == "ok")
+        during = [e[2] for e in load.errors()]
+        return RestartOutcome(len(acked), [i for i in acked if i not in present], during, firsts, next_action,
+                              back - began, load.crashes())
+    finally:
+        services.close()

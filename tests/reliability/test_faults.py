@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -282,38 +281,37 @@ def test_damaged_database_file_is_named_never_crashes(tmp_path, how):
 
 
 def test_backup_taken_during_the_write_load_restores_consistently(tmp_path):
+    """BackupService.backup_now while two processes check people in; then BackupService.restore."""
     path = tmp_path / "desk.sqlite"
-    prepare_database(sqlite_url(path), backup_dir=tmp_path / "backups").dispose()
+    services = _open(path, tmp_path)
     backups = []
-    with LiveLoad(sqlite_url(path), processes=2) as load:
-        load.wait_for_acks(30)
-        for _ in range(3):
-            started = time.time()
-            backups.append((started, _backup(path, tmp_path / "backups")))
-            load.collect(0.3)
-    assert not load.crashes(), load.crashes()[0]
-    assert load.errors() == []
-    assert len(load.acked()) > 30
-    for started, backup in backups:
-        before = [e[2] for e in load.acked() if e[4] < started]
-        facts = sqlite_facts(backup)
-        assert facts["integrity"] == "ok"
-        assert facts["orphans"] == 0, "the backup holds a half-written check-in"
-        assert set(before) <= facts["visit_ids"], "a check-in acknowledged before the backup is missing"
-        # restore: the copy opens as a working desk database and ticket numbers go on without repeats
-        restored = tmp_path / f"restored-{backup.name}"
-        shutil.copyfile(backup, restored)
-        services = _open(restored, tmp_path)
-        try:
-            for i in range(6):
-                _check_in(services, i)
-        finally:
-            services.close()
-        _assert_intact(restored, sorted(facts["visit_ids"]))
-
-
-def _backup(path: Path, folder: Path) -> Path:
-    """The backup engineer's online backup when it exists, else SQLite's backup API directly."""
-    from desk.storage.migrate import backup_sqlite_file
-
-    return backup_sqlite_file(path, folder, "reliability")
+    try:
+        with LiveLoad(sqlite_url(path), processes=2) as load:
+            load.wait_for_acks(30)
+            for _ in range(3):
+                started = time.time()
+                backups.append((started, services.backup.backup_now(actor(), tmp_path / "backups")))
+                load.collect(0.3)
+        assert not load.crashes(), load.crashes()[0]
+        assert load.errors() == []
+        assert len(load.acked()) > 30
+        for started, backup in backups:
+            before = [e[2] for e in load.acked() if e[4] < started]
+            facts = sqlite_facts(backup)
+            assert facts["integrity"] == "ok"
+            assert facts["orphans"] == 0, "the backup holds a half-written check-in"
+            assert set(before) <= facts["visit_ids"], "a check-in acknowledged before the backup is missing"
+        chosen = backups[1][1]
+        in_backup = sqlite_facts(chosen)["visit_ids"]
+        services.backup.restore(actor(), chosen)
+    finally:
+        services.close()
+    # restored: opens as a working desk database, holds exactly the backup, tickets go on without repeats
+    restored = _open(path, tmp_path)
+    try:
+        assert sqlite_facts(path)["visit_ids"] == in_backup
+        for i in range(6):
+            _check_in(restored, i)
+    finally:
+        restored.close()
+    _assert_intact(path, sorted(in_backup))
