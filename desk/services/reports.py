@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-import holidays as holiday_calendar
+# imported here, not lazily inside a worker thread (the lazy country import is not thread-safe)
+from holidays.countries.germany import Germany
 
 from desk.domain.errors import ValidationError
 from desk.domain.model import RoomKind
@@ -162,7 +163,7 @@ class ReportService:
         weekdays = room_hours.get("weekdays", DEFAULT_ROOM_HOURS["weekdays"])
         daily = (_minutes_of(room_hours.get("end", "20:00")) - _minutes_of(room_hours.get("start", "08:00"))) / 60
         years = range(period.start.year, period.end.year + 1)
-        closed = holiday_calendar.country_holidays("DE", subdiv="BW", years=years)
+        closed = Germany(subdiv="BW", years=years)
         opening = working_days(period, weekdays, closed.keys()) * daily
         room_figures = RoomFigures(
             by_kind=tuple(

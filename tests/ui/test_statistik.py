@@ -70,7 +70,7 @@ def test_view_shows_exact_figures_of_the_chosen_month(qtbot, view):
     visits_row = 0
     headers = [overview.headerData(c, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
                for c in range(overview.columnCount())]
-    kh = headers.index("Social care Kleiner Heuberg")
+    kh = headers.index("KH")
     assert overview.index(visits_row, kh).data() == "2"  # exact on screen, "< 3" only in exports
     assert overview.index(visits_row, headers.index("Total")).data(RAW_ROLE) == 9
     assert "01/03/2026" in view.period_label.text() and "01/02/2026" in view.period_label.text()

@@ -71,7 +71,7 @@ def draw_bars(painter: QPainter, rect: QRectF, title: str, categories: Sequence[
         painter.setPen(QPen(QColor("#c8c8c8"), 0))
     if categories:
         slot = plot.width() / len(categories)
-        bar = slot * 0.7
+        bar = min(slot * 0.7, line * 5)
         for i, category in enumerate(categories):
             x = plot.left() + i * slot + (slot - bar) / 2
             y = plot.bottom()

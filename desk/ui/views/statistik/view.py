@@ -84,6 +84,9 @@ class StatistikView(QWidget):
         self.calculate = QPushButton()
         self.period_label = QLabel()
         self.period_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend_label = QLabel()
+        self.legend_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
@@ -122,6 +125,7 @@ class StatistikView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(status)
+        layout.addWidget(self.legend_label)
         layout.addWidget(self.tabs, 1)
 
         self.refresh_action = self._action("Ctrl+R", self.compute)
@@ -285,7 +289,8 @@ class StatistikView(QWidget):
             text += " \u00b7 " + self.tr("compared with {period}").format(
                 period=period_text(report.previous.period, language))
         self.period_label.setText(text)
-        for index, table in enumerate(build_tables(report, language), start=1):
+        self.legend_label.setText(", ".join(f"{s.code} = {s.name(language)}" for s in report.services))
+        for index, table in enumerate(build_tables(report, language, short_names=True), start=1):
             model = self.models.get(table.key)
             if model is None:
                 model = ReportTableModel(self)
