@@ -1,0 +1,143 @@
+"""Export, erasure and the retention purge (both engines), the byte scan (SQLite)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from privacy_helpers import (
+    add_appointment,
+    add_booking,
+    add_client,
+    add_visit,
+    client_field,
+    live_client_reference_tables,
+    row_counts,
+)
+from sqlalchemy import select
+
+from desk.domain.errors import ConflictError, NotFoundError
+from desk.services.auditlog import AuditFilter
+from desk.storage.models import Appointment, Visit
+from desk.storage.repositories.privacy import client_references
+
+NOW = datetime.now(UTC)
+OLD = NOW - timedelta(days=500)  # beyond the default 12 months
+
+
+def _visits(services):
+    with services.uow() as uow:
+        return list(uow.session.execute(select(Visit.client_id, Visit.anonymised, Visit.residence,
+                                               Visit.status_group, Visit.priority_reason)).all())
+
+
+def test_export_contains_every_table_that_references_a_client(services, head, tmp_path: Path) -> None:
+    client_id = add_client(services, "Amal", "Haddad", last_contact=NOW, created=NOW)
+    add_visit(services, client_id, NOW - timedelta(days=3), number=1, reason="Rollstuhl")
+    add_appointment(services, client_id, NOW + timedelta(days=3), note="bring passport")
+    services.clients.card(head, client_id)  # an audited read
+    export = services.privacy.export_client(head, client_id)
+    referencing = live_client_reference_tables(services)
+    assert {"visits", "appointments", "audit_events"} <= referencing
+    assert referencing <= set(export.tables) | {"clients"}, (
+        f"tables referencing a client but missing from the export: {referencing - set(export.tables)}")
+    # and the metadata-driven list agrees with the live schema
+    assert {t.name for t, _ in client_references()} - {"clients"} == referencing - {"clients"}
+    assert export.tables["clients"][0]["family_name"] == "Haddad"
+    assert len(export.tables["visits"]) == 1 and len(export.tables["appointments"]) == 1
+    assert any(r["action"] == "client.read" for r in export.tables["audit_events"])
+    json_path, pdf_path = services.privacy.write_client_export(head, client_id, tmp_path)
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    assert data["client_id"] == client_id and data["tables"]["clients"][0]["given_name"] == "Amal"
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    actions = [r.action for r in services.audit_log.query(head, AuditFilter(client_id=client_id))]
+    assert actions.count("client.export") == 2
+
+
+def test_export_of_a_missing_client_is_a_clear_error(services, head) -> None:
+    with pytest.raises(NotFoundError):
+        services.privacy.export_client(head, 999)
+
+
+def test_erase_removes_the_person_and_keeps_anonymous_statistics(services, head) -> None:
+    client_id = add_client(services, "Oleksandr", "Kovalenko", last_contact=NOW, created=NOW)
+    other = add_client(services, "Maria", "Rossi", last_contact=NOW, created=NOW)
+    add_visit(services, client_id, NOW - timedelta(days=3), number=1, reason="pregnant")
+    add_visit(services, other, NOW - timedelta(days=3), number=2)
+    add_appointment(services, client_id, NOW - timedelta(days=1), note="about his son")
+    before = row_counts(services)
+    counts = services.privacy.erase_client(head, client_id)
+    assert counts["clients deleted"] == 1
+    after = row_counts(services)
+    assert after["clients"] == before["clients"] - 1
+    assert after["visits"] == before["visits"]  # statistics stay
+    visits = _visits(services)
+    anonymised = [v for v in visits if v.anonymised]
+    assert len(anonymised) == 1 and anonymised[0].client_id is None
+    assert anonymised[0].residence == "balingen" and anonymised[0].status_group == "recognised"
+    assert anonymised[0].priority_reason == ""
+    with services.uow() as uow:
+        appointment = uow.session.execute(select(Appointment.client_id, Appointment.note,
+                                                 Appointment.anonymised)).one()
+    assert appointment.client_id is None and appointment.note == "" and appointment.anonymised
+    assert client_field(services, other, "family_name") == "Rossi"
+    with pytest.raises(NotFoundError):
+        services.privacy.export_client(head, client_id)
+
+
+def test_erase_refuses_a_client_who_is_checked_in(services, head) -> None:
+    client_id = add_client(services, "Ali", "Nouri", last_contact=NOW, created=NOW)
+    add_visit(services, client_id, NOW, number=1, status="waiting")
+    with pytest.raises(ConflictError):
+        services.privacy.erase_client(head, client_id)
+    assert client_field(services, client_id, "family_name") == "Nouri"
+
+
+def test_purge_anonymises_old_visits_and_erases_inactive_clients(services, head) -> None:
+    old_client = add_client(services, "Inaktiv", "Altperson", last_contact=OLD, created=OLD)
+    active = add_client(services, "Aktiv", "Neuperson", last_contact=NOW, created=OLD)
+    add_visit(services, old_client, OLD, number=1)
+    add_visit(services, active, OLD + timedelta(days=1), number=2)  # old visit of an active client
+    add_visit(services, active, NOW - timedelta(days=2), number=3)
+    add_appointment(services, active, OLD, note="old note")
+    add_appointment(services, active, NOW + timedelta(days=7))
+    add_booking(services, NOW - timedelta(days=900), "Alter Deutschkurs")
+    add_booking(services, NOW + timedelta(days=2), "Neuer Kurs")
+    report = services.privacy.purge(head)
+    assert report.clients_deleted == 1
+    assert report.visits_anonymised == 2
+    assert report.appointments_anonymised == 1
+    assert report.bookings_deleted == 1
+    assert client_field(services, old_client, "id") is None
+    assert client_field(services, active, "family_name") == "Neuperson"
+    visits = _visits(services)
+    assert len(visits) == 3 and sum(1 for v in visits if v.client_id == active) == 1
+    # a second run the same day does nothing (daily purge) and a second purge finds nothing
+    assert services.privacy.run_daily_purge(head) is None
+    again = services.privacy.purge(head)
+    assert (again.clients_deleted, again.visits_anonymised, again.bookings_deleted) == (0, 0, 0)
+
+
+def test_purge_byte_scan_finds_no_purged_name_in_the_sqlite_files(sqlite_services, head) -> None:
+    services = sqlite_services
+    name = "Zzqxwvyklmnop"
+    given = "Hypatiaqqq"
+    client_id = add_client(services, given, name, last_contact=OLD, created=OLD)
+    add_visit(services, client_id, OLD, number=1, reason=f"{name} needs a ramp")
+    for i in range(30):  # enough other data that pages are shared with the purged rows
+        add_client(services, f"Keep{i}", f"Person{i}", last_contact=NOW, created=NOW)
+    path = services.db.sqlite_path
+    assert path is not None
+    services.privacy.purge(head)
+    assert client_field(services, client_id, "id") is None
+    services.close()  # checkpointed by the purge; closing also ends every reader
+    needles = [name.encode(), name.lower().encode(), given.encode(), given.lower().encode()]
+    for file in [path, Path(str(path) + "-wal")]:
+        if file.exists():
+            data = file.read_bytes()
+            for needle in needles:
+                assert needle not in data, f"{needle!r} still in {file.name}"
+    data = path.read_bytes()
+    assert b"Person29" in data  # the scan would find a name that is still there
