@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
             self.live.sig_state.connect(ctx.events.sig_database_state)
             self.live.start()
 
+        from desk.ui.alarm import install_waitlist_hooks
+
+        self.waitlist_hooks = install_waitlist_hooks(self)  # silent alarm, display menu entry, end of day
         self.retranslate()
         start = ctx.settings.last_view
         keys = [s.key for s in self._specs]

@@ -1,0 +1,59 @@
+"""Silent alarm: raised at one workstation, shown at the other until acknowledged; never on the display."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow
+
+from desk.domain.model import Role
+from desk.services.context import Actor
+from desk.ui.alarm import WaitlistHooks
+from desk.ui.context import UiContext
+from desk.ui.display import DisplayWindow
+from desk.ui.events import AppEvents
+from desk.ui.i18n import install_language
+from desk.ui.settings import UiSettings
+
+
+def _workstation(qtbot, services, tmp_path, name, staff_id=None):
+    settings = UiSettings(QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat))
+    ctx = UiContext(services=services, actor=Actor(staff_id=staff_id, name=name, role=Role.COUNSELLOR,
+                                                   workstation=name),
+                    events=AppEvents(), settings=settings)
+    window = QMainWindow()
+    window.view_menu = window.menuBar().addMenu("View")
+    qtbot.addWidget(window)
+    hooks = WaitlistHooks(window, ctx)
+    window.show()
+    return ctx, hooks
+
+
+def test_alarm_reaches_the_other_workstation_until_acknowledged(qtbot, sqlite_services, tmp_path):
+    install_language("en")
+    with sqlite_services.uow(write=True) as uow:
+        room = next(r for r in uow.reference.rooms() if "Migrationsberatung" in r.name)
+        staff_id = uow.reference.add_staff(username="b", display_name="Frau B", role=Role.COUNSELLOR,
+                                           password_hash=None, default_room_id=room.id)
+        uow.commit()
+    ctx_a, hooks_a = _workstation(qtbot, sqlite_services, tmp_path, "office", staff_id)
+    ctx_b, hooks_b = _workstation(qtbot, sqlite_services, tmp_path, "reception")
+    gong_calls = []
+    display = DisplayWindow(sqlite_services, AppEvents(), gong=type("G", (), {"play": lambda s: gong_calls.append(1)})())
+    qtbot.addWidget(display)
+
+    hooks_a.alarm_action.trigger()
+    qtbot.waitUntil(lambda: bool(hooks_a.own_alarm_ids), timeout=5000)
+    for ctx in (ctx_a, ctx_b):
+        ctx.events.sig_data_changed.emit(frozenset({"alarms"}))
+    qtbot.waitUntil(lambda: hooks_b.toolbar.isVisible(), timeout=5000)
+    assert room.name in hooks_b.banner.label.text()
+    assert "ALARM" in hooks_b.banner.label.text()
+    qtbot.wait(100)
+    assert not hooks_a.toolbar.isVisible()  # the person in danger's screen stays quiet
+    display.refresh()
+    assert room.name not in "".join(label.text() for label in display.history) + display.current.text()
+    assert gong_calls == []
+
+    hooks_b.banner.ack_button.click()
+    qtbot.waitUntil(lambda: not hooks_b.toolbar.isVisible(), timeout=5000)
+    assert sqlite_services.alarms.open_alarms(ctx_b.actor) == []
