@@ -12,8 +12,13 @@ from desk.domain.errors import DeskError
 
 COMMAND_MODULES = (
     "desk.cli.database",
+    "desk.cli.accounts",
+    "desk.cli.privacy",
+    "desk.cli.backup",
+    "desk.cli.waitlist",
     "desk.cli.clients",
     "desk.cli.demo",
+    "desk.cli.bench",
     "desk.cli.reports",
 )
 
