@@ -236,3 +236,20 @@ def describe_span(starts_at: datetime, ends_at: datetime) -> str:
     s = starts_at.astimezone(BERLIN)
     e = ends_at.astimezone(BERLIN)
     return f"{s:%d.%m.%Y} {s:%H:%M}–{e:%H:%M}"
+
+
+def parse_hours(weekday: int, text: str) -> list[WorkingHourRow]:
+    """`09:00-12:00, 13:00-16:00` -> rows; empty -> none. Raises ValidationError with the text."""
+    result = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip().replace("–", "-").replace(" ", "")
+        if not part:
+            continue
+        try:
+            a, b = part.split("-")
+            start = datetime.strptime(a, "%H:%M").time()
+            end = datetime.strptime(b, "%H:%M").time() if b not in ("24:00",) else time(23, 59)
+        except ValueError as error:
+            raise ValidationError("{text} is not a time range like 09:00-12:00.", text=part) from error
+        result.append(WorkingHourRow(weekday, start, end))
+    return result

@@ -39,6 +39,14 @@
         <translation>Ü&amp;ber desk</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;First day at reception</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
@@ -72,6 +80,49 @@ Datenbank: {database}</translation>
     </message>
 </context>
 <context>
+    <name>WaitlistHooks</name>
+    <message>
+        <source>Silent &amp;alarm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Silent alarm: calls colleagues to your room ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Waiting-room display</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the waiting-room display ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledge the alarm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ALARM NOT SENT – call 110 / colleagues directly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ALARM in {room} – since {time}. Please go and help now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End of day: {count} open visits closed as left.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>An unexpected error occurred: {reason}</source>
@@ -87,7 +138,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>A series has between 1 and {max} appointments.</source>
-        <translation type="unfinished" />
+        <translation>Eine Serie hat zwischen 1 und {max} Terminen.</translation>
     </message>
     <message>
         <source>A series may run for at most five years.</source>
@@ -98,23 +149,39 @@ Datenbank: {database}</translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>An absence may last at most a year.</source>
+        <translation>Eine Abwesenheit darf höchstens ein Jahr dauern.</translation>
+    </message>
+    <message>
         <source>An appointment may last at most {hours} hours.</source>
-        <translation type="unfinished" />
+        <translation>Ein Termin darf höchstens {hours} Stunden dauern.</translation>
     </message>
     <message>
         <source>An appointment must end on the day it starts (not after midnight).</source>
-        <translation type="unfinished" />
+        <translation>Ein Termin muss am selben Tag enden, an dem er beginnt (nicht nach Mitternacht).</translation>
     </message>
     <message>
         <source>An appointment must last at least {minutes} minutes.</source>
+        <translation>Ein Termin muss mindestens {minutes} Minuten dauern.</translation>
+    </message>
+    <message>
+        <source>An appointment that has not started yet cannot be marked as a no-show.</source>
+        <translation>Ein Termin, der noch nicht begonnen hat, kann nicht als „nicht erschienen“ markiert werden.</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be backed up.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Appointment {id} does not exist (any more).</source>
-        <translation type="unfinished" />
+        <translation>Termin {id} gibt es nicht (mehr).</translation>
     </message>
     <message>
         <source>Both records have an open visit today. Close one of them first, then merge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose another service or a counsellor to hand over to.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -122,8 +189,28 @@ Datenbank: {database}</translation>
         <translation>Klient*in {id} existiert nicht (mehr).</translation>
     </message>
     <message>
+        <source>Client {id} is checked in right now; finish the visit first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Client {id} was merged into client {target}.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every date of this series falls on a public holiday; nothing was booked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export either a counsellor's appointments or a series.</source>
+        <translation>Bitte entweder die Termine einer Berater*in oder eine Serie exportieren.</translation>
     </message>
     <message>
         <source>Family name</source>
@@ -139,15 +226,51 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Interpreter language</source>
-        <translation>Dolmetschsprache</translation>
+        <translation>Dolmetsch-Sprache</translation>
     </message>
     <message>
         <source>Interpreter {id} does not exist (any more).</source>
-        <translation type="unfinished" />
+        <translation>Dolmetscher*in {id} gibt es nicht (mehr).</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No backup was made: the backup folder {path} is not writable or full ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No backup was made: the backup folder {path} is not writable or full ({reason}). Free space or choose another folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a booked appointment can be changed (this one is {status}).</source>
+        <translation>Nur ein gebuchter Termin kann geändert werden (dieser ist {status}).</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Phone</source>
@@ -162,12 +285,32 @@ Datenbank: {database}</translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Please choose the room you are calling into.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please enter a name.</source>
+        <translation>Bitte einen Namen eingeben.</translation>
+    </message>
+    <message>
+        <source>Please enter a title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Please enter at least a given name or a family name.</source>
         <translation>Bitte mindestens Vor- oder Familiennamen eingeben.</translation>
     </message>
     <message>
+        <source>Please give a reason for the cancellation.</source>
+        <translation>Bitte einen Grund für die Absage angeben.</translation>
+    </message>
+    <message>
         <source>Please give a reason for the urgent priority.</source>
         <translation>Bitte einen Grund für die Dringlichkeit angeben.</translation>
+    </message>
+    <message>
+        <source>Please give dates as YYYY-MM-DD.</source>
+        <translation>Bitte Datumsangaben als JJJJ-MM-TT angeben.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -178,15 +321,43 @@ Datenbank: {database}</translation>
         <translation>Notiz für den Empfang</translation>
     </message>
     <message>
+        <source>Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
     <message>
         <source>Staff member {id} does not exist (any more).</source>
-        <translation type="unfinished" />
+        <translation>Mitarbeiter*in {id} gibt es nicht (mehr).</translation>
     </message>
     <message>
         <source>Start and end need a time zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The account does not exist (any more).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup {path} failed its check ({reason}); it was not kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({reason}). Nothing was changed. Try an older backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of desk (schema {revision}). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The booking no longer exists.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -214,8 +385,16 @@ Datenbank: {database}</translation>
         <translation>Die Datenbank ist gerade nicht erreichbar: {reason}</translation>
     </message>
     <message>
+        <source>The database {path} is in use. Close desk on this computer first, then restore.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The database {where} cannot be opened. Check that the folder exists and is writable.</source>
         <translation>Die Datenbank {where} kann nicht geöffnet werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
@@ -255,10 +434,22 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The end lies before the start.</source>
-        <translation type="unfinished" />
+        <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
     <message>
         <source>The end must be after the start (the booking has no length).</source>
+        <translation>Das Ende muss nach dem Beginn liegen (die Buchung hat keine Dauer).</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path} ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). Nothing was saved; everything saved before is kept. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). desk needs it to save. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -270,15 +461,35 @@ Datenbank: {database}</translation>
         <translation>Der Ordner {path} ist schreibgeschützt; die Datenbank kann dort nicht angelegt werden.</translation>
     </message>
     <message>
+        <source>The folder {path} of the database has become read-only (a read-only disk or share, or changed permissions). Nothing was saved; everything saved before is kept. Make the folder writable again, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The input is not valid.</source>
         <translation>Die Eingabe ist nicht gültig.</translation>
     </message>
     <message>
+        <source>The interpreter {name} does not speak {language}.</source>
+        <translation>{name} dolmetscht nicht in {language}.</translation>
+    </message>
+    <message>
+        <source>The interpreter {name} is already booked at {time}. Next free slot: {suggestion}.</source>
+        <translation>Dolmetscher*in {name} ist um {time} schon gebucht. Nächste freie Zeit: {suggestion}.</translation>
+    </message>
+    <message>
+        <source>The interpreter {name} is no longer active.</source>
+        <translation>Dolmetscher*in {name} ist nicht mehr aktiv.</translation>
+    </message>
+    <message>
         <source>The interval of a series is between 1 and 8 weeks.</source>
-        <translation type="unfinished" />
+        <translation>Der Abstand einer Serie liegt zwischen 1 und 8 Wochen.</translation>
     </message>
     <message>
         <source>The number of occurrences must be between 1 and {max}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The number of participants must be between 0 and {max}.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -286,15 +497,71 @@ Datenbank: {database}</translation>
         <translation>Die Personenzahl muss zwischen 1 und {max} liegen.</translation>
     </message>
     <message>
+        <source>The password must have at least {count} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password must not start or end with a space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
         <source>The record no longer exists.</source>
         <translation>Der Eintrag existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The restore failed ({reason}); the database was left as it was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The restored file {path} failed its check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The retention for {kind} is not a number of months.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The retention for {kind} must be at least one month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room {room} cannot be booked.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The series ends before its first occurrence.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The series {id} has no appointments.</source>
+        <translation>Die Serie {id} hat keine Termine.</translation>
+    </message>
+    <message>
+        <source>The tea kitchen can only be booked together with the group room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The text contains a broken character that cannot be saved. Please retype it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The time {time} does not exist on {date} (the clocks go forward that night).</source>
+        <translation>Die Uhrzeit {time} gibt es am {date} nicht (in dieser Nacht wird die Uhr vorgestellt).</translation>
+    </message>
+    <message>
+        <source>The user name {name} is not valid: 2 to 40 characters, small letters, digits, dot, dash or underscore, starting with a letter or digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user name {name} is taken.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -303,6 +570,14 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The weekday must be between Monday and Sunday.</source>
+        <translation>Der Wochentag muss zwischen Montag und Sonntag liegen.</translation>
+    </message>
+    <message>
+        <source>There is already an account. Log in with it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account is deactivated. Ask the head of department.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -312,6 +587,10 @@ Datenbank: {database}</translation>
     <message>
         <source>This appointment does not exist (any more).</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This appointment has already been cancelled.</source>
+        <translation>Dieser Termin wurde bereits abgesagt.</translation>
     </message>
     <message>
         <source>This appointment is already checked in.</source>
@@ -338,6 +617,18 @@ Datenbank: {database}</translation>
         <translation>Das überschneidet sich mit einem vorhandenen Eintrag.</translation>
     </message>
     <message>
+        <source>This counsellor does not exist (any more).</source>
+        <translation>Diese Berater*in gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>This date is cancelled; restore it before changing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is the last active head-of-department account; create another one first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This person already has an open visit (checked in at another desk).</source>
         <translation>Diese Person hat bereits einen offenen Besuch (an einem anderen Platz eingecheckt).</translation>
     </message>
@@ -350,8 +641,40 @@ Datenbank: {database}</translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This room does not exist (any more).</source>
+        <translation>Diesen Raum gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>This service does not exist (any more).</source>
+        <translation>Diesen Fachdienst gibt es nicht (mehr).</translation>
+    </message>
+    <message>
         <source>This service is not available for check-in.</source>
         <translation>Für diesen Fachdienst ist kein Einchecken möglich.</translation>
+    </message>
+    <message>
+        <source>This session has no account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This session has no account; log in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This visit does not exist (any more).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unknown setting {key}.</source>
@@ -363,10 +686,22 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Working hours must end after they start ({start}–{end}).</source>
-        <translation type="unfinished" />
+        <translation>Arbeitszeiten müssen nach ihrem Beginn enden ({start}–{end}).</translation>
     </message>
     <message>
         <source>Working hours on one day must not overlap ({start}–{end}).</source>
+        <translation>Arbeitszeiten an einem Tag dürfen sich nicht überschneiden ({start}–{end}).</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your account was changed meanwhile (role or deactivation); this is no longer allowed. Log in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -382,16 +717,48 @@ Datenbank: {database}</translation>
         <translation>desk arbeitet mit SQLite oder PostgreSQL, nicht mit {backend}.</translation>
     </message>
     <message>
+        <source>pg_dump failed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pg_dump was not found on this computer. Install the PostgreSQL client tools, or back up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{code} is not a language code (use e.g. ar, fa, uk).</source>
+        <translation>{code} ist kein Sprachkürzel (z. B. ar, fa, uk).</translation>
+    </message>
+    <message>
+        <source>{counsellor} already has an appointment at {time}. Next free slot: {suggestion}.</source>
+        <translation>{counsellor} hat um {time} schon einen Termin. Nächste freie Zeit: {suggestion}.</translation>
+    </message>
+    <message>
+        <source>{counsellor} is absent on {date}. Next free slot: {suggestion}.</source>
+        <translation>{counsellor} ist am {date} abwesend. Nächste freie Zeit: {suggestion}.</translation>
+    </message>
+    <message>
         <source>{field} contains invisible control characters. Please retype it.</source>
         <translation>{field} enthält unsichtbare Steuerzeichen. Bitte neu eingeben.</translation>
+    </message>
+    <message>
+        <source>{field} contains only invisible characters. Please retype it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{field} is too long ({length} characters; at most {max} are allowed).</source>
         <translation>{field} ist zu lang ({length} Zeichen; höchstens {max} sind erlaubt).</translation>
     </message>
     <message>
+        <source>{field} must not be empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{field}: expected text.</source>
         <translation>{field}: Text erwartet.</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a date (use DD.MM.YYYY).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{name} is already checked in: ticket {ticket} is in a session since {time}.</source>
@@ -410,20 +777,68 @@ Datenbank: {database}</translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{name} is not in the list of partner organisations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{path} is a folder, not a database file. Choose a file name with --database-url.</source>
         <translation>{path} ist ein Ordner, keine Datenbankdatei. Wählen Sie mit --database-url einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of this application (missing: {missing}). Nothing was changed.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with 'desk-admin restore'.</source>
         <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit 'desk-admin restore' wieder her.</translation>
     </message>
     <message>
+        <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). No free time of this length in the next weeks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD).</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{text} is not a time range like 09:00-12:00.</source>
+        <translation>{text} ist kein Zeitraum wie 09:00-12:00.</translation>
+    </message>
+    <message>
         <source>{text} is not a valid date.</source>
         <translation>{text} ist kein gültiges Datum.</translation>
+    </message>
+    <message>
+        <source>{ticket} is {status} now; this is not possible any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{ticket} was already called by {name} ({room}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{ticket} was changed at another workstation in the meantime; nothing was undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{ticket} was changed at another workstation; the hand-over can no longer be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{ticket} was changed by {name} in the meantime ({status}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{ticket}: too late to undo (more than {minutes} minutes ago).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{time} is outside the working hours of {counsellor}. Next free slot: {suggestion}.</source>
+        <translation>{time} liegt außerhalb der Arbeitszeit von {counsellor}. Nächste freie Zeit: {suggestion}.</translation>
     </message>
 </context>
 <context>

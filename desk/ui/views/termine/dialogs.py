@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.appointments import InterpreterRow, WorkingHourRow, local_moment
+from desk.domain.appointments import InterpreterRow, WorkingHourRow, local_moment, parse_hours
 from desk.domain.errors import ConflictError, DeskError, ValidationError
 from desk.domain.model import (
     AppointmentRow,
@@ -317,7 +317,7 @@ class AppointmentDialog(QDialog):
         self.interpreter_label.setText(self.tr("&Interpreter:"))
         self.interpreter.setAccessibleName(self.tr("Booked interpreter"))
         self.series_label.setText(self.tr("Se&ries:"))
-        self.series_count.setSuffix(self.tr(" appointments"))
+        self.series_count.setSuffix(self.tr(" appointment(s)"))
         self.series_count.setAccessibleName(self.tr("Number of appointments in the series"))
         self.interval_label.setText(self.tr("every"))
         self.series_interval.setSuffix(self.tr(" week(s)"))
@@ -575,23 +575,6 @@ class ReasonDialog(QDialog):
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def parse_hours(weekday: int, text: str) -> list[WorkingHourRow]:
-    """`09:00-12:00, 13:00-16:00` -> rows; empty -> none. Raises ValidationError with the text."""
-    result = []
-    for part in text.replace(";", ",").split(","):
-        part = part.strip().replace("–", "-").replace(" ", "")
-        if not part:
-            continue
-        try:
-            a, b = part.split("-")
-            start = datetime.strptime(a, "%H:%M").time()
-            end = datetime.strptime(b, "%H:%M").time() if b not in ("24:00",) else time(23, 59)
-        except ValueError as error:
-            raise ValidationError("{text} is not a time range like 09:00-12:00.", text=part) from error
-        result.append(WorkingHourRow(weekday, start, end))
-    return result
 
 
 def format_hours(hours: list[WorkingHourRow], weekday: int) -> str:

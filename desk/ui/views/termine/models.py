@@ -8,6 +8,7 @@ Every text is returned as a plain string (client names are never rendered as ric
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -294,4 +295,23 @@ class HistoryModel(RowsModel[AuditRow]):
             return row.actor_name
         if column == 2:
             return tr(ACTION_TEXT.get(row.action, row.action))
-        return row.details if row.details not in ("{}", "") else ""
+        return readable_details(row.details)
+
+
+def readable_details(details: str) -> str:
+    """The audit details as `time: 26.11.2026 10:00–10:45 → 26.11.2026 11:00–11:45; reason: …`
+    (ids of rooms and people are left out: the dialog shows the current ones)."""
+    try:
+        data = json.loads(details or "{}")
+    except ValueError:
+        return details
+    if not isinstance(data, dict):
+        return str(data)
+    parts = []
+    for key, value in data.items():
+        if key.endswith("_id") or key == "fields":
+            continue
+        if isinstance(value, list) and len(value) == 2:
+            value = f"{value[0]} → {value[1]}"
+        parts.append(f"{key}: {value}")
+    return "; ".join(parts)

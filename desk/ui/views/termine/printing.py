@@ -42,9 +42,12 @@ def _block(phrases: dict[str, str], slip: SlipData, *, big: bool) -> str:
         (phrases["service"], slip.service_name_de),
         (phrases["address"], slip.centre_address),
     ]
+    # values (times, German names, the address) are left-to-right text: embedded as such in an
+    # RTL block, so "09:00 – 09:45" is not reordered to "09:45 – 09:00"
+    wrap = (lambda v: f"\u202a{v}\u202c") if direction == "rtl" else (lambda v: v)
     cells = "".join(
         f"<tr><td style='padding-right:8px; padding-left:8px'><b>{escape(label)}</b></td>"
-        f"<td>{escape(value)}</td></tr>"
+        f"<td>{escape(wrap(value))}</td></tr>"
         for label, value in rows if value
     )
     notes = [phrases["bring"], phrases["cancel"]]

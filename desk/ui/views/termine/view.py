@@ -87,6 +87,8 @@ class TermineView(QWidget):
         # -- top bar: counsellor, day/week, date ---------------------------------------------------
         self.counsellor = QComboBox()
         self.counsellor.setObjectName("counsellor")
+        self.counsellor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.counsellor.setMinimumContentsLength(16)
         self.counsellor_label = QLabel()
         self.counsellor_label.setBuddy(self.counsellor)
         self.span = QComboBox()
