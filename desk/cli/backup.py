@@ -1,0 +1,106 @@
+"""Backup subcommands: backup, restore FILE, check, backups.
+
+    desk-admin backup [--to FOLDER]     an online backup now (SQLite backup API, or pg_dump)
+    desk-admin restore FILE             replace the SQLite database with a checked backup
+                                        (the replaced file is kept in the backup folder)
+    desk-admin check                    integrity_check + foreign_key_check + schema version
+    desk-admin backups                  list the backups in the backup folder
+
+restore and check work on the file directly, so they also work when the database is damaged
+and desk no longer starts. Close desk on this computer before restoring.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desk.cli.common import add_database_option, open_services
+from desk.domain.errors import DatabaseError
+from desk.services.bootstrap import resolve_database_url
+from desk.services.context import Actor
+from desk.services.paths import default_backup_dir
+from desk.storage.maintenance import check_sqlite_file, restore_sqlite_file
+from desk.storage.migrate import head_revision, known_revisions
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    backup = subparsers.add_parser("backup", help="make an online backup now")
+    backup.add_argument("--to", type=Path, default=None, help="backup folder (default: the data directory's backups)")
+    add_database_option(backup)
+    backup.set_defaults(handler=_backup)
+
+    restore = subparsers.add_parser("restore", help="replace the SQLite database with a checked backup")
+    restore.add_argument("file", type=Path, help="the backup file (desk-*.sqlite)")
+    add_database_option(restore)
+    restore.set_defaults(handler=_restore)
+
+    check = subparsers.add_parser("check", help="check the database (integrity, foreign keys, schema)")
+    add_database_option(check)
+    check.set_defaults(handler=_check)
+
+    listing = subparsers.add_parser("backups", help="list the backups")
+    add_database_option(listing)
+    listing.set_defaults(handler=_list)
+
+
+def _sqlite_path(url: str) -> Path | None:
+    for prefix in ("sqlite+pysqlite:///", "sqlite:///"):
+        if url.startswith(prefix):
+            return Path(url[len(prefix):]).expanduser()
+    return None
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        path = services.backup.backup_now(Actor.system(), args.to)
+    print(f"backup written: {path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    url = resolve_database_url(args.database_url)
+    path = _sqlite_path(url)
+    if path is None:
+        raise DatabaseError("restore works on SQLite files; restore PostgreSQL with pg_restore "
+                            "(see docs/DATA-PROTECTION.md).")
+    kept = restore_sqlite_file(args.file, path, default_backup_dir(path), known_revisions())
+    print(f"restored {args.file} -> {path}")
+    if kept is not None:
+        print(f"the replaced database was kept as {kept}")
+    with open_services(args) as services:  # upgrades an older backup's schema, then audits
+        with services.uow(write=True) as uow:
+            from desk.services.audit import record
+
+            record(uow, Actor.system(), "backup.restore", entity_type="backup",
+                   details={"file": str(args.file), "replaced_kept_as": str(kept)})
+            uow.commit()
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    url = resolve_database_url(args.database_url)
+    path = _sqlite_path(url)
+    if path is not None:
+        if not path.exists():
+            raise DatabaseError("The database file {path} does not exist.", path=str(path))
+        report = check_sqlite_file(path)
+    else:
+        with open_services(args) as services:
+            report = services.backup.check(Actor.system())
+    for line in report.lines():
+        print(line)
+    print(f"this program: schema {head_revision()}")
+    if not report.ok:
+        print("DAMAGED: restore the latest good backup with 'desk-admin restore FILE' (desk-admin backups lists them)")
+    return 0 if report.ok else 1
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        backups = services.backup.backups(Actor.system())
+    for b in backups:
+        print(f"{b.made_at:%Y-%m-%d %H:%M}  {b.kind:<15} {b.size / 1e6:8.1f} MB  {b.path}")
+    if not backups:
+        print("no backups yet")
+    return 0

@@ -1,0 +1,74 @@
+"""Data-protection subcommands: export-client, erase-client, purge.
+
+    desk-admin export-client 42 --to ./auskunft     JSON + PDF of everything about client 42
+    desk-admin erase-client 42 --yes                remove the person everywhere (statistics stay)
+    desk-admin purge                                apply the retention settings now, print counts
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desk.cli.common import add_database_option, open_services
+from desk.domain.tickets import parse_client_number
+from desk.services.context import Actor
+
+
+def _client_id(text: str) -> int:
+    value = parse_client_number(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"not a client number: {text!r} (e.g. 42 or K00042)")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export-client", help="write all data about one client (JSON and PDF)")
+    export.add_argument("client_id", type=_client_id, help="client number (42 or K00042)")
+    export.add_argument("--to", type=Path, default=Path.cwd(), help="folder for the two files (default: here)")
+    add_database_option(export)
+    export.set_defaults(handler=_export)
+
+    erase = subparsers.add_parser("erase-client", help="erase one client everywhere (anonymous statistics stay)")
+    erase.add_argument("client_id", type=_client_id, help="client number (42 or K00042)")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_database_option(erase)
+    erase.set_defaults(handler=_erase)
+
+    purge = subparsers.add_parser("purge", help="run the retention purge now and report counts")
+    add_database_option(purge)
+    purge.set_defaults(handler=_purge)
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        json_path, pdf_path = services.privacy.write_client_export(Actor.system(), args.client_id, args.to)
+    print(f"written: {json_path}")
+    print(f"written: {pdf_path}")
+    return 0
+
+
+def _erase(args: argparse.Namespace) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("desk-admin: add --yes to erase without a question", file=sys.stderr)
+            return 2
+        answer = input(f"Erase client K{args.client_id:05d} everywhere? This cannot be undone. [y/N] ")
+        if answer.strip().lower() not in {"y", "yes", "j", "ja"}:
+            print("nothing erased")
+            return 1
+    with open_services(args) as services:
+        counts = services.privacy.erase_client(Actor.system(), args.client_id)
+    print(f"client K{args.client_id:05d} erased")
+    for key, value in sorted(counts.items()):
+        print(f"  {key}: {value}")
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    with open_services(args) as services:
+        report = services.privacy.purge(Actor.system())
+    for line in report.lines():
+        print(line)
+    return 0
