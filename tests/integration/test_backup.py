@@ -1,0 +1,160 @@
+"""Backup and restore (SQLite): online backup, rotation, check, restore refusing a foreign or
+damaged file and keeping the replaced one, a full/read-only backup folder, the CLI."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from privacy_helpers import add_client, client_field
+
+from desk.cli import main as admin
+from desk.domain.errors import DatabaseError
+from desk.services.backup import BackupService
+from desk.services.bootstrap import prepare_database
+from desk.services.desk import build_services
+from desk.storage.engine import sqlite_url
+
+NOW = datetime.now(UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_daily_backup_with_rotation_7_daily_4_weekly(sqlite_services, head, tmp_path: Path) -> None:
+    folder = tmp_path / "rotation"
+    clock = Clock(datetime(2026, 11, 1, 10, tzinfo=UTC))
+    service = BackupService(sqlite_services.uow, sqlite_services.db, backup_dir=folder, clock=clock)
+    for _ in range(40):
+        service.run_daily_backup(head)
+        assert service.run_daily_backup(head) is None  # once a day
+        clock.now += timedelta(days=1)
+    names = sorted(p.name for p in folder.iterdir())
+    assert len([n for n in names if n.startswith("desk-daily-")]) == 7
+    assert len([n for n in names if n.startswith("desk-weekly-")]) == 4
+    assert "desk-daily-20261210.sqlite" in names and "desk-daily-20261203.sqlite" not in names
+    assert not [n for n in names if n.endswith(".partial")]
+
+
+def test_backup_is_a_checked_copy_made_while_the_database_is_open(sqlite_services, head) -> None:
+    client_id = add_client(sqlite_services, "Backup", "Person", last_contact=NOW, created=NOW)
+    path = sqlite_services.backup.backup_now(head)
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT family_name FROM clients WHERE id = ?", (client_id,)).fetchone() == ("Person",)
+    finally:
+        connection.close()
+    assert sqlite_services.backup.check(head).ok
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_backup_folder_is_a_clear_error_and_leaves_nothing(sqlite_services, head, tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DatabaseError, match="not writable or full"):
+            sqlite_services.backup.backup_now(head, folder)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_unwritable_backup_target_is_a_clear_error(sqlite_services, head, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatabaseError, match="No backup was made"):
+        sqlite_services.backup.backup_now(head, blocker / "sub")
+
+
+def _fresh(tmp_path: Path, name: str):
+    db = prepare_database(sqlite_url(tmp_path / name), backup_dir=tmp_path / "backups")
+    return build_services(db)
+
+
+def test_restore_checks_the_file_and_keeps_the_replaced_database(tmp_path: Path, head) -> None:
+    services = _fresh(tmp_path, "desk.sqlite")
+    kept_id = add_client(services, "Vorher", "Gesichert", last_contact=NOW, created=NOW)
+    backup = services.backup.backup_now(head)
+    later_id = add_client(services, "Nachher", "Verloren", last_contact=NOW, created=NOW)
+    db_path = services.db.sqlite_path
+    services.close()
+
+    url = sqlite_url(db_path)
+    # not a desk database: refused, nothing changed
+    foreign = tmp_path / "foreign.sqlite"
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    assert admin(["restore", str(foreign), "--database-url", url]) == 1
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("hello")
+    assert admin(["restore", str(text_file), "--database-url", url]) == 1
+    # a damaged backup: refused
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(backup.read_bytes())
+    for offset in range(4096 * 2, min(len(data), 4096 * 6)):
+        data[offset] = 0x55
+    damaged.write_bytes(bytes(data))
+    assert admin(["restore", str(damaged), "--database-url", url]) == 1
+    services = _fresh(tmp_path, "desk.sqlite")
+    assert client_field(services, later_id, "family_name") == "Verloren"  # untouched so far
+    services.close()
+
+    # the real backup: restored, the replaced file kept
+    assert admin(["restore", str(backup), "--database-url", url]) == 0
+    services = _fresh(tmp_path, "desk.sqlite")
+    assert client_field(services, kept_id, "family_name") == "Gesichert"
+    assert client_field(services, later_id, "id") is None
+    replaced = [b for b in services.backup.backups(head) if b.kind == "replaced"]
+    services.close()
+    assert len(replaced) == 1
+    connection = sqlite3.connect(replaced[0].path)
+    try:
+        assert connection.execute("SELECT count(*) FROM clients WHERE family_name = 'Verloren'").fetchone() == (1,)
+    finally:
+        connection.close()
+    assert admin(["check", "--database-url", url]) == 0
+
+
+def test_restore_refuses_while_the_database_is_in_use(tmp_path: Path, head) -> None:
+    services = _fresh(tmp_path, "desk.sqlite")
+    backup = services.backup.backup_now(head)
+    path = services.db.sqlite_path
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        from desk.storage.maintenance import restore_sqlite_file
+        from desk.storage.migrate import known_revisions
+
+        with pytest.raises(DatabaseError, match="in use"):
+            restore_sqlite_file(backup, path, tmp_path / "keep", known_revisions())
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        services.close()
+
+
+def test_check_reports_a_damaged_database(tmp_path: Path, capsys) -> None:
+    services = _fresh(tmp_path, "desk.sqlite")
+    for i in range(200):
+        add_client(services, f"Name{i}", f"Family{i}" * 20, last_contact=NOW, created=NOW)
+    path = services.db.sqlite_path
+    services.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 8192):
+        data[offset] = 0x13
+    path.write_bytes(bytes(data))
+    Path(str(path) + "-wal").unlink(missing_ok=True)
+    assert admin(["check", "--database-url", sqlite_url(path)]) == 1
+    assert "DAMAGED" in capsys.readouterr().out
