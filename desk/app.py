@@ -27,6 +27,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--screen", type=int, default=None, help="screen number for the display")
     parser.add_argument("--language", choices=["de", "en"], help="language of the window")
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    # performance: show the main window (no login, as a system head actor), print the seconds
+    # since the process started, quit. Used by `desk-admin bench` only.
+    parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -74,6 +77,14 @@ def main(argv: list[str] | None = None) -> int:
             box.exec()
         print(error_text(error), file=sys.stderr)
         return 2
+
+    if args.measure_startup:
+        from desk.ui.bench_probe import measure_startup
+
+        try:
+            return measure_startup(app, services, ui_settings)
+        finally:
+            services.close()
 
     from desk.ui.shell import start_ui
 

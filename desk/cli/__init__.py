@@ -12,6 +12,7 @@ from desk.domain.errors import DeskError
 
 COMMAND_MODULES = (
     "desk.cli.database",
+    "desk.cli.appointments",
     "desk.cli.accounts",
     "desk.cli.privacy",
     "desk.cli.backup",

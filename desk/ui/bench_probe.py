@@ -1,0 +1,164 @@
+"""The Qt side of `desk-admin bench`, run in a child process (the admin tool never imports Qt).
+
+    python -m desk --measure-startup --database-url URL
+        shows the main window (no login: a system head actor), prints one JSON line, quits.
+    python -m desk.ui.bench_probe --database-url URL [--runs N]
+        waiting-list model refresh (300 rows), room week model/view data, resident memory after
+        every view was opened once; prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def resident_mb() -> float:
+    """Resident memory of this process now (Linux: VmRSS), else the peak (getrusage)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    except ImportError:  # pragma: no cover - Windows
+        return float("nan")
+
+
+def _context(services, settings):
+    from desk.services.context import Actor
+    from desk.ui.context import UiContext
+    from desk.ui.events import AppEvents
+
+    return UiContext(services=services, actor=Actor.system("bench"), events=AppEvents(), settings=settings)
+
+
+def measure_startup(app, services, settings) -> int:
+    """Called by desk.app for --measure-startup: main window shown, then quit."""
+    from desk.ui.main_window import MainWindow
+
+    window = MainWindow(_context(services, settings))
+    window.show()
+    deadline = time.monotonic() + 10
+    while not window.isVisible() and time.monotonic() < deadline:  # pragma: no cover - defensive
+        app.processEvents()
+    app.processEvents()
+    print(json.dumps({"shown": True, "rss_mb": round(resident_mb(), 1)}), flush=True)
+    window.close()
+    app.processEvents()
+    return 0
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    if not ordered:
+        return {}
+
+    def pick(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+    return {"p50": pick(0.5), "p95": pick(0.95), "max": ordered[-1], "n": len(ordered)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="desk.ui.bench_probe")
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+    from desk.ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    services = build_services(prepare_database(args.database_url))
+    settings = UiSettings()
+    ctx = _context(services, settings)
+    result: dict[str, object] = {}
+    try:
+        result["waitlist_model"] = _waitlist_model(ctx, args.runs)
+        result["memory"] = _all_views(app, ctx)
+    finally:
+        services.close()
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+def _waitlist_model(ctx, runs: int) -> dict[str, object]:
+    try:
+        from desk.ui.views.warteliste.model import WaitingListModel
+    except ImportError:
+        return {"available": False}
+    from desk.domain.model import VisitStatus
+
+    now = datetime.now(UTC)
+    rows = ctx.services.waitlist.waiting_list(ctx.actor, now=now)
+    model = WaitingListModel()
+    samples_full: list[float] = []
+    samples_refresh: list[float] = []
+    for run in range(runs + 5):
+        model.apply([], now)
+        started = time.perf_counter()
+        model.apply(rows, now)
+        full = time.perf_counter() - started
+        # a live refresh: one called, one gone, one new at the end, the clock moved on
+        changed = list(rows)
+        if len(changed) >= 3:
+            changed[0] = replace(changed[0], status=VisitStatus.CALLED, call_count=1)
+            gone = changed.pop(1)
+            changed.append(replace(gone, id=-1 - run))
+        started = time.perf_counter()
+        model.apply(changed, now + timedelta(seconds=run))
+        refresh = time.perf_counter() - started
+        if run >= 5:
+            samples_full.append(full * 1000)
+            samples_refresh.append(refresh * 1000)
+    return {"available": True, "rows": len(rows), "full_ms": _percentiles(samples_full),
+            "refresh_ms": _percentiles(samples_refresh)}
+
+
+def _all_views(app, ctx) -> dict[str, object]:
+    from desk.ui.main_window import MainWindow
+    from desk.ui.views.registry import VIEWS
+
+    before = resident_mb()
+    window = MainWindow(ctx, live_updates=False)
+    window.show()
+    app.processEvents()
+    opened, failed = [], []
+    for spec in VIEWS:
+        try:
+            window.show_view(spec.key)
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:  # let workers report back
+                app.processEvents()
+                if ctx.pool.activeThreadCount() == 0:
+                    break
+                time.sleep(0.01)
+            opened.append(spec.key)
+        except Exception as error:  # noqa: BLE001 - a view under construction must not stop the bench
+            failed.append(f"{spec.key}: {type(error).__name__}")
+    app.processEvents()
+    after = resident_mb()
+    window.close()
+    return {"rss_mb": round(after, 1), "rss_before_window_mb": round(before, 1), "views": opened,
+            "failed": failed}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

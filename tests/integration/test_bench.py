@@ -1,0 +1,34 @@
+"""`desk-admin bench --quick` runs end to end on SQLite and writes every figure (no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desk.cli import main
+
+FIGURES = {
+    "search_keystroke", "check_in_commit", "waiting_list_query", "room_week", "appointments_day", "year_report",
+    "check_in_visible_elsewhere", "waitlist_model_refresh", "memory_all_views", "cold_start", "db_size",
+}
+
+
+@pytest.mark.slow
+def test_bench_quick_writes_every_figure(tmp_path, capsys) -> None:
+    out = tmp_path / "bench.json"
+    url = f"sqlite+pysqlite:///{tmp_path / 'bench.sqlite'}"
+    assert main(["bench", "--quick", "--runs", "8", "--database-url", url, "--json", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    figures = {f["key"]: f for f in result["figures"]}
+    assert set(figures) == FIGURES
+    for key, figure in figures.items():
+        assert figure["available"], (key, figure["note"])
+        assert "p50" in figure or "value" in figure, key
+        if "p50" in figure:
+            assert figure["p50"] <= figure["p95"] <= figure["max"], key
+    for key in ("search_keystroke", "check_in_commit", "waiting_list_query", "room_week", "year_report"):
+        assert figures[key]["floor_p50"] > 0, key
+    assert result["engine"] == "sqlite"
+    assert result["data"]["clients"] == 2_000
+    assert "client search per keystroke" in capsys.readouterr().out
