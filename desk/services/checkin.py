@@ -93,9 +93,10 @@ class CheckInService:
                     language = appointment.interpreter_language
             if service_id is None:
                 raise ValidationError("Please choose a service.")
-            service = next((s for s in uow.reference.services() if s.id == service_id), None)
-            if service is None or not service.active:
+            service = uow.reception.service_for_check_in(service_id)
+            if service is None or not service[2]:
                 raise NotFoundError("This service is not available for check-in.")
+            service_code, ticket_prefix, _active = service
             snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": "", "first_visit": False}
             if client_id is not None:
                 client = uow.clients.get(client_id)
@@ -119,14 +120,14 @@ class CheckInService:
                 if appointment.status is not AppointmentStatus.BOOKED:
                     raise ConflictError("This appointment is already closed.")
                 raise ConflictError("This appointment was changed at another desk in the meantime. Please reload.")
-            number = uow.visits.next_ticket_number(service.id, day)
+            number = uow.visits.next_ticket_number(service_id, day)
             visit_id = uow.visits.add(
                 client_id=client_id,
-                service_id=service.id,
+                service_id=service_id,
                 appointment_id=appointment.id if appointment else None,
                 ticket_day=day,
                 ticket_number=number,
-                ticket_prefix=service.ticket_prefix,
+                ticket_prefix=ticket_prefix,
                 party_size=request.party_size,
                 status=VisitStatus.WAITING.value,
                 priority=priority.value,
@@ -138,12 +139,12 @@ class CheckInService:
                 **snapshot,
             )
             record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit_id,
-                   client_id=client_id, details={"service": service.code, "party_size": request.party_size,
+                   client_id=client_id, details={"service": service_code, "party_size": request.party_size,
                                                  "appointment_id": appointment.id if appointment else None,
                                                  "priority": priority.value})
+            row = uow.visits.get(visit_id)  # read inside the transaction: no second one after commit
             uow.touch("visits", *(["appointments"] if appointment else []))
             uow.commit()
-            row = uow.visits.get(visit_id)
         assert row is not None
         return row
 
