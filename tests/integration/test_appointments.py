@@ -256,3 +256,17 @@ def test_booking_race_leaves_no_overlaps(services, db_url, head, setup, processe
         assert uow.appointments.overlapping_pairs() == 0
     booked = services.appointments.between(head, MONDAY, staff_id=setup["staff"])
     assert sum(ok for ok, _ in outcomes) == len(booked) >= 1
+
+
+def test_admin_export_ics_and_check(services, db_url, head, reception, setup, tmp_path, capsys):
+    from desk.cli import main
+
+    services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
+    out = tmp_path / "mueller.ics"
+    assert main(["export-ics", "--database-url", db_url, "--staff", "mueller", "--from", MONDAY.isoformat(),
+                 "--days", "7", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.count(b"BEGIN:VEVENT") == 1 and b"DTSTART:20300304T080000Z" in data
+    assert b"K-0000" in data and b"Amal" not in data
+    assert main(["check-appointments", "--database-url", db_url]) == 0
+    assert "overlapping appointment pairs: 0" in capsys.readouterr().out

@@ -1,0 +1,62 @@
+"""desk-admin appointment commands: export a counsellor's appointments or a series as ICS,
+and check that no counsellor has overlapping appointments.
+
+    desk-admin export-ics --staff USERNAME [--from 2026-12-01] [--days 92] [--names] -o out.ics
+    desk-admin export-ics --series SERIES_ID -o out.ics
+    desk-admin check-appointments
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from desk.cli.common import add_database_option, open_services
+from desk.domain.errors import NotFoundError
+from desk.services.context import Actor
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export-ics", help="export a counsellor's appointments or a series as an ICS file")
+    add_database_option(export)
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--staff", metavar="USERNAME", help="the counsellor's user name")
+    which.add_argument("--series", metavar="SERIES_ID", help="the series id of series appointments")
+    export.add_argument("--from", dest="first_day", type=date.fromisoformat, help="first day (YYYY-MM-DD; default today)")
+    export.add_argument("--days", type=int, default=92, help="number of days (default 92)")
+    export.add_argument("--names", action="store_true", help="put client names into the file (default: client number only)")
+    export.add_argument("-o", "--output", required=True, help="file to write ('-' for standard output)")
+    export.set_defaults(handler=_export)
+
+    check = subparsers.add_parser("check-appointments", help="count overlapping appointments of one counsellor (must be 0)")
+    add_database_option(check)
+    check.set_defaults(handler=_check)
+
+
+def _export(args: argparse.Namespace) -> int:
+    actor = Actor.system()
+    with open_services(args) as services:
+        staff_id = None
+        if args.staff:
+            match = [s for s in services.reference.staff(actor) if s.username == args.staff]
+            if not match:
+                raise NotFoundError("There is no staff member with the user name {name}.", name=args.staff)
+            staff_id = match[0].id
+        data = services.appointments.export_ics(actor, staff_id=staff_id, series_id=args.series,
+                                                first_day=args.first_day, days=args.days,
+                                                include_names=args.names)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+        print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} appointments")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    with open_services(args) as services, services.uow() as uow:
+        pairs = uow.appointments.overlapping_pairs()
+    print(f"overlapping appointment pairs: {pairs}")
+    return 1 if pairs else 0
