@@ -83,43 +83,43 @@ Datenbank: {database}</translation>
     <name>WaitlistHooks</name>
     <message>
         <source>Silent &amp;alarm</source>
-        <translation type="unfinished" />
+        <translation>Stiller &amp;Alarm</translation>
     </message>
     <message>
         <source>Silent alarm: calls colleagues to your room ({key})</source>
-        <translation type="unfinished" />
+        <translation>Stiller Alarm: ruft Kolleg*innen in Ihren Raum ({key})</translation>
     </message>
     <message>
         <source>&amp;Waiting-room display</source>
-        <translation type="unfinished" />
+        <translation>&amp;Wartezimmer-Anzeige</translation>
     </message>
     <message>
         <source>Open the waiting-room display ({key})</source>
-        <translation type="unfinished" />
+        <translation>Wartezimmer-Anzeige öffnen ({key})</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished" />
+        <translation>Quittieren</translation>
     </message>
     <message>
         <source>Acknowledge the alarm</source>
-        <translation type="unfinished" />
+        <translation>Alarm quittieren</translation>
     </message>
     <message>
         <source>Sent.</source>
-        <translation type="unfinished" />
+        <translation>Gesendet.</translation>
     </message>
     <message>
         <source>ALARM NOT SENT – call 110 / colleagues directly.</source>
-        <translation type="unfinished" />
+        <translation>ALARM NICHT GESENDET – rufen Sie 110 / Kolleg*innen direkt.</translation>
     </message>
     <message>
         <source>ALARM in {room} – since {time}. Please go and help now.</source>
-        <translation type="unfinished" />
+        <translation>ALARM in {room} – seit {time}. Bitte sofort hingehen und helfen.</translation>
     </message>
     <message>
         <source>End of day: {count} open visits closed as left.</source>
-        <translation type="unfinished" />
+        <translation>Tagesabschluss: {count} offene Besuche als „gegangen“ geschlossen.</translation>
     </message>
 </context>
 <context>
@@ -182,7 +182,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Choose another service or a counsellor to hand over to.</source>
-        <translation type="unfinished" />
+        <translation>Wählen Sie einen anderen Fachdienst oder eine Berater*in für die Übergabe.</translation>
     </message>
     <message>
         <source>Client {id} does not exist (any more).</source>
@@ -270,7 +270,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Partner organisation</source>
-        <translation type="unfinished" />
+        <translation>Partnerorganisation</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -286,7 +286,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Please choose the room you are calling into.</source>
-        <translation type="unfinished" />
+        <translation>Bitte wählen Sie den Raum, in den Sie aufrufen.</translation>
     </message>
     <message>
         <source>Please enter a name.</source>
@@ -662,7 +662,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This visit does not exist (any more).</source>
-        <translation type="unfinished" />
+        <translation>Diesen Besuch gibt es nicht (mehr).</translation>
     </message>
     <message>
         <source>Title</source>
@@ -778,7 +778,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{name} is not in the list of partner organisations.</source>
-        <translation type="unfinished" />
+        <translation>{name} steht nicht in der Liste der Partnerorganisationen.</translation>
     </message>
     <message>
         <source>{path} is a folder, not a database file. Choose a file name with --database-url.</source>
@@ -814,27 +814,27 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{ticket} is {status} now; this is not possible any more.</source>
-        <translation type="unfinished" />
+        <translation>{ticket} ist jetzt im Status „{status}“; das ist nicht mehr möglich.</translation>
     </message>
     <message>
         <source>{ticket} was already called by {name} ({room}).</source>
-        <translation type="unfinished" />
+        <translation>{ticket} wurde bereits von {name} aufgerufen ({room}).</translation>
     </message>
     <message>
         <source>{ticket} was changed at another workstation in the meantime; nothing was undone.</source>
-        <translation type="unfinished" />
+        <translation>{ticket} wurde inzwischen an einem anderen Arbeitsplatz geändert; nichts wurde rückgängig gemacht.</translation>
     </message>
     <message>
         <source>{ticket} was changed at another workstation; the hand-over can no longer be undone.</source>
-        <translation type="unfinished" />
+        <translation>{ticket} wurde an einem anderen Arbeitsplatz geändert; die Übergabe kann nicht mehr rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>{ticket} was changed by {name} in the meantime ({status}).</source>
-        <translation type="unfinished" />
+        <translation>{ticket} wurde inzwischen von {name} geändert ({status}).</translation>
     </message>
     <message>
         <source>{ticket}: too late to undo (more than {minutes} minutes ago).</source>
-        <translation type="unfinished" />
+        <translation>{ticket}: zu spät zum Rückgängigmachen (mehr als {minutes} Minuten her).</translation>
     </message>
     <message>
         <source>{time} is outside the working hours of {counsellor}. Next free slot: {suggestion}.</source>

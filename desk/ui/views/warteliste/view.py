@@ -67,7 +67,7 @@ class _ActionCommand(QUndoCommand):
         token = self.token
         view = self._view
         view._run(lambda: view.ctx.services.waitlist.undo(view.ctx.actor, token),
-                  lambda row: view._say(view.tr("Undone: {action}").format(action=self.text())))
+                  lambda row: view._say(view.undone_text(self.text())))
 
 
 class WartelisteView(QWidget):
@@ -375,6 +375,9 @@ class WartelisteView(QWidget):
                 self._tray.show()
             self._tray.showMessage(self.tr("Waiting list"), text, QSystemTrayIcon.MessageIcon.Information, 10_000)
         QApplication.alert(self.window(), 0)
+
+    def undone_text(self, action: str) -> str:
+        return self.tr("Undone: {action}").format(action=action)
 
     def _say(self, text: str) -> None:
         self.error_banner.setVisible(False)

@@ -1,0 +1,299 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de">
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over {ticket}</source>
+        <translation>{ticket} übergeben</translation>
+    </message>
+    <message>
+        <source>{ticket} keeps the original arrival time.</source>
+        <translation>{ticket} behält die ursprüngliche Ankunftszeit.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Fachdienst</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Berater*in</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Fachdienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Counsellor:</source>
+        <translation>&amp;Berater*in:</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>anyone of the service</source>
+        <translation>beliebige Person im Fachdienst</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <source>Refer {ticket}</source>
+        <translation>{ticket} weitervermitteln</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <translation>Partnerorganisation</translation>
+    </message>
+    <message>
+        <source>&amp;Partner organisation:</source>
+        <translation>&amp;Partnerorganisation:</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Weitervermitteln</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingListModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Fachdienst</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Dolmetscher</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Called by / room</source>
+        <translation>Aufgerufen von / Raum</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>aufgerufen</translation>
+    </message>
+    <message>
+        <source>in session</source>
+        <translation>im Gespräch</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gegangen</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>übergeben</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>weitervermittelt</translation>
+    </message>
+    <message>
+        <source>Arrived at {time}</source>
+        <translation>Angekommen um {time}</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonym)</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>long wait</source>
+        <translation>lange Wartezeit</translation>
+    </message>
+    <message>
+        <source>very long wait</source>
+        <translation>sehr lange Wartezeit</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>dringend</translation>
+    </message>
+    <message>
+        <source>({count}×)</source>
+        <translation>({count}×)</translation>
+    </message>
+</context>
+<context>
+    <name>WartelisteView</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>My &amp;room:</source>
+        <translation>Mein &amp;Raum:</translation>
+    </message>
+    <message>
+        <source>Which services to show</source>
+        <translation>Welche Fachdienste angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Room you call into</source>
+        <translation>Raum, in den Sie aufrufen</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Call &amp;next</source>
+        <translation>&amp;Nächste Person aufrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Call this one</source>
+        <translation>Diese Person auf&amp;rufen</translation>
+    </message>
+    <message>
+        <source>Call &amp;again</source>
+        <translation>Erneut aufr&amp;ufen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>Gespräch &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>No-sho&amp;w</source>
+        <translation>Nicht &amp;erschienen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to waiting list</source>
+        <translation>&amp;Zurück auf die Warteliste</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over…</source>
+        <translation>Ü&amp;bergeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Referred…</source>
+        <translation>&amp;Weitervermittelt…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Red&amp;o</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Call next (F2)</source>
+        <translation>Nächste Person aufrufen (F2)</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>Nächste Person aufrufen</translation>
+    </message>
+    <message>
+        <source>My services</source>
+        <translation>Meine Fachdienste</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Fachdienste</translation>
+    </message>
+    <message>
+        <source>Not up to date: the database has not been reachable since {time}. The list updates by itself when it is back.</source>
+        <translation>Nicht aktuell: Die Datenbank ist seit {time} nicht erreichbar. Die Liste aktualisiert sich von selbst, sobald sie wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>{ticket} {name} has arrived for the appointment at {time}.</source>
+        <translation>{ticket} {name} ist für den Termin um {time} angekommen.</translation>
+    </message>
+    <message>
+        <source>{ticket} {name} is waiting for you.</source>
+        <translation>{ticket} {name} wartet auf Sie.</translation>
+    </message>
+    <message>
+        <source>Undone: {action}</source>
+        <translation>Rückgängig gemacht: {action}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for these services.</source>
+        <translation>Für diese Fachdienste wartet niemand.</translation>
+    </message>
+    <message>
+        <source>{ticket} called into {room}.</source>
+        <translation>{ticket} in {room} aufgerufen.</translation>
+    </message>
+    <message>
+        <source>{ticket} called again into {room}.</source>
+        <translation>{ticket} erneut in {room} aufgerufen.</translation>
+    </message>
+    <message>
+        <source>{ticket} in session.</source>
+        <translation>{ticket} im Gespräch.</translation>
+    </message>
+    <message>
+        <source>{ticket} done.</source>
+        <translation>{ticket} erledigt.</translation>
+    </message>
+    <message>
+        <source>{ticket} did not come (no-show).</source>
+        <translation>{ticket} ist nicht erschienen.</translation>
+    </message>
+    <message>
+        <source>{ticket} is back on the waiting list.</source>
+        <translation>{ticket} ist wieder auf der Warteliste.</translation>
+    </message>
+    <message>
+        <source>{ticket} handed over.</source>
+        <translation>{ticket} übergeben.</translation>
+    </message>
+    <message>
+        <source>{ticket} referred to {organisation}.</source>
+        <translation>{ticket} an {organisation} weitervermittelt.</translation>
+    </message>
+</context>
+</TS>
