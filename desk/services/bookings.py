@@ -121,6 +121,23 @@ class BookingService:
         with self._uow() as uow:
             return uow.bookings.count_overlaps()
 
+    @requires(Permission.ROOM_READ)
+    def export_ics(self, actor: Actor, *, start: datetime, end: datetime, room_id: int | None = None,
+                   booking_id: int | None = None) -> bytes:
+        """An iCalendar file of a room (or all rooms) in [start, end), or of one booking series."""
+        from desk.services.ical import room_calendar_ics
+
+        with self._uow() as uow:
+            rooms = {r.id: r for r in uow.reference.rooms()}
+            if booking_id is not None:
+                rows = uow.bookings.series_occurrences(booking_id)
+                name = f"Raumbuchung: {rows[0].title}" if rows else "Raumbuchung"
+            else:
+                rows = uow.bookings.list_occurrences(start, end, [room_id] if room_id is not None else None)
+                name = f"Raumkalender {rooms[room_id].name}" if room_id in rooms else "Raumkalender"
+            notes = {b: uow.bookings.booking(b).notes for b in {r.booking_id for r in rows}}
+        return room_calendar_ics(rows, rooms=rooms, name=name, notes=notes)
+
     # -- creating -----------------------------------------------------------------------------
 
     @requires(Permission.ROOM_BOOK)

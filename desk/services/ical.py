@@ -13,7 +13,15 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Event
 
-from desk.domain.model import AppointmentRow, AppointmentStatus, RoomRow, ServiceRow, StaffRow
+from desk.domain.bookings import KIND_NAMES_DE
+from desk.domain.model import (
+    AppointmentRow,
+    AppointmentStatus,
+    BookingOccurrenceRow,
+    RoomRow,
+    ServiceRow,
+    StaffRow,
+)
 from desk.domain.tickets import format_client_number
 
 PRODID = "-//Diakonie Balingen//desk//DE"
@@ -66,5 +74,42 @@ def appointments_ics(
             event.add("description", "\n".join(details))
         event.add("status", "CANCELLED" if row.status is AppointmentStatus.CANCELLED else "CONFIRMED")
         event.add("sequence", max(0, row.version - 1))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+# --- rooms: a room's calendar or one booking series --------------------------------------------
+
+
+def room_calendar_ics(
+    rows: Iterable[BookingOccurrenceRow],
+    *,
+    rooms: Mapping[int, RoomRow],
+    name: str = "Raumkalender",
+    notes: Mapping[int, str] | None = None,
+) -> bytes:
+    """One VEVENT per occurrence (cancelled ones as STATUS:CANCELLED, so calendar programs that
+    imported them earlier remove them). Titles are written exactly as stored."""
+    calendar = new_calendar(name)
+    stamp = datetime.now(UTC)
+    for row in rows:
+        event = Event()
+        event.add("uid", f"booking-{row.booking_id}-{row.id}@desk")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.starts_at.astimezone(UTC))
+        event.add("dtend", row.ends_at.astimezone(UTC))
+        event.add("summary", row.title)
+        if row.room_id in rooms:
+            event.add("location", rooms[row.room_id].name)
+        details = [f"Art: {KIND_NAMES_DE.get(row.kind, row.kind.value)}"]
+        if row.organiser:
+            details.append(f"Veranstalter: {row.organiser}")
+        if row.holiday_name:
+            details.append(f"Feiertag: {row.holiday_name}")
+        if notes and notes.get(row.booking_id):
+            details.append(notes[row.booking_id])
+        event.add("description", "\n".join(details))
+        event.add("categories", [row.kind.value])
+        event.add("status", "CANCELLED" if row.cancelled else "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -1,0 +1,457 @@
+"""The painted week/day grid: days across (one or several rooms side by side per day), hours
+down. It draws the rows of the OccurrenceModel and turns mouse drags into requests (create,
+move, resize) that the view sends to the booking service. Titles are drawn with
+QPainter.drawText, which never interprets markup: `<img src=x>` shows literally.
+
+Status never by colour alone: cancelled dates are hatched *and* say "Cancelled"; dates on a
+public holiday name the holiday. The same painting routine prints the week plan (black and white).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desk.domain.model import BookingKind, BookingOccurrenceRow
+from desk.domain.recurrence import place
+from desk.ui.i18n import fmt_date, fmt_time, local
+from desk.ui.views.raumkalender.labels import tr, weekday_label
+from desk.ui.views.raumkalender.model import OccurrenceModel
+
+FIRST_HOUR = 7
+LAST_HOUR = 22
+SNAP_MINUTES = 15
+GUTTER = 48
+DAY_HEADER = 34
+ROOM_HEADER = 18
+BOTTOM_MARGIN = 10
+EDGE = 6  # pixels at the bottom of a block that resize it
+
+KIND_COLOURS = {
+    BookingKind.SEMINAR: "#cfe2f3",
+    BookingKind.INFO_EVENING: "#fce5cd",
+    BookingKind.LANGUAGE_CAFE: "#d9ead3",
+    BookingKind.VOLUNTEER_MEETING: "#fff2cc",
+    BookingKind.TEAM_MEETING: "#ead1dc",
+    BookingKind.COUNSELLING: "#d0e0e3",
+    BookingKind.OTHER: "#e6e6e6",
+}
+
+
+@dataclass
+class Block:
+    rect: QRectF
+    row: BookingOccurrenceRow
+    day_index: int
+    room_index: int
+    clipped_top: bool
+    clipped_bottom: bool
+
+
+@dataclass
+class Drag:
+    mode: str  # "create" | "move" | "resize"
+    day_index: int
+    room_index: int
+    anchor: datetime  # create: the pressed time; move: the block's start; resize: the start
+    start: datetime
+    end: datetime
+    grab_offset: timedelta = timedelta(0)
+    row: BookingOccurrenceRow | None = None
+    moved: bool = False
+    origin: QPointF | None = None
+
+
+class CalendarCanvas(QWidget):
+    sig_create_requested = Signal(int, object, object)
+    """(room_id, start, end): the person dragged over free time (aware datetimes)."""
+
+    sig_move_requested = Signal(int, object, object, int)
+    """(occurrence_id, new start, new end, new room_id): a block was dragged or resized."""
+
+    sig_open_requested = Signal(int)
+    """(occurrence_id): double click or Enter on a block."""
+
+    sig_selection_changed = Signal(int)
+    """(occurrence_id or 0): the selected block changed (keyboard or mouse)."""
+
+    def __init__(self, model: OccurrenceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.days: list[date] = []
+        self.rooms: list[tuple[int, str]] = []
+        self.holidays: dict[date, str] = {}
+        self.selected_id = 0
+        self.read_only = False
+        self._drag: Drag | None = None
+        self._blocks: list[Block] = []
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(640, 420)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._on_model_changed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(1000, 640)
+
+    # -- content ----------------------------------------------------------------------------------
+
+    def set_range(self, days: list[date], rooms: list[tuple[int, str]], holidays: dict[date, str]) -> None:
+        self.days = list(days)
+        self.rooms = list(rooms)
+        self.holidays = dict(holidays)
+        self._on_model_changed()
+
+    def _on_model_changed(self, *_args) -> None:
+        self._blocks = []
+        self.update()
+
+    # -- geometry ---------------------------------------------------------------------------------
+
+    def _header_height(self) -> float:
+        return DAY_HEADER + (ROOM_HEADER if len(self.rooms) > 1 else 0)
+
+    def _grid(self, area: QRectF) -> tuple[float, float, float]:
+        """(column width, top of the hour grid, height of one hour) within `area`."""
+        columns = max(1, len(self.days) * max(1, len(self.rooms)))
+        width = (area.width() - GUTTER) / columns
+        top = area.top() + self._header_height()
+        hour = (area.bottom() - BOTTOM_MARGIN - top) / (LAST_HOUR - FIRST_HOUR)
+        return width, top, hour
+
+    def column_rect(self, day_index: int, room_index: int, area: QRectF | None = None) -> QRectF:
+        area = area or QRectF(self.rect())
+        width, top, hour = self._grid(area)
+        column = day_index * max(1, len(self.rooms)) + room_index
+        return QRectF(area.left() + GUTTER + column * width, top, width, hour * (LAST_HOUR - FIRST_HOUR))
+
+    def _y(self, day: date, moment: datetime, area: QRectF) -> float:
+        _width, top, hour = self._grid(area)
+        moment_local = local(moment)
+        minutes = (moment_local.date() - day).days * 24 * 60 + moment_local.hour * 60 + moment_local.minute
+        minutes = min(max(minutes, FIRST_HOUR * 60), LAST_HOUR * 60)
+        return top + (minutes - FIRST_HOUR * 60) / 60 * hour
+
+    def hit_column(self, point: QPointF) -> tuple[int, int] | None:
+        if not self.days or not self.rooms:
+            return None
+        width, top, _hour = self._grid(QRectF(self.rect()))
+        if point.x() < GUTTER or point.y() < top:
+            return None
+        column = int((point.x() - GUTTER) // width)
+        day_index, room_index = divmod(column, max(1, len(self.rooms)))
+        if not 0 <= day_index < len(self.days):
+            return None
+        return day_index, room_index
+
+    def time_at(self, day_index: int, y: float, *, snap: bool = True) -> datetime:
+        """The aware moment at height `y` of a day column, snapped to the quarter hour."""
+        _width, top, hour = self._grid(QRectF(self.rect()))
+        minutes = FIRST_HOUR * 60 + (y - top) / hour * 60
+        if snap:
+            minutes = round(minutes / SNAP_MINUTES) * SNAP_MINUTES
+        minutes = min(max(minutes, FIRST_HOUR * 60), LAST_HOUR * 60)
+        naive = datetime.combine(self.days[day_index], time(0)) + timedelta(minutes=minutes)
+        return place(naive)
+
+    def point_for(self, day_index: int, room_index: int, moment: datetime) -> QPointF:
+        """Widget coordinates of `moment` in a column (for tests and keyboard-driven drags)."""
+        column = self.column_rect(day_index, room_index)
+        return QPointF(column.center().x(), self._y(self.days[day_index], moment, QRectF(self.rect())))
+
+    def blocks(self, area: QRectF | None = None) -> list[Block]:
+        area = area or QRectF(self.rect())
+        if area == QRectF(self.rect()) and self._blocks:
+            return self._blocks
+        room_index = {room_id: i for i, (room_id, _name) in enumerate(self.rooms)}
+        day_index = {day: i for i, day in enumerate(self.days)}
+        result: list[Block] = []
+        for row in self.model.rows():
+            if row.room_id not in room_index:
+                continue
+            first, last = local(row.starts_at).date(), local(row.ends_at - timedelta(seconds=1)).date()
+            day = first
+            while day <= last:
+                if day in day_index:
+                    column = self.column_rect(day_index[day], room_index[row.room_id], area)
+                    top = self._y(day, row.starts_at, area)
+                    bottom = self._y(day, row.ends_at, area)
+                    clipped_top = day != first or local(row.starts_at).hour < FIRST_HOUR
+                    clipped_bottom = day != last or local(row.ends_at) > local(row.ends_at).replace(hour=LAST_HOUR,
+                                                                                                    minute=0)
+                    if bottom - top < 6:  # outside the visible hours: keep a visible stub
+                        top, bottom = (top - 6, top) if top >= column.bottom() - 1 else (top, top + 6)
+                    result.append(Block(QRectF(column.left() + 2, top + 1, column.width() - 4, bottom - top - 2),
+                                        row, day_index[day], room_index[row.room_id], clipped_top, clipped_bottom))
+                day += timedelta(days=1)
+        if area == QRectF(self.rect()):
+            self._blocks = result
+        return result
+
+    def block_at(self, point: QPointF) -> Block | None:
+        for block in reversed(self.blocks()):
+            if block.rect.contains(point) and not block.row.cancelled:
+                return block
+        for block in reversed(self.blocks()):
+            if block.rect.contains(point):
+                return block
+        return None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._blocks = []
+        super().resizeEvent(event)
+
+    # -- painting ---------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        try:
+            self.paint(painter, QRectF(self.rect()), printing=False)
+        finally:
+            painter.end()
+
+    def paint(self, painter: QPainter, area: QRectF, *, printing: bool) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.fillRect(area, QColor("white"))
+        if not self.days:
+            return
+        base = QFont(self.font())
+        small = QFont(base)
+        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        bold = QFont(base)
+        bold.setBold(True)
+        width, top, hour = self._grid(area)
+        grid_bottom = top + hour * (LAST_HOUR - FIRST_HOUR)
+        rooms = max(1, len(self.rooms))
+        today = datetime.now().date()
+        # day headers
+        for d, day in enumerate(self.days):
+            x = area.left() + GUTTER + d * rooms * width
+            header = QRectF(x, area.top(), rooms * width, DAY_HEADER)
+            holiday = self.holidays.get(day, "")
+            if day.weekday() >= 5 or holiday:
+                painter.fillRect(QRectF(x, top, rooms * width, grid_bottom - top), QColor("#f3f3f3"))
+            painter.setFont(bold if day == today and not printing else base)
+            label = f"{weekday_label(day.weekday())} {fmt_date(day)}"
+            if day == today and not printing:
+                label = tr("{day} (today)").format(day=label)
+            painter.setPen(QColor("black"))
+            painter.drawText(header.adjusted(2, 0, -2, -DAY_HEADER / 2), Qt.AlignmentFlag.AlignCenter,
+                             painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(header.width()) - 4))
+            if holiday:
+                painter.setFont(small)
+                text = tr("Public holiday: {name}").format(name=holiday)
+                painter.drawText(header.adjusted(2, DAY_HEADER / 2, -2, 0), Qt.AlignmentFlag.AlignCenter,
+                                 painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                  int(header.width()) - 4))
+            if len(self.rooms) > 1:
+                painter.setFont(small)
+                for r, (_room_id, name) in enumerate(self.rooms):
+                    cell = QRectF(x + r * width, area.top() + DAY_HEADER, width, ROOM_HEADER)
+                    painter.drawText(cell.adjusted(2, 0, -2, 0), Qt.AlignmentFlag.AlignCenter,
+                                     painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
+                                                                      int(cell.width()) - 4))
+        # hour lines and labels
+        painter.setFont(small)
+        for h in range(FIRST_HOUR, LAST_HOUR + 1):
+            y = top + (h - FIRST_HOUR) * hour
+            painter.setPen(QPen(QColor("#b0b0b0"), 1))
+            painter.drawLine(QPointF(area.left() + GUTTER, y), QPointF(area.right(), y))
+            if h < LAST_HOUR:
+                painter.setPen(QPen(QColor("#d8d8d8"), 1, Qt.PenStyle.DotLine))
+                painter.drawLine(QPointF(area.left() + GUTTER, y + hour / 2), QPointF(area.right(), y + hour / 2))
+            painter.setPen(QColor("black"))
+            painter.drawText(QRectF(area.left(), y - 8, GUTTER - 4, 16),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{h:02d}:00")
+        # column separators: strong between days, light between rooms
+        for column in range(len(self.days) * rooms + 1):
+            x = area.left() + GUTTER + column * width
+            strong = column % rooms == 0
+            painter.setPen(QPen(QColor("#606060" if strong else "#c8c8c8"), 1))
+            painter.drawLine(QPointF(x, area.top() if strong else top), QPointF(x, grid_bottom))
+        # bookings
+        for block in self.blocks(area):
+            self._paint_block(painter, block, printing=printing, font=small)
+        # the drag preview
+        if self._drag is not None and self._drag.moved and not printing:
+            drag = self._drag
+            column = self.column_rect(drag.day_index, drag.room_index, area)
+            day = self.days[drag.day_index]
+            rect = QRectF(column.left() + 2, self._y(day, drag.start, area), column.width() - 4,
+                          self._y(day, drag.end, area) - self._y(day, drag.start, area))
+            painter.setPen(QPen(QColor("black"), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(QBrush(QColor(0, 0, 0, 30)))
+            painter.drawRect(rect)
+            painter.setFont(small)
+            painter.drawText(rect.adjusted(3, 1, -3, -1), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             f"{fmt_time(drag.start)}–{fmt_time(drag.end)}")
+
+    def _paint_block(self, painter: QPainter, block: Block, *, printing: bool, font: QFont) -> None:
+        row = block.row
+        rect = block.rect
+        selected = row.id == self.selected_id and not printing
+        if row.cancelled:
+            painter.setBrush(QBrush(QColor("white")))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRect(rect)
+            painter.setBrush(QBrush(QColor("#909090"), Qt.BrushStyle.BDiagPattern))
+        else:
+            painter.setBrush(QBrush(QColor(KIND_COLOURS.get(row.kind, "#e6e6e6"))))
+        pen = QPen(QColor("black"), 3 if selected else 1,
+                   Qt.PenStyle.DashLine if row.cancelled else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.drawRect(rect)
+        lines = self.block_text(row).split("\n")
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        inner = rect.adjusted(3, 1, -3, -1)
+        y = inner.top()
+        painter.setPen(QColor("black"))
+        for line in lines:
+            if y + metrics.height() > inner.bottom() + 2 and y > inner.top():
+                break
+            text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, max(0, int(inner.width())))
+            painter.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine, text)
+            y += metrics.height()
+
+    def block_text(self, row: BookingOccurrenceRow) -> str:
+        """Everything a block says, as plain lines (also its tooltip when it is too narrow)."""
+        lines = []
+        if row.cancelled:
+            lines.append(tr("Cancelled"))
+        if row.holiday_name:
+            lines.append(tr("Public holiday: {name}").format(name=row.holiday_name))
+        lines.append(f"{fmt_time(row.starts_at)}–{fmt_time(row.ends_at)}")
+        lines.append(row.title)
+        if row.organiser:
+            lines.append(row.organiser)
+        return "\n".join(lines)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            block = self.block_at(QPointF(event.pos()))
+            if block is not None:
+                # a plain-text tooltip: Qt treats tooltips as rich text only when they look like markup,
+                # so the text is escaped into a <p> with white-space: pre-wrap
+                QToolTip.showText(event.globalPos(), "<p style='white-space:pre-wrap'>"
+                                  + html.escape(self.block_text(block.row)) + "</p>", self)
+                return True
+        return super().event(event)
+
+    # -- mouse --------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        point = event.position()
+        block = self.block_at(point)
+        if block is not None:
+            self.select(block.row.id)
+            if self.read_only or block.row.cancelled:
+                return
+            if block.rect.bottom() - point.y() <= EDGE and not block.clipped_bottom:
+                self._drag = Drag("resize", block.day_index, block.room_index, block.row.starts_at,
+                                  block.row.starts_at, block.row.ends_at, row=block.row, origin=point)
+            else:
+                grabbed = self.time_at(block.day_index, point.y(), snap=False)
+                self._drag = Drag("move", block.day_index, block.room_index, block.row.starts_at,
+                                  block.row.starts_at, block.row.ends_at, grab_offset=grabbed - block.row.starts_at,
+                                  row=block.row, origin=point)
+            return
+        hit = self.hit_column(point)
+        if hit is None or self.read_only:
+            return
+        self.select(0)
+        moment = self.time_at(hit[0], point.y())
+        self._drag = Drag("create", hit[0], hit[1], moment, moment, moment, origin=point)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        point = event.position()
+        drag = self._drag
+        if drag is None:
+            block = self.block_at(point)
+            near_edge = block is not None and block.rect.bottom() - point.y() <= EDGE and not self.read_only
+            self.setCursor(Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor)
+            return
+        if drag.origin is not None and (point - drag.origin).manhattanLength() < 4 and not drag.moved:
+            return
+        drag.moved = True
+        if drag.mode == "create":
+            moment = self.time_at(drag.day_index, point.y())
+            drag.start, drag.end = min(drag.anchor, moment), max(drag.anchor, moment)
+        elif drag.mode == "resize":
+            moment = self.time_at(drag.day_index, point.y())
+            drag.end = max(moment, drag.start + timedelta(minutes=SNAP_MINUTES))
+        else:
+            hit = self.hit_column(point)
+            if hit is not None:
+                drag.day_index, drag.room_index = hit
+            assert drag.row is not None
+            length = drag.row.ends_at - drag.row.starts_at
+            raw = self.time_at(drag.day_index, point.y(), snap=False) - drag.grab_offset
+            minutes = round((local(raw).hour * 60 + local(raw).minute) / SNAP_MINUTES) * SNAP_MINUTES
+            naive = datetime.combine(self.days[drag.day_index], time(0)) + timedelta(minutes=minutes)
+            drag.start = place(naive)
+            drag.end = drag.start + length
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        drag, self._drag = self._drag, None
+        if drag is None or not drag.moved:
+            self.update()
+            return
+        self.update()
+        room_id = self.rooms[drag.room_index][0]
+        if drag.mode == "create":
+            if drag.end > drag.start:
+                self.sig_create_requested.emit(room_id, drag.start, drag.end)
+        elif drag.row is not None and (drag.start, drag.end, room_id) != (drag.row.starts_at, drag.row.ends_at,
+                                                                           drag.row.room_id):
+            self.sig_move_requested.emit(drag.row.id, drag.start, drag.end, room_id)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._drag = None
+        block = self.block_at(event.position())
+        if block is not None:
+            self.sig_open_requested.emit(block.row.id)
+            return
+        hit = self.hit_column(event.position())
+        if hit is not None and not self.read_only:
+            start = self.time_at(hit[0], event.position().y() - 5)
+            self.sig_create_requested.emit(self.rooms[hit[1]][0], start, start + timedelta(hours=1))
+
+    # -- keyboard ---------------------------------------------------------------------------------
+
+    def select(self, occurrence_id: int) -> None:
+        if occurrence_id != self.selected_id:
+            self.selected_id = occurrence_id
+            self.sig_selection_changed.emit(occurrence_id)
+            self.update()
+
+    def _ordered(self) -> list[BookingOccurrenceRow]:
+        seen: dict[int, BookingOccurrenceRow] = {}
+        for block in self.blocks():
+            seen.setdefault(block.row.id, block.row)
+        return sorted(seen.values(), key=lambda r: (r.starts_at, r.room_id, r.id))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        ordered = self._ordered()
+        ids = [r.id for r in ordered]
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Left) and ids:
+            step = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_Right) else -1
+            current = ids.index(self.selected_id) if self.selected_id in ids else (-1 if step > 0 else len(ids))
+            self.select(ids[max(0, min(len(ids) - 1, current + step))])
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id:
+            self.sig_open_requested.emit(self.selected_id)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,490 @@
+"""The booking dialog: one form for a new booking and for an existing one (with the three edit
+scopes of a series, cancel/restore, actual participants and the history of every change)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.bookings import BookingDraft, BookingRow
+from desk.domain.errors import ConflictError, DeskError
+from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy, RoomKind, RoomRow
+from desk.domain.recurrence import EditScope, Frequency, RuleSpec, nth_of_month, parse_rrule, place
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import current_language, fmt_datetime, local
+from desk.ui.views.raumkalender.labels import action_label, frequency_label, kind_label, scope_label
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class BookingDialog(QDialog):
+    """New booking (occurrence_id None) or an existing occurrence of a booking."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, occurrence_id: int | None = None,
+                 room_id: int | None = None, start: datetime | None = None, end: datetime | None = None,
+                 scope: EditScope = EditScope.THIS) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("BookingDialog")
+        self.occurrence: BookingOccurrenceRow | None = None
+        self.booking: BookingRow | None = None
+        self.saved = False
+        self._suggestion: tuple[datetime, datetime] | None = None
+        self.rooms: list[RoomRow] = [r for r in ctx.services.reference.rooms(ctx.actor) if r.bookable and r.active]
+        if occurrence_id is not None:
+            self.occurrence = ctx.services.bookings.occurrence(ctx.actor, occurrence_id)
+            self.booking = ctx.services.bookings.booking(ctx.actor, self.occurrence.booking_id)
+        self._build()
+        self._fill(room_id, start, end, scope)
+        self.retranslate()
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.room = QComboBox()
+        for room in self.rooms:
+            self.room.addItem(room.name, room.id)
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(500)
+        self.kind = QComboBox()
+        for kind in BookingKind:
+            self.kind.addItem("", kind.value)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy" if current_language() == "de" else "dd/MM/yyyy")
+        self.start_time = QTimeEdit()
+        self.end_time = QTimeEdit()
+        for edit in (self.start_time, self.end_time):
+            edit.setDisplayFormat("HH:mm")
+        self.end_next_day = QCheckBox()
+        self.organiser = QLineEdit()
+        self.organiser.setMaxLength(200)
+        self.expected = QSpinBox()
+        self.expected.setRange(0, 10_000)
+        self.capacity_label = _plain(QLabel())
+        self.capacity_label.setObjectName("capacityWarning")
+        self.kitchen = QCheckBox()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        self.actual = QSpinBox()
+        self.actual.setRange(-1, 10_000)
+        self.actual.setSpecialValueText("–")
+
+        self.frequency = QComboBox()
+        for frequency in Frequency:
+            self.frequency.addItem("", frequency.value)
+        self.nth = QComboBox()
+        for value in (1, 2, 3, 4, -1):
+            self.nth.addItem("", value)
+        self.end_mode = QComboBox()
+        for value in ("open", "until", "count"):
+            self.end_mode.addItem("", value)
+        self.until = QDateEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat(self.day.displayFormat())
+        self.count = QSpinBox()
+        self.count.setRange(1, 520)
+        self.count.setValue(10)
+        self.holiday_policy = QComboBox()
+        self.holiday_policy.addItem("", HolidayPolicy.SKIP.value)
+        self.holiday_policy.addItem("", HolidayPolicy.FLAG.value)
+
+        self.scope_box = QGroupBox()
+        self.scope_group = QButtonGroup(self)
+        scope_layout = QVBoxLayout(self.scope_box)
+        self.scope_buttons: dict[EditScope, QRadioButton] = {}
+        for scope in EditScope:
+            button = QRadioButton()
+            self.scope_group.addButton(button)
+            scope_layout.addWidget(button)
+            self.scope_buttons[scope] = button
+
+        self.conflict_label = _plain(QLabel())
+        self.conflict_label.setObjectName("conflictMessage")
+        self.use_suggestion = QPushButton()
+        self.use_suggestion.clicked.connect(self._apply_suggestion)
+        self.history = QListWidget()
+        self.history.setObjectName("history")
+        self.history.setFixedHeight(110)
+
+        self.save_button = QPushButton()
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_booking_button = QPushButton()
+        self.cancel_booking_button.clicked.connect(self.cancel_booking)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self.restore_date)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+
+        self.form = QFormLayout()
+        times = QHBoxLayout()
+        times.addWidget(self.day)
+        times.addWidget(self.start_time)
+        self.dash = QLabel("–")
+        times.addWidget(self.dash)
+        times.addWidget(self.end_time)
+        times.addWidget(self.end_next_day)
+        times.addStretch(1)
+        recurrence = QHBoxLayout()
+        recurrence.addWidget(self.frequency)
+        recurrence.addWidget(self.nth)
+        recurrence.addWidget(self.end_mode)
+        recurrence.addWidget(self.until)
+        recurrence.addWidget(self.count)
+        recurrence.addStretch(1)
+        people = QHBoxLayout()
+        people.addWidget(self.expected)
+        people.addWidget(self.capacity_label, 1)
+        self.labels = {key: _plain(QLabel()) for key in ("room", "title", "kind", "when", "organiser", "expected",
+                                                          "notes", "repeat", "holidays", "actual", "history")}
+        self.form.addRow(self.labels["room"], self.room)
+        self.form.addRow("", self.kitchen)
+        self.form.addRow(self.labels["title"], self.title_edit)
+        self.form.addRow(self.labels["kind"], self.kind)
+        self.form.addRow(self.labels["when"], times)
+        self.form.addRow(self.labels["repeat"], recurrence)
+        self.form.addRow(self.labels["holidays"], self.holiday_policy)
+        self.form.addRow(self.labels["organiser"], self.organiser)
+        self.form.addRow(self.labels["expected"], people)
+        self.form.addRow(self.labels["actual"], self.actual)
+        self.form.addRow(self.labels["notes"], self.notes)
+        for key, widget in (("room", self.room), ("title", self.title_edit), ("kind", self.kind),
+                            ("organiser", self.organiser), ("expected", self.expected), ("notes", self.notes),
+                            ("holidays", self.holiday_policy), ("actual", self.actual)):
+            self.labels[key].setBuddy(widget)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_booking_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.scope_box)
+        conflict = QHBoxLayout()
+        conflict.addWidget(self.conflict_label, 1)
+        conflict.addWidget(self.use_suggestion)
+        layout.addLayout(conflict)
+        layout.addWidget(self.labels["history"])
+        layout.addWidget(self.history)
+        layout.addLayout(buttons)
+
+        for signal in (self.room.currentIndexChanged, self.expected.valueChanged):
+            signal.connect(self._update_capacity)
+        self.room.currentIndexChanged.connect(self._update_kitchen)
+        self.frequency.currentIndexChanged.connect(self._update_recurrence)
+        self.end_mode.currentIndexChanged.connect(self._update_recurrence)
+        self.day.dateChanged.connect(self._on_day_changed)
+        for button in self.scope_buttons.values():
+            button.toggled.connect(self._update_recurrence)
+        self.setTabOrder(self.room, self.kitchen)
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def _fill(self, room_id: int | None, start: datetime | None, end: datetime | None, scope: EditScope) -> None:
+        b, o = self.booking, self.occurrence
+        if b is not None and o is not None:
+            room_id = o.room_id
+            start, end = o.starts_at, o.ends_at
+            self.title_edit.setText(o.title)
+            self.kind.setCurrentIndex(self.kind.findData(b.kind.value))
+            self.organiser.setText(b.organiser)
+            self.expected.setValue(b.expected_participants or 0)
+            self.notes.setPlainText(b.notes)
+            self.kitchen.setChecked(b.linked_booking_id is not None)
+            self.actual.setValue(o.actual_participants if o.actual_participants is not None else -1)
+            rule = parse_rrule(b.rrule)
+            self.frequency.setCurrentIndex(self.frequency.findData(rule.frequency.value))
+            self.holiday_policy.setCurrentIndex(self.holiday_policy.findData(b.holiday_policy.value))
+            if rule.until is not None:
+                self.end_mode.setCurrentIndex(self.end_mode.findData("until"))
+                self.until.setDate(QDate(rule.until.year, rule.until.month, rule.until.day))
+            elif rule.count is not None:
+                self.end_mode.setCurrentIndex(self.end_mode.findData("count"))
+                self.count.setValue(rule.count)
+            if rule.nth is not None:
+                self.nth.setCurrentIndex(self.nth.findData(rule.nth))
+            self._load_history()
+        now = datetime.now().astimezone()
+        start = start or place(datetime.combine(now.date() + timedelta(days=1), time(10)))
+        end = end or start + timedelta(hours=1)
+        start_local, end_local = local(start), local(end)
+        self.day.setDate(QDate(start_local.year, start_local.month, start_local.day))
+        self.start_time.setTime(QTime(start_local.hour, start_local.minute))
+        self.end_time.setTime(QTime(end_local.hour, end_local.minute))
+        self.end_next_day.setChecked(end_local.date() > start_local.date())
+        if room_id is not None and self.room.findData(room_id) >= 0:
+            self.room.setCurrentIndex(self.room.findData(room_id))
+        if b is None:
+            self.until.setDate(self.day.date().addMonths(3))
+            self.nth.setCurrentIndex(self.nth.findData(nth_of_month(start_local.date())))
+        series = b is not None and b.rrule is not None
+        self.scope_box.setVisible(series)
+        self.scope_buttons[scope if series else EditScope.ALL].setChecked(True)
+        self.cancel_booking_button.setVisible(o is not None and not o.cancelled)
+        self.restore_button.setVisible(o is not None and o.cancelled)
+        self.actual.setEnabled(o is not None)
+        if o is None:
+            self.actual.setValue(-1)
+        self.labels["history"].setVisible(b is not None)
+        self.history.setVisible(b is not None)
+        self.use_suggestion.setVisible(False)
+        self._update_kitchen()
+        self._update_capacity()
+        self._update_recurrence()
+
+    def _load_history(self) -> None:
+        assert self.booking is not None
+        self.history.clear()
+        for row in self.ctx.services.bookings.history(self.ctx.actor, self.booking.id):
+            details = ""
+            try:
+                data = json.loads(row.details or "{}")
+                details = ", ".join(f"{k}: {v}" for k, v in data.items() if k in ("date", "reason", "title", "new"))
+            except ValueError:
+                details = row.details
+            text = f"{fmt_datetime(row.at)} – {row.actor_name} – {action_label(row.action)}"
+            self.history.addItem(f"{text} ({details})" if details else text)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Booking") if self.booking else self.tr("New booking"))
+        texts = {"room": self.tr("&Room"), "title": self.tr("&Title"), "kind": self.tr("&Kind"),
+                 "when": self.tr("Date and time"), "organiser": self.tr("&Organiser"),
+                 "expected": self.tr("&Expected participants"), "notes": self.tr("&Notes"),
+                 "repeat": self.tr("Repeat"), "holidays": self.tr("&Public holidays"),
+                 "actual": self.tr("&Actual participants"), "history": self.tr("History")}
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        for i, kind in enumerate(BookingKind):
+            self.kind.setItemText(i, kind_label(kind))
+        for i, frequency in enumerate(Frequency):
+            self.frequency.setItemText(i, frequency_label(frequency))
+        for i, text in enumerate((self.tr("1st week"), self.tr("2nd week"), self.tr("3rd week"), self.tr("4th week"),
+                                  self.tr("last week"))):
+            self.nth.setItemText(i, text)
+        for i, text in enumerate((self.tr("without end"), self.tr("until"), self.tr("number of dates"))):
+            self.end_mode.setItemText(i, text)
+        self.holiday_policy.setItemText(0, self.tr("Skip public holidays"))
+        self.holiday_policy.setItemText(1, self.tr("Keep dates on public holidays and mark them"))
+        self.kitchen.setText(self.tr("Also book the tea kitchen"))
+        self.end_next_day.setText(self.tr("ends the next day"))
+        self.scope_box.setTitle(self.tr("Apply changes to"))
+        for scope, button in self.scope_buttons.items():
+            button.setText(scope_label(scope))
+            button.setAccessibleName(scope_label(scope))
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.cancel_booking_button.setText(self.tr("Cancel &booking"))
+        self.restore_button.setText(self.tr("&Restore date"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Close without saving (Esc)"))
+        self.use_suggestion.setText(self.tr("&Use suggested time"))
+        self.actual.setToolTip(self.tr("Entered after the event, for the reports"))
+        for widget, name in ((self.room, self.tr("Room")), (self.title_edit, self.tr("Title")),
+                             (self.kind, self.tr("Kind")), (self.day, self.tr("Date")),
+                             (self.start_time, self.tr("Start")), (self.end_time, self.tr("End")),
+                             (self.end_next_day, self.tr("ends the next day")),
+                             (self.organiser, self.tr("Organiser")), (self.expected, self.tr("Expected participants")),
+                             (self.actual, self.tr("Actual participants")), (self.notes, self.tr("Notes")),
+                             (self.kitchen, self.tr("Also book the tea kitchen")),
+                             (self.frequency, self.tr("Repeat")), (self.nth, self.tr("Week of the month")),
+                             (self.end_mode, self.tr("End of the series")), (self.until, self.tr("Last date")),
+                             (self.count, self.tr("Number of dates")),
+                             (self.holiday_policy, self.tr("Public holidays")), (self.history, self.tr("History")),
+                             (self.save_button, self.tr("Save")), (self.close_button, self.tr("Close")),
+                             (self.cancel_booking_button, self.tr("Cancel booking")),
+                             (self.restore_button, self.tr("Restore date")),
+                             (self.use_suggestion, self.tr("Use suggested time"))):
+            widget.setAccessibleName(name)
+        self._update_capacity()
+
+    # -- reactions -------------------------------------------------------------------------------
+
+    def _current_room(self) -> RoomRow | None:
+        room_id = self.room.currentData()
+        return next((r for r in self.rooms if r.id == room_id), None)
+
+    def _update_capacity(self) -> None:
+        room = self._current_room()
+        expected = self.expected.value()
+        if room is not None and room.capacity and expected > room.capacity:
+            self.capacity_label.setText(self.tr("Warning: {expected} people expected, the room holds {capacity}.")
+                                        .format(expected=expected, capacity=room.capacity))
+        elif room is not None and room.capacity:
+            self.capacity_label.setText(self.tr("The room holds {capacity} people.").format(capacity=room.capacity))
+        else:
+            self.capacity_label.setText("")
+
+    def _update_kitchen(self) -> None:
+        room = self._current_room()
+        group = room is not None and room.kind is RoomKind.GROUP
+        self.kitchen.setEnabled(group)
+        if not group:
+            self.kitchen.setChecked(False)
+
+    def _scope(self) -> EditScope:
+        return next((s for s, b in self.scope_buttons.items() if b.isChecked()), EditScope.ALL)
+
+    def _update_recurrence(self) -> None:
+        frequency = Frequency(self.frequency.currentData())
+        series_fields = self.booking is None or self.booking.rrule is None or self._scope() is not EditScope.THIS
+        recurring = frequency is not Frequency.NONE
+        self.frequency.setEnabled(series_fields)
+        self.nth.setVisible(recurring and frequency is Frequency.MONTHLY_NTH)
+        self.end_mode.setVisible(recurring)
+        self.until.setVisible(recurring and self.end_mode.currentData() == "until")
+        self.count.setVisible(recurring and self.end_mode.currentData() == "count")
+        for widget in (self.nth, self.end_mode, self.until, self.count, self.holiday_policy, self.kind,
+                       self.organiser, self.expected, self.notes, self.kitchen):
+            widget.setEnabled(series_fields and (widget is not self.kitchen or self._kitchen_possible()))
+
+    def _kitchen_possible(self) -> bool:
+        room = self._current_room()
+        return room is not None and room.kind is RoomKind.GROUP
+
+    def _on_day_changed(self, _day: QDate) -> None:
+        if self.booking is None:
+            self.nth.setCurrentIndex(self.nth.findData(nth_of_month(self.day.date().toPython())))
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def times(self) -> tuple[datetime, datetime]:
+        day: date = self.day.date().toPython()
+        start = place(datetime.combine(day, self.start_time.time().toPython()))
+        end_day = day + timedelta(days=1) if self.end_next_day.isChecked() else day
+        end = place(datetime.combine(end_day, self.end_time.time().toPython()))
+        return start, end
+
+    def draft(self) -> BookingDraft:
+        start, end = self.times()
+        frequency = Frequency(self.frequency.currentData())
+        mode = self.end_mode.currentData()
+        rule = RuleSpec(
+            frequency=frequency,
+            until=self.until.date().toPython() if frequency is not Frequency.NONE and mode == "until" else None,
+            count=self.count.value() if frequency is not Frequency.NONE and mode == "count" else None,
+            nth=self.nth.currentData() if frequency is Frequency.MONTHLY_NTH else None,
+        )
+        return BookingDraft(
+            room_id=self.room.currentData(), title=self.title_edit.text(), starts_at=start, ends_at=end,
+            kind=BookingKind(self.kind.currentData()), organiser=self.organiser.text(),
+            expected_participants=self.expected.value() or None, notes=self.notes.toPlainText(), rule=rule,
+            holiday_policy=HolidayPolicy(self.holiday_policy.currentData()), with_kitchen=self.kitchen.isChecked(),
+        )
+
+    def save(self) -> bool:
+        self._show_message("")
+        try:
+            draft = self.draft()
+            if self.occurrence is None:
+                self.ctx.services.bookings.create(self.ctx.actor, draft)
+            else:
+                assert self.booking is not None
+                if self._changed(draft):
+                    self.ctx.services.bookings.edit(self.ctx.actor, self.occurrence.id, draft, scope=self._scope(),
+                                                    expected_version=self.booking.version)
+                actual = self.actual.value()
+                actual_value = None if actual < 0 else actual
+                if actual_value != self.occurrence.actual_participants:
+                    self.ctx.services.bookings.set_actual_participants(self.ctx.actor, self.occurrence.id, actual_value)
+        except ConflictError as error:
+            self._show_conflict(error)
+            return False
+        except DeskError as error:
+            self._show_message(error_text(error))
+            return False
+        self.saved = True
+        self.accept()
+        return True
+
+    def _changed(self, draft: BookingDraft) -> bool:
+        assert self.booking is not None and self.occurrence is not None
+        b, o = self.booking, self.occurrence
+        before = (o.room_id, o.title, o.starts_at, o.ends_at, b.kind, b.organiser, b.expected_participants, b.notes,
+                  parse_rrule(b.rrule), b.holiday_policy, b.linked_booking_id is not None)
+        after = (draft.room_id, draft.title.strip(), draft.starts_at, draft.ends_at, draft.kind, draft.organiser.strip(),
+                 draft.expected_participants, draft.notes.strip(), draft.rule, draft.holiday_policy, draft.with_kitchen)
+        return before != after
+
+    def cancel_booking(self) -> None:
+        if self.occurrence is None:
+            return
+        scope = self._scope() if self.booking is not None and self.booking.rrule else EditScope.THIS
+        try:
+            self.ctx.services.bookings.cancel(self.ctx.actor, self.occurrence.id, scope=scope)
+        except DeskError as error:
+            self._show_message(error_text(error))
+            return
+        self.saved = True
+        self.accept()
+
+    def restore_date(self) -> None:
+        if self.occurrence is None:
+            return
+        try:
+            self.ctx.services.bookings.restore(self.ctx.actor, self.occurrence.id)
+        except ConflictError as error:
+            self._show_conflict(error)
+            return
+        except DeskError as error:
+            self._show_message(error_text(error))
+            return
+        self.saved = True
+        self.accept()
+
+    def _show_message(self, text: str) -> None:
+        self.conflict_label.setText(text)
+        self.use_suggestion.setVisible(False)
+        self._suggestion = None
+
+    def _show_conflict(self, error: ConflictError) -> None:
+        self.conflict_label.setText(error_text(error))
+        start, end = error.params.get("suggested_start"), error.params.get("suggested_end")
+        if isinstance(start, datetime) and isinstance(end, datetime):
+            self._suggestion = (start, end)
+            self.use_suggestion.setVisible(True)
+        else:
+            self._suggestion = None
+            self.use_suggestion.setVisible(False)
+
+    def _apply_suggestion(self) -> None:
+        if self._suggestion is None:
+            return
+        start, end = (local(m) for m in self._suggestion)
+        self.day.setDate(QDate(start.year, start.month, start.day))
+        self.start_time.setTime(QTime(start.hour, start.minute))
+        self.end_time.setTime(QTime(end.hour, end.minute))
+        self.end_next_day.setChecked(end.date() > start.date())
+        self.use_suggestion.setVisible(False)
+        self.conflict_label.setText(self.tr("Suggested time taken over; press Save to book it."))

@@ -1,0 +1,444 @@
+"""Raumkalender: the week (days across, one room or all rooms side by side) or the day (rooms as
+columns), painted over the OccurrenceModel, with a plain list of the same bookings for keyboard
+and screen-reader users. Drag over free time to book, drag a booking to move it, drag its lower
+edge to resize it, double click (or Enter) to open it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.model import RoomKind
+from desk.domain.permissions import Permission, allowed
+from desk.domain.recurrence import EditScope, holidays_between, place
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import current_language, fmt_date
+from desk.ui.views.raumkalender.canvas import CalendarCanvas
+from desk.ui.views.raumkalender.dialog import BookingDialog
+from desk.ui.views.raumkalender.labels import scope_label
+from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, Column, OccurrenceModel
+
+ALL_ROOMS = 0
+SHARED_ROOMS = -1  # the group room and the tea kitchen: what staff book most
+
+
+class RaumkalenderView(QWidget):
+    sig_loaded = Signal()
+    """The bookings of the shown period arrived from the database and are on screen."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_book = allowed(ctx.actor.role, Permission.ROOM_BOOK)
+        self.anchor: date = datetime.now().date()
+        self.day_mode = False
+        self._generation = 0
+        rooms = [r for r in ctx.services.reference.rooms(ctx.actor) if r.active and r.bookable]
+        self.rooms = [(r.id, r.display_label or r.name) for r in rooms]
+        self.shared_room_ids = [r.id for r in rooms if r.kind in (RoomKind.GROUP, RoomKind.KITCHEN)]
+
+        self.model = OccurrenceModel(self)
+        self.model.set_rooms({r.id: r.name for r in ctx.services.reference.rooms(ctx.actor)})
+        self.canvas = CalendarCanvas(self.model)
+        self.canvas.setObjectName("calendarCanvas")
+        self.canvas.read_only = not self.can_book
+        self.table = QTableView()
+        self.table.setObjectName("bookingList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._on_table_activated)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.table)
+
+        self.period_label = QLabel()
+        self.period_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.period_label.setObjectName("periodLabel")
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+        self.status_label.setObjectName("statusLabel")
+        self.room_filter = QComboBox()
+        self.room_filter.addItem("", ALL_ROOMS)
+        if self.shared_room_ids:
+            self.room_filter.addItem("", SHARED_ROOMS)
+            self.room_filter.setCurrentIndex(1)
+        for room in rooms:
+            self.room_filter.addItem(room.name, room.id)
+        self.room_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.mode = QComboBox()
+        self.mode.addItem("", "week")
+        self.mode.addItem("", "day")
+        self.mode.currentIndexChanged.connect(self._on_mode_changed)
+        self.go_date = QDateEdit()
+        self.go_date.setCalendarPopup(True)
+        self.go_date.setDate(QDate(self.anchor.year, self.anchor.month, self.anchor.day))
+        self.go_date.dateChanged.connect(self._on_go_date)
+
+        def action(shortcut: str, slot) -> QAction:
+            item = QAction(self)
+            item.setShortcut(QKeySequence(shortcut))
+            item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            item.triggered.connect(slot)
+            self.addAction(item)
+            return item
+
+        self.today_action = action("Ctrl+T", self.go_today)
+        self.previous_action = action("Alt+Left", self.go_previous)
+        self.next_action = action("Alt+Right", self.go_next)
+        self.goto_action = action("Ctrl+G", self._focus_go_date)
+        self.new_action = action("Ctrl+N", self.new_booking)
+        self.new_action.setEnabled(self.can_book)
+        self.open_action = action("Ctrl+O", self.open_selected)
+        self.list_action = action("Ctrl+L", self.toggle_list)
+        self.list_action.setCheckable(True)
+        self.mode_action = action("Ctrl+M", self._toggle_mode)
+        self.room_action = action("Ctrl+R", lambda: self.room_filter.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.pdf_action = action("Ctrl+Shift+P", self.save_pdf)
+        self.print_action = action("Ctrl+P", self.print_plan)
+        self.ics_action = action("Ctrl+E", self.export_ics)
+        self.buttons: dict[QAction, QToolButton] = {}
+        toolbar = QHBoxLayout()
+        for item in (self.today_action, self.previous_action, self.next_action):
+            toolbar.addWidget(self._button(item))
+        toolbar.addWidget(self.go_date)
+        toolbar.addWidget(self.period_label, 1)
+        toolbar.addWidget(self.mode)
+        toolbar.addWidget(self.room_filter)
+        for item in (self.list_action, self.new_action, self.ics_action, self.pdf_action, self.print_action):
+            toolbar.addWidget(self._button(item))
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status_label)
+
+        self.canvas.sig_create_requested.connect(self._on_create_requested)
+        self.canvas.sig_move_requested.connect(self._on_move_requested)
+        self.canvas.sig_open_requested.connect(self.open_occurrence)
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
+        self.retranslate()
+        self.reload()
+
+    def _button(self, item: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(item)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons[item] = button
+        return button
+
+    # -- period -------------------------------------------------------------------------------------
+
+    def days(self) -> list[date]:
+        if self.day_mode:
+            return [self.anchor]
+        monday = self.anchor - timedelta(days=self.anchor.weekday())
+        return [monday + timedelta(days=i) for i in range(7)]
+
+    def shown_rooms(self) -> list[tuple[int, str]]:
+        room_id = self.room_filter.currentData()
+        if self.day_mode or room_id in (None, ALL_ROOMS):
+            return list(self.rooms)
+        if room_id == SHARED_ROOMS:
+            return [r for r in self.rooms if r[0] in self.shared_room_ids]
+        return [r for r in self.rooms if r[0] == room_id]
+
+    def go_today(self) -> None:
+        self.set_anchor(datetime.now().date())
+
+    def go_previous(self) -> None:
+        self.set_anchor(self.anchor - timedelta(days=1 if self.day_mode else 7))
+
+    def go_next(self) -> None:
+        self.set_anchor(self.anchor + timedelta(days=1 if self.day_mode else 7))
+
+    def set_anchor(self, day: date) -> None:
+        self.anchor = day
+        self.go_date.blockSignals(True)
+        self.go_date.setDate(QDate(day.year, day.month, day.day))
+        self.go_date.blockSignals(False)
+        self.reload()
+
+    def _on_go_date(self, value: QDate) -> None:
+        self.anchor = value.toPython()
+        self.reload()
+
+    def _focus_go_date(self) -> None:
+        self.go_date.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.go_date.selectAll()
+
+    def _on_mode_changed(self, _index: int) -> None:
+        self.day_mode = self.mode.currentData() == "day"
+        self.room_filter.setEnabled(not self.day_mode)
+        self.reload()
+
+    def _toggle_mode(self) -> None:
+        self.mode.setCurrentIndex(1 - self.mode.currentIndex())
+
+    def toggle_list(self) -> None:
+        showing_list = self.stack.currentWidget() is self.table
+        self.stack.setCurrentWidget(self.canvas if showing_list else self.table)
+        self.list_action.setChecked(not showing_list)
+        (self.canvas if showing_list else self.table).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- loading ------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        days = self.days()
+        rooms = self.shown_rooms()
+        start = place(datetime.combine(days[0], time(0)))
+        end = place(datetime.combine(days[-1] + timedelta(days=1), time(0)))
+        self._update_period_label()
+        self._generation += 1
+        generation = self._generation
+        room_ids = [r[0] for r in rooms]
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def load():
+            return services.bookings.occurrences(actor, start, end, room_ids)
+
+        def done(rows) -> None:
+            if generation != self._generation:
+                return  # a newer request is on its way
+            self.canvas.set_range(days, rooms, holidays_between(days[0], days[-1]))
+            self.model.set_rows(rows)
+            self.sig_loaded.emit()
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self.status_label.setText(error_text(error))
+                self.sig_loaded.emit()
+
+        self.ctx.run_in_worker(load, done, failed)
+
+    def _on_data_changed(self, topics) -> None:
+        if {"bookings", "any", "reference"} & set(topics):
+            self.reload()
+
+    def on_shown(self) -> None:
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def new_booking(self) -> None:
+        if not self.can_book:
+            return
+        day = self.anchor
+        start = place(datetime.combine(day, time(10)))
+        room_id = self.room_filter.currentData()
+        room_id = room_id if room_id and room_id > 0 else None
+        self._run_dialog(BookingDialog(self.ctx, self, room_id=room_id, start=start, end=start + timedelta(hours=1)))
+
+    def _on_create_requested(self, room_id: int, start: datetime, end: datetime) -> None:
+        self._run_dialog(BookingDialog(self.ctx, self, room_id=room_id, start=start, end=end))
+
+    def open_occurrence(self, occurrence_id: int) -> None:
+        try:
+            dialog = BookingDialog(self.ctx, self, occurrence_id=occurrence_id)
+        except DeskError as error:
+            self.status_label.setText(error_text(error))
+            self.reload()
+            return
+        if not self.can_book:
+            dialog.save_button.setEnabled(False)
+            dialog.cancel_booking_button.setEnabled(False)
+            dialog.restore_button.setEnabled(False)
+        self._run_dialog(dialog)
+
+    def open_selected(self) -> None:
+        if self.stack.currentWidget() is self.table:
+            index = self.table.currentIndex()
+            if index.isValid():
+                self.open_occurrence(index.data(OCCURRENCE_ID_ROLE))
+        elif self.canvas.selected_id:
+            self.open_occurrence(self.canvas.selected_id)
+
+    def _on_table_activated(self, index) -> None:
+        self.open_occurrence(index.data(OCCURRENCE_ID_ROLE))
+
+    def _run_dialog(self, dialog: BookingDialog) -> None:
+        dialog.exec()
+        if dialog.saved:
+            self.status_label.setText(self.tr("Saved."))
+            self.reload()
+
+    def ask_scope(self) -> EditScope | None:
+        box = QMessageBox(self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("Change a series"))
+        box.setText(self.tr("This date belongs to a series. What should change?"))
+        buttons = {box.addButton(scope_label(scope), QMessageBox.ButtonRole.AcceptRole): scope for scope in EditScope}
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return buttons.get(box.clickedButton())
+
+    def _on_move_requested(self, occurrence_id: int, start: datetime, end: datetime, room_id: int) -> None:
+        row = self.model.row_at(self.model.row_of(occurrence_id)) if self.model.row_of(occurrence_id) >= 0 else None
+        scope = EditScope.THIS
+        if row is not None and row.recurring:
+            chosen = self.ask_scope()
+            if chosen is None:
+                self.reload()
+                return
+            scope = chosen
+        self.move_occurrence(occurrence_id, start, end, room_id, scope)
+
+    def move_occurrence(self, occurrence_id: int, start: datetime, end: datetime, room_id: int,
+                        scope: EditScope = EditScope.THIS) -> bool:
+        try:
+            self.ctx.services.bookings.move(self.ctx.actor, occurrence_id, start, end, room_id=room_id, scope=scope)
+        except DeskError as error:
+            self.status_label.setText(error_text(error))
+            self.reload()
+            return False
+        self.status_label.setText(self.tr("Moved."))
+        self.reload()
+        return True
+
+    # -- export -------------------------------------------------------------------------------------
+
+    def _plan_room(self) -> tuple[int | None, str]:
+        rooms = self.shown_rooms()
+        if len(rooms) == 1:
+            return rooms[0][0], self.room_filter.currentText()
+        return None, ", ".join(name for _id, name in rooms) if len(rooms) <= 3 else self.tr("all rooms")
+
+    def export_ics(self) -> None:
+        room_id, name = self._plan_room()
+        days = self.days()
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar file"),
+                                                    f"raumkalender-{days[0].isoformat()}.ics",
+                                                    self.tr("Calendar files (*.ics)"))
+        if path:
+            self.write_ics(path, room_id)
+
+    def write_ics(self, path: str, room_id: int | None) -> None:
+        days = self.days()
+        start = place(datetime.combine(days[0], time(0)))
+        end = place(datetime.combine(days[-1] + timedelta(days=1), time(0)))
+        try:
+            data = self.ctx.services.bookings.export_ics(self.ctx.actor, start=start, end=end, room_id=room_id)
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except (DeskError, OSError) as error:
+            self.status_label.setText(error_text(error))
+            return
+        self.status_label.setText(self.tr("Saved to {path}.").format(path=path))
+
+    def save_pdf(self) -> None:
+        days = self.days()
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save week plan as PDF"),
+                                                    f"wochenplan-{days[0].isoformat()}.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            self.write_pdf(path)
+
+    def write_pdf(self, path: str) -> None:
+        from desk.ui.views.raumkalender.printing import save_week_plan_pdf
+
+        try:
+            save_week_plan_pdf(path, **self._plan_arguments())
+        except OSError as error:
+            self.status_label.setText(error_text(error))
+            return
+        self.status_label.setText(self.tr("Saved to {path}.").format(path=path))
+
+    def _plan_arguments(self) -> dict:
+        from desk.ui.views.raumkalender.printing import week_title
+
+        days = self.days()
+        _room_id, name = self._plan_room()
+        return {
+            "title": week_title(name, days[0]) if not self.day_mode else f"{name}: {fmt_date(days[0])}",
+            "days": days, "rooms": self.shown_rooms(), "rows": self.model.rows(),
+            "holidays": holidays_between(days[0], days[-1]),
+            "footer": self.tr("Printed {date} by {name}").format(date=fmt_date(datetime.now().date()),
+                                                                  name=self.ctx.actor.name),
+        }
+
+    def print_plan(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from desk.ui.views.raumkalender.printing import paint_week_plan
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_week_plan(printer, **self._plan_arguments())
+
+    # -- language -----------------------------------------------------------------------------------
+
+    def _update_period_label(self) -> None:
+        days = self.days()
+        if self.day_mode:
+            self.period_label.setText(fmt_date(days[0]))
+        else:
+            self.period_label.setText(self.tr("Week {week}: {first} – {last}").format(
+                week=days[0].isocalendar().week, first=fmt_date(days[0]), last=fmt_date(days[-1])))
+
+    def retranslate(self) -> None:
+        texts = (
+            (self.today_action, self.tr("&Today"), self.tr("Go to today")),
+            (self.previous_action, self.tr("◀ &Previous"), self.tr("Previous week or day")),
+            (self.next_action, self.tr("&Next ▶"), self.tr("Next week or day")),
+            (self.goto_action, self.tr("Go to date"), self.tr("Go to a date")),
+            (self.new_action, self.tr("New &booking"), self.tr("Book a room")),
+            (self.open_action, self.tr("Open"), self.tr("Open the selected booking")),
+            (self.list_action, self.tr("&List"), self.tr("Show the bookings as a list")),
+            (self.mode_action, self.tr("Week/day"), self.tr("Switch between week and day")),
+            (self.room_action, self.tr("Room"), self.tr("Choose the room")),
+            (self.pdf_action, self.tr("P&DF"), self.tr("Save the week plan as PDF")),
+            (self.print_action, self.tr("Pr&int"), self.tr("Print the week plan")),
+            (self.ics_action, self.tr("&ICS"), self.tr("Export a calendar file (ICS)")),
+        )
+        for item, text, tip in texts:
+            shortcut = item.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setText(text)
+            item.setToolTip(f"{tip} ({shortcut})")
+            button = self.buttons.get(item)
+            if button is not None:
+                button.setAccessibleName(text.replace("&", ""))
+        self.room_filter.setItemText(0, self.tr("All rooms"))
+        if self.shared_room_ids:
+            self.room_filter.setItemText(1, self.tr("Group room and tea kitchen"))
+        self.mode.setItemText(0, self.tr("Week"))
+        self.mode.setItemText(1, self.tr("Day"))
+        self.mode.setToolTip(self.tr("Week or day view ({shortcut})").format(
+            shortcut=self.mode_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.room_filter.setToolTip(self.tr("Room ({shortcut})").format(
+            shortcut=self.room_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.go_date.setToolTip(self.tr("Go to date ({shortcut})").format(
+            shortcut=self.goto_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.go_date.setDisplayFormat("dd.MM.yyyy" if current_language() == "de" else "dd/MM/yyyy")
+        self.canvas.setToolTip(self.tr("Drag over free time to book; drag a booking to move it, its lower edge to "
+                                       "resize it; double click or Enter opens it; arrow keys select."))
+        self.canvas.setAccessibleName(self.tr("Room calendar"))
+        self.table.setAccessibleName(self.tr("Bookings as a list"))
+        self.room_filter.setAccessibleName(self.tr("Room"))
+        self.mode.setAccessibleName(self.tr("Week or day view"))
+        self.go_date.setAccessibleName(self.tr("Go to date"))
+        self._update_period_label()
+        self.canvas.update()
