@@ -134,7 +134,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>A record cannot be merged with itself.</source>
-        <translation type="unfinished" />
+        <translation>Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.</translation>
     </message>
     <message>
         <source>A series has between 1 and {max} appointments.</source>
@@ -178,7 +178,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Both records have an open visit today. Close one of them first, then merge.</source>
-        <translation type="unfinished" />
+        <translation>Beide Einträge haben heute einen offenen Besuch. Bitte zuerst einen davon abschließen, dann zusammenführen.</translation>
     </message>
     <message>
         <source>Choose another service or a counsellor to hand over to.</source>
@@ -194,15 +194,15 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Client {id} was merged into client {target}.</source>
-        <translation type="unfinished" />
+        <translation>Klient*in {id} wurde mit {target} zusammengeführt.</translation>
     </message>
     <message>
         <source>Consent date</source>
-        <translation type="unfinished" />
+        <translation>Datum der Einwilligung</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished" />
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
         <source>Every date of this series falls on a public holiday; nothing was booked.</source>
@@ -282,7 +282,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Please choose a service.</source>
-        <translation type="unfinished" />
+        <translation>Bitte einen Fachdienst wählen.</translation>
     </message>
     <message>
         <source>Please choose the room you are calling into.</source>
@@ -582,11 +582,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This appointment belongs to another client.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin gehört zu einer anderen Person.</translation>
     </message>
     <message>
         <source>This appointment does not exist (any more).</source>
-        <translation type="unfinished" />
+        <translation>Diesen Termin gibt es nicht (mehr).</translation>
     </message>
     <message>
         <source>This appointment has already been cancelled.</source>
@@ -594,23 +594,23 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This appointment is already checked in.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin ist bereits angemeldet.</translation>
     </message>
     <message>
         <source>This appointment is already closed.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin ist bereits abgeschlossen.</translation>
     </message>
     <message>
         <source>This appointment is not today.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin ist nicht heute.</translation>
     </message>
     <message>
         <source>This appointment was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin wurde abgesagt.</translation>
     </message>
     <message>
         <source>This appointment was changed at another desk in the meantime. Please reload.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.</translation>
     </message>
     <message>
         <source>This conflicts with an existing entry.</source>
@@ -742,7 +742,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{field} contains only invisible characters. Please retype it.</source>
-        <translation type="unfinished" />
+        <translation>{field} enthält nur unsichtbare Zeichen. Bitte neu eingeben.</translation>
     </message>
     <message>
         <source>{field} is too long ({length} characters; at most {max} are allowed).</source>
@@ -758,23 +758,23 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{field}: {text} is not a date (use DD.MM.YYYY).</source>
-        <translation type="unfinished" />
+        <translation>{field}: {text} ist kein Datum (bitte TT.MM.JJJJ).</translation>
     </message>
     <message>
         <source>{name} is already checked in: ticket {ticket} is in a session since {time}.</source>
-        <translation type="unfinished" />
+        <translation>{name} ist bereits angemeldet: Wartenummer {ticket} ist seit {time} Uhr im Gespräch.</translation>
     </message>
     <message>
         <source>{name} is already checked in: ticket {ticket} was called at {time} to {room}.</source>
-        <translation type="unfinished" />
+        <translation>{name} ist bereits angemeldet: Wartenummer {ticket} wurde um {time} Uhr in {room} aufgerufen.</translation>
     </message>
     <message>
         <source>{name} is already checked in: ticket {ticket} was called at {time}.</source>
-        <translation type="unfinished" />
+        <translation>{name} ist bereits angemeldet: Wartenummer {ticket} wurde um {time} Uhr aufgerufen.</translation>
     </message>
     <message>
         <source>{name} is already checked in: ticket {ticket}, waiting since {time}.</source>
-        <translation type="unfinished" />
+        <translation>{name} ist bereits angemeldet: Wartenummer {ticket}, wartet seit {time} Uhr.</translation>
     </message>
     <message>
         <source>{name} is not in the list of partner organisations.</source>
@@ -802,7 +802,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD).</source>
-        <translation type="unfinished" />
+        <translation>{text} ist kein Datum (bitte TT.MM.JJJJ oder JJJJ-MM-TT).</translation>
     </message>
     <message>
         <source>{text} is not a time range like 09:00-12:00.</source>

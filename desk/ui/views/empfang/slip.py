@@ -22,9 +22,10 @@ def slip_html(visit: VisitRow, service: ServiceRow | None, centre: str = "") -> 
     """The slip as HTML; every piece of text is escaped (no client text is on it anyway)."""
     service_name = service.name(current_language()) if service else ""
     waiting = translate("TicketSlip", "Please wait until your number is shown on the screen.")
+    your_number = translate("TicketSlip", "Your number")
     lines = [
         f"<p style='font-size:9pt'>{escape(centre)}</p>" if centre else "",
-        f"<p style='font-size:11pt'>{escape(translate('TicketSlip', 'Your number'))}</p>",
+        f"<p style='font-size:11pt'>{escape(your_number)}</p>",
         f"<p style='font-size:40pt; font-weight:bold'>{escape(visit.ticket)}</p>",
         f"<p style='font-size:12pt'>{escape(service_name)}</p>",
         f"<p style='font-size:10pt'>{escape(fmt_date(visit.ticket_day))} {escape(fmt_time(visit.arrived_at))}</p>",
