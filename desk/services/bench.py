@@ -420,11 +420,13 @@ def _qt_probe(url: str, runs: int) -> list[Figure]:
     result = subprocess.run([sys.executable, "-m", "desk.ui.bench_probe", "--database-url", url, "--runs", str(runs)],
                             capture_output=True, text=True, env=_child_env(), timeout=600)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    if result.returncode != 0 or not lines:
+    if not lines:  # figures printed before a crash on exit still count (the note says so)
         model.available = memory.available = False
         model.note = memory.note = "probe failed: " + (result.stderr.strip().splitlines() or ["?"])[-1][:200]
         return [model, memory]
     data = json.loads(lines[-1])
+    if result.returncode != 0:
+        memory.note = f"(probe exited with {result.returncode} after reporting) "
     wl = data.get("waitlist_model", {})
     if wl.get("available"):
         refresh, full = wl["refresh_ms"], wl["full_ms"]
@@ -435,7 +437,7 @@ def _qt_probe(url: str, runs: int) -> list[Figure]:
         model.available = False
     mem = data.get("memory", {})
     memory.value = mem.get("rss_mb")
-    memory.note = f"views opened: {', '.join(mem.get('views', []))}" + (
+    memory.note += f"views opened: {', '.join(mem.get('views', []))}" + (
         f"; failed: {', '.join(mem['failed'])}" if mem.get("failed") else "")
     return [model, memory]
 

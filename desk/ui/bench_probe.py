@@ -93,9 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result["waitlist_model"] = _waitlist_model(ctx, args.runs)
         result["memory"] = _all_views(app, ctx)
+        # the figures first: a view under construction that crashes on exit must not lose them
+        print(json.dumps(result), flush=True)
+        ctx.pool.waitForDone(10_000)
     finally:
         services.close()
-    print(json.dumps(result), flush=True)
     return 0
 
 
