@@ -38,7 +38,8 @@ def fresh(url: str | None, folder: Path):
     from desk.storage.engine import sqlite_url
 
     if url is None:
-        url = sqlite_url(folder / "bench.sqlite")
+        fresh.count = getattr(fresh, "count", 0) + 1
+        url = sqlite_url(folder / f"bench-{fresh.count}.sqlite")
     else:
         import sqlalchemy as sa
 

@@ -61,13 +61,16 @@ class DisplayWindow(QWidget):
         self.phrase_de.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phrase_other = _label(40, colour="#ffe08a", name="phraseOther")
         self.phrase_other.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.history_title = _label(24, colour="#9cc3ff", name="historyTitle")
-        self.history = [_label(44, bold=True, colour="#d6e4ff", name=f"history{i}") for i in range(HISTORY)]
+        self.history_title = _label(20, colour="#9cc3ff", name="historyTitle")
+        self.history_title.setWordWrap(True)
+        self.history = [_label(32, bold=True, colour="#d6e4ff", name=f"history{i}") for i in range(HISTORY)]
         self.state = _label(16, colour="#ffb4a8", name="state")
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.clock)
+        self.clock.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         main = QVBoxLayout()
         main.addStretch(1)
         main.addWidget(self.current)
@@ -89,8 +92,8 @@ class DisplayWindow(QWidget):
         grid.addWidget(line, 1, 1)
         grid.addLayout(side, 1, 2)
         grid.addWidget(self.state, 2, 0, 1, 3)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(2, 3)
 
         for sequence in ("Escape", "Ctrl+Q"):
             QShortcut(QKeySequence(sequence), self, activated=self.close)
@@ -116,7 +119,22 @@ class DisplayWindow(QWidget):
                 font = label.font()
                 font.setPointSize(max(8, int(base * scale)))
                 label.setFont(font)
+        self._fit_current()
         super().resizeEvent(event)
+
+    def _fit_current(self) -> None:
+        """The current call must fit on one line: shrink its type until it does."""
+        from PySide6.QtGui import QFontMetrics
+
+        available = max(100, self.current.width() - 20)
+        font = self.current.font()
+        size = max(8, int(self.current.property("basePointSize") * max(0.35, min(self.width() / 1920,
+                                                                                 self.height() / 1080))))
+        font.setPointSize(size)
+        while size > 12 and QFontMetrics(font).horizontalAdvance(self.current.text()) > available:
+            size -= 4
+            font.setPointSize(size)
+        self.current.setFont(font)
 
     def retranslate(self) -> None:
         # The waiting room reads German first; the interface language of the PC does not matter.
@@ -171,6 +189,7 @@ class DisplayWindow(QWidget):
             return
         call = self.calls[0]
         self.current.setText(f"{call.ticket}  →  {call.room_label}")
+        self._fit_current()
         german = phrase("de")
         assert german is not None
         self.phrase_de.setText(german.render(call.ticket, call.room_label))

@@ -178,6 +178,8 @@ class WaitingListModel(QAbstractTableModel):
                 return row.priority_reason
             if column == Column.WAITING:
                 return self.tr("Arrived at {time}").format(time=fmt_time(row.arrived_at))
+            if column in (Column.SERVICE, Column.NAME, Column.CALLED):
+                return self._text(row, column)
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column in (Column.WAITING, Column.TICKET):
             level = self._level(row)

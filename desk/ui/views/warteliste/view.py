@@ -114,14 +114,16 @@ class WartelisteView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.table.doubleClicked.connect(lambda _index: self.action_call.trigger())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.TICKET, 80), (Column.NAME, 220), (Column.SERVICE, 230),
-                              (Column.APPOINTMENT, 90), (Column.WAITING, 150), (Column.INTERPRETER, 90),
+        for column, width in ((Column.TICKET, 75), (Column.NAME, 210), (Column.SERVICE, 220),
+                              (Column.APPOINTMENT, 105), (Column.WAITING, 190), (Column.INTERPRETER, 90),
                               (Column.PRIORITY, 80), (Column.STATUS, 110)):
             self.table.setColumnWidth(column, width)
 
@@ -264,6 +266,9 @@ class WartelisteView(QWidget):
             if room.active and room.kind in (RoomKind.OFFICE, RoomKind.GROUP, RoomKind.RECEPTION):
                 self.room_combo.addItem(f"{room.name} ({room.display_label})" if room.display_label != room.name
                                         else room.name, room.id)
+        office = next((i for i, r in enumerate(self._rooms) if r.kind is RoomKind.OFFICE), None)
+        if office is not None:
+            self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(self._rooms[office].id)))
         me = next((s for s in self._staff if s.id == self.ctx.actor.staff_id), None)
         if me is not None and me.default_room_id is not None:
             index = self.room_combo.findData(me.default_room_id)
