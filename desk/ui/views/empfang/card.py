@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -154,6 +155,7 @@ class ClientCardDialog(QDialog):
         self.find_duplicates_button.setVisible(row is not None and self.can_merge)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # the warning never squeezes the form
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.duplicates_frame)
@@ -253,6 +255,12 @@ class ClientCardDialog(QDialog):
     def _show_error(self, error: BaseException) -> None:
         self.error.setText(error_text(error))
         self.error.show()
+        self._grow()
+
+    def _grow(self) -> None:
+        """Make room for a warning or an error instead of squeezing the form."""
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -324,6 +332,7 @@ class ClientCardDialog(QDialog):
         self.merge_button.setVisible(not new_client and self.can_merge and bool(hits))
         self.duplicates_list.setVisible(bool(hits))
         self.duplicates_frame.show()
+        self._grow()
         if hits:
             self.duplicates_list.setFocus()
 

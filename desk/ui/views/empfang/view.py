@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -170,6 +171,8 @@ class EmpfangView(QWidget):
         ticket_font.setPointSizeF(ticket_font.pointSizeF() * 1.3)
         ticket_font.setBold(True)
         self.ticket_label.setFont(ticket_font)
+        self.ticket_label.setWordWrap(True)
+        self.ticket_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.print_button = QPushButton()
         self.print_button.setObjectName("print_slip")
         self.pdf_button = QPushButton()
@@ -304,7 +307,8 @@ class EmpfangView(QWidget):
                                     (self.anonymous_button, self.action_anonymous, "Ctrl+T"),
                                     (self.print_button, self.action_print, "Ctrl+P"),
                                     (self.pdf_button, self.action_pdf, "Ctrl+Shift+S")):
-            button.setText(f"{action.text()}  [{key}]")
+            native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)  # "Strg+N" in German
+            button.setText(f"{action.text()}  [{native}]")
             button.setToolTip(action.toolTip())
             button.setAccessibleName(action.text().replace("&", ""))
         self.results_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ResultColumn) - 1)
