@@ -10,6 +10,7 @@ other exception. And a correct input is never refused. 200 examples per test (pr
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
@@ -58,12 +59,18 @@ def _client_input(given_name, family_name, phone, language, place, note, born, c
                        residence_place=place, reception_note=note, date_of_birth=born, consent_date=consent)
 
 
+def _visible(text: str) -> bool:
+    return any(not unicodedata.category(ch).startswith(("Z", "C")) for ch in text)
+
+
 def _client_ok(data: ClientInput) -> bool:
     today = _today()
     texts_ok = (acceptable(data.given_name, 200) and acceptable(data.family_name, 200)
                 and acceptable(data.phone, 40) and acceptable(data.language, 16)
                 and acceptable(data.residence_place, 200) and acceptable(data.reception_note, 500, multiline=True))
-    named = bool(normalised(data.given_name) or normalised(data.family_name))
+    given, family = normalised(data.given_name), normalised(data.family_name)
+    # documented refusal (clients.py): a name made only of invisible characters
+    named = bool(given or family) and all(not name or _visible(name) for name in (given, family))
     born_ok = data.date_of_birth is None or (today.year - 120 <= data.date_of_birth.year
                                              and data.date_of_birth <= today)
     consent_ok = data.consent_date is None or data.consent_date <= today
