@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
@@ -51,10 +51,19 @@ def save_slip_pdf(path: str | Path, visit: VisitRow, service: ServiceRow | None,
     writer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setTitle(translate("TicketSlip", "Ticket {ticket}").format(ticket=visit.ticket))
-    document = slip_document(visit, service, centre)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
+    paint_slip(slip_document(visit, service, centre), writer)
     return path
+
+
+def paint_slip(document: QTextDocument, device) -> None:
+    """One page, no page numbers; font sizes in points at the device's resolution."""
+    document.documentLayout().setPaintDevice(device)
+    document.setTextWidth(device.width())
+    painter = QPainter(device)
+    try:
+        document.drawContents(painter)
+    finally:
+        painter.end()
 
 
 def print_slip(parent: QWidget | None, visit: VisitRow, service: ServiceRow | None, centre: str = "") -> bool:
@@ -65,5 +74,5 @@ def print_slip(parent: QWidget | None, visit: VisitRow, service: ServiceRow | No
     dialog.setWindowTitle(translate("TicketSlip", "Print ticket slip"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    slip_document(visit, service, centre).print_(printer)
+    paint_slip(slip_document(visit, service, centre), printer)
     return True
