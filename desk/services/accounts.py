@@ -140,7 +140,10 @@ class AccountService:
                              wait_seconds=wait, seconds=wait)
         ok, needs_rehash = verify_password(auth.password_hash, password or "")
         if not ok:
-            self._failed(auth, actor, "login.failure", now)
+            wait = self._failed(auth, actor, "login.failure", now)
+            if wait:
+                raise LoginError("Wrong user name or password. Wait {seconds} seconds before the next try.",
+                                 wait_seconds=wait, seconds=wait)
             raise LoginError("Wrong user name or password.")
         if not auth.active:
             with self._uow(write=True) as uow:
@@ -157,7 +160,8 @@ class AccountService:
             uow.commit()
         return new_actor
 
-    def _failed(self, auth: StaffAuth, actor: Actor, action: str, now: datetime) -> None:
+    def _failed(self, auth: StaffAuth, actor: Actor, action: str, now: datetime) -> int:
+        """Count a wrong password; returns the seconds to wait before the next attempt."""
         with self._uow(write=True) as uow:
             count = uow.accounts.record_failure(auth.id)
             delay = delay_after(count)
@@ -168,6 +172,7 @@ class AccountService:
                             "wait_seconds": int(delay.total_seconds())})
             uow.touch("staff")
             uow.commit()
+        return int(delay.total_seconds())
 
     # -- one's own account -------------------------------------------------------------------
 
@@ -194,7 +199,10 @@ class AccountService:
                              wait_seconds=wait, seconds=wait)
         ok, _ = verify_password(auth.password_hash, password or "")
         if not ok:
-            self._failed(auth, actor, "session.unlock_failure", now)
+            wait = self._failed(auth, actor, "session.unlock_failure", now)
+            if wait:
+                raise LoginError("Wrong password. Wait {seconds} seconds before the next try.",
+                                 wait_seconds=wait, seconds=wait)
             raise LoginError("Wrong password.")
         with self._uow(write=True) as uow:
             uow.accounts.record_success(auth.id)

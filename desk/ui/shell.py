@@ -1,17 +1,275 @@
-"""After the database is ready: who is acting (login), then the main window or the display."""
+"""After the database is ready: who is acting (login), then the main window or the display.
+
+The session: first start (no account yet) -> wizard; else the login dialog. Then the main
+window with a lock action (Ctrl+L) and an automatic lock after `idle_lock_minutes` without a key
+or mouse event; a locked window is hidden behind the lock dialog. When another workstation
+changes accounts (live topic "staff"), the actor is re-read: a changed role reopens the window
+with the new rights, a deactivated account is logged out. Daily tasks (backup, retention
+purge) run off the GUI thread at start and hourly.
+"""
 
 from __future__ import annotations
 
-import getpass
+import logging
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desk.domain.model import Role
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
-from desk.ui.context import UiContext
+from desk.ui.context import UiContext, error_text
 from desk.ui.events import AppEvents
+from desk.ui.i18n import translate
 from desk.ui.settings import UiSettings
+
+log = logging.getLogger(__name__)
+
+LOCK_SHORTCUT = "Ctrl+L"
+DAILY_TASKS_INTERVAL_MS = 60 * 60 * 1000
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin}
+
+
+class Session(QObject):
+    """One person's time at the window: login, lock/unlock, idle lock, role changes, logout."""
+
+    def __init__(self, app: QApplication, ctx: UiContext, *, demo: bool = False, live_updates: bool = True) -> None:
+        super().__init__()
+        self.app = app
+        self.ctx = ctx
+        self.demo = demo
+        self.live_updates = live_updates
+        self.window = None
+        self.locked = False
+        self._closing_for_switch = False
+        self._refreshing = False
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.daily_timer = QTimer(self)
+        self.daily_timer.setInterval(DAILY_TASKS_INTERVAL_MS)
+        self.daily_timer.timeout.connect(self.run_daily_tasks)
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+
+    # -- login ---------------------------------------------------------------------------------
+
+    def log_in(self) -> bool:
+        """First-start wizard or login dialog; False when the person closed it."""
+        from desk.ui.login import FirstStartWizard, LoginDialog
+
+        self.ctx.actor = Actor.login_screen()
+        try:
+            first = self.ctx.services.accounts.needs_first_account(self.ctx.actor)
+        except Exception as error:  # the database went away: say so, do not crash
+            _message(None, error_text(error))
+            return False
+        dialog = FirstStartWizard(self.ctx) if first else LoginDialog(self.ctx, demo=self.demo)
+        if dialog.exec() != dialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self.ctx.actor = dialog.actor
+        return True
+
+    def open_window(self) -> None:
+        from desk.ui.main_window import MainWindow
+
+        window = MainWindow(self.ctx, live_updates=self.live_updates)
+        self.lock_action = QAction(translate("Session", "&Lock window"), window)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
+        self.lock_action.setToolTip(translate("Session", "Lock the window ({shortcut})").format(
+            shortcut=LOCK_SHORTCUT))
+        self.lock_action.triggered.connect(self.lock)
+        self.logout_action = QAction(translate("Session", "Log &out"), window)
+        self.logout_action.setObjectName("logoutAction")
+        self.logout_action.triggered.connect(self.logout)
+        window.addAction(self.lock_action)
+        menu = getattr(window, "file_menu", None)
+        if menu is not None:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertAction(first, self.lock_action)
+            menu.insertAction(first, self.logout_action)
+            menu.insertSeparator(first)
+        window.installEventFilter(self)
+        self.window = window
+        window.show()
+        self.app.installEventFilter(self)
+        self._restart_idle_timer()
+
+    # -- lock ----------------------------------------------------------------------------------
+
+    def idle_minutes(self) -> int:
+        try:
+            value = int(self.ctx.services.reference.setting(self.ctx.actor, "idle_lock_minutes"))
+        except Exception:  # noqa: BLE001 - a setting must never stop the lock
+            value = 10
+        return max(1, value)
+
+    def _restart_idle_timer(self) -> None:
+        if self.window is not None and not self.locked:
+            self.idle_timer.start(self.idle_minutes() * 60 * 1000)
+
+    def _on_idle(self) -> None:
+        if self.window is not None and not self.locked:
+            self.lock()
+
+    def lock(self) -> None:
+        if self.window is None or self.locked:
+            return
+        from desk.ui.login import LockDialog
+
+        self.locked = True
+        self.idle_timer.stop()
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
+        self.ctx.run_in_worker(lambda: accounts.lock(actor), lambda _r: None, lambda _e: None)
+        self.window.hide()
+        dialog = LockDialog(self.ctx)
+        self.lock_dialog = dialog
+        result = dialog.exec()
+        self.lock_dialog = None
+        self.locked = False
+        if result == dialog.DialogCode.Accepted and dialog.actor is not None:
+            changed = dialog.actor.role != self.ctx.actor.role or dialog.actor.service_ids != self.ctx.actor.service_ids
+            self.ctx.actor = dialog.actor
+            if changed:
+                self._reopen()
+            else:
+                self.window.show()
+                self._restart_idle_timer()
+        else:
+            self.logout()
+
+    def logout(self) -> None:
+        self._close_window()
+        if self.log_in():
+            self.open_window()
+        else:
+            self.app.quit()
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            self._closing_for_switch = True
+            self.app.removeEventFilter(self)
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+            self._closing_for_switch = False
+
+    def _reopen(self) -> None:
+        self._close_window()
+        self.open_window()
+
+    # -- role changes elsewhere ------------------------------------------------------------------
+
+    def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if self.window is None or self._refreshing or self.ctx.actor.staff_id is None:
+            return
+        if not ({"staff", "any"} & set(topics)):
+            return
+        self._refreshing = True
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
+        self.ctx.run_in_worker(lambda: accounts.refresh_actor(actor), self._refreshed,
+                               lambda _e: setattr(self, "_refreshing", False))
+
+    def _refreshed(self, fresh: Actor | None) -> None:
+        self._refreshing = False
+        if self.window is None:
+            return
+        if fresh is None:
+            _message(self.window, translate("Session", "Your account was deactivated. You are logged out."))
+            self.logout()
+        elif fresh.role != self.ctx.actor.role or fresh.service_ids != self.ctx.actor.service_ids:
+            self.ctx.actor = fresh
+            if not self.locked:
+                _message(self.window, translate("Session", "Your role or services were changed. "
+                                                           "The window reopens with your new rights."))
+                self._reopen()
+
+    # -- daily tasks -----------------------------------------------------------------------------
+
+    def run_daily_tasks(self) -> None:
+        services = self.ctx.services
+        system = Actor.system("daily tasks")
+
+        def work() -> list[str]:
+            done = []
+            try:
+                if services.backup.run_daily_backup(system) is not None:
+                    done.append("backup")
+            except Exception as error:  # noqa: BLE001 - reported in the status bar, never fatal
+                done.append("backup-failed: " + error_text(error))
+            report = services.privacy.run_daily_purge(system)
+            if report is not None:
+                done.append("purge")
+            return done
+
+        def finished(done: list[str]) -> None:
+            for item in done:
+                if item.startswith("backup-failed: "):
+                    self.ctx.events.sig_status_message.emit(
+                        translate("Session", "The daily backup failed: {reason}").format(
+                            reason=item.removeprefix("backup-failed: ")))
+
+        self.ctx.run_in_worker(work, finished, lambda e: log.warning("daily tasks failed: %s", e))
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in _ACTIVITY and not self.locked and self.window is not None:
+            if not self.idle_timer.isActive() or self.idle_timer.remainingTime() < self.idle_timer.interval() - 1000:
+                self._restart_idle_timer()
+        elif kind == QEvent.Type.Close and watched is self.window and not self._closing_for_switch:
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def _message(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, "desk", text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def check_database_at_start(ctx: UiContext) -> bool:
+    """A quick check of the SQLite file; damaged: offer the latest good backup. False: quit."""
+    services = ctx.services
+    system = Actor.system("start-up check")
+    try:
+        report = services.backup.check(system, quick=True)
+    except Exception as error:  # noqa: BLE001
+        report = None
+        reason = error_text(error)
+    else:
+        reason = "; ".join(report.integrity[:3] + report.foreign_keys[:3])
+    if report is not None and report.ok:
+        return True
+    latest = None
+    try:
+        latest = services.backup.latest_good_backup(system)
+    except Exception:  # noqa: BLE001
+        latest = None
+    text = translate("Session", "The database {database} is damaged ({reason}).").format(
+        database=services.database_name, reason=reason)
+    if latest is None:
+        text += "\n\n" + translate("Session", "No good backup was found. Ask your administrator; on the "
+                                              "command line: desk-admin check, desk-admin restore FILE.")
+        _message(None, text)
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, "desk", text + "\n\n" + translate(
+        "Session", "Restore the latest good backup {file}? The damaged file is kept. "
+                   "Changes since that backup are lost.").format(file=str(latest)))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(translate("Session", "&Restore backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Session", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is restore:
+        try:
+            services.backup.restore(system, latest)
+        except Exception as error:  # noqa: BLE001
+            _message(None, error_text(error))
+            return False
+        _message(None, translate("Session", "The backup was restored. Start desk again."))
+    return False
 
 
 def start_ui(
@@ -28,13 +286,21 @@ def start_ui(
         from desk.ui.display import open_display
 
         window = open_display(services, settings, events, screen=screen)
-        return app.exec()
-    actor = Actor(staff_id=None, name=getpass.getuser(), role=Role.HEAD)
-    ctx = UiContext(services=services, actor=actor, events=events, settings=settings)
-    from desk.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
+        result = app.exec()
+        del window
+        return result
+    ctx = UiContext(services=services, actor=Actor.login_screen(), events=events, settings=settings)
+    if services.db.is_sqlite and not check_database_at_start(ctx):
+        return 1
+    app.setQuitOnLastWindowClosed(False)
+    session = Session(app, ctx, demo=demo)
+    if not session.log_in():
+        return 0
+    session.open_window()
+    session.run_daily_tasks()
+    session.daily_timer.start()
     result = app.exec()
-    del window
+    session.idle_timer.stop()
+    session.daily_timer.stop()
+    session._close_window()
     return result

@@ -15,7 +15,7 @@ from desk.domain.permissions import ROLE_PERMISSIONS
 from desk.services.accounts import LoginError, NewAccount
 from desk.services.context import Actor
 from desk.services.gate import PERMISSION_ATTRIBUTE
-from desk.services.passwords import hash_password, verify_password
+from desk.services.passwords import verify_password
 from desk.storage.models import Staff
 
 ANON = Actor.login_screen()
@@ -27,6 +27,13 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """Cheap argon2id parameters for these tests (the real ones: tests/unit/test_passwords.py)."""
+    monkeypatch.setattr("desk.services.passwords._HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 @pytest.fixture
@@ -59,8 +66,9 @@ def test_growing_delay_after_wrong_passwords_is_stored_and_refuses_even_the_righ
         with pytest.raises(LoginError) as wrong:
             services.accounts.login(ANON, "chefin", "falsch")
         assert wrong.value.wait_seconds == 0
-    with pytest.raises(LoginError):
+    with pytest.raises(LoginError) as third:
         services.accounts.login(ANON, "chefin", "falsch")  # third: the wait starts (5 s)
+    assert third.value.wait_seconds == 5
     with pytest.raises(LoginError) as waiting:
         services.accounts.login(ANON, "chefin", "geheim-123")
     assert waiting.value.wait_seconds == 5
@@ -146,14 +154,6 @@ def test_password_reset_and_own_change(services, first_head) -> None:
         services.accounts.change_own_password(actor, "falsch", "noch-neuer-3")
     services.accounts.change_own_password(actor, "neues-pw-22", "noch-neuer-3")
     services.accounts.login(ANON, "kh", "noch-neuer-3")
-
-
-def test_hash_password_is_argon2id() -> None:
-    hashed = hash_password("demo")
-    assert hashed.startswith("$argon2id$")
-    assert verify_password(hashed, "demo") == (True, False)
-    assert verify_password(hashed, "Demo") == (False, False)
-    assert verify_password(None, "demo") == (False, False)
 
 
 def _permission_table():

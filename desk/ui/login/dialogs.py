@@ -1,0 +1,341 @@
+"""The login dialog, the lock screen and the first-start wizard.
+
+Passwords are checked off the GUI thread (argon2id takes ~0.1 s); after wrong passwords the
+service says how long to wait and the dialog counts down instead of blocking anything.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.model import Role
+from desk.services.accounts import LoginError, NewAccount
+from desk.services.context import Actor
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import translate
+
+#: Role names for the demo hint.
+ROLE_NAMES = {
+    "leitung": QT_TRANSLATE_NOOP("login", "head of department"),
+    "empfang": QT_TRANSLATE_NOOP("login", "reception"),
+    "beratung": QT_TRANSLATE_NOOP("login", "counselling"),
+}
+DEMO_PASSWORD = "demo"
+
+
+def demo_accounts() -> list[tuple[str, str]]:
+    """(user name, role) of the accounts `desk --demo` creates (desk.services.demo)."""
+    try:
+        from desk.services.demo import STAFF_PLAN
+    except ImportError:  # pragma: no cover - the demo generator is another feature
+        return [("leitung", "leitung"), ("empfang", "empfang"), ("mbe", "beratung"), ("im", "beratung"),
+                ("kh", "beratung")]
+    return [(plan[0], plan[1]) for plan in STAFF_PLAN]
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class _WaitingDialog(QDialog):
+    """Shared: an error line, a countdown after wrong passwords, a busy state while checking."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._busy = False
+        self._wait = 0
+        self.message = _plain_label()
+        self.message.setObjectName("loginMessage")
+        self.message.setAccessibleName(translate("login", "Message"))
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:  # pragma: no cover - overridden
+        pass
+
+    def _show_error(self, error: BaseException) -> None:
+        self._set_busy(False)
+        wait = getattr(error, "wait_seconds", 0) if isinstance(error, LoginError) else 0
+        if wait:
+            self._wait = wait
+            self._tick_text()
+            self._timer.start()
+        else:
+            self.message.setText(error_text(error))
+        self._update_buttons()
+
+    def _tick(self) -> None:
+        self._wait -= 1
+        if self._wait <= 0:
+            self._timer.stop()
+            self._wait = 0
+            self.message.setText(translate("login", "You can try again now."))
+        else:
+            self._tick_text()
+        self._update_buttons()
+
+    def _tick_text(self) -> None:
+        self.message.setText(translate("login", "Too many wrong passwords. Please wait {seconds} s, "
+                                               "then try again.").format(seconds=self._wait))
+
+
+class LoginDialog(_WaitingDialog):
+    """User name and password; `actor` holds who logged in after accept()."""
+
+    def __init__(self, ctx: UiContext, *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("LoginDialog")
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("desk – log in"))
+        self.setModal(True)
+        self.heading = _plain_label(self.tr("Log in with your own account."))
+        self.heading.setObjectName("loginHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setAccessibleName(self.tr("User name"))
+        self.username.setMaxLength(80)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setMaxLength(200)
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(label, QLabel):
+                label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        self.buttons = QDialogButtonBox()
+        self.login_button = QPushButton(self.tr("&Log in"))
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        self.login_button.setToolTip(self.tr("Log in (Enter)"))
+        self.buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("&Quit"))
+        cancel.setToolTip(self.tr("Close desk (Esc)"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        self.demo_label: QLabel | None = None
+        if demo:
+            names = ", ".join(f"{user} ({translate('login', ROLE_NAMES.get(role, role))})"
+                              for user, role in demo_accounts())
+            self.demo_label = _plain_label(
+                self.tr("Demo: the accounts {accounts} all have the password \u201c{password}\u201d.")
+                .format(accounts=names, password=DEMO_PASSWORD))
+            self.demo_label.setObjectName("demoAccounts")
+            self.demo_label.setAccessibleName(self.tr("Demo accounts"))
+            layout.addWidget(self.demo_label)
+        layout.addWidget(self.buttons)
+        self.username.textChanged.connect(self._update_buttons)
+        self.password.textChanged.connect(self._update_buttons)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.login_button)
+        self.setMinimumWidth(420)
+        self._update_buttons()
+        self.username.setFocus()
+
+    def _update_buttons(self) -> None:
+        self.login_button.setEnabled(not self._busy and self._wait <= 0 and bool(self.username.text().strip())
+                                     and bool(self.password.text()))
+
+    def _submit(self) -> None:
+        if not self.login_button.isEnabled():
+            return
+        username, password = self.username.text(), self.password.text()
+        self._set_busy(True)
+        self.message.setText(self.tr("Checking…"))
+        accounts = self.ctx.services.accounts
+        self.ctx.run_in_worker(lambda: accounts.login(Actor.login_screen(), username, password),
+                               self._logged_in, self._failed, receiver=self)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.actor = actor
+        self.password.clear()
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.password.clear()
+        self.password.setFocus()
+        self._show_error(error)
+
+
+class LockDialog(_WaitingDialog):
+    """The window is locked: the same person's password unlocks it; anyone may log out instead."""
+
+    LOGOUT = 2
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("LockDialog")
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("desk – locked"))
+        self.setModal(True)
+        self.heading = _plain_label(self.tr("Locked. {name} can unlock with their password.")
+                                    .format(name=ctx.actor.name))
+        self.heading.setObjectName("lockHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Password:"), self.password)
+        label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+        if isinstance(label, QLabel):
+            label.setBuddy(self.password)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setToolTip(self.tr("Unlock (Enter)"))
+        self.logout_button = QPushButton(self.tr("Log &out (someone else logs in)"))
+        self.logout_button.setObjectName("logoutButton")
+        self.logout_button.setToolTip(self.tr("Log out; unsaved input is lost (Ctrl+Shift+L)"))
+        self.logout_button.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.logout_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.unlock_button.clicked.connect(self._submit)
+        self.logout_button.clicked.connect(lambda: self.done(self.LOGOUT))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.password.textChanged.connect(self._update_buttons)
+        self.setMinimumWidth(420)
+        self._update_buttons()
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        """Escape does not unlock (a lock screen cannot be dismissed)."""
+
+    def _update_buttons(self) -> None:
+        self.unlock_button.setEnabled(not self._busy and self._wait <= 0 and bool(self.password.text()))
+
+    def _submit(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        password = self.password.text()
+        self._set_busy(True)
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
+        self.ctx.run_in_worker(lambda: accounts.unlock(actor, password), self._unlocked, self._failed,
+                               receiver=self)
+
+    def _unlocked(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.actor = actor
+        self.password.clear()
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.password.clear()
+        self.password.setFocus()
+        self._show_error(error)
+
+
+class FirstStartWizard(QDialog):
+    """First start on an empty database: the first head-of-department account."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FirstStartWizard")
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("desk – first start"))
+        intro = _plain_label(self.tr(
+            "Welcome. This database has no accounts yet. Create the account of the head of "
+            "department (Leitung); with it you then create an account for every colleague "
+            "(no shared logins)."))
+        intro.setObjectName("wizardIntro")
+        self.display_name = QLineEdit()
+        self.display_name.setAccessibleName(self.tr("Full name"))
+        self.display_name.setMaxLength(200)
+        self.username = QLineEdit()
+        self.username.setAccessibleName(self.tr("User name"))
+        self.username.setMaxLength(40)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat password"))
+        form = QFormLayout()
+        form.addRow(self.tr("Full &name:"), self.display_name)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password (at least 8 characters):"), self.password)
+        form.addRow(self.tr("&Repeat password:"), self.repeat)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(label, QLabel):
+                label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        self.message = _plain_label()
+        self.message.setObjectName("wizardMessage")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Create account"))
+        self.ok_button.setObjectName("createButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Quit"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self.username.textEdited.connect(lambda text: self.username.setText(text.lower()))
+
+    def _submit(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return
+        account = NewAccount(username=self.username.text(), display_name=self.display_name.text(),
+                             role=Role.HEAD, password=self.password.text())
+        self.ok_button.setEnabled(False)
+        accounts = self.ctx.services.accounts
+        self.ctx.run_in_worker(lambda: accounts.create_first_head(Actor.login_screen(), account),
+                               self._created, self._failed, receiver=self)
+
+    def _created(self, actor: Actor) -> None:
+        self.actor = actor
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        self.message.setText(error_text(error))

@@ -1,0 +1,96 @@
+"""Login, growing delay without blocking, lock/unlock, first-start wizard, role change (pytest-qt)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from desk.domain.model import Role
+from desk.services.accounts import NewAccount
+from desk.services.context import Actor
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.login import FirstStartWizard, LockDialog, LoginDialog
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr("desk.services.passwords._HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def ctx(sqlite_services, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desk.ui.settings import UiSettings
+
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    return UiContext(services=sqlite_services, actor=Actor.login_screen(), events=AppEvents(), settings=settings)
+
+
+@pytest.fixture
+def head_account(sqlite_services):
+    return sqlite_services.accounts.create_first_head(
+        Actor.login_screen(), NewAccount("chefin", "Frau <b>Chefin</b>", Role.HEAD, "geheim-123"))
+
+
+def test_first_start_wizard_creates_the_head(qtbot, ctx) -> None:
+    wizard = FirstStartWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.display_name.setText("Frau Leitung")
+    wizard.username.setText("leitung1")
+    wizard.password.setText("geheim-123")
+    wizard.repeat.setText("geheim-999")
+    wizard._submit()
+    assert "differ" in wizard.message.text() or "unterscheiden" in wizard.message.text()
+    wizard.repeat.setText("geheim-123")
+    with qtbot.waitSignal(wizard.accepted, timeout=5000):
+        wizard._submit()
+    assert wizard.actor is not None and wizard.actor.role is Role.HEAD
+    assert not ctx.services.accounts.needs_first_account(Actor.login_screen())
+
+
+def test_login_wrong_then_right_and_the_wait_is_a_countdown(qtbot, ctx, head_account) -> None:
+    dialog = LoginDialog(ctx, demo=True)
+    qtbot.addWidget(dialog)
+    assert dialog.demo_label is not None and "leitung" in dialog.demo_label.text()
+    assert not dialog.login_button.isEnabled()
+    dialog.username.setText("chefin")
+    for _ in range(3):
+        dialog.password.setText("falsch")
+        dialog._submit()
+        qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
+    assert dialog._wait > 0  # the third wrong password starts the wait
+    dialog.password.setText("geheim-123")
+    assert not dialog.login_button.isEnabled()  # refused until the countdown ends, GUI stays live
+    dialog._wait = 1
+    dialog._tick()
+    ctx.services.accounts._clock = lambda: datetime.now(UTC) + timedelta(seconds=30)
+    assert dialog.login_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog._submit()
+    assert dialog.actor is not None and dialog.actor.staff_id == head_account.staff_id
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_lock_dialog_needs_the_same_password_and_escape_does_not_unlock(qtbot, ctx, head_account) -> None:
+    ctx.actor = head_account
+    dialog = LockDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "<b>Chefin</b>" in dialog.heading.text()  # plain text: shown literally
+    dialog.reject()
+    assert dialog.isVisible()
+    dialog.password.setText("falsch")
+    dialog._submit()
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
+    assert dialog.message.text()
+    dialog.password.setText("geheim-123")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog._submit()
+    assert dialog.actor.staff_id == head_account.staff_id
