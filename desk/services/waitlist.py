@@ -33,6 +33,8 @@ _RESTORED = ("status", "called_at", "first_called_at", "started_at", "finished_a
              "called_by_staff_id", "called_by_name", "room_id", "assigned_staff_id", "referred_to")
 
 DISPLAY_HISTORY = 6
+#: How many candidates one write transaction tries before re-reading the list.
+CLAIM_TRIES = 12
 
 
 @dataclass(frozen=True)
@@ -122,17 +124,20 @@ class WaitlistService:
         now = now or datetime.now(UTC)
         if service_ids is None:
             service_ids = actor.service_ids or None
-        with self._uow(write=True) as uow:
-            room_id, label = self._room(uow, actor, room_id)
-            for _round in range(5):
+        for _round in range(20):
+            # read the candidates OUTSIDE the write lock (SQLite: BEGIN IMMEDIATE serialises
+            # writers), then claim in a short write transaction; the claim itself is conditional
+            with self._uow() as uow:
+                room_id, label = self._room(uow, actor, room_id)
                 candidates = call_order(uow.visits.waiting(local_day(now)), now, service_ids, actor.staff_id)
-                if not candidates:
-                    return None
-                for candidate in candidates:
+            if not candidates:
+                return None
+            with self._uow(write=True) as uow:
+                for candidate in candidates[:CLAIM_TRIES]:
                     if uow.visits.claim(candidate.id, now=now, staff_id=actor.staff_id,
                                         caller_name=actor.name, room_id=room_id):
                         return self._after_call(uow, actor, "call", candidate, label, now)
-        return None
+        raise ConflictError("Everyone was called by others at the same moment; please try again.")
 
     @requires(Permission.VISIT_CALL)
     def call(self, actor: Actor, visit_id: int, *, room_id: int | None = None,

@@ -120,13 +120,24 @@ class WaitingListModel(QAbstractTableModel):
             del self._rows[position:last + 1]
             self.endRemoveRows()
             position -= 1
-        # 2. walk the wanted order: keep, move up, or insert
+        # 2. rows whose relative order changed (not on a longest increasing subsequence) are
+        #    moved to the end first; then one pass places them and inserts new ones. Rows that
+        #    keep their relative order never move (few signals, stable selection).
+        position_of = {r.id: i for i, r in enumerate(self._rows)}
+        kept = [position_of[r.id] for r in rows if r.id in position_of]
+        stable = {self._rows[i].id for i in _longest_increasing(kept)}
+        for position in range(len(self._rows) - 1, -1, -1):
+            if self._rows[position].id not in stable:
+                end_row = len(self._rows)
+                if position != end_row - 1:
+                    self.beginMoveRows(QModelIndex(), position, position, QModelIndex(), end_row)
+                    self._rows.append(self._rows.pop(position))
+                    self.endMoveRows()
         added: list[VisitRow] = []
-        current = {r.id: i for i, r in enumerate(self._rows)}
         for target, row in enumerate(rows):
             if target < len(self._rows) and self._rows[target].id == row.id:
                 pass
-            elif row.id in current:
+            elif row.id in position_of:
                 source = next(i for i in range(target, len(self._rows)) if self._rows[i].id == row.id)
                 self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
                 self._rows.insert(target, self._rows.pop(source))
@@ -239,3 +250,27 @@ class WaitingListModel(QAbstractTableModel):
     def _column_changed(self, column: Column) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+
+def _longest_increasing(values: list[int]) -> list[int]:
+    """A longest strictly increasing subsequence of `values` (patience sorting, O(n log n))."""
+    import bisect
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for i, value in enumerate(values):
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[k] = value
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k > 0 else -1
+    result = []
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        result.append(values[i])
+        i = previous[i]
+    return result[::-1]
