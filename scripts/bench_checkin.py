@@ -59,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", help="also measure on this (PostgreSQL) database")
     parser.add_argument("-n", "--count", type=int, default=300, help="check-ins per engine (default 300)")
+    parser.add_argument("--sqlite-dir", help="folder for the SQLite file (default: a temporary folder; "
+                        "/dev/shm shows the cost without the disk's fsync)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="desk-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="desk-bench-", dir=args.sqlite_dir) as folder:
         targets = [("SQLite", sqlite_url(Path(folder) / "bench.sqlite"))]
         if args.database_url:
             targets.append(("PostgreSQL" if args.database_url.startswith("postgresql") else "database",
