@@ -240,6 +240,13 @@ class Visit(Base):
         Index("ix_visits_day_status", "ticket_day", "status"),
         Index("ix_visits_client_status", "client_id", "status"),
         Index("ix_visits_arrived_at", "arrived_at"),
+        # reports: the few hand-over visits of a period (docs/REPORTS.md)
+        Index(
+            "ix_visits_handover_arrived",
+            "arrived_at",
+            sqlite_where=text("handed_over_from_id IS NOT NULL"),
+            postgresql_where=text("handed_over_from_id IS NOT NULL"),
+        ),
         # A person has at most one open visit: enforced by the database, not by a check first.
         Index(
             "uq_visits_one_open_per_client",

@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer, and_, case, cast, func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BigInteger, Integer, and_, case, cast, func, literal, select, union_all
+from sqlalchemy.orm import Session, aliased
 
 from desk.storage.models import Appointment, BookingOccurrence, Room, RoomBooking, Visit
 
@@ -74,23 +74,26 @@ class ReportRepository:
         """Visits that repeat a service already earlier in the same hand-over chain.
 
         A hand-over creates a new visit (handed_over_from_id -> the previous one). Per service a
-        chain counts once; only the few visits involved in hand-overs are read."""
+        chain counts once. Only the hand-over visits of the period are read (partial index
+        ix_visits_handover_arrived), with the service of the visit each came from."""
+        parent_visit = aliased(Visit)
         rows = self.session.execute(
-            select(Visit.id, Visit.handed_over_from_id, Visit.service_id).where(
-                self._in_period(begin, end),
-                (Visit.handed_over_from_id.is_not(None)) | (Visit.status == "handed_over"),
-            ).order_by(Visit.id)
+            select(Visit.id, Visit.handed_over_from_id, Visit.service_id, parent_visit.service_id)
+            .join(parent_visit, parent_visit.id == Visit.handed_over_from_id)
+            .where(Visit.handed_over_from_id.is_not(None), self._in_period(begin, end))
         ).all()
-        parent = {r.id: r.handed_over_from_id for r in rows}
-        service = {r.id: r.service_id for r in rows}
+        parent = {r[0]: r[1] for r in rows}
+        service = {r[0]: r[2] for r in rows}
+        for r in rows:
+            service.setdefault(r[1], r[3])
         seen: dict[int, set[int]] = defaultdict(set)
         repeated = []
-        for visit_id in sorted(parent):
+        for visit_id in sorted(service):  # a chain's visits are created in order
             root = visit_id
-            guard = 0
-            while parent.get(root) is not None and parent[root] in parent and guard < 1000:
+            for _ in range(1000):
+                if parent.get(root) is None:
+                    break
                 root = parent[root]
-                guard += 1
             if service[visit_id] in seen[root]:
                 repeated.append(visit_id)
             seen[root].add(service[visit_id])
@@ -143,50 +146,64 @@ class ReportRepository:
         return dict(result)
 
     def client_counts(self, begin: datetime, end: datetime) -> dict[int | None, ClientCounts]:
-        """Distinct named clients; each described by the snapshot of their latest visit in the period."""
+        """Distinct named clients; each described by the snapshot of their latest visit in the period
+        (per service: the latest visit at that service). One statement: the latest visit per
+        client and service is computed once, the latest per client taken from it."""
         result: dict[int | None, ClientCounts] = defaultdict(ClientCounts)
-        named = and_(self._in_period(begin, end), Visit.client_id.is_not(None))
-        for per_service in (True, False):
-            group = (Visit.client_id, Visit.service_id) if per_service else (Visit.client_id,)
-            latest = select(func.max(Visit.id).label("id")).where(named).group_by(*group).subquery()
-            service_key = Visit.service_id if per_service else literal(0)
-            keys = (service_key.label("service_id"), Visit.residence, Visit.status_group, Visit.client_language)
-            stmt = (select(*keys, func.count().label("n")).join(latest, latest.c.id == Visit.id).group_by(*keys))
-            for row in self.session.execute(stmt):
-                t = result[row.service_id if per_service else TOTAL]
-                t.distinct += row.n
-                t.by_place[row.residence] += row.n
-                t.by_status_group[row.status_group] += row.n
-                t.by_language[row.client_language or ""] += row.n
+        per_service = (
+            select(func.max(Visit.id).label("id"), Visit.client_id.label("client_id"))
+            .where(self._in_period(begin, end), Visit.client_id.is_not(None))
+            .group_by(Visit.client_id, Visit.service_id)
+            .cte("latest_per_service")
+            .prefix_with("MATERIALIZED")
+        )
+        per_client = select(func.max(per_service.c.id).label("id")).group_by(per_service.c.client_id).subquery()
+        dims = (Visit.residence, Visit.status_group, Visit.client_language)
+        services_part = (select(Visit.service_id, *dims, func.count().label("n"))
+                         .join(per_service, per_service.c.id == Visit.id)
+                         .group_by(Visit.service_id, *dims))
+        total_part = (select(literal(-1).label("service_id"), *dims, func.count().label("n"))
+                      .join(per_client, per_client.c.id == Visit.id)
+                      .group_by(*dims))
+        for row in self.session.execute(union_all(services_part, total_part)):
+            t = result[TOTAL if row[0] == -1 else row[0]]
+            t.distinct += row.n
+            t.by_place[row[1]] += row.n
+            t.by_status_group[row[2]] += row.n
+            t.by_language[row[3] or ""] += row.n
         return dict(result)
 
-    def wait_seconds(self, begin: datetime, end: datetime) -> list[tuple[int, int]]:
-        """(service_id, seconds) sorted: first call minus arrival, or minus the appointment time
-        if that is later; chain starts only (a handed-over visit keeps the original arrival)."""
+    def durations(self, begin: datetime, end: datetime) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(service_id, seconds) of the waits and of the sessions, each list sorted, in one scan.
+
+        Wait: first call minus arrival, or minus the appointment time if that is later; only the
+        first visit of a chain (a handed-over visit keeps the original arrival). Session:
+        finished minus started, every visit with both times. Negative values count as 0."""
         arrived = self._epoch(Visit.arrived_at)
         reference = case(
             (Appointment.starts_at.is_(None), arrived),
             else_=self._greatest(arrived, self._epoch(Appointment.starts_at)),
         )
-        seconds = (self._epoch(Visit.first_called_at) - reference).label("s")
+        wait = case((and_(Visit.first_called_at.is_not(None), Visit.handed_over_from_id.is_(None)),
+                     self._epoch(Visit.first_called_at) - reference))
+        session = case((and_(Visit.started_at.is_not(None), Visit.finished_at.is_not(None)),
+                        self._epoch(Visit.finished_at) - self._epoch(Visit.started_at)))
         stmt = (
-            select(Visit.service_id, seconds)
+            select(Visit.service_id, wait, session)
             .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
-            .where(self._in_period(begin, end), Visit.first_called_at.is_not(None),
-                   Visit.handed_over_from_id.is_(None))
-            .order_by(Visit.service_id, seconds)
+            .where(self._in_period(begin, end),
+                   (Visit.first_called_at.is_not(None)) | (Visit.started_at.is_not(None)))
         )
-        return [(r[0], max(0, int(r[1]))) for r in self.session.execute(stmt)]
-
-    def session_seconds(self, begin: datetime, end: datetime) -> list[tuple[int, int]]:
-        """(service_id, finished - started) of every visit with both times, sorted."""
-        seconds = (self._epoch(Visit.finished_at) - self._epoch(Visit.started_at)).label("s")
-        stmt = (
-            select(Visit.service_id, seconds)
-            .where(self._in_period(begin, end), Visit.started_at.is_not(None), Visit.finished_at.is_not(None))
-            .order_by(Visit.service_id, seconds)
-        )
-        return [(r[0], max(0, int(r[1]))) for r in self.session.execute(stmt)]
+        waits: list[tuple[int, int]] = []
+        sessions: list[tuple[int, int]] = []
+        for service_id, w, s in self.session.execute(stmt):
+            if w is not None:
+                waits.append((service_id, max(0, int(w))))
+            if s is not None:
+                sessions.append((service_id, max(0, int(s))))
+        waits.sort()
+        sessions.sort()
+        return waits, sessions
 
     # -- appointments ----------------------------------------------------------------------------
 

@@ -33,8 +33,16 @@ def upgrade() -> None:
     # --- audit retention: purge permit (the only path that can delete old audit rows) ---
     _audit_retention_upgrade()
 
+    # --- reports: the few hand-over visits of a period, without scanning the period ---
+    op.create_index("ix_visits_handover_arrived", "visits", ["arrived_at"],
+                    sqlite_where=sa.text("handed_over_from_id IS NOT NULL"),
+                    postgresql_where=sa.text("handed_over_from_id IS NOT NULL"))
+
 
 def downgrade() -> None:
+    # --- reports ---
+    op.drop_index("ix_visits_handover_arrived", table_name="visits")
+
     # --- audit retention ---
     _audit_retention_downgrade()
 
