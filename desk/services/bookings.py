@@ -272,7 +272,7 @@ class BookingService:
             first_start, first_end = place(naive), place(naive + length)
         rule = to_rrule(draft.rule, first_start.astimezone(BERLIN).replace(tzinfo=None))
         plan = self._replan(uow, booking.id, rule, first_start, first_end, draft.holiday_policy, room.id, shift,
-                            since=None)
+                            edited_id=occurrence.id)
         self._check_free(uow, room, plan.active_spans, exclude_booking_ids=(booking.id,),
                          exclude_occurrence_ids=plan.kept_ids)
         uow.bookings.update_booking(
@@ -286,8 +286,9 @@ class BookingService:
         linked_id = linked.id if linked else None
         if linked is not None and draft.with_kitchen:
             kitchen_room = _room(uow, linked.room_id)
+            partner = _partner(uow, linked.id, occurrence)
             linked_plan = self._replan(uow, linked.id, rule, first_start, first_end, draft.holiday_policy,
-                                       linked.room_id, shift, since=None)
+                                       linked.room_id, shift, edited_id=partner.id if partner else None)
             self._check_free(uow, kitchen_room, linked_plan.active_spans, exclude_booking_ids=(linked.id,),
                              exclude_occurrence_ids=linked_plan.kept_ids)
             uow.bookings.update_booking(
@@ -355,7 +356,7 @@ class BookingService:
         for o in tail:
             uow.bookings.update_occurrence(o.id, booking_id=new_id)
         plan = self._replan(uow, new_id, rule, draft.starts_at, draft.ends_at, draft.holiday_policy, room.id, shift,
-                            since=None)
+                            edited_id=occurrence.id)
         self._check_free(uow, room, plan.active_spans, exclude_booking_ids=(new_id,),
                          exclude_occurrence_ids=plan.kept_ids)
         plan.apply(uow, new_id)
@@ -502,18 +503,19 @@ class BookingService:
 
     def _replan(self, uow: UnitOfWork, booking_id: int, rule: str | None, first_start: datetime,
                 first_end: datetime, policy: HolidayPolicy, room_id: int, shift: timedelta,
-                *, since: datetime | None) -> _Plan:
+                *, edited_id: int | None) -> _Plan:
         """How the occurrences of a booking change when its rule/time/room change.
 
         Matched by local date (shifted when the series moved by days): cancelled dates stay
-        cancelled (moved along); dates edited on their own keep their time; past dates are kept.
+        cancelled (moved along); dates edited on their own keep their time; past dates of a series
+        are kept as they were (history), except the date the person is editing.
         """
         now = datetime.now(UTC)
         existing = {occurrence_key(o.original_start) + shift: o for o in uow.bookings.occurrences_of(booking_id)}
         specs = {s.key: s for s in _materialise(rule, first_start, first_end, policy)}
         plan = _Plan()
         for key, o in existing.items():
-            if o.ends_at <= now and (since is None or o.original_start < since):
+            if rule is not None and o.ends_at <= now and o.id != edited_id:
                 plan.kept_ids.add(o.id)  # history stays as it was
                 continue
             spec = specs.get(key)

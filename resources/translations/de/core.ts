@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>MainWindow</name>
@@ -40,11 +41,11 @@
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;First day at reception</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Views</source>
@@ -77,6 +78,57 @@ Database: {database}</source>
         <translation>desk {version}
 Empfang und Terminverwaltung des Migrationszentrums.
 Datenbank: {database}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>&amp;Lock window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window ({shortcut})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account was deactivated. You are logged out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role or services were changed. The window reopens with your new rights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {database} is damaged ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No good backup was found. Ask your administrator; on the command line: desk-admin check, desk-admin restore FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup {file}? The damaged file is kept. Changes since that backup are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Start desk again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -142,11 +194,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>A series may run for at most five years.</source>
-        <translation type="unfinished" />
+        <translation>Eine Serie darf höchstens fünf Jahre laufen.</translation>
     </message>
     <message>
         <source>A single booking may last at most {hours} hours; use a recurring booking for several days.</source>
-        <translation type="unfinished" />
+        <translation>Eine einzelne Buchung darf höchstens {hours} Stunden dauern; für mehrere Tage bitte eine Serie anlegen.</translation>
     </message>
     <message>
         <source>An absence may last at most a year.</source>
@@ -170,7 +222,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>An in-memory database cannot be backed up.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Appointment {id} does not exist (any more).</source>
@@ -190,7 +242,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Client {id} is checked in right now; finish the visit first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client {id} was merged into client {target}.</source>
@@ -206,10 +258,14 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Every date of this series falls on a public holiday; nothing was booked.</source>
-        <translation type="unfinished" />
+        <translation>Alle Termine dieser Serie fallen auf Feiertage; es wurde nichts gebucht.</translation>
     </message>
     <message>
-        <source>Export either a counsellor's appointments or a series.</source>
+        <source>Everyone was called by others at the same moment; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export either a counsellor&apos;s appointments or a series.</source>
         <translation>Bitte entweder die Termine einer Berater*in oder eine Serie exportieren.</translation>
     </message>
     <message>
@@ -218,7 +274,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Give either an end date or a number of occurrences, not both.</source>
-        <translation type="unfinished" />
+        <translation>Bitte entweder ein Enddatum oder eine Anzahl Termine angeben, nicht beides.</translation>
     </message>
     <message>
         <source>Given name</source>
@@ -246,11 +302,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>No backup was made: the backup folder {path} is not writable or full ({reason}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No backup was made: the backup folder {path} is not writable or full ({reason}). Free space or choose another folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note</source>
@@ -258,7 +314,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Only a booked appointment can be changed (this one is {status}).</source>
@@ -266,7 +322,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Organiser</source>
-        <translation type="unfinished" />
+        <translation>Veranstalter*in</translation>
     </message>
     <message>
         <source>Partner organisation</source>
@@ -294,7 +350,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Please enter a title.</source>
-        <translation type="unfinished" />
+        <translation>Bitte einen Titel eingeben.</translation>
     </message>
     <message>
         <source>Please enter at least a given name or a family name.</source>
@@ -322,7 +378,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong.</source>
@@ -334,31 +390,31 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Start and end need a time zone.</source>
-        <translation type="unfinished" />
+        <translation>Beginn und Ende brauchen eine Zeitzone.</translation>
     </message>
     <message>
         <source>The account does not exist (any more).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The backup file {path} does not exist.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The backup {path} failed its check ({reason}); it was not kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The backup {path} is damaged ({reason}). Nothing was changed. Try an older backup.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The backup {path} was made by a newer version of desk (schema {revision}). Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The booking no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Die Buchung existiert nicht mehr.</translation>
     </message>
     <message>
         <source>The consent date lies in the future.</source>
@@ -386,7 +442,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database {path} is in use. Close desk on this computer first, then restore.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database {where} cannot be opened. Check that the folder exists and is writable.</source>
@@ -394,11 +450,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
-        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit 'desk-admin restore' wieder her (die beschädigte Datei bleibt erhalten).</translation>
+        <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
+        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
     <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
@@ -422,11 +478,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The date {date} lies too far in the future.</source>
-        <translation type="unfinished" />
+        <translation>Das Datum {date} liegt zu weit in der Zukunft.</translation>
     </message>
     <message>
         <source>The date {date} lies too far in the past.</source>
-        <translation type="unfinished" />
+        <translation>Das Datum {date} liegt zu weit in der Vergangenheit.</translation>
     </message>
     <message>
         <source>The disk holding {where} is full. Nothing was saved. Free some space and try again.</source>
@@ -442,18 +498,18 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The export could not be written to {path} ({reason}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). Nothing was saved; everything saved before is kept. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). desk needs it to save. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder's permissions.</source>
+        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder&apos;s permissions.</source>
         <translation>Der Ordner {path} für die Datenbank kann nicht angelegt werden ({reason}). Wählen Sie mit --database-url einen anderen Ort oder korrigieren Sie die Berechtigungen.</translation>
     </message>
     <message>
@@ -462,7 +518,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The folder {path} of the database has become read-only (a read-only disk or share, or changed permissions). Nothing was saved; everything saved before is kept. Make the folder writable again, then try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The input is not valid.</source>
@@ -486,11 +542,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The number of occurrences must be between 1 and {max}.</source>
-        <translation type="unfinished" />
+        <translation>Die Anzahl der Termine muss zwischen 1 und {max} liegen.</translation>
     </message>
     <message>
         <source>The number of participants must be between 0 and {max}.</source>
-        <translation type="unfinished" />
+        <translation>Die Zahl der Teilnehmenden muss zwischen 0 und {max} liegen.</translation>
     </message>
     <message>
         <source>The number of people must be between 1 and {max}.</source>
@@ -498,11 +554,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The password must have at least {count} characters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The password must not start or end with a space.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
@@ -514,31 +570,31 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The restore failed ({reason}); the database was left as it was.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The restored file {path} failed its check.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The retention for {kind} is not a number of months.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The retention for {kind} must be at least one month.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The room no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Den Raum gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>The room {room} cannot be booked.</source>
-        <translation type="unfinished" />
+        <translation>Der Raum {room} kann nicht gebucht werden.</translation>
     </message>
     <message>
         <source>The series ends before its first occurrence.</source>
-        <translation type="unfinished" />
+        <translation>Die Serie endet vor ihrem ersten Termin.</translation>
     </message>
     <message>
         <source>The series {id} has no appointments.</source>
@@ -546,11 +602,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The tea kitchen can only be booked together with the group room.</source>
-        <translation type="unfinished" />
+        <translation>Die Teeküche kann nur zusammen mit dem Gruppenraum mitgebucht werden.</translation>
     </message>
     <message>
         <source>The text contains a broken character that cannot be saved. Please retype it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The time {time} does not exist on {date} (the clocks go forward that night).</source>
@@ -558,15 +614,15 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The user name {name} is not valid: 2 to 40 characters, small letters, digits, dot, dash or underscore, starting with a letter or digit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The user name {name} is taken.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The week of the month must be 1 to 4 or the last.</source>
-        <translation type="unfinished" />
+        <translation>Die Woche im Monat muss 1 bis 4 oder die letzte sein.</translation>
     </message>
     <message>
         <source>The weekday must be between Monday and Sunday.</source>
@@ -574,11 +630,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>There is already an account. Log in with it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This account is deactivated. Ask the head of department.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This appointment belongs to another client.</source>
@@ -622,11 +678,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This date is cancelled; restore it before changing it.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Termin ist abgesagt; bitte erst wiederherstellen, dann ändern.</translation>
     </message>
     <message>
         <source>This is the last active head-of-department account; create another one first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This person already has an open visit (checked in at another desk).</source>
@@ -638,7 +694,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This recurrence rule is not supported: {rule}</source>
-        <translation type="unfinished" />
+        <translation>Diese Wiederholungsregel wird nicht unterstützt: {rule}</translation>
     </message>
     <message>
         <source>This room does not exist (any more).</source>
@@ -654,11 +710,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This session has no account.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This session has no account; log in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This visit does not exist (any more).</source>
@@ -666,15 +722,15 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown role.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown setting {key}.</source>
@@ -694,15 +750,23 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Wrong password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password. Wait {seconds} seconds before the next try.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. Wait {seconds} seconds before the next try.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your account was changed meanwhile (role or deactivation); this is no longer allowed. Log in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this ({permission}).</source>
@@ -718,11 +782,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>pg_dump failed: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>pg_dump was not found on this computer. Install the PostgreSQL client tools, or back up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{code} is not a language code (use e.g. ar, fa, uk).</source>
@@ -750,7 +814,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{field} must not be empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{field}: expected text.</source>
@@ -786,19 +850,19 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{path} is not a backup of this application (missing: {missing}). Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with 'desk-admin restore'.</source>
-        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit 'desk-admin restore' wieder her.</translation>
+        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with &apos;desk-admin restore&apos;.</source>
+        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit &apos;desk-admin restore&apos; wieder her.</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>
-        <translation type="unfinished" />
+        <translation>{room} ist am {date} von {start} bis {end} schon belegt: „{title}“ (Veranstalter*in: {organiser}). Nächster freier Termin: {suggestion}.</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). No free time of this length in the next weeks.</source>
-        <translation type="unfinished" />
+        <translation>{room} ist am {date} von {start} bis {end} schon belegt: „{title}“ (Veranstalter*in: {organiser}). In den nächsten Wochen ist keine freie Zeit dieser Länge.</translation>
     </message>
     <message>
         <source>{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD).</source>

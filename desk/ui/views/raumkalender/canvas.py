@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from desk.domain.model import BookingKind, BookingOccurrenceRow
 from desk.domain.recurrence import place
 from desk.ui.i18n import fmt_date, fmt_time, local
-from desk.ui.views.raumkalender.labels import tr, weekday_label
+from desk.ui.views.raumkalender.labels import weekday_label
 from desk.ui.views.raumkalender.model import OccurrenceModel
 
 FIRST_HOUR = 7
@@ -223,7 +223,10 @@ class CalendarCanvas(QWidget):
             return
         base = QFont(self.font())
         small = QFont(base)
-        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        if base.pixelSize() > 0:  # printing draws in pixel-sized fonts
+            small.setPixelSize(max(7, round(base.pixelSize() * 0.9)))
+        else:
+            small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
         bold = QFont(base)
         bold.setBold(True)
         width, top, hour = self._grid(area)
@@ -240,13 +243,13 @@ class CalendarCanvas(QWidget):
             painter.setFont(bold if day == today and not printing else base)
             label = f"{weekday_label(day.weekday())} {fmt_date(day)}"
             if day == today and not printing:
-                label = tr("{day} (today)").format(day=label)
+                label = self.tr("{day} (today)").format(day=label)
             painter.setPen(QColor("black"))
             painter.drawText(header.adjusted(2, 0, -2, -DAY_HEADER / 2), Qt.AlignmentFlag.AlignCenter,
                              painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(header.width()) - 4))
             if holiday:
                 painter.setFont(small)
-                text = tr("Public holiday: {name}").format(name=holiday)
+                text = self.tr("Public holiday: {name}").format(name=holiday)
                 painter.drawText(header.adjusted(2, DAY_HEADER / 2, -2, 0), Qt.AlignmentFlag.AlignCenter,
                                  painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                                   int(header.width()) - 4))
@@ -325,9 +328,9 @@ class CalendarCanvas(QWidget):
         """Everything a block says, as plain lines (also its tooltip when it is too narrow)."""
         lines = []
         if row.cancelled:
-            lines.append(tr("Cancelled"))
+            lines.append(self.tr("Cancelled"))
         if row.holiday_name:
-            lines.append(tr("Public holiday: {name}").format(name=row.holiday_name))
+            lines.append(self.tr("Public holiday: {name}").format(name=row.holiday_name))
         lines.append(f"{fmt_time(row.starts_at)}–{fmt_time(row.ends_at)}")
         lines.append(row.title)
         if row.organiser:

@@ -267,14 +267,19 @@ class BookingDialog(QDialog):
     def _load_history(self) -> None:
         assert self.booking is not None
         self.history.clear()
+        keys = {"date": self.tr("date"), "reason": self.tr("reason"), "title": self.tr("title"),
+                "new": self.tr("new"), "dates": self.tr("dates")}
+        linked_room = next((r.name for r in self.rooms if r.id == self.booking.linked_room_id), "")
         for row in self.ctx.services.bookings.history(self.ctx.actor, self.booking.id):
             details = ""
             try:
                 data = json.loads(row.details or "{}")
-                details = ", ".join(f"{k}: {v}" for k, v in data.items() if k in ("date", "reason", "title", "new"))
+                details = ", ".join(f"{keys[k]}: {v}" for k, v in data.items() if k in keys and v not in ("", None))
             except ValueError:
                 details = row.details
             text = f"{fmt_datetime(row.at)} – {row.actor_name} – {action_label(row.action)}"
+            if row.entity_id == self.booking.linked_booking_id and linked_room:
+                text += f" [{linked_room}]"
             self.history.addItem(f"{text} ({details})" if details else text)
 
     def retranslate(self) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from desk.domain.model import BookingOccurrenceRow
 from desk.ui.i18n import fmt_date
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
-from desk.ui.views.raumkalender.labels import tr
 from desk.ui.views.raumkalender.model import OccurrenceModel
 
 
@@ -31,13 +30,13 @@ def paint_week_plan(device: QPagedPaintDevice, *, title: str, days: list[date], 
         painter.scale(scale, scale)
         area = QRectF(0, 0, page.width() / scale, page.height() / scale)
         heading = QFont(canvas.font())
-        heading.setPointSizeF(13)
+        heading.setPixelSize(17)
         heading.setBold(True)
         painter.setFont(heading)
         painter.drawText(QRectF(area.left(), area.top(), area.width(), 28),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         small = QFont(canvas.font())
-        small.setPointSizeF(7.5)
+        small.setPixelSize(12)
         painter.setFont(small)
         painter.drawText(QRectF(area.left(), area.bottom() - 16, area.width(), 16),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, footer)
@@ -57,6 +56,6 @@ def save_week_plan_pdf(path: str, **kwargs) -> None:
 
 
 def week_title(room_name: str, monday: date) -> str:
-    return tr("Week plan {room}: week {week}, {first} – {last}").format(
+    return QCoreApplication.translate("Raumkalender", "Week plan {room}: week {week}, {first} – {last}").format(
         room=room_name, week=monday.isocalendar().week, first=fmt_date(monday),
         last=fmt_date(monday + timedelta(days=6)))

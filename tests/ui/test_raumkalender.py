@@ -1,0 +1,233 @@
+"""Raumkalender: the model, the painted canvas (drag to create, move, resize), keyboard
+navigation, the list view, the dialog's conflict suggestion, and titles that look like HTML."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtTest import QTest
+
+from desk.domain.bookings import BookingDraft
+from desk.domain.model import BookingKind, BookingOccurrenceRow, Role, RoomKind
+from desk.domain.recurrence import place
+from desk.domain.tickets import BERLIN
+from desk.services.context import Actor
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.i18n import install_language
+from desk.ui.settings import UiSettings
+from desk.ui.views.raumkalender import RaumkalenderView
+from desk.ui.views.raumkalender.dialog import BookingDialog
+from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, Column, OccurrenceModel
+
+HTML_TITLE = "<img src=x onerror=alert(1)><b>Fett</b>"
+
+
+def row(occurrence_id: int, hour: int, title: str = "Sprachcafé", **kw) -> BookingOccurrenceRow:
+    start = datetime(2027, 3, 2, hour, tzinfo=BERLIN)
+    values = dict(id=occurrence_id, booking_id=occurrence_id, room_id=2, title=title, kind=BookingKind.LANGUAGE_CAFE,
+                  organiser="", starts_at=start, ends_at=start + timedelta(hours=1), cancelled=False, holiday_name="",
+                  expected_participants=None, actual_participants=None, recurring=False)
+    values.update(kw)
+    return BookingOccurrenceRow(**values)
+
+
+def test_model_passes_the_model_tester_and_updates_in_place(qtmodeltester, qapp) -> None:
+    install_language("en")
+    model = OccurrenceModel()
+    model.set_rooms({2: "Gruppenraum"})
+    model.set_rows([row(1, 9), row(2, 11, cancelled=True, holiday_name="Ostermontag"), row(3, 13, title=HTML_TITLE)])
+    qtmodeltester.check(model)
+    assert model.index(2, Column.TITLE).data() == HTML_TITLE  # plain text, exactly
+    assert "Cancelled" in model.index(1, Column.STATUS).data()
+    assert "Ostermontag" in model.index(1, Column.STATUS).data()
+    from PySide6.QtCore import QPersistentModelIndex
+
+    keep = QPersistentModelIndex(model.index(2, Column.TITLE))
+    model.set_rows([row(1, 9, title="neu"), row(3, 13, title=HTML_TITLE), row(4, 15)])
+    qtmodeltester.check(model)
+    assert keep.isValid() and keep.row() == 1  # the row moved up, its index followed
+    assert [model.index(r, 0).data(OCCURRENCE_ID_ROLE) for r in range(model.rowCount())] == [1, 3, 4]
+    assert model.index(0, Column.TITLE).data() == "neu"
+
+
+@pytest.fixture
+def ctx(sqlite_services, tmp_path):
+    install_language("en")
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    actor = Actor(staff_id=None, name="Frau Schmid", role=Role.RECEPTION, workstation="test")
+    return UiContext(services=sqlite_services, actor=actor, events=AppEvents(), settings=settings)
+
+
+@pytest.fixture
+def group(ctx):
+    return next(r for r in ctx.services.reference.rooms(ctx.actor) if r.kind is RoomKind.GROUP)
+
+
+@pytest.fixture
+def view(qtbot, ctx):
+    widget = RaumkalenderView(ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.sig_loaded, timeout=5000):
+        widget.resize(1200, 800)
+        widget.show()
+    widget.room_filter.setCurrentIndex(widget.room_filter.findData(
+        next(r for r in ctx.services.reference.rooms(ctx.actor) if r.kind is RoomKind.GROUP).id))
+    qtbot.waitUntil(lambda: len(widget.canvas.rooms) == 1, timeout=5000)
+    return widget
+
+
+def book(ctx, room_id: int, start: datetime, hours: float = 1, title: str = "Sprachcafé") -> int:
+    result = ctx.services.bookings.create(ctx.actor, BookingDraft(room_id, title, start, start + timedelta(hours=hours)))
+    return result.booking_id
+
+
+def reload(qtbot, view) -> None:
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        view.reload()
+
+
+def test_drag_over_free_time_opens_the_dialog_and_books(qtbot, view, ctx, group, monkeypatch) -> None:
+    canvas = view.canvas
+    day = view.days()[2]
+    start, end = place(datetime.combine(day, time(10))), place(datetime.combine(day, time(12)))
+    opened: list[BookingDialog] = []
+
+    def run(dialog: BookingDialog) -> None:  # instead of exec(): fill in and save, as a person would
+        opened.append(dialog)
+        dialog.title_edit.setText("Seminar <Mietrecht>")
+        assert dialog.save()
+        view.reload()
+
+    monkeypatch.setattr(view, "_run_dialog", run)
+    with qtbot.waitSignal(canvas.sig_create_requested, timeout=2000) as signal:
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         canvas.point_for(2, 0, start + timedelta(minutes=2)).toPoint())
+        QTest.mouseMove(canvas, canvas.point_for(2, 0, start + timedelta(minutes=60)).toPoint())
+        QTest.mouseMove(canvas, canvas.point_for(2, 0, end).toPoint())
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           canvas.point_for(2, 0, end).toPoint())
+    assert signal.args == [group.id, start, end]
+    assert len(opened) == 1
+    rows = ctx.services.bookings.occurrences(ctx.actor, start - timedelta(hours=1), end + timedelta(hours=1))
+    assert [(r.title, r.starts_at, r.ends_at) for r in rows] == [("Seminar <Mietrecht>", start, end)]
+
+
+def test_drag_moves_and_resizes_a_booking(qtbot, view, ctx, group) -> None:
+    canvas = view.canvas
+    day = view.days()[1]
+    start = place(datetime.combine(day, time(9)))
+    booking_id = book(ctx, group.id, start, 1)
+    reload(qtbot, view)
+    occurrence_id = ctx.services.bookings.series(ctx.actor, booking_id)[0].id
+    # move: grab the middle, drop two hours later
+    grab = canvas.point_for(1, 0, start + timedelta(minutes=30)).toPoint()
+    drop = canvas.point_for(1, 0, start + timedelta(hours=2, minutes=30)).toPoint()
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
+        QTest.mouseMove(canvas, grab + QPoint(0, 10))
+        QTest.mouseMove(canvas, drop)
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, drop)
+    moved = ctx.services.bookings.occurrence(ctx.actor, occurrence_id)
+    assert (moved.starts_at, moved.ends_at) == (start + timedelta(hours=2), start + timedelta(hours=3))
+    # resize: drag the lower edge down by an hour
+    block = next(b for b in canvas.blocks() if b.row.id == occurrence_id)
+    edge = QPoint(int(block.rect.center().x()), int(block.rect.bottom()) - 2)
+    target = canvas.point_for(1, 0, start + timedelta(hours=4)).toPoint()
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+        QTest.mouseMove(canvas, edge + QPoint(0, 10))
+        QTest.mouseMove(canvas, target)
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    resized = ctx.services.bookings.occurrence(ctx.actor, occurrence_id)
+    assert (resized.starts_at, resized.ends_at) == (start + timedelta(hours=2), start + timedelta(hours=4))
+
+
+def test_move_onto_a_taken_slot_is_refused_with_the_blocking_booking(qtbot, view, ctx, group) -> None:
+    day = view.days()[3]
+    first = place(datetime.combine(day, time(9)))
+    book(ctx, group.id, first, 1, title="Team")
+    other = book(ctx, group.id, first + timedelta(hours=3), 1, title="Infoabend")
+    reload(qtbot, view)
+    occurrence_id = ctx.services.bookings.series(ctx.actor, other)[0].id
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        assert not view.move_occurrence(occurrence_id, first, first + timedelta(hours=1), group.id)
+    assert "Team" in view.status_label.text() and "Next free slot" in view.status_label.text()
+
+
+def test_keyboard_navigation(qtbot, view, ctx, group) -> None:
+    monday = view.days()[0]
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        QTest.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.days()[0] == monday + timedelta(days=7)
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        QTest.keyClick(view.canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+        QTest.keyClick(view.canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.days()[0] == monday - timedelta(days=7)
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        QTest.keyClick(view.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert view.days()[0] == monday
+    # every toolbar action names its shortcut in the tooltip
+    assert "Alt+Right" in view.next_action.toolTip() and "Ctrl+T" in view.today_action.toolTip()
+    assert "Ctrl+G" in view.go_date.toolTip()
+    # arrow keys select bookings, Enter opens the selected one
+    start = place(datetime.combine(view.days()[1], time(10)))
+    booking_id = book(ctx, group.id, start)
+    reload(qtbot, view)
+    view.canvas.setFocus()
+    QTest.keyClick(view.canvas, Qt.Key.Key_Down)
+    occurrence_id = ctx.services.bookings.series(ctx.actor, booking_id)[0].id
+    assert view.canvas.selected_id == occurrence_id
+    with qtbot.waitSignal(view.canvas.sig_open_requested, timeout=1000) as signal:
+        view.canvas.sig_open_requested.disconnect(view.open_occurrence)
+        QTest.keyClick(view.canvas, Qt.Key.Key_Return)
+    assert signal.args == [occurrence_id]
+    # the list view shows the same bookings, for keyboard and screen-reader users
+    QTest.keyClick(view.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert view.stack.currentWidget() is view.table
+    assert view.table.model().index(0, Column.TITLE).data() == "Sprachcafé"
+
+
+def test_titles_that_look_like_html_are_drawn_literally(qtbot, view, ctx, group) -> None:
+    start = place(datetime.combine(view.days()[0], time(9)))
+    book(ctx, group.id, start, 2, title=HTML_TITLE)
+    reload(qtbot, view)
+    block = view.canvas.blocks()[0]
+    assert HTML_TITLE in view.canvas.block_text(block.row).split("\n")
+    assert view.model.index(0, Column.TITLE).data() == HTML_TITLE
+    image = view.canvas.grab()  # paints without touching rich text
+    assert not image.isNull()
+
+
+def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group) -> None:
+    start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=3), time(17)))
+    book(ctx, group.id, start, 2, title="Sprachcafé")
+    dialog = BookingDialog(ctx, None, room_id=group.id, start=start + timedelta(hours=1),
+                           end=start + timedelta(hours=2))
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Infoabend")
+    dialog.expected.setValue(40)
+    assert "40" in dialog.capacity_label.text() and "24" in dialog.capacity_label.text()
+    assert not dialog.save()
+    assert "Sprachcafé" in dialog.conflict_label.text()
+    assert not dialog.use_suggestion.isHidden()
+    dialog.use_suggestion.click()
+    assert dialog.times() == (start + timedelta(hours=2), start + timedelta(hours=3))
+    assert dialog.save()
+    history = ctx.services.bookings.history(ctx.actor, ctx.services.bookings.occurrences(
+        ctx.actor, start + timedelta(hours=2), start + timedelta(hours=3))[0].booking_id)
+    assert [h.action for h in history] == ["booking.create"]
+
+
+def test_german_labels(qtbot, ctx) -> None:
+    install_language("de")
+    try:
+        widget = RaumkalenderView(ctx)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.sig_loaded, timeout=5000):
+            widget.show()
+        assert widget.today_action.text().replace("&", "") == "Heute"
+    finally:
+        install_language("en")
