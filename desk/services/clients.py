@@ -141,6 +141,7 @@ class ClientService:
         self._index_lock = threading.Lock()
         self._synced_at: datetime | None = None
         self._full_check_at: datetime | None = None
+        self._indexed: set[int] = set()  # ids in the name index (to drop records erased elsewhere)
 
     # -- the name index -------------------------------------------------------------------
 
@@ -149,7 +150,9 @@ class ClientService:
             if self._index is None:
                 started = datetime.now(UTC)
                 with self._uow() as uow:
-                    self._index = NameIndex(uow.clients.search_keys())
+                    entries = uow.clients.search_keys()
+                self._index = NameIndex(entries)
+                self._indexed = {client_id for client_id, _key in entries}
                 self._synced_at = started
             return self._index
 
@@ -166,33 +169,28 @@ class ClientService:
             with self._uow() as uow:
                 for client_id, key, merged in uow.reception.changed_since(since):
                     if merged:
-                        self._index.remove(client_id)
+                        self._index_drop(client_id)
                     else:
-                        self._index.add(client_id, key)
+                        self._index_put(client_id, key)
                 if started - (self._full_check_at or datetime.min.replace(tzinfo=UTC)) > timedelta(minutes=1):
                     alive = uow.clients.all_ids()
                     self._full_check_at = started
                 else:
                     alive = None
             if alive is not None:
-                for client_id in self._index_ids() - alive:
-                    self._index.remove(client_id)
+                for client_id in set(self._indexed) - alive:
+                    self._index_drop(client_id)
             self._synced_at = started
-
-    def _index_ids(self) -> set[int]:
-        ids = getattr(self._index, "ids", None)
-        if callable(ids):
-            return set(ids())
-        clients = getattr(self._index, "_clients", None)  # NameIndex keeps its entries here
-        return set(clients) if isinstance(clients, dict) else set()
 
     def _index_put(self, client_id: int, key: str) -> None:
         if self._index is not None:
             self._index.add(client_id, key)
+            self._indexed.add(client_id)
 
     def _index_drop(self, client_id: int) -> None:
         if self._index is not None:
             self._index.remove(client_id)
+            self._indexed.discard(client_id)
 
     # -- search -----------------------------------------------------------------------------
 

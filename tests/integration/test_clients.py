@@ -181,3 +181,17 @@ def test_find_client_batch_reads_queries_from_stdin(db_url, capsys, monkeypatch,
     assert [h["id"] for h in first] == [ids["Muhammad Alhasan"]]
     assert empty == [] and none == []
     assert [h["id"] for h in third] == [ids["Şükrü Yılmaz"]] and third[0]["given_name"] == "Şükrü"
+
+
+def test_another_workstations_index_follows_new_and_merged_clients(services, counsellor):
+    from desk.services.clients import ClientService
+
+    other_desk = ClientService(services.uow)  # a second workstation: its own name index
+    keep = services.clients.create(counsellor, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    assert [h.id for h in other_desk.search(counsellor, "Olena Kowalenko")] == [keep.id]  # index built
+    absorb = services.clients.create(counsellor, ClientInput(given_name="Olena", family_name="Kowalenko"))
+    other_desk.sync()
+    assert {h.id for h in other_desk.search(counsellor, "Olena Kowalenko")} == {keep.id, absorb.id}
+    services.clients.merge(counsellor, keep.id, absorb.id)
+    other_desk.sync()
+    assert [h.id for h in other_desk.search(counsellor, "Olena Kowalenko")] == [keep.id]

@@ -440,6 +440,14 @@
         <translation>Zum Suchfeld (Strg+F)</translation>
     </message>
     <message>
+        <source>Check in this appointment</source>
+        <translation>Diesen Termin anmelden</translation>
+    </message>
+    <message>
+        <source>Check in the selected appointment (Enter, Shift+F5)</source>
+        <translation>Ausgewählten Termin anmelden (Enter, Umschalt+F5)</translation>
+    </message>
+    <message>
         <source>&amp;Print slip</source>
         <translation>&amp;Drucken</translation>
     </message>

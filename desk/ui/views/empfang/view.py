@@ -196,6 +196,13 @@ class EmpfangView(QWidget):
         self.action_focus_search = self._action("focus", "Ctrl+F", self.focus_search)
         self.action_print = self._action("print", "Ctrl+P", self.print_last_slip)
         self.action_pdf = self._action("pdf", "Ctrl+Shift+S", self.save_last_slip_dialog)
+        # the same actions, with their shortcuts, in the context menus of both lists
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.results.addActions([self.action_check_in, self.action_card, self.action_new, self.action_anonymous])
+        self.appointments.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action_check_in_appointment = self._action("checkin_appointment", "Shift+F5",
+                                                        self.check_in_appointment_selected)
+        self.appointments.addActions([self.action_check_in_appointment, self.action_anonymous])
         self.checkin_button.clicked.connect(self.check_in_selected)
         self.card_button.clicked.connect(self.open_card_selected)
         self.new_button.clicked.connect(self.new_client)
@@ -295,6 +302,8 @@ class EmpfangView(QWidget):
             self.action_new: (self.tr("&New client"), self.tr("Create a new client (Ctrl+N)")),
             self.action_anonymous: (self.tr("Anonymous &ticket"), self.tr("Ticket without a name (Ctrl+T)")),
             self.action_focus_search: (self.tr("Search"), self.tr("Go to the search field (Ctrl+F)")),
+            self.action_check_in_appointment: (self.tr("Check in this appointment"),
+                                               self.tr("Check in the selected appointment (Enter, Shift+F5)")),
             self.action_print: (self.tr("&Print slip"), self.tr("Print the ticket slip (Ctrl+P)")),
             self.action_pdf: (self.tr("Save slip as PDF"), self.tr("Save the ticket slip as PDF (Ctrl+Shift+S)")),
         }
@@ -311,8 +320,11 @@ class EmpfangView(QWidget):
             button.setText(f"{action.text()}  [{native}]")
             button.setToolTip(action.toolTip())
             button.setAccessibleName(action.text().replace("&", ""))
-        self.results_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ResultColumn) - 1)
-        self.appointments_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AppointmentColumn) - 1)
+        for model in (self.results_model, self.appointments_model):  # language and service names, statuses
+            columns = model.columnCount()
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+            if model.rowCount():
+                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, columns - 1))
         self._update_hint()
         self._show_last_ticket()
 
