@@ -13,6 +13,7 @@ from desk.domain.errors import DeskError
 COMMAND_MODULES = (
     "desk.cli.database",
     "desk.cli.appointments",
+    "desk.cli.calendar",  # after appointments: adds --room/--booking to its export-ics
     "desk.cli.accounts",
     "desk.cli.privacy",
     "desk.cli.backup",

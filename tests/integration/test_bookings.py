@@ -207,3 +207,26 @@ def test_permissions(services) -> None:
     display = Actor(staff_id=None, name="Anzeige", role=Role.DISPLAY, workstation="test")
     with pytest.raises(PermissionDeniedError):
         services.bookings.occurrences(display, local(2027, 1, 1), local(2027, 1, 8))
+
+
+def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, reception, tmp_path) -> None:
+    from icalendar import Calendar
+
+    from desk.cli import main
+
+    group = room_of(sqlite_services, reception, RoomKind.GROUP)
+    result = sqlite_services.bookings.create(reception, draft(group.id, local(2027, 1, 12, 17), title="<b>Sprachcafé</b>",
+                                                              rule=RuleSpec(Frequency.WEEKLY, count=5)))
+    sqlite_services.bookings.cancel(reception, sqlite_services.bookings.series(reception, result.booking_id)[1].id)
+    target = tmp_path / "raum.ics"
+    assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Gruppenraum", "--from", "2027-01-01",
+                 "--to", "31.01.2027", "--output", str(target)]) == 0
+    events = [c for c in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+    assert [str(e["summary"]) for e in events] == ["<b>Sprachcafé</b>"] * 3
+    assert [str(e["status"]) for e in events] == ["CONFIRMED", "CANCELLED", "CONFIRMED"]
+    assert events[0].decoded("dtstart") == local(2027, 1, 12, 17)
+    series = tmp_path / "serie.ics"
+    assert main(["export-ics", "--database-url", sqlite_db_url, "--booking", str(result.booking_id),
+                 "--output", str(series)]) == 0
+    assert len(Calendar.from_ical(series.read_bytes()).walk("VEVENT")) == 5
+    assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Keller", "--output", str(series)]) == 2

@@ -1,0 +1,90 @@
+"""Room calendar on the command line: `export-ics --room` (a room's bookings) and
+`export-ics --booking` (one booking series) as ICS files.
+
+`export-ics` is shared with the appointments (`--staff`, `--series`): when desk.cli.appointments
+registered it first, this module adds its options to the same command and routes to the room
+export when `--room` or `--booking` is given.
+
+    desk-admin export-ics --room Gruppenraum --from 2027-01-01 --to 2027-06-30 --output raum.ics
+    desk-admin export-ics --booking 12 --output sprachcafe.ics
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from desk.cli.common import add_database_option, open_services
+from desk.domain.errors import ValidationError
+from desk.domain.recurrence import place
+from desk.services.context import Actor
+
+COMMAND = "export-ics"
+
+
+def parse_day(text: str) -> date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD or DD.MM.YYYY): {text}")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    existing = subparsers.choices.get(COMMAND)
+    if existing is None:
+        parser = subparsers.add_parser(COMMAND, help="export room bookings (a room or one series) as an ICS file")
+        add_database_option(parser)
+        which = parser.add_mutually_exclusive_group(required=True)
+        parser.add_argument("--from", dest="first_day", type=parse_day, help="first day (default: today)")
+        parser.add_argument("--days", type=int, default=92, help="number of days (default 92)")
+        parser.add_argument("-o", "--output", required=True, help="the .ics file to write ('-' for standard output)")
+        other = None
+    else:  # shared with the appointments: add the room options to the same command
+        parser = existing
+        groups = parser._mutually_exclusive_groups  # argparse has no public accessor
+        which = groups[0] if groups else parser.add_mutually_exclusive_group(required=True)
+        other = parser.get_default("handler")
+    which.add_argument("--room", help="room bookings: room name or short label ('all' for every room)")
+    which.add_argument("--booking", type=int, metavar="BOOKING_ID", help="room bookings: one booking series")
+    parser.add_argument("--to", dest="last_day", type=parse_day, help="room bookings: last day, inclusive")
+
+    def handler(args: argparse.Namespace) -> int:
+        if getattr(args, "room", None) or getattr(args, "booking", None):
+            return _export_room(args)
+        assert other is not None
+        return other(args)
+
+    parser.set_defaults(handler=handler)
+
+
+def _export_room(args: argparse.Namespace) -> int:
+    first = args.first_day or date.today()
+    last = args.last_day or first + timedelta(days=max(1, args.days) - 1)
+    if last < first:
+        raise ValidationError("The end lies before the start.")
+    actor = Actor.system()
+    with open_services(args) as services:
+        room_id = None
+        if args.room and args.room.strip().casefold() not in ("all", "alle"):
+            wanted = args.room.strip().casefold()
+            rooms = services.reference.rooms(actor)
+            matches = [r for r in rooms if wanted in (r.name.casefold(), r.display_label.casefold())] or [
+                r for r in rooms if r.name.casefold().startswith(wanted)]
+            if len(matches) != 1:
+                names = ", ".join(r.name for r in rooms)
+                print(f"desk-admin: no single room matches {args.room!r}; rooms: {names}", file=sys.stderr)
+                return 2
+            room_id = matches[0].id
+        data = services.bookings.export_ics(
+            actor, start=place(datetime.combine(first, time(0))),
+            end=place(datetime.combine(last + timedelta(days=1), time(0))), room_id=room_id, booking_id=args.booking)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+        print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} events")
+    return 0
