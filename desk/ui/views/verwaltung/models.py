@@ -1,0 +1,267 @@
+"""Item models of the Verwaltung view: accounts, audit entries, backups.
+
+Each is a QAbstractTableModel over an in-memory list of immutable rows; `data()` never touches
+the database; plain strings only. `set_rows` updates rows in place where the id is the same,
+so the selection survives live updates."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desk.domain.accounts import AccountRow
+from desk.domain.model import AuditRow
+from desk.services.backup import BackupFile
+from desk.ui.i18n import fmt_datetime, translate
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+T = TypeVar("T")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def role_name(role: str) -> str:
+    return {
+        "empfang": translate("verwaltung", "Reception"),
+        "beratung": translate("verwaltung", "Counselling"),
+        "leitung": translate("verwaltung", "Head of department"),
+        "display": translate("verwaltung", "Display"),
+    }.get(role, role)
+
+
+class _RowsModel(QAbstractTableModel, Generic[T]):
+    """Shared machinery; subclasses name their columns and how a cell reads."""
+
+    columns: type[IntEnum]
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    # subclasses
+    def key(self, row: T) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def cell(self, row: T, column: int) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def header(self, column: int) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    # API
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        new = list(rows)
+        old_keys = [self.key(r) for r in self._rows]
+        new_keys = [self.key(r) for r in new]
+        if old_keys == new_keys:
+            self._rows = new
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self._rows = new
+        self.endResetModel()
+
+    # Qt
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(row, index.column())
+        if role == ID_ROLE:
+            return self.key(row)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.columns):
+            return self.header(section)
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+
+class AccountColumn(IntEnum):
+    NAME = 0
+    USERNAME = 1
+    ROLE = 2
+    SERVICES = 3
+    STATE = 4
+
+
+class AccountsModel(_RowsModel[AccountRow]):
+    columns = AccountColumn
+
+    def __init__(self, service_names: Callable[[frozenset[int]], str] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.service_names = service_names or (lambda ids: ", ".join(str(i) for i in sorted(ids)))
+
+    def key(self, row: AccountRow) -> int:
+        return row.id
+
+    def header(self, column: int) -> str:
+        return {
+            AccountColumn.NAME: translate("verwaltung", "Name"),
+            AccountColumn.USERNAME: translate("verwaltung", "User name"),
+            AccountColumn.ROLE: translate("verwaltung", "Role"),
+            AccountColumn.SERVICES: translate("verwaltung", "Services"),
+            AccountColumn.STATE: translate("verwaltung", "State"),
+        }[AccountColumn(column)]
+
+    def cell(self, row: AccountRow, column: int) -> str:
+        if column == AccountColumn.NAME:
+            return row.display_name
+        if column == AccountColumn.USERNAME:
+            return row.username
+        if column == AccountColumn.ROLE:
+            return role_name(row.role.value)
+        if column == AccountColumn.SERVICES:
+            return self.service_names(row.service_ids)
+        if not row.active:
+            return translate("verwaltung", "deactivated")
+        if row.failed_logins:
+            return translate("verwaltung", "active, {count} wrong passwords").format(count=row.failed_logins)
+        return translate("verwaltung", "active")
+
+
+class AuditColumn(IntEnum):
+    TIME = 0
+    USER = 1
+    ACTION = 2
+    CLIENT = 3
+    DETAILS = 4
+    WORKSTATION = 5
+
+
+ACTION_LABELS = {
+    "login.success": QT_TRANSLATE_NOOP("verwaltung", "Logged in"),
+    "login.failure": QT_TRANSLATE_NOOP("verwaltung", "Wrong password or user name"),
+    "login.refused": QT_TRANSLATE_NOOP("verwaltung", "Login refused (waiting)"),
+    "session.lock": QT_TRANSLATE_NOOP("verwaltung", "Window locked"),
+    "session.unlock": QT_TRANSLATE_NOOP("verwaltung", "Window unlocked"),
+    "session.unlock_failure": QT_TRANSLATE_NOOP("verwaltung", "Wrong password at unlock"),
+    "account.create": QT_TRANSLATE_NOOP("verwaltung", "Account created"),
+    "account.create_first": QT_TRANSLATE_NOOP("verwaltung", "First account created"),
+    "account.change": QT_TRANSLATE_NOOP("verwaltung", "Account changed"),
+    "account.permissions_change": QT_TRANSLATE_NOOP("verwaltung", "Role or services changed"),
+    "account.password_reset": QT_TRANSLATE_NOOP("verwaltung", "Password reset"),
+    "account.password_change": QT_TRANSLATE_NOOP("verwaltung", "Own password changed"),
+    "client.read": QT_TRANSLATE_NOOP("verwaltung", "Client card opened"),
+    "client.create": QT_TRANSLATE_NOOP("verwaltung", "Client created"),
+    "client.update": QT_TRANSLATE_NOOP("verwaltung", "Client changed"),
+    "client.merge": QT_TRANSLATE_NOOP("verwaltung", "Clients merged"),
+    "client.export": QT_TRANSLATE_NOOP("verwaltung", "Client data exported"),
+    "client.erase": QT_TRANSLATE_NOOP("verwaltung", "Client erased"),
+    "retention.purge": QT_TRANSLATE_NOOP("verwaltung", "Retention purge"),
+    "setting.change": QT_TRANSLATE_NOOP("verwaltung", "Setting changed"),
+    "backup.create": QT_TRANSLATE_NOOP("verwaltung", "Backup made"),
+    "backup.daily": QT_TRANSLATE_NOOP("verwaltung", "Daily backup"),
+    "backup.restore": QT_TRANSLATE_NOOP("verwaltung", "Backup restored"),
+    "visit.check_in": QT_TRANSLATE_NOOP("verwaltung", "Checked in"),
+}
+
+
+def action_label(action: str) -> str:
+    english = ACTION_LABELS.get(action)
+    return translate("verwaltung", english) if english else action
+
+
+class AuditModel(_RowsModel[AuditRow]):
+    columns = AuditColumn
+
+    def key(self, row: AuditRow) -> int:
+        return row.id
+
+    def header(self, column: int) -> str:
+        return {
+            AuditColumn.TIME: translate("verwaltung", "Time"),
+            AuditColumn.USER: translate("verwaltung", "User"),
+            AuditColumn.ACTION: translate("verwaltung", "What"),
+            AuditColumn.CLIENT: translate("verwaltung", "Client"),
+            AuditColumn.DETAILS: translate("verwaltung", "Details"),
+            AuditColumn.WORKSTATION: translate("verwaltung", "Workstation"),
+        }[AuditColumn(column)]
+
+    def cell(self, row: AuditRow, column: int) -> str:
+        if column == AuditColumn.TIME:
+            return fmt_datetime(row.at)
+        if column == AuditColumn.USER:
+            return row.actor_name
+        if column == AuditColumn.ACTION:
+            return action_label(row.action)
+        if column == AuditColumn.CLIENT:
+            return "" if row.client_id is None else f"K{row.client_id:05d}"
+        if column == AuditColumn.DETAILS:
+            return _details(row.details)
+        return row.workstation
+
+
+def _details(text: str) -> str:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return text
+    if not isinstance(value, dict):
+        return str(value)
+    return "; ".join(f"{k}: {v}" for k, v in sorted(value.items()))
+
+
+class BackupColumn(IntEnum):
+    TIME = 0
+    KIND = 1
+    SIZE = 2
+    FILE = 3
+
+
+class BackupsModel(_RowsModel[BackupFile]):
+    columns = BackupColumn
+
+    def key(self, row: BackupFile) -> str:
+        return str(row.path)
+
+    def header(self, column: int) -> str:
+        return {
+            BackupColumn.TIME: translate("verwaltung", "Made"),
+            BackupColumn.KIND: translate("verwaltung", "Kind"),
+            BackupColumn.SIZE: translate("verwaltung", "Size"),
+            BackupColumn.FILE: translate("verwaltung", "File"),
+        }[BackupColumn(column)]
+
+    def cell(self, row: BackupFile, column: int) -> str:
+        if column == BackupColumn.TIME:
+            return fmt_datetime(row.made_at)
+        if column == BackupColumn.KIND:
+            return {
+                "daily": translate("verwaltung", "daily"),
+                "weekly": translate("verwaltung", "weekly"),
+                "manual": translate("verwaltung", "by hand"),
+                "before-upgrade": translate("verwaltung", "before an update"),
+                "replaced": translate("verwaltung", "replaced by a restore"),
+            }.get(row.kind, row.kind)
+        if column == BackupColumn.SIZE:
+            return f"{row.size / 1e6:.1f} MB"
+        return row.path.name

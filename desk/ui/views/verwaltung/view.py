@@ -1,0 +1,678 @@
+"""Verwaltung: accounts, business settings, audit log, data protection and backups (Leitung).
+
+Every call goes to the services off the GUI thread; the services enforce the permissions
+(this view is only shown to the head of department, but hiding is not the protection)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.tickets import BERLIN, parse_client_number
+from desk.services.accounts import NewAccount
+from desk.services.auditlog import AuditFilter
+from desk.ui.context import UiContext, error_text, show_error
+from desk.ui.i18n import current_language, fmt_datetime, translate
+from desk.ui.views.verwaltung.dialogs import AccountDialog, EraseDialog, PasswordDialog
+from desk.ui.views.verwaltung.models import (
+    ROW_ROLE,
+    AccountsModel,
+    AuditModel,
+    BackupsModel,
+    action_label,
+)
+
+RETENTION_KINDS = ("visits", "appointments", "bookings", "inactive_clients", "audit_log")
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def _button(text: str, shortcut: str | None, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", ""))
+    if shortcut:
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+    return button
+
+
+class _Tab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status = _plain()
+        self.status.setObjectName("tabStatus")
+
+    def run(self, work, done, *, busy: str = "") -> None:
+        if busy:
+            self.status.setText(busy)
+        self.ctx.run_in_worker(work, done, self._failed, receiver=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(error_text(error))
+        show_error(self, error)
+
+    def refresh(self) -> None:
+        pass
+
+
+# -- accounts --------------------------------------------------------------------------------
+
+
+class AccountsTab(_Tab):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._services = []
+        self.model = AccountsModel(self._service_names, self)
+        self.table = _table(self.model, "accountsTable")
+        self.table.setAccessibleName(self.tr("Accounts"))
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.new_button = _button(self.tr("&New account…"), "Ctrl+N", "newAccount")
+        self.edit_button = _button(self.tr("&Change…"), "Ctrl+E", "editAccount")
+        self.password_button = _button(self.tr("&Reset password…"), None, "resetPassword")
+        self.active_button = _button(self.tr("&Deactivate"), None, "toggleActive")
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit)
+        self.password_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.password_button, self.active_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def _service_names(self, ids: frozenset[int]) -> str:
+        codes = {s.id: s.code for s in self._services}
+        return ", ".join(codes.get(i, str(i)) for i in sorted(ids))
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        for b in (self.edit_button, self.password_button, self.active_button):
+            b.setEnabled(row is not None)
+        self.active_button.setText(self.tr("&Activate") if row is not None and not row.active
+                                   else self.tr("&Deactivate"))
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: (services.reference.services(actor), services.accounts.accounts(actor)), self._loaded)
+
+    def _loaded(self, result) -> None:
+        self._services, rows = result
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.status.setText(self.tr("{count} accounts").format(count=len(rows)))
+        self._update_buttons()
+
+    def new(self) -> None:
+        dialog = AccountDialog(self._services, None, self)
+        while dialog.exec() == dialog.DialogCode.Accepted:
+            account = NewAccount(dialog.username.text(), dialog.display_name.text(), dialog.chosen_role(),
+                                 dialog.password.text(), dialog.chosen_services())
+            try:
+                self.ctx.services.accounts.create_account(self.ctx.actor, account)
+            except Exception as error:  # noqa: BLE001 - shown in the dialog, which stays open
+                dialog.message.setText(error_text(error))
+                continue
+            self.refresh()
+            return
+
+    def edit(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = AccountDialog(self._services, row, self)
+        while dialog.exec() == dialog.DialogCode.Accepted:
+            try:
+                self.ctx.services.accounts.change_account(
+                    self.ctx.actor, row.id, row.version, display_name=dialog.display_name.text(),
+                    role=dialog.chosen_role(), service_ids=dialog.chosen_services())
+            except Exception as error:  # noqa: BLE001
+                dialog.message.setText(error_text(error))
+                continue
+            self.refresh()
+            return
+
+    def reset_password(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = PasswordDialog(row.display_name, self)
+        while dialog.exec() == dialog.DialogCode.Accepted:
+            try:
+                self.ctx.services.accounts.reset_password(self.ctx.actor, row.id, dialog.password())
+            except Exception as error:  # noqa: BLE001
+                dialog.message.setText(error_text(error))
+                continue
+            self.status.setText(self.tr("The password of {name} was changed.").format(name=row.display_name))
+            self.refresh()
+            return
+
+    def toggle_active(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.accounts.change_account(actor, row.id, row.version, active=not row.active),
+                 lambda _r: self.refresh())
+
+
+# -- settings --------------------------------------------------------------------------------
+
+
+class SettingsTab(_Tab):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._loaded_values: dict[str, Any] = {}
+        self.centre_name = QLineEdit()
+        self.centre_address = QLineEdit()
+        self.closing_time = QTimeEdit()
+        self.closing_time.setDisplayFormat("HH:mm")
+        self.wait_warning = self._spin(1, 600, self.tr(" min"))
+        self.wait_alarm = self._spin(1, 600, self.tr(" min"))
+        self.idle_lock = self._spin(1, 240, self.tr(" min"))
+        self.report_min = self._spin(1, 50, "")
+        self.partners = QPlainTextEdit()
+        self.partners.setTabChangesFocus(True)
+        self.partners.setMaximumHeight(90)
+        self.retention = {kind: self._spin(1, 240, self.tr(" months")) for kind in RETENTION_KINDS}
+        self.retention["audit_log"].setMinimum(6)
+        general = QGroupBox(self.tr("Centre and desk"))
+        form = QFormLayout(general)
+        form.addRow(self.tr("Centre &name:"), self.centre_name)
+        form.addRow(self.tr("&Address:"), self.centre_address)
+        form.addRow(self.tr("&Closing time:"), self.closing_time)
+        form.addRow(self.tr("Waiting: &warning after:"), self.wait_warning)
+        form.addRow(self.tr("Waiting: &alarm after:"), self.wait_alarm)
+        form.addRow(self.tr("&Lock the window after idle:"), self.idle_lock)
+        form.addRow(self.tr("Reports: hide counts &below:"), self.report_min)
+        form.addRow(self.tr("&Partner organisations (one per line):"), self.partners)
+        retention = QGroupBox(self.tr("Retention (months after the last contact)"))
+        rform = QFormLayout(retention)
+        labels = {
+            "visits": self.tr("&Visits (then anonymised):"),
+            "appointments": self.tr("Appoint&ments (then anonymised):"),
+            "bookings": self.tr("Room &bookings (then deleted):"),
+            "inactive_clients": self.tr("&Inactive clients (then erased):"),
+            "audit_log": self.tr("Au&dit log (at least 6):"),
+        }
+        for kind in RETENTION_KINDS:
+            rform.addRow(labels[kind], self.retention[kind])
+        for f in (form, rform):
+            for row in range(f.rowCount()):
+                label = f.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+                field = f.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                label.setBuddy(field)
+                field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+        self.save_button = _button(self.tr("&Save settings"), "Ctrl+S", "saveSettings")
+        self.save_button.clicked.connect(self.save)
+        columns = QHBoxLayout()
+        columns.addWidget(general, 3)
+        columns.addWidget(retention, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
+
+    def _spin(self, low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        return spin
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.reference.settings(actor), self._loaded)
+
+    def _loaded(self, values: dict[str, Any]) -> None:
+        self._loaded_values = dict(values)
+        self.centre_name.setText(str(values.get("centre_name", "")))
+        self.centre_address.setText(str(values.get("centre_address", "")))
+        hh, mm = (str(values.get("closing_time", "16:30")) + ":0").split(":")[:2]
+        self.closing_time.setTime(QTime(int(hh), int(mm)))
+        self.wait_warning.setValue(int(values.get("wait_warning_minutes", 20)))
+        self.wait_alarm.setValue(int(values.get("wait_alarm_minutes", 45)))
+        self.idle_lock.setValue(int(values.get("idle_lock_minutes", 10)))
+        self.report_min.setValue(int(values.get("report_min_count", 3)))
+        self.partners.setPlainText("\n".join(values.get("partner_organisations") or []))
+        months = values.get("retention_months") or {}
+        for kind, spin in self.retention.items():
+            spin.setValue(int(months.get(kind, 12)))
+
+    def current_values(self) -> dict[str, Any]:
+        return {
+            "centre_name": self.centre_name.text().strip(),
+            "centre_address": self.centre_address.text().strip(),
+            "closing_time": self.closing_time.time().toString("HH:mm"),
+            "wait_warning_minutes": self.wait_warning.value(),
+            "wait_alarm_minutes": self.wait_alarm.value(),
+            "idle_lock_minutes": self.idle_lock.value(),
+            "report_min_count": self.report_min.value(),
+            "partner_organisations": [line.strip() for line in self.partners.toPlainText().splitlines()
+                                      if line.strip()],
+            "retention_months": {kind: spin.value() for kind, spin in self.retention.items()},
+        }
+
+    def save(self) -> None:
+        if self.wait_alarm.value() <= self.wait_warning.value():
+            self.status.setText(self.tr("The alarm must come after the warning."))
+            return
+        changed = {k: v for k, v in self.current_values().items() if self._loaded_values.get(k) != v}
+        if not changed:
+            self.status.setText(self.tr("Nothing changed."))
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def work() -> int:
+            for key, value in changed.items():
+                services.reference.change_setting(actor, key, value)
+            return len(changed)
+
+        self.run(work, lambda n: (self.status.setText(self.tr("{count} settings saved.").format(count=n)),
+                                  self.refresh()))
+
+
+# -- audit log -------------------------------------------------------------------------------
+
+
+class AuditTab(_Tab):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = AuditModel(self)
+        self.table = _table(self.model, "auditTable")
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.client = QLineEdit()
+        self.client.setPlaceholderText(self.tr("e.g. K00042"))
+        self.client.setAccessibleName(self.tr("Client number"))
+        self.user = QComboBox()
+        self.user.setAccessibleName(self.tr("User"))
+        self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("What"))
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
+        for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("Until"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy" if current_language() == "de" else "dd/MM/yyyy")
+            edit.setAccessibleName(name)
+        self.search_button = _button(self.tr("&Show"), "Ctrl+Return", "auditSearch")
+        self.search_button.clicked.connect(self.search)
+        self.client.returnPressed.connect(self.search)
+        filters = QFormLayout()
+        row1 = QHBoxLayout()
+        row1.addWidget(self.client)
+        row1.addWidget(_plain(self.tr("User:")))
+        row1.addWidget(self.user, 1)
+        row1.addWidget(_plain(self.tr("What:")))
+        row1.addWidget(self.action, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.since)
+        row2.addWidget(_plain(self.tr("until")))
+        row2.addWidget(self.until)
+        row2.addStretch(1)
+        row2.addWidget(self.search_button)
+        filters.addRow(self.tr("&Client:"), row1)
+        filters.addRow(self.tr("&Period:"), row2)
+        client_label = filters.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+        client_label.setBuddy(self.client)
+        filters.itemAt(1, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.since)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self._fill_actions()
+
+    def _fill_actions(self) -> None:
+        self.action.clear()
+        self.action.addItem(self.tr("everything"), None)
+        for prefix, label in (("login.", self.tr("logins (all)")), ("account.", self.tr("accounts (all)")),
+                              ("client.", self.tr("clients (all)")), ("backup.", self.tr("backups (all)"))):
+            self.action.addItem(label, prefix)
+        from desk.services.auditlog import KNOWN_ACTIONS
+
+        for action in sorted(KNOWN_ACTIONS, key=action_label):
+            self.action.addItem(action_label(action), action)
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.accounts.accounts(actor), self._users_loaded)
+
+    def _users_loaded(self, accounts) -> None:
+        current = self.user.currentData()
+        self.user.clear()
+        self.user.addItem(self.tr("anyone"), None)
+        for account in accounts:
+            self.user.addItem(f"{account.display_name} ({account.username})", account.id)
+        index = self.user.findData(current)
+        self.user.setCurrentIndex(max(0, index))
+        self.search()
+
+    def current_filter(self) -> AuditFilter | None:
+        text = self.client.text().strip()
+        client_id = None
+        if text:
+            client_id = parse_client_number(text)
+            if client_id is None:
+                self.status.setText(self.tr("{text} is not a client number.").format(text=text))
+                return None
+        since = datetime.combine(self.since.date().toPython(), time(0), BERLIN)
+        until = datetime.combine(self.until.date().toPython(), time(0), BERLIN)
+        from datetime import timedelta
+
+        return AuditFilter(client_id=client_id, actor_id=self.user.currentData(), action=self.action.currentData(),
+                           since=since, until=until + timedelta(days=1), limit=2000)
+
+    def search(self) -> None:
+        where = self.current_filter()
+        if where is None:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.audit_log.query(actor, where), self._found)
+
+    def _found(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.status.setText(self.tr("{count} entries (newest first, at most 2000)").format(count=len(rows)))
+
+
+# -- data protection ---------------------------------------------------------------------------
+
+
+class PrivacyTab(_Tab):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.client = QLineEdit()
+        self.client.setPlaceholderText(self.tr("e.g. K00042"))
+        self.client.setAccessibleName(self.tr("Client number"))
+        self.export_button = _button(self.tr("E&xport all data…"), None, "exportClient")
+        self.erase_button = _button(self.tr("&Erase client…"), None, "eraseClient")
+        self.purge_button = _button(self.tr("Run the retention &purge now"), None, "purgeNow")
+        self.export_button.clicked.connect(self.export)
+        self.erase_button.clicked.connect(self.erase)
+        self.purge_button.clicked.connect(self.purge)
+        request = QGroupBox(self.tr("Request for access or erasure (Art. 15 and 17 GDPR, DSG-EKD)"))
+        form = QFormLayout(request)
+        form.addRow(self.tr("&Client number:"), self.client)
+        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.client)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.erase_button)
+        row.addStretch(1)
+        form.addRow(row)
+        form.addRow(_plain(self.tr(
+            "Export writes a JSON file (complete) and a readable PDF with everything stored about the person, "
+            "including who opened the card. Erasure removes the person everywhere; visits stay as anonymous "
+            "statistics. Both are recorded in the audit log.")))
+        retention = QGroupBox(self.tr("Retention"))
+        rlayout = QVBoxLayout(retention)
+        self.retention_text = _plain()
+        self.retention_text.setObjectName("retentionText")
+        rlayout.addWidget(self.retention_text)
+        rlayout.addWidget(self.purge_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.addWidget(request)
+        layout.addWidget(retention)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.reference.settings(actor), self._settings)
+
+    def _settings(self, values) -> None:
+        months = values.get("retention_months") or {}
+        self.retention_text.setText(self.tr(
+            "The purge runs every day by itself: visits older than {visits} months and appointments older "
+            "than {appointments} months are anonymised, clients without contact for {clients} months are "
+            "erased, room bookings older than {bookings} months are deleted, audit entries older than "
+            "{audit} months are deleted. Change these in Settings.").format(
+                visits=months.get("visits"), appointments=months.get("appointments"),
+                clients=months.get("inactive_clients"), bookings=months.get("bookings"),
+                audit=months.get("audit_log")))
+
+    def _client_id(self) -> int | None:
+        value = parse_client_number(self.client.text().strip())
+        if value is None:
+            self.status.setText(self.tr("Enter a client number (e.g. K00042)."))
+            self.client.setFocus()
+        return value
+
+    def export(self) -> None:
+        client_id = self._client_id()
+        if client_id is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the export"), str(Path.home()))
+        if not folder:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.privacy.write_client_export(actor, client_id, Path(folder)),
+                 lambda paths: self.status.setText(self.tr("Written: {json} and {pdf}").format(
+                     json=str(paths[0]), pdf=str(paths[1]))),
+                 busy=self.tr("Exporting…"))
+
+    def erase(self) -> None:
+        client_id = self._client_id()
+        if client_id is None:
+            return
+        dialog = EraseDialog(client_id, self)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.privacy.erase_client(actor, client_id),
+                 lambda _counts: self.status.setText(self.tr("Client K{number:05d} was erased.").format(
+                     number=client_id)),
+                 busy=self.tr("Erasing…"))
+
+    def purge(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.privacy.purge(actor), self._purged, busy=self.tr("Purging…"))
+
+    def _purged(self, report) -> None:
+        self.status.setText(self.tr(
+            "Purge done: {visits} visits and {appointments} appointments anonymised, {clients} clients erased, "
+            "{bookings} room bookings and {audit} audit entries deleted.").format(
+                visits=report.visits_anonymised, appointments=report.appointments_anonymised,
+                clients=report.clients_deleted, bookings=report.bookings_deleted,
+                audit=report.audit_events_deleted))
+
+
+# -- backups ------------------------------------------------------------------------------------
+
+
+class BackupTab(_Tab):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = BackupsModel(self)
+        self.table = _table(self.model, "backupsTable")
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.backup_button = _button(self.tr("&Back up now"), "Ctrl+B", "backupNow")
+        self.check_button = _button(self.tr("&Check the database"), None, "checkDatabase")
+        self.restore_button = _button(self.tr("&Restore the selected backup…"), None, "restoreBackup")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.check_button.clicked.connect(self.check)
+        self.restore_button.clicked.connect(self.restore)
+        row = QHBoxLayout()
+        for b in (self.backup_button, self.check_button, self.restore_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.where = _plain()
+        self.where.setObjectName("backupFolder")
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        sqlite = ctx.services.db.is_sqlite
+        self.restore_button.setEnabled(sqlite)
+        if not sqlite:
+            self.restore_button.setToolTip(self.tr("PostgreSQL: restore with pg_restore (docs/DATA-PROTECTION.md)"))
+
+    def refresh(self) -> None:
+        folder = self.ctx.services.backup.backup_dir
+        self.where.setText(self.tr(
+            "Backups are made every day by themselves (7 daily, 4 weekly kept) in: {folder}").format(
+                folder=str(folder) if folder else "—"))
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.backup.backups(actor), self._loaded)
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+
+    def backup_now(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.backup.backup_now(actor),
+                 lambda path: (self.status.setText(self.tr("Backup written: {file}").format(file=str(path))),
+                               self.refresh()),
+                 busy=self.tr("Backing up…"))
+
+    def check(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: services.backup.check(actor), self._checked, busy=self.tr("Checking…"))
+
+    def _checked(self, report) -> None:
+        if report.ok:
+            self.status.setText(self.tr("The database is in order (schema {revision}).").format(
+                revision=report.revision))
+        else:
+            self.status.setText(self.tr("The database is damaged: {details}").format(
+                details="; ".join(report.lines())))
+
+    def restore(self) -> None:
+        index = self.table.currentIndex()
+        backup = self.model.data(index, ROW_ROLE) if index.isValid() else None
+        if backup is None:
+            self.status.setText(self.tr("Select a backup first."))
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore backup"), self.tr(
+            "Replace the database with the backup of {time}? Everything entered since then is lost; the "
+            "current database is kept beside the backups. desk closes afterwards; start it again. Other "
+            "windows on this computer must be closed first.").format(time=fmt_datetime(backup.made_at)), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(self.tr("&Restore and close"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return
+        try:
+            self.ctx.services.backup.restore(self.ctx.actor, backup.path)
+        except Exception as error:  # noqa: BLE001
+            show_error(self, error)
+            return
+        done = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore backup"),
+                           self.tr("The backup was restored. desk closes now; start it again."), parent=self)
+        done.setTextFormat(Qt.TextFormat.PlainText)
+        done.exec()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().quit()
+
+
+# -- the view -------------------------------------------------------------------------------------
+
+
+class VerwaltungView(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("VerwaltungView")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("verwaltungTabs")
+        self.accounts = AccountsTab(ctx)
+        self.settings = SettingsTab(ctx)
+        self.audit = AuditTab(ctx)
+        self.privacy = PrivacyTab(ctx)
+        self.backups = BackupTab(ctx)
+        self._pages = (self.accounts, self.settings, self.audit, self.privacy, self.backups)
+        for page in self._pages:
+            self.tabs.addTab(page, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._on_tab)
+        for number in range(len(self._pages)):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
+            shortcut.activated.connect(lambda n=number: self.tabs.setCurrentIndex(n))
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = (translate("VerwaltungView", "Accounts"), translate("VerwaltungView", "Settings"),
+                  translate("VerwaltungView", "Audit log"), translate("VerwaltungView", "Data protection"),
+                  translate("VerwaltungView", "Backups"))
+        for number, title in enumerate(titles):
+            self.tabs.setTabText(number, title)
+            self.tabs.setTabToolTip(number, f"{title} (Alt+{number + 1})")
+
+    def on_shown(self) -> None:
+        self._on_tab(self.tabs.currentIndex())
+
+    def _on_tab(self, index: int) -> None:
+        if 0 <= index < len(self._pages):
+            self._loaded.add(index)
+            self._pages[index].refresh()
+
+    def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if not self.isVisible():
+            return
+        page = self.tabs.currentWidget()
+        if page is self.accounts and {"staff", "any"} & set(topics):
+            page.refresh()

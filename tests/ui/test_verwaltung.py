@@ -1,0 +1,142 @@
+"""The Verwaltung view: models (qtmodeltester), every tab loads, settings save, audit filter,
+erasure and purge from the data-protection tab, backup now, plain text everywhere."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import QSettings, Qt
+
+from desk.domain.model import Role
+from desk.services.accounts import NewAccount
+from desk.services.auditlog import AuditFilter
+from desk.services.context import Actor
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.settings import UiSettings
+from desk.ui.views.verwaltung import VerwaltungView
+from desk.ui.views.verwaltung.models import AccountsModel, AuditModel, BackupsModel
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    monkeypatch.setattr("desk.services.passwords._HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def head_actor(sqlite_services):
+    return sqlite_services.accounts.create_first_head(
+        Actor.login_screen(), NewAccount("chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
+
+
+@pytest.fixture
+def view(qtbot, sqlite_services, head_actor, tmp_path):
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    ctx = UiContext(services=sqlite_services, actor=head_actor, events=AppEvents(), settings=settings)
+    widget = VerwaltungView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    widget.on_shown()
+    return widget
+
+
+def test_models_pass_the_model_tester(qtmodeltester, sqlite_services, head_actor) -> None:
+    sqlite_services.accounts.create_account(head_actor, NewAccount("x1", "<b>Bold</b>", Role.RECEPTION, "passwort-1"))
+    accounts = AccountsModel()
+    accounts.set_rows(sqlite_services.accounts.accounts(head_actor))
+    qtmodeltester.check(accounts)
+    assert accounts.data(accounts.index(0, 0)) in {"<b>Bold</b>", "Frau Chefin"}
+    audit = AuditModel()
+    audit.set_rows(sqlite_services.audit_log.query(head_actor, AuditFilter()))
+    qtmodeltester.check(audit)
+    backups = BackupsModel()
+    sqlite_services.backup.backup_now(head_actor)
+    backups.set_rows(sqlite_services.backup.backups(head_actor))
+    qtmodeltester.check(backups)
+    assert backups.rowCount() == 1
+
+
+def test_every_tab_loads(qtbot, view) -> None:
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: view.audit.model.rowCount() >= 1, timeout=5000)
+
+
+def test_settings_are_saved_and_audited(qtbot, view, sqlite_services, head_actor) -> None:
+    view.tabs.setCurrentWidget(view.settings)
+    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=5000)
+    view.settings.idle_lock.setValue(3)
+    view.settings.retention["visits"].setValue(18)
+    view.settings.save()
+    qtbot.waitUntil(lambda: view.settings.status.text().startswith("2"), timeout=5000)
+    assert sqlite_services.reference.setting(head_actor, "idle_lock_minutes") == 3
+    months = sqlite_services.reference.setting(head_actor, "retention_months")
+    assert months["visits"] == 18 and months["audit_log"] == 24
+    rows = sqlite_services.audit_log.query(head_actor, AuditFilter(action="setting.change"))
+    assert len(rows) == 2
+
+
+def test_audit_filter_by_client(qtbot, view, sqlite_services, head_actor) -> None:
+    from desk.services.clients import ClientInput
+
+    client = sqlite_services.clients.create(head_actor, ClientInput(given_name="Amal", family_name="Haddad"))
+    sqlite_services.clients.card(head_actor, client.id)
+    view.tabs.setCurrentWidget(view.audit)
+    view.audit.client.setText(f"K{client.id:05d}")
+    view.audit.action.setCurrentIndex(view.audit.action.findData("client.read"))
+    view.audit.search()
+    qtbot.waitUntil(lambda: view.audit.model.rowCount() == 1, timeout=5000)
+    view.audit.client.setText("nonsense")
+    view.audit.search()
+    assert "nonsense" in view.audit.status.text()
+
+
+def test_erase_and_purge_from_the_data_protection_tab(qtbot, view, sqlite_services, head_actor, monkeypatch) -> None:
+    from desk.services.clients import ClientInput
+    from desk.ui.views.verwaltung import view as view_module
+
+    client = sqlite_services.clients.create(head_actor, ClientInput(given_name="Weg", family_name="Damit"))
+    view.tabs.setCurrentWidget(view.privacy)
+    view.privacy.client.setText(str(client.id))
+    monkeypatch.setattr(view_module.EraseDialog, "exec", lambda self: self.DialogCode.Accepted)
+    view.privacy.erase()
+    qtbot.waitUntil(lambda: "K" in view.privacy.status.text(), timeout=5000)
+    assert sqlite_services.audit_log.query(head_actor, AuditFilter(action="client.erase"))
+    view.privacy.purge()
+    qtbot.waitUntil(lambda: view.privacy.status.text().startswith(("Purge", "Bereinigung")), timeout=5000)
+
+
+def test_backup_now_lists_the_new_backup(qtbot, view) -> None:
+    view.tabs.setCurrentWidget(view.backups)
+    view.backups.backup_now()
+    qtbot.waitUntil(lambda: view.backups.model.rowCount() == 1, timeout=5000)
+    view.backups.check()
+    qtbot.waitUntil(lambda: "0002" in view.backups.status.text(), timeout=5000)
+
+
+def test_erase_dialog_needs_the_number(qtbot) -> None:
+    from desk.ui.views.verwaltung.dialogs import EraseDialog
+
+    dialog = EraseDialog(42)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    dialog.confirm.setText("K00041")
+    assert not dialog.ok.isEnabled()
+    dialog.confirm.setText("k00042")
+    assert dialog.ok.isEnabled()
+
+
+def test_time_is_shown_in_berlin(qtbot) -> None:
+    from desk.domain.model import AuditRow
+
+    model = AuditModel()
+    model.set_rows([AuditRow(1, datetime(2026, 7, 1, 10, 0, tzinfo=UTC), None, "x", "login.success", "", None,
+                             None, "{}", "pc")])
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole).endswith("12:00")
