@@ -381,6 +381,23 @@ LABELS_EN_OVERRIDES: dict[str, str] = {
 }
 
 
+#: Languages as the exports name them: code -> (German, English); unknown codes stay as stored.
+LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
+    "ar": ("Arabisch", "Arabic"), "fa": ("Farsi", "Farsi"), "prs": ("Dari", "Dari"),
+    "ps": ("Paschtu", "Pashto"), "uk": ("Ukrainisch", "Ukrainian"), "ru": ("Russisch", "Russian"),
+    "tr": ("Türkisch", "Turkish"), "ku": ("Kurdisch", "Kurdish"), "ti": ("Tigrinya", "Tigrinya"),
+    "so": ("Somali", "Somali"), "sq": ("Albanisch", "Albanian"), "ro": ("Rumänisch", "Romanian"),
+    "en": ("Englisch", "English"), "fr": ("Französisch", "French"), "de": ("Deutsch", "German"),
+}
+
+
+def language_label(code: str, language: str) -> str:
+    names = LANGUAGE_NAMES.get(code.lower())
+    if names is None:
+        return code
+    return names[0] if language == "de" else names[1]
+
+
 def labeller(language: str) -> Callable[[str], str]:
     def label(text: str) -> str:
         if language == "de":
@@ -539,11 +556,14 @@ def build_tables(report: Report, language: str, *, short_names: bool = False) ->
     # status groups (visits and clients, total + per service clients)
     def dim_table(key: str, title: str, head: str, values: Sequence[str], attr: str, prefix: str = "") -> Table:
         hdr = (label(head), *names)
-        body = tuple(
-            (label(prefix + v if prefix and v == "other" else v) if v else label("unknown"),
-             *[getattr(s, attr).get(v, 0) for s in columns])
-            for v in values
-        )
+        def row_label(v: str) -> str:
+            if not v:
+                return label("unknown")
+            if prefix:
+                return label(prefix + v if v == "other" else v)
+            return language_label(v, language)
+
+        body = tuple((row_label(v), *[getattr(s, attr).get(v, 0) for s in columns]) for v in values)
         return Table(key, title, hdr, body, frozenset(range(1, len(hdr))))
 
     tables.append(dim_table("status_groups", f"{label('Status groups')} ({label('Clients')})", "Status group",
@@ -589,8 +609,7 @@ def build_tables(report: Report, language: str, *, short_names: bool = False) ->
          label("Events with participants recorded")),
         tuple((label("kind:other" if k.kind == "other" else k.kind), k.occurrences, k.hours, k.events,
                k.participants, k.events_with_participants) for k in r.by_kind),
-        frozenset({1, 3, 5}),
-    ))
+    ))  # rooms and events single no one out: not suppressed
     tables.append(Table(
         "room_hours", f"{label('Rooms')}: {label('Hours')}",
         (label("Room"), label("Booked hours")),

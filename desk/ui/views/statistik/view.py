@@ -45,7 +45,6 @@ from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language
 from desk.ui.views.statistik.charts import ChartWidget
 from desk.ui.views.statistik.models import ReportTableModel
-from desk.ui.views.statistik.pdf import render_pdf
 
 KINDS = ("month", "quarter", "year", "custom")
 
@@ -346,6 +345,8 @@ class StatistikView(QWidget):
         report, language = self.report, current_language()
         try:
             if fmt == "pdf":
+                from desk.ui.views.statistik.pdf import render_pdf  # not at import: `python -m` runs it
+
                 render_pdf(report, path, language)  # QPainter: on the GUI thread
             elif fmt == "xlsx":
                 export_xlsx(report, path, language)
