@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -37,7 +37,7 @@ from desk.domain.errors import DeskError
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
 from desk.domain.permissions import Permission, allowed
 from desk.ui.context import UiContext, error_text
-from desk.ui.i18n import current_language, fmt_time
+from desk.ui.i18n import current_language, fmt_time, translate
 from desk.ui.views.empfang.card import ClientCardDialog
 from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 from desk.ui.views.empfang.models import (
@@ -84,6 +84,7 @@ class EmpfangView(QWidget):
 
         # -- search ---------------------------------------------------------------------------
         self.search_label = QLabel()
+        self.search_label.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -134,11 +135,11 @@ class EmpfangView(QWidget):
         self.appointments.setModel(self.appointments_model)
         self.appointments_label.setBuddy(self.appointments)
         a_header = self.appointments.horizontalHeader()
-        a_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        a_header.setStretchLastSection(True)
-        a_header.resizeSection(AppointmentColumn.TIME, 95)
-        a_header.resizeSection(AppointmentColumn.NAME, 190)
-        a_header.resizeSection(AppointmentColumn.STATUS, 110)
+        # time and status always whole; name and service share the rest (elided when narrow)
+        a_header.setSectionResizeMode(AppointmentColumn.TIME, QHeaderView.ResizeMode.Fixed)
+        a_header.setSectionResizeMode(AppointmentColumn.STATUS, QHeaderView.ResizeMode.Fixed)
+        a_header.setSectionResizeMode(AppointmentColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        a_header.setSectionResizeMode(AppointmentColumn.SERVICE, QHeaderView.ResizeMode.Stretch)
         self.appointments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -146,12 +147,11 @@ class EmpfangView(QWidget):
         right_layout.addWidget(self.appointments_label)
         right_layout.addWidget(self.appointments, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 520])
         splitter.setChildrenCollapsible(False)
 
         # -- messages and the last ticket ----------------------------------------------------------
@@ -317,7 +317,9 @@ class EmpfangView(QWidget):
                                     (self.print_button, self.action_print, "Ctrl+P"),
                                     (self.pdf_button, self.action_pdf, "Ctrl+Shift+S")):
             native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)  # "Strg+N" in German
-            button.setText(f"{action.text()}  [{native}]")
+            # the bottom line of the results lists the keys; the ticket buttons show theirs
+            button.setText(f"{action.text()}  [{native}]" if button in (self.print_button, self.pdf_button)
+                           else action.text())
             button.setToolTip(action.toolTip())
             button.setAccessibleName(action.text().replace("&", ""))
         for model in (self.results_model, self.appointments_model):  # language and service names, statuses
@@ -327,6 +329,30 @@ class EmpfangView(QWidget):
                 model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, columns - 1))
         self._update_hint()
         self._show_last_ticket()
+        self._size_appointment_columns()
+
+    def _size_appointment_columns(self) -> None:
+        """Time and status are never cut (their widths from the texts in this language)."""
+        metrics = self.appointments.fontMetrics()
+        bold = QFont(self.appointments.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        header = self.appointments.horizontalHeader()
+        time_width = max(bold_metrics.horizontalAdvance("00:00–00:00"),
+                         metrics.horizontalAdvance(self.appointments_model.headerData(
+                             AppointmentColumn.TIME, Qt.Orientation.Horizontal) or ""))
+        header.resizeSection(AppointmentColumn.TIME, time_width + 16)
+        texts = [self.appointments_model.headerData(AppointmentColumn.STATUS, Qt.Orientation.Horizontal) or ""]
+        texts += [translate("AppointmentsModel", t) for t in ("✓ arrived", "✓ done", "no-show", "▶ due now",
+                                                              "not arrived", "expected")]
+        header.resizeSection(AppointmentColumn.STATUS, max(bold_metrics.horizontalAdvance(t) for t in texts) + 16)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if not getattr(self, "_split_done", False) and self.width() > 700:
+            self._split_done = True  # half and half once the view has its real width; the user may move it
+            total = sum(self.splitter.sizes()) or self.width()
+            self.splitter.setSizes([total // 2, total - total // 2])
 
     def _update_hint(self) -> None:
         query = self.search.text().strip()
