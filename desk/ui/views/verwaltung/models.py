@@ -143,6 +143,8 @@ class AccountsModel(_RowsModel[AccountRow]):
             return self.service_names(row.service_ids)
         if not row.active:
             return translate("verwaltung", "deactivated")
+        if row.failed_logins == 1:
+            return translate("verwaltung", "active, 1 wrong password")
         if row.failed_logins:
             return translate("verwaltung", "active, {count} wrong passwords").format(count=row.failed_logins)
         return translate("verwaltung", "active")
@@ -210,6 +212,8 @@ class AuditModel(_RowsModel[AuditRow]):
         if column == AuditColumn.TIME:
             return fmt_datetime(row.at)
         if column == AuditColumn.USER:
+            if row.actor_id is None and row.actor_name == "login":
+                return translate("verwaltung", "(login screen)")
             return row.actor_name
         if column == AuditColumn.ACTION:
             return action_label(row.action)

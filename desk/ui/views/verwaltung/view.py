@@ -340,6 +340,7 @@ class AuditTab(_Tab):
         self.client = QLineEdit()
         self.client.setPlaceholderText(self.tr("e.g. K00042"))
         self.client.setAccessibleName(self.tr("Client number"))
+        self.client.setMaximumWidth(160)
         self.user = QComboBox()
         self.user.setAccessibleName(self.tr("User"))
         self.action = QComboBox()
@@ -380,7 +381,7 @@ class AuditTab(_Tab):
 
     def _fill_actions(self) -> None:
         self.action.clear()
-        self.action.addItem(self.tr("everything"), None)
+        self.action.addItem(self.tr("everything"), "")
         for prefix, label in (("login.", self.tr("logins (all)")), ("account.", self.tr("accounts (all)")),
                               ("client.", self.tr("clients (all)")), ("backup.", self.tr("backups (all)"))):
             self.action.addItem(label, prefix)
@@ -394,9 +395,9 @@ class AuditTab(_Tab):
         self.run(lambda: services.accounts.accounts(actor), self._users_loaded)
 
     def _users_loaded(self, accounts) -> None:
-        current = self.user.currentData()
+        current = self.user.currentData() or 0
         self.user.clear()
-        self.user.addItem(self.tr("anyone"), None)
+        self.user.addItem(self.tr("anyone"), 0)
         for account in accounts:
             self.user.addItem(f"{account.display_name} ({account.username})", account.id)
         index = self.user.findData(current)
@@ -415,7 +416,8 @@ class AuditTab(_Tab):
         until = datetime.combine(self.until.date().toPython(), time(0), BERLIN)
         from datetime import timedelta
 
-        return AuditFilter(client_id=client_id, actor_id=self.user.currentData(), action=self.action.currentData(),
+        return AuditFilter(client_id=client_id, actor_id=self.user.currentData() or None,
+                           action=self.action.currentData() or None,
                            since=since, until=until + timedelta(days=1), limit=2000)
 
     def search(self) -> None:
@@ -440,6 +442,7 @@ class PrivacyTab(_Tab):
         self.client = QLineEdit()
         self.client.setPlaceholderText(self.tr("e.g. K00042"))
         self.client.setAccessibleName(self.tr("Client number"))
+        self.client.setMaximumWidth(220)
         self.export_button = _button(self.tr("E&xport all data…"), None, "exportClient")
         self.erase_button = _button(self.tr("&Erase client…"), None, "eraseClient")
         self.purge_button = _button(self.tr("Run the retention &purge now"), None, "purgeNow")
