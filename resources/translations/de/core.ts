@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>MainWindow</name>
@@ -41,11 +40,11 @@
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;First day at reception</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Views</source>
@@ -84,51 +83,51 @@ Datenbank: {database}</translation>
     <name>Session</name>
     <message>
         <source>&amp;Lock window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster &amp;sperren</translation>
     </message>
     <message>
         <source>Lock the window ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster sperren ({shortcut})</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>Your account was deactivated. You are logged out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Konto wurde deaktiviert. Sie wurden abgemeldet.</translation>
     </message>
     <message>
         <source>Your role or services were changed. The window reopens with your new rights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle oder Ihre Fachdienste wurden geändert. Das Fenster öffnet sich neu mit Ihren neuen Rechten.</translation>
     </message>
     <message>
         <source>The daily backup failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die tägliche Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
         <source>The database {database} is damaged ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {database} ist beschädigt ({reason}).</translation>
     </message>
     <message>
         <source>No good backup was found. Ask your administrator; on the command line: desk-admin check, desk-admin restore FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine intakte Datensicherung gefunden. Wenden Sie sich an die Administration; auf der Kommandozeile: desk-admin check, desk-admin restore DATEI.</translation>
     </message>
     <message>
         <source>Restore the latest good backup {file}? The damaged file is kept. Changes since that backup are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte intakte Datensicherung {file} wiederherstellen? Die beschädigte Datei bleibt erhalten. Änderungen seit dieser Sicherung gehen verloren.</translation>
     </message>
     <message>
         <source>&amp;Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung &amp;wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Beenden</translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>The backup was restored. Start desk again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datensicherung wurde wiederhergestellt. Starten Sie desk neu.</translation>
     </message>
 </context>
 <context>
@@ -222,7 +221,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>An in-memory database cannot be backed up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datenbank im Arbeitsspeicher kann nicht gesichert werden.</translation>
     </message>
     <message>
         <source>Appointment {id} does not exist (any more).</source>
@@ -242,7 +241,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Client {id} is checked in right now; finish the visit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient*in {id} ist gerade angemeldet; schließen Sie zuerst den Besuch ab.</translation>
     </message>
     <message>
         <source>Client {id} was merged into client {target}.</source>
@@ -262,10 +261,10 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Everyone was called by others at the same moment; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Export either a counsellor&apos;s appointments or a series.</source>
+        <source>Export either a counsellor's appointments or a series.</source>
         <translation>Bitte entweder die Termine einer Berater*in oder eine Serie exportieren.</translation>
     </message>
     <message>
@@ -302,11 +301,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>No backup was made: the backup folder {path} is not writable or full ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Sicherung erstellt: Der Sicherungsordner {path} ist schreibgeschützt oder voll ({reason}).</translation>
     </message>
     <message>
         <source>No backup was made: the backup folder {path} is not writable or full ({reason}). Free space or choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Sicherung erstellt: Der Sicherungsordner {path} ist schreibgeschützt oder voll ({reason}). Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
         <source>Note</source>
@@ -378,7 +377,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PostgreSQL-Datenbank wird mit pg_restore wiederhergestellt (siehe docs/DATA-PROTECTION.md).</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
@@ -394,23 +393,23 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The account does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto gibt es nicht (mehr).</translation>
     </message>
     <message>
         <source>The backup file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherungsdatei {path} gibt es nicht.</translation>
     </message>
     <message>
         <source>The backup {path} failed its check ({reason}); it was not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung {path} hat die Prüfung nicht bestanden ({reason}); sie wurde nicht behalten.</translation>
     </message>
     <message>
         <source>The backup {path} is damaged ({reason}). Nothing was changed. Try an older backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung {path} ist beschädigt ({reason}). Es wurde nichts geändert. Versuchen Sie eine ältere Sicherung.</translation>
     </message>
     <message>
         <source>The backup {path} was made by a newer version of desk (schema {revision}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung {path} stammt von einer neueren desk-Version (Schema {revision}). Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The booking no longer exists.</source>
@@ -442,7 +441,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database {path} is in use. Close desk on this computer first, then restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {path} ist in Benutzung. Schließen Sie zuerst desk auf diesem Computer und stellen Sie dann wieder her.</translation>
     </message>
     <message>
         <source>The database {where} cannot be opened. Check that the folder exists and is writable.</source>
@@ -450,11 +449,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
-        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
+        <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
+        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit 'desk-admin restore' wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
     <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
@@ -498,18 +497,18 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The export could not be written to {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export konnte nicht nach {path} geschrieben werden ({reason}).</translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). Nothing was saved; everything saved before is kept. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). desk needs it to save. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder&apos;s permissions.</source>
+        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder's permissions.</source>
         <translation>Der Ordner {path} für die Datenbank kann nicht angelegt werden ({reason}). Wählen Sie mit --database-url einen anderen Ort oder korrigieren Sie die Berechtigungen.</translation>
     </message>
     <message>
@@ -518,7 +517,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The folder {path} of the database has become read-only (a read-only disk or share, or changed permissions). Nothing was saved; everything saved before is kept. Make the folder writable again, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The input is not valid.</source>
@@ -554,11 +553,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The password must have at least {count} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort muss mindestens {count} Zeichen haben.</translation>
     </message>
     <message>
         <source>The password must not start or end with a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
@@ -570,19 +569,19 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The restore failed ({reason}); the database was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung ist fehlgeschlagen ({reason}); die Datenbank blieb unverändert.</translation>
     </message>
     <message>
         <source>The restored file {path} failed its check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die wiederhergestellte Datei {path} hat die Prüfung nicht bestanden.</translation>
     </message>
     <message>
         <source>The retention for {kind} is not a number of months.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufbewahrungsfrist für {kind} ist keine Zahl von Monaten.</translation>
     </message>
     <message>
         <source>The retention for {kind} must be at least one month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufbewahrungsfrist für {kind} muss mindestens einen Monat betragen.</translation>
     </message>
     <message>
         <source>The room no longer exists.</source>
@@ -606,7 +605,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The text contains a broken character that cannot be saved. Please retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The time {time} does not exist on {date} (the clocks go forward that night).</source>
@@ -614,11 +613,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The user name {name} is not valid: 2 to 40 characters, small letters, digits, dot, dash or underscore, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername {name} ist nicht zulässig: 2 bis 40 Zeichen, Kleinbuchstaben, Ziffern, Punkt, Bindestrich oder Unterstrich, am Anfang ein Buchstabe oder eine Ziffer.</translation>
     </message>
     <message>
         <source>The user name {name} is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername {name} ist bereits vergeben.</translation>
     </message>
     <message>
         <source>The week of the month must be 1 to 4 or the last.</source>
@@ -630,11 +629,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>There is already an account. Log in with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits ein Konto. Melden Sie sich damit an.</translation>
     </message>
     <message>
         <source>This account is deactivated. Ask the head of department.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto ist deaktiviert. Wenden Sie sich an die Fachbereichsleitung.</translation>
     </message>
     <message>
         <source>This appointment belongs to another client.</source>
@@ -682,7 +681,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This is the last active head-of-department account; create another one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist das letzte aktive Konto der Fachbereichsleitung; legen Sie zuerst ein weiteres an.</translation>
     </message>
     <message>
         <source>This person already has an open visit (checked in at another desk).</source>
@@ -710,11 +709,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>This session has no account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung hat kein Benutzerkonto.</translation>
     </message>
     <message>
         <source>This session has no account; log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung hat kein Benutzerkonto; melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>This visit does not exist (any more).</source>
@@ -726,11 +725,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Too many wrong passwords. Wait {seconds} seconds, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche Passwörter. Warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Unknown role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Rolle.</translation>
     </message>
     <message>
         <source>Unknown setting {key}.</source>
@@ -750,23 +749,23 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Wrong password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsches Passwort.</translation>
     </message>
     <message>
         <source>Wrong password. Wait {seconds} seconds before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsches Passwort. Warten Sie {seconds} Sekunden bis zum nächsten Versuch.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
     <message>
         <source>Wrong user name or password. Wait {seconds} seconds before the next try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder Passwort ist falsch. Warten Sie {seconds} Sekunden bis zum nächsten Versuch.</translation>
     </message>
     <message>
         <source>Your account was changed meanwhile (role or deactivation); this is no longer allowed. Log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Konto wurde inzwischen geändert (Rolle oder Deaktivierung); das ist nicht mehr erlaubt. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this ({permission}).</source>
@@ -782,11 +781,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>pg_dump failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_dump ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
         <source>pg_dump was not found on this computer. Install the PostgreSQL client tools, or back up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_dump wurde auf diesem Computer nicht gefunden. Installieren Sie die PostgreSQL-Client-Programme oder sichern Sie auf dem Server mit: pg_dump -Fc -f desk.dump DATENBANK (siehe docs/DATA-PROTECTION.md).</translation>
     </message>
     <message>
         <source>{code} is not a language code (use e.g. ar, fa, uk).</source>
@@ -814,7 +813,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{field} must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} darf nicht leer sein.</translation>
     </message>
     <message>
         <source>{field}: expected text.</source>
@@ -850,11 +849,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>{path} is not a backup of this application (missing: {missing}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist keine Sicherung dieser Anwendung (es fehlt: {missing}). Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with &apos;desk-admin restore&apos;.</source>
-        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit &apos;desk-admin restore&apos; wieder her.</translation>
+        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with 'desk-admin restore'.</source>
+        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit 'desk-admin restore' wieder her.</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>

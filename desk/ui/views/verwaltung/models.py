@@ -155,8 +155,8 @@ class AuditColumn(IntEnum):
     USER = 1
     ACTION = 2
     CLIENT = 3
-    DETAILS = 4
-    WORKSTATION = 5
+    WORKSTATION = 4
+    DETAILS = 5
 
 
 ACTION_LABELS = {

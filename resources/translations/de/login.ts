@@ -1,0 +1,175 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de">
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>desk – first start</source>
+        <translation>desk – Ersteinrichtung</translation>
+    </message>
+    <message>
+        <source>Welcome. This database has no accounts yet. Create the account of the head of department (Leitung); with it you then create an account for every colleague (no shared logins).</source>
+        <translation>Willkommen. In dieser Datenbank gibt es noch kein Benutzerkonto. Legen Sie zuerst das Konto der Fachbereichsleitung an; damit legen Sie danach für jede Kollegin und jeden Kollegen ein eigenes Konto an (keine gemeinsamen Zugänge).</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>Vollständiger &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password (at least 8 characters):</source>
+        <translation>&amp;Passwort (mindestens 8 Zeichen):</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>Konto &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>desk – locked</source>
+        <translation>desk – gesperrt</translation>
+    </message>
+    <message>
+        <source>Locked. {name} can unlock with their password.</source>
+        <translation>Gesperrt. {name} kann mit dem eigenen Passwort entsperren.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock (Enter)</source>
+        <translation>Entsperren (Enter)</translation>
+    </message>
+    <message>
+        <source>Log &amp;out (someone else logs in)</source>
+        <translation>&amp;Abmelden (jemand anderes meldet sich an)</translation>
+    </message>
+    <message>
+        <source>Log out; unsaved input is lost (Ctrl+Shift+L)</source>
+        <translation>Abmelden; nicht gespeicherte Eingaben gehen verloren (Strg+Umschalt+L)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>desk – log in</source>
+        <translation>desk – Anmeldung</translation>
+    </message>
+    <message>
+        <source>Log in with your own account.</source>
+        <translation>Melden Sie sich mit Ihrem eigenen Konto an.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>Anmelden (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close desk (Esc)</source>
+        <translation>desk schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Demo: the accounts {accounts} all have the password “{password}”.</source>
+        <translation>Demo: Die Konten {accounts} haben alle das Passwort „{password}“.</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Demo-Konten</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <source>head of department</source>
+        <translation>Fachbereichsleitung</translation>
+    </message>
+    <message>
+        <source>reception</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>counselling</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Please wait {seconds} s, then try again.</source>
+        <translation>Zu viele falsche Passwörter. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+</TS>

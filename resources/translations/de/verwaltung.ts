@@ -1,0 +1,713 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Konto ändern</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Fachdienste</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Erstes Passwort</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>Vollständiger &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Services:</source>
+        <translation>&amp;Fachdienste:</translation>
+    </message>
+    <message>
+        <source>First &amp;password:</source>
+        <translation>Erstes &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Reception: check-in, minimal client card, waiting list, booking appointments and rooms. Counselling: additionally calling, appointments, full card for their services. Head of department: everything, plus accounts, settings, reports, audit log, export and erasure.</source>
+        <translation>Empfang: Anmeldung, Basis-Karteikarte, Warteliste, Termine und Räume buchen. Beratung: zusätzlich Aufrufen, Termine verwalten, vollständige Karteikarte für die eigenen Fachdienste. Fachbereichsleitung: alles, dazu Konten, Einstellungen, Berichte, Protokoll, Auskunft und Löschung.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Neues Konto …</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Passwort &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>{count} accounts</source>
+        <translation>{count} Konten</translation>
+    </message>
+    <message>
+        <source>The password of {name} was changed.</source>
+        <translation>Das Passwort von {name} wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>e.g. K00042</source>
+        <translation>z. B. K00042</translation>
+    </message>
+    <message>
+        <source>Client number</source>
+        <translation>Klientennummer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer*in</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer*in:</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Client:</source>
+        <translation>&amp;Klient*in:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>logins (all)</source>
+        <translation>Anmeldungen (alle)</translation>
+    </message>
+    <message>
+        <source>accounts (all)</source>
+        <translation>Konten (alle)</translation>
+    </message>
+    <message>
+        <source>clients (all)</source>
+        <translation>Klient*innen (alle)</translation>
+    </message>
+    <message>
+        <source>backups (all)</source>
+        <translation>Sicherungen (alle)</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>{text} is not a client number.</source>
+        <translation>{text} ist keine Klientennummer.</translation>
+    </message>
+    <message>
+        <source>{count} entries (newest first, at most 2000)</source>
+        <translation>{count} Einträge (neueste zuerst, höchstens 2000)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>Backups</source>
+        <translation>Datensicherung</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database</source>
+        <translation>Datenbank &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected backup…</source>
+        <translation>Gewählte Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>PostgreSQL: restore with pg_restore (docs/DATA-PROTECTION.md)</source>
+        <translation>PostgreSQL: mit pg_restore wiederherstellen (docs/DATA-PROTECTION.md)</translation>
+    </message>
+    <message>
+        <source>Backups are made every day by themselves (7 daily, 4 weekly kept) in: {folder}</source>
+        <translation>Sicherungen entstehen jeden Tag automatisch (7 tägliche und 4 wöchentliche werden aufbewahrt) in: {folder}</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>Sicherung geschrieben: {file}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Wird gesichert …</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The database is in order (schema {revision}).</source>
+        <translation>Die Datenbank ist in Ordnung (Schema {revision}).</translation>
+    </message>
+    <message>
+        <source>The database is damaged: {details}</source>
+        <translation>Die Datenbank ist beschädigt: {details}</translation>
+    </message>
+    <message>
+        <source>Select a backup first.</source>
+        <translation>Wählen Sie zuerst eine Sicherung aus.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of {time}? Everything entered since then is lost; the current database is kept beside the backups. desk closes afterwards; start it again. Other windows on this computer must be closed first.</source>
+        <translation>Die Datenbank durch die Sicherung vom {time} ersetzen? Alles, was seitdem eingegeben wurde, geht verloren; die aktuelle Datenbank wird bei den Sicherungen aufbewahrt. desk wird danach geschlossen; starten Sie es neu. Andere desk-Fenster auf diesem Computer müssen vorher geschlossen werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore and close</source>
+        <translation>&amp;Wiederherstellen und schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The backup was restored. desk closes now; start it again.</source>
+        <translation>Die Sicherung wurde wiederhergestellt. desk wird jetzt geschlossen; starten Sie es neu.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase client</source>
+        <translation>Klient*in löschen</translation>
+    </message>
+    <message>
+        <source>Client {number} will be removed everywhere: card, appointments and visits lose every link to the person (anonymous statistics stay). This cannot be undone; a backup still holds the data until it is rotated away. Type the client number to confirm.</source>
+        <translation>Klient*in {number} wird überall entfernt: Karteikarte, Termine und Besuche verlieren jeden Bezug zur Person (die anonyme Statistik bleibt). Das lässt sich nicht rückgängig machen; Datensicherungen enthalten die Daten noch, bis sie turnusgemäß gelöscht werden. Geben Sie zur Bestätigung die Klientennummer ein.</translation>
+    </message>
+    <message>
+        <source>Client number to confirm</source>
+        <translation>Klientennummer zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Neues &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>New password for {name}:</source>
+        <translation>Neues Passwort für {name}:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>e.g. K00042</source>
+        <translation>z. B. K00042</translation>
+    </message>
+    <message>
+        <source>Client number</source>
+        <translation>Klientennummer</translation>
+    </message>
+    <message>
+        <source>E&amp;xport all data…</source>
+        <translation>Alle Daten e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Erase client…</source>
+        <translation>Klient*in &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Run the retention &amp;purge now</source>
+        <translation>&amp;Bereinigung jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Request for access or erasure (Art. 15 and 17 GDPR, DSG-EKD)</source>
+        <translation>Auskunfts- oder Löschersuchen (Art. 15 und 17 DSGVO, DSG-EKD)</translation>
+    </message>
+    <message>
+        <source>&amp;Client number:</source>
+        <translation>&amp;Klientennummer:</translation>
+    </message>
+    <message>
+        <source>Export writes a JSON file (complete) and a readable PDF with everything stored about the person, including who opened the card. Erasure removes the person everywhere; visits stay as anonymous statistics. Both are recorded in the audit log.</source>
+        <translation>Der Export schreibt eine JSON-Datei (vollständig) und ein lesbares PDF mit allem, was über die Person gespeichert ist – auch, wer die Karteikarte geöffnet hat. Die Löschung entfernt die Person überall; Besuche bleiben als anonyme Statistik erhalten. Beides wird im Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>The purge runs every day by itself: visits older than {visits} months and appointments older than {appointments} months are anonymised, clients without contact for {clients} months are erased, room bookings older than {bookings} months are deleted, audit entries older than {audit} months are deleted. Change these in Settings.</source>
+        <translation>Die Bereinigung läuft jeden Tag automatisch: Besuche älter als {visits} Monate und Termine älter als {appointments} Monate werden anonymisiert, Klient*innen ohne Kontakt seit {clients} Monaten werden gelöscht, Raumbuchungen älter als {bookings} Monate und Protokolleinträge älter als {audit} Monate werden gelöscht. Die Fristen ändern Sie unter Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Enter a client number (e.g. K00042).</source>
+        <translation>Geben Sie eine Klientennummer ein (z. B. K00042).</translation>
+    </message>
+    <message>
+        <source>Folder for the export</source>
+        <translation>Ordner für den Export</translation>
+    </message>
+    <message>
+        <source>Written: {json} and {pdf}</source>
+        <translation>Geschrieben: {json} und {pdf}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Client K{number:05d} was erased.</source>
+        <translation>Klient*in K{number:05d} wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Purging…</source>
+        <translation>Wird bereinigt …</translation>
+    </message>
+    <message>
+        <source>Purge done: {visits} visits and {appointments} appointments anonymised, {clients} clients erased, {bookings} room bookings and {audit} audit entries deleted.</source>
+        <translation>Bereinigung abgeschlossen: {visits} Besuche und {appointments} Termine anonymisiert, {clients} Klient*innen gelöscht, {bookings} Raumbuchungen und {audit} Protokolleinträge gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Centre and desk</source>
+        <translation>Zentrum und Empfang</translation>
+    </message>
+    <message>
+        <source>Centre &amp;name:</source>
+        <translation>&amp;Name des Zentrums:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Closing time:</source>
+        <translation>&amp;Schließzeit:</translation>
+    </message>
+    <message>
+        <source>Waiting: &amp;warning after:</source>
+        <translation>Wartezeit: &amp;Hinweis nach:</translation>
+    </message>
+    <message>
+        <source>Waiting: &amp;alarm after:</source>
+        <translation>Wartezeit: &amp;Warnung nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the window after idle:</source>
+        <translation>Fenster bei Inaktivität &amp;sperren nach:</translation>
+    </message>
+    <message>
+        <source>Reports: hide counts &amp;below:</source>
+        <translation>Berichte: Fallzahlen &amp;unter diesem Wert ausblenden:</translation>
+    </message>
+    <message>
+        <source>&amp;Partner organisations (one per line):</source>
+        <translation>&amp;Partnerorganisationen (eine pro Zeile):</translation>
+    </message>
+    <message>
+        <source>Retention (months after the last contact)</source>
+        <translation>Aufbewahrung (Monate nach dem letzten Kontakt)</translation>
+    </message>
+    <message>
+        <source>&amp;Visits (then anonymised):</source>
+        <translation>&amp;Besuche (danach anonymisiert):</translation>
+    </message>
+    <message>
+        <source>Appoint&amp;ments (then anonymised):</source>
+        <translation>&amp;Termine (danach anonymisiert):</translation>
+    </message>
+    <message>
+        <source>Room &amp;bookings (then deleted):</source>
+        <translation>&amp;Raumbuchungen (danach gelöscht):</translation>
+    </message>
+    <message>
+        <source>&amp;Inactive clients (then erased):</source>
+        <translation>&amp;Inaktive Klient*innen (danach gelöscht):</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit log (at least 6):</source>
+        <translation>Pr&amp;otokoll (mindestens 6):</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>Einstellungen &amp;speichern</translation>
+    </message>
+    <message>
+        <source>The alarm must come after the warning.</source>
+        <translation>Die Warnung muss nach dem Hinweis kommen.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{count} settings saved.</source>
+        <translation>{count} Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>VerwaltungView</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Data protection</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Datensicherung</translation>
+    </message>
+</context>
+<context>
+    <name>verwaltung</name>
+    <message>
+        <source>Reception</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Counselling</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>Head of department</source>
+        <translation>Fachbereichsleitung</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Fachdienste</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>active, 1 wrong password</source>
+        <translation>aktiv, 1 falsches Passwort</translation>
+    </message>
+    <message>
+        <source>active, {count} wrong passwords</source>
+        <translation>aktiv, {count} falsche Passwörter</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Am Programm angemeldet</translation>
+    </message>
+    <message>
+        <source>Wrong password or user name</source>
+        <translation>Falsches Passwort oder falscher Benutzername</translation>
+    </message>
+    <message>
+        <source>Login refused (waiting)</source>
+        <translation>Anmeldung abgewiesen (Wartezeit)</translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation>Fenster gesperrt</translation>
+    </message>
+    <message>
+        <source>Window unlocked</source>
+        <translation>Fenster entsperrt</translation>
+    </message>
+    <message>
+        <source>Wrong password at unlock</source>
+        <translation>Falsches Passwort beim Entsperren</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Konto angelegt</translation>
+    </message>
+    <message>
+        <source>First account created</source>
+        <translation>Erstes Konto angelegt</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Konto geändert</translation>
+    </message>
+    <message>
+        <source>Role or services changed</source>
+        <translation>Rolle oder Fachdienste geändert</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>Eigenes Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Client card opened</source>
+        <translation>Karteikarte geöffnet</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Klient*in angelegt</translation>
+    </message>
+    <message>
+        <source>Client changed</source>
+        <translation>Klient*in geändert</translation>
+    </message>
+    <message>
+        <source>Clients merged</source>
+        <translation>Klient*innen zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Client data exported</source>
+        <translation>Daten exportiert (Auskunft)</translation>
+    </message>
+    <message>
+        <source>Client erased</source>
+        <translation>Klient*in gelöscht</translation>
+    </message>
+    <message>
+        <source>Retention purge</source>
+        <translation>Bereinigung</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sicherung erstellt</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>Tägliche Sicherung</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Am Empfang angemeldet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer*in</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klient*in</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>(login screen)</source>
+        <translation>(Anmeldebildschirm)</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>vor einem Update</translation>
+    </message>
+    <message>
+        <source>replaced by a restore</source>
+        <translation>durch Wiederherstellung ersetzt</translation>
+    </message>
+</context>
+</TS>
