@@ -1,41 +1,36 @@
-"""The services of one process, built once over one database (the composition root calls this)."""
+"""The services of one process, built once over one database (the composition root calls this).
+
+Each service is created, and its module imported, on first use: the window's first view must
+not wait for the report, privacy or backup code (start-up time on old reception PCs).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from desk.services.accounts import AccountService
-from desk.services.appointments import AppointmentService
-from desk.services.auditlog import AuditLogService
-from desk.services.backup import BackupService
-from desk.services.bookings import BookingService
-from desk.services.checkin import CheckInService
-from desk.services.clients import ClientService
-from desk.services.privacy import PrivacyService
-from desk.services.reference import ReferenceService
-from desk.services.reports import ReportService
-from desk.services.waitlist import AlarmService, WaitlistService
 from desk.storage.engine import Database
 from desk.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
+if TYPE_CHECKING:
+    from desk.services.accounts import AccountService
+    from desk.services.appointments import AppointmentService
+    from desk.services.auditlog import AuditLogService
+    from desk.services.backup import BackupService
+    from desk.services.bookings import BookingService
+    from desk.services.checkin import CheckInService
+    from desk.services.clients import ClientService
+    from desk.services.privacy import PrivacyService
+    from desk.services.reference import ReferenceService
+    from desk.services.reports import ReportService
+    from desk.services.waitlist import AlarmService, WaitlistService
 
-@dataclass
+
 class DeskServices:
-    db: Database
-    uow: UnitOfWorkFactory
-    reference: ReferenceService
-    clients: ClientService
-    checkin: CheckInService
-    reports: ReportService
-    appointments: AppointmentService
-    waitlist: WaitlistService = None  # type: ignore[assignment]  # set by build_services
-    alarms: AlarmService = None  # type: ignore[assignment]
-    bookings: BookingService = None  # type: ignore[assignment]  # set by build_services
-    accounts: AccountService = None  # type: ignore[assignment]  # set by build_services
-    audit_log: AuditLogService = None  # type: ignore[assignment]
-    privacy: PrivacyService = None  # type: ignore[assignment]
-    backup: BackupService = None  # type: ignore[assignment]
-    extras: dict[str, object] = field(default_factory=dict)
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.uow: UnitOfWorkFactory = unit_of_work_factory(db)
+        self.extras: dict[str, object] = {}
 
     @property
     def database_name(self) -> str:
@@ -44,22 +39,78 @@ class DeskServices:
     def close(self) -> None:
         self.db.dispose()
 
+    @cached_property
+    def reference(self) -> ReferenceService:
+        from desk.services.reference import ReferenceService
+
+        return ReferenceService(self.uow)
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from desk.services.clients import ClientService
+
+        return ClientService(self.uow)
+
+    @cached_property
+    def checkin(self) -> CheckInService:
+        from desk.services.checkin import CheckInService
+
+        return CheckInService(self.uow)
+
+    @cached_property
+    def waitlist(self) -> WaitlistService:
+        from desk.services.waitlist import WaitlistService
+
+        return WaitlistService(self.uow)
+
+    @cached_property
+    def alarms(self) -> AlarmService:
+        from desk.services.waitlist import AlarmService
+
+        return AlarmService(self.uow)
+
+    @cached_property
+    def bookings(self) -> BookingService:
+        from desk.services.bookings import BookingService
+
+        return BookingService(self.uow)
+
+    @cached_property
+    def appointments(self) -> AppointmentService:
+        from desk.services.appointments import AppointmentService
+
+        return AppointmentService(self.uow)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from desk.services.reports import ReportService
+
+        return ReportService(self.uow)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from desk.services.accounts import AccountService
+
+        return AccountService(self.uow)
+
+    @cached_property
+    def audit_log(self) -> AuditLogService:
+        from desk.services.auditlog import AuditLogService
+
+        return AuditLogService(self.uow)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from desk.services.privacy import PrivacyService
+
+        return PrivacyService(self.uow, self.db)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from desk.services.backup import BackupService
+
+        return BackupService(self.uow, self.db)
+
 
 def build_services(db: Database) -> DeskServices:
-    uow = unit_of_work_factory(db)
-    return DeskServices(
-        db=db,
-        uow=uow,
-        reference=ReferenceService(uow),
-        clients=ClientService(uow),
-        checkin=CheckInService(uow),
-        reports=ReportService(uow),
-        bookings=BookingService(uow),
-        appointments=AppointmentService(uow),
-        waitlist=WaitlistService(uow),
-        alarms=AlarmService(uow),
-        accounts=AccountService(uow),
-        audit_log=AuditLogService(uow),
-        privacy=PrivacyService(uow, db),
-        backup=BackupService(uow, db),
-    )
+    return DeskServices(db)

@@ -79,3 +79,10 @@ def test_downgrade_to_base_and_up_again(sqlite_db_url, tmp_path):
         assert schema_differences(db) == []
     finally:
         db.dispose()
+
+
+def test_the_shortcut_head_revision_is_alembics_head():
+    """HEAD_REVISION lets an up-to-date database start without importing Alembic; keep it true."""
+    from desk.storage.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
