@@ -6,7 +6,8 @@ import importlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractScrollArea, QTableView, QTabWidget, QWidget
 
 from desk.domain.model import Role
 from desk.services.context import Actor
@@ -46,8 +47,37 @@ def nameless_focusable(root: QWidget) -> list[str]:
             continue
         if isinstance(widget.parent(), QAbstractScrollArea) and widget is widget.parent().viewport():
             continue
-        if not accessible_name(widget):
+        # the line edit inside a spin box / editable combo box hands its focus to its owner,
+        # which is what a screen reader names
+        spoken = widget.focusProxy() or widget
+        if not accessible_name(spoken):
             missing.append(f"{type(widget).__name__} objectName={widget.objectName()!r}")
+    return missing
+
+
+def nameless_in_every_tab(root: QWidget, qtbot) -> list[str]:
+    """The walk above, repeated for every page of every tab widget under `root`."""
+    missing = nameless_focusable(root)
+    for tabs in root.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(5)
+            missing += [f"{tabs.tabText(index)}: {m}" for m in nameless_focusable(root)]
+    return sorted(set(missing))
+
+
+def unnamed_table_headers(root: QWidget) -> list[str]:
+    """Tables expose their column headers (a screen reader reads them with each cell)."""
+    missing = []
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        if model is None or not view.isVisibleTo(root):
+            continue
+        for column in range(model.columnCount()):
+            if view.isColumnHidden(column):
+                continue
+            if not str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "").strip():
+                missing.append(f"{view.objectName() or type(view).__name__} column {column}")
     return missing
 
 
@@ -56,7 +86,55 @@ def test_every_focusable_widget_has_an_accessible_name(window, qtbot, key):
     window.show_view(key)
     view = window.view(key)
     qtbot.wait(10)
-    assert nameless_focusable(view) == []
+    assert nameless_in_every_tab(view, qtbot) == []
+
+
+@pytest.mark.parametrize("key", [v.key for v in VIEWS if _available(v)])
+def test_tables_expose_their_headers(window, qtbot, key):
+    window.show_view(key)
+    view = window.view(key)
+    qtbot.wait(10)
+    assert unnamed_table_headers(view) == []
+
+
+def _dialogs(ctx):
+    """The dialogs that can be built without a running desk day (name, factory)."""
+    from desk.ui.help.dialogs import FirstDayGuide
+    from desk.ui.login.dialogs import LoginDialog
+    from desk.ui.views.empfang.card import ClientCardDialog
+    from desk.ui.views.empfang.checkin_dialog import CheckInDialog
+    from desk.ui.views.raumkalender.dialog import BookingDialog
+    from desk.ui.views.termine.dialogs import AbsenceDialog, AppointmentDialog, DialogChoices
+    from desk.ui.views.verwaltung.dialogs import AccountDialog, PasswordDialog
+
+    services = ctx.services.reference.services(ctx.actor)
+    staff = ctx.services.reference.staff(ctx.actor)
+    rooms = ctx.services.reference.rooms(ctx.actor)
+    choices = DialogChoices(services=services, counsellors=list(staff), rooms=rooms, interpreters=[],
+                            may_manage=True)
+    return [
+        ("check-in", lambda: CheckInDialog(ctx, services, client=None, appointment=None)),
+        ("client card", lambda: ClientCardDialog(ctx, initial_name="Test")),
+        ("appointment", lambda: AppointmentDialog(ctx, choices)),
+        ("absence", lambda: AbsenceDialog("Test")),
+        ("booking", lambda: BookingDialog(ctx)),
+        ("login", lambda: LoginDialog(ctx)),
+        ("account", lambda: AccountDialog(services)),
+        ("password", lambda: PasswordDialog("Test")),
+        ("first day", lambda: FirstDayGuide()),
+    ]
+
+
+@pytest.mark.parametrize("name", ["check-in", "client card", "appointment", "absence", "booking", "login",
+                                  "account", "password", "first day"])
+def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qtbot, name):
+    factory = dict(_dialogs(window.ctx))[name]
+    dialog = factory()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait(10)
+    assert nameless_in_every_tab(dialog, qtbot) == []
+    dialog.reject()
 
 
 def test_main_window_navigation_is_named(window):
@@ -68,7 +146,8 @@ def test_shortcut_overview_lists_the_view_shortcuts(window):
     from desk.ui.help.dialogs import collect_shortcuts
 
     shortcuts = dict(collect_shortcuts(window))
-    assert shortcuts.get("Empfang") == "Ctrl+1"
+    # shown the way the keyboard labels it: "Strg+1" in German
+    assert shortcuts.get("Empfang") == QKeySequence("Ctrl+1").toString(QKeySequence.SequenceFormat.NativeText)
     assert "F1" in shortcuts.values()
 
 
