@@ -6,16 +6,9 @@ database or Qt; rules that work on them live beside them in `desk.domain`.
 
 from __future__ import annotations
 
-import enum
+from enum import StrEnum  # values are the strings stored in the database
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-
-
-class StrEnum(str, enum.Enum):
-    """An enum whose values are the strings stored in the database."""
-
-    def __str__(self) -> str:  # pragma: no cover - convenience
-        return self.value
 
 
 class Role(StrEnum):

@@ -9,7 +9,6 @@ import logging
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import exc as sa_exc

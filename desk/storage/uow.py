@@ -29,8 +29,8 @@ from desk.storage.models import ChangeCounter
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desk.storage.repositories.appointments import AppointmentRepository
     from desk.storage.repositories.accounts import AccountRepository
+    from desk.storage.repositories.appointments import AppointmentRepository
     from desk.storage.repositories.audit import AuditRepository
     from desk.storage.repositories.bookings import BookingRepository
     from desk.storage.repositories.clients import ClientRepository
