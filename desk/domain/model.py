@@ -6,9 +6,9 @@ database or Qt; rules that work on them live beside them in `desk.domain`.
 
 from __future__ import annotations
 
-from enum import StrEnum  # values are the strings stored in the database
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum  # values are the strings stored in the database
 
 
 class Role(StrEnum):
