@@ -154,9 +154,20 @@ def test_slip_never_carries_the_name(qtbot, sqlite_services):
 
 def test_html_looking_names_are_shown_literally(qtbot, make_view, sqlite_services):
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="<b>x</b>", family_name="=1+1"))
+    service = sqlite_services.reference.services(RECEPTION)[0]
+    _appointment(sqlite_services, client.id, service.id, datetime.now(UTC))
     view = make_view()
+    qtbot.waitUntil(lambda: view.appointments_model.rowCount() == 1, timeout=5000)
+    assert view.appointments_model.index(0, 1).data() == "=1+1, <b>x</b>"
     _search(qtbot, view, client.client_number)
     assert view.results_model.index(0, ResultColumn.NAME).data() == "=1+1, <b>x</b>"
+    from PySide6.QtGui import Qt as QtGuiQt
+
+    for model in (view.results_model, view.appointments_model):  # no tooltip renders a name as HTML
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                tip = model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+                assert tip is None or not QtGuiQt.mightBeRichText(tip)
     view.check_in_selected()
     dialog = view.checkin_dialog
     assert dialog.who.textFormat() == Qt.TextFormat.PlainText and "<b>x</b>" in dialog.who.text()

@@ -76,6 +76,8 @@ class SearchResultsModel(QAbstractTableModel):
             return None
         hit = self._rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == ResultColumn.NAME:
+            return None  # Qt renders tooltips that look like HTML as rich text: never with client text
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == ResultColumn.NAME:
                 return hit.display_name
@@ -203,6 +205,8 @@ class AppointmentsModel(QAbstractTableModel):
             return None
         appointment = self._rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == AppointmentColumn.NAME:
+            return None  # Qt renders tooltips that look like HTML as rich text: never with client text
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == AppointmentColumn.TIME:
                 return f"{fmt_time(appointment.starts_at)}–{fmt_time(appointment.ends_at)}"
