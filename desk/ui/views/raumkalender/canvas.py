@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QStaticText,
+    QTextOption,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.domain.model import BookingKind, BookingOccurrenceRow
@@ -41,6 +52,16 @@ KIND_COLOURS = {
     BookingKind.COUNSELLING: "#d0e0e3",
     BookingKind.OTHER: "#e6e6e6",
 }
+
+
+WHITE = QColor("white")
+BLACK = QColor("black")
+HATCH = QBrush(QColor("#909090"), Qt.BrushStyle.BDiagPattern)
+KIND_BRUSHES = {kind: QBrush(QColor(colour)) for kind, colour in KIND_COLOURS.items()}
+BORDER_PEN = QPen(BLACK, 1)
+SELECTED_PEN = QPen(BLACK, 3)
+CANCELLED_PEN = QPen(BLACK, 1, Qt.PenStyle.DashLine)
+TEXT_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 @dataclass
@@ -90,6 +111,8 @@ class CalendarCanvas(QWidget):
         self.read_only = False
         self._drag: Drag | None = None
         self._blocks: list[Block] = []
+        self._texts: dict[BookingOccurrenceRow, str] = {}
+        self._static: dict[tuple, QStaticText] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(640, 420)
@@ -166,31 +189,40 @@ class CalendarCanvas(QWidget):
         return QPointF(column.center().x(), self._y(self.days[day_index], moment, QRectF(self.rect())))
 
     def blocks(self, area: QRectF | None = None) -> list[Block]:
+        """The painted rectangles of the rows (a booking across midnight gives one per day)."""
         area = area or QRectF(self.rect())
-        if area == QRectF(self.rect()) and self._blocks:
+        own = area == QRectF(self.rect())
+        if own and self._blocks:
             return self._blocks
         room_index = {room_id: i for i, (room_id, _name) in enumerate(self.rooms)}
         day_index = {day: i for i, day in enumerate(self.days)}
+        width, top_of_grid, hour = self._grid(area)
+        rooms = max(1, len(self.rooms))
+        left = area.left() + GUTTER
+        low, high = FIRST_HOUR * 60, LAST_HOUR * 60
         result: list[Block] = []
         for row in self.model.rows():
-            if row.room_id not in room_index:
+            room = room_index.get(row.room_id)
+            if room is None:
                 continue
-            first, last = local(row.starts_at).date(), local(row.ends_at - timedelta(seconds=1)).date()
+            start, end = local(row.starts_at), local(row.ends_at)
+            first, last = start.date(), (end - timedelta(seconds=1)).date()
             day = first
             while day <= last:
-                if day in day_index:
-                    column = self.column_rect(day_index[day], room_index[row.room_id], area)
-                    top = self._y(day, row.starts_at, area)
-                    bottom = self._y(day, row.ends_at, area)
-                    clipped_top = day != first or local(row.starts_at).hour < FIRST_HOUR
-                    clipped_bottom = day != last or local(row.ends_at) > local(row.ends_at).replace(hour=LAST_HOUR,
-                                                                                                    minute=0)
+                index = day_index.get(day)
+                if index is not None:
+                    begin = (start.date() - day).days * 1440 + start.hour * 60 + start.minute
+                    finish = (end.date() - day).days * 1440 + end.hour * 60 + end.minute
+                    top = top_of_grid + (min(max(begin, low), high) - low) / 60 * hour
+                    bottom = top_of_grid + (min(max(finish, low), high) - low) / 60 * hour
                     if bottom - top < 6:  # outside the visible hours: keep a visible stub
-                        top, bottom = (top - 6, top) if top >= column.bottom() - 1 else (top, top + 6)
-                    result.append(Block(QRectF(column.left() + 2, top + 1, column.width() - 4, bottom - top - 2),
-                                        row, day_index[day], room_index[row.room_id], clipped_top, clipped_bottom))
+                        grid_bottom = top_of_grid + (high - low) / 60 * hour
+                        top, bottom = (top - 6, top) if top >= grid_bottom - 1 else (top, top + 6)
+                    x = left + (index * rooms + room) * width
+                    result.append(Block(QRectF(x + 2, top + 1, width - 4, bottom - top - 2), row, index, room,
+                                        begin < low, finish > high))
                 day += timedelta(days=1)
-        if area == QRectF(self.rect()):
+        if own:
             self._blocks = result
         return result
 
@@ -279,8 +311,10 @@ class CalendarCanvas(QWidget):
             painter.setPen(QPen(QColor("#606060" if strong else "#c8c8c8"), 1))
             painter.drawLine(QPointF(x, area.top() if strong else top), QPointF(x, grid_bottom))
         # bookings
+        painter.setFont(small)
+        small_key = small.key()
         for block in self.blocks(area):
-            self._paint_block(painter, block, printing=printing, font=small)
+            self._paint_block(painter, block, printing=printing, font=small, font_key=small_key)
         # the drag preview
         if self._drag is not None and self._drag.moved and not printing:
             drag = self._drag
@@ -295,37 +329,46 @@ class CalendarCanvas(QWidget):
             painter.drawText(rect.adjusted(3, 1, -3, -1), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                              f"{fmt_time(drag.start)}–{fmt_time(drag.end)}")
 
-    def _paint_block(self, painter: QPainter, block: Block, *, printing: bool, font: QFont) -> None:
+    def _paint_block(self, painter: QPainter, block: Block, *, printing: bool, font: QFont, font_key: str) -> None:
         row = block.row
         rect = block.rect
         selected = row.id == self.selected_id and not printing
         if row.cancelled:
-            painter.setBrush(QBrush(QColor("white")))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRect(rect)
-            painter.setBrush(QBrush(QColor("#909090"), Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(rect, WHITE)
+            painter.setBrush(HATCH)
+            painter.setPen(CANCELLED_PEN)
         else:
-            painter.setBrush(QBrush(QColor(KIND_COLOURS.get(row.kind, "#e6e6e6"))))
-        pen = QPen(QColor("black"), 3 if selected else 1,
-                   Qt.PenStyle.DashLine if row.cancelled else Qt.PenStyle.SolidLine)
-        painter.setPen(pen)
+            painter.setBrush(KIND_BRUSHES[row.kind])
+            painter.setPen(SELECTED_PEN if selected else BORDER_PEN)
         painter.drawRect(rect)
-        lines = self.block_text(row).split("\n")
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
+        # the text is laid out once per row and width (QStaticText, plain text: markup is never
+        # interpreted) and clipped to the block
         inner = rect.adjusted(3, 1, -3, -1)
-        y = inner.top()
-        painter.setPen(QColor("black"))
-        for line in lines:
-            if y + metrics.height() > inner.bottom() + 2 and y > inner.top():
-                break
-            text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, max(0, int(inner.width())))
-            painter.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine, text)
-            y += metrics.height()
+        key = (row, round(inner.width()), font_key)
+        static = self._static.get(key)
+        if static is None:
+            if len(self._static) > 20_000:
+                self._static.clear()
+            static = QStaticText(self.block_text(row).replace("\n", "\u2028"))  # a line break QStaticText keeps
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setTextWidth(max(1.0, inner.width()))
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            static.setTextOption(option)
+            static.prepare(painter.transform(), font)
+            self._static[key] = static
+        painter.setPen(BLACK)
+        painter.setClipRect(inner)
+        painter.drawStaticText(inner.topLeft(), static)
+        painter.setClipping(False)
 
     def block_text(self, row: BookingOccurrenceRow) -> str:
         """Everything a block says, as plain lines (also its tooltip when it is too narrow)."""
+        cached = self._texts.get(row)
+        if cached is not None:
+            return cached
+        if len(self._texts) > 20_000:
+            self._texts.clear()
         lines = []
         if row.cancelled:
             lines.append(self.tr("Cancelled"))
@@ -335,7 +378,9 @@ class CalendarCanvas(QWidget):
         lines.append(row.title)
         if row.organiser:
             lines.append(row.organiser)
-        return "\n".join(lines)
+        text = "\n".join(line.replace("\n", " ") for line in lines)
+        self._texts[row] = text
+        return text
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
