@@ -194,7 +194,9 @@ class Session(QObject):
         def work() -> list[str]:
             done = []
             try:
-                if services.backup.run_daily_backup(system) is not None:
+                # SQLite only: on PostgreSQL the server is backed up (pg_dump by cron), not
+                # every workstation into its own folder
+                if services.db.is_sqlite and services.backup.run_daily_backup(system) is not None:
                     done.append("backup")
             except Exception as error:  # noqa: BLE001 - reported in the status bar, never fatal
                 done.append("backup-failed: " + error_text(error))
