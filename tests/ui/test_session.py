@@ -1,0 +1,105 @@
+"""The window session: login opens the window, Ctrl+L locks (window hidden), the same password
+unlocks, a role changed elsewhere reopens the window with the new rights, a deactivated account
+is logged out, the idle timer locks."""
+
+from __future__ import annotations
+
+import pytest
+from argon2 import PasswordHasher
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desk.domain.model import Role
+from desk.services.accounts import NewAccount
+from desk.services.context import Actor
+from desk.ui import shell
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.login import LockDialog, LoginDialog
+from desk.ui.settings import UiSettings
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    monkeypatch.setattr("desk.services.passwords._HASHER",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def session(qtbot, sqlite_services, tmp_path, monkeypatch):
+    head = sqlite_services.accounts.create_first_head(
+        Actor.login_screen(), NewAccount("chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    settings.last_view = "verwaltung"
+    ctx = UiContext(services=sqlite_services, actor=Actor.login_screen(), events=AppEvents(), settings=settings)
+    messages: list[str] = []
+    monkeypatch.setattr(shell, "_message", lambda _parent, text: messages.append(text))
+    quits: list[bool] = []
+    app = QApplication.instance()
+    monkeypatch.setattr(app, "quit", lambda: quits.append(True))
+    s = shell.Session(app, ctx, live_updates=False)
+    s.messages, s.quits, s.head = messages, quits, head
+    yield s
+    s._close_window()
+
+
+def _accept_login(monkeypatch, username: str, password: str) -> None:
+    def fake_exec(dialog: LoginDialog) -> int:
+        dialog.actor = dialog.ctx.services.accounts.login(Actor.login_screen(), username, password)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
+
+
+def test_login_lock_unlock_and_role_change(qtbot, session, monkeypatch) -> None:
+    _accept_login(monkeypatch, "chefin", "geheim-123")
+    assert session.log_in()
+    session.open_window()
+    assert session.window.isVisible() and session.ctx.actor.role is Role.HEAD
+    assert session.lock_action.shortcut().toString() == "Ctrl+L"
+
+    seen = {}
+
+    def fake_lock_exec(dialog: LockDialog) -> int:
+        seen["hidden"] = not session.window.isVisible()
+        dialog.actor = dialog.ctx.services.accounts.unlock(dialog.ctx.actor, "geheim-123")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LockDialog, "exec", fake_lock_exec)
+    session.lock()
+    assert seen["hidden"] and session.window.isVisible() and not session.locked
+
+    # another head of department demotes this account: the window reopens with the new rights
+    services, head = session.ctx.services, session.head
+    other = services.accounts.create_account(head, NewAccount("zweite", "Zweite", Role.HEAD, "passwort-2"))
+    me = next(a for a in services.accounts.accounts(head) if a.id == head.staff_id)
+    services.accounts.change_account(Actor(staff_id=other.id, name="Zweite", role=Role.HEAD), me.id, me.version,
+                                     role=Role.RECEPTION)
+    old_window = session.window
+    session._on_data_changed(frozenset({"staff"}))
+    qtbot.waitUntil(lambda: session.window is not old_window, timeout=5000)
+    assert session.ctx.actor.role is Role.RECEPTION
+    assert "verwaltung" not in [spec.key for spec in session.window._specs]
+    assert session.messages
+
+    # deactivated: logged out; the login dialog is closed -> the program quits
+    me = next(a for a in services.accounts.accounts(head) if a.id == head.staff_id)
+    services.accounts.change_account(Actor(staff_id=other.id, name="Zweite", role=Role.HEAD), me.id, me.version,
+                                     active=False)
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    session._on_data_changed(frozenset({"staff"}))
+    qtbot.waitUntil(lambda: session.window is None, timeout=5000)
+    assert session.quits
+
+
+def test_idle_timer_locks(qtbot, session, monkeypatch) -> None:
+    _accept_login(monkeypatch, "chefin", "geheim-123")
+    session.ctx.services.reference.change_setting(session.head, "idle_lock_minutes", 1)
+    assert session.log_in()
+    session.open_window()
+    assert session.idle_timer.isActive() and session.idle_timer.interval() == 60_000
+    locked = []
+    monkeypatch.setattr(session, "lock", lambda: locked.append(True))
+    session.idle_timer.setInterval(10)
+    session.idle_timer.start()
+    qtbot.waitUntil(lambda: bool(locked), timeout=2000)
