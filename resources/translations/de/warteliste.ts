@@ -244,6 +244,14 @@
         <translation>Alle Fachdienste</translation>
     </message>
     <message>
+        <source>{ticket} is new in the waiting list.</source>
+        <translation>{ticket} ist neu auf der Warteliste.</translation>
+    </message>
+    <message>
+        <source>{count} new arrivals in the waiting list.</source>
+        <translation>{count} neue Personen auf der Warteliste.</translation>
+    </message>
+    <message>
         <source>Not up to date: the database has not been reachable since {time}. The list updates by itself when it is back.</source>
         <translation>Nicht aktuell: Die Datenbank ist seit {time} nicht erreichbar. Die Liste aktualisiert sich von selbst, sobald sie wieder erreichbar ist.</translation>
     </message>
