@@ -35,6 +35,7 @@ from desk.domain.model import RoomKind, RoomRow, ServiceRow, StaffRow, VisitRow,
 from desk.domain.permissions import Permission, allowed
 from desk.domain.waitlist import TRANSITIONS
 from desk.services.waitlist import ActionResult, UndoToken
+from desk.ui.a11y import announce
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
@@ -325,9 +326,16 @@ class WartelisteView(QWidget):
             self.stale_banner.setVisible(False)
         if self._loaded_once:
             me = self.ctx.actor.staff_id
+            others = []
             for row in added:
                 if me is not None and row.assigned_staff_id == me and row.status is VisitStatus.WAITING:
                     self._notify_arrival(row)
+                elif row.status is VisitStatus.WAITING:
+                    others.append(row)
+            if others:  # a screen reader hears that the list grew, without losing its place
+                announce(self.table, self.tr("{ticket} is new in the waiting list.").format(ticket=others[0].ticket)
+                         if len(others) == 1
+                         else self.tr("{count} new arrivals in the waiting list.").format(count=len(others)))
         self._loaded_once = True
         self._update_actions()
         self.sig_rows_applied.emit()
@@ -374,6 +382,7 @@ class WartelisteView(QWidget):
         self.notice_banner.setText(text)
         self.notice_banner.setVisible(True)
         self.ctx.events.sig_status_message.emit(text)
+        announce(self.table, text, assertive=True)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
@@ -389,10 +398,12 @@ class WartelisteView(QWidget):
         self.notice_banner.setText(text)
         self.notice_banner.setVisible(True)
         self.ctx.events.sig_status_message.emit(text)
+        announce(self.table, text)  # a finished call, done, undo: spoken without moving the focus
 
     def _fail(self, error: Exception) -> None:
         self.error_banner.setText(error_text(error))
         self.error_banner.setVisible(True)
+        announce(self.table, self.error_banner.text(), assertive=True)
         self.reload()
 
     # -- actions ---------------------------------------------------------------------------------
@@ -457,6 +468,7 @@ class WartelisteView(QWidget):
             message = self.tr("{ticket} called into {room}.").format(ticket=result.visit.ticket,
                                                                      room=result.visit.room_label)
             self._say(message)
+            self.select_visit(visit_id)  # F6 / F7 act on the person just called
             self.undo_stack.push(_ActionCommand(self, message, result.undo,
                                                 lambda: wl.call(actor, visit_id, room_id=room)))
 
@@ -536,3 +548,5 @@ class WartelisteView(QWidget):
 
     def on_shown(self) -> None:
         self.reload()
+        if not self.isAncestorOf(QApplication.focusWidget()):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # keyboard users land on the list
