@@ -245,3 +245,25 @@ def test_many_repaints_do_not_exhaust_none(qtbot, qapp) -> None:
     for _ in range(50_000):
         label.setText("x")
     assert sys.getrefcount(None) > 1000
+
+
+def test_undo_and_redo_a_move_and_a_cancellation(qtbot, view, ctx, group) -> None:
+    start = place(datetime.combine(view.days()[4], time(9)))
+    booking_id = book(ctx, group.id, start, 1)
+    reload(qtbot, view)
+    occurrence_id = ctx.services.bookings.series(ctx.actor, booking_id)[0].id
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        assert view.move_occurrence(occurrence_id, start + timedelta(hours=3), start + timedelta(hours=4), group.id)
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).starts_at == start
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        view.redo_action.trigger()
+    assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).starts_at == start + timedelta(hours=3)
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        assert view.cancel_occurrence(occurrence_id)
+    assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
+    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+        view.undo_action.trigger()
+    assert not ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
+    assert "Ctrl+Z" in view.undo_action.toolTip()

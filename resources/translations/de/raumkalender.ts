@@ -1,9 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>BookingDialog</name>
     <message>
         <source>date</source>
+        <extracomment>set by the view: cancels one date through its undo stack; returns success</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -451,6 +453,18 @@
         <translation>Verschoben.</translation>
     </message>
     <message>
+        <source>move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgesagt.</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>Absagen</translation>
+    </message>
+    <message>
         <source>all rooms</source>
         <translation>alle Räume</translation>
     </message>
@@ -577,6 +591,22 @@
     <message>
         <source>Export a calendar file (ICS)</source>
         <translation>Kalenderdatei (ICS) exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last move or cancellation</source>
+        <translation>Letztes Verschieben oder Absagen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>All rooms</source>

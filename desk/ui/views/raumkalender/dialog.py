@@ -4,6 +4,7 @@ scopes of a series, cancel/restore, actual participants and the history of every
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -56,6 +57,8 @@ class BookingDialog(QDialog):
         self.occurrence: BookingOccurrenceRow | None = None
         self.booking: BookingRow | None = None
         self.saved = False
+        #: set by the view: cancels one date through its undo stack; returns success
+        self.cancel_one_date: Callable[[int], bool] | None = None
         self._suggestion: tuple[datetime, datetime] | None = None
         self.rooms: list[RoomRow] = [r for r in ctx.services.reference.rooms(ctx.actor) if r.bookable and r.active]
         if occurrence_id is not None:
@@ -446,6 +449,11 @@ class BookingDialog(QDialog):
         if self.occurrence is None:
             return
         scope = self._scope() if self.booking is not None and self.booking.rrule else EditScope.THIS
+        if scope is EditScope.THIS and self.cancel_one_date is not None:
+            if self.cancel_one_date(self.occurrence.id):  # the view's undoable path
+                self.saved = True
+                self.accept()
+            return
         try:
             self.ctx.services.bookings.cancel(self.ctx.actor, self.occurrence.id, scope=scope)
         except DeskError as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -121,6 +121,14 @@ class RaumkalenderView(QWidget):
         self.pdf_action = action("Ctrl+Shift+P", self.save_pdf)
         self.print_action = action("Ctrl+P", self.print_plan)
         self.ics_action = action("Ctrl+E", self.export_ics)
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        for item in (self.undo_action, self.redo_action):
+            item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(item)
         self.buttons: dict[QAction, QToolButton] = {}
         toolbar = QHBoxLayout()
         for item in (self.today_action, self.previous_action, self.next_action):
@@ -129,7 +137,8 @@ class RaumkalenderView(QWidget):
         toolbar.addWidget(self.period_label, 1)
         toolbar.addWidget(self.mode)
         toolbar.addWidget(self.room_filter)
-        for item in (self.list_action, self.new_action, self.ics_action, self.pdf_action, self.print_action):
+        for item in (self.undo_action, self.list_action, self.new_action, self.ics_action, self.pdf_action,
+                     self.print_action):
             toolbar.addWidget(self._button(item))
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -281,6 +290,7 @@ class RaumkalenderView(QWidget):
         self.open_occurrence(index.data(OCCURRENCE_ID_ROLE))
 
     def _run_dialog(self, dialog: BookingDialog) -> None:
+        dialog.cancel_one_date = self.cancel_occurrence  # cancelling one date goes through the undo stack
         dialog.exec()
         if dialog.saved:
             self.status_label.setText(self.tr("Saved."))
@@ -309,6 +319,7 @@ class RaumkalenderView(QWidget):
 
     def move_occurrence(self, occurrence_id: int, start: datetime, end: datetime, room_id: int,
                         scope: EditScope = EditScope.THIS) -> bool:
+        before = self.model.row_at(self.model.row_of(occurrence_id)) if self.model.row_of(occurrence_id) >= 0 else None
         try:
             self.ctx.services.bookings.move(self.ctx.actor, occurrence_id, start, end, room_id=room_id, scope=scope)
         except DeskError as error:
@@ -316,6 +327,28 @@ class RaumkalenderView(QWidget):
             self.reload()
             return False
         self.status_label.setText(self.tr("Moved."))
+        if before is not None and scope is EditScope.THIS:  # one date: undoable (Ctrl+Z)
+            bookings, actor = self.ctx.services.bookings, self.ctx.actor
+            self.undo_stack.push(_DoneCommand(
+                self, self.tr("move"),
+                redo=lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id),
+                undo=lambda: bookings.move(actor, occurrence_id, before.starts_at, before.ends_at,
+                                           room_id=before.room_id)))
+        self.reload()
+        return True
+
+    def cancel_occurrence(self, occurrence_id: int) -> bool:
+        """Cancel one date (undoable with Ctrl+Z)."""
+        bookings, actor = self.ctx.services.bookings, self.ctx.actor
+        try:
+            bookings.cancel(actor, occurrence_id, scope=EditScope.THIS)
+        except DeskError as error:
+            self.status_label.setText(error_text(error))
+            return False
+        self.status_label.setText(self.tr("Cancelled."))
+        self.undo_stack.push(_DoneCommand(self, self.tr("cancel"),
+                                          redo=lambda: bookings.cancel(actor, occurrence_id, scope=EditScope.THIS),
+                                          undo=lambda: bookings.restore(actor, occurrence_id)))
         self.reload()
         return True
 
@@ -413,6 +446,8 @@ class RaumkalenderView(QWidget):
             (self.pdf_action, self.tr("P&DF"), self.tr("Save the week plan as PDF")),
             (self.print_action, self.tr("Pr&int"), self.tr("Print the week plan")),
             (self.ics_action, self.tr("&ICS"), self.tr("Export a calendar file (ICS)")),
+            (self.undo_action, self.tr("&Undo"), self.tr("Undo the last move or cancellation")),
+            (self.redo_action, self.tr("&Redo"), self.tr("Redo")),
         )
         for item, text, tip in texts:
             shortcut = item.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -442,3 +477,32 @@ class RaumkalenderView(QWidget):
         self.go_date.setAccessibleName(self.tr("Go to date"))
         self._update_period_label()
         self.canvas.update()
+
+
+class _DoneCommand(QUndoCommand):
+    """An action that already happened when it is pushed (the first redo does nothing)."""
+
+    def __init__(self, view: RaumkalenderView, text: str, *, redo, undo) -> None:
+        super().__init__(text)
+        self._view = view
+        self._redo = redo
+        self._undo = undo
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._run(self._redo)
+        self._done = True
+
+    def undo(self) -> None:
+        self._run(self._undo)
+        self._done = False
+
+    def _run(self, step) -> None:
+        try:
+            step()
+        except DeskError as error:
+            self._view.status_label.setText(error_text(error))
+            self.setObsolete(True)
+        self._view.reload()
