@@ -168,7 +168,16 @@ def _permission_table():
 
 
 def _service_objects(services) -> dict[str, object]:
-    return {type(v).__name__: v for v in vars(services).values() if type(v).__name__.endswith("Service")}
+    """Every service DeskServices offers (plain attributes or built on first use)."""
+    from functools import cached_property
+
+    names = [n for n, a in vars(type(services)).items() if isinstance(a, cached_property | property)]
+    found = {}
+    for name in [*names, *vars(services)]:
+        value = getattr(services, name)
+        if type(value).__name__.endswith("Service"):
+            found[type(value).__name__] = value
+    return found
 
 
 @pytest.mark.parametrize("role", [Role.RECEPTION, Role.COUNSELLOR, Role.DISPLAY])
@@ -189,4 +198,6 @@ def test_every_forbidden_call_is_refused_and_writes_nothing(services, role) -> N
             getattr(objects[class_name], method)(actor)
         refused += 1
     assert refused >= 10
+    missing = {name.split(".")[0] for name in service_functions()} - set(objects)
+    assert not missing, f"service classes not reachable from DeskServices: {missing}"
     assert row_counts(services) == before

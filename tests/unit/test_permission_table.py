@@ -93,6 +93,7 @@ BookingService.edit                            x x x -
 BookingService.cancel                          x x x -
 BookingService.restore                         x x x -
 BookingService.set_actual_participants         x x x -
+BookingService.export_ics                      x x x -
 CheckInService.check_in                        x x x -
 CheckInService.today                           x x x -
 CheckInService.todays_appointments             x x x -
