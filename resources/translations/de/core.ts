@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>MainWindow</name>
@@ -41,11 +40,11 @@
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;First day at reception</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erster Tag am Empfang</translation>
     </message>
     <message>
         <source>Views</source>
@@ -265,7 +264,7 @@ Datenbank: {database}</translation>
         <translation>Alle Wartenden wurden im selben Moment von anderen aufgerufen; bitte erneut versuchen.</translation>
     </message>
     <message>
-        <source>Export either a counsellor&apos;s appointments or a series.</source>
+        <source>Export either a counsellor's appointments or a series.</source>
         <translation>Bitte entweder die Termine einer Berater*in oder eine Serie exportieren.</translation>
     </message>
     <message>
@@ -450,11 +449,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {where} konnte nicht gelesen oder geschrieben werden (Ein-/Ausgabefehler des Datenträgers). Es wurde nichts gespeichert. Bitte prüfen Sie den Datenträger und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
-        <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
-        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
+        <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
+        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit 'desk-admin restore' wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
     <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
@@ -502,14 +501,14 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). Nothing was saved; everything saved before is kept. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (fehlende Berechtigung oder schreibgeschützter Datenträger). Es wurde nichts gespeichert; alles bisher Gespeicherte bleibt erhalten. Bitte korrigieren Sie die Berechtigungen. Löschen Sie die Datei nicht – sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). desk needs it to save. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (fehlende Berechtigung oder schreibgeschützter Datenträger). desk braucht sie zum Speichern. Bitte korrigieren Sie die Berechtigungen. Löschen Sie die Datei nicht – sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
     </message>
     <message>
-        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder&apos;s permissions.</source>
+        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder's permissions.</source>
         <translation>Der Ordner {path} für die Datenbank kann nicht angelegt werden ({reason}). Wählen Sie mit --database-url einen anderen Ort oder korrigieren Sie die Berechtigungen.</translation>
     </message>
     <message>
@@ -518,7 +517,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The folder {path} of the database has become read-only (a read-only disk or share, or changed permissions). Nothing was saved; everything saved before is kept. Make the folder writable again, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner {path} der Datenbank ist schreibgeschützt geworden (schreibgeschützter Datenträger oder Netzwerkordner oder geänderte Berechtigungen). Es wurde nichts gespeichert; alles bisher Gespeicherte bleibt erhalten. Bitte machen Sie den Ordner wieder beschreibbar und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
         <source>The input is not valid.</source>
@@ -606,7 +605,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The text contains a broken character that cannot be saved. Please retype it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text enthält ein fehlerhaftes Zeichen, das nicht gespeichert werden kann. Bitte geben Sie ihn neu ein.</translation>
     </message>
     <message>
         <source>The time {time} does not exist on {date} (the clocks go forward that night).</source>
@@ -853,8 +852,8 @@ Datenbank: {database}</translation>
         <translation>{path} ist keine Sicherung dieser Anwendung (es fehlt: {missing}). Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with &apos;desk-admin restore&apos;.</source>
-        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit &apos;desk-admin restore&apos; wieder her.</translation>
+        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with 'desk-admin restore'.</source>
+        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit 'desk-admin restore' wieder her.</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>
