@@ -205,6 +205,22 @@ _LABELS = {
 }
 
 
+#: Internal columns left out of the readable PDF (they are in the JSON file).
+_PDF_SKIP = frozenset({"search_key", "phone_digits", "version"})
+
+
+def _readable(value: Any) -> str:
+    """ISO times as local Berlin time (dd.mm.yyyy HH:MM); everything else as it is."""
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if moment.tzinfo is not None:
+            return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")
+    return str(value)
+
+
 def _font_dir() -> Path:
     return Path(str(resources.files("desk.resources") / "fonts"))
 
@@ -249,9 +265,9 @@ def write_export_pdf(export: ClientExport, path: Path) -> Path:
             pdf.multi_cell(0, 5, fix("(none)"), new_x="LMARGIN", new_y="NEXT")
         for row in rows:
             for key, value in row.items():
-                if value in (None, "", False) and key not in {"id"}:
+                if (value in (None, "", False) and key != "id") or key in _PDF_SKIP:
                     continue
-                pdf.multi_cell(0, 4.5, fix(f"{key}: {value}"), new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(0, 4.5, fix(f"{key}: {_readable(value)}"), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)
     pdf.output(str(path))
     return path
