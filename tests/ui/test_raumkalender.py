@@ -267,3 +267,20 @@ def test_undo_and_redo_a_move_and_a_cancellation(qtbot, view, ctx, group) -> Non
         view.undo_action.trigger()
     assert not ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
     assert "Ctrl+Z" in view.undo_action.toolTip()
+
+
+def test_dialog_exports_a_series_as_ics(qtbot, ctx, group, tmp_path) -> None:
+    from icalendar import Calendar
+
+    from desk.domain.recurrence import Frequency, RuleSpec
+
+    start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=2), time(17)))
+    result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, HTML_TITLE, start, start + timedelta(hours=2),
+                                                                  rule=RuleSpec(Frequency.WEEKLY, count=4)))
+    occurrence = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
+    dialog = BookingDialog(ctx, None, occurrence_id=occurrence.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.scope_box.isHidden()
+    dialog.write_series_ics(str(tmp_path / "serie.ics"))
+    events = Calendar.from_ical((tmp_path / "serie.ics").read_bytes()).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == [HTML_TITLE] * 4

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>BookingDialog</name>
@@ -157,6 +156,14 @@
         <translation>&amp;Vorschlag übernehmen</translation>
     </message>
     <message>
+        <source>Calendar file (ICS)</source>
+        <translation>Kalenderdatei (ICS)</translation>
+    </message>
+    <message>
+        <source>Save all dates of this booking as a calendar file</source>
+        <translation>Alle Termine dieser Buchung als Kalenderdatei speichern</translation>
+    </message>
+    <message>
         <source>Entered after the event, for the reports</source>
         <translation>Nach der Veranstaltung eintragen, für die Statistik</translation>
     </message>
@@ -243,6 +250,18 @@
     <message>
         <source>The room holds {capacity} people.</source>
         <translation>Der Raum fasst {capacity} Personen.</translation>
+    </message>
+    <message>
+        <source>Export calendar file</source>
+        <translation>Kalenderdatei exportieren</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Gespeichert unter {path}.</translation>
     </message>
     <message>
         <source>Suggested time taken over; press Save to book it.</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -147,6 +148,8 @@ class BookingDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_date)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
+        self.ics_button = QPushButton()
+        self.ics_button.clicked.connect(self.export_series)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
 
         self.form = QFormLayout()
@@ -189,6 +192,7 @@ class BookingDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_booking_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.ics_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
@@ -258,6 +262,7 @@ class BookingDialog(QDialog):
         self.cancel_booking_button.setVisible(o is not None and not o.cancelled)
         self.restore_button.setVisible(o is not None and o.cancelled)
         self.actual.setEnabled(o is not None)
+        self.ics_button.setVisible(b is not None)
         if o is None:
             self.actual.setValue(-1)
         self.labels["history"].setVisible(b is not None)
@@ -318,6 +323,8 @@ class BookingDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close without saving (Esc)"))
         self.use_suggestion.setText(self.tr("&Use suggested time"))
+        self.ics_button.setText(self.tr("Calendar file (ICS)"))
+        self.ics_button.setToolTip(self.tr("Save all dates of this booking as a calendar file"))
         self.actual.setToolTip(self.tr("Entered after the event, for the reports"))
         for widget, name in ((self.room, self.tr("Room")), (self.title_edit, self.tr("Title")),
                              (self.kind, self.tr("Kind")), (self.day, self.tr("Date")),
@@ -333,7 +340,8 @@ class BookingDialog(QDialog):
                              (self.save_button, self.tr("Save")), (self.close_button, self.tr("Close")),
                              (self.cancel_booking_button, self.tr("Cancel booking")),
                              (self.restore_button, self.tr("Restore date")),
-                             (self.use_suggestion, self.tr("Use suggested time"))):
+                             (self.use_suggestion, self.tr("Use suggested time")),
+                             (self.ics_button, self.tr("Calendar file (ICS)"))):
             widget.setAccessibleName(name)
         self._update_capacity()
 
@@ -475,6 +483,26 @@ class BookingDialog(QDialog):
             return
         self.saved = True
         self.accept()
+
+    def export_series(self) -> None:
+        if self.booking is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar file"), "buchung.ics",
+                                                    self.tr("Calendar files (*.ics)"))
+        if path:
+            self.write_series_ics(path)
+
+    def write_series_ics(self, path: str) -> None:
+        assert self.booking is not None
+        try:
+            data = self.ctx.services.bookings.export_ics(self.ctx.actor, start=self.booking.starts_at,
+                                                         end=self.booking.ends_at, booking_id=self.booking.id)
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except (DeskError, OSError) as error:
+            self._show_message(error_text(error))
+            return
+        self._show_message(self.tr("Saved to {path}.").format(path=path))
 
     def _show_message(self, text: str) -> None:
         self.conflict_label.setText(text)
