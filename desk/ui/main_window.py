@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         ctx.events.sig_status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.events.sig_database_state.connect(self._on_database_state)
         ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
+        ctx.events.sig_language_changed.connect(lambda _language: self._retranslate_views())
 
         self.live: LiveUpdates | None = None
         if live_updates:
@@ -105,6 +106,22 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, widget)
             self._views[key] = widget
         return self._views[key]
+
+    def _retranslate_views(self) -> None:
+        """Every built view in the new language: `retranslate()` (idempotent), or, for a view that
+        sets `rebuild_on_language_change = True`, a fresh build (its texts are set once)."""
+        for key, widget in list(self._views.items()):
+            if getattr(widget, "rebuild_on_language_change", False):
+                was_current = self.stack.currentWidget() is widget
+                del self._views[key]
+                fresh = self.view(key)  # replaces the old widget in the stack and deletes it
+                if was_current:
+                    self.stack.setCurrentWidget(fresh)
+                    on_shown = getattr(fresh, "on_shown", None)
+                    if callable(on_shown):
+                        on_shown()
+            elif callable(getattr(widget, "retranslate", None)):
+                widget.retranslate()
 
     def show_view(self, key: str) -> None:
         keys = [s.key for s in self._specs]
@@ -189,7 +206,8 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(self._specs):
             title = QCoreApplication.translate("views", spec.title)
             self.nav.item(row).setText(title)
-            self.nav.item(row).setToolTip(f"{title} ({spec.shortcut})")
+            native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            self.nav.item(row).setToolTip(f"{title} ({native})")
             self.view_actions[row].setText(title)
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))

@@ -632,6 +632,9 @@ class BackupTab(_Tab):
 
 
 class VerwaltungView(QWidget):
+    rebuild_on_language_change = True
+    """The tabs set their texts once: the main window builds the view anew in the new language."""
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
