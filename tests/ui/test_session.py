@@ -103,3 +103,36 @@ def test_idle_timer_locks(qtbot, session, monkeypatch) -> None:
     session.idle_timer.setInterval(10)
     session.idle_timer.start()
     qtbot.waitUntil(lambda: bool(locked), timeout=2000)
+
+
+def test_a_damaged_file_found_during_login_closes_the_dialog(qtbot, session, monkeypatch) -> None:
+    def exec_while_check_reports(dialog: LoginDialog) -> int:
+        session.on_start_check("database disk image is malformed")
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", exec_while_check_reports)
+    assert not session.log_in()
+    assert session.damaged == "database disk image is malformed"
+
+
+def test_quick_check_reports_a_damaged_file(tmp_path, head) -> None:
+    from desk.services.bootstrap import prepare_database
+    from desk.services.clients import ClientInput
+    from desk.services.desk import build_services
+    from desk.storage.engine import open_database, sqlite_url
+
+    services = build_services(prepare_database(sqlite_url(tmp_path / "d.sqlite")))
+    assert shell.quick_check(services) is None
+    for i in range(150):
+        services.clients.create(head, ClientInput(given_name=f"N{i}", family_name=f"F{i}" * 30))
+    path = services.db.sqlite_path
+    services.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 8192):
+        data[offset] = 0x13
+    path.write_bytes(bytes(data))
+    services = build_services(open_database(sqlite_url(path)))
+    try:
+        assert shell.quick_check(services) is not None
+    finally:
+        services.close()
