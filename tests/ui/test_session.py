@@ -128,7 +128,8 @@ def test_quick_check_reports_a_damaged_file(tmp_path, head) -> None:
     path = services.db.sqlite_path
     services.close()
     data = bytearray(path.read_bytes())
-    for offset in range(len(data) // 2, len(data) // 2 + 8192):
+    page = 4096
+    for offset in range(len(data) - 6 * page, len(data) - 2 * page):  # data pages, not the schema
         data[offset] = 0x13
     path.write_bytes(bytes(data))
     services = build_services(open_database(sqlite_url(path)))
