@@ -1,0 +1,48 @@
+"""desk-admin export-client / erase-client / purge / backup on both engines (pg_dump on PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from privacy_helpers import add_client, add_visit, client_field
+
+from desk.cli import main as admin
+
+NOW = datetime.now(UTC)
+
+
+def test_export_erase_purge_from_the_command_line(services, db_url, tmp_path: Path, capsys) -> None:
+    client_id = add_client(services, "Kommandozeile", "Person", last_contact=NOW, created=NOW)
+    add_visit(services, client_id, NOW - timedelta(days=2), number=1)
+    out = tmp_path / "auskunft"
+    assert admin(["export-client", f"K{client_id:05d}", "--to", str(out), "--database-url", db_url]) == 0
+    files = sorted(p.suffix for p in out.iterdir())
+    assert files == [".json", ".pdf"]
+    data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    assert data["tables"]["clients"][0]["family_name"] == "Person"
+    assert admin(["erase-client", str(client_id), "--database-url", db_url]) == 2  # no --yes, no terminal
+    assert client_field(services, client_id, "family_name") == "Person"
+    assert admin(["erase-client", str(client_id), "--yes", "--database-url", db_url]) == 0
+    assert client_field(services, client_id, "id") is None
+    assert admin(["export-client", str(client_id), "--to", str(out), "--database-url", db_url]) == 1
+    capsys.readouterr()
+    assert admin(["purge", "--database-url", db_url]) == 0
+    assert "visits anonymised" in capsys.readouterr().out
+
+
+def test_backup_from_the_command_line(services, db_url, tmp_path: Path, capsys) -> None:
+    if db_url.startswith("postgresql") and shutil.which("pg_dump") is None:
+        pytest.fail("pg_dump is not on PATH: install the PostgreSQL client tools to test the PostgreSQL backup")
+    target = tmp_path / "bk"
+    assert admin(["backup", "--to", str(target), "--database-url", db_url]) == 0
+    made = list(target.iterdir())
+    assert len(made) == 1
+    if db_url.startswith("postgresql"):
+        assert made[0].suffix == ".dump" and made[0].read_bytes()[:5] == b"PGDMP"
+    else:
+        assert made[0].read_bytes()[:16] == b"SQLite format 3\x00"
+    assert admin(["check", "--database-url", db_url]) == 0
