@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.help_menu.addAction(self.shortcuts_action)
         self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence("Shift+F1"))
         self.guide_action.triggered.connect(self.show_first_day_guide)
         self.help_menu.addAction(self.guide_action)
         self.about_action = QAction(self)

@@ -163,3 +163,21 @@ def test_escape_closes_the_new_client_card_without_saving(qtbot, desk_day):
     keys.press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not card.isVisible(), timeout=3000)
     assert card.saved is None
+
+
+def test_first_day_guide_is_one_key_away_from_reception(qtbot, desk_day, monkeypatch):
+    window, _client, _spoken = desk_day
+    shown: list[str] = []
+    monkeypatch.setattr("desk.ui.help.dialogs.FirstDayGuide.exec",
+                        lambda dialog: shown.append(dialog.browser.toPlainText()) or 0)
+    keys = Keyboard(qtbot)
+    empfang = window.view("empfang")
+    qtbot.waitUntil(lambda: empfang.search.hasFocus(), timeout=3000)
+    assert empfang.help_button.isVisible() and "Shift+F1" in empfang.help_button.toolTip()
+    keys.press(Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert len(shown) == 1 and "Check in" in shown[0]
+    qtbot.waitUntil(lambda: empfang.search.hasFocus(), timeout=3000)
+    # the visible button, reached by Tab like every other control
+    empfang.help_button.setFocus()
+    keys.press(Qt.Key.Key_Space)
+    assert len(shown) == 2

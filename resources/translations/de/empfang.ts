@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>AppointmentsModel</name>
@@ -321,7 +322,7 @@
         <translation>In diesen Eintrag &amp;zusammenführen</translation>
     </message>
     <message>
-        <source>The selected record's visits and appointments move to this record</source>
+        <source>The selected record&apos;s visits and appointments move to this record</source>
         <translation>Besuche und Termine des ausgewählten Eintrags gehen auf diesen Eintrag über</translation>
     </message>
     <message>
@@ -388,11 +389,11 @@
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <source>Today's &amp;appointments</source>
+        <source>Today&apos;s &amp;appointments</source>
         <translation>Heutige &amp;Termine</translation>
     </message>
     <message>
-        <source>Today's appointments</source>
+        <source>Today&apos;s appointments</source>
         <translation>Heutige Termine</translation>
     </message>
     <message>
@@ -464,6 +465,18 @@
         <translation>Wartenummer als PDF speichern (Strg+Umschalt+S)</translation>
     </message>
     <message>
+        <source>First day? &amp;Guide</source>
+        <translation>Erster Tag? Anl&amp;eitung</translation>
+    </message>
+    <message>
+        <source>The first day at reception: the five things to know ({key})</source>
+        <translation>Der erste Tag am Empfang: die fünf wichtigsten Dinge ({key})</translation>
+    </message>
+    <message>
+        <source>First day at reception: guide</source>
+        <translation>Erster Tag am Empfang: Anleitung</translation>
+    </message>
+    <message>
         <source>Down: pick a result · Enter: check in · F4: card · Ctrl+N: new client · Ctrl+T: anonymous ticket</source>
         <translation>Pfeil runter: Treffer wählen · Enter: anmelden · F4: Karteikarte · Strg+N: neue*r Klient*in · Strg+T: Wartenummer ohne Namen</translation>
     </message>
@@ -520,7 +533,7 @@
     <name>SearchResultsModel</name>
     <message>
         <source>{language}, interpreter</source>
-        <extracomment>An appointment counts as "due now" from this long before its start until its end.</extracomment>
+        <extracomment>An appointment counts as &quot;due now&quot; from this long before its start until its end.</extracomment>
         <translation>{language}, Dolmetschung</translation>
     </message>
     <message>

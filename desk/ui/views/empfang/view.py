@@ -50,6 +50,17 @@ from desk.ui.views.empfang.slip import print_slip, save_slip_pdf
 
 SEARCH_DELAY_MS = 120
 SEARCH_LIMIT = 20
+#: The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within
+#: RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).
+ALWAYS_SHOWN = 5
+RELEVANCE_SPAN = 35.0
+
+
+def relevant(hits: list[ClientSearchHit]) -> list[ClientSearchHit]:
+    if not hits:
+        return []
+    floor = hits[0].score - RELEVANCE_SPAN
+    return [h for i, h in enumerate(hits) if i < ALWAYS_SHOWN or h.score >= floor]
 RELOAD_TOPICS = frozenset({"appointments", "visits", "clients", "any"})
 
 
@@ -98,8 +109,10 @@ class EmpfangView(QWidget):
         self.results.setModel(self.results_model)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(ResultColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ResultColumn.NUMBER, ResultColumn.BIRTH, ResultColumn.LANGUAGE, ResultColumn.TODAY):
+        for column in (ResultColumn.NUMBER, ResultColumn.BIRTH, ResultColumn.TODAY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ResultColumn.LANGUAGE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ResultColumn.LANGUAGE, 130)  # "Arabisch, Dolmetschung" elides; the name comes first
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -122,7 +135,15 @@ class EmpfangView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_label)
+        # the first-day guide, visible where a new volunteer starts (Shift+F1 anywhere in the window)
+        self.help_button = QPushButton()
+        self.help_button.setObjectName("first_day_guide")
+        self.help_button.setAutoDefault(False)
+        self.help_button.clicked.connect(self.show_first_day_guide)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_label, 1)
+        search_row.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        left_layout.addLayout(search_row)
         left_layout.addWidget(self.search)
         left_layout.addLayout(actions_row)
         left_layout.addWidget(self.results, 1)
@@ -237,6 +258,7 @@ class EmpfangView(QWidget):
         self.setTabOrder(self.new_button, self.anonymous_button)
         self.setTabOrder(self.anonymous_button, self.results)
         self.setTabOrder(self.results, self.appointments)
+        self.setTabOrder(self.appointments, self.help_button)
 
         self._load_services()
         self.retranslate()
@@ -322,6 +344,11 @@ class EmpfangView(QWidget):
                            else action.text())
             button.setToolTip(action.toolTip())
             button.setAccessibleName(action.text().replace("&", ""))
+        guide_key = QKeySequence("Shift+F1").toString(QKeySequence.SequenceFormat.NativeText)
+        self.help_button.setText(self.tr("First day? &Guide"))
+        self.help_button.setToolTip(self.tr("The first day at reception: the five things to know ({key})")
+                                    .format(key=guide_key))
+        self.help_button.setAccessibleName(self.tr("First day at reception: guide"))
         for model in (self.results_model, self.appointments_model):  # language and service names, statuses
             columns = model.columnCount()
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
@@ -350,9 +377,10 @@ class EmpfangView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if not getattr(self, "_split_done", False) and self.width() > 700:
-            self._split_done = True  # half and half once the view has its real width; the user may move it
+            self._split_done = True  # 57:43 once the view has its real width; the user may move it
             total = sum(self.splitter.sizes()) or self.width()
-            self.splitter.setSizes([total // 2, total - total // 2])
+            left = total * 57 // 100
+            self.splitter.setSizes([left, total - left])
 
     def _update_hint(self) -> None:
         query = self.search.text().strip()
@@ -397,7 +425,7 @@ class EmpfangView(QWidget):
             return  # the user typed on: an answer to an older query
         self._applied_seq = seq
         self.show_message("")
-        self.results_model.set_rows(hits)
+        self.results_model.set_rows(relevant(hits))
         self.results_model.set_appointments(self._appointment_of)
         if hits:
             self.results.selectRow(0)
@@ -576,6 +604,16 @@ class EmpfangView(QWidget):
         wait = getattr(self, "_last_wait_text", "")
         self.ticket_label.setText(f"{text}\n{wait}" if wait else text)
         self.ticket_frame.show()
+
+    def show_first_day_guide(self) -> None:
+        window = self.window()
+        if callable(getattr(window, "show_first_day_guide", None)):
+            window.show_first_day_guide()
+        else:
+            from desk.ui.help.dialogs import FirstDayGuide
+
+            FirstDayGuide(self).exec()
+        self.focus_search()
 
     def open_card_selected(self) -> None:
         hit = self.selected_hit()
