@@ -70,12 +70,12 @@ def group(ctx):
 def view(qtbot, ctx):
     widget = RaumkalenderView(ctx)
     qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(widget.sig_loaded, timeout=20000):
         widget.resize(1200, 800)
         widget.show()
     widget.room_filter.setCurrentIndex(widget.room_filter.findData(
         next(r for r in ctx.services.reference.rooms(ctx.actor) if r.kind is RoomKind.GROUP).id))
-    qtbot.waitUntil(lambda: len(widget.canvas.rooms) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(widget.canvas.rooms) == 1, timeout=20000)
     return widget
 
 
@@ -85,7 +85,7 @@ def book(ctx, room_id: int, start: datetime, hours: float = 1, title: str = "Spr
 
 
 def reload(qtbot, view) -> None:
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.reload()
 
 
@@ -125,7 +125,7 @@ def test_drag_moves_and_resizes_a_booking(qtbot, view, ctx, group) -> None:
     # move: grab the middle, drop two hours later
     grab = canvas.point_for(1, 0, start + timedelta(minutes=30)).toPoint()
     drop = canvas.point_for(1, 0, start + timedelta(hours=2, minutes=30)).toPoint()
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab)
         QTest.mouseMove(canvas, grab + QPoint(0, 10))
         QTest.mouseMove(canvas, drop)
@@ -136,7 +136,7 @@ def test_drag_moves_and_resizes_a_booking(qtbot, view, ctx, group) -> None:
     block = next(b for b in canvas.blocks() if b.row.id == occurrence_id)
     edge = QPoint(int(block.rect.center().x()), int(block.rect.bottom()) - 2)
     target = canvas.point_for(1, 0, start + timedelta(hours=4)).toPoint()
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
         QTest.mouseMove(canvas, edge + QPoint(0, 10))
         QTest.mouseMove(canvas, target)
@@ -152,21 +152,21 @@ def test_move_onto_a_taken_slot_is_refused_with_the_blocking_booking(qtbot, view
     other = book(ctx, group.id, first + timedelta(hours=3), 1, title="Infoabend")
     reload(qtbot, view)
     occurrence_id = ctx.services.bookings.series(ctx.actor, other)[0].id
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         assert not view.move_occurrence(occurrence_id, first, first + timedelta(hours=1), group.id)
     assert "Team" in view.status_label.text() and "Next free slot" in view.status_label.text()
 
 
 def test_keyboard_navigation(qtbot, view, ctx, group) -> None:
     monday = view.days()[0]
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert view.days()[0] == monday + timedelta(days=7)
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.keyClick(view.canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
         QTest.keyClick(view.canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert view.days()[0] == monday - timedelta(days=7)
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.keyClick(view.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert view.days()[0] == monday
     # every toolbar action names its shortcut in the tooltip
@@ -226,7 +226,7 @@ def test_german_labels(qtbot, ctx) -> None:
     try:
         widget = RaumkalenderView(ctx)
         qtbot.addWidget(widget)
-        with qtbot.waitSignal(widget.sig_loaded, timeout=5000):
+        with qtbot.waitSignal(widget.sig_loaded, timeout=20000):
             widget.show()
         assert widget.today_action.text().replace("&", "") == "Heute"
     finally:
@@ -252,18 +252,18 @@ def test_undo_and_redo_a_move_and_a_cancellation(qtbot, view, ctx, group) -> Non
     booking_id = book(ctx, group.id, start, 1)
     reload(qtbot, view)
     occurrence_id = ctx.services.bookings.series(ctx.actor, booking_id)[0].id
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         assert view.move_occurrence(occurrence_id, start + timedelta(hours=3), start + timedelta(hours=4), group.id)
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).starts_at == start
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.redo_action.trigger()
     assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).starts_at == start + timedelta(hours=3)
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         assert view.cancel_occurrence(occurrence_id)
     assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
-    with qtbot.waitSignal(view.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.undo_action.trigger()
     assert not ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
     assert "Ctrl+Z" in view.undo_action.toolTip()
