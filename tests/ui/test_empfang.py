@@ -271,3 +271,18 @@ def test_reception_cannot_merge(qtbot, make_view, sqlite_services):
     assert not view.card_dialog.find_duplicates_button.isVisible()
     view.card_dialog.reject()
 
+
+
+def test_weak_tail_of_results_is_not_shown():
+    from desk.domain.model import ClientSearchHit
+    from desk.ui.views.empfang.view import relevant
+
+    def hit(i: int, score: float) -> ClientSearchHit:
+        return ClientSearchHit(id=i, client_number=f"K-{i:06d}", given_name="A", family_name="B",
+                               date_of_birth=None, language="", interpreter_needed=False, score=score)
+
+    hits = [hit(1, 80), hit(2, 78), hit(3, 39), hit(4, 38), hit(5, 37), hit(6, 37), hit(7, 36)]
+    assert [h.id for h in relevant(hits)] == [1, 2, 3, 4, 5]  # the best five always, then only close ones
+    close = [hit(i, 97 - i) for i in range(1, 10)]
+    assert relevant(close) == close
+    assert relevant([]) == []
