@@ -29,6 +29,7 @@ from desk.domain.errors import DeskError, StaleError, ValidationError
 from desk.domain.model import ClientRow, ClientSearchHit, Residence, StatusGroup
 from desk.domain.permissions import Permission, allowed
 from desk.services.clients import NAME_MAX, NOTE_MAX, ClientInput, parse_birth_date, parse_consent_date
+from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date
 from desk.ui.views.empfang.languages import fill_language_combo, language_name
@@ -112,7 +113,7 @@ class ClientCardDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4000f;")
+        self.error.setStyleSheet(message_style("error"))  # own background: readable in dark mode too
         self.error.hide()
 
         # duplicate warning (new client) / merge (existing client)

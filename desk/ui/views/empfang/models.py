@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow
+from desk.ui.colours import muted_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, translate
 from desk.ui.views.empfang.languages import language_name
 
@@ -225,7 +226,7 @@ class AppointmentsModel(QAbstractTableModel):
             return QBrush(QColor("#fff3c4"))
         if role == Qt.ItemDataRole.ForegroundRole:
             if appointment.status is not AppointmentStatus.BOOKED:
-                return QBrush(QColor("#5f6b73"))
+                return QBrush(muted_text())  # from the palette: readable in the dark scheme
             if self.is_due(appointment):
                 return QBrush(QColor("#000000"))
         if role == Qt.ItemDataRole.FontRole and self.is_due(appointment):

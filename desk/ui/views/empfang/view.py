@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
 from desk.domain.permissions import Permission, allowed
+from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_time, translate
 from desk.ui.views.empfang.card import ClientCardDialog
@@ -180,7 +181,7 @@ class EmpfangView(QWidget):
         self.message.setObjectName("message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4000f;")
+        self.message.setStyleSheet(message_style("error"))  # own background: readable in dark mode too
         self.message.hide()
         self.ticket_frame = QFrame()
         self.ticket_frame.setObjectName("last_ticket")

@@ -147,7 +147,7 @@ class ChartWidget(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
+        painter.fillRect(self.rect(), QColor("white"))  # drawn like paper (dark text), also in the dark scheme
         area = QRectF(self.rect()).adjusted(8, 6, -8, -6)
         if self._kind == "bars":
             draw_bars(painter, area, *self._args)
