@@ -403,6 +403,7 @@ class ClientService:
         rejected: list[tuple[int, str]] = []
         added: list[tuple[int, str]] = []
         with self._uow(write=True) as uow:
+            known = uow.reception.identities()
             for line, raw in rows:
                 try:
                     data = self._import_input(raw)
@@ -410,11 +411,12 @@ class ClientService:
                 except DeskError as error:
                     rejected.append((line, error.message()))
                     continue
-                identity = {k: fields[k] for k in ("given_name", "family_name", "date_of_birth", "phone",
-                                                   "language", "residence_place")}
-                if uow.reception.identical_client(identity) is not None:
+                identity = tuple(fields[k] for k in ("given_name", "family_name", "date_of_birth", "phone",
+                                                     "language", "residence_place"))
+                if identity in known:
                     present += 1
                     continue
+                known.add(identity)
                 client_id = uow.clients.add(**fields)
                 added.append((client_id, fields["search_key"]))
                 imported += 1

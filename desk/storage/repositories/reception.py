@@ -159,6 +159,13 @@ class ReceptionRepository:
 
     # -- import ----------------------------------------------------------------------------------
 
+    def identities(self) -> set[tuple]:
+        """(given, family, date of birth, phone, language, place) of every live client, for the
+        CSV import's "identical in every field" check without a query per row."""
+        stmt = select(Client.given_name, Client.family_name, Client.date_of_birth, Client.phone, Client.language,
+                      Client.residence_place).where(Client.merged_into_id.is_(None))
+        return {tuple(row) for row in self.session.execute(stmt)}
+
     def identical_client(self, fields: dict) -> int | None:
         """A live client equal in every given field (the CSV import does not add it twice)."""
         stmt = select(Client.id).where(Client.merged_into_id.is_(None))
