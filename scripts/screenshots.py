@@ -40,6 +40,16 @@ def clipped_widgets(root) -> list[str]:
     return problems
 
 
+def settle(app, milliseconds: int = 1500) -> None:
+    """Process events for a while so worker results and timers reach the widgets."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThreadPool
+
+    deadline = QDeadlineTimer(milliseconds)
+    while not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QThreadPool.globalInstance().waitForDone(20)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -48,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
     args = parser.parse_args(argv)
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from desk.domain.model import Role
@@ -86,14 +97,14 @@ def main(argv: list[str] | None = None) -> int:
                     font.setPointSizeF(base_font.pointSizeF() * 2)
                 app.setFont(font)
                 ctx = UiContext(services=services, actor=actor, events=AppEvents(),
-                                settings=UiSettings())
+                                settings=UiSettings(QSettings(str(Path(tmp) / "ui.ini"),
+                                                              QSettings.Format.IniFormat)))  # never the user's
                 window = MainWindow(ctx, live_updates=False)
                 window.resize(*SIZE)
                 window.show()
                 for key in wanted:
                     window.show_view(key)
-                    for _ in range(5):
-                        app.processEvents()
+                    settle(app)  # views load their data in workers; give them time to arrive
                     name = f"{key}-{language}{'-large' if large else ''}.png"
                     window.grab().save(str(out / name))
                     problems += [f"{name}: {p}" for p in clipped_widgets(window.view(key))]

@@ -182,6 +182,10 @@ class WaitingListModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole and column == Column.SERVICE:
+            # the short code keeps the table narrow; tooltip and screen reader get the full name
+            service = self._services.get(row.service_id)
+            return service.code if service else str(row.service_id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.model import RoomKind, RoomRow, ServiceRow, StaffRow, VisitRow, VisitStatus
+from desk.domain.model import Role, RoomKind, RoomRow, ServiceRow, StaffRow, VisitRow, VisitStatus
 from desk.domain.permissions import Permission, allowed
 from desk.domain.waitlist import TRANSITIONS
 from desk.services.waitlist import ActionResult, UndoToken
@@ -123,7 +123,7 @@ class WartelisteView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.TICKET, 75), (Column.NAME, 210), (Column.SERVICE, 220),
+        for column, width in ((Column.TICKET, 75), (Column.NAME, 230), (Column.SERVICE, 70),
                               (Column.APPOINTMENT, 105), (Column.WAITING, 190), (Column.INTERPRETER, 90),
                               (Column.PRIORITY, 80), (Column.STATUS, 110)):
             self.table.setColumnWidth(column, width)
@@ -257,6 +257,10 @@ class WartelisteView(QWidget):
         for service in self._services:
             if service.active:
                 self.filter_combo.addItem(service.name(current_language()), service.id)
+        if current is None:
+            # first fill: counsellors start with their services, the head of department and
+            # reception (who coordinate the whole house) with all of them
+            current = FILTER_ALL if self.ctx.actor.role in (Role.HEAD, Role.RECEPTION) else FILTER_MINE
         index = self.filter_combo.findData(current)
         self.filter_combo.setCurrentIndex(max(index, 0))
         self.filter_combo.blockSignals(False)
