@@ -64,6 +64,11 @@ CANCELLED_PEN = QPen(BLACK, 1, Qt.PenStyle.DashLine)
 TEXT_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
+def _hhmm(moment: datetime) -> str:
+    here = local(moment)
+    return f"{here.hour:02d}:{here.minute:02d}"
+
+
 @dataclass
 class Block:
     rect: QRectF
@@ -313,8 +318,10 @@ class CalendarCanvas(QWidget):
         # bookings
         painter.setFont(small)
         small_key = small.key()
+        line_height = painter.fontMetrics().height()
         for block in self.blocks(area):
-            self._paint_block(painter, block, printing=printing, font=small, font_key=small_key)
+            self._paint_block(painter, block, printing=printing, font=small, font_key=small_key,
+                              line_height=line_height)
         # the drag preview
         if self._drag is not None and self._drag.moved and not printing:
             drag = self._drag
@@ -329,7 +336,8 @@ class CalendarCanvas(QWidget):
             painter.drawText(rect.adjusted(3, 1, -3, -1), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                              f"{fmt_time(drag.start)}–{fmt_time(drag.end)}")
 
-    def _paint_block(self, painter: QPainter, block: Block, *, printing: bool, font: QFont, font_key: str) -> None:
+    def _paint_block(self, painter: QPainter, block: Block, *, printing: bool, font: QFont, font_key: str,
+                     line_height: float) -> None:
         row = block.row
         rect = block.rect
         selected = row.id == self.selected_id and not printing
@@ -344,12 +352,14 @@ class CalendarCanvas(QWidget):
         # the text is laid out once per row and width (QStaticText, plain text: markup is never
         # interpreted) and clipped to the block
         inner = rect.adjusted(3, 1, -3, -1)
-        key = (row, round(inner.width()), font_key)
+        fitting = max(1, int(inner.height() // line_height) + 1)  # lines below the block are never laid out
+        key = (row, round(inner.width()), fitting, font_key)
         static = self._static.get(key)
         if static is None:
             if len(self._static) > 20_000:
                 self._static.clear()
-            static = QStaticText(self.block_text(row).replace("\n", "\u2028"))  # a line break QStaticText keeps
+            lines = self.block_text(row).split("\n")[:fitting]
+            static = QStaticText("\u2028".join(lines))  # U+2028: a line break QStaticText keeps
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.setTextWidth(max(1.0, inner.width()))
             option = QTextOption()
@@ -374,7 +384,7 @@ class CalendarCanvas(QWidget):
             lines.append(self.tr("Cancelled"))
         if row.holiday_name:
             lines.append(self.tr("Public holiday: {name}").format(name=row.holiday_name))
-        lines.append(f"{fmt_time(row.starts_at)}–{fmt_time(row.ends_at)}")
+        lines.append(f"{_hhmm(row.starts_at)}–{_hhmm(row.ends_at)}")
         lines.append(row.title)
         if row.organiser:
             lines.append(row.organiser)
