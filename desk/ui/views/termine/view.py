@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.appointments import ReminderRow
-from desk.domain.model import AppointmentRow, AppointmentStatus
+from desk.domain.model import AppointmentRow, AppointmentStatus, Role
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import BERLIN
 from desk.ui.context import UiContext, show_error
@@ -95,6 +95,8 @@ class TermineView(QWidget):
         self.span.setObjectName("span")
         self.span.addItem("", 1)
         self.span.addItem("", 7)
+        # a counsellor plans her day; reception and the head look for slots across the week
+        self.span.setCurrentIndex(0 if ctx.actor.role is Role.COUNSELLOR else 1)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("date")
         self.date.setCalendarPopup(True)
@@ -384,6 +386,9 @@ class TermineView(QWidget):
         current = self.staff_id()
         if current is None and self.ctx.actor.staff_id in {s.id for s in choices.counsellors}:
             current = self.ctx.actor.staff_id  # a counsellor sees her own calendar first
+        if current is None or (self.ctx.actor.role is not Role.COUNSELLOR and current == self.ctx.actor.staff_id):
+            # reception and the head start with the first counsellor (they book for others)
+            current = next((s.id for s in choices.counsellors if s.role is Role.COUNSELLOR), current)
         self.counsellor.blockSignals(True)
         self.counsellor.clear()
         for s in choices.counsellors:
