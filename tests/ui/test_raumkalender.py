@@ -284,3 +284,16 @@ def test_dialog_exports_a_series_as_ics(qtbot, ctx, group, tmp_path) -> None:
     dialog.write_series_ics(str(tmp_path / "serie.ics"))
     events = Calendar.from_ical((tmp_path / "serie.ics").read_bytes()).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == [HTML_TITLE] * 4
+
+
+def test_editing_the_kitchen_side_keeps_the_group_room(qtbot, ctx, group) -> None:
+    start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=2), time(17)))
+    result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Kochabend", start, start + timedelta(hours=2),
+                                                                  with_kitchen=True))
+    kitchen_occurrence = ctx.services.bookings.series(ctx.actor, result.linked_booking_id)[0]
+    dialog = BookingDialog(ctx, None, occurrence_id=kitchen_occurrence.id)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Kochabend international")
+    assert dialog.save()
+    group_side = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
+    assert not group_side.cancelled and group_side.title == "Kochabend international"

@@ -416,8 +416,15 @@ class BookingDialog(QDialog):
             room_id=self.room.currentData(), title=self.title_edit.text(), starts_at=start, ends_at=end,
             kind=BookingKind(self.kind.currentData()), organiser=self.organiser.text(),
             expected_participants=self.expected.value() or None, notes=self.notes.toPlainText(), rule=rule,
-            holiday_policy=HolidayPolicy(self.holiday_policy.currentData()), with_kitchen=self.kitchen.isChecked(),
+            holiday_policy=HolidayPolicy(self.holiday_policy.currentData()), with_kitchen=self._with_kitchen(),
         )
+
+    def _with_kitchen(self) -> bool:
+        """The tick for the group room; a booking linked the other way (the tea kitchen's own
+        booking) keeps its group-room partner."""
+        if self._kitchen_possible():
+            return self.kitchen.isChecked()
+        return self.booking is not None and self.booking.linked_booking_id is not None
 
     def save(self) -> bool:
         self._show_message("")
