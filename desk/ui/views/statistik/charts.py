@@ -88,8 +88,10 @@ def draw_bars(painter: QPainter, rect: QRectF, title: str, categories: Sequence[
     painter.restore()
 
 
-def draw_shares(painter: QPainter, rect: QRectF, title: str, items: Sequence[tuple[str, int, str]]) -> None:
-    """Horizontal bars of shares: (label, count, shown value text); 100 % = sum of counts."""
+def draw_shares(painter: QPainter, rect: QRectF, title: str, items: Sequence[tuple[str, int, str]],
+                whole: float | None = None) -> None:
+    """Horizontal bars of shares: (label, count, shown value text); 100 % = `whole`, by default
+    the sum of the counts (parts of one whole); give `whole` for independent rates."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     base = QFont(painter.font())
@@ -102,7 +104,8 @@ def draw_shares(painter: QPainter, rect: QRectF, title: str, items: Sequence[tup
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line * 1.4),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
     painter.setFont(base)
-    whole = sum(count for _, count, _ in items)
+    if whole is None:
+        whole = sum(count for _, count, _ in items)
     label_width = max((fm.horizontalAdvance(text) for text, _, _ in items), default=0) + line
     value_width = max((fm.horizontalAdvance(v) for _, _, v in items), default=0) + line
     bar_left = rect.left() + label_width
@@ -140,8 +143,8 @@ class ChartWidget(QWidget):
         self.setAccessibleName(title)
         self.update()
 
-    def set_shares(self, title: str, items: Sequence[tuple[str, int, str]]) -> None:
-        self._kind, self._args = "shares", (title, list(items))
+    def set_shares(self, title: str, items: Sequence[tuple[str, int, str]], whole: float | None = None) -> None:
+        self._kind, self._args = "shares", (title, list(items), whole)
         self.setAccessibleName(title)
         self.update()
 

@@ -245,6 +245,12 @@ class StatistikView(QWidget):
         self.start.setDate(QDate(period.start.year, period.start.month, period.start.day))
         self.end.setDate(QDate(period.end.year, period.end.month, period.end.day))
 
+    def on_shown(self) -> None:
+        """The first time the view is opened, show the current month without asking."""
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            self.compute()
+
     def compute(self, *, now: datetime | None = None) -> None:
         if self._busy:
             return
@@ -321,8 +327,10 @@ class StatistikView(QWidget):
             total = sum(s.visits_by_place.values())
             count = s.visits_by_place.get("balingen", 0)
             pct = share(count, total)
-            balingen.append((s.code, count, "\u2013" if pct is None else f"{format_cell(pct, language)} %"))
-        self.balingen_chart.set_shares(label("Balingen share of visits by service (%)"), balingen)
+            # each bar is that service's own rate (0-100 %), not a part of one whole
+            balingen.append((s.code, round((pct or 0) * 10),
+                             "\u2013" if pct is None else f"{format_cell(pct, language)} %"))
+        self.balingen_chart.set_shares(label("Balingen share of visits by service (%)"), balingen, whole=1000)
 
     # -- exports -----------------------------------------------------------------------------------
 
