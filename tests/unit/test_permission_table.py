@@ -98,6 +98,7 @@ CheckInService.check_in                        x x x -
 CheckInService.today                           x x x -
 CheckInService.todays_appointments             x x x -
 CheckInService.estimated_wait                  x x x -
+CheckInService.undo_check_in                   x x x -
 ClientService.sync                             internal
 ClientService.search                           x x x -
 ClientService.card                             x x x -
