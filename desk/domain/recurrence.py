@@ -21,9 +21,10 @@ cancelled occurrence stays cancelled when the series is edited later.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import Protocol
 
 import holidays
 from dateutil.rrule import rrule, rrulestr
@@ -240,6 +241,65 @@ def expand(
             continue
         result.append(OccurrenceSpec(moment.date(), start, start, end, name))
     return result
+
+
+class ExistingOccurrence(Protocol):
+    id: int
+    original_start: datetime
+    starts_at: datetime
+    ends_at: datetime
+    cancelled: bool
+    detached: bool
+
+
+@dataclass
+class Replan:
+    """What happens to the stored occurrences of a booking when its rule, time or room change."""
+
+    kept: set[int] = field(default_factory=set)  # untouched (history)
+    delete: list[int] = field(default_factory=list)  # no longer part of the series
+    move: list[tuple[int, OccurrenceSpec]] = field(default_factory=list)  # follow the series (cancelled stay so)
+    rekey: list[tuple[int, OccurrenceSpec]] = field(default_factory=list)  # edited on their own: keep their time
+    insert: list[OccurrenceSpec] = field(default_factory=list)  # new dates
+    active_spans: list[tuple[datetime, datetime]] = field(default_factory=list)  # what will occupy the room
+
+
+def replan(
+    existing: list[ExistingOccurrence],
+    specs: list[OccurrenceSpec],
+    *,
+    recurring: bool,
+    now: datetime,
+    shift: timedelta = timedelta(0),
+    edited_id: int | None = None,
+) -> Replan:
+    """Match stored occurrences to a new expansion by local date (shifted by `shift` days when
+    the series moved): a cancelled date stays cancelled, a date edited on its own keeps its
+    time, past dates of a series stay as they were (except the date being edited), dates that
+    are no longer in the rule go, new future dates come."""
+    by_key = {occurrence_key(o.original_start) + shift: o for o in existing}
+    wanted = {s.key: s for s in specs}
+    plan = Replan()
+    for key, o in by_key.items():
+        if recurring and o.ends_at <= now and o.id != edited_id:
+            plan.kept.add(o.id)
+            continue
+        spec = wanted.get(key)
+        if spec is None:
+            plan.delete.append(o.id)
+        elif o.cancelled:
+            plan.move.append((o.id, spec))
+        elif o.detached:
+            plan.rekey.append((o.id, spec))
+            plan.active_spans.append((o.starts_at, o.ends_at))
+        else:
+            plan.move.append((o.id, spec))
+            plan.active_spans.append((spec.starts_at, spec.ends_at))
+    for key, spec in wanted.items():
+        if key not in by_key and spec.ends_at > now:
+            plan.insert.append(spec)
+            plan.active_spans.append((spec.starts_at, spec.ends_at))
+    return plan
 
 
 def describe(spec: RuleSpec) -> str:

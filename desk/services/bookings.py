@@ -35,6 +35,7 @@ from desk.domain.recurrence import (
     HORIZON_DAYS,
     EditScope,
     OccurrenceSpec,
+    Replan,
     RuleSpec,
     describe,
     expand,
@@ -43,6 +44,7 @@ from desk.domain.recurrence import (
     occurrence_key,
     parse_rrule,
     place,
+    replan,
     to_rrule,
     with_end,
 )
@@ -504,42 +506,10 @@ class BookingService:
     def _replan(self, uow: UnitOfWork, booking_id: int, rule: str | None, first_start: datetime,
                 first_end: datetime, policy: HolidayPolicy, room_id: int, shift: timedelta,
                 *, edited_id: int | None) -> _Plan:
-        """How the occurrences of a booking change when its rule/time/room change.
-
-        Matched by local date (shifted when the series moved by days): cancelled dates stay
-        cancelled (moved along); dates edited on their own keep their time; past dates of a series
-        are kept as they were (history), except the date the person is editing.
-        """
-        now = datetime.now(UTC)
-        existing = {occurrence_key(o.original_start) + shift: o for o in uow.bookings.occurrences_of(booking_id)}
-        specs = {s.key: s for s in _materialise(rule, first_start, first_end, policy)}
-        plan = _Plan()
-        for key, o in existing.items():
-            if rule is not None and o.ends_at <= now and o.id != edited_id:
-                plan.kept_ids.add(o.id)  # history stays as it was
-                continue
-            spec = specs.get(key)
-            if spec is None:
-                plan.delete.append(o.id)
-                continue
-            if o.cancelled:
-                plan.update.append((o.id, {"original_start": spec.original_start, "starts_at": spec.starts_at,
-                                           "ends_at": spec.ends_at, "room_id": room_id,
-                                           "holiday_name": spec.holiday_name}))
-            elif o.detached:
-                plan.update.append((o.id, {"original_start": spec.original_start}))
-                plan.active_spans.append((o.starts_at, o.ends_at))
-            else:
-                plan.update.append((o.id, {"original_start": spec.original_start, "starts_at": spec.starts_at,
-                                           "ends_at": spec.ends_at, "room_id": room_id,
-                                           "holiday_name": spec.holiday_name}))
-                plan.active_spans.append((spec.starts_at, spec.ends_at))
-        for key, spec in specs.items():
-            if key not in existing and spec.ends_at > now:
-                plan.insert.append(spec)
-                plan.active_spans.append((spec.starts_at, spec.ends_at))
-        plan.room_id = room_id
-        return plan
+        """How the stored occurrences change (rules in desk.domain.recurrence.replan)."""
+        plan = replan(uow.bookings.occurrences_of(booking_id), _materialise(rule, first_start, first_end, policy),
+                      recurring=rule is not None, now=datetime.now(UTC), shift=shift, edited_id=edited_id)
+        return _Plan(plan, room_id)
 
     # -- horizon of open-ended series -----------------------------------------------------------
 
@@ -595,24 +565,29 @@ class BookingService:
 
 
 class _Plan:
-    def __init__(self) -> None:
-        self.kept_ids: set[int] = set()
-        self.delete: list[int] = []
-        self.update: list[tuple[int, dict]] = []
-        self.insert: list[OccurrenceSpec] = []
-        self.active_spans: list[tuple[datetime, datetime]] = []
-        self.room_id = 0
+    """A domain Replan bound to the room, written by `apply`."""
+
+    def __init__(self, plan: Replan, room_id: int) -> None:
+        self.plan = plan
+        self.room_id = room_id
+        self.kept_ids = frozenset(plan.kept)
+        self.active_spans = plan.active_spans
 
     def apply(self, uow: UnitOfWork, booking_id: int) -> None:
+        plan = self.plan
+        uow.bookings.delete_occurrences(plan.delete)
         # Two phases: free the original_start values first, then set the new ones, so the unique
         # (booking_id, original_start) constraint never sees a transient duplicate.
-        uow.bookings.delete_occurrences(self.delete)
-        for occurrence_id, _values in self.update:
+        changed = [occurrence_id for occurrence_id, _spec in plan.move + plan.rekey]
+        for occurrence_id in changed:
             uow.bookings.update_occurrence(occurrence_id, original_start=datetime(1900, 1, 1, tzinfo=UTC)
                                            + timedelta(seconds=occurrence_id))
-        for occurrence_id, values in self.update:
-            uow.bookings.update_occurrence(occurrence_id, **values)
-        uow.bookings.add_occurrences(booking_id, self.room_id, [_new_row(s) for s in self.insert])
+        for occurrence_id, spec in plan.move:
+            uow.bookings.update_occurrence(occurrence_id, original_start=spec.original_start, starts_at=spec.starts_at,
+                                           ends_at=spec.ends_at, room_id=self.room_id, holiday_name=spec.holiday_name)
+        for occurrence_id, spec in plan.rekey:
+            uow.bookings.update_occurrence(occurrence_id, original_start=spec.original_start)
+        uow.bookings.add_occurrences(booking_id, self.room_id, [_new_row(s) for s in plan.insert])
 
 
 # --- helpers ---------------------------------------------------------------------------------

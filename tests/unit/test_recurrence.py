@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -18,6 +19,7 @@ from desk.domain.recurrence import (
     nth_of_month,
     parse_rrule,
     place,
+    replan,
     to_rrule,
     with_end,
 )
@@ -144,3 +146,75 @@ def test_check_span_refuses_with_a_message(start: datetime, end: datetime, fragm
 def test_check_span_accepts_midnight_and_dst_nights() -> None:
     check_span(local(2027, 1, 5, 22), local(2027, 1, 6, 1), now=local(2027, 1, 1))
     check_span(local(2027, 3, 27, 22), local(2027, 3, 28, 4), now=local(2027, 1, 1))
+
+
+# -- edits of a series: the matching rules, without a database ------------------------------------
+
+
+@dataclass
+class Stored:
+    id: int
+    original_start: datetime
+    starts_at: datetime
+    ends_at: datetime
+    cancelled: bool = False
+    detached: bool = False
+
+
+def weekly(start: datetime, count: int, hours: int = 2):
+    rule = to_rrule(RuleSpec(Frequency.WEEKLY, count=count), start.replace(tzinfo=None))
+    return expand(rule, start, start + timedelta(hours=hours))
+
+
+def stored(specs) -> list[Stored]:
+    return [Stored(i + 1, s.original_start, s.starts_at, s.ends_at) for i, s in enumerate(specs)]
+
+
+NOW = local(2027, 1, 1)
+
+
+def test_whole_series_moves_but_a_cancelled_date_stays_cancelled() -> None:
+    old = stored(weekly(local(2027, 1, 12, 17), 4))
+    old[1].cancelled = True
+    new = weekly(local(2027, 1, 12, 18), 4)  # the series moves to 18:00
+    plan = replan(old, new, recurring=True, now=NOW)
+    assert [i for i, _ in plan.move] == [1, 2, 3, 4]  # the cancelled one moves along ...
+    assert dict(plan.move)[2].starts_at == local(2027, 1, 19, 18)
+    assert len(plan.active_spans) == 3  # ... but does not occupy the room
+    assert plan.insert == [] and plan.delete == []
+
+
+def test_a_date_edited_on_its_own_keeps_its_time() -> None:
+    old = stored(weekly(local(2027, 1, 12, 17), 3))
+    old[2].detached = True
+    old[2].starts_at, old[2].ends_at = local(2027, 1, 26, 9), local(2027, 1, 26, 10)
+    plan = replan(old, weekly(local(2027, 1, 12, 18), 3), recurring=True, now=NOW)
+    assert [i for i, _ in plan.rekey] == [3]
+    assert (local(2027, 1, 26, 9), local(2027, 1, 26, 10)) in plan.active_spans
+
+
+def test_fewer_dates_delete_and_more_dates_insert() -> None:
+    old = stored(weekly(local(2027, 1, 12, 17), 4))
+    assert replan(old, weekly(local(2027, 1, 12, 17), 2), recurring=True, now=NOW).delete == [3, 4]
+    longer = replan(old, weekly(local(2027, 1, 12, 17), 6), recurring=True, now=NOW)
+    assert [s.key for s in longer.insert] == [date(2027, 2, 9), date(2027, 2, 16)]
+
+
+def test_shifting_the_series_by_a_day_matches_by_shifted_date() -> None:
+    old = stored(weekly(local(2027, 1, 12, 17), 3))  # Tuesdays
+    old[0].cancelled = True
+    new = weekly(local(2027, 1, 13, 17), 3)  # Wednesdays
+    plan = replan(old, new, recurring=True, now=NOW, shift=timedelta(days=1))
+    assert dict(plan.move)[1].key == date(2027, 1, 13) and not plan.insert and not plan.delete
+    assert len(plan.active_spans) == 2  # the cancelled first date stays cancelled on its new day
+
+
+def test_past_dates_of_a_series_are_history_except_the_edited_one() -> None:
+    old = stored(weekly(local(2027, 1, 12, 17), 4))
+    now = local(2027, 1, 20)  # the first two dates are over
+    plan = replan(old, weekly(local(2027, 1, 12, 18), 4), recurring=True, now=now)
+    assert plan.kept == {1, 2} and [i for i, _ in plan.move] == [3, 4]
+    assert replan(old, weekly(local(2027, 1, 12, 18), 4), recurring=True, now=now, edited_id=2).kept == {1}
+    one_off = stored(expand(None, local(2027, 1, 12, 17), local(2027, 1, 12, 18)))
+    moved = expand(None, local(2027, 1, 12, 19), local(2027, 1, 12, 20))
+    assert replan(one_off, moved, recurring=False, now=now).move[0][1].starts_at == local(2027, 1, 12, 19)
