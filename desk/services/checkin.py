@@ -21,6 +21,8 @@ from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 MAX_PARTY_SIZE = 20
+#: A mistaken check-in can be taken back (Ctrl+Z at reception) for this long, until it is called.
+UNDO_MINUTES = 15
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,32 @@ class CheckInService:
             uow.commit()
         assert row is not None
         return row
+
+    @requires(Permission.CHECK_IN)
+    def undo_check_in(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> None:
+        """Take back a mistaken check-in while nobody has called the ticket yet (within
+        UNDO_MINUTES): the visit goes, its appointment is booked again; the ticket number is not
+        given out again (numbers only ever go up)."""
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            visit = uow.visits.get(visit_id)
+            if visit is None:
+                raise NotFoundError("This ticket does not exist (any more).")
+            if visit.status is not VisitStatus.WAITING or visit.call_count:
+                raise ConflictError("Ticket {ticket} has already been called; it can no longer be undone.",
+                                    ticket=visit.ticket)
+            if now - visit.arrived_at > timedelta(minutes=UNDO_MINUTES):
+                raise ConflictError("Ticket {ticket} was given out more than {minutes} minutes ago; "
+                                    "it can no longer be undone here.", ticket=visit.ticket, minutes=UNDO_MINUTES)
+            if not uow.reception.delete_untouched_visit(visit_id):
+                raise ConflictError("Ticket {ticket} has already been called; it can no longer be undone.",
+                                    ticket=visit.ticket)
+            if visit.appointment_id is not None:
+                uow.reception.mark_appointment_booked_again(visit.appointment_id)
+            record(uow, actor, "visit.check_in_undone", entity_type="visit", entity_id=visit_id,
+                   client_id=visit.client_id, details={"ticket": visit.ticket})
+            uow.touch("visits", *(["appointments"] if visit.appointment_id else []))
+            uow.commit()
 
     @staticmethod
     def _appointment_for(uow: UnitOfWork, appointment_id: int, client_id: int | None,

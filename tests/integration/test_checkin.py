@@ -122,3 +122,23 @@ def test_reception_may_not_merge_and_display_may_not_check_in(services, receptio
         services.clients.merge(reception, 1, 2)
     with pytest.raises(PermissionDeniedError):
         services.checkin.check_in(Actor.display(), CheckInRequest(service_id=1))
+
+
+def test_undo_check_in_until_called(services, reception, head):
+    mbe = _service(services, head)
+    client = services.clients.create(reception, ClientInput(given_name="Amina", family_name="Haidari"))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=NOW)
+    visit = services.checkin.check_in(reception, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                      now=NOW)
+    services.checkin.undo_check_in(reception, visit.id, now=NOW + timedelta(minutes=2))
+    assert services.checkin.today(reception, now=NOW) == []
+    [appointment] = services.checkin.todays_appointments(reception, now=NOW)
+    assert appointment.status is AppointmentStatus.BOOKED
+    again = services.checkin.check_in(reception, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                      now=NOW)
+    assert again.ticket == "M-002"  # numbers are never given out twice
+    with pytest.raises(ConflictError, match="more than 15 minutes"):
+        services.checkin.undo_check_in(reception, again.id, now=NOW + timedelta(minutes=20))
+    mark_called(services, again.id, NOW + timedelta(minutes=1))
+    with pytest.raises(ConflictError, match="already been called"):
+        services.checkin.undo_check_in(reception, again.id, now=NOW + timedelta(minutes=2))

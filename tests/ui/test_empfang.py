@@ -286,3 +286,17 @@ def test_weak_tail_of_results_is_not_shown():
     close = [hit(i, 97 - i) for i in range(1, 10)]
     assert relevant(close) == close
     assert relevant([]) == []
+
+
+def test_ctrl_z_takes_back_a_mistaken_check_in(qtbot, make_view, sqlite_services):
+    view = make_view()
+    view.action_anonymous.trigger()
+    view.checkin_dialog.accept()
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    ticket = view.last_visit.ticket
+    assert view.undo_button.isEnabled() and ticket in view.undo_button.toolTip()
+    qtbot.waitUntil(view.search.hasFocus, timeout=3000)
+    QTest.keyClick(view.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.last_visit is None, timeout=5000)
+    assert sqlite_services.checkin.today(RECEPTION) == []
+    assert not view.undo_button.isEnabled() and not view.ticket_frame.isVisible()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
@@ -89,6 +89,25 @@ class ReceptionRepository:
             select(Service.code, Service.ticket_prefix, Service.active).where(Service.id == service_id)
         ).first()
         return None if row is None else (row.code, row.ticket_prefix, bool(row.active))
+
+    def delete_untouched_visit(self, visit_id: int) -> bool:
+        """Remove a visit nobody has called yet (undo of a mistaken check-in); False otherwise."""
+        result = self.session.execute(
+            delete(Visit).where(Visit.id == visit_id, Visit.status == VisitStatus.WAITING.value,
+                                Visit.call_count == 0)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def mark_appointment_booked_again(self, appointment_id: int) -> None:
+        """arrived -> booked (the check-in for it was undone)."""
+        self.session.execute(
+            update(Appointment)
+            .where(Appointment.id == appointment_id, Appointment.status == AppointmentStatus.ARRIVED.value)
+            .values(status=AppointmentStatus.BOOKED.value, version=Appointment.version + 1,
+                    updated_at=datetime.now(UTC))
+            .execution_options(synchronize_session=False)
+        )
 
     # -- the estimated wait --------------------------------------------------------------
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de">
 <context>
     <name>MainWindow</name>
@@ -265,7 +264,7 @@ Datenbank: {database}</translation>
         <translation>Alle Wartenden wurden im selben Moment von anderen aufgerufen; bitte erneut versuchen.</translation>
     </message>
     <message>
-        <source>Export either a counsellor&apos;s appointments or a series.</source>
+        <source>Export either a counsellor's appointments or a series.</source>
         <translation>Bitte entweder die Termine einer Berater*in oder eine Serie exportieren.</translation>
     </message>
     <message>
@@ -453,8 +452,8 @@ Datenbank: {database}</translation>
         <translation>Die Datenbank {where} konnte nicht gelesen oder geschrieben werden (Ein-/Ausgabefehler des Datenträgers). Es wurde nichts gespeichert. Bitte prüfen Sie den Datenträger und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
-        <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
-        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
+        <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
+        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit 'desk-admin restore' wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
     <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
@@ -509,7 +508,7 @@ Datenbank: {database}</translation>
         <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (fehlende Berechtigung oder schreibgeschützter Datenträger). desk braucht sie zum Speichern. Bitte korrigieren Sie die Berechtigungen. Löschen Sie die Datei nicht – sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
     </message>
     <message>
-        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder&apos;s permissions.</source>
+        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder's permissions.</source>
         <translation>Der Ordner {path} für die Datenbank kann nicht angelegt werden ({reason}). Wählen Sie mit --database-url einen anderen Ort oder korrigieren Sie die Berechtigungen.</translation>
     </message>
     <message>
@@ -717,8 +716,20 @@ Datenbank: {database}</translation>
         <translation>Diese Sitzung hat kein Benutzerkonto; melden Sie sich erneut an.</translation>
     </message>
     <message>
+        <source>This ticket does not exist (any more).</source>
+        <translation>Diese Wartenummer gibt es nicht (mehr).</translation>
+    </message>
+    <message>
         <source>This visit does not exist (any more).</source>
         <translation>Diesen Besuch gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} has already been called; it can no longer be undone.</source>
+        <translation>Wartenummer {ticket} wurde schon aufgerufen; die Anmeldung kann nicht mehr zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} was given out more than {minutes} minutes ago; it can no longer be undone here.</source>
+        <translation>Wartenummer {ticket} wurde vor mehr als {minutes} Minuten vergeben; die Anmeldung kann hier nicht mehr zurückgenommen werden.</translation>
     </message>
     <message>
         <source>Title</source>
@@ -853,8 +864,8 @@ Datenbank: {database}</translation>
         <translation>{path} ist keine Sicherung dieser Anwendung (es fehlt: {missing}). Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with &apos;desk-admin restore&apos;.</source>
-        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit &apos;desk-admin restore&apos; wieder her.</translation>
+        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with 'desk-admin restore'.</source>
+        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit 'desk-admin restore' wieder her.</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>

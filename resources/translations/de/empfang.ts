@@ -476,6 +476,22 @@
         <translation>Erster Tag am Empfang: Anleitung</translation>
     </message>
     <message>
+        <source>Undo {what}</source>
+        <translation>{what} rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Anmeldung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Take back the last check-in while it has not been called ({key})</source>
+        <translation>Letzte Anmeldung zurücknehmen, solange sie noch nicht aufgerufen wurde ({key})</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
         <source>Down: pick a result · Enter: check in · F4: card · Ctrl+N: new client · Ctrl+T: anonymous ticket</source>
         <translation>Pfeil runter: Treffer wählen · Enter: anmelden · F4: Karteikarte · Strg+N: neue*r Klient*in · Strg+T: Wartenummer ohne Namen</translation>
     </message>
@@ -504,8 +520,16 @@
         <translation>Dieser Termin ist bereits angemeldet oder abgeschlossen.</translation>
     </message>
     <message>
+        <source>check-in {ticket}</source>
+        <translation>Anmeldung {ticket}</translation>
+    </message>
+    <message>
         <source>{ticket} checked in</source>
         <translation>{ticket} angemeldet</translation>
+    </message>
+    <message>
+        <source>Check-in {ticket} taken back</source>
+        <translation>Anmeldung {ticket} zurückgenommen</translation>
     </message>
     <message>
         <source>Ticket {ticket}</source>
@@ -644,6 +668,14 @@
     <message>
         <source>German</source>
         <translation>Deutsch</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>check-in {ticket}</source>
+        <extracomment>The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).</extracomment>
+        <translation>Anmeldung {ticket}</translation>
     </message>
 </context>
 </TS>

@@ -15,8 +15,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -63,6 +64,26 @@ def relevant(hits: list[ClientSearchHit]) -> list[ClientSearchHit]:
     floor = hits[0].score - RELEVANCE_SPAN
     return [h for i, h in enumerate(hits) if i < ALWAYS_SHOWN or h.score >= floor]
 RELOAD_TOPICS = frozenset({"appointments", "visits", "clients", "any"})
+
+
+class CheckInCommand(QUndoCommand):
+    """A check-in on the view's undo stack: undo takes it back while nobody has called it yet."""
+
+    def __init__(self, view: EmpfangView, visit: VisitRow, request) -> None:
+        super().__init__(view.tr("check-in {ticket}").format(ticket=visit.ticket))
+        self.view = view
+        self.visit = visit
+        self.request = request
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # pushing the command: the check-in has already happened
+            self._pushed = True
+            return
+        self.view._perform_check_in(self.request, "", command=self)
+
+    def undo(self) -> None:
+        self.view._undo_check_in(self.visit)
 
 
 def _table(name: str) -> QTableView:
@@ -218,6 +239,21 @@ class EmpfangView(QWidget):
         self.action_focus_search = self._action("focus", "Ctrl+F", self.focus_search)
         self.action_print = self._action("print", "Ctrl+P", self.print_last_slip)
         self.action_pdf = self._action("pdf", "Ctrl+Shift+S", self.save_last_slip_dialog)
+        self.undo_stack = QUndoStack(self)
+        self.action_undo = self._action("undo", "Ctrl+Z", self.undo_last_check_in)
+        self.action_undo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)
+        self.undo_stack.canUndoChanged.connect(self._update_undo_texts)
+        self.undo_stack.undoTextChanged.connect(self._update_undo_texts)
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undo_check_in")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undo_last_check_in)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.ticket_frame.layout().addWidget(self.undo_button)
+        self.results.addAction(self.action_undo)
+        self.appointments.addAction(self.action_undo)
         # the same actions, with their shortcuts, in the context menus of both lists
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.results.addActions([self.action_check_in, self.action_card, self.action_new, self.action_anonymous])
@@ -251,7 +287,7 @@ class EmpfangView(QWidget):
         self._clock.timeout.connect(lambda: self.appointments_model.set_now(datetime.now(UTC)))
         self._clock.start()
         ctx.events.sig_data_changed.connect(self._on_data_changed)
-        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
+        ctx.events.sig_language_changed.connect(self._on_language_changed)
 
         self.setTabOrder(self.search, self.checkin_button)
         self.setTabOrder(self.checkin_button, self.card_button)
@@ -310,6 +346,9 @@ class EmpfangView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _on_language_changed(self, _language: str) -> None:
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Search a client (name in any spelling, client no., date of birth, phone):"))
         self.search.setPlaceholderText(self.tr("e.g. moh alh  ·  K-000123  ·  24.12.1990  (Ctrl+F)"))
@@ -358,6 +397,21 @@ class EmpfangView(QWidget):
         self._update_hint()
         self._show_last_ticket()
         self._size_appointment_columns()
+        self._update_undo_texts()
+
+    def _update_undo_texts(self, *_args) -> None:
+        if not shiboken6.isValid(self.undo_stack) or not shiboken6.isValid(self.undo_button):
+            return  # the view is being destroyed (the stack clears itself on the way out)
+        text = self.undo_stack.undoText()
+        label = self.tr("Undo {what}").format(what=text) if text else self.tr("Undo check-in")
+        native = QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText)
+        self.action_undo.setText(label)
+        tip = self.tr("Take back the last check-in while it has not been called ({key})").format(key=native)
+        self.action_undo.setToolTip(tip)
+        undo = self.tr("&Undo")
+        self.undo_button.setText(f"{undo}  [{native}]")
+        self.undo_button.setToolTip(f"{label}: {tip}")
+        self.undo_button.setAccessibleName(label)
 
     def _size_appointment_columns(self) -> None:
         """Time and status are never cut (their widths from the texts in this language)."""
@@ -501,6 +555,10 @@ class EmpfangView(QWidget):
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
                 return True
+            if (key == Qt.Key.Key_Z and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                    and not self.search.text()):
+                self.undo_last_check_in()  # with text in the field, Ctrl+Z stays the field's own undo
+                return True
         elif watched is self.results:
             if enter:
                 self.check_in_selected()
@@ -564,16 +622,21 @@ class EmpfangView(QWidget):
         self.checkin_dialog = dialog
         dialog.open()
 
-    def _perform_check_in(self, request, wait_text: str) -> None:
+    def _perform_check_in(self, request, wait_text: str, command: CheckInCommand | None = None) -> None:
         self._busy = True
         self._last_service_id = request.service_id
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.checkin.check_in(actor, request),
-                               lambda visit: self._checked_in(visit, wait_text),
+                               lambda visit: self._checked_in(visit, wait_text, request, command),
                                self._check_in_failed)
 
-    def _checked_in(self, visit: VisitRow, wait_text: str) -> None:
+    def _checked_in(self, visit: VisitRow, wait_text: str, request=None, command: CheckInCommand | None = None) -> None:
         self._busy = False
+        if command is not None:  # a redo: the command now stands for the new ticket
+            command.visit = visit
+            command.setText(self.tr("check-in {ticket}").format(ticket=visit.ticket))
+        elif request is not None:
+            self.undo_stack.push(CheckInCommand(self, visit, request))
         self.last_visit = visit
         self._last_wait_text = wait_text
         self.show_message("")
@@ -582,6 +645,29 @@ class EmpfangView(QWidget):
         self.search.clear()
         self.focus_search()
         self.reload_appointments()
+
+    def _undo_check_in(self, visit: VisitRow) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.run_in_worker(lambda: services.checkin.undo_check_in(actor, visit.id),
+                               lambda _result: self._check_in_undone(visit),
+                               self._undo_failed)
+
+    def _check_in_undone(self, visit: VisitRow) -> None:
+        self.show_message("")
+        if self.last_visit is not None and self.last_visit.id == visit.id:
+            self.last_visit = None
+            self._show_last_ticket()
+        self.ctx.events.sig_status_message.emit(self.tr("Check-in {ticket} taken back").format(ticket=visit.ticket))
+        self.reload_appointments()
+        self.focus_search()
+
+    def _undo_failed(self, error: Exception) -> None:
+        self.undo_stack.clear()  # the stack no longer matches the database
+        self.show_message(error_text(error))
+
+    def undo_last_check_in(self) -> None:
+        if self.undo_stack.canUndo() and not self._busy:
+            self.undo_stack.undo()
 
     def _check_in_failed(self, error: Exception) -> None:
         self._busy = False
