@@ -202,13 +202,15 @@ class ClientService:
             return []
         client_id = parse_client_number(query)
         if client_id is not None and (query.lower().startswith("k") or len(query) <= 6):
-            hits = self._hits({client_id: 100.0}, limit)
-            if not hits:  # an old number of a merged record leads to the record it went into
-                with self._uow() as uow:
-                    target = uow.reception.merged_into(client_id)
+            scores = {client_id: 100.0}
+            with self._uow() as uow:
+                target = uow.reception.merged_into(client_id)  # an old number of a merged record
                 if target is not None:
-                    hits = self._hits({target: 100.0}, limit)
-            return hits
+                    scores = {target: 100.0}
+                if query.isdigit() and len(query) >= 4:  # bare digits may also be part of a phone number
+                    for other in uow.clients.ids_by_phone(query):
+                        scores.setdefault(other, 90.0)
+            return self._hits(scores, limit)
         try:
             day = parse_date(query)
         except ValidationError:

@@ -195,3 +195,13 @@ def test_another_workstations_index_follows_new_and_merged_clients(services, cou
     services.clients.merge(counsellor, keep.id, absorb.id)
     other_desk.sync()
     assert [h.id for h in other_desk.search(counsellor, "Olena Kowalenko")] == [keep.id]
+
+
+def test_bare_digits_find_the_client_number_and_phone_numbers(services, reception):
+    first = services.clients.create(reception, ClientInput(given_name="A", family_name="One"))
+    phone = services.clients.create(reception, ClientInput(given_name="B", family_name="Two", phone="0171 555 0001"))
+    assert [h.id for h in services.clients.search(reception, f"K-{first.id:06d}")] == [first.id]
+    assert [h.id for h in services.clients.search(reception, str(first.id))] == [first.id]
+    assert [h.id for h in services.clients.search(reception, "0171")] == [phone.id]  # no client 171
+    assert [h.id for h in services.clients.search(reception, "0171 555")] == [phone.id]
+    assert [h.id for h in services.clients.search(reception, "24.12.1990")] == []
