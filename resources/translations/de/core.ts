@@ -449,7 +449,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again.</source>
-        <translation>Die Datenbank {where} konnte nicht gelesen oder geschrieben werden (Ein-/Ausgabefehler des Datenträgers). Es wurde nichts gespeichert. Bitte prüfen Sie den Datenträger und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann noch einmal.</translation>
+        <translation>Die Datenbank {where} konnte nicht geschrieben oder gelesen werden (Ein-/Ausgabefehler der Festplatte). Es wurde nichts gespeichert. Bitte prüfen Sie die Festplatte und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
@@ -501,11 +501,11 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). Nothing was saved; everything saved before is kept. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (fehlende Berechtigung oder schreibgeschützter Datenträger). Es wurde nichts gespeichert; alles bisher Gespeicherte bleibt erhalten. Bitte korrigieren Sie die Berechtigungen. Löschen Sie die Datei nicht – sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
+        <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (Berechtigungen oder schreibgeschütztes Laufwerk). Es wurde nichts gespeichert; alles bisher Gespeicherte bleibt erhalten. Bitte die Berechtigungen korrigieren; die Datei nicht löschen, sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
     </message>
     <message>
         <source>The file {path} beside the database cannot be written (permissions, or a read-only disk). desk needs it to save. Fix its permissions; do not delete it, it may hold the latest saved changes.</source>
-        <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (fehlende Berechtigung oder schreibgeschützter Datenträger). desk braucht sie zum Speichern. Bitte korrigieren Sie die Berechtigungen. Löschen Sie die Datei nicht – sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
+        <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (Berechtigungen oder schreibgeschütztes Laufwerk). desk braucht sie zum Speichern. Bitte die Berechtigungen korrigieren; die Datei nicht löschen, sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
     </message>
     <message>
         <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder's permissions.</source>
@@ -517,7 +517,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The folder {path} of the database has become read-only (a read-only disk or share, or changed permissions). Nothing was saved; everything saved before is kept. Make the folder writable again, then try again.</source>
-        <translation>Der Ordner {path} der Datenbank ist schreibgeschützt geworden (schreibgeschützter Datenträger oder Netzwerkordner oder geänderte Berechtigungen). Es wurde nichts gespeichert; alles bisher Gespeicherte bleibt erhalten. Bitte machen Sie den Ordner wieder beschreibbar und versuchen Sie es dann noch einmal.</translation>
+        <translation>Der Ordner {path} der Datenbank ist schreibgeschützt geworden (schreibgeschütztes Laufwerk oder Netzlaufwerk, oder geänderte Berechtigungen). Es wurde nichts gespeichert; alles bisher Gespeicherte bleibt erhalten. Bitte den Ordner wieder beschreibbar machen und es dann erneut versuchen.</translation>
     </message>
     <message>
         <source>The input is not valid.</source>
@@ -605,7 +605,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The text contains a broken character that cannot be saved. Please retype it.</source>
-        <translation>Der Text enthält ein fehlerhaftes Zeichen, das nicht gespeichert werden kann. Bitte geben Sie ihn neu ein.</translation>
+        <translation>Der Text enthält ein defektes Zeichen, das nicht gespeichert werden kann. Bitte geben Sie ihn neu ein.</translation>
     </message>
     <message>
         <source>The time {time} does not exist on {date} (the clocks go forward that night).</source>
