@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>AppointmentsModel</name>
@@ -321,7 +322,7 @@
         <translation>In diesen Eintrag &amp;zusammenführen</translation>
     </message>
     <message>
-        <source>The selected record's visits and appointments move to this record</source>
+        <source>The selected record&apos;s visits and appointments move to this record</source>
         <translation>Besuche und Termine des ausgewählten Eintrags gehen auf diesen Eintrag über</translation>
     </message>
     <message>
@@ -388,11 +389,11 @@
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <source>Today's &amp;appointments</source>
+        <source>Today&apos;s &amp;appointments</source>
         <translation>Heutige &amp;Termine</translation>
     </message>
     <message>
-        <source>Today's appointments</source>
+        <source>Today&apos;s appointments</source>
         <translation>Heutige Termine</translation>
     </message>
     <message>
@@ -556,7 +557,7 @@
     <name>SearchResultsModel</name>
     <message>
         <source>{language}, interpreter</source>
-        <extracomment>An appointment counts as "due now" from this long before its start until its end.</extracomment>
+        <extracomment>An appointment counts as &quot;due now&quot; from this long before its start until its end.</extracomment>
         <translation>{language} · Dolm.</translation>
     </message>
     <message>
