@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -66,13 +67,20 @@ class UiContext:
         self._workers.add(worker)
         worker.setAutoDelete(False)
 
+        def gone() -> bool:
+            # the widget that asked was deleted meanwhile (view closed, window reopened after a
+            # role change): its callbacks must not touch it
+            return receiver is not None and not shiboken6.isValid(receiver)
+
         def finished_ok(result: Any) -> None:
             self._workers.discard(worker)
-            on_done(result)
+            if not gone():
+                on_done(result)
 
         def finished_error(error: Exception) -> None:
             self._workers.discard(worker)
-            (on_error or (lambda e: show_error(None, e)))(error)
+            if not gone():
+                (on_error or (lambda e: show_error(None, e)))(error)
 
         worker.signals.done.connect(finished_ok)
         worker.signals.failed.connect(finished_error)
