@@ -300,3 +300,19 @@ def test_ctrl_z_takes_back_a_mistaken_check_in(qtbot, make_view, sqlite_services
     qtbot.waitUntil(lambda: view.last_visit is None, timeout=5000)
     assert sqlite_services.checkin.today(RECEPTION) == []
     assert not view.undo_button.isEnabled() and not view.ticket_frame.isVisible()
+
+
+def test_live_update_keeps_the_selected_person(qtbot, make_view, sqlite_services):
+    for given in ("Olena", "Olga", "Oleh"):
+        sqlite_services.clients.create(RECEPTION, ClientInput(given_name=given, family_name="Kovalenko"))
+    view = make_view()
+    _search(qtbot, view, "Kovalenko")
+    view.results.setFocus()
+    view.results.selectRow(2)
+    chosen = view.selected_hit().id
+    # another desk adds a person who ranks first: the list changes, the selection stays on the person
+    sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Anna", family_name="Kovalenko"))
+    view.ctx.services.clients.sync()
+    view.ctx.events.sig_data_changed.emit(frozenset({"clients"}))
+    qtbot.waitUntil(lambda: view.search_settled() and view.results_model.rowCount() == 4, timeout=5000)
+    assert view.selected_hit().id == chosen

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
 from desk.domain.permissions import Permission, allowed
+from desk.domain.tickets import format_client_number
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_time, translate
@@ -472,18 +473,32 @@ class EmpfangView(QWidget):
             return
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.clients.search(actor, query, limit=SEARCH_LIMIT),
-                               lambda hits: self._apply_results(seq, hits),
+                               lambda hits: self._apply_results(seq, hits, query),
                                lambda error: self._search_failed(seq, error))
 
-    def _apply_results(self, seq: int, hits: list[ClientSearchHit]) -> None:
+    def _apply_results(self, seq: int, hits: list[ClientSearchHit], query: str = "") -> None:
         if seq != self._search_seq:
             return  # the user typed on: an answer to an older query
         self._applied_seq = seq
-        self.show_message("")
+        # the same query again (a live update from another desk): keep the person selected, so
+        # Enter never checks in someone else because the list moved under the cursor
+        keep_id = None
+        if query and query == getattr(self, "_shown_query", None):
+            current = self.selected_hit()
+            keep_id = current.id if current is not None else None
+        self._shown_query = query
+        had_focus = self.results.hasFocus()
+        if keep_id is None:
+            self.show_message("")
         self.results_model.set_rows(relevant(hits))
         self.results_model.set_appointments(self._appointment_of)
-        if hits:
+        rows = [h.id for h in self.results_model.rows()]
+        if keep_id is not None and keep_id in rows:
+            self.results.selectRow(rows.index(keep_id))
+        elif hits:
             self.results.selectRow(0)
+        if had_focus:
+            self.results.setFocus()
         self._update_buttons()
         self._update_hint()
 
@@ -602,7 +617,7 @@ class EmpfangView(QWidget):
             return
         client = None
         if appointment.client_id is not None:
-            client = ClientSearchHit(id=appointment.client_id, client_number=f"K-{appointment.client_id:06d}",
+            client = ClientSearchHit(id=appointment.client_id, client_number=format_client_number(appointment.client_id),
                                      given_name="", family_name=appointment.client_name, date_of_birth=None,
                                      language="", interpreter_needed=False, score=100.0)
         self.open_check_in(client, appointment)
