@@ -7,12 +7,14 @@ import importlib
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -100,10 +102,18 @@ class MainWindow(QMainWindow):
                 widget = QLabel(translate("MainWindow", "This view is not available in this version."))
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setObjectName(f"view-{key}")
+            # each view in a scroll area: with a large font a view wider than the screen scrolls
+            # instead of pushing the window past a 1366x768 screen (a stack is as wide as its widest page)
+            page = QScrollArea()
+            page.setObjectName(f"page-{key}")
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            page.setWidget(widget)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()
-            self.stack.insertWidget(index, widget)
+            self.stack.insertWidget(index, page)
             self._views[key] = widget
         return self._views[key]
 
@@ -112,16 +122,22 @@ class MainWindow(QMainWindow):
         sets `rebuild_on_language_change = True`, a fresh build (its texts are set once)."""
         for key, widget in list(self._views.items()):
             if getattr(widget, "rebuild_on_language_change", False):
-                was_current = self.stack.currentWidget() is widget
+                index = [s.key for s in self._specs].index(key)
+                was_current = self.stack.currentIndex() == index
                 del self._views[key]
-                fresh = self.view(key)  # replaces the old widget in the stack and deletes it
+                fresh = self.view(key)  # replaces the old page in the stack and deletes it
                 if was_current:
-                    self.stack.setCurrentWidget(fresh)
+                    self.stack.setCurrentIndex(index)
                     on_shown = getattr(fresh, "on_shown", None)
                     if callable(on_shown):
                         on_shown()
             elif callable(getattr(widget, "retranslate", None)):
                 widget.retranslate()
+
+    def current_view(self) -> QWidget | None:
+        """The view on show (the stack's pages are scroll areas around the views)."""
+        row = self.stack.currentIndex()
+        return self._views.get(self._specs[row].key) if 0 <= row < len(self._specs) else None
 
     def show_view(self, key: str) -> None:
         keys = [s.key for s in self._specs]
@@ -133,7 +149,7 @@ class MainWindow(QMainWindow):
             return
         spec = self._specs[row]
         widget = self.view(spec.key)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentIndex(row)
         self.ctx.settings.last_view = spec.key
         on_shown = getattr(widget, "on_shown", None)
         if callable(on_shown):

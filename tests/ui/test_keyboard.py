@@ -86,10 +86,10 @@ def test_check_in_call_done_with_the_keyboard_only(qtbot, desk_day):
     # the waiting list was opened once today (Ctrl+2) and the counsellor went back to reception (Ctrl+1)
     keys.press(Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     warteliste = window.view("warteliste")
-    assert window.stack.currentWidget() is warteliste
+    assert window.current_view() is warteliste
     qtbot.waitUntil(lambda: warteliste._loaded_once and warteliste.room_combo.count() > 0, timeout=5000)
     keys.press(Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is empfang
+    assert window.current_view() is empfang
     qtbot.waitUntil(lambda: empfang.search.hasFocus() and empfang.appointments_model.rowCount() == 1,
                     timeout=5000)
 

@@ -40,6 +40,7 @@ from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
 from desk.ui.views.warteliste.model import Column, WaitingListModel
+from desk.ui.widgets.flow import FlowLayout
 
 TICK_MS = 15_000
 FILTER_MINE, FILTER_ALL = "mine", "all"
@@ -102,6 +103,9 @@ class WartelisteView(QWidget):
         self.room_label = QLabel()
         self.room_combo = QComboBox()
         self.room_label.setBuddy(self.room_combo)
+        for combo in (self.filter_combo, self.room_combo):  # long names elide rather than widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.call_next_button = QPushButton()
         self.call_next_button.setObjectName("callNext")
         self.call_next_button.setMinimumHeight(36)
@@ -156,14 +160,13 @@ class WartelisteView(QWidget):
         self._visit_actions = [self.action_call, self.action_call_again, self.action_start, self.action_done,
                                self.action_no_show, self.action_back, self.action_hand_over, self.action_refer]
         self._buttons: list[QToolButton] = []
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps onto a second line at large font sizes instead of widening the window
         for action in [*self._visit_actions, self.action_undo]:
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
             self._buttons.append(button)
-        buttons.addStretch(1)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_label)
@@ -244,6 +247,11 @@ class WartelisteView(QWidget):
         self.call_next_button.setAccessibleName(self.tr("Call next"))
         self._fill_filter()
         self.model.retranslate()
+        header, metrics = self.table.horizontalHeader(), self.table.horizontalHeader().fontMetrics()
+        for column in range(self.model.columnCount()):  # a header is never cut (large fonts, German)
+            needed = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")) + 24
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
         if self._stale_since is not None:
             self._show_stale()
 
