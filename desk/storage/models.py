@@ -210,7 +210,9 @@ class Client(Base):
     # Set on the record a merge absorbed, so an old client number still leads somewhere.
     merged_into_id: Mapped[int | None] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_clients_date_of_birth", "date_of_birth"),)
+    # AUTOINCREMENT: an erased client's number is never given to a new person (SQLite would
+    # otherwise reuse the highest id); PostgreSQL sequences never reuse.
+    __table_args__ = (Index("ix_clients_date_of_birth", "date_of_birth"), {"sqlite_autoincrement": True})
 
 
 class TicketCounter(Base):

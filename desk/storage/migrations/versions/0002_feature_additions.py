@@ -22,7 +22,11 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     # --- clients: merge keeps a pointer from the absorbed record (reception) ---
-    with op.batch_alter_table("clients") as batch:
+    # --- clients: ids are never reused after an erasure (SQLite AUTOINCREMENT; the audit log
+    #     keeps client numbers, which must not come to point at a new person) ---
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    with op.batch_alter_table("clients", recreate="always" if sqlite else "auto",
+                              table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.add_column(sa.Column("merged_into_id", sa.Integer(), nullable=True))
 
     # --- waitlist: caller's name and optimistic version on visits ---

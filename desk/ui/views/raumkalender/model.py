@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from desk.domain.model import BookingOccurrenceRow
 from desk.ui.i18n import fmt_date, fmt_time, local
 from desk.ui.views.raumkalender.labels import kind_label, weekday_label
+from desk.ui.widgets.text import plain_tooltip
 
 
 class Column(enum.IntEnum):
@@ -122,7 +123,7 @@ class OccurrenceModel(QAbstractTableModel):
                 return self.status_text(row)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
-            return row.title
+            return plain_tooltip(row.title)
         if role == OCCURRENCE_ID_ROLE:
             return row.id
         if role == BOOKING_ID_ROLE:

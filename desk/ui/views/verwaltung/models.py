@@ -17,6 +17,7 @@ from desk.domain.accounts import AccountRow
 from desk.domain.model import AuditRow
 from desk.services.backup import BackupFile
 from desk.ui.i18n import fmt_datetime, translate
+from desk.ui.widgets.text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -84,7 +85,9 @@ class _RowsModel(QAbstractTableModel, Generic[T]):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(str(self.cell(row, index.column()) or ""))
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
         if role == ID_ROLE:
             return self.key(row)

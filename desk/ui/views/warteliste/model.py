@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from desk.domain.model import Priority, ServiceRow, VisitRow, VisitStatus
 from desk.domain.waitlist import wait_level, waiting_minutes
 from desk.ui.i18n import current_language, fmt_time
+from desk.ui.widgets.text import plain_tooltip
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -194,7 +195,7 @@ class WaitingListModel(QAbstractTableModel):
             if column == Column.WAITING:
                 return self.tr("Arrived at {time}").format(time=fmt_time(row.arrived_at))
             if column in (Column.SERVICE, Column.NAME, Column.CALLED):
-                return self._text(row, column)
+                return plain_tooltip(self._text(row, column))
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column in (Column.WAITING, Column.TICKET):
             level = self._level(row)
