@@ -57,6 +57,7 @@ KIND_COLOURS = {
 WHITE = QColor("white")
 BLACK = QColor("black")
 HATCH = QBrush(QColor("#909090"), Qt.BrushStyle.BDiagPattern)
+PRINT_HATCH = QBrush(QColor("#c8c8c8"), Qt.BrushStyle.BDiagPattern)  # lighter on paper: the text stays legible
 KIND_BRUSHES = {kind: QBrush(QColor(colour)) for kind, colour in KIND_COLOURS.items()}
 BORDER_PEN = QPen(BLACK, 1)
 SELECTED_PEN = QPen(BLACK, 3)
@@ -343,7 +344,7 @@ class CalendarCanvas(QWidget):
         selected = row.id == self.selected_id and not printing
         if row.cancelled:
             painter.fillRect(rect, WHITE)
-            painter.setBrush(HATCH)
+            painter.setBrush(PRINT_HATCH if printing else HATCH)
             painter.setPen(CANCELLED_PEN)
         else:
             painter.setBrush(KIND_BRUSHES[row.kind])

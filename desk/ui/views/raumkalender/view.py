@@ -89,6 +89,8 @@ class RaumkalenderView(QWidget):
             self.room_filter.setCurrentIndex(1)
         for room in rooms:
             self.room_filter.addItem(room.name, room.id)
+        self.room_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.room_filter.setMinimumContentsLength(24)
         self.room_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.mode = QComboBox()
         self.mode.addItem("", "week")
@@ -134,7 +136,7 @@ class RaumkalenderView(QWidget):
         for item in (self.today_action, self.previous_action, self.next_action):
             toolbar.addWidget(self._button(item))
         toolbar.addWidget(self.go_date)
-        toolbar.addWidget(self.period_label, 1)
+        toolbar.addStretch(1)
         toolbar.addWidget(self.mode)
         toolbar.addWidget(self.room_filter)
         for item in (self.undo_action, self.list_action, self.new_action, self.ics_action, self.pdf_action,
@@ -142,6 +144,11 @@ class RaumkalenderView(QWidget):
             toolbar.addWidget(self._button(item))
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
+        heading = self.period_label.font()
+        heading.setPointSizeF(heading.pointSizeF() * 1.15)
+        heading.setBold(True)
+        self.period_label.setFont(heading)
+        layout.addWidget(self.period_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status_label)
 
