@@ -83,6 +83,7 @@ class StatistikView(QWidget):
         self.calculate = QPushButton()
         self.period_label = QLabel()
         self.period_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.period_label.setWordWrap(True)  # the centre's long name must not widen the window (200 % font)
         self.legend_label = QLabel()
         self.legend_label.setTextFormat(Qt.TextFormat.PlainText)
         self.legend_label.setWordWrap(True)
