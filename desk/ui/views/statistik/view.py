@@ -181,6 +181,8 @@ class StatistikView(QWidget):
             button.setToolTip(self.tr("Export the report; counts below the threshold appear as \u201c< 3\u201d ({key})")
                               .format(key=keys[fmt]))
             button.setAccessibleName(names[fmt])
+            self._export_actions[fmt].setText(names[fmt])  # listed by name in Help > Keyboard shortcuts
+        self.refresh_action.setText(self.tr("Calculate"))
         for widget, name in ((self.kind, self.tr("Kind of period")), (self.year, self.tr("Year")),
                              (self.part, self.tr("Month or quarter")), (self.start, self.tr("First day")),
                              (self.end, self.tr("Last day")), (self.calculate, self.tr("Calculate")),
