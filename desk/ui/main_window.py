@@ -80,6 +80,13 @@ class MainWindow(QMainWindow):
 
         self.waitlist_hooks = install_waitlist_hooks(self)  # silent alarm, display menu entry, end of day
         self.retranslate()
+        from desk.ui.fonts import uncovered_scripts
+
+        missing = uncovered_scripts()
+        if missing:  # names in these scripts would show as boxes: say what to install (~10 ms check)
+            self.statusBar().showMessage(translate(
+                "MainWindow", "No font for {scripts}: some names may show as boxes. Install the Noto fonts "
+                "(see docs/ACCESSIBILITY.md).").format(scripts=", ".join(missing)), 60_000)
         start = ctx.settings.last_view
         keys = [s.key for s in self._specs]
         self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
