@@ -140,3 +140,43 @@ def test_time_is_shown_in_berlin(qtbot) -> None:
     model.set_rows([AuditRow(1, datetime(2026, 7, 1, 10, 0, tzinfo=UTC), None, "x", "login.success", "", None,
                              None, "{}", "pc")])
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole).endswith("12:00")
+
+
+def test_new_account_dialog_saves_off_the_gui_thread_and_stays_open_on_error(qtbot, view, sqlite_services,
+                                                                             head_actor) -> None:
+    from desk.ui.views.verwaltung.dialogs import AccountDialog
+
+    dialog = AccountDialog(sqlite_services.reference.services(head_actor), None, view)
+    qtbot.addWidget(dialog)
+    calls = []
+
+    def work():
+        name = dialog.username.text()
+        return lambda: calls.append(name) or sqlite_services.accounts.create_account(
+            head_actor, NewAccount(name, dialog.display_name.text(), dialog.chosen_role(), dialog.password.text()))
+
+    dialog.run_on_accept(view.ctx, work)
+    dialog.username.setText("neu")
+    dialog.display_name.setText("Neue Kollegin")
+    dialog.password.setText("kurz")
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=5000)
+    assert dialog.result() != dialog.DialogCode.Accepted  # stays open with the message
+    dialog.password.setText("lang-genug-1")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted or len(calls) == 2 and dialog.isEnabled(),
+                    timeout=5000)
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
+    assert calls == ["neu", "neu"]
+    assert any(a.username == "neu" for a in sqlite_services.accounts.accounts(head_actor))
+
+
+def test_account_dialog_shows_and_returns_the_role(qtbot, sqlite_services, head_actor) -> None:
+    from desk.ui.views.verwaltung.dialogs import AccountDialog
+
+    row = sqlite_services.accounts.create_account(head_actor, NewAccount("bera", "B", Role.COUNSELLOR, "passwort-1"))
+    dialog = AccountDialog(sqlite_services.reference.services(head_actor), row)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_role() is Role.COUNSELLOR
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.HEAD.value))
+    assert dialog.chosen_role() is Role.HEAD

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,10 +21,43 @@ from PySide6.QtWidgets import (
 
 from desk.domain.accounts import AccountRow
 from desk.domain.model import Role, ServiceRow
+from desk.ui.context import error_text
 from desk.ui.i18n import current_language
 from desk.ui.views.verwaltung.models import role_name
 
 ROLE_CHOICES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD)
+
+
+class _WorkDialog(QDialog):
+    """OK runs the service call off the GUI thread (password hashing takes ~0.1 s); the dialog
+    closes when it succeeded and stays open with the message when it failed."""
+
+    message: QLabel
+
+    def run_on_accept(self, ctx, make_work: Callable[[], Callable[[], Any]]) -> None:
+        self._ctx = ctx
+        self._make_work = make_work
+
+    def accept(self) -> None:
+        make = getattr(self, "_make_work", None)
+        if make is None:
+            super().accept()
+            return
+        if not self._validate():
+            return
+        self.setEnabled(False)
+        self._ctx.run_in_worker(make(), self._done, self._failed, receiver=self)
+
+    def _validate(self) -> bool:
+        return True
+
+    def _done(self, _result: Any) -> None:
+        self.setEnabled(True)
+        QDialog.accept(self)
+
+    def _failed(self, error: Exception) -> None:
+        self.setEnabled(True)
+        self.message.setText(error_text(error))
 
 
 def _plain(text: str = "") -> QLabel:
@@ -39,7 +75,7 @@ def _buddies(form: QFormLayout) -> None:
             label.widget().setBuddy(field.widget())
 
 
-class AccountDialog(QDialog):
+class AccountDialog(_WorkDialog):
     """A new account (with user name and first password) or changes to an existing one."""
 
     def __init__(self, services: list[ServiceRow], account: AccountRow | None = None,
@@ -58,9 +94,9 @@ class AccountDialog(QDialog):
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role"))
         for role in ROLE_CHOICES:
-            self.role.addItem(role_name(role.value), role)
+            self.role.addItem(role_name(role.value), role.value)  # plain str: Qt keeps it as it is
         if account is not None:
-            self.role.setCurrentIndex(max(0, self.role.findData(account.role)))
+            self.role.setCurrentIndex(max(0, self.role.findData(account.role.value)))
         self.services = QListWidget()
         self.services.setAccessibleName(self.tr("Services"))
         self.services.setMaximumHeight(120)
@@ -102,7 +138,7 @@ class AccountDialog(QDialog):
         self.setMinimumWidth(460)
 
     def chosen_role(self) -> Role:
-        return self.role.currentData()
+        return Role(self.role.currentData())
 
     def chosen_services(self) -> frozenset[int]:
         return frozenset(
@@ -111,7 +147,7 @@ class AccountDialog(QDialog):
         )
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(_WorkDialog):
     """A new password, typed twice."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -131,7 +167,7 @@ class PasswordDialog(QDialog):
         self.message = _plain()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self._check)
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(_plain(self.tr("New password for {name}:").format(name=name)))
@@ -139,11 +175,11 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def _check(self) -> None:
+    def _validate(self) -> bool:
         if self.first.text() != self.second.text():
             self.message.setText(self.tr("The two passwords differ."))
-            return
-        self.accept()
+            return False
+        return True
 
     def password(self) -> str:
         return self.first.text()

@@ -158,48 +158,49 @@ class AccountsTab(_Tab):
         self._update_buttons()
 
     def new(self) -> None:
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
         dialog = AccountDialog(self._services, None, self)
-        while dialog.exec() == dialog.DialogCode.Accepted:
+
+        def work():
             account = NewAccount(dialog.username.text(), dialog.display_name.text(), dialog.chosen_role(),
                                  dialog.password.text(), dialog.chosen_services())
-            try:
-                self.ctx.services.accounts.create_account(self.ctx.actor, account)
-            except Exception as error:  # noqa: BLE001 - shown in the dialog, which stays open
-                dialog.message.setText(error_text(error))
-                continue
+            return lambda: accounts.create_account(actor, account)
+
+        dialog.run_on_accept(self.ctx, work)
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.refresh()
-            return
 
     def edit(self) -> None:
         row = self.selected()
         if row is None:
             return
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
         dialog = AccountDialog(self._services, row, self)
-        while dialog.exec() == dialog.DialogCode.Accepted:
-            try:
-                self.ctx.services.accounts.change_account(
-                    self.ctx.actor, row.id, row.version, display_name=dialog.display_name.text(),
-                    role=dialog.chosen_role(), service_ids=dialog.chosen_services())
-            except Exception as error:  # noqa: BLE001
-                dialog.message.setText(error_text(error))
-                continue
+
+        def work():
+            name, role, ids = dialog.display_name.text(), dialog.chosen_role(), dialog.chosen_services()
+            return lambda: accounts.change_account(actor, row.id, row.version, display_name=name, role=role,
+                                                   service_ids=ids)
+
+        dialog.run_on_accept(self.ctx, work)
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.refresh()
-            return
 
     def reset_password(self) -> None:
         row = self.selected()
         if row is None:
             return
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
         dialog = PasswordDialog(row.display_name, self)
-        while dialog.exec() == dialog.DialogCode.Accepted:
-            try:
-                self.ctx.services.accounts.reset_password(self.ctx.actor, row.id, dialog.password())
-            except Exception as error:  # noqa: BLE001
-                dialog.message.setText(error_text(error))
-                continue
+
+        def work():
+            password = dialog.password()
+            return lambda: accounts.reset_password(actor, row.id, password)
+
+        dialog.run_on_accept(self.ctx, work)
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.status.setText(self.tr("The password of {name} was changed.").format(name=row.display_name))
             self.refresh()
-            return
 
     def toggle_active(self) -> None:
         row = self.selected()
