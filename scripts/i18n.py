@@ -184,6 +184,10 @@ def translate(unit: str, json_file: str, language: str = "de") -> None:
             translation.attrib.pop("type", None)
             changed += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
+    files = units().get(unit, [])
+    if files:  # back into lupdate's own format, so that `check` finds the committed file current
+        subprocess.run([tool("pyside6-lupdate"), *map(str, files), "-no-obsolete", "-locations", "none",
+                        "-target-language", language, "-ts", str(ts)], check=True, capture_output=True)
     release()
     print(f"{ts.relative_to(ROOT)}: {changed} entries translated, {len(unfinished(ts))} still open")
 

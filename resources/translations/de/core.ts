@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>MainWindow</name>
@@ -268,7 +269,7 @@ Datenbank: {database}</translation>
         <translation>Alle Wartenden wurden im selben Moment von anderen aufgerufen; bitte erneut versuchen.</translation>
     </message>
     <message>
-        <source>Export either a counsellor's appointments or a series.</source>
+        <source>Export either a counsellor&apos;s appointments or a series.</source>
         <translation>Bitte entweder die Termine einer Berater*in oder eine Serie exportieren.</translation>
     </message>
     <message>
@@ -456,8 +457,8 @@ Datenbank: {database}</translation>
         <translation>Die Datenbank {where} konnte nicht geschrieben oder gelesen werden (Ein-/Ausgabefehler der Festplatte). Es wurde nichts gespeichert. Bitte prüfen Sie die Festplatte und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept).</source>
-        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit 'desk-admin restore' wieder her (die beschädigte Datei bleibt erhalten).</translation>
+        <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
+        <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
     <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
@@ -512,7 +513,7 @@ Datenbank: {database}</translation>
         <translation>Die Datei {path} neben der Datenbank kann nicht geschrieben werden (Berechtigungen oder schreibgeschütztes Laufwerk). desk braucht sie zum Speichern. Bitte die Berechtigungen korrigieren; die Datei nicht löschen, sie kann die zuletzt gespeicherten Änderungen enthalten.</translation>
     </message>
     <message>
-        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder's permissions.</source>
+        <source>The folder {path} for the database cannot be created ({reason}). Choose another place with --database-url or fix the folder&apos;s permissions.</source>
         <translation>Der Ordner {path} für die Datenbank kann nicht angelegt werden ({reason}). Wählen Sie mit --database-url einen anderen Ort oder korrigieren Sie die Berechtigungen.</translation>
     </message>
     <message>
@@ -868,8 +869,8 @@ Datenbank: {database}</translation>
         <translation>{path} ist keine Sicherung dieser Anwendung (es fehlt: {missing}). Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with 'desk-admin restore'.</source>
-        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit 'desk-admin restore' wieder her.</translation>
+        <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with &apos;desk-admin restore&apos;.</source>
+        <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit &apos;desk-admin restore&apos; wieder her.</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>
