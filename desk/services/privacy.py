@@ -173,7 +173,8 @@ class PrivacyService:
             uow.settings.set(LAST_PURGE_KEY, now.astimezone(BERLIN).date().isoformat())
             record(uow, actor, "retention.purge", entity_type="retention",
                    details={"visits_anonymised": visits, "appointments_anonymised": appointments,
-                            "clients_erased": len(inactive), "bookings_deleted": bookings,
+                            "clients_erased": len(inactive), "erased_client_numbers": inactive[:5000],
+                            "bookings_deleted": bookings,
                             "audit_events_deleted": audit, "cutoffs": report.cutoffs})
             uow.touch("clients", "visits", "appointments", "bookings")
             uow.commit()

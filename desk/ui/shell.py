@@ -46,6 +46,7 @@ class Session(QObject):
         self._refreshing = False
         self._dialog: QDialog | None = None
         self.damaged: str | None = None
+        self._idle_minutes: int | None = None
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._on_idle)
@@ -118,11 +119,14 @@ class Session(QObject):
     # -- lock ----------------------------------------------------------------------------------
 
     def idle_minutes(self) -> int:
-        try:
-            value = int(self.ctx.services.reference.setting(self.ctx.actor, "idle_lock_minutes"))
-        except Exception:  # noqa: BLE001 - a setting must never stop the lock
-            value = 10
-        return max(1, value)
+        """The idle time before the lock (setting idle_lock_minutes; re-read when settings change)."""
+        if self._idle_minutes is None:
+            try:
+                self._idle_minutes = max(1, int(self.ctx.services.reference.setting(self.ctx.actor,
+                                                                                     "idle_lock_minutes")))
+            except Exception:  # noqa: BLE001 - a setting must never stop the lock
+                return 10
+        return self._idle_minutes
 
     def _restart_idle_timer(self) -> None:
         if self.window is not None and not self.locked:
@@ -181,6 +185,8 @@ class Session(QObject):
     # -- role changes elsewhere ------------------------------------------------------------------
 
     def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if {"settings", "any"} & set(topics):
+            self._idle_minutes = None
         if self.window is None or self._refreshing or self.ctx.actor.staff_id is None:
             return
         if not ({"staff", "any"} & set(topics)):
