@@ -158,3 +158,18 @@ def test_check_reports_a_damaged_database(tmp_path: Path, capsys) -> None:
     Path(str(path) + "-wal").unlink(missing_ok=True)
     assert admin(["check", "--database-url", sqlite_url(path)]) == 1
     assert "DAMAGED" in capsys.readouterr().out
+
+
+def test_a_full_disk_during_backup_leaves_no_half_file(sqlite_services, head, tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import desk.storage.maintenance as maintenance
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(maintenance.os, "replace", full)
+    folder = tmp_path / "full"
+    with pytest.raises(DatabaseError, match="not writable or full"):
+        sqlite_services.backup.backup_now(head, folder)
+    assert list(folder.iterdir()) == []  # the .partial file was removed
