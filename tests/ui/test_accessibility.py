@@ -97,15 +97,21 @@ def test_tables_expose_their_headers(window, qtbot, key):
     assert unnamed_table_headers(view) == []
 
 
-def _dialogs(ctx):
+def _dialogs(ctx, window):
     """The dialogs that can be built without a running desk day (name, factory)."""
-    from desk.ui.help.dialogs import FirstDayGuide
-    from desk.ui.login.dialogs import LoginDialog
+    from desk.ui.help.dialogs import FirstDayGuide, ShortcutsDialog
+    from desk.ui.login.dialogs import FirstStartWizard, LoginDialog
     from desk.ui.views.empfang.card import ClientCardDialog
     from desk.ui.views.empfang.checkin_dialog import CheckInDialog
     from desk.ui.views.raumkalender.dialog import BookingDialog
-    from desk.ui.views.termine.dialogs import AbsenceDialog, AppointmentDialog, DialogChoices
-    from desk.ui.views.verwaltung.dialogs import AccountDialog, PasswordDialog
+    from desk.ui.views.termine.dialogs import (
+        AbsenceDialog,
+        AppointmentDialog,
+        DialogChoices,
+        InterpreterDialog,
+        WorkingHoursDialog,
+    )
+    from desk.ui.views.verwaltung.dialogs import AccountDialog, EraseDialog, PasswordDialog
 
     services = ctx.services.reference.services(ctx.actor)
     staff = ctx.services.reference.staff(ctx.actor)
@@ -122,13 +128,19 @@ def _dialogs(ctx):
         ("account", lambda: AccountDialog(services)),
         ("password", lambda: PasswordDialog("Test")),
         ("first day", lambda: FirstDayGuide()),
+        ("shortcuts", lambda: ShortcutsDialog(window)),
+        ("interpreter", lambda: InterpreterDialog(None)),
+        ("working hours", lambda: WorkingHoursDialog("Test", [])),
+        ("erase", lambda: EraseDialog(1)),
+        ("first start", lambda: FirstStartWizard(ctx)),
     ]
 
 
 @pytest.mark.parametrize("name", ["check-in", "client card", "appointment", "absence", "booking", "login",
-                                  "account", "password", "first day"])
+                                  "account", "password", "first day", "shortcuts", "interpreter",
+                                  "working hours", "erase", "first start"])
 def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qtbot, name):
-    factory = dict(_dialogs(window.ctx))[name]
+    factory = dict(_dialogs(window.ctx, window))[name]
     dialog = factory()
     qtbot.addWidget(dialog)
     dialog.show()
