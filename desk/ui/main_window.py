@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import __version__
-from desk.domain.permissions import allowed
+from desk.domain.permissions import Permission, allowed
 from desk.ui.context import UiContext
 from desk.ui.i18n import install_language, translate
 from desk.ui.live import LiveUpdates
@@ -80,6 +80,10 @@ class MainWindow(QMainWindow):
 
         self.waitlist_hooks = install_waitlist_hooks(self)  # silent alarm, display menu entry, end of day
         self.retranslate()
+        if allowed(ctx.actor.role, Permission.CLIENT_SEARCH):
+            # build the name index off the GUI thread now, not on the first keystroke
+            ctx.run_in_worker(lambda: ctx.services.clients.prepare_search(ctx.actor), lambda _count: None,
+                              lambda _error: None)
         from desk.ui.fonts import uncovered_scripts
 
         missing = uncovered_scripts()
@@ -163,7 +167,10 @@ class MainWindow(QMainWindow):
             on_shown()
 
     def _on_live_changed(self, topics: frozenset[str]) -> None:
-        self.ctx.services.clients.sync()
+        if "clients" in topics or "any" in topics:
+            # pulls other workstations' new and changed clients into the name index (a query)
+            self.ctx.run_in_worker(self.ctx.services.clients.sync, lambda _result: None,
+                                   lambda _error: None)
         if "reference" in topics or "settings" in topics or "any" in topics:
             self.ctx.services.reference.invalidate()
         self.ctx.events.sig_data_changed.emit(topics)

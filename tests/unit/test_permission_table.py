@@ -100,6 +100,7 @@ CheckInService.todays_appointments             x x x -
 CheckInService.estimated_wait                  x x x -
 CheckInService.undo_check_in                   x x x -
 ClientService.sync                             internal
+ClientService.prepare_search                   x x x -
 ClientService.search                           x x x -
 ClientService.card                             x x x -
 ClientService.create                           x x x -
