@@ -55,6 +55,7 @@ from desk.ui.views.termine.models import (
     InterpreterModel,
     ReminderModel,
 )
+from desk.ui.widgets.flow import FlowLayout
 
 TOPICS = {"appointments", "clients", "reference", "any"}
 
@@ -87,7 +88,8 @@ class TermineView(QWidget):
         # -- top bar: counsellor, day/week, date ---------------------------------------------------
         self.counsellor = QComboBox()
         self.counsellor.setObjectName("counsellor")
-        self.counsellor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # shrinks to 16 characters (and elides) at large font sizes rather than widening the window
+        self.counsellor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.counsellor.setMinimumContentsLength(16)
         self.counsellor_label = QLabel()
         self.counsellor_label.setBuddy(self.counsellor)
@@ -105,6 +107,7 @@ class TermineView(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("title")
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -141,14 +144,13 @@ class TermineView(QWidget):
         self.agenda.activated.connect(lambda _i: self.change_selected())
         self.agenda.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.agenda_buttons: list[QPushButton] = []
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at large font sizes instead of widening the window
         for action in (self.act_book, self.act_change, self.act_cancel, self.act_no_show, self.act_slip,
                        self.act_slip_pdf, self.act_ics):
             button = QPushButton()
             button.clicked.connect(action.trigger)
             self.agenda_buttons.append(button)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.absence_warning = QLabel()
         self.absence_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.absence_warning.setWordWrap(True)
@@ -226,11 +228,10 @@ class TermineView(QWidget):
         self.absences.setModel(self.absence_model)
         hours_page = QWidget()
         hours_layout = QVBoxLayout(hours_page)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.edit_hours_button)
         row.addWidget(self.add_absence_button)
         row.addWidget(self.remove_absence_button)
-        row.addStretch(1)
         hours_layout.addLayout(row)
         hours_layout.addWidget(self.hours_label)
         hours_layout.addWidget(self.absences, 1)
