@@ -95,6 +95,13 @@ class HolidayPolicy(StrEnum):
 # --- rows handed to the UI -------------------------------------------------------------
 
 
+def person_name(given: str | None, family: str | None) -> str:
+    """`Family, Given` as lists show people; either part may be missing; "" for no name."""
+    if not given and not family:
+        return ""
+    return f"{family or ''}, {given or ''}".strip(", ")
+
+
 @dataclass(frozen=True, slots=True)
 class ServiceHours:
     weekday: int  # 0 = Monday
@@ -163,7 +170,7 @@ class ClientRow:
 
     @property
     def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_name}".strip(", ")
+        return person_name(self.given_name, self.family_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +281,7 @@ class ClientSearchHit:
 
     @property
     def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_name}".strip(", ")
+        return person_name(self.given_name, self.family_name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
 from desk.domain.errors import NotFoundError, StaleError
-from desk.domain.model import AppointmentRow, AppointmentStatus
+from desk.domain.model import AppointmentRow, AppointmentStatus, person_name
 from desk.storage.models import Absence, Appointment, Client, Interpreter, Room, Staff, WorkingHour
 
 #: Statuses that occupy the counsellor's (and interpreter's) time.
@@ -29,17 +29,12 @@ APPOINTMENT_FIELDS = {
 }
 
 
-def _name(given: str | None, family: str | None) -> str:
-    if not given and not family:
-        return ""
-    return f"{family or ''}, {given or ''}".strip(", ")
 
-
-def _row(a: Appointment, given: str | None, family: str | None) -> AppointmentRow:
+def appointment_row(a: Appointment, given: str | None, family: str | None) -> AppointmentRow:
     return AppointmentRow(
         id=a.id,
         client_id=a.client_id,
-        client_name=_name(given, family),
+        client_name=person_name(given, family),
         service_id=a.service_id,
         staff_id=a.staff_id,
         room_id=a.room_id,
@@ -96,7 +91,7 @@ class AppointmentRepository:
 
     def get(self, appointment_id: int) -> AppointmentRow | None:
         row = self.session.execute(self._select().where(Appointment.id == appointment_id)).first()
-        return None if row is None else _row(row.Appointment, row.given_name, row.family_name)
+        return None if row is None else appointment_row(row.Appointment, row.given_name, row.family_name)
 
     def between(
         self,
@@ -113,7 +108,7 @@ class AppointmentRepository:
         if not include_cancelled:
             stmt = stmt.where(Appointment.status.in_(_OCCUPYING))
         stmt = stmt.order_by(Appointment.starts_at, Appointment.id)
-        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+        return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
 
     def overlapping(
         self,
@@ -137,11 +132,11 @@ class AppointmentRepository:
         if exclude_ids:
             stmt = stmt.where(Appointment.id.not_in(exclude_ids))
         stmt = stmt.order_by(Appointment.starts_at, Appointment.id)
-        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+        return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
 
     def series(self, series_id: str) -> list[AppointmentRow]:
         stmt = self._select().where(Appointment.series_id == series_id).order_by(Appointment.starts_at)
-        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+        return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
 
     def reminders(self, start: datetime, end: datetime) -> list[ReminderRow]:
         """Booked appointments starting in [start, end) with the client's phone and language."""
@@ -159,7 +154,7 @@ class AppointmentRepository:
         )
         return [
             ReminderRow(
-                appointment=_row(r.Appointment, r.given_name, r.family_name),
+                appointment=appointment_row(r.Appointment, r.given_name, r.family_name),
                 phone=r.phone or "",
                 client_language=r.language or "",
                 staff_name=r.display_name or "",
@@ -247,7 +242,7 @@ class AppointmentRepository:
             and_(Appointment.staff_id == staff_id, Appointment.starts_at < end, Appointment.ends_at > start,
                  Appointment.status == AppointmentStatus.BOOKED.value)
         ).order_by(Appointment.starts_at)
-        return [_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+        return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
 
     # -- interpreters -----------------------------------------------------------------------
 

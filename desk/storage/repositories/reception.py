@@ -13,33 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
 from desk.storage.models import Appointment, Client, Service, Visit
-
-
-def _name(given: str | None, family: str | None) -> str:
-    if not given and not family:
-        return ""
-    return f"{family or ''}, {given or ''}".strip(", ")
-
-
-def appointment_row(a: Appointment, client_name: str) -> AppointmentRow:
-    return AppointmentRow(
-        id=a.id,
-        client_id=a.client_id,
-        client_name=client_name,
-        service_id=a.service_id,
-        staff_id=a.staff_id,
-        room_id=a.room_id,
-        interpreter_id=a.interpreter_id,
-        interpreter_language=a.interpreter_language,
-        starts_at=a.starts_at,
-        ends_at=a.ends_at,
-        status=AppointmentStatus(a.status),
-        cancel_reason=a.cancel_reason,
-        series_id=a.series_id,
-        reminded_at=a.reminded_at,
-        note=a.note,
-        version=a.version,
-    )
+from desk.storage.repositories.appointments import appointment_row
 
 
 class ReceptionRepository:
@@ -60,7 +34,7 @@ class ReceptionRepository:
             )
             .order_by(Appointment.starts_at, Appointment.id)
         )
-        return [appointment_row(r.Appointment, _name(r.given_name, r.family_name))
+        return [appointment_row(r.Appointment, r.given_name, r.family_name)
                 for r in self.session.execute(stmt)]
 
     def appointment(self, appointment_id: int) -> AppointmentRow | None:
@@ -70,7 +44,7 @@ class ReceptionRepository:
             .where(Appointment.id == appointment_id)
         )
         row = self.session.execute(stmt).first()
-        return None if row is None else appointment_row(row.Appointment, _name(row.given_name, row.family_name))
+        return None if row is None else appointment_row(row.Appointment, row.given_name, row.family_name)
 
     def mark_appointment_arrived(self, appointment_id: int) -> bool:
         """booked -> arrived; False when it was not booked any more (someone else was faster)."""

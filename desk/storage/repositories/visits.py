@@ -23,6 +23,7 @@ from desk.domain.model import (
     Priority,
     VisitRow,
     VisitStatus,
+    person_name,
 )
 from desk.domain.tickets import format_ticket
 from desk.storage.models import Alarm, Appointment, Client, DisplayCall, Room, Staff, TicketCounter, Visit
@@ -252,7 +253,7 @@ class VisitRepository:
         return [
             visit_row(
                 r.Visit,
-                client_name=_name(r.given_name, r.family_name),
+                client_name=person_name(r.given_name, r.family_name),
                 room_label=r.display_label or r.room_name or "",
                 called_by_name=r.caller_name or "",
                 appointment_starts_at=r.appointment_starts_at,
@@ -260,11 +261,6 @@ class VisitRepository:
             for r in self.session.execute(stmt)
         ]
 
-
-def _name(given: str | None, family: str | None) -> str:
-    if not given and not family:
-        return ""
-    return f"{family or ''}, {given or ''}".strip(", ")
 
 
 def visit_row(
