@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -300,6 +301,17 @@ class CalendarCanvas(QWidget):
                                                                       int(cell.width()) - 4))
         # hour lines and labels
         painter.setFont(small)
+        hours_font = QFont(small)  # the hour column is GUTTER wide: "10:00" must fit at 200 % font too
+        while QFontMetricsF(hours_font).horizontalAdvance("00:00") > GUTTER - 6:
+            if hours_font.pixelSize() > 0:
+                if hours_font.pixelSize() <= 6:
+                    break
+                hours_font.setPixelSize(hours_font.pixelSize() - 1)
+            else:
+                if hours_font.pointSizeF() <= 5:
+                    break
+                hours_font.setPointSizeF(hours_font.pointSizeF() - 0.5)
+        label_height = QFontMetricsF(hours_font).height()
         for h in range(FIRST_HOUR, LAST_HOUR + 1):
             y = top + (h - FIRST_HOUR) * hour
             painter.setPen(QPen(QColor("#b0b0b0"), 1))
@@ -308,8 +320,10 @@ class CalendarCanvas(QWidget):
                 painter.setPen(QPen(QColor("#d8d8d8"), 1, Qt.PenStyle.DotLine))
                 painter.drawLine(QPointF(area.left() + GUTTER, y + hour / 2), QPointF(area.right(), y + hour / 2))
             painter.setPen(QColor("black"))
-            painter.drawText(QRectF(area.left(), y - 8, GUTTER - 4, 16),
+            painter.setFont(hours_font)
+            painter.drawText(QRectF(area.left(), y - label_height / 2, GUTTER - 4, label_height),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{h:02d}:00")
+            painter.setFont(small)
         # column separators: strong between days, light between rooms
         for column in range(len(self.days) * rooms + 1):
             x = area.left() + GUTTER + column * width

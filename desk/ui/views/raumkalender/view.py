@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -35,6 +34,7 @@ from desk.ui.views.raumkalender.canvas import CalendarCanvas
 from desk.ui.views.raumkalender.dialog import BookingDialog
 from desk.ui.views.raumkalender.labels import scope_label
 from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, Column, OccurrenceModel
+from desk.ui.widgets.flow import FlowLayout
 
 ALL_ROOMS = 0
 SHARED_ROOMS = -1  # the group room and the tea kitchen: what staff book most
@@ -132,11 +132,10 @@ class RaumkalenderView(QWidget):
             item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(item)
         self.buttons: dict[QAction, QToolButton] = {}
-        toolbar = QHBoxLayout()
+        toolbar = FlowLayout()  # wraps at large font sizes instead of widening the window
         for item in (self.today_action, self.previous_action, self.next_action):
             toolbar.addWidget(self._button(item))
         toolbar.addWidget(self.go_date)
-        toolbar.addStretch(1)
         toolbar.addWidget(self.mode)
         toolbar.addWidget(self.room_filter)
         for item in (self.undo_action, self.list_action, self.new_action, self.ics_action, self.pdf_action,
