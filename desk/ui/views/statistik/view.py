@@ -45,6 +45,7 @@ from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language
 from desk.ui.views.statistik.charts import ChartWidget
 from desk.ui.views.statistik.models import ReportTableModel
+from desk.ui.widgets.flow import FlowLayout
 
 KINDS = ("month", "quarter", "year", "custom")
 
@@ -107,7 +108,7 @@ class StatistikView(QWidget):
         self.models: dict[str, ReportTableModel] = {}
         self.tables: dict[str, QTableView] = {}
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps at large font sizes instead of widening the window
         self.kind_label, self.year_label, self.part_label = QLabel(), QLabel(), QLabel()
         self.from_label, self.to_label = QLabel(), QLabel()
         for label, buddy in ((self.kind_label, self.kind), (self.year_label, self.year),
@@ -116,7 +117,6 @@ class StatistikView(QWidget):
             top.addWidget(label)
             top.addWidget(buddy)
         top.addWidget(self.calculate)
-        top.addStretch(1)
         for button in self.export_buttons.values():
             top.addWidget(button)
         status = QHBoxLayout()
