@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--views", default="", help="comma-separated view keys (default: all)")
     parser.add_argument("--languages", default="de,en")
     parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
+    parser.add_argument("--check", action="store_true", help="exit with 1 when a label or button is clipped (CI)")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print("clipped:", problem)
     print(f"{len(problems)} clipped widgets")
-    return 0
+    return 1 if args.check and problems else 0
 
 
 if __name__ == "__main__":
