@@ -164,7 +164,7 @@ class CheckInDialog(QDialog):
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.checkin.estimated_wait(actor, service_id),
                                lambda estimate: self._show_wait(seq, estimate),
-                               lambda _error: self._show_wait(seq, None))
+                               lambda _error: self._show_wait(seq, None), receiver=self)
 
     def _show_wait(self, seq: int, estimate: WaitEstimate | None) -> None:
         if not self._alive or seq != self._wait_seq:

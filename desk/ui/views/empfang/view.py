@@ -474,7 +474,7 @@ class EmpfangView(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.clients.search(actor, query, limit=SEARCH_LIMIT),
                                lambda hits: self._apply_results(seq, hits, query),
-                               lambda error: self._search_failed(seq, error))
+                               lambda error: self._search_failed(seq, error), receiver=self)
 
     def _apply_results(self, seq: int, hits: list[ClientSearchHit], query: str = "") -> None:
         if seq != self._search_seq:
@@ -525,7 +525,7 @@ class EmpfangView(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.checkin.todays_appointments(actor),
                                lambda rows: self._apply_appointments(seq, rows),
-                               lambda error: self._appointments_failed(seq, error))
+                               lambda error: self._appointments_failed(seq, error), receiver=self)
 
     def _apply_appointments(self, seq: int, rows: list[AppointmentRow]) -> None:
         if seq != self._appointments_seq:
@@ -643,7 +643,7 @@ class EmpfangView(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.checkin.check_in(actor, request),
                                lambda visit: self._checked_in(visit, wait_text, request, command),
-                               self._check_in_failed)
+                               self._check_in_failed, receiver=self)
 
     def _checked_in(self, visit: VisitRow, wait_text: str, request=None, command: CheckInCommand | None = None) -> None:
         self._busy = False
@@ -665,7 +665,7 @@ class EmpfangView(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.checkin.undo_check_in(actor, visit.id),
                                lambda _result: self._check_in_undone(visit),
-                               self._undo_failed)
+                               self._undo_failed, receiver=self)
 
     def _check_in_undone(self, visit: VisitRow) -> None:
         self.show_message("")
