@@ -115,6 +115,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text when the cell is elided (large fonts)
+            return self.cell(row, index.column()) or None
         if role == SORT_ROLE:
             return self.sort_key(row, index.column())
         return None
