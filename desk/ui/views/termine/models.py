@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow
 from desk.ui.i18n import fmt_date, fmt_datetime, fmt_time, local
+from desk.ui.widgets.text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -116,7 +117,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text when the cell is elided (large fonts)
-            return self.cell(row, index.column()) or None
+            return plain_tooltip(self.cell(row, index.column()))  # a name like "<b>x</b>" stays literal
         if role == SORT_ROLE:
             return self.sort_key(row, index.column())
         return None
