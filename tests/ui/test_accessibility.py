@@ -168,6 +168,18 @@ def test_shortcut_overview_lists_the_view_shortcuts(window):
     assert "F1" in shortcuts.values()
 
 
+def test_shortcut_overview_says_where_a_key_acts(window, qtbot):
+    from desk.ui.help.dialogs import shortcut_rows
+
+    for spec in VIEWS:
+        if _available(spec):
+            window.show_view(spec.key)
+    qtbot.wait(10)
+    f4 = {where for where, _text, key in shortcut_rows(window) if key == "F4"}
+    assert {"Empfang", "Warteliste"} <= f4  # Karteikarte at reception, erneut aufrufen in the waiting list
+    assert ("Überall", "Tastenkürzel", "F1") in shortcut_rows(window)
+
+
 def test_first_day_guide_in_both_languages(window):
     from desk.ui.help.dialogs import guide_html
 
