@@ -185,6 +185,10 @@
         <translation>Warteliste</translation>
     </message>
     <message>
+        <source>F2 calls the next person, F3 the selected one; F6 starts the session, F7 done, F8 no-show, Ctrl+Z undoes.</source>
+        <translation>F2 ruft die nächste Person auf, F3 die ausgewählte; F6 beginnt das Gespräch, F7 erledigt, F8 nicht erschienen, Strg+Z macht rückgängig.</translation>
+    </message>
+    <message>
         <source>Call &amp;next</source>
         <translation>&amp;Nächste Person aufrufen</translation>
     </message>

@@ -355,10 +355,12 @@ class EmpfangView(QWidget):
         self.search.setPlaceholderText(self.tr("e.g. moh alh  ·  K-000123  ·  24.12.1990  (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search a client"))
         self.search.setToolTip(self.tr("Type a name; Down picks the first result, Enter checks in (Ctrl+F)"))
+        self.search.setAccessibleDescription(self.search.toolTip())  # what the keys do, for a screen reader
         self.results.setAccessibleName(self.tr("Search results"))
         self.appointments_label.setText(self.tr("Today's &appointments"))
         self.appointments.setAccessibleName(self.tr("Today's appointments"))
         self.appointments.setToolTip(self.tr("Enter checks in the selected appointment"))
+        self.appointments.setAccessibleDescription(self.appointments.toolTip())
         texts = {
             self.action_check_in: (self.tr("Check &in"), self.tr("Check in the selected person (Enter, F5)")),
             self.action_card: (self.tr("Reception &card"), self.tr("Open the reception card (F4)")),

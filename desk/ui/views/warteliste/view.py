@@ -224,6 +224,8 @@ class WartelisteView(QWidget):
         self.filter_combo.setAccessibleName(self.tr("Which services to show"))
         self.room_combo.setAccessibleName(self.tr("Room you call into"))
         self.table.setAccessibleName(self.tr("Waiting list"))
+        self.table.setAccessibleDescription(self.tr("F2 calls the next person, F3 the selected one; F6 starts the "
+                                                    "session, F7 done, F8 no-show, Ctrl+Z undoes."))
         texts = [
             (self.action_call_next, self.tr("Call &next"), "F2"),
             (self.action_call, self.tr("&Call this one"), "F3"),
