@@ -8,7 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from desk.domain.model import Role
 from desk.services.context import Actor
@@ -147,6 +155,9 @@ def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qt
     dialog.show()
     qtbot.wait(10)
     assert nameless_in_every_tab(dialog, qtbot) == []
+    # Enter confirms: some visible button is the default (a hidden default makes Enter do nothing)
+    defaults = [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault() and b.isVisible()]
+    assert len(defaults) == 1, [(b.text(), b.isVisible()) for b in dialog.findChildren(QPushButton) if b.isDefault()]
     # Escape closes without saving (from whatever has the focus)
     target = QApplication.focusWidget() if dialog.isAncestorOf(QApplication.focusWidget()) else dialog
     QTest.keyClick(target, Qt.Key.Key_Escape)

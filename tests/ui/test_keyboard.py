@@ -181,3 +181,18 @@ def test_first_day_guide_is_one_key_away_from_reception(qtbot, desk_day, monkeyp
     empfang.help_button.setFocus()
     keys.press(Qt.Key.Key_Space)
     assert len(shown) == 2
+
+
+def test_enter_saves_a_new_client_card(qtbot, desk_day):
+    window, _client, _spoken = desk_day
+    keys = Keyboard(qtbot)
+    empfang = window.view("empfang")
+    qtbot.waitUntil(lambda: empfang.search.hasFocus(), timeout=3000)
+    keys.type("Ivanova Мария")  # given name(s) first, family name last, as typed at the desk
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    card = empfang.card_dialog
+    qtbot.waitUntil(lambda: card is not None and card.isVisible() and card.isActiveWindow(), timeout=3000)
+    assert card.family.text() == "Мария" and card.given.text() == "Ivanova"
+    keys.press(Qt.Key.Key_Return)  # Enter: the default button (Save)
+    qtbot.waitUntil(lambda: card.saved is not None, timeout=5000)
+    assert card.saved is not None and card.saved.family_name == "Мария"

@@ -147,9 +147,14 @@ class ClientCardDialog(QDialog):
         self.find_duplicates_button.clicked.connect(self._look_for_duplicates)
         self.can_merge = allowed(ctx.actor.role, Permission.CLIENT_MERGE)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        # parented to the dialog before setDefault: only then is Save the dialog's default (Enter saves);
+        # otherwise Qt picks the first auto-default button in the focus chain, a hidden one here
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
+        for button in (self.open_existing_button, self.merge_button):
+            button.setAutoDefault(False)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.find_duplicates_button, QDialogButtonBox.ButtonRole.ActionRole)
