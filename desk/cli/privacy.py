@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from desk.cli.common import add_database_option, open_services
-from desk.domain.tickets import parse_client_number
+from desk.domain.tickets import format_client_number, parse_client_number
 from desk.services.context import Actor
 
 
@@ -54,13 +54,13 @@ def _erase(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             print("desk-admin: add --yes to erase without a question", file=sys.stderr)
             return 2
-        answer = input(f"Erase client K{args.client_id:05d} everywhere? This cannot be undone. [y/N] ")
+        answer = input(f"Erase client {format_client_number(args.client_id)} everywhere? This cannot be undone. [y/N] ")
         if answer.strip().lower() not in {"y", "yes", "j", "ja"}:
             print("nothing erased")
             return 1
     with open_services(args) as services:
         counts = services.privacy.erase_client(Actor.system(), args.client_id)
-    print(f"client K{args.client_id:05d} erased")
+    print(f"client {format_client_number(args.client_id)} erased")
     for key, value in sorted(counts.items()):
         print(f"  {key}: {value}")
     return 0

@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.permissions import Permission
-from desk.domain.tickets import BERLIN
+from desk.domain.tickets import BERLIN, format_client_number
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
 from desk.services.context import Actor
@@ -222,6 +222,10 @@ def _readable(value: Any) -> str:
     return str(value)
 
 
+_SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"),
+                     Path("C:/Windows/Fonts"))
+
+
 def _font_dir() -> Path:
     return Path(str(resources.files("desk.resources") / "fonts"))
 
@@ -238,6 +242,19 @@ def write_export_pdf(export: ClientExport, path: Path) -> Path:
         pdf.add_font("DejaVu", "", str(regular))
         pdf.add_font("DejaVu", "B", str(bold))
         family = "DejaVu"
+        # Ge'ez (Tigrinya) is not in DejaVu: use the system's Noto font for it where installed
+        fallbacks = []
+        for name, file in (("NotoEthiopic", "NotoSansEthiopic-Regular.ttf"),
+                           ("NotoArabic", "NotoNaskhArabic-Regular.ttf")):
+            for folder in _SYSTEM_FONT_DIRS:
+                if (folder / file).exists():
+                    pdf.add_font(name, "", str(folder / file))
+                    fallbacks.append(name)
+                    break
+        if fallbacks:
+            pdf.set_fallback_fonts(fallbacks, exact_match=False)
+        # joined Arabic/Persian letters in the right order need shaping (HarfBuzz)
+        pdf.set_text_shaping(True)
 
         def fix(text: str) -> str:
             return text
@@ -250,7 +267,7 @@ def write_export_pdf(export: ClientExport, path: Path) -> Path:
     pdf.set_title(f"Client {export.client_id}")
     pdf.add_page()
     pdf.set_font(family, "B", 15)
-    pdf.multi_cell(0, 8, fix(f"Data stored about client K{export.client_id:05d}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, fix(f"Data stored about client {format_client_number(export.client_id)}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 9)
     local = export.generated_at.astimezone(BERLIN)
     pdf.multi_cell(0, 5, fix(f"Created {local:%d.%m.%Y %H:%M} by {export.generated_by}. "

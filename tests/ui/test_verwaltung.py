@@ -131,6 +131,8 @@ def test_erase_dialog_needs_the_number(qtbot) -> None:
     assert not dialog.ok.isEnabled()
     dialog.confirm.setText("k00042")
     assert dialog.ok.isEnabled()
+    dialog.confirm.setText("K-000042")  # the form desk shows everywhere
+    assert dialog.ok.isEnabled()
 
 
 def test_time_is_shown_in_berlin(qtbot) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.accounts import AccountRow
 from desk.domain.model import Role, ServiceRow
+from desk.domain.tickets import format_client_number, parse_client_number
 from desk.ui.context import error_text
 from desk.ui.i18n import current_language
 from desk.ui.views.verwaltung.models import role_name
@@ -193,7 +194,7 @@ class EraseDialog(QDialog):
         self.setObjectName("EraseDialog")
         self.client_id = client_id
         self.setWindowTitle(self.tr("Erase client"))
-        number = f"K{client_id:05d}"
+        number = format_client_number(client_id)
         text = _plain(self.tr(
             "Client {number} will be removed everywhere: card, appointments and visits lose every link "
             "to the person (anonymous statistics stay). This cannot be undone; a backup still holds the "
@@ -209,7 +210,7 @@ class EraseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.confirm.textChanged.connect(
-            lambda t: self.ok.setEnabled(t.strip().upper() in {number, str(client_id)}))
+            lambda t: self.ok.setEnabled(parse_client_number(t) == client_id))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.confirm)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 
 from desk.domain.accounts import AccountRow
 from desk.domain.model import AuditRow
+from desk.domain.tickets import format_client_number
 from desk.services.backup import BackupFile
 from desk.ui.i18n import fmt_datetime, translate
 from desk.ui.widgets.text import plain_tooltip
@@ -221,7 +222,7 @@ class AuditModel(_RowsModel[AuditRow]):
         if column == AuditColumn.ACTION:
             return action_label(row.action)
         if column == AuditColumn.CLIENT:
-            return "" if row.client_id is None else f"K{row.client_id:05d}"
+            return "" if row.client_id is None else format_client_number(row.client_id)
         if column == AuditColumn.DETAILS:
             return _details(row.details)
         return row.workstation

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.tickets import BERLIN, parse_client_number
+from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
 from desk.ui.context import UiContext, error_text, show_error
@@ -519,8 +519,8 @@ class PrivacyTab(_Tab):
             return
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: services.privacy.erase_client(actor, client_id),
-                 lambda _counts: self.status.setText(self.tr("Client K{number:05d} was erased.").format(
-                     number=client_id)),
+                 lambda _counts: self.status.setText(self.tr("Client {number} was erased.").format(
+                     number=format_client_number(client_id))),
                  busy=self.tr("Erasing…"))
 
     def purge(self) -> None:
