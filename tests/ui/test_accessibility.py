@@ -121,13 +121,22 @@ def _dialogs(ctx, window):
         WorkingHoursDialog,
     )
     from desk.ui.views.verwaltung.dialogs import AccountDialog, EraseDialog, PasswordDialog
+    from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
 
     services = ctx.services.reference.services(ctx.actor)
     staff = ctx.services.reference.staff(ctx.actor)
     rooms = ctx.services.reference.rooms(ctx.actor)
     choices = DialogChoices(services=services, counsellors=list(staff), rooms=rooms, interpreters=[],
                             may_manage=True)
+
+    def visit():
+        from desk.services.checkin import CheckInRequest
+
+        return ctx.services.checkin.check_in(ctx.actor, CheckInRequest(service_id=services[0].id))
+
     return [
+        ("hand over", lambda: HandOverDialog(visit(), services, list(staff))),
+        ("refer", lambda: ReferDialog(visit(), ["Jobcenter", "Ausländerbehörde"])),
         ("check-in", lambda: CheckInDialog(ctx, services, client=None, appointment=None)),
         ("client card", lambda: ClientCardDialog(ctx, initial_name="Test")),
         ("appointment", lambda: AppointmentDialog(ctx, choices)),
@@ -147,7 +156,7 @@ def _dialogs(ctx, window):
 
 @pytest.mark.parametrize("name", ["check-in", "client card", "appointment", "absence", "booking", "login",
                                   "account", "password", "first day", "shortcuts", "interpreter",
-                                  "working hours", "erase", "first start"])
+                                  "working hours", "erase", "first start", "hand over", "refer"])
 def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qtbot, name):
     factory = dict(_dialogs(window.ctx, window))[name]
     dialog = factory()
