@@ -247,9 +247,11 @@ class TermineView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.setTabOrder(self.counsellor, self.span)
-        self.setTabOrder(self.span, self.date)
-        self.setTabOrder(self.date, self.tabs)
+        # reading order of the top row: counsellor, day/week, previous, date, next, today
+        for first, second in ((self.counsellor, self.span), (self.span, self.prev_button),
+                              (self.prev_button, self.date), (self.date, self.next_button),
+                              (self.next_button, self.today_button), (self.today_button, self.tabs)):
+            self.setTabOrder(first, second)
 
         self.counsellor.currentIndexChanged.connect(lambda _i: self.reload())
         self.span.currentIndexChanged.connect(lambda _i: self.reload())
