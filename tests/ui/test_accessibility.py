@@ -75,6 +75,36 @@ def nameless_in_every_tab(root: QWidget, qtbot) -> list[str]:
     return sorted(set(missing))
 
 
+def tab_order_breaks(root: QWidget, tolerance: int = 8) -> list[str]:
+    """Tab goes through a dialog in reading order: from the top-left field, never back up a line."""
+    def tabbable(widget: QWidget) -> bool:
+        return (root.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None
+                and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+
+    members = [w for w in root.findChildren(QWidget) if tabbable(w)]
+    if not members:
+        return []
+
+    def place(widget: QWidget) -> tuple[int, int]:
+        point = widget.mapTo(root, widget.rect().topLeft())
+        return point.y(), point.x()
+
+    widget = start = min(members, key=place)
+    chain: list[QWidget] = []
+    for _ in range(500):
+        if tabbable(widget) and widget not in chain:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+    breaks = []
+    for before, after in zip(chain, chain[1:], strict=False):
+        if place(after)[0] < place(before)[0] - tolerance:
+            breaks.append(f"{type(before).__name__} {accessible_name(before)!r} -> "
+                          f"{type(after).__name__} {accessible_name(after)!r} goes back up")
+    return breaks
+
+
 def unnamed_table_headers(root: QWidget) -> list[str]:
     """Tables expose their column headers (a screen reader reads them with each cell)."""
     missing = []
@@ -164,6 +194,7 @@ def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qt
     dialog.show()
     qtbot.wait(10)
     assert nameless_in_every_tab(dialog, qtbot) == []
+    assert tab_order_breaks(dialog) == []
     # Enter confirms: some visible button is the default (a hidden default makes Enter do nothing)
     defaults = [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault() and b.isVisible()]
     assert len(defaults) == 1, [(b.text(), b.isVisible()) for b in dialog.findChildren(QPushButton) if b.isDefault()]
