@@ -370,8 +370,8 @@
         <translation>Wird exportiert …</translation>
     </message>
     <message>
-        <source>Client K{number:05d} was erased.</source>
-        <translation>Klient*in K{number:05d} wurde gelöscht.</translation>
+        <source>Client {number} was erased.</source>
+        <translation>Die Daten von Klient*in {number} wurden gelöscht.</translation>
     </message>
     <message>
         <source>Erasing…</source>
