@@ -449,17 +449,21 @@ def _expand(summary: dict[str, float]) -> list[float]:
 
 def _cold_start(url: str, runs: int) -> Figure:
     figure = Figure("cold_start", "cold start to the main window shown", "s", "<= 1.5 s")
+    whole: list[float] = []
     for _ in range(runs):
+        launched = time.time()
         started = time.perf_counter()
         result = subprocess.run([sys.executable, "-m", "desk", "--measure-startup", "--database-url", url],
                                 capture_output=True, text=True, env=_child_env(), timeout=120)
-        shown = time.perf_counter() - started
-        if result.returncode != 0 or '"shown"' not in result.stdout:
+        whole.append(time.perf_counter() - started)
+        line = next((ln for ln in result.stdout.splitlines() if '"shown"' in ln), "")
+        if result.returncode != 0 or not line:
             figure.available = False
             figure.note = "failed: " + (result.stderr.strip().splitlines() or ["?"])[-1][:200]
             return figure
-        figure.samples.append(shown)
-    figure.note = "python -m desk --measure-startup: process start → window shown → quit (includes the quit)"
+        figure.samples.append(json.loads(line)["shown_at"] - launched)
+    figure.note = ("python -m desk --measure-startup: process launch → main window shown; "
+                   f"the whole run with quitting takes p50 {sorted(whole)[len(whole) // 2]:.2f} s")
     return figure
 
 

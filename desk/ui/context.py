@@ -34,9 +34,13 @@ class _Worker(QRunnable):
         try:
             result = self.function()
         except Exception as error:  # reported to the GUI thread, never lost
-            self.signals.failed.emit(error)
+            outcome, value = self.signals.failed, error
         else:
-            self.signals.done.emit(result)
+            outcome, value = self.signals.done, result
+        try:
+            outcome.emit(value)
+        except RuntimeError:
+            pass  # the application is quitting and the receiver is gone: nobody is left to tell
 
 
 @dataclass
