@@ -498,7 +498,10 @@ def _encode_tok(t: _Tok) -> str:
     ))
 
 
+@lru_cache(maxsize=65536)
 def _decode_tok(s: str) -> _Tok | None:
+    """Decoded tokens are immutable and shared: the same name part of thousands of clients
+    (Mohammed, Ahmad, Olena) is one object in memory, not thousands."""
     parts = s.split("|")
     if len(parts) != 6 or not parts[0]:
         return None
