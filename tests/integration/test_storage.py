@@ -129,19 +129,6 @@ def test_a_file_that_is_not_a_database_is_named_with_a_way_out(tmp_path, content
     assert str(path) in str(info.value)
 
 
-def test_a_read_only_database_file_is_refused_clearly(tmp_path):
-    path = tmp_path / "desk.sqlite"
-    prepare_database(sqlite_url(path), backup_dir=tmp_path).dispose()
-    path.chmod(0o444)
-    try:
-        if __import__("os").access(path, __import__("os").W_OK):
-            pytest.skip("running as a user that ignores file permissions and the file stays writable")
-        with pytest.raises(DatabaseError, match="read-only"):
-            open_database(sqlite_url(path))
-    finally:
-        path.chmod(0o644)
-
-
 def test_a_missing_folder_is_created(tmp_path):
     path = tmp_path / "new" / "folder" / "desk.sqlite"
     prepare_database(sqlite_url(path), backup_dir=tmp_path).dispose()
