@@ -72,6 +72,9 @@ def _fmt_time(moment: datetime) -> str:
 class BookingService:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
+        # (when, up to where) of the last check that every open series reaches far enough:
+        # a calendar redraw need not ask the database again for a minute
+        self._series_checked: tuple[datetime, datetime] | None = None
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -517,10 +520,14 @@ class BookingService:
         """Materialise open-ended series up to `until` (and a year ahead) when a view needs it."""
         now = datetime.now(UTC)
         needed = max(until, now + timedelta(days=HORIZON_DAYS - EXTEND_MARGIN_DAYS))
+        checked = self._series_checked
+        if checked is not None and now - checked[0] < timedelta(minutes=1) and needed <= checked[1]:
+            return 0  # series created elsewhere are materialised far ahead when they are saved
         with self._uow() as uow:
             todo = [s for s in uow.bookings.open_series() if s.last_original_start is None
                     or s.last_original_start < needed - timedelta(days=40)]
         if not todo:
+            self._series_checked = (now, needed)
             return 0
         target = max(until, now) + timedelta(days=HORIZON_DAYS)
         added = 0
@@ -554,6 +561,7 @@ class BookingService:
             if added:
                 uow.touch(TOPIC)
             uow.commit()
+        self._series_checked = (now, needed)
         return added
 
     def _audit_change(self, uow: UnitOfWork, actor: Actor, booking_id: int, action: str,
