@@ -6,6 +6,7 @@ the precomputed `search_key` column; `sync()` pulls what other workstations chan
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 import unicodedata
@@ -154,6 +155,11 @@ class ClientService:
                 self._index = NameIndex(entries)
                 self._indexed = {client_id for client_id, _key in entries}
                 self._synced_at = started
+                # The index is hundreds of thousands of long-lived objects: keep them out of the
+                # cyclic garbage collector's full passes, which otherwise stall every click for
+                # tens of milliseconds now and then (seen as p95 spikes in every query).
+                gc.collect()
+                gc.freeze()
             return self._index
 
     def sync(self) -> None:
