@@ -170,6 +170,9 @@ def prepare_scenes(services: DeskServices, actor: Actor, now: datetime, say: Cal
                                          end=start + timedelta(minutes=55), rule=None, creator=None,
                                          check=False) is not None
         fill.flush()
+        from desk.storage import bulk
+
+        bulk.fix_sequences(db)  # the rows above got explicit ids: PostgreSQL's sequences must follow
     week_start = datetime.combine(monday, dtime(0), tzinfo=BERLIN).astimezone(UTC)
     return {"today": today, "week_start": week_start, "week_end": week_start + timedelta(days=7)}
 
