@@ -40,6 +40,15 @@ def clipped_widgets(root) -> list[str]:
     return problems
 
 
+def stage(view) -> None:
+    """Put a view in the state a person would look at: reception with a name being typed."""
+    from PySide6.QtWidgets import QLineEdit
+
+    search = view.findChild(QLineEdit, "search") if view.objectName() == "view-empfang" else None
+    if search is not None:
+        search.setText("moh")  # as typed at the desk: finds Mohammed, Muhammad, محمد, ...
+
+
 def settle(app, milliseconds: int = 1500) -> None:
     """Process events for a while so worker results and timers reach the widgets."""
     from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThreadPool
@@ -105,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                 window.show()
                 for key in wanted:
                     window.show_view(key)
+                    stage(window.view(key))
                     settle(app)  # views load their data in workers; give them time to arrive
                     name = f"{key}-{language}{'-large' if large else ''}.png"
                     window.grab().save(str(out / name))

@@ -657,6 +657,13 @@ def fill_demo_centre(services: Any, *, seed: int = 20240611, now: datetime | Non
     fill.flush()
     bulk.refresh_last_contact(db)
     bulk.fix_sequences(db)
+    # The demo centre closes late, so whoever tries the demo after 16:30 still finds people
+    # waiting (the end-of-day timer would otherwise close today's visits as "left" at once).
+    from desk.storage.uow import UnitOfWork
+
+    with UnitOfWork(db, write=True) as uow:
+        uow.settings.set("closing_time", "23:59")
+        uow.commit()
     bulk.announce_change(db, {"clients", "visits", "appointments", "bookings", "reference"})
     return dict(fill.counts)
 
