@@ -113,26 +113,25 @@ def _visible(text: str) -> bool:
     return any(not unicodedata.category(ch).startswith(("Z", "C")) for ch in text)
 
 
-def parse_birth_date(text: str) -> date | None:
-    """The date of birth as typed on the card (empty: not known)."""
+def _parse_card_date(text: str, *, field: str) -> date | None:
+    """A date as typed on the reception card; empty means not given."""
     text = (text or "").strip()
     if not text:
         return None
     value = parse_date(text)
     if value is None:
-        raise ValidationError("{field}: {text} is not a date (use DD.MM.YYYY).", field="Date of birth", text=text)
+        raise ValidationError("{field}: {text} is not a date (use DD.MM.YYYY).", field=field, text=text)
     return value
+
+
+def parse_birth_date(text: str) -> date | None:
+    """The date of birth as typed on the card (empty: not known)."""
+    return _parse_card_date(text, field="Date of birth")
 
 
 def parse_consent_date(text: str) -> date | None:
     """The consent date as typed on the card (empty: none given)."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    value = parse_date(text)
-    if value is None:
-        raise ValidationError("{field}: {text} is not a date (use DD.MM.YYYY).", field="Consent date", text=text)
-    return value
+    return _parse_card_date(text, field="Consent date")
 
 
 class ClientService:

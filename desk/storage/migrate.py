@@ -6,7 +6,6 @@ The migrations are Alembic scripts shipped inside the package (desk/storage/migr
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,24 +59,17 @@ def known_revisions() -> set[str]:
 
 
 def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
-    """An online copy through SQLite's backup API (never a file copy of a live database)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    """A timestamped, verified online copy (storage.maintenance.sqlite_backup: SQLite's backup
+    API, written aside and renamed only after its check) — never a file copy of a live database."""
+    from desk.storage.maintenance import sqlite_backup
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"desk-{label}-{stamp}.sqlite"
     counter = 1
     while target.exists():
         counter += 1
         target = backup_dir / f"desk-{label}-{stamp}-{counter}.sqlite"
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
+    return sqlite_backup(source, target)
 
 
 def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | None:
