@@ -260,9 +260,12 @@ def test_dialog_exports_a_series_as_ics(qtbot, ctx, group, tmp_path) -> None:
 
     from desk.domain.recurrence import Frequency, RuleSpec
 
-    start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=2), time(17)))
+    # a fixed week with no public holiday in four weeks (a date relative to today is not: from early
+    # December the fourth Tuesday can fall on 26 December, and only three would be booked)
+    start = place(datetime(2027, 3, 2, 17))
     result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, HTML_TITLE, start, start + timedelta(hours=2),
                                                                   rule=RuleSpec(Frequency.WEEKLY, count=4)))
+    assert result.occurrences == 4
     occurrence = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
     dialog = BookingDialog(ctx, None, occurrence_id=occurrence.id)
     qtbot.addWidget(dialog)
