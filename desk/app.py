@@ -47,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     from desk.ui.i18n import install_language
     from desk.ui.settings import UiSettings
 
+    if QApplication.instance() is None:
+        from desk.ui.platform_check import EXIT_NO_PLATFORM, prepare_platform, problem_text
+
+        problem = prepare_platform()
+        if problem is not None:  # Qt would abort in QApplication() with a generic message
+            print(problem_text(problem), file=sys.stderr)
+            return EXIT_NO_PLATFORM
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("desk")
     app.setOrganizationName("Diakonie")
