@@ -2,7 +2,7 @@
 """The reliability runs of issue 10, printing the figures that docs/RELIABILITY.md quotes.
 
     DESK_TEST_POSTGRES_URL=postgresql+psycopg://postgres@127.0.0.1:5432/desk_reliability \\
-        /work/venv/bin/python scripts/reliability.py --full      # ~10 min on 2 cores
+        .venv/bin/python scripts/reliability.py --full      # ~10 min on 2 cores
 
 --quick runs the CI sizes. PostgreSQL parts need DESK_TEST_POSTGRES_URL (a database of its own:
 its public schema is dropped); --full also RESTARTS the local PostgreSQL server once

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desk.cli.demo",
     "desk.cli.bench",
     "desk.cli.reports",
+    "desk.cli.internal",  # hidden: the children desk starts of itself (PDFs, bench probes)
 )
 
 

@@ -4,8 +4,8 @@
                       [--language de|en] [--no-compare]
 
 xlsx: one sheet per table with native charts; csv: a zip archive with one CSV file per table
-(UTF-8 with BOM, ";"); pdf: drawn with Qt in a child process (`python -m
-desk.ui.views.statistik.pdf`), because the command line itself never loads Qt — it computes the
+(UTF-8 with BOM, ";"); pdf: drawn with Qt in a child process (`desk-admin _render-pdf report`,
+desk/services/programs.py), because the command line itself never loads Qt — it computes the
 report here and hands the figures to the renderer as JSON on its standard input.
 Only aggregates leave: counts below the threshold setting (default 3) appear as "< 3".
 Definitions of the figures: docs/REPORTS.md.
@@ -14,21 +14,15 @@ Definitions of the figures: docs/REPORTS.md.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from desk.cli.common import add_database_option, open_services
-from desk.domain.errors import DeskError
 from desk.domain.reports import report_to_dict
 from desk.services.context import Actor
+from desk.services.programs import render_pdf
 from desk.services.report_exports import FORMATS, export_csv, export_xlsx
 from desk.services.reports import parse_period
-
-PDF_RENDERER = "desk.ui.views.statistik.pdf"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,16 +37,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_report)
 
 
-def render_pdf_in_child(data: dict, output: Path, language: str) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    result = subprocess.run(
-        [sys.executable, "-m", PDF_RENDERER, "--output", str(output), "--language", language],
-        input=json.dumps(data), text=True, capture_output=True, env=env, check=False,
-    )
-    if result.returncode != 0:
-        raise DeskError("The PDF could not be written: {reason}", reason=result.stderr.strip()[-500:])
-
-
 def _report(args: argparse.Namespace) -> int:
     period = parse_period(args.start, args.end)
     actor = Actor.system()
@@ -65,7 +49,7 @@ def _report(args: argparse.Namespace) -> int:
         elif args.format == "csv":
             export_csv(report, args.output, args.language)
         else:
-            render_pdf_in_child(report_to_dict(report), args.output, args.language)
+            render_pdf("report", report_to_dict(report), args.output, args.language)
         services.reports.record_export(actor, period, args.format)
     done = time.perf_counter()
     print(f"{args.output}: {report.total.visits} visits, {report.total.distinct_clients} distinct clients "

@@ -28,6 +28,7 @@ from desk.services.checkin import CheckInRequest
 from desk.services.context import Actor
 from desk.services.desk import DeskServices, build_services
 from desk.services.paths import data_dir
+from desk.services.programs import child_env, program
 from desk.storage import benchsql
 from desk.storage.engine import sqlite_url
 
@@ -354,12 +355,6 @@ def _plans(floor: benchsql.RawFloor, services, now: datetime, scenes) -> dict[st
 # --- child processes -----------------------------------------------------------------------------------
 
 
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return env
-
-
 def watch(url: str) -> int:
     """Child process: poll for changes like a workstation does and print the waiting list's ids
     (one JSON line per change) until stdin closes."""
@@ -389,8 +384,8 @@ def watch(url: str) -> int:
 def _cross_process(services, actor, url, runs, now) -> Figure:
     figure = Figure("check_in_visible_elsewhere", "check-in → in another process's waiting list", "ms",
                     "p95 <= 1 s (aim 300 ms)")
-    child = subprocess.Popen([sys.executable, "-m", "desk.services.bench", "--watch", url], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, env=_child_env())
+    child = subprocess.Popen([*program("desk-admin"), "_bench-watch", url], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env=child_env())
     try:
         assert child.stdout is not None and child.stdin is not None
         json.loads(child.stdout.readline())  # ready
@@ -420,8 +415,8 @@ def _cross_process(services, actor, url, runs, now) -> Figure:
 def _qt_probe(url: str, runs: int) -> list[Figure]:
     model = Figure("waitlist_model_refresh", f"waiting-list model refresh, {WAITING_ROWS} rows", "ms", "<= 16 ms")
     memory = Figure("memory_all_views", "resident memory, every view opened once", "MB", "<= 250 MB")
-    result = subprocess.run([sys.executable, "-m", "desk.ui.bench_probe", "--database-url", url, "--runs", str(runs)],
-                            capture_output=True, text=True, env=_child_env(), timeout=600)
+    result = subprocess.run([*program("desk-admin"), "_bench-probe", "--database-url", url, "--runs", str(runs)],
+                            capture_output=True, text=True, env=child_env(), timeout=600)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if not lines:  # figures printed before a crash on exit still count (the note says so)
         model.available = memory.available = False
@@ -456,8 +451,8 @@ def _cold_start(url: str, runs: int) -> Figure:
     for _ in range(runs):
         launched = time.time()
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "desk", "--measure-startup", "--database-url", url],
-                                capture_output=True, text=True, env=_child_env(), timeout=120)
+        result = subprocess.run([*program("desk"), "--measure-startup", "--database-url", url],
+                                capture_output=True, text=True, env=child_env(), timeout=120)
         whole.append(time.perf_counter() - started)
         line = next((ln for ln in result.stdout.splitlines() if '"shown"' in ln), "")
         if result.returncode != 0 or not line:
@@ -465,12 +460,7 @@ def _cold_start(url: str, runs: int) -> Figure:
             figure.note = "failed: " + (result.stderr.strip().splitlines() or ["?"])[-1][:200]
             return figure
         figure.samples.append(json.loads(line)["shown_at"] - launched)
-    figure.note = ("python -m desk --measure-startup: process launch → main window shown; "
+    figure.note = ("desk --measure-startup: process launch → main window shown; "
                    f"the whole run with quitting takes p50 {sorted(whole)[len(whole) // 2]:.2f} s")
     return figure
 
-
-if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--watch":
-        raise SystemExit(watch(sys.argv[2]))
-    raise SystemExit("usage: python -m desk.services.bench --watch URL")

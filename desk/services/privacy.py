@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -222,72 +221,26 @@ def _readable(value: Any) -> str:
     return str(value)
 
 
-_SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"),
-                     Path("C:/Windows/Fonts"))
-
-
-def _font_dir() -> Path:
-    return Path(str(resources.files("desk.resources") / "fonts"))
+def export_document(export: ClientExport) -> dict[str, Any]:
+    """The readable listing as plain text pieces (title, introduction, sections of rows of lines);
+    Qt draws it (desk/ui/pdf_child.py), so names in any script come out shaped and embedded."""
+    local = export.generated_at.astimezone(BERLIN)
+    sections = []
+    for table, rows in export.tables.items():
+        lines = [[f"{key}: {_readable(value)}" for key, value in row.items()
+                  if not ((value in (None, "", False) and key != "id") or key in _PDF_SKIP)] for row in rows]
+        sections.append({"heading": f"{_LABELS.get(table, table)} ({len(rows)})", "rows": lines})
+    return {
+        "title": f"Data stored about client {format_client_number(export.client_id)}",
+        "intro": (f"Created {local:%d.%m.%Y %H:%M} by {export.generated_by}. "
+                  "Answer to a request for access (Art. 15 GDPR / § 19 DSG-EKD). "
+                  "The JSON file beside this one holds the same data, complete and exact."),
+        "sections": sections,
+    }
 
 
 def write_export_pdf(export: ClientExport, path: Path) -> Path:
     """A plain, readable listing of the export (the JSON file is the complete, exact one)."""
-    from fpdf import FPDF
+    from desk.services.programs import render_pdf
 
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    regular = _font_dir() / "DejaVuSans.ttf"
-    bold = _font_dir() / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-        family = "DejaVu"
-        # Ge'ez (Tigrinya) is not in DejaVu: use the system's Noto font for it where installed
-        fallbacks = []
-        for name, file in (("NotoEthiopic", "NotoSansEthiopic-Regular.ttf"),
-                           ("NotoArabic", "NotoNaskhArabic-Regular.ttf")):
-            for folder in _SYSTEM_FONT_DIRS:
-                if (folder / file).exists():
-                    pdf.add_font(name, "", str(folder / file))
-                    fallbacks.append(name)
-                    break
-        if fallbacks:
-            pdf.set_fallback_fonts(fallbacks, exact_match=False)
-        # joined Arabic/Persian letters in the right order need shaping (HarfBuzz)
-        pdf.set_text_shaping(True)
-
-        def fix(text: str) -> str:
-            return text
-    else:  # pragma: no cover - the fonts ship with the package
-        family = "Helvetica"
-
-        def fix(text: str) -> str:
-            return text.encode("latin-1", "replace").decode("latin-1")
-
-    pdf.set_title(f"Client {export.client_id}")
-    pdf.add_page()
-    pdf.set_font(family, "B", 15)
-    pdf.multi_cell(0, 8, fix(f"Data stored about client {format_client_number(export.client_id)}"), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, "", 9)
-    local = export.generated_at.astimezone(BERLIN)
-    pdf.multi_cell(0, 5, fix(f"Created {local:%d.%m.%Y %H:%M} by {export.generated_by}. "
-                             "Answer to a request for access (Art. 15 GDPR / § 19 DSG-EKD). "
-                             "The JSON file beside this one holds the same data, complete and exact."),
-                   new_x="LMARGIN", new_y="NEXT")
-    for table, rows in export.tables.items():
-        pdf.ln(3)
-        pdf.set_font(family, "B", 12)
-        pdf.multi_cell(0, 7, fix(f"{_LABELS.get(table, table)} ({len(rows)})"), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(family, "", 9)
-        if not rows:
-            pdf.multi_cell(0, 5, fix("(none)"), new_x="LMARGIN", new_y="NEXT")
-        for row in rows:
-            for key, value in row.items():
-                if (value in (None, "", False) and key != "id") or key in _PDF_SKIP:
-                    continue
-                pdf.multi_cell(0, 4.5, fix(f"{key}: {_readable(value)}"), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-    pdf.output(str(path))
-    return path
-
-
+    return render_pdf("client-export", export_document(export), path, "en")

@@ -1,8 +1,8 @@
 """The Qt side of `desk-admin bench`, run in a child process (the admin tool never imports Qt).
 
-    python -m desk --measure-startup --database-url URL
+    desk --measure-startup --database-url URL
         shows the main window (no login: a system head actor), prints one JSON line, quits.
-    python -m desk.ui.bench_probe --database-url URL [--runs N]
+    desk-admin _bench-probe --database-url URL [--runs N]
         waiting-list model refresh (300 rows), room week model/view data, resident memory after
         every view was opened once; prints one JSON object.
 """
@@ -76,7 +76,7 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="desk.ui.bench_probe")
+    parser = argparse.ArgumentParser(prog="desk-admin _bench-probe")
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args(argv)
@@ -163,6 +163,3 @@ def _all_views(app, ctx) -> dict[str, object]:
     return {"rss_mb": round(after, 1), "rss_before_window_mb": round(before, 1), "views": opened,
             "failed": failed}
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,11 +18,11 @@ from privacy_helpers import (
     live_client_reference_tables,
     row_counts,
 )
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from desk.domain.errors import ConflictError, NotFoundError
 from desk.services.auditlog import AuditFilter
-from desk.storage.models import Appointment, Visit
+from desk.storage.models import Appointment, Client, Visit
 from desk.storage.repositories.privacy import client_references
 
 NOW = datetime.now(UTC)
@@ -141,3 +143,23 @@ def test_purge_byte_scan_finds_no_purged_name_in_the_sqlite_files(sqlite_service
                 assert needle not in data, f"{needle!r} still in {file.name}"
     data = path.read_bytes()
     assert b"Person29" in data  # the scan would find a name that is still there
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_the_export_pdf_keeps_names_in_every_script(services, head, tmp_path: Path) -> None:
+    """The readable PDF is drawn by Qt (like every PDF of desk): Ge'ez, Cyrillic and Latin come back
+    as typed, Arabic and Persian shaped (presentation forms or the plain letters), none as boxes."""
+    from desk.ui.fonts import SAMPLES
+
+    client_id = add_client(services, SAMPLES["Arabic"], SAMPLES["Persian"], last_contact=NOW, created=NOW)
+    with services.uow(write=True) as uow:
+        uow.session.execute(update(Client).where(Client.id == client_id).values(
+            reception_note=" / ".join(SAMPLES[s] for s in ("Ge'ez (Tigrinya)", "Cyrillic", "Latin"))))
+        uow.commit()
+    _, pdf_path = services.privacy.write_client_export(head, client_id, tmp_path)
+    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    for script in ("Ge'ez (Tigrinya)", "Cyrillic", "Latin"):
+        assert SAMPLES[script] in text, (script, text)
+    arabic = [ch for ch in text if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff"]
+    assert len(arabic) >= 15, text  # both names' letters, not boxes or question marks
+    assert "\ufffd" not in text and "?" * 3 not in text

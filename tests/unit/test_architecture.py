@@ -32,19 +32,36 @@ def test_rows_handed_to_the_ui_are_immutable():
         assert row.__dataclass_params__.frozen, f"{row.__name__} must be frozen"
 
 
-def test_every_package_is_shipped_in_the_wheel():
+def test_packages_are_found_not_listed_and_the_version_lives_in_one_place():
+    """Every package under desk/ is found by setup.py (a new one cannot be forgotten); the version
+    is desk.__version__ only. (CI builds the wheel and checks that resources and migrations ship.)"""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    listed = set(config["tool"]["setuptools"]["packages"])
-    found = {
-        ".".join(path.parent.relative_to(ROOT).parts)
-        for path in (ROOT / "desk").rglob("__init__.py")
-    }
-    assert found - listed == set(), "add these packages to [tool.setuptools] packages in pyproject.toml"
-    assert "desk.resources" in listed
-
-
-def test_migrations_and_resources_are_package_data():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "packages" not in config["tool"]["setuptools"], "packages are found by setup.py, not listed"
+    assert "version" not in config["project"] and "version" in config["project"]["dynamic"]
+    assert config["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "desk.__version__"}
+    setup_py = (ROOT / "setup.py").read_text(encoding="utf-8")
+    assert 'find_packages(include=["desk", "desk.*"])' in setup_py
+    assert '{"desk.resources": "resources"}' in setup_py
     data = config["tool"]["setuptools"]["package-data"]
     assert "*.mako" in data["desk.storage.migrations"]
-    assert config["tool"]["setuptools"]["package-dir"]["desk.resources"] == "resources"
+    assert "**/*" in data["desk.resources"]
+
+
+def test_no_file_names_a_path_of_a_developers_machine():
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.split()
+    if not tracked:  # not a git checkout (an unpacked sdist): look at the text files themselves
+        tracked = [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.suffix in {".py", ".md", ".toml"}]
+    patterns = ["/" + "work/", "/" + "home/", "/" + "Users/", "C:" + "\\\\Users"]
+    offenders = []
+    for name in tracked:
+        path = ROOT / name
+        if path.suffix not in {".py", ".md", ".toml", ".txt", ".cfg", ".iss", ".sh", ".desktop", ".spec", ""}:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        offenders += [f"{name}: {p}" for p in patterns if p in text]
+    assert offenders == []

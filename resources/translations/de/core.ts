@@ -397,6 +397,10 @@ Datenbank: {database}</translation>
         <translation>Beginn und Ende brauchen eine Zeitzone.</translation>
     </message>
     <message>
+        <source>The PDF could not be written: {reason}</source>
+        <translation>Die PDF-Datei konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
         <source>The account does not exist (any more).</source>
         <translation>Das Konto gibt es nicht (mehr).</translation>
     </message>
@@ -567,6 +571,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The period ends before it starts.</source>
         <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>The program {name} was not found beside {folder}. Reinstall desk.</source>
+        <translation>Das Programm {name} wurde nicht neben {folder} gefunden. Bitte desk neu installieren.</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>

@@ -1,19 +1,14 @@
 """The PDF report (A4 landscape): title, centre, period, creation date, tables and charts.
 
-Drawn with QPdfWriter + QPainter. The window calls `render_pdf`; desk-admin (which may not
-import Qt) runs this module in a child process and hands it the computed report as JSON:
-
-    python -m desk.ui.views.statistik.pdf --output FILE [--language de|en]  < report.json
+Drawn with QPdfWriter + QPainter. The window calls `render_pdf`; desk-admin (which does not
+import Qt) computes the report and has a child `desk-admin _render-pdf report` draw it
+(desk/ui/pdf_child.py).
 
 Counts below the threshold appear as "< 3", exactly as in the other exports.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -41,7 +35,6 @@ from desk.domain.reports import (
     labeller,
     monthly_series,
     period_text,
-    report_from_dict,
     share,
     suppressed_tables,
 )
@@ -238,20 +231,3 @@ def render_pdf(report: Report, path: str | Path, language: str = "de") -> Path:
     finally:
         painter.end()
     return path
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desk.ui.views.statistik.pdf")
-    parser.add_argument("--output", required=True)
-    parser.add_argument("--language", choices=["de", "en"], default="de")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    report = report_from_dict(json.load(sys.stdin))
-    render_pdf(report, args.output, args.language)
-    del app
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

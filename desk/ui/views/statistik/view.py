@@ -356,7 +356,7 @@ class StatistikView(QWidget):
         report, language = self.report, current_language()
         try:
             if fmt == "pdf":
-                from desk.ui.views.statistik.pdf import render_pdf  # not at import: `python -m` runs it
+                from desk.ui.views.statistik.pdf import render_pdf  # Qt PDF code loads on first export
 
                 render_pdf(report, path, language)  # QPainter: on the GUI thread
             elif fmt == "xlsx":
