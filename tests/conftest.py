@@ -107,3 +107,42 @@ def reception() -> Actor:
 @pytest.fixture
 def counsellor() -> Actor:
     return Actor(staff_id=None, name="Beratung (test)", role=Role.COUNSELLOR, workstation="test")
+
+
+CLI_HEAD_USER = "cli-leitung"
+CLI_HEAD_PASSWORD = "kommandozeile-2026"
+
+
+def ensure_cli_head(target: DeskServices | str) -> None:
+    """A head-of-department account `cli-leitung` in the database (services or address)."""
+    from desk.services.accounts import NewAccount
+
+    own = isinstance(target, str)
+    services = build_services(prepare_database(target)) if own else target
+    try:
+        system = Actor.system("test set-up")
+        if not any(a.username == CLI_HEAD_USER for a in services.accounts.accounts(system)):
+            services.accounts.create_account(system, NewAccount(CLI_HEAD_USER, "Leitung Kommandozeile", Role.HEAD,
+                                                                CLI_HEAD_PASSWORD))
+    finally:
+        if own:
+            services.close()
+
+
+@pytest.fixture
+def cli_login(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """desk-admin logs in as `cli-leitung` (a password file readable by its owner only, as a
+    scheduled job would): call it with the services or the database address to create the
+    account there and set DESK_ADMIN_USER / DESK_ADMIN_PASSWORD_FILE."""
+    folder = tmp_path_factory.mktemp("admin-login")
+    password_file = folder / "password"
+    password_file.write_text(CLI_HEAD_PASSWORD + "\n", encoding="utf-8")
+    password_file.chmod(0o600)
+
+    def login(target: DeskServices | str) -> Path:
+        ensure_cli_head(target)
+        monkeypatch.setenv("DESK_ADMIN_USER", CLI_HEAD_USER)
+        monkeypatch.setenv("DESK_ADMIN_PASSWORD_FILE", str(password_file))
+        return password_file
+
+    return login

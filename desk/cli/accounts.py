@@ -1,4 +1,4 @@
-"""Account subcommands for emergencies: the only head of department forgot the password.
+"""Account subcommands (a head of department logs in first, see desk.cli.common).
 
     desk-admin reset-password USERNAME      asks for a new password twice (audited)
     desk-admin accounts                     lists the accounts
@@ -10,9 +10,8 @@ import argparse
 import getpass
 import sys
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import NotFoundError, ValidationError
-from desk.services.context import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,8 +32,7 @@ def _reset(args: argparse.Namespace) -> int:
         password = getpass.getpass("new password: ")
         if getpass.getpass("again: ") != password:
             raise ValidationError("The two passwords differ; nothing was changed.")
-    with open_services(args) as services:
-        actor = Actor.system()
+    with admin_session(args) as (services, actor):
         match = [a for a in services.accounts.accounts(actor) if a.username == args.username.strip().lower()]
         if not match:
             raise NotFoundError("There is no account {name}.", name=args.username)
@@ -44,8 +42,8 @@ def _reset(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        for a in services.accounts.accounts(Actor.system()):
+    with admin_session(args) as (services, actor):
+        for a in services.accounts.accounts(actor):
             state = "active" if a.active else "deactivated"
             print(f"{a.username:<20} {a.display_name:<30} {a.role.value:<10} {state}")
     return 0

@@ -13,9 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session, open_services
 from desk.domain.errors import NotFoundError
-from desk.services.context import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,13 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=_export)
 
     check = subparsers.add_parser("check-appointments", help="count overlapping appointments of one counsellor (must be 0)")
-    add_database_option(check)
+    add_database_option(check, login=False)  # a count, no personal data
     check.set_defaults(handler=_check)
 
 
 def _export(args: argparse.Namespace) -> int:
-    actor = Actor.system()
-    with open_services(args) as services:
+    with admin_session(args) as (services, actor):
         staff_id = None
         if args.staff:
             match = [s for s in services.reference.staff(actor) if s.username == args.staff]

@@ -13,13 +13,18 @@ and desk no longer starts. Close desk on this computer before restoring.
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session, open_services
 from desk.domain.errors import DatabaseError
+from desk.services.audit import record
 from desk.services.bootstrap import resolve_database_url
 from desk.services.context import Actor
 from desk.services.paths import default_backup_dir
+from desk.storage.engine import sqlite_url
 from desk.storage.maintenance import check_sqlite_file, restore_sqlite_file
 from desk.storage.migrate import head_revision, known_revisions
 
@@ -36,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(handler=_restore)
 
     check = subparsers.add_parser("check", help="check the database (integrity, foreign keys, schema)")
-    add_database_option(check)
+    add_database_option(check, login=False)  # counts and the schema version, no personal data
     check.set_defaults(handler=_check)
 
     listing = subparsers.add_parser("backups", help="list the backups")
@@ -52,8 +57,8 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        path = services.backup.backup_now(Actor.system(), args.to)
+    with admin_session(args) as (services, actor):
+        path = services.backup.backup_now(actor, args.to)
     print(f"backup written: {path}")
     return 0
 
@@ -64,18 +69,37 @@ def _restore(args: argparse.Namespace) -> int:
     if path is None:
         raise DatabaseError("restore works on SQLite files; restore PostgreSQL with pg_restore "
                             "(see docs/DATA-PROTECTION.md).")
+    actor = _restore_login(args, path)
     kept = restore_sqlite_file(args.file, path, default_backup_dir(path), known_revisions())
     print(f"restored {args.file} -> {path}")
     if kept is not None:
         print(f"the replaced database was kept as {kept}")
     with open_services(args) as services:  # upgrades an older backup's schema, then audits
         with services.uow(write=True) as uow:
-            from desk.services.audit import record
-
-            record(uow, Actor.system(), "backup.restore", entity_type="backup",
+            record(uow, actor, "backup.restore", entity_type="backup",
                    details={"file": str(args.file), "replaced_kept_as": str(kept)})
             uow.commit()
     return 0
+
+
+def _restore_login(args: argparse.Namespace, path: Path) -> Actor:
+    """A head of department of the database in use; when that file is missing or too damaged to
+    open, a head of department of the backup that is to replace it (checked first)."""
+    if path.exists():
+        try:
+            with admin_session(args) as (_services, actor):
+                return actor
+        except DatabaseError as error:
+            print(f"desk-admin: the database in use cannot be opened ({error.message()}); "
+                  "log in with an account of the backup instead", file=sys.stderr)
+    report = check_sqlite_file(args.file)
+    if not report.ok:
+        raise DatabaseError("The backup {path} is damaged; nothing was restored.", path=str(args.file))
+    with tempfile.TemporaryDirectory(prefix="desk-restore-") as folder:
+        copy = Path(folder) / "backup.sqlite"
+        shutil.copyfile(args.file, copy)
+        with admin_session(argparse.Namespace(**{**vars(args), "database_url": sqlite_url(copy)})) as (_s, actor):
+            return actor
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -87,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
         report = check_sqlite_file(path)
     else:
         with open_services(args) as services:
-            report = services.backup.check(Actor.system())
+            report = services.backup.check(Actor.system("desk-admin check"))
     for line in report.lines():
         print(line)
     print(f"this program: schema {head_revision()}")
@@ -97,8 +121,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        backups = services.backup.backups(Actor.system())
+    with admin_session(args) as (services, actor):
+        backups = services.backup.backups(actor)
     for b in backups:
         print(f"{b.made_at:%Y-%m-%d %H:%M}  {b.kind:<15} {b.size / 1e6:8.1f} MB  {b.path}")
     if not backups:

@@ -16,10 +16,9 @@ import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import ValidationError
 from desk.domain.recurrence import place
-from desk.services.context import Actor
 
 COMMAND = "export-ics"
 
@@ -66,8 +65,7 @@ def _export_room(args: argparse.Namespace) -> int:
     last = args.last_day or first + timedelta(days=max(1, args.days) - 1)
     if last < first:
         raise ValidationError("The end lies before the start.")
-    actor = Actor.system()
-    with open_services(args) as services:
+    with admin_session(args) as (services, actor):
         room_id = None
         if args.room and args.room.strip().casefold() not in ("all", "alle"):
             wanted = args.room.strip().casefold()

@@ -23,10 +23,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import ValidationError
 from desk.services.clients import IMPORT_COLUMNS
-from desk.services.context import Actor
 
 REQUIRED = ("given_name", "family_name")
 
@@ -122,8 +121,8 @@ def _import(args: argparse.Namespace) -> int:
             else:
                 yield line, row
 
-    with open_services(args) as services:
-        report = services.clients.import_clients(Actor.system(), good_rows())
+    with admin_session(args) as (services, actor):
+        report = services.clients.import_clients(actor, good_rows())
     rejected = sorted([*report.rejected, *broken])
     print(f"imported: {report.imported} row(s)")
     print(f"already present (identical, not imported again): {report.already_present} row(s)")
@@ -138,11 +137,10 @@ def _import(args: argparse.Namespace) -> int:
 
 def _find(args: argparse.Namespace) -> int:
     _utf8_streams()
-    actor = Actor.system()
-    with open_services(args) as services:
+    with admin_session(args) as (services, actor):
 
         def lookup(query: str) -> list[dict]:
-            hits = services.clients.search(actor, query, limit=args.limit)
+            hits = services.clients.lookup(actor, query, limit=args.limit)
             return [{"id": h.id, "given_name": h.given_name, "family_name": h.family_name, "score": h.score}
                     for h in hits]
 

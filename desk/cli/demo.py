@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from desk.cli.common import add_database_option, open_services
@@ -16,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "appointments and room bookings spread over YEARS years up to today. Defaults per "
         "year: 5,000 clients, 30,000 visits, 2,000 appointments, 1,000 room bookings.",
     )
-    add_database_option(parser)
+    add_database_option(parser, login=False)  # refuses any database that has an account
     parser.add_argument("--years", type=int, default=10, help="years of history (default 10)")
     parser.add_argument("--clients", type=int, default=None, help="number of clients (default 5,000 per year)")
     parser.add_argument("--visits", type=int, default=None, help="number of visits (default 30,000 per year)")
@@ -28,9 +29,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from desk.services.demo import client_count, fill_demo_at_scale
+    from desk.services.demo import account_count, client_count, fill_demo_at_scale
 
     with open_services(args) as services:
+        accounts = account_count(services)
+        if accounts:
+            print(f"desk-admin: {services.database_name} has {accounts} account(s): synthetic data goes "
+                  "only into a database without any account (never into real data).", file=sys.stderr)
+            return 1
         existing = client_count(services)
         if existing and not args.yes:
             print(f"desk-admin: {services.database_name} already holds {existing} clients; "

@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session
 from desk.domain.tickets import format_client_number, parse_client_number
-from desk.services.context import Actor
 
 
 def _client_id(text: str) -> int:
@@ -42,8 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        json_path, pdf_path = services.privacy.write_client_export(Actor.system(), args.client_id, args.to)
+    with admin_session(args) as (services, actor):
+        json_path, pdf_path = services.privacy.write_client_export(actor, args.client_id, args.to)
     print(f"written: {json_path}")
     print(f"written: {pdf_path}")
     return 0
@@ -58,8 +57,8 @@ def _erase(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"y", "yes", "j", "ja"}:
             print("nothing erased")
             return 1
-    with open_services(args) as services:
-        counts = services.privacy.erase_client(Actor.system(), args.client_id)
+    with admin_session(args) as (services, actor):
+        counts = services.privacy.erase_client(actor, args.client_id)
     print(f"client {format_client_number(args.client_id)} erased")
     for key, value in sorted(counts.items()):
         print(f"  {key}: {value}")
@@ -67,8 +66,8 @@ def _erase(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        report = services.privacy.purge(Actor.system())
+    with admin_session(args) as (services, actor):
+        report = services.privacy.purge(actor)
     for line in report.lines():
         print(line)
     return 0

@@ -17,9 +17,8 @@ import argparse
 import time
 from pathlib import Path
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session
 from desk.domain.reports import report_to_dict
-from desk.services.context import Actor
 from desk.services.programs import render_pdf
 from desk.services.report_exports import FORMATS, export_csv, export_xlsx
 from desk.services.reports import parse_period
@@ -39,9 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     period = parse_period(args.start, args.end)
-    actor = Actor.system()
     started = time.perf_counter()
-    with open_services(args) as services:
+    with admin_session(args) as (services, actor):
         report = services.reports.report(actor, period, compare=not args.no_compare)
         computed = time.perf_counter()
         if args.format == "xlsx":

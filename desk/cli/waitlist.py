@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desk.cli.common import add_database_option, open_services
-from desk.services.context import Actor
+from desk.cli.common import add_database_option, admin_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _close_day(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        count = services.waitlist.close_day(Actor.system("desk-admin close-day"), force=args.now)
+    with admin_session(args) as (services, actor):
+        count = services.waitlist.close_day(actor, force=args.now)
         print(f"closed {count} open visit(s) as left")
     return 0

@@ -155,8 +155,9 @@ class AccountService:
         new_actor = actor_of(auth, actor.workstation)
         with self._uow(write=True) as uow:
             uow.accounts.record_success(auth.id, new_hash)
+            via = {} if actor.name == Actor.login_screen().name else {"via": actor.name}
             record(uow, new_actor, "login.success", entity_type="staff", entity_id=auth.id,
-                   details={"rehashed": new_hash is not None})
+                   details={"rehashed": new_hash is not None, **via})
             uow.commit()
         return new_actor
 

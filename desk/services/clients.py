@@ -237,6 +237,18 @@ class ClientService:
         matches = self._ensure_index().search(query, limit=limit)
         return self._hits({m.client_id: m.score for m in matches}, limit)
 
+    @requires(Permission.CLIENT_SEARCH)
+    def lookup(self, actor: Actor, query: str, limit: int = 10) -> list[ClientSearchHit]:
+        """search() for `desk-admin find-client`, whose output is a list of names with their
+        numbers: every client it names is recorded in the audit log ("client.lookup")."""
+        hits = self.search(actor, query, limit)
+        if hits:
+            with self._uow(write=True) as uow:
+                for hit in hits:
+                    record(uow, actor, "client.lookup", entity_type="client", entity_id=hit.id, client_id=hit.id)
+                uow.commit()
+        return hits
+
     def _hits(self, scores: dict[int, float], limit: int) -> list[ClientSearchHit]:
         if not scores:
             return []
@@ -431,6 +443,8 @@ class ClientService:
                     continue
                 known.add(identity)
                 client_id = uow.clients.add(**fields)
+                record(uow, actor, "client.create", entity_type="client", entity_id=client_id, client_id=client_id,
+                       details={"import_line": line})
                 added.append((client_id, fields["search_key"]))
                 imported += 1
             record(uow, actor, "client.import", entity_type="client",

@@ -461,6 +461,11 @@ def client_count(target: Any) -> int:
     return bulk.count_rows(_database(target), "clients")
 
 
+def account_count(target: Any) -> int:
+    """Accounts in the database: synthetic data goes only where there is none (never real data)."""
+    return bulk.count_rows(_database(target), "staff")
+
+
 def _database(target: Any) -> Database:
     db = getattr(target, "db", target)
     if not isinstance(db, Database):

@@ -258,8 +258,10 @@ def test_booking_race_leaves_no_overlaps(services, db_url, head, setup, processe
     assert sum(ok for ok, _ in outcomes) == len(booked) >= 1
 
 
-def test_admin_export_ics_and_check(services, db_url, head, reception, setup, tmp_path, capsys):
+def test_admin_export_ics_and_check(services, db_url, head, reception, setup, tmp_path, capsys, cli_login):
     from desk.cli import main
+
+    cli_login(services)
 
     services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
     out = tmp_path / "mueller.ics"

@@ -81,8 +81,9 @@ def _fresh(tmp_path: Path, name: str):
     return build_services(db)
 
 
-def test_restore_checks_the_file_and_keeps_the_replaced_database(tmp_path: Path, head) -> None:
+def test_restore_checks_the_file_and_keeps_the_replaced_database(tmp_path: Path, head, cli_login) -> None:
     services = _fresh(tmp_path, "desk.sqlite")
+    cli_login(services)
     kept_id = add_client(services, "Vorher", "Gesichert", last_contact=NOW, created=NOW)
     backup = services.backup.backup_now(head)
     later_id = add_client(services, "Nachher", "Verloren", last_contact=NOW, created=NOW)

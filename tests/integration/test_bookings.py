@@ -209,7 +209,8 @@ def test_permissions(services) -> None:
         services.bookings.occurrences(display, local(2027, 1, 1), local(2027, 1, 8))
 
 
-def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, reception, tmp_path) -> None:
+def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, reception, tmp_path, cli_login) -> None:
+    cli_login(sqlite_services)
     from icalendar import Calendar
 
     from desk.cli import main

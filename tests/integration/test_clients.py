@@ -122,7 +122,8 @@ def _run(argv: list[str], capsys, stdin: str | None = None, monkeypatch=None) ->
     return code, out, err
 
 
-def test_import_clients_reports_rejects_and_is_idempotent(db_url, tmp_path, capsys):
+def test_import_clients_reports_rejects_and_is_idempotent(db_url, tmp_path, capsys, cli_login):
+    cli_login(db_url)
     csv_file = tmp_path / "clients.csv"
     csv_file.write_text(
         "given_name,family_name,date_of_birth,phone,language,residence,extra\n"
@@ -152,7 +153,8 @@ def test_import_clients_reports_rejects_and_is_idempotent(db_url, tmp_path, caps
     assert set(hits[0]) == {"id", "given_name", "family_name", "score"} and 0 <= hits[0]["score"] <= 100
 
 
-def test_import_refuses_a_file_that_is_not_utf8_or_lacks_columns(db_url, tmp_path, capsys):
+def test_import_refuses_a_file_that_is_not_utf8_or_lacks_columns(db_url, tmp_path, capsys, cli_login):
+    cli_login(db_url)
     latin = tmp_path / "latin.csv"
     latin.write_bytes("given_name,family_name\nJürgen,Müller\n".encode("latin-1"))
     code, _, err = _run(["import-clients", str(latin), "--database-url", db_url], capsys)
@@ -163,7 +165,8 @@ def test_import_refuses_a_file_that_is_not_utf8_or_lacks_columns(db_url, tmp_pat
     assert code == 1 and "given_name,family_name" in err
 
 
-def test_find_client_batch_reads_queries_from_stdin(db_url, capsys, monkeypatch, tmp_path):
+def test_find_client_batch_reads_queries_from_stdin(db_url, capsys, monkeypatch, tmp_path, cli_login):
+    cli_login(db_url)
     from desk.services.bootstrap import prepare_database
     from desk.services.desk import build_services
 

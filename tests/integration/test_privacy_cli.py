@@ -15,7 +15,8 @@ from desk.cli import main as admin
 NOW = datetime.now(UTC)
 
 
-def test_export_erase_purge_from_the_command_line(services, db_url, tmp_path: Path, capsys) -> None:
+def test_export_erase_purge_from_the_command_line(services, db_url, tmp_path: Path, capsys, cli_login) -> None:
+    cli_login(services)
     client_id = add_client(services, "Kommandozeile", "Person", last_contact=NOW, created=NOW)
     add_visit(services, client_id, NOW - timedelta(days=2), number=1)
     out = tmp_path / "auskunft"
@@ -34,7 +35,8 @@ def test_export_erase_purge_from_the_command_line(services, db_url, tmp_path: Pa
     assert "visits anonymised" in capsys.readouterr().out
 
 
-def test_backup_from_the_command_line(services, db_url, tmp_path: Path, capsys) -> None:
+def test_backup_from_the_command_line(services, db_url, tmp_path: Path, capsys, cli_login) -> None:
+    cli_login(services)
     if db_url.startswith("postgresql") and shutil.which("pg_dump") is None:
         pytest.fail("pg_dump is not on PATH: install the PostgreSQL client tools to test the PostgreSQL backup")
     target = tmp_path / "bk"

@@ -312,7 +312,7 @@ def test_export_is_audited(services, head):
     assert "report.export" in actions
 
 
-def test_command_line_writes_every_format(sqlite_db_url, tmp_path, head):
+def test_command_line_writes_every_format(sqlite_db_url, tmp_path, head, cli_login):
     """desk-admin report: xlsx, csv and pdf (drawn by Qt in a child process), no names inside."""
     import json
     import shutil
@@ -326,6 +326,7 @@ def test_command_line_writes_every_format(sqlite_db_url, tmp_path, head):
     services = build_services(prepare_database(sqlite_db_url, backup_dir=tmp_path / "b"))
     try:
         build_centre(services, head)
+        cli_login(services)
         figures = json.dumps(report_to_dict(services.reports.report(head, MARCH, now=NOW)), ensure_ascii=False)
     finally:
         services.close()

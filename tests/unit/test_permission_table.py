@@ -102,6 +102,7 @@ CheckInService.undo_check_in                   x x x -
 ClientService.sync                             internal
 ClientService.prepare_search                   x x x -
 ClientService.search                           x x x -
+ClientService.lookup                           x x x -
 ClientService.card                             x x x -
 ClientService.create                           x x x -
 ClientService.update                           x x x -

@@ -1,0 +1,190 @@
+"""desk-admin logs in as a head of department for every subcommand touching personal data,
+accounts, settings or backups; the audit names the account, the OS user and the host."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import io
+import socket
+from pathlib import Path
+
+import pytest
+from conftest import CLI_HEAD_PASSWORD, CLI_HEAD_USER, ensure_cli_head
+
+from desk.cli import build_parser
+from desk.cli import main as admin
+from desk.domain.model import Role
+from desk.services.accounts import NewAccount
+from desk.services.auditlog import AuditFilter
+from desk.services.bootstrap import prepare_database
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.services.desk import build_services
+
+#: the only subcommands that need no login: they show no personal data and change nothing
+#: of it (demo-data refuses any database that has an account; setup-server uses the
+#: PostgreSQL superuser's connection and its own password)
+NO_LOGIN = {"info", "check", "check-appointments", "bench", "demo-data", "setup-server",
+            # hidden children desk starts itself: a PDF from JSON on stdin, bench timings
+            "_render-pdf", "_bench-watch", "_bench-probe"}
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_every_subcommand_but_the_harmless_ones_takes_a_login() -> None:
+    for name, parser in _subcommands().items():
+        options = {o for a in parser._actions for o in a.option_strings}
+        if name in NO_LOGIN:
+            assert "--password-file" not in options, name
+        else:
+            assert {"--user", "--password-file"} <= options, f"desk-admin {name} has no login"
+
+
+@pytest.fixture
+def filled(sqlite_services):
+    client = sqlite_services.clients.create(Actor.system("test"), ClientInput(given_name="Amal", family_name="Haddad"))
+    ensure_cli_head(sqlite_services)
+    return sqlite_services, client.id
+
+
+def _url(services) -> str:
+    return f"sqlite:///{services.db.sqlite_path}"
+
+
+@pytest.mark.parametrize("argv", [
+    ["export-client", "1", "--to", "{tmp}"],
+    ["erase-client", "1", "--yes"],
+    ["purge"],
+    ["accounts"],
+    ["backup", "--to", "{tmp}"],
+    ["backups"],
+    ["find-client", "Amal"],
+    ["close-day", "--now"],
+    ["export-ics", "--staff", "x", "-o", "{tmp}/x.ics"],
+    ["report", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "csv", "--output", "{tmp}/r.zip"],
+    ["upgrade"],
+])
+def test_without_a_login_nothing_happens(filled, argv, tmp_path: Path, capsys, monkeypatch) -> None:
+    services, client_id = filled
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a scheduled job: no terminal
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = [a.replace("{tmp}", str(out)) for a in argv]
+    assert admin([*argv, "--database-url", _url(services)]) == 1
+    assert "head of department" in capsys.readouterr().err
+    assert not list(out.iterdir())
+    assert services.clients.card(Actor.system("test"), client_id).family_name == "Haddad"
+
+
+def test_reset_password_needs_a_login_too(filled, monkeypatch, capsys) -> None:
+    services, _ = filled
+    monkeypatch.setattr("sys.stdin", io.StringIO("neues-passwort-1\n"))
+    assert admin(["reset-password", CLI_HEAD_USER, "--password-stdin", "--database-url", _url(services)]) == 1
+    assert services.accounts.login(Actor.login_screen(), CLI_HEAD_USER, CLI_HEAD_PASSWORD).role == Role.HEAD
+
+
+def test_a_password_file_others_can_read_is_refused(filled, tmp_path: Path, capsys, cli_login) -> None:
+    services, _ = filled
+    password_file = cli_login(services)
+    password_file.chmod(0o644)
+    assert admin(["accounts", "--database-url", _url(services)]) == 1
+    assert "readable by its owner only" in capsys.readouterr().err
+    password_file.chmod(0o640)
+    assert admin(["accounts", "--database-url", _url(services)]) == 1
+    password_file.chmod(0o600)
+    assert admin(["accounts", "--database-url", _url(services)]) == 0
+    assert CLI_HEAD_USER in capsys.readouterr().out
+
+
+def test_wrong_password_and_non_head_accounts_are_refused(filled, tmp_path: Path, capsys, cli_login) -> None:
+    services, _ = filled
+    cli_login(services)
+    services.accounts.create_account(Actor.system("test"), NewAccount("beratung1", "B. Eins", Role.COUNSELLOR,
+                                                                      CLI_HEAD_PASSWORD))
+    assert admin(["accounts", "--user", "beratung1", "--database-url", _url(services)]) == 1
+    assert "not one" in capsys.readouterr().err
+    wrong = tmp_path / "wrong"
+    wrong.write_text("falsch-falsch\n")
+    wrong.chmod(0o600)
+    assert admin(["accounts", "--password-file", str(wrong), "--database-url", _url(services)]) == 1
+    assert "Wrong user name or password" in capsys.readouterr().err
+    failures = services.audit_log.query(Actor.system("test"), AuditFilter(action="login.failure"))
+    assert failures and "desk-admin" in failures[0].actor_name
+
+
+def test_the_audit_names_account_os_user_and_host(filled, tmp_path: Path, capsys, cli_login) -> None:
+    services, client_id = filled
+    cli_login(services)
+    assert admin(["export-client", str(client_id), "--to", str(tmp_path), "--database-url", _url(services)]) == 0
+    head_id = next(a.id for a in services.accounts.accounts(Actor.system("test")) if a.username == CLI_HEAD_USER)
+    (export,) = services.audit_log.query(Actor.system("test"), AuditFilter(action="client.export"))
+    assert export.actor_id == head_id
+    assert "Leitung Kommandozeile" in export.actor_name and f"OS user {getpass.getuser()}" in export.actor_name
+    assert export.workstation == socket.gethostname()
+    (success,) = services.audit_log.query(Actor.system("test"), AuditFilter(action="login.success"))
+    assert success.actor_id == head_id and "desk-admin" in success.details
+
+
+def test_find_client_and_import_are_audited_per_client(filled, tmp_path: Path, capsys, cli_login) -> None:
+    services, client_id = filled
+    cli_login(services)
+    assert admin(["find-client", "Amal Haddad", "--database-url", _url(services)]) == 0
+    looked = services.audit_log.query(Actor.system("test"), AuditFilter(action="client.lookup"))
+    assert [row.client_id for row in looked] == [client_id]
+    csv_file = tmp_path / "c.csv"
+    csv_file.write_text("given_name,family_name\nOlena,Kovalenko\nYusuf,Demir\n", encoding="utf-8")
+    assert admin(["import-clients", str(csv_file), "--database-url", _url(services)]) == 0
+    created = services.audit_log.query(Actor.system("test"), AuditFilter(action="client.create"))
+    assert len([row for row in created if row.client_id and "import_line" in row.details]) == 2
+
+
+def test_harmless_commands_need_no_login(filled, capsys, monkeypatch) -> None:
+    services, _ = filled
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert admin(["info", "--database-url", _url(services)]) == 0
+    assert admin(["check", "--database-url", _url(services)]) == 0
+    assert admin(["check-appointments", "--database-url", _url(services)]) == 0
+    with pytest.raises(SystemExit) as version:
+        admin(["--version"])
+    assert version.value.code == 0
+
+
+def test_demo_data_refuses_a_database_with_any_account(tmp_path: Path, capsys) -> None:
+    url = f"sqlite:///{tmp_path / 'real.sqlite'}"
+    services = build_services(prepare_database(url))
+    services.accounts.create_first_head(Actor.login_screen(), NewAccount("leitung", "Leitung", Role.HEAD,
+                                                                         "ein-langes-passwort"))
+    services.close()
+    assert admin(["demo-data", "--years", "1", "--clients", "5", "--visits", "5", "--appointments", "1",
+                  "--bookings", "1", "--yes", "--database-url", url]) == 1
+    assert "without any account" in capsys.readouterr().err
+    services = build_services(prepare_database(url))
+    try:
+        with services.uow() as uow:
+            assert uow.accounts.count() == 1
+        assert services.clients.search(Actor.system("test"), "a") == []
+    finally:
+        services.close()
+
+
+def test_restore_needs_a_login(filled, tmp_path: Path, capsys, monkeypatch, cli_login) -> None:
+    services, client_id = filled
+    backup = services.backup.backup_now(Actor.system("test"), tmp_path / "bk")
+    services.clients.create(Actor.system("test"), ClientInput(given_name="Nach", family_name="Sicherung"))
+    url = _url(services)
+    services.close()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert admin(["restore", str(backup), "--database-url", url]) == 1
+    assert "head of department" in capsys.readouterr().err
+    reopened = build_services(prepare_database(url))
+    try:
+        assert len(reopened.clients.search(Actor.system("test"), "Sicherung")) == 1  # not replaced
+    finally:
+        reopened.close()
+    cli_login(url)
+    assert admin(["restore", str(backup), "--database-url", url]) == 0
