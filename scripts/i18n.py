@@ -30,7 +30,7 @@ ERROR_TEXTS = UI / "error_texts.py"
 BUILTINS = set(dir(builtins))
 ERROR_CLASSES = {"DeskError", "ValidationError", "NotFoundError", "ConflictError", "StaleError",
                  "PermissionDeniedError", "AuthenticationError", "DatabaseError",
-                 "DatabaseUnavailableError", "DatabaseTooNewError", "LoginError"}
+                 "DatabaseUnavailableError", "DatabaseTooNewError", "LoginError", "ReservedError"}
 
 
 def tool(name: str) -> str:

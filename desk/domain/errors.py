@@ -49,6 +49,12 @@ class StaleError(ConflictError):
     template = "This record was changed by someone else in the meantime. Please reload it."
 
 
+class ReservedError(ConflictError):
+    """*Call this one* on a person reserved for another counsellor: a take-over must be deliberate."""
+
+    template = "This person is reserved for another counsellor."
+
+
 class PermissionDeniedError(DeskError):
     template = "Your role may not do this."
 

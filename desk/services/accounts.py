@@ -212,6 +212,26 @@ class AccountService:
         return actor_of(auth, actor.workstation)
 
     @requires(Permission.OWN_ACCOUNT)
+    def set_own_room(self, actor: Actor, room_id: int | None) -> None:
+        """"Mein Raum": the room I call into and that the silent alarm names, remembered with my
+        account (on every workstation, after a restart). Audited; other windows update live."""
+        if actor.staff_id is None:
+            raise ValidationError("This session has no account; the room cannot be remembered.")
+        with self._uow(write=True) as uow:
+            staff = uow.reference.staff_row(actor.staff_id)
+            if staff is None:
+                raise NotFoundError("The account does not exist (any more).")
+            if room_id is not None and not any(r.id == room_id and r.active for r in uow.reference.rooms()):
+                raise NotFoundError("This room does not exist (any more).")
+            if staff.default_room_id == room_id:
+                return
+            uow.reference.set_default_room(actor.staff_id, room_id)
+            record(uow, actor, "account.own_room", entity_type="staff", entity_id=actor.staff_id,
+                   details={"room": [staff.default_room_id, room_id]})
+            uow.touch("staff", "reference")
+            uow.commit()
+
+    @requires(Permission.OWN_ACCOUNT)
     def refresh_actor(self, actor: Actor) -> Actor | None:
         """The actor with the role and services the database holds now; None when the account
         was deactivated or deleted (the window then logs out)."""

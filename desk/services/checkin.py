@@ -127,6 +127,8 @@ class CheckInService:
                 client_id=client_id,
                 service_id=service_id,
                 appointment_id=appointment.id if appointment else None,
+                # an appointment client is reserved for the appointment's counsellor (docs/WAITING.md)
+                assigned_staff_id=appointment.staff_id if appointment else None,
                 ticket_day=day,
                 ticket_number=number,
                 ticket_prefix=ticket_prefix,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from desk.domain.errors import ConflictError, NotFoundError, ReservedError, ValidationError
 from desk.domain.model import OPEN_VISIT_STATUSES, AlarmRow, DisplayCallRow, VisitRow, VisitStatus
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
@@ -140,16 +140,22 @@ class WaitlistService:
         raise ConflictError("Everyone was called by others at the same moment; please try again.")
 
     @requires(Permission.VISIT_CALL)
-    def call(self, actor: Actor, visit_id: int, *, room_id: int | None = None,
+    def call(self, actor: Actor, visit_id: int, *, room_id: int | None = None, take_over: bool = False,
              now: datetime | None = None) -> ActionResult:
-        """Call this person out of order (same atomic claim)."""
+        """Call this person out of order (same atomic claim). A person reserved for another
+        counsellor (appointment, hand-over) is refused unless `take_over`: then the visit becomes
+        mine, and the take-over is audited (`visit.take_over`, naming whose client it was)."""
         now = now or datetime.now(UTC)
         with self._uow(write=True) as uow:
             room_id, label = self._room(uow, actor, room_id)
             before = self._load(uow, visit_id)
             if not uow.visits.claim(visit_id, now=now, staff_id=actor.staff_id, caller_name=actor.name,
-                                    room_id=room_id):
-                raise self._taken(uow, visit_id)
+                                    room_id=room_id, take_over=take_over):
+                raise self._taken(uow, visit_id, actor)
+            if take_over and before.assigned_staff_id not in (None, actor.staff_id):
+                record(uow, actor, "visit.take_over", entity_type="visit", entity_id=visit_id,
+                       client_id=before.client_id,
+                       details={"ticket": before.ticket, "from_staff": self._staff_name(uow, before.assigned_staff_id)})
             return self._after_call(uow, actor, "call", before, label, now)
 
     @requires(Permission.VISIT_CALL)
@@ -356,8 +362,17 @@ class WaitlistService:
             raise NotFoundError("This visit does not exist (any more).")
         return row
 
-    def _taken(self, uow: UnitOfWork, visit_id: int) -> ConflictError:
+    @staticmethod
+    def _staff_name(uow: UnitOfWork, staff_id: int | None) -> str:
+        staff = uow.reference.staff_row(staff_id) if staff_id is not None else None
+        return staff.display_name if staff is not None else "?"
+
+    def _taken(self, uow: UnitOfWork, visit_id: int, actor: Actor | None = None) -> ConflictError:
         now_row = self._load(uow, visit_id)
+        if (now_row.status is VisitStatus.WAITING and now_row.assigned_staff_id is not None
+                and (actor is None or now_row.assigned_staff_id != actor.staff_id)):
+            return ReservedError("{ticket} is reserved for {name}; take over deliberately if you want to call.",
+                                 ticket=now_row.ticket, name=self._staff_name(uow, now_row.assigned_staff_id))
         if now_row.status is VisitStatus.CALLED:
             return ConflictError("{ticket} was already called by {name} ({room}).", ticket=now_row.ticket,
                                  name=now_row.called_by_name or "?", room=now_row.room_label or "?")

@@ -11,9 +11,10 @@ from desk.storage.models import Appointment, Visit
 
 
 def add_appointment(services, *, client_id: int | None, service_id: int, starts_at: datetime,
-                    minutes: int = 45, interpreter_language: str = "", status: str = "booked") -> int:
+                    minutes: int = 45, interpreter_language: str = "", status: str = "booked",
+                    staff_id: int | None = None) -> int:
     with services.uow(write=True) as uow:
-        appointment = Appointment(client_id=client_id, service_id=service_id, starts_at=starts_at,
+        appointment = Appointment(client_id=client_id, service_id=service_id, starts_at=starts_at, staff_id=staff_id,
                                   ends_at=starts_at + timedelta(minutes=minutes), status=status,
                                   interpreter_language=interpreter_language, created_at=starts_at,
                                   updated_at=starts_at, version=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -282,3 +283,70 @@ def test_six_processes_drain_the_list_each_visit_called_exactly_once(services, d
         displayed = len(uow.visits.display_calls(since=T0 - timedelta(days=1), limit=count + 10))
     assert all(r.status is VisitStatus.CALLED and r.call_count == 1 for r in rows)
     assert displayed == count
+
+
+# -- appointment clients are reserved for their counsellor (issue 18) ---------------------------
+
+
+def _counsellor_account(services, username, name, service):
+    with services.uow(write=True) as uow:
+        staff_id = uow.reference.add_staff(username=username, display_name=name, role=Role.COUNSELLOR,
+                                           password_hash=None, service_ids={service.id})
+        uow.commit()
+    return Actor(staff_id=staff_id, name=name, role=Role.COUNSELLOR, workstation=username,
+                 service_ids=frozenset({service.id}))
+
+
+def _appointment_visit(services, head, service, staff, minutes_after_t0):
+    from reception_helpers import add_appointment
+
+    client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haddad"))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=service.id,
+                                     starts_at=T0 + timedelta(minutes=minutes_after_t0), staff_id=staff.staff_id)
+    return services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                     now=T0)
+
+
+def test_appointment_check_in_reserves_the_visit_for_its_counsellor(setup, head):
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    colleague = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    walk_in = _check_in(services, head, mbe, -20)           # waited 20 minutes
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)  # due now
+    assert booked.assigned_staff_id == yilmaz.staff_id
+    now = T0 + timedelta(minutes=1)
+    # the colleague's call next takes the walk-in, never the appointment client
+    assert services.waitlist.call_next(colleague, room_id=room.id, now=now).visit.id == walk_in.id
+    assert services.waitlist.call_next(colleague, room_id=room.id, now=now) is None
+    # the counsellor's own call next takes the appointment client
+    assert services.waitlist.call_next(yilmaz, room_id=room.id, now=now).visit.id == booked.id
+
+
+def test_reserved_person_is_refused_to_a_colleague_in_the_database(setup, head):
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    colleague = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    with services.uow(write=True) as uow:  # the conditional UPDATE itself refuses
+        assert not uow.visits.claim(booked.id, now=T0, staff_id=colleague.staff_id, caller_name="Herr Berg",
+                                    room_id=room.id)
+    from desk.domain.errors import ReservedError
+
+    with pytest.raises(ReservedError, match="reserved for Frau Yilmaz"):
+        services.waitlist.call(colleague, booked.id, room_id=room.id, now=T0)
+
+
+def test_a_colleague_takes_over_deliberately_and_it_is_audited(setup, head):
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    colleague = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    result = services.waitlist.call(colleague, booked.id, room_id=room.id, take_over=True, now=T0)
+    assert (result.visit.status, result.visit.assigned_staff_id) == (VisitStatus.CALLED, colleague.staff_id)
+    with services.uow() as uow:
+        [event] = uow.audit.query(entity_type="visit", entity_id=booked.id, action="visit.take_over")
+    assert event.actor_name == "Herr Berg"
+    assert json.loads(event.details)["from_staff"] == "Frau Yilmaz"
+    # undo gives the person back to Frau Yilmaz
+    back = services.waitlist.undo(colleague, result.undo, now=T0 + timedelta(minutes=1))
+    assert (back.status, back.assigned_staff_id) == (VisitStatus.WAITING, yilmaz.staff_id)

@@ -52,8 +52,9 @@ def desk_day(qtbot, sqlite_services, tmp_path, monkeypatch):
     """A counsellor at a workstation; a client with an appointment with that counsellor today."""
     install_language("en")
     with sqlite_services.uow(write=True) as uow:
+        office = next(r.id for r in uow.reference.rooms() if r.name == "Büro Migrationsberatung")
         staff_id = uow.reference.add_staff(username="beraterin", display_name="Frau Beraterin",
-                                           role=Role.COUNSELLOR, password_hash=None)
+                                           role=Role.COUNSELLOR, password_hash=None, default_room_id=office)
         uow.commit()
     counsellor = Actor(staff_id=staff_id, name="Frau Beraterin", role=Role.COUNSELLOR)
     mbe = next(s for s in sqlite_services.reference.services(counsellor) if s.code == "MBE")

@@ -102,6 +102,7 @@ def view(qtbot, ctx):
     widget.resize(1300, 600)
     widget.show()
     qtbot.waitUntil(lambda: widget.room_combo.count() > 0 and not widget._loading)
+    widget.room_combo.setCurrentIndex(widget.room_combo.findText("Büro Migrationsberatung (Büro 2)"))
     return widget
 
 
@@ -201,3 +202,111 @@ def test_arrival_of_my_appointment_client_is_announced(qtbot, ctx, tmp_path, sql
     assert blocker.args[0].id == visit.id
     assert "is waiting for you" in widget.notice_banner.text()
     assert not widget.notice_banner.isHidden()
+
+
+def _account(services, username, name, service_code="MBE"):
+    head = Actor.system()
+    service = next(s for s in services.reference.services(head) if s.code == service_code)
+    with services.uow(write=True) as uow:
+        staff_id = uow.reference.add_staff(username=username, display_name=name, role=Role.COUNSELLOR,
+                                           password_hash=None, service_ids={service.id})
+        uow.commit()
+    return Actor(staff_id=staff_id, name=name, role=Role.COUNSELLOR, service_ids=frozenset({service.id}))
+
+
+def _appointment_check_in(services, staff_id):
+    from desk.storage.models import Appointment
+
+    head = Actor.system()
+    mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
+    client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haddad"))
+    starts = datetime.now(UTC) + timedelta(minutes=2)  # check-in itself runs on the real clock
+    with services.uow(write=True) as uow:
+        appointment = Appointment(client_id=client.id, service_id=mbe.id, staff_id=staff_id, starts_at=starts,
+                                  ends_at=starts + timedelta(minutes=45), status="booked", created_at=starts,
+                                  updated_at=starts, version=1)
+        uow.session.add(appointment)
+        uow.session.flush()
+        appointment_id = appointment.id
+        uow.commit()
+    return services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=appointment_id))
+
+
+def test_appointment_check_in_notifies_its_counsellor_visibly_and_aloud(qtbot, ctx, sqlite_services, monkeypatch):
+    spoken = []
+    monkeypatch.setattr("desk.ui.views.warteliste.view.announce",
+                        lambda widget, text, assertive=False: spoken.append((text, assertive)))
+    ctx.actor = _account(sqlite_services, "berater", "Herr Berater")
+    widget = WartelisteView(ctx)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    visit = _appointment_check_in(sqlite_services, ctx.actor.staff_id)
+    with qtbot.waitSignal(widget.sig_client_arrived, timeout=5000) as blocker:
+        ctx.events.sig_data_changed.emit(frozenset({"visits"}))
+    assert blocker.args[0].id == visit.id
+    assert "has arrived for the appointment" in widget.notice_banner.text()
+    assert not widget.notice_banner.isHidden()
+    assert any("has arrived for the appointment" in text and assertive for text, assertive in spoken)
+
+
+def test_a_colleague_sees_whose_client_it_is_and_takes_over_only_when_confirmed(qtbot, ctx, sqlite_services,
+                                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    owner = _account(sqlite_services, "yilmaz", "Frau Yilmaz")
+    ctx.actor = _account(sqlite_services, "berg", "Herr Berg")
+    widget = WartelisteView(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.room_combo.count() > 0 and widget._loaded_once, timeout=5000)
+    widget.room_combo.setCurrentIndex(0)
+    visit = _appointment_check_in(sqlite_services, owner.staff_id)
+    _changed_elsewhere(qtbot, widget, ctx)
+    row = widget.model.row_of(visit.id)
+    assert widget.model.index(row, Column.CALLED).data() == "for Frau Yilmaz"
+    widget.select_visit(visit.id)
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    widget.action_call.trigger()
+    assert sqlite_services.waitlist.get(ctx.actor, visit.id).status is VisitStatus.WAITING
+    answers.append(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(widget.sig_rows_applied, timeout=5000):
+        widget.action_call.trigger()
+    after = sqlite_services.waitlist.get(ctx.actor, visit.id)
+    assert (after.status, after.assigned_staff_id) == (VisitStatus.CALLED, ctx.actor.staff_id)
+
+
+def test_my_room_is_the_accounts_room_and_a_change_is_remembered(qtbot, ctx, sqlite_services):
+    head = Actor.system()
+    rooms = {r.name: r for r in sqlite_services.reference.rooms(head)}
+    ctx.actor = _account(sqlite_services, "berater", "Herr Berater")
+    with sqlite_services.uow(write=True) as uow:
+        uow.reference.set_default_room(ctx.actor.staff_id, rooms["Büro Sozialbetreuung"].id)
+        uow.commit()
+
+    def opened() -> WartelisteView:
+        widget = WartelisteView(ctx)
+        qtbot.addWidget(widget)
+        qtbot.waitUntil(lambda: widget.room_combo.count() > 0, timeout=5000)
+        return widget
+
+    first = opened()
+    # the account's own office, not the first office of the list (Büro Fachbereichsleitung)
+    assert first.room_id() == rooms["Büro Sozialbetreuung"].id
+    index = first.room_combo.findData(rooms["Büro Migrationsberatung"].id)
+    first.room_combo.setCurrentIndex(index)
+    with qtbot.waitSignal(first.sig_room_saved, timeout=5000):
+        first.room_combo.activated.emit(index)
+    # "restart": a new window for the same account opens on the room chosen last
+    assert opened().room_id() == rooms["Büro Migrationsberatung"].id
+    # and the silent alarm names that room, not the PC
+    alarm = sqlite_services.alarms.raise_alarm(ctx.actor)
+    assert alarm.room_label == "Büro Migrationsberatung"
+
+
+def test_without_a_room_of_my_own_none_is_preselected(qtbot, ctx):
+    widget = WartelisteView(ctx)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.room_combo.count() > 0, timeout=5000)
+    assert widget.room_id() is None
+    assert widget.room_combo.placeholderText() == "Choose your room"

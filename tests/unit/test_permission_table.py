@@ -38,6 +38,7 @@ AccountService.login                           x x x x
 AccountService.lock                            x x x -
 AccountService.unlock                          x x x -
 AccountService.refresh_actor                   x x x -
+AccountService.set_own_room                    x x x -
 AccountService.change_own_password             x x x -
 AccountService.accounts                        - - x -
 AccountService.create_account                  - - x -

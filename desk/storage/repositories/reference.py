@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.model import Role, RoomKind, RoomRow, ServiceHours, ServiceRow, StaffRow
@@ -130,6 +130,9 @@ class ReferenceRepository:
         self.session.flush()
         self.set_staff_services(staff.id, service_ids)
         return staff.id
+
+    def set_default_room(self, staff_id: int, room_id: int | None) -> None:
+        self.session.execute(update(Staff).where(Staff.id == staff_id).values(default_room_id=room_id))
 
     def set_staff_services(self, staff_id: int, service_ids: set[int] | frozenset[int]) -> None:
         self.session.execute(delete(StaffService).where(StaffService.staff_id == staff_id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -83,14 +83,22 @@ class VisitRepository:
         return self._rows(stmt.order_by(Visit.arrived_at, Visit.id))
 
     def claim(self, visit_id: int, *, now: datetime, staff_id: int | None, caller_name: str,
-              room_id: int | None) -> bool:
-        """Call a waiting visit: ONE atomic `UPDATE ... WHERE status = 'waiting'`.
+              room_id: int | None, take_over: bool = False) -> bool:
+        """Call a waiting visit: ONE atomic `UPDATE ... WHERE status = 'waiting' AND (not
+        reserved, or reserved for me)`; `take_over` drops the reservation condition (a deliberate,
+        audited take-over of a colleague's client).
 
         True if this transaction got the person; False if another workstation was faster (its
-        committed update no longer matches the WHERE clause, on SQLite and PostgreSQL alike)."""
+        committed update no longer matches the WHERE clause, on SQLite and PostgreSQL alike) or
+        the person is reserved for someone else."""
+        stmt = update(Visit).where(Visit.id == visit_id, Visit.status == VisitStatus.WAITING.value)
+        if not take_over:
+            mine = Visit.assigned_staff_id.is_(None)
+            if staff_id is not None:
+                mine = or_(mine, Visit.assigned_staff_id == staff_id)
+            stmt = stmt.where(mine)
         result = self.session.execute(
-            update(Visit)
-            .where(Visit.id == visit_id, Visit.status == VisitStatus.WAITING.value)
+            stmt
             .values(
                 status=VisitStatus.CALLED.value,
                 called_at=now,
@@ -101,6 +109,7 @@ class VisitRepository:
                 room_id=room_id,
                 version=Visit.version + 1,
                 updated_at=now,
+                **({"assigned_staff_id": staff_id} if take_over else {}),
             )
             .execution_options(synchronize_session=False)
         )

@@ -701,6 +701,10 @@ Datenbank: {database}</translation>
         <translation>Diese Person hat bereits einen offenen Besuch (an einem anderen Platz eingecheckt).</translation>
     </message>
     <message>
+        <source>This person is reserved for another counsellor.</source>
+        <translation>Diese Person ist für eine andere Beraterin oder einen anderen Berater vorgemerkt.</translation>
+    </message>
+    <message>
         <source>This record was changed by someone else in the meantime. Please reload it.</source>
         <translation>Dieser Eintrag wurde inzwischen von jemand anderem geändert. Bitte neu laden.</translation>
     </message>
@@ -727,6 +731,10 @@ Datenbank: {database}</translation>
     <message>
         <source>This session has no account; log in again.</source>
         <translation>Diese Sitzung hat kein Benutzerkonto; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This session has no account; the room cannot be remembered.</source>
+        <translation>Diese Sitzung hat kein Konto; der Raum kann nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>This ticket does not exist (any more).</source>
@@ -899,6 +907,10 @@ Datenbank: {database}</translation>
     <message>
         <source>{text} is not a valid date.</source>
         <translation>{text} ist kein gültiges Datum.</translation>
+    </message>
+    <message>
+        <source>{ticket} is reserved for {name}; take over deliberately if you want to call.</source>
+        <translation>{ticket} ist für {name} vorgemerkt; zum Aufrufen bitte bewusst übernehmen.</translation>
     </message>
     <message>
         <source>{ticket} is {status} now; this is not possible any more.</source>

@@ -98,8 +98,8 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Called by / room</source>
-        <translation>Aufgerufen von / Raum</translation>
+        <source>Reserved for / called by</source>
+        <translation>Vorgemerkt für / aufgerufen von</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -161,6 +161,10 @@
         <source>({count}×)</source>
         <translation>({count}×)</translation>
     </message>
+    <message>
+        <source>for {name}</source>
+        <translation>für {name}</translation>
+    </message>
 </context>
 <context>
     <name>WartelisteView</name>
@@ -179,6 +183,10 @@
     <message>
         <source>Room you call into</source>
         <translation>Raum, in den Sie aufrufen</translation>
+    </message>
+    <message>
+        <source>Choose your room</source>
+        <translation>Bitte Ihren Raum wählen</translation>
     </message>
     <message>
         <source>Waiting list</source>
@@ -279,6 +287,14 @@
     <message>
         <source>{ticket} called into {room}.</source>
         <translation>{ticket} in {room} aufgerufen.</translation>
+    </message>
+    <message>
+        <source>Take over?</source>
+        <translation>Übernehmen?</translation>
+    </message>
+    <message>
+        <source>{ticket} is reserved for {name}. Take this person over and call them into your room? The take-over is recorded.</source>
+        <translation>{ticket} ist für {name} vorgemerkt. Diese Person übernehmen und in Ihren Raum aufrufen? Die Übernahme wird protokolliert.</translation>
     </message>
     <message>
         <source>{ticket} called again into {room}.</source>

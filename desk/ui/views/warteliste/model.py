@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desk.domain.model import Priority, ServiceRow, VisitRow, VisitStatus
+from desk.domain.model import Priority, ServiceRow, StaffRow, VisitRow, VisitStatus
 from desk.domain.waitlist import wait_level, waiting_minutes
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.widgets.text import plain_tooltip
@@ -52,7 +52,7 @@ HEADERS = {
     Column.INTERPRETER: QT_TRANSLATE_NOOP("WaitingListModel", "Interpreter"),
     Column.PRIORITY: QT_TRANSLATE_NOOP("WaitingListModel", "Priority"),
     Column.STATUS: QT_TRANSLATE_NOOP("WaitingListModel", "Status"),
-    Column.CALLED: QT_TRANSLATE_NOOP("WaitingListModel", "Called by / room"),
+    Column.CALLED: QT_TRANSLATE_NOOP("WaitingListModel", "Reserved for / called by"),
 }
 
 STATUS_TEXT = {
@@ -76,6 +76,7 @@ class WaitingListModel(QAbstractTableModel):
         self._rows: list[VisitRow] = []
         self._index: dict[int, int] = {}
         self._services: dict[int, ServiceRow] = {}
+        self._staff: dict[int, str] = {}
         self._now = datetime.now(UTC)
         self.warning_minutes = 20
         self.alarm_minutes = 45
@@ -85,6 +86,13 @@ class WaitingListModel(QAbstractTableModel):
     def set_services(self, services: list[ServiceRow]) -> None:
         self._services = {s.id: s for s in services}
         self._column_changed(Column.SERVICE)
+
+    def set_staff(self, staff: list[StaffRow]) -> None:
+        self._staff = {s.id: s.display_name for s in staff}
+        self._column_changed(Column.CALLED)
+
+    def staff_name(self, staff_id: int | None) -> str:
+        return self._staff.get(staff_id, "?") if staff_id is not None else ""
 
     def set_thresholds(self, warning: int, alarm: int) -> None:
         self.warning_minutes, self.alarm_minutes = int(warning), int(alarm)
@@ -247,6 +255,8 @@ class WaitingListModel(QAbstractTableModel):
                 text += " " + self.tr("({count}×)").format(count=row.call_count)
             return text
         if column == Column.CALLED:
+            if row.status is VisitStatus.WAITING and row.assigned_staff_id is not None:
+                return self.tr("for {name}").format(name=self.staff_name(row.assigned_staff_id))
             if row.status not in (VisitStatus.CALLED, VisitStatus.IN_SESSION) or not (row.called_by_name or row.room_label):
                 return ""
             return f"{row.called_by_name} → {row.room_label}".strip(" →")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStyle,
     QSystemTrayIcon,
@@ -75,6 +76,9 @@ class _ActionCommand(QUndoCommand):
 class WartelisteView(QWidget):
     sig_rows_applied = Signal()
     """The table shows a fresh load (after the model was updated in place)."""
+
+    sig_room_saved = Signal(int)
+    """The chosen room was remembered with the account."""
 
     sig_client_arrived = Signal(object)
     """A visit reserved for me (my appointment, or handed over to me) appeared: the VisitRow."""
@@ -190,6 +194,7 @@ class WartelisteView(QWidget):
         for widget in (self.room_label, self.room_combo, self.call_next_button, *self._buttons[:-1]):
             widget.setVisible(self.can_call)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.room_combo.activated.connect(self._on_room_chosen)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_actions())
         self.model.rowsInserted.connect(lambda *_: self._update_actions())
         self.model.dataChanged.connect(lambda *_: self._update_actions())
@@ -223,6 +228,7 @@ class WartelisteView(QWidget):
         self.room_label.setText(self.tr("My &room:"))
         self.filter_combo.setAccessibleName(self.tr("Which services to show"))
         self.room_combo.setAccessibleName(self.tr("Room you call into"))
+        self.room_combo.setPlaceholderText(self.tr("Choose your room"))
         self.table.setAccessibleName(self.tr("Waiting list"))
         self.table.setAccessibleDescription(self.tr("F2 calls the next person, F3 the selected one; F6 starts the "
                                                     "session, F7 done, F8 no-show, Ctrl+Z undoes."))
@@ -276,19 +282,30 @@ class WartelisteView(QWidget):
         self.filter_combo.blockSignals(False)
 
     def _fill_rooms(self) -> None:
+        """"Mein Raum": the account's room (remembered with the account); without one, no room
+        is chosen (never someone else's office) and *call next* asks for one."""
+        self.room_combo.blockSignals(True)
         self.room_combo.clear()
         for room in self._rooms:
             if room.active and room.kind in (RoomKind.OFFICE, RoomKind.GROUP, RoomKind.RECEPTION):
                 self.room_combo.addItem(f"{room.name} ({room.display_label})" if room.display_label != room.name
                                         else room.name, room.id)
-        office = next((i for i, r in enumerate(self._rooms) if r.kind is RoomKind.OFFICE), None)
-        if office is not None:
-            self.room_combo.setCurrentIndex(max(0, self.room_combo.findData(self._rooms[office].id)))
         me = next((s for s in self._staff if s.id == self.ctx.actor.staff_id), None)
-        if me is not None and me.default_room_id is not None:
-            index = self.room_combo.findData(me.default_room_id)
-            if index >= 0:
-                self.room_combo.setCurrentIndex(index)
+        index = self.room_combo.findData(me.default_room_id) if me and me.default_room_id is not None else -1
+        self.room_combo.setCurrentIndex(index)
+        self.room_combo.blockSignals(False)
+
+    def _on_room_chosen(self, index: int) -> None:
+        """Remember the chosen room with the account (the next start, the silent alarm)."""
+        room_id = self.room_combo.itemData(index)
+        if room_id is None or self.ctx.actor.staff_id is None:
+            return
+        me = next((s for s in self._staff if s.id == self.ctx.actor.staff_id), None)
+        if me is not None and me.default_room_id == room_id:
+            return
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
+        self.ctx.run_in_worker(lambda: accounts.set_own_room(actor, room_id),
+                               lambda _result: self.sig_room_saved.emit(room_id), self._fail, receiver=self)
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -306,6 +323,7 @@ class WartelisteView(QWidget):
         settings = data["settings"]
         self._partners = list(settings.get("partner_organisations") or [])
         self.model.set_services(self._services)
+        self.model.set_staff(self._staff)
         self.model.set_thresholds(settings.get("wait_warning_minutes", 20), settings.get("wait_alarm_minutes", 45))
         self._fill_filter()
         self._fill_rooms()
@@ -496,7 +514,23 @@ class WartelisteView(QWidget):
 
     def call_selected(self) -> None:
         wl, actor, room = self.ctx.services.waitlist, self.ctx.actor, self.room_id()
-        self._visit_action(self.tr("{ticket} called into {room}."), lambda v: wl.call(actor, v, room_id=room))
+        visit = self.selected_visit()
+        take_over = False
+        if visit is not None and visit.status is VisitStatus.WAITING and visit.assigned_staff_id not in (
+                None, actor.staff_id):
+            # a colleague's appointment or hand-over: only a deliberate take-over (audited)
+            name = self.model.staff_name(visit.assigned_staff_id)
+            answer = QMessageBox.question(
+                self, self.tr("Take over?"),
+                self.tr("{ticket} is reserved for {name}. Take this person over and call them into your room? "
+                        "The take-over is recorded.").format(ticket=visit.ticket, name=name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            take_over = True
+        self._visit_action(self.tr("{ticket} called into {room}."),
+                           lambda v: wl.call(actor, v, room_id=room, take_over=take_over))
 
     def call_again(self) -> None:
         wl, actor, room = self.ctx.services.waitlist, self.ctx.actor, self.room_id()
