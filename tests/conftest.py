@@ -4,12 +4,22 @@ PostgreSQL schema) and never touches the user's data directory.
 PostgreSQL: tests marked `postgres` (and the postgres half of the `db_url` fixture) run
 against DESK_TEST_POSTGRES_URL. Unset: they skip, saying why. Set but unreachable: they FAIL,
 so CI can never pass by silently skipping them.
+
+Shifted "today": `pytest --today=2026-12-24` (or `--today=2027-03-28T02:30`, Berlin wall time; or
+DESK_TEST_TODAY=... in the environment) runs the whole suite with the clock moved to that day
+(time-machine; the clock keeps ticking). A date alone keeps the time of day the run starts at.
+Python child processes (spawned workers, the command line) move with it through
+tests/clockshift/sitecustomize.py. The moment is printed in the header, so a failure can be
+re-run at exactly that moment.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +33,65 @@ from desk.services.desk import DeskServices, build_services  # noqa: E402
 from desk.storage.engine import sqlite_url  # noqa: E402
 
 POSTGRES_VARIABLE = "DESK_TEST_POSTGRES_URL"
+TODAY_VARIABLE = "DESK_TEST_TODAY"
+SHIFT_VARIABLE = "DESK_TEST_CLOCK_SHIFT"  # seconds, for child processes (tests/clockshift)
+CLOCKSHIFT_DIR = Path(__file__).parent / "clockshift"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--today", metavar="YYYY-MM-DD[THH:MM]", default=os.environ.get(TODAY_VARIABLE) or None,
+        help=f"run with the clock moved to this day (Berlin time; default ${TODAY_VARIABLE})")
+
+
+def shifted_moment(value: str, real_now: datetime) -> datetime:
+    """The moment `--today` names: a Berlin date (at the real time of day) or date and time."""
+    from desk.domain.tickets import BERLIN
+
+    value = value.strip()
+    try:
+        if "T" in value or " " in value:
+            local = datetime.fromisoformat(value).replace(tzinfo=BERLIN)
+        else:
+            time_of_day = real_now.astimezone(BERLIN).time().replace(tzinfo=None)
+            local = datetime.combine(date.fromisoformat(value), time_of_day, tzinfo=BERLIN)
+    except ValueError as error:
+        raise pytest.UsageError(f"--today={value}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM ({error})") from None
+    return local.astimezone(UTC)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    value = config.getoption("--today")
+    if not value or SHIFT_VARIABLE in os.environ:
+        return
+    import time_machine
+
+    moment = shifted_moment(value, datetime.now(UTC))
+    shift = moment.timestamp() - time.time()
+    os.environ[SHIFT_VARIABLE] = repr(shift)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(CLOCKSHIFT_DIR), os.environ.get("PYTHONPATH")) if p)
+    traveller = time_machine.travel(moment, tick=True)
+    traveller.start()
+    config.stash[_TRAVELLER] = traveller
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_TRAVELLER, None)
+    if traveller is not None:
+        traveller.stop()
+        os.environ.pop(SHIFT_VARIABLE, None)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if _TRAVELLER not in config.stash:
+        return None
+    from desk.domain.tickets import BERLIN
+
+    start = datetime.now(UTC).astimezone(BERLIN)
+    return f"clock shifted: the run starts at {start:%Y-%m-%dT%H:%M} Berlin ({start:%A}); re-run with --today={start:%Y-%m-%dT%H:%M}"
+
+
+_TRAVELLER = pytest.StashKey[object]()
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +123,27 @@ def fresh_postgres_schema(url: str) -> None:
         pytest.fail(f"{POSTGRES_VARIABLE}={url} is set but PostgreSQL is unreachable: {error}")
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def mount() -> Iterator[Callable[..., None]]:
+    """mount(*args, target=...): run `mount` (root; a read-only bind mount refuses root's writes,
+    which folder permissions do not), skip the test (with mount's own words) if not permitted;
+    everything mounted is unmounted afterwards, newest first."""
+    mounted: list[Path] = []
+
+    def do(*args: str, target: Path, remount: bool = False) -> None:
+        result = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            if not mounted and not remount:
+                pytest.skip(f"mount {' '.join(args)} is not permitted here: {result.stderr.strip()}")
+            raise AssertionError(f"mount {' '.join(args)} failed: {result.stderr.strip()}")
+        if not remount:
+            mounted.append(target)
+
+    yield do
+    for target in reversed(mounted):
+        subprocess.run(["umount", "-l", str(target)], capture_output=True, check=False)
 
 
 @pytest.fixture

@@ -56,6 +56,11 @@ class UiContext:
     def language(self) -> str:
         return current_language()
 
+    @property
+    def workers_running(self) -> int:
+        """How many run_in_worker calls have not reported back yet (tests wait for none)."""
+        return len(self._workers)
+
     def run_in_worker(
         self,
         function: Callable[[], Any],

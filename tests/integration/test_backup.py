@@ -56,17 +56,22 @@ def test_backup_is_a_checked_copy_made_while_the_database_is_open(sqlite_service
     assert sqlite_services.backup.check(head).ok
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_read_only_backup_folder_is_a_clear_error_and_leaves_nothing(sqlite_services, head, tmp_path: Path) -> None:
+def test_read_only_backup_folder_is_a_clear_error_and_leaves_nothing(sqlite_services, head, tmp_path: Path,
+                                                                    mount) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
+    if os.geteuid() == 0:  # root (CI) writes through folder permissions, not through a read-only mount
+        mount("--bind", str(folder), str(folder), target=folder)
+        mount("-o", "remount,ro,bind", str(folder), target=folder, remount=True)
+    else:
+        folder.chmod(0o500)
     try:
         with pytest.raises(DatabaseError, match="not writable or full"):
             sqlite_services.backup.backup_now(head, folder)
         assert list(folder.iterdir()) == []
     finally:
-        folder.chmod(0o700)
+        if os.geteuid() != 0:
+            folder.chmod(0o700)  # (the mount is undone by the fixture)
 
 
 def test_unwritable_backup_target_is_a_clear_error(sqlite_services, head, tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ import os
 import random
 import subprocess
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,26 +29,6 @@ from reliability.harness import LiveLoad, actor, service_ids, shm_victim, sqlite
 
 def _run(*command: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, check=False)
-
-
-@pytest.fixture
-def mount() -> Iterator[Callable[..., None]]:
-    """mount(*args): run `mount`, skip the test (with mount's own words) if not permitted;
-    everything mounted is unmounted afterwards, newest first."""
-    mounted: list[Path] = []
-
-    def do(*args: str, target: Path, remount: bool = False) -> None:
-        result = _run("mount", *args)
-        if result.returncode != 0:
-            if not mounted and not remount:
-                pytest.skip(f"mount {' '.join(args)} is not permitted here: {result.stderr.strip()}")
-            raise AssertionError(f"mount {' '.join(args)} failed: {result.stderr.strip()}")
-        if not remount:
-            mounted.append(target)
-
-    yield do
-    for target in reversed(mounted):
-        _run("umount", "-l", str(target))
 
 
 def _open(path: Path, tmp_path: Path) -> DeskServices:

@@ -84,7 +84,7 @@ def test_every_view_shows_client_text_literally(qtbot, hostile_world):
     for spec in [v for v in VIEWS if _available(v)]:
         window.show_view(spec.key)
         view = window.view(spec.key)
-        qtbot.wait(400)  # workers deliver their rows
+        qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=20000)  # workers delivered their rows
         for label in view.findChildren(QLabel):
             if _client_text(label.text()):
                 seen_client_text += 1

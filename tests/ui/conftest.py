@@ -13,3 +13,14 @@ def _english_by_default(qapp):
     install_language("en")
     yield
     install_language("en")
+
+
+@pytest.fixture
+def settle(qtbot):
+    """`settle(ctx)`: wait until every worker started through `ctx.run_in_worker` (a view's
+    loading, a report) has reported back: the condition to wait for, never a fixed time."""
+
+    def wait(ctx, timeout: int = 20000) -> None:
+        qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=timeout)
+
+    return wait

@@ -64,13 +64,14 @@ def nameless_focusable(root: QWidget) -> list[str]:
     return missing
 
 
-def nameless_in_every_tab(root: QWidget, qtbot) -> list[str]:
-    """The walk above, repeated for every page of every tab widget under `root`."""
+def nameless_in_every_tab(root: QWidget, settle, ctx) -> list[str]:
+    """The walk above, repeated for every page of every tab widget under `root` (each page's
+    loading finished: a tab may load its rows when it is first shown)."""
     missing = nameless_focusable(root)
     for tabs in root.findChildren(QTabWidget):
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
-            qtbot.wait(5)
+            settle(ctx)
             missing += [f"{tabs.tabText(index)}: {m}" for m in nameless_focusable(root)]
     return sorted(set(missing))
 
@@ -121,18 +122,18 @@ def unnamed_table_headers(root: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("key", [v.key for v in VIEWS if _available(v)])
-def test_every_focusable_widget_has_an_accessible_name(window, qtbot, key):
+def test_every_focusable_widget_has_an_accessible_name(window, settle, key):
     window.show_view(key)
     view = window.view(key)
-    qtbot.wait(10)
-    assert nameless_in_every_tab(view, qtbot) == []
+    settle(window.ctx)
+    assert nameless_in_every_tab(view, settle, window.ctx) == []
 
 
 @pytest.mark.parametrize("key", [v.key for v in VIEWS if _available(v)])
-def test_tables_expose_their_headers(window, qtbot, key):
+def test_tables_expose_their_headers(window, settle, key):
     window.show_view(key)
     view = window.view(key)
-    qtbot.wait(10)
+    settle(window.ctx)
     assert unnamed_table_headers(view) == []
 
 
@@ -187,13 +188,14 @@ def _dialogs(ctx, window):
 @pytest.mark.parametrize("name", ["check-in", "client card", "appointment", "absence", "booking", "login",
                                   "account", "password", "first day", "shortcuts", "interpreter",
                                   "working hours", "erase", "first start", "hand over", "refer"])
-def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qtbot, name):
+def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qtbot, settle, name):
     factory = dict(_dialogs(window.ctx, window))[name]
     dialog = factory()
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.wait(10)
-    assert nameless_in_every_tab(dialog, qtbot) == []
+    qtbot.waitExposed(dialog)
+    settle(window.ctx)
+    assert nameless_in_every_tab(dialog, settle, window.ctx) == []
     assert tab_order_breaks(dialog) == []
     # Enter confirms: some visible button is the default (a hidden default makes Enter do nothing)
     defaults = [b.text() for b in dialog.findChildren(QPushButton) if b.isDefault() and b.isVisible()]
@@ -219,13 +221,13 @@ def test_shortcut_overview_lists_the_view_shortcuts(window):
     assert "F1" in shortcuts.values()
 
 
-def test_shortcut_overview_says_where_a_key_acts(window, qtbot):
+def test_shortcut_overview_says_where_a_key_acts(window, settle):
     from desk.ui.help.dialogs import shortcut_rows
 
     for spec in VIEWS:
         if _available(spec):
             window.show_view(spec.key)
-    qtbot.wait(10)
+    settle(window.ctx)
     f4 = {where for where, _text, key in shortcut_rows(window) if key == "F4"}
     assert {"Empfang", "Warteliste"} <= f4  # Karteikarte at reception, erneut aufrufen in the waiting list
     assert ("Überall", "Tastenkürzel", "F1") in shortcut_rows(window)

@@ -29,10 +29,12 @@ def window(qtbot, sqlite_services, tmp_path):
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()
-    for spec in VIEWS:  # every view built
+    for spec in VIEWS:  # every view built, and what it loads on a worker (the report) shown
         main.show_view(spec.key)
-        qtbot.wait(5)
+        settle(main, qtbot)
+    assert main.view("statistik").report is not None
     main.show_view("empfang")
+    settle(main, qtbot)
     yield main
     install_language("de")
 
@@ -50,9 +52,14 @@ def visible_texts(root: QWidget) -> set[str]:
     return {t.replace("&", "") for t in texts if any(ch.isalpha() for ch in t) and not t[:1].isdigit()}
 
 
+def settle(window: MainWindow, qtbot) -> None:
+    """Wait until every worker a view started (loading, the report) has reported back."""
+    qtbot.waitUntil(lambda: window.ctx.workers_running == 0, timeout=20000)
+
+
 def switch(window: MainWindow, qtbot, language: str) -> None:
     window.language_actions[language].trigger()
-    qtbot.wait(20)
+    settle(window, qtbot)
 
 
 def test_switching_language_retranslates_every_view(window, qtbot):

@@ -60,10 +60,10 @@ def test_models_pass_the_model_tester(qtmodeltester, sqlite_services, head_actor
     assert backups.rowCount() == 1
 
 
-def test_every_tab_loads(qtbot, view) -> None:
+def test_every_tab_loads(qtbot, view, settle) -> None:
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
-        qtbot.wait(50)
+        settle(view.ctx)
     qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=5000)
     qtbot.waitUntil(lambda: view.audit.model.rowCount() >= 1, timeout=5000)

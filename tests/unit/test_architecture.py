@@ -65,3 +65,13 @@ def test_no_file_names_a_path_of_a_developers_machine():
             continue
         offenders += [f"{name}: {p}" for p in patterns if p in text]
     assert offenders == []
+
+
+def test_the_ui_reads_the_date_from_pythons_clock_not_qts():
+    """One clock: QDate.currentDate() and friends read the system clock behind Python's back, so
+    `pytest --today=...` (time-machine) could not move them. The UI uses desk.ui.clock.today()."""
+    qt_clock = ("QDate.currentDate", "QDateTime.currentDateTime", "QTime.currentTime",
+                "QDateTime.currentMSecsSinceEpoch", "QDateTime.currentSecsSinceEpoch")
+    found = [f"{path.relative_to(ROOT)}: {name}" for path in (ROOT / "desk").rglob("*.py")
+             for name in qt_clock if name in path.read_text(encoding="utf-8")]
+    assert found == []

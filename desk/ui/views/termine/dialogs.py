@@ -46,6 +46,8 @@ from desk.domain.model import (
     StaffRow,
 )
 from desk.services.appointments import AppointmentChange, AppointmentRequest
+from desk.ui.clock import qdate
+from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.views.empfang.languages import fill_language_combo, language_name
@@ -58,10 +60,6 @@ SEARCH_DELAY_MS = 180
 def _plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def pydate(value: QDate) -> date:
@@ -631,7 +629,7 @@ class AbsenceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("AbsenceDialog")
         self.setWindowTitle(self.tr("Absence of {name}").format(name=name))
-        today = QDate.currentDate()
+        today = today_qdate()
         self.first = QDateEdit(today)
         self.last = QDateEdit(today)
         for edit, name_ in ((self.first, self.tr("First day of the absence")),

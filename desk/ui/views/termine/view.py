@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from desk.domain.appointments import ReminderRow
 from desk.domain.model import AppointmentRow, AppointmentStatus, Role
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import BERLIN
+from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language, fmt_date, fmt_time
 from desk.ui.views.empfang.languages import language_name
@@ -99,7 +100,7 @@ class TermineView(QWidget):
         self.span.addItem("", 7)
         # a counsellor plans her day; reception and the head look for slots across the week
         self.span.setCurrentIndex(0 if ctx.actor.role is Role.COUNSELLOR else 1)
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = QDateEdit(today_qdate())
         self.date.setObjectName("date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
@@ -169,7 +170,7 @@ class TermineView(QWidget):
         self.reminders.setModel(self.reminder_model)
         self.reminders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reminders.activated.connect(lambda index: self._toggle_reminder(index.row()))
-        self.reminder_date = QDateEdit(QDate.currentDate().addDays(1))
+        self.reminder_date = QDateEdit(today_qdate().addDays(1))
         self.reminder_date.setObjectName("reminder_date")
         self.reminder_date.setCalendarPopup(True)
         self.reminder_date.setDisplayFormat("dd.MM.yyyy")
@@ -520,7 +521,7 @@ class TermineView(QWidget):
         self.date.setDate(self.date.date().addDays(direction * int(self.span.currentData() or 1)))
 
     def go_today(self) -> None:
-        self.date.setDate(QDate.currentDate())
+        self.date.setDate(today_qdate())
 
     def toggle_week(self) -> None:
         self.span.setCurrentIndex(1 - self.span.currentIndex())

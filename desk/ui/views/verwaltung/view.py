@@ -9,7 +9,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
+from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text, show_error
 from desk.ui.i18n import current_language, fmt_datetime, translate
 from desk.ui.views.verwaltung.dialogs import AccountDialog, EraseDialog, PasswordDialog
@@ -346,7 +347,7 @@ class AuditTab(_Tab):
         self.user.setAccessibleName(self.tr("User"))
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("What"))
-        today = QDate.currentDate()
+        today = today_qdate()
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("Until"))):
