@@ -15,6 +15,7 @@ import logging
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
@@ -22,6 +23,7 @@ from desk.ui.context import UiContext, error_text
 from desk.ui.events import AppEvents
 from desk.ui.i18n import translate
 from desk.ui.settings import UiSettings
+from desk.ui.widgets.dialog import RESUME_PROPERTY
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +139,8 @@ class Session(QObject):
             self.lock()
 
     def lock(self) -> None:
+        """Hide every top-level window (the main window, open cards and dialogs, message boxes)
+        behind the lock dialog; after the unlock show them again, as they were."""
         if self.window is None or self.locked:
             return
         from desk.ui.login import LockDialog
@@ -145,7 +149,7 @@ class Session(QObject):
         self.idle_timer.stop()
         accounts, actor = self.ctx.services.accounts, self.ctx.actor
         self.ctx.run_in_worker(lambda: accounts.lock(actor), lambda _r: None, lambda _e: None)
-        self.window.hide()
+        hidden = self._hide_all()
         dialog = LockDialog(self.ctx)
         self.lock_dialog = dialog
         result = dialog.exec()
@@ -155,12 +159,45 @@ class Session(QObject):
             changed = dialog.actor.role != self.ctx.actor.role or dialog.actor.service_ids != self.ctx.actor.service_ids
             self.ctx.actor = dialog.actor
             if changed:
+                self._drop(hidden)
                 self._reopen()
             else:
-                self.window.show()
+                self._show_again(hidden)
                 self._restart_idle_timer()
         else:
+            self._drop(hidden)
             self.logout()
+
+    def _hide_all(self) -> list[QWidget]:
+        hidden = []
+        for widget in QApplication.topLevelWidgets():
+            if not widget.isVisible():
+                continue
+            if widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+                widget.close()  # menus, completer lists, tooltips: gone, not restored
+                continue
+            if isinstance(widget, QDialog):
+                widget.setProperty(RESUME_PROPERTY, True)  # its exec() goes on after the unlock
+            widget.hide()
+            hidden.append(widget)
+        hidden.sort(key=lambda widget: widget is not self.window)  # the main window first
+        return hidden
+
+    @staticmethod
+    def _show_again(hidden: list[QWidget]) -> None:
+        alive = [widget for widget in hidden if isValid(widget)]
+        for widget in alive:  # in the order they were found: the main window first, dialogs on top
+            widget.show()
+        if alive:
+            alive[-1].activateWindow()
+
+    @staticmethod
+    def _drop(hidden: list[QWidget]) -> None:
+        """Logged out or reopened with other rights: the hidden dialogs end as cancelled."""
+        for widget in hidden:
+            if isValid(widget) and isinstance(widget, QDialog):
+                widget.setProperty(RESUME_PROPERTY, False)
+                widget.reject()
 
     def logout(self) -> None:
         self._close_window()
@@ -243,6 +280,11 @@ class Session(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
+        if (kind == QEvent.Type.KeyPress and not self.locked and self.window is not None
+                and QApplication.activeModalWidget() is not None
+                and event.keyCombination().toCombined() == QKeySequence(LOCK_SHORTCUT)[0].toCombined()):
+            QTimer.singleShot(0, self.lock)  # a modal dialog blocks the window's shortcut: Ctrl+L locks there too
+            return True
         if kind in _ACTIVITY and not self.locked and self.window is not None:
             if not self.idle_timer.isActive() or self.idle_timer.remainingTime() < self.idle_timer.interval() - 1000:
                 self._restart_idle_timer()

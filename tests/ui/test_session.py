@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk.domain.model import Role
 from desk.services.accounts import NewAccount
@@ -137,3 +138,86 @@ def test_quick_check_reports_a_damaged_file(tmp_path, head) -> None:
         assert shell.quick_check(services) is not None
     finally:
         services.close()
+
+
+# every dialog of tests/ui/test_accessibility.py but the login (shown before anyone is logged in)
+DIALOGS = ["check-in", "client card", "appointment", "absence", "booking", "account", "password",
+           "first day", "shortcuts", "interpreter", "working hours", "erase", "first start", "hand over", "refer"]
+
+
+def _logged_in_with_fake_unlock(session, monkeypatch, seen: dict) -> None:
+    _accept_login(monkeypatch, "chefin", "geheim-123")
+    assert session.log_in()
+    session.open_window()
+
+    def fake_lock_exec(lock_dialog: LockDialog) -> int:
+        seen["visible while locked"] = [type(w).__name__ for w in QApplication.topLevelWidgets()
+                                        if w.isVisible() and w is not lock_dialog]
+        lock_dialog.actor = lock_dialog.ctx.services.accounts.unlock(lock_dialog.ctx.actor, "geheim-123")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LockDialog, "exec", fake_lock_exec)
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_the_lock_hides_every_window_and_each_dialog_comes_back(qtbot, session, monkeypatch, name) -> None:
+    """A card (name, birth date, phone) or any other dialog open at Ctrl+L / the idle lock is
+    hidden with the main window, comes back after the unlock, and its exec() goes on."""
+    from test_accessibility import _dialogs
+
+    seen: dict = {}
+    _logged_in_with_fake_unlock(session, monkeypatch, seen)
+    dialog = dict(_dialogs(session.ctx, session.window))[name]()
+    qtbot.addWidget(dialog)
+
+    def while_open() -> None:
+        assert dialog.isVisible()
+        session.lock()
+        seen["after unlock"] = (dialog.isVisible(), session.window.isVisible())
+        QTimer.singleShot(0, lambda: QDialog.done(dialog, 77))
+
+    QTimer.singleShot(0, while_open)
+    result = dialog.exec()
+    assert seen["visible while locked"] == []
+    assert seen["after unlock"] == (True, True)
+    assert result == 77  # the dialog's own end, not the "cancelled" that hiding it would give
+
+
+def test_ctrl_l_locks_from_inside_a_modal_dialog_and_a_message_box_is_hidden(qtbot, session, monkeypatch) -> None:
+    seen: dict = {}
+    _logged_in_with_fake_unlock(session, monkeypatch, seen)
+    box = QMessageBox(QMessageBox.Icon.Question, "desk", "Wirklich?", parent=session.window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.show()
+    from desk.ui.views.verwaltung.dialogs import EraseDialog
+
+    dialog = EraseDialog(1)
+    qtbot.addWidget(dialog)
+
+    def press() -> None:
+        QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: "visible while locked" in seen, timeout=2000)
+        QTimer.singleShot(0, lambda: QDialog.done(dialog, 5))
+
+    QTimer.singleShot(0, press)
+    assert dialog.exec() == 5
+    assert seen["visible while locked"] == []
+    assert box.isVisible() and session.window.isVisible()
+    box.close()
+
+
+def test_every_dialog_class_survives_the_lock() -> None:
+    """Every dialog of desk derives from LockAwareDialog (whose exec() goes on after the unlock)."""
+    import ast
+    from pathlib import Path
+
+    import desk.ui
+
+    plain = []
+    for path in Path(desk.ui.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name != "LockAwareDialog":
+                bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+                if bases & {"QDialog", "QMessageBox", "QFileDialog", "QInputDialog"}:
+                    plain.append(f"{path.name}:{node.name}")
+    assert plain == []

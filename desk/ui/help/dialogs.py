@@ -7,7 +7,6 @@ from importlib import resources
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QTableWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.ui.i18n import current_language
+from desk.ui.widgets.dialog import LockAwareDialog
 
 
 def collect_shortcuts(root: QWidget) -> list[tuple[str, str]]:
@@ -59,7 +59,7 @@ def shortcut_rows(root: QWidget) -> list[tuple[str, str, str]]:
     return [(where, text, shortcut) for _order, where, text, shortcut in rows]
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(LockAwareDialog):
     """A table of every shortcut of the window (read from the actions themselves, never stale)."""
 
     def __init__(self, window: QWidget) -> None:
@@ -95,7 +95,7 @@ def guide_html(language: str) -> str:
     return (folder / name).read_text(encoding="utf-8")
 
 
-class FirstDayGuide(QDialog):
+class FirstDayGuide(LockAwareDialog):
     """The five things a new volunteer at reception needs on the first day."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

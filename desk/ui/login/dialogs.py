@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from desk.services.accounts import LoginError, NewAccount
 from desk.services.context import Actor
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import translate
+from desk.ui.widgets.dialog import LockAwareDialog
 
 #: Role names for the demo hint.
 ROLE_NAMES = {
@@ -51,7 +51,7 @@ def _plain_label(text: str = "") -> QLabel:
     return label
 
 
-class _WaitingDialog(QDialog):
+class _WaitingDialog(LockAwareDialog):
     """Shared: an error line, a countdown after wrong passwords, a busy state while checking."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -267,7 +267,7 @@ class LockDialog(_WaitingDialog):
         self._show_error(error)
 
 
-class FirstStartWizard(QDialog):
+class FirstStartWizard(LockAwareDialog):
     """First start on an empty database: the first head-of-department account."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

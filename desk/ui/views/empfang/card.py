@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -33,6 +32,7 @@ from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date
 from desk.ui.views.empfang.languages import fill_language_combo, language_name
+from desk.ui.widgets.dialog import LockAwareDialog
 
 RESIDENCE_LABELS = {
     Residence.UNKNOWN: QT_TRANSLATE_NOOP("ClientCardDialog", "not known"),
@@ -60,7 +60,7 @@ def hit_text(hit: ClientSearchHit) -> str:
     return "  ·  ".join(parts)
 
 
-class ClientCardDialog(QDialog):
+class ClientCardDialog(LockAwareDialog):
     """New client (row None) or an existing client's card."""
 
     sig_saved = Signal(object)

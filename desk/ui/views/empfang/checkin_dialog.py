@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,9 +22,10 @@ from desk.services.checkin import MAX_PARTY_SIZE, CheckInRequest
 from desk.ui.context import UiContext
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.empfang.languages import fill_language_combo
+from desk.ui.widgets.dialog import LockAwareDialog
 
 
-class CheckInDialog(QDialog):
+class CheckInDialog(LockAwareDialog):
     """Collects a CheckInRequest; the view performs it (off the GUI thread) when accepted."""
 
     sig_request = Signal(object)

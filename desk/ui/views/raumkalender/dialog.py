@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -38,6 +37,7 @@ from desk.domain.recurrence import EditScope, Frequency, RuleSpec, nth_of_month,
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_datetime, local
 from desk.ui.views.raumkalender.labels import action_label, frequency_label, kind_label, scope_label
+from desk.ui.widgets.dialog import LockAwareDialog
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -46,7 +46,7 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
-class BookingDialog(QDialog):
+class BookingDialog(LockAwareDialog):
     """New booking (occurrence_id None) or an existing occurrence of a booking."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, occurrence_id: int | None = None,

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -52,6 +51,7 @@ from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.views.empfang.languages import fill_language_combo, language_name
 from desk.ui.views.termine.models import HistoryModel
+from desk.ui.widgets.dialog import LockAwareDialog
 
 DURATIONS = (15, 30, 45, 60, 90, 120)
 SEARCH_DELAY_MS = 180
@@ -77,7 +77,7 @@ class DialogChoices:
     may_manage: bool
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(LockAwareDialog):
     """Book a new appointment (optionally a weekly series) or change an existing one."""
 
     sig_saved = Signal(object)
@@ -535,7 +535,7 @@ class AppointmentDialog(QDialog):
                                model.set_rows, self._show_error, receiver=self)
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(LockAwareDialog):
     """Cancel an appointment: a reason is required."""
 
     def __init__(self, appointment: AppointmentRow, parent: QWidget | None = None) -> None:
@@ -579,7 +579,7 @@ def format_hours(hours: list[WorkingHourRow], weekday: int) -> str:
     return ", ".join(f"{h.start:%H:%M}-{h.end:%H:%M}" for h in hours if h.weekday == weekday)
 
 
-class WorkingHoursDialog(QDialog):
+class WorkingHoursDialog(LockAwareDialog):
     """A counsellor's weekly working hours as one line per weekday (`09:00-12:00, 13:00-16:00`)."""
 
     def __init__(self, name: str, hours: list[WorkingHourRow], parent: QWidget | None = None) -> None:
@@ -624,7 +624,7 @@ class WorkingHoursDialog(QDialog):
         self.accept()
 
 
-class AbsenceDialog(QDialog):
+class AbsenceDialog(LockAwareDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AbsenceDialog")
@@ -658,7 +658,7 @@ class AbsenceDialog(QDialog):
         return pydate(self.first.date()), pydate(self.last.date()), self.reason.text()
 
 
-class InterpreterDialog(QDialog):
+class InterpreterDialog(LockAwareDialog):
     def __init__(self, interpreter: InterpreterRow | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("InterpreterDialog")

@@ -25,11 +25,12 @@ from desk.domain.tickets import format_client_number, parse_client_number
 from desk.ui.context import error_text
 from desk.ui.i18n import current_language
 from desk.ui.views.verwaltung.models import role_name
+from desk.ui.widgets.dialog import LockAwareDialog
 
 ROLE_CHOICES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD)
 
 
-class _WorkDialog(QDialog):
+class _WorkDialog(LockAwareDialog):
     """OK runs the service call off the GUI thread (password hashing takes ~0.1 s); the dialog
     closes when it succeeded and stays open with the message when it failed."""
 
@@ -186,7 +187,7 @@ class PasswordDialog(_WorkDialog):
         return self.first.text()
 
 
-class EraseDialog(QDialog):
+class EraseDialog(LockAwareDialog):
     """Erasing is final: the client number must be typed again."""
 
     def __init__(self, client_id: int, parent: QWidget | None = None) -> None:

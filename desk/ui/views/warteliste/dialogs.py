@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.model import ServiceRow, StaffRow, VisitRow
 from desk.ui.i18n import current_language
+from desk.ui.widgets.dialog import LockAwareDialog
 
 
-class HandOverDialog(QDialog):
+class HandOverDialog(LockAwareDialog):
     """Choose another service and/or a counsellor; the person keeps the arrival time."""
 
     def __init__(self, visit: VisitRow, services: list[ServiceRow], staff: list[StaffRow],
@@ -61,7 +62,7 @@ class HandOverDialog(QDialog):
         return self.staff_combo.currentData()
 
 
-class ReferDialog(QDialog):
+class ReferDialog(LockAwareDialog):
     def __init__(self, visit: VisitRow, partners: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Refer {ticket}").format(ticket=visit.ticket))
