@@ -49,6 +49,23 @@ def stage(view) -> None:
         search.setText("moh")  # as typed at the desk: finds Mohammed, Muhammad, محمد, ...
 
 
+def login_shot(app, ctx, name: str, out: Path | None) -> list[str]:
+    """The login of `desk --demo` (the demo accounts as one-click buttons): saved unless out is None."""
+    from desk.ui.login import LoginDialog
+
+    dialog = LoginDialog(ctx, demo=True)
+    dialog.show()
+    dialog.adjustSize()
+    settle(app, 200)
+    if out is not None:
+        dialog.grab().save(str(out / name))
+        print(f"wrote {out / name}")
+    problems = [f"{name}: {p}" for p in clipped_widgets(dialog)]
+    dialog.close()
+    dialog.deleteLater()
+    return problems
+
+
 def settle(app, milliseconds: int = 1500) -> None:
     """Process events for a while so worker results and timers reach the widgets."""
     from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThreadPool
@@ -62,7 +79,7 @@ def settle(app, milliseconds: int = 1500) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--views", default="", help="comma-separated view keys (default: all)")
+    parser.add_argument("--views", default="", help="comma-separated view keys and/or login (default: all)")
     parser.add_argument("--languages", default="de,en")
     parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
     parser.add_argument("--check", action="store_true", help="exit with 1 when a label or button is clipped (CI)")
@@ -89,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     base_font = app.font()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS]
+    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS] + ["login"]
+    login = "login" in wanted  # docs/screenshots/login-<language>.png; checked at 200 % too
+    wanted = [k for k in wanted if k != "login"]
 
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(prepare_database(sqlite_url(Path(tmp) / "demo.sqlite")))
@@ -123,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                 window.close()
                 window.deleteLater()
                 app.processEvents()
+                if login:
+                    problems += login_shot(app, ctx, f"login-{language}{'-large' if large else ''}.png",
+                                           None if large else out)
         app.setFont(base_font)
         services.close()
     for problem in problems:

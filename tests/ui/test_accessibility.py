@@ -174,6 +174,7 @@ def _dialogs(ctx, window):
         ("absence", lambda: AbsenceDialog("Test")),
         ("booking", lambda: BookingDialog(ctx)),
         ("login", lambda: LoginDialog(ctx)),
+        ("demo login", lambda: LoginDialog(ctx, demo=True)),
         ("account", lambda: AccountDialog(services)),
         ("password", lambda: PasswordDialog("Test")),
         ("first day", lambda: FirstDayGuide()),
@@ -185,7 +186,7 @@ def _dialogs(ctx, window):
     ]
 
 
-@pytest.mark.parametrize("name", ["check-in", "client card", "appointment", "absence", "booking", "login",
+@pytest.mark.parametrize("name", ["check-in", "client card", "appointment", "absence", "booking", "login", "demo login",
                                   "account", "password", "first day", "shortcuts", "interpreter",
                                   "working hours", "erase", "first start", "hand over", "refer"])
 def test_every_focusable_widget_of_the_dialogs_has_an_accessible_name(window, qtbot, settle, name):

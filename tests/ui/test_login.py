@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QGroupBox
 
 from desk.domain.model import Role
 from desk.services.accounts import NewAccount
@@ -59,7 +59,7 @@ def test_first_start_wizard_creates_the_head(qtbot, ctx) -> None:
 def test_login_wrong_then_right_and_the_wait_is_a_countdown(qtbot, ctx, head_account) -> None:
     dialog = LoginDialog(ctx, demo=True)
     qtbot.addWidget(dialog)
-    assert dialog.demo_label is not None and "leitung" in dialog.demo_label.text()
+    assert dialog.demo_label is not None and "demo" in dialog.demo_label.text()
     assert not dialog.login_button.isEnabled()
     dialog.username.setText("chefin")
     for _ in range(3):
@@ -95,3 +95,55 @@ def test_lock_dialog_needs_the_same_password_and_escape_does_not_unlock(qtbot, c
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog._submit()
     assert dialog.actor.staff_id == head_account.staff_id
+
+
+def test_demo_login_offers_every_demo_account_as_one_click(qtbot, ctx, sqlite_services, monkeypatch) -> None:
+    from desk.domain.demo_names import STAFF_NAMES
+    from desk.services.demo import STAFF_PLAN
+
+    monkeypatch.setattr("desk.ui.login.dialogs.DEMO_PASSWORD", "demo-pass-1")  # real demo: "demo" (too short here)
+    head = sqlite_services.accounts.create_first_head(
+        Actor.login_screen(), NewAccount("leitung", "Sabine Köhler", Role.HEAD, "demo-pass-1"))
+    dialog = LoginDialog(ctx, demo=True)
+    qtbot.addWidget(dialog)
+    assert list(dialog.demo_buttons) == [plan[0] for plan in STAFF_PLAN]
+    leitung = dialog.demo_buttons["leitung"]
+    assert leitung.text() == f"{STAFF_NAMES['leitung']}\nhead of department"  # name and role
+    assert dialog.demo_buttons["mbe"].text().endswith("counselling \u00b7 MBE")
+    assert leitung.accessibleName() == "Log in as Sabine Köhler, head of department"
+    assert "leitung" in leitung.toolTip()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        leitung.click()  # one click: no typing
+    assert dialog.actor is not None and dialog.actor.staff_id == head.staff_id
+    assert dialog.password.text() == ""
+
+
+def test_demo_buttons_wait_while_a_login_is_checked(qtbot, ctx) -> None:
+    dialog = LoginDialog(ctx, demo=True)
+    qtbot.addWidget(dialog)
+    dialog._set_busy(True)
+    assert not any(button.isEnabled() for button in dialog.demo_buttons.values())
+    dialog.log_in_as_demo("leitung")  # ignored while busy
+    assert dialog.username.text() == ""
+    dialog._set_busy(False)
+    assert all(button.isEnabled() for button in dialog.demo_buttons.values())
+
+
+def test_demo_login_in_german(qtbot, ctx) -> None:
+    from desk.ui.i18n import install_language
+
+    install_language("de")
+    dialog = LoginDialog(ctx, demo=True)
+    qtbot.addWidget(dialog)
+    assert dialog.demo_buttons["leitung"].text().endswith("Fachbereichsleitung")
+    assert dialog.demo_buttons["im"].text().endswith("Beratung \u00b7 IM")
+    assert dialog.demo_buttons["empfang"].accessibleName() == "Anmelden als Jonas Weber, Empfang"
+    assert dialog.findChild(QGroupBox, "demoAccounts").title() == "Demo ausprobieren: mit einem Klick anmelden"
+    assert "\u201edemo\u201c" in dialog.demo_label.text()
+
+
+def test_without_demo_there_are_no_demo_accounts(qtbot, ctx) -> None:
+    dialog = LoginDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.demo_buttons == {} and dialog.demo_label is None
+    assert dialog.findChild(QGroupBox, "demoAccounts") is None

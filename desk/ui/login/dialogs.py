@@ -6,11 +6,15 @@ service says how long to wait and the dialog counts down instead of blocking any
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,7 +29,7 @@ from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import translate
 from desk.ui.widgets.dialog import LockAwareDialog
 
-#: Role names for the demo hint.
+#: Role names for the demo accounts.
 ROLE_NAMES = {
     "leitung": QT_TRANSLATE_NOOP("login", "head of department"),
     "empfang": QT_TRANSLATE_NOOP("login", "reception"),
@@ -34,14 +38,25 @@ ROLE_NAMES = {
 DEMO_PASSWORD = "demo"
 
 
-def demo_accounts() -> list[tuple[str, str]]:
-    """(user name, role) of the accounts `desk --demo` creates (desk.services.demo)."""
-    try:
-        from desk.services.demo import STAFF_PLAN
-    except ImportError:  # pragma: no cover - the demo generator is another feature
-        return [("leitung", "leitung"), ("empfang", "empfang"), ("mbe", "beratung"), ("im", "beratung"),
-                ("kh", "beratung")]
-    return [(plan[0], plan[1]) for plan in STAFF_PLAN]
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str  # leitung | empfang | beratung
+    name: str
+    services: tuple[str, ...]  # service codes (IM, MBE, ...), shown for counsellors
+
+
+def demo_accounts() -> list[DemoAccount]:
+    """The accounts `desk --demo` creates (desk.services.demo), in its order."""
+    from desk.domain.demo_names import STAFF_NAMES
+    from desk.services.demo import STAFF_PLAN
+
+    return [DemoAccount(plan[0], plan[1], STAFF_NAMES.get(plan[0], plan[0]), tuple(plan[2])) for plan in STAFF_PLAN]
+
+
+def demo_role_text(account: DemoAccount) -> str:
+    role = translate("login", ROLE_NAMES.get(account.role, account.role))
+    return f"{role} \u00b7 {', '.join(account.services)}" if account.role == "beratung" else role
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -143,30 +158,62 @@ class LoginDialog(_WaitingDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
+        self.demo_buttons: dict[str, QPushButton] = {}
         self.demo_label: QLabel | None = None
         if demo:
-            names = ", ".join(f"{user} ({translate('login', ROLE_NAMES.get(role, role))})"
-                              for user, role in demo_accounts())
-            self.demo_label = _plain_label(
-                self.tr("Demo: the accounts {accounts} all have the password \u201c{password}\u201d.")
-                .format(accounts=names, password=DEMO_PASSWORD))
-            self.demo_label.setObjectName("demoAccounts")
-            self.demo_label.setAccessibleName(self.tr("Demo accounts"))
-            layout.addWidget(self.demo_label)
+            layout.addWidget(self._demo_box())
+        layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.username.textChanged.connect(self._update_buttons)
         self.password.textChanged.connect(self._update_buttons)
-        self.setTabOrder(self.username, self.password)
-        self.setTabOrder(self.password, self.login_button)
-        self.setMinimumWidth(420)
+        chain = [*self.demo_buttons.values(), self.username, self.password, self.login_button, cancel]
+        for before, after in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(before, after)
+        self.setMinimumWidth(460 if demo else 420)
+        # word-wrapped labels make Qt's minimum too low (at 200 % font it squeezed the demo
+        # buttons to one line): the minimum is the height the layout needs at its width
+        layout.activate()
+        width = max(self.minimumWidth(), layout.minimumSize().width())
+        self.setMinimumSize(width, layout.totalHeightForWidth(width))
         self._update_buttons()
         self.username.setFocus()
 
+    def _demo_box(self) -> QGroupBox:
+        """`desk --demo`: every demo account as a button (name and role); one click logs in."""
+        box = QGroupBox(self.tr("Try the demo: log in with one click"))
+        box.setObjectName("demoAccounts")
+        grid = QGridLayout(box)
+        for index, account in enumerate(demo_accounts()):
+            role = demo_role_text(account)
+            button = QPushButton(f"{account.name}\n{role}")
+            button.setObjectName(f"demo_{account.username}")
+            button.setAutoDefault(False)
+            button.setAccessibleName(self.tr("Log in as {name}, {role}").format(name=account.name, role=role))
+            button.setToolTip(self.tr("User name {user}, password \u201c{password}\u201d").format(
+                user=account.username, password=DEMO_PASSWORD))
+            button.clicked.connect(lambda _checked=False, user=account.username: self.log_in_as_demo(user))
+            grid.addWidget(button, index // 2, index % 2)
+            self.demo_buttons[account.username] = button
+        self.demo_label = _plain_label(self.tr("Or type a user name below; every demo account has the "
+                                               "password \u201c{password}\u201d.").format(password=DEMO_PASSWORD))
+        self.demo_label.setObjectName("demoHint")
+        grid.addWidget(self.demo_label, (len(self.demo_buttons) + 1) // 2, 0, 1, 2)
+        return box
+
+    def log_in_as_demo(self, username: str) -> None:
+        """A demo account button: its user name and the demo password, then log in."""
+        if self._busy or self._wait > 0:
+            return
+        self.username.setText(username)
+        self.password.setText(DEMO_PASSWORD)
+        self._submit()
+
     def _update_buttons(self) -> None:
-        self.login_button.setEnabled(not self._busy and self._wait <= 0 and bool(self.username.text().strip())
-                                     and bool(self.password.text()))
+        free = not self._busy and self._wait <= 0
+        self.login_button.setEnabled(free and bool(self.username.text().strip()) and bool(self.password.text()))
+        for button in getattr(self, "demo_buttons", {}).values():
+            button.setEnabled(free)
 
     def _submit(self) -> None:
         if not self.login_button.isEnabled():

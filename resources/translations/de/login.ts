@@ -134,12 +134,20 @@
         <translation>desk schließen (Esc)</translation>
     </message>
     <message>
-        <source>Demo: the accounts {accounts} all have the password “{password}”.</source>
-        <translation>Demo: Die Konten {accounts} haben alle das Passwort „{password}“.</translation>
+        <source>Try the demo: log in with one click</source>
+        <translation>Demo ausprobieren: mit einem Klick anmelden</translation>
     </message>
     <message>
-        <source>Demo accounts</source>
-        <translation>Demo-Konten</translation>
+        <source>Log in as {name}, {role}</source>
+        <translation>Anmelden als {name}, {role}</translation>
+    </message>
+    <message>
+        <source>User name {user}, password “{password}”</source>
+        <translation>Benutzername {user}, Passwort „{password}“</translation>
+    </message>
+    <message>
+        <source>Or type a user name below; every demo account has the password “{password}”.</source>
+        <translation>Oder unten einen Benutzernamen eingeben; alle Demo-Konten haben das Passwort „{password}“.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -150,6 +158,7 @@
     <name>login</name>
     <message>
         <source>head of department</source>
+        <extracomment>Role names for the demo accounts.</extracomment>
         <translation>Fachbereichsleitung</translation>
     </message>
     <message>
