@@ -3,6 +3,7 @@
 
     python scripts/system_packages.py derive     # from the installed PySide6 (ELF DT_NEEDED) and dpkg -S
     python scripts/system_packages.py list [GROUP...]   # package names of resources/system-packages.txt
+    python scripts/system_packages.py depends    # the Depends: and Recommends: lines of a .deb
 
 resources/system-packages.txt is the one list (README "System packages", .ci/run, the .deb's
 Depends, desk's start-up message). `derive` prints what it should hold; the test
@@ -102,6 +103,11 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["list"]:
         groups = set(argv[1:])
         print(" ".join(p.name for p in read_system_packages() if not groups or p.group in groups))
+        return 0
+    if argv[:1] == ["depends"]:  # X11 (and XWayland) is required; the native Wayland plugin recommended
+        packages = read_system_packages()
+        print("Depends: " + ", ".join(p.name for p in packages if p.group != "wayland"))
+        print("Recommends: " + ", ".join(p.name for p in packages if p.group == "wayland"))
         return 0
     print(__doc__)
     return 2

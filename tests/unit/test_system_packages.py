@@ -71,3 +71,12 @@ def test_the_list_has_the_groups_ci_and_the_debian_package_read():
     groups = {p.group for p in read_system_packages()}
     assert groups == {"core", "xcb", "wayland", "fonts"}
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", p.name) for p in read_system_packages())
+
+
+def test_the_debian_control_lines_depend_on_x11_and_recommend_wayland(capsys):
+    assert _script().main(["depends"]) == 0
+    depends, recommends = capsys.readouterr().out.splitlines()
+    packages = read_system_packages()
+    assert depends.removeprefix("Depends: ").split(", ") == [p.name for p in packages if p.group != "wayland"]
+    assert recommends == "Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1"
+    assert "libxcb-icccm4" in depends and "libxcb-keysyms1" in depends and "libxcb-cursor0" in depends
