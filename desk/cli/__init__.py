@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "desk.cli.appointments",
     "desk.cli.calendar",  # after appointments: adds --room/--booking to its export-ics
     "desk.cli.accounts",
+    "desk.cli.setup",
     "desk.cli.privacy",
     "desk.cli.backup",
     "desk.cli.waitlist",

@@ -32,6 +32,7 @@ class StaffAuth:
     locked_until: datetime | None
     version: int
     service_ids: frozenset[int] = field(default_factory=frozenset)
+    default_room_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class AccountRow:
     locked_until: datetime | None
     has_password: bool
     version: int
+    default_room_id: int | None = None
 
 
 def delay_after(failed_logins: int) -> timedelta:

@@ -11,6 +11,7 @@ so a demoted head of department is refused there even within that second.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -40,6 +41,14 @@ class LoginError(AuthenticationError):
     def __init__(self, template: str, *, wait_seconds: int = 0, **params) -> None:
         super().__init__(template, **params)
         self.wait_seconds = wait_seconds
+
+
+class KeepType(enum.Enum):
+    KEEP = "keep"
+
+
+#: "leave this field as it is" for optional arguments where None is a value
+KEEP = KeepType.KEEP
 
 
 @dataclass(frozen=True)
@@ -299,8 +308,10 @@ class AccountService:
         role: Role | None = None,
         service_ids: Iterable[int] | None = None,
         active: bool | None = None,
+        default_room_id: int | None | KeepType = KEEP,
     ) -> AccountRow:
-        """Name, role, services, (de)activation: one audited change (a permission change)."""
+        """Name, role, services, (de)activation, the person's room (`None` clears it; `KEEP`
+        leaves it): one audited change (a permission change when role, services or state change)."""
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.ACCOUNTS_MANAGE)
             uow.accounts.serialize()
@@ -322,6 +333,12 @@ class AccountService:
             if active is not None and active != before.active:
                 fields["active"] = active
                 changes["active"] = [before.active, active]
+            if default_room_id is not KEEP and default_room_id != before.default_room_id:
+                if default_room_id is not None and not any(
+                        r.id == default_room_id and r.active for r in uow.reference.rooms()):
+                    raise NotFoundError("This room does not exist (any more).")
+                fields["default_room_id"] = default_room_id
+                changes["room"] = [before.default_room_id, default_room_id]
             losing_head = before.role == Role.HEAD and before.active and (
                 fields.get("role", Role.HEAD.value) != Role.HEAD.value or fields.get("active") is False)
             if losing_head and uow.accounts.count_active_heads() <= 1:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desk.services.privacy import PrivacyService
     from desk.services.reference import ReferenceService
     from desk.services.reports import ReportService
+    from desk.services.setup import SetupService
     from desk.services.waitlist import AlarmService, WaitlistService
 
 
@@ -44,6 +45,12 @@ class DeskServices:
         from desk.services.reference import ReferenceService
 
         return ReferenceService(self.uow)
+
+    @cached_property
+    def setup(self) -> SetupService:
+        from desk.services.setup import SetupService
+
+        return SetupService(self.uow)
 
     @cached_property
     def clients(self) -> ClientService:

@@ -182,3 +182,80 @@ def test_account_dialog_shows_and_returns_the_role(qtbot, sqlite_services, head_
     assert dialog.chosen_role() is Role.COUNSELLOR
     dialog.role.setCurrentIndex(dialog.role.findData(Role.HEAD.value))
     assert dialog.chosen_role() is Role.HEAD
+
+
+def _accept_with(monkeypatch, dialog_class, fill):
+    """Replace exec(): fill the dialog, press Save, and report how it ended."""
+    def exec_(dialog):
+        fill(dialog)
+        dialog.accept()
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(200):
+            QApplication.processEvents()
+            if dialog.result() == dialog.DialogCode.Accepted or dialog.message.text():
+                break
+            import time
+
+            time.sleep(0.02)
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+
+
+def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an_office(
+        qtbot, view, sqlite_services, head_actor, monkeypatch) -> None:
+    from desk.ui.views.verwaltung.dialogs import AccountDialog, RoomDialog, ServiceDialog
+
+    view.tabs.setCurrentWidget(view.setup)
+    tab = view.setup
+    qtbot.waitUntil(lambda: tab.services_model.rowCount() == 5 and tab.rooms_model.rowCount() == 7, timeout=5000)
+    # the planned Rückkehr- und Perspektivberatung: switched on with its hours
+    rpb_row = next(i for i, s in enumerate(tab.services_model.rows()) if s.code == "RPB")
+    tab.services_table.selectRow(rpb_row)
+
+    def fill_service(dialog):
+        dialog.active.setChecked(True)
+        dialog.hours.setText("Di 14:00-16:00")
+
+    _accept_with(monkeypatch, ServiceDialog, fill_service)
+    tab.edit_service_button.click()
+    qtbot.waitUntil(lambda: tab.services_model.rows()[rpb_row].active, timeout=5000)
+    assert tab.services_model.index(rpb_row, 3).data() in ("Di 14:00-16:00", "Tue 14:00-16:00")
+    # a prefix that is taken is refused in the dialog, with the reason
+    messages = []
+
+    def taken_prefix(dialog):
+        dialog.prefix.setText("I")
+
+    def record_message(dialog):
+        taken_prefix(dialog)
+        dialog.accept()
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=5000)
+        messages.append(dialog.message.text())
+        return dialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ServiceDialog, "exec", record_message)
+    tab.edit_service_button.click()
+    assert messages and "already used" in messages[0]
+    # the room of the planned service gets its new name
+    room_row = next(i for i, r in enumerate(tab.rooms_model.rows()) if r.name == "Büro Rückkehrberatung")
+    tab.rooms_table.selectRow(room_row)
+    _accept_with(monkeypatch, RoomDialog, lambda dialog: dialog.name.setText("Büro Perspektivberatung"))
+    tab.edit_room_button.click()
+    qtbot.waitUntil(lambda: tab.rooms_model.rows()[room_row].name == "Büro Perspektivberatung", timeout=5000)
+    # a counsellor's office is chosen on the Accounts tab
+    account = sqlite_services.accounts.create_account(head_actor, NewAccount("bera", "Frau Bera", Role.COUNSELLOR,
+                                                                             "passwort-12"))
+    view.tabs.setCurrentWidget(view.accounts)
+    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=5000)
+    view.accounts.table.selectRow(next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id))
+    _accept_with(monkeypatch, AccountDialog,
+                 lambda dialog: dialog.room.setCurrentIndex(dialog.room.findText("Büro Perspektivberatung")))
+    view.accounts.edit_button.click()
+    room_id = tab.rooms_model.rows()[room_row].id
+    qtbot.waitUntil(lambda: next(a for a in sqlite_services.accounts.accounts(head_actor)
+                                 if a.id == account.id).default_room_id == room_id, timeout=5000)
+    with sqlite_services.uow() as uow:
+        actions = {e.action for e in uow.audit.query(action_prefix="")}
+    assert {"service.change", "room.change", "account.change"} <= actions

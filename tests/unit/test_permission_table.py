@@ -125,6 +125,10 @@ ReferenceService.settings                      x x x -
 ReferenceService.change_setting                - - x -
 ReportService.report                           - - x -
 ReportService.record_export                    - - x -
+SetupService.create_service                    - - x -
+SetupService.change_service                    - - x -
+SetupService.create_room                       - - x -
+SetupService.change_room                       - - x -
 WaitlistService.waiting_list                   x x x -
 WaitlistService.get                            x x x -
 WaitlistService.display_calls                  x x x x

@@ -39,7 +39,7 @@ class AccountRepository:
         return StaffAuth(
             id=s.id, username=s.username, display_name=s.display_name, role=Role(s.role), active=s.active,
             password_hash=s.password_hash, failed_logins=s.failed_logins or 0, locked_until=s.locked_until,
-            version=s.version, service_ids=self._services(s.id),
+            version=s.version, service_ids=self._services(s.id), default_room_id=s.default_room_id,
         )
 
     def by_username(self, username: str) -> StaffAuth | None:
@@ -57,6 +57,7 @@ class AccountRepository:
                 id=s.id, username=s.username, display_name=s.display_name, role=Role(s.role), active=s.active,
                 service_ids=frozenset(links.get(s.id, ())), failed_logins=s.failed_logins or 0,
                 locked_until=s.locked_until, has_password=bool(s.password_hash), version=s.version,
+                default_room_id=s.default_room_id,
             )
             for s in self.session.scalars(select(Staff).order_by(Staff.active.desc(), Staff.display_name, Staff.id))
         ]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk.domain.errors import ConflictError
 from desk.domain.model import Role, RoomKind, RoomRow, ServiceHours, ServiceRow, StaffRow
 from desk.domain.seed import ROOMS, SERVICES
 from desk.storage.models import Room, Service, ServiceHour, Staff, StaffService
@@ -130,6 +134,54 @@ class ReferenceRepository:
         self.session.flush()
         self.set_staff_services(staff.id, service_ids)
         return staff.id
+
+    def add_service(self, *, code: str, name_de: str, name_en: str, ticket_prefix: str, active: bool,
+                    hours: tuple[ServiceHours, ...]) -> int:
+        order = self.session.scalar(select(func.coalesce(func.max(Service.sort_order), 0))) or 0
+        service = Service(code=code, name_de=name_de, name_en=name_en, ticket_prefix=ticket_prefix,
+                          active=active, sort_order=order + 1, fte=0.0, fte_balingen=0.0)
+        with self._unique("The ticket prefix or code is already used by another service."):
+            self.session.add(service)
+            self.session.flush()
+        self._set_hours(service.id, hours)
+        return service.id
+
+    def update_service(self, service_id: int, *, name_de: str, name_en: str, ticket_prefix: str, active: bool,
+                       hours: tuple[ServiceHours, ...]) -> None:
+        with self._unique("The ticket prefix or code is already used by another service."):
+            self.session.execute(update(Service).where(Service.id == service_id).values(
+                name_de=name_de, name_en=name_en, ticket_prefix=ticket_prefix, active=active))
+        self._set_hours(service_id, hours)
+
+    def _set_hours(self, service_id: int, hours: tuple[ServiceHours, ...]) -> None:
+        self.session.execute(delete(ServiceHour).where(ServiceHour.service_id == service_id))
+        for h in hours:
+            self.session.add(ServiceHour(service_id=service_id, weekday=h.weekday, start_time=h.start,
+                                         end_time=h.end))
+        self.session.flush()
+
+    def add_room(self, *, name: str, kind: str, bookable: bool, display_label: str, capacity: int,
+                 active: bool) -> int:
+        order = self.session.scalar(select(func.coalesce(func.max(Room.sort_order), 0))) or 0
+        room = Room(name=name, kind=kind, bookable=bookable, display_label=display_label, capacity=capacity,
+                    active=active, sort_order=order + 1)
+        with self._unique("A room with this name already exists."):
+            self.session.add(room)
+            self.session.flush()
+        return room.id
+
+    def update_room(self, room_id: int, **values) -> None:
+        with self._unique("A room with this name already exists."):
+            self.session.execute(update(Room).where(Room.id == room_id).values(**values))
+
+    @contextmanager
+    def _unique(self, message: str) -> Iterator[None]:
+        """The unique constraints decide when two workstations save at the same moment."""
+        try:
+            with self.session.begin_nested():
+                yield
+        except IntegrityError as error:
+            raise ConflictError(message) from error
 
     def set_default_room(self, staff_id: int, room_id: int | None) -> None:
         self.session.execute(update(Staff).where(Staff.id == staff_id).values(default_room_id=room_id))

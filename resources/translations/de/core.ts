@@ -189,8 +189,16 @@ Datenbank: {database}</translation>
         <translation>desk</translation>
     </message>
     <message>
+        <source>A new room is an office, a group room or a kitchen.</source>
+        <translation>Ein neuer Raum ist ein Büro, ein Gruppenraum oder eine Küche.</translation>
+    </message>
+    <message>
         <source>A record cannot be merged with itself.</source>
         <translation>Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>A room named {name} already exists.</source>
+        <translation>Einen Raum namens {name} gibt es schon.</translation>
     </message>
     <message>
         <source>A series has between 1 and {max} appointments.</source>
@@ -253,6 +261,10 @@ Datenbank: {database}</translation>
         <translation>Klient*in {id} wurde mit {target} zusammengeführt.</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
         <source>Consent date</source>
         <translation>Datum der Einwilligung</translation>
     </message>
@@ -305,6 +317,10 @@ Datenbank: {database}</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>Name (English)</source>
+        <translation>Name (Englisch)</translation>
+    </message>
+    <message>
         <source>No backup was made: the backup folder {path} is not writable or full ({reason}).</source>
         <translation>Es wurde keine Sicherung erstellt: Der Sicherungsordner {path} ist schreibgeschützt oder voll ({reason}).</translation>
     </message>
@@ -323,6 +339,18 @@ Datenbank: {database}</translation>
     <message>
         <source>Only a booked appointment can be changed (this one is {status}).</source>
         <translation>Nur ein gebuchter Termin kann geändert werden (dieser ist {status}).</translation>
+    </message>
+    <message>
+        <source>Opening hours: each block needs a weekday and a start before its end.</source>
+        <translation>Öffnungszeiten: Jeder Block braucht einen Wochentag und einen Beginn vor seinem Ende.</translation>
+    </message>
+    <message>
+        <source>Opening hours: two blocks on the same day overlap.</source>
+        <translation>Öffnungszeiten: Zwei Blöcke am selben Tag überschneiden sich.</translation>
+    </message>
+    <message>
+        <source>Opening hours: {part} is not like &quot;Mo 09:00-12:00&quot;.</source>
+        <translation>Öffnungszeiten: „{part}“ hat nicht die Form „Mo 09:00-12:00“.</translation>
     </message>
     <message>
         <source>Organiser</source>
@@ -385,6 +413,10 @@ Datenbank: {database}</translation>
         <translation>Eine PostgreSQL-Datenbank wird mit pg_restore wiederhergestellt (siehe docs/DATA-PROTECTION.md).</translation>
     </message>
     <message>
+        <source>Shown on the display as</source>
+        <translation>Auf der Anzeige als</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgegangen.</translation>
     </message>
@@ -423,6 +455,14 @@ Datenbank: {database}</translation>
     <message>
         <source>The booking no longer exists.</source>
         <translation>Die Buchung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The code is 1 to 16 letters or digits.</source>
+        <translation>Das Kürzel besteht aus 1 bis 16 Buchstaben oder Ziffern.</translation>
+    </message>
+    <message>
+        <source>The code {code} is taken.</source>
+        <translation>Das Kürzel {code} ist schon vergeben.</translation>
     </message>
     <message>
         <source>The consent date lies in the future.</source>
@@ -561,6 +601,10 @@ Datenbank: {database}</translation>
         <translation>Die Personenzahl muss zwischen 1 und {max} liegen.</translation>
     </message>
     <message>
+        <source>The number of seats must be between 0 and 500.</source>
+        <translation>Die Zahl der Plätze muss zwischen 0 und 500 liegen.</translation>
+    </message>
+    <message>
         <source>The password must have at least {count} characters.</source>
         <translation>Das Passwort muss mindestens {count} Zeichen haben.</translation>
     </message>
@@ -619,6 +663,14 @@ Datenbank: {database}</translation>
     <message>
         <source>The text contains a broken character that cannot be saved. Please retype it.</source>
         <translation>Der Text enthält ein defektes Zeichen, das nicht gespeichert werden kann. Bitte geben Sie ihn neu ein.</translation>
+    </message>
+    <message>
+        <source>The ticket prefix is one letter from A to Z.</source>
+        <translation>Das Nummernkürzel ist ein Buchstabe von A bis Z.</translation>
+    </message>
+    <message>
+        <source>The ticket prefix {prefix} is already used by {service}.</source>
+        <translation>Das Nummernkürzel {prefix} ist schon an {service} vergeben.</translation>
     </message>
     <message>
         <source>The time {time} does not exist on {date} (the clocks go forward that night).</source>
@@ -743,6 +795,10 @@ Datenbank: {database}</translation>
     <message>
         <source>This visit does not exist (any more).</source>
         <translation>Diesen Besuch gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Ticket prefix</source>
+        <translation>Nummernkürzel</translation>
     </message>
     <message>
         <source>Ticket {ticket} has already been called; it can no longer be undone.</source>

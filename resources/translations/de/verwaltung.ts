@@ -28,6 +28,14 @@
         <translation>Fachdienste</translation>
     </message>
     <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
         <source>First password</source>
         <translation>Erstes Passwort</translation>
     </message>
@@ -46,6 +54,10 @@
     <message>
         <source>&amp;Services:</source>
         <translation>&amp;Fachdienste:</translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation>R&amp;aum:</translation>
     </message>
     <message>
         <source>First &amp;password:</source>
@@ -387,6 +399,120 @@
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>Neuer Raum</translation>
+    </message>
+    <message>
+        <source>Change room</source>
+        <translation>Raum ändern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Shown on the display as</source>
+        <translation>Auf der Anzeige als</translation>
+    </message>
+    <message>
+        <source>e.g. Büro 2 (short: also used in narrow calendar columns)</source>
+        <translation>z. B. Büro 2 (kurz: auch für schmale Kalenderspalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookable in the room calendar</source>
+        <translation>Im Raumkalender &amp;buchbar</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Shown on the &amp;display as:</source>
+        <translation>Auf der An&amp;zeige als:</translation>
+    </message>
+    <message>
+        <source>A room that is no longer used is deactivated, never deleted: its bookings stay.</source>
+        <translation>Ein Raum, der nicht mehr genutzt wird, wird deaktiviert, nie gelöscht: seine Buchungen bleiben.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>New service</source>
+        <translation>Neuer Fachdienst</translation>
+    </message>
+    <message>
+        <source>Change service</source>
+        <translation>Fachdienst ändern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Name auf Englisch</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Ticket prefix</source>
+        <translation>Nummernkürzel</translation>
+    </message>
+    <message>
+        <source>Open consultation hours</source>
+        <translation>Offene Sprechzeiten</translation>
+    </message>
+    <message>
+        <source>e.g. Mo 09:00-12:00, Th 14:00-16:00</source>
+        <translation>z. B. Mo 09:00-12:00, Do 14:00-16:00</translation>
+    </message>
+    <message>
+        <source>&amp;Active (check-in possible)</source>
+        <translation>&amp;Aktiv (Anmeldung möglich)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name in &amp;English:</source>
+        <translation>Name auf &amp;Englisch:</translation>
+    </message>
+    <message>
+        <source>&amp;Code (reports):</source>
+        <translation>&amp;Kürzel (Statistik):</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket prefix:</source>
+        <translation>Nummern&amp;kürzel:</translation>
+    </message>
+    <message>
+        <source>Open &amp;hours:</source>
+        <translation>Sprech&amp;zeiten:</translation>
+    </message>
+    <message>
+        <source>The ticket prefix is one letter that no other service uses. A service that is no longer offered is deactivated, never deleted: its visits stay in the statistics.</source>
+        <translation>Das Nummernkürzel ist ein Buchstabe, den kein anderer Fachdienst nutzt. Ein Fachdienst, der nicht mehr angeboten wird, wird deaktiviert, nie gelöscht: seine Besuche bleiben in der Statistik.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <source> min</source>
@@ -474,10 +600,65 @@
     </message>
 </context>
 <context>
+    <name>SetupTab</name>
+    <message>
+        <source>Services</source>
+        <translation>Fachdienste</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>New &amp;service…</source>
+        <translation>Neuer &amp;Fachdienst…</translation>
+    </message>
+    <message>
+        <source>Change s&amp;ervice…</source>
+        <translation>Fachdienst än&amp;dern…</translation>
+    </message>
+    <message>
+        <source>Deactivate service</source>
+        <translation>Fachdienst deaktivieren</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>Neuer &amp;Raum…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;oom…</source>
+        <translation>Raum ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Deactivate room</source>
+        <translation>Raum deaktivieren</translation>
+    </message>
+    <message>
+        <source>A person&apos;s room and services are set on the Accounts tab.</source>
+        <translation>Raum und Fachdienste einer Person stehen auf der Registerkarte Konten.</translation>
+    </message>
+    <message>
+        <source>Activate service</source>
+        <translation>Fachdienst aktivieren</translation>
+    </message>
+    <message>
+        <source>Activate room</source>
+        <translation>Raum aktivieren</translation>
+    </message>
+    <message>
+        <source>{services} services, {rooms} rooms</source>
+        <translation>{services} Fachdienste, {rooms} Räume</translation>
+    </message>
+</context>
+<context>
     <name>VerwaltungView</name>
     <message>
         <source>Accounts</source>
         <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Services and rooms</source>
+        <translation>Fachdienste und Räume</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -494,6 +675,17 @@
     <message>
         <source>Backups</source>
         <translation>Datensicherung</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -709,6 +901,62 @@
     <message>
         <source>replaced by a restore</source>
         <translation>durch Wiederherstellung ersetzt</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>group room</source>
+        <translation>Gruppenraum</translation>
+    </message>
+    <message>
+        <source>kitchen</source>
+        <translation>Küche</translation>
+    </message>
+    <message>
+        <source>reception</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Fachdienst</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Ticket prefix</source>
+        <translation>Nummernkürzel</translation>
+    </message>
+    <message>
+        <source>Open consultation hours</source>
+        <translation>Offene Sprechzeiten</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Bookable</source>
+        <translation>Buchbar</translation>
+    </message>
+    <message>
+        <source>Shown on the display as</source>
+        <translation>Auf der Anzeige als</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
 </context>
 </TS>

@@ -14,10 +14,11 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desk.domain.accounts import AccountRow
-from desk.domain.model import AuditRow
+from desk.domain.hours import format_hours
+from desk.domain.model import AuditRow, RoomKind, RoomRow, ServiceRow
 from desk.domain.tickets import format_client_number
 from desk.services.backup import BackupFile
-from desk.ui.i18n import fmt_datetime, translate
+from desk.ui.i18n import current_language, fmt_datetime, translate
 from desk.ui.widgets.text import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -273,3 +274,82 @@ class BackupsModel(_RowsModel[BackupFile]):
         if column == BackupColumn.SIZE:
             return f"{row.size / 1e6:.1f} MB"
         return row.path.name
+
+
+def room_kind_name(kind: RoomKind) -> str:
+    return {
+        RoomKind.OFFICE: translate("verwaltung", "office"),
+        RoomKind.GROUP: translate("verwaltung", "group room"),
+        RoomKind.KITCHEN: translate("verwaltung", "kitchen"),
+        RoomKind.RECEPTION: translate("verwaltung", "reception"),
+    }[kind]
+
+
+class ServiceColumn(IntEnum):
+    NAME = 0
+    CODE = 1
+    PREFIX = 2
+    HOURS = 3
+    STATE = 4
+
+
+class ServicesModel(_RowsModel[ServiceRow]):
+    columns = ServiceColumn
+
+    def key(self, row: ServiceRow) -> int:
+        return row.id
+
+    def header(self, column: int) -> str:
+        return {
+            ServiceColumn.NAME: translate("verwaltung", "Service"),
+            ServiceColumn.CODE: translate("verwaltung", "Code"),
+            ServiceColumn.PREFIX: translate("verwaltung", "Ticket prefix"),
+            ServiceColumn.HOURS: translate("verwaltung", "Open consultation hours"),
+            ServiceColumn.STATE: translate("verwaltung", "State"),
+        }[ServiceColumn(column)]
+
+    def cell(self, row: ServiceRow, column: int) -> str:
+        if column == ServiceColumn.NAME:
+            return row.name(current_language())
+        if column == ServiceColumn.CODE:
+            return row.code
+        if column == ServiceColumn.PREFIX:
+            return row.ticket_prefix
+        if column == ServiceColumn.HOURS:
+            return format_hours(row.hours, current_language()) or translate("verwaltung", "none")
+        return translate("verwaltung", "active") if row.active else translate("verwaltung", "deactivated")
+
+
+class RoomColumn(IntEnum):
+    NAME = 0
+    KIND = 1
+    BOOKABLE = 2
+    LABEL = 3
+    STATE = 4
+
+
+class RoomsModel(_RowsModel[RoomRow]):
+    columns = RoomColumn
+
+    def key(self, row: RoomRow) -> int:
+        return row.id
+
+    def header(self, column: int) -> str:
+        return {
+            RoomColumn.NAME: translate("verwaltung", "Room"),
+            RoomColumn.KIND: translate("verwaltung", "Kind"),
+            RoomColumn.BOOKABLE: translate("verwaltung", "Bookable"),
+            RoomColumn.LABEL: translate("verwaltung", "Shown on the display as"),
+            RoomColumn.STATE: translate("verwaltung", "State"),
+        }[RoomColumn(column)]
+
+    def cell(self, row: RoomRow, column: int) -> str:
+        if column == RoomColumn.NAME:
+            return row.name
+        if column == RoomColumn.KIND:
+            return room_kind_name(row.kind)
+        if column == RoomColumn.BOOKABLE:
+            return translate("verwaltung", "yes") if row.bookable else translate("verwaltung", "no")
+        if column == RoomColumn.LABEL:
+            return row.display_label
+        return translate("verwaltung", "active") if row.active else translate("verwaltung", "deactivated")

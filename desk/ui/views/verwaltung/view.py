@@ -39,12 +39,20 @@ from desk.services.auditlog import AuditFilter
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text, show_error
 from desk.ui.i18n import current_language, fmt_datetime, translate
-from desk.ui.views.verwaltung.dialogs import AccountDialog, EraseDialog, PasswordDialog
+from desk.ui.views.verwaltung.dialogs import (
+    AccountDialog,
+    EraseDialog,
+    PasswordDialog,
+    RoomDialog,
+    ServiceDialog,
+)
 from desk.ui.views.verwaltung.models import (
     ROW_ROLE,
     AccountsModel,
     AuditModel,
     BackupsModel,
+    RoomsModel,
+    ServicesModel,
     action_label,
 )
 
@@ -109,6 +117,7 @@ class AccountsTab(_Tab):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._services = []
+        self._rooms = []
         self.model = AccountsModel(self._service_names, self)
         self.table = _table(self.model, "accountsTable")
         self.table.setAccessibleName(self.tr("Accounts"))
@@ -149,10 +158,11 @@ class AccountsTab(_Tab):
 
     def refresh(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
-        self.run(lambda: (services.reference.services(actor), services.accounts.accounts(actor)), self._loaded)
+        self.run(lambda: (services.reference.services(actor), services.reference.rooms(actor),
+                          services.accounts.accounts(actor)), self._loaded)
 
     def _loaded(self, result) -> None:
-        self._services, rows = result
+        self._services, self._rooms, rows = result
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("{count} accounts").format(count=len(rows)))
@@ -160,12 +170,20 @@ class AccountsTab(_Tab):
 
     def new(self) -> None:
         accounts, actor = self.ctx.services.accounts, self.ctx.actor
-        dialog = AccountDialog(self._services, None, self)
+        dialog = AccountDialog(self._services, None, self, rooms=self._rooms)
 
         def work():
             account = NewAccount(dialog.username.text(), dialog.display_name.text(), dialog.chosen_role(),
                                  dialog.password.text(), dialog.chosen_services())
-            return lambda: accounts.create_account(actor, account)
+            room = dialog.chosen_room()
+
+            def create():
+                row = accounts.create_account(actor, account)
+                if room is not None:
+                    row = accounts.change_account(actor, row.id, row.version, default_room_id=room)
+                return row
+
+            return create
 
         dialog.run_on_accept(self.ctx, work)
         if dialog.exec() == dialog.DialogCode.Accepted:
@@ -176,12 +194,13 @@ class AccountsTab(_Tab):
         if row is None:
             return
         accounts, actor = self.ctx.services.accounts, self.ctx.actor
-        dialog = AccountDialog(self._services, row, self)
+        dialog = AccountDialog(self._services, row, self, rooms=self._rooms)
 
         def work():
             name, role, ids = dialog.display_name.text(), dialog.chosen_role(), dialog.chosen_services()
+            room = dialog.chosen_room()
             return lambda: accounts.change_account(actor, row.id, row.version, display_name=name, role=role,
-                                                   service_ids=ids)
+                                                   service_ids=ids, default_room_id=room)
 
         dialog.run_on_accept(self.ctx, work)
         if dialog.exec() == dialog.DialogCode.Accepted:
@@ -210,6 +229,142 @@ class AccountsTab(_Tab):
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: services.accounts.change_account(actor, row.id, row.version, active=not row.active),
                  lambda _r: self.refresh())
+
+
+# -- services and rooms ----------------------------------------------------------------------
+
+
+class SetupTab(_Tab):
+    """Services (name, ticket prefix, open hours, active) and rooms (name, kind, bookable,
+    display label, active). Nothing is deleted; every change is audited and reaches the other
+    workstations live (topic "reference")."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.services_model = ServicesModel(self)
+        self.services_table = _table(self.services_model, "servicesTable")
+        self.services_table.setAccessibleName(self.tr("Services"))
+        self.services_table.doubleClicked.connect(lambda _i: self.edit_service())
+        self.rooms_model = RoomsModel(self)
+        self.rooms_table = _table(self.rooms_model, "roomsTable")
+        self.rooms_table.setAccessibleName(self.tr("Rooms"))
+        self.rooms_table.doubleClicked.connect(lambda _i: self.edit_room())
+        self.new_service_button = _button(self.tr("New &service…"), None, "newService")
+        self.edit_service_button = _button(self.tr("Change s&ervice…"), None, "editService")
+        self.toggle_service_button = _button(self.tr("Deactivate service"), None, "toggleService")
+        self.new_room_button = _button(self.tr("New &room…"), None, "newRoom")
+        self.edit_room_button = _button(self.tr("Change r&oom…"), None, "editRoom")
+        self.toggle_room_button = _button(self.tr("Deactivate room"), None, "toggleRoom")
+        self.new_service_button.clicked.connect(self.new_service)
+        self.edit_service_button.clicked.connect(self.edit_service)
+        self.toggle_service_button.clicked.connect(self.toggle_service)
+        self.new_room_button.clicked.connect(self.new_room)
+        self.edit_room_button.clicked.connect(self.edit_room)
+        self.toggle_room_button.clicked.connect(self.toggle_room)
+        layout = QVBoxLayout(self)
+        for title, table, buttons in (
+                (self.tr("Services"), self.services_table,
+                 (self.new_service_button, self.edit_service_button, self.toggle_service_button)),
+                (self.tr("Rooms"), self.rooms_table,
+                 (self.new_room_button, self.edit_room_button, self.toggle_room_button))):
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            inner.addLayout(row)
+            inner.addWidget(table, 1)
+            layout.addWidget(box, 1)
+        layout.addWidget(_plain(self.tr("A person's room and services are set on the Accounts tab.")))
+        layout.addWidget(self.status)
+        self.services_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.rooms_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def _selected(self, table: QTableView):
+        index = table.currentIndex()
+        return table.model().data(index, ROW_ROLE) if index.isValid() else None
+
+    def selected_service(self):
+        return self._selected(self.services_table)
+
+    def selected_room(self):
+        return self._selected(self.rooms_table)
+
+    def _update_buttons(self) -> None:
+        service, room = self.selected_service(), self.selected_room()
+        for button, row in ((self.edit_service_button, service), (self.toggle_service_button, service),
+                            (self.edit_room_button, room), (self.toggle_room_button, room)):
+            button.setEnabled(row is not None)
+        self.toggle_service_button.setText(self.tr("Activate service") if service is not None and not service.active
+                                           else self.tr("Deactivate service"))
+        self.toggle_room_button.setText(self.tr("Activate room") if room is not None and not room.active
+                                        else self.tr("Deactivate room"))
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        services.reference.invalidate()
+        self.run(lambda: (services.reference.services(actor), services.reference.rooms(actor)), self._loaded)
+
+    def _loaded(self, result) -> None:
+        service_rows, room_rows = result
+        self.services_model.set_rows(service_rows)
+        self.rooms_model.set_rows(room_rows)
+        for table in (self.services_table, self.rooms_table):
+            table.resizeColumnsToContents()
+        self.status.setText(self.tr("{services} services, {rooms} rooms").format(
+            services=len(service_rows), rooms=len(room_rows)))
+        self._update_buttons()
+
+    def _dialog(self, dialog, call) -> None:
+        def make():
+            data = dialog.input()  # on the GUI thread; the service call runs on the worker
+            return lambda: call(data)
+
+        dialog.run_on_accept(self.ctx, make)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.refresh()
+
+    def new_service(self) -> None:
+        setup, actor = self.ctx.services.setup, self.ctx.actor
+        self._dialog(ServiceDialog(None, self), lambda data: setup.create_service(actor, data))
+
+    def edit_service(self) -> None:
+        row = self.selected_service()
+        if row is not None:
+            setup, actor = self.ctx.services.setup, self.ctx.actor
+            self._dialog(ServiceDialog(row, self), lambda data: setup.change_service(actor, row.id, data))
+
+    def toggle_service(self) -> None:
+        row = self.selected_service()
+        if row is None:
+            return
+        dialog = ServiceDialog(row, self)
+        dialog.active.setChecked(not row.active)
+        setup, actor, data = self.ctx.services.setup, self.ctx.actor, dialog.input()
+        dialog.deleteLater()
+        self.run(lambda: setup.change_service(actor, row.id, data), lambda _r: self.refresh())
+
+    def new_room(self) -> None:
+        setup, actor = self.ctx.services.setup, self.ctx.actor
+        self._dialog(RoomDialog(None, self), lambda data: setup.create_room(actor, data))
+
+    def edit_room(self) -> None:
+        row = self.selected_room()
+        if row is not None:
+            setup, actor = self.ctx.services.setup, self.ctx.actor
+            self._dialog(RoomDialog(row, self), lambda data: setup.change_room(actor, row.id, data))
+
+    def toggle_room(self) -> None:
+        row = self.selected_room()
+        if row is None:
+            return
+        dialog = RoomDialog(row, self)
+        dialog.active.setChecked(not row.active)
+        setup, actor, data = self.ctx.services.setup, self.ctx.actor, dialog.input()
+        dialog.deleteLater()
+        self.run(lambda: setup.change_room(actor, row.id, data), lambda _r: self.refresh())
 
 
 # -- settings --------------------------------------------------------------------------------
@@ -644,11 +799,12 @@ class VerwaltungView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("verwaltungTabs")
         self.accounts = AccountsTab(ctx)
+        self.setup = SetupTab(ctx)
         self.settings = SettingsTab(ctx)
         self.audit = AuditTab(ctx)
         self.privacy = PrivacyTab(ctx)
         self.backups = BackupTab(ctx)
-        self._pages = (self.accounts, self.settings, self.audit, self.privacy, self.backups)
+        self._pages = (self.accounts, self.setup, self.settings, self.audit, self.privacy, self.backups)
         for page in self._pages:
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
@@ -663,7 +819,8 @@ class VerwaltungView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        titles = (translate("VerwaltungView", "Accounts"), translate("VerwaltungView", "Settings"),
+        titles = (translate("VerwaltungView", "Accounts"), translate("VerwaltungView", "Services and rooms"),
+                  translate("VerwaltungView", "Settings"),
                   translate("VerwaltungView", "Audit log"), translate("VerwaltungView", "Data protection"),
                   translate("VerwaltungView", "Backups"))
         for number, title in enumerate(titles):
@@ -683,4 +840,6 @@ class VerwaltungView(QWidget):
             return
         page = self.tabs.currentWidget()
         if page is self.accounts and {"staff", "any"} & set(topics):
+            page.refresh()
+        if page is self.setup and {"reference", "any"} & set(topics):
             page.refresh()
