@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desk.cli.bench",
     "desk.cli.reports",
     "desk.cli.internal",  # hidden: the children desk starts of itself (PDFs, bench probes)
+    "desk.cli.reminders",
 )
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from desk.services.clients import ClientService
     from desk.services.privacy import PrivacyService
     from desk.services.reference import ReferenceService
+    from desk.services.reminders import ReminderService
     from desk.services.reports import ReportService
     from desk.services.setup import SetupService
     from desk.services.waitlist import AlarmService, WaitlistService
@@ -111,6 +112,12 @@ class DeskServices:
         from desk.services.privacy import PrivacyService
 
         return PrivacyService(self.uow, self.db)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from desk.services.reminders import ReminderService
+
+        return ReminderService(self.uow, channel_config=self.extras.get("reminder_channels"))
 
     @cached_property
     def backup(self) -> BackupService:

@@ -159,6 +159,7 @@ class PrivacyService:
             ensure_current(uow, actor, Permission.RETENTION_PURGE)
             visits = uow.privacy.anonymise_visits_before(cut["visits"])
             appointments = uow.privacy.anonymise_appointments_before(cut["appointments"])
+            reminder_log = uow.reminders.delete_log_before(cut["appointments"])  # docs/REMINDERS.md
             inactive = uow.privacy.inactive_client_ids(cut["inactive_clients"], now)
             if inactive:
                 uow.privacy.erase(inactive)
@@ -173,7 +174,7 @@ class PrivacyService:
             record(uow, actor, "retention.purge", entity_type="retention",
                    details={"visits_anonymised": visits, "appointments_anonymised": appointments,
                             "clients_erased": len(inactive), "erased_client_numbers": inactive[:5000],
-                            "bookings_deleted": bookings,
+                            "bookings_deleted": bookings, "reminder_log_deleted": reminder_log,
                             "audit_events_deleted": audit, "cutoffs": report.cutoffs})
             uow.touch("clients", "visits", "appointments", "bookings")
             uow.commit()

@@ -464,3 +464,56 @@ class ChangeCounter(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
     changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- reminders (docs/REMINDERS.md) ----------------------------------------------------------
+
+
+class ReminderContact(Base):
+    """Where a client wants appointment reminders, and the consent for each channel.
+
+    A channel is used only while its consent date is set; withdrawing clears the date. Erasure
+    deletes the row (client_id), like every row about the person."""
+
+    __tablename__ = "reminder_contacts"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True)
+    sms_number: Mapped[str] = mapped_column(String(20), default="")  # E.164
+    email: Mapped[str] = mapped_column(String(254), default="")
+    sms_consent_on: Mapped[date | None] = mapped_column(Date)
+    email_consent_on: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ReminderSending(Base):
+    """The sending log and the claim: one row per appointment start, channel and slot.
+
+    The unique constraint makes the row itself the claim ticket: however many workstations plan
+    the same reminder, one row exists; a conditional UPDATE (status pending/retry -> sending)
+    with a checked row count lets exactly one of them send it. A moved appointment has a new
+    start, so it gets a new row (a new reminder). No message text is stored."""
+
+    __tablename__ = "reminder_sendings"
+    __table_args__ = (
+        UniqueConstraint("appointment_id", "channel", "slot", "starts_at", name="uq_reminder_sendings_once"),
+        Index("ix_reminder_sendings_status_next", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appointment_id: Mapped[int] = mapped_column(ForeignKey("appointments.id", ondelete="CASCADE"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(10))
+    slot: Mapped[str] = mapped_column(String(20))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    send_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str] = mapped_column(String(100), default="")
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    provider_id: Mapped[str] = mapped_column(String(100), default="")
+    error: Mapped[str] = mapped_column(String(300), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)

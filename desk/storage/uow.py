@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from desk.storage.repositories.privacy import PrivacyRepository
     from desk.storage.repositories.reception import ReceptionRepository
     from desk.storage.repositories.reference import ReferenceRepository
+    from desk.storage.repositories.reminders import ReminderRepository
     from desk.storage.repositories.reports import ReportRepository
     from desk.storage.repositories.settings import SettingsRepository
     from desk.storage.repositories.visits import VisitRepository
@@ -177,6 +178,12 @@ class UnitOfWork:
         from desk.storage.repositories.reception import ReceptionRepository
 
         return ReceptionRepository(self.session)
+
+    @cached_property
+    def reminders(self) -> ReminderRepository:
+        from desk.storage.repositories.reminders import ReminderRepository
+
+        return ReminderRepository(self.session)
 
     @cached_property
     def reports(self) -> ReportRepository:

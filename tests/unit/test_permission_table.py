@@ -116,6 +116,20 @@ PrivacyService.write_client_export             - - x -
 PrivacyService.erase_client                    - - x -
 PrivacyService.purge                           - - x -
 PrivacyService.run_daily_purge                 - - x -
+ReminderService.contact                        - x x -
+ReminderService.save_contact                   - x x -
+ReminderService.schedule                       x x x -
+ReminderService.save_schedule                  - - x -
+ReminderService.templates                      - - x -
+ReminderService.centre_address                 - - x -
+ReminderService.save_template                  - - x -
+ReminderService.mark_reviewed                  - - x -
+ReminderService.channel_status                 - - x -
+ReminderService.run_due                        - - x -
+ReminderService.log                            x x x -
+ReminderService.recent_log                     - - x -
+ReminderService.problems                       x x x -
+ReminderService.no_show_figures                - - x -
 ReferenceService.invalidate                    internal
 ReferenceService.services                      x x x -
 ReferenceService.rooms                         x x x -

@@ -189,6 +189,10 @@ Datenbank: {database}</translation>
         <translation>desk</translation>
     </message>
     <message>
+        <source>A brace {{ or }} is not closed: write placeholders like {{date}}.</source>
+        <translation>Eine Klammer {{ oder }} ist nicht geschlossen: Platzhalter schreiben Sie wie {{date}}.</translation>
+    </message>
+    <message>
         <source>A new room is an office, a group room or a kitchen.</source>
         <translation>Ein neuer Raum ist ein Büro, ein Gruppenraum oder eine Küche.</translation>
     </message>
@@ -249,6 +253,10 @@ Datenbank: {database}</translation>
         <translation>Wählen Sie einen anderen Fachdienst oder eine Berater*in für die Übergabe.</translation>
     </message>
     <message>
+        <source>Choose when reminders go out: the day before, or hours before, or both.</source>
+        <translation>Wählen Sie, wann Erinnerungen verschickt werden: am Vortag, einige Stunden vorher oder beides.</translation>
+    </message>
+    <message>
         <source>Client {id} does not exist (any more).</source>
         <translation>Klient*in {id} existiert nicht (mehr).</translation>
     </message>
@@ -267,6 +275,14 @@ Datenbank: {database}</translation>
     <message>
         <source>Consent date</source>
         <translation>Datum der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Consent to SMS reminders needs a mobile number.</source>
+        <translation>Für die Einwilligung in SMS-Erinnerungen wird eine Handynummer gebraucht.</translation>
+    </message>
+    <message>
+        <source>Consent to e-mail reminders needs an e-mail address.</source>
+        <translation>Für die Einwilligung in E-Mail-Erinnerungen wird eine E-Mail-Adresse gebraucht.</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -433,6 +449,14 @@ Datenbank: {database}</translation>
         <translation>Die PDF-Datei konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
+        <source>The SMS ({language}) needs {segments} parts ({encoding}, {units} characters); the budget is {budget}. Shorten the text.</source>
+        <translation>Die SMS ({language}) braucht {segments} Teile ({encoding}, {units} Zeichen); erlaubt sind {budget}. Bitte kürzen Sie den Text.</translation>
+    </message>
+    <message>
+        <source>The SMS is longer than the budget.</source>
+        <translation>Die SMS ist länger als erlaubt.</translation>
+    </message>
+    <message>
         <source>The account does not exist (any more).</source>
         <translation>Das Konto gibt es nicht (mehr).</translation>
     </message>
@@ -537,6 +561,10 @@ Datenbank: {database}</translation>
         <translation>Der Datenträger von {where} ist voll. Es wurde nichts gespeichert. Bitte Speicherplatz freigeben und erneut versuchen.</translation>
     </message>
     <message>
+        <source>The e-mail address is too long.</source>
+        <translation>Die E-Mail-Adresse ist zu lang.</translation>
+    </message>
+    <message>
         <source>The end lies before the start.</source>
         <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
@@ -587,6 +615,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The interval of a series is between 1 and 8 weeks.</source>
         <translation>Der Abstand einer Serie liegt zwischen 1 und 8 Wochen.</translation>
+    </message>
+    <message>
+        <source>The machine configuration {path} cannot be read: {reason}</source>
+        <translation>Die Rechner-Konfiguration {path} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
         <source>The number of occurrences must be between 1 and {max}.</source>
@@ -691,6 +723,22 @@ Datenbank: {database}</translation>
     <message>
         <source>The weekday must be between Monday and Sunday.</source>
         <translation>Der Wochentag muss zwischen Montag und Sonntag liegen.</translation>
+    </message>
+    <message>
+        <source>The {what} text has no {{{name}}}: a reminder without it is no use.</source>
+        <translation>Im Text „{what}“ fehlt {{{name}}}: ohne diese Angabe nützt die Erinnerung nichts.</translation>
+    </message>
+    <message>
+        <source>The {what} text is too long.</source>
+        <translation>Der Text „{what}“ ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The {what} text uses {{{name}}}, which desk does not know. Placeholders: {{date}} {{time}} {{address}} {{code}} {{service}}.</source>
+        <translation>Der Text „{what}“ verwendet {{{name}}}, das desk nicht kennt. Platzhalter: {{date}} {{time}} {{address}} {{code}} {{service}}.</translation>
+    </message>
+    <message>
+        <source>There are no reminder texts for the language {language}.</source>
+        <translation>Für die Sprache {language} gibt es keine Erinnerungstexte.</translation>
     </message>
     <message>
         <source>There is already an account. Log in with it.</source>
@@ -877,6 +925,22 @@ Datenbank: {database}</translation>
         <translation>pg_dump wurde auf diesem Computer nicht gefunden. Installieren Sie die PostgreSQL-Client-Programme oder sichern Sie auf dem Server mit: pg_dump -Fc -f desk.dump DATENBANK (siehe docs/DATA-PROTECTION.md).</translation>
     </message>
     <message>
+        <source>{address} has no @: an e-mail address looks like name@example.org.</source>
+        <translation>{address} enthält kein @: eine E-Mail-Adresse sieht aus wie name@example.org.</translation>
+    </message>
+    <message>
+        <source>{address} has no domain after the @ (like example.org).</source>
+        <translation>{address} hat nach dem @ keine Domain (wie example.org).</translation>
+    </message>
+    <message>
+        <source>{address} has nothing before the @.</source>
+        <translation>{address} hat nichts vor dem @.</translation>
+    </message>
+    <message>
+        <source>{address} is not a valid e-mail address.</source>
+        <translation>{address} ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
         <source>{code} is not a language code (use e.g. ar, fa, uk).</source>
         <translation>{code} ist kein Sprachkürzel (z. B. ar, fa, uk).</translation>
     </message>
@@ -931,6 +995,18 @@ Datenbank: {database}</translation>
     <message>
         <source>{name} is not in the list of partner organisations.</source>
         <translation>{name} steht nicht in der Liste der Partnerorganisationen.</translation>
+    </message>
+    <message>
+        <source>{number} is not a mobile number: an SMS cannot reach it.</source>
+        <translation>{number} ist keine Handynummer: eine SMS kommt dort nicht an.</translation>
+    </message>
+    <message>
+        <source>{number} is not a phone number.</source>
+        <translation>{number} ist keine Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>{number} is not a valid phone number.</source>
+        <translation>{number} ist keine gültige Telefonnummer.</translation>
     </message>
     <message>
         <source>{path} is a folder, not a database file. Choose a file name with --database-url.</source>
@@ -995,6 +1071,30 @@ Datenbank: {database}</translation>
     <message>
         <source>{time} is outside the working hours of {counsellor}. Next free slot: {suggestion}.</source>
         <translation>{time} liegt außerhalb der Arbeitszeit von {counsellor}. Nächste freie Zeit: {suggestion}.</translation>
+    </message>
+    <message>
+        <source>{where}: host and sender are needed.</source>
+        <translation>{where}: host und sender werden gebraucht.</translation>
+    </message>
+    <message>
+        <source>{where}: provider must be one of {known}.</source>
+        <translation>{where}: provider muss einer von {known} sein.</translation>
+    </message>
+    <message>
+        <source>{where}: security must be &quot;starttls&quot; or &quot;tls&quot; (never plain text).</source>
+        <translation>{where}: security muss &quot;starttls&quot; oder &quot;tls&quot; sein (nie unverschlüsselt).</translation>
+    </message>
+    <message>
+        <source>{where}: the environment variable {var} is empty.</source>
+        <translation>{where}: die Umgebungsvariable {var} ist leer.</translation>
+    </message>
+    <message>
+        <source>{where}: the {name} file {path} cannot be read ({reason}).</source>
+        <translation>{where}: die Datei für {name}, {path}, kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{where}: write the {name} into a file and name it as {name}_file (or an environment variable as {name}_env), not into the configuration.</source>
+        <translation>{where}: schreiben Sie {name} in eine eigene Datei und nennen Sie sie als {name}_file (oder eine Umgebungsvariable als {name}_env), nicht in die Konfiguration.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,447 @@
+"""Appointment reminders: consent and contact on the card, the head's templates and schedule,
+and the sending that happens exactly once from whichever workstation runs (docs/REMINDERS.md).
+
+`run_due` is what every running desk calls once a minute (and `desk-admin reminders send`):
+1. retire: reminders of cancelled or moved appointments become obsolete; those not sent in their
+   window fail (reception phones the client); claims of a vanished workstation become unknown;
+2. plan: insert the reminders now due (unique per appointment start, channel and slot);
+3. claim: a conditional UPDATE per reminder, one short transaction; only the winner sends;
+4. send outside any transaction; record the result (sent / retry with back-off / failed).
+Without consent for a channel nothing is planned for it, and consent is checked again at the
+claim, so a withdrawal in the meantime stops the message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from desk.domain.errors import DeskError, NotFoundError, ValidationError
+from desk.domain.model import AppointmentStatus
+from desk.domain.permissions import Permission
+from desk.domain.reminders import (
+    FALLBACK_LANGUAGE,
+    HORIZON,
+    LANGUAGES,
+    Channel,
+    NoShowFigures,
+    PlannedReminder,
+    ProblemRow,
+    ReminderContact,
+    ReminderSchedule,
+    SendingRow,
+    SendStatus,
+    Slot,
+    Template,
+    appointment_code,
+    check_email,
+    check_template,
+    due_slots,
+    next_attempt,
+    normalise_mobile,
+    render,
+    sms_length,
+    templates_from_setting,
+)
+from desk.domain.tickets import BERLIN
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.services.reminder_channels import (
+    ChannelConfig,
+    Outcome,
+    SendResult,
+    appointment_ics,
+    build_email,
+    load_channel_config,
+    send_email,
+    sms_adapter,
+)
+from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
+
+SCHEDULE_KEY = "reminder_schedule"
+TEMPLATES_KEY = "reminder_templates"
+
+
+@dataclass
+class RunReport:
+    """What one run did (or, with dry_run, would do)."""
+
+    planned: int = 0
+    claimed: int = 0
+    sent: int = 0
+    retry: int = 0
+    failed: int = 0
+    obsolete: int = 0
+    retired: dict[str, int] = field(default_factory=dict)
+    would_send: list[PlannedReminder] = field(default_factory=list)
+    skipped_channels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChannelStatus:
+    sms: str  # "" when not set up on this machine, else a description without secrets
+    email: str
+    source: str
+    error: str = ""
+
+
+def _today() -> date:
+    return datetime.now(UTC).astimezone(BERLIN).date()
+
+
+class ReminderService:
+    def __init__(self, uow: UnitOfWorkFactory, *, channel_config: Any = None) -> None:
+        """`channel_config`: a ChannelConfig, or a function returning one (default: read the
+        machine configuration file at every run, so a changed file needs no restart)."""
+        self._uow = uow
+        self._channel_config = channel_config
+
+    def _channels(self) -> ChannelConfig:
+        if isinstance(self._channel_config, ChannelConfig):
+            return self._channel_config
+        if callable(self._channel_config):
+            return self._channel_config()
+        return load_channel_config()
+
+    # -- consent and contact (the full card: counsellors and the head) ------------------------
+
+    @requires(Permission.CLIENT_CARD_FULL)
+    def contact(self, actor: Actor, client_id: int) -> ReminderContact | None:
+        with self._uow() as uow:
+            return uow.reminders.contact(client_id)
+
+    @requires(Permission.CLIENT_CARD_FULL)
+    def save_contact(self, actor: Actor, client_id: int, expected_version: int | None, *, sms_number: str,
+                     email: str, sms_consent: bool, email_consent: bool,
+                     today: date | None = None, now: datetime | None = None) -> ReminderContact:
+        """Record the mobile number, e-mail address and consent per channel. Consent needs the
+        matching address; a consent keeps the date it was first given until it is withdrawn."""
+        number = normalise_mobile(sms_number)
+        address = check_email(email)
+        if sms_consent and not number:
+            raise ValidationError("Consent to SMS reminders needs a mobile number.")
+        if email_consent and not address:
+            raise ValidationError("Consent to e-mail reminders needs an e-mail address.")
+        today = today or _today()
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            if uow.clients.get(client_id) is None:
+                raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            before = uow.reminders.contact(client_id)
+            sms_on = (before.sms_consent_on if before and before.sms_consent_on else today) if sms_consent else None
+            email_on = (before.email_consent_on if before and before.email_consent_on else today) \
+                if email_consent else None
+            uow.reminders.save_contact(client_id, expected_version, now, sms_number=number, email=address,
+                                       sms_consent_on=sms_on, email_consent_on=email_on)
+            changes = {}
+            for channel, old, new in (("sms", before.sms_consent_on if before else None, sms_on),
+                                      ("email", before.email_consent_on if before else None, email_on)):
+                if (old is None) != (new is None):
+                    changes[channel] = "given" if new else "withdrawn"
+            # no number or address in the audit log: only that consent changed
+            record(uow, actor, "reminder.contact", entity_type="client", entity_id=client_id, client_id=client_id,
+                   details={"consent": changes} if changes else {})
+            uow.touch("clients")
+            uow.commit()
+            row = uow.reminders.contact(client_id)
+        assert row is not None
+        return row
+
+    # -- the head's settings ------------------------------------------------------------------
+
+    @requires(Permission.READ_REFERENCE)
+    def schedule(self, actor: Actor) -> ReminderSchedule:
+        with self._uow() as uow:
+            return ReminderSchedule.from_setting(uow.settings.get(SCHEDULE_KEY))
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def save_schedule(self, actor: Actor, schedule: ReminderSchedule) -> ReminderSchedule:
+        if schedule.enabled and not schedule.day_before and not schedule.hours_before:
+            raise ValidationError("Choose when reminders go out: the day before, or hours before, or both.")
+        with self._uow(write=True) as uow:
+            templates = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
+            address = self._address(uow)
+            for template in templates.values():
+                check_template(template, max_segments=schedule.sms_max_segments, address=address)
+            old = uow.settings.get(SCHEDULE_KEY)
+            uow.settings.set(SCHEDULE_KEY, schedule.as_setting())
+            record(uow, actor, "setting.change", entity_type="setting",
+                   details={"key": SCHEDULE_KEY, "old": old, "new": schedule.as_setting()})
+            uow.touch("settings")
+            uow.commit()
+        return schedule
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def templates(self, actor: Actor) -> dict[str, Template]:
+        with self._uow() as uow:
+            return templates_from_setting(uow.settings.get(TEMPLATES_KEY))
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def centre_address(self, actor: Actor) -> str:
+        with self._uow() as uow:
+            return self._address(uow)
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def save_template(self, actor: Actor, template: Template) -> Template:
+        """Save one language's texts. Refused (nothing saved) when a placeholder is missing or
+        unknown, or the SMS would need more parts than the budget allows. A changed text is
+        no longer marked reviewed unless the caller says it is."""
+        if template.language not in LANGUAGES:
+            raise ValidationError("There are no reminder texts for the language {language}.",
+                                  language=template.language)
+        with self._uow(write=True) as uow:
+            schedule = ReminderSchedule.from_setting(uow.settings.get(SCHEDULE_KEY))
+            check_template(template, max_segments=schedule.sms_max_segments, address=self._address(uow))
+            stored = dict(uow.settings.get(TEMPLATES_KEY) or {})
+            stored[template.language] = template.as_json()
+            uow.settings.set(TEMPLATES_KEY, stored)
+            record(uow, actor, "reminder.template", entity_type="setting",
+                   details={"language": template.language, "reviewed": template.reviewed})
+            uow.touch("settings")
+            uow.commit()
+        return template
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def mark_reviewed(self, actor: Actor, language: str, reviewed: bool = True) -> Template:
+        with self._uow() as uow:
+            template = templates_from_setting(uow.settings.get(TEMPLATES_KEY)).get(language)
+        if template is None:
+            raise NotFoundError("There are no reminder texts for the language {language}.", language=language)
+        return self.save_template(actor, Template(language=language, sms=template.sms,
+                                                  email_subject=template.email_subject,
+                                                  email_body=template.email_body, reviewed=reviewed))
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def channel_status(self, actor: Actor) -> ChannelStatus:
+        """Which channels this machine can send through (no secret is shown)."""
+        try:
+            config = self._channels()
+        except DeskError as error:
+            return ChannelStatus(sms="", email="", source="", error=error.message())
+        sms = f"{config.sms.provider}, sender {config.sms.sender or '-'}" if config.sms else ""
+        email = (f"{config.smtp.host}:{config.smtp.port} ({config.smtp.security}), {config.smtp.sender}"
+                 if config.smtp else "")
+        return ChannelStatus(sms=sms, email=email, source=config.source)
+
+    # -- sending ------------------------------------------------------------------------------
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def run_due(self, actor: Actor, *, now: datetime | None = None, dry_run: bool = False,
+                limit: int = 50) -> RunReport:
+        """Plan, claim and send what is due now. Every workstation calls this; each reminder goes
+        out once. `dry_run` changes nothing and lists what would go out."""
+        fixed_clock = now is not None
+        now = now or datetime.now(UTC)
+        report = RunReport()
+        with self._uow() as uow:
+            schedule = ReminderSchedule.from_setting(uow.settings.get(SCHEDULE_KEY))
+        if not schedule.enabled:
+            return report
+        try:
+            config = self._channels()
+        except DeskError:
+            config = ChannelConfig()
+        available = {c for c in schedule.channels
+                     if (c is Channel.SMS and config.sms) or (c is Channel.EMAIL and config.smtp)}
+        report.skipped_channels = tuple(sorted(c.value for c in set(schedule.channels) - available))
+        if dry_run:
+            with self._uow() as uow:
+                report.would_send = self._would_send(uow, schedule, now, available)
+            return report
+        with self._uow(write=True) as uow:
+            report.retired = uow.reminders.retire(now)
+            report.planned = uow.reminders.plan(self._due_rows(uow, schedule, now))
+            if report.planned or any(report.retired.values()):
+                uow.touch("appointments")
+            uow.commit()
+        if not available:
+            return report
+        jobs = self._claim(actor, now, limit, available)
+        report.claimed = len(jobs)
+        for job in jobs:
+            status = self._send_one(actor, job, config, schedule, now,
+                                    done_at=now if fixed_clock else None)
+            if status is SendStatus.SENT:
+                report.sent += 1
+            elif status is SendStatus.RETRY:
+                report.retry += 1
+            elif status is SendStatus.OBSOLETE:
+                report.obsolete += 1
+            else:
+                report.failed += 1
+        return report
+
+    def _due_rows(self, uow: UnitOfWork, schedule: ReminderSchedule, now: datetime) -> list[dict[str, Any]]:
+        rows = []
+        for c in uow.reminders.candidates(now, now + HORIZON):
+            for slot, due, until in due_slots(c["starts_at"], schedule):
+                if not (due <= now < until):
+                    continue
+                for channel in schedule.channels:
+                    consented = (c["sms_consent_on"] is not None and c["sms_number"]) if channel is Channel.SMS \
+                        else (c["email_consent_on"] is not None and c["email"])
+                    if consented:
+                        rows.append(dict(appointment_id=c["id"], client_id=c["client_id"], channel=channel.value,
+                                         slot=slot.value, starts_at=c["starts_at"], due_at=due, send_until=until,
+                                         status=SendStatus.PENDING.value, attempts=0, next_attempt_at=due,
+                                         claimed_by="", provider_id="", error="", updated_at=now))
+        return rows
+
+    def _claim(self, actor: Actor, now: datetime, limit: int, available: set[Channel]) -> list[dict[str, Any]]:
+        """One short write transaction: claim what is due (conditional UPDATE, row count checked),
+        read what sending needs; reminders whose appointment changed become obsolete here."""
+        jobs = []
+        with self._uow(write=True) as uow:
+            for sending_id in uow.reminders.claimable(now, limit, channels=[c.value for c in available]):
+                if not uow.reminders.claim(sending_id, now, actor.workstation):
+                    continue  # another workstation was faster
+                job = uow.reminders.job(sending_id)
+                if job is None:
+                    continue
+                channel = Channel(job["channel"])
+                consented = job["sms_consent_on"] is not None if channel is Channel.SMS \
+                    else job["email_consent_on"] is not None
+                if job["a_status"] != AppointmentStatus.BOOKED.value or job["a_starts_at"] != job["starts_at"]:
+                    uow.reminders.finish(sending_id, actor.workstation, now, status=SendStatus.OBSOLETE,
+                                         error="appointment cancelled or moved")
+                    continue
+                if not consented:
+                    uow.reminders.finish(sending_id, actor.workstation, now, status=SendStatus.OBSOLETE,
+                                         error="consent withdrawn")
+                    continue
+                job["address"] = self._address(uow)
+                job["templates"] = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
+                jobs.append(job)
+            if jobs:
+                uow.touch("appointments")
+            uow.commit()
+        return jobs
+
+    def _message(self, job: dict[str, Any]) -> tuple[str, Template]:
+        language = (job["language"] or "").lower()
+        templates: dict[str, Template] = job["templates"]
+        if language not in templates:
+            language = FALLBACK_LANGUAGE
+        return language, templates[language]
+
+    def _send_one(self, actor: Actor, job: dict[str, Any], config: ChannelConfig, schedule: ReminderSchedule,
+                  now: datetime, *, done_at: datetime | None) -> SendStatus:
+        channel = Channel(job["channel"])
+        language, template = self._message(job)
+        code = appointment_code(job["appointment_id"])
+        values = dict(address=job["address"], code=code, service=job["service_de"] or "")
+        try:
+            check_template(template, max_segments=schedule.sms_max_segments, address=job["address"])
+            if channel is Channel.SMS:
+                assert config.sms is not None
+                text = render(template.sms, language, job["starts_at"], **values)
+                if sms_length(text).segments > schedule.sms_max_segments:
+                    raise ValidationError("The SMS is longer than the budget.")
+                result = sms_adapter(config.sms).send(job["sms_number"], text)
+            else:
+                assert config.smtp is not None
+                subject = render(template.email_subject, language, job["starts_at"], **values)
+                body = render(template.email_body, language, job["starts_at"], **values)
+                ics = appointment_ics(uid=f"{code}-{job['starts_at']:%Y%m%dT%H%M%SZ}@desk",
+                                      starts_at=job["starts_at"], ends_at=job["ends_at"], summary=subject,
+                                      location=job["address"], now=now)
+                message = build_email(config.smtp, to=job["email"], subject=subject, body=body, ics=ics,
+                                      language=language)
+                result = send_email(config.smtp, message)
+        except DeskError as error:
+            result = SendResult(Outcome.PERMANENT, error=error.message()[:300])
+        return self._record(actor, job, result, done_at or datetime.now(UTC))
+
+    def _record(self, actor: Actor, job: dict[str, Any], result: SendResult, done_at: datetime) -> SendStatus:
+        retry_at = None
+        if result.outcome is Outcome.SENT:
+            status = SendStatus.SENT
+        elif result.outcome is Outcome.TEMPORARY:
+            retry_at = next_attempt(job["attempts"], done_at, retry_after=result.retry_after)
+            status = SendStatus.RETRY if retry_at is not None else SendStatus.FAILED
+        elif result.outcome is Outcome.UNKNOWN:
+            status = SendStatus.UNKNOWN
+        else:
+            status = SendStatus.FAILED
+        with self._uow(write=True) as uow:
+            uow.reminders.finish(job["id"], actor.workstation, done_at, status=status,
+                                 provider_id=result.provider_id, error=result.error, next_attempt_at=retry_at)
+            if status is SendStatus.SENT:
+                uow.reminders.mark_reminded(job["appointment_id"], done_at)
+            uow.touch("appointments")
+            uow.commit()
+        return status
+
+    def _would_send(self, uow: UnitOfWork, schedule: ReminderSchedule, now: datetime,
+                    available: set[Channel]) -> list[PlannedReminder]:
+        templates = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
+        address = self._address(uow)
+        rows = self._due_rows(uow, schedule, now)
+        existing = uow.reminders.existing(rows)
+        result = []
+        for row in rows:
+            key = (row["appointment_id"], row["channel"], row["slot"], row["starts_at"])
+            if key in existing and existing[key] not in (SendStatus.PENDING.value, SendStatus.RETRY.value):
+                continue
+            contact = uow.reminders.contact(row["client_id"])
+            client = uow.clients.get(row["client_id"])
+            assert contact is not None and client is not None
+            language = client.language.lower() if client.language.lower() in templates else FALLBACK_LANGUAGE
+            template = templates[language]
+            channel = Channel(row["channel"])
+            values = dict(address=address, code=appointment_code(row["appointment_id"]), service="")
+            text = render(template.sms if channel is Channel.SMS else template.email_body, language,
+                          row["starts_at"], **values)
+            result.append(PlannedReminder(
+                appointment_id=row["appointment_id"], client_id=row["client_id"], channel=channel,
+                slot=Slot(row["slot"]), starts_at=row["starts_at"],
+                recipient=contact.sms_number if channel is Channel.SMS else contact.email, language=language,
+                text=text if channel in available else "", segments=sms_length(text).segments
+                if channel is Channel.SMS else 0))
+        return result
+
+    @staticmethod
+    def _address(uow: UnitOfWork) -> str:
+        from desk.services.reference import DEFAULT_SETTINGS
+
+        return str(uow.settings.get("centre_address", DEFAULT_SETTINGS["centre_address"]))
+
+    # -- the log --------------------------------------------------------------------------------
+
+    @requires(Permission.APPOINTMENT_READ)
+    def log(self, actor: Actor, appointment_id: int) -> list[SendingRow]:
+        """The sending log of one appointment (time, channel, status, provider's id; no text)."""
+        with self._uow() as uow:
+            return uow.reminders.log(appointment_id=appointment_id)
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def recent_log(self, actor: Actor, *, since: datetime | None = None, limit: int = 200) -> list[SendingRow]:
+        with self._uow() as uow:
+            return uow.reminders.log(since=since, limit=limit)
+
+    @requires(Permission.APPOINTMENT_READ)
+    def problems(self, actor: Actor, first_day: date | None = None, days: int = 2, *,
+                 now: datetime | None = None) -> list[ProblemRow]:
+        """Reminders that did not go out for booked appointments of [first_day, +days): reception
+        phones these clients instead (default: today and tomorrow)."""
+        first_day = first_day or (now or datetime.now(UTC)).astimezone(BERLIN).date()
+        start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
+        end = datetime.combine(first_day + timedelta(days=max(1, days)), datetime.min.time(),
+                               tzinfo=BERLIN).astimezone(UTC)
+        with self._uow() as uow:
+            return uow.reminders.problems(start, end)
+
+    # -- statistics -----------------------------------------------------------------------------
+
+    @requires(Permission.REPORTS)
+    def no_show_figures(self, actor: Actor, first_day: date, last_day: date) -> NoShowFigures:
+        """No-show rate of the appointments of [first_day, last_day] with and without a reminder
+        that went out; counts below the report threshold are suppressed."""
+        start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
+        end = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
+        with self._uow() as uow:
+            counts = uow.reminders.no_show_counts(start, end)
+            threshold = int(uow.settings.get("report_min_count", 3) or 3)
+        return NoShowFigures.suppressed(counts, threshold)
