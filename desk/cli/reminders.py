@@ -11,31 +11,26 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime, timedelta
 
-from desk.cli.common import add_database_option, open_services
+from desk.cli.common import add_database_option, admin_session
 from desk.domain.reminders import appointment_code
 from desk.domain.tickets import BERLIN
-from desk.services.context import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("reminders", help="appointment reminders by SMS and e-mail")
-    commands = parser.add_subparsers(dest="reminders_command", metavar="ACTION", required=True)
+    parser = subparsers.add_parser("reminders", help="appointment reminders by SMS and e-mail: send, log, channels")
+    parser.add_argument("action", choices=("send", "log", "channels"),
+                        help="send: send what is due now; log: the sending log; channels: what this machine "
+                             "is set up to send through")
+    parser.add_argument("--dry-run", action="store_true", help="send: show what would go out; send nothing")
+    parser.add_argument("--at", type=_moment, default=None,
+                        help="send --dry-run: pretend it is this time (ISO, e.g. 2030-03-04T10:00)")
+    parser.add_argument("--days", type=int, default=7, help="log: how many days back (default 7)")
+    add_database_option(parser)
+    parser.set_defaults(handler=_run)
 
-    send = commands.add_parser("send", help="send the reminders that are due now")
-    send.add_argument("--dry-run", action="store_true", help="show what would go out; change and send nothing")
-    send.add_argument("--at", type=_moment, default=None,
-                      help="pretend it is this time (ISO, e.g. 2030-03-04T10:00; only with --dry-run)")
-    add_database_option(send)
-    send.set_defaults(handler=_send)
 
-    log = commands.add_parser("log", help="the sending log (no message text is ever kept)")
-    log.add_argument("--days", type=int, default=7, help="how many days back (default 7)")
-    add_database_option(log)
-    log.set_defaults(handler=_log)
-
-    channels = commands.add_parser("channels", help="the channels set up in this machine's configuration")
-    add_database_option(channels)
-    channels.set_defaults(handler=_channels)
+def _run(args: argparse.Namespace) -> int:
+    return {"send": _send, "log": _log, "channels": _channels}[args.action](args)
 
 
 def _moment(text: str) -> datetime:
@@ -54,8 +49,7 @@ def _send(args: argparse.Namespace) -> int:
     if args.at is not None and not args.dry_run:
         print("desk-admin: --at only goes with --dry-run (real reminders go out at the real time)")
         return 2
-    with open_services(args) as services:
-        actor = Actor.system("desk-admin reminders")
+    with admin_session(args) as (services, actor):
         schedule = services.reminders.schedule(actor)
         if not schedule.enabled:
             print("Reminders are switched off (Verwaltung > Erinnerungen). Nothing is sent.")
@@ -83,8 +77,8 @@ def _send(args: argparse.Namespace) -> int:
 
 def _log(args: argparse.Namespace) -> int:
     since = datetime.now(UTC) - timedelta(days=max(1, args.days))
-    with open_services(args) as services:
-        rows = services.reminders.recent_log(Actor.system("desk-admin reminders"), since=since, limit=2000)
+    with admin_session(args) as (services, actor):
+        rows = services.reminders.recent_log(actor, since=since, limit=2000)
     if not rows:
         print(f"No reminders in the last {args.days} day(s).")
         return 0
@@ -98,8 +92,8 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _channels(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        status = services.reminders.channel_status(Actor.system("desk-admin reminders"))
+    with admin_session(args) as (services, actor):
+        status = services.reminders.channel_status(actor)
     if status.error:
         print(f"desk-admin: {status.error}")
         return 1

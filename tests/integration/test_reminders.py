@@ -369,9 +369,10 @@ def test_four_workstations_send_each_reminder_exactly_once(services, db_url, hea
     assert services.appointments.get(head, booked[0].id).status is AppointmentStatus.BOOKED
 
 
-def test_admin_send_dry_run_and_log(services, db_url, head, world, seven, capsys):
+def test_admin_send_dry_run_and_log(services, db_url, head, world, seven, capsys, cli_login):
     from desk.cli import main
 
+    cli_login(services)
     appointment = world["book"](local_moment(TUESDAY, time(9, 30)))
     assert main(["reminders", "send", "--dry-run", "--at", "2030-03-04T10:00", "--database-url", db_url]) == 0
     out = capsys.readouterr().out
