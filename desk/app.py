@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from desk import __version__
+from desk.storage.files import PRIVATE_UMASK
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -35,6 +36,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    os.umask(PRIVATE_UMASK)  # the database, backups, exports and reports: owner only
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     from PySide6.QtCore import Qt

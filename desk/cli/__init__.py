@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from desk import __version__
 from desk.domain.errors import DeskError
+from desk.domain.text import printable
+from desk.storage.files import PRIVATE_UMASK
 
 COMMAND_MODULES = (
     "desk.cli.database",
@@ -43,13 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    previous_umask = os.umask(PRIVATE_UMASK)  # every file desk-admin writes: owner only
     try:
         return int(args.handler(args) or 0)
     except DeskError as error:
-        print(f"desk-admin: {error.message()}", file=sys.stderr)
+        print(f"desk-admin: {printable(error.message())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        os.umask(previous_umask)
 
 
 if __name__ == "__main__":

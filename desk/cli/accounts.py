@@ -12,6 +12,7 @@ import sys
 
 from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import NotFoundError, ValidationError
+from desk.domain.text import printable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,5 +46,5 @@ def _list(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         for a in services.accounts.accounts(actor):
             state = "active" if a.active else "deactivated"
-            print(f"{a.username:<20} {a.display_name:<30} {a.role.value:<10} {state}")
+            print(printable(f"{a.username:<20} {a.display_name:<30} {a.role.value:<10} {state}"))
     return 0

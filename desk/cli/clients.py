@@ -25,6 +25,7 @@ from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import ValidationError
+from desk.domain.text import printable
 from desk.services.clients import IMPORT_COLUMNS
 
 REQUIRED = ("given_name", "family_name")
@@ -111,7 +112,7 @@ def _import(args: argparse.Namespace) -> int:
     header, rows = read_csv_rows(args.file)
     ignored = [c for c in header if c not in IMPORT_COLUMNS]
     if ignored:
-        print(f"note: ignoring unknown column(s): {', '.join(ignored)}", file=sys.stderr)
+        print(printable(f"note: ignoring unknown column(s): {', '.join(ignored)}"), file=sys.stderr)
     broken: list[tuple[int, str]] = []
 
     def good_rows() -> Iterator[tuple[int, dict[str, str | None]]]:
@@ -128,7 +129,7 @@ def _import(args: argparse.Namespace) -> int:
     print(f"already present (identical, not imported again): {report.already_present} row(s)")
     print(f"rejected: {len(rejected)} row(s)")
     for line, reason in rejected:
-        print(f"  line {line}: {reason}")
+        print(printable(f"  line {line}: {reason}"))
     return 1 if rejected else 0
 
 
@@ -159,9 +160,9 @@ def _find(args: argparse.Namespace) -> int:
 
 def _print(result: list[dict], as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result, ensure_ascii=False))
+        print(printable(json.dumps(result, ensure_ascii=False)))  # escapes stay valid JSON
         return
     if not result:
         print("no match")
     for hit in result:
-        print(f"{hit['score']:5.1f}  K-{hit['id']:06d}  {hit['family_name']}, {hit['given_name']}")
+        print(printable(f"{hit['score']:5.1f}  K-{hit['id']:06d}  {hit['family_name']}, {hit['given_name']}"))

@@ -13,8 +13,15 @@ from datetime import date
 
 from desk.domain.errors import ValidationError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 (but tab and line breaks), DEL, C1
+#: bidirectional embeddings, overrides and isolates: they reorder what follows them on screen and in
+#: exports ("Trojan source"); the marks U+200E/U+200F and the joiners Persian needs stay allowed
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+#: in one-line fields: also line and paragraph separators and the line breaks left after pasting
+_ONE_LINE = re.compile(r"[\r\n\t\u2028\u2029\x85]")
 _LINEBREAKS = re.compile(r"[\r\n\t]+")
+#: what desk-admin never prints raw (shown as \\u escapes instead)
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str | None, *, field: str, max_length: int, multiline: bool = False) -> str:
@@ -25,9 +32,9 @@ def clean_text(value: str | None, *, field: str, max_length: int, multiline: boo
         raise ValidationError("{field}: expected text.", field=field)
     text = unicodedata.normalize("NFC", value)
     if not multiline:
-        text = _LINEBREAKS.sub(" ", text)
+        text = _LINEBREAKS.sub(" ", text)  # a pasted line break or tab becomes a space
     text = text.strip()
-    if _CONTROL.search(text):
+    if _CONTROL.search(text) or _BIDI.search(text) or (not multiline and _ONE_LINE.search(text)):
         raise ValidationError("{field} contains invisible control characters. Please retype it.", field=field)
     if len(text) > max_length:
         raise ValidationError(
@@ -37,6 +44,12 @@ def clean_text(value: str | None, *, field: str, max_length: int, multiline: boo
             max=max_length,
         )
     return text
+
+
+def printable(text: str) -> str:
+    """`text` with control, separator and bidirectional-override characters shown as \\uXXXX
+    (desk-admin's output: a name must not move or hide what the terminal shows after it)."""
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def digits_of(phone: str) -> str:

@@ -139,17 +139,13 @@ class AccountService:
                                                                                     "reason": "unknown user"})
                 uow.commit()
             raise LoginError("Wrong user name or password.")
-        if auth.locked_until is not None and auth.locked_until > now:
-            wait = max(1, int((auth.locked_until - now).total_seconds() + 0.999))
-            with self._uow(write=True) as uow:
-                record(uow, actor, "login.refused", entity_type="staff", entity_id=auth.id,
-                       details={"username": auth.username, "reason": "waiting", "wait_seconds": wait})
-                uow.commit()
+        reserved = self._reserve(auth, actor, now, "login.refused")
+        if isinstance(reserved, int):
             raise LoginError("Too many wrong passwords. Wait {seconds} seconds, then try again.",
-                             wait_seconds=wait, seconds=wait)
+                             wait_seconds=reserved, seconds=reserved)
         ok, needs_rehash = verify_password(auth.password_hash, password or "")
         if not ok:
-            wait = self._failed(auth, actor, "login.failure", now)
+            wait = self._failed_reserved(auth, reserved, actor, "login.failure")
             if wait:
                 raise LoginError("Wrong user name or password. Wait {seconds} seconds before the next try.",
                                  wait_seconds=wait, seconds=wait)
@@ -169,6 +165,43 @@ class AccountService:
                    details={"rehashed": new_hash is not None, **via})
             uow.commit()
         return new_actor
+
+    def _reserve(self, auth: StaffAuth, actor: Actor, now: datetime, refused_action: str) -> tuple[int, int] | int:
+        """Count this attempt as a wrong password before the hash is checked, in one transaction
+        with the account's row locked (the UPDATE), and set the wait it earns - so parallel
+        attempts see each other's count and wait: at most FREE_ATTEMPTS are checked before the
+        delay starts. A right password then clears the count (record_success). Returns (count,
+        wait seconds) when the attempt may go on, else the seconds still to wait (that attempt
+        is not counted, only audited)."""
+        wait = 0
+        with self._uow(write=True) as uow:
+            count = uow.accounts.record_failure(auth.id)
+            current = uow.accounts.get(auth.id)
+            locked_until = current.locked_until if current is not None else None
+            if locked_until is not None and locked_until > now:
+                wait = max(1, int((locked_until - now).total_seconds() + 0.999))
+            else:
+                delay = delay_after(count)
+                if delay > timedelta(0):
+                    uow.accounts.set_locked_until(auth.id, now + delay)
+                uow.touch("staff")
+                uow.commit()
+        if wait:  # the block above rolled back: the refused attempt is not counted
+            with self._uow(write=True) as uow:
+                record(uow, actor, refused_action, entity_type="staff", entity_id=auth.id,
+                       details={"username": auth.username, "reason": "waiting", "wait_seconds": wait})
+                uow.commit()
+            return wait
+        return count, int(delay_after(count).total_seconds())
+
+    def _failed_reserved(self, auth: StaffAuth, reserved: tuple[int, int], actor: Actor, action: str) -> int:
+        """The reserved attempt was a wrong password: audit it; returns the seconds to wait."""
+        count, wait = reserved
+        with self._uow(write=True) as uow:
+            record(uow, actor, action, entity_type="staff", entity_id=auth.id,
+                   details={"username": auth.username, "failed_in_a_row": count, "wait_seconds": wait})
+            uow.commit()
+        return wait
 
     def _failed(self, auth: StaffAuth, actor: Actor, action: str, now: datetime) -> int:
         """Count a wrong password; returns the seconds to wait before the next attempt."""
@@ -203,13 +236,13 @@ class AccountService:
             auth = uow.accounts.get(actor.staff_id)
         if auth is None or not auth.active:
             raise LoginError("This account is deactivated. Ask the head of department.")
-        if auth.locked_until is not None and auth.locked_until > now:
-            wait = max(1, int((auth.locked_until - now).total_seconds() + 0.999))
+        reserved = self._reserve(auth, actor, now, "session.unlock_refused")
+        if isinstance(reserved, int):
             raise LoginError("Too many wrong passwords. Wait {seconds} seconds, then try again.",
-                             wait_seconds=wait, seconds=wait)
+                             wait_seconds=reserved, seconds=reserved)
         ok, _ = verify_password(auth.password_hash, password or "")
         if not ok:
-            wait = self._failed(auth, actor, "session.unlock_failure", now)
+            wait = self._failed_reserved(auth, reserved, actor, "session.unlock_failure")
             if wait:
                 raise LoginError("Wrong password. Wait {seconds} seconds before the next try.",
                                  wait_seconds=wait, seconds=wait)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from desk.domain.model import AuditRow
 from desk.domain.permissions import Permission
+from desk.services.accounts import ensure_current
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWorkFactory
@@ -31,6 +32,7 @@ class AuditLogService:
         """Newest first. Reading the log is not itself logged (it holds no client data)."""
         prefix = where.action if where.action and where.action.endswith(".") else None
         with self._uow() as uow:
+            ensure_current(uow, actor, Permission.AUDIT_READ)
             return uow.audit.query(
                 client_id=where.client_id, actor_id=where.actor_id,
                 action=None if prefix else where.action, action_prefix=prefix,
@@ -46,7 +48,7 @@ class AuditLogService:
 KNOWN_ACTIONS = frozenset({
     "login.success", "login.failure", "login.refused", "session.lock", "session.unlock", "session.unlock_failure",
     "account.create", "account.create_first", "account.change", "account.permissions_change",
-    "account.password_reset", "account.password_change", "client.read", "client.create", "client.update",
+    "account.password_reset", "account.password_change", "session.unlock_refused", "client.read", "client.lookup", "client.create", "client.update",
     "client.merge", "client.export", "client.erase", "retention.purge", "setting.change", "backup.create",
     "backup.daily", "backup.restore", "visit.check_in",
 })

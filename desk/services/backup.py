@@ -16,6 +16,7 @@ from pathlib import Path
 from desk.domain.errors import DatabaseError, ValidationError
 from desk.domain.permissions import Permission
 from desk.domain.tickets import BERLIN
+from desk.services.accounts import ensure_current
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -151,6 +152,8 @@ class BackupService:
         if not self._db.is_sqlite or self._db.sqlite_path is None:
             raise ValidationError("Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).")
         target = self._db.sqlite_path
+        with self._uow() as uow:
+            ensure_current(uow, actor, Permission.BACKUP)  # a demoted head of department: refused here
         self._db.dispose()  # our own connections must not hold the file
         kept = restore_sqlite_file(Path(backup), target, self._folder(), known_revisions())
         try:

@@ -29,6 +29,7 @@ from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.engine import Database
+from desk.storage.files import private_file
 from desk.storage.maintenance import checkpoint
 from desk.storage.uow import UnitOfWorkFactory
 
@@ -118,8 +119,11 @@ class PrivacyService:
         pdf_path = folder / f"client-{client_id}-{stamp}.pdf"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            json_path.touch(mode=0o600)
+            private_file(json_path)  # owner only before the first byte
             json_path.write_text(export.as_json(), encoding="utf-8")
             write_export_pdf(export, pdf_path)
+            private_file(pdf_path)
         except OSError as error:
             for path in (json_path, pdf_path):
                 path.unlink(missing_ok=True)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from desk.domain.errors import ValidationError
 from desk.domain.model import RoomRow, ServiceRow, StaffRow
 from desk.domain.permissions import Permission
+from desk.domain.settings import check_setting
+from desk.services.accounts import ensure_current
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -74,11 +77,12 @@ class ReferenceService:
 
     @requires(Permission.SETTINGS_MANAGE)
     def change_setting(self, actor: Actor, key: str, value: Any) -> None:
+        """Refused outside the bounds of desk.domain.settings; re-reads the acting account's role."""
         if key not in DEFAULT_SETTINGS:
-            from desk.domain.errors import ValidationError
-
             raise ValidationError("Unknown setting {key}.", key=key)
+        value = check_setting(key, value)
         with self._uow(write=True) as uow:
+            ensure_current(uow, actor, Permission.SETTINGS_MANAGE)
             old = uow.settings.get(key, DEFAULT_SETTINGS[key])
             uow.settings.set(key, value)
             record(uow, actor, "setting.change", entity_type="setting", details={"key": key, "old": old, "new": value})

@@ -26,6 +26,7 @@ from desk.domain.reports import (
     period_text,
     suppressed_tables,
 )
+from desk.storage.files import private_file
 
 FORMATS = ("xlsx", "csv", "pdf")
 
@@ -112,6 +113,7 @@ def export_xlsx(report: Report, path: Path | str, language: str = "de") -> None:
         sheets["places_visits"].insert_chart(4 + len(PLACES), 0, pie)
     finally:
         workbook.close()
+        private_file(Path(path))
 
 
 def _sheet_name(title: str, existing: dict) -> str:
@@ -164,3 +166,4 @@ def export_csv(report: Report, path: Path | str, language: str = "de") -> None:
             for row in table.rows:
                 writer.writerow([_csv_value(v, language) for v in row])
             archive.writestr(f"{table.key}.csv", "\ufeff" + buffer.getvalue())
+    private_file(Path(path))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.domain.errors import DatabaseError, DatabaseUnavailableError
+from desk.storage.files import private_dir, private_file
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +108,7 @@ def _prepare_sqlite_file(path: Path) -> None:
     """Fail early, with a message naming the path, when SQLite could not use the file."""
     folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
     except OSError as error:
         raise DatabaseError(
             "The folder {path} for the database cannot be created ({reason}). "
@@ -206,16 +208,28 @@ def _begin_immediate(connection) -> None:
         raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
 
 
+_PASSWORD_IN_URL = re.compile(r"(?P<head>^[^:/?#]*://[^:/@?#]*:).*(?P<at>@)")
+
+
+def redact_url(url: str) -> str:
+    """`url` with any password replaced by ***, for messages (also when the address is malformed)."""
+    return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***{m['at']}", url)
+
+
 def open_database(url: str, *, echo: bool = False) -> Database:
     """Build the engine and the session factory for `url`; check that the database answers."""
     try:
         parsed = make_url(url)
-    except sa_exc.ArgumentError as error:
+        port = parsed.port
+    except (sa_exc.ArgumentError, ValueError) as error:  # ValueError: a port that is not a number
         raise DatabaseError(
             "The database address {url} is not valid. Examples: "
             "postgresql+psycopg://user@host:5432/desk or sqlite+pysqlite:////path/desk.sqlite",
-            url=url,
-        ) from error
+            url=redact_url(url),
+        ) from None if isinstance(error, ValueError) else error
+    if port is not None and not 1 <= port <= 65535:
+        raise DatabaseError("The port {port} in the database address {url} is not a port (1 to 65535).",
+                            port=port, url=redact_url(url))
 
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -247,6 +261,11 @@ def open_database(url: str, *, echo: bool = False) -> Database:
     sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
     db = Database(engine=engine, sessions=sessions, url=url)
     check_connection(db)
+    if db.sqlite_path is not None:
+        for suffix in ("", "-wal", "-shm"):  # owner only, also a file an older version left 0644
+            side = Path(str(db.sqlite_path) + suffix)
+            if side.exists():
+                private_file(side)
     return db
 
 

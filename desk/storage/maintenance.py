@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 
 from desk.domain.errors import DatabaseError
 from desk.storage.engine import Database
+from desk.storage.files import private_dir, private_file
 
 #: Tables every desk database has (a restore refuses a file without them).
 DESK_TABLES = frozenset({"alembic_version", "staff", "clients", "visits", "audit_events", "services"})
@@ -54,7 +55,7 @@ def sqlite_backup(source: Path, target: Path) -> Path:
     full or read-only folder never leaves a half backup behind under a real name."""
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         src = sqlite3.connect(str(source), timeout=10)
         try:
             dst = sqlite3.connect(str(partial))
@@ -69,6 +70,7 @@ def sqlite_backup(source: Path, target: Path) -> Path:
         if result != "ok":
             raise DatabaseError("The backup {path} failed its check ({reason}); it was not kept.",
                                 path=str(target), reason=result)
+        private_file(partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
         _remove_quietly(partial)
@@ -171,7 +173,7 @@ def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisi
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     moved: list[tuple[Path, Path]] = []
     try:
-        keep_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(keep_dir)
         if target.exists():
             kept = keep_dir / f"desk-replaced-{stamp}.sqlite"
             for suffix in ("", "-wal", "-shm"):
@@ -229,9 +231,20 @@ def check_database(db: Database, *, quick: bool = False) -> CheckReport:
 
 
 def libpq_url(url: str) -> str:
-    """postgresql+psycopg://... -> postgresql://... (what pg_dump understands)."""
+    """postgresql+psycopg://... -> postgresql://... (what pg_dump understands), WITHOUT the
+    password: other users of the computer can read a program's command line (ps)."""
     parsed = make_url(url)
-    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    return parsed.set(drivername="postgresql")._replace(password=None).render_as_string(hide_password=False)
+
+
+def libpq_environment(url: str) -> dict[str, str]:
+    """The environment for a PostgreSQL client program: the password (if the address has one)
+    goes in PGPASSWORD, which only the process and its owner can read; else ~/.pgpass applies."""
+    env = dict(os.environ)
+    password = make_url(url).password
+    if password:
+        env["PGPASSWORD"] = str(password)
+    return env
 
 
 def pg_dump(url: str, target: Path) -> Path:
@@ -243,13 +256,14 @@ def pg_dump(url: str, target: Path) -> Path:
         )
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         result = subprocess.run(
             [program, "--format=custom", "--no-owner", f"--file={partial}", f"--dbname={libpq_url(url)}"],
-            capture_output=True, text=True, timeout=3600, check=False,
+            capture_output=True, text=True, timeout=3600, check=False, env=libpq_environment(url),
         )
         if result.returncode != 0:
             raise DatabaseError("pg_dump failed: {reason}", reason=result.stderr.strip()[:500])
+        private_file(partial)
         os.replace(partial, target)
     except OSError as error:
         _remove_quietly(partial)

@@ -649,6 +649,10 @@ Datenbank: {database}</translation>
         <translation>Der Zeitraum endet, bevor er beginnt.</translation>
     </message>
     <message>
+        <source>The port {port} in the database address {url} is not a port (1 to 65535).</source>
+        <translation>Der Port {port} in der Datenbankadresse {url} ist kein Port (1 bis 65535).</translation>
+    </message>
+    <message>
         <source>The program {name} was not found beside {folder}. Reinstall desk.</source>
         <translation>Das Programm {name} wurde nicht neben {folder} gefunden. Bitte desk neu installieren.</translation>
     </message>
@@ -687,6 +691,38 @@ Datenbank: {database}</translation>
     <message>
         <source>The series {id} has no appointments.</source>
         <translation>Die Serie {id} hat keine Termine.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must be a list of at most {count} names.</source>
+        <translation>Die Einstellung {key} muss eine Liste von höchstens {count} Namen sein.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must be a time of day (HH:MM).</source>
+        <translation>Die Einstellung {key} muss eine Uhrzeit sein (HH:MM).</translation>
+    </message>
+    <message>
+        <source>The setting {key} must be a whole number.</source>
+        <translation>Die Einstellung {key} muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must give weekdays 0 (Monday) to 6.</source>
+        <translation>Die Einstellung {key} muss Wochentage von 0 (Montag) bis 6 angeben.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must give weekdays, start and end.</source>
+        <translation>Die Einstellung {key} muss Wochentage, Beginn und Ende angeben.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must lie between {low} and {high}.</source>
+        <translation>Die Einstellung {key} muss zwischen {low} und {high} liegen.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must name only {kinds}.</source>
+        <translation>Die Einstellung {key} darf nur {kinds} nennen.</translation>
+    </message>
+    <message>
+        <source>The setting {key}: the end must come after the start.</source>
+        <translation>Einstellung {key}: Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
         <source>The tea kitchen can only be booked together with the group room.</source>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.settings import NUMBER_BOUNDS, RETENTION_BOUNDS
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
@@ -378,15 +379,14 @@ class SettingsTab(_Tab):
         self.centre_address = QLineEdit()
         self.closing_time = QTimeEdit()
         self.closing_time.setDisplayFormat("HH:mm")
-        self.wait_warning = self._spin(1, 600, self.tr(" min"))
-        self.wait_alarm = self._spin(1, 600, self.tr(" min"))
-        self.idle_lock = self._spin(1, 240, self.tr(" min"))
-        self.report_min = self._spin(1, 50, "")
+        self.wait_warning = self._spin(*NUMBER_BOUNDS["wait_warning_minutes"], self.tr(" min"))
+        self.wait_alarm = self._spin(*NUMBER_BOUNDS["wait_alarm_minutes"], self.tr(" min"))
+        self.idle_lock = self._spin(*NUMBER_BOUNDS["idle_lock_minutes"], self.tr(" min"))
+        self.report_min = self._spin(*NUMBER_BOUNDS["report_min_count"], "")
         self.partners = QPlainTextEdit()
         self.partners.setTabChangesFocus(True)
         self.partners.setMaximumHeight(90)
-        self.retention = {kind: self._spin(1, 240, self.tr(" months")) for kind in RETENTION_KINDS}
-        self.retention["audit_log"].setMinimum(6)
+        self.retention = {kind: self._spin(*RETENTION_BOUNDS[kind], self.tr(" months")) for kind in RETENTION_KINDS}
         general = QGroupBox(self.tr("Centre and desk"))
         form = QFormLayout(general)
         form.addRow(self.tr("Centre &name:"), self.centre_name)
