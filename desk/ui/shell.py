@@ -5,12 +5,15 @@ window with a lock action (Ctrl+L) and an automatic lock after `idle_lock_minute
 or mouse event; a locked window is hidden behind the lock dialog. When another workstation
 changes accounts (live topic "staff"), the actor is re-read: a changed role reopens the window
 with the new rights, a deactivated account is logged out. Daily tasks (backup, retention
-purge) run off the GUI thread at start and hourly.
+purge) run off the GUI thread at start and hourly; due appointment reminders every minute.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
+import socket
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 
 LOCK_SHORTCUT = "Ctrl+L"
 DAILY_TASKS_INTERVAL_MS = 60 * 60 * 1000
+REMINDER_INTERVAL_MS = 60 * 1000  # every running desk sends the due reminders (docs/REMINDERS.md)
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
 
@@ -55,6 +59,10 @@ class Session(QObject):
         self.daily_timer = QTimer(self)
         self.daily_timer.setInterval(DAILY_TASKS_INTERVAL_MS)
         self.daily_timer.timeout.connect(self.run_daily_tasks)
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
+        self.reminder_timer.timeout.connect(self.run_reminders)
+        self._reminders_running = False
         ctx.events.sig_data_changed.connect(self._on_data_changed)
 
     # -- login ---------------------------------------------------------------------------------
@@ -276,6 +284,27 @@ class Session(QObject):
 
         self.ctx.run_in_worker(work, finished, lambda e: log.warning("daily tasks failed: %s", e))
 
+    def run_reminders(self) -> None:
+        """Send the reminders due now, off the GUI thread. Every workstation does this; the
+        database claim makes each reminder go out once (docs/REMINDERS.md)."""
+        if self._reminders_running:
+            return
+        self._reminders_running = True
+        services = self.ctx.services
+        system = dataclasses.replace(Actor.system("reminders"),
+                                     workstation=f"{socket.gethostname()}/{os.getpid()}")
+
+        def finished(report) -> None:
+            self._reminders_running = False
+            if report.sent or report.failed:
+                log.info("reminders: %d sent, %d failed", report.sent, report.failed)
+
+        def failed(error) -> None:
+            self._reminders_running = False
+            log.warning("reminders failed: %s", error)
+
+        self.ctx.run_in_worker(lambda: services.reminders.run_due(system), finished, failed)
+
     # -- events ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -371,8 +400,10 @@ def start_ui(
     session.open_window()
     session.run_daily_tasks()
     session.daily_timer.start()
+    session.reminder_timer.start()
     result = app.exec()
     session.idle_timer.stop()
     session.daily_timer.stop()
+    session.reminder_timer.stop()
     session._close_window()
     return result

@@ -118,7 +118,9 @@ def test_backup_now_lists_the_new_backup(qtbot, view) -> None:
     view.backups.backup_now()
     qtbot.waitUntil(lambda: view.backups.model.rowCount() == 1, timeout=5000)
     view.backups.check()
-    qtbot.waitUntil(lambda: "0002" in view.backups.status.text(), timeout=5000)
+    from desk.storage.migrate import HEAD_REVISION
+
+    qtbot.waitUntil(lambda: HEAD_REVISION in view.backups.status.text(), timeout=5000)
 
 
 def test_erase_dialog_needs_the_number(qtbot) -> None:

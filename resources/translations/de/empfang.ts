@@ -334,6 +334,14 @@
         <translation>(neu)</translation>
     </message>
     <message>
+        <source>&amp;Reminders: {channels}…</source>
+        <translation>&amp;Erinnerungen: {channels}…</translation>
+    </message>
+    <message>
+        <source>Consent to appointment reminders by SMS and e-mail</source>
+        <translation>Einwilligung in Terminerinnerungen per SMS und E-Mail</translation>
+    </message>
+    <message>
         <source>Load the current version of the card? Your changes in this window are lost.</source>
         <translation>Aktuellen Stand der Karteikarte laden? Ihre Änderungen in diesem Fenster gehen verloren.</translation>
     </message>
@@ -551,6 +559,61 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderContactDialog</name>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Appointment reminders: {name}</source>
+        <translation>Terminerinnerungen: {name}</translation>
+    </message>
+    <message>
+        <source>Reminders go out only through a channel the client has agreed to, in the client&apos;s language. They name date, time, address and a short code, not the topic. Unticking withdraws the consent at once.</source>
+        <translation>Erinnerungen gehen nur über einen Weg hinaus, dem die Person zugestimmt hat, in ihrer Sprache. Sie nennen Datum, Uhrzeit, Adresse und einen kurzen Code, nicht das Thema. Das Häkchen zu entfernen widerruft die Einwilligung sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile number:</source>
+        <translation>&amp;Handynummer:</translation>
+    </message>
+    <message>
+        <source>&amp;SMS:</source>
+        <translation>&amp;SMS:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>e.g. 0171 1234567</source>
+        <translation>z. B. 0171 1234567</translation>
+    </message>
+    <message>
+        <source>e.g. name@example.org</source>
+        <translation>z. B. name@example.org</translation>
+    </message>
+    <message>
+        <source>agreed to reminders (since {date})</source>
+        <translation>willigt in Erinnerungen ein (seit {date})</translation>
+    </message>
+    <message>
+        <source>agreed to reminders</source>
+        <translation>willigt in Erinnerungen ein</translation>
     </message>
 </context>
 <context>

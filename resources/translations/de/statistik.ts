@@ -168,6 +168,22 @@
         <translation>verglichen mit {period}</translation>
     </message>
     <message>
+        <source>&lt; {n}</source>
+        <translation>&lt; {n}</translation>
+    </message>
+    <message>
+        <source>{rate} of {total}</source>
+        <translation>{rate} von {total}</translation>
+    </message>
+    <message>
+        <source>{rate} % of {total}</source>
+        <translation>{rate} % von {total}</translation>
+    </message>
+    <message>
+        <source>Appointments missed (no-show): with a reminder by SMS/e-mail {with_}; without {without}</source>
+        <translation>Nicht wahrgenommene Termine: mit Erinnerung per SMS/E-Mail {with_}; ohne {without}</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>

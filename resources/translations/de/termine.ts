@@ -326,6 +326,65 @@
     </message>
 </context>
 <context>
+    <name>ReminderLog</name>
+    <message>
+        <source>due</source>
+        <translation>fällig</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>will be tried again</source>
+        <translation>wird erneut versucht</translation>
+    </message>
+    <message>
+        <source>failed - please phone</source>
+        <translation>fehlgeschlagen – bitte anrufen</translation>
+    </message>
+    <message>
+        <source>unclear whether it arrived - please phone</source>
+        <translation>unklar, ob angekommen – bitte anrufen</translation>
+    </message>
+    <message>
+        <source>not sent (appointment changed or consent withdrawn)</source>
+        <translation>nicht gesendet (Termin geändert oder Einwilligung widerrufen)</translation>
+    </message>
+    <message>
+        <source>day before</source>
+        <translation>Vortag</translation>
+    </message>
+    <message>
+        <source>hours before</source>
+        <translation>Stunden vorher</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>{when}  {channel}, {slot}: {status}</source>
+        <translation>{when}  {channel}, {slot}: {status}</translation>
+    </message>
+    <message>
+        <source>No reminder sent for this appointment.</source>
+        <translation>Für diesen Termin wurde keine Erinnerung gesendet.</translation>
+    </message>
+    <message>
+        <source>{time}  {code}  {name}  {phone}: {channel} {status}</source>
+        <translation>{time}  {code}  {name}  {phone}: {channel} {status}</translation>
+    </message>
+</context>
+<context>
     <name>TermineModels</name>
     <message>
         <source>Booked</source>
@@ -696,6 +755,10 @@
     <message>
         <source>{count} booked appointment(s) fall on an absence and should be moved: {list}</source>
         <translation>{count} gebuchte(r) Termin(e) liegen in einer Abwesenheit und sollten verschoben werden: {list}</translation>
+    </message>
+    <message>
+        <source>Reminders that did not reach the client - please phone instead:</source>
+        <translation>Erinnerungen, die nicht angekommen sind – bitte stattdessen anrufen:</translation>
     </message>
     <message>
         <source>Mon</source>

@@ -399,6 +399,121 @@
     </message>
 </context>
 <context>
+    <name>RemindersTab</name>
+    <message>
+        <source>Send appointment reminders</source>
+        <translation>Terminerinnerungen senden</translation>
+    </message>
+    <message>
+        <source>the day before, at</source>
+        <translation>am Vortag um</translation>
+    </message>
+    <message>
+        <source> h before (0: no)</source>
+        <translation> Std. vorher (0: nein)</translation>
+    </message>
+    <message>
+        <source> SMS parts at most</source>
+        <translation> SMS-Teile höchstens</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Save &amp;schedule</source>
+        <translation>Zeit&amp;plan speichern</translation>
+    </message>
+    <message>
+        <source>When and how</source>
+        <translation>Wann und wie</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>Erinnerung:</translation>
+    </message>
+    <message>
+        <source>and &amp;also:</source>
+        <translation>und &amp;zusätzlich:</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Wege:</translation>
+    </message>
+    <message>
+        <source>SMS &amp;budget:</source>
+        <translation>SMS-&amp;Länge:</translation>
+    </message>
+    <message>
+        <source>reviewed by a native speaker</source>
+        <translation>von einer Muttersprachlerin / einem Muttersprachler geprüft</translation>
+    </message>
+    <message>
+        <source>Save &amp;text</source>
+        <translation>&amp;Text speichern</translation>
+    </message>
+    <message>
+        <source>Texts per language</source>
+        <translation>Texte je Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {date} {time} {address} {code} (date, time and code are needed); {service} names the service - only if you want that.</source>
+        <translation>Platzhalter: {date} {time} {address} {code} (Datum, Uhrzeit und Code sind nötig); {service} nennt den Fachdienst – nur wenn Sie das wollen.</translation>
+    </message>
+    <message>
+        <source>&amp;SMS:</source>
+        <translation>S&amp;MS:</translation>
+    </message>
+    <message>
+        <source>E-mail s&amp;ubject:</source>
+        <translation>E-Mail-&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>E-mail te&amp;xt:</source>
+        <translation>E-Mail-Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Beispiel:</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>This computer sends SMS: {sms}; e-mail: {email} (machine configuration {file}).</source>
+        <translation>Dieser Rechner sendet SMS: {sms}; E-Mail: {email} (Rechner-Konfiguration {file}).</translation>
+    </message>
+    <message>
+        <source> - not reviewed</source>
+        <translation> – nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Unknown or broken placeholder.</source>
+        <translation>Unbekannter oder kaputter Platzhalter.</translation>
+    </message>
+    <message>
+        <source>{encoding}: {units} characters, {parts} SMS part(s) of at most {budget}; {left} left in this part</source>
+        <translation>{encoding}: {units} Zeichen, {parts} SMS-Teil(e) von höchstens {budget}; {left} frei in diesem Teil</translation>
+    </message>
+    <message>
+        <source>Schedule saved.</source>
+        <translation>Zeitplan gespeichert.</translation>
+    </message>
+    <message>
+        <source>Text saved ({language}).</source>
+        <translation>Text gespeichert ({language}).</translation>
+    </message>
+</context>
+<context>
     <name>RoomDialog</name>
     <message>
         <source>New room</source>
@@ -675,6 +790,10 @@
     <message>
         <source>Backups</source>
         <translation>Datensicherung</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,14 @@ class ClientCardDialog(LockAwareDialog):
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.find_duplicates_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.find_duplicates_button.setVisible(row is not None and self.can_merge)
+        # appointment reminders: consent and contact (counsellors and the head; docs/REMINDERS.md)
+        self.reminders_button = QPushButton()
+        self.reminders_button.setObjectName("reminders")
+        self.reminders_button.setAutoDefault(False)
+        self.reminders_button.clicked.connect(self._edit_reminders)
+        self.buttons.addButton(self.reminders_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.can_remind = row is not None and allowed(ctx.actor.role, Permission.CLIENT_CARD_FULL)
+        self.reminders_button.setVisible(self.can_remind)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # the warning never squeezes the form
@@ -202,6 +210,7 @@ class ClientCardDialog(LockAwareDialog):
         self.merge_button.setText(self.tr("&Merge into this record"))
         self.merge_button.setToolTip(self.tr("The selected record's visits and appointments move to this record"))
         self.duplicates_list.setAccessibleName(self.tr("Similar records"))
+        self._reminders_text()
         current_residence = self.residence.currentData()
         self.residence.clear()
         for value, text in RESIDENCE_LABELS.items():
@@ -236,6 +245,28 @@ class ClientCardDialog(LockAwareDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(row.status_group.value)))
         self.consent.setText(fmt_date(row.consent_date) if row.consent_date else "")
         self.note.setPlainText(row.reception_note)
+
+    # -- reminders ------------------------------------------------------------------------------
+
+    def _reminders_text(self) -> None:
+        """The button names the channels the client consented to (only those)."""
+        if not getattr(self, "can_remind", False):
+            return
+        from desk.ui.views.empfang.reminder_contact import channels_text
+
+        try:
+            contact = self.ctx.services.reminders.contact(self.ctx.actor, self.row.id)
+        except DeskError:
+            contact = None
+        self.reminders_button.setText(self.tr("&Reminders: {channels}…").format(channels=channels_text(contact)))
+        self.reminders_button.setToolTip(self.tr("Consent to appointment reminders by SMS and e-mail"))
+
+    def _edit_reminders(self) -> None:
+        from desk.ui.views.empfang.reminder_contact import ReminderContactDialog
+
+        dialog = ReminderContactDialog(self.ctx, self.row, parent=self)
+        if dialog.exec():
+            self._reminders_text()
 
     # -- reading the form ---------------------------------------------------------------------
 

@@ -126,6 +126,12 @@ class StatistikView(QWidget):
         layout.addLayout(top)
         layout.addLayout(status)
         layout.addWidget(self.legend_label)
+        # no-show rate with and without an SMS/e-mail reminder (docs/REMINDERS.md)
+        self.reminder_label = QLabel()
+        self.reminder_label.setObjectName("reminderNoShows")
+        self.reminder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reminder_label.setWordWrap(True)
+        layout.addWidget(self.reminder_label)
         layout.addWidget(self.tabs, 1)
 
         self.refresh_action = self._action("Ctrl+R", self.compute)
@@ -276,6 +282,9 @@ class StatistikView(QWidget):
         self.calculate.setEnabled(True)
         self.report = report
         self._show(report)
+        services, actor, period = self.ctx.services, self.ctx.actor, report.period
+        self.ctx.run_in_worker(lambda: services.reminders.no_show_figures(actor, period.start, period.end),
+                               self._show_no_shows, lambda _e: self.reminder_label.clear(), receiver=self)
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self.sig_report_ready.emit(report)
@@ -334,6 +343,24 @@ class StatistikView(QWidget):
             balingen.append((s.code, round((pct or 0) * 10),
                              "\u2013" if pct is None else f"{format_cell(pct, language)} %"))
         self.balingen_chart.set_shares(label("Balingen share of visits by service (%)"), balingen, whole=1000)
+
+    def _show_no_shows(self, figures) -> None:
+        language = current_language()
+        hidden = self.tr("< {n}").format(n=figures.threshold)
+
+        def side(total, missed, rate) -> str:
+            if total is None:
+                return hidden
+            if total == 0:
+                return "\u2013"
+            if rate is None:
+                return self.tr("{rate} of {total}").format(rate=hidden, total=total)
+            return self.tr("{rate} % of {total}").format(rate=format_cell(rate, language), total=total)
+
+        self.reminder_label.setText(self.tr(
+            "Appointments missed (no-show): with a reminder by SMS/e-mail {with_}; without {without}").format(
+            with_=side(figures.with_total, figures.with_no_show, figures.with_rate),
+            without=side(figures.without_total, figures.without_no_show, figures.without_rate)))
 
     # -- exports -----------------------------------------------------------------------------------
 

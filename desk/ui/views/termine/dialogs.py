@@ -246,6 +246,10 @@ class AppointmentDialog(LockAwareDialog):
             self.history.setMaximumHeight(150)
             layout.addWidget(self.history_title)
             layout.addWidget(self.history)
+            # the reminders' sending log (time, channel, status, provider's id; never the text)
+            self.reminder_log = _plain(QLabel())
+            self.reminder_log.setObjectName("reminderLog")
+            layout.addWidget(self.reminder_log)
         layout.addWidget(self.buttons)
 
         # -- initial values ------------------------------------------------------------------
@@ -533,6 +537,11 @@ class AppointmentDialog(LockAwareDialog):
         model = self.history_model
         self.ctx.run_in_worker(lambda: services.appointments.history(actor, appointment_id),
                                model.set_rows, self._show_error, receiver=self)
+        from desk.ui.views.termine.reminder_log import log_text
+
+        self.ctx.run_in_worker(lambda: services.reminders.log(actor, appointment_id),
+                               lambda rows: self.reminder_log.setText(log_text(rows)), self._show_error,
+                               receiver=self)
 
 
 class ReasonDialog(LockAwareDialog):

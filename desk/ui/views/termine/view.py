@@ -191,6 +191,14 @@ class TermineView(QWidget):
         reminder_layout = QVBoxLayout(reminder_page)
         reminder_layout.addLayout(reminder_top)
         reminder_layout.addWidget(self.reminders, 1)
+        # reminders by SMS/e-mail that did not go out (today and tomorrow): phone these clients
+        self.reminder_problems = QLabel()
+        self.reminder_problems.setObjectName("reminderProblems")
+        self.reminder_problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.reminder_problems.setWordWrap(True)
+        self.reminder_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reminder_problems.hide()
+        reminder_layout.addWidget(self.reminder_problems)
 
         # -- tab 3: interpreters -----------------------------------------------------------
         self.interpreter_model = InterpreterModel(self)
@@ -462,6 +470,19 @@ class TermineView(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.appointments.reminders(actor, day),
                                self.reminder_model.set_rows, self._fail, receiver=self)
+        self.ctx.run_in_worker(lambda: services.reminders.problems(actor), self._show_reminder_problems,
+                               self._fail, receiver=self)
+
+    def _show_reminder_problems(self, problems) -> None:
+        from desk.ui.views.termine.reminder_log import problem_line
+
+        if not problems:
+            self.reminder_problems.hide()
+            return
+        self.reminder_problems.setText("\n".join(
+            [self.tr("Reminders that did not reach the client - please phone instead:")]
+            + [problem_line(p) for p in problems]))
+        self.reminder_problems.show()
 
     def load_interpreters(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor

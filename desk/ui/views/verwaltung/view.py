@@ -804,7 +804,11 @@ class VerwaltungView(QWidget):
         self.audit = AuditTab(ctx)
         self.privacy = PrivacyTab(ctx)
         self.backups = BackupTab(ctx)
-        self._pages = (self.accounts, self.setup, self.settings, self.audit, self.privacy, self.backups)
+        from desk.ui.views.verwaltung.reminders_tab import RemindersTab
+
+        self.reminders = RemindersTab(ctx)
+        self._pages = (self.accounts, self.setup, self.settings, self.audit, self.privacy, self.backups,
+                       self.reminders)
         for page in self._pages:
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
@@ -822,7 +826,7 @@ class VerwaltungView(QWidget):
         titles = (translate("VerwaltungView", "Accounts"), translate("VerwaltungView", "Services and rooms"),
                   translate("VerwaltungView", "Settings"),
                   translate("VerwaltungView", "Audit log"), translate("VerwaltungView", "Data protection"),
-                  translate("VerwaltungView", "Backups"))
+                  translate("VerwaltungView", "Backups"), translate("VerwaltungView", "Reminders"))
         for number, title in enumerate(titles):
             self.tabs.setTabText(number, title)
             self.tabs.setTabToolTip(number, f"{title} (Alt+{number + 1})")

@@ -1,0 +1,129 @@
+"""Consent to appointment reminders, per channel, with the mobile number and e-mail address
+(docs/REMINDERS.md). Counsellors and the head only, like the rest of the full card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.model import ClientRow
+from desk.domain.reminders import Channel, ReminderContact
+from desk.ui.colours import message_style
+from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import fmt_date, translate
+from desk.ui.widgets.dialog import LockAwareDialog
+
+
+def channels_text(contact: ReminderContact | None) -> str:
+    """The channels the client consented to ("SMS, E-Mail"), or "none": a channel without
+    consent is not shown."""
+    names = []
+    if contact is not None and contact.consents(Channel.SMS):
+        names.append(translate("ReminderContactDialog", "SMS"))
+    if contact is not None and contact.consents(Channel.EMAIL):
+        names.append(translate("ReminderContactDialog", "e-mail"))
+    return ", ".join(names) or translate("ReminderContactDialog", "none")
+
+
+class ReminderContactDialog(LockAwareDialog):
+    def __init__(self, ctx: UiContext, client: ClientRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReminderContactDialog")
+        self.ctx = ctx
+        self.client = client
+        self.contact = ctx.services.reminders.contact(ctx.actor, client.id)
+        self.saved: ReminderContact | None = None
+
+        self.intro = QLabel()
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setWordWrap(True)
+        self.mobile = QLineEdit()
+        self.mobile.setObjectName("mobile")
+        self.mobile.setMaxLength(40)
+        self.sms_consent = QCheckBox()
+        self.sms_consent.setObjectName("sms_consent")
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
+        self.email.setMaxLength(254)
+        self.email_consent = QCheckBox()
+        self.email_consent.setObjectName("email_consent")
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _ in range(4)]
+        for label, widget in zip(self.labels, (self.mobile, self.sms_consent, self.email, self.email_consent),
+                                 strict=True):
+            self.form.addRow(label, widget)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(message_style("error"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self._fill()
+        self.mobile.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Appointment reminders: {name}").format(name=self.client.display_name))
+        self.intro.setText(self.tr(
+            "Reminders go out only through a channel the client has agreed to, in the client's language. "
+            "They name date, time, address and a short code, not the topic. Unticking withdraws the consent "
+            "at once."))
+        texts = [self.tr("&Mobile number:"), self.tr("&SMS:"), self.tr("&E-mail address:"), self.tr("E-&mail:")]
+        for label, text, widget in zip(self.labels, texts, (self.mobile, self.sms_consent, self.email,
+                                                             self.email_consent), strict=True):
+            label.setText(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+        self.mobile.setPlaceholderText(self.tr("e.g. 0171 1234567"))
+        self.email.setPlaceholderText(self.tr("e.g. name@example.org"))
+        self._consent_texts()
+
+    def _consent_texts(self) -> None:
+        for box, since in ((self.sms_consent, self.contact.sms_consent_on if self.contact else None),
+                           (self.email_consent, self.contact.email_consent_on if self.contact else None)):
+            if since is not None and box.isChecked():
+                box.setText(self.tr("agreed to reminders (since {date})").format(date=fmt_date(since)))
+            else:
+                box.setText(self.tr("agreed to reminders"))
+
+    def _fill(self) -> None:
+        contact = self.contact
+        if contact is None:
+            return
+        self.mobile.setText(contact.sms_number)
+        self.email.setText(contact.email)
+        self.sms_consent.setChecked(contact.sms_consent_on is not None)
+        self.email_consent.setChecked(contact.email_consent_on is not None)
+        self._consent_texts()
+
+    def _save(self) -> None:
+        self.error.hide()
+        try:
+            self.saved = self.ctx.services.reminders.save_contact(
+                self.ctx.actor, self.client.id, self.contact.version if self.contact else None,
+                sms_number=self.mobile.text(), email=self.email.text(),
+                sms_consent=self.sms_consent.isChecked(), email_consent=self.email_consent.isChecked())
+        except DeskError as error:
+            self.error.setText(error_text(error))
+            self.error.show()
+            return
+        self.accept()

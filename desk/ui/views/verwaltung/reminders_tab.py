@@ -1,0 +1,251 @@
+"""Verwaltung → Erinnerungen: when reminders go out, through which channels, and the texts per
+language with an honest SMS length while typing (docs/REMINDERS.md)."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.domain.errors import DeskError
+from desk.domain.reminders import (
+    LANGUAGES,
+    RTL_LANGUAGES,
+    SAMPLE_START,
+    Channel,
+    ReminderSchedule,
+    Template,
+    render,
+    sms_length,
+)
+from desk.ui.context import UiContext, error_text
+from desk.ui.views.empfang.languages import language_name
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class RemindersTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("RemindersTab")
+        self.templates: dict[str, Template] = {}
+        self.address = ""
+        self.schedule = ReminderSchedule()
+
+        # -- when --------------------------------------------------------------------------
+        self.enabled = QCheckBox(self.tr("Send appointment reminders"))
+        self.enabled.setObjectName("remindersEnabled")
+        self.day_before = QCheckBox(self.tr("the day before, at"))
+        self.day_before_time = QTimeEdit()
+        self.day_before_time.setDisplayFormat("HH:mm")
+        self.hours_before = QSpinBox()
+        self.hours_before.setRange(0, 48)
+        self.hours_before.setSuffix(self.tr(" h before (0: no)"))
+        self.budget = QSpinBox()
+        self.budget.setRange(1, 6)
+        self.budget.setSuffix(self.tr(" SMS parts at most"))
+        self.channel_sms = QCheckBox(self.tr("SMS"))
+        self.channel_email = QCheckBox(self.tr("e-mail"))
+        self.machine = _plain()
+        self.machine.setObjectName("machineChannels")
+        self.save_schedule_button = QPushButton(self.tr("Save &schedule"))
+        self.save_schedule_button.setObjectName("saveSchedule")
+        self.save_schedule_button.clicked.connect(self.save_schedule)
+        when = QGroupBox(self.tr("When and how"))
+        form = QFormLayout(when)
+        form.addRow(self.enabled)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day_before)
+        day_row.addWidget(self.day_before_time)
+        day_row.addStretch(1)
+        form.addRow(self.tr("Reminder:"), day_row)
+        form.addRow(self.tr("and &also:"), self.hours_before)
+        channels = QHBoxLayout()
+        channels.addWidget(self.channel_sms)
+        channels.addWidget(self.channel_email)
+        channels.addStretch(1)
+        form.addRow(self.tr("Channels:"), channels)
+        form.addRow(self.tr("SMS &budget:"), self.budget)
+        form.addRow(self.machine)
+        form.addRow(self.save_schedule_button)
+
+        # -- texts -------------------------------------------------------------------------
+        self.language = QComboBox()
+        self.language.setObjectName("templateLanguage")
+        self.language.currentIndexChanged.connect(self._show_language)
+        self.sms = QPlainTextEdit()
+        self.sms.setObjectName("smsText")
+        self.sms.setTabChangesFocus(True)
+        self.sms.setMaximumHeight(90)
+        self.sms.textChanged.connect(self._count)
+        self.count = _plain()
+        self.count.setObjectName("smsCount")
+        self.subject = QLineEdit()
+        self.subject.setObjectName("emailSubject")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("emailBody")
+        self.body.setTabChangesFocus(True)
+        self.reviewed = QCheckBox(self.tr("reviewed by a native speaker"))
+        self.reviewed.setObjectName("reviewed")
+        self.preview = _plain()
+        self.preview.setObjectName("smsPreview")
+        self.save_text_button = QPushButton(self.tr("Save &text"))
+        self.save_text_button.setObjectName("saveTemplate")
+        self.save_text_button.clicked.connect(self.save_template)
+        texts = QGroupBox(self.tr("Texts per language"))
+        tform = QFormLayout(texts)
+        tform.addRow(self.tr("&Language:"), self.language)
+        tform.addRow(_plain(self.tr("Placeholders: {date} {time} {address} {code} (date, time and code are "
+                                    "needed); {service} names the service - only if you want that.")))
+        tform.addRow(self.tr("&SMS:"), self.sms)
+        tform.addRow("", self.count)
+        tform.addRow(self.tr("E-mail s&ubject:"), self.subject)
+        tform.addRow(self.tr("E-mail te&xt:"), self.body)
+        tform.addRow("", self.reviewed)
+        tform.addRow(self.tr("Example:"), self.preview)
+        tform.addRow(self.save_text_button)
+        for f in (form, tform):
+            for row in range(f.rowCount()):
+                label_item = f.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field_item = f.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label_item and field_item and label_item.widget() and field_item.widget():
+                    label_item.widget().setBuddy(field_item.widget())
+                    field_item.widget().setAccessibleName(label_item.widget().text().replace("&", "").rstrip(":"))
+
+        self.status = _plain()
+        self.status.setObjectName("tabStatus")
+        columns = QHBoxLayout()
+        columns.addWidget(when, 2)
+        columns.addWidget(texts, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.status)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def work():
+            return (services.reminders.schedule(actor), services.reminders.templates(actor),
+                    services.reminders.centre_address(actor), services.reminders.channel_status(actor))
+
+        self.ctx.run_in_worker(work, self._loaded, self._failed, receiver=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(error_text(error))
+
+    def _loaded(self, values) -> None:
+        schedule, templates, address, machine = values
+        self.schedule, self.templates, self.address = schedule, templates, address
+        self.enabled.setChecked(schedule.enabled)
+        self.day_before.setChecked(schedule.day_before)
+        self.day_before_time.setTime(QTime(schedule.day_before_time.hour, schedule.day_before_time.minute))
+        self.hours_before.setValue(schedule.hours_before)
+        self.budget.setValue(schedule.sms_max_segments)
+        self.channel_sms.setChecked(Channel.SMS in schedule.channels)
+        self.channel_email.setChecked(Channel.EMAIL in schedule.channels)
+        none = self.tr("not set up")
+        text = self.tr("This computer sends SMS: {sms}; e-mail: {email} (machine configuration {file}).").format(
+            sms=machine.sms or none, email=machine.email or none, file=machine.source or "-")
+        if machine.error:
+            text = machine.error
+        self.machine.setText(text)
+        current = self.language.currentData() or "de"
+        self.language.blockSignals(True)
+        self.language.clear()
+        for code in LANGUAGES:
+            name = language_name(code)
+            marker = "" if templates[code].reviewed else self.tr(" - not reviewed")
+            self.language.addItem(f"{name} ({code}){marker}", code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.blockSignals(False)
+        self._show_language()
+
+    def _show_language(self) -> None:
+        code = self.language.currentData()
+        if not code or code not in self.templates:
+            return
+        template = self.templates[code]
+        direction = Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES else Qt.LayoutDirection.LeftToRight
+        for widget in (self.sms, self.subject, self.body, self.preview):
+            widget.setLayoutDirection(direction)
+        self.sms.setPlainText(template.sms)
+        self.subject.setText(template.email_subject)
+        self.body.setPlainText(template.email_body)
+        self.reviewed.setChecked(template.reviewed)
+        self._count()
+
+    def _count(self) -> None:
+        """The SMS as it would go out (the longest date, the address), its encoding and parts."""
+        code = self.language.currentData() or "de"
+        try:
+            text = render(self.sms.toPlainText(), code, SAMPLE_START, address=self.address, code="T-ZZZZZ",
+                          service="")
+        except (KeyError, IndexError, ValueError):
+            self.count.setText(self.tr("Unknown or broken placeholder."))
+            self.preview.setText("")
+            return
+        length = sms_length(text)
+        budget = self.budget.value()
+        self.count.setText(self.tr("{encoding}: {units} characters, {parts} SMS part(s) of at most {budget}; "
+                                   "{left} left in this part").format(
+            encoding=length.encoding, units=length.units, parts=length.segments, budget=budget,
+            left=length.remaining))
+        self.count.setProperty("over", length.segments > budget)
+        self.preview.setText(text)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def current_schedule(self) -> ReminderSchedule:
+        t = self.day_before_time.time()
+        channels = tuple(c for c, box in ((Channel.SMS, self.channel_sms), (Channel.EMAIL, self.channel_email))
+                         if box.isChecked())
+        return ReminderSchedule(enabled=self.enabled.isChecked(), day_before=self.day_before.isChecked(),
+                                day_before_time=time(t.hour(), t.minute()), hours_before=self.hours_before.value(),
+                                sms_max_segments=self.budget.value(), channels=channels)
+
+    def save_schedule(self) -> None:
+        try:
+            self.schedule = self.ctx.services.reminders.save_schedule(self.ctx.actor, self.current_schedule())
+        except DeskError as error:
+            self.status.setText(error_text(error))
+            return
+        self.status.setText(self.tr("Schedule saved."))
+        self._count()
+
+    def save_template(self) -> None:
+        code = self.language.currentData()
+        template = Template(language=code, sms=self.sms.toPlainText(), email_subject=self.subject.text(),
+                            email_body=self.body.toPlainText(), reviewed=self.reviewed.isChecked())
+        try:
+            saved = self.ctx.services.reminders.save_template(self.ctx.actor, template)
+        except DeskError as error:
+            self.status.setText(error_text(error))
+            return
+        self.templates[code] = saved
+        self.status.setText(self.tr("Text saved ({language}).").format(language=code))
+        marker = "" if saved.reviewed else self.tr(" - not reviewed")
+        name = language_name(code)
+        self.language.setItemText(self.language.currentIndex(), f"{name} ({code}){marker}")

@@ -1,0 +1,165 @@
+"""Reminders in the window: consent on the card (counsellors only), the Verwaltung tab with the
+SMS length while typing, the sending log on the appointment, the list reception phones, the
+no-show figures in Statistik."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desk.domain.appointments import local_moment
+from desk.domain.model import Role
+from desk.domain.reminders import NoShowFigures, SendStatus
+from desk.services.appointments import AppointmentRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.settings import UiSettings
+
+RECEPTION = Actor(staff_id=None, name="Empfang (test)", role=Role.RECEPTION, workstation="test")
+COUNSELLOR = Actor(staff_id=None, name="Beratung (test)", role=Role.COUNSELLOR, workstation="test")
+HEAD = Actor(staff_id=None, name="Leitung (test)", role=Role.HEAD, workstation="test")
+
+
+def context(services, actor, tmp_path) -> UiContext:
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    return UiContext(services=services, actor=actor, events=AppEvents(), settings=settings)
+
+
+def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_path):
+    from desk.ui.views.empfang.card import ClientCardDialog
+    from desk.ui.views.empfang.reminder_contact import ReminderContactDialog
+
+    client = sqlite_services.clients.create(HEAD, ClientInput(given_name="Amal", family_name="Haddad",
+                                                              phone="07433 12345", language="ar"))
+    reception_card = ClientCardDialog(context(sqlite_services, RECEPTION, tmp_path), client)
+    qtbot.addWidget(reception_card)
+    assert reception_card.reminders_button.isHidden()  # contact for reminders is full-card data
+
+    ctx = context(sqlite_services, COUNSELLOR, tmp_path)
+    card = ClientCardDialog(ctx, client)
+    qtbot.addWidget(card)
+    assert not card.reminders_button.isHidden()
+    assert card.reminders_button.text() == "&Reminders: none…"
+    dialog = ReminderContactDialog(ctx, client)
+    qtbot.addWidget(dialog)
+    dialog.mobile.setText("07433 12345")  # the landline on the card
+    dialog.sms_consent.setChecked(True)
+    dialog._save()
+    assert "not a mobile number" in dialog.error.text() and not dialog.error.isHidden()
+    assert sqlite_services.reminders.contact(COUNSELLOR, client.id) is None  # nothing saved
+    dialog.mobile.setText("0171 1234567")
+    dialog.email.setText("amal@example")
+    dialog._save()
+    assert "no domain" in dialog.error.text()
+    dialog.email.setText("")
+    dialog._save()
+    saved = sqlite_services.reminders.contact(COUNSELLOR, client.id)
+    assert saved.sms_number == "+491711234567" and saved.sms_consent_on is not None
+    assert saved.email_consent_on is None
+    card._reminders_text()
+    assert card.reminders_button.text() == "&Reminders: SMS…"  # only the consented channel
+    again = ReminderContactDialog(ctx, client)
+    qtbot.addWidget(again)
+    assert again.mobile.text() == "+491711234567" and "since" in again.sms_consent.text()
+
+
+def test_verwaltung_tab_counts_the_sms_and_refuses_bad_texts(qtbot, sqlite_services, tmp_path, settle):
+    from desk.ui.views.verwaltung.reminders_tab import RemindersTab
+
+    ctx = context(sqlite_services, HEAD, tmp_path)
+    tab = RemindersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    settle(ctx)
+    assert tab.language.count() == 10
+    assert all("not reviewed" in tab.language.itemText(i) for i in range(10))
+    assert "not set up" in tab.machine.text()
+    tab.language.setCurrentIndex(tab.language.findData("de"))
+    assert tab.count.text().startswith("GSM-7:")
+    tab.language.setCurrentIndex(tab.language.findData("ar"))
+    assert tab.count.text().startswith("UCS-2:") and tab.sms.layoutDirection().name == "RightToLeft"
+    assert "\u2068" in tab.preview.text()  # the values isolated in the right-to-left text
+    tab.sms.setPlainText(tab.sms.toPlainText().replace("{time}", ""))
+    tab.save_template()
+    assert "has no {time}" in tab.status.text()
+    assert "{time}" in sqlite_services.reminders.templates(HEAD)["ar"].sms  # nothing saved
+    tab.sms.setPlainText("{date} {time} {code} " + "ب" * 200)
+    assert "4 SMS part(s)" in tab.count.text()
+    tab.save_template()
+    assert "needs 4 parts" in tab.status.text()
+    tab._show_language()  # back to the stored text
+    tab.reviewed.setChecked(True)
+    tab.save_template()
+    assert sqlite_services.reminders.templates(HEAD)["ar"].reviewed
+    assert "not reviewed" not in tab.language.currentText()
+    tab.enabled.setChecked(True)
+    tab.hours_before.setValue(2)
+    tab.save_schedule()
+    schedule = sqlite_services.reminders.schedule(HEAD)
+    assert schedule.enabled and schedule.hours_before == 2 and schedule.day_before
+
+
+@pytest.fixture
+def reminded(sqlite_services, head):
+    services = sqlite_services
+    with services.uow(write=True) as uow:
+        staff = uow.reference.add_staff(username="m", display_name="M", role=Role.COUNSELLOR, password_hash=None)
+        uow.commit()
+    client = services.clients.create(head, ClientInput(given_name="Olena", family_name="Kovalenko",
+                                                       phone="0176 1234567", language="uk"))
+    start = local_moment(date(2030, 3, 5), time(9, 30))
+    appointment = services.appointments.book(head, AppointmentRequest(
+        client_id=client.id, service_id=services.reference.services(head)[0].id, staff_id=staff,
+        starts_at=start, ends_at=start + timedelta(minutes=45)), now=datetime(2030, 3, 1, tzinfo=UTC))
+    due = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
+    with services.uow(write=True) as uow:  # one reminder that failed: the provider refused the number
+        uow.reminders.plan([dict(appointment_id=appointment.id, client_id=client.id, channel="sms",
+                                 slot="day_before", starts_at=appointment.starts_at, due_at=due,
+                                 send_until=start - timedelta(hours=1), status="pending", attempts=0,
+                                 next_attempt_at=due, claimed_by="", provider_id="", error="", updated_at=due)])
+        [sending_id] = uow.reminders.claimable(due, 10, channels=["sms"])
+        assert uow.reminders.claim(sending_id, due, "pc1")
+        uow.reminders.finish(sending_id, "pc1", due, status=SendStatus.FAILED, error="number rejected (202)")
+        uow.commit()
+    return services, appointment
+
+
+def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, tmp_path):
+    from desk.ui.views.termine.reminder_log import log_text, problem_line
+
+    services, appointment = reminded
+    [row] = services.reminders.log(RECEPTION, appointment.id)
+    text = log_text([row])
+    assert "SMS, day before: failed - please phone" in text and "number rejected" in text
+    assert log_text([]) == "No reminder sent for this appointment."
+    [problem] = services.reminders.problems(RECEPTION, date(2030, 3, 5), 1)
+    line = problem_line(problem)
+    assert "Kovalenko, Olena" in line and "0176 1234567" in line and "T-000" in line
+
+    from desk.ui.views.termine import TermineView
+
+    ctx = context(services, RECEPTION, tmp_path)
+    view = TermineView(ctx)
+    qtbot.addWidget(view)
+    view._show_reminder_problems([problem])
+    assert not view.reminder_problems.isHidden()
+    assert "please phone instead" in view.reminder_problems.text() and "Kovalenko" in view.reminder_problems.text()
+    view._show_reminder_problems([])
+    assert view.reminder_problems.isHidden()
+
+
+def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path):
+    from desk.ui.views.statistik.view import StatistikView
+
+    view = StatistikView(context(sqlite_services, HEAD, tmp_path))
+    qtbot.addWidget(view)
+    view._show_no_shows(NoShowFigures(with_total=40, with_no_show=4, without_total=10, without_no_show=None,
+                                      threshold=3))
+    text = view.reminder_label.text()
+    assert "with a reminder by SMS/e-mail 10.0 % of 40" in text.replace(",", ".")
+    assert "without < 3 of 10" in text
