@@ -243,6 +243,19 @@ def expand(
     return result
 
 
+def holiday_preview(rule: str | None, first_start: datetime, first_end: datetime, *,
+                    horizon: timedelta = timedelta(days=366)) -> tuple[int, list[tuple[date, str]]]:
+    """Before saving a series with "skip public holidays": how many dates it will have and
+    which dates are skipped, with the holiday's name (an open-ended series: within `horizon`).
+    "4 dates weekly" across Ascension Day gives 3 dates and names the fourth."""
+    if not rule:
+        return 1, []
+    window_end = first_start + horizon if is_open_ended(rule) else None
+    every = expand(rule, first_start, first_end, policy=HolidayPolicy.FLAG, window_end=window_end)
+    skipped = [(o.key, o.holiday_name) for o in every if o.holiday_name]
+    return len(every) - len(skipped), skipped
+
+
 class ExistingOccurrence(Protocol):
     id: int
     original_start: datetime

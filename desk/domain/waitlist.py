@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from desk.domain.model import Priority, VisitRow, VisitStatus
+from desk.domain.model import Priority, Role, StaffRow, VisitRow, VisitStatus
 
 #: An appointment counts as due this long before its start.
 APPOINTMENT_LEAD = timedelta(minutes=5)
@@ -86,6 +86,12 @@ def is_eligible(visit: VisitRow, service_ids: frozenset[int] | None, staff_id: i
     if service_ids is not None and visit.service_id not in service_ids:
         return False
     return visit.assigned_staff_id is None or visit.assigned_staff_id == staff_id
+
+
+def can_take_over(person: StaffRow, service_id: int) -> bool:
+    """May a visit of this service be handed over to this person? An active account of that
+    service whose role calls people (counselling, head of department) - never reception."""
+    return person.active and person.role in (Role.COUNSELLOR, Role.HEAD) and service_id in person.service_ids
 
 
 def call_order(visits: Iterable[VisitRow], now: datetime, service_ids: frozenset[int] | None,

@@ -478,7 +478,8 @@ class BookingService:
 
     def _conflict(self, uow: UnitOfWork, room: RoomRow, start: datetime, end: datetime, other: BusyRow,
                   exclude_booking_ids: tuple[int, ...], *, conflicts: int) -> ConflictError:
-        suggestion = self._next_free(uow, [room.id], end - start, start, exclude_booking_ids)
+        # never suggest a time that has already passed (a clash on a date in the past or earlier today)
+        suggestion = self._next_free(uow, [room.id], end - start, max(start, datetime.now(UTC)), exclude_booking_ids)
         params: dict[str, object] = {
             "room": room.name, "title": other.title, "organiser": other.organiser or "–",
             "date": other.starts_at.astimezone(BERLIN).strftime("%d.%m.%Y"),

@@ -21,7 +21,7 @@ from desk.domain.model import OPEN_VISIT_STATUSES, AlarmRow, DisplayCallRow, Vis
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
-from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, ordered
+from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, can_take_over, ordered
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -230,8 +230,13 @@ class WaitlistService:
             service = next((s for s in uow.reference.services() if s.id == service_id), None)
             if service is None or not service.active:
                 raise NotFoundError("This service is not available for check-in.")
-            if staff_id is not None and uow.reference.staff_row(staff_id) is None:
-                raise NotFoundError()
+            if staff_id is not None:
+                person = uow.reference.staff_row(staff_id)
+                if person is None:
+                    raise NotFoundError()
+                if not can_take_over(person, service_id):
+                    raise ValidationError("{name} does not work in this service; choose a counsellor of it.",
+                                          name=person.display_name)
             allowed = TRANSITIONS["hand_over"][0]
             if service_id == before.service_id:
                 if staff_id is None:

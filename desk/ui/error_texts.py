@@ -213,6 +213,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{field} must not be empty."),
     QT_TRANSLATE_NOOP("errors", "{field}: expected text."),
     QT_TRANSLATE_NOOP("errors", "{field}: {text} is not a date (use DD.MM.YYYY)."),
+    QT_TRANSLATE_NOOP("errors", "{name} does not work in this service; choose a counsellor of it."),
     QT_TRANSLATE_NOOP("errors", "{name} is already checked in: ticket {ticket} is in a session since {time}."),
     QT_TRANSLATE_NOOP("errors", "{name} is already checked in: ticket {ticket} was called at {time} to {room}."),
     QT_TRANSLATE_NOOP("errors", "{name} is already checked in: ticket {ticket} was called at {time}."),

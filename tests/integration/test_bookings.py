@@ -231,3 +231,14 @@ def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, receptio
                  "--output", str(series)]) == 0
     assert len(Calendar.from_ical(series.read_bytes()).walk("VEVENT")) == 5
     assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Keller", "--output", str(series)]) == 2
+
+
+def test_a_clash_in_the_past_never_suggests_a_time_that_has_passed(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    day = (datetime.now(BERLIN) - timedelta(days=10)).date()
+    past = local(day.year, day.month, day.day, 17)
+    services.bookings.create(reception, draft(group.id, past, title="Sprachcafé"))
+    with pytest.raises(ConflictError) as caught:
+        services.bookings.create(reception, draft(group.id, past + timedelta(hours=1), title="Nachtrag"))
+    suggestion = caught.value.params["suggested_start"]
+    assert suggestion is not None and suggestion >= datetime.now(BERLIN) - timedelta(minutes=1)

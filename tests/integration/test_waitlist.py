@@ -350,3 +350,19 @@ def test_a_colleague_takes_over_deliberately_and_it_is_audited(setup, head):
     # undo gives the person back to Frau Yilmaz
     back = services.waitlist.undo(colleague, result.undo, now=T0 + timedelta(minutes=1))
     assert (back.status, back.assigned_staff_id) == (VisitStatus.WAITING, yilmaz.staff_id)
+
+
+def test_hand_over_only_to_a_counsellor_of_that_service(setup, head, counsellor):
+    services, mbe, _room = setup
+    im = _service(services, head, "IM")
+    with services.uow(write=True) as uow:
+        reception_id = uow.reference.add_staff(username="empf", display_name="Frau Empfang", role=Role.RECEPTION,
+                                               password_hash=None, service_ids={mbe.id})
+        other_id = uow.reference.add_staff(username="im", display_name="Frau IM", role=Role.COUNSELLOR,
+                                           password_hash=None, service_ids={im.id})
+        uow.commit()
+    visit = _check_in(services, head, mbe, 0)
+    for staff_id, name in ((reception_id, "Frau Empfang"), (other_id, "Frau IM")):
+        with pytest.raises(ValidationError, match=f"{name} does not work in this service"):
+            services.waitlist.hand_over(counsellor, visit.id, service_id=mbe.id, staff_id=staff_id,
+                                        now=T0 + timedelta(minutes=1))

@@ -134,3 +134,19 @@ def test_gong_wav_is_a_short_sound(tmp_path):
     with wave.open(str(path)) as wav:
         assert wav.getnchannels() == 1 and 0.5 < wav.getnframes() / wav.getframerate() < 3
     assert gong_path().is_file()
+
+
+def test_the_first_call_of_the_day_chimes(qtbot, sqlite_services):
+    """The display opened in the morning with nobody called yet: the first call must gong."""
+    gong = FakeGong()
+    events = AppEvents()
+    window = DisplayWindow(sqlite_services, events, gong=gong)
+    qtbot.addWidget(window)
+    assert window.calls == [] and gong.played == 0
+    head = Actor.system()
+    mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+    first = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    with qtbot.waitSignal(window.sig_new_call, timeout=3000):
+        sqlite_services.waitlist.call(head, first.id, room_id=sqlite_services.reference.rooms(head)[3].id)
+        events.sig_data_changed.emit(frozenset({"display"}))
+    assert gong.played == 1

@@ -119,6 +119,7 @@ def test_second_check_in_is_refused_with_where_the_first_stands(qtbot, make_view
     view = make_view()
     _search(qtbot, view, "Amina Haidari")
     QTest.keyClick(view.search, Qt.Key.Key_Return)  # Enter in the search field: check in the first result
+    view.checkin_dialog.service.setCurrentIndex(view.checkin_dialog.service.findData(mbe.id))
     QTest.keyClick(view.checkin_dialog.service, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.message.isVisible(), timeout=5000)
     assert "M-001" in view.message.text() and "waiting since" in view.message.text()
@@ -130,6 +131,7 @@ def test_anonymous_ticket_with_family_and_urgent_and_slip_without_name(qtbot, ma
     view.action_anonymous.trigger()
     dialog = view.checkin_dialog
     assert "Anonymous" in dialog.who.text()
+    dialog.service.setCurrentIndex(0)
     dialog.party.setValue(3)
     dialog.urgent.setChecked(True)
     dialog.accept()  # no reason yet: stays open and asks for one
@@ -291,6 +293,7 @@ def test_weak_tail_of_results_is_not_shown():
 def test_ctrl_z_takes_back_a_mistaken_check_in(qtbot, make_view, sqlite_services):
     view = make_view()
     view.action_anonymous.trigger()
+    view.checkin_dialog.service.setCurrentIndex(0)
     view.checkin_dialog.accept()
     qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
     ticket = view.last_visit.ticket
@@ -316,3 +319,44 @@ def test_live_update_keeps_the_selected_person(qtbot, make_view, sqlite_services
     view.ctx.events.sig_data_changed.emit(frozenset({"clients"}))
     qtbot.waitUntil(lambda: view.search_settled() and view.results_model.rowCount() == 4, timeout=5000)
     assert view.selected_hit().id == chosen
+
+
+def test_a_walk_in_has_no_silent_service_and_the_dialog_says_which(qtbot, make_view, sqlite_services):
+    """Enter-Enter must not queue a walk-in in the first service of the list, nor in the previous
+    person's: no service is preset, the dialog says so and refuses until one is chosen."""
+    im = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "IM")
+    view = make_view()
+    view.action_anonymous.trigger()
+    dialog = view.checkin_dialog
+    assert dialog.service.currentData() is None
+    assert "No service chosen yet" in dialog.chosen.text()
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and view.last_visit is None
+    assert "Please choose the service" in dialog.chosen.text()
+    dialog.service.setCurrentIndex(dialog.service.findData(im.id))
+    assert dialog.chosen.text() == f"Ticket for {im.name_en}."
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    assert view.last_visit.service_id == im.id
+    # the next person starts again without a service (not the previous person's)
+    qtbot.waitUntil(lambda: view.checkin_dialog is None or not view.checkin_dialog.isVisible(), timeout=3000)
+    view.action_anonymous.trigger()
+    assert view.checkin_dialog.service.currentData() is None
+    view.checkin_dialog.reject()
+
+
+def test_a_pasted_overlong_name_is_refused_with_the_limit_not_cut(qtbot, make_view, sqlite_services):
+    from desk.ui.views.empfang.card import ClientCardDialog
+
+    view = make_view()
+    dialog = ClientCardDialog(view.ctx, initial_name="")
+    qtbot.addWidget(dialog)
+    dialog.family.setText("A" * 10_000)  # what a paste does
+    assert len(dialog.family.text()) == 10_000  # not cut to 200 without a word
+    assert not dialog.error.isHidden()
+    assert "10,000 characters" in dialog.error.text() and "at most 200" in dialog.error.text()
+    dialog.given.setText("Amina")
+    dialog._save()
+    assert dialog.saved is None and "200" in dialog.error.text()  # the service refuses it too
+    dialog.family.setText("Haddad")
+    assert dialog.error.isHidden()

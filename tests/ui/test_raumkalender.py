@@ -3,15 +3,15 @@ navigation, the list view, the dialog's conflict suggestion, and titles that loo
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 
 from desk.domain.bookings import BookingDraft
 from desk.domain.model import BookingKind, BookingOccurrenceRow, Role, RoomKind
-from desk.domain.recurrence import place
+from desk.domain.recurrence import Frequency, place
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
 from desk.ui.context import UiContext
@@ -98,6 +98,9 @@ def test_drag_over_free_time_opens_the_dialog_and_books(qtbot, view, ctx, group,
     def run(dialog: BookingDialog) -> None:  # instead of exec(): fill in and save, as a person would
         opened.append(dialog)
         dialog.title_edit.setText("Seminar <Mietrecht>")
+        assert dialog.kind.currentData() is None  # no misleading default for "Kind"
+        assert not dialog.save() and "kind" in dialog.conflict_label.text()
+        dialog.kind.setCurrentIndex(0)
         assert dialog.save()
         view.reload()
 
@@ -208,10 +211,12 @@ def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group) 
                            end=start + timedelta(hours=2))
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Infoabend")
+    dialog.kind.setCurrentIndex(0)
     dialog.expected.setValue(40)
     assert "40" in dialog.capacity_label.text() and "24" in dialog.capacity_label.text()
     assert not dialog.save()
     assert "Sprachcafé" in dialog.conflict_label.text()
+    assert "background" in dialog.conflict_label.styleSheet()  # styled as an error
     assert not dialog.use_suggestion.isHidden()
     dialog.use_suggestion.click()
     assert dialog.times() == (start + timedelta(hours=2), start + timedelta(hours=3))
@@ -286,3 +291,31 @@ def test_editing_the_kitchen_side_keeps_the_group_room(qtbot, ctx, group) -> Non
     assert dialog.save()
     group_side = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
     assert not group_side.cancelled and group_side.title == "Kochabend international"
+
+
+def test_series_end_follows_the_start_and_one_off_has_no_holiday_option(qtbot, ctx, group) -> None:
+    start = place(datetime(2026, 4, 7, 17, 0))
+    dialog = BookingDialog(ctx, None, room_id=group.id, start=start, end=start + timedelta(hours=2))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.frequency.currentData() == Frequency.NONE.value
+    assert dialog.holiday_policy.isHidden() and dialog.labels["holidays"].isHidden()
+    dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
+    dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("until"))
+    assert not dialog.holiday_policy.isHidden()
+    assert dialog.until.date().toPython() == date(2026, 7, 7)
+    dialog.day.setDate(QDate(2026, 9, 1))  # the first date moves 147 days on: "until" comes along
+    assert dialog.until.date().toPython() == date(2026, 12, 1)
+    assert dialog.until.date() >= dialog.day.date()
+
+
+def test_weekly_four_dates_across_a_holiday_says_which_is_skipped_before_saving(qtbot, ctx, group) -> None:
+    start = place(datetime(2026, 4, 30, 17, 0))  # Thursdays; 14 May 2026 is Ascension Day
+    dialog = BookingDialog(ctx, None, room_id=group.id, start=start, end=start + timedelta(hours=2))
+    qtbot.addWidget(dialog)
+    dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
+    dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("count"))
+    dialog.count.setValue(4)
+    text = dialog.preview.text()
+    assert "3 dates will be booked" in text
+    assert "14" in text and "Christi Himmelfahrt" in text

@@ -187,8 +187,9 @@ def test_stale_banner_and_recovery(qtbot, view, ctx):
 def test_arrival_of_my_appointment_client_is_announced(qtbot, ctx, tmp_path, sqlite_services):
     head = Actor.system()
     with sqlite_services.uow(write=True) as uow:
+        mbe_id = next(s.id for s in uow.reference.services() if s.code == "MBE")
         staff_id = uow.reference.add_staff(username="berater", display_name="Herr Berater", role=Role.COUNSELLOR,
-                                           password_hash=None)
+                                           password_hash=None, service_ids={mbe_id})
         uow.commit()
     ctx.actor = Actor(staff_id=staff_id, name="Herr Berater", role=Role.COUNSELLOR)
     widget = WartelisteView(ctx)
@@ -310,3 +311,30 @@ def test_without_a_room_of_my_own_none_is_preselected(qtbot, ctx):
     qtbot.waitUntil(lambda: widget.room_combo.count() > 0, timeout=5000)
     assert widget.room_id() is None
     assert widget.room_combo.placeholderText() == "Choose your room"
+
+
+def test_hand_over_offers_only_counsellors_of_the_chosen_service(qtbot, sqlite_services):
+    from desk.ui.views.warteliste.dialogs import HandOverDialog
+
+    head = Actor.system()
+    services = {s.code: s for s in sqlite_services.reference.services(head)}
+    with sqlite_services.uow(write=True) as uow:
+        for username, name, role, codes in (("empf", "Frau Empfang", Role.RECEPTION, ("MBE", "IM")),
+                                            ("chef", "Frau Leitung", Role.HEAD, ("FL",)),
+                                            ("mbe", "Herr MBE", Role.COUNSELLOR, ("MBE",)),
+                                            ("im", "Frau IM", Role.COUNSELLOR, ("IM",))):
+            uow.reference.add_staff(username=username, display_name=name, role=role, password_hash=None,
+                                    service_ids={services[c].id for c in codes})
+        uow.commit()
+    visit = _row(1, service_id=services["MBE"].id)
+    dialog = HandOverDialog(visit, list(services.values()), sqlite_services.reference.staff(head))
+    qtbot.addWidget(dialog)
+
+    def offered() -> list[str]:
+        return [dialog.staff_combo.itemText(i) for i in range(1, dialog.staff_combo.count())]
+
+    assert offered() == ["Herr MBE"]
+    dialog.service_combo.setCurrentIndex(dialog.service_combo.findData(services["IM"].id))
+    assert offered() == ["Frau IM"]
+    dialog.service_combo.setCurrentIndex(dialog.service_combo.findData(services["FL"].id))
+    assert offered() == ["Frau Leitung"]

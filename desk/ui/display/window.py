@@ -49,6 +49,7 @@ class DisplayWindow(QWidget):
         self.gong = gong if gong is not None else Gong(self)
         self.calls: list[DisplayCallRow] = []
         self._last_id: int | None = None
+        self._loaded = False
         self._failed_since: datetime | None = None
         self.setStyleSheet("QWidget#WaitingRoomDisplay { background: #10243e; }")
         self.setAutoFillBackground(True)
@@ -168,7 +169,10 @@ class DisplayWindow(QWidget):
 
     def apply(self, calls: list[DisplayCallRow]) -> None:
         newest = calls[0].id if calls else None
-        first_load = self._last_id is None and not self.calls
+        # the first load shows what was called before the display started, silently; after it
+        # every new call chimes - the first call of the day too ("no call yet" is a load, too)
+        first_load = not self._loaded
+        self._loaded = True
         fresh = [c for c in calls if self._last_id is None or c.id > self._last_id]
         self.calls = list(calls)
         if newest is not None:

@@ -1013,6 +1013,10 @@ Datenbank: {database}</translation>
         <translation>{field}: {text} ist kein Datum (bitte TT.MM.JJJJ).</translation>
     </message>
     <message>
+        <source>{name} does not work in this service; choose a counsellor of it.</source>
+        <translation>{name} arbeitet nicht in diesem Fachdienst; bitte eine Beraterin oder einen Berater dieses Fachdienstes wählen.</translation>
+    </message>
+    <message>
         <source>{name} is already checked in: ticket {ticket} is in a session since {time}.</source>
         <translation>{name} ist bereits angemeldet: Wartenummer {ticket} ist seit {time} Uhr im Gespräch.</translation>
     </message>

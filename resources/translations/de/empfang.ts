@@ -139,6 +139,22 @@
         <translation>Wie viele Personen mit dieser Wartenummer zusammen kommen (eine Familie)</translation>
     </message>
     <message>
+        <source>– choose the service –</source>
+        <translation>– Fachdienst wählen –</translation>
+    </message>
+    <message>
+        <source>No service chosen yet: which service did the person ask for?</source>
+        <translation>Noch kein Fachdienst gewählt: Zu welchem Fachdienst möchte die Person?</translation>
+    </message>
+    <message>
+        <source>Ticket for {service} (the service of the appointment).</source>
+        <translation>Nummer für {service} (der Fachdienst des Termins).</translation>
+    </message>
+    <message>
+        <source>Ticket for {service}.</source>
+        <translation>Nummer für {service}.</translation>
+    </message>
+    <message>
         <source>Estimated wait: …</source>
         <translation>Voraussichtliche Wartezeit: …</translation>
     </message>
@@ -169,6 +185,10 @@
     <message>
         <source>Estimated wait: about {minutes} min ({ahead})</source>
         <translation>Voraussichtliche Wartezeit: etwa {minutes} Min. ({ahead})</translation>
+    </message>
+    <message>
+        <source>Please choose the service first: which service did the person ask for?</source>
+        <translation>Bitte zuerst den Fachdienst wählen: Zu welchem Fachdienst möchte die Person?</translation>
     </message>
     <message>
         <source>Please give a reason for the urgent priority.</source>
@@ -216,6 +236,14 @@
     <message>
         <source>other immigrant</source>
         <translation>andere Zugewanderte</translation>
+    </message>
+    <message>
+        <source>Given name(s)</source>
+        <translation>Vorname(n)</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Familienname</translation>
     </message>
     <message>
         <source>Reception card</source>

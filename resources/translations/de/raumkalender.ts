@@ -109,6 +109,10 @@
         <translation>Anzahl Termine</translation>
     </message>
     <message>
+        <source>– choose the kind –</source>
+        <translation>– Art wählen –</translation>
+    </message>
+    <message>
         <source>Skip public holidays</source>
         <translation>Feiertage auslassen</translation>
     </message>
@@ -251,6 +255,18 @@
     <message>
         <source>The room holds {capacity} people.</source>
         <translation>Der Raum fasst {capacity} Personen.</translation>
+    </message>
+    <message>
+        <source>{kept} dates will be booked. Skipped because they are public holidays: {days}.</source>
+        <translation>{kept} Termine werden gebucht. Ausgelassen, weil Feiertag: {days}.</translation>
+    </message>
+    <message>
+        <source>Booked on public holidays too (marked): {days}.</source>
+        <translation>Auch an Feiertagen gebucht (markiert): {days}.</translation>
+    </message>
+    <message>
+        <source>Please choose the kind of event.</source>
+        <translation>Bitte die Art der Veranstaltung wählen.</translation>
     </message>
     <message>
         <source>Export calendar file</source>

@@ -33,6 +33,7 @@ from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date
 from desk.ui.views.empfang.languages import fill_language_combo, language_name
 from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.text import refuse_overlong
 
 RESIDENCE_LABELS = {
     Residence.UNKNOWN: QT_TRANSLATE_NOOP("ClientCardDialog", "not known"),
@@ -82,8 +83,6 @@ class ClientCardDialog(LockAwareDialog):
         self.number.setTextFormat(Qt.TextFormat.PlainText)
         self.given = QLineEdit()
         self.family = QLineEdit()
-        for edit in (self.given, self.family):
-            edit.setMaxLength(NAME_MAX)
         self.birth = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setMaxLength(40)
@@ -115,6 +114,9 @@ class ClientCardDialog(LockAwareDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(message_style("error"))  # own background: readable in dark mode too
         self.error.hide()
+        # a pasted 10,000-character name is not cut silently: it stays, the card says the limit
+        for edit, field in ((self.given, self.tr("Given name(s)")), (self.family, self.tr("Family name"))):
+            refuse_overlong(edit, NAME_MAX, field, self._show_length_problem)
 
         # duplicate warning (new client) / merge (existing client)
         self.duplicates_frame = QFrame()
@@ -288,6 +290,12 @@ class ClientCardDialog(LockAwareDialog):
             consent_date=parse_consent_date(self.consent.text()),
             reception_note=note,
         )
+
+    def _show_length_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        if text:
+            self._grow()
 
     def _show_error(self, error: BaseException) -> None:
         self.error.setText(error_text(error))

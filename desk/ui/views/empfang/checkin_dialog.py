@@ -59,9 +59,14 @@ class CheckInDialog(LockAwareDialog):
         self.service.setObjectName("service")
         for service in self._services:
             self.service.addItem(f"{service.ticket_prefix} – {service.name(current_language())}", service.id)
+        # no silent default: the appointment's service, the one the person named (the caller
+        # passes it), or none - Enter-Enter must not queue someone in the wrong service
         wanted = appointment.service_id if appointment else default_service_id
-        if wanted is not None and self.service.findData(wanted) >= 0:
-            self.service.setCurrentIndex(self.service.findData(wanted))
+        self.service.setCurrentIndex(self.service.findData(wanted) if wanted is not None else -1)
+        self.chosen = QLabel()
+        self.chosen.setObjectName("chosen_service")
+        self.chosen.setTextFormat(Qt.TextFormat.PlainText)
+        self.chosen.setWordWrap(True)
 
         self.language = QComboBox()
         self.language.setObjectName("interpreter_language")
@@ -108,6 +113,7 @@ class CheckInDialog(LockAwareDialog):
         layout.addWidget(self.who)
         layout.addWidget(self.what)
         layout.addLayout(self.form)
+        layout.addWidget(self.chosen)
         layout.addWidget(self.wait)
         layout.addWidget(self.buttons)
 
@@ -118,6 +124,7 @@ class CheckInDialog(LockAwareDialog):
         self.setTabOrder(self.party, self.ok_button)
 
         self.service.currentIndexChanged.connect(self._refresh_wait)
+        self.service.currentIndexChanged.connect(lambda _i: self._say_service())
         self.retranslate()
         self._refresh_wait()
         self.service.setFocus()
@@ -150,6 +157,19 @@ class CheckInDialog(LockAwareDialog):
                              (self.party, self.tr("Number of people")), (self.ok_button, self.tr("Check in"))):
             widget.setAccessibleName(name)
         self.party.setToolTip(self.tr("How many people come together on this ticket (a family)"))
+        self.service.setPlaceholderText(self.tr("– choose the service –"))
+        self._say_service()
+
+    def _say_service(self) -> None:
+        """Which service the ticket is for, in words - or that none is chosen yet."""
+        service = next((s for s in self._services if s.id == self.service.currentData()), None)
+        if service is None:
+            self.chosen.setText(self.tr("No service chosen yet: which service did the person ask for?"))
+        elif self.appointment is not None and service.id == self.appointment.service_id:
+            self.chosen.setText(self.tr("Ticket for {service} (the service of the appointment).").format(
+                service=service.name(current_language())))
+        else:
+            self.chosen.setText(self.tr("Ticket for {service}.").format(service=service.name(current_language())))
 
     # -- the estimated wait (off the GUI thread) ------------------------------------------------
 
@@ -197,6 +217,10 @@ class CheckInDialog(LockAwareDialog):
         )
 
     def accept(self) -> None:
+        if self.service.currentData() is None:
+            self.service.setFocus()
+            self.chosen.setText(self.tr("Please choose the service first: which service did the person ask for?"))
+            return
         if self.urgent.isChecked() and not self.reason.text().strip():
             self.reason.setFocus()
             self.reason.setPlaceholderText(self.tr("Please give a reason for the urgent priority."))

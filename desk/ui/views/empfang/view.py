@@ -109,7 +109,6 @@ class EmpfangView(QWidget):
         self._applied_seq = 0
         self._appointments_seq = 0
         self._appointment_of: dict[int, AppointmentRow] = {}
-        self._last_service_id: int | None = None
         self.last_visit: VisitRow | None = None
         self.checkin_dialog: CheckInDialog | None = None
         self.card_dialog: ClientCardDialog | None = None
@@ -632,8 +631,7 @@ class EmpfangView(QWidget):
             return
         if self.checkin_dialog is not None:
             self.checkin_dialog.deleteLater()
-        dialog = CheckInDialog(self.ctx, self._services, client=client, appointment=appointment,
-                               default_service_id=self._last_service_id, parent=self)
+        dialog = CheckInDialog(self.ctx, self._services, client=client, appointment=appointment, parent=self)
         dialog.sig_request.connect(lambda request, d=dialog: self._perform_check_in(request, d.wait.text()))
         dialog.rejected.connect(self.focus_search)
         self.checkin_dialog = dialog
@@ -641,7 +639,6 @@ class EmpfangView(QWidget):
 
     def _perform_check_in(self, request, wait_text: str, command: CheckInCommand | None = None) -> None:
         self._busy = True
-        self._last_service_id = request.service_id
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.run_in_worker(lambda: services.checkin.check_in(actor, request),
                                lambda visit: self._checked_in(visit, wait_text, request, command),

@@ -33,9 +33,21 @@ from PySide6.QtWidgets import (
 from desk.domain.bookings import BookingDraft, BookingRow
 from desk.domain.errors import ConflictError, DeskError
 from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy, RoomKind, RoomRow
-from desk.domain.recurrence import EditScope, Frequency, RuleSpec, nth_of_month, parse_rrule, place
+from desk.domain.recurrence import (
+    EditScope,
+    Frequency,
+    RuleSpec,
+    holiday_preview,
+    nth_of_month,
+    parse_rrule,
+    place,
+    to_rrule,
+    validate_rule,
+)
+from desk.domain.tickets import BERLIN
+from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
-from desk.ui.i18n import current_language, fmt_datetime, local
+from desk.ui.i18n import current_language, fmt_date, fmt_datetime, local
 from desk.ui.views.raumkalender.labels import action_label, frequency_label, kind_label, scope_label
 from desk.ui.widgets.dialog import LockAwareDialog
 
@@ -133,6 +145,9 @@ class BookingDialog(LockAwareDialog):
 
         self.conflict_label = _plain(QLabel())
         self.conflict_label.setObjectName("conflictMessage")
+        self.preview = _plain(QLabel())
+        self.preview.setObjectName("holidayPreview")
+        self._last_day: QDate | None = None
         self.use_suggestion = QPushButton()
         self.use_suggestion.clicked.connect(self._apply_suggestion)
         self.history = QListWidget()
@@ -199,6 +214,7 @@ class BookingDialog(LockAwareDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.scope_box)
+        layout.addWidget(self.preview)
         conflict = QHBoxLayout()
         conflict.addWidget(self.conflict_label, 1)
         conflict.addWidget(self.use_suggestion)
@@ -213,6 +229,9 @@ class BookingDialog(LockAwareDialog):
         self.frequency.currentIndexChanged.connect(self._update_recurrence)
         self.end_mode.currentIndexChanged.connect(self._update_recurrence)
         self.day.dateChanged.connect(self._on_day_changed)
+        for signal in (self.until.dateChanged, self.count.valueChanged, self.holiday_policy.currentIndexChanged,
+                       self.nth.currentIndexChanged, self.start_time.timeChanged):
+            signal.connect(lambda *_: self._update_preview())
         for button in self.scope_buttons.values():
             button.toggled.connect(self._update_recurrence)
         self.setTabOrder(self.room, self.kitchen)
@@ -254,6 +273,7 @@ class BookingDialog(LockAwareDialog):
         if room_id is not None and self.room.findData(room_id) >= 0:
             self.room.setCurrentIndex(self.room.findData(room_id))
         if b is None:
+            self.kind.setCurrentIndex(-1)  # no misleading default: the person says what it is
             self.until.setDate(self.day.date().addMonths(3))
             self.nth.setCurrentIndex(self.nth.findData(nth_of_month(start_local.date())))
         series = b is not None and b.rrule is not None
@@ -308,6 +328,7 @@ class BookingDialog(LockAwareDialog):
             self.nth.setItemText(i, text)
         for i, text in enumerate((self.tr("without end"), self.tr("until"), self.tr("number of dates"))):
             self.end_mode.setItemText(i, text)
+        self.kind.setPlaceholderText(self.tr("– choose the kind –"))
         self.holiday_policy.setItemText(0, self.tr("Skip public holidays"))
         self.holiday_policy.setItemText(1, self.tr("Keep dates on public holidays and mark them"))
         self.kitchen.setText(self.tr("Also book the tea kitchen"))
@@ -381,6 +402,10 @@ class BookingDialog(LockAwareDialog):
         self.end_mode.setVisible(recurring)
         self.until.setVisible(recurring and self.end_mode.currentData() == "until")
         self.count.setVisible(recurring and self.end_mode.currentData() == "count")
+        # a one-off booking has no holiday option: whoever books one date on a holiday means it
+        self.holiday_policy.setVisible(recurring)
+        self.labels["holidays"].setVisible(recurring)
+        self._update_preview()
         for widget in (self.nth, self.end_mode, self.until, self.count, self.holiday_policy, self.kind,
                        self.organiser, self.expected, self.notes, self.kitchen):
             widget.setEnabled(series_fields and (widget is not self.kitchen or self._kitchen_possible()))
@@ -389,9 +414,54 @@ class BookingDialog(LockAwareDialog):
         room = self._current_room()
         return room is not None and room.kind is RoomKind.GROUP
 
-    def _on_day_changed(self, _day: QDate) -> None:
+    def _on_day_changed(self, day: QDate) -> None:
+        # the end of the series follows the first date: moving the start by a month moves "until"
+        # by a month, and "until" is never before the first date
+        if self._last_day is not None and day.isValid():
+            self.until.setDate(self.until.date().addDays(self._last_day.daysTo(day)))
+        self._last_day = day
+        self.until.setMinimumDate(day)
         if self.booking is None:
             self.nth.setCurrentIndex(self.nth.findData(nth_of_month(self.day.date().toPython())))
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        """Before saving: how many dates the series gets, and which public holidays it skips."""
+        if not hasattr(self, "preview"):
+            return
+        try:
+            draft = self.draft_rule_only()
+        except (DeskError, ValueError):
+            self.preview.setText("")
+            return
+        if draft is None:
+            self.preview.setText("")
+            return
+        rule, start, end = draft
+        skipping = HolidayPolicy(self.holiday_policy.currentData()) is HolidayPolicy.SKIP
+        kept, holidays = holiday_preview(rule, start, end)
+        if not holidays:
+            self.preview.setText("")
+            return
+        days = ", ".join(f"{fmt_date(day)} ({name})" for day, name in holidays)
+        if skipping:
+            self.preview.setText(self.tr("{kept} dates will be booked. Skipped because they are public holidays: "
+                                         "{days}.").format(kept=kept, days=days))
+        else:
+            self.preview.setText(self.tr("Booked on public holidays too (marked): {days}.").format(days=days))
+
+    def draft_rule_only(self) -> tuple[str | None, datetime, datetime] | None:
+        frequency = Frequency(self.frequency.currentData())
+        if frequency is Frequency.NONE:
+            return None
+        start, end = self.times()
+        mode = self.end_mode.currentData()
+        spec = RuleSpec(frequency=frequency,
+                        until=self.until.date().toPython() if mode == "until" else None,
+                        count=self.count.value() if mode == "count" else None,
+                        nth=self.nth.currentData() if frequency is Frequency.MONTHLY_NTH else None)
+        validate_rule(spec, start.astimezone(BERLIN).date())
+        return to_rrule(spec, start.astimezone(BERLIN).replace(tzinfo=None)), start, end
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -428,6 +498,10 @@ class BookingDialog(LockAwareDialog):
 
     def save(self) -> bool:
         self._show_message("")
+        if self.kind.currentData() is None:
+            self._show_message(self.tr("Please choose the kind of event."), error=True)
+            self.kind.setFocus()
+            return False
         try:
             draft = self.draft()
             if self.occurrence is None:
@@ -445,7 +519,7 @@ class BookingDialog(LockAwareDialog):
             self._show_conflict(error)
             return False
         except DeskError as error:
-            self._show_message(error_text(error))
+            self._show_message(error_text(error), error=True)
             return False
         self.saved = True
         self.accept()
@@ -472,7 +546,7 @@ class BookingDialog(LockAwareDialog):
         try:
             self.ctx.services.bookings.cancel(self.ctx.actor, self.occurrence.id, scope=scope)
         except DeskError as error:
-            self._show_message(error_text(error))
+            self._show_message(error_text(error), error=True)
             return
         self.saved = True
         self.accept()
@@ -486,7 +560,7 @@ class BookingDialog(LockAwareDialog):
             self._show_conflict(error)
             return
         except DeskError as error:
-            self._show_message(error_text(error))
+            self._show_message(error_text(error), error=True)
             return
         self.saved = True
         self.accept()
@@ -507,17 +581,19 @@ class BookingDialog(LockAwareDialog):
             with open(path, "wb") as handle:
                 handle.write(data)
         except (DeskError, OSError) as error:
-            self._show_message(error_text(error))
+            self._show_message(error_text(error), error=True)
             return
         self._show_message(self.tr("Saved to {path}.").format(path=path))
 
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, text: str, *, error: bool = False) -> None:
         self.conflict_label.setText(text)
+        self.conflict_label.setStyleSheet(message_style("error") if error and text else "")
         self.use_suggestion.setVisible(False)
         self._suggestion = None
 
     def _show_conflict(self, error: ConflictError) -> None:
         self.conflict_label.setText(error_text(error))
+        self.conflict_label.setStyleSheet(message_style("error"))  # a clash is an error, and looks like one
         start, end = error.params.get("suggested_start"), error.params.get("suggested_end")
         if isinstance(start, datetime) and isinstance(end, datetime):
             self._suggestion = (start, end)

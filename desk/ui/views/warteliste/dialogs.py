@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desk.domain.model import ServiceRow, StaffRow, VisitRow
+from desk.domain.waitlist import can_take_over
 from desk.ui.i18n import current_language
 from desk.ui.widgets.dialog import LockAwareDialog
 
@@ -49,8 +50,8 @@ class HandOverDialog(LockAwareDialog):
         service_id = self.service_combo.currentData()
         self.staff_combo.clear()
         self.staff_combo.addItem(self.tr("anyone of the service"), None)
-        for person in self._staff:
-            if person.active and (not person.service_ids or service_id in person.service_ids):
+        for person in self._staff:  # only those who work in that service and may call people
+            if can_take_over(person, service_id):
                 self.staff_combo.addItem(person.display_name, person.id)
 
     @property
