@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox
 
 from desk.domain.model import Role
@@ -113,7 +114,7 @@ def test_demo_login_offers_every_demo_account_as_one_click(qtbot, ctx, sqlite_se
     assert leitung.accessibleName() == "Log in as Sabine Köhler, head of department"
     assert "leitung" in leitung.toolTip()
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        leitung.click()  # one click: no typing
+        qtbot.mouseClick(leitung, Qt.MouseButton.LeftButton)  # one click: no typing
     assert dialog.actor is not None and dialog.actor.staff_id == head.staff_id
     assert dialog.password.text() == ""
 
