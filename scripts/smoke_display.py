@@ -3,10 +3,11 @@
 
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/smoke_display.py [--out DIR]
 
-For `desk --demo` (the login) and `desk --demo --display` (the waiting-room display), with
-QT_QPA_PLATFORM unset: start desk, wait until its window with the expected title is mapped
-(xwininfo) and a screenshot of the real screen (ImageMagick `import -window root`) shows it
-drawn (the window's area is not one colour), save the screenshot, quit desk.
+For `desk --demo` (the login), `desk --demo --display` and `desk --display` on a new database
+(the waiting-room display), with QT_QPA_PLATFORM unset: start desk, wait until its window with
+the expected title is mapped (xwininfo) and a screenshot of the real screen (ImageMagick
+`import -window root`) shows it drawn (the window's area is not one colour), save the
+screenshot, quit desk.
 
 Fails (exit 1) when desk exits early or never shows the window; then it prints desk's output
 and what Qt itself says when it starts a bare QApplication here (QT_DEBUG_PLUGINS=1), so a
@@ -29,6 +30,8 @@ from pathlib import Path
 CASES = (
     ("login", ["--demo", "--language", "de"], "desk – Anmeldung"),
     ("display", ["--demo", "--display", "--language", "de"], "Wartezimmer-Anzeige"),
+    # a new SQLite file in a fresh data folder (no demo data): the display of a first start
+    ("display-new", ["--display", "--language", "de"], "Wartezimmer-Anzeige"),
 )
 MIN_COLOURS = 8  # an empty or unpainted window is one colour; the login has text and fields
 
@@ -126,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     results = [run_case(args.desk, name, desk_args, title, out, args.timeout)
                for name, desk_args, title in CASES if args.only in (None, name)]
     failed = len(results) - sum(results)
-    print(f"smoke: {len(results)} windows shown" if not failed else f"smoke: {failed} of {len(results)} FAILED")
+    print(f"smoke: all {len(results)} windows shown" if not failed else f"smoke: {failed} of {len(results)} FAILED")
     return 0 if all(results) else 1
 
 
