@@ -39,8 +39,17 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(PRIVATE_UMASK)  # the database, backups, exports and reports: owner only
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from desk.ui.platform_check import EXIT_NO_PLATFORM, import_problem, prepare_platform, problem_text
+
+    try:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as error:  # a library every Qt start needs (libEGL, libfontconfig, ...) is missing
+        problem = import_problem(error)
+        if problem is None:
+            raise
+        print(problem_text(problem), file=sys.stderr)
+        return EXIT_NO_PLATFORM
 
     from desk.domain.errors import DeskError
     from desk.services.bootstrap import prepare_database, resolve_database_url
@@ -50,8 +59,6 @@ def main(argv: list[str] | None = None) -> int:
     from desk.ui.settings import UiSettings
 
     if QApplication.instance() is None:
-        from desk.ui.platform_check import EXIT_NO_PLATFORM, prepare_platform, problem_text
-
         problem = prepare_platform()
         if problem is not None:  # Qt would abort in QApplication() with a generic message
             print(problem_text(problem), file=sys.stderr)

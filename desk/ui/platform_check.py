@@ -207,20 +207,34 @@ def check_platform(environ: Mapping[str, str] | None = None, *, plugins: Path | 
     return candidates, problem
 
 
+def import_problem(error: ImportError) -> PlatformProblem | None:
+    """PySide6 itself does not load because a system library is missing (Qt Gui needs libEGL,
+    libfontconfig, libxkbcommon, ... on every start): the same message. None for other errors."""
+    text = str(error)
+    if ".so" not in text or ("cannot open shared object file" not in text and "file too short" not in text):
+        return None
+    soname = _soname_in(text)
+    owners = package_for_library(read_system_packages())
+    return PlatformProblem(platforms=[], errors={"PySide6": text}, missing=[soname],
+                           packages=[owners.get(soname, soname)])
+
+
 def problem_text(problem: PlatformProblem) -> str:
     """Short, German then English: what is missing, what to install, where the README says more."""
     libraries = ", ".join(problem.missing) or "?"
     install = "sudo apt-get install " + " ".join(problem.packages) if problem.packages else ""
     platforms = ", ".join(problem.platforms)
-    lines = [
-        f"desk: Die Anzeige kann nicht geöffnet werden: Qt kann kein Plattform-Plugin laden ({platforms}).",
-        f"  Es fehlen Systembibliotheken: {libraries}",
-    ]
+    if platforms:
+        german = f"Die Anzeige kann nicht geöffnet werden: Qt kann kein Plattform-Plugin laden ({platforms})."
+        english = f"cannot open the display: Qt cannot load a platform plugin ({platforms})."
+    else:
+        german, english = "Qt kann nicht geladen werden.", "Qt cannot be loaded."
+    lines = [f"desk: {german}", f"  Es fehlen Systembibliotheken: {libraries}"]
     if install:
         lines.append(f"  Bitte installieren: {install}")
     lines += [
         f"  Siehe README, Abschnitt \u201e{README_SECTION}\u201c.",
-        f"desk: cannot open the display: Qt cannot load a platform plugin ({platforms}).",
+        f"desk: {english}",
         f"  Missing system libraries: {libraries}",
     ]
     if install:

@@ -88,3 +88,19 @@ def test_a_wayland_session_without_wayland_libraries_uses_xwayland(tmp_path):
     result = _desk(env, code=code)
     assert result.stdout.split() == ["None", "xcb"], result.stderr
     assert "libwayland-client0 libwayland-cursor0 libwayland-egl1" in result.stderr
+
+
+def test_a_library_every_qt_start_needs_is_named_too(tmp_path):
+    """libEGL missing: PySide6's QtGui does not even import; desk says the same, not a traceback."""
+    result = _desk(_broken(tmp_path, "libEGL.so.1"), "--demo")
+    assert result.returncode == EXIT_NO_PLATFORM, result.stderr
+    assert "Qt kann nicht geladen werden." in result.stderr and "Qt cannot be loaded." in result.stderr
+    assert "sudo apt-get install libegl1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_other_import_errors_are_not_taken_for_missing_packages():
+    from desk.ui.platform_check import import_problem
+
+    assert import_problem(ImportError("No module named 'PySide6'")) is None
+    problem = import_problem(ImportError("libfontconfig.so.1: cannot open shared object file: No such file"))
+    assert problem is not None and problem.packages == ["libfontconfig1"]
