@@ -13,13 +13,14 @@ claim, so a withdrawal in the meantime stops the message.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from desk.domain.errors import DeskError, NotFoundError, ValidationError
 from desk.domain.model import AppointmentStatus
-from desk.domain.permissions import Permission
+from desk.domain.permissions import Permission, allowed
 from desk.domain.reminders import (
     FALLBACK_LANGUAGE,
     HORIZON,
@@ -424,14 +425,18 @@ class ReminderService:
     @requires(Permission.APPOINTMENT_READ)
     def problems(self, actor: Actor, first_day: date | None = None, days: int = 2, *,
                  now: datetime | None = None) -> list[ProblemRow]:
-        """Reminders that did not go out for booked appointments of [first_day, +days): reception
-        phones these clients instead (default: today and tomorrow)."""
+        """Reminders that did not go out for booked appointments of [first_day, +days): these
+        clients are phoned instead (default: today and tomorrow). The phone number is full-card
+        data: a role without CLIENT_CARD_FULL (reception) gets the list without it."""
         first_day = first_day or (now or datetime.now(UTC)).astimezone(BERLIN).date()
         start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
         end = datetime.combine(first_day + timedelta(days=max(1, days)), datetime.min.time(),
                                tzinfo=BERLIN).astimezone(UTC)
         with self._uow() as uow:
-            return uow.reminders.problems(start, end)
+            rows = uow.reminders.problems(start, end)
+        if not allowed(actor.role, Permission.CLIENT_CARD_FULL):
+            rows = [dataclasses.replace(r, phone="") for r in rows]
+        return rows
 
     # -- statistics -----------------------------------------------------------------------------
 

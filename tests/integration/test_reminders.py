@@ -139,6 +139,8 @@ def test_temporary_failures_give_up_after_the_attempts(services, head, world, se
     assert row.status is SendStatus.FAILED and row.attempts == 5 and "rate limit" in row.error
     problems = services.reminders.problems(Actor.system(), TUESDAY, 1)
     assert [p.sending.id for p in problems] == [row.id] and problems[0].phone == "0151 23456789"
+    reception = Actor(staff_id=None, name="Empfang", role=Role.RECEPTION, workstation="test")
+    assert services.reminders.problems(reception, TUESDAY, 1)[0].phone == ""  # full-card data
 
 
 def test_timeout_after_the_request_is_unknown_and_never_resent(services, head, world, seven):

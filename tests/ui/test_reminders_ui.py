@@ -137,9 +137,11 @@ def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, t
     text = log_text([row])
     assert "SMS, day before: failed - please phone" in text and "number rejected" in text
     assert log_text([]) == "No reminder sent for this appointment."
-    [problem] = services.reminders.problems(RECEPTION, date(2030, 3, 5), 1)
+    [problem] = services.reminders.problems(COUNSELLOR, date(2030, 3, 5), 1)
     line = problem_line(problem)
     assert "Kovalenko, Olena" in line and "0176 1234567" in line and "T-000" in line
+    [seen_at_reception] = services.reminders.problems(RECEPTION, date(2030, 3, 5), 1)
+    assert "0176" not in problem_line(seen_at_reception)  # the phone is full-card data
 
     from desk.ui.views.termine import TermineView
 
@@ -163,3 +165,30 @@ def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path):
     text = view.reminder_label.text()
     assert "with a reminder by SMS/e-mail 10.0 % of 40" in text.replace(",", ".")
     assert "without < 3 of 10" in text
+
+
+def test_every_running_window_sends_due_reminders_off_the_gui_thread(qtbot, qapp, sqlite_services, tmp_path,
+                                                                      monkeypatch):
+    import os
+    import threading
+
+    from desk.services.reminders import RunReport
+    from desk.ui import shell
+
+    calls = []
+
+    def run_due(actor, **kwargs):
+        calls.append((actor, threading.current_thread() is threading.main_thread()))
+        return RunReport(sent=1)
+
+    monkeypatch.setattr(sqlite_services.reminders, "run_due", run_due)
+    ctx = context(sqlite_services, HEAD, tmp_path)
+    session = shell.Session(qapp, ctx, live_updates=False)
+    assert session.reminder_timer.interval() == 60_000
+    session.run_reminders()
+    session.run_reminders()  # still running: not started twice
+    qtbot.waitUntil(lambda: not session._reminders_running, timeout=5000)
+    [(actor, on_gui_thread)] = calls
+    assert not on_gui_thread and actor.role is Role.HEAD and actor.workstation.endswith(f"/{os.getpid()}")
+    session.run_reminders()
+    qtbot.waitUntil(lambda: len(calls) == 2 and not session._reminders_running, timeout=5000)
