@@ -425,7 +425,7 @@
         <translation>E-Mail</translation>
     </message>
     <message>
-        <source>Save &amp;schedule</source>
+        <source>Save sche&amp;dule</source>
         <translation>Zeit&amp;plan speichern</translation>
     </message>
     <message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -69,7 +70,7 @@ class RemindersTab(QWidget):
         self.channel_email = QCheckBox(self.tr("e-mail"))
         self.machine = _plain()
         self.machine.setObjectName("machineChannels")
-        self.save_schedule_button = QPushButton(self.tr("Save &schedule"))
+        self.save_schedule_button = QPushButton(self.tr("Save sche&dule"))
         self.save_schedule_button.setObjectName("saveSchedule")
         self.save_schedule_button.clicked.connect(self.save_schedule)
         when = QGroupBox(self.tr("When and how"))
@@ -191,6 +192,11 @@ class RemindersTab(QWidget):
         direction = Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES else Qt.LayoutDirection.LeftToRight
         for widget in (self.sms, self.subject, self.body, self.preview):
             widget.setLayoutDirection(direction)
+        for editor in (self.sms, self.body):  # a text editor follows its document, not its layout
+            option = QTextOption(editor.document().defaultTextOption())
+            option.setTextDirection(direction)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight if code in RTL_LANGUAGES else Qt.AlignmentFlag.AlignLeft)
+            editor.document().setDefaultTextOption(option)
         self.sms.setPlainText(template.sms)
         self.subject.setText(template.email_subject)
         self.body.setPlainText(template.email_body)
