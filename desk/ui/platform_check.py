@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 README_SECTION = "System packages"
+QT_OWN = ("libQt6", "libicu")  # shipped with PySide6, never a system package
 #: Exit code of desk when no platform plugin can be loaded.
 EXIT_NO_PLATFORM = 3
 
@@ -71,6 +72,14 @@ def plugins_dir() -> Path:
     from PySide6.QtCore import QLibraryInfo
 
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+
+
+def platform_plugin(name: str, environ: Mapping[str, str], plugins: Path) -> Path | None:
+    """The file Qt loads for platform `name`: QT_QPA_PLATFORM_PLUGIN_PATH, QT_PLUGIN_PATH, then Qt's own."""
+    folders = [Path(environ["QT_QPA_PLATFORM_PLUGIN_PATH"])] if environ.get("QT_QPA_PLATFORM_PLUGIN_PATH") else []
+    folders += [Path(entry) / "platforms" for entry in environ.get("QT_PLUGIN_PATH", "").split(os.pathsep) if entry]
+    folders.append(plugins / "platforms")
+    return next((folder / f"libq{name}.so" for folder in folders if (folder / f"libq{name}.so").is_file()), None)
 
 
 def qt_libraries_dir() -> Path:
@@ -130,7 +139,7 @@ def external_libraries(plugin: Path, bundled: Path) -> list[str]:
             seen.add(soname)
             if (bundled / soname).exists():
                 todo.append(bundled / soname)
-            else:
+            elif not soname.startswith(QT_OWN):  # a frozen build may keep Qt's libraries elsewhere
                 external.append(soname)
     return external
 
@@ -184,9 +193,9 @@ def check_platform(environ: Mapping[str, str] | None = None, *, plugins: Path | 
     plugins = plugins or plugins_dir()
     bundled = bundled or qt_libraries_dir()
     loadable, errors = [], {}
-    for name in candidates:
-        plugin = plugins / "platforms" / f"libq{name}.so"
-        if not plugin.exists():
+    files = {name: platform_plugin(name, environ, plugins) for name in candidates}
+    for name, plugin in files.items():
+        if plugin is None:
             return candidates, None
         error = _load(str(plugin))
         if error is None:
@@ -196,8 +205,8 @@ def check_platform(environ: Mapping[str, str] | None = None, *, plugins: Path | 
     if loadable:
         return loadable, None
     problem = PlatformProblem(platforms=candidates, errors=errors)
-    for name in candidates:
-        for soname in missing_libraries(plugins / "platforms" / f"libq{name}.so", bundled):
+    for plugin in files.values():
+        for soname in missing_libraries(plugin, bundled):
             if soname not in problem.missing:
                 problem.missing.append(soname)
     owners = package_for_library(read_system_packages())

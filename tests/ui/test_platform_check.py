@@ -104,3 +104,16 @@ def test_other_import_errors_are_not_taken_for_missing_packages():
     assert import_problem(ImportError("No module named 'PySide6'")) is None
     problem = import_problem(ImportError("libfontconfig.so.1: cannot open shared object file: No such file"))
     assert problem is not None and problem.packages == ["libfontconfig1"]
+
+
+def test_the_plugin_is_found_where_qt_looks_first(tmp_path):
+    from desk.ui.platform_check import platform_plugin, plugins_dir
+
+    own = plugins_dir()
+    assert platform_plugin("xcb", {}, own) == own / "platforms" / "libqxcb.so"
+    (tmp_path / "platforms").mkdir()
+    (tmp_path / "platforms" / "libqxcb.so").write_bytes(b"")
+    assert platform_plugin("xcb", {"QT_PLUGIN_PATH": str(tmp_path)}, own) == tmp_path / "platforms" / "libqxcb.so"
+    assert platform_plugin("xcb", {"QT_QPA_PLATFORM_PLUGIN_PATH": str(tmp_path / "platforms")}, own) \
+        == tmp_path / "platforms" / "libqxcb.so"
+    assert platform_plugin("nosuchplugin", {}, own) is None
