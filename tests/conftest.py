@@ -9,8 +9,8 @@ Shifted "today": `pytest --today=2026-12-24` (or `--today=2027-03-28T02:30`, Ber
 DESK_TEST_TODAY=... in the environment) runs the whole suite with the clock moved to that day
 (time-machine; the clock keeps ticking). A date alone keeps the time of day the run starts at.
 Python child processes (spawned workers, the command line) move with it through
-tests/clockshift/sitecustomize.py. The moment is printed in the header, so a failure can be
-re-run at exactly that moment.
+tests/clockshift/sitecustomize.py. The moment is printed in the header and at the end, so a
+failure can be re-run at exactly that moment.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ def pytest_configure(config: pytest.Config) -> None:
     traveller = time_machine.travel(moment, tick=True)
     traveller.start()
     config.stash[_TRAVELLER] = traveller
+    config.stash[_SHIFTED_START] = datetime.now(UTC)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -82,16 +83,29 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         os.environ.pop(SHIFT_VARIABLE, None)
 
 
-def pytest_report_header(config: pytest.Config) -> str | None:
-    if _TRAVELLER not in config.stash:
+def _shift_note(config: pytest.Config) -> str | None:
+    start = config.stash.get(_SHIFTED_START, None)
+    if start is None:
         return None
     from desk.domain.tickets import BERLIN
 
-    start = datetime.now(UTC).astimezone(BERLIN)
-    return f"clock shifted: the run starts at {start:%Y-%m-%dT%H:%M} Berlin ({start:%A}); re-run with --today={start:%Y-%m-%dT%H:%M}"
+    local = start.astimezone(BERLIN)
+    return (f"clock shifted: the run started at {local:%Y-%m-%dT%H:%M} Berlin ({local:%A}); "
+            f"re-run with --today={local:%Y-%m-%dT%H:%M}")
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return _shift_note(config)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    note = _shift_note(config)
+    if note:
+        terminalreporter.write_line(note)
 
 
 _TRAVELLER = pytest.StashKey[object]()
+_SHIFTED_START = pytest.StashKey[datetime]()
 
 
 @pytest.fixture(autouse=True)
