@@ -26,6 +26,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from cli_head import CLI_HEAD_PASSWORD, CLI_HEAD_USER, ensure_cli_head  # noqa: E402
+
 from desk.domain.model import Role  # noqa: E402
 from desk.services.bootstrap import prepare_database  # noqa: E402
 from desk.services.context import Actor  # noqa: E402
@@ -211,26 +213,6 @@ def reception() -> Actor:
 @pytest.fixture
 def counsellor() -> Actor:
     return Actor(staff_id=None, name="Beratung (test)", role=Role.COUNSELLOR, workstation="test")
-
-
-CLI_HEAD_USER = "cli-leitung"
-CLI_HEAD_PASSWORD = "kommandozeile-2026"
-
-
-def ensure_cli_head(target: DeskServices | str) -> None:
-    """A head-of-department account `cli-leitung` in the database (services or address)."""
-    from desk.services.accounts import NewAccount
-
-    own = isinstance(target, str)
-    services = build_services(prepare_database(target)) if own else target
-    try:
-        system = Actor.system("test set-up")
-        if not any(a.username == CLI_HEAD_USER for a in services.accounts.accounts(system)):
-            services.accounts.create_account(system, NewAccount(CLI_HEAD_USER, "Leitung Kommandozeile", Role.HEAD,
-                                                                CLI_HEAD_PASSWORD))
-    finally:
-        if own:
-            services.close()
 
 
 @pytest.fixture

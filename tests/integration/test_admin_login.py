@@ -10,7 +10,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import CLI_HEAD_PASSWORD, CLI_HEAD_USER, ensure_cli_head
+from cli_head import CLI_HEAD_PASSWORD, CLI_HEAD_USER, ensure_cli_head
 
 from desk.cli import build_parser
 from desk.cli import main as admin

@@ -1,0 +1,29 @@
+"""The head-of-department account desk-admin logs in with in the tests (`cli_login` fixture in
+tests/conftest.py). A module of its own: test modules import it by name, which `conftest` is not
+(with tests/ui and tests/integration in one run, `import conftest` finds the wrong one)."""
+
+from __future__ import annotations
+
+from desk.domain.model import Role
+from desk.services.bootstrap import prepare_database
+from desk.services.context import Actor
+from desk.services.desk import DeskServices, build_services
+
+CLI_HEAD_USER = "cli-leitung"
+CLI_HEAD_PASSWORD = "kommandozeile-2026"
+
+
+def ensure_cli_head(target: DeskServices | str) -> None:
+    """A head-of-department account `cli-leitung` in the database (services or address)."""
+    from desk.services.accounts import NewAccount
+
+    own = isinstance(target, str)
+    services = build_services(prepare_database(target)) if own else target
+    try:
+        system = Actor.system("test set-up")
+        if not any(a.username == CLI_HEAD_USER for a in services.accounts.accounts(system)):
+            services.accounts.create_account(system, NewAccount(CLI_HEAD_USER, "Leitung Kommandozeile", Role.HEAD,
+                                                                CLI_HEAD_PASSWORD))
+    finally:
+        if own:
+            services.close()
