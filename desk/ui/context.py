@@ -3,12 +3,15 @@ and two helpers every view needs (run slow work off the GUI thread; show an erro
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.domain.errors import DeskError
@@ -18,29 +21,29 @@ from desk.ui.events import AppEvents
 from desk.ui.i18n import current_language, translate
 from desk.ui.settings import UiSettings
 
-
-class _WorkerSignals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+UNDO_LIMIT = 20
+"""Steps every view's undo stack keeps: an all-day session must not keep every action alive."""
 
 
-class _Worker(QRunnable):
-    def __init__(self, function: Callable[[], Any]) -> None:
-        super().__init__()
-        self.function = function
-        self.signals = _WorkerSignals()
+def bounded_undo_stack(parent: QObject) -> QUndoStack:
+    stack = QUndoStack(parent)
+    stack.setUndoLimit(UNDO_LIMIT)  # only possible while the stack is empty
+    return stack
 
-    def run(self) -> None:
-        try:
-            result = self.function()
-        except Exception as error:  # reported to the GUI thread, never lost
-            outcome, value = self.signals.failed, error
-        else:
-            outcome, value = self.signals.done, result
-        try:
-            outcome.emit(value)
-        except RuntimeError:
-            pass  # the application is quitting and the receiver is gone: nobody is left to tell
+
+class _Dispatcher(QObject):
+    """One per UiContext, living on the GUI thread: carries every job's outcome back to it."""
+
+    finished = Signal(object, bool, object)
+    """(job id, succeeded, result or exception), emitted on a pool thread, delivered queued."""
+
+
+@dataclass
+class _Job:
+    function: Callable[[], Any]
+    on_done: Callable[[Any], None]
+    on_error: Callable[[Exception], None] | None
+    receiver: QObject | None
 
 
 @dataclass
@@ -50,7 +53,12 @@ class UiContext:
     events: AppEvents
     settings: UiSettings
     pool: QThreadPool = field(default_factory=QThreadPool.globalInstance)
-    _workers: set[_Worker] = field(default_factory=set)
+    _workers: dict[int, _Job] = field(default_factory=dict)
+    """Jobs started and not yet reported back to the GUI thread (empty when everything is done)."""
+    _queue: deque[int] = field(default_factory=deque)
+    _next_id: itertools.count = field(default_factory=itertools.count)
+    _dispatcher: _Dispatcher | None = None
+    _runner: Callable[[], None] | None = None
 
     @property
     def language(self) -> str:
@@ -71,29 +79,57 @@ class UiContext:
     ) -> None:
         """Run `function` on the thread pool; `on_done`/`on_error` run on the GUI thread.
 
-        Each worker uses its own short session (the services open one per call)."""
-        worker = _Worker(function)
-        self._workers.add(worker)
-        worker.setAutoDelete(False)
+        Each worker uses its own short session (the services open one per call).
 
-        def gone() -> bool:
+        Memory: a job (its function, callbacks and all they capture) is referenced only from
+        `_workers` and dropped the moment its outcome reaches the GUI thread. The pool is always
+        handed the same callable (`_runner`), which takes the next job id from a queue, so it does
+        not matter whether the binding's QThreadPool keeps a reference to what it was given
+        (PySide6 keeps a QRunnable with autoDelete off for the pool's lifetime, and with autoDelete
+        on may delete its signals before the outcome is delivered: tests/ui/test_workers.py)."""
+        if self._dispatcher is None:
+            self._dispatcher = _Dispatcher()  # on the GUI thread, where the first call comes from
+            self._dispatcher.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+            self._runner = self._run_next
+        job_id = next(self._next_id)
+        self._workers[job_id] = _Job(function, on_done, on_error, receiver)
+        self._queue.append(job_id)
+        self.pool.start(self._runner)
+
+    def _run_next(self) -> None:
+        """On a pool thread: run the oldest queued job (one pool.start per queued job)."""
+        job_id = self._queue.popleft()
+        job = self._workers.get(job_id)
+        if job is None:
+            return
+        function = job.function
+        del job
+        try:
+            value = function()
+        except Exception as error:  # reported to the GUI thread, never lost
+            ok, value = False, error
+        else:
+            ok = True
+        del function
+        dispatcher = self._dispatcher
+        try:
+            if dispatcher is not None:
+                dispatcher.finished.emit(job_id, ok, value)
+        except RuntimeError:
+            pass  # the application is quitting and the receiver is gone: nobody is left to tell
+
+    def _deliver(self, job_id: int, ok: bool, value: Any) -> None:
+        job = self._workers.pop(job_id, None)
+        if job is None:
+            return
+        if job.receiver is not None and not shiboken6.isValid(job.receiver):
             # the widget that asked was deleted meanwhile (view closed, window reopened after a
             # role change): its callbacks must not touch it
-            return receiver is not None and not shiboken6.isValid(receiver)
-
-        def finished_ok(result: Any) -> None:
-            self._workers.discard(worker)
-            if not gone():
-                on_done(result)
-
-        def finished_error(error: Exception) -> None:
-            self._workers.discard(worker)
-            if not gone():
-                (on_error or (lambda e: show_error(None, e)))(error)
-
-        worker.signals.done.connect(finished_ok)
-        worker.signals.failed.connect(finished_error)
-        self.pool.start(worker)
+            return
+        if ok:
+            job.on_done(value)
+        else:
+            (job.on_error or (lambda e: show_error(None, e)))(value)
 
 
 def error_text(error: BaseException) -> str:

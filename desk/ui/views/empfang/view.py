@@ -17,7 +17,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,7 +39,7 @@ from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import format_client_number
 from desk.ui.colours import message_style
-from desk.ui.context import UiContext, error_text
+from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time, translate
 from desk.ui.views.empfang.card import ClientCardDialog
 from desk.ui.views.empfang.checkin_dialog import CheckInDialog
@@ -239,7 +239,7 @@ class EmpfangView(QWidget):
         self.action_focus_search = self._action("focus", "Ctrl+F", self.focus_search)
         self.action_print = self._action("print", "Ctrl+P", self.print_last_slip)
         self.action_pdf = self._action("pdf", "Ctrl+Shift+S", self.save_last_slip_dialog)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = bounded_undo_stack(self)
         self.action_undo = self._action("undo", "Ctrl+Z", self.undo_last_check_in)
         self.action_undo.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from desk.domain.errors import DeskError
 from desk.domain.model import RoomKind
 from desk.domain.permissions import Permission, allowed
 from desk.domain.recurrence import EditScope, holidays_between, place
-from desk.ui.context import UiContext, error_text
+from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_date
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
 from desk.ui.views.raumkalender.dialog import BookingDialog
@@ -123,7 +123,7 @@ class RaumkalenderView(QWidget):
         self.pdf_action = action("Ctrl+Shift+P", self.save_pdf)
         self.print_action = action("Ctrl+P", self.print_plan)
         self.ics_action = action("Ctrl+E", self.export_ics)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = bounded_undo_stack(self)
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,7 +37,7 @@ from desk.domain.permissions import Permission, allowed
 from desk.domain.waitlist import TRANSITIONS
 from desk.services.waitlist import ActionResult, UndoToken
 from desk.ui.a11y import announce
-from desk.ui.context import UiContext, error_text
+from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
 from desk.ui.views.warteliste.model import Column, WaitingListModel
@@ -87,8 +87,7 @@ class WartelisteView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = WaitingListModel(self)
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(20)
+        self.undo_stack = bounded_undo_stack(self)
         self._services: list[ServiceRow] = []
         self._rooms: list[RoomRow] = []
         self._staff: list[StaffRow] = []
