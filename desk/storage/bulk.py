@@ -9,7 +9,6 @@ first; on PostgreSQL `fix_sequences` moves the id sequences past the inserted id
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
@@ -17,7 +16,7 @@ from sqlalchemy import func, insert, select, text, update
 
 from desk.storage import models as m
 from desk.storage.engine import Database
-from desk.storage.uow import NOTIFY_CHANNEL
+from desk.storage.uow import announce_in
 
 #: The tables the demo generator fills, by the names it uses.
 TABLES: dict[str, type[m.Base]] = {
@@ -146,13 +145,7 @@ def staff_ids(db: Database) -> dict[str, int]:
 def announce_change(db: Database, topics: Iterable[str]) -> None:
     """Bump the change counter (and NOTIFY), so running workstations reload after a bulk fill."""
     with db.session(write=True) as session:
-        session.execute(
-            update(m.ChangeCounter).where(m.ChangeCounter.id == 1)
-            .values(value=m.ChangeCounter.value + 1, changed_at=datetime.now(UTC))
-        )
-        if not db.is_sqlite:
-            session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                            {"channel": NOTIFY_CHANNEL, "payload": ",".join(sorted(topics)) or "any"})
+        announce_in(session, db.engine.dialect.name, set(topics))
         session.commit()
 
 

@@ -2,8 +2,12 @@
 
 SQLite: `PRAGMA data_version` on one dedicated connection changes whenever another connection
 commits (no table read at all). PostgreSQL: LISTEN on the `desk_changes` channel (the unit of
-work NOTIFYs on every commit, naming topics), with the change counter read as the safety net
-every poll, and a reconnect after the server went away.
+work NOTIFYs "<counter>:<topics>" on every commit), with the change counter read after the
+notifications every poll: each counter value up to it must have come with a notification,
+otherwise (a notification lost, as psycopg before 3.2.4 drops those arriving during a query, or
+sent by a writer without a number) the poll answers "any" as well. Before, the counter was only
+looked at when no notification had come at all, so a commit whose notification was lost in the
+same poll as another's was never reported. A reconnect after the server went away.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from sqlalchemy import exc as sa_exc
 from desk.storage.engine import Database, translate_error
 from desk.storage.uow import NOTIFY_CHANNEL
 
+GAP_GRACE_S = 0.1
+"""PostgreSQL: how long a poll waits for a notification the counter says was sent."""
+
 
 class ChangeProbe:
     """Not thread-safe: one probe per polling thread."""
@@ -23,6 +30,8 @@ class ChangeProbe:
         self._db = db
         self._connection = None
         self._last: object = None
+        self._early: dict[int, frozenset[str]] = {}  # PostgreSQL: numbered notifications not yet settled
+        self._unnumbered: frozenset[str] = frozenset()
 
     def close(self) -> None:
         if self._connection is not None:
@@ -66,15 +75,53 @@ class ChangeProbe:
             raw.driver_connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
             self._connection = raw
             self._last = None
+            self._early.clear()
         driver = self._connection.driver_connection
-        topics: set[str] = set()
         if timeout > 0:
             _select.select([driver.fileno()], [], [], timeout)
         for notify in driver.notifies(timeout=0):
-            topics.update(t for t in notify.payload.split(",") if t)
-        value = driver.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()[0]
-        counter_topics = self._compare(value, frozenset({"any"}))
-        return frozenset(topics) if topics else counter_topics
+            self._note(notify.payload)
+        # read the counter AFTER taking the notifications: every commit the counter shows up to
+        # here is either numbered among them or its notification is late or lost (a gap)
+        value = int(driver.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()[0])
+        if self._last is not None and any(n not in self._early for n in range(int(self._last) + 1, value + 1)):
+            # a commit the counter shows but whose notification has not been read: it is sent at
+            # commit, so give it a moment rather than reload everything at once
+            _select.select([driver.fileno()], [], [], GAP_GRACE_S)
+            for notify in driver.notifies(timeout=0):
+                self._note(notify.payload)
+        return self._settle(value)
+
+    def _note(self, payload: str) -> None:
+        number, _colon, names = payload.partition(":")
+        if not _colon or not number.isdigit():  # an unnumbered notification (older desk): no gap check
+            number, names = "", payload
+        topics = frozenset(t for t in names.split(",") if t) or frozenset({"any"})
+        if number:
+            self._early[int(number)] = topics
+        else:
+            self._unnumbered |= topics
+
+    def _settle(self, value: int) -> frozenset[str]:
+        """Topics of the commits (last, value]; {"any"} as well when one of them was not announced."""
+        last, self._last = self._last, value
+        unnumbered, self._unnumbered = self._unnumbered, frozenset()
+        if last is None:  # the first poll after (re)connecting: the baseline; the caller reloads all
+            self._early = {n: t for n, t in self._early.items() if n > value}
+            return frozenset()
+        topics: set[str] = set(unnumbered)
+        missing = False
+        for number in range(last + 1, value + 1):
+            named = self._early.pop(number, None)
+            if named is None:
+                missing = True
+            else:
+                topics |= named
+        # numbers beyond `value` committed after the read: kept for the next poll; older ones dropped
+        self._early = {n: t for n, t in self._early.items() if n > value}
+        if missing:  # a notification lost or still on its way: reload everything rather than miss it
+            topics.add("any")
+        return frozenset(topics)
 
     def _compare(self, value: object, topics: frozenset[str]) -> frozenset[str]:
         first = self._last is None

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text, update
+from sqlalchemy.orm import Session
 
 from desk.domain.errors import DeskError, ValidationError
 from desk.storage.engine import Database, translate_error
 from desk.storage.models import ChangeCounter
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
     from desk.storage.repositories.accounts import AccountRepository
     from desk.storage.repositories.appointments import AppointmentRepository
@@ -43,6 +43,25 @@ if TYPE_CHECKING:
     from desk.storage.repositories.visits import VisitRepository
 
 NOTIFY_CHANNEL = "desk_changes"
+
+
+def announce_in(session: Session, dialect: str, topics: set[str] | frozenset[str]) -> int:
+    """Within a write transaction: bump the change counter and, on PostgreSQL, NOTIFY
+    "<counter>:<topics>". Returns the new counter value.
+
+    The counter row is locked until commit, so counter values follow commit order; numbering
+    each notification lets a listener see a commit whose notification it never got (a gap in
+    the numbers) and reload everything instead of missing it (see desk.storage.changes)."""
+    value = session.execute(
+        update(ChangeCounter)
+        .where(ChangeCounter.id == 1)
+        .values(value=ChangeCounter.value + 1, changed_at=datetime.now(UTC))
+        .returning(ChangeCounter.value)
+    ).scalar_one()
+    if dialect == "postgresql":
+        payload = f"{value}:{','.join(sorted(topics)) or 'any'}"
+        session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": payload})
+    return value
 
 
 class UnitOfWork:
@@ -97,15 +116,7 @@ class UnitOfWork:
             raise RuntimeError("commit() on a read-only unit of work")
         try:
             self.session.flush()
-            self.session.execute(
-                update(ChangeCounter)
-                .where(ChangeCounter.id == 1)
-                .values(value=ChangeCounter.value + 1, changed_at=datetime.now(UTC))
-            )
-            if self._db.engine.dialect.name == "postgresql":
-                payload = ",".join(sorted(self._topics)) or "any"
-                self.session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                                     {"channel": NOTIFY_CHANNEL, "payload": payload})
+            announce_in(self.session, self._db.engine.dialect.name, self._topics)
             self.session.commit()
         except DeskError:
             raise
