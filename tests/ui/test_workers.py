@@ -85,7 +85,7 @@ def test_thousands_of_jobs_leave_no_job_alive(qtbot, sqlite_services, tmp_path, 
     doomed.deleteLater()
     for i in range(JOBS):
         submit(i)
-    qtbot.waitUntil(lambda: not ctx._workers, timeout=60_000)
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=60_000)
     gc.collect()
 
     assert delivered["wrong"] == 0
@@ -149,19 +149,20 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
     for widget in (empfang, warteliste):
         qtbot.addWidget(widget)
         widget.show()
-    qtbot.waitUntil(lambda: warteliste.model.rowCount() == 4 and not ctx._workers, timeout=10_000)
+    qtbot.waitUntil(lambda: warteliste.model.rowCount() == 4 and ctx.workers_running == 0, timeout=10_000)
 
     def round_trip(i: int) -> None:
         with qtbot.waitSignal(warteliste.sig_rows_applied, timeout=10_000):
             ctx.events.sig_data_changed.emit(frozenset({"any"}))
         empfang.anonymous_ticket()  # a dialog that asks for the estimated wait on a worker
         dialog = empfang.checkin_dialog
+        dialog.service.setCurrentIndex(i % dialog.service.count())  # asks for the estimated wait
         if i % 20 == 0:  # now and then a real check-in (onto the undo stack)
             dialog.accept()
             qtbot.waitUntil(lambda: not empfang._busy, timeout=10_000)
         else:
             dialog.reject()
-        qtbot.waitUntil(lambda: not ctx._workers, timeout=10_000)
+        qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=10_000)
 
     kinds = (CheckInDialog, VisitRow, AppointmentRow, ClientSearchHit, QObject)
     for i in range(60):  # warm-up: caches, translations, the first dialog
@@ -175,7 +176,7 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
     after = _live(kinds)
     objects_after = len(gc.get_objects())
 
-    assert not ctx._workers
+    assert ctx.workers_running == 0
     assert after["CheckInDialog"] <= 1  # the last one, replaced when the next one opens
     assert empfang.undo_stack.count() == UNDO_LIMIT  # 3 + 20 check-ins, the oldest steps dropped
     # every VisitRow alive is accounted for: the waiting list's rows, one per undo step, the last ticket
