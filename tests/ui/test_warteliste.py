@@ -338,3 +338,44 @@ def test_hand_over_offers_only_counsellors_of_the_chosen_service(qtbot, sqlite_s
     assert offered() == ["Frau IM"]
     dialog.service_combo.setCurrentIndex(dialog.service_combo.findData(services["FL"].id))
     assert offered() == ["Frau Leitung"]
+
+
+def test_names_languages_and_companions_are_spelled_out(qtbot):
+    install_language("de")
+    try:
+        model = WaitingListModel()
+        model.apply([_row(1, client_name="", party_size=3, interpreter_language="ar"),
+                     _row(2, party_size=2, interpreter_language="prs")], NOW)
+        assert model.index(0, Column.NAME).data() == "(anonym) mit 2 Begleitpersonen"
+        assert model.index(0, Column.INTERPRETER).data() == "Arabisch"
+        assert model.index(1, Column.NAME).data() == "Name 2 mit 1 Begleitperson"
+        assert model.index(1, Column.INTERPRETER).data() == "Dari"
+        assert model.headerData(Column.INTERPRETER, Qt.Orientation.Horizontal) == "Dolmetschung"
+    finally:
+        install_language("en")
+
+
+def test_a_count_waiting_per_service(qtbot, view, ctx):
+    _check_in(ctx, "A", code="MBE")
+    _check_in(ctx, "B", code="MBE")
+    _check_in(ctx, "C", code="IM")
+    _changed_elsewhere(qtbot, view, ctx)
+    text = view.counts_label.text()
+    assert "Migration counselling for adult immigrants: 2" in text
+    assert "Integration management / social care: 1" in text
+
+
+def test_reception_sees_no_button_it_cannot_use(qtbot, sqlite_services, tmp_path):
+    from PySide6.QtWidgets import QAbstractButton
+
+    install_language("en")
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    reception = Actor(staff_id=None, name="Empfang", role=Role.RECEPTION)
+    widget = WartelisteView(UiContext(services=sqlite_services, actor=reception, events=AppEvents(),
+                                      settings=settings))
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    visible = [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+    assert visible == []
+    assert widget.action_refer.text() == "&Refer elsewhere…"

@@ -314,7 +314,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Interpreter language</source>
-        <translation>Dolmetsch-Sprache</translation>
+        <translation>Sprache der Dolmetschung</translation>
     </message>
     <message>
         <source>Interpreter {id} does not exist (any more).</source>

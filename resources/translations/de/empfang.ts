@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Interpreter language</source>
-        <translation>Sprache für Dolmetschung</translation>
+        <translation>Sprache der Dolmetschung</translation>
     </message>
     <message>
         <source>Urgent</source>
@@ -649,7 +649,7 @@
     <message>
         <source>{language}, interpreter</source>
         <extracomment>An appointment counts as &quot;due now&quot; from this long before its start until its end.</extracomment>
-        <translation>{language} · Dolm.</translation>
+        <translation>{language}, Dolmetschung</translation>
     </message>
     <message>
         <source>Appointment {time}</source>

@@ -148,11 +148,11 @@
     </message>
     <message>
         <source>Interpreter &amp;language:</source>
-        <translation>Dolmetsch-&amp;Sprache:</translation>
+        <translation>Sprache der &amp;Dolmetschung:</translation>
     </message>
     <message>
         <source>Interpreter language</source>
-        <translation>Dolmetsch-Sprache</translation>
+        <translation>Sprache der Dolmetschung</translation>
     </message>
     <message>
         <source>&amp;Interpreter:</source>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <source>(no interpreter needed)</source>
-        <translation>(kein Dolmetschen nötig)</translation>
+        <translation>(keine Dolmetschung nötig)</translation>
     </message>
     <message>
         <source>(none booked)</source>
@@ -255,7 +255,7 @@
     <name>InterpreterDialog</name>
     <message>
         <source>Interpreter</source>
-        <translation>Dolmetschen</translation>
+        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>Name</source>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>Interpreter</source>
-        <translation>Dolmetschen</translation>
+        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>Status</source>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>Interpreter</source>
-        <translation>Dolmetschen</translation>
+        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>Counsellor</source>

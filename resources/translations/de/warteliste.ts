@@ -86,8 +86,8 @@
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <source>Interpreter</source>
-        <translation>Dolmetscher</translation>
+        <source>Interpreting</source>
+        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -140,6 +140,14 @@
     <message>
         <source>(anonymous)</source>
         <translation>(anonym)</translation>
+    </message>
+    <message>
+        <source>{name} with 1 companion</source>
+        <translation>{name} mit 1 Begleitperson</translation>
+    </message>
+    <message>
+        <source>{name} with {count} companions</source>
+        <translation>{name} mit {count} Begleitpersonen</translation>
     </message>
     <message>
         <source>{minutes} min</source>
@@ -214,11 +222,11 @@
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation>&amp;Erledigt</translation>
+        <translation>&amp;Abschließen</translation>
     </message>
     <message>
         <source>No-sho&amp;w</source>
-        <translation>Nicht &amp;erschienen</translation>
+        <translation>Als nicht &amp;erschienen vermerken</translation>
     </message>
     <message>
         <source>&amp;Back to waiting list</source>
@@ -229,8 +237,8 @@
         <translation>Ü&amp;bergeben…</translation>
     </message>
     <message>
-        <source>&amp;Referred…</source>
-        <translation>&amp;Weitervermittelt…</translation>
+        <source>&amp;Refer elsewhere…</source>
+        <translation>&amp;Weitervermitteln…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -263,6 +271,14 @@
     <message>
         <source>{count} new arrivals in the waiting list.</source>
         <translation>{count} neue Personen auf der Warteliste.</translation>
+    </message>
+    <message>
+        <source>Waiting per service – {counts}</source>
+        <translation>Wartend je Fachdienst – {counts}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Niemand wartet.</translation>
     </message>
     <message>
         <source>Not up to date: the database has not been reachable since {time}. The list updates by itself when it is back.</source>

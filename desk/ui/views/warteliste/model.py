@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from desk.domain.model import Priority, ServiceRow, StaffRow, VisitRow, VisitStatus
 from desk.domain.waitlist import wait_level, waiting_minutes
 from desk.ui.i18n import current_language, fmt_time
+from desk.ui.views.empfang.languages import language_name
 from desk.ui.widgets.text import plain_tooltip
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,7 @@ HEADERS = {
     Column.SERVICE: QT_TRANSLATE_NOOP("WaitingListModel", "Service"),
     Column.APPOINTMENT: QT_TRANSLATE_NOOP("WaitingListModel", "Appointment"),
     Column.WAITING: QT_TRANSLATE_NOOP("WaitingListModel", "Waiting"),
-    Column.INTERPRETER: QT_TRANSLATE_NOOP("WaitingListModel", "Interpreter"),
+    Column.INTERPRETER: QT_TRANSLATE_NOOP("WaitingListModel", "Interpreting"),
     Column.PRIORITY: QT_TRANSLATE_NOOP("WaitingListModel", "Priority"),
     Column.STATUS: QT_TRANSLATE_NOOP("WaitingListModel", "Status"),
     Column.CALLED: QT_TRANSLATE_NOOP("WaitingListModel", "Reserved for / called by"),
@@ -169,6 +170,16 @@ class WaitingListModel(QAbstractTableModel):
     def rows(self) -> list[VisitRow]:
         return list(self._rows)
 
+    def waiting_per_service(self) -> list[tuple[ServiceRow | None, int]]:
+        """How many people wait, per service (list order of the services)."""
+        counts: dict[int, int] = {}
+        for row in self._rows:
+            if row.status is VisitStatus.WAITING:
+                counts[row.service_id] = counts.get(row.service_id, 0) + 1
+        order = list(self._services)
+        ordered = sorted(counts, key=lambda sid: order.index(sid) if sid in order else len(order))
+        return [(self._services.get(sid), counts[sid]) for sid in ordered]
+
     def row_of(self, visit_id: int) -> int | None:
         return self._index.get(visit_id)
 
@@ -230,7 +241,11 @@ class WaitingListModel(QAbstractTableModel):
             return row.ticket
         if column == Column.NAME:
             name = row.client_name or self.tr("(anonymous)")
-            return f"{name} (+{row.party_size - 1})" if row.party_size > 1 else name
+            if row.party_size == 2:
+                return self.tr("{name} with 1 companion").format(name=name)
+            if row.party_size > 2:
+                return self.tr("{name} with {count} companions").format(name=name, count=row.party_size - 1)
+            return name
         if column == Column.SERVICE:
             service = self._services.get(row.service_id)
             return service.name(current_language()) if service else str(row.service_id)
@@ -246,7 +261,7 @@ class WaitingListModel(QAbstractTableModel):
                 text += " – " + self.tr("very long wait")
             return text
         if column == Column.INTERPRETER:
-            return row.interpreter_language.upper()
+            return language_name(row.interpreter_language)  # "Arabisch", not "AR"
         if column == Column.PRIORITY:
             return self.tr("urgent") if row.priority is Priority.URGENT else ""
         if column == Column.STATUS:

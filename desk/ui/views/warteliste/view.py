@@ -112,6 +112,10 @@ class WartelisteView(QWidget):
         self.call_next_button = QPushButton()
         self.call_next_button.setObjectName("callNext")
         self.call_next_button.setMinimumHeight(36)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("waitingCounts")
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts_label.setWordWrap(True)
         self.stale_banner = self._banner("staleBanner", "#fff4c2", "#7a5b00")
         self.notice_banner = self._banner("noticeBanner", "#dcecff", "#0b3d75")
         self.error_banner = self._banner("errorBanner", "#ffd9d6", "#8a1c12")
@@ -184,13 +188,15 @@ class WartelisteView(QWidget):
         layout.addWidget(self.stale_banner)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.notice_banner)
+        layout.addWidget(self.counts_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.setTabOrder(self.filter_combo, self.room_combo)
         self.setTabOrder(self.room_combo, self.call_next_button)
         self.setTabOrder(self.call_next_button, self.table)
 
-        for widget in (self.room_label, self.room_combo, self.call_next_button, *self._buttons[:-1]):
+        # reception sees no button it cannot use (undo included: it undoes calls and hand-overs)
+        for widget in (self.room_label, self.room_combo, self.call_next_button, *self._buttons):
             widget.setVisible(self.can_call)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.room_combo.activated.connect(self._on_room_chosen)
@@ -240,7 +246,7 @@ class WartelisteView(QWidget):
             (self.action_no_show, self.tr("No-sho&w"), "F8"),
             (self.action_back, self.tr("&Back to waiting list"), "F9"),
             (self.action_hand_over, self.tr("&Hand over…"), "Ctrl+Shift+H"),
-            (self.action_refer, self.tr("&Referred…"), "Ctrl+Shift+R"),
+            (self.action_refer, self.tr("&Refer elsewhere…"), "Ctrl+Shift+R"),
             (self.action_undo, self.tr("&Undo"), "Ctrl+Z"),
             (self.action_redo, self.tr("Red&o"), "Ctrl+Shift+Z"),
         ]
@@ -368,8 +374,18 @@ class WartelisteView(QWidget):
                          if len(others) == 1
                          else self.tr("{count} new arrivals in the waiting list.").format(count=len(others)))
         self._loaded_once = True
+        self._show_counts()
         self._update_actions()
         self.sig_rows_applied.emit()
+
+    def _show_counts(self) -> None:
+        """"Waiting: IM 4 · MBE 2" - how many people wait per service, in words for a screen reader."""
+        parts = [f"{service.name(current_language()) if service else '?'}: {count}"
+                 for service, count in self.model.waiting_per_service()]
+        text = (self.tr("Waiting per service – {counts}").format(counts=" · ".join(parts)) if parts
+                else self.tr("Nobody is waiting."))
+        self.counts_label.setText(text)
+        self.counts_label.setAccessibleName(text)
 
     def _on_load_failed(self, error: Exception) -> None:
         self._loading = False
