@@ -165,6 +165,10 @@ def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path):
     text = view.reminder_label.text()
     assert "with a reminder by SMS/e-mail 10.0 % of 40" in text.replace(",", ".")
     assert "without < 3 of 10" in text
+    view.reminder_label.clear()
+    view.compute(now=datetime(2030, 3, 15, 12, 0, tzinfo=UTC))  # computed together with the report
+    qtbot.waitUntil(lambda: "(no-show)" in view.reminder_label.text(), timeout=20000)
+    assert view.reminder_label.text().endswith("with a reminder by SMS/e-mail \u2013; without \u2013")
 
 
 def test_every_running_window_sends_due_reminders_off_the_gui_thread(qtbot, qapp, sqlite_services, tmp_path,

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.errors import DeskError
+from desk.domain.reminders import NoShowFigures
 from desk.domain.reports import (
     PLACES,
     Period,
@@ -272,19 +274,27 @@ class StatistikView(QWidget):
             period=period_text(period, current_language())))
         services, actor, progress = self.ctx.services, self.ctx.actor, self._progress
         moment = now or datetime.now(UTC)
-        self.ctx.run_in_worker(
-            lambda: services.reports.report(actor, period, now=moment, progress=progress.sig_progress.emit),
-            self._on_computed, self._on_failed, receiver=self)
+        def work():
+            report = services.reports.report(actor, period, now=moment, progress=progress.sig_progress.emit)
+            try:  # the no-show figures with/without a reminder, shown with the report
+                figures = services.reminders.no_show_figures(actor, period.start, period.end)
+            except DeskError:
+                figures = None
+            return report, figures
 
-    def _on_computed(self, report: Report) -> None:
+        self.ctx.run_in_worker(work, self._on_computed, self._on_failed, receiver=self)
+
+    def _on_computed(self, result: tuple[Report, NoShowFigures | None]) -> None:
+        report, figures = result
         self._busy = False
         self.progress.setVisible(False)
         self.calculate.setEnabled(True)
         self.report = report
         self._show(report)
-        services, actor, period = self.ctx.services, self.ctx.actor, report.period
-        self.ctx.run_in_worker(lambda: services.reminders.no_show_figures(actor, period.start, period.end),
-                               self._show_no_shows, lambda _e: self.reminder_label.clear(), receiver=self)
+        if figures is None:
+            self.reminder_label.clear()
+        else:
+            self._show_no_shows(figures)
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self.sig_report_ready.emit(report)
