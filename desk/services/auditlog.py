@@ -46,9 +46,28 @@ class AuditLogService:
 
 
 KNOWN_ACTIONS = frozenset({
+    # logging in and the session
     "login.success", "login.failure", "login.refused", "session.lock", "session.unlock", "session.unlock_failure",
+    "session.unlock_refused",
+    # accounts
     "account.create", "account.create_first", "account.change", "account.permissions_change",
-    "account.password_reset", "account.password_change", "session.unlock_refused", "client.read", "client.lookup", "client.create", "client.update",
-    "client.merge", "client.export", "client.erase", "retention.purge", "setting.change", "backup.create",
-    "backup.daily", "backup.restore", "visit.check_in",
+    "account.password_reset", "account.password_change", "account.password_change_failure", "account.own_room",
+    # clients and their data
+    "client.read", "client.lookup", "client.create", "client.update", "client.import", "client.merge",
+    "client.merged_away", "client.export", "client.erase", "retention.purge",
+    # reception and the waiting list (visit.<transition> of desk.domain.waitlist.TRANSITIONS, and call)
+    "visit.check_in", "visit.check_in_undone", "visit.call", "visit.call_again", "visit.start", "visit.done",
+    "visit.no_show", "visit.back_to_waiting", "visit.hand_over", "visit.refer", "visit.take_over", "visit.undo",
+    "visit.close_day", "alarm.raise", "alarm.acknowledge",
+    # appointments, working hours, interpreters, reminders
+    "appointment.create", "appointment.book", "appointment.edit", "appointment.reschedule", "appointment.cancel",
+    "appointment.done", "appointment.no_show", "appointment.reminded", "appointment.unreminded",
+    "working_hours.set", "absence.add", "absence.remove", "interpreter.create", "interpreter.update",
+    "reminder.contact", "reminder.template",
+    # rooms
+    "booking.create", "booking.edit", "booking.edit_occurrence", "booking.split", "booking.extend",
+    "booking.cancel", "booking.cancel_occurrence", "booking.restore_occurrence", "booking.participants",
+    # setting up the centre, reports, backups
+    "service.create", "service.change", "room.create", "room.change", "setting.change", "report.export",
+    "backup.create", "backup.daily", "backup.restore",
 })

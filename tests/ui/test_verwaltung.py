@@ -261,3 +261,19 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
     with sqlite_services.uow() as uow:
         actions = {e.action for e in uow.audit.query(action_prefix="")}
     assert {"service.change", "room.change", "account.change"} <= actions
+
+
+def test_audit_entries_read_as_german_words(qtbot) -> None:
+    from desk.domain.model import AuditRow
+    from desk.ui.i18n import install_language
+    from desk.ui.views.verwaltung.models import AuditColumn
+
+    install_language("de")
+    row = AuditRow(id=1, at=datetime(2026, 11, 23, 9, 0, tzinfo=UTC), actor_id=2, actor_name="Herr Berg",
+                   action="visit.take_over", entity_type="visit", entity_id=7, client_id=42,
+                   details='{"from_staff": "Frau Yilmaz", "ticket": "M-004", "active": true}', workstation="pc2")
+    model = AuditModel()
+    model.set_rows([row])
+    assert model.index(0, AuditColumn.ACTION).data() == "Person einer Kollegin/eines Kollegen übernommen"
+    assert model.index(0, AuditColumn.DETAILS).data() == "aktiv: ja; Person von: Frau Yilmaz; Nummer: M-004"
+    assert model.index(0, AuditColumn.CLIENT).data() == "K-000042"

@@ -886,6 +886,10 @@
         <translation>Falsches Passwort beim Entsperren</translation>
     </message>
     <message>
+        <source>Unlock refused (waiting)</source>
+        <translation>Entsperren abgelehnt (Wartezeit)</translation>
+    </message>
+    <message>
         <source>Account created</source>
         <translation>Konto angelegt</translation>
     </message>
@@ -910,8 +914,20 @@
         <translation>Eigenes Passwort geändert</translation>
     </message>
     <message>
+        <source>Wrong old password when changing it</source>
+        <translation>Falsches altes Passwort beim Ändern</translation>
+    </message>
+    <message>
+        <source>Own room chosen</source>
+        <translation>Eigenen Raum gewählt</translation>
+    </message>
+    <message>
         <source>Client card opened</source>
         <translation>Karteikarte geöffnet</translation>
+    </message>
+    <message>
+        <source>Client looked up by number</source>
+        <translation>Person über Nummer aufgerufen</translation>
     </message>
     <message>
         <source>Client created</source>
@@ -922,8 +938,16 @@
         <translation>Klient*in geändert</translation>
     </message>
     <message>
+        <source>Clients imported</source>
+        <translation>Personen importiert</translation>
+    </message>
+    <message>
         <source>Clients merged</source>
         <translation>Klient*innen zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Client merged into another</source>
+        <translation>Person mit anderer zusammengeführt</translation>
     </message>
     <message>
         <source>Client data exported</source>
@@ -938,8 +962,184 @@
         <translation>Bereinigung</translation>
     </message>
     <message>
+        <source>Check-in taken back</source>
+        <translation>Anmeldung zurückgenommen</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Aufgerufen</translation>
+    </message>
+    <message>
+        <source>Called again</source>
+        <translation>Erneut aufgerufen</translation>
+    </message>
+    <message>
+        <source>Session started</source>
+        <translation>Gespräch begonnen</translation>
+    </message>
+    <message>
+        <source>Visit finished</source>
+        <translation>Besuch abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Did not come (no-show)</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Back on the waiting list</source>
+        <translation>Zurück auf die Warteliste</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Weitervermittelt</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s client taken over</source>
+        <translation>Person einer Kollegin/eines Kollegen übernommen</translation>
+    </message>
+    <message>
+        <source>Waiting-list action undone</source>
+        <translation>Wartelisten-Aktion rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>End of day: open visits closed</source>
+        <translation>Tagesende: offene Besuche geschlossen</translation>
+    </message>
+    <message>
+        <source>Silent alarm raised</source>
+        <translation>Stiller Alarm ausgelöst</translation>
+    </message>
+    <message>
+        <source>Silent alarm acknowledged</source>
+        <translation>Stiller Alarm quittiert</translation>
+    </message>
+    <message>
+        <source>Appointment created</source>
+        <translation>Termin angelegt</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Termin gebucht</translation>
+    </message>
+    <message>
+        <source>Appointment changed</source>
+        <translation>Termin geändert</translation>
+    </message>
+    <message>
+        <source>Appointment moved</source>
+        <translation>Termin verschoben</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled</source>
+        <translation>Termin abgesagt</translation>
+    </message>
+    <message>
+        <source>Appointment marked done</source>
+        <translation>Termin als erledigt vermerkt</translation>
+    </message>
+    <message>
+        <source>Appointment marked no-show</source>
+        <translation>Termin als nicht erschienen vermerkt</translation>
+    </message>
+    <message>
+        <source>Client reminded of the appointment</source>
+        <translation>An den Termin erinnert</translation>
+    </message>
+    <message>
+        <source>Reminder tick removed</source>
+        <translation>Erinnerungshaken entfernt</translation>
+    </message>
+    <message>
+        <source>Working hours set</source>
+        <translation>Arbeitszeiten festgelegt</translation>
+    </message>
+    <message>
+        <source>Absence entered</source>
+        <translation>Abwesenheit eingetragen</translation>
+    </message>
+    <message>
+        <source>Absence removed</source>
+        <translation>Abwesenheit entfernt</translation>
+    </message>
+    <message>
+        <source>Interpreter added</source>
+        <translation>Dolmetscher*in hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Interpreter changed</source>
+        <translation>Dolmetscher*in geändert</translation>
+    </message>
+    <message>
+        <source>Reminder consent or contact changed</source>
+        <translation>Einwilligung oder Kontakt für Erinnerungen geändert</translation>
+    </message>
+    <message>
+        <source>Reminder text changed</source>
+        <translation>Erinnerungstext geändert</translation>
+    </message>
+    <message>
+        <source>Room booked</source>
+        <translation>Raum gebucht</translation>
+    </message>
+    <message>
+        <source>Room booking changed</source>
+        <translation>Raumbuchung geändert</translation>
+    </message>
+    <message>
+        <source>One date of a room booking changed</source>
+        <translation>Ein Termin einer Raumbuchung geändert</translation>
+    </message>
+    <message>
+        <source>Booking series split</source>
+        <translation>Buchungsserie geteilt</translation>
+    </message>
+    <message>
+        <source>Open booking series extended</source>
+        <translation>Offene Buchungsserie verlängert</translation>
+    </message>
+    <message>
+        <source>Room booking cancelled</source>
+        <translation>Raumbuchung abgesagt</translation>
+    </message>
+    <message>
+        <source>One date of a room booking cancelled</source>
+        <translation>Ein Termin einer Raumbuchung abgesagt</translation>
+    </message>
+    <message>
+        <source>Cancelled date restored</source>
+        <translation>Abgesagter Termin wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Participants entered</source>
+        <translation>Teilnehmende eingetragen</translation>
+    </message>
+    <message>
+        <source>Service created</source>
+        <translation>Fachdienst angelegt</translation>
+    </message>
+    <message>
+        <source>Service changed</source>
+        <translation>Fachdienst geändert</translation>
+    </message>
+    <message>
+        <source>Room created</source>
+        <translation>Raum angelegt</translation>
+    </message>
+    <message>
+        <source>Room changed</source>
+        <translation>Raum geändert</translation>
+    </message>
+    <message>
         <source>Setting changed</source>
         <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>Bericht exportiert</translation>
     </message>
     <message>
         <source>Backup made</source>
@@ -956,6 +1156,323 @@
     <message>
         <source>Checked in</source>
         <translation>Am Empfang angemeldet</translation>
+    </message>
+    <message>
+        <source>taken over</source>
+        <extracomment>The keys of an entry&apos;s details, in words (the values stay as recorded).</extracomment>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>schon vorhanden</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>appointments anonymised</source>
+        <translation>Termine anonymisiert</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>um</translation>
+    </message>
+    <message>
+        <source>log entries deleted</source>
+        <translation>Protokolleinträge gelöscht</translation>
+    </message>
+    <message>
+        <source>bookable</source>
+        <translation>buchbar</translation>
+    </message>
+    <message>
+        <source>bookings deleted</source>
+        <translation>Buchungen gelöscht</translation>
+    </message>
+    <message>
+        <source>cancelled because taken</source>
+        <translation>abgesagt, weil belegt</translation>
+    </message>
+    <message>
+        <source>seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>clients erased</source>
+        <translation>Personen gelöscht</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>continued as</source>
+        <translation>fortgesetzt als</translation>
+    </message>
+    <message>
+        <source>cut-off dates</source>
+        <translation>Stichtage</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>shown on the display as</source>
+        <translation>auf der Anzeige als</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>ends before</source>
+        <translation>endet vor</translation>
+    </message>
+    <message>
+        <source>erased client numbers</source>
+        <translation>gelöschte Personennummern</translation>
+    </message>
+    <message>
+        <source>wrong passwords in a row</source>
+        <translation>falsche Passwörter in Folge</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>ausgefüllt</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>client of</source>
+        <translation>Person von</translation>
+    </message>
+    <message>
+        <source>open hours</source>
+        <translation>Sprechzeiten</translation>
+    </message>
+    <message>
+        <source>import line</source>
+        <translation>Importzeile</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>interpreter</source>
+        <translation>Dolmetscher*in</translation>
+    </message>
+    <message>
+        <source>into</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>linked to</source>
+        <translation>verbunden mit</translation>
+    </message>
+    <message>
+        <source>name in English</source>
+        <translation>Name auf Englisch</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>new visit</source>
+        <translation>neuer Besuch</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>ticket prefix</source>
+        <translation>Nummernkürzel</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>Vorrang</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>password hash renewed</source>
+        <translation>Passwort-Hash erneuert</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>reminder log entries deleted</source>
+        <translation>Erinnerungsprotokoll-Einträge gelöscht</translation>
+    </message>
+    <message>
+        <source>replaced file kept as</source>
+        <translation>ersetzte Datei aufbewahrt als</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Fachdienst</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>Fachdienste</translation>
+    </message>
+    <message>
+        <source>split from</source>
+        <translation>abgeteilt von</translation>
+    </message>
+    <message>
+        <source>counsellor</source>
+        <translation>Berater*in</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>to service</source>
+        <translation>an Fachdienst</translation>
+    </message>
+    <message>
+        <source>to counsellor</source>
+        <translation>an Berater*in</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <source>visits anonymised</source>
+        <translation>Besuche anonymisiert</translation>
+    </message>
+    <message>
+        <source>waiting time (seconds)</source>
+        <translation>Wartezeit (Sekunden)</translation>
     </message>
     <message>
         <source>Time</source>
