@@ -15,6 +15,7 @@ from desk.storage.files import PRIVATE_UMASK
 
 COMMAND_MODULES = (
     "desk.cli.database",
+    "desk.cli.server",
     "desk.cli.appointments",
     "desk.cli.calendar",  # after appointments: adds --room/--booking to its export-ics
     "desk.cli.accounts",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desk.services.paths import default_backup_dir, default_database_path
 from desk.storage.engine import Database, open_database, sqlite_url
-from desk.storage.migrate import upgrade_database
+from desk.storage.migrate import require_current_schema, upgrade_database
 from desk.storage.uow import unit_of_work_factory
 
 DATABASE_URL_VARIABLE = "DESK_DATABASE_URL"
@@ -23,15 +23,23 @@ def resolve_database_url(option: str | None) -> str:
     return sqlite_url(default_database_path())
 
 
-def prepare_database(url: str, *, backup_dir: Path | None = None) -> Database:
-    """Open the database, bring its schema to head and seed the centre on first start."""
-    db = open_database(url)
+def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | None = None,
+                     read_only: bool = False) -> Database:
+    """Open the database, bring its schema to head and seed the centre on first start.
+
+    `read_only` (the waiting-room display): neither upgrade nor seed - a database that is not
+    at this program's schema is refused with a message. `role`: act as this PostgreSQL role."""
+    db = open_database(url, role=role)
     try:
+        if read_only:
+            require_current_schema(db)
+            return db
         if backup_dir is None and db.sqlite_path is not None:
             backup_dir = default_backup_dir(db.sqlite_path)
         upgrade_database(db, backup_dir)
         uow_factory = unit_of_work_factory(db)
         with uow_factory(write=True) as uow:
+            uow.reference.serialize_seed()
             if not uow.reference.is_seeded():
                 uow.reference.seed()
                 uow.touch("reference")

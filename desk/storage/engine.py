@@ -216,8 +216,10 @@ def redact_url(url: str) -> str:
     return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***{m['at']}", url)
 
 
-def open_database(url: str, *, echo: bool = False) -> Database:
-    """Build the engine and the session factory for `url`; check that the database answers."""
+def open_database(url: str, *, echo: bool = False, role: str | None = None) -> Database:
+    """Build the engine and the session factory for `url`; check that the database answers.
+    `role` (PostgreSQL): every connection acts as that role (SET ROLE) - the owner role when
+    `desk-admin setup-server` runs the migrations over a superuser's connection."""
     try:
         parsed = make_url(url)
         port = parsed.port
@@ -253,6 +255,14 @@ def open_database(url: str, *, echo: bool = False) -> Database:
             max_overflow=5,
             connect_args={"connect_timeout": 5, "application_name": "desk"},
         )
+        if role:
+            quoted = '"' + role.replace('"', '""') + '"'
+
+            @event.listens_for(engine, "connect")
+            def _set_role(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI types
+                with dbapi_connection.cursor() as cursor:
+                    cursor.execute(f"SET ROLE {quoted}")
+                dbapi_connection.commit()
     else:
         raise DatabaseError(
             "desk works with SQLite or PostgreSQL, not {backend}.", backend=parsed.get_backend_name()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from desk.domain.errors import DatabaseTooNewError
+from desk.domain.errors import DatabaseError, DatabaseTooNewError
 from desk.storage.engine import WRITE_OPTION, Database
 
 if TYPE_CHECKING:
@@ -72,6 +72,26 @@ def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
     return sqlite_backup(source, target)
 
 
+MIGRATION_LOCK = 6060602
+
+
+def require_current_schema(db: Database) -> None:
+    """For a program that never upgrades (the display): refuse a database not at head."""
+    current = current_revision(db)
+    if current != HEAD_REVISION:
+        raise DatabaseError("The database {where} has schema {found}; this program needs {head}. Start desk on a "
+                            "counselling PC first, or ask the administrator to run 'desk-admin setup-server'.",
+                            where=db.display_name, found=current or "(empty)", head=HEAD_REVISION)
+
+
+def may_change_schema(db: Database) -> bool:
+    """PostgreSQL: may the connected role create in the schema (the owner, a superuser)?"""
+    with db.engine.connect() as connection:
+        return bool(connection.exec_driver_sql(
+            "SELECT has_schema_privilege(current_user, 'public', 'CREATE') "
+            "OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)").scalar())
+
+
 def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to head. Returns the backup file made before upgrading, if any."""
     current = current_revision(db)
@@ -84,6 +104,12 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
         return None
     if current is not None and current not in known_revisions():
         raise DatabaseTooNewError(where=db.display_name, found=current, known=head)
+    if not db.is_sqlite and not may_change_schema(db):
+        raise DatabaseError(
+            "The database {where} has schema {found}; this program needs {head}. The database role desk "
+            "connects with may not change the schema (as it should be): the administrator upgrades it with "
+            "'desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE'.",
+            where=db.display_name, found=current or "(empty)", head=head)
     backup = None
     path = db.sqlite_path
     if current is not None and path is not None and path.exists() and backup_dir is not None:
@@ -96,6 +122,10 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
             connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
+            if not db.is_sqlite:
+                # several PCs starting at once on a new database: one migrates, the others wait
+                # here and then find the schema at head (Alembic re-reads the version)
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             config = _config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")

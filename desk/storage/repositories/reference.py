@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,11 @@ class ReferenceRepository:
         self.session = session
 
     # -- seed -----------------------------------------------------------------------------
+
+    def serialize_seed(self) -> None:
+        """PostgreSQL: one first seeding at a time (several PCs starting on a new database)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(6060603)"))
 
     def is_seeded(self) -> bool:
         return bool(self.session.scalar(select(func.count()).select_from(Service)))

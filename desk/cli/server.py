@@ -1,0 +1,53 @@
+"""`desk-admin setup-server`: PostgreSQL roles for a centre with several PCs, then the schema.
+
+    desk-admin setup-server --database-url postgresql+psycopg://postgres@server/desk
+        [--prefix desk] [--app-password-file FILE] [--display-password-file FILE]
+
+Over a superuser's connection (it needs no desk login: the superuser's password is the key),
+idempotently: creates the roles <prefix>_owner (owns everything, runs the migrations, no
+login), <prefix>_app (the desk on the PCs: data rights only) and <prefix>_display (the
+waiting-room PC: the display's calls only) and the database if missing; hands the database to
+the owner; migrates and seeds as the owner; grants the rights (desk/storage/roles.py). Run it
+again after installing a newer desk: the application's role never upgrades the schema itself.
+The PCs then use postgresql+psycopg://<prefix>_app:PASSWORD@server/desk, the display PC
+postgresql+psycopg://<prefix>_display:PASSWORD@server/desk.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desk.cli.common import read_password_file
+from desk.services.bootstrap import prepare_database
+from desk.storage.engine import redact_url
+from desk.storage.roles import ServerRoles, grant_rights, prepare_server
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("setup-server", help="PostgreSQL: create the owner, application and display "
+                                   "roles, then migrate and seed (superuser connection)")
+    parser.add_argument("--database-url", required=True,
+                        help="a superuser's address of the centre's database, e.g. postgresql+psycopg://postgres@server/desk")
+    parser.add_argument("--prefix", default="desk", help="role names <prefix>_owner, _app, _display (default desk)")
+    parser.add_argument("--app-password-file", type=Path, metavar="FILE",
+                        help="set the application role's password from FILE (readable by its owner only)")
+    parser.add_argument("--display-password-file", type=Path, metavar="FILE",
+                        help="set the display role's password from FILE (readable by its owner only)")
+    parser.set_defaults(handler=_setup)
+
+
+def _setup(args: argparse.Namespace) -> int:
+    roles = ServerRoles.named(args.prefix)
+    passwords = {}
+    if args.app_password_file:
+        passwords[roles.app] = read_password_file(args.app_password_file)
+    if args.display_password_file:
+        passwords[roles.display] = read_password_file(args.display_password_file)
+    print(f"server: {redact_url(args.database_url)}")
+    prepare_server(args.database_url, roles, passwords=passwords, say=lambda text: print(f"  {text}"))
+    prepare_database(args.database_url, role=roles.owner).dispose()  # migrate and seed as the owner
+    print(f"  schema migrated and seeded as {roles.owner}")
+    grant_rights(args.database_url, roles)
+    print(f"  rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only)")
+    return 0

@@ -1,0 +1,146 @@
+"""desk-admin setup-server on the real PostgreSQL server: each role's rights, the application
+role never migrating, and four PCs starting at once on a new database (real processes).
+
+Every test makes its own database and roles with unique names and drops them afterwards."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from conftest import postgres_url
+from sqlalchemy.engine import make_url
+
+from desk.cli import main as admin
+from desk.domain.errors import DatabaseError
+from desk.services.bootstrap import prepare_database
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.services.desk import build_services
+
+pytestmark = pytest.mark.postgres
+
+
+def _url(base: str, user: str | None, database: str) -> str:
+    url = make_url(base).set(database=database)
+    if user is not None:
+        url = url.set(username=user, password=None)
+    return url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def server() -> Iterator[dict]:
+    base = postgres_url()
+    name = f"t{uuid.uuid4().hex[:10]}"
+    admin_engine = sa.create_engine(_url(base, None, "postgres"), isolation_level="AUTOCOMMIT",
+                                    connect_args={"connect_timeout": 5})
+    try:
+        admin_engine.connect().close()
+    except sa.exc.OperationalError as error:
+        pytest.fail(f"PostgreSQL is unreachable: {error}")
+    info = {"base": base, "db": f"{name}_desk", "prefix": name,
+            "superuser": _url(base, None, f"{name}_desk"),
+            "app": _url(base, f"{name}_app", f"{name}_desk"),
+            "display": _url(base, f"{name}_display", f"{name}_desk")}
+    yield info
+    with admin_engine.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{info["db"]}" WITH (FORCE)')
+        for role in ("app", "display", "owner"):
+            connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}_{role}"')
+    admin_engine.dispose()
+
+
+def _fails(url: str, sql: str) -> str:
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(sql)
+    except sa.exc.DBAPIError as error:
+        return str(error.orig)
+    finally:
+        engine.dispose()
+    return ""
+
+
+def _works(url: str, sql: str) -> list:
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            result = connection.exec_driver_sql(sql)
+            return result.fetchall() if result.returns_rows else []
+    finally:
+        engine.dispose()
+
+
+def test_setup_server_makes_three_roles_with_exactly_their_rights(server, capsys) -> None:
+    argv = ["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]
+    assert admin(argv) == 0
+    assert admin(argv) == 0  # idempotent: a second run changes nothing and fails on nothing
+    app, display = server["app"], server["display"]
+
+    # the application works through desk's services (no migration attempted: the schema is at head)
+    services = build_services(prepare_database(app))
+    try:
+        row = services.clients.create(Actor.system("test"), ClientInput(given_name="Amal", family_name="Haddad"))
+        assert services.clients.card(Actor.system("test"), row.id).family_name == "Haddad"
+        assert services.privacy.purge(Actor.system("test")) is not None  # audit retention via the owner's function
+    finally:
+        services.close()
+    # ... but no DDL, no trigger switching, nothing but appending to the audit log
+    for sql in ("ALTER TABLE audit_events DISABLE TRIGGER ALL", "ALTER TABLE audit_events DISABLE TRIGGER USER",
+                "DELETE FROM audit_events", "UPDATE audit_events SET action = 'x'", "TRUNCATE audit_events",
+                "DROP TABLE clients", "CREATE TABLE x (id int)", "ALTER TABLE clients ADD COLUMN x int",
+                "UPDATE alembic_version SET version_num = 'x'", "INSERT INTO audit_purge_permit VALUES (2, now())",
+                "CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql"):
+        assert _fails(app, sql), f"the application role may: {sql}"
+    assert _works(app, "SELECT count(*) FROM audit_events")[0][0] >= 2
+    _works(app, "INSERT INTO audit_events (at, actor_name, action, entity_type, details, workstation) "
+                "VALUES (now(), 'x', 'test.append', '', '', '')")
+
+    # the display: its calls, the change counter, LISTEN - nothing else
+    assert _works(display, "SELECT count(*) FROM display_calls") == [(0,)]
+    assert _works(display, "SELECT value FROM change_counter")
+    _works(display, "LISTEN desk_changes")
+    for sql in ("SELECT * FROM clients", "SELECT * FROM visits", "SELECT * FROM staff", "SELECT * FROM audit_events",
+                "SELECT * FROM appointments", "INSERT INTO display_calls (ticket) VALUES ('x')",
+                "UPDATE change_counter SET value = 0", "CREATE TABLE x (id int)"):
+        assert _fails(display, sql), f"the display role may: {sql}"
+    services = build_services(prepare_database(display, read_only=True))
+    try:
+        assert services.waitlist.display_calls(Actor.display()) == []
+    finally:
+        services.close()
+
+
+def test_the_application_never_migrates_and_names_the_administrators_command(server) -> None:
+    assert admin(["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]) == 0
+    _works(server["superuser"], "UPDATE alembic_version SET version_num = '0002'")
+    with pytest.raises(DatabaseError) as refused:
+        prepare_database(server["app"])
+    message = refused.value.message()
+    assert "desk-admin setup-server" in message and "0002" in message
+    assert _works(server["superuser"], "SELECT version_num FROM alembic_version") == [("0002",)]
+
+
+def test_four_pcs_starting_at_once_on_a_new_database(server) -> None:
+    """Four real processes open an empty database at the same moment: one migrates and seeds
+    (under advisory locks), the others wait and find it done - none crashes (before: duplicate
+    alembic_version / duplicate service code)."""
+    engine = sa.create_engine(_url(server["base"], None, "postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{server["db"]}"')
+    engine.dispose()
+    env = {**os.environ, "DESK_DATABASE_URL": server["superuser"]}
+    processes = [subprocess.Popen([sys.executable, "-c", "from desk.cli import main; raise SystemExit(main(['info']))"],
+                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(4)]
+    results = [(p.wait(timeout=180), p.stderr.read()) for p in processes]
+    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    assert _works(server["superuser"], "SELECT count(*) FROM alembic_version") == [(1,)]
+    services_count = _works(server["superuser"], "SELECT count(*), count(DISTINCT code) FROM services")[0]
+    assert services_count[0] == services_count[1] > 0
