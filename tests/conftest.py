@@ -232,3 +232,9 @@ def cli_login(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
         return password_file
 
     return login
+
+
+@pytest.fixture
+def pg_server_url() -> str:
+    """DESK_TEST_POSTGRES_URL (skips when unset; tests fail when it is set but unreachable)."""
+    return postgres_url()

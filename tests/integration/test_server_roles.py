@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
-from conftest import postgres_url
 from sqlalchemy.engine import make_url
 
 from desk.cli import main as admin
@@ -34,8 +33,8 @@ def _url(base: str, user: str | None, database: str) -> str:
 
 
 @pytest.fixture
-def server() -> Iterator[dict]:
-    base = postgres_url()
+def server(pg_server_url) -> Iterator[dict]:
+    base = pg_server_url
     name = f"t{uuid.uuid4().hex[:10]}"
     admin_engine = sa.create_engine(_url(base, None, "postgres"), isolation_level="AUTOCOMMIT",
                                     connect_args={"connect_timeout": 5})

@@ -461,6 +461,10 @@ Datenbank: {database}</translation>
         <translation>Das Konto gibt es nicht (mehr).</translation>
     </message>
     <message>
+        <source>The address must name the database (…/desk).</source>
+        <translation>Die Adresse muss die Datenbank nennen (…/desk).</translation>
+    </message>
+    <message>
         <source>The backup file {path} does not exist.</source>
         <translation>Die Sicherungsdatei {path} gibt es nicht.</translation>
     </message>
@@ -523,6 +527,14 @@ Datenbank: {database}</translation>
     <message>
         <source>The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again.</source>
         <translation>Die Datenbank {where} konnte nicht geschrieben oder gelesen werden (Ein-/Ausgabefehler der Festplatte). Es wurde nichts gespeichert. Bitte prüfen Sie die Festplatte und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The database {where} has schema {found}; this program needs {head}. Start desk on a counselling PC first, or ask the administrator to run &apos;desk-admin setup-server&apos;.</source>
+        <translation>Die Datenbank {where} hat das Schema {found}; dieses Programm braucht {head}. Starten Sie desk zuerst an einem Beratungs-PC oder bitten Sie die Administration, &apos;desk-admin setup-server&apos; auszuführen.</translation>
+    </message>
+    <message>
+        <source>The database {where} has schema {found}; this program needs {head}. The database role desk connects with may not change the schema (as it should be): the administrator upgrades it with &apos;desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE&apos;.</source>
+        <translation>Die Datenbank {where} hat das Schema {found}; dieses Programm braucht {head}. Die Datenbankrolle, mit der desk verbunden ist, darf das Schema nicht ändern (so ist es richtig): Die Administration aktualisiert es mit &apos;desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATENBANK&apos;.</translation>
     </message>
     <message>
         <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
@@ -675,6 +687,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The retention for {kind} must be at least one month.</source>
         <translation>Die Aufbewahrungsfrist für {kind} muss mindestens einen Monat betragen.</translation>
+    </message>
+    <message>
+        <source>The role prefix {prefix} must be letters, digits and _ (starting with a letter).</source>
+        <translation>Das Rollen-Präfix {prefix} darf nur Buchstaben, Ziffern und _ enthalten (am Anfang ein Buchstabe).</translation>
     </message>
     <message>
         <source>The room no longer exists.</source>
@@ -959,6 +975,14 @@ Datenbank: {database}</translation>
     <message>
         <source>pg_dump was not found on this computer. Install the PostgreSQL client tools, or back up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md).</source>
         <translation>pg_dump wurde auf diesem Computer nicht gefunden. Installieren Sie die PostgreSQL-Client-Programme oder sichern Sie auf dem Server mit: pg_dump -Fc -f desk.dump DATENBANK (siehe docs/DATA-PROTECTION.md).</translation>
+    </message>
+    <message>
+        <source>setup-server needs a superuser&apos;s connection (e.g. postgres).</source>
+        <translation>setup-server braucht die Verbindung eines Superusers (z. B. postgres).</translation>
+    </message>
+    <message>
+        <source>setup-server works on PostgreSQL only; a single PC with SQLite needs no server roles.</source>
+        <translation>setup-server arbeitet nur mit PostgreSQL; ein einzelner PC mit SQLite braucht keine Serverrollen.</translation>
     </message>
     <message>
         <source>{address} has no @: an e-mail address looks like name@example.org.</source>
