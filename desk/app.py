@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         url = resolve_database_url(args.database_url)
 
     try:
-        db = prepare_database(url, read_only=args.display and not args.demo)  # the display never upgrades or seeds
+        db = prepare_database(url, read_only=args.display)  # a current database: the display neither upgrades nor seeds
         services = build_services(db)
         if args.demo:
             from desk.services.demo import fill_demo_centre

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desk.services.paths import default_backup_dir, default_database_path
 from desk.storage.engine import Database, open_database, sqlite_url
-from desk.storage.migrate import require_current_schema, upgrade_database
+from desk.storage.migrate import schema_is_current, upgrade_database
 from desk.storage.uow import unit_of_work_factory
 
 DATABASE_URL_VARIABLE = "DESK_DATABASE_URL"
@@ -27,12 +27,14 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
                      read_only: bool = False) -> Database:
     """Open the database, bring its schema to head and seed the centre on first start.
 
-    `read_only` (the waiting-room display): neither upgrade nor seed - a database that is not
-    at this program's schema is refused with a message. `role`: act as this PostgreSQL role."""
+    `read_only` (the waiting-room display): a database already at this program's schema is
+    neither upgraded nor seeded (the display role on PostgreSQL may read only the display's
+    table); a new or older one is prepared as usual where the role may (a single PC's first
+    start) and refused with a message naming the administrator's command where it may not.
+    `role`: act as this PostgreSQL role."""
     db = open_database(url, role=role)
     try:
-        if read_only:
-            require_current_schema(db)
+        if read_only and schema_is_current(db):
             return db
         if backup_dir is None and db.sqlite_path is not None:
             backup_dir = default_backup_dir(db.sqlite_path)

@@ -91,7 +91,6 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The database {path} is in use. Close desk on this computer first, then restore."),
     QT_TRANSLATE_NOOP("errors", "The database {where} cannot be opened. Check that the folder exists and is writable."),
     QT_TRANSLATE_NOOP("errors", "The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again."),
-    QT_TRANSLATE_NOOP("errors", "The database {where} has schema {found}; this program needs {head}. Start desk on a counselling PC first, or ask the administrator to run 'desk-admin setup-server'."),
     QT_TRANSLATE_NOOP("errors", "The database {where} has schema {found}; this program needs {head}. The database role desk connects with may not change the schema (as it should be): the administrator upgrades it with 'desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE'."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept)."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again."),

@@ -529,10 +529,6 @@ Datenbank: {database}</translation>
         <translation>Die Datenbank {where} konnte nicht geschrieben oder gelesen werden (Ein-/Ausgabefehler der Festplatte). Es wurde nichts gespeichert. Bitte prüfen Sie die Festplatte und die Dateien -wal/-shm neben der Datenbank und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>The database {where} has schema {found}; this program needs {head}. Start desk on a counselling PC first, or ask the administrator to run &apos;desk-admin setup-server&apos;.</source>
-        <translation>Die Datenbank {where} hat das Schema {found}; dieses Programm braucht {head}. Starten Sie desk zuerst an einem Beratungs-PC oder bitten Sie die Administration, &apos;desk-admin setup-server&apos; auszuführen.</translation>
-    </message>
-    <message>
         <source>The database {where} has schema {found}; this program needs {head}. The database role desk connects with may not change the schema (as it should be): the administrator upgrades it with &apos;desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE&apos;.</source>
         <translation>Die Datenbank {where} hat das Schema {found}; dieses Programm braucht {head}. Die Datenbankrolle, mit der desk verbunden ist, darf das Schema nicht ändern (so ist es richtig): Die Administration aktualisiert es mit &apos;desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATENBANK&apos;.</translation>
     </message>
