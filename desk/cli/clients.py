@@ -26,6 +26,7 @@ from pathlib import Path
 from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import ValidationError
 from desk.domain.text import printable
+from desk.domain.tickets import format_client_number
 from desk.services.clients import IMPORT_COLUMNS
 
 REQUIRED = ("given_name", "family_name")
@@ -165,4 +166,4 @@ def _print(result: list[dict], as_json: bool) -> None:
     if not result:
         print("no match")
     for hit in result:
-        print(printable(f"{hit['score']:5.1f}  K-{hit['id']:06d}  {hit['family_name']}, {hit['given_name']}"))
+        print(printable(f"{hit['score']:5.1f}  {format_client_number(hit['id'])}  {hit['family_name']}, {hit['given_name']}"))

@@ -18,19 +18,19 @@ from desk.domain.tickets import format_client_number, parse_client_number
 def _client_id(text: str) -> int:
     value = parse_client_number(text)
     if value is None:
-        raise argparse.ArgumentTypeError(f"not a client number: {text!r} (e.g. 42 or K00042)")
+        raise argparse.ArgumentTypeError(f"not a client number: {text!r} (e.g. 42 or K-000042)")
     return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export-client", help="write all data about one client (JSON and PDF)")
-    export.add_argument("client_id", type=_client_id, help="client number (42 or K00042)")
+    export.add_argument("client_id", type=_client_id, help="client number (42 or K-000042)")
     export.add_argument("--to", type=Path, default=Path.cwd(), help="folder for the two files (default: here)")
     add_database_option(export)
     export.set_defaults(handler=_export)
 
     erase = subparsers.add_parser("erase-client", help="erase one client everywhere (anonymous statistics stay)")
-    erase.add_argument("client_id", type=_client_id, help="client number (42 or K00042)")
+    erase.add_argument("client_id", type=_client_id, help="client number (42 or K-000042)")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     add_database_option(erase)
     erase.set_defaults(handler=_erase)

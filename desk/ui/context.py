@@ -19,6 +19,7 @@ from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.events import AppEvents
 from desk.ui.i18n import current_language, translate
+from desk.ui.permission_words import in_words
 from desk.ui.settings import UiSettings
 
 UNDO_LIMIT = 20
@@ -137,16 +138,36 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, DeskError):
         template = translate("errors", error.template)
         # string parameters that are labels (field="Given name") are translated as well
-        params = {k: translate("errors", v) if k == "field" and isinstance(v, str) else v
+        params = {k: translate("errors", v) if k == "field" and isinstance(v, str) else in_words(k, v)
                   for k, v in error.params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return error.message()
-    return translate("errors", "An unexpected error occurred: {reason}").format(reason=str(error))
+    # the technical text of an unexpected error is English (driver, Python): it goes behind
+    # "Details" (error_box), never into the sentence a person reads
+    return translate("errors", "Something unexpected went wrong; nothing was changed by this step. Please try "
+                               "again; if it happens again, tell the head of department (the details are below).")
+
+
+def technical_detail(error: BaseException) -> str:
+    """What an administrator needs: the exception and its cause, as Python wrote them."""
+    lines = []
+    current: BaseException | None = error
+    while current is not None and len(lines) < 5:
+        lines.append(f"{type(current).__module__}.{type(current).__name__}: {current}")
+        current = current.__cause__ or current.__context__
+    return "\n".join(lines)
+
+
+def error_box(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """German (or English) through and through; the technical text only behind "Details"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("errors", "desk"), error_text(error), parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # client text must never render as HTML
+    if not isinstance(error, DeskError) or error.__cause__ is not None:
+        box.setDetailedText(technical_detail(error))
+    return box
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("errors", "desk"), error_text(error), parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # client text must never render as HTML
-    box.exec()
+    error_box(parent, error).exec()

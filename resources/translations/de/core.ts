@@ -185,6 +185,10 @@ Datenbank: {database}</translation>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {reason}</translation>
     </message>
     <message>
+        <source>Something unexpected went wrong; nothing was changed by this step. Please try again; if it happens again, tell the head of department (the details are below).</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen; dieser Schritt hat nichts verändert. Bitte noch einmal versuchen; wenn es wieder passiert, der Fachbereichsleitung Bescheid geben (die Einzelheiten stehen unter „Details“).</translation>
+    </message>
+    <message>
         <source>desk</source>
         <translation>desk</translation>
     </message>
@@ -954,7 +958,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this ({permission}).</source>
-        <translation>Ihre Rolle ({role}) darf das nicht ({permission}).</translation>
+        <translation>Als {role} dürfen Sie das nicht: {permission}.</translation>
     </message>
     <message>
         <source>Your role may not do this.</source>
@@ -1155,6 +1159,137 @@ Datenbank: {database}</translation>
     <message>
         <source>{where}: write the {name} into a file and name it as {name}_file (or an environment variable as {name}_env), not into the configuration.</source>
         <translation>{where}: schreiben Sie {name} in eine eigene Datei und nennen Sie sie als {name}_file (oder eine Umgebungsvariable als {name}_env), nicht in die Konfiguration.</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>reception</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>counselling</source>
+        <translation>Beratung</translation>
+    </message>
+    <message>
+        <source>head of department</source>
+        <translation>Fachbereichsleitung</translation>
+    </message>
+    <message>
+        <source>waiting-room display</source>
+        <translation>Wartezimmer-Anzeige</translation>
+    </message>
+    <message>
+        <source>log in</source>
+        <translation>sich anmelden</translation>
+    </message>
+    <message>
+        <source>change your own account</source>
+        <translation>das eigene Konto ändern</translation>
+    </message>
+    <message>
+        <source>see services, rooms and staff</source>
+        <translation>Fachdienste, Räume und Mitarbeitende sehen</translation>
+    </message>
+    <message>
+        <source>search for clients</source>
+        <translation>Personen suchen</translation>
+    </message>
+    <message>
+        <source>open the reception card</source>
+        <translation>die Empfangs-Karteikarte öffnen</translation>
+    </message>
+    <message>
+        <source>open the full client card</source>
+        <translation>die vollständige Karteikarte öffnen</translation>
+    </message>
+    <message>
+        <source>create or change client cards</source>
+        <translation>Karteikarten anlegen oder ändern</translation>
+    </message>
+    <message>
+        <source>merge client cards</source>
+        <translation>Karteikarten zusammenführen</translation>
+    </message>
+    <message>
+        <source>check people in</source>
+        <translation>Personen anmelden</translation>
+    </message>
+    <message>
+        <source>see the waiting list</source>
+        <translation>die Warteliste sehen</translation>
+    </message>
+    <message>
+        <source>call people, hand them over or close their visit</source>
+        <translation>Personen aufrufen, übergeben oder ihren Besuch abschließen</translation>
+    </message>
+    <message>
+        <source>see appointments</source>
+        <translation>Termine sehen</translation>
+    </message>
+    <message>
+        <source>book appointments</source>
+        <translation>Termine buchen</translation>
+    </message>
+    <message>
+        <source>manage working hours, absences and appointment series</source>
+        <translation>Arbeitszeiten, Abwesenheiten und Terminserien verwalten</translation>
+    </message>
+    <message>
+        <source>manage interpreters</source>
+        <translation>Dolmetscher*innen verwalten</translation>
+    </message>
+    <message>
+        <source>see the room calendar</source>
+        <translation>den Raumkalender sehen</translation>
+    </message>
+    <message>
+        <source>book rooms</source>
+        <translation>Räume buchen</translation>
+    </message>
+    <message>
+        <source>raise the silent alarm</source>
+        <translation>den stillen Alarm auslösen</translation>
+    </message>
+    <message>
+        <source>acknowledge the silent alarm</source>
+        <translation>den stillen Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>produce statistics and reports</source>
+        <translation>Statistik und Berichte erstellen</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>das Protokoll lesen</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>Konten verwalten</translation>
+    </message>
+    <message>
+        <source>change settings, services and rooms</source>
+        <translation>Einstellungen, Fachdienste und Räume ändern</translation>
+    </message>
+    <message>
+        <source>export a person&apos;s data</source>
+        <translation>die Daten einer Person exportieren</translation>
+    </message>
+    <message>
+        <source>erase a person&apos;s data</source>
+        <translation>die Daten einer Person löschen</translation>
+    </message>
+    <message>
+        <source>purge old data</source>
+        <translation>alte Daten bereinigen</translation>
+    </message>
+    <message>
+        <source>make or restore backups</source>
+        <translation>Sicherungen erstellen oder zurückspielen</translation>
+    </message>
+    <message>
+        <source>show the waiting-room display</source>
+        <translation>die Wartezimmer-Anzeige zeigen</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,8 @@
         <translation>Protokoll</translation>
     </message>
     <message>
-        <source>e.g. K00042</source>
-        <translation>z. B. K00042</translation>
+        <source>e.g. K-000042</source>
+        <translation>z. B. K-000042</translation>
     </message>
     <message>
         <source>Client number</source>
@@ -326,8 +326,8 @@
 <context>
     <name>PrivacyTab</name>
     <message>
-        <source>e.g. K00042</source>
-        <translation>z. B. K00042</translation>
+        <source>e.g. K-000042</source>
+        <translation>z. B. K-000042</translation>
     </message>
     <message>
         <source>Client number</source>
@@ -366,8 +366,8 @@
         <translation>Die Bereinigung läuft jeden Tag automatisch: Besuche älter als {visits} Monate und Termine älter als {appointments} Monate werden anonymisiert, Klient*innen ohne Kontakt seit {clients} Monaten werden gelöscht, Raumbuchungen älter als {bookings} Monate und Protokolleinträge älter als {audit} Monate werden gelöscht. Die Fristen ändern Sie unter Einstellungen.</translation>
     </message>
     <message>
-        <source>Enter a client number (e.g. K00042).</source>
-        <translation>Geben Sie eine Klientennummer ein (z. B. K00042).</translation>
+        <source>Enter a client number (e.g. K-000042).</source>
+        <translation>Geben Sie eine Klientennummer ein (z. B. K-000042).</translation>
     </message>
     <message>
         <source>Folder for the export</source>

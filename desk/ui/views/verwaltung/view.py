@@ -495,7 +495,7 @@ class AuditTab(_Tab):
         self.table = _table(self.model, "auditTable")
         self.table.setAccessibleName(self.tr("Audit log"))
         self.client = QLineEdit()
-        self.client.setPlaceholderText(self.tr("e.g. K00042"))
+        self.client.setPlaceholderText(self.tr("e.g. K-000042"))
         self.client.setAccessibleName(self.tr("Client number"))
         self.client.setMaximumWidth(160)
         self.user = QComboBox()
@@ -597,7 +597,7 @@ class PrivacyTab(_Tab):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.client = QLineEdit()
-        self.client.setPlaceholderText(self.tr("e.g. K00042"))
+        self.client.setPlaceholderText(self.tr("e.g. K-000042"))
         self.client.setAccessibleName(self.tr("Client number"))
         self.client.setMaximumWidth(220)
         self.export_button = _button(self.tr("E&xport all data…"), None, "exportClient")
@@ -649,7 +649,7 @@ class PrivacyTab(_Tab):
     def _client_id(self) -> int | None:
         value = parse_client_number(self.client.text().strip())
         if value is None:
-            self.status.setText(self.tr("Enter a client number (e.g. K00042)."))
+            self.status.setText(self.tr("Enter a client number (e.g. K-000042)."))
             self.client.setFocus()
         return value
 
