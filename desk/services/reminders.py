@@ -254,9 +254,11 @@ class ReminderService:
         with self._uow(write=True) as uow:
             report.retired = uow.reminders.retire(now)
             report.planned = uow.reminders.plan(self._due_rows(uow, schedule, now))
+            # commit only a change: every commit wakes every workstation's live update, and this
+            # runs on every PC every minute
             if report.planned or any(report.retired.values()):
                 uow.touch("appointments")
-            uow.commit()
+                uow.commit()
         if not available:
             return report
         jobs = self._claim(actor, now, limit, available)
@@ -294,10 +296,15 @@ class ReminderService:
         """One short write transaction: claim what is due (conditional UPDATE, row count checked),
         read what sending needs; reminders whose appointment changed become obsolete here."""
         jobs = []
+        with self._uow() as uow:  # most minutes nothing is due: no write transaction for that
+            if not uow.reminders.claimable(now, 1, channels=[c.value for c in available]):
+                return jobs
+        changed = False
         with self._uow(write=True) as uow:
             for sending_id in uow.reminders.claimable(now, limit, channels=[c.value for c in available]):
                 if not uow.reminders.claim(sending_id, now, actor.workstation):
                     continue  # another workstation was faster
+                changed = True
                 job = uow.reminders.job(sending_id)
                 if job is None:
                     continue
@@ -315,9 +322,9 @@ class ReminderService:
                 job["address"] = self._address(uow)
                 job["templates"] = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
                 jobs.append(job)
-            if jobs:
+            if changed:
                 uow.touch("appointments")
-            uow.commit()
+                uow.commit()
         return jobs
 
     def _message(self, job: dict[str, Any]) -> tuple[str, Template]:

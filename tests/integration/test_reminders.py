@@ -209,6 +209,26 @@ def test_dry_run_shows_and_changes_nothing(services, head, world, seven):
     assert seven.received == []
 
 
+def test_a_minute_with_nothing_due_writes_nothing(services, head, world, seven):
+    """Every PC runs this every minute: without a change it must not commit (a commit wakes
+    every workstation's live update)."""
+    from sqlalchemy import text
+
+    def counter() -> int:
+        with services.uow() as uow:
+            return uow.session.execute(text("SELECT value FROM change_counter WHERE id = 1")).scalar_one()
+
+    world["book"](local_moment(TUESDAY, time(9, 30)))
+    before = counter()
+    services.reminders.run_due(head, now=DAY_BEFORE_10 - timedelta(hours=1))
+    assert counter() == before
+    services.reminders.run_due(head, now=DAY_BEFORE_10)
+    after_sending = counter()
+    assert after_sending > before
+    services.reminders.run_due(head, now=DAY_BEFORE_10 + timedelta(minutes=1))
+    assert counter() == after_sending
+
+
 def test_schedule_off_sends_nothing(services, head, world, seven):
     world["book"](local_moment(TUESDAY, time(9, 30)))
     services.reminders.save_schedule(head, ReminderSchedule(enabled=False))
