@@ -109,3 +109,17 @@ def test_view_retranslates(qtbot, view):
     view.retranslate()
     assert view.tabs.tabText(1) == "Überblick"
     assert "01.03.2026" in view.period_label.text()
+
+
+def test_the_tab_bar_fits_at_1366_by_768_in_german(qtbot, view):
+    view.set_period(MARCH)
+    compute(qtbot, view)
+    install_language("de")
+    view.retranslate()
+    view.resize(1366 - 40, 768 - 120)  # the view inside the main window at 1366×768
+    qtbot.waitUntil(lambda: view.tabs.width() <= 1366 - 40, timeout=3000)
+    bar = view.tabs.tabBar()
+    last = bar.tabRect(bar.count() - 1)
+    assert last.right() <= bar.width(), (last, bar.width())
+    assert all(bar.tabRect(i).isValid() and bar.tabRect(i).right() <= view.tabs.width() for i in range(bar.count()))
+    assert bar.tabToolTip(1) == "Überblick"

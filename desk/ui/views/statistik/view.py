@@ -106,6 +106,11 @@ class StatistikView(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         self.tabs = QTabWidget()
+        # every table's tab stays in sight at 1366×768 (German titles, large fonts): titles are
+        # shortened with "…" instead of scrolling tabs out of view; the tooltip has the full title
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setExpanding(False)
         self.tabs.addTab(self.charts, "")
         self.models: dict[str, ReportTableModel] = {}
         self.tables: dict[str, QTableView] = {}
@@ -335,6 +340,7 @@ class StatistikView(QWidget):
             model.set_table(table, language)
             self.tables[table.key].setAccessibleName(table.title)
             self.tabs.setTabText(self.tabs.indexOf(self.tables[table.key]), table.title)
+            self.tabs.setTabToolTip(self.tabs.indexOf(self.tables[table.key]), table.title)
         months, series = monthly_series(report)
         self.bar_chart.set_bars(label("Visits by month"), [m[5:] + "/" + m[2:4] for m in months], series)
         whole = sum(report.total.visits_by_place.values())
