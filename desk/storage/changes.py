@@ -40,6 +40,8 @@ class ChangeProbe:
             except Exception:  # noqa: BLE001 - closing a dead connection
                 pass
             self._connection = None
+        if self._db.is_sqlite:
+            self._last = None  # data_version is per connection: a new one starts a new baseline
 
     def poll(self, timeout: float = 0.0) -> frozenset[str]:
         """Topics changed since the last poll (empty: nothing). Raises DatabaseError when the

@@ -6,6 +6,7 @@ costs this thread a timeout, while the window stays responsive and shows the dat
 
 from __future__ import annotations
 
+import logging
 import time
 
 from PySide6.QtCore import QThread, Signal
@@ -15,6 +16,7 @@ from desk.services.changes import change_probe
 from desk.services.desk import DeskServices
 
 POLL_INTERVAL_S = 0.2
+log = logging.getLogger(__name__)
 
 
 class LiveUpdates(QThread):
@@ -36,6 +38,7 @@ class LiveUpdates(QThread):
     def run(self) -> None:
         probe = change_probe(self._services)
         reachable = True
+        resync = False
         try:
             while not self._stop:
                 try:
@@ -52,6 +55,17 @@ class LiveUpdates(QThread):
                         self.sig_state.emit(False, error.message())
                     time.sleep(1.0)
                     continue
+                except Exception:  # noqa: BLE001 - this thread must outlive any surprise
+                    # before, an unexpected error ended the thread, and the window silently saw no
+                    # change from anywhere for the rest of the day; now: log, reconnect, reload all
+                    log.exception("live updates: the change probe failed; reconnecting")
+                    probe.close()
+                    resync = True
+                    time.sleep(1.0)
+                    continue
+                if resync:
+                    resync = False
+                    self.sig_changed.emit(frozenset({"any"}))
                 if self._services.db.is_sqlite:
                     time.sleep(POLL_INTERVAL_S)
         finally:

@@ -187,3 +187,33 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
     assert growth < 3000, f"{growth} more live Python objects after 400 reloads and dialogs"
     grown = after["QObject"] - before["QObject"]
     assert grown < 50, f"{grown} more QObject wrappers alive"
+
+
+def test_live_updates_survive_an_unexpected_probe_error(qtbot, sqlite_services, monkeypatch):
+    """Before, any error that was not a DeskError ended the live-update thread: the window then
+    saw no change from anywhere for the rest of the day. Now it reconnects and reloads all."""
+    from desk.storage.changes import ChangeProbe
+    from desk.ui.live import LiveUpdates
+
+    real_poll = ChangeProbe.poll
+    calls = {"n": 0}
+
+    def flaky(self, timeout: float = 0.0):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyError("a surprise")
+        return real_poll(self, timeout)
+
+    monkeypatch.setattr(ChangeProbe, "poll", flaky)
+    live = LiveUpdates(sqlite_services)
+    try:
+        with qtbot.waitSignal(live.sig_changed, timeout=10_000) as changed:
+            live.start()
+        assert changed.args == [frozenset({"any"})]  # the reload after the surprise
+        assert live.isRunning()
+        head = Actor.system()
+        mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+        with qtbot.waitSignal(live.sig_changed, timeout=10_000):  # and it goes on reporting
+            sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    finally:
+        live.stop()

@@ -1,0 +1,574 @@
+#!/usr/bin/env python3
+"""An all-day reception session, compressed (issue 23): memory, pauses and lost live updates.
+
+    python scripts/soak.py --checkins 1000                         # SQLite file in a temp folder
+    python scripts/soak.py --checkins 1000 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/soak
+
+This process drives the REAL main window as reception would (offscreen Qt, live updates on):
+types a name letter by letter, checks the first hit in (check-in dialog, Enter), switches to the
+waiting list and back now and then. Another OS process (`--counsellors`, started by this one)
+plays six counsellors on the same database: call next, start, done, hand over. Each of their
+changes is one line in a log file with an id, the visit, the visit's version after the change
+and the commit time; reception reads the log and checks that its waiting list showed every
+change (the visit with that version or a later one, or gone once closed) and how long it took.
+
+Every --every check-ins it prints one line: RSS, live Python objects (gc), QObjects in the
+window, threads, file descriptors, the longest full collection, the longest window stall, search
+and live-update latency. At the end: the growth per 1,000 check-ins after --warmup (least
+squares), missed changes, and a verdict against the goals of issue 23 (--json for machines).
+Exit code 1 when a goal is missed (latency and stalls only count with --strict-latency: they
+depend on the machine's load; memory and objects do not).
+
+A PostgreSQL database named in --database-url is emptied first (its public schema is dropped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+GOALS = {"rss_mib_per_1000": 10.0, "objects_per_1000": 20_000, "full_gc_ms": 50.0, "stall_ms": 100.0,
+         "missed": 0}
+SEEN_TIMEOUT_S = 20.0
+
+
+# -- the database ---------------------------------------------------------------------------------
+
+
+def prepare(url: str | None, folder: Path) -> str:
+    from desk.services.bootstrap import prepare_database
+    from desk.services.demo import fill_demo_centre
+    from desk.services.desk import build_services
+    from desk.storage.engine import sqlite_url
+
+    if url is None:
+        url = sqlite_url(folder / "soak.sqlite")
+    elif url.startswith("postgresql"):
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(url)
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+            connection.exec_driver_sql("CREATE SCHEMA public")
+        engine.dispose()
+    services = build_services(prepare_database(url, backup_dir=folder / "backups"))
+    try:
+        fill_demo_centre(services, clients=300, past_weeks=0, future_weeks=0)
+    finally:
+        services.close()
+    return url
+
+
+def client_names(services) -> list[str]:
+    from sqlalchemy import select
+
+    from desk.storage.models import Client
+
+    with services.uow() as uow:
+        rows = uow.session.execute(select(Client.given_name, Client.family_name).order_by(Client.id)).all()
+    return [f"{given} {family}".strip() for given, family in rows if (given or family)]
+
+
+def staff_actors(services, role_name: str):
+    from desk.domain.model import Role
+    from desk.services.context import Actor
+
+    role = Role(role_name)
+    return [Actor(staff_id=s.id, name=s.display_name, role=s.role, service_ids=s.service_ids, workstation=s.username)
+            for s in services.reference.staff(Actor.system()) if s.role is role and s.active]
+
+
+# -- the counsellors (a separate process) -----------------------------------------------------------
+
+
+def play_counsellors(url: str, log_path: Path, stop_path: Path, seed: int, pause_ms: float) -> int:
+    """Six counsellors on another "PC": each change is logged AFTER its commit returned."""
+    from desk.domain.errors import DeskError
+    from desk.domain.model import VisitStatus
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(url))
+    rng = random.Random(seed)
+    counsellors = staff_actors(services, "beratung")[:6]
+    all_services = [s for s in services.reference.services(counsellors[0]) if s.active]
+    every_service = frozenset(s.id for s in all_services)  # so the queue does not pile up in one service
+    from desk.domain.model import RoomKind
+
+    offices = [r.id for r in services.reference.rooms(counsellors[0]) if r.active and r.kind is RoomKind.OFFICE]
+    parent = os.getppid()
+    mine: dict[int, int] = {}  # counsellor index -> visit id they work on
+    change_id = 0
+    with open(log_path, "a", encoding="utf-8", buffering=1) as log:
+        def logged(action: str, visit) -> None:
+            nonlocal change_id
+            change_id += 1
+            log.write(json.dumps({"id": change_id, "action": action, "visit": visit.id, "version": visit.version,
+                                  "open": visit.status in (VisitStatus.WAITING, VisitStatus.CALLED,
+                                                           VisitStatus.IN_SESSION),
+                                  "t": time.time()}) + "\n")
+
+        while not stop_path.exists() and os.getppid() == parent:
+            who = rng.randrange(len(counsellors))
+            actor = counsellors[who]
+            try:
+                visit_id = mine.get(who)
+                if visit_id is None:
+                    result = services.waitlist.call_next(actor, service_ids=every_service,
+                                                         room_id=offices[who % len(offices)])
+                    if result is None:
+                        time.sleep(pause_ms / 1000)
+                        continue
+                    mine[who] = result.visit.id
+                    logged("call", result.visit)
+                else:
+                    row = services.waitlist.get(actor, visit_id)
+                    if row.status is VisitStatus.CALLED:
+                        logged("start", services.waitlist.start(actor, visit_id).visit)
+                    elif row.status is VisitStatus.IN_SESSION and rng.random() < 0.15:
+                        other = rng.choice([s for s in all_services if s.id != row.service_id])
+                        result = services.waitlist.hand_over(actor, visit_id, service_id=other.id)
+                        logged("hand_over", result.extra["old_visit"])
+                        logged("handed_over_new", result.visit)
+                        del mine[who]
+                    elif row.status is VisitStatus.IN_SESSION:
+                        logged("done", services.waitlist.done(actor, visit_id).visit)
+                        del mine[who]
+                    else:
+                        del mine[who]
+            except DeskError as error:  # a race with another counsellor: move on, as a person would
+                print(f"counsellor {who}: {error.message()}", file=sys.stderr, flush=True)
+                mine.pop(who, None)
+            time.sleep(pause_ms / 1000 * rng.uniform(0.5, 1.5))
+    services.close()
+    return 0
+
+
+# -- reception (this process) -----------------------------------------------------------------------
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@dataclass
+class Window:
+    """Figures of one block of --every check-ins."""
+
+    checkins: int
+    rss: float
+    objects: int
+    qobjects: int
+    threads: int
+    fds: int
+    full_gc_ms: float
+    full_gc_cpu_ms: float
+    stall_ms: float
+    search_ms: list[float] = field(default_factory=list)
+    live_ms: list[float] = field(default_factory=list)
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def slope(points: list[tuple[float, float]]) -> float:
+    if len(points) < 2:
+        return 0.0
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+
+
+class ChangeWatch:
+    """Which counsellor changes reception's waiting list has shown, and after how long."""
+
+    def __init__(self, log_path: Path) -> None:
+        self._log = log_path
+        self._offset = 0
+        self._partial = ""
+        self.shown: dict[int, int] = {}  # visit id -> highest version shown
+        self.gone: set[int] = set()  # shown once, then no longer in the list (closed)
+        self.pending: dict[int, tuple[int, int, bool, float]] = {}  # change id -> (visit, version, open, t)
+        self.total = 0
+        self.latencies: list[float] = []
+        self._present: set[int] = set()
+        self._applied_at = 0.0
+
+    def read_log(self) -> None:
+        try:
+            with open(self._log, encoding="utf-8") as log:
+                log.seek(self._offset)
+                chunk = log.read()
+                self._offset = log.tell()
+        except FileNotFoundError:
+            return
+        lines = (self._partial + chunk).split("\n")
+        self._partial = lines.pop()
+        for line in lines:
+            if line:
+                entry = json.loads(line)
+                self.total += 1
+                self.pending[entry["id"]] = (entry["visit"], entry["version"], entry["open"], entry["t"])
+
+    def rows_shown(self, rows) -> None:
+        """Reception's waiting list now shows `rows` (called on every applied load)."""
+        self._applied_at = time.time()
+        self._present = {row.id for row in rows}
+        for row in rows:
+            if row.version > self.shown.get(row.id, 0):
+                self.shown[row.id] = row.version
+        for visit_id in [v for v in self.shown if v not in self._present]:
+            self.gone.add(visit_id)  # it was listed and is no longer: closed, after every change
+            del self.shown[visit_id]
+        if len(self.gone) > 5000:  # ids only grow: forget the oldest closed visits
+            self.gone = set(sorted(self.gone)[-2500:])
+        self.match()
+
+    def match(self) -> None:
+        """Settle every logged change that the list has shown: the visit with that version or a
+        later one, or gone; a change that closed a visit never listed counts once a later load
+        does not list it."""
+        self.read_log()
+        for change_id, (visit_id, version, is_open, committed) in list(self.pending.items()):
+            if (self.shown.get(visit_id, 0) >= version or visit_id in self.gone
+                    or (not is_open and visit_id not in self.shown and visit_id not in self._present
+                        and self._applied_at > committed)):
+                self.latencies.append(max(0.0, self._applied_at - committed) * 1000)
+                del self.pending[change_id]
+
+    def take_latencies(self) -> list[float]:
+        taken, self.latencies = self.latencies, []
+        return taken
+
+    def overdue(self, older_than_s: float) -> list[int]:
+        limit = time.time() - older_than_s
+        return [cid for cid, (_v, _ver, _o, t) in self.pending.items() if t < limit]
+
+
+def run_reception(url: str, args, log_path: Path) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import (
+        QEvent,
+        QEventLoop,
+        QObject,
+        QSettings,
+        Qt,
+        QTimer,
+        QtMsgType,
+        qInstallMessageHandler,
+    )
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+    from desk.ui.context import UiContext
+    from desk.ui.events import AppEvents
+    from desk.ui.i18n import install_language
+    from desk.ui.main_window import MainWindow
+    from desk.ui.settings import UiSettings
+
+    def quiet(kind, _context, message: str) -> None:  # offscreen Qt's notes are noise here
+        if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) and "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_language("de")
+    services = build_services(prepare_database(url))
+    reception = staff_actors(services, "empfang")[0]
+    store = QSettings(str(log_path.with_suffix(".ini")), QSettings.Format.IniFormat)
+    settings = UiSettings(store)
+    settings.last_view = "empfang"
+    ctx = UiContext(services, reception, AppEvents(), settings)
+    window = MainWindow(ctx, live_updates=True)
+    window.show()
+    empfang = window.view("empfang")
+    warteliste = window.view("warteliste")  # built once, like a reception PC that opened it
+    watch = ChangeWatch(log_path)
+    warteliste.sig_rows_applied.connect(lambda: watch.rows_shown(warteliste.model._rows))
+
+    # stalls: a 10 ms timer on the GUI thread; a late tick is time the window could not react
+    stall = {"max": 0.0, "last": time.perf_counter()}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        stall["max"] = max(stall["max"], (now - stall["last"]) * 1000 - 10)
+        stall["last"] = now
+
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(tick)
+    ticker.start()
+
+    # full collections: gc callbacks time each generation-2 pass
+    gc_state = {"start": 0.0, "cpu_start": 0.0, "max": 0.0, "cpu_max": 0.0, "count": 0}
+
+    def on_gc(phase: str, info: dict) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            gc_state["start"], gc_state["cpu_start"] = time.perf_counter(), time.thread_time()
+        else:
+            gc_state["max"] = max(gc_state["max"], (time.perf_counter() - gc_state["start"]) * 1000)
+            gc_state["cpu_max"] = max(gc_state["cpu_max"], (time.thread_time() - gc_state["cpu_start"]) * 1000)
+            gc_state["count"] += 1
+
+    gc.callbacks.append(on_gc)
+
+    def pump(seconds: float) -> None:
+        """Run the real event loop (as app.exec() would: timers, queued signals, deleteLater)."""
+        loop = QEventLoop()
+        QTimer.singleShot(max(1, int(seconds * 1000)), loop.quit)
+        loop.exec()
+
+    def wait_until(condition, timeout: float = 20.0) -> bool:
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            if condition():
+                return True
+            pump(0.005)
+        return condition()
+
+    rng = random.Random(args.seed)
+    names = client_names(services)
+    refused = 0
+    previous_census = None
+    windows: list[Window] = []
+    search_ms: list[float] = []
+    failures: list[str] = []
+    pump(1.0)
+    stall["max"] = 0.0
+    began = time.perf_counter()
+    for number in range(1, args.checkins + 1):
+        if number % 7 == 0:  # a glance at the waiting list, then back
+            window.show_view("warteliste")
+            pump(0.05)
+            window.show_view("empfang")
+        name = rng.choice(names)
+        typed = name[: rng.randint(min(4, len(name)), len(name))]
+        empfang.search.clear()
+        empfang.search.setFocus()
+        for letter in typed:  # key events with their text (QTest.keyClicks knows ASCII only)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                app.sendEvent(empfang.search, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, letter))
+            pump(0.01)
+        typed_at = time.perf_counter()
+        found = wait_until(lambda: empfang.search_settled() and empfang.results_model.rowCount() > 0, 5.0)
+        if not found and typed != name:  # a few letters of a name in Arabic script may find nobody yet
+            empfang.search.setText(name)
+            found = wait_until(lambda: empfang.search_settled() and empfang.results_model.rowCount() > 0)
+        if not found:
+            failures.append(f"check-in {number}: no result for {name!r}")
+            continue
+        search_ms.append((time.perf_counter() - typed_at) * 1000)
+        before = empfang.last_visit
+        QTest.keyClick(empfang.search, Qt.Key.Key_Down)  # the first hit; sometimes one further down
+        for _ in range(rng.choice((0, 0, 0, 1, 2))):
+            QTest.keyClick(empfang.results, Qt.Key.Key_Down)
+        QTest.keyClick(empfang.results, Qt.Key.Key_Return)
+        dialog = empfang.checkin_dialog
+        if dialog is None or not dialog.isVisible():
+            failures.append(f"check-in {number}: no dialog")
+            continue
+        if dialog.service.count() > 1:
+            dialog.service.setCurrentIndex(rng.randrange(dialog.service.count()))
+        QTest.keyClick(dialog.service, Qt.Key.Key_Return)
+        if not wait_until(lambda: not empfang._busy):
+            failures.append(f"check-in {number}: no answer")
+        elif empfang.last_visit is before:
+            refused += 1  # "already waiting since ...": reception reads it and goes on
+        if number % args.every == 0:
+            gc.collect()  # a full pass before counting, so garbage is not counted as growth
+            windows.append(Window(
+                checkins=number, rss=rss_mib(), objects=len(gc.get_objects()),
+                qobjects=len(window.findChildren(QObject)) + len(app.topLevelWidgets()),
+                threads=len(os.listdir("/proc/self/task")), fds=len(os.listdir("/proc/self/fd")),
+                full_gc_ms=gc_state["max"], full_gc_cpu_ms=gc_state["cpu_max"], stall_ms=stall["max"], search_ms=search_ms,
+                live_ms=watch.take_latencies()))
+            print(line(windows[-1]), flush=True)
+            if args.growth:
+                census = _census(window)
+                if number > args.warmup and previous_census is not None:
+                    grown = [(k, census[k] - previous_census.get(k, 0)) for k in census]
+                    grown = sorted((g for g in grown if g[1] > 0), key=lambda g: -g[1])[:12]
+                    print("   grown since the last line: " + ", ".join(f"{k} +{n}" for k, n in grown), flush=True)
+                previous_census = census
+            search_ms = []
+            gc_state["max"] = gc_state["cpu_max"] = 0.0
+            pump(0.02)
+            stall["max"] = 0.0
+    elapsed = time.perf_counter() - began
+    # the last changes: give reception SEEN_TIMEOUT_S to show them
+    Path(args.stop_file).touch()
+    time.sleep(0.5)
+    watch.match()
+    wait_until(lambda: watch.match() or not watch.pending, SEEN_TIMEOUT_S)
+    missed = sorted(watch.pending)
+    late = [latency for latency in watch.take_latencies()]
+    if windows:
+        windows[-1].live_ms.extend(late)
+    gc.callbacks.remove(on_gc)
+    ticker.stop()
+    window.close()
+    pump(0.1)
+    store.sync()  # now, not when the temporary folder is already gone
+    services.close()
+    return {"windows": windows, "missed": missed, "missed_detail": [watch.pending[c] for c in missed[:20]],
+            "changes": watch.total, "failures": failures, "refused": refused, "elapsed_s": elapsed}
+
+
+def _census(window) -> dict[str, int]:
+    """Live objects by type: Python (gc) and Qt (the window's QObject tree), for --growth."""
+    from PySide6.QtCore import QObject
+
+    counts: dict[str, int] = {}
+    for obj in gc.get_objects():
+        name = "py:" + type(obj).__qualname__
+        counts[name] = counts.get(name, 0) + 1
+    for obj in window.findChildren(QObject):
+        name = "qt:" + obj.metaObject().className()
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def line(w: Window) -> str:
+    return (f"{w.checkins:6d} check-ins  RSS {w.rss:7.1f} MiB  objects {w.objects:8d}  QObjects {w.qobjects:5d}  "
+            f"threads {w.threads:3d}  fds {w.fds:4d}  full gc max {w.full_gc_ms:5.1f} ms (CPU {w.full_gc_cpu_ms:4.1f})  stall max {w.stall_ms:6.1f} ms  "
+            f"search p50/p95 {percentile(w.search_ms, .5):5.0f}/{percentile(w.search_ms, .95):5.0f} ms  "
+            f"live p50/p95/max {percentile(w.live_ms, .5):5.0f}/{percentile(w.live_ms, .95):5.0f}/"
+            f"{max(w.live_ms, default=0):5.0f} ms ({len(w.live_ms)})")
+
+
+def summarise(result: dict, warmup: int) -> dict:
+    windows = [w for w in result["windows"] if w.checkins > warmup]
+    per_1000 = {
+        "rss_mib_per_1000": slope([(w.checkins, w.rss) for w in windows]) * 1000,
+        "objects_per_1000": slope([(w.checkins, w.objects) for w in windows]) * 1000,
+        "qobjects_per_1000": slope([(w.checkins, w.qobjects) for w in windows]) * 1000,
+        "threads_per_1000": slope([(w.checkins, w.threads) for w in windows]) * 1000,
+        "fds_per_1000": slope([(w.checkins, w.fds) for w in windows]) * 1000,
+    }
+    live = [x for w in result["windows"] for x in w.live_ms]
+    search = [x for w in result["windows"] for x in w.search_ms]
+    return {
+        **per_1000,
+        "full_gc_ms": max((w.full_gc_ms for w in windows), default=0.0),
+        "full_gc_cpu_ms": max((w.full_gc_cpu_ms for w in windows), default=0.0),
+        "stall_ms": max((w.stall_ms for w in windows), default=0.0),
+        "missed": len(result["missed"]),
+        "changes": result["changes"],
+        "live_p50_ms": percentile(live, .5), "live_p95_ms": percentile(live, .95), "live_max_ms": max(live, default=0.0),
+        "search_p50_ms": percentile(search, .5), "search_p95_ms": percentile(search, .95),
+        "rss_end_mib": result["windows"][-1].rss if result["windows"] else 0.0,
+        "objects_end": result["windows"][-1].objects if result["windows"] else 0,
+        "failures": len(result["failures"]),
+        "refused": result["refused"],
+        "elapsed_s": result["elapsed_s"],
+    }
+
+
+def verdict(summary: dict, strict_latency: bool) -> list[str]:
+    missed = []
+    if summary["rss_mib_per_1000"] > GOALS["rss_mib_per_1000"]:
+        missed.append(f"RSS grows {summary['rss_mib_per_1000']:.1f} MiB per 1,000 check-ins (goal <= 10)")
+    if summary["objects_per_1000"] > GOALS["objects_per_1000"]:
+        missed.append(f"live objects grow {summary['objects_per_1000']:.0f} per 1,000 check-ins (goal <= 20,000)")
+    if summary["missed"] > GOALS["missed"]:
+        missed.append(f"{summary['missed']} of {summary['changes']} counsellor changes never shown")
+    if summary["failures"]:
+        missed.append(f"{summary['failures']} check-ins failed")
+    if strict_latency:
+        if summary["full_gc_ms"] > GOALS["full_gc_ms"]:
+            missed.append(f"a full collection took {summary['full_gc_ms']:.0f} ms (goal <= 50)")
+        if summary["stall_ms"] > GOALS["stall_ms"]:
+            missed.append(f"the window stalled {summary['stall_ms']:.0f} ms (goal <= 100)")
+    return missed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--checkins", type=int, default=1000)
+    parser.add_argument("--database-url", default=None, help="default: a new SQLite file in a temp folder")
+    parser.add_argument("--every", type=int, default=100, help="print figures every N check-ins")
+    parser.add_argument("--warmup", type=int, default=200, help="check-ins not counted in the growth")
+    parser.add_argument("--pause-ms", type=float, default=150.0, help="a counsellor's pause between actions")
+    parser.add_argument("--seed", type=int, default=23)
+    parser.add_argument("--json", action="store_true", help="print the summary as one JSON line at the end")
+    parser.add_argument("--strict-latency", action="store_true", help="full-gc and stall goals fail the run too")
+    parser.add_argument("--growth", action="store_true", help="print the types that grew since the last line")
+    parser.add_argument("--counsellors", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--log", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--stop-file", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.counsellors:
+        return play_counsellors(args.database_url, Path(args.log), Path(args.stop_file), args.seed, args.pause_ms)
+
+    with tempfile.TemporaryDirectory(prefix="desk-soak-") as tmp:
+        folder = Path(tmp)
+        url = prepare(args.database_url, folder)
+        log_path = folder / "changes.jsonl"
+        args.stop_file = str(folder / "stop")
+        counsellors = subprocess.Popen(
+            [sys.executable, __file__, "--counsellors", "--database-url", url, "--log", str(log_path),
+             "--stop-file", args.stop_file, "--seed", str(args.seed + 1), "--pause-ms", str(args.pause_ms)],
+            stderr=open(folder / "counsellors.err", "w"))  # noqa: SIM115 - lives as long as the child
+        engine = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+        print(f"soak on {engine}: {args.checkins} check-ins, six counsellors in process {counsellors.pid}, "
+              f"started {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True)
+        try:
+            result = run_reception(url, args, log_path)
+        finally:
+            Path(args.stop_file).touch()
+            try:
+                counsellors.wait(30)
+            except subprocess.TimeoutExpired:
+                counsellors.kill()
+        races = sum(1 for _ in open(folder / "counsellors.err", encoding="utf-8"))
+    summary = summarise(result, args.warmup)
+    summary["engine"] = engine
+    summary["counsellor_races"] = races
+    print(f"growth per 1,000 check-ins after {args.warmup}: RSS {summary['rss_mib_per_1000']:+.1f} MiB, "
+          f"objects {summary['objects_per_1000']:+.0f}, QObjects {summary['qobjects_per_1000']:+.0f}, "
+          f"threads {summary['threads_per_1000']:+.1f}, fds {summary['fds_per_1000']:+.1f}")
+    print(f"longest full collection {summary['full_gc_ms']:.1f} ms ({summary['full_gc_cpu_ms']:.1f} ms CPU), longest stall {summary['stall_ms']:.0f} ms "
+          f"(machine load counts here); search p50/p95 {summary['search_p50_ms']:.0f}/{summary['search_p95_ms']:.0f} ms "
+          f"(incl. {120} ms debounce); live update p50/p95/max {summary['live_p50_ms']:.0f}/"
+          f"{summary['live_p95_ms']:.0f}/{summary['live_max_ms']:.0f} ms")
+    print(f"counsellor changes: {summary['changes']}, missed: {summary['missed']} "
+          f"{result['missed_detail'] if result['missed'] else ''}; counsellor races lost: {races}; "
+          f"check-ins refused (already waiting): {summary['refused']}; "
+          f"check-in failures: {summary['failures']} {result['failures'][:3]}; {summary['elapsed_s']:.0f} s")
+    problems = verdict(summary, args.strict_latency)
+    print("goals: " + ("all met" if not problems else "MISSED: " + "; ".join(problems)), flush=True)
+    if args.json:
+        print(json.dumps(summary), flush=True)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    threading.current_thread().name = "soak"
+    sys.exit(main())
