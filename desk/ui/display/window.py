@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desk.domain.model import DisplayCallRow
@@ -22,18 +22,94 @@ POLL_MS = 3000  # safety net besides the live-update signal
 RELOAD_TOPICS = frozenset({"display", "any"})
 
 
-def _label(point_size: int, *, bold: bool = False, colour: str = "#ffffff", name: str = "") -> QLabel:
-    label = QLabel()
+class FitLabel(QLabel):
+    """A label whose text is never cut: it wraps between words (never inside one) onto at most
+    `max_lines` lines and shrinks its type until the text fits its width; it asks the layout for
+    the height the wrapped text needs. A cut room name would send a person to the wrong door."""
+
+    MIN_POINT_SIZE = 8
+
+    def __init__(self, point_size: int, max_lines: int) -> None:
+        super().__init__()
+        self.base_point_size = point_size
+        self.max_lines = max_lines
+        self.scale = 1.0
+        self._height = 0  # what the wrapped text needs; the layout gets it from sizeHint
+        self.setWordWrap(max_lines > 1)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(text)
+        self.fit()
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+        self.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.fit()
+
+    def _needs(self, font: QFont, width: int) -> tuple[bool, int]:
+        """(fits, height): every word fits `width` and the wrapped text takes at most max_lines."""
+        metrics = QFontMetrics(font)
+        text = self.text()
+        if any(metrics.horizontalAdvance(word) > width for word in text.split()):
+            return False, 0
+        flags = int(self.alignment().value) | (int(Qt.TextFlag.TextWordWrap.value) if self.wordWrap() else 0)
+        box = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text)
+        return box.width() <= width and box.height() <= self.max_lines * metrics.lineSpacing() + 2, box.height()
+
+    def fit(self) -> None:
+        if not self.isVisible():
+            return  # its width is not known before the layout placed it (showEvent fits it)
+        margins = self.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        font = QFont(self.font())
+        size = max(self.MIN_POINT_SIZE, int(self.base_point_size * self.scale))
+        font.setPointSize(size)
+        height = QFontMetrics(font).height()
+        if self.text() and width > 0:
+            fits, height = self._needs(font, width)
+            while not fits and size > self.MIN_POINT_SIZE:
+                size = max(self.MIN_POINT_SIZE, size - max(1, size // 12))
+                font.setPointSize(size)
+                fits, height = self._needs(font, width)
+            height = max(height, QFontMetrics(font).height())
+        if font != self.font():
+            self.setFont(font)
+        needed = height + margins.top() + margins.bottom()
+        if self._height != needed:
+            self._height = needed
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return False  # the height is computed in fit() for the width the label has
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        margins = self.contentsMargins()
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right()
+        return QSize(one_line, self._height or self.fontMetrics().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.sizeHint()
+
+
+def _label(point_size: int, *, bold: bool = False, colour: str = "#ffffff", name: str = "",
+           max_lines: int = 2) -> FitLabel:
+    label = FitLabel(point_size, max_lines)
     label.setTextFormat(Qt.TextFormat.PlainText)  # nothing on this screen is ever rich text
     label.setObjectName(name)
     font = QFont()
     font.setPointSize(point_size)
     font.setBold(bold)
     label.setFont(font)
-    label.setProperty("basePointSize", point_size)
     label.setStyleSheet(f"color: {colour};")
     # big type must never force the window wider than the screen: fonts scale in resizeEvent
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     return label
 
 
@@ -55,16 +131,15 @@ class DisplayWindow(QWidget):
         self.setAutoFillBackground(True)
 
         self.title = _label(28, bold=True, colour="#9cc3ff", name="title")
-        self.clock = _label(28, colour="#9cc3ff", name="clock")
-        self.current = _label(110, bold=True, name="current")
+        self.clock = _label(28, colour="#9cc3ff", name="clock", max_lines=1)
+        self.current = _label(110, bold=True, name="current", max_lines=3)
         self.current.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phrase_de = _label(40, name="phraseGerman")
+        self.phrase_de = _label(40, name="phraseGerman", max_lines=3)
         self.phrase_de.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phrase_other = _label(40, colour="#ffe08a", name="phraseOther")
+        self.phrase_other = _label(40, colour="#ffe08a", name="phraseOther", max_lines=3)
         self.phrase_other.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.history_title = _label(20, colour="#9cc3ff", name="historyTitle")
-        self.history_title.setWordWrap(True)
-        self.history = [_label(32, bold=True, colour="#d6e4ff", name=f"history{i}") for i in range(HISTORY)]
+        self.history = [_label(32, bold=True, colour="#d6e4ff", name=f"history{i}", max_lines=3) for i in range(HISTORY)]
         self.state = _label(16, colour="#ffb4a8", name="state")
 
         header = QHBoxLayout()
@@ -112,30 +187,12 @@ class DisplayWindow(QWidget):
         self.refresh()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Type sizes are designed for 1920x1080 and scale with the window."""
+        """Type sizes are designed for 1920x1080 and scale with the window; each label then
+        shrinks its own type further if its text would not fit (FitLabel)."""
         scale = max(0.35, min(self.width() / 1920, self.height() / 1080))
-        for label in self.findChildren(QLabel):
-            base = label.property("basePointSize")
-            if base:
-                font = label.font()
-                font.setPointSize(max(8, int(base * scale)))
-                label.setFont(font)
-        self._fit_current()
+        for label in self.findChildren(FitLabel):
+            label.set_scale(scale)
         super().resizeEvent(event)
-
-    def _fit_current(self) -> None:
-        """The current call must fit on one line: shrink its type until it does."""
-        from PySide6.QtGui import QFontMetrics
-
-        available = max(100, self.current.width() - 20)
-        font = self.current.font()
-        size = max(8, int(self.current.property("basePointSize") * max(0.35, min(self.width() / 1920,
-                                                                                 self.height() / 1080))))
-        font.setPointSize(size)
-        while size > 12 and QFontMetrics(font).horizontalAdvance(self.current.text()) > available:
-            size -= 4
-            font.setPointSize(size)
-        self.current.setFont(font)
 
     def retranslate(self) -> None:
         # The waiting room reads German first; the interface language of the PC does not matter.
@@ -193,7 +250,6 @@ class DisplayWindow(QWidget):
             return
         call = self.calls[0]
         self.current.setText(f"{call.ticket}  →  {call.room_label}")
-        self._fit_current()
         german = phrase("de")
         assert german is not None
         self.phrase_de.setText(german.render(call.ticket, call.room_label))
