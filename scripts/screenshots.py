@@ -66,6 +66,44 @@ def login_shot(app, ctx, name: str, out: Path | None) -> list[str]:
     return problems
 
 
+class _Silent:
+    def play(self) -> None:
+        pass
+
+
+def display_shot(app, services, language: str, out: Path) -> list[str]:
+    """The waiting-room display (desk --display) at 1366x768 with the longest room names of the
+    demo centre (it shows rooms by their name): German first, an Arabic second line in the German
+    shot, an English one in the English shot; the calls are fixed so the shot does not change."""
+    from datetime import UTC, datetime
+
+    from desk.domain.model import DisplayCallRow
+    from desk.services.context import Actor
+    from desk.ui.display import DisplayWindow
+    from desk.ui.events import AppEvents
+
+    names = sorted((r.name for r in services.reference.rooms(Actor.system())), key=len, reverse=True)
+    called = {"de": "ar"}.get(language, language)
+    at = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    calls = [DisplayCallRow(id=20 - n, called_at=at, ticket=f"{'IMS'[n % 3]}-{14 - n:03d}",
+                            room_label=names[n % len(names)], language=called) for n in range(6)]
+    window = DisplayWindow(services, AppEvents(), gong=_Silent())
+    window.timer.stop()  # the fixed calls, not the database's
+    window.clock_timer.stop()
+    window.resize(*SIZE)
+    window.show()
+    window.apply(calls)
+    window.clock.setText("09:31")
+    settle(app, 300)
+    name = f"display-{language}.png"
+    window.grab().save(str(out / name))
+    print(f"wrote {out / name}")
+    problems = [f"{name}: {p}" for p in clipped_widgets(window)]
+    window.close()
+    window.deleteLater()
+    return problems
+
+
 def settle(app, milliseconds: int = 1500) -> None:
     """Process events for a while so worker results and timers reach the widgets."""
     from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThreadPool
@@ -79,7 +117,8 @@ def settle(app, milliseconds: int = 1500) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--views", default="", help="comma-separated view keys and/or login (default: all)")
+    parser.add_argument("--views", default="", help="comma-separated view keys, login and/or display "
+                                                     "(default: all)")
     parser.add_argument("--languages", default="de,en")
     parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
     parser.add_argument("--check", action="store_true", help="exit with 1 when a label or button is clipped (CI)")
@@ -106,9 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     base_font = app.font()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS] + ["login"]
+    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS] + ["login", "display"]
     login = "login" in wanted  # docs/screenshots/login-<language>.png; checked at 200 % too
-    wanted = [k for k in wanted if k != "login"]
+    display = "display" in wanted  # docs/screenshots/display-<language>.png (normal font size only)
+    wanted = [k for k in wanted if k not in ("login", "display")]
 
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(prepare_database(sqlite_url(Path(tmp) / "demo.sqlite")))
@@ -145,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
                 if login:
                     problems += login_shot(app, ctx, f"login-{language}{'-large' if large else ''}.png",
                                            None if large else out)
+                if display and not large:
+                    problems += display_shot(app, services, language, out)
         app.setFont(base_font)
         services.close()
     for problem in problems:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from pytestqt.exceptions import TimeoutError  # noqa: A004 - the one waitUntil raises
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
+from pytestqt.exceptions import TimeoutError  # noqa: A004 - the one waitUntil raises
 
 from desk.domain.model import DisplayCallRow
 from desk.domain.seed import ROOMS
