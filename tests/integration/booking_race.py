@@ -44,6 +44,7 @@ def worker(url: str, name: str, attempts: list[tuple[int, str, int]], barrier, r
     services = build_services(open_database(url))
     actor = Actor(staff_id=None, name=name, role=Role.RECEPTION, workstation=name)
     booked = conflicts = errors = 0
+    messages: list[str] = []
     latencies: list[float] = []
     try:
         barrier.wait(120)
@@ -56,12 +57,13 @@ def worker(url: str, name: str, attempts: list[tuple[int, str, int]], barrier, r
                 booked += 1
             except ConflictError:
                 conflicts += 1
-            except DeskError:
+            except DeskError as error:
                 errors += 1
+                messages.append(f"{type(error).__name__}: {error}")
             latencies.append(clock.perf_counter() - began)
     finally:
         services.close()
-        results.put((name, booked, conflicts, errors, latencies))
+        results.put((name, booked, conflicts, errors, latencies, messages))
 
 
 def run_race(url: str, *, processes: int = 6, attempts: int = 300, seed: int = 5, days: int = 3) -> dict:
@@ -98,13 +100,14 @@ def run_race(url: str, *, processes: int = 6, attempts: int = 300, seed: int = 5
         overlaps = connection.execute(sa.text(OVERLAP_SQL)).scalar_one()
         stored = connection.execute(sa.text("SELECT count(*) FROM booking_occurrences")).scalar_one()
     engine.dispose()
-    latencies = sorted(x for *_, lat in collected for x in lat)
+    latencies = sorted(x for c in collected for x in c[4])
     return {
         "processes": processes,
         "attempts": per * processes,
         "booked": sum(c[1] for c in collected),
         "conflicts": sum(c[2] for c in collected),
         "errors": sum(c[3] for c in collected),
+        "error_messages": [m for c in collected for m in c[5]],
         "stored": stored,
         "overlaps": overlaps,
         "seconds": elapsed,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -12,6 +12,16 @@ from desk.domain.model import BookingKind, HolidayPolicy, Role, RoomKind
 from desk.domain.recurrence import EditScope, Frequency, RuleSpec
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
+
+# The dates below are fixed (January to March 2027) and what a series edit or a cancellation
+# changes depends on "now" (only dates still to come are replanned): the clock is fixed too,
+# before all of them, so the tests mean the same on any day they run (pytest --today=...).
+FIXED_NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(time_machine) -> None:
+    time_machine.move_to(FIXED_NOW)
 
 
 def local(*args: int) -> datetime:
