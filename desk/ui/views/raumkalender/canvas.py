@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.domain.model import BookingKind, BookingOccurrenceRow
 from desk.domain.recurrence import place
+from desk.ui.clock import centre_today
 from desk.ui.i18n import fmt_date, fmt_time, local
 from desk.ui.views.raumkalender.labels import weekday_label
 from desk.ui.views.raumkalender.model import OccurrenceModel
@@ -271,7 +272,7 @@ class CalendarCanvas(QWidget):
         width, top, hour = self._grid(area)
         grid_bottom = top + hour * (LAST_HOUR - FIRST_HOUR)
         rooms = max(1, len(self.rooms))
-        today = datetime.now().date()
+        today = centre_today()
         # day headers
         for d, day in enumerate(self.days):
             x = area.left() + GUTTER + d * rooms * width

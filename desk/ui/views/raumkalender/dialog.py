@@ -262,7 +262,7 @@ class BookingDialog(LockAwareDialog):
             if rule.nth is not None:
                 self.nth.setCurrentIndex(self.nth.findData(rule.nth))
             self._load_history()
-        now = datetime.now().astimezone()
+        now = datetime.now(BERLIN)
         start = start or place(datetime.combine(now.date() + timedelta(days=1), time(10)))
         end = end or start + timedelta(hours=1)
         start_local, end_local = local(start), local(end)

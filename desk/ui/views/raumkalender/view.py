@@ -28,6 +28,7 @@ from desk.domain.errors import DeskError
 from desk.domain.model import RoomKind
 from desk.domain.permissions import Permission, allowed
 from desk.domain.recurrence import EditScope, holidays_between, place
+from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_date
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
@@ -48,7 +49,7 @@ class RaumkalenderView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.can_book = allowed(ctx.actor.role, Permission.ROOM_BOOK)
-        self.anchor: date = datetime.now().date()
+        self.anchor: date = centre_today()
         self.day_mode = False
         self._generation = 0
         rooms = [r for r in ctx.services.reference.rooms(ctx.actor) if r.active and r.bookable]
@@ -183,7 +184,7 @@ class RaumkalenderView(QWidget):
         return [r for r in self.rooms if r[0] == room_id]
 
     def go_today(self) -> None:
-        self.set_anchor(datetime.now().date())
+        self.set_anchor(centre_today())
 
     def go_previous(self) -> None:
         self.set_anchor(self.anchor - timedelta(days=1 if self.day_mode else 7))
@@ -414,7 +415,7 @@ class RaumkalenderView(QWidget):
             "title": week_title(name, days[0]) if not self.day_mode else f"{name}: {fmt_date(days[0])}",
             "days": days, "rooms": self.shown_rooms(), "rows": self.model.rows(),
             "holidays": holidays_between(days[0], days[-1]),
-            "footer": self.tr("Printed {date} by {name}").format(date=fmt_date(datetime.now().date()),
+            "footer": self.tr("Printed {date} by {name}").format(date=fmt_date(centre_today()),
                                                                   name=self.ctx.actor.name),
         }
 

@@ -6,7 +6,7 @@ exact numbers, the exports (XLSX, CSV, PDF) show counts below the threshold as "
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
@@ -43,6 +43,7 @@ from desk.domain.reports import (
     share,
 )
 from desk.services.report_exports import export_csv, export_xlsx
+from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language
 from desk.ui.views.statistik.charts import ChartWidget
@@ -70,7 +71,7 @@ class StatistikView(QWidget):
         self._busy = False
         self._progress = _Progress(self)
 
-        today = date.today()
+        today = centre_today()
         self.kind = QComboBox()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)

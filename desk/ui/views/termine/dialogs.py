@@ -45,7 +45,7 @@ from desk.domain.model import (
     StaffRow,
 )
 from desk.services.appointments import AppointmentChange, AppointmentRequest
-from desk.ui.clock import qdate
+from desk.ui.clock import centre_today, qdate
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, local
@@ -271,7 +271,7 @@ class AppointmentDialog(LockAwareDialog):
         else:
             if staff_id is not None:
                 self._select(self.counsellor, staff_id)
-            self.date.setDate(qdate(day or datetime.now().date()))
+            self.date.setDate(qdate(day or centre_today()))
             self.start.setTime(QTime((start or time(9)).hour, (start or time(9)).minute))
             self._select(self.duration, 45)
         self._fill_languages(appointment.interpreter_language if appointment else "")
