@@ -33,6 +33,7 @@ class FitLabel(QLabel):
         super().__init__()
         self.base_point_size = point_size
         self.max_lines = max_lines
+        self.fewer_lines = False  # True: take fewer lines if the type stays at least 3/4 as large
         self.scale = 1.0
         self._height = 0  # what the wrapped text needs; the layout gets it from sizeHint
         self.setWordWrap(max_lines > 1)
@@ -53,15 +54,27 @@ class FitLabel(QLabel):
         super().showEvent(event)
         self.fit()
 
-    def _needs(self, font: QFont, width: int) -> tuple[bool, int]:
-        """(fits, height): every word fits `width` and the wrapped text takes at most max_lines."""
+    def _needs(self, font: QFont, width: int, lines: int) -> tuple[bool, int]:
+        """(fits, height): every word fits `width` and the wrapped text takes at most `lines`."""
         metrics = QFontMetrics(font)
         text = self.text()
         if any(metrics.horizontalAdvance(word) > width for word in text.split()):
             return False, 0
         flags = int(self.alignment().value) | (int(Qt.TextFlag.TextWordWrap.value) if self.wordWrap() else 0)
         box = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text)
-        return box.width() <= width and box.height() <= self.max_lines * metrics.lineSpacing() + 2, box.height()
+        return box.width() <= width and box.height() <= lines * metrics.lineSpacing() + 2, box.height()
+
+    def _largest(self, width: int, lines: int) -> tuple[int, int]:
+        """(point size, height): the largest type, at most the scaled design size, that fits."""
+        font = QFont(self.font())
+        size = max(self.MIN_POINT_SIZE, int(self.base_point_size * self.scale))
+        font.setPointSize(size)
+        fits, height = self._needs(font, width, lines)
+        while not fits and size > self.MIN_POINT_SIZE:
+            size = max(self.MIN_POINT_SIZE, size - max(1, size // 12))
+            font.setPointSize(size)
+            fits, height = self._needs(font, width, lines)
+        return size, max(height, QFontMetrics(font).height())
 
     def fit(self) -> None:
         if not self.isVisible():
@@ -73,12 +86,12 @@ class FitLabel(QLabel):
         font.setPointSize(size)
         height = QFontMetrics(font).height()
         if self.text() and width > 0:
-            fits, height = self._needs(font, width)
-            while not fits and size > self.MIN_POINT_SIZE:
-                size = max(self.MIN_POINT_SIZE, size - max(1, size // 12))
-                font.setPointSize(size)
-                fits, height = self._needs(font, width)
-            height = max(height, QFontMetrics(font).height())
+            # the big call reads better on fewer lines ("Gruppen- und / Besprechungsraum" rather
+            # than one word a line) if that costs at most a quarter of the type size
+            fewest = 1 if self.fewer_lines else self.max_lines
+            options = [self._largest(width, lines) for lines in range(fewest, self.max_lines + 1)]
+            size, height = next(o for o in options if o[0] * 4 >= options[-1][0] * 3)
+        font.setPointSize(size)
         if font != self.font():
             self.setFont(font)
         needed = height + margins.top() + margins.bottom()
@@ -133,6 +146,7 @@ class DisplayWindow(QWidget):
         self.title = _label(28, bold=True, colour="#9cc3ff", name="title")
         self.clock = _label(28, colour="#9cc3ff", name="clock", max_lines=1)
         self.current = _label(110, bold=True, name="current", max_lines=3)
+        self.current.fewer_lines = True
         self.current.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phrase_de = _label(40, name="phraseGerman", max_lines=3)
         self.phrase_de.setAlignment(Qt.AlignmentFlag.AlignCenter)
