@@ -40,13 +40,66 @@ def clipped_widgets(root) -> list[str]:
     return problems
 
 
-def stage(view) -> None:
-    """Put a view in the state a person would look at: reception with a name being typed."""
+def stage(view, *, busy: bool = False) -> None:
+    """Put a view in the state a person would look at: reception with a name being typed; on a
+    busy day the room calendar shows the week of all rooms."""
     from PySide6.QtWidgets import QLineEdit
 
     search = view.findChild(QLineEdit, "search") if view.objectName() == "view-empfang" else None
     if search is not None:
         search.setText("moh")  # as typed at the desk: finds Mohammed, Muhammad, محمد, ...
+    room_filter = getattr(view, "room_filter", None)
+    if busy and room_filter is not None:
+        room_filter.setCurrentIndex(0)  # all rooms
+
+
+def make_busy_day(services) -> None:
+    """A busy day on top of the demo centre: 25 more people waiting now (families, interpreters,
+    an urgent one), and the whole current week booked in every bookable room."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from desk.domain.bookings import BookingDraft
+    from desk.domain.errors import ConflictError
+    from desk.domain.model import BookingKind, Priority
+    from desk.domain.recurrence import place
+    from desk.services.checkin import CheckInRequest
+    from desk.services.clients import ClientInput
+    from desk.services.context import Actor
+
+    system = Actor.system()
+    active = [s for s in services.reference.services(system) if s.active]
+    languages = ("ar", "fa", "uk", "ru", "tr", "ti", "", "", "", "")
+    names = ("Ahmadi, Zahra", "Bondarenko, Oksana", "Haile, Senait", "Yilmaz, Emre", "Sidiqi, Farid",
+             "Kovalenko, Iryna", "Al-Ahmad, Mohammed Abdulrahman", "Tesfay, Yonas", "Hosseini, Mariam",
+             "Petrov, Dmitrij")
+    for number in range(25):
+        family, given = names[number % len(names)].split(", ")
+        client = services.clients.create(system, ClientInput(given_name=f"{given} {number + 1}", family_name=family,
+                                                             language=languages[number % len(languages)]))
+        urgent = number == 7
+        services.checkin.check_in(system, CheckInRequest(
+            service_id=active[number % len(active)].id, client_id=client.id,
+            interpreter_language=languages[number % len(languages)], party_size=1 + (number % 4 == 0) * 2,
+            priority=Priority.URGENT if urgent else Priority.NORMAL,
+            priority_reason="Kind mit Fieber" if urgent else ""),
+            now=datetime.now(UTC) - timedelta(minutes=60 - 2 * number))
+    today = datetime.now().date()
+    monday = today - timedelta(days=today.weekday())
+    titles = ("Teambesprechung Fachbereich", "Sprachcafé Deutsch–Arabisch", "Beratung mit Dolmetscherin",
+              "Infoabend Anerkennung ausländischer Abschlüsse", "Ehrenamtstreffen", "Kochabend")
+    rooms = [r for r in services.reference.rooms(system) if r.bookable and r.active]
+    for offset in range(5):
+        day = monday + timedelta(days=offset)
+        for index, room in enumerate(rooms):
+            for slot, (hour, minutes) in enumerate(((9, 45), (11, 90), (14, 60), (17, 120))):
+                start = place(datetime.combine(day, time(hour, 15 * (index % 2))))
+                try:
+                    services.bookings.create(system, BookingDraft(
+                        room_id=room.id, title=titles[(offset + index + slot) % len(titles)], starts_at=start,
+                        ends_at=start + timedelta(minutes=minutes), kind=list(BookingKind)[slot % len(BookingKind)],
+                        organiser="Frau Yilmaz"))
+                except ConflictError:
+                    pass  # the demo already has something there
 
 
 def login_shot(app, ctx, name: str, out: Path | None) -> list[str]:
@@ -122,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default="de,en")
     parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
     parser.add_argument("--check", action="store_true", help="exit with 1 when a label or button is clipped (CI)")
+    parser.add_argument("--busy", action="store_true",
+                        help="a busy day: 25 more waiting and a full week in all rooms; files named <view>-busy-...")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings
@@ -153,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(prepare_database(sqlite_url(Path(tmp) / "demo.sqlite")))
         fill_demo_centre(services)
+        if args.busy:
+            make_busy_day(services)
         head = next((s for s in services.reference.staff(Actor.system()) if s.role is Role.HEAD), None)
         actor = Actor(staff_id=head.id if head else None, name=head.display_name if head else "Leitung",
                       role=Role.HEAD, service_ids=head.service_ids if head else frozenset())
@@ -173,9 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                 window.show()
                 for key in wanted:
                     window.show_view(key)
-                    stage(window.view(key))
+                    stage(window.view(key), busy=args.busy)
                     settle(app)  # views load their data in workers; give them time to arrive
-                    name = f"{key}-{language}{'-large' if large else ''}.png"
+                    name = f"{key}{'-busy' if args.busy else ''}-{language}{'-large' if large else ''}.png"
                     window.grab().save(str(out / name))
                     problems += [f"{name}: {p}" for p in clipped_widgets(window.view(key))]
                     print(f"wrote {out / name}")

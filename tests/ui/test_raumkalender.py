@@ -319,3 +319,33 @@ def test_weekly_four_dates_across_a_holiday_says_which_is_skipped_before_saving(
     text = dialog.preview.text()
     assert "3 dates will be booked" in text
     assert "14" in text and "Christi Himmelfahrt" in text
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_a_week_of_all_rooms_stays_readable_at_100_and_200_percent(qtbot, view, ctx, group, scale) -> None:
+    from PySide6.QtGui import QFont
+
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    view.setFont(font)
+    view.room_filter.setCurrentIndex(view.room_filter.findData(0))  # all rooms
+    qtbot.waitUntil(lambda: len(view.canvas.rooms) > 2, timeout=20000)
+    canvas = view.canvas
+    metrics = canvas.fontMetrics()
+    column = canvas.column_rect(0, 0)
+    # short room names (display labels from the room settings) and a time range fit a column:
+    # the week scrolls sideways instead of squeezing the headers to "Gr… Te… Bü…"
+    for _room_id, name in canvas.rooms:
+        assert metrics.horizontalAdvance(name) <= column.width() - 4, (name, column.width())
+    assert metrics.horizontalAdvance("10:15–11:45") <= column.width() - 4
+    assert view.canvas_scroll.horizontalScrollBar().maximum() > 0
+
+
+def test_block_text_puts_the_title_first_and_never_breaks_a_word(qtbot, view, ctx, group) -> None:
+    day = view.days()[1]
+    start = place(datetime.combine(day, time(9)))
+    book(ctx, group.id, start, 0.75, title="Teambesprechung")
+    reload(qtbot, view)
+    [row] = [r for r in view.model.rows() if r.title == "Teambesprechung"]
+    assert view.canvas.block_text(row, title_first=True).split("\n")[0] == "Teambesprechung"
+    assert view.canvas.block_text(row).split("\n")[0].startswith("09:00")  # the tooltip keeps its order

@@ -137,7 +137,25 @@ class CalendarCanvas(QWidget):
         self.days = list(days)
         self.rooms = list(rooms)
         self.holidays = dict(holidays)
+        self._update_minimum_width()
         self._on_model_changed()
+
+    def min_column_width(self) -> int:
+        """A column is never narrower than a time range ("10:15–11:45") or a room's short name
+        (its display label, from the room settings), at the current font size."""
+        metrics = self.fontMetrics()
+        widest = max([metrics.horizontalAdvance("00:00–00:00")]
+                     + [metrics.horizontalAdvance(name) for _id, name in self.rooms])
+        return widest + 12
+
+    def _update_minimum_width(self) -> None:
+        columns = max(1, len(self.days) * max(1, len(self.rooms)))
+        self.setMinimumWidth(max(640, GUTTER + columns * self.min_column_width()))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._update_minimum_width()
+        super().changeEvent(event)
 
     def _on_model_changed(self, *_args) -> None:
         self._blocks = []
@@ -374,12 +392,18 @@ class CalendarCanvas(QWidget):
         if static is None:
             if len(self._static) > 20_000:
                 self._static.clear()
-            lines = self.block_text(row).split("\n")[:fitting]
+            metrics = QFontMetricsF(font)
+            all_lines = self.block_text(row, title_first=True).split("\n")
+            # a word wider than the block is elided ("Anerkennungs…"), never cut in the middle;
+            # the tooltip always has the whole text
+            lines = [" ".join(metrics.elidedText(word, Qt.TextElideMode.ElideRight, inner.width())
+                              if metrics.horizontalAdvance(word) > inner.width() else word for word in line.split(" "))
+                     for line in all_lines[:fitting]]
             static = QStaticText("\u2028".join(lines))  # U+2028: a line break QStaticText keeps
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.setTextWidth(max(1.0, inner.width()))
             option = QTextOption()
-            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)  # "Teambesprec|hung" never: whole words
             static.setTextOption(option)
             static.prepare(painter.transform(), font)
             self._static[key] = static
@@ -388,8 +412,15 @@ class CalendarCanvas(QWidget):
         painter.drawStaticText(inner.topLeft(), static)
         painter.setClipping(False)
 
-    def block_text(self, row: BookingOccurrenceRow) -> str:
-        """Everything a block says, as plain lines (also its tooltip when it is too narrow)."""
+    def block_text(self, row: BookingOccurrenceRow, *, title_first: bool = False) -> str:
+        """Everything a block says, as plain lines (also its tooltip when it is too narrow).
+        `title_first`: the title before the time, so a short block shows what it is."""
+        if title_first:
+            lines = self.block_text(row).split("\n")
+            time_index = next((i for i, line in enumerate(lines) if line == f"{_hhmm(row.starts_at)}–{_hhmm(row.ends_at)}"), None)
+            if time_index is not None and time_index + 1 < len(lines):
+                lines[time_index], lines[time_index + 1] = lines[time_index + 1], lines[time_index]
+            return "\n".join(lines)
         cached = self._texts.get(row)
         if cached is not None:
             return cached

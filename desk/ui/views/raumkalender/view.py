@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -73,7 +75,14 @@ class RaumkalenderView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._on_table_activated)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.canvas)
+        # narrow columns (a week of every room) scroll sideways instead of shrinking to "Gr…"
+        self.canvas_scroll = QScrollArea()
+        self.canvas_scroll.setObjectName("calendarScroll")
+        self.canvas_scroll.setWidgetResizable(True)
+        self.canvas_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.canvas_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.canvas_scroll.setWidget(self.canvas)
+        self.stack.addWidget(self.canvas_scroll)
         self.stack.addWidget(self.table)
 
         self.period_label = QLabel()
@@ -217,7 +226,7 @@ class RaumkalenderView(QWidget):
 
     def toggle_list(self) -> None:
         showing_list = self.stack.currentWidget() is self.table
-        self.stack.setCurrentWidget(self.canvas if showing_list else self.table)
+        self.stack.setCurrentWidget(self.canvas_scroll if showing_list else self.table)
         self.list_action.setChecked(not showing_list)
         (self.canvas if showing_list else self.table).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
