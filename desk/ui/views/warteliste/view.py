@@ -134,10 +134,12 @@ class WartelisteView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.TICKET, 75), (Column.NAME, 230), (Column.SERVICE, 70),
-                              (Column.APPOINTMENT, 105), (Column.WAITING, 190), (Column.INTERPRETER, 90),
+        # widths grow with the font (200 %: names stay recognisable, the table scrolls sideways)
+        scale = max(1.0, self.fontMetrics().height() / 17)
+        for column, width in ((Column.TICKET, 75), (Column.NAME, 260), (Column.SERVICE, 70),
+                              (Column.APPOINTMENT, 105), (Column.WAITING, 190), (Column.INTERPRETER, 110),
                               (Column.PRIORITY, 80), (Column.STATUS, 110)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, int(width * scale))
 
         # -- actions (buttons, context menu and shortcuts share them) --
         def make(shortcut: str, slot: Callable[[], None]) -> QAction:
@@ -380,12 +382,18 @@ class WartelisteView(QWidget):
 
     def _show_counts(self) -> None:
         """"Waiting: IM 4 · MBE 2" - how many people wait per service, in words for a screen reader."""
-        parts = [f"{service.name(current_language()) if service else '?'}: {count}"
-                 for service, count in self.model.waiting_per_service()]
-        text = (self.tr("Waiting per service – {counts}").format(counts=" · ".join(parts)) if parts
-                else self.tr("Nobody is waiting."))
-        self.counts_label.setText(text)
-        self.counts_label.setAccessibleName(text)
+        counts = self.model.waiting_per_service()
+        short = " · ".join(f"{service.code if service else '?'} {count}" for service, count in counts)
+        full = " · ".join(f"{service.name(current_language()) if service else '?'}: {count}"
+                          for service, count in counts)
+        if not counts:
+            short = full = self.tr("Nobody is waiting.")
+        else:
+            short = self.tr("Waiting per service – {counts}").format(counts=short)
+            full = self.tr("Waiting per service – {counts}").format(counts=full)
+        self.counts_label.setText(short)  # one line at 200 % too; the full names for tooltip and screen reader
+        self.counts_label.setToolTip(full)
+        self.counts_label.setAccessibleName(full)
 
     def _on_load_failed(self, error: Exception) -> None:
         self._loading = False
