@@ -21,8 +21,9 @@ from desk.storage.files import PRIVATE_UMASK
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="desk", description="Reception and appointment desk.")
-    parser.add_argument("--database-url", help="database address (default: $DESK_DATABASE_URL, "
-                        "else the SQLite file in the user data directory)")
+    parser.add_argument("--database-url", help="database address (default: $DESK_DATABASE_URL, else "
+                        "desk.toml of the user, then of the machine, else the SQLite file in the user "
+                        "data directory)")
     parser.add_argument("--demo", action="store_true", help="start on a throw-away database with demo data")
     parser.add_argument("--display", action="store_true", help="open the waiting-room display")
     parser.add_argument("--screen", type=int, default=None, help="screen number for the display")
@@ -31,19 +32,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     # performance: show the main window (no login, as a system head actor), print the seconds
     # since the process started, quit. Used by `desk-admin bench` only.
     parser.add_argument("--measure-startup", action="store_true", help=argparse.SUPPRESS)
+    # the build's smoke test (CI): once the first window is up, print its visible texts as one JSON
+    # line, close it and quit
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desk.services.logs import redact, setup_logging
+
+    os.umask(PRIVATE_UMASK)  # the database, backups, exports, reports and logs: owner only
+    setup_logging("desk")  # before parse_args: on Windows (no console) its messages go to the log
     args = parse_args(argv)
-    os.umask(PRIVATE_UMASK)  # the database, backups, exports and reports: owner only
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     from desk.ui.platform_check import EXIT_NO_PLATFORM, import_problem, prepare_platform, problem_text
 
     try:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QApplication
     except ImportError as error:  # a library every Qt start needs (libEGL, libfontconfig, ...) is missing
         problem = import_problem(error)
         if problem is None:
@@ -52,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NO_PLATFORM
 
     from desk.domain.errors import DeskError
-    from desk.services.bootstrap import prepare_database, resolve_database_url
+    from desk.services.bootstrap import prepare_database
+    from desk.services.config import check_terminal_server, load_config
     from desk.services.desk import build_services
     from desk.storage.engine import sqlite_url
     from desk.ui.i18n import install_language
@@ -67,32 +73,44 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("desk")
     app.setOrganizationName("Diakonie")
     app.setApplicationVersion(__version__)
+    from desk.ui.crash import install_excepthook
+
+    install_excepthook()
+    logging.getLogger("desk").info("desk %s starting", __version__)
     ui_settings = UiSettings()
     install_language(args.language or ui_settings.language)
 
     demo_dir = None
-    if args.demo:
-        demo_dir = tempfile.TemporaryDirectory(prefix="desk-demo-")
-        url = sqlite_url(Path(demo_dir.name) / "demo.sqlite")
-    else:
-        url = resolve_database_url(args.database_url)
-
     try:
-        db = prepare_database(url, read_only=args.display)  # a current database: the display neither upgrades nor seeds
-        services = build_services(db)
+        config = load_config(database_url=args.database_url, screen=args.screen)
         if args.demo:
-            from desk.services.demo import fill_demo_centre
-
-            fill_demo_centre(services)
+            demo_dir = tempfile.TemporaryDirectory(prefix="desk-demo-")
+            url = sqlite_url(Path(demo_dir.name) / "demo.sqlite")
+        else:
+            check_terminal_server(config)
+            url = config.database_url
     except DeskError as error:
-        from desk.ui.context import error_text
+        return _start_failed(error)
+    while True:
+        try:
+            # a current database: the display neither upgrades nor seeds
+            db = prepare_database(url, read_only=args.display)
+            services = build_services(db)
+            if args.demo:
+                from desk.services.demo import fill_demo_centre
 
-        box = QMessageBox(QMessageBox.Icon.Critical, "desk", error_text(error))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            box.exec()
-        print(error_text(error), file=sys.stderr)
-        return 2
+                fill_demo_centre(services)
+            break
+        except DeskError as error:
+            if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or args.demo:
+                return _start_failed(error)
+            logging.getLogger("desk").error("start failed: %s", redact(error.message()))
+            from desk.ui.connection import ConnectionDialog
+
+            dialog = ConnectionDialog(url, error, verify=_verify_head_login)
+            if dialog.exec() != ConnectionDialog.DialogCode.Accepted:
+                return 2
+            url = dialog.address
 
     if args.measure_startup:
         from desk.ui.bench_probe import measure_startup
@@ -104,12 +122,52 @@ def main(argv: list[str] | None = None) -> int:
 
     from desk.ui.shell import start_ui
 
+    if args.smoke_test:
+        from desk.ui.bench_probe import report_shown_texts
+
+        report_shown_texts(app)
     try:
-        return start_ui(app, services, ui_settings, display=args.display, screen=args.screen, demo=args.demo)
+        return start_ui(app, services, ui_settings, display=args.display, screen=config.get("display.screen"),
+                        full_screen=config.get("display.full_screen"), demo=args.demo)
     finally:
         services.close()
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+def _start_failed(error) -> int:
+    """No window to ask in (offscreen, the demo) or nothing to retry: say it and stop."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.services.logs import redact
+    from desk.ui.context import error_text
+
+    logging.getLogger("desk").error("start failed: %s", redact(error.message()))
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        box = QMessageBox(QMessageBox.Icon.Critical, "desk", error_text(error))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+    print(error_text(error), file=sys.stderr)
+    return 2
+
+
+def _verify_head_login(url: str, username: str, password: str) -> None:
+    """The connection dialog's "Change address": the new database must open and the login there
+    must be a head of department's."""
+    from desk.domain.errors import PermissionDeniedError
+    from desk.domain.model import Role
+    from desk.services.bootstrap import prepare_database
+    from desk.services.context import Actor
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(url))
+    try:
+        actor = services.accounts.login(Actor.login_screen(), username, password)
+        if actor.role != Role.HEAD:
+            raise PermissionDeniedError("Only the head of department may change the address.")
+    finally:
+        services.close()
 
 
 if __name__ == "__main__":

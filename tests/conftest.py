@@ -116,6 +116,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "machine-config"))  # no real /etc/xdg/desk/desk.toml
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
 
 

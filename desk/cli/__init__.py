@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 
@@ -16,6 +17,7 @@ from desk.storage.files import PRIVATE_UMASK
 COMMAND_MODULES = (
     "desk.cli.database",
     "desk.cli.server",
+    "desk.cli.config",
     "desk.cli.appointments",
     "desk.cli.calendar",  # after appointments: adds --room/--booking to its export-ics
     "desk.cli.accounts",
@@ -42,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desk.services.logs import setup_logging
+
+    setup_logging("desk-admin")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -51,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except DeskError as error:
+        # the class only: a message may name what the admin typed (a client's number, a file)
+        logging.getLogger("desk.cli").warning("%s failed: %s", args.command, type(error).__name__)
         print(f"desk-admin: {printable(error.message())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

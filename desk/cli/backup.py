@@ -1,6 +1,8 @@
 """Backup subcommands: backup, restore FILE, check, backups.
 
-    desk-admin backup [--to FOLDER]     an online backup now (SQLite backup API, or pg_dump)
+    desk-admin backup [--to FOLDER]     an online backup now (SQLite backup API, or pg_dump into
+                                        the machine configuration's [backup] folder only)
+    desk-admin backup --daily           the daily one + weekly copy + rotation (scheduled task)
     desk-admin restore FILE             replace the SQLite database with a checked backup
                                         (the replaced file is kept in the backup folder)
     desk-admin check                    integrity_check + foreign_key_check + schema version
@@ -31,7 +33,10 @@ from desk.storage.migrate import head_revision, known_revisions
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser("backup", help="make an online backup now")
-    backup.add_argument("--to", type=Path, default=None, help="backup folder (default: the data directory's backups)")
+    backup.add_argument("--to", type=Path, default=None, help="backup folder (SQLite; default: the data directory's "
+                        "backups). PostgreSQL: only the machine configuration's [backup] folder")
+    backup.add_argument("--daily", action="store_true", help="the daily backup with the weekly copy and rotation "
+                        "(for the server's scheduled task; does nothing when today's exists)")
     add_database_option(backup)
     backup.set_defaults(handler=_backup)
 
@@ -58,7 +63,13 @@ def _sqlite_path(url: str) -> Path | None:
 
 def _backup(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
-        path = services.backup.backup_now(actor, args.to)
+        if args.daily:
+            path = services.backup.run_daily_backup(actor)
+            if path is None:
+                print("today's backup exists already")
+                return 0
+        else:
+            path = services.backup.backup_now(actor, args.to)
     print(f"backup written: {path}")
     return 0
 

@@ -38,7 +38,8 @@ PASSWORD_FILE_VARIABLE = "DESK_ADMIN_PASSWORD_FILE"
 def add_database_option(parser: argparse.ArgumentParser, *, login: bool = True) -> None:
     parser.add_argument(
         "--database-url",
-        help=f"database address (default: ${DATABASE_URL_VARIABLE}, else the SQLite file in the user data directory)",
+        help=f"database address (default: ${DATABASE_URL_VARIABLE}, else desk.toml of the user, then of the "
+        "machine, else the SQLite file in the user data directory; see 'desk-admin config show')",
     )
     if login:
         add_login_options(parser)

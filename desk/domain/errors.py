@@ -78,3 +78,30 @@ class DatabaseTooNewError(DatabaseError):
         "The database {where} was written by a newer version of desk (schema {found}); "
         "this program knows schema {known} at most. Install the newer version of desk."
     )
+
+
+# -- why a database server cannot be used at start (the connection dialog tells them apart) --
+
+
+class ServerUnreachableError(DatabaseUnavailableError):
+    template = ("The database server {where} cannot be reached: {reason}. Check the network and that "
+                "the server is running.")
+
+
+class WrongPasswordError(DatabaseUnavailableError):
+    template = ("The database server {where} refused the login: wrong user name or password. The password "
+                "comes from the password file (pgpass) of this Windows/Linux user.")
+
+
+class NoSuchDatabaseError(DatabaseUnavailableError):
+    template = "The database server {where} has no database of that name. Check the address."
+
+
+class TlsError(DatabaseUnavailableError):
+    template = ("The database server {where} requires an encrypted connection, or its certificate is not "
+                "trusted by this PC: {reason}")
+
+
+class DatabaseNeedsUpgradeError(DatabaseError):
+    template = ("The database {where} must be upgraded to this version of desk (schema {found} -> {known}), "
+                "which this account may not do. Ask the administrator to run 'desk-admin upgrade'.")

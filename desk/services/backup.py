@@ -3,7 +3,9 @@
 SQLite: SQLite's backup API into the backup folder (`<data dir>/backups` by default):
 `desk-daily-YYYYMMDD.sqlite` (the newest 7 kept) and `desk-weekly-YYYY-Www.sqlite` (the newest
 4 kept); `desk-manual-...` and `desk-before-upgrade-...` are never deleted automatically.
-PostgreSQL: `pg_dump --format=custom` into the same folder when pg_dump is on PATH.
+PostgreSQL: `pg_dump --format=custom` (files 0600) ONLY into the folder named in the machine
+configuration (`[backup] folder` in desk.toml, docs/INSTALL.md), rotated by the same rule; never
+into a user's profile. The server's scheduled task runs `desk-admin backup --daily` there.
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ class BackupService:
 
     def _folder(self) -> Path:
         if self._dir is None:
+            if not self._db.is_sqlite:
+                from desk.services.config import machine_config_path
+
+                raise ValidationError(
+                    "Backups of the PostgreSQL database go only to the folder named in the machine "
+                    "configuration ([backup] folder in {path}); none is named there.",
+                    path=str(machine_config_path()))
             from desk.services.paths import data_dir
 
             self._dir = data_dir() / "backups"
@@ -82,6 +91,9 @@ class BackupService:
     @requires(Permission.BACKUP)
     def backup_now(self, actor: Actor, folder: Path | None = None) -> Path:
         local = self._clock().astimezone(BERLIN)
+        if folder and not self._db.is_sqlite and Path(folder).resolve() != self._folder().resolve():
+            raise ValidationError("Backups of the PostgreSQL database go only to the folder named in the "
+                                  "machine configuration ({path}), not to another one.", path=str(self._folder()))
         folder = Path(folder) if folder else self._folder()
         target = folder / f"desk-manual-{local:%Y%m%d-%H%M%S}{self._suffix()}"
         made = self._make(target)

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from desk.services.paths import default_backup_dir, default_database_path
-from desk.storage.engine import Database, open_database, sqlite_url
+from desk.services.config import DATABASE_URL_VARIABLE, check_terminal_server, load_config
+from desk.services.paths import default_backup_dir
+from desk.storage.engine import Database, open_database
 from desk.storage.migrate import schema_is_current, upgrade_database
 from desk.storage.uow import unit_of_work_factory
 
-DATABASE_URL_VARIABLE = "DESK_DATABASE_URL"
+__all__ = ["DATABASE_URL_VARIABLE", "prepare_database", "resolve_database_url"]
 
 
 def resolve_database_url(option: str | None) -> str:
-    """--database-url wins, then DESK_DATABASE_URL, then the SQLite file in the data directory."""
-    if option:
-        return option
-    env = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
-    if env:
-        return env
-    return sqlite_url(default_database_path())
+    """--database-url, $DESK_DATABASE_URL, the user's then the machine's desk.toml, else the SQLite
+    file in the user's data folder (services/config.py); refused on a terminal server when that
+    would be a database of this user's own."""
+    config = load_config(database_url=option)
+    check_terminal_server(config)
+    return config.database_url
 
 
 def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | None = None,

@@ -7,6 +7,7 @@ not wait for the report, privacy or backup code (start-up time on old reception 
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.storage.engine import Database
@@ -123,7 +124,13 @@ class DeskServices:
     def backup(self) -> BackupService:
         from desk.services.backup import BackupService
 
-        return BackupService(self.uow, self.db)
+        folder = None
+        if not self.db.is_sqlite:  # PostgreSQL: only the machine configuration's folder
+            from desk.services.config import load_config
+
+            configured = load_config().get("backup.folder")
+            folder = Path(configured) if configured else None
+        return BackupService(self.uow, self.db, backup_dir=folder)
 
 
 def build_services(db: Database) -> DeskServices:

@@ -27,7 +27,14 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from desk.domain.errors import DatabaseError, DatabaseUnavailableError
+from desk.domain.errors import (
+    DatabaseError,
+    DatabaseUnavailableError,
+    NoSuchDatabaseError,
+    ServerUnreachableError,
+    TlsError,
+    WrongPasswordError,
+)
 from desk.storage.files import private_dir, private_file
 
 log = logging.getLogger(__name__)
@@ -244,12 +251,14 @@ def open_database(url: str, *, echo: bool = False, role: str | None = None) -> D
                     "not supported with several PCs; use PostgreSQL.",
                     path,
                 )
-        engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, echo=echo, hide_parameters=True,
+                               connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_hooks(engine)
     elif parsed.get_backend_name() == "postgresql":
         engine = create_engine(
             url,
             echo=echo,
+            hide_parameters=True,  # no client data in error messages, tracebacks or logs
             pool_pre_ping=True,  # a restarted server: reconnect instead of failing the next click
             pool_size=5,
             max_overflow=5,
@@ -377,9 +386,30 @@ def translate_error(error: BaseException, where: str, *, path: Path | None = Non
             "The database {where} cannot be opened. Check that the folder exists and is writable.",
             where=where,
         )
+    server = _server_error(text, where)
+    if server is not None:
+        return server
     if isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError) or "connection" in text:
         return DatabaseUnavailableError(reason=f"{where}: {first_line(text)}")
     return DatabaseError("The database {where} reported an error: {reason}", where=where, reason=first_line(text))
+
+
+def _server_error(text: str, where: str) -> DatabaseUnavailableError | None:
+    """libpq's reasons for a failed connection, told apart (the texts are libpq's, in English)."""
+    if "password authentication failed" in text or "no password supplied" in text \
+            or ("authentication failed" in text and "password" in text):
+        return WrongPasswordError(where=where)
+    if "role" in text and "does not exist" in text:  # a wrong user name: the same answer as a wrong password
+        return WrongPasswordError(where=where)
+    if "does not exist" in text and "database" in text and "role" not in text:
+        return NoSuchDatabaseError(where=where)
+    if any(key in text for key in ("ssl", "certificate", "no encryption", "tls")):
+        return TlsError(where=where, reason=first_line(text))
+    if any(key in text for key in ("connection refused", "could not connect", "timeout expired", "timed out",
+                                   "could not translate host name", "name or service not known",
+                                   "no route to host", "network is unreachable", "connection to server")):
+        return ServerUnreachableError(where=where, reason=first_line(text))
+    return None
 
 
 def first_line(text: str) -> str:

@@ -257,6 +257,9 @@ def pg_dump(url: str, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     try:
         private_dir(target.parent)
+        # the dump holds every client's data: readable by the owner only, from its first byte
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        private_file(partial)
         result = subprocess.run(
             [program, "--format=custom", "--no-owner", f"--file={partial}", f"--dbname={libpq_url(url)}"],
             capture_output=True, text=True, timeout=3600, check=False, env=libpq_environment(url),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from desk.domain.errors import DatabaseError, DatabaseTooNewError
+from desk.domain.errors import DatabaseNeedsUpgradeError, DatabaseTooNewError
 from desk.storage.engine import WRITE_OPTION, Database
 
 if TYPE_CHECKING:
@@ -92,15 +92,13 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
     current = current_revision(db)
     if current == HEAD_REVISION:
         return None
-    from alembic import command
-
     head = head_revision()
     if current == head:
         return None
     if current is not None and current not in known_revisions():
         raise DatabaseTooNewError(where=db.display_name, found=current, known=head)
     if not db.is_sqlite and not may_change_schema(db):
-        raise DatabaseError(
+        raise DatabaseNeedsUpgradeError(  # the connection dialog says "upgrade by the administrator"
             "The database {where} has schema {found}; this program needs {head}. The database role desk "
             "connects with may not change the schema (as it should be): the administrator upgrades it with "
             "'desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE'.",
@@ -110,6 +108,19 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
     if current is not None and path is not None and path.exists() and backup_dir is not None:
         backup = backup_sqlite_file(path, backup_dir, f"before-upgrade-{current}")
         log.info("Backed up %s to %s before upgrading", path, backup)
+    try:
+        _upgrade(db)
+    except sa_exc.DBAPIError as error:
+        text_ = str(error.orig).lower()
+        if not db.is_sqlite and ("permission denied" in text_ or "must be owner" in text_):
+            raise DatabaseNeedsUpgradeError(where=db.display_name, found=current or "-", known=head) from error
+        raise
+    return backup
+
+
+def _upgrade(db: Database) -> None:
+    from alembic import command
+
     with db.engine.connect() as connection:
         if db.is_sqlite:
             # Batch migrations re-create tables; with foreign keys on that would cascade.
@@ -130,4 +141,3 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
                     raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
         if db.is_sqlite:
             connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
-    return backup

@@ -163,3 +163,32 @@ def _all_views(app, ctx) -> dict[str, object]:
     return {"rss_mb": round(after, 1), "rss_before_window_mb": round(before, 1), "views": opened,
             "failed": failed}
 
+
+
+def report_shown_texts(app, delay_ms: int = 500) -> None:
+    """`desk --smoke-test`: when a window is shown, print {"shown": [titles and texts]} and quit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
+
+    def visible_windows() -> list:
+        return [w for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle()]
+
+    def report() -> None:
+        windows = visible_windows()
+        if not windows:
+            QTimer.singleShot(delay_ms, report)
+            return
+        texts = []
+        for window in windows:
+            texts.append(window.windowTitle())
+            texts += [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+                      if w.isVisible() and w.text()]
+        print(json.dumps({"shown": texts}, ensure_ascii=False), flush=True)
+        for window in windows:
+            if isinstance(window, QDialog):
+                window.reject()
+            else:
+                window.close()
+        app.quit()
+
+    QTimer.singleShot(delay_ms, report)

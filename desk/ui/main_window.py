@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desk import __version__
 from desk.domain.permissions import Permission, allowed
 from desk.ui.context import UiContext
+from desk.ui.crash import open_log_folder
 from desk.ui.i18n import install_language, translate
 from desk.ui.live import LiveUpdates
 from desk.ui.views.registry import VIEWS, ViewSpec
@@ -218,6 +219,9 @@ class MainWindow(QMainWindow):
         self.guide_action.setShortcut(QKeySequence("Shift+F1"))
         self.guide_action.triggered.connect(self.show_first_day_guide)
         self.help_menu.addAction(self.guide_action)
+        self.log_folder_action = QAction(self)
+        self.log_folder_action.triggered.connect(open_log_folder)
+        self.help_menu.addAction(self.log_folder_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._show_about)
         self.help_menu.addAction(self.about_action)
@@ -246,6 +250,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.about_action.setText(translate("MainWindow", "&About desk"))
+        self.log_folder_action.setText(translate("MainWindow", "Open the &log folder"))
         self.shortcuts_action.setText(translate("MainWindow", "&Keyboard shortcuts"))
         self.guide_action.setText(translate("MainWindow", "&First day at reception"))
         from desk.ui.i18n import current_language

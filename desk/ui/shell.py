@@ -377,13 +377,14 @@ def start_ui(
     *,
     display: bool = False,
     screen: int | None = None,
+    full_screen: bool = True,
     demo: bool = False,
 ) -> int:
     events = AppEvents()
     if display:
         from desk.ui.display import open_display
 
-        window = open_display(services, settings, events, screen=screen)
+        window = open_display(services, settings, events, screen=screen, full_screen=full_screen)
         result = app.exec()
         del window
         return result

@@ -35,12 +35,19 @@ def test_export_erase_purge_from_the_command_line(services, db_url, tmp_path: Pa
     assert "visits anonymised" in capsys.readouterr().out
 
 
-def test_backup_from_the_command_line(services, db_url, tmp_path: Path, capsys, cli_login) -> None:
+def test_backup_from_the_command_line(services, db_url, tmp_path: Path, capsys, cli_login, monkeypatch) -> None:
     cli_login(services)
     if db_url.startswith("postgresql") and shutil.which("pg_dump") is None:
         pytest.fail("pg_dump is not on PATH: install the PostgreSQL client tools to test the PostgreSQL backup")
     target = tmp_path / "bk"
-    assert admin(["backup", "--to", str(target), "--database-url", db_url]) == 0
+    if db_url.startswith("postgresql"):  # only into the machine configuration's folder
+        assert admin(["backup", "--to", str(target), "--database-url", db_url]) == 1
+        machine = tmp_path / "machine.toml"
+        machine.write_text(f"[backup]\nfolder = '{target}'\n", encoding="utf-8")
+        monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+        assert admin(["backup", "--database-url", db_url]) == 0
+    else:
+        assert admin(["backup", "--to", str(target), "--database-url", db_url]) == 0
     made = list(target.iterdir())
     assert len(made) == 1
     if db_url.startswith("postgresql"):

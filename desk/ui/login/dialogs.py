@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.errors import DeskError
 from desk.domain.model import Role
 from desk.services.accounts import LoginError, NewAccount
+from desk.services.config import load_config, mask_password
 from desk.services.context import Actor
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import translate
@@ -314,6 +316,20 @@ class LockDialog(_WaitingDialog):
         self._show_error(error)
 
 
+def _machine_server(ctx: UiContext) -> str | None:
+    """The server the machine configuration names, when this (first-start) database is a local
+    SQLite file instead; else None."""
+    if not ctx.services.database_name.startswith("SQLite"):
+        return None
+    try:
+        config = load_config()
+    except DeskError:
+        return None
+    if not config.machine_names_a_server:
+        return None
+    return mask_password(str(config.machine.get("database.url")))
+
+
 class FirstStartWizard(LockAwareDialog):
     """First start on an empty database: the first head-of-department account."""
 
@@ -328,6 +344,20 @@ class FirstStartWizard(LockAwareDialog):
             "department (Leitung); with it you then create an account for every colleague "
             "(no shared logins)."))
         intro.setObjectName("wizardIntro")
+        self.database_label = _plain_label(self.tr("The database being set up: {name}").format(
+            name=ctx.services.database_name))
+        self.database_label.setObjectName("wizardDatabase")
+        self.local_warning = _plain_label()
+        self.local_warning.setObjectName("wizardLocalWarning")
+        self.local_warning.setStyleSheet("color: #b00020; font-weight: bold")
+        server = _machine_server(ctx)
+        if server is not None:
+            self.local_warning.setText(self.tr(
+                "Warning: this PC's machine configuration names the database server {server}, but desk "
+                "is about to set up a database file of its own on this PC. Colleagues will not see "
+                "what is entered here. Quit and start desk without another address (or ask the "
+                "administrator) unless this is intended.").format(server=server))
+        self.local_warning.setVisible(server is not None)
         self.display_name = QLineEdit()
         self.display_name.setAccessibleName(self.tr("Full name"))
         self.display_name.setMaxLength(200)
@@ -360,6 +390,8 @@ class FirstStartWizard(LockAwareDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.database_label)
+        layout.addWidget(self.local_warning)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>The database server cannot be reached.</source>
+        <translation>Der Datenbankserver ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The database server does not accept the user name or password.</source>
+        <translation>Der Datenbankserver nimmt den Benutzernamen oder das Passwort nicht an.</translation>
+    </message>
+    <message>
+        <source>There is no such database on the server.</source>
+        <translation>Auf dem Server gibt es keine solche Datenbank.</translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection, or its certificate is not trusted.</source>
+        <translation>Der Server verlangt eine verschlüsselte Verbindung, oder seinem Zertifikat wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>The database needs an upgrade by the administrator.</source>
+        <translation>Die Datenbank muss vom Administrator aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>The database is newer than this desk: install the newer desk on this PC.</source>
+        <translation>Die Datenbank ist neuer als dieses desk: Bitte das neuere desk auf diesem PC installieren.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>Die Datenbank kann nicht benutzt werden.</translation>
+    </message>
+    <message>
+        <source>desk – database</source>
+        <translation>desk – Datenbank</translation>
+    </message>
+    <message>
+        <source>Address: {address}</source>
+        <translation>Adresse: {address}</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Change address…</source>
+        <translation>Adresse ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>For the head of department</source>
+        <translation>Für die Fachbereichsleitung</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Another address (head of department)</source>
+        <translation>Andere Adresse (Fachbereichsleitung)</translation>
+    </message>
+    <message>
+        <source>New database address</source>
+        <translation>Neue Datenbankadresse</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Check and save</source>
+        <translation>&amp;Prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>Saved in {path}.</source>
+        <translation>Gespeichert in {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Something went wrong in desk. What you saved before is kept. If it happens again, tell your administrator and give them the details.</source>
+        <translation>In desk ist ein Fehler aufgetreten. Was Sie vorher gespeichert haben, bleibt erhalten. Wenn es wieder passiert, sagen Sie es Ihrem Administrator und geben Sie ihm die Details.</translation>
+    </message>
+    <message>
+        <source>The details are in the log file {path}.</source>
+        <translation>Die Details stehen in der Protokolldatei {path}.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No font for {scripts}: some names may show as boxes. Install the Noto fonts (see docs/ACCESSIBILITY.md).</source>
@@ -42,6 +148,10 @@
     <message>
         <source>&amp;About desk</source>
         <translation>Ü&amp;ber desk</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -247,6 +357,14 @@ Datenbank: {database}</translation>
     <message>
         <source>Appointment {id} does not exist (any more).</source>
         <translation>Termin {id} gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Backups of the PostgreSQL database go only to the folder named in the machine configuration ([backup] folder in {path}); none is named there.</source>
+        <translation>Sicherungen der PostgreSQL-Datenbank gehen nur in den Ordner, den die Rechnerkonfiguration nennt ([backup] folder in {path}); dort ist keiner genannt.</translation>
+    </message>
+    <message>
+        <source>Backups of the PostgreSQL database go only to the folder named in the machine configuration ({path}), not to another one.</source>
+        <translation>Sicherungen der PostgreSQL-Datenbank gehen nur in den Ordner, den die Rechnerkonfiguration nennt ({path}), in keinen anderen.</translation>
     </message>
     <message>
         <source>Both records have an open visit today. Close one of them first, then merge.</source>
@@ -497,6 +615,10 @@ Datenbank: {database}</translation>
         <translation>Das Kürzel {code} ist schon vergeben.</translation>
     </message>
     <message>
+        <source>The configuration {path} cannot be used: {reason}</source>
+        <translation>Die Konfiguration {path} kann nicht benutzt werden: {reason}</translation>
+    </message>
+    <message>
         <source>The consent date lies in the future.</source>
         <translation>Das Datum der Einwilligung liegt in der Zukunft.</translation>
     </message>
@@ -506,7 +628,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>The database cannot be used.</source>
-        <translation>Die Datenbank kann nicht verwendet werden.</translation>
+        <translation>Die Datenbank kann nicht benutzt werden.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be read (permissions). Ask the administrator to give this user access, or start with another database.</source>
@@ -519,6 +641,22 @@ Datenbank: {database}</translation>
     <message>
         <source>The database is not reachable right now: {reason}</source>
         <translation>Die Datenbank ist gerade nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <source>The database server {where} cannot be reached: {reason}. Check the network and that the server is running.</source>
+        <translation>Der Datenbankserver {where} ist nicht erreichbar: {reason}. Bitte Netzwerk prüfen und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>The database server {where} has no database of that name. Check the address.</source>
+        <translation>Auf dem Datenbankserver {where} gibt es keine Datenbank dieses Namens. Bitte die Adresse prüfen.</translation>
+    </message>
+    <message>
+        <source>The database server {where} refused the login: wrong user name or password. The password comes from the password file (pgpass) of this Windows/Linux user.</source>
+        <translation>Der Datenbankserver {where} hat die Anmeldung abgelehnt: Benutzername oder Passwort falsch. Das Passwort kommt aus der Passwortdatei (pgpass) dieses Windows-/Linux-Benutzers.</translation>
+    </message>
+    <message>
+        <source>The database server {where} requires an encrypted connection, or its certificate is not trusted by this PC: {reason}</source>
+        <translation>Der Datenbankserver {where} verlangt eine verschlüsselte Verbindung, oder dieser PC vertraut seinem Zertifikat nicht: {reason}</translation>
     </message>
     <message>
         <source>The database {path} is in use. Close desk on this computer first, then restore.</source>
@@ -543,6 +681,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
         <translation>Die Datenbank {where} ist schreibgeschützt. Es wurde nichts gespeichert. Berechtigungen korrigieren oder Speicherplatz freigeben, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The database {where} must be upgraded to this version of desk (schema {found} -&gt; {known}), which this account may not do. Ask the administrator to run &apos;desk-admin upgrade&apos;.</source>
+        <translation>Die Datenbank {where} muss auf diese desk-Version aktualisiert werden (Schema {found} -&gt; {known}); dieses Konto darf das nicht. Bitte den Administrator, &apos;desk-admin upgrade&apos; auszuführen.</translation>
     </message>
     <message>
         <source>The database {where} reported an error: {reason}</source>
@@ -831,6 +973,10 @@ Datenbank: {database}</translation>
     <message>
         <source>This appointment was changed at another desk in the meantime. Please reload.</source>
         <translation>Dieser Termin wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.</translation>
+    </message>
+    <message>
+        <source>This computer is a terminal server ({how}): every user must work on the one database named in the machine configuration {path} ([database] url). desk does not create a database of its own for each user. Ask the administrator to set it up (docs/INSTALL.md).</source>
+        <translation>Dieser Rechner ist ein Terminalserver ({how}): Alle Benutzer arbeiten mit der einen Datenbank aus der Rechnerkonfiguration {path} ([database] url). desk legt nicht für jeden Benutzer eine eigene Datenbank an. Bitte den Administrator, das einzurichten (docs/INSTALL.md).</translation>
     </message>
     <message>
         <source>This conflicts with an existing entry.</source>

@@ -12,6 +12,14 @@
         <translation>Willkommen. In dieser Datenbank gibt es noch kein Benutzerkonto. Legen Sie zuerst das Konto der Fachbereichsleitung an; damit legen Sie danach für jede Kollegin und jeden Kollegen ein eigenes Konto an (keine gemeinsamen Zugänge).</translation>
     </message>
     <message>
+        <source>The database being set up: {name}</source>
+        <translation>Die Datenbank, die eingerichtet wird: {name}</translation>
+    </message>
+    <message>
+        <source>Warning: this PC&apos;s machine configuration names the database server {server}, but desk is about to set up a database file of its own on this PC. Colleagues will not see what is entered here. Quit and start desk without another address (or ask the administrator) unless this is intended.</source>
+        <translation>Achtung: Die Rechnerkonfiguration dieses PCs nennt den Datenbankserver {server}, aber desk richtet gerade eine eigene Datenbankdatei auf diesem PC ein. Kolleginnen und Kollegen sehen nicht, was hier eingegeben wird. Beenden Sie und starten Sie desk ohne andere Adresse (oder fragen Sie den Administrator), wenn das nicht gewollt ist.</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>Vollständiger Name</translation>
     </message>

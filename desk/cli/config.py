@@ -1,0 +1,32 @@
+"""`desk-admin config show`: the effective settings of this PC and where each came from.
+
+    desk-admin config show [--database-url URL]
+
+Order (first wins): command line, environment, the user's desk.toml, the machine's desk.toml,
+the built-in default. See desk/services/config.py and docs/INSTALL.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from desk.cli.common import add_database_option
+from desk.services.config import check_terminal_server, load_config
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    config = subparsers.add_parser("config", help="the configuration of this PC (show)")
+    actions = config.add_subparsers(dest="config_command", metavar="ACTION")
+    show = actions.add_parser("show", help="print the effective settings and where each came from")
+    add_database_option(show)
+    show.set_defaults(handler=_show)
+
+
+def _show(args: argparse.Namespace) -> int:
+    config = load_config(database_url=args.database_url)
+    print(f"machine file: {config.machine_file}{'' if config.machine_file and config.machine_file.is_file() else ' (none)'}")
+    print(f"user file:    {config.user_file}{'' if config.user_file and config.user_file.is_file() else ' (none)'}")
+    for line in config.lines():
+        print(line)
+    check_terminal_server(config)  # says so (exit 1) when this PC would refuse to start
+    return 0

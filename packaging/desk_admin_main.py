@@ -1,0 +1,5 @@
+"""Entry point of the built `desk-admin` (console)."""
+
+from desk.cli import main
+
+raise SystemExit(main())

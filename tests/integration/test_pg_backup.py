@@ -1,0 +1,107 @@
+"""PostgreSQL backups: only into the machine configuration's folder, files 0600, rotated like the
+SQLite ones — and the restore drill of docs/INSTALL.md, run against the real server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from privacy_helpers import add_client, client_field
+from sqlalchemy.engine import make_url
+
+from desk.cli import main as admin
+from desk.domain.errors import ValidationError
+from desk.services.backup import KEEP_DAILY, KEEP_WEEKLY
+from desk.services.desk import build_services
+from desk.storage.engine import open_database
+
+pytestmark = pytest.mark.postgres
+NOW = datetime(2027, 3, 10, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture()
+def pg(tmp_path: Path, monkeypatch):
+    from conftest import fresh_postgres_schema, postgres_url
+
+    postgres_db_url = postgres_url()
+    fresh_postgres_schema(postgres_db_url)
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.fail("pg_dump/pg_restore are not on PATH: install the PostgreSQL client tools")
+    folder = tmp_path / "pg-backups"
+    machine = tmp_path / "desk.toml"
+    machine.write_text(f"[backup]\nfolder = '{folder}'\n", encoding="utf-8")
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+    return postgres_db_url, folder, machine
+
+
+def test_backups_go_only_to_the_configured_folder_owner_only_and_rotate(pg, cli_login, tmp_path, monkeypatch) -> None:
+    url, folder, machine = pg
+    from desk.services.bootstrap import prepare_database
+
+    services = build_services(prepare_database(url))
+    cli_login(services)
+    try:
+        assert admin(["backup", "--database-url", url]) == 0
+        made = list(folder.iterdir())
+        assert len(made) == 1 and made[0].read_bytes()[:5] == b"PGDMP"
+        assert stat.S_IMODE(made[0].stat().st_mode) == 0o600
+        assert admin(["backup", "--to", str(tmp_path / "elsewhere"), "--database-url", url]) == 1
+        assert not (tmp_path / "elsewhere").exists()
+        # the daily routine: the same rotation rule as SQLite (7 daily, 4 weekly)
+        from desk.services.backup import BackupService
+        from desk.services.context import Actor
+
+        for day in range(KEEP_DAILY + 2):  # the rule itself is the SQLite one (test_backup.py)
+            moment = NOW + timedelta(days=day)
+            BackupService(services.uow, services.db, backup_dir=folder, clock=lambda m=moment: m) \
+                .run_daily_backup(Actor.system("test"))
+        daily = sorted(p.name for p in folder.glob("desk-daily-*.dump"))
+        weekly = sorted(p.name for p in folder.glob("desk-weekly-*.dump"))
+        assert len(daily) == KEEP_DAILY and len(weekly) <= KEEP_WEEKLY and weekly
+        assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
+        # without a folder in the machine configuration: refused, nothing written to the profile
+        machine.write_text("", encoding="utf-8")
+        with pytest.raises(ValidationError, match="machine configuration"):
+            build_services(services.db).backup.backup_now(Actor.system("test"))
+    finally:
+        services.close()
+
+
+def test_restore_drill(pg, cli_login, tmp_path) -> None:
+    """docs/INSTALL.md "Restore drill": dump, restore into a scratch database, check it with desk."""
+    url, folder, _ = pg
+    from desk.services.bootstrap import prepare_database
+
+    services = build_services(prepare_database(url))
+    cli_login(services)
+    client_id = add_client(services, "Drill", "Wiederhergestellt", last_contact=NOW, created=NOW)
+    services.close()
+    assert admin(["backup", "--database-url", url]) == 0
+    dump = next(folder.glob("desk-manual-*.dump"))
+
+    parsed = make_url(url)
+    drill_name = f"{parsed.database}_drill"
+    server = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    drill = parsed.set(database=drill_name)
+    env = {**os.environ}
+    subprocess.run(["psql", server, "-c", f'DROP DATABASE IF EXISTS "{drill_name}"', "-c",
+                    f'CREATE DATABASE "{drill_name}"'], check=True, capture_output=True, env=env)
+    try:
+        libpq = drill.set(drivername="postgresql").render_as_string(hide_password=False)
+        subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={libpq}", str(dump)],
+                       check=True, capture_output=True, env=env)
+        drill_url = drill.render_as_string(hide_password=False)
+        assert admin(["check", "--database-url", drill_url]) == 0
+        restored = build_services(open_database(drill_url))
+        try:
+            assert client_field(restored, client_id, "family_name") == "Wiederhergestellt"
+        finally:
+            restored.close()
+    finally:
+        subprocess.run(["psql", server, "-c", f'DROP DATABASE IF EXISTS "{drill_name}" WITH (FORCE)'],
+                       check=False, capture_output=True, env=env)
