@@ -64,6 +64,18 @@ class _StreamToLog:
         return False
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time (it may be replaced after set-up)."""
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def setup_logging(program: str) -> Path | None:
     """Log to <log dir>/<program>.log; returns the file (None when the folder cannot be written:
     then only the terminal gets the messages). Safe to call more than once."""
@@ -90,7 +102,7 @@ def setup_logging(program: str) -> Path | None:
     except OSError:
         path = None
     if sys.stderr is not None:
-        console = logging.StreamHandler()
+        console = _StderrHandler()
         console.setLevel(logging.WARNING)
         console.setFormatter(_RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
         handlers.append(console)

@@ -26,6 +26,7 @@ from desk.services.desk import build_services
 #: of it (demo-data refuses any database that has an account; setup-server uses the
 #: PostgreSQL superuser's connection and its own password)
 NO_LOGIN = {"info", "check", "check-appointments", "bench", "demo-data", "setup-server",
+            "config",  # this PC's settings and where they came from: no personal data
             # hidden children desk starts itself: a PDF from JSON on stdin, bench timings
             "_render-pdf", "_bench-watch", "_bench-probe"}
 

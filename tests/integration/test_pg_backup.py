@@ -26,10 +26,16 @@ NOW = datetime(2027, 3, 10, 9, 30, tzinfo=UTC)
 
 @pytest.fixture()
 def pg(tmp_path: Path, monkeypatch):
-    from conftest import fresh_postgres_schema, postgres_url
+    postgres_db_url = os.environ.get("DESK_TEST_POSTGRES_URL", "").strip()
+    if not postgres_db_url:
+        pytest.skip("DESK_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+    from sqlalchemy import text
 
-    postgres_db_url = postgres_url()
-    fresh_postgres_schema(postgres_db_url)
+    engine = open_database(postgres_db_url).engine  # a fresh schema, as tests/conftest.py makes it
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
     if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
         pytest.fail("pg_dump/pg_restore are not on PATH: install the PostgreSQL client tools")
     folder = tmp_path / "pg-backups"

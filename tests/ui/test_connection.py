@@ -35,7 +35,7 @@ LIBPQ = {  # what libpq 15-17 says, as psycopg passes it on
     'connection to server at "127.0.0.1", port 5432 failed: FATAL:  database "dsek" does not exist': NoSuchDatabaseError,
     'connection to server at "127.0.0.1", port 5432 failed: FATAL:  no pg_hba.conf entry for host "10.0.0.7", user "desk", database "desk", no encryption': TlsError,
     'connection to server at "srv" (10.0.0.5), port 5432 failed: server does not support SSL, but SSL was required': TlsError,
-    'connection to server at "srv" (10.0.0.5), port 5432 failed: root certificate file "/home/x/.postgresql/root.crt" does not exist': TlsError,
+    'connection to server at "srv" (10.0.0.5), port 5432 failed: root certificate file "/root/.postgresql/root.crt" does not exist': TlsError,
     'connection to server at "srv" (10.0.0.5), port 5432 failed: SSL error: certificate verify failed': TlsError,
 }
 

@@ -28,6 +28,8 @@ SECRET_NOTE = "Hörgerät vergessen, Schwester kommt mit"
 def log_folder(tmp_path: Path, monkeypatch):
     folder = tmp_path / "logs"
     monkeypatch.setenv(logs.LOG_DIR_VARIABLE, str(folder))
+    for handler in logs._state.get("handlers", ()):  # an earlier test's desk-admin set-up
+        logging.getLogger().removeHandler(handler)
     monkeypatch.setattr(logs, "_state", {})
     yield folder
     root = logging.getLogger()
