@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2] / "desk"
 PREFIXES = ("absence", "account", "alarm", "appointment", "backup", "booking", "client", "interpreter", "login",
             "reminder", "report", "retention", "room", "service", "session", "setting", "visit", "working_hours")
 ACTION = re.compile(r"^(" + "|".join(PREFIXES) + r")\.[a-z_]+$")
-NOT_ACTIONS = {"report.csv", "backup.sqlite"}  # file names
+NOT_ACTIONS = {"report.csv", "backup.sqlite",  # file names
+               "backup.folder"}  # a setting of services/config.py
 
 
 def _labels(name: str) -> set[str]:
