@@ -16,7 +16,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -39,6 +38,7 @@ from desk.domain.errors import (
 from desk.services.config import mask_password
 from desk.ui.context import error_text
 from desk.ui.i18n import translate
+from desk.ui.widgets.dialog import LockAwareDialog
 
 #: tries the new address with a head-of-department login; raises DeskError when it does not work
 Verifier = Callable[[str, str, str], None]
@@ -60,7 +60,7 @@ def headline(error: BaseException) -> str:
     return translate("ConnectionDialog", "The database cannot be used.")
 
 
-class ConnectionDialog(QDialog):
+class ConnectionDialog(LockAwareDialog):  # (no session yet at start: no lock; the base is for all dialogs)
     """exec(): Accepted = try again (self.address is the address to try, maybe a new one)."""
 
     def __init__(self, address: str, error: BaseException, verify: Verifier | None = None,
