@@ -40,7 +40,7 @@ from desk.ui.context import error_text
 from desk.ui.i18n import translate
 from desk.ui.widgets.dialog import LockAwareDialog
 
-#: tries the new address with a head-of-department login; raises DeskError when it does not work
+# Verifier(url, username, password): a head-of-department login on the new address, or DeskError
 Verifier = Callable[[str, str, str], None]
 
 
