@@ -167,6 +167,9 @@ class ClientRow:
     created_at: datetime
     last_contact_at: datetime | None
     version: int
+    #: False: the reception card only - phone, status group and consent are left out (empty),
+    #: because the reader may not see them (desk.domain.permissions.full_card)
+    full: bool = True
 
     @property
     def display_name(self) -> str:

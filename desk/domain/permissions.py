@@ -98,3 +98,28 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 def allowed(role: Role, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+# -- scoped reads: what of a client a role sees depends on the client's relation to its services
+
+#: the fields of the full card that the reception card leaves out
+FULL_CARD_FIELDS = ("phone", "status_group", "consent_date")
+
+
+def full_card(role: Role, own_service: bool) -> bool:
+    """May `role` see the full card (phone, status group, consent) of a client? `own_service`:
+    the client has or had a visit or an appointment with one of the reader's services, or was
+    handed over to one. The head of department always; counsellors for their services' clients;
+    reception (and counsellors for other clients) get the reception card."""
+    if role is Role.HEAD:
+        return True
+    return own_service and allowed(role, Permission.CLIENT_CARD_FULL)
+
+
+def appointment_note_visible(role: Role, own_service: bool) -> bool:
+    """May `role` read the counsellor's note of an appointment? `own_service`: the appointment
+    belongs to one of the reader's services. The head always, counsellors of that service,
+    reception never."""
+    if role is Role.HEAD:
+        return True
+    return own_service and allowed(role, Permission.VISIT_CALL)

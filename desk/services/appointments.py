@@ -13,9 +13,11 @@ Rules (see docs/APPOINTMENTS.md):
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from desk.domain.appointments import (
     AbsenceRow,
@@ -34,7 +36,7 @@ from desk.domain.appointments import (
 )
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role, StaffRow
-from desk.domain.permissions import Permission, allowed
+from desk.domain.permissions import Permission, allowed, appointment_note_visible
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.services import ical
@@ -95,16 +97,20 @@ class AppointmentService:
     @requires(Permission.APPOINTMENT_READ)
     def get(self, actor: Actor, appointment_id: int) -> AppointmentRow:
         with self._uow() as uow:
-            return _load(uow, appointment_id)
+            return _noted(actor, _load(uow, appointment_id))
 
     @requires(Permission.APPOINTMENT_READ)
     def between(self, actor: Actor, first_day: date, days: int = 1, *, staff_id: int | None = None,
                 include_cancelled: bool = True) -> list[AppointmentRow]:
-        """Appointments of the local days [first_day, first_day + days), one counsellor or all."""
+        """Appointments of the local days [first_day, first_day + days), one counsellor or all;
+        at most MAX_LIST_DAYS days (the calendar shows a week; a bulk read is refused)."""
+        if days > MAX_LIST_DAYS:
+            raise ValidationError("At most {days} days of appointments can be listed at once.", days=MAX_LIST_DAYS)
         start, _ = _local_day_bounds(first_day)
         _, end = _local_day_bounds(first_day + timedelta(days=max(1, days) - 1))
         with self._uow() as uow:
-            return uow.appointments.between(start, end, staff_id=staff_id, include_cancelled=include_cancelled)
+            return _noted(actor, uow.appointments.between(start, end, staff_id=staff_id,
+                                                          include_cancelled=include_cancelled))
 
     @requires(Permission.APPOINTMENT_READ)
     def today(self, actor: Actor, *, now: datetime | None = None, staff_id: int | None = None) -> list[AppointmentRow]:
@@ -112,12 +118,12 @@ class AppointmentService:
         day = (now or datetime.now(UTC)).astimezone(BERLIN).date()
         start, end = _local_day_bounds(day)
         with self._uow() as uow:
-            return uow.appointments.between(start, end, staff_id=staff_id)
+            return _noted(actor, uow.appointments.between(start, end, staff_id=staff_id))
 
     @requires(Permission.APPOINTMENT_READ)
     def series(self, actor: Actor, series_id: str) -> list[AppointmentRow]:
         with self._uow() as uow:
-            return uow.appointments.series(series_id)
+            return _noted(actor, uow.appointments.series(series_id))
 
     @requires(Permission.APPOINTMENT_READ)
     def history(self, actor: Actor, appointment_id: int) -> list[AuditRow]:
@@ -227,7 +233,7 @@ class AppointmentService:
                             "interpreter_id": request.interpreter_id})
             uow.touch("appointments")
             uow.commit()
-            return _load(uow, appointment_id)
+            return _noted(actor, _load(uow, appointment_id))
 
     @requires(Permission.APPOINTMENT_MANAGE)
     def book_series(self, actor: Actor, request: AppointmentRequest, *, count: int, interval_weeks: int = 1,
@@ -265,7 +271,7 @@ class AppointmentService:
                 ids.append(appointment_id)
             uow.touch("appointments")
             uow.commit()
-            return [_load(uow, i) for i in ids]
+            return _noted(actor, [_load(uow, i) for i in ids])
 
     @requires(Permission.APPOINTMENT_BOOK)
     def change(self, actor: Actor, appointment_id: int, expected_version: int, change: AppointmentChange, *,
@@ -283,6 +289,8 @@ class AppointmentService:
                              exclude=frozenset({appointment_id}), also_lock=before.staff_id)
             values = dict(fields, staff_id=change.staff_id, room_id=change.room_id,
                           interpreter_id=change.interpreter_id)
+            if not _note_visible(actor, before):
+                values["note"] = before.note  # reception does not see the note, so cannot change it
             if (before.starts_at, before.ends_at) != (fields["starts_at"], fields["ends_at"]):
                 values["reminded_at"] = None  # the client must hear about the new time
             uow.appointments.update(appointment_id, expected_version, **values)
@@ -298,7 +306,7 @@ class AppointmentService:
                    client_id=before.client_id, details=changed)
             uow.touch("appointments")
             uow.commit()
-            return _load(uow, appointment_id)
+            return _noted(actor, _load(uow, appointment_id))
 
     @requires(Permission.APPOINTMENT_BOOK)
     def cancel(self, actor: Actor, appointment_id: int, expected_version: int, reason: str) -> AppointmentRow:
@@ -356,7 +364,7 @@ class AppointmentService:
                    entity_type=ENTITY, entity_id=appointment_id, client_id=row.client_id)
             uow.touch("appointments")
             uow.commit()
-            return _load(uow, appointment_id)
+            return _noted(actor, _load(uow, appointment_id))
 
     def _set_status(self, actor: Actor, appointment_id: int, expected_version: int, status: AppointmentStatus,
                     action: str, **extra: str) -> AppointmentRow:
@@ -369,7 +377,7 @@ class AppointmentService:
                    details={"from": before.status.value, **extra})
             uow.touch("appointments")
             uow.commit()
-            return _load(uow, appointment_id)
+            return _noted(actor, _load(uow, appointment_id))
 
     # -- working hours and absences ---------------------------------------------------------
 
@@ -423,7 +431,7 @@ class AppointmentService:
                 start, _ = _local_day_bounds(a.starts_on)
                 _, end = _local_day_bounds(a.ends_on)
                 result += uow.appointments.booked_on_absence(staff_id, start, end)
-            return sorted({r.id: r for r in result}.values(), key=lambda r: r.starts_at)
+            return _noted(actor, sorted({r.id: r for r in result}.values(), key=lambda r: r.starts_at))
 
     # -- interpreters -----------------------------------------------------------------------
 
@@ -550,6 +558,20 @@ class AppointmentService:
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                     appointment_id=clash[0].id,
                 )
+
+
+MAX_LIST_DAYS = 31
+
+
+def _note_visible(actor: Actor, row: AppointmentRow) -> bool:
+    return appointment_note_visible(actor.role, row.service_id in actor.service_ids)
+
+
+def _noted(actor: Actor, rows: Any) -> Any:
+    """The counsellor's note only for the head and the counsellors of the appointment's service."""
+    if isinstance(rows, list):
+        return [_noted(actor, row) for row in rows]
+    return rows if not rows.note or _note_visible(actor, rows) else dataclasses.replace(rows, note="")
 
 
 def _load(uow: UnitOfWork, appointment_id: int) -> AppointmentRow:

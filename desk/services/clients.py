@@ -6,6 +6,7 @@ the precomputed `search_key` column; `sync()` pulls what other workstations chan
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 import threading
@@ -16,8 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from desk.domain.errors import ConflictError, DeskError, NotFoundError, StaleError, ValidationError
-from desk.domain.model import ClientRow, ClientSearchHit, Residence, StatusGroup
-from desk.domain.permissions import Permission
+from desk.domain.model import ClientRow, ClientSearchHit, Residence, Role, StatusGroup
+from desk.domain.permissions import FULL_CARD_FIELDS, Permission, allowed, full_card
 from desk.domain.search import NameIndex, make_search_key
 from desk.domain.text import check_birth_date, clean_text, digits_of
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
@@ -221,7 +222,15 @@ class ClientService:
                 if query.isdigit() and len(query) >= 4:  # bare digits may also be part of a phone number
                     for other in uow.clients.ids_by_phone(query):
                         scores.setdefault(other, 90.0)
-            return self._hits(scores, limit)
+            hits = self._hits(scores, limit)
+            numbered = [h for h in hits if h.score == 100.0]
+            if numbered:  # a search by client number names one person: recorded like opening the card
+                with self._uow(write=True) as uow:
+                    for hit in numbered:
+                        record(uow, actor, "client.search_number", entity_type="client", entity_id=hit.id,
+                               client_id=hit.id, details={"query": query[:20]})
+                    uow.commit()
+            return hits
         try:
             day = parse_date(query)
         except ValidationError:
@@ -283,7 +292,9 @@ class ClientService:
                     raise NotFoundError("Client {id} was merged into client {target}.",
                                         id=format_client_number(client_id), target=format_client_number(target))
                 raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
-            record(uow, actor, "client.read", entity_type="client", entity_id=client_id, client_id=client_id)
+            row = scoped_card(uow, actor, row)
+            record(uow, actor, "client.read", entity_type="client", entity_id=client_id, client_id=client_id,
+                   details=None if row.full else {"card": "reception"})
             uow.commit()
         return row
 
@@ -296,7 +307,8 @@ class ClientService:
             uow.touch("clients")
             uow.commit()
             row = uow.clients.get(client_id)
-        assert row is not None
+            assert row is not None
+            row = scoped_card(uow, actor, row)
         self._index_put(client_id, fields["search_key"])
         return row
 
@@ -308,6 +320,12 @@ class ClientService:
             before = uow.clients.get(client_id)
             if before is None:
                 raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            full = may_see_full_card(uow, actor, client_id)
+            if not full:  # the reception card: the fields it does not show stay as they are
+                for name in FULL_CARD_FIELDS:
+                    fields[name] = getattr(before, name)
+                fields["status_group"] = StatusGroup(before.status_group).value
+                fields["phone_digits"] = digits_of(before.phone)
             uow.clients.update(client_id, expected_version, **fields)
             changed = sorted(k for k in fields if k not in {"search_key", "phone_digits"}
                              and getattr(before, k, None) != fields[k])
@@ -316,7 +334,8 @@ class ClientService:
             uow.touch("clients")
             uow.commit()
             row = uow.clients.get(client_id)
-        assert row is not None
+            assert row is not None
+            row = row if full else scoped_card(uow, actor, row)
         self._index_put(client_id, fields["search_key"])
         return row
 
@@ -507,6 +526,22 @@ class ClientService:
             "consent_date": consent,
             "reception_note": clean_text(data.reception_note, field="Reception note", max_length=NOTE_MAX, multiline=True),
         }
+
+
+def may_see_full_card(uow: UnitOfWork, actor: Actor, client_id: int) -> bool:
+    """desk.domain.permissions.full_card for this reader and client (one query for counsellors)."""
+    if actor.role is Role.HEAD:
+        return True
+    if not allowed(actor.role, Permission.CLIENT_CARD_FULL):
+        return False
+    return full_card(actor.role, uow.clients.served_by(client_id, actor.service_ids))
+
+
+def scoped_card(uow: UnitOfWork, actor: Actor, row: ClientRow) -> ClientRow:
+    """The full card, or the reception card (phone, status group and consent left out)."""
+    if may_see_full_card(uow, actor, row.id):
+        return row
+    return dataclasses.replace(row, phone="", status_group=StatusGroup.UNKNOWN, consent_date=None, full=False)
 
 
 def load_client(uow: UnitOfWork, client_id: int) -> ClientRow:

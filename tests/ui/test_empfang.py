@@ -239,15 +239,15 @@ def test_stale_card_is_refused_and_can_be_reloaded(qtbot, make_view, sqlite_serv
     card = view.card_dialog
     sqlite_services.clients.update(RECEPTION, client.id, client.version,
                                    ClientInput(given_name="Olha", family_name="Kowalenko"))
-    card.phone.setText("0171 234567")
+    card.place.setText("Hechingen")
     card.save_button.click()
     assert card.isVisible() and "changed by someone else" in card.error.text()
     card._reload()
     assert card.family.text() == "Kowalenko"
-    card.phone.setText("0171 234567")
+    card.place.setText("Hechingen")
     card.save_button.click()
     assert not card.isVisible()
-    assert sqlite_services.clients.card(RECEPTION, client.id).phone == "0171 234567"
+    assert sqlite_services.clients.card(RECEPTION, client.id).residence_place == "Hechingen"
 
 
 def test_merge_from_the_card_keeps_the_visits(qtbot, make_view, sqlite_services):

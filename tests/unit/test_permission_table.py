@@ -161,6 +161,41 @@ WaitlistService.close_day                      - x x -
 
 INTERNAL = "internal"
 
+# Scoped reads: what a role sees of ONE client or appointment depends on whether it belongs to
+# one of the reader's services ("own": the client has or had a visit or an appointment with that
+# service, or was handed over to it; the appointment is that service's). Columns: role, then
+# "other" / "own". x = sees it, - = does not (the rule is desk.domain.permissions.<rule>).
+SCOPED = """
+# rule                      E:other E:own B:other B:own L:other L:own D:other D:own
+full_card                   -       -     -       x     x       x     -       -
+appointment_note_visible    -       -     -       x     x       x     -       -
+"""
+
+# Which service functions hand out what the rule restricts (tests/integration/test_scoped_reads.py
+# checks them on both engines): the reception card leaves out FULL_CARD_FIELDS, an invisible note
+# comes back empty (and a save by someone who cannot see it keeps it).
+SCOPED_FUNCTIONS = {
+    "full_card": ("ClientService.card", "ClientService.create", "ClientService.update"),
+    "appointment_note_visible": ("AppointmentService.get", "AppointmentService.between", "AppointmentService.today",
+                                 "AppointmentService.series", "AppointmentService.book",
+                                 "AppointmentService.book_series", "AppointmentService.change",
+                                 "AppointmentService.cancel", "AppointmentService.mark_no_show",
+                                 "AppointmentService.mark_done", "AppointmentService.set_reminded",
+                                 "AppointmentService.appointments_during_absences"),
+}
+
+
+def parse_scoped(text: str | None = None) -> dict[str, dict[tuple[Role, bool], bool]]:
+    table: dict[str, dict[tuple[Role, bool], bool]] = {}
+    for line in (SCOPED if text is None else text).strip().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, *cells = line.split()
+        assert len(cells) == 2 * len(ROLES) and set(cells) <= {"x", "-"}, f"bad line in SCOPED: {line!r}"
+        table[name] = {(role, own): cells[2 * i + (1 if own else 0)] == "x"
+                       for i, role in enumerate(ROLES) for own in (False, True)}
+    return table
+
 
 def parse_table(text: str | None = None) -> dict[str, tuple[bool, ...] | str]:
     table: dict[str, tuple[bool, ...] | str] = {}
@@ -261,6 +296,27 @@ def test_head_of_department_may_do_everything() -> None:
     assert ROLE_PERMISSIONS[Role.HEAD] == frozenset(Permission)
 
 
+def test_scoped_reads_follow_the_written_table() -> None:
+    from desk.domain import permissions
+
+    wrong = []
+    for rule, cells in parse_scoped().items():
+        function = getattr(permissions, rule)
+        for (role, own), want in cells.items():
+            if function(role, own) != want:
+                wrong.append(f"{rule}: role {role.value}, {'own' if own else 'other'} service: "
+                             f"{function(role, own)}, the table says {want}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_scoped_function_exists_and_may_be_called_by_the_roles_concerned() -> None:
+    functions = service_functions()
+    assert set(SCOPED_FUNCTIONS) == set(parse_scoped())
+    for names in SCOPED_FUNCTIONS.values():
+        for name in names:
+            assert name in functions, f"{name} is listed in SCOPED_FUNCTIONS but does not exist"
+
+
 def render_markdown() -> str:
     table = parse_table()
     head = ["Function", "Empfang", "Beratung", "Leitung", "Display"]
@@ -282,6 +338,32 @@ def render_markdown() -> str:
         else:
             row = [f"`{name}`", *("yes" if c else "–" for c in cells)]
         lines.append("| " + " | ".join(row) + " |")
+    lines += [
+        "",
+        "## Scoped reads",
+        "",
+        "What a role sees of one client or appointment depends on whether it belongs to one of the",
+        "reader's services (*own*: the client has or had a visit or an appointment with that service,",
+        "or was handed over to it; the appointment is that service's). Rendered from `SCOPED`; the",
+        "rules are `full_card` and `appointment_note_visible` in desk/domain/permissions.py.",
+        "",
+        "| Rule | Empfang other | Empfang own | Beratung other | Beratung own | Leitung other | Leitung own "
+        "| Display other | Display own |",
+        "|" + "|".join("---" for _ in range(9)) + "|",
+    ]
+    for rule, cells in parse_scoped().items():
+        row = [f"`{rule}`", *("yes" if cells[(role, own)] else "–" for role in ROLES for own in (False, True))]
+        lines.append("| " + " | ".join(row) + " |")
+    lines += ["", "Service functions that apply each rule:", ""]
+    for rule, names in SCOPED_FUNCTIONS.items():
+        lines.append(f"- `{rule}`: " + ", ".join(f"`{n}`" for n in names))
+    lines += [
+        "",
+        "`full_card` false gives the reception card: name, date of birth, language, interpreter,",
+        "residence (for statistics) and the reception note; phone, status group and consent are left",
+        "out, and a save of the reception card keeps them as they were. An appointment note the reader",
+        "may not see comes back empty, and a change by that reader keeps it.",
+    ]
     return "\n".join(lines) + "\n"
 
 

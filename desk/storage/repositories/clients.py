@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import ClientRow, Residence, StatusGroup
 from desk.domain.tickets import format_client_number
-from desk.storage.models import Client
+from desk.storage.models import Appointment, Client, Visit
 
 #: Fields a caller may set through add()/update(); everything else is managed here.
 CLIENT_FIELDS = frozenset(
@@ -68,6 +68,17 @@ class ClientRepository:
         self.session.add(client)
         self.session.flush()
         return client.id
+
+    def served_by(self, client_id: int, service_ids: frozenset[int]) -> bool:
+        """Has the client had a visit (a hand-over makes a new visit) or an appointment with one
+        of these services? (Who may see the full card.)"""
+        if not service_ids:
+            return False
+        ids = sorted(service_ids)
+        visit = select(Visit.id).where(Visit.client_id == client_id, Visit.service_id.in_(ids)).limit(1)
+        appointment = select(Appointment.id).where(Appointment.client_id == client_id,
+                                                   Appointment.service_id.in_(ids)).limit(1)
+        return (self.session.scalar(visit) is not None) or (self.session.scalar(appointment) is not None)
 
     def get(self, client_id: int) -> ClientRow | None:
         client = self.session.get(Client, client_id)

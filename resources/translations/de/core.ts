@@ -359,6 +359,10 @@ Datenbank: {database}</translation>
         <translation>Termin {id} gibt es nicht (mehr).</translation>
     </message>
     <message>
+        <source>At most {days} days of appointments can be listed at once.</source>
+        <translation>Es lassen sich höchstens {days} Tage Termine auf einmal auflisten.</translation>
+    </message>
+    <message>
         <source>Backups of the PostgreSQL database go only to the folder named in the machine configuration ([backup] folder in {path}); none is named there.</source>
         <translation>Sicherungen der PostgreSQL-Datenbank gehen nur in den Ordner, den die Rechnerkonfiguration nennt ([backup] folder in {path}); dort ist keiner genannt.</translation>
     </message>

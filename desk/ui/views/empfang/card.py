@@ -247,6 +247,9 @@ class ClientCardDialog(LockAwareDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(row.status_group.value)))
         self.consent.setText(fmt_date(row.consent_date) if row.consent_date else "")
         self.note.setPlainText(row.reception_note)
+        if not row.full:  # the reception card: phone, status group and consent are not shown (nor saved)
+            for widget in (self.phone, self.status, self.consent):
+                self.form.setRowVisible(widget, False)
 
     # -- reminders ------------------------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Reads scoped to the role (issue 14): reception gets the reception card, counsellors the full
+card of their services' clients only, appointment notes only for the counsellors of that service
+and the head; searches by client number are audited; list reads are bounded."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from test_appointments import MONDAY, NOW, at, request, setup  # noqa: F401 - setup is a fixture
+
+from desk.domain.errors import ValidationError
+from desk.domain.model import Role, StatusGroup
+from desk.services.appointments import AppointmentChange
+from desk.services.auditlog import AuditFilter
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+
+CONSENT = date(2025, 1, 15)
+
+
+@pytest.fixture
+def people(services, head):
+    first, second = services.reference.services(head)[:2]
+    a = Actor(staff_id=None, name="Beratung A", role=Role.COUNSELLOR, service_ids=frozenset({first.id}))
+    b = Actor(staff_id=None, name="Beratung B", role=Role.COUNSELLOR, service_ids=frozenset({second.id}))
+    return {"a": a, "b": b, "first": first.id, "second": second.id}
+
+
+def _client(services, head, name: str):
+    return services.clients.create(head, ClientInput(given_name=name, family_name="Test", phone="0151 234567",
+                                                     status_group=StatusGroup.RECOGNISED,
+                                                     consent_date=CONSENT))
+
+
+def test_reception_gets_the_reception_card_counsellors_their_clients_full_card(services, head, reception,
+                                                                               people) -> None:
+    served = _client(services, head, "Served")
+    other = _client(services, head, "Other")
+    services.checkin.check_in(reception, CheckInRequest(service_id=people["first"], client_id=served.id))
+
+    card = services.clients.card(reception, served.id)
+    assert (card.full, card.phone, card.status_group, card.consent_date) == (False, "", StatusGroup.UNKNOWN, None)
+    assert card.given_name == "Served"  # the reception card itself
+    assert services.clients.card(people["a"], served.id).phone == "0151 234567"  # a visit with A's service
+    assert not services.clients.card(people["b"], served.id).full  # not B's client
+    assert not services.clients.card(people["a"], other.id).full  # nobody's client yet
+    assert services.clients.card(head, other.id).phone == "0151 234567"
+    # reception saving the reception card leaves the fields it does not see as they were
+    saved = services.clients.update(reception, served.id, card.version,
+                                    ClientInput(given_name="Served", family_name="Neu", phone=""))
+    assert not saved.full and saved.family_name == "Neu"
+    full = services.clients.card(head, served.id)
+    assert (full.phone, full.status_group, full.consent_date) == ("0151 234567", StatusGroup.RECOGNISED,
+                                                                  CONSENT)
+    # ... and the audit says which card was read
+    reads = services.audit_log.query(head, AuditFilter(client_id=served.id, action="client.read"))
+    assert any("reception" in r.details for r in reads) and any("reception" not in r.details for r in reads)
+
+
+def test_handed_over_clients_show_in_full_to_the_new_service(services, head, reception, people) -> None:
+    client = _client(services, head, "Handed")
+    visit = services.checkin.check_in(reception, CheckInRequest(service_id=people["first"], client_id=client.id))
+    assert not services.clients.card(people["b"], client.id).full
+    services.waitlist.hand_over(people["a"], visit.id, service_id=people["second"])
+    assert services.clients.card(people["b"], client.id).full
+
+
+def test_appointment_notes_only_for_that_service_and_the_head(services, head, reception, people, setup) -> None:  # noqa: F811
+    staff_service = setup["service"]
+    mine = Actor(staff_id=None, name="Beratung", role=Role.COUNSELLOR, service_ids=frozenset({staff_service}))
+    others = Actor(staff_id=None, name="Andere", role=Role.COUNSELLOR,
+                   service_ids=frozenset({people["second"] if people["second"] != staff_service else people["first"]}))
+    row = services.appointments.book(mine, request(setup, at(MONDAY, 9), note="Abschiebung droht"), now=NOW)
+    assert row.note == "Abschiebung droht"
+    for actor, expected in ((reception, ""), (others, ""), (mine, "Abschiebung droht"), (head, "Abschiebung droht")):
+        assert services.appointments.get(actor, row.id).note == expected, actor.name
+        assert [r.note for r in services.appointments.between(actor, MONDAY, 7)] == [expected], actor.name
+    # reception moves the appointment: the note it never saw stays
+    moved = services.appointments.change(reception, row.id, row.version, AppointmentChange(
+        staff_id=setup["staff"], starts_at=at(MONDAY, 10), ends_at=at(MONDAY, 10) + timedelta(minutes=45),
+        room_id=setup["room"], note=""), now=NOW)
+    assert moved.note == ""
+    assert services.appointments.get(head, row.id).note == "Abschiebung droht"
+
+
+def test_list_reads_are_bounded(services, reception) -> None:
+    services.appointments.between(reception, MONDAY, 31)
+    with pytest.raises(ValidationError):
+        services.appointments.between(reception, MONDAY, 3650)
+
+
+def test_searches_by_client_number_are_audited(services, head, reception) -> None:
+    client = _client(services, head, "Numbered")
+    hits = services.clients.search(reception, f"K{client.id:05d}")
+    assert [h.id for h in hits] == [client.id]
+    (row,) = services.audit_log.query(head, AuditFilter(action="client.search_number"))
+    assert row.client_id == client.id and row.actor_name == reception.name
