@@ -53,7 +53,7 @@ KNOWN_ACTIONS = frozenset({
     "account.create", "account.create_first", "account.change", "account.permissions_change",
     "account.password_reset", "account.password_change", "account.password_change_failure", "account.own_room",
     # clients and their data
-    "client.read", "client.lookup", "client.create", "client.update", "client.import", "client.merge",
+    "client.read", "client.lookup", "client.search_number", "client.create", "client.update", "client.import", "client.merge",
     "client.merged_away", "client.export", "client.erase", "retention.purge",
     # reception and the waiting list (visit.<transition> of desk.domain.waitlist.TRANSITIONS, and call)
     "visit.check_in", "visit.check_in_undone", "visit.call", "visit.call_again", "visit.start", "visit.done",

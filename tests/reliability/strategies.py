@@ -63,7 +63,10 @@ boundary_datetimes = st.one_of(
                      datetime(1970, 1, 1, tzinfo=UTC), datetime(2038, 1, 19, 3, 14, 8, tzinfo=UTC)]),
 )
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# issue 14: C0 (but tab and line breaks), DEL, C1 and the bidirectional embeddings/overrides/isolates;
+# in one-line fields also line and paragraph separators and NEL
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ONE_LINE_RE = re.compile(r"[\r\n\t\u2028\u2029\x85]")
 _BREAKS = re.compile(r"[\r\n\t]+")
 
 
@@ -79,7 +82,8 @@ def normalised(value: str, *, multiline: bool = False) -> str:
 def acceptable(value: str, max_length: int, *, multiline: bool = False) -> bool:
     """Would a correct desk store this text? (no control characters, not overlong, encodable)"""
     text = normalised(value, multiline=multiline)
-    return not _CONTROL_RE.search(text) and len(text) <= max_length and _encodable(text)
+    refused = _CONTROL_RE.search(text) or (not multiline and _ONE_LINE_RE.search(text))
+    return not refused and len(text) <= max_length and _encodable(text)
 
 
 def _encodable(text: str) -> bool:

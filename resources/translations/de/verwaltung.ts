@@ -1158,6 +1158,10 @@
         <translation>Am Empfang angemeldet</translation>
     </message>
     <message>
+        <source>Client searched by client number</source>
+        <translation>Klient/in nach Klientennummer gesucht</translation>
+    </message>
+    <message>
         <source>taken over</source>
         <extracomment>The keys of an entry&apos;s details, in words (the values stay as recorded).</extracomment>
         <translation>übernommen</translation>
@@ -1297,6 +1301,14 @@
     <message>
         <source>import line</source>
         <translation>Importzeile</translation>
+    </message>
+    <message>
+        <source>card shown</source>
+        <translation>gezeigte Karte</translation>
+    </message>
+    <message>
+        <source>searched for</source>
+        <translation>gesucht nach</translation>
     </message>
     <message>
         <source>imported</source>
