@@ -35,7 +35,8 @@ def drain(url: str, name: str, room_id: int, start, results) -> None:
     actor = Actor(staff_id=None, name=name, role=Role.COUNSELLOR, workstation=name)
     got: list[int] = []
     try:
-        start.wait(60)
+        start.wait(600)  # all processes set up (imports, connection) before any calls: on a loaded
+        # machine a late starter would otherwise find the list already drained by the first
         while True:
             result = services.waitlist.call_next(actor, room_id=room_id)
             if result is None:
@@ -55,13 +56,12 @@ def race(url: str, services, count: int, processes: int = 6) -> tuple[list[int],
     ids = fill_waiting(services, count)
     room_id = next(r.id for r in services.reference.rooms(_head()) if r.kind.value == "office")
     context = multiprocessing.get_context("spawn")
-    start = context.Event()
+    start = context.Barrier(processes)
     results = context.Queue()
     workers = [context.Process(target=drain, args=(url, f"counsellor-{i}", room_id, start, results))
                for i in range(processes)]
     for worker in workers:
         worker.start()
-    start.set()
     per_process: dict[str, list[int]] = {}
     errors: list[str] = []
     for _ in workers:
