@@ -59,7 +59,7 @@ def make_view(qtbot, world, role=Role.RECEPTION):
 
 
 def wait_idle(qtbot, ctx):
-    qtbot.waitUntil(lambda: not ctx._workers, timeout=5000)
+    qtbot.waitUntil(lambda: not ctx._workers, timeout=20000)
 
 
 def test_models_pass_the_model_tester(qtmodeltester, world):
@@ -88,7 +88,7 @@ def test_agenda_shows_the_html_name_literally(qtbot, world):
     view, ctx = make_view(qtbot, world)
     view.date.setDate(view.date.date().addDays(1))
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: view.agenda_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.agenda_model.rowCount() == 1, timeout=20000)
     index = view.agenda_model.index(0, AgendaColumn.CLIENT)
     assert index.data() == f"Al-Hassan, {HTML_NAME}"
     assert view.agenda_model.index(0, AgendaColumn.STATUS).data() in ("Booked", "Gebucht")
@@ -110,18 +110,18 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world):
     assert HTML_NAME in dialog.client_label.text()
     dialog.date.setDate(qdate(world["day"]))
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: dialog.slots.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.slots.count() > 0, timeout=20000)
     # 10:00-10:45 is taken: the suggestions skip it
     times = [dialog.slots.item(i).text() for i in range(dialog.slots.count())]
     assert "10:00" not in times and "10:45" in times
     # choose the taken time: a conflict message with a suggestion, nothing saved
     dialog.set_start(local_moment(world["day"], time(10, 15)))
     dialog.save()
-    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
     assert "10:00" in dialog.message.text() and dialog.take_suggestion.isVisibleTo(dialog)
     dialog.take_suggestion.click()
     assert dialog.start.time().toString("HH:mm") == "10:45"
-    with qtbot.waitSignal(dialog.sig_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(dialog.sig_saved, timeout=20000) as saved:
         dialog.save()
     row = saved.args[0]
     assert row.starts_at == local_moment(world["day"], time(10, 45))
@@ -133,12 +133,12 @@ def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch):
     view.tabs.setCurrentIndex(1)
     view.reminder_date.setDate(view.reminder_date.date())
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: view.reminder_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.reminder_model.rowCount() == 1, timeout=20000)
     index = view.reminder_model.index(0, 0)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert view.reminder_model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: view.reminder_model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole)
-                    == Qt.CheckState.Checked, timeout=5000)
+                    == Qt.CheckState.Checked, timeout=20000)
     reminded = world["services"].appointments.get(ctx.actor, world["appointment"].id)
     assert reminded.reminded_at is not None and reminded.reminded_at <= datetime.now(UTC)
     html = view.reminder_document().toHtml()

@@ -64,18 +64,18 @@ def test_every_tab_loads(qtbot, view, settle) -> None:
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         settle(view.ctx)
-    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=5000)
-    qtbot.waitUntil(lambda: view.audit.model.rowCount() >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=20000)
+    qtbot.waitUntil(lambda: view.audit.model.rowCount() >= 1, timeout=20000)
 
 
 def test_settings_are_saved_and_audited(qtbot, view, sqlite_services, head_actor) -> None:
     view.tabs.setCurrentWidget(view.settings)
-    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=20000)
     view.settings.idle_lock.setValue(3)
     view.settings.retention["visits"].setValue(18)
     view.settings.save()
-    qtbot.waitUntil(lambda: view.settings.status.text().startswith("2"), timeout=5000)
+    qtbot.waitUntil(lambda: view.settings.status.text().startswith("2"), timeout=20000)
     assert sqlite_services.reference.setting(head_actor, "idle_lock_minutes") == 3
     months = sqlite_services.reference.setting(head_actor, "retention_months")
     assert months["visits"] == 18 and months["audit_log"] == 24
@@ -92,7 +92,7 @@ def test_audit_filter_by_client(qtbot, view, sqlite_services, head_actor) -> Non
     view.audit.client.setText(f"K{client.id:05d}")
     view.audit.action.setCurrentIndex(view.audit.action.findData("client.read"))
     view.audit.search()
-    qtbot.waitUntil(lambda: view.audit.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.audit.model.rowCount() == 1, timeout=20000)
     view.audit.client.setText("nonsense")
     view.audit.search()
     assert "nonsense" in view.audit.status.text()
@@ -107,20 +107,20 @@ def test_erase_and_purge_from_the_data_protection_tab(qtbot, view, sqlite_servic
     view.privacy.client.setText(str(client.id))
     monkeypatch.setattr(view_module.EraseDialog, "exec", lambda self: self.DialogCode.Accepted)
     view.privacy.erase()
-    qtbot.waitUntil(lambda: "K" in view.privacy.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "K" in view.privacy.status.text(), timeout=20000)
     assert sqlite_services.audit_log.query(head_actor, AuditFilter(action="client.erase"))
     view.privacy.purge()
-    qtbot.waitUntil(lambda: view.privacy.status.text().startswith(("Purge", "Bereinigung")), timeout=5000)
+    qtbot.waitUntil(lambda: view.privacy.status.text().startswith(("Purge", "Bereinigung")), timeout=20000)
 
 
 def test_backup_now_lists_the_new_backup(qtbot, view) -> None:
     view.tabs.setCurrentWidget(view.backups)
     view.backups.backup_now()
-    qtbot.waitUntil(lambda: view.backups.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: view.backups.model.rowCount() == 1, timeout=20000)
     view.backups.check()
     from desk.storage.migrate import HEAD_REVISION
 
-    qtbot.waitUntil(lambda: HEAD_REVISION in view.backups.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: HEAD_REVISION in view.backups.status.text(), timeout=20000)
 
 
 def test_erase_dialog_needs_the_number(qtbot) -> None:
@@ -164,12 +164,12 @@ def test_new_account_dialog_saves_off_the_gui_thread_and_stays_open_on_error(qtb
     dialog.display_name.setText("Neue Kollegin")
     dialog.password.setText("kurz")
     dialog.accept()
-    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=5000)
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
     assert dialog.result() != dialog.DialogCode.Accepted  # stays open with the message
     dialog.password.setText("lang-genug-1")
     dialog.accept()
     qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted or len(calls) == 2 and dialog.isEnabled(),
-                    timeout=5000)
+                    timeout=20000)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
     assert calls == ["neu", "neu"]
     assert any(a.username == "neu" for a in sqlite_services.accounts.accounts(head_actor))
@@ -211,7 +211,7 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
 
     view.tabs.setCurrentWidget(view.setup)
     tab = view.setup
-    qtbot.waitUntil(lambda: tab.services_model.rowCount() == 5 and tab.rooms_model.rowCount() == 7, timeout=5000)
+    qtbot.waitUntil(lambda: tab.services_model.rowCount() == 5 and tab.rooms_model.rowCount() == 7, timeout=20000)
     # the planned Rückkehr- und Perspektivberatung: switched on with its hours
     rpb_row = next(i for i, s in enumerate(tab.services_model.rows()) if s.code == "RPB")
     tab.services_table.selectRow(rpb_row)
@@ -222,7 +222,7 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
 
     _accept_with(monkeypatch, ServiceDialog, fill_service)
     tab.edit_service_button.click()
-    qtbot.waitUntil(lambda: tab.services_model.rows()[rpb_row].active, timeout=5000)
+    qtbot.waitUntil(lambda: tab.services_model.rows()[rpb_row].active, timeout=20000)
     assert tab.services_model.index(rpb_row, 3).data() in ("Di 14:00-16:00", "Tue 14:00-16:00")
     # a prefix that is taken is refused in the dialog, with the reason
     messages = []
@@ -233,7 +233,7 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
     def record_message(dialog):
         taken_prefix(dialog)
         dialog.accept()
-        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=5000)
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
         messages.append(dialog.message.text())
         return dialog.DialogCode.Rejected
 
@@ -245,19 +245,19 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
     tab.rooms_table.selectRow(room_row)
     _accept_with(monkeypatch, RoomDialog, lambda dialog: dialog.name.setText("Büro Perspektivberatung"))
     tab.edit_room_button.click()
-    qtbot.waitUntil(lambda: tab.rooms_model.rows()[room_row].name == "Büro Perspektivberatung", timeout=5000)
+    qtbot.waitUntil(lambda: tab.rooms_model.rows()[room_row].name == "Büro Perspektivberatung", timeout=20000)
     # a counsellor's office is chosen on the Accounts tab
     account = sqlite_services.accounts.create_account(head_actor, NewAccount("bera", "Frau Bera", Role.COUNSELLOR,
                                                                              "passwort-12"))
     view.tabs.setCurrentWidget(view.accounts)
-    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=20000)
     view.accounts.table.selectRow(next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id))
     _accept_with(monkeypatch, AccountDialog,
                  lambda dialog: dialog.room.setCurrentIndex(dialog.room.findText("Büro Perspektivberatung")))
     view.accounts.edit_button.click()
     room_id = tab.rooms_model.rows()[room_row].id
     qtbot.waitUntil(lambda: next(a for a in sqlite_services.accounts.accounts(head_actor)
-                                 if a.id == account.id).default_room_id == room_id, timeout=5000)
+                                 if a.id == account.id).default_room_id == room_id, timeout=20000)
     with sqlite_services.uow() as uow:
         actions = {e.action for e in uow.audit.query(action_prefix="")}
     assert {"service.change", "room.change", "account.change"} <= actions
