@@ -62,6 +62,11 @@ def _erase(args: argparse.Namespace) -> int:
     print(f"client {format_client_number(args.client_id)} erased")
     for key, value in sorted(counts.items()):
         print(f"  {key}: {value}")
+    if not counts.get("wal_clean", 1):
+        print("desk-admin: the write-ahead log (desk.sqlite-wal) could not be emptied: another PC kept "
+              "reading, and it still holds the erased data. Run `desk-admin purge` again when the other "
+              "PCs are idle (the purge also runs every morning).", file=sys.stderr)
+        return 3
     return 0
 
 

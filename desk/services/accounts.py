@@ -116,7 +116,7 @@ class AccountService:
             assert auth is not None
             new_actor = actor_of(auth, actor.workstation)
             record(uow, new_actor, "account.create_first", entity_type="staff", entity_id=staff_id,
-                   details={"username": username, "role": Role.HEAD.value})
+                   details={"role": Role.HEAD.value})
             uow.touch("staff", "reference")
             uow.commit()
         return new_actor
@@ -135,8 +135,8 @@ class AccountService:
         if auth is None:
             dummy_verify(password or "")
             with self._uow(write=True) as uow:
-                record(uow, actor, "login.failure", entity_type="staff", details={"username": name[:80],
-                                                                                    "reason": "unknown user"})
+                # the typed name is not kept: it may be a client's name or a password typed in the wrong field
+                record(uow, actor, "login.failure", entity_type="staff", details={"cause": "unknown user"})
                 uow.commit()
             raise LoginError("Wrong user name or password.")
         reserved = self._reserve(auth, actor, now, "login.refused")
@@ -153,7 +153,7 @@ class AccountService:
         if not auth.active:
             with self._uow(write=True) as uow:
                 record(uow, actor, "login.failure", entity_type="staff", entity_id=auth.id,
-                       details={"username": auth.username, "reason": "deactivated"})
+                       details={"cause": "deactivated"})
                 uow.commit()
             raise LoginError("This account is deactivated. Ask the head of department.")
         new_hash = hash_password(password) if needs_rehash else None
@@ -189,7 +189,7 @@ class AccountService:
         if wait:  # the block above rolled back: the refused attempt is not counted
             with self._uow(write=True) as uow:
                 record(uow, actor, refused_action, entity_type="staff", entity_id=auth.id,
-                       details={"username": auth.username, "reason": "waiting", "wait_seconds": wait})
+                       details={"cause": "waiting", "wait_seconds": wait})
                 uow.commit()
             return wait
         return count, int(delay_after(count).total_seconds())
@@ -199,7 +199,7 @@ class AccountService:
         count, wait = reserved
         with self._uow(write=True) as uow:
             record(uow, actor, action, entity_type="staff", entity_id=auth.id,
-                   details={"username": auth.username, "failed_in_a_row": count, "wait_seconds": wait})
+                   details={"failed_in_a_row": count, "wait_seconds": wait})
             uow.commit()
         return wait
 
@@ -211,7 +211,7 @@ class AccountService:
             if delay > timedelta(0):
                 uow.accounts.set_locked_until(auth.id, now + delay)
             record(uow, actor, action, entity_type="staff", entity_id=auth.id,
-                   details={"username": auth.username, "failed_in_a_row": count,
+                   details={"failed_in_a_row": count,
                             "wait_seconds": int(delay.total_seconds())})
             uow.touch("staff")
             uow.commit()
@@ -324,8 +324,7 @@ class AccountService:
             staff_id = uow.reference.add_staff(username=username, display_name=name, role=account.role,
                                                password_hash=hashed, service_ids=account.service_ids)
             record(uow, actor, "account.create", entity_type="staff", entity_id=staff_id,
-                   details={"username": username, "role": account.role.value,
-                            "services": sorted(account.service_ids)})
+                   details={"role": account.role.value, "services": sorted(account.service_ids)})
             uow.touch("staff", "reference")
             uow.commit()
         return self._row(staff_id)
@@ -385,7 +384,7 @@ class AccountService:
             action = "account.permissions_change" if {"role", "active", "services"} & changes.keys() \
                 else "account.change"
             record(uow, actor, action, entity_type="staff", entity_id=staff_id,
-                   details={"username": before.username, **changes})
+                   details={"fields": sorted(changes), **changes})
             uow.touch("staff", "reference")
             uow.commit()
         return self._row(staff_id)
@@ -401,8 +400,7 @@ class AccountService:
             if before is None:
                 raise NotFoundError("The account does not exist (any more).")
             uow.accounts.set_password(staff_id, hashed)
-            record(uow, actor, "account.password_reset", entity_type="staff", entity_id=staff_id,
-                   details={"username": before.username})
+            record(uow, actor, "account.password_reset", entity_type="staff", entity_id=staff_id)
             uow.touch("staff")
             uow.commit()
 

@@ -302,8 +302,9 @@ class AppointmentService:
                 changed["time"] = [describe_span(before.starts_at, before.ends_at),
                                    describe_span(fields["starts_at"], fields["ends_at"])]
             action = "appointment.reschedule" if "time" in changed or "staff_id" in changed else "appointment.edit"
+            # which fields changed; the note's text is not kept (scrub drops it)
             record(uow, actor, action, entity_type=ENTITY, entity_id=appointment_id,
-                   client_id=before.client_id, details=changed)
+                   client_id=before.client_id, details={"fields": sorted(changed), **changed})
             uow.touch("appointments")
             uow.commit()
             return _noted(actor, _load(uow, appointment_id))
@@ -332,7 +333,7 @@ class AppointmentService:
                 uow.appointments.update(row.id, row.version, status=AppointmentStatus.CANCELLED.value,
                                         cancel_reason=reason)
                 record(uow, actor, "appointment.cancel", entity_type=ENTITY, entity_id=row.id,
-                       client_id=row.client_id, details={"reason": reason, "series_id": series_id})
+                       client_id=row.client_id, details={"fields": ["cancel_reason"], "series_id": series_id})
                 count += 1
             uow.touch("appointments")
             uow.commit()

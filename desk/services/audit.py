@@ -1,9 +1,13 @@
-"""Writing audit events from the services (inside the same transaction as the change)."""
+"""Writing audit events from the services (inside the same transaction as the change).
+
+Every entry's details pass through `desk.domain.audit.scrub`: the log says who did what to which
+record and which fields changed, never free text or names (issue 15)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from desk.domain.audit import scrub
 from desk.services.context import Actor
 from desk.storage.uow import UnitOfWork
 
@@ -25,6 +29,6 @@ def record(
         entity_type=entity_type,
         entity_id=entity_id,
         client_id=client_id,
-        details=details,
+        details=scrub(details),
         workstation=actor.workstation,
     )

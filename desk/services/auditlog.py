@@ -69,5 +69,7 @@ KNOWN_ACTIONS = frozenset({
     "booking.cancel", "booking.cancel_occurrence", "booking.restore_occurrence", "booking.participants",
     # setting up the centre, reports, backups
     "service.create", "service.change", "room.create", "room.change", "setting.change", "report.export",
-    "backup.create", "backup.daily", "backup.restore",
+    "backup.create", "backup.daily", "backup.restore", "backup.expire",
+    # erasure (issue 15)
+    "audit.redact", "privacy.wal_not_clean", "erasure.reapply", "retention.compact",
 })

@@ -669,7 +669,8 @@ def _changes(old: BookingRow, draft: BookingDraft, room_id: int, start: datetime
              "expected_participants": draft.expected_participants, "notes": draft.notes,
              "starts_at": _fmt(start), "ends_at": _fmt(end), "rrule": rule,
              "holiday_policy": draft.holiday_policy.value}
-    return {key: {"old": before[key], "new": after[key]} for key in before if before[key] != after[key]}
+    changed = {key: {"old": before[key], "new": after[key]} for key in before if before[key] != after[key]}
+    return {"fields": sorted(changed), **changed}  # title, organiser and notes: named, not kept (scrub)
 
 
 def week_start(day: date) -> date:

@@ -30,7 +30,7 @@ from desk.services.gate import requires
 from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.engine import Database
 from desk.storage.files import private_file
-from desk.storage.maintenance import checkpoint
+from desk.storage.maintenance import CHECKPOINT_WITHIN_SECONDS, checkpoint
 from desk.storage.uow import UnitOfWorkFactory
 
 #: The audit log is never purged younger than this (the database enforces it, too).
@@ -92,6 +92,7 @@ class PrivacyService:
         self._uow = uow
         self._db = db
         self._clock = clock or (lambda: datetime.now(UTC))
+        self.checkpoint_within = CHECKPOINT_WITHIN_SECONDS  # seconds an erasure waits for readers
 
     # -- access request ----------------------------------------------------------------------
 
@@ -135,7 +136,10 @@ class PrivacyService:
 
     @requires(Permission.CLIENT_ERASE)
     def erase_client(self, actor: Actor, client_id: int) -> dict[str, int]:
-        """Remove the person everywhere (keeping anonymous statistics); audited by number only."""
+        """Remove the person everywhere (keeping anonymous statistics); audited by number only.
+
+        Returns the counts of what was removed, and `wal_clean`: 1 when the SQLite write-ahead log
+        was emptied afterwards, 0 when other readers kept it busy for `checkpoint_within` seconds."""
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.CLIENT_ERASE)
             if not uow.privacy.exists(client_id):
@@ -148,7 +152,7 @@ class PrivacyService:
                    details={"records": ids, **counts})
             uow.touch("clients", "visits", "appointments")
             uow.commit()
-        self._checkpoint()
+        counts["wal_clean"] = int(self._checkpoint(actor, [client_id]))
         return counts
 
     # -- retention ---------------------------------------------------------------------------
@@ -182,7 +186,7 @@ class PrivacyService:
                             "audit_events_deleted": audit, "cutoffs": report.cutoffs})
             uow.touch("clients", "visits", "appointments", "bookings")
             uow.commit()
-        self._checkpoint()
+        self._checkpoint(actor, inactive)
         return report
 
     @requires(Permission.RETENTION_PURGE)
@@ -195,9 +199,16 @@ class PrivacyService:
                 return None
         return self.purge(actor, now=now)
 
-    def _checkpoint(self) -> None:
-        if self._db is not None:
-            checkpoint(self._db)
+    def _checkpoint(self, actor: Actor, client_ids: list[int]) -> bool:
+        """Empty the SQLite WAL after an erasure (retrying while other PCs read); when that could
+        not be done, say so in the audit log (the caller tells the person)."""
+        if self._db is None or checkpoint(self._db, within=self.checkpoint_within):
+            return True
+        with self._uow(write=True) as uow:
+            record(uow, actor, "privacy.wal_not_clean", entity_type="client",
+                   details={"client_ids": client_ids[:5000]})
+            uow.commit()
+        return False
 
 
 # -- the readable PDF -------------------------------------------------------------------------

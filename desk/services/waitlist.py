@@ -300,7 +300,10 @@ class WaitlistService:
     @requires(Permission.VISIT_CALL)
     def close_day(self, actor: Actor, *, now: datetime | None = None, force: bool = False) -> int:
         """Close open visits as *left* (not no-show): always those of earlier days; today's once
-        the closing time (setting) has passed, or when `force`. Returns how many were closed."""
+        the closing time (setting) has passed, or when `force`. Returns how many were closed.
+
+        The waiting-room display's calls (ticket, time, room, language) of the closed days are
+        deleted with them: the table never keeps a call older than today."""
         now = now or datetime.now(UTC)
         today = local_day(now)
         with self._uow(write=True) as uow:
@@ -308,11 +311,15 @@ class WaitlistService:
             closed_today = force or now.astimezone(BERLIN).time() >= closing
             up_to = today if closed_today else today - timedelta(days=1)
             ids = uow.visits.close_open(up_to_day=up_to, now=now)
-            if not ids:
+            next_day = up_to + timedelta(days=1)
+            calls = uow.visits.delete_display_calls_before(
+                datetime(next_day.year, next_day.month, next_day.day, tzinfo=BERLIN))
+            if not ids and not calls:
                 return 0
             record(uow, actor, "visit.close_day", entity_type="visit",
-                   details={"day": up_to.isoformat(), "closed": len(ids), "visit_ids": ids[:500]})
-            uow.touch("visits")
+                   details={"day": up_to.isoformat(), "closed": len(ids), "visit_ids": ids[:500],
+                            "display_calls_deleted": calls})
+            uow.touch("visits", "display")
             uow.commit()
         return len(ids)
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from desk.domain.errors import DatabaseError
-from desk.storage.engine import Database
+from desk.storage.engine import SQLITE_BUSY_TIMEOUT_MS, Database
 from desk.storage.files import private_dir, private_file
 
 #: Tables every desk database has (a restore refuses a file without them).
@@ -206,13 +207,35 @@ def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisi
     return kept
 
 
-def checkpoint(db: Database) -> None:
-    """Move the WAL into the database file and truncate it (after erasing data)."""
+#: How long an erasure keeps trying to empty the WAL while other PCs are reading.
+CHECKPOINT_WITHIN_SECONDS = 15.0
+
+
+def checkpoint(db: Database, *, within: float = CHECKPOINT_WITHIN_SECONDS, pause: float = 0.05) -> bool:
+    """Move the WAL into the database file and truncate it to zero bytes (after erasing data).
+
+    `PRAGMA wal_checkpoint(TRUNCATE)` answers (busy, frames in the WAL, frames checkpointed). While
+    another connection (another PC, the live-update thread) is inside a read transaction, the
+    checkpoint cannot copy the frames it might still need, answers busy=1, and the erased text stays
+    in the -wal file. So: try again until the answer is (0, 0, 0) — the WAL is empty — or `within`
+    seconds have passed. True when the WAL is clean; False says it could not be done (the caller
+    reports it; the next checkpoint, at the latest when the last connection closes, finishes it)."""
     if not db.is_sqlite:
-        return
+        return True
+    deadline = time.monotonic() + within
     with db.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA busy_timeout = 100")
+        try:
+            while True:
+                busy, log, done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if busy == 0 and log in (0, -1) and done in (0, -1):
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(pause)
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def check_database(db: Database, *, quick: bool = False) -> CheckReport:

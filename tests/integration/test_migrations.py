@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,87 @@ def test_the_shortcut_head_revision_is_alembics_head():
     from desk.storage.migrate import HEAD_REVISION
 
     assert HEAD_REVISION == head_revision()
+
+
+# the free text that desk before issue 15 wrote into the audit log of desk-0002.sqlite
+# (made with the code of main at 2a4328b: an appointment note edited, the appointment cancelled
+# with a reason, an absence with a reason, a room booking with title/organiser/notes, a login
+# with a typed unknown user name)
+OLD_AUDIT_TEXT = ["Mietvertrag", "Jobcenter", "krank", "Bad Fixture", "Familie Коваленко", "Dolmetscherin",
+                  "olena kovalenko", "Olena Kovalenko"]
+
+
+def audit_rows_still_append_only(db) -> list:
+    """The audit rows (id, action, details) after the upgrade; the update guard is back in force."""
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT id, action, details FROM audit_events ORDER BY id").fetchall()
+        connection.rollback()
+        with pytest.raises(Exception, match="append-only"), connection.begin():
+            connection.exec_driver_sql("UPDATE audit_events SET details = '{}'")
+    return rows
+
+
+def test_upgrade_redacts_the_free_text_already_in_the_audit_log(tmp_path):
+    path = tmp_path / "desk-0002.sqlite"
+    shutil.copy(FROZEN / "desk-0002.sqlite", path)
+    before = sqlite3.connect(path)
+    old = dict(before.execute("SELECT id, details FROM audit_events").fetchall())
+    before.close()
+    assert any("Mietvertrag" in d for d in old.values())  # the fixture does hold the text
+    db = prepare_database(sqlite_url(path), backup_dir=tmp_path / "backups")
+    try:
+        rows = audit_rows_still_append_only(db)
+    finally:
+        db.dispose()
+    new = {row_id: json.loads(details) for row_id, _, details in rows}
+    actions = {row_id: action for row_id, action, _ in rows}
+    for text in OLD_AUDIT_TEXT:
+        assert all(text not in details for _, _, details in rows), text
+    # the same entries, each still saying which fields changed
+    assert set(old) < set(new)
+    edit = next(i for i, a in actions.items() if a == "appointment.edit")
+    assert new[edit] == {"fields": ["note"]}
+    cancel = next(i for i, a in actions.items() if a == "appointment.cancel")
+    assert new[cancel] == {"fields": ["cancel_reason"], "from": "booked"}
+    booking = next(i for i, a in actions.items() if a == "booking.create")
+    assert new[booking]["fields"] == ["title"] and new[booking]["room_id"] == json.loads(old[booking])["room_id"]
+    login = next(i for i, a in actions.items() if a == "login.failure")
+    assert new[login] == {"fields": ["reason", "username"]}
+    check_in = next(i for i, a in actions.items() if a == "visit.check_in")
+    assert new[check_in] == json.loads(old[check_in])  # nothing typed: unchanged
+    redact = [new[i] for i, a in actions.items() if a == "audit.redact"]
+    assert redact == [{"revision": "0004_audit_redact", "rows_redacted": 5}]
+    # byte by byte: the old text is not left behind in freed pages or the WAL
+    for file in [path, Path(str(path) + "-wal")]:
+        if file.exists():
+            data = file.read_bytes()
+            for text in ("Mietvertrag", "olena kovalenko"):
+                for encoded in (text.encode("utf-8"), text.encode("utf-16-le")):
+                    assert encoded not in data, (text, file.name)
+
+
+def test_redaction_on_postgresql_lifts_the_guard_for_itself_only(pg_db_url, tmp_path):
+    """The same migration on the real server: the row trigger is disabled for the redaction's
+    transaction only, and refuses updates again afterwards."""
+    from alembic import command
+
+    from desk.storage.migrate import _config, upgrade_database
+
+    db = open_database(pg_db_url)
+    try:
+        with db.engine.connect() as connection, connection.begin():
+            config = _config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002")
+            connection.exec_driver_sql(
+                "INSERT INTO audit_events (at, actor_name, action, entity_type, details, workstation) VALUES "
+                "(now(), 'x', 'appointment.cancel', 'appointment', "
+                "'{\"cancel_reason\": \"Klientin krank\", \"from\": \"booked\"}', '')")
+        upgrade_database(db, backup_dir=tmp_path)
+        rows = audit_rows_still_append_only(db)
+    finally:
+        db.dispose()
+    assert [(a, json.loads(d)) for _, a, d in rows] == [
+        ("appointment.cancel", {"fields": ["cancel_reason"], "from": "booked"}),
+        ("audit.redact", {"revision": "0004_audit_redact", "rows_redacted": 1}),
+    ]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from sqlalchemy import select, update
 
 from desk.domain.errors import ConflictError, NotFoundError
 from desk.services.auditlog import AuditFilter
+from desk.services.clients import ClientInput
 from desk.storage.models import Appointment, Client, Visit
 from desk.storage.repositories.privacy import client_references
 
@@ -163,3 +167,58 @@ def test_the_export_pdf_keeps_names_in_every_script(services, head, tmp_path: Pa
     arabic = [ch for ch in text if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff"]
     assert len(arabic) >= 15, text  # both names' letters, not boxes or question marks
     assert "\ufffd" not in text and "?" * 3 not in text
+
+
+def _reader_holding_a_snapshot(path: Path) -> sqlite3.Connection:
+    """Another PC reading: a connection inside a read transaction (it pins the WAL)."""
+    reader = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM clients").fetchone()
+    return reader
+
+
+def _wal_holds(path: Path, needles: list[bytes]) -> list[bytes]:
+    wal = Path(str(path) + "-wal")
+    data = wal.read_bytes() if wal.exists() else b""
+    return [n for n in needles if n in data]
+
+
+def test_erasure_waits_for_a_reader_until_the_wal_is_empty(sqlite_services, head) -> None:
+    """Another workstation is reading while the erasure runs: the checkpoint is retried until the
+    reader lets go, and then the -wal file is empty (issue 15: the old code ignored `busy`)."""
+    services = sqlite_services
+    path = services.db.sqlite_path
+    client = services.clients.create(head, ClientInput(given_name="Walburga", family_name="Qwertzuiop"))
+    needles = [b"Qwertzuiop", "Qwertzuiop".encode("utf-16-le")]
+    reader = _reader_holding_a_snapshot(path)
+    assert _wal_holds(path, needles)  # the name is in the WAL now, and the reader pins it
+    threading.Timer(0.8, lambda: reader.execute("COMMIT")).start()  # the other PC finishes reading
+    try:
+        counts = services.privacy.erase_client(head, client.id)
+    finally:
+        time.sleep(0.9)
+        reader.close()
+    assert counts["wal_clean"] == 1
+    wal = Path(str(path) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert b"Qwertzuiop" not in path.read_bytes()
+
+
+def test_erasure_says_so_when_a_reader_never_lets_go(sqlite_services, head) -> None:
+    services = sqlite_services
+    path = services.db.sqlite_path
+    client = services.clients.create(head, ClientInput(given_name="Walburga", family_name="Asdfghjkl"))
+    reader = _reader_holding_a_snapshot(path)
+    services.privacy.checkpoint_within = 0.5
+    try:
+        counts = services.privacy.erase_client(head, client.id)
+        assert counts["wal_clean"] == 0  # reported, not ignored
+        assert _wal_holds(path, [b"Asdfghjkl"])  # the reason it is reported
+        entry = services.audit_log.query(head, AuditFilter(action="privacy.wal_not_clean"))
+        assert json.loads(entry[0].details) == {"client_ids": [client.id]}
+    finally:
+        reader.close()
+    # the next checkpoint (the next erasure, purge or end of day) finishes it
+    services.privacy.purge(head, now=NOW)
+    assert not _wal_holds(path, [b"Asdfghjkl"])
+    assert b"Asdfghjkl" not in path.read_bytes()

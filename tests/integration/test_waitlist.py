@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from desk.domain.model import Priority, Role, VisitStatus
 from desk.domain.waitlist import wait_time
+from desk.services.auditlog import AuditFilter
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
@@ -236,6 +237,35 @@ def test_close_day_catches_up_on_earlier_days(setup, head, counsellor):
     visit = _check_in(services, head, mbe, 0)
     assert services.waitlist.close_day(counsellor, now=T0 + timedelta(days=1)) == 1
     assert services.waitlist.get(head, visit.id).status is VisitStatus.LEFT
+
+
+def _display_rows(services) -> int:
+    with services.db.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT count(*) FROM display_calls").scalar_one()
+
+
+def test_close_day_purges_the_display_calls(setup, head, counsellor):
+    """The display table keeps no call older than today: the end of the day deletes them."""
+    services, mbe, room = setup
+    wl = services.waitlist
+    for minutes in range(3):
+        visit = _check_in(services, head, mbe, minutes)
+        wl.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=5 + minutes))
+        wl.done(counsellor, visit.id, now=T0 + timedelta(minutes=10 + minutes))
+    assert _display_rows(services) == 3
+    # 15:00 local: the day is not over, today's calls stay on the display
+    wl.close_day(counsellor, now=T0 + timedelta(hours=6))
+    assert _display_rows(services) == 3
+    # after the closing time: gone, and the audit says how many
+    assert wl.close_day(counsellor, now=datetime(2026, 11, 23, 15, 31, tzinfo=UTC)) == 0
+    assert _display_rows(services) == 0
+    entry = services.audit_log.query(head, AuditFilter(action="visit.close_day"))[0]
+    assert json.loads(entry.details)["display_calls_deleted"] == 3
+    # the next morning, yesterday's calls are gone even if nobody closed the day
+    visit = _check_in(services, head, mbe, 0)
+    wl.call(counsellor, visit.id, room_id=room.id, now=T0 + timedelta(minutes=1))
+    wl.close_day(counsellor, now=T0 + timedelta(days=1))
+    assert _display_rows(services) == 0
 
 
 def test_silent_alarm_until_acknowledged_and_audited(setup, head, counsellor, reception):

@@ -200,6 +200,10 @@ class VisitRepository:
     def delete_display_call(self, call_id: int) -> None:
         self.session.execute(delete(DisplayCall).where(DisplayCall.id == call_id))
 
+    def delete_display_calls_before(self, cutoff: datetime) -> int:
+        """The end-of-day purge: the display keeps no call older than `cutoff`."""
+        return self.session.execute(delete(DisplayCall).where(DisplayCall.called_at < cutoff)).rowcount or 0
+
     def display_calls(self, *, since: datetime, limit: int) -> list[DisplayCallRow]:
         stmt = (
             select(DisplayCall.id, DisplayCall.called_at, DisplayCall.ticket, DisplayCall.room_label,

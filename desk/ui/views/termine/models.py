@@ -302,7 +302,7 @@ class HistoryModel(RowsModel[AuditRow]):
 
 
 def readable_details(details: str) -> str:
-    """The audit details as `time: 26.11.2026 10:00–10:45 → 26.11.2026 11:00–11:45; reason: …`
+    """The audit details as `fields: note, time; time: 26.11.2026 10:00–10:45 → 26.11.2026 11:00–11:45`
     (ids of rooms and people are left out: the dialog shows the current ones)."""
     try:
         data = json.loads(details or "{}")
@@ -312,7 +312,10 @@ def readable_details(details: str) -> str:
         return str(data)
     parts = []
     for key, value in data.items():
-        if key.endswith("_id") or key == "fields":
+        if key.endswith("_id"):
+            continue
+        if key == "fields" and isinstance(value, list):  # which fields changed (their text is not kept)
+            parts.append(f"{key}: {', '.join(map(str, value))}")
             continue
         if isinstance(value, list) and len(value) == 2:
             value = f"{value[0]} → {value[1]}"

@@ -240,6 +240,11 @@ ACTION_LABELS = {
     "backup.create": QT_TRANSLATE_NOOP("verwaltung", "Backup made"),
     "backup.daily": QT_TRANSLATE_NOOP("verwaltung", "Daily backup"),
     "backup.restore": QT_TRANSLATE_NOOP("verwaltung", "Backup restored"),
+    "backup.expire": QT_TRANSLATE_NOOP("verwaltung", "Expired backups deleted"),
+    "audit.redact": QT_TRANSLATE_NOOP("verwaltung", "Free text removed from the audit log (upgrade)"),
+    "privacy.wal_not_clean": QT_TRANSLATE_NOOP("verwaltung", "Write-ahead log not yet emptied after erasure"),
+    "erasure.reapply": QT_TRANSLATE_NOOP("verwaltung", "Erasures applied again after a restore"),
+    "retention.compact": QT_TRANSLATE_NOOP("verwaltung", "Database files compacted"),
 }
 
 #: The keys of an entry's details, in words (the values stay as recorded).

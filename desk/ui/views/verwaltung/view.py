@@ -675,9 +675,15 @@ class PrivacyTab(_Tab):
             return
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: services.privacy.erase_client(actor, client_id),
-                 lambda _counts: self.status.setText(self.tr("Client {number} was erased.").format(
-                     number=format_client_number(client_id))),
-                 busy=self.tr("Erasing…"))
+                 lambda counts: self._erased(client_id, counts), busy=self.tr("Erasing…"))
+
+    def _erased(self, client_id: int, counts: dict[str, int]) -> None:
+        text = self.tr("Client {number} was erased.").format(number=format_client_number(client_id))
+        if not counts.get("wal_clean", 1):
+            text += " " + self.tr("Another workstation kept reading, so the write-ahead log (desk.sqlite-wal) "
+                                  "still holds the erased data. Run the purge again when the other "
+                                  "workstations are idle (it also runs every morning).")
+        self.status.setText(text)
 
     def purge(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
