@@ -1,10 +1,11 @@
 """What an audit entry may hold: who did what to which record and which fields changed — never
-free text or names.
+free text, and never a client's name.
 
 Every entry passes through `scrub` before it is written (services/audit.py), and the migration
 0004 ran the same rule over the entries written before it. The rule:
 
 - numbers, booleans and empty values are kept under any key (ids, counts, flags);
+- the names of staff accounts are kept where the actor column has them too (`via`, `from_staff`);
 - text is kept only under the keys in `SYSTEM_TEXT_KEYS`, whose values desk makes itself
   (dates and times, status and kind codes, ticket numbers, field names, file names of backups);
 - any other key that holds text (a note, a cancel reason, a booking title, an organiser, a typed
@@ -23,6 +24,8 @@ SYSTEM_TEXT_KEYS = frozenset({
     "interpreter_language", "rule", "rrule", "hours", "format", "key", "undone", "cause",
     "fields", "filled", "tables", "file", "replaced_kept_as", "kept_as", "room", "rows",
     "backup_taken_at", "revision", "cutoffs", "cancelled_because_taken",
+    # staff accounts, as in the actor column: who acted through desk-admin, whose client was taken over
+    "via", "from_staff",
 })
 
 #: The key under which the names of dropped text fields are listed.
