@@ -18,12 +18,16 @@ import argparse
 import shutil
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session, open_services
+from desk.domain.backups import LONGEST, rule_text
 from desk.domain.errors import DatabaseError
+from desk.domain.tickets import format_client_number
 from desk.services.audit import record
-from desk.services.bootstrap import resolve_database_url
+from desk.services.backup import backup_too_old
+from desk.services.bootstrap import reapplied_erasures, resolve_database_url
 from desk.services.context import Actor
 from desk.services.paths import default_backup_dir
 from desk.storage.engine import sqlite_url
@@ -42,6 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     restore = subparsers.add_parser("restore", help="replace the SQLite database with a checked backup")
     restore.add_argument("file", type=Path, help="the backup file (desk-*.sqlite)")
+    restore.add_argument("--confirm-old", action="store_true",
+                         help="restore a backup older than the retention period (35 days) all the same")
     add_database_option(restore)
     restore.set_defaults(handler=_restore)
 
@@ -81,15 +87,28 @@ def _restore(args: argparse.Namespace) -> int:
         raise DatabaseError("restore works on SQLite files; restore PostgreSQL with pg_restore "
                             "(see docs/DATA-PROTECTION.md).")
     actor = _restore_login(args, path)
+    days = backup_too_old(args.file, datetime.now(UTC))
+    if days is not None and not args.confirm_old:
+        print(f"desk-admin: {args.file} is {days} days old, older than the retention period of "
+              f"{LONGEST.days} days: it may hold data that should be gone. Nothing was changed; add "
+              "--confirm-old to restore it all the same.", file=sys.stderr)
+        return 1
     kept = restore_sqlite_file(args.file, path, default_backup_dir(path), known_revisions())
     print(f"restored {args.file} -> {path}")
     if kept is not None:
         print(f"the replaced database was kept as {kept}")
-    with open_services(args) as services:  # upgrades an older backup's schema, then audits
+    # opening upgrades an older backup's schema and erases again every client number of the
+    # ledger of erasures that came back (services/erasures.py), before the audit entry
+    with open_services(args) as services:
+        again = reapplied_erasures(services.db)
         with services.uow(write=True) as uow:
             record(uow, actor, "backup.restore", entity_type="backup",
-                   details={"file": str(args.file), "replaced_kept_as": str(kept)})
+                   details={"file": str(args.file), "replaced_kept_as": str(kept), "age_days": days,
+                            "confirmed_old": bool(args.confirm_old), "erasures_reapplied": len(again)})
             uow.commit()
+    if again:
+        print(f"erased again (erasures made after that backup, from the ledger): "
+              f"{', '.join(format_client_number(i) for i in again)}")
     return 0
 
 
@@ -134,8 +153,10 @@ def _check(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         backups = services.backup.backups(actor)
+    print(f"rule: {rule_text()} (desk-made files only)")
     for b in backups:
-        print(f"{b.made_at:%Y-%m-%d %H:%M}  {b.kind:<15} {b.size / 1e6:8.1f} MB  {b.path}")
+        expires = f"deleted {b.expires_at:%Y-%m-%d}" if b.expires_at else "not made by desk: kept"
+        print(f"{b.made_at:%Y-%m-%d %H:%M}  {b.kind:<15} {b.size / 1e6:8.1f} MB  {expires:<18}  {b.path}")
     if not backups:
         print("no backups yet")
     return 0

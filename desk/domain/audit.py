@@ -26,6 +26,7 @@ SYSTEM_TEXT_KEYS = frozenset({
     "backup_taken_at", "revision", "cutoffs", "cancelled_because_taken",
     # staff accounts, as in the actor column: who acted through desk-admin, whose client was taken over
     "via", "from_staff",
+    "consent", "language",  # reminders: "given"/"withdrawn" per channel; a template's language code
 })
 
 #: The key under which the names of dropped text fields are listed.

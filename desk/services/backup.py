@@ -2,10 +2,12 @@
 
 SQLite: SQLite's backup API into the backup folder (`<data dir>/backups` by default):
 `desk-daily-YYYYMMDD.sqlite` (the newest 7 kept) and `desk-weekly-YYYY-Www.sqlite` (the newest
-4 kept); `desk-manual-...` and `desk-before-upgrade-...` are never deleted automatically.
+4 kept). Every kind expires by the rule in desk.domain.backups (daily 7 days, everything else 35
+days), applied whenever a backup is made; a restore of a backup older than that is refused unless
+the head of department confirms it.
 PostgreSQL: `pg_dump --format=custom` (files 0600) ONLY into the folder named in the machine
-configuration (`[backup] folder` in desk.toml, docs/INSTALL.md), rotated by the same rule; never
-into a user's profile. The server's scheduled task runs `desk-admin backup --daily` there.
+configuration (`[backup] folder` in desk.toml, docs/INSTALL.md), rotated and expired by the same
+rule; never into a user's profile. The server's scheduled task runs `desk-admin backup --daily` there.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk.domain.errors import DatabaseError, ValidationError
+from desk.domain.backups import LONGEST, expires_at, kind_of, made_at_from_name
+from desk.domain.errors import ConflictError, DatabaseError, ValidationError
 from desk.domain.permissions import Permission
 from desk.domain.tickets import BERLIN
 from desk.services.accounts import ensure_current
@@ -41,12 +44,25 @@ _DAILY = re.compile(r"^desk-daily-(\d{8})\.(sqlite|dump)$")
 _WEEKLY = re.compile(r"^desk-weekly-(\d{4}-W\d{2})\.(sqlite|dump)$")
 
 
+def backup_too_old(backup: Path, now: datetime) -> int | None:
+    """The age in days of a backup older than the longest retention (35 days); else None."""
+    made = made_at_from_name(backup.name)
+    if made is None:
+        try:
+            made = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+        except OSError:
+            return None
+    age = now - made
+    return age.days if age > LONGEST else None
+
+
 @dataclass(frozen=True)
 class BackupFile:
     path: Path
     kind: str  # daily, weekly, manual, before-upgrade, replaced, other
     made_at: datetime
     size: int
+    expires_at: datetime | None = None  # deleted then (desk.domain.backups); None: not made by desk
 
 
 class BackupService:
@@ -98,6 +114,7 @@ class BackupService:
         target = folder / f"desk-manual-{local:%Y%m%d-%H%M%S}{self._suffix()}"
         made = self._make(target)
         self._audit(actor, "backup.create", {"file": str(made)})
+        self._expire(actor)
         return made
 
     @requires(Permission.BACKUP)
@@ -116,7 +133,23 @@ class BackupService:
         self._rotate(folder)
         if made is not None:
             self._audit(actor, "backup.daily", {"file": str(made)})
+        self._expire(actor)
         return made
+
+    def _expire(self, actor: Actor) -> dict[str, int]:
+        """Delete every backup whose time has come (desk.domain.backups); audited with counts."""
+        now = self._clock()
+        deleted: dict[str, int] = {}
+        for backup in self._list():
+            if backup.expires_at is not None and backup.expires_at <= now:
+                try:
+                    backup.path.unlink()
+                except OSError:
+                    continue
+                deleted[backup.kind] = deleted.get(backup.kind, 0) + 1
+        if deleted:
+            self._audit(actor, "backup.expire", deleted)
+        return deleted
 
     def _rotate(self, folder: Path) -> None:
         for pattern, keep in ((_DAILY, KEEP_DAILY), (_WEEKLY, KEEP_WEEKLY)):
@@ -129,6 +162,10 @@ class BackupService:
 
     @requires(Permission.BACKUP)
     def backups(self, actor: Actor) -> list[BackupFile]:
+        """Newest first, each with the time it will be deleted (desk.domain.backups)."""
+        return self._list()
+
+    def _list(self) -> list[BackupFile]:
         folder = self._folder()
         if not folder.is_dir():
             return []
@@ -136,12 +173,10 @@ class BackupService:
         for path in folder.iterdir():
             if not path.is_file() or path.name.endswith(".partial") or path.suffix not in {".sqlite", ".dump"}:
                 continue
-            kind = "other"
-            for name in ("daily", "weekly", "manual", "before-upgrade", "replaced"):
-                if path.name.startswith(f"desk-{name}-"):
-                    kind = name
+            kind = kind_of(path.name)
             stat = path.stat()
-            found.append(BackupFile(path, kind, datetime.fromtimestamp(stat.st_mtime, UTC), stat.st_size))
+            made = (made_at_from_name(path.name) or datetime.fromtimestamp(stat.st_mtime, UTC)).astimezone(UTC)
+            found.append(BackupFile(path, kind, made, stat.st_size, expires_at(kind, made)))
         return sorted(found, key=lambda b: b.made_at, reverse=True)
 
     @requires(Permission.BACKUP)
@@ -158,18 +193,33 @@ class BackupService:
         return check_database(self._db, quick=quick)
 
     @requires(Permission.BACKUP)
-    def restore(self, actor: Actor, backup: Path) -> Path | None:
+    def too_old(self, actor: Actor, backup: Path) -> int | None:
+        """Days of age of a backup older than the retention period (it needs a confirmation)."""
+        return backup_too_old(Path(backup), self._clock())
+
+    @requires(Permission.BACKUP)
+    def restore(self, actor: Actor, backup: Path, *, confirm_old: bool = False) -> Path | None:
         """Replace the SQLite database with `backup` (checked first); returns where the replaced
-        file was kept. The program must be restarted afterwards (the caller closes the services)."""
+        file was kept. The program must be restarted afterwards (the caller closes the services);
+        at that start every erasure in the ledger is applied again (services/erasures.py).
+
+        A backup older than the retention period (35 days) may hold people erased long ago and
+        data past its time: it is refused unless the head of department confirms (`confirm_old`)."""
         if not self._db.is_sqlite or self._db.sqlite_path is None:
             raise ValidationError("Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).")
+        days = backup_too_old(Path(backup), self._clock())
+        if days is not None and not confirm_old:
+            raise ConflictError("This backup is {days} days old, older than the retention period of {limit} days: "
+                                "it may hold data that should be gone. Only the head of department can "
+                                "restore it, confirming explicitly.", days=days, limit=LONGEST.days)
         target = self._db.sqlite_path
         with self._uow() as uow:
             ensure_current(uow, actor, Permission.BACKUP)  # a demoted head of department: refused here
         self._db.dispose()  # our own connections must not hold the file
         kept = restore_sqlite_file(Path(backup), target, self._folder(), known_revisions())
         try:
-            self._audit(actor, "backup.restore", {"file": str(backup), "replaced_kept_as": str(kept)})
+            self._audit(actor, "backup.restore", {"file": str(backup), "replaced_kept_as": str(kept),
+                                                  "age_days": days, "confirmed_old": confirm_old})
         except DatabaseError:
             pass  # the restored database is fine; the entry is best effort
         return kept

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 from desk.services.config import DATABASE_URL_VARIABLE, check_terminal_server, load_config
+from desk.services.erasures import reapply_erasures
 from desk.services.paths import default_backup_dir
 from desk.storage.engine import Database, open_database
 from desk.storage.migrate import schema_is_current, upgrade_database
@@ -45,7 +47,17 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
                 uow.reference.seed()
                 uow.touch("reference")
                 uow.commit()
+        # after a restore: every erasure made since that backup, again, before anyone can work
+        _REAPPLIED[db.engine] = reapply_erasures(db)
     except BaseException:
         db.dispose()
         raise
     return db
+
+
+_REAPPLIED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def reapplied_erasures(db: Database) -> list[int]:
+    """The client numbers erased again when `db` was opened (erasures.py); shown on screen."""
+    return list(_REAPPLIED.get(db.engine, []))

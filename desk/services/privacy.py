@@ -26,6 +26,7 @@ from desk.domain.tickets import BERLIN, format_client_number
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
 from desk.services.context import Actor
+from desk.services.erasures import ErasureLedger, ledger_path
 from desk.services.gate import requires
 from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.engine import Database
@@ -88,9 +89,11 @@ def retention_months(settings: dict[str, Any]) -> dict[str, int]:
 
 
 class PrivacyService:
-    def __init__(self, uow: UnitOfWorkFactory, db: Database | None = None, *, clock=None) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, db: Database | None = None, *, clock=None,
+                 ledger: ErasureLedger | None = None) -> None:
         self._uow = uow
         self._db = db
+        self._ledger = ledger if ledger is not None or db is None else ErasureLedger(ledger_path(db))
         self._clock = clock or (lambda: datetime.now(UTC))
         self.checkpoint_within = CHECKPOINT_WITHIN_SECONDS  # seconds an erasure waits for readers
 
@@ -148,6 +151,7 @@ class PrivacyService:
             if uow.privacy.has_open_visit(ids):
                 raise ConflictError("Client {id} is checked in right now; finish the visit first.", id=client_id)
             counts = uow.privacy.erase(ids)
+            self._to_ledger(ids)  # before the commit: an erasure that cannot be recorded is refused
             record(uow, actor, "client.erase", entity_type="client", entity_id=client_id, client_id=client_id,
                    details={"records": ids, **counts})
             uow.touch("clients", "visits", "appointments")
@@ -171,6 +175,7 @@ class PrivacyService:
             inactive = uow.privacy.inactive_client_ids(cut["inactive_clients"], now)
             if inactive:
                 uow.privacy.erase(inactive)
+                self._to_ledger(inactive)
             bookings = uow.privacy.delete_bookings_before(cut["bookings"])
             audit = uow.privacy.purge_audit_before(cut["audit_log"])
             report = PurgeReport(
@@ -198,6 +203,10 @@ class PrivacyService:
             if uow.settings.get(LAST_PURGE_KEY) == today:
                 return None
         return self.purge(actor, now=now)
+
+    def _to_ledger(self, client_ids: list[int]) -> None:
+        if self._ledger is not None:
+            self._ledger.add(client_ids, self._clock())
 
     def _checkpoint(self, actor: Actor, client_ids: list[int]) -> bool:
         """Empty the SQLite WAL after an erasure (retrying while other PCs read); when that could

@@ -370,6 +370,20 @@ def offer_restore(ctx: UiContext, reason: str) -> None:
         _message(None, translate("Session", "The backup was restored. Start desk again."))
 
 
+def announce_reapplied_erasures(services: DeskServices) -> None:
+    """After a restore, the start erased again everyone erased since that backup: say so first."""
+    from desk.domain.tickets import format_client_number
+    from desk.services.bootstrap import reapplied_erasures
+
+    again = reapplied_erasures(services.db)
+    if again:
+        _message(None, translate(
+            "Session", "A backup was restored. Before anyone can work, desk erased again the {count} "
+                       "client(s) erased after that backup (from the ledger of erasures): {numbers}. "
+                       "This is recorded in the audit log.").format(
+            count=len(again), numbers=", ".join(format_client_number(i) for i in again[:50])))
+
+
 def start_ui(
     app: QApplication,
     services: DeskServices,
@@ -391,6 +405,7 @@ def start_ui(
     ctx = UiContext(services=services, actor=Actor.login_screen(), events=events, settings=settings)
     app.setQuitOnLastWindowClosed(False)
     session = Session(app, ctx, demo=demo)
+    announce_reapplied_erasures(services)
     if services.db.is_sqlite:  # checked while the login dialog is already shown
         ctx.run_in_worker(lambda: quick_check(services), session.on_start_check, lambda _e: None)
     if not session.log_in():

@@ -81,6 +81,7 @@ BackupService.backups                          - - x -
 BackupService.latest_good_backup               - - x -
 BackupService.check                            - - x -
 BackupService.restore                          - - x -
+BackupService.too_old                          - - x -
 BookingService.occurrences                     x x x -
 BookingService.occurrence                      x x x -
 BookingService.booking                         x x x -

@@ -72,6 +72,13 @@ class PrivacyRepository:
     def exists(self, client_id: int) -> bool:
         return self.session.get(Client, client_id) is not None
 
+    def present(self, ids: list[int]) -> list[int]:
+        """Which of these client ids have a row (after a restore: erased people come back)."""
+        found: list[int] = []
+        for start in range(0, len(ids), 500):
+            found.extend(self.session.scalars(select(Client.id).where(Client.id.in_(ids[start:start + 500]))))
+        return sorted(found)
+
     def export(self, client_id: int) -> dict[str, list[dict[str, Any]]]:
         ids = self.person_ids(client_id)
         data: dict[str, list[dict[str, Any]]] = {}

@@ -382,8 +382,9 @@ def _value(value: Any) -> str:
 class BackupColumn(IntEnum):
     TIME = 0
     KIND = 1
-    SIZE = 2
-    FILE = 3
+    EXPIRES = 2
+    SIZE = 3
+    FILE = 4
 
 
 class BackupsModel(_RowsModel[BackupFile]):
@@ -396,6 +397,7 @@ class BackupsModel(_RowsModel[BackupFile]):
         return {
             BackupColumn.TIME: translate("verwaltung", "Made"),
             BackupColumn.KIND: translate("verwaltung", "Kind"),
+            BackupColumn.EXPIRES: translate("verwaltung", "Deleted on"),
             BackupColumn.SIZE: translate("verwaltung", "Size"),
             BackupColumn.FILE: translate("verwaltung", "File"),
         }[BackupColumn(column)]
@@ -411,6 +413,10 @@ class BackupsModel(_RowsModel[BackupFile]):
                 "before-upgrade": translate("verwaltung", "before an update"),
                 "replaced": translate("verwaltung", "replaced by a restore"),
             }.get(row.kind, row.kind)
+        if column == BackupColumn.EXPIRES:
+            if row.expires_at is None:
+                return translate("verwaltung", "not made by desk: kept")
+            return fmt_datetime(row.expires_at)
         if column == BackupColumn.SIZE:
             return f"{row.size / 1e6:.1f} MB"
         return row.path.name

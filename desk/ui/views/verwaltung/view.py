@@ -733,7 +733,9 @@ class BackupTab(_Tab):
     def refresh(self) -> None:
         folder = self.ctx.services.backup.backup_dir
         self.where.setText(self.tr(
-            "Backups are made every day by themselves (7 daily, 4 weekly kept) in: {folder}").format(
+            "Backups are made every day by themselves in: {folder}. Each is deleted on the date shown: "
+            "daily backups after 7 days; weekly, manual, pre-update and replaced-database copies after "
+            "35 days. Erasures made after a backup are applied again after any restore.").format(
                 folder=str(folder) if folder else "—"))
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: services.backup.backups(actor), self._loaded)
@@ -777,8 +779,22 @@ class BackupTab(_Tab):
         box.exec()
         if box.clickedButton() is not yes:
             return
+        confirm_old = False
+        days = self.ctx.services.backup.too_old(self.ctx.actor, backup.path)
+        if days is not None:
+            old = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore backup"), self.tr(
+                "This backup is {days} days old, older than the retention period of 35 days: it may hold "
+                "data that should be gone. Erasures recorded since then are applied again after the "
+                "restore. Restore it all the same?").format(days=days), parent=self)
+            old.setTextFormat(Qt.TextFormat.PlainText)
+            really = old.addButton(self.tr("Restore the &old backup"), QMessageBox.ButtonRole.AcceptRole)
+            old.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+            old.exec()
+            if old.clickedButton() is not really:
+                return
+            confirm_old = True
         try:
-            self.ctx.services.backup.restore(self.ctx.actor, backup.path)
+            self.ctx.services.backup.restore(self.ctx.actor, backup.path, confirm_old=confirm_old)
         except Exception as error:  # noqa: BLE001
             show_error(self, error)
             return

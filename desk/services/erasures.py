@@ -1,0 +1,98 @@
+"""The ledger of erasures: client numbers only, kept outside the database and its backups.
+
+A backup holds the people who were there when it was made. Restoring it would bring back everyone
+erased since. So every erasure (on request or by the retention purge) first appends the client
+numbers to a small text file beside the database — `desk-erasures.txt`, one line per number:
+`<number> <UTC time of the erasure>`, no name, nothing else — and every start of desk (after a
+restore: the first start; `desk-admin restore` opens the database the same way) erases again every
+number of the ledger that is back in the database, before anyone can log in. That is recorded as
+`erasure.reapply` in the audit log and shown on screen.
+
+Where: beside the SQLite file; for PostgreSQL in desk's data directory, or wherever the
+environment variable DESK_ERASURE_LEDGER points (set it to one shared path on every PC).
+The ledger is written before the erasure commits: an erasure that cannot be recorded is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desk.domain.errors import ValidationError
+from desk.services.audit import record
+from desk.services.context import Actor
+from desk.storage.engine import Database
+from desk.storage.maintenance import checkpoint
+from desk.storage.uow import unit_of_work_factory
+
+LEDGER_VARIABLE = "DESK_ERASURE_LEDGER"
+LEDGER_NAME = "desk-erasures.txt"
+
+
+def ledger_path(db: Database) -> Path:
+    configured = os.environ.get(LEDGER_VARIABLE, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    if db.sqlite_path is not None:
+        return db.sqlite_path.parent / LEDGER_NAME
+    from desk.services.paths import data_dir
+
+    return data_dir() / LEDGER_NAME
+
+
+@dataclass(frozen=True)
+class ErasureLedger:
+    path: Path
+
+    def add(self, client_ids: list[int], at: datetime) -> None:
+        """Append the numbers (flushed to disk); refuses the erasure when it cannot."""
+        if not client_ids:
+            return
+        stamp = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "a", encoding="ascii") as handle:
+                handle.writelines(f"{int(i)} {stamp}\n" for i in client_ids)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            raise ValidationError("Nothing was erased: the ledger of erasures {path} cannot be written ({reason}).",
+                                  path=str(self.path), reason=error.strerror or str(error)) from error
+
+    def numbers(self) -> list[int]:
+        try:
+            lines = self.path.read_text(encoding="ascii").splitlines()
+        except FileNotFoundError:
+            return []
+        found = set()
+        for line in lines:
+            first = line.split(" ", 1)[0]
+            if first.isdigit():
+                found.add(int(first))
+        return sorted(found)
+
+
+def reapply_erasures(db: Database, *, actor: Actor | None = None) -> list[int]:
+    """Erase again every number of the ledger that is back in the database (after a restore).
+
+    Runs at every start (bootstrap.prepare_database), before anyone can log in. Returns the
+    numbers erased again (empty when there was nothing to do: the normal case)."""
+    ledger = ErasureLedger(ledger_path(db))
+    numbers = ledger.numbers()
+    if not numbers:
+        return []
+    uow_factory = unit_of_work_factory(db)
+    with uow_factory(write=True) as uow:
+        back = uow.privacy.present(numbers)
+        if not back:
+            return []
+        ids = sorted({i for number in back for i in uow.privacy.person_ids(number)})
+        counts = uow.privacy.erase(ids)
+        record(uow, actor or Actor.system("desk (start)"), "erasure.reapply", entity_type="client",
+               details={"client_ids": back, "ledger_entries": len(numbers), **counts})
+        uow.touch("clients", "visits", "appointments")
+        uow.commit()
+    checkpoint(db)
+    return back
