@@ -3,6 +3,8 @@
     desk-admin export-client 42 --to ./auskunft     JSON + PDF of everything about client 42
     desk-admin erase-client 42 --yes                remove the person everywhere (statistics stay)
     desk-admin purge                                apply the retention settings now, print counts
+    desk-admin purge --compact                      ... then rewrite the files (SQLite VACUUM;
+                                                    PostgreSQL VACUUM FULL of the affected tables)
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     erase.set_defaults(handler=_erase)
 
     purge = subparsers.add_parser("purge", help="run the retention purge now and report counts")
+    purge.add_argument("--compact", action="store_true",
+                       help="afterwards rewrite the tables so freed space keeps no erased data "
+                            "(PostgreSQL: VACUUM FULL; locks the tables while it runs)")
     add_database_option(purge)
     purge.set_defaults(handler=_purge)
 
@@ -73,6 +78,9 @@ def _erase(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         report = services.privacy.purge(actor)
+        steps = services.privacy.compact(actor) if args.compact else []
     for line in report.lines():
         print(line)
+    for step in steps:
+        print(f"compact: {step}")
     return 0

@@ -31,7 +31,8 @@ from desk.services.gate import requires
 from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.engine import Database
 from desk.storage.files import private_file
-from desk.storage.maintenance import CHECKPOINT_WITHIN_SECONDS, checkpoint
+from desk.storage.maintenance import CHECKPOINT_WITHIN_SECONDS, checkpoint, compact
+from desk.storage.repositories.privacy import erasure_tables
 from desk.storage.uow import UnitOfWorkFactory
 
 #: The audit log is never purged younger than this (the database enforces it, too).
@@ -193,6 +194,21 @@ class PrivacyService:
             uow.commit()
         self._checkpoint(actor, inactive)
         return report
+
+    @requires(Permission.RETENTION_PURGE)
+    def compact(self, actor: Actor) -> list[str]:
+        """After erasures: rewrite the tables so no freed space still holds erased data
+        (SQLite VACUUM; PostgreSQL VACUUM FULL of the affected tables and CHECKPOINT). Slow on a
+        big database and locks the tables while it runs: `desk-admin purge --compact`."""
+        if self._db is None:
+            return []
+        with self._uow() as uow:
+            ensure_current(uow, actor, Permission.RETENTION_PURGE)
+        done = compact(self._db, erasure_tables())
+        with self._uow(write=True) as uow:
+            record(uow, actor, "retention.compact", entity_type="retention", details={"steps": len(done)})
+            uow.commit()
+        return done
 
     @requires(Permission.RETENTION_PURGE)
     def run_daily_purge(self, actor: Actor, *, now: datetime | None = None) -> PurgeReport | None:

@@ -238,6 +238,36 @@ def checkpoint(db: Database, *, within: float = CHECKPOINT_WITHIN_SECONDS, pause
             raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
 
 
+def compact(db: Database, tables: list[str]) -> list[str]:
+    """Rewrite the files so that freed space holding erased data is gone; returns what was done.
+
+    SQLite: VACUUM (a new file; secure_delete already zeroes freed pages) and an emptied WAL.
+    PostgreSQL: VACUUM FULL of each table (a new heap file; the old one is unlinked — on an
+    unencrypted disk its blocks stay until overwritten) and CHECKPOINT when the role may (WAL
+    segments are recycled by the server's own retention; see docs/DATA-PROTECTION.md)."""
+    done: list[str] = []
+    with db.engine.connect() as connection:
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        if db.is_sqlite:
+            connection.exec_driver_sql("VACUUM")
+            done.append("VACUUM")
+        else:
+            known = set(connection.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").scalars())
+            for table in tables:
+                if table in known:
+                    connection.exec_driver_sql(f'VACUUM FULL "{table}"')
+                    done.append(f"VACUUM FULL {table}")
+            try:
+                connection.exec_driver_sql("CHECKPOINT")
+                done.append("CHECKPOINT")
+            except Exception:  # noqa: BLE001 - needs superuser or pg_checkpoint; reported by its absence
+                pass
+    if db.is_sqlite:
+        done.append("WAL emptied" if checkpoint(db) else "WAL busy (another PC is reading)")
+    return done
+
+
 def check_database(db: Database, *, quick: bool = False) -> CheckReport:
     if db.is_sqlite and db.sqlite_path is not None:
         return check_sqlite_file(db.sqlite_path, quick=quick)

@@ -116,6 +116,7 @@ PrivacyService.export_client                   - - x -
 PrivacyService.write_client_export             - - x -
 PrivacyService.erase_client                    - - x -
 PrivacyService.purge                           - - x -
+PrivacyService.compact                         - - x -
 PrivacyService.run_daily_purge                 - - x -
 ReminderService.contact                        - x x -
 ReminderService.save_contact                   - x x -

@@ -42,6 +42,12 @@ def client_references() -> list[tuple[Table, Column]]:
     return found
 
 
+def erasure_tables() -> list[str]:
+    """Every table an erasure or the purge writes to (the ones `desk-admin purge --compact` rewrites)."""
+    names = {table.name for table, _ in client_references()}
+    return sorted(names | {"clients", "audit_events", "room_bookings", "booking_occurrences", "display_calls"})
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
