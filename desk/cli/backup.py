@@ -3,8 +3,10 @@
     desk-admin backup [--to FOLDER]     an online backup now (SQLite backup API, or pg_dump into
                                         the machine configuration's [backup] folder only)
     desk-admin backup --daily           the daily one + weekly copy + rotation (scheduled task)
-    desk-admin restore FILE             replace the SQLite database with a checked backup
-                                        (the replaced file is kept in the backup folder)
+    desk-admin restore FILE [--confirm-old]  replace the SQLite database with a checked backup
+                                        (the replaced file is kept in the backup folder; one
+                                        older than 35 days needs --confirm-old; erasures made
+                                        since the backup are applied again)
     desk-admin check                    integrity_check + foreign_key_check + schema version
     desk-admin backups                  list the backups in the backup folder
 

@@ -1,9 +1,12 @@
 """5b. A stateful test (hypothesis RuleBasedStateMachine) of the desk's day:
-check-in -> call -> start -> hand-over -> done / no-show -> room booking -> erase.
+check-in -> call -> start -> hand-over -> done / no-show -> room booking -> appointment booked,
+its note edited, cancelled with a reason -> erase.
 
 After every step the invariants hold: each visit has exactly the status the model expects (one
 status per visit), the open waiting list equals the model's, no two bookings of a room overlap
-(SQL self-join), and an erased person's name appears nowhere in the database or in a search.
+(SQL self-join), and an erased person's name appears nowhere in the database or in a search, and
+no file in the data folder (database, -wal, -shm, backups, ledger) holds their name, notes or
+cancel reasons in any encoding (tests/erasure_scan.py, issue 15).
 Transitions follow the documented table desk.domain.waitlist.TRANSITIONS: allowed ones must
 succeed, the others must be refused with a DeskError and change nothing.
 """
@@ -22,13 +25,15 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invaria
 
 from desk.domain.bookings import BookingDraft
 from desk.domain.errors import DeskError
-from desk.domain.model import RoomKind, VisitStatus
+from desk.domain.model import Role, RoomKind, VisitStatus
 from desk.domain.waitlist import TRANSITIONS
+from desk.services.appointments import AppointmentChange, AppointmentRequest
 from desk.services.bootstrap import prepare_database
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.desk import build_services
 from desk.storage.engine import sqlite_url
+from erasure_scan import scan
 from reliability.harness import actor
 from reliability.strategies import PROFILE
 
@@ -58,6 +63,13 @@ class DeskDay(RuleBasedStateMachine):
         self.visit_client: dict[int, int | None] = {}
         self.names: dict[int, str] = {}
         self.erased: list[tuple[int, str]] = []
+        self.texts: dict[int, list[str]] = {}  # notes and reasons typed for each person
+        self.erased_texts: list[str] = []
+        self.appointments: dict[int, int] = {}  # appointment id -> client id (booked ones)
+        with self.services.uow(write=True) as uow:
+            self.counsellor = uow.reference.add_staff(username="stateful", display_name="Beratung",
+                                                      role=Role.COUNSELLOR, password_hash=None)
+            uow.commit()
 
     def teardown(self) -> None:
         self.services.close()
@@ -152,6 +164,42 @@ class DeskDay(RuleBasedStateMachine):
         except DeskError:
             pass  # a clash (or another refusal with a message); the invariant checks no overlap exists
 
+    @rule(client=clients, slot=st.integers(0, 60))
+    def book_appointment(self, client, slot):
+        start = BASE + timedelta(days=7, minutes=30 * slot)
+        note = f"Notiz {self.names.get(client, '')} {next(_names)}zq"
+        try:
+            row = self.services.appointments.book(ME, AppointmentRequest(
+                client_id=client, service_id=self.service_ids[0], staff_id=self.counsellor, starts_at=start,
+                ends_at=start + timedelta(minutes=30), note=note), now=BASE)
+        except DeskError:
+            return  # the slot is taken, or the person was erased
+        self.appointments[row.id] = client
+        self.texts.setdefault(client, []).append(note)
+
+    @rule(pick=st.integers(0, 10_000))
+    def edit_appointment(self, pick):
+        if not self.appointments:
+            return
+        appointment_id = sorted(self.appointments)[pick % len(self.appointments)]
+        client = self.appointments[appointment_id]
+        row = self.services.appointments.get(ME, appointment_id)
+        note = f"Neu {next(_names)}zq"
+        self.services.appointments.change(ME, row.id, row.version, AppointmentChange(
+            starts_at=row.starts_at, ends_at=row.ends_at, staff_id=row.staff_id, note=note), now=BASE)
+        self.texts.setdefault(client, []).append(note)
+
+    @rule(pick=st.integers(0, 10_000))
+    def cancel_appointment(self, pick):
+        if not self.appointments:
+            return
+        appointment_id = sorted(self.appointments)[pick % len(self.appointments)]
+        client = self.appointments.pop(appointment_id)
+        row = self.services.appointments.get(ME, appointment_id)
+        reason = f"Grund {next(_names)}zq"
+        self.services.appointments.cancel(ME, row.id, row.version, reason)
+        self.texts.setdefault(client, []).append(reason)
+
     @rule(client=consumes(clients))
     def erase(self, client):
         open_visit = self._open_visit_of(client)
@@ -162,6 +210,8 @@ class DeskDay(RuleBasedStateMachine):
             return
         assert open_visit is None, "a person with an open visit was erased"
         self.erased.append((client, self.names.pop(client)))
+        self.erased_texts.extend(self.texts.pop(client, []))
+        self.appointments = {a: c for a, c in self.appointments.items() if c != client}
         for visit_id, owner in list(self.visit_client.items()):
             if owner == client:  # the visits stay as anonymous statistics or go: either way not this person
                 self.visit_client[visit_id] = None
@@ -191,6 +241,12 @@ class DeskDay(RuleBasedStateMachine):
     def no_double_booking(self):
         with self.services.db.engine.connect() as connection:
             assert connection.exec_driver_sql(OVERLAP_SQL).scalar_one() == 0
+
+    @invariant()
+    def no_file_holds_an_erased_persons_name_or_text(self):
+        needles = [name for _, name in self.erased] + self.erased_texts
+        if needles:
+            assert scan([self.folder], needles) == []
 
     @invariant()
     def erased_people_appear_nowhere(self):
