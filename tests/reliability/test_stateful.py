@@ -19,6 +19,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from erasure_scan import scan
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
@@ -33,7 +34,6 @@ from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.desk import build_services
 from desk.storage.engine import sqlite_url
-from erasure_scan import scan
 from reliability.harness import actor
 from reliability.strategies import PROFILE
 
