@@ -1487,6 +1487,46 @@
         <translation>Wartezeit (Sekunden)</translation>
     </message>
     <message>
+        <source>cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>client numbers</source>
+        <translation>Klient*innen-Nummern</translation>
+    </message>
+    <message>
+        <source>display calls deleted</source>
+        <translation>Aufrufe der Anzeige gelöscht</translation>
+    </message>
+    <message>
+        <source>erasures in the ledger</source>
+        <translation>Löschungen im Löschverzeichnis</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>age (days)</source>
+        <translation>Alter (Tage)</translation>
+    </message>
+    <message>
+        <source>old backup confirmed</source>
+        <translation>alte Sicherung bestätigt</translation>
+    </message>
+    <message>
+        <source>erasures applied again</source>
+        <translation>Löschungen erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>entries redacted</source>
+        <translation>Einträge geschwärzt</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>

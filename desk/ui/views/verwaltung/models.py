@@ -316,6 +316,16 @@ DETAIL_LABELS = {
     "visit_ids": QT_TRANSLATE_NOOP("verwaltung", "visits"), "visits": QT_TRANSLATE_NOOP("verwaltung", "visits"),
     "visits_anonymised": QT_TRANSLATE_NOOP("verwaltung", "visits anonymised"),
     "wait_seconds": QT_TRANSLATE_NOOP("verwaltung", "waiting time (seconds)"),
+    "cause": QT_TRANSLATE_NOOP("verwaltung", "cause"),
+    "client_ids": QT_TRANSLATE_NOOP("verwaltung", "client numbers"),
+    "display_calls_deleted": QT_TRANSLATE_NOOP("verwaltung", "display calls deleted"),
+    "ledger_entries": QT_TRANSLATE_NOOP("verwaltung", "erasures in the ledger"),
+    "steps": QT_TRANSLATE_NOOP("verwaltung", "steps"),
+    "age_days": QT_TRANSLATE_NOOP("verwaltung", "age (days)"),
+    "confirmed_old": QT_TRANSLATE_NOOP("verwaltung", "old backup confirmed"),
+    "erasures_reapplied": QT_TRANSLATE_NOOP("verwaltung", "erasures applied again"),
+    "rows_redacted": QT_TRANSLATE_NOOP("verwaltung", "entries redacted"),
+    "revision": QT_TRANSLATE_NOOP("verwaltung", "schema"),
 }
 
 
