@@ -244,6 +244,10 @@ Datenbank: {database}</translation>
         <source>The backup was restored. Start desk again.</source>
         <translation>Die Datensicherung wurde wiederhergestellt. Starten Sie desk neu.</translation>
     </message>
+    <message>
+        <source>A backup was restored. Before anyone can work, desk erased again the {count} client(s) erased after that backup (from the ledger of erasures): {numbers}. This is recorded in the audit log.</source>
+        <translation>Eine Datensicherung wurde zurückgespielt. Bevor jemand arbeiten kann, hat desk die {count} Klient*innen, die nach dieser Sicherung gelöscht worden waren, erneut gelöscht (aus dem Löschverzeichnis): {numbers}. Das steht im Protokoll.</translation>
+    </message>
 </context>
 <context>
     <name>WaitlistHooks</name>
@@ -477,6 +481,10 @@ Datenbank: {database}</translation>
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: the ledger of erasures {path} cannot be written ({reason}).</source>
+        <translation>Nichts wurde gelöscht: Das Löschverzeichnis {path} kann nicht geschrieben werden ({reason}).</translation>
     </message>
     <message>
         <source>Only a booked appointment can be changed (this one is {status}).</source>
@@ -977,6 +985,10 @@ Datenbank: {database}</translation>
     <message>
         <source>This appointment was changed at another desk in the meantime. Please reload.</source>
         <translation>Dieser Termin wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.</translation>
+    </message>
+    <message>
+        <source>This backup is {days} days old, older than the retention period of {limit} days: it may hold data that should be gone. Only the head of department can restore it, confirming explicitly.</source>
+        <translation>Diese Sicherung ist {days} Tage alt, älter als die Aufbewahrungsfrist von {limit} Tagen: Sie kann Daten enthalten, die gelöscht sein sollten. Nur die Leitung kann sie zurückspielen, mit ausdrücklicher Bestätigung.</translation>
     </message>
     <message>
         <source>This computer is a terminal server ({how}): every user must work on the one database named in the machine configuration {path} ([database] url). desk does not create a database of its own for each user. Ask the administrator to set it up (docs/INSTALL.md).</source>

@@ -221,8 +221,8 @@
         <translation>PostgreSQL: mit pg_restore wiederherstellen (docs/DATA-PROTECTION.md)</translation>
     </message>
     <message>
-        <source>Backups are made every day by themselves (7 daily, 4 weekly kept) in: {folder}</source>
-        <translation>Sicherungen entstehen jeden Tag automatisch (7 tägliche und 4 wöchentliche werden aufbewahrt) in: {folder}</translation>
+        <source>Backups are made every day by themselves in: {folder}. Each is deleted on the date shown: daily backups after 7 days; weekly, manual, pre-update and replaced-database copies after 35 days. Erasures made after a backup are applied again after any restore.</source>
+        <translation>Sicherungen entstehen jeden Tag von selbst in: {folder}. Jede wird am angezeigten Datum gelöscht: tägliche nach 7 Tagen; wöchentliche, manuelle, vor einer Aktualisierung und beim Zurückspielen ersetzte Datenbanken nach 35 Tagen. Löschungen nach einer Sicherung werden nach jedem Zurückspielen erneut ausgeführt.</translation>
     </message>
     <message>
         <source>Backup written: {file}</source>
@@ -263,6 +263,14 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>This backup is {days} days old, older than the retention period of 35 days: it may hold data that should be gone. Erasures recorded since then are applied again after the restore. Restore it all the same?</source>
+        <translation>Diese Sicherung ist {days} Tage alt, älter als die Aufbewahrungsfrist von 35 Tagen: Sie kann Daten enthalten, die gelöscht sein sollten. Seitdem verzeichnete Löschungen werden nach dem Zurückspielen erneut ausgeführt. Trotzdem zurückspielen?</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;old backup</source>
+        <translation>&amp;Alte Sicherung zurückspielen</translation>
     </message>
     <message>
         <source>The backup was restored. desk closes now; start it again.</source>
@@ -388,6 +396,10 @@
     <message>
         <source>Erasing…</source>
         <translation>Wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Another workstation kept reading, so the write-ahead log (desk.sqlite-wal) still holds the erased data. Run the purge again when the other workstations are idle (it also runs every morning).</source>
+        <translation>Ein anderer Arbeitsplatz hat weiter gelesen, deshalb enthält das Write-Ahead-Log (desk.sqlite-wal) die gelöschten Daten noch. Führen Sie die Bereinigung erneut aus, wenn die anderen Arbeitsplätze ruhen (sie läuft außerdem jeden Morgen).</translation>
     </message>
     <message>
         <source>Purging…</source>
@@ -1162,6 +1174,26 @@
         <translation>Klient/in nach Klientennummer gesucht</translation>
     </message>
     <message>
+        <source>Expired backups deleted</source>
+        <translation>Abgelaufene Sicherungen gelöscht</translation>
+    </message>
+    <message>
+        <source>Free text removed from the audit log (upgrade)</source>
+        <translation>Freitext aus dem Protokoll entfernt (Aktualisierung)</translation>
+    </message>
+    <message>
+        <source>Write-ahead log not yet emptied after erasure</source>
+        <translation>Write-Ahead-Log nach Löschung noch nicht geleert</translation>
+    </message>
+    <message>
+        <source>Erasures applied again after a restore</source>
+        <translation>Löschungen nach dem Zurückspielen erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Database files compacted</source>
+        <translation>Datenbankdateien verdichtet</translation>
+    </message>
+    <message>
         <source>taken over</source>
         <extracomment>The keys of an entry&apos;s details, in words (the values stay as recorded).</extracomment>
         <translation>übernommen</translation>
@@ -1563,6 +1595,10 @@
         <translation>Art</translation>
     </message>
     <message>
+        <source>Deleted on</source>
+        <translation>Gelöscht am</translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -1589,6 +1625,10 @@
     <message>
         <source>replaced by a restore</source>
         <translation>durch Wiederherstellung ersetzt</translation>
+    </message>
+    <message>
+        <source>not made by desk: kept</source>
+        <translation>nicht von desk: bleibt</translation>
     </message>
     <message>
         <source>office</source>
