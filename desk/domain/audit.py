@@ -27,6 +27,7 @@ SYSTEM_TEXT_KEYS = frozenset({
     # staff accounts, as in the actor column: who acted through desk-admin, whose client was taken over
     "via", "from_staff",
     "consent", "language",  # reminders: "given"/"withdrawn" per channel; a template's language code
+    "card",  # which card a read returned: "reception" (scoped reads), never the card's content
 })
 
 #: The key under which the names of dropped text fields are listed.

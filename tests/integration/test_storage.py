@@ -144,7 +144,7 @@ def test_wrong_urls_say_so_plainly():
 
 @pytest.mark.postgres
 def test_unreachable_postgres_says_so_plainly():
-    with pytest.raises(DatabaseError, match="not reachable"):
+    with pytest.raises(DatabaseError, match="cannot be reached"):
         open_database("postgresql+psycopg://postgres@127.0.0.1:1/nothing")
 
 
