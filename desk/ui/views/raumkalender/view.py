@@ -78,6 +78,7 @@ class RaumkalenderView(QWidget):
         # narrow columns (a week of every room) scroll sideways instead of shrinking to "Gr…"
         self.canvas_scroll = QScrollArea()
         self.canvas_scroll.setObjectName("calendarScroll")
+        self.canvas_scroll.setAccessibleName(self.tr("Room calendar"))
         self.canvas_scroll.setWidgetResizable(True)
         self.canvas_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.canvas_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
