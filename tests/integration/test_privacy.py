@@ -7,7 +7,6 @@ import shutil
 import sqlite3
 import subprocess
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -192,11 +191,12 @@ def test_erasure_waits_for_a_reader_until_the_wal_is_empty(sqlite_services, head
     needles = [b"Qwertzuiop", "Qwertzuiop".encode("utf-16-le")]
     reader = _reader_holding_a_snapshot(path)
     assert _wal_holds(path, needles)  # the name is in the WAL now, and the reader pins it
-    threading.Timer(0.8, lambda: reader.execute("COMMIT")).start()  # the other PC finishes reading
+    finishing = threading.Timer(0.8, lambda: reader.execute("COMMIT"))  # the other PC finishes reading
+    finishing.start()
     try:
         counts = services.privacy.erase_client(head, client.id)
     finally:
-        time.sleep(0.9)
+        finishing.join()  # the reader has committed (however loaded the machine), then it closes
         reader.close()
     assert counts["wal_clean"] == 1
     wal = Path(str(path) + "-wal")

@@ -130,6 +130,12 @@ def _live(types: tuple[type, ...]) -> Counter[str]:
     return counts
 
 
+def _delete_later_now() -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_services, tmp_path):
     """Hundreds of live-update reloads of reception and waiting list, check-in dialogs opened and
     closed, check-ins and their undo stack: no job, dialog or row object stays alive."""
@@ -167,12 +173,12 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
     kinds = (CheckInDialog, VisitRow, AppointmentRow, ClientSearchHit, QObject)
     for i in range(60):  # warm-up: caches, translations, the first dialog
         round_trip(i)
-    qtbot.wait(50)  # deleteLater of the replaced dialogs
+    _delete_later_now()  # the replaced dialogs' deleteLater, run now rather than after a fixed wait
     before = _live(kinds)
     objects_before = len(gc.get_objects())
     for i in range(400):
         round_trip(i)
-    qtbot.wait(50)
+    _delete_later_now()
     after = _live(kinds)
     objects_after = len(gc.get_objects())
 
