@@ -185,10 +185,11 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
     assert ctx.workers_running == 0
     assert after["CheckInDialog"] <= 1  # the last one, replaced when the next one opens
     assert empfang.undo_stack.count() == UNDO_LIMIT  # 3 + 20 check-ins, the oldest steps dropped
-    # VisitRows do not pile up: after 400 more rounds no more are alive than after the warm-up, or
-    # than the waiting list's rows, one per undo step and the last ticket (whichever is larger)
-    bound = warteliste.model.rowCount() + empfang.undo_stack.count() + 1
-    assert after["VisitRow"] <= max(before["VisitRow"], bound), (before["VisitRow"], after)
+    # VisitRows do not pile up. The list legitimately grows by the 20 check-ins, so count copies per
+    # visit instead: the shown row, one step on the undo stack or the last ticket, and at most one
+    # list still on its way from a worker. A reload that leaked would leave hundreds of copies.
+    copies = Counter(row.id for row in gc.get_objects() if isinstance(row, VisitRow))
+    assert max(copies.values()) <= 4, copies.most_common(3)
     for kind in ("AppointmentRow", "ClientSearchHit"):
         assert after[kind] <= before[kind], (kind, before[kind], after[kind])
     growth = objects_after - objects_before
