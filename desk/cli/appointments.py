@@ -1,7 +1,7 @@
 """desk-admin appointment commands: export a counsellor's appointments or a series as ICS,
 and check that no counsellor has overlapping appointments.
 
-    desk-admin export-ics --staff USERNAME [--from 2026-12-01] [--days 92] [--names] -o out.ics
+    desk-admin export-ics --staff USERNAME [--from 2026-12-01] [--days 92] [--names] [--notes] -o out.ics
     desk-admin export-ics --series SERIES_ID -o out.ics
     desk-admin check-appointments
 """
@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--from", dest="first_day", type=date.fromisoformat, help="first day (YYYY-MM-DD; default today)")
     export.add_argument("--days", type=int, default=92, help="number of days (default 92)")
     export.add_argument("--names", action="store_true", help="put client names into the file (default: client number only)")
+    export.add_argument("--notes", action="store_true", help="put the counsellors' notes into the file (default: none)")
     export.add_argument("-o", "--output", required=True, help="file to write ('-' for standard output)")
     export.set_defaults(handler=_export)
 
@@ -44,7 +45,7 @@ def _export(args: argparse.Namespace) -> int:
             staff_id = match[0].id
         data = services.appointments.export_ics(actor, staff_id=staff_id, series_id=args.series,
                                                 first_day=args.first_day, days=args.days,
-                                                include_names=args.names)
+                                                include_names=args.names, include_notes=args.notes)
     if args.output == "-":
         sys.stdout.buffer.write(data)
     else:

@@ -78,6 +78,11 @@ class AppointmentChange:
     note: str = ""
 
 
+MAX_LIST_DAYS = 31
+#: an ICS export covers at most a quarter (the counsellor's calendar ahead)
+MAX_EXPORT_DAYS = 92
+
+
 def _may_manage(actor: Actor) -> bool:
     return allowed(actor.role, Permission.APPOINTMENT_MANAGE)
 
@@ -469,11 +474,17 @@ class AppointmentService:
 
     @requires(Permission.APPOINTMENT_READ)
     def export_ics(self, actor: Actor, *, staff_id: int | None = None, series_id: str | None = None,
-                   first_day: date | None = None, days: int = 92, include_names: bool = False) -> bytes:
-        """An iCalendar file of a counsellor's appointments (from `first_day`, `days` long) or of a
-        series. Client names only with `include_names` (default: client number only)."""
+                   first_day: date | None = None, days: int = MAX_EXPORT_DAYS, include_names: bool = False,
+                   include_notes: bool = False) -> bytes:
+        """An iCalendar file of a counsellor's appointments (from `first_day`, at most
+        MAX_EXPORT_DAYS days) or of a series. Client names only with `include_names` (default:
+        client number only); the counsellors' notes only with `include_notes` and only those the
+        reader may see (`appointment_note_visible`: the head, that service's counsellors)."""
         if (staff_id is None) == (series_id is None):
             raise ValidationError("Export either a counsellor's appointments or a series.")
+        if days > MAX_EXPORT_DAYS:
+            raise ValidationError("At most {days} days of appointments can be exported at once.",
+                                  days=MAX_EXPORT_DAYS)
         with self._uow() as uow:
             if series_id is not None:
                 rows = [r for r in uow.appointments.series(series_id) if r.status is not AppointmentStatus.CANCELLED]
@@ -487,8 +498,9 @@ class AppointmentService:
             services = {s.id: s for s in uow.reference.services()}
             rooms = {r.id: r for r in uow.reference.rooms()}
             staff = {s.id: s for s in uow.reference.staff()}
+        rows = _noted(actor, rows)
         return ical.appointments_ics(rows, services=services, rooms=rooms, staff=staff,
-                                     include_names=include_names)
+                                     include_names=include_names, include_notes=include_notes)
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -559,9 +571,6 @@ class AppointmentService:
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                     appointment_id=clash[0].id,
                 )
-
-
-MAX_LIST_DAYS = 31
 
 
 def _note_visible(actor: Actor, row: AppointmentRow) -> bool:

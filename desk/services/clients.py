@@ -384,7 +384,8 @@ class ClientService:
         """Merge two records of the same person: every visit and appointment of `absorb_id`
         moves to `keep_id`, blank fields of the kept card are filled from the absorbed one, and
         the absorbed record points to the kept one (`merged_into_id`) so its number still leads
-        somewhere. One transaction, audited."""
+        somewhere. One transaction, audited. The kept card comes back scoped like `card` (the
+        reception card unless the reader may see the full one)."""
         if keep_id == absorb_id:
             raise ValidationError("A record cannot be merged with itself.")
         with self._uow(write=True) as uow:
@@ -424,7 +425,8 @@ class ClientService:
             uow.touch("clients", "visits", "appointments")
             uow.commit()
             row = uow.clients.get(keep_id)
-        assert row is not None
+            assert row is not None
+            row = scoped_card(uow, actor, row)  # the merger gets the card it may read, no more
         self._index_drop(absorb_id)
         return MergeResult(keep=row, absorbed_id=absorb_id, visits_moved=visits, appointments_moved=appointments,
                            filled_fields=tuple(sorted(k for k in fill if k != "phone_digits")))

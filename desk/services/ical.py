@@ -46,10 +46,13 @@ def appointments_ics(
     rooms: Mapping[int, RoomRow],
     staff: Mapping[int, StaffRow],
     include_names: bool = False,
+    include_notes: bool = False,
     name: str = "Termine",
 ) -> bytes:
     """One VEVENT per appointment. Without `include_names` the summary names the service and
-    the client number only (a calendar file travels further than the desk)."""
+    the client number only (a calendar file travels further than the desk). With
+    `include_notes` the rows' notes go into the description: the caller has blanked the notes
+    the reader may not see (AppointmentService.export_ics)."""
     calendar = new_calendar(name)
     stamp = datetime.now(UTC)
     for row in rows:
@@ -70,6 +73,8 @@ def appointments_ics(
             details.append(f"Beratung: {staff[row.staff_id].display_name}")
         if row.interpreter_language:
             details.append(f"Dolmetschen: {row.interpreter_language}")
+        if include_notes and row.note:
+            details.append(f"Notiz: {row.note}")
         if details:
             event.add("description", "\n".join(details))
         event.add("status", "CANCELLED" if row.status is AppointmentStatus.CANCELLED else "CONFIRMED")

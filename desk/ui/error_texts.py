@@ -20,6 +20,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "An in-memory database cannot be backed up."),
     QT_TRANSLATE_NOOP("errors", "An unexpected error occurred: {reason}"),
     QT_TRANSLATE_NOOP("errors", "Appointment {id} does not exist (any more)."),
+    QT_TRANSLATE_NOOP("errors", "At most {days} days of appointments can be exported at once."),
     QT_TRANSLATE_NOOP("errors", "At most {days} days of appointments can be listed at once."),
     QT_TRANSLATE_NOOP("errors", "Backups of the PostgreSQL database go only to the folder named in the machine configuration ([backup] folder in {path}); none is named there."),
     QT_TRANSLATE_NOOP("errors", "Backups of the PostgreSQL database go only to the folder named in the machine configuration ({path}), not to another one."),

@@ -97,3 +97,64 @@ def test_searches_by_client_number_are_audited(services, head, reception) -> Non
     assert [h.id for h in hits] == [client.id]
     (row,) = services.audit_log.query(head, AuditFilter(action="client.search_number"))
     assert row.client_id == client.id and row.actor_name == reception.name
+
+
+# -- merge and the ICS export follow the same table (role x own/other service) -------------------
+
+# (reader, the client / appointment belongs to the reader's service) for every role that may call
+READERS = [("reception", False), ("counsellor", False), ("counsellor", True), ("head", False)]
+
+
+def _reader(kind: str, own: bool, services, head, reception, service_id: int, other_id: int) -> Actor:
+    if kind == "head":
+        return head
+    if kind == "reception":
+        return reception
+    return Actor(staff_id=None, name=f"Beratung {'own' if own else 'other'}", role=Role.COUNSELLOR,
+                 service_ids=frozenset({service_id if own else other_id}))
+
+
+@pytest.mark.parametrize(("kind", "own"), READERS)
+def test_the_merge_result_is_the_card_the_reader_may_see(services, head, reception, people, kind, own) -> None:
+    from desk.domain.errors import PermissionDeniedError
+    from desk.domain.permissions import full_card
+
+    reader = _reader(kind, own, services, head, reception, people["first"], people["second"])
+    keep = _client(services, head, "Keep")
+    absorb = _client(services, head, "Absorb")
+    services.checkin.check_in(reception, CheckInRequest(service_id=people["first"], client_id=absorb.id))
+    if kind == "reception":  # reception may not merge at all
+        with pytest.raises(PermissionDeniedError):
+            services.clients.merge(reader, keep.id, absorb.id)
+        return
+    result = services.clients.merge(reader, keep.id, absorb.id)
+    expected_full = full_card(reader.role, own)
+    assert result.keep.full is expected_full
+    assert result.keep.phone == ("0151 234567" if expected_full else "")
+    assert result.keep.status_group is (StatusGroup.RECOGNISED if expected_full else StatusGroup.UNKNOWN)
+    assert result.keep.consent_date == (CONSENT if expected_full else None)
+    assert result.keep.given_name == "Keep"
+
+
+@pytest.mark.parametrize(("kind", "own"), READERS)
+def test_the_ics_export_carries_only_the_notes_the_reader_may_see(services, head, reception, people, setup,  # noqa: F811
+                                                                   kind, own) -> None:
+    from desk.domain.permissions import appointment_note_visible
+
+    other = people["second"] if people["second"] != setup["service"] else people["first"]
+    reader = _reader(kind, own, services, head, reception, setup["service"], other)
+    rows = services.appointments.book_series(head, request(setup, at(MONDAY, 9), note="Abschiebung droht"),
+                                             count=2, now=NOW)
+    expected = appointment_note_visible(reader.role, own)
+    for which in ({"staff_id": setup["staff"], "first_day": MONDAY, "days": 14}, {"series_id": rows[0].series_id}):
+        data = services.appointments.export_ics(reader, include_notes=True, **which).decode()
+        assert data.count("BEGIN:VEVENT") == 2
+        assert ("Abschiebung droht" in data) is expected, (kind, own, which)
+        # without include_notes no note for anyone (a calendar file travels further than the desk)
+        assert "Abschiebung" not in services.appointments.export_ics(reader, **which).decode()
+
+
+def test_the_ics_export_is_bounded(services, reception, setup) -> None:  # noqa: F811
+    services.appointments.export_ics(reception, staff_id=setup["staff"], first_day=MONDAY, days=92)
+    with pytest.raises(ValidationError):
+        services.appointments.export_ics(reception, staff_id=setup["staff"], first_day=MONDAY, days=3650)

@@ -177,13 +177,14 @@ appointment_note_visible    -       -     -       x     x       x     -       -
 # checks them on both engines): the reception card leaves out FULL_CARD_FIELDS, an invisible note
 # comes back empty (and a save by someone who cannot see it keeps it).
 SCOPED_FUNCTIONS = {
-    "full_card": ("ClientService.card", "ClientService.create", "ClientService.update"),
+    "full_card": ("ClientService.card", "ClientService.create", "ClientService.update", "ClientService.merge"),
     "appointment_note_visible": ("AppointmentService.get", "AppointmentService.between", "AppointmentService.today",
                                  "AppointmentService.series", "AppointmentService.book",
                                  "AppointmentService.book_series", "AppointmentService.change",
                                  "AppointmentService.cancel", "AppointmentService.mark_no_show",
                                  "AppointmentService.mark_done", "AppointmentService.set_reminded",
-                                 "AppointmentService.appointments_during_absences"),
+                                 "AppointmentService.appointments_during_absences",
+                                 "AppointmentService.export_ics"),
 }
 
 
@@ -364,7 +365,10 @@ def render_markdown() -> str:
         "`full_card` false gives the reception card: name, date of birth, language, interpreter,",
         "residence (for statistics) and the reception note; phone, status group and consent are left",
         "out, and a save of the reception card keeps them as they were. An appointment note the reader",
-        "may not see comes back empty, and a change by that reader keeps it.",
+        "may not see comes back empty, and a change by that reader keeps it. A merge hands back the",
+        "kept card scoped the same way; an ICS export carries notes only when asked (`include_notes`,",
+        "`desk-admin export-ics --notes`) and then only those the reader may see, and covers at most",
+        "92 days.",
     ]
     return "\n".join(lines) + "\n"
 

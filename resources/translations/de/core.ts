@@ -363,6 +363,10 @@ Datenbank: {database}</translation>
         <translation>Termin {id} gibt es nicht (mehr).</translation>
     </message>
     <message>
+        <source>At most {days} days of appointments can be exported at once.</source>
+        <translation>Es können höchstens {days} Tage an Terminen auf einmal exportiert werden.</translation>
+    </message>
+    <message>
         <source>At most {days} days of appointments can be listed at once.</source>
         <translation>Es lassen sich höchstens {days} Tage Termine auf einmal auflisten.</translation>
     </message>
