@@ -25,6 +25,8 @@ from importlib import resources
 from typing import Any
 
 from desk.domain.errors import ValidationError
+from desk.domain.languages import FALLBACK, WRITTEN, is_rtl
+from desk.domain.languages import language as lookup_language
 from desk.domain.tickets import BERLIN
 
 # --- channels, slots, statuses ---------------------------------------------------------------
@@ -139,12 +141,10 @@ def sms_length(text: str) -> SmsLength:
 
 # --- templates ---------------------------------------------------------------------------------
 
-#: Every language the centre can write reminders in (client language codes as stored).
-LANGUAGES = ("de", "en", "ar", "fa", "prs", "uk", "ru", "tr", "fr", "ti")
-RTL_LANGUAGES = frozenset({"ar", "fa", "prs"})
-#: Babel locale per stored language code (Dari is Persian as written in Afghanistan).
-BABEL_LOCALE = {"prs": "fa_AF"}
-FALLBACK_LANGUAGE = "de"
+#: Every language the centre can write reminders in: the written languages of the registry.
+LANGUAGES = WRITTEN
+RTL_LANGUAGES = frozenset(code for code in WRITTEN if is_rtl(code))
+FALLBACK_LANGUAGE = FALLBACK
 
 REQUIRED_PLACEHOLDERS = ("date", "time", "code")
 ALLOWED_PLACEHOLDERS = frozenset({"date", "time", "address", "code", "service"})
@@ -234,7 +234,8 @@ def check_template(template: Template, *, max_segments: int, address: str) -> Sm
 
 
 def babel_locale(language: str) -> str:
-    return BABEL_LOCALE.get(language, language if language in LANGUAGES else FALLBACK_LANGUAGE)
+    entry = lookup_language(language)
+    return entry.locale if entry and entry.written else FALLBACK_LANGUAGE
 
 
 def format_date_for(moment: datetime, language: str) -> str:

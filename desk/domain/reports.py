@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from desk.domain.languages import language_name
 from desk.domain.model import BookingKind, Residence, StatusGroup
 from desk.domain.tickets import BERLIN
 
@@ -381,23 +382,6 @@ LABELS_EN_OVERRIDES: dict[str, str] = {
 }
 
 
-#: Languages as the exports name them: code -> (German, English); unknown codes stay as stored.
-LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
-    "ar": ("Arabisch", "Arabic"), "fa": ("Farsi", "Farsi"), "prs": ("Dari", "Dari"),
-    "ps": ("Paschtu", "Pashto"), "uk": ("Ukrainisch", "Ukrainian"), "ru": ("Russisch", "Russian"),
-    "tr": ("Türkisch", "Turkish"), "ku": ("Kurdisch", "Kurdish"), "ti": ("Tigrinya", "Tigrinya"),
-    "so": ("Somali", "Somali"), "sq": ("Albanisch", "Albanian"), "ro": ("Rumänisch", "Romanian"),
-    "en": ("Englisch", "English"), "fr": ("Französisch", "French"), "de": ("Deutsch", "German"),
-}
-
-
-def language_label(code: str, language: str) -> str:
-    names = LANGUAGE_NAMES.get(code.lower())
-    if names is None:
-        return code
-    return names[0] if language == "de" else names[1]
-
-
 def labeller(language: str) -> Callable[[str], str]:
     def label(text: str) -> str:
         if language == "de":
@@ -561,7 +545,7 @@ def build_tables(report: Report, language: str, *, short_names: bool = False) ->
                 return label("unknown")
             if prefix:
                 return label(prefix + v if v == "other" else v)
-            return language_label(v, language)
+            return language_name(v, language)  # unknown codes stay as stored
 
         body = tuple((row_label(v), *[getattr(s, attr).get(v, 0) for s in columns]) for v in values)
         return Table(key, title, hdr, body, frozenset(range(1, len(hdr))))

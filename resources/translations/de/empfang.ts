@@ -700,69 +700,6 @@
     </message>
 </context>
 <context>
-    <name>languages</name>
-    <message>
-        <source>Arabic</source>
-        <translation>Arabisch</translation>
-    </message>
-    <message>
-        <source>Farsi</source>
-        <translation>Farsi</translation>
-    </message>
-    <message>
-        <source>Dari</source>
-        <translation>Dari</translation>
-    </message>
-    <message>
-        <source>Pashto</source>
-        <translation>Paschtu</translation>
-    </message>
-    <message>
-        <source>Ukrainian</source>
-        <translation>Ukrainisch</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>Russisch</translation>
-    </message>
-    <message>
-        <source>Turkish</source>
-        <translation>Türkisch</translation>
-    </message>
-    <message>
-        <source>Kurdish</source>
-        <translation>Kurdisch</translation>
-    </message>
-    <message>
-        <source>Tigrinya</source>
-        <translation>Tigrinya</translation>
-    </message>
-    <message>
-        <source>Somali</source>
-        <translation>Somali</translation>
-    </message>
-    <message>
-        <source>Albanian</source>
-        <translation>Albanisch</translation>
-    </message>
-    <message>
-        <source>Romanian</source>
-        <translation>Rumänisch</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Englisch</translation>
-    </message>
-    <message>
-        <source>French</source>
-        <translation>Französisch</translation>
-    </message>
-    <message>
-        <source>German</source>
-        <translation>Deutsch</translation>
-    </message>
-</context>
-<context>
     <name>view</name>
     <message>
         <source>check-in {ticket}</source>

@@ -31,8 +31,8 @@ from desk.services.clients import NAME_MAX, NOTE_MAX, ClientInput, parse_birth_d
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date
-from desk.ui.views.empfang.languages import fill_language_combo, language_name
 from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.languages import fill_language_combo, language_name
 from desk.ui.widgets.text import refuse_overlong
 
 RESIDENCE_LABELS = {

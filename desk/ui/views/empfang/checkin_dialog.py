@@ -21,8 +21,8 @@ from desk.domain.waits import WaitEstimate
 from desk.services.checkin import MAX_PARTY_SIZE, CheckInRequest
 from desk.ui.context import UiContext
 from desk.ui.i18n import current_language, fmt_time
-from desk.ui.views.empfang.languages import fill_language_combo
 from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.languages import fill_language_combo
 
 
 class CheckInDialog(LockAwareDialog):

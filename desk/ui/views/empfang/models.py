@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow
 from desk.ui.colours import muted_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, translate
-from desk.ui.views.empfang.languages import language_name
+from desk.ui.widgets.languages import language_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

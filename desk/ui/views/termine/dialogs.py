@@ -49,9 +49,9 @@ from desk.ui.clock import centre_today, qdate
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, local
-from desk.ui.views.empfang.languages import fill_language_combo, language_name
 from desk.ui.views.termine.models import HistoryModel
 from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.languages import fill_language_combo, language_name
 
 DURATIONS = (15, 30, 45, 60, 90, 120)
 SEARCH_DELAY_MS = 180

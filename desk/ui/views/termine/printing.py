@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QWidget
 from desk.domain.appointments import ReminderRow, SlipData
 from desk.ui.i18n import fmt_date, fmt_time, local, translate
 
-SLIP_LANGUAGES = ("ar", "fa", "prs", "uk", "ru", "tr", "en", "fr", "ti")
-
 
 @cache
 def slip_phrases() -> dict[str, dict[str, str]]:

@@ -35,7 +35,6 @@ from desk.domain.tickets import BERLIN
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language, fmt_date, fmt_time
-from desk.ui.views.empfang.languages import language_name
 from desk.ui.views.termine import printing
 from desk.ui.views.termine.dialogs import (
     AbsenceDialog,
@@ -57,6 +56,7 @@ from desk.ui.views.termine.models import (
     ReminderModel,
 )
 from desk.ui.widgets.flow import FlowLayout
+from desk.ui.widgets.languages import language_name
 
 TOPICS = {"appointments", "clients", "reference", "any"}
 

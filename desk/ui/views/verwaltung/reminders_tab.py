@@ -35,7 +35,7 @@ from desk.domain.reminders import (
     sms_length,
 )
 from desk.ui.context import UiContext, error_text
-from desk.ui.views.empfang.languages import language_name
+from desk.ui.widgets.languages import language_name
 
 
 def _plain(text: str = "") -> QLabel:

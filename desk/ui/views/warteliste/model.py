@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from desk.domain.model import Priority, ServiceRow, StaffRow, VisitRow, VisitStatus
 from desk.domain.waitlist import wait_level, waiting_minutes
 from desk.ui.i18n import current_language, fmt_time
-from desk.ui.views.empfang.languages import language_name
+from desk.ui.widgets.languages import language_name
 from desk.ui.widgets.text import plain_tooltip
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
