@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             db = prepare_database(url, read_only=args.display)
             services = build_services(db)
             if args.demo:
-                from desk.services.demo import fill_demo_centre
+                from desk.tools.demo import fill_demo_centre
 
                 fill_demo_centre(services)
             break
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             url = dialog.address
 
     if args.measure_startup:
-        from desk.ui.bench_probe import measure_startup
+        from desk.tools.bench_probe import measure_startup
 
         try:
             return measure_startup(app, services, ui_settings)
@@ -123,12 +123,18 @@ def main(argv: list[str] | None = None) -> int:
     from desk.ui.shell import start_ui
 
     if args.smoke_test:
-        from desk.ui.bench_probe import report_shown_texts
+        from desk.tools.bench_probe import report_shown_texts
 
         report_shown_texts(app)
+    demo_accounts = []
+    if args.demo:
+        from desk.tools.demo import demo_accounts as plan
+        from desk.ui.login import DemoAccount
+
+        demo_accounts = [DemoAccount(*account) for account in plan()]
     try:
         return start_ui(app, services, ui_settings, display=args.display, screen=config.get("display.screen"),
-                        full_screen=config.get("display.full_screen"), demo=args.demo)
+                        full_screen=config.get("display.full_screen"), demo_accounts=demo_accounts)
     finally:
         services.close()
         if demo_dir is not None:

@@ -3,7 +3,7 @@
 
     python scripts/bench_reports.py [--sqlite FILE] [--postgres URL] [--runs 5] [--explain]
 
-Fills each database once with `desk.services.demo.fill_demo_at_scale` (the data behind
+Fills each database once with `desk.tools.demo.fill_demo_at_scale` (the data behind
 `desk-admin demo-data`) if it holds fewer than 100,000 visits, then times on each engine:
 the yearly report of the last full year with and without the previous-year comparison, the
 XLSX and CSV exports, and the PDF export (Qt, offscreen). Prints the median of --runs runs.
@@ -27,10 +27,10 @@ from desk.domain.model import Role  # noqa: E402
 from desk.domain.reports import Period  # noqa: E402
 from desk.services.bootstrap import prepare_database  # noqa: E402
 from desk.services.context import Actor  # noqa: E402
-from desk.services.demo import fill_demo_at_scale  # noqa: E402
 from desk.services.desk import build_services  # noqa: E402
 from desk.services.report_exports import export_csv, export_xlsx  # noqa: E402
 from desk.storage.engine import sqlite_url  # noqa: E402
+from desk.tools.demo import fill_demo_at_scale  # noqa: E402
 
 HEAD = Actor(staff_id=None, name="bench", role=Role.HEAD)
 

@@ -104,9 +104,10 @@ def make_busy_day(services) -> None:
 
 def login_shot(app, ctx, name: str, out: Path | None) -> list[str]:
     """The login of `desk --demo` (the demo accounts as one-click buttons): saved unless out is None."""
-    from desk.ui.login import LoginDialog
+    from desk.tools.demo import demo_accounts
+    from desk.ui.login import DemoAccount, LoginDialog
 
-    dialog = LoginDialog(ctx, demo=True)
+    dialog = LoginDialog(ctx, demo_accounts=[DemoAccount(*account) for account in demo_accounts()])
     dialog.show()
     dialog.adjustSize()
     settle(app, 200)
@@ -185,9 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     from desk.domain.model import Role
     from desk.services.bootstrap import prepare_database
     from desk.services.context import Actor
-    from desk.services.demo import fill_demo_centre
     from desk.services.desk import build_services
     from desk.storage.engine import sqlite_url
+    from desk.tools.demo import fill_demo_centre
     from desk.ui.context import UiContext
     from desk.ui.events import AppEvents
     from desk.ui.i18n import install_language

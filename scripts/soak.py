@@ -52,9 +52,9 @@ SEEN_TIMEOUT_S = 20.0
 
 def prepare(url: str | None, folder: Path) -> str:
     from desk.services.bootstrap import prepare_database
-    from desk.services.demo import fill_demo_centre
     from desk.services.desk import build_services
     from desk.storage.engine import sqlite_url
+    from desk.tools.demo import fill_demo_centre
 
     if url is None:
         url = sqlite_url(folder / "soak.sqlite")

@@ -35,7 +35,7 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from desk.services.bench import run_bench
+    from desk.tools.bench import run_bench
 
     result = run_bench(args.database_url, years=args.years, clients=args.clients, quick=args.quick,
                        reuse=args.reuse, runs=args.runs, explain=args.explain,

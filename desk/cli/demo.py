@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from desk.services.demo import account_count, client_count, fill_demo_at_scale
+    from desk.tools.demo import account_count, client_count, fill_demo_at_scale
 
     with open_services(args) as services:
         accounts = account_count(services)

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     watch = subparsers.add_parser("_bench-watch")
     watch.add_argument("url")
-    watch.set_defaults(handler=lambda args: __import__("desk.services.bench", fromlist=["watch"]).watch(args.url))
+    watch.set_defaults(handler=lambda args: __import__("desk.tools.bench", fromlist=["watch"]).watch(args.url))
 
     probe = subparsers.add_parser("_bench-probe")
     probe.add_argument("--database-url", required=True)
@@ -36,6 +36,6 @@ def _render_pdf(args: argparse.Namespace) -> int:
 
 
 def _bench_probe(args: argparse.Namespace) -> int:
-    from desk.ui.bench_probe import main
+    from desk.tools.bench_probe import main
 
     return main(["--database-url", args.database_url, "--runs", args.runs])

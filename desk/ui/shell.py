@@ -14,6 +14,8 @@ import dataclasses
 import logging
 import os
 import socket
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,6 +30,9 @@ from desk.ui.i18n import translate
 from desk.ui.settings import UiSettings
 from desk.ui.widgets.dialog import RESUME_PROPERTY
 
+if TYPE_CHECKING:  # the login module is imported when the login is shown
+    from desk.ui.login.dialogs import DemoAccount
+
 log = logging.getLogger(__name__)
 
 LOCK_SHORTCUT = "Ctrl+L"
@@ -40,11 +45,12 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 class Session(QObject):
     """One person's time at the window: login, lock/unlock, idle lock, role changes, logout."""
 
-    def __init__(self, app: QApplication, ctx: UiContext, *, demo: bool = False, live_updates: bool = True) -> None:
+    def __init__(self, app: QApplication, ctx: UiContext, *, demo_accounts: Sequence[DemoAccount] = (),
+                 live_updates: bool = True) -> None:
         super().__init__()
         self.app = app
         self.ctx = ctx
-        self.demo = demo
+        self.demo_accounts = demo_accounts
         self.live_updates = live_updates
         self.window = None
         self.locked = False
@@ -77,7 +83,7 @@ class Session(QObject):
         except Exception as error:  # the database went away: say so, do not crash
             _message(None, error_text(error))
             return False
-        dialog = FirstStartWizard(self.ctx) if first else LoginDialog(self.ctx, demo=self.demo)
+        dialog = FirstStartWizard(self.ctx) if first else LoginDialog(self.ctx, demo_accounts=self.demo_accounts)
         self._dialog = dialog
         try:
             accepted = dialog.exec() == dialog.DialogCode.Accepted and self.damaged is None
@@ -392,7 +398,7 @@ def start_ui(
     display: bool = False,
     screen: int | None = None,
     full_screen: bool = True,
-    demo: bool = False,
+    demo_accounts: Sequence[DemoAccount] = (),
 ) -> int:
     events = AppEvents()
     if display:
@@ -404,7 +410,7 @@ def start_ui(
         return result
     ctx = UiContext(services=services, actor=Actor.login_screen(), events=events, settings=settings)
     app.setQuitOnLastWindowClosed(False)
-    session = Session(app, ctx, demo=demo)
+    session = Session(app, ctx, demo_accounts=demo_accounts)
     announce_reapplied_erasures(services)
     if services.db.is_sqlite:  # checked while the login dialog is already shown
         ctx.run_in_worker(lambda: quick_check(services), session.on_start_check, lambda _e: None)

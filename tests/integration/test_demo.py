@@ -10,8 +10,8 @@ from sqlalchemy import select, text
 from desk.domain.model import VisitStatus
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
-from desk.services.demo import fill_demo_at_scale, fill_demo_centre
 from desk.storage.models import Appointment
+from desk.tools.demo import fill_demo_at_scale, fill_demo_centre
 
 # Tuesday 14:05 in Berlin: open hours of KH, appointments later in the day
 NOW = datetime(2026, 11, 24, 13, 5, tzinfo=UTC)

@@ -145,9 +145,9 @@ SQL_SHAPE = re.compile(
 KNOWN_FIXED = {
     ("desk/storage/maintenance.py", "pragma"),  # "quick_check" or "integrity_check"
     ("desk/storage/maintenance.py", "table"),  # loop over a literal tuple of table names
-    ("desk/storage/bulk.py", "table"),  # count_rows: schema table names (callers pass TABLES)
-    ("desk/storage/bulk.py", "name"),  # fix_sequences: names from TABLES
-    ("desk/storage/benchsql.py", "order"),  # "DESC" or "ASC"
+    ("desk/tools/bulk.py", "table"),  # count_rows: schema table names (callers pass TABLES)
+    ("desk/tools/bulk.py", "name"),  # fix_sequences: names from TABLES
+    ("desk/tools/benchsql.py", "order"),  # "DESC" or "ASC"
 }
 
 

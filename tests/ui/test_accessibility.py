@@ -139,8 +139,9 @@ def test_tables_expose_their_headers(window, settle, key):
 
 def _dialogs(ctx, window):
     """The dialogs that can be built without a running desk day (name, factory)."""
+    from desk.tools.demo import demo_accounts
     from desk.ui.help.dialogs import FirstDayGuide, ShortcutsDialog
-    from desk.ui.login.dialogs import FirstStartWizard, LoginDialog
+    from desk.ui.login.dialogs import DemoAccount, FirstStartWizard, LoginDialog
     from desk.ui.views.empfang.card import ClientCardDialog
     from desk.ui.views.empfang.checkin_dialog import CheckInDialog
     from desk.ui.views.raumkalender.dialog import BookingDialog
@@ -174,7 +175,7 @@ def _dialogs(ctx, window):
         ("absence", lambda: AbsenceDialog("Test")),
         ("booking", lambda: BookingDialog(ctx)),
         ("login", lambda: LoginDialog(ctx)),
-        ("demo login", lambda: LoginDialog(ctx, demo=True)),
+        ("demo login", lambda: LoginDialog(ctx, demo_accounts=[DemoAccount(*a) for a in demo_accounts()])),
         ("account", lambda: AccountDialog(services)),
         ("password", lambda: PasswordDialog("Test")),
         ("first day", lambda: FirstDayGuide()),

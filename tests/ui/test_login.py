@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QDialog, QGroupBox
 from desk.domain.model import Role
 from desk.services.accounts import NewAccount
 from desk.services.context import Actor
+from desk.tools.demo import demo_accounts
 from desk.ui.context import UiContext
 from desk.ui.events import AppEvents
-from desk.ui.login import FirstStartWizard, LockDialog, LoginDialog
+from desk.ui.login import DemoAccount, FirstStartWizard, LockDialog, LoginDialog
+
+DEMO = [DemoAccount(*account) for account in demo_accounts()]
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +61,7 @@ def test_first_start_wizard_creates_the_head(qtbot, ctx) -> None:
 
 
 def test_login_wrong_then_right_and_the_wait_is_a_countdown(qtbot, ctx, head_account) -> None:
-    dialog = LoginDialog(ctx, demo=True)
+    dialog = LoginDialog(ctx, demo_accounts=DEMO)
     qtbot.addWidget(dialog)
     assert dialog.demo_label is not None and "demo" in dialog.demo_label.text()
     assert not dialog.login_button.isEnabled()
@@ -99,13 +102,13 @@ def test_lock_dialog_needs_the_same_password_and_escape_does_not_unlock(qtbot, c
 
 
 def test_demo_login_offers_every_demo_account_as_one_click(qtbot, ctx, sqlite_services, monkeypatch) -> None:
-    from desk.domain.demo_names import STAFF_NAMES
-    from desk.services.demo import STAFF_PLAN
+    from desk.tools.demo import STAFF_PLAN
+    from desk.tools.names import STAFF_NAMES
 
     monkeypatch.setattr("desk.ui.login.dialogs.DEMO_PASSWORD", "demo-pass-1")  # real demo: "demo" (too short here)
     head = sqlite_services.accounts.create_first_head(
         Actor.login_screen(), NewAccount("leitung", "Sabine Köhler", Role.HEAD, "demo-pass-1"))
-    dialog = LoginDialog(ctx, demo=True)
+    dialog = LoginDialog(ctx, demo_accounts=DEMO)
     qtbot.addWidget(dialog)
     assert list(dialog.demo_buttons) == [plan[0] for plan in STAFF_PLAN]
     leitung = dialog.demo_buttons["leitung"]
@@ -120,7 +123,7 @@ def test_demo_login_offers_every_demo_account_as_one_click(qtbot, ctx, sqlite_se
 
 
 def test_demo_buttons_wait_while_a_login_is_checked(qtbot, ctx) -> None:
-    dialog = LoginDialog(ctx, demo=True)
+    dialog = LoginDialog(ctx, demo_accounts=DEMO)
     qtbot.addWidget(dialog)
     dialog._set_busy(True)
     assert not any(button.isEnabled() for button in dialog.demo_buttons.values())
@@ -134,7 +137,7 @@ def test_demo_login_in_german(qtbot, ctx) -> None:
     from desk.ui.i18n import install_language
 
     install_language("de")
-    dialog = LoginDialog(ctx, demo=True)
+    dialog = LoginDialog(ctx, demo_accounts=DEMO)
     qtbot.addWidget(dialog)
     assert dialog.demo_buttons["leitung"].text().endswith("Fachbereichsleitung")
     assert dialog.demo_buttons["im"].text().endswith("Beratung \u00b7 IM")

@@ -15,8 +15,8 @@ from sqlalchemy import text
 from desk.services import logs
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
-from desk.services.demo import fill_demo_centre
 from desk.storage.models import Client
+from desk.tools.demo import fill_demo_centre
 
 NOW = datetime(2027, 3, 10, 9, 30, tzinfo=UTC)  # a Wednesday
 SECRET_NAME = ("Zephyrine", "Quastenbrook")

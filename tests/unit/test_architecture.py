@@ -24,6 +24,31 @@ def test_import_contracts_hold():
     assert "broken" not in result.stdout.lower().replace("0 broken", "")
 
 
+#: The contracts docs/ARCHITECTURE.md promises; lint-imports (CI and the test above) checks them.
+CONTRACTS = {
+    "Layers run one way: ui -> services -> domain, services -> storage": "layers",
+    "Only storage imports SQLAlchemy and Alembic": "forbidden",
+    "Only ui (and the composition root) imports PySide6": "forbidden",
+    "ui never reaches into storage": "forbidden",
+    "Only desk.app and desk.cli import the demo and bench tools": "forbidden",
+    "Inside desk.tools: bench_probe -> bench -> demo -> bulk, benchsql -> names": "layers",
+    "The tools' names are plain data: no services, storage or ui": "forbidden",
+}
+
+
+def test_every_promised_contract_is_configured():
+    """A contract cannot be dropped from pyproject.toml silently; the product layers never import
+    desk.tools, not even through another module."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    contracts = {c["name"]: c for c in config["contracts"]}
+    for name, kind in CONTRACTS.items():
+        assert name in contracts, f"contract missing: {name}"
+        assert contracts[name]["type"] == kind, name
+    tools = contracts["Only desk.app and desk.cli import the demo and bench tools"]
+    assert set(tools["source_modules"]) == {"desk.domain", "desk.storage", "desk.services", "desk.ui"}
+    assert not tools.get("allow_indirect_imports", False)
+
+
 def test_rows_handed_to_the_ui_are_immutable():
     rows = [obj for _, obj in inspect.getmembers(model, inspect.isclass)
             if dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__]

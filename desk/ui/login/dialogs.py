@@ -6,6 +6,7 @@ service says how long to wait and the dialog counts down instead of blocking any
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
@@ -42,18 +43,12 @@ DEMO_PASSWORD = "demo"
 
 @dataclass(frozen=True)
 class DemoAccount:
+    """One account `desk --demo` created; the composition root hands them in (desk.tools.demo)."""
+
     username: str
     role: str  # leitung | empfang | beratung
     name: str
     services: tuple[str, ...]  # service codes (IM, MBE, ...), shown for counsellors
-
-
-def demo_accounts() -> list[DemoAccount]:
-    """The accounts `desk --demo` creates (desk.services.demo), in its order."""
-    from desk.domain.demo_names import STAFF_NAMES
-    from desk.services.demo import STAFF_PLAN
-
-    return [DemoAccount(plan[0], plan[1], STAFF_NAMES.get(plan[0], plan[0]), tuple(plan[2])) for plan in STAFF_PLAN]
 
 
 def demo_role_text(account: DemoAccount) -> str:
@@ -119,7 +114,9 @@ class _WaitingDialog(LockAwareDialog):
 class LoginDialog(_WaitingDialog):
     """User name and password; `actor` holds who logged in after accept()."""
 
-    def __init__(self, ctx: UiContext, *, demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, *, demo_accounts: Sequence[DemoAccount] = (),
+                 parent: QWidget | None = None) -> None:
+        """`demo_accounts` (`desk --demo` only): each is offered as a one-click button."""
         super().__init__(ctx, parent)
         self.setObjectName("LoginDialog")
         self.actor: Actor | None = None
@@ -162,8 +159,8 @@ class LoginDialog(_WaitingDialog):
         layout.addWidget(self.heading)
         self.demo_buttons: dict[str, QPushButton] = {}
         self.demo_label: QLabel | None = None
-        if demo:
-            layout.addWidget(self._demo_box())
+        if demo_accounts:
+            layout.addWidget(self._demo_box(demo_accounts))
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -172,7 +169,7 @@ class LoginDialog(_WaitingDialog):
         chain = [*self.demo_buttons.values(), self.username, self.password, self.login_button, cancel]
         for before, after in zip(chain, chain[1:], strict=False):
             self.setTabOrder(before, after)
-        self.setMinimumWidth(460 if demo else 420)
+        self.setMinimumWidth(460 if demo_accounts else 420)
         # word-wrapped labels make Qt's minimum too low (at 200 % font it squeezed the demo
         # buttons to one line): the minimum is the height the layout needs at its width
         layout.activate()
@@ -181,12 +178,12 @@ class LoginDialog(_WaitingDialog):
         self._update_buttons()
         self.username.setFocus()
 
-    def _demo_box(self) -> QGroupBox:
+    def _demo_box(self, accounts: Sequence[DemoAccount]) -> QGroupBox:
         """`desk --demo`: every demo account as a button (name and role); one click logs in."""
         box = QGroupBox(self.tr("Try the demo: log in with one click"))
         box.setObjectName("demoAccounts")
         grid = QGridLayout(box)
-        for index, account in enumerate(demo_accounts()):
+        for index, account in enumerate(accounts):
             role = demo_role_text(account)
             button = QPushButton(f"{account.name}\n{role}")
             button.setObjectName(f"demo_{account.username}")

@@ -9,7 +9,7 @@
                                         data in bulk (300,000 visits, 20,000 appointments, 10,000
                                         room bookings by default), in well under three minutes.
 
-Rows are written with `desk.storage.bulk` (plain dict rows, one transaction per batch), not
+Rows are written with `desk.tools.bulk` (plain dict rows, one transaction per batch), not
 through the services: the data is made to be consistent by construction (sequential ticket
 numbers per service and day, at most one open visit per client, no overlapping appointments of a
 counsellor or a room, no overlapping room bookings, nothing on BW public holidays).
@@ -25,7 +25,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from desk.domain.demo_names import (
+from desk.domain.model import HolidayPolicy
+from desk.domain.recurrence import expand, holiday_name
+from desk.domain.search import make_search_key
+from desk.domain.text import digits_of
+from desk.domain.tickets import BERLIN, format_ticket
+from desk.storage.engine import Database
+from desk.tools import bulk
+from desk.tools.names import (
     BALINGEN_PLACES,
     INTERPRETERS,
     KLEINER_HEUBERG_PLACES,
@@ -34,13 +41,6 @@ from desk.domain.demo_names import (
     REFERRAL_TARGETS,
     STAFF_NAMES,
 )
-from desk.domain.model import HolidayPolicy
-from desk.domain.recurrence import expand, holiday_name
-from desk.domain.search import make_search_key
-from desk.domain.text import digits_of
-from desk.domain.tickets import BERLIN, format_ticket
-from desk.storage import bulk
-from desk.storage.engine import Database
 
 DEMO_PASSWORD = "demo"
 DEMO_WORKSTATION = "demo-data"
@@ -65,6 +65,13 @@ STAFF_PLAN: tuple[tuple[str, str, tuple[str, ...], str | None, dict[int, list[tu
     ("praktikum", "beratung", ("IM", "MBE"), None,
      {d: [(time(9), time(13))] for d in (1, 2, 3)}),
 )
+
+
+def demo_accounts() -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """The demo centre's accounts in the plan's order: (username, role, display name, service
+    codes); `desk --demo` hands them to the login, which offers each as a one-click button."""
+    return [(username, role, STAFF_NAMES[username], codes) for username, role, codes, _room, _hours in STAFF_PLAN]
+
 
 #: Walk-ins per open-hours block, by service (demo scale).
 WALK_INS = {"IM": (7, 14), "MBE": (4, 10), "KH": (3, 8), "FL": (1, 3)}

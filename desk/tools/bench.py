@@ -29,8 +29,8 @@ from desk.services.context import Actor
 from desk.services.desk import DeskServices, build_services
 from desk.services.paths import data_dir
 from desk.services.programs import child_env, program
-from desk.storage import benchsql
 from desk.storage.engine import sqlite_url
+from desk.tools import benchsql
 
 DENSE_WEEK_TITLE = "Benchmark-Woche"
 WAITING_ROWS = 300
@@ -106,7 +106,7 @@ def machine() -> dict[str, Any]:
 def open_bench_database(url: str, *, years: int, clients: int | None, quick: bool, reuse: bool,
                         say: Callable[[str], None]) -> tuple[DeskServices, dict[str, Any]]:
     """Open (and build when needed) the bench database; returns services and the data shape."""
-    from desk.services.demo import client_count, fill_demo_at_scale, scale_defaults
+    from desk.tools.demo import client_count, fill_demo_at_scale, scale_defaults
 
     shape = dict(QUICK_SHAPE) if quick else {"years": years, **scale_defaults(years)}
     if clients is not None:
@@ -137,7 +137,7 @@ def open_bench_database(url: str, *, years: int, clients: int | None, quick: boo
 
 def prepare_scenes(services: DeskServices, actor: Actor, now: datetime, say: Callable[[str], None]) -> dict[str, Any]:
     """Today's 300-row waiting list and a week with 500 room bookings (idempotent)."""
-    from desk.services.demo import _add_booking, _existing_staff, _Fill  # noqa: PLC2701 - same feature
+    from desk.tools.demo import _add_booking, _existing_staff, _Fill  # noqa: PLC2701 - same feature
 
     db = services.db
     today = now.astimezone(BERLIN).date()
@@ -171,7 +171,7 @@ def prepare_scenes(services: DeskServices, actor: Actor, now: datetime, say: Cal
                                          end=start + timedelta(minutes=55), rule=None, creator=None,
                                          check=False) is not None
         fill.flush()
-        from desk.storage import bulk
+        from desk.tools import bulk
 
         bulk.fix_sequences(db)  # the rows above got explicit ids: PostgreSQL's sequences must follow
     week_start = datetime.combine(monday, dtime(0), tzinfo=BERLIN).astimezone(UTC)
@@ -233,7 +233,7 @@ def run_bench(url: str | None, *, years: int = 10, clients: int | None = None, q
 
 
 def _count(services: DeskServices, table: str) -> int:
-    from desk.storage.bulk import count_rows
+    from desk.tools.bulk import count_rows
 
     return count_rows(services.db, table)
 
