@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -40,8 +39,9 @@ from desk.ui.a11y import announce
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
-from desk.ui.views.warteliste.model import Column, WaitingListModel
+from desk.ui.views.warteliste.model import WaitingListModel
 from desk.ui.widgets.flow import FlowLayout
+from desk.ui.widgets.tables import set_up_columns
 
 TICK_MS = 15_000
 FILTER_MINE, FILTER_ALL = "mine", "all"
@@ -131,15 +131,8 @@ class WartelisteView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.table.doubleClicked.connect(lambda _index: self.action_call.trigger())
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        # widths grow with the font (200 %: names stay recognisable, the table scrolls sideways)
-        scale = max(1.0, self.fontMetrics().height() / 17)
-        for column, width in ((Column.TICKET, 75), (Column.NAME, 260), (Column.SERVICE, 70),
-                              (Column.APPOINTMENT, 105), (Column.WAITING, 190), (Column.INTERPRETER, 110),
-                              (Column.PRIORITY, 80), (Column.STATUS, 110)):
-            self.table.setColumnWidth(column, int(width * scale))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        set_up_columns(self.table)  # widths from the model's columns, grown with the font
 
         # -- actions (buttons, context menu and shortcuts share them) --
         def make(shortcut: str, slot: Callable[[], None]) -> QAction:
@@ -262,11 +255,6 @@ class WartelisteView(QWidget):
         self.call_next_button.setAccessibleName(self.tr("Call next"))
         self._fill_filter()
         self.model.retranslate()
-        header, metrics = self.table.horizontalHeader(), self.table.horizontalHeader().fontMetrics()
-        for column in range(self.model.columnCount()):  # a header is never cut (large fonts, German)
-            needed = metrics.horizontalAdvance(str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")) + 24
-            if header.sectionSize(column) < needed:
-                header.resizeSection(column, needed)
         if self._stale_since is not None:
             self._show_stale()
 
