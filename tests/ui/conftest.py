@@ -3,8 +3,15 @@ test depends on the language a previous test left installed."""
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Iterator
+from functools import cached_property
+
 import pytest
 
+from desk.services.desk import DeskServices
+from desk.ui.context import UiContext
 from desk.ui.i18n import install_language
 
 
@@ -24,3 +31,113 @@ def settle(qtbot):
         qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=timeout)
 
     return wait
+
+
+# -- no service call on the GUI thread ------------------------------------------------------------
+#
+# Every UiContext a UI test builds hands its views a guarded services facade: a call that desk's UI
+# code (any module under desk.ui) makes on the GUI thread is recorded, and the test fails at its end
+# naming each call site. A service call opens a transaction and can wait for the SQLite busy
+# timeout (another PC writing) or a PostgreSQL lock: the window would freeze meanwhile. Views run
+# them through ctx.run_in_worker. Calls the test itself makes (arranging data, checking results)
+# are not counted; neither are the few that never touch the database (NOT_BLOCKING).
+
+NOT_BLOCKING = frozenset({
+    "reference.invalidate",  # empties the in-memory cache
+})
+"""service.method names that run no query (they only touch memory) and may run anywhere."""
+
+EXEMPT_MODULES = ("desk.ui.shell", "desk.ui.login", "desk.ui.display")
+"""Code that runs before or outside the main window (log-in, start-up checks, the read-only
+display): not views. They keep their synchronous calls for now."""
+
+
+STILL_BLOCKING = frozenset({
+    "desk.ui.views.empfang.card",
+    "desk.ui.views.empfang.reminder_contact",
+    "desk.ui.views.empfang.view",
+    "desk.ui.views.raumkalender.dialog",
+    "desk.ui.views.raumkalender.view",
+    "desk.ui.views.statistik.view",
+    "desk.ui.views.verwaltung.reminders_tab",
+})
+"""Modules whose calls on the GUI thread are known and being moved into workers (issue 17):
+this list only shrinks. A module not named here fails the test with its first such call."""
+
+
+class GuiThreadCalls:
+    """What the guarded facade saw: (service.method, caller 'module:line function')."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.lock = threading.Lock()
+
+    def sites(self) -> list[str]:
+        with self.lock:
+            return sorted({f"{name} from {site}" for name, site in self.calls})
+
+
+class _GuardedService:
+    def __init__(self, name: str, inner: object, seen: GuiThreadCalls) -> None:
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_inner", inner)
+        object.__setattr__(self, "_seen", seen)
+
+    def __setattr__(self, attribute: str, value: object) -> None:
+        setattr(self._inner, attribute, value)  # a test setting a service's clock sets the real one
+
+    def __getattr__(self, attribute: str):
+        value = getattr(self._inner, attribute)
+        qualified = f"{self._name}.{attribute}"
+        if attribute.startswith("_") or not callable(value) or qualified in NOT_BLOCKING:
+            return value
+        seen = self._seen
+
+        def guarded(*args, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                caller = sys._getframe(1)
+                module = caller.f_globals.get("__name__", "")
+                if (module.startswith("desk.ui") and not module.startswith(EXEMPT_MODULES)
+                        and module not in STILL_BLOCKING):
+                    with seen.lock:
+                        seen.calls.append((qualified, f"{module}:{caller.f_lineno} {caller.f_code.co_name}"))
+            return value(*args, **kwargs)
+
+        return guarded
+
+
+class GuardedServices:
+    """Stands in for DeskServices inside a UiContext; everything else passes through."""
+
+    def __init__(self, inner: DeskServices, seen: GuiThreadCalls) -> None:
+        self._inner, self._seen = inner, seen
+        self._wrapped: dict[str, _GuardedService] = {}
+
+    def __getattr__(self, name: str):
+        if name in SERVICE_NAMES:
+            if name not in self._wrapped:
+                self._wrapped[name] = _GuardedService(name, getattr(self._inner, name), self._seen)
+            return self._wrapped[name]
+        return getattr(self._inner, name)
+
+
+SERVICE_NAMES = frozenset(name for name, value in vars(DeskServices).items() if isinstance(value, cached_property))
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_calls(monkeypatch) -> Iterator[GuiThreadCalls]:
+    """Fails the test when a view or dialog called a service on the GUI thread."""
+    seen = GuiThreadCalls()
+    original = UiContext.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if not isinstance(self.services, GuardedServices):
+            self.services = GuardedServices(self.services, seen)
+
+    monkeypatch.setattr(UiContext, "__init__", init)
+    yield seen
+    sites = seen.sites()
+    if sites:
+        pytest.fail("service calls on the GUI thread (run them with ctx.run_in_worker):\n  " + "\n  ".join(sites),
+                    pytrace=False)
