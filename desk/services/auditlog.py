@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desk.domain.audit import ACTIONS
 from desk.domain.model import AuditRow
 from desk.domain.permissions import Permission
 from desk.services.accounts import ensure_current
@@ -41,35 +42,5 @@ class AuditLogService:
 
     @requires(Permission.AUDIT_READ)
     def actions(self, actor: Actor) -> list[str]:
-        """The kinds of entries the log knows (for the filter list)."""
-        return sorted(KNOWN_ACTIONS)
-
-
-KNOWN_ACTIONS = frozenset({
-    # logging in and the session
-    "login.success", "login.failure", "login.refused", "session.lock", "session.unlock", "session.unlock_failure",
-    "session.unlock_refused",
-    # accounts
-    "account.create", "account.create_first", "account.change", "account.permissions_change",
-    "account.password_reset", "account.password_change", "account.password_change_failure", "account.own_room",
-    # clients and their data
-    "client.read", "client.lookup", "client.search_number", "client.create", "client.update", "client.import", "client.merge",
-    "client.merged_away", "client.export", "client.erase", "retention.purge",
-    # reception and the waiting list (visit.<transition> of desk.domain.waitlist.TRANSITIONS, and call)
-    "visit.check_in", "visit.check_in_undone", "visit.call", "visit.call_again", "visit.start", "visit.done",
-    "visit.no_show", "visit.back_to_waiting", "visit.hand_over", "visit.refer", "visit.take_over", "visit.undo",
-    "visit.close_day", "alarm.raise", "alarm.acknowledge",
-    # appointments, working hours, interpreters, reminders
-    "appointment.create", "appointment.book", "appointment.edit", "appointment.reschedule", "appointment.cancel",
-    "appointment.done", "appointment.no_show", "appointment.reminded", "appointment.unreminded",
-    "working_hours.set", "absence.add", "absence.remove", "interpreter.create", "interpreter.update",
-    "reminder.contact", "reminder.template",
-    # rooms
-    "booking.create", "booking.edit", "booking.edit_occurrence", "booking.split", "booking.extend",
-    "booking.cancel", "booking.cancel_occurrence", "booking.restore_occurrence", "booking.participants",
-    # setting up the centre, reports, backups
-    "service.create", "service.change", "room.create", "room.change", "setting.change", "report.export",
-    "backup.create", "backup.daily", "backup.restore", "backup.expire",
-    # erasure (issue 15)
-    "audit.redact", "privacy.wal_not_clean", "erasure.reapply", "retention.compact",
-})
+        """The kinds of entries the log knows (for the filter list): the registry's codes."""
+        return [a.code for a in ACTIONS]

@@ -293,6 +293,389 @@ Datenbank: {database}</translation>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Absence entered</source>
+        <translation>Abwesenheit eingetragen</translation>
+    </message>
+    <message>
+        <source>Absence removed</source>
+        <translation>Abwesenheit entfernt</translation>
+    </message>
+    <message>
+        <source>Absences (all)</source>
+        <translation>Abwesenheiten (alle)</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Konto geändert</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Konto angelegt</translation>
+    </message>
+    <message>
+        <source>Accounts (all)</source>
+        <translation>Konten (alle)</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Termin gebucht</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled</source>
+        <translation>Termin abgesagt</translation>
+    </message>
+    <message>
+        <source>Appointment changed</source>
+        <translation>Termin geändert</translation>
+    </message>
+    <message>
+        <source>Appointment created</source>
+        <translation>Termin angelegt</translation>
+    </message>
+    <message>
+        <source>Appointment marked done</source>
+        <translation>Termin als erledigt vermerkt</translation>
+    </message>
+    <message>
+        <source>Appointment marked no-show</source>
+        <translation>Termin als nicht erschienen vermerkt</translation>
+    </message>
+    <message>
+        <source>Appointment moved</source>
+        <translation>Termin verschoben</translation>
+    </message>
+    <message>
+        <source>Appointments (all)</source>
+        <translation>Termine (alle)</translation>
+    </message>
+    <message>
+        <source>Back on the waiting list</source>
+        <translation>Zurück auf die Warteliste</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sicherung erstellt</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Backups (all)</source>
+        <translation>Sicherungen (alle)</translation>
+    </message>
+    <message>
+        <source>Booking series split</source>
+        <translation>Buchungsserie geteilt</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Aufgerufen</translation>
+    </message>
+    <message>
+        <source>Called again</source>
+        <translation>Erneut aufgerufen</translation>
+    </message>
+    <message>
+        <source>Cancelled date restored</source>
+        <translation>Abgesagter Termin wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Check-in taken back</source>
+        <translation>Anmeldung zurückgenommen</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Am Empfang angemeldet</translation>
+    </message>
+    <message>
+        <source>Client card opened</source>
+        <translation>Karteikarte geöffnet</translation>
+    </message>
+    <message>
+        <source>Client changed</source>
+        <translation>Klient*in geändert</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Klient*in angelegt</translation>
+    </message>
+    <message>
+        <source>Client data exported</source>
+        <translation>Daten exportiert (Auskunft)</translation>
+    </message>
+    <message>
+        <source>Client erased</source>
+        <translation>Klient*in gelöscht</translation>
+    </message>
+    <message>
+        <source>Client looked up by number</source>
+        <translation>Person über Nummer aufgerufen</translation>
+    </message>
+    <message>
+        <source>Client merged into another</source>
+        <translation>Person mit anderer zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Client reminded of the appointment</source>
+        <translation>An den Termin erinnert</translation>
+    </message>
+    <message>
+        <source>Client searched by client number</source>
+        <translation>Klient/in nach Klientennummer gesucht</translation>
+    </message>
+    <message>
+        <source>Clients (all)</source>
+        <translation>Klient*innen (alle)</translation>
+    </message>
+    <message>
+        <source>Clients imported</source>
+        <translation>Personen importiert</translation>
+    </message>
+    <message>
+        <source>Clients merged</source>
+        <translation>Klient*innen zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s client taken over</source>
+        <translation>Person einer Kollegin/eines Kollegen übernommen</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>Tägliche Sicherung</translation>
+    </message>
+    <message>
+        <source>Database files compacted</source>
+        <translation>Datenbankdateien verdichtet</translation>
+    </message>
+    <message>
+        <source>Did not come (no-show)</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>End of day: open visits closed</source>
+        <translation>Tagesende: offene Besuche geschlossen</translation>
+    </message>
+    <message>
+        <source>Erasures applied again after a restore</source>
+        <translation>Löschungen nach dem Zurückspielen erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Expired backups deleted</source>
+        <translation>Abgelaufene Sicherungen gelöscht</translation>
+    </message>
+    <message>
+        <source>First account created</source>
+        <translation>Erstes Konto angelegt</translation>
+    </message>
+    <message>
+        <source>Free text removed from the audit log (upgrade)</source>
+        <translation>Freitext aus dem Protokoll entfernt (Aktualisierung)</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Interpreter added</source>
+        <translation>Dolmetscher*in hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Interpreter changed</source>
+        <translation>Dolmetscher*in geändert</translation>
+    </message>
+    <message>
+        <source>Interpreters (all)</source>
+        <translation>Dolmetscher*innen (alle)</translation>
+    </message>
+    <message>
+        <source>Locking and unlocking (all)</source>
+        <translation>Sperren und Entsperren (alle)</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Am Programm angemeldet</translation>
+    </message>
+    <message>
+        <source>Login refused (waiting)</source>
+        <translation>Anmeldung abgewiesen (Wartezeit)</translation>
+    </message>
+    <message>
+        <source>Logins (all)</source>
+        <translation>Anmeldungen (alle)</translation>
+    </message>
+    <message>
+        <source>One date of a room booking cancelled</source>
+        <translation>Ein Termin einer Raumbuchung abgesagt</translation>
+    </message>
+    <message>
+        <source>One date of a room booking changed</source>
+        <translation>Ein Termin einer Raumbuchung geändert</translation>
+    </message>
+    <message>
+        <source>Open booking series extended</source>
+        <translation>Offene Buchungsserie verlängert</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>Eigenes Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Own room chosen</source>
+        <translation>Eigenen Raum gewählt</translation>
+    </message>
+    <message>
+        <source>Participants entered</source>
+        <translation>Teilnehmende eingetragen</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Referred elsewhere</source>
+        <translation>Weitervermittelt</translation>
+    </message>
+    <message>
+        <source>Reminder consent or contact changed</source>
+        <translation>Einwilligung oder Kontakt für Erinnerungen geändert</translation>
+    </message>
+    <message>
+        <source>Reminder text changed</source>
+        <translation>Erinnerungstext geändert</translation>
+    </message>
+    <message>
+        <source>Reminder tick removed</source>
+        <translation>Erinnerungshaken entfernt</translation>
+    </message>
+    <message>
+        <source>Reminders (all)</source>
+        <translation>Erinnerungen (alle)</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>Bericht exportiert</translation>
+    </message>
+    <message>
+        <source>Retention (all)</source>
+        <translation>Aufbewahrung (alle)</translation>
+    </message>
+    <message>
+        <source>Retention purge</source>
+        <translation>Bereinigung</translation>
+    </message>
+    <message>
+        <source>Role or services changed</source>
+        <translation>Rolle oder Fachdienste geändert</translation>
+    </message>
+    <message>
+        <source>Room booked</source>
+        <translation>Raum gebucht</translation>
+    </message>
+    <message>
+        <source>Room booking cancelled</source>
+        <translation>Raumbuchung abgesagt</translation>
+    </message>
+    <message>
+        <source>Room booking changed</source>
+        <translation>Raumbuchung geändert</translation>
+    </message>
+    <message>
+        <source>Room bookings (all)</source>
+        <translation>Raumbuchungen (alle)</translation>
+    </message>
+    <message>
+        <source>Room changed</source>
+        <translation>Raum geändert</translation>
+    </message>
+    <message>
+        <source>Room created</source>
+        <translation>Raum angelegt</translation>
+    </message>
+    <message>
+        <source>Rooms (all)</source>
+        <translation>Räume (alle)</translation>
+    </message>
+    <message>
+        <source>Service changed</source>
+        <translation>Fachdienst geändert</translation>
+    </message>
+    <message>
+        <source>Service created</source>
+        <translation>Fachdienst angelegt</translation>
+    </message>
+    <message>
+        <source>Services (all)</source>
+        <translation>Fachdienste (alle)</translation>
+    </message>
+    <message>
+        <source>Session started</source>
+        <translation>Gespräch begonnen</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>Silent alarm (all)</source>
+        <translation>Stiller Alarm (alle)</translation>
+    </message>
+    <message>
+        <source>Silent alarm acknowledged</source>
+        <translation>Stiller Alarm quittiert</translation>
+    </message>
+    <message>
+        <source>Silent alarm raised</source>
+        <translation>Stiller Alarm ausgelöst</translation>
+    </message>
+    <message>
+        <source>Unlock refused (waiting)</source>
+        <translation>Entsperren abgelehnt (Wartezeit)</translation>
+    </message>
+    <message>
+        <source>Visit finished</source>
+        <translation>Besuch abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Waiting list (all)</source>
+        <translation>Warteliste (alle)</translation>
+    </message>
+    <message>
+        <source>Waiting-list action undone</source>
+        <translation>Wartelisten-Aktion rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation>Fenster gesperrt</translation>
+    </message>
+    <message>
+        <source>Window unlocked</source>
+        <translation>Fenster entsperrt</translation>
+    </message>
+    <message>
+        <source>Working hours set</source>
+        <translation>Arbeitszeiten festgelegt</translation>
+    </message>
+    <message>
+        <source>Write-ahead log not yet emptied after erasure</source>
+        <translation>Write-Ahead-Log nach Löschung noch nicht geleert</translation>
+    </message>
+    <message>
+        <source>Wrong old password when changing it</source>
+        <translation>Falsches altes Passwort beim Ändern</translation>
+    </message>
+    <message>
+        <source>Wrong password at unlock</source>
+        <translation>Falsches Passwort beim Entsperren</translation>
+    </message>
+    <message>
+        <source>Wrong password or user name</source>
+        <translation>Falsches Passwort oder falscher Benutzername</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>An unexpected error occurred: {reason}</source>

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desk.domain import audit
 from desk.domain.accounts import AccountRow
 from desk.domain.hours import format_hours
 from desk.domain.model import AuditRow, RoomKind, RoomRow, ServiceRow
@@ -164,89 +165,6 @@ class AuditColumn(IntEnum):
     DETAILS = 5
 
 
-ACTION_LABELS = {
-    "login.success": QT_TRANSLATE_NOOP("verwaltung", "Logged in"),
-    "login.failure": QT_TRANSLATE_NOOP("verwaltung", "Wrong password or user name"),
-    "login.refused": QT_TRANSLATE_NOOP("verwaltung", "Login refused (waiting)"),
-    "session.lock": QT_TRANSLATE_NOOP("verwaltung", "Window locked"),
-    "session.unlock": QT_TRANSLATE_NOOP("verwaltung", "Window unlocked"),
-    "session.unlock_failure": QT_TRANSLATE_NOOP("verwaltung", "Wrong password at unlock"),
-    "session.unlock_refused": QT_TRANSLATE_NOOP("verwaltung", "Unlock refused (waiting)"),
-    "account.create": QT_TRANSLATE_NOOP("verwaltung", "Account created"),
-    "account.create_first": QT_TRANSLATE_NOOP("verwaltung", "First account created"),
-    "account.change": QT_TRANSLATE_NOOP("verwaltung", "Account changed"),
-    "account.permissions_change": QT_TRANSLATE_NOOP("verwaltung", "Role or services changed"),
-    "account.password_reset": QT_TRANSLATE_NOOP("verwaltung", "Password reset"),
-    "account.password_change": QT_TRANSLATE_NOOP("verwaltung", "Own password changed"),
-    "account.password_change_failure": QT_TRANSLATE_NOOP("verwaltung", "Wrong old password when changing it"),
-    "account.own_room": QT_TRANSLATE_NOOP("verwaltung", "Own room chosen"),
-    "client.read": QT_TRANSLATE_NOOP("verwaltung", "Client card opened"),
-    "client.lookup": QT_TRANSLATE_NOOP("verwaltung", "Client looked up by number"),
-    "client.search_number": QT_TRANSLATE_NOOP("verwaltung", "Client searched by client number"),
-    "client.create": QT_TRANSLATE_NOOP("verwaltung", "Client created"),
-    "client.update": QT_TRANSLATE_NOOP("verwaltung", "Client changed"),
-    "client.import": QT_TRANSLATE_NOOP("verwaltung", "Clients imported"),
-    "client.merge": QT_TRANSLATE_NOOP("verwaltung", "Clients merged"),
-    "client.merged_away": QT_TRANSLATE_NOOP("verwaltung", "Client merged into another"),
-    "client.export": QT_TRANSLATE_NOOP("verwaltung", "Client data exported"),
-    "client.erase": QT_TRANSLATE_NOOP("verwaltung", "Client erased"),
-    "retention.purge": QT_TRANSLATE_NOOP("verwaltung", "Retention purge"),
-    "visit.check_in": QT_TRANSLATE_NOOP("verwaltung", "Checked in"),
-    "visit.check_in_undone": QT_TRANSLATE_NOOP("verwaltung", "Check-in taken back"),
-    "visit.call": QT_TRANSLATE_NOOP("verwaltung", "Called"),
-    "visit.call_again": QT_TRANSLATE_NOOP("verwaltung", "Called again"),
-    "visit.start": QT_TRANSLATE_NOOP("verwaltung", "Session started"),
-    "visit.done": QT_TRANSLATE_NOOP("verwaltung", "Visit finished"),
-    "visit.no_show": QT_TRANSLATE_NOOP("verwaltung", "Did not come (no-show)"),
-    "visit.back_to_waiting": QT_TRANSLATE_NOOP("verwaltung", "Back on the waiting list"),
-    "visit.hand_over": QT_TRANSLATE_NOOP("verwaltung", "Handed over"),
-    "visit.refer": QT_TRANSLATE_NOOP("verwaltung", "Referred elsewhere"),
-    "visit.take_over": QT_TRANSLATE_NOOP("verwaltung", "Colleague's client taken over"),
-    "visit.undo": QT_TRANSLATE_NOOP("verwaltung", "Waiting-list action undone"),
-    "visit.close_day": QT_TRANSLATE_NOOP("verwaltung", "End of day: open visits closed"),
-    "alarm.raise": QT_TRANSLATE_NOOP("verwaltung", "Silent alarm raised"),
-    "alarm.acknowledge": QT_TRANSLATE_NOOP("verwaltung", "Silent alarm acknowledged"),
-    "appointment.create": QT_TRANSLATE_NOOP("verwaltung", "Appointment created"),
-    "appointment.book": QT_TRANSLATE_NOOP("verwaltung", "Appointment booked"),
-    "appointment.edit": QT_TRANSLATE_NOOP("verwaltung", "Appointment changed"),
-    "appointment.reschedule": QT_TRANSLATE_NOOP("verwaltung", "Appointment moved"),
-    "appointment.cancel": QT_TRANSLATE_NOOP("verwaltung", "Appointment cancelled"),
-    "appointment.done": QT_TRANSLATE_NOOP("verwaltung", "Appointment marked done"),
-    "appointment.no_show": QT_TRANSLATE_NOOP("verwaltung", "Appointment marked no-show"),
-    "appointment.reminded": QT_TRANSLATE_NOOP("verwaltung", "Client reminded of the appointment"),
-    "appointment.unreminded": QT_TRANSLATE_NOOP("verwaltung", "Reminder tick removed"),
-    "working_hours.set": QT_TRANSLATE_NOOP("verwaltung", "Working hours set"),
-    "absence.add": QT_TRANSLATE_NOOP("verwaltung", "Absence entered"),
-    "absence.remove": QT_TRANSLATE_NOOP("verwaltung", "Absence removed"),
-    "interpreter.create": QT_TRANSLATE_NOOP("verwaltung", "Interpreter added"),
-    "interpreter.update": QT_TRANSLATE_NOOP("verwaltung", "Interpreter changed"),
-    "reminder.contact": QT_TRANSLATE_NOOP("verwaltung", "Reminder consent or contact changed"),
-    "reminder.template": QT_TRANSLATE_NOOP("verwaltung", "Reminder text changed"),
-    "booking.create": QT_TRANSLATE_NOOP("verwaltung", "Room booked"),
-    "booking.edit": QT_TRANSLATE_NOOP("verwaltung", "Room booking changed"),
-    "booking.edit_occurrence": QT_TRANSLATE_NOOP("verwaltung", "One date of a room booking changed"),
-    "booking.split": QT_TRANSLATE_NOOP("verwaltung", "Booking series split"),
-    "booking.extend": QT_TRANSLATE_NOOP("verwaltung", "Open booking series extended"),
-    "booking.cancel": QT_TRANSLATE_NOOP("verwaltung", "Room booking cancelled"),
-    "booking.cancel_occurrence": QT_TRANSLATE_NOOP("verwaltung", "One date of a room booking cancelled"),
-    "booking.restore_occurrence": QT_TRANSLATE_NOOP("verwaltung", "Cancelled date restored"),
-    "booking.participants": QT_TRANSLATE_NOOP("verwaltung", "Participants entered"),
-    "service.create": QT_TRANSLATE_NOOP("verwaltung", "Service created"),
-    "service.change": QT_TRANSLATE_NOOP("verwaltung", "Service changed"),
-    "room.create": QT_TRANSLATE_NOOP("verwaltung", "Room created"),
-    "room.change": QT_TRANSLATE_NOOP("verwaltung", "Room changed"),
-    "setting.change": QT_TRANSLATE_NOOP("verwaltung", "Setting changed"),
-    "report.export": QT_TRANSLATE_NOOP("verwaltung", "Report exported"),
-    "backup.create": QT_TRANSLATE_NOOP("verwaltung", "Backup made"),
-    "backup.daily": QT_TRANSLATE_NOOP("verwaltung", "Daily backup"),
-    "backup.restore": QT_TRANSLATE_NOOP("verwaltung", "Backup restored"),
-    "backup.expire": QT_TRANSLATE_NOOP("verwaltung", "Expired backups deleted"),
-    "audit.redact": QT_TRANSLATE_NOOP("verwaltung", "Free text removed from the audit log (upgrade)"),
-    "privacy.wal_not_clean": QT_TRANSLATE_NOOP("verwaltung", "Write-ahead log not yet emptied after erasure"),
-    "erasure.reapply": QT_TRANSLATE_NOOP("verwaltung", "Erasures applied again after a restore"),
-    "retention.compact": QT_TRANSLATE_NOOP("verwaltung", "Database files compacted"),
-}
-
 #: The keys of an entry's details, in words (the values stay as recorded).
 DETAIL_LABELS = {
     "absorbed": QT_TRANSLATE_NOOP("verwaltung", "taken over"), "active": QT_TRANSLATE_NOOP("verwaltung", "active"),
@@ -330,8 +248,14 @@ DETAIL_LABELS = {
 
 
 def action_label(action: str) -> str:
-    english = ACTION_LABELS.get(action)
-    return translate("verwaltung", english) if english else action
+    """The registry's label (desk.domain.audit), translated; an unknown code as written."""
+    entry = audit.BY_CODE.get(action)
+    return translate("audit", entry.label) if entry else action
+
+
+def group_label(prefix: str) -> str:
+    entry = next((g for g in audit.GROUPS if g.prefix == prefix), None)
+    return translate("audit", entry.label) if entry else prefix
 
 
 class AuditModel(_RowsModel[AuditRow]):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain import audit
 from desk.domain.settings import NUMBER_BOUNDS, RETENTION_BOUNDS
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.services.accounts import NewAccount
@@ -55,6 +56,7 @@ from desk.ui.views.verwaltung.models import (
     RoomsModel,
     ServicesModel,
     action_label,
+    group_label,
 )
 
 RETENTION_KINDS = ("visits", "appointments", "bookings", "inactive_clients", "audit_log")
@@ -537,15 +539,18 @@ class AuditTab(_Tab):
         self._fill_actions()
 
     def _fill_actions(self) -> None:
+        """Everything, then each group of the registry (desk.domain.audit) as a whole and its
+        actions; an action without a group stands on its own, all in label order."""
         self.action.clear()
         self.action.addItem(self.tr("everything"), "")
-        for prefix, label in (("login.", self.tr("logins (all)")), ("account.", self.tr("accounts (all)")),
-                              ("client.", self.tr("clients (all)")), ("backup.", self.tr("backups (all)"))):
-            self.action.addItem(label, prefix)
-        from desk.services.auditlog import KNOWN_ACTIONS
-
-        for action in sorted(KNOWN_ACTIONS, key=action_label):
-            self.action.addItem(action_label(action), action)
+        grouped = {g.prefix for g in audit.GROUPS}
+        entries = [(group_label(p), f"{p}.", sorted((action_label(a.code), a.code) for a in audit.ACTIONS
+                                                    if a.group == p)) for p in grouped]
+        entries += [(action_label(a.code), a.code, []) for a in audit.ACTIONS if a.group not in grouped]
+        for label, data, members in sorted(entries, key=lambda e: e[0].casefold()):
+            self.action.addItem(label, data)
+            for member, code in members:
+                self.action.addItem(f"    {member}", code)  # indented under its group
 
     def refresh(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
