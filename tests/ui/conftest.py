@@ -56,8 +56,6 @@ STILL_BLOCKING = frozenset({
     "desk.ui.views.empfang.card",
     "desk.ui.views.empfang.reminder_contact",
     "desk.ui.views.empfang.view",
-    "desk.ui.views.raumkalender.dialog",
-    "desk.ui.views.raumkalender.view",
     "desk.ui.views.statistik.view",
     "desk.ui.views.verwaltung.reminders_tab",
 })

@@ -173,7 +173,7 @@ def _dialogs(ctx, window):
         ("client card", lambda: ClientCardDialog(ctx, initial_name="Test")),
         ("appointment", lambda: AppointmentDialog(ctx, choices)),
         ("absence", lambda: AbsenceDialog("Test")),
-        ("booking", lambda: BookingDialog(ctx)),
+        ("booking", lambda: BookingDialog(ctx, rooms=rooms)),
         ("login", lambda: LoginDialog(ctx)),
         ("demo login", lambda: LoginDialog(ctx, demo_accounts=[DemoAccount(*a) for a in demo_accounts()])),
         ("account", lambda: AccountDialog(services)),

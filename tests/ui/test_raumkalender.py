@@ -84,6 +84,17 @@ def book(ctx, room_id: int, start: datetime, hours: float = 1, title: str = "Spr
     return result.booking_id
 
 
+def rooms(ctx):
+    return ctx.services.reference.rooms(ctx.actor)
+
+
+def opened(ctx, occurrence_id: int):
+    """What the view hands the dialog for an existing date (the view loads it in a worker with
+    load_occurrence)."""
+    occurrence = ctx.services.bookings.occurrence(ctx.actor, occurrence_id)
+    return occurrence, ctx.services.bookings.booking(ctx.actor, occurrence.booking_id)
+
+
 def reload(qtbot, view) -> None:
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.reload()
@@ -99,9 +110,12 @@ def test_drag_over_free_time_opens_the_dialog_and_books(qtbot, view, ctx, group,
         opened.append(dialog)
         dialog.title_edit.setText("Seminar <Mietrecht>")
         assert dialog.kind.currentData() is None  # no misleading default for "Kind"
-        assert not dialog.save() and "kind" in dialog.conflict_label.text()
+        assert not dialog.save() and "kind" in dialog.conflict_label.text()  # refused at once
         dialog.kind.setCurrentIndex(0)
-        assert dialog.save()
+        assert dialog.save()  # saving in a worker: the dialog is busy, then closes
+        assert dialog.busy and not dialog.save_button.isEnabled() and not dialog.save()  # no double submit
+        qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
+        assert not dialog.busy and dialog.save_button.isEnabled()
         view.reload()
 
     monkeypatch.setattr(view, "_run_dialog", run)
@@ -156,7 +170,7 @@ def test_move_onto_a_taken_slot_is_refused_with_the_blocking_booking(qtbot, view
     reload(qtbot, view)
     occurrence_id = ctx.services.bookings.series(ctx.actor, other)[0].id
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
-        assert not view.move_occurrence(occurrence_id, first, first + timedelta(hours=1), group.id)
+        view.move_occurrence(occurrence_id, first, first + timedelta(hours=1), group.id)
     assert "Team" in view.status_label.text() and "Next free slot" in view.status_label.text()
 
 
@@ -207,20 +221,23 @@ def test_titles_that_look_like_html_are_drawn_literally(qtbot, view, ctx, group)
 def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group) -> None:
     start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=3), time(17)))
     book(ctx, group.id, start, 2, title="Sprachcafé")
-    dialog = BookingDialog(ctx, None, room_id=group.id, start=start + timedelta(hours=1),
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start + timedelta(hours=1),
                            end=start + timedelta(hours=2))
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Infoabend")
     dialog.kind.setCurrentIndex(0)
     dialog.expected.setValue(40)
     assert "40" in dialog.capacity_label.text() and "24" in dialog.capacity_label.text()
-    assert not dialog.save()
+    assert dialog.save()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert not dialog.saved and dialog.save_button.isEnabled()  # refused: nothing changed, the dialog stays
     assert "Sprachcafé" in dialog.conflict_label.text()
     assert "background" in dialog.conflict_label.styleSheet()  # styled as an error
     assert not dialog.use_suggestion.isHidden()
     dialog.use_suggestion.click()
     assert dialog.times() == (start + timedelta(hours=2), start + timedelta(hours=3))
     assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
     history = ctx.services.bookings.history(ctx.actor, ctx.services.bookings.occurrences(
         ctx.actor, start + timedelta(hours=2), start + timedelta(hours=3))[0].booking_id)
     assert [h.action for h in history] == ["booking.create"]
@@ -244,7 +261,7 @@ def test_undo_and_redo_a_move_and_a_cancellation(qtbot, view, ctx, group) -> Non
     reload(qtbot, view)
     occurrence_id = ctx.services.bookings.series(ctx.actor, booking_id)[0].id
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
-        assert view.move_occurrence(occurrence_id, start + timedelta(hours=3), start + timedelta(hours=4), group.id)
+        view.move_occurrence(occurrence_id, start + timedelta(hours=3), start + timedelta(hours=4), group.id)
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.keyClick(view.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).starts_at == start
@@ -252,7 +269,7 @@ def test_undo_and_redo_a_move_and_a_cancellation(qtbot, view, ctx, group) -> Non
         view.redo_action.trigger()
     assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).starts_at == start + timedelta(hours=3)
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
-        assert view.cancel_occurrence(occurrence_id)
+        view.cancel_occurrence(occurrence_id)
     assert ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.undo_action.trigger()
@@ -272,10 +289,11 @@ def test_dialog_exports_a_series_as_ics(qtbot, ctx, group, tmp_path) -> None:
                                                                   rule=RuleSpec(Frequency.WEEKLY, count=4)))
     assert result.occurrences == 4
     occurrence = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
-    dialog = BookingDialog(ctx, None, occurrence_id=occurrence.id)
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, occurrence.id))
     qtbot.addWidget(dialog)
     assert not dialog.scope_box.isHidden()
     dialog.write_series_ics(str(tmp_path / "serie.ics"))
+    qtbot.waitUntil(lambda: "serie.ics" in dialog.conflict_label.text(), timeout=20000)
     events = Calendar.from_ical((tmp_path / "serie.ics").read_bytes()).walk("VEVENT")
     assert [str(e["summary"]) for e in events] == [HTML_TITLE] * 4
 
@@ -285,17 +303,18 @@ def test_editing_the_kitchen_side_keeps_the_group_room(qtbot, ctx, group) -> Non
     result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Kochabend", start, start + timedelta(hours=2),
                                                                   with_kitchen=True))
     kitchen_occurrence = ctx.services.bookings.series(ctx.actor, result.linked_booking_id)[0]
-    dialog = BookingDialog(ctx, None, occurrence_id=kitchen_occurrence.id)
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, kitchen_occurrence.id))
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Kochabend international")
     assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
     group_side = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
     assert not group_side.cancelled and group_side.title == "Kochabend international"
 
 
 def test_series_end_follows_the_start_and_one_off_has_no_holiday_option(qtbot, ctx, group) -> None:
     start = place(datetime(2026, 4, 7, 17, 0))
-    dialog = BookingDialog(ctx, None, room_id=group.id, start=start, end=start + timedelta(hours=2))
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start, end=start + timedelta(hours=2))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.frequency.currentData() == Frequency.NONE.value
@@ -311,7 +330,7 @@ def test_series_end_follows_the_start_and_one_off_has_no_holiday_option(qtbot, c
 
 def test_weekly_four_dates_across_a_holiday_says_which_is_skipped_before_saving(qtbot, ctx, group) -> None:
     start = place(datetime(2026, 4, 30, 17, 0))  # Thursdays; 14 May 2026 is Ascension Day
-    dialog = BookingDialog(ctx, None, room_id=group.id, start=start, end=start + timedelta(hours=2))
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start, end=start + timedelta(hours=2))
     qtbot.addWidget(dialog)
     dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
     dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("count"))
@@ -349,3 +368,35 @@ def test_block_text_puts_the_title_first_and_never_breaks_a_word(qtbot, view, ct
     [row] = [r for r in view.model.rows() if r.title == "Teambesprechung"]
     assert view.canvas.block_text(row, title_first=True).split("\n")[0] == "Teambesprechung"
     assert view.canvas.block_text(row).split("\n")[0].startswith("09:00")  # the tooltip keeps its order
+
+
+def test_opening_a_date_and_cancelling_it_in_the_dialog_runs_off_the_gui_thread(qtbot, view, ctx, group,
+                                                                                  monkeypatch) -> None:
+    start = place(datetime.combine(view.days()[2], time(14)))
+    booking_id = book(ctx, group.id, start, 1, title="Beratung Recht")
+    reload(qtbot, view)
+    occurrence_id = ctx.services.bookings.series(ctx.actor, booking_id)[0].id
+    shown: list[BookingDialog] = []
+
+    def run(dialog: BookingDialog) -> int:  # instead of the modal loop: what a person does
+        shown.append(dialog)
+        assert dialog.title_edit.text() == "Beratung Recht"
+        dialog.cancel_booking_button.click()
+        assert dialog.busy and not dialog.close_button.isEnabled()
+        dialog.reject()  # Esc while cancelling does not close the dialog
+        assert not dialog.saved and dialog.result() == 0
+        qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
+        return dialog.result()
+
+    monkeypatch.setattr(BookingDialog, "exec", run)
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
+        view.open_occurrence(occurrence_id)
+    assert len(shown) == 1 and ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
+    assert view.status_label.text() == "Saved."
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
+        view.undo_action.trigger()  # one cancelled date can be undone from the view
+    assert not ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
+    # a date deleted meanwhile: the view says so instead of opening an empty dialog
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
+        view.open_occurrence(10 ** 6)
+    assert len(shown) == 1 and view.status_label.text()

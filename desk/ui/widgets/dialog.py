@@ -4,11 +4,22 @@ The lock (Ctrl+L or the idle time) hides every top-level window, dialogs include
 dialog's exec() loop when the dialog is hidden, so a card or booking open at the lock would come
 back as "cancelled" and lose what was typed. `LockAwareDialog.exec` runs the loop again when the
 lock hid the dialog and showed it again after the unlock (desk.ui.shell.Session.lock marks it).
+
+`run_busy` is how a dialog saves: the service call runs in a worker (a write can wait for the
+SQLite busy timeout or a PostgreSQL lock; the window must not freeze meanwhile), the dialog is
+busy until its outcome is back (the given controls disabled, a second submit refused), and the
+outcome arrives on the GUI thread: the dialog closes only after the save succeeded.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+if TYPE_CHECKING:
+    from desk.ui.context import UiContext
 
 RESUME_PROPERTY = "deskResumeAfterLock"
 
@@ -20,3 +31,37 @@ class LockAwareDialog(QDialog):
             result = super().exec()
             if not self.property(RESUME_PROPERTY) or not self.isVisible():
                 return result
+
+    _saving = False
+
+    def reject(self) -> None:
+        if self._saving:
+            return  # Esc while saving: the outcome decides whether the dialog closes
+        super().reject()
+
+    @property
+    def busy(self) -> bool:
+        """A save started by run_busy has not reported back yet."""
+        return self._saving
+
+    def run_busy(self, ctx: UiContext, work: Callable[[], Any], done: Callable[[Any], None],
+                 failed: Callable[[Exception], None], *controls: QWidget) -> bool:
+        """Run `work` in a worker while the dialog is busy; False (and nothing runs) when a
+        previous save is still running. `controls` are disabled meanwhile and get their
+        enabled state back before `done` or `failed` runs on the GUI thread."""
+        if self._saving:
+            return False
+        self._saving = True
+        states = [(control, control.isEnabled()) for control in controls]
+        for control, _enabled in states:
+            control.setEnabled(False)
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            self._saving = False
+            for control, enabled in states:
+                control.setEnabled(enabled)
+            callback(value)
+
+        ctx.run_in_worker(work, lambda value: finish(done, value), lambda error: finish(failed, error),
+                          receiver=self)
+        return True

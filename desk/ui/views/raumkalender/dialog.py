@@ -4,7 +4,7 @@ scopes of a series, cancel/restore, actual participants and the history of every
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -45,6 +45,8 @@ from desk.domain.recurrence import (
     validate_rule,
 )
 from desk.domain.tickets import BERLIN
+from desk.services.context import Actor
+from desk.services.desk import DeskServices
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_datetime, local
@@ -58,10 +60,19 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
-class BookingDialog(LockAwareDialog):
-    """New booking (occurrence_id None) or an existing occurrence of a booking."""
+def load_occurrence(services: DeskServices, actor: Actor,
+                    occurrence_id: int) -> tuple[BookingOccurrenceRow, BookingRow]:
+    """What the dialog shows of an existing date (run it in a worker, then open the dialog)."""
+    occurrence = services.bookings.occurrence(actor, occurrence_id)
+    return occurrence, services.bookings.booking(actor, occurrence.booking_id)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, occurrence_id: int | None = None,
+
+class BookingDialog(LockAwareDialog):
+    """New booking (`existing` None) or an existing occurrence of a booking (`existing` from
+    load_occurrence). Saving, cancelling and restoring run in a worker while the dialog is busy."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, rooms: Sequence[RoomRow],
+                 existing: tuple[BookingOccurrenceRow, BookingRow] | None = None,
                  room_id: int | None = None, start: datetime | None = None, end: datetime | None = None,
                  scope: EditScope = EditScope.THIS) -> None:
         super().__init__(parent)
@@ -70,13 +81,12 @@ class BookingDialog(LockAwareDialog):
         self.occurrence: BookingOccurrenceRow | None = None
         self.booking: BookingRow | None = None
         self.saved = False
-        #: set by the view: cancels one date through its undo stack; returns success
-        self.cancel_one_date: Callable[[int], bool] | None = None
+        #: set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z
+        self.cancelled_one_date: Callable[[int], None] | None = None
         self._suggestion: tuple[datetime, datetime] | None = None
-        self.rooms: list[RoomRow] = [r for r in ctx.services.reference.rooms(ctx.actor) if r.bookable and r.active]
-        if occurrence_id is not None:
-            self.occurrence = ctx.services.bookings.occurrence(ctx.actor, occurrence_id)
-            self.booking = ctx.services.bookings.booking(ctx.actor, self.occurrence.booking_id)
+        self.rooms: list[RoomRow] = [r for r in rooms if r.bookable and r.active]
+        if existing is not None:
+            self.occurrence, self.booking = existing
         self._build()
         self._fill(room_id, start, end, scope)
         self.retranslate()
@@ -294,11 +304,17 @@ class BookingDialog(LockAwareDialog):
 
     def _load_history(self) -> None:
         assert self.booking is not None
+        services, actor, booking_id = self.ctx.services, self.ctx.actor, self.booking.id
+        self.ctx.run_in_worker(lambda: services.bookings.history(actor, booking_id), self._show_history,
+                               lambda error: self._show_message(error_text(error), error=True), receiver=self)
+
+    def _show_history(self, rows) -> None:
+        assert self.booking is not None
         self.history.clear()
         keys = {"date": self.tr("date"), "reason": self.tr("reason"), "title": self.tr("title"),
                 "new": self.tr("new"), "dates": self.tr("dates")}
         linked_room = next((r.name for r in self.rooms if r.id == self.booking.linked_room_id), "")
-        for row in self.ctx.services.bookings.history(self.ctx.actor, self.booking.id):
+        for row in rows:
             details = ""
             try:
                 data = json.loads(row.details or "{}")
@@ -496,7 +512,29 @@ class BookingDialog(LockAwareDialog):
             return self.kitchen.isChecked()
         return self.booking is not None and self.booking.linked_booking_id is not None
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.save_button, self.cancel_booking_button, self.restore_button, self.close_button)
+
+    def _run(self, work: Callable[[], object]) -> bool:
+        """Run a save, cancel or restore in a worker; the dialog closes when it succeeded and
+        shows the error (changing nothing) when it failed."""
+        return self.run_busy(self.ctx, work, lambda _result: self._done(), self._failed, *self._buttons())
+
+    def _done(self) -> None:
+        self.saved = True
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, ConflictError):
+            self._show_conflict(error)
+        else:
+            self._show_message(error_text(error), error=True)
+
     def save(self) -> bool:
+        """Starts saving; False when the form is refused at once (or a save is running). The
+        dialog closes when the save succeeded (`saved` is then True)."""
+        if self.busy:
+            return False
         self._show_message("")
         if self.kind.currentData() is None:
             self._show_message(self.tr("Please choose the kind of event."), error=True)
@@ -504,26 +542,26 @@ class BookingDialog(LockAwareDialog):
             return False
         try:
             draft = self.draft()
-            if self.occurrence is None:
-                self.ctx.services.bookings.create(self.ctx.actor, draft)
-            else:
-                assert self.booking is not None
-                if self._changed(draft):
-                    self.ctx.services.bookings.edit(self.ctx.actor, self.occurrence.id, draft, scope=self._scope(),
-                                                    expected_version=self.booking.version)
-                actual = self.actual.value()
-                actual_value = None if actual < 0 else actual
-                if actual_value != self.occurrence.actual_participants:
-                    self.ctx.services.bookings.set_actual_participants(self.ctx.actor, self.occurrence.id, actual_value)
-        except ConflictError as error:
-            self._show_conflict(error)
-            return False
         except DeskError as error:
             self._show_message(error_text(error), error=True)
             return False
-        self.saved = True
-        self.accept()
-        return True
+        bookings, actor = self.ctx.services.bookings, self.ctx.actor
+        if self.occurrence is None:
+            return self._run(lambda: bookings.create(actor, draft))
+        assert self.booking is not None
+        occurrence_id, version, scope = self.occurrence.id, self.booking.version, self._scope()
+        changed = self._changed(draft)
+        actual = self.actual.value()
+        actual_value = None if actual < 0 else actual
+        set_actual = actual_value != self.occurrence.actual_participants
+
+        def work() -> None:
+            if changed:
+                bookings.edit(actor, occurrence_id, draft, scope=scope, expected_version=version)
+            if set_actual:
+                bookings.set_actual_participants(actor, occurrence_id, actual_value)
+
+        return self._run(work)
 
     def _changed(self, draft: BookingDraft) -> bool:
         assert self.booking is not None and self.occurrence is not None
@@ -538,32 +576,22 @@ class BookingDialog(LockAwareDialog):
         if self.occurrence is None:
             return
         scope = self._scope() if self.booking is not None and self.booking.rrule else EditScope.THIS
-        if scope is EditScope.THIS and self.cancel_one_date is not None:
-            if self.cancel_one_date(self.occurrence.id):  # the view's undoable path
-                self.saved = True
-                self.accept()
-            return
-        try:
-            self.ctx.services.bookings.cancel(self.ctx.actor, self.occurrence.id, scope=scope)
-        except DeskError as error:
-            self._show_message(error_text(error), error=True)
-            return
-        self.saved = True
-        self.accept()
+        bookings, actor, occurrence_id = self.ctx.services.bookings, self.ctx.actor, self.occurrence.id
+        after = self.cancelled_one_date if scope is EditScope.THIS else None
+
+        def done(_result: object) -> None:
+            if after is not None:
+                after(occurrence_id)  # the view offers Ctrl+Z for one cancelled date
+            self._done()
+
+        self.run_busy(self.ctx, lambda: bookings.cancel(actor, occurrence_id, scope=scope), done, self._failed,
+                      *self._buttons())
 
     def restore_date(self) -> None:
         if self.occurrence is None:
             return
-        try:
-            self.ctx.services.bookings.restore(self.ctx.actor, self.occurrence.id)
-        except ConflictError as error:
-            self._show_conflict(error)
-            return
-        except DeskError as error:
-            self._show_message(error_text(error), error=True)
-            return
-        self.saved = True
-        self.accept()
+        bookings, actor, occurrence_id = self.ctx.services.bookings, self.ctx.actor, self.occurrence.id
+        self._run(lambda: bookings.restore(actor, occurrence_id))
 
     def export_series(self) -> None:
         if self.booking is None:
@@ -575,15 +603,15 @@ class BookingDialog(LockAwareDialog):
 
     def write_series_ics(self, path: str) -> None:
         assert self.booking is not None
-        try:
-            data = self.ctx.services.bookings.export_ics(self.ctx.actor, start=self.booking.starts_at,
-                                                         end=self.booking.ends_at, booking_id=self.booking.id)
+        bookings, actor, booking = self.ctx.services.bookings, self.ctx.actor, self.booking
+
+        def work() -> None:
+            data = bookings.export_ics(actor, start=booking.starts_at, end=booking.ends_at, booking_id=booking.id)
             with open(path, "wb") as handle:
                 handle.write(data)
-        except (DeskError, OSError) as error:
-            self._show_message(error_text(error), error=True)
-            return
-        self._show_message(self.tr("Saved to {path}.").format(path=path))
+
+        self.run_busy(self.ctx, work, lambda _r: self._show_message(self.tr("Saved to {path}.").format(path=path)),
+                      lambda error: self._show_message(error_text(error), error=True), self.ics_button)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         self.conflict_label.setText(text)

@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
-from desk.domain.model import RoomKind
+from desk.domain.model import RoomKind, RoomRow
 from desk.domain.permissions import Permission, allowed
 from desk.domain.recurrence import EditScope, holidays_between, place
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_date
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
-from desk.ui.views.raumkalender.dialog import BookingDialog
+from desk.ui.views.raumkalender.dialog import BookingDialog, load_occurrence
 from desk.ui.views.raumkalender.labels import scope_label
 from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, Column, OccurrenceModel
 from desk.ui.widgets.flow import FlowLayout
@@ -54,12 +53,12 @@ class RaumkalenderView(QWidget):
         self.anchor: date = centre_today()
         self.day_mode = False
         self._generation = 0
-        rooms = [r for r in ctx.services.reference.rooms(ctx.actor) if r.active and r.bookable]
-        self.rooms = [(r.id, r.display_label or r.name) for r in rooms]
-        self.shared_room_ids = [r.id for r in rooms if r.kind in (RoomKind.GROUP, RoomKind.KITCHEN)]
+        self.room_rows: list[RoomRow] = []
+        """Every room (the booking dialog's choice); None of them until the first load is back."""
+        self.rooms: list[tuple[int, str]] = []
+        self.shared_room_ids: list[int] = []
 
         self.model = OccurrenceModel(self)
-        self.model.set_rooms({r.id: r.name for r in ctx.services.reference.rooms(ctx.actor)})
         self.canvas = CalendarCanvas(self.model)
         self.canvas.setObjectName("calendarCanvas")
         self.canvas.read_only = not self.can_book
@@ -95,11 +94,6 @@ class RaumkalenderView(QWidget):
         self.status_label.setObjectName("statusLabel")
         self.room_filter = QComboBox()
         self.room_filter.addItem("", ALL_ROOMS)
-        if self.shared_room_ids:
-            self.room_filter.addItem("", SHARED_ROOMS)
-            self.room_filter.setCurrentIndex(1)
-        for room in rooms:
-            self.room_filter.addItem(room.name, room.id)
         self.room_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.room_filter.setMinimumContentsLength(24)
         self.room_filter.currentIndexChanged.connect(lambda _i: self.reload())
@@ -168,6 +162,32 @@ class RaumkalenderView(QWidget):
         ctx.events.sig_data_changed.connect(self._on_data_changed)
         ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
         self.retranslate()
+        self._load_rooms()
+
+    def _load_rooms(self) -> None:
+        """The rooms arrive from a worker; then the filter is filled and the first week loaded."""
+        reference, actor = self.ctx.services.reference, self.ctx.actor
+
+        def failed(error: Exception) -> None:
+            self.status_label.setText(error_text(error))
+            self.sig_loaded.emit()
+
+        self.ctx.run_in_worker(lambda: reference.rooms(actor), self._set_rooms, failed, receiver=self)
+
+    def _set_rooms(self, all_rooms: list[RoomRow]) -> None:
+        self.room_rows = list(all_rooms)
+        rooms = [r for r in all_rooms if r.active and r.bookable]
+        self.rooms = [(r.id, r.display_label or r.name) for r in rooms]
+        self.shared_room_ids = [r.id for r in rooms if r.kind in (RoomKind.GROUP, RoomKind.KITCHEN)]
+        self.model.set_rooms({r.id: r.name for r in all_rooms})
+        self.room_filter.blockSignals(True)
+        if self.shared_room_ids:
+            self.room_filter.addItem("", SHARED_ROOMS)
+            self.room_filter.setCurrentIndex(1)
+        for room in rooms:
+            self.room_filter.addItem(room.name, room.id)
+        self.room_filter.blockSignals(False)
+        self.retranslate()
         self.reload()
 
     def _button(self, item: QAction) -> QToolButton:
@@ -234,6 +254,8 @@ class RaumkalenderView(QWidget):
     # -- loading ------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if not self.rooms:
+            return  # the rooms are still on their way; their arrival loads the week
         days = self.days()
         rooms = self.shown_rooms()
         start = place(datetime.combine(days[0], time(0)))
@@ -259,7 +281,7 @@ class RaumkalenderView(QWidget):
                 self.status_label.setText(error_text(error))
                 self.sig_loaded.emit()
 
-        self.ctx.run_in_worker(load, done, failed)
+        self.ctx.run_in_worker(load, done, failed, receiver=self)
 
     def _on_data_changed(self, topics) -> None:
         if {"bookings", "any", "reference"} & set(topics):
@@ -277,18 +299,25 @@ class RaumkalenderView(QWidget):
         start = place(datetime.combine(day, time(10)))
         room_id = self.room_filter.currentData()
         room_id = room_id if room_id and room_id > 0 else None
-        self._run_dialog(BookingDialog(self.ctx, self, room_id=room_id, start=start, end=start + timedelta(hours=1)))
+        self._run_dialog(BookingDialog(self.ctx, self, rooms=self.room_rows, room_id=room_id, start=start,
+                                       end=start + timedelta(hours=1)))
 
     def _on_create_requested(self, room_id: int, start: datetime, end: datetime) -> None:
-        self._run_dialog(BookingDialog(self.ctx, self, room_id=room_id, start=start, end=end))
+        self._run_dialog(BookingDialog(self.ctx, self, rooms=self.room_rows, room_id=room_id, start=start, end=end))
 
     def open_occurrence(self, occurrence_id: int) -> None:
-        try:
-            dialog = BookingDialog(self.ctx, self, occurrence_id=occurrence_id)
-        except DeskError as error:
+        """Loads the date in a worker, then opens the dialog (sig_loaded when it could not)."""
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def failed(error: Exception) -> None:
             self.status_label.setText(error_text(error))
             self.reload()
-            return
+
+        self.ctx.run_in_worker(lambda: load_occurrence(services, actor, occurrence_id), self._open_loaded, failed,
+                               receiver=self)
+
+    def _open_loaded(self, existing) -> None:
+        dialog = BookingDialog(self.ctx, self, rooms=self.room_rows, existing=existing)
         if not self.can_book:
             dialog.save_button.setEnabled(False)
             dialog.cancel_booking_button.setEnabled(False)
@@ -307,7 +336,7 @@ class RaumkalenderView(QWidget):
         self.open_occurrence(index.data(OCCURRENCE_ID_ROLE))
 
     def _run_dialog(self, dialog: BookingDialog) -> None:
-        dialog.cancel_one_date = self.cancel_occurrence  # cancelling one date goes through the undo stack
+        dialog.cancelled_one_date = self._cancelled  # one cancelled date can be undone with Ctrl+Z
         dialog.exec()
         if dialog.saved:
             self.status_label.setText(self.tr("Saved."))
@@ -335,39 +364,41 @@ class RaumkalenderView(QWidget):
         self.move_occurrence(occurrence_id, start, end, room_id, scope)
 
     def move_occurrence(self, occurrence_id: int, start: datetime, end: datetime, room_id: int,
-                        scope: EditScope = EditScope.THIS) -> bool:
+                        scope: EditScope = EditScope.THIS) -> None:
+        """Moves in a worker; then says so, offers Ctrl+Z for one date and reloads (sig_loaded)."""
         before = self.model.row_at(self.model.row_of(occurrence_id)) if self.model.row_of(occurrence_id) >= 0 else None
-        try:
-            self.ctx.services.bookings.move(self.ctx.actor, occurrence_id, start, end, room_id=room_id, scope=scope)
-        except DeskError as error:
-            self.status_label.setText(error_text(error))
-            self.reload()
-            return False
-        self.status_label.setText(self.tr("Moved."))
-        if before is not None and scope is EditScope.THIS:  # one date: undoable (Ctrl+Z)
-            bookings, actor = self.ctx.services.bookings, self.ctx.actor
-            self.undo_stack.push(_DoneCommand(
-                self, self.tr("move"),
-                redo=lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id),
-                undo=lambda: bookings.move(actor, occurrence_id, before.starts_at, before.ends_at,
-                                           room_id=before.room_id)))
-        self.reload()
-        return True
-
-    def cancel_occurrence(self, occurrence_id: int) -> bool:
-        """Cancel one date (undoable with Ctrl+Z)."""
         bookings, actor = self.ctx.services.bookings, self.ctx.actor
-        try:
-            bookings.cancel(actor, occurrence_id, scope=EditScope.THIS)
-        except DeskError as error:
-            self.status_label.setText(error_text(error))
-            return False
+
+        def done(_result: object) -> None:
+            self.status_label.setText(self.tr("Moved."))
+            if before is not None and scope is EditScope.THIS:  # one date: undoable (Ctrl+Z)
+                self.undo_stack.push(_DoneCommand(
+                    self, self.tr("move"),
+                    redo=lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id),
+                    undo=lambda: bookings.move(actor, occurrence_id, before.starts_at, before.ends_at,
+                                               room_id=before.room_id)))
+            self.reload()
+
+        self.ctx.run_in_worker(lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id, scope=scope),
+                               done, self._failed, receiver=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.status_label.setText(error_text(error))
+        self.reload()
+
+    def cancel_occurrence(self, occurrence_id: int) -> None:
+        """Cancel one date in a worker (undoable with Ctrl+Z); reloads afterwards (sig_loaded)."""
+        bookings, actor = self.ctx.services.bookings, self.ctx.actor
+        self.ctx.run_in_worker(lambda: bookings.cancel(actor, occurrence_id, scope=EditScope.THIS),
+                               lambda _result: self._cancelled(occurrence_id), self._failed, receiver=self)
+
+    def _cancelled(self, occurrence_id: int) -> None:
+        bookings, actor = self.ctx.services.bookings, self.ctx.actor
         self.status_label.setText(self.tr("Cancelled."))
         self.undo_stack.push(_DoneCommand(self, self.tr("cancel"),
                                           redo=lambda: bookings.cancel(actor, occurrence_id, scope=EditScope.THIS),
                                           undo=lambda: bookings.restore(actor, occurrence_id)))
         self.reload()
-        return True
 
     # -- export -------------------------------------------------------------------------------------
 
@@ -390,14 +421,15 @@ class RaumkalenderView(QWidget):
         days = self.days()
         start = place(datetime.combine(days[0], time(0)))
         end = place(datetime.combine(days[-1] + timedelta(days=1), time(0)))
-        try:
-            data = self.ctx.services.bookings.export_ics(self.ctx.actor, start=start, end=end, room_id=room_id)
+        bookings, actor = self.ctx.services.bookings, self.ctx.actor
+
+        def work() -> None:
+            data = bookings.export_ics(actor, start=start, end=end, room_id=room_id)
             with open(path, "wb") as handle:
                 handle.write(data)
-        except (DeskError, OSError) as error:
-            self.status_label.setText(error_text(error))
-            return
-        self.status_label.setText(self.tr("Saved to {path}.").format(path=path))
+
+        self.ctx.run_in_worker(work, lambda _r: self.status_label.setText(self.tr("Saved to {path}.").format(path=path)),
+                               lambda error: self.status_label.setText(error_text(error)), receiver=self)
 
     def save_pdf(self) -> None:
         days = self.days()
@@ -517,9 +549,13 @@ class _DoneCommand(QUndoCommand):
         self._done = False
 
     def _run(self, step) -> None:
-        try:
-            step()
-        except DeskError as error:
-            self._view.status_label.setText(error_text(error))
-            self.setObsolete(True)
-        self._view.reload()
+        """In a worker, like every write. A step that fails says why; the undo history no longer
+        matches the bookings then (someone changed them meanwhile) and is cleared."""
+        view = self._view
+
+        def failed(error: Exception) -> None:
+            view.status_label.setText(error_text(error))
+            view.undo_stack.clear()
+            view.reload()
+
+        view.ctx.run_in_worker(step, lambda _result: view.reload(), failed, receiver=view)
