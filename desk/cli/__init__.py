@@ -12,7 +12,7 @@ import sys
 from desk import __version__
 from desk.domain.errors import DeskError
 from desk.domain.text import printable
-from desk.storage.files import PRIVATE_UMASK
+from desk.services.paths import PRIVATE_UMASK
 
 COMMAND_MODULES = (
     "desk.cli.database",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session, open_services
 from desk.domain.errors import NotFoundError
+from desk.services.context import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,7 +56,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    with open_services(args) as services, services.uow() as uow:
-        pairs = uow.appointments.overlapping_pairs()
+    with open_services(args) as services:
+        pairs = services.appointments.overlapping_pairs(Actor.system("desk-admin check-appointments"))
     print(f"overlapping appointment pairs: {pairs}")
     return 1 if pairs else 0

@@ -17,9 +17,7 @@ and desk no longer starts. Close desk on this computer before restoring.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,14 +25,9 @@ from desk.cli.common import add_database_option, admin_session, open_services
 from desk.domain.backups import LONGEST, rule_text
 from desk.domain.errors import DatabaseError
 from desk.domain.tickets import format_client_number
-from desk.services.audit import record
-from desk.services.backup import backup_too_old
-from desk.services.bootstrap import reapplied_erasures, resolve_database_url
+from desk.services.backup import backup_too_old, check_file, checked_copy, restore_file
+from desk.services.bootstrap import program_schema, resolve_database_url
 from desk.services.context import Actor
-from desk.services.paths import default_backup_dir
-from desk.storage.engine import sqlite_url
-from desk.storage.maintenance import check_sqlite_file, restore_sqlite_file
-from desk.storage.migrate import head_revision, known_revisions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -95,19 +88,15 @@ def _restore(args: argparse.Namespace) -> int:
               f"{LONGEST.days} days: it may hold data that should be gone. Nothing was changed; add "
               "--confirm-old to restore it all the same.", file=sys.stderr)
         return 1
-    kept = restore_sqlite_file(args.file, path, default_backup_dir(path), known_revisions())
+    kept = restore_file(args.file, path)
     print(f"restored {args.file} -> {path}")
     if kept is not None:
         print(f"the replaced database was kept as {kept}")
     # opening upgrades an older backup's schema and erases again every client number of the
     # ledger of erasures that came back (services/erasures.py), before the audit entry
     with open_services(args) as services:
-        again = reapplied_erasures(services.db)
-        with services.uow(write=True) as uow:
-            record(uow, actor, "backup.restore", entity_type="backup",
-                   details={"file": str(args.file), "replaced_kept_as": str(kept), "age_days": days,
-                            "confirmed_old": bool(args.confirm_old), "erasures_reapplied": len(again)})
-            uow.commit()
+        again = services.backup.record_restore(actor, args.file, kept=kept, age_days=days,
+                                               confirmed_old=args.confirm_old)
     if again:
         print(f"erased again (erasures made after that backup, from the ledger): "
               f"{', '.join(format_client_number(i) for i in again)}")
@@ -124,29 +113,22 @@ def _restore_login(args: argparse.Namespace, path: Path) -> Actor:
         except DatabaseError as error:
             print(f"desk-admin: the database in use cannot be opened ({error.message()}); "
                   "log in with an account of the backup instead", file=sys.stderr)
-    report = check_sqlite_file(args.file)
-    if not report.ok:
-        raise DatabaseError("The backup {path} is damaged; nothing was restored.", path=str(args.file))
-    with tempfile.TemporaryDirectory(prefix="desk-restore-") as folder:
-        copy = Path(folder) / "backup.sqlite"
-        shutil.copyfile(args.file, copy)
-        with admin_session(argparse.Namespace(**{**vars(args), "database_url": sqlite_url(copy)})) as (_s, actor):
-            return actor
+    with checked_copy(args.file) as url, admin_session(argparse.Namespace(**{**vars(args), "database_url": url})) \
+            as (_services, actor):
+        return actor
 
 
 def _check(args: argparse.Namespace) -> int:
     url = resolve_database_url(args.database_url)
     path = _sqlite_path(url)
     if path is not None:
-        if not path.exists():
-            raise DatabaseError("The database file {path} does not exist.", path=str(path))
-        report = check_sqlite_file(path)
+        report = check_file(path)
     else:
         with open_services(args) as services:
             report = services.backup.check(Actor.system("desk-admin check"))
     for line in report.lines():
         print(line)
-    print(f"this program: schema {head_revision()}")
+    print(f"this program: schema {program_schema()}")
     if not report.ok:
         print("DAMAGED: restore the latest good backup with 'desk-admin restore FILE' (desk-admin backups lists them)")
     return 0 if report.ok else 1

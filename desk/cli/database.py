@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desk.cli.common import add_database_option, admin_session, open_services
-from desk.storage.migrate import current_revision, head_revision
+from desk.services.bootstrap import program_schema
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,5 +26,5 @@ def _upgrade(args: argparse.Namespace) -> int:
 def _info(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         print(f"database: {services.database_name}")
-        print(f"schema:   {current_revision(services.db)} (this program: {head_revision()})")
+        print(f"schema:   {services.schema_revision()} (this program: {program_schema()})")
     return 0

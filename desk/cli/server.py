@@ -7,7 +7,7 @@ Over a superuser's connection (it needs no desk login: the superuser's password 
 idempotently: creates the roles <prefix>_owner (owns everything, runs the migrations, no
 login), <prefix>_app (the desk on the PCs: data rights only) and <prefix>_display (the
 waiting-room PC: the display's calls only) and the database if missing; hands the database to
-the owner; migrates and seeds as the owner; grants the rights (desk/storage/roles.py). Run it
+the owner; migrates and seeds as the owner; grants the rights (desk/services/server.py, desk/storage/roles.py). Run it
 again after installing a newer desk: the application's role never upgrades the schema itself.
 The PCs then use postgresql+psycopg://<prefix>_app:PASSWORD@server/desk, the display PC
 postgresql+psycopg://<prefix>_display:PASSWORD@server/desk.
@@ -19,9 +19,7 @@ import argparse
 from pathlib import Path
 
 from desk.cli.common import read_password_file
-from desk.services.bootstrap import prepare_database
-from desk.storage.engine import redact_url
-from desk.storage.roles import ServerRoles, grant_rights, prepare_server
+from desk.services.server import ServerRoles, redact_url, setup_server
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,9 +43,5 @@ def _setup(args: argparse.Namespace) -> int:
     if args.display_password_file:
         passwords[roles.display] = read_password_file(args.display_password_file)
     print(f"server: {redact_url(args.database_url)}")
-    prepare_server(args.database_url, roles, passwords=passwords, say=lambda text: print(f"  {text}"))
-    prepare_database(args.database_url, role=roles.owner).dispose()  # migrate and seed as the owner
-    print(f"  schema migrated and seeded as {roles.owner}")
-    grant_rights(args.database_url, roles)
-    print(f"  rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only)")
+    setup_server(args.database_url, roles, passwords=passwords, say=lambda text: print(f"  {text}"))
     return 0

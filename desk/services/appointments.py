@@ -470,6 +470,13 @@ class AppointmentService:
         assert row is not None
         return row
 
+    @requires(Permission.APPOINTMENT_READ)
+    def overlapping_pairs(self, actor: Actor) -> int:
+        """How many pairs of one counsellor's occupying appointments overlap (must be 0; a count,
+        no personal data: `desk-admin check-appointments`)."""
+        with self._uow() as uow:
+            return uow.appointments.overlapping_pairs()
+
     # -- export -----------------------------------------------------------------------------
 
     @requires(Permission.APPOINTMENT_READ)

@@ -13,6 +13,10 @@ rule; never into a user's profile. The server's scheduled task runs `desk-admin 
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +30,7 @@ from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.paths import default_backup_dir
-from desk.storage.engine import Database
+from desk.storage.engine import Database, sqlite_url
 from desk.storage.maintenance import (
     CheckReport,
     check_database,
@@ -54,6 +58,36 @@ def backup_too_old(backup: Path, now: datetime) -> int | None:
             return None
     age = now - made
     return age.days if age > LONGEST else None
+
+
+def check_file(path: Path) -> CheckReport:
+    """`desk-admin check` on an SQLite file: works on the file, so also when it is too damaged
+    for desk to open."""
+    if not Path(path).exists():
+        raise DatabaseError("The database file {path} does not exist.", path=str(path))
+    return check_sqlite_file(Path(path))
+
+
+@contextmanager
+def checked_copy(backup: Path) -> Iterator[str]:
+    """The address of a temporary copy of `backup`, checked first (DatabaseError when damaged):
+    `desk-admin restore` logs in with an account of the backup when the database in use cannot
+    be opened. The copy is deleted afterwards; the backup itself is never opened for writing."""
+    if not check_sqlite_file(Path(backup)).ok:
+        raise DatabaseError("The backup {path} is damaged; nothing was restored.", path=str(backup))
+    with tempfile.TemporaryDirectory(prefix="desk-restore-") as folder:
+        copy = Path(folder) / "backup.sqlite"
+        shutil.copyfile(backup, copy)
+        yield sqlite_url(copy)
+
+
+def restore_file(backup: Path, target: Path) -> Path | None:
+    """`desk-admin restore`: replace the SQLite file `target` with `backup` (checked first) while
+    no desk has it open; works when the database in use is damaged or missing. Returns where the
+    replaced file was kept (in its backup folder). The caller logged in a head of department and
+    asked about the age (`backup_too_old`) before; opening the file afterwards upgrades it and
+    erases again what the ledger of erasures holds, then `BackupService.record_restore`."""
+    return restore_sqlite_file(Path(backup), Path(target), default_backup_dir(Path(target)), known_revisions())
 
 
 @dataclass(frozen=True)
@@ -223,6 +257,19 @@ class BackupService:
         except DatabaseError:
             pass  # the restored database is fine; the entry is best effort
         return kept
+
+    @requires(Permission.BACKUP)
+    def record_restore(self, actor: Actor, backup: Path, *, kept: Path | None, age_days: int | None,
+                       confirmed_old: bool) -> list[int]:
+        """After `restore_file` and opening the restored database: the audit entry, with how many
+        erasures the opening applied again; returns their client numbers."""
+        from desk.services.bootstrap import reapplied_erasures
+
+        again = reapplied_erasures(self._db)
+        self._audit(actor, "backup.restore", {"file": str(backup), "replaced_kept_as": str(kept),
+                                              "age_days": age_days, "confirmed_old": bool(confirmed_old),
+                                              "erasures_reapplied": len(again)})
+        return again
 
     def _audit(self, actor: Actor, action: str, details: dict) -> None:
         with self._uow(write=True) as uow:

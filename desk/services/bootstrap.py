@@ -58,6 +58,13 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
 _REAPPLIED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def program_schema() -> str:
+    """The schema revision this program brings its databases to (Alembic's head)."""
+    from desk.storage.migrate import head_revision
+
+    return head_revision()
+
+
 def reapplied_erasures(db: Database) -> list[int]:
     """The client numbers erased again when `db` was opened (erasures.py); shown on screen."""
     return list(_REAPPLIED.get(db.engine, []))

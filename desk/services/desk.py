@@ -39,6 +39,24 @@ class DeskServices:
     def database_name(self) -> str:
         return self.db.display_name
 
+    @property
+    def is_sqlite(self) -> bool:
+        """One SQLite file (each PC backs it up, restore works here) or a PostgreSQL server."""
+        return self.db.is_sqlite
+
+    def schema_revision(self) -> str | None:
+        """The database's schema revision (None: empty); compare `bootstrap.program_schema()`."""
+        from desk.storage.migrate import current_revision
+
+        return current_revision(self.db)
+
+    def reapplied_erasures(self) -> list[int]:
+        """The client numbers erased again when this database was opened after a restore
+        (services/erasures.py), for the person at the window or the admin to read."""
+        from desk.services.bootstrap import reapplied_erasures
+
+        return reapplied_erasures(self.db)
+
     def close(self) -> None:
         self.db.dispose()
 

@@ -6,6 +6,10 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from desk.storage.files import PRIVATE_UMASK
+
+__all__ = ["PRIVATE_UMASK", "data_dir", "default_backup_dir", "default_database_path"]
+
 APP_NAME = "desk"
 APP_AUTHOR = "Diakonie"
 

@@ -30,6 +30,7 @@ CONTRACTS = {
     "Only storage imports SQLAlchemy and Alembic": "forbidden",
     "Only ui (and the composition root) imports PySide6": "forbidden",
     "ui never reaches into storage": "forbidden",
+    "cli never imports storage (it goes through the services)": "forbidden",
     "Only desk.app and desk.cli import the demo and bench tools": "forbidden",
     "Inside desk.tools: bench_probe -> bench -> demo -> bulk, benchsql -> names": "layers",
     "The tools' names are plain data: no services, storage or ui": "forbidden",

@@ -72,6 +72,7 @@ AppointmentService.remove_absence              - x x -
 AppointmentService.appointments_during_absences x x x -
 AppointmentService.interpreters                x x x -
 AppointmentService.save_interpreter            - x x -
+AppointmentService.overlapping_pairs           x x x -
 AppointmentService.export_ics                  x x x -
 AuditLogService.query                          - - x -
 AuditLogService.actions                        - - x -
@@ -81,6 +82,7 @@ BackupService.backups                          - - x -
 BackupService.latest_good_backup               - - x -
 BackupService.check                            - - x -
 BackupService.restore                          - - x -
+BackupService.record_restore                   - - x -
 BackupService.too_old                          - - x -
 BookingService.occurrences                     x x x -
 BookingService.occurrence                      x x x -

@@ -1,0 +1,25 @@
+"""`desk-admin setup-server`: PostgreSQL for a centre with several PCs (roles, schema, rights).
+
+The roles and the rights are storage's (desk/storage/roles.py); this module puts the steps in
+their order for the command line, which does not reach into storage itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desk.services.bootstrap import prepare_database
+from desk.storage.engine import redact_url
+from desk.storage.roles import ServerRoles, grant_rights, prepare_server
+
+__all__ = ["ServerRoles", "redact_url", "setup_server"]
+
+
+def setup_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], say: Callable[[str], None]) -> None:
+    """Over a superuser's connection, idempotently: the roles and the database, the schema
+    migrated and seeded as the owner, then the rights of the application and the display."""
+    prepare_server(url, roles, passwords=passwords, say=say)
+    prepare_database(url, role=roles.owner).dispose()  # migrate and seed as the owner
+    say(f"schema migrated and seeded as {roles.owner}")
+    grant_rights(url, roles)
+    say(f"rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only)")
