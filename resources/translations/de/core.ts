@@ -998,6 +998,10 @@ Datenbank: {database}</translation>
         <translation>Die Sicherung {path} ist beschädigt ({reason}). Es wurde nichts geändert. Versuchen Sie eine ältere Sicherung.</translation>
     </message>
     <message>
+        <source>The backup {path} is damaged; nothing was restored.</source>
+        <translation>Die Datensicherung {path} ist beschädigt; es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
         <source>The backup {path} was made by a newer version of desk (schema {revision}). Nothing was changed.</source>
         <translation>Die Sicherung {path} stammt von einer neueren desk-Version (Schema {revision}). Es wurde nichts geändert.</translation>
     </message>
@@ -1032,6 +1036,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The database file {path} cannot be read (permissions). Ask the administrator to give this user access, or start with another database.</source>
         <translation>Die Datenbankdatei {path} kann nicht gelesen werden (Berechtigungen). Bitten Sie die Administration um Zugriff für diesen Benutzer oder starten Sie mit einer anderen Datenbank.</translation>
+    </message>
+    <message>
+        <source>The database file {path} does not exist.</source>
+        <translation>Die Datenbankdatei {path} gibt es nicht.</translation>
     </message>
     <message>
         <source>The database file {path} or its folder is read-only. desk needs to write there (and to create the -wal file beside it). Fix the permissions or copy the file to a writable folder.</source>

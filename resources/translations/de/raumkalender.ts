@@ -5,7 +5,7 @@
     <name>BookingDialog</name>
     <message>
         <source>date</source>
-        <extracomment>set by the view: cancels one date through its undo stack; returns success</extracomment>
+        <extracomment>set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
