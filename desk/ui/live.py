@@ -42,7 +42,7 @@ class LiveUpdates(QThread):
         try:
             while not self._stop:
                 try:
-                    topics = probe.poll(timeout=POLL_INTERVAL_S if not self._services.db.is_sqlite else 0)
+                    topics = probe.poll(timeout=POLL_INTERVAL_S if not self._services.is_sqlite else 0)
                     if not reachable:
                         reachable = True
                         self.sig_state.emit(True, "")
@@ -66,7 +66,7 @@ class LiveUpdates(QThread):
                 if resync:
                     resync = False
                     self.sig_changed.emit(frozenset({"any"}))
-                if self._services.db.is_sqlite:
+                if self._services.is_sqlite:
                     time.sleep(POLL_INTERVAL_S)
         finally:
             probe.close()

@@ -272,7 +272,7 @@ class Session(QObject):
             try:
                 # SQLite only: on PostgreSQL the server is backed up (pg_dump by cron), not
                 # every workstation into its own folder
-                if services.db.is_sqlite and services.backup.run_daily_backup(system) is not None:
+                if services.is_sqlite and services.backup.run_daily_backup(system) is not None:
                     done.append("backup")
             except Exception as error:  # noqa: BLE001 - reported in the status bar, never fatal
                 done.append("backup-failed: " + error_text(error))
@@ -379,9 +379,8 @@ def offer_restore(ctx: UiContext, reason: str) -> None:
 def announce_reapplied_erasures(services: DeskServices) -> None:
     """After a restore, the start erased again everyone erased since that backup: say so first."""
     from desk.domain.tickets import format_client_number
-    from desk.services.bootstrap import reapplied_erasures
 
-    again = reapplied_erasures(services.db)
+    again = services.reapplied_erasures()
     if again:
         _message(None, translate(
             "Session", "A backup was restored. Before anyone can work, desk erased again the {count} "
@@ -412,7 +411,7 @@ def start_ui(
     app.setQuitOnLastWindowClosed(False)
     session = Session(app, ctx, demo_accounts=demo_accounts)
     announce_reapplied_erasures(services)
-    if services.db.is_sqlite:  # checked while the login dialog is already shown
+    if services.is_sqlite:  # checked while the login dialog is already shown
         ctx.run_in_worker(lambda: quick_check(services), session.on_start_check, lambda _e: None)
     if not session.log_in():
         if session.damaged is not None:

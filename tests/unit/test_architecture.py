@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,16 @@ def test_every_promised_contract_is_configured():
     tools = contracts["Only desk.app and desk.cli import the demo and bench tools"]
     assert set(tools["source_modules"]) == {"desk.domain", "desk.storage", "desk.services", "desk.ui"}
     assert not tools.get("allow_indirect_imports", False)
+
+
+def test_ui_and_cli_never_reach_past_the_services_into_the_database():
+    """The import contracts cannot see `ctx.services.db.is_sqlite` or `services.uow()`: the ui and
+    the cli ask DeskServices (is_sqlite, reapplied_erasures(), schema_revision()) or a service."""
+    reach = re.compile(r"services\.(db|uow)\b")
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for folder in ("ui", "cli") for path in sorted((ROOT / "desk" / folder).rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if reach.search(line)]
+    assert found == []
 
 
 def test_rows_handed_to_the_ui_are_immutable():

@@ -730,7 +730,7 @@ class BackupTab(_Tab):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        sqlite = ctx.services.db.is_sqlite
+        sqlite = ctx.services.is_sqlite
         self.restore_button.setEnabled(sqlite)
         if not sqlite:
             self.restore_button.setToolTip(self.tr("PostgreSQL: restore with pg_restore (docs/DATA-PROTECTION.md)"))
