@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from desk.services.desk import DeskServices
 from desk.storage.changes import ChangeProbe
+from desk.storage.uow import recording_commits
+
+__all__ = ["change_probe", "recording_commits"]
 
 
 def change_probe(services: DeskServices) -> ChangeProbe:

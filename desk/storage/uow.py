@@ -13,7 +13,9 @@ can act on; nothing above storage ever sees an SQLAlchemy exception.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
@@ -43,6 +45,23 @@ if TYPE_CHECKING:
     from desk.storage.repositories.visits import VisitRepository
 
 NOTIFY_CHANNEL = "desk_changes"
+
+_recording = threading.local()
+
+
+@contextmanager
+def recording_commits() -> Iterator[dict[int, frozenset[str]]]:
+    """Collect {change counter value: topics} of every commit this thread makes inside the block,
+    so the caller (a view's worker) knows which announced changes are its own."""
+    made: dict[int, frozenset[str]] = {}
+    outer = getattr(_recording, "made", None)
+    _recording.made = made
+    try:
+        yield made
+    finally:
+        _recording.made = outer
+        if outer is not None:
+            outer.update(made)
 
 
 def announce_in(session: Session, dialect: str, topics: set[str] | frozenset[str]) -> int:
@@ -116,8 +135,11 @@ class UnitOfWork:
             raise RuntimeError("commit() on a read-only unit of work")
         try:
             self.session.flush()
-            announce_in(self.session, self._db.engine.dialect.name, self._topics)
+            number = announce_in(self.session, self._db.engine.dialect.name, self._topics)
             self.session.commit()
+            made = getattr(_recording, "made", None)
+            if made is not None:
+                made[number] = frozenset(self._topics)
         except DeskError:
             raise
         except sa_exc.DBAPIError as error:

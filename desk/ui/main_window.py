@@ -130,8 +130,8 @@ class MainWindow(QMainWindow):
         return self._views[key]
 
     def _retranslate_views(self) -> None:
-        """Every built view in the new language: `retranslate()` (idempotent), or, for a view that
-        sets `rebuild_on_language_change = True`, a fresh build (its texts are set once)."""
+        """Views that set `rebuild_on_language_change = True` are built afresh (their texts are set
+        once); every other view retranslates itself (DeskView hooks the language signal once)."""
         for key, widget in list(self._views.items()):
             if getattr(widget, "rebuild_on_language_change", False):
                 index = [s.key for s in self._specs].index(key)
@@ -143,8 +143,6 @@ class MainWindow(QMainWindow):
                     on_shown = getattr(fresh, "on_shown", None)
                     if callable(on_shown):
                         on_shown()
-            elif callable(getattr(widget, "retranslate", None)):
-                widget.retranslate()
 
     def current_view(self) -> QWidget | None:
         """The view on show (the stack's pages are scroll areas around the views)."""

@@ -1,8 +1,9 @@
 """The views of the main window, in navigation order.
 
-A view is a QWidget class `View(ctx: UiContext, parent=None)`; it is imported and built the
-first time it is shown (start-up loads only the first view). Optional methods:
-`retranslate()` (called on language change) and `on_shown()` (called when it becomes visible).
+A view is a `desk.ui.views.base.DeskView` subclass `View(ctx: UiContext, parent=None)`; it is
+imported and built the first time it is shown (start-up loads only the first view). The main
+window calls its optional `on_shown()` when it becomes the current view (focus); everything else
+(retranslation, live-update topics, reload on show) comes from DeskView.
 """
 
 from __future__ import annotations

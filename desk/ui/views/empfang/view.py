@@ -17,7 +17,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoCommand
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,9 +38,11 @@ from desk.domain.errors import DeskError
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import format_client_number
+from desk.domain.topics import Topic
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time, translate
+from desk.ui.views.base import DeskView
 from desk.ui.views.empfang.card import ClientCardDialog
 from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 from desk.ui.views.empfang.models import (
@@ -64,7 +66,6 @@ def relevant(hits: list[ClientSearchHit]) -> list[ClientSearchHit]:
         return []
     floor = hits[0].score - RELEVANCE_SPAN
     return [h for i, h in enumerate(hits) if i < ALWAYS_SHOWN or h.score >= floor]
-RELOAD_TOPICS = frozenset({"appointments", "visits", "clients", "any"})
 
 
 class CheckInCommand(QUndoCommand):
@@ -100,11 +101,12 @@ def _table(name: str) -> QTableView:
     return table
 
 
-class EmpfangView(QWidget):
+class EmpfangView(DeskView):
+    topics = frozenset({Topic.APPOINTMENTS, Topic.VISITS, Topic.CLIENTS})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("EmpfangView")
-        self.ctx = ctx
         self._search_seq = 0
         self._applied_seq = 0
         self._appointments_seq = 0
@@ -232,15 +234,15 @@ class EmpfangView(QWidget):
         layout.addWidget(self.ticket_frame)
 
         # -- actions (shortcuts shown in tooltips and on the buttons) ---------------------------------
-        self.action_check_in = self._action("checkin", "F5", self.check_in_selected)
-        self.action_card = self._action("card", "F4", self.open_card_selected)
-        self.action_new = self._action("new", "Ctrl+N", self.new_client)
-        self.action_anonymous = self._action("anonymous", "Ctrl+T", self.anonymous_ticket)
-        self.action_focus_search = self._action("focus", "Ctrl+F", self.focus_search)
-        self.action_print = self._action("print", "Ctrl+P", self.print_last_slip)
-        self.action_pdf = self._action("pdf", "Ctrl+Shift+S", self.save_last_slip_dialog)
+        self.action_check_in = self.add_action("F5", self.check_in_selected, name="checkin")
+        self.action_card = self.add_action("F4", self.open_card_selected, name="card")
+        self.action_new = self.add_action("Ctrl+N", self.new_client, name="new")
+        self.action_anonymous = self.add_action("Ctrl+T", self.anonymous_ticket, name="anonymous")
+        self.action_focus_search = self.add_action("Ctrl+F", self.focus_search, name="focus")
+        self.action_print = self.add_action("Ctrl+P", self.print_last_slip, name="print")
+        self.action_pdf = self.add_action("Ctrl+Shift+S", self.save_last_slip_dialog, name="pdf")
         self.undo_stack = bounded_undo_stack(self)
-        self.action_undo = self._action("undo", "Ctrl+Z", self.undo_last_check_in)
+        self.action_undo = self.add_action("Ctrl+Z", self.undo_last_check_in, name="undo")
         self.action_undo.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)
         self.undo_stack.canUndoChanged.connect(self._update_undo_texts)
@@ -258,8 +260,8 @@ class EmpfangView(QWidget):
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.results.addActions([self.action_check_in, self.action_card, self.action_new, self.action_anonymous])
         self.appointments.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.action_check_in_appointment = self._action("checkin_appointment", "Shift+F5",
-                                                        self.check_in_appointment_selected)
+        self.action_check_in_appointment = self.add_action("Shift+F5", self.check_in_appointment_selected,
+                                                           name="checkin_appointment")
         self.appointments.addActions([self.action_check_in_appointment, self.action_anonymous])
         self.checkin_button.clicked.connect(self.check_in_selected)
         self.card_button.clicked.connect(self.open_card_selected)
@@ -286,8 +288,6 @@ class EmpfangView(QWidget):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(lambda: self.appointments_model.set_now(datetime.now(UTC)))
         self._clock.start()
-        ctx.events.sig_data_changed.connect(self._on_data_changed)
-        ctx.events.sig_language_changed.connect(self._on_language_changed)
 
         self.setTabOrder(self.search, self.checkin_button)
         self.setTabOrder(self.checkin_button, self.card_button)
@@ -305,15 +305,6 @@ class EmpfangView(QWidget):
         self.search.setFocus()
 
     # -- helpers -----------------------------------------------------------------------------------
-
-    def _action(self, name: str, shortcut: str, slot) -> QAction:
-        action = QAction(self)
-        action.setObjectName(f"action_{name}")
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
 
     def _load_services(self) -> None:
         try:
@@ -340,14 +331,6 @@ class EmpfangView(QWidget):
         self.search.selectAll()
 
     # -- texts -------------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _on_language_changed(self, _language: str) -> None:
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Search a client (name in any spelling, client no., date of birth, phone):"))
@@ -543,10 +526,12 @@ class EmpfangView(QWidget):
         if seq == self._appointments_seq:
             self.show_message(error_text(error))
 
-    def _on_data_changed(self, topics: frozenset[str]) -> None:
-        if topics & RELOAD_TOPICS:
-            self.reload_appointments()
-        if topics & {"clients", "any"} and self.search.text().strip():
+    def reload(self) -> None:
+        self.on_changed(self.topics)
+
+    def on_changed(self, topics: frozenset[Topic]) -> None:
+        self.reload_appointments()  # names, arrivals and appointments all show in today's list
+        if Topic.CLIENTS in topics and self.search.text().strip():
             self._on_search_text_changed(self.search.text())
 
     # -- keyboard ------------------------------------------------------------------------------------------
@@ -640,9 +625,9 @@ class EmpfangView(QWidget):
     def _perform_check_in(self, request, wait_text: str, command: CheckInCommand | None = None) -> None:
         self._busy = True
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.checkin.check_in(actor, request),
-                               lambda visit: self._checked_in(visit, wait_text, request, command),
-                               self._check_in_failed, receiver=self)
+        # a write: the view reloads today's appointments once, and not again when the change comes back
+        self.write(lambda: services.checkin.check_in(actor, request),
+                   lambda visit: self._checked_in(visit, wait_text, request, command), self._check_in_failed)
 
     def _checked_in(self, visit: VisitRow, wait_text: str, request=None, command: CheckInCommand | None = None) -> None:
         self._busy = False
@@ -658,13 +643,11 @@ class EmpfangView(QWidget):
         self.ctx.events.sig_status_message.emit(self.tr("{ticket} checked in").format(ticket=visit.ticket))
         self.search.clear()
         self.focus_search()
-        self.reload_appointments()
 
     def _undo_check_in(self, visit: VisitRow) -> None:
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.checkin.undo_check_in(actor, visit.id),
-                               lambda _result: self._check_in_undone(visit),
-                               self._undo_failed, receiver=self)
+        self.write(lambda: services.checkin.undo_check_in(actor, visit.id),
+                   lambda _result: self._check_in_undone(visit), self._undo_failed)
 
     def _check_in_undone(self, visit: VisitRow) -> None:
         self.show_message("")
@@ -672,7 +655,6 @@ class EmpfangView(QWidget):
             self.last_visit = None
             self._show_last_ticket()
         self.ctx.events.sig_status_message.emit(self.tr("Check-in {ticket} taken back").format(ticket=visit.ticket))
-        self.reload_appointments()
         self.focus_search()
 
     def _undo_failed(self, error: Exception) -> None:

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from desk.domain.model import RoomKind, RoomRow
 from desk.domain.permissions import Permission, allowed
 from desk.domain.recurrence import EditScope, holidays_between, place
+from desk.domain.topics import Topic
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_date
+from desk.ui.views.base import DeskView
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
 from desk.ui.views.raumkalender.dialog import BookingDialog, load_occurrence
 from desk.ui.views.raumkalender.labels import scope_label
@@ -42,13 +44,14 @@ ALL_ROOMS = 0
 SHARED_ROOMS = -1  # the group room and the tea kitchen: what staff book most
 
 
-class RaumkalenderView(QWidget):
+class RaumkalenderView(DeskView):
+    topics = frozenset({Topic.BOOKINGS, Topic.REFERENCE})
+
     sig_loaded = Signal()
     """The bookings of the shown period arrived from the database and are on screen."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.can_book = allowed(ctx.actor.role, Permission.ROOM_BOOK)
         self.anchor: date = centre_today()
         self.day_mode = False
@@ -106,14 +109,7 @@ class RaumkalenderView(QWidget):
         self.go_date.setDate(QDate(self.anchor.year, self.anchor.month, self.anchor.day))
         self.go_date.dateChanged.connect(self._on_go_date)
 
-        def action(shortcut: str, slot) -> QAction:
-            item = QAction(self)
-            item.setShortcut(QKeySequence(shortcut))
-            item.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            item.triggered.connect(slot)
-            self.addAction(item)
-            return item
-
+        action = self.add_action
         self.today_action = action("Ctrl+T", self.go_today)
         self.previous_action = action("Alt+Left", self.go_previous)
         self.next_action = action("Alt+Right", self.go_next)
@@ -159,8 +155,6 @@ class RaumkalenderView(QWidget):
         self.canvas.sig_create_requested.connect(self._on_create_requested)
         self.canvas.sig_move_requested.connect(self._on_move_requested)
         self.canvas.sig_open_requested.connect(self.open_occurrence)
-        ctx.events.sig_data_changed.connect(self._on_data_changed)
-        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
         self.retranslate()
         self._load_rooms()
 
@@ -281,11 +275,7 @@ class RaumkalenderView(QWidget):
                 self.status_label.setText(error_text(error))
                 self.sig_loaded.emit()
 
-        self.ctx.run_in_worker(load, done, failed, receiver=self)
-
-    def _on_data_changed(self, topics) -> None:
-        if {"bookings", "any", "reference"} & set(topics):
-            self.reload()
+        self.run(load, done, failed)
 
     def on_shown(self) -> None:
         self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -377,10 +367,10 @@ class RaumkalenderView(QWidget):
                     redo=lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id),
                     undo=lambda: bookings.move(actor, occurrence_id, before.starts_at, before.ends_at,
                                                room_id=before.room_id)))
-            self.reload()
 
-        self.ctx.run_in_worker(lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id, scope=scope),
-                               done, self._failed, receiver=self)
+        # a write: the view reloads once for it (DeskView.write), not again for its live echo
+        self.write(lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id, scope=scope),
+                   done, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.status_label.setText(error_text(error))
@@ -389,8 +379,8 @@ class RaumkalenderView(QWidget):
     def cancel_occurrence(self, occurrence_id: int) -> None:
         """Cancel one date in a worker (undoable with Ctrl+Z); reloads afterwards (sig_loaded)."""
         bookings, actor = self.ctx.services.bookings, self.ctx.actor
-        self.ctx.run_in_worker(lambda: bookings.cancel(actor, occurrence_id, scope=EditScope.THIS),
-                               lambda _result: self._cancelled(occurrence_id), self._failed, receiver=self)
+        self.write(lambda: bookings.cancel(actor, occurrence_id, scope=EditScope.THIS),
+                   lambda _result: self._cancelled(occurrence_id), self._failed)
 
     def _cancelled(self, occurrence_id: int) -> None:
         bookings, actor = self.ctx.services.bookings, self.ctx.actor
@@ -398,7 +388,6 @@ class RaumkalenderView(QWidget):
         self.undo_stack.push(_DoneCommand(self, self.tr("cancel"),
                                           redo=lambda: bookings.cancel(actor, occurrence_id, scope=EditScope.THIS),
                                           undo=lambda: bookings.restore(actor, occurrence_id)))
-        self.reload()
 
     # -- export -------------------------------------------------------------------------------------
 
@@ -558,4 +547,4 @@ class _DoneCommand(QUndoCommand):
             view.undo_stack.clear()
             view.reload()
 
-        view.ctx.run_in_worker(step, lambda _result: view.reload(), failed, receiver=view)
+        view.write(step, None, failed)

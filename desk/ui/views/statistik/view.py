@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -46,6 +45,7 @@ from desk.services.report_exports import export_csv, export_xlsx
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language
+from desk.ui.views.base import DeskView
 from desk.ui.views.statistik.charts import ChartWidget
 from desk.ui.views.statistik.models import ReportTableModel
 from desk.ui.widgets.flow import FlowLayout
@@ -60,13 +60,14 @@ class _Progress(QObject):
     """Emitted from the worker thread with the percentage done."""
 
 
-class StatistikView(QWidget):
+class StatistikView(DeskView):
+    """No live topics: the figures are computed when asked for (Ctrl+R), not on every commit."""
+
     sig_report_ready = Signal(object)
     """Emitted with the Report once it has been computed and shown."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.report: Report | None = None
         self._busy = False
         self._progress = _Progress(self)
@@ -142,12 +143,12 @@ class StatistikView(QWidget):
         layout.addWidget(self.reminder_label)
         layout.addWidget(self.tabs, 1)
 
-        self.refresh_action = self._action("Ctrl+R", self.compute)
+        self.refresh_action = self.add_action("Ctrl+R", self.compute)
         self.calculate.clicked.connect(self.compute)
         self._export_actions = {
-            "xlsx": self._action("Ctrl+Shift+X", lambda: self.export_dialog("xlsx")),
-            "csv": self._action("Ctrl+Shift+C", lambda: self.export_dialog("csv")),
-            "pdf": self._action("Ctrl+Shift+P", lambda: self.export_dialog("pdf")),
+            "xlsx": self.add_action("Ctrl+Shift+X", lambda: self.export_dialog("xlsx")),
+            "csv": self.add_action("Ctrl+Shift+C", lambda: self.export_dialog("csv")),
+            "pdf": self.add_action("Ctrl+Shift+P", lambda: self.export_dialog("pdf")),
         }
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, f=fmt: self.export_dialog(f))
@@ -163,14 +164,6 @@ class StatistikView(QWidget):
         self.kind.setCurrentIndex(KINDS.index("month"))
         self.part.setCurrentIndex(today.month - 1)
         self._on_kind_changed()
-
-    def _action(self, shortcut: str, slot) -> QAction:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     # -- language ----------------------------------------------------------------------------------
 

@@ -32,9 +32,11 @@ from desk.domain.appointments import ReminderRow
 from desk.domain.model import AppointmentRow, AppointmentStatus, Role
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import BERLIN
+from desk.domain.topics import Topic
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language, fmt_date, fmt_time
+from desk.ui.views.base import DeskView
 from desk.ui.views.termine import printing
 from desk.ui.views.termine.dialogs import (
     AbsenceDialog,
@@ -58,8 +60,6 @@ from desk.ui.views.termine.models import (
 from desk.ui.widgets.flow import FlowLayout
 from desk.ui.widgets.languages import language_name
 
-TOPICS = {"appointments", "clients", "reference", "any"}
-
 
 def _table(name: str) -> QTableView:
     table = QTableView()
@@ -75,10 +75,11 @@ def _table(name: str) -> QTableView:
     return table
 
 
-class TermineView(QWidget):
+class TermineView(DeskView):
+    topics = frozenset({Topic.APPOINTMENTS, Topic.CLIENTS, Topic.REFERENCE})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         role = ctx.actor.role
         self.may_manage = allowed(role, Permission.APPOINTMENT_MANAGE)
         self.may_book = allowed(role, Permission.APPOINTMENT_BOOK)
@@ -114,17 +115,17 @@ class TermineView(QWidget):
         self.title.setFont(font)
 
         # -- actions (shortcuts shown in tooltips and on the buttons' menus) --------------------
-        self.act_book = self._action("Ctrl+N", self.book)
-        self.act_change = self._action("Ctrl+E", self.change_selected)
-        self.act_cancel = self._action("Delete", self.cancel_selected)
-        self.act_no_show = self._action("Ctrl+Shift+N", self.no_show_selected)
-        self.act_slip = self._action("Ctrl+P", self.print_slip)
-        self.act_slip_pdf = self._action("Ctrl+Shift+P", self.save_slip_pdf)
-        self.act_ics = self._action("Ctrl+Shift+E", self.export_ics)
-        self.act_prev = self._action("Alt+Left", lambda: self.step(-1))
-        self.act_next = self._action("Alt+Right", lambda: self.step(1))
-        self.act_today = self._action("Ctrl+T", self.go_today)
-        self.act_week = self._action("Ctrl+Shift+W", self.toggle_week)
+        self.act_book = self.add_action("Ctrl+N", self.book)
+        self.act_change = self.add_action("Ctrl+E", self.change_selected)
+        self.act_cancel = self.add_action("Delete", self.cancel_selected)
+        self.act_no_show = self.add_action("Ctrl+Shift+N", self.no_show_selected)
+        self.act_slip = self.add_action("Ctrl+P", self.print_slip)
+        self.act_slip_pdf = self.add_action("Ctrl+Shift+P", self.save_slip_pdf)
+        self.act_ics = self.add_action("Ctrl+Shift+E", self.export_ics)
+        self.act_prev = self.add_action("Alt+Left", lambda: self.step(-1))
+        self.act_next = self.add_action("Alt+Right", lambda: self.step(1))
+        self.act_today = self.add_action("Ctrl+T", self.go_today)
+        self.act_week = self.add_action("Ctrl+Shift+W", self.toggle_week)
         self.prev_button.setDefaultAction(self.act_prev)
         self.next_button.setDefaultAction(self.act_next)
         self.today_button.setDefaultAction(self.act_today)
@@ -265,34 +266,20 @@ class TermineView(QWidget):
         self.counsellor.currentIndexChanged.connect(lambda _i: self.reload())
         self.span.currentIndexChanged.connect(lambda _i: self.reload())
         self.date.dateChanged.connect(lambda _d: self.reload())
-        ctx.events.sig_data_changed.connect(self._on_data_changed)
-        ctx.events.sig_language_changed.connect(lambda _l: self.retranslate())
         self.retranslate()
         self._update_actions()
         self.load_choices()
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _action(self, shortcut: str, slot) -> QAction:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def _fail(self, error: Exception) -> None:
         show_error(self, error)
 
-    def _on_data_changed(self, topics: frozenset[str]) -> None:
-        if topics & TOPICS and self.isVisible():
-            if topics & {"reference", "any"}:
-                self.load_choices()
-            else:
-                self.reload()
-
-    def on_shown(self) -> None:
-        self.reload()
+    def on_changed(self, topics: frozenset[Topic]) -> None:
+        if Topic.REFERENCE in topics:
+            self.load_choices()  # counsellors and services; reloads the tab afterwards
+        else:
+            self.reload()
 
     # -- texts -----------------------------------------------------------------------------------
 
@@ -594,21 +581,18 @@ class TermineView(QWidget):
             return
         reason = dialog.reason.text()
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.appointments.cancel(actor, row.id, row.version, reason),
-                               lambda _r: self.reload(), self._fail, receiver=self)
+        self.write(lambda: services.appointments.cancel(actor, row.id, row.version, reason), None, self._fail)
 
     def no_show_selected(self) -> None:
         row = self.selected()
         if row is None or row.status is not AppointmentStatus.BOOKED:
             return
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.appointments.mark_no_show(actor, row.id, row.version),
-                               lambda _r: self.reload(), self._fail, receiver=self)
+        self.write(lambda: services.appointments.mark_no_show(actor, row.id, row.version), None, self._fail)
 
     def tick_reminded(self, row: ReminderRow, reminded: bool) -> None:
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.appointments.set_reminded(actor, row.appointment.id, reminded),
-                               lambda _r: self.load_reminders(), self._fail, receiver=self)
+        self.write(lambda: services.appointments.set_reminded(actor, row.appointment.id, reminded), None, self._fail)
 
     def _toggle_reminder(self, index: int) -> None:
         row = self.reminder_model.row_at(index)
@@ -705,8 +689,7 @@ class TermineView(QWidget):
             return
         hours = dialog.hours
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.appointments.set_working_hours(actor, staff_id, hours),
-                               lambda _r: self.load_schedule(), self._fail, receiver=self)
+        self.write(lambda: services.appointments.set_working_hours(actor, staff_id, hours), None, self._fail)
 
     def add_absence(self) -> None:
         staff_id = self.staff_id()
@@ -717,8 +700,7 @@ class TermineView(QWidget):
             return
         first, last, reason = dialog.values()
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.appointments.add_absence(actor, staff_id, first, last, reason),
-                               lambda _r: self.load_schedule(), self._fail, receiver=self)
+        self.write(lambda: services.appointments.add_absence(actor, staff_id, first, last, reason), None, self._fail)
 
     def remove_absence(self) -> None:
         rows = self.absences.selectionModel().selectedRows()
@@ -726,8 +708,7 @@ class TermineView(QWidget):
             return
         absence = rows[0].data(ROW_ROLE)
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.appointments.remove_absence(actor, absence.id),
-                               lambda _r: self.load_schedule(), self._fail, receiver=self)
+        self.write(lambda: services.appointments.remove_absence(actor, absence.id), None, self._fail)
 
 
 __all__ = ["TermineView", "AgendaColumn"]

@@ -35,6 +35,7 @@ from desk.domain.reminders import (
     sms_length,
 )
 from desk.ui.context import UiContext, error_text
+from desk.ui.views.base import DeskView
 from desk.ui.widgets.languages import language_name
 
 
@@ -45,10 +46,11 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
-class RemindersTab(QWidget):
+class RemindersTab(DeskView):
+    rebuild_on_language_change = True  # texts are set once; VerwaltungView is built anew
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("RemindersTab")
         self.templates: dict[str, Template] = {}
         self.address = ""
@@ -152,7 +154,7 @@ class RemindersTab(QWidget):
             return (services.reminders.schedule(actor), services.reminders.templates(actor),
                     services.reminders.centre_address(actor), services.reminders.channel_status(actor))
 
-        self.ctx.run_in_worker(work, self._loaded, self._failed, receiver=self)
+        self.run(work, self._loaded, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.status.setText(error_text(error))

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 from desk.domain import audit
 from desk.domain.settings import NUMBER_BOUNDS, RETENTION_BOUNDS
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
+from desk.domain.topics import Topic
 from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text, show_error
 from desk.ui.i18n import current_language, fmt_datetime, translate
+from desk.ui.views.base import DeskView
 from desk.ui.views.verwaltung.dialogs import (
     AccountDialog,
     EraseDialog,
@@ -93,21 +95,28 @@ def _button(text: str, shortcut: str | None, name: str) -> QPushButton:
     return button
 
 
-class _Tab(QWidget):
+class _Tab(DeskView):
+    """A tab of Verwaltung is built like a view: DeskView (its `topics` reload it while it is the
+    tab on show); failures show in its status line and a message box."""
+
+    rebuild_on_language_change = True  # texts are set once; VerwaltungView is built anew
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.status = _plain()
         self.status.setObjectName("tabStatus")
 
-    def run(self, work, done, *, busy: str = "") -> None:
+    def run(self, work, done, failed=None, *, busy: str = "") -> None:
         if busy:
             self.status.setText(busy)
-        self.ctx.run_in_worker(work, done, self._failed, receiver=self)
+        super().run(work, done, failed)
 
-    def _failed(self, error: Exception) -> None:
+    def show_failure(self, error: Exception) -> None:
         self.status.setText(error_text(error))
         show_error(self, error)
+
+    def reload(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         pass
@@ -117,6 +126,7 @@ class _Tab(QWidget):
 
 
 class AccountsTab(_Tab):
+    topics = frozenset({Topic.STAFF})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._services = []
@@ -230,14 +240,14 @@ class AccountsTab(_Tab):
         if row is None:
             return
         services, actor = self.ctx.services, self.ctx.actor
-        self.run(lambda: services.accounts.change_account(actor, row.id, row.version, active=not row.active),
-                 lambda _r: self.refresh())
+        self.write(lambda: services.accounts.change_account(actor, row.id, row.version, active=not row.active))
 
 
 # -- services and rooms ----------------------------------------------------------------------
 
 
 class SetupTab(_Tab):
+    topics = frozenset({Topic.REFERENCE})
     """Services (name, ticket prefix, open hours, active) and rooms (name, kind, bookable,
     display label, active). Nothing is deleted; every change is audited and reaches the other
     workstations live (topic "reference")."""
@@ -347,7 +357,7 @@ class SetupTab(_Tab):
         dialog.active.setChecked(not row.active)
         setup, actor, data = self.ctx.services.setup, self.ctx.actor, dialog.input()
         dialog.deleteLater()
-        self.run(lambda: setup.change_service(actor, row.id, data), lambda _r: self.refresh())
+        self.write(lambda: setup.change_service(actor, row.id, data))  # reloads the tab once
 
     def new_room(self) -> None:
         setup, actor = self.ctx.services.setup, self.ctx.actor
@@ -367,7 +377,7 @@ class SetupTab(_Tab):
         dialog.active.setChecked(not row.active)
         setup, actor, data = self.ctx.services.setup, self.ctx.actor, dialog.input()
         dialog.deleteLater()
-        self.run(lambda: setup.change_room(actor, row.id, data), lambda _r: self.refresh())
+        self.write(lambda: setup.change_room(actor, row.id, data))  # reloads the tab once
 
 
 # -- settings --------------------------------------------------------------------------------
@@ -815,13 +825,12 @@ class BackupTab(_Tab):
 # -- the view -------------------------------------------------------------------------------------
 
 
-class VerwaltungView(QWidget):
+class VerwaltungView(DeskView):
     rebuild_on_language_change = True
     """The tabs set their texts once: the main window builds the view anew in the new language."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("VerwaltungView")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("verwaltungTabs")
@@ -846,7 +855,6 @@ class VerwaltungView(QWidget):
         for number in range(len(self._pages)):
             shortcut = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.tabs.setCurrentIndex(n))
-        ctx.events.sig_data_changed.connect(self._on_data_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -866,11 +874,4 @@ class VerwaltungView(QWidget):
             self._loaded.add(index)
             self._pages[index].refresh()
 
-    def _on_data_changed(self, topics: frozenset[str]) -> None:
-        if not self.isVisible():
-            return
-        page = self.tabs.currentWidget()
-        if page is self.accounts and {"staff", "any"} & set(topics):
-            page.refresh()
-        if page is self.setup and {"reference", "any"} & set(topics):
-            page.refresh()
+    # live updates reach the tabs themselves (each a DeskView with its own topics)

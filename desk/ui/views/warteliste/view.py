@@ -1,7 +1,7 @@
 """The Warteliste view: today's queue, calling into a room, and every follow-up action.
 
-Data flow: AppEvents.sig_data_changed (any workstation committed) -> one reload on a worker
-thread -> `WaitingListModel.apply()` diffs by visit id, so the table changes in place and the
+Data flow: a change naming one of `topics` (any workstation committed; DeskView throttles and
+waits while the view is hidden) -> one reload on a worker thread -> `WaitingListModel.apply()` diffs by visit id, so the table changes in place and the
 selection and scroll position stay. Actions run on a worker too and go onto a QUndoStack whose
 undo is the service's conditional inverse transition.
 """
@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from desk.domain.model import Role, RoomKind, RoomRow, ServiceRow, StaffRow, VisitRow, VisitStatus
 from desk.domain.permissions import Permission, allowed
+from desk.domain.topics import Topic
 from desk.domain.waitlist import TRANSITIONS
 from desk.services.waitlist import ActionResult, UndoToken
 from desk.ui.a11y import announce
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
+from desk.ui.views.base import DeskView
 from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
 from desk.ui.views.warteliste.model import WaitingListModel
 from desk.ui.widgets.flow import FlowLayout
@@ -45,7 +47,6 @@ from desk.ui.widgets.tables import set_up_columns
 
 TICK_MS = 15_000
 FILTER_MINE, FILTER_ALL = "mine", "all"
-RELOAD_TOPICS = frozenset({"visits", "any", "reference", "settings"})
 
 
 class _ActionCommand(QUndoCommand):
@@ -73,7 +74,9 @@ class _ActionCommand(QUndoCommand):
                   lambda row: view._say(view.undone_text(self.text())))
 
 
-class WartelisteView(QWidget):
+class WartelisteView(DeskView):
+    topics = frozenset({Topic.VISITS, Topic.REFERENCE, Topic.SETTINGS})
+
     sig_rows_applied = Signal()
     """The table shows a fresh load (after the model was updated in place)."""
 
@@ -84,8 +87,7 @@ class WartelisteView(QWidget):
     """A visit reserved for me (my appointment, or handed over to me) appeared: the VisitRow."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.model = WaitingListModel(self)
         self.undo_stack = bounded_undo_stack(self)
         self._services: list[ServiceRow] = []
@@ -135,14 +137,7 @@ class WartelisteView(QWidget):
         set_up_columns(self.table)  # widths from the model's columns, grown with the font
 
         # -- actions (buttons, context menu and shortcuts share them) --
-        def make(shortcut: str, slot: Callable[[], None]) -> QAction:
-            action = QAction(self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            return action
-
+        make = self.add_action
         self.action_call_next = make("F2", self.call_next)
         self.action_call = make("F3", self.call_selected)
         self.action_call_again = make("F4", self.call_again)
@@ -198,9 +193,7 @@ class WartelisteView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_actions())
         self.model.rowsInserted.connect(lambda *_: self._update_actions())
         self.model.dataChanged.connect(lambda *_: self._update_actions())
-        ctx.events.sig_data_changed.connect(self._on_data_changed)
         ctx.events.sig_database_state.connect(self._on_database_state)
-        ctx.events.sig_language_changed.connect(lambda _language: self.retranslate())
 
         self.ticker = QTimer(self)
         self.ticker.setInterval(TICK_MS)
@@ -278,7 +271,9 @@ class WartelisteView(QWidget):
 
     def _fill_rooms(self) -> None:
         """"Mein Raum": the account's room (remembered with the account); without one, no room
-        is chosen (never someone else's office) and *call next* asks for one."""
+        is chosen (never someone else's office) and *call next* asks for one. A room chosen here
+        stays chosen when the lists are reloaded (a room renamed at another desk)."""
+        chosen = self.room_combo.currentData()
         self.room_combo.blockSignals(True)
         self.room_combo.clear()
         for room in self._rooms:
@@ -287,6 +282,8 @@ class WartelisteView(QWidget):
                                         else room.name, room.id)
         me = next((s for s in self._staff if s.id == self.ctx.actor.staff_id), None)
         index = self.room_combo.findData(me.default_room_id) if me and me.default_room_id is not None else -1
+        if chosen is not None and self.room_combo.findData(chosen) >= 0:
+            index = self.room_combo.findData(chosen)
         self.room_combo.setCurrentIndex(index)
         self.room_combo.blockSignals(False)
 
@@ -299,8 +296,8 @@ class WartelisteView(QWidget):
         if me is not None and me.default_room_id == room_id:
             return
         accounts, actor = self.ctx.services.accounts, self.ctx.actor
-        self.ctx.run_in_worker(lambda: accounts.set_own_room(actor, room_id),
-                               lambda _result: self.sig_room_saved.emit(room_id), self._fail, receiver=self)
+        self.write(lambda: accounts.set_own_room(actor, room_id), lambda _result: self.sig_room_saved.emit(room_id),
+                   self._fail)
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -311,7 +308,7 @@ class WartelisteView(QWidget):
             return {"services": services.reference.services(actor), "rooms": services.reference.rooms(actor),
                     "staff": services.reference.staff(actor), "settings": services.reference.settings(actor)}
 
-        self.ctx.run_in_worker(load, self._on_reference_loaded, self._on_load_failed, receiver=self)
+        self.run(load, self._on_reference_loaded, self._on_load_failed)
 
     def _on_reference_loaded(self, data: dict[str, Any]) -> None:
         self._services, self._rooms, self._staff = data["services"], data["rooms"], data["staff"]
@@ -340,8 +337,8 @@ class WartelisteView(QWidget):
         self._loading = True
         self._dirty = False
         services, actor, service_ids = self.ctx.services, self.ctx.actor, self.selected_filter()
-        self.ctx.run_in_worker(lambda: services.waitlist.waiting_list(actor, service_ids=service_ids),
-                               self._on_loaded, self._on_load_failed, receiver=self)
+        self.run(lambda: services.waitlist.waiting_list(actor, service_ids=service_ids),
+                 self._on_loaded, self._on_load_failed)
 
     def _on_loaded(self, rows: list[VisitRow]) -> None:
         self._loading = False
@@ -390,12 +387,15 @@ class WartelisteView(QWidget):
         self._show_stale(error_text(error))
         QTimer.singleShot(2000, self.reload)
 
-    def _on_data_changed(self, topics: frozenset[str]) -> None:
-        if topics & RELOAD_TOPICS:
-            if "settings" in topics or "reference" in topics:
-                self._load_reference()
-            else:
-                self.reload()
+    def live_while_hidden(self) -> bool:
+        # a counsellor hears "your client has arrived" from this reload, whichever view is on show
+        return self.can_call and self.ctx.actor.staff_id is not None
+
+    def on_changed(self, topics: frozenset[Topic]) -> None:
+        if Topic.SETTINGS in topics or Topic.REFERENCE in topics:
+            self._load_reference()  # reloads the list when it is back
+        else:
+            self.reload()
 
     def _on_database_state(self, reachable: bool, message: str) -> None:
         if reachable:
@@ -476,12 +476,12 @@ class WartelisteView(QWidget):
         self.action_call_next.setEnabled(self.can_call)
 
     def _run(self, function: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """A desk action: a write, after which the list reloads once (DeskView.write)."""
         def done(result: Any) -> None:
             self.error_banner.setVisible(False)
             on_done(result)
-            self.reload()
 
-        self.ctx.run_in_worker(function, done, self._fail, receiver=self)
+        self.write(function, done, self._fail)
 
     def _act(self, label: str, function: Callable[[], ActionResult | None],
              again: Callable[[], ActionResult] | None = None) -> None:
@@ -606,6 +606,6 @@ class WartelisteView(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def on_shown(self) -> None:
-        self.reload()
+        # no reload here: changes made while the view was hidden are caught up by DeskView.showEvent
         if not self.isAncestorOf(QApplication.focusWidget()):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # keyboard users land on the list

@@ -1,0 +1,191 @@
+"""DeskView: the one base class of every view (and of the tabs inside Verwaltung).
+
+What a view gets from here, so it never builds these itself:
+
+- `self.ctx`: services, actor, events, settings (desk.ui.context.UiContext).
+- `self.run(work, done)`: `work` runs on the thread pool (it calls the services), `done(result)`
+  on the GUI thread; errors go to `self.show_failure` unless `failed=` is given. It is the
+  UiContext's one worker machinery (ctx.run_in_worker), with the view as receiver, so a view
+  deleted meanwhile never gets the callback.
+- `self.write(work, done)`: the same for a call that changes data. The view reloads at once for the
+  topics its commit named (`on_changed`), and ignores that commit when the live update announces
+  it a moment later: one reload per own change, not two (compare Anki's OpChanges initiator).
+- `self.add_action(shortcut, slot)`: a QAction on the view (shortcut active while the focus is in
+  the view); texts belong in `retranslate`.
+- `retranslate()`: every text of the view; called once at the end of the subclass's __init__ (by
+  the subclass) and once per language change (hooked here, once: no changeEvent, no second signal).
+  A view whose texts are set in its constructor says `rebuild_on_language_change = True` instead;
+  the main window builds it afresh.
+- Live updates: a view declares `topics` (what it shows). A change that names one of them calls
+  `on_changed(topics)` (default: `reload()`), throttled to one call per RELOAD_THROTTLE_MS, and only
+  while the view is visible: a hidden view remembers the topics and catches up when it is shown
+  (unless `live_while_hidden()`: the waiting list of a counsellor, whose reload announces arrivals).
+  `Topic.ANY` reaches every view as all of its topics.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from desk.domain.topics import Changes, Topic
+from desk.services.changes import recording_commits
+from desk.ui.context import UiContext, show_error
+
+RELOAD_THROTTLE_MS = 250
+"""At most one live-update reload per view in this time (a burst of commits becomes one reload)."""
+
+OWN_COMMITS_KEPT = 64
+"""Commit numbers of the view's own writes remembered until their announcement arrives."""
+
+
+class DeskView(QWidget):
+    topics: ClassVar[frozenset[Topic]] = frozenset()
+    """What this view shows: live changes naming one of these reload it."""
+
+    rebuild_on_language_change: ClassVar[bool] = False
+    """True: the main window builds the view afresh on a language change instead of retranslate()."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.reload_count = 0
+        """How often on_changed ran (tests and scripts/reloads_per_checkin.py count it)."""
+        self._pending: set[Topic] = set()
+        self._own: OrderedDict[int, None] = OrderedDict()
+        self._last_reload = 0.0  # time.monotonic() of the last live-update reload
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.timeout.connect(self._flush)
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+        ctx.events.sig_language_changed.connect(self._on_language_changed)
+
+    # -- to override ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (idempotent)."""
+
+    def reload(self) -> None:
+        """Fetch what the view shows (through self.run)."""
+
+    def on_changed(self, topics: frozenset[Topic]) -> None:
+        """Some of `topics` (a subset of self.topics) changed: reload what shows them."""
+        self.reload()
+
+    def live_while_hidden(self) -> bool:
+        """True: keep reloading while hidden (a view whose reload is also a notification)."""
+        return False
+
+    def show_failure(self, error: Exception) -> None:
+        """A worker failed and no `failed=` was given: a message box (views may show it inline)."""
+        show_error(self, error)
+
+    # -- workers ------------------------------------------------------------------------------------
+
+    def run(self, work: Callable[[], Any], done: Callable[[Any], None],
+            failed: Callable[[Exception], None] | None = None) -> None:
+        """`work()` on the thread pool, `done(result)` or `failed(error)` back on the GUI thread."""
+        self.ctx.run_in_worker(work, done, failed or self.show_failure, receiver=self)
+
+    def write(self, work: Callable[[], Any], done: Callable[[Any], None] | None = None,
+              failed: Callable[[Exception], None] | None = None) -> None:
+        """Like run() for a call that commits: after `done`, the view reloads once for the topics
+        its commits named, and skips those commits when the live update brings them back."""
+
+        def job() -> tuple[Any, dict[int, frozenset[str]]]:
+            with recording_commits() as made:
+                value = work()
+            return value, made
+
+        def delivered(result: tuple[Any, dict[int, frozenset[str]]]) -> None:
+            value, made = result
+            for number in made:
+                self._own[number] = None
+            while len(self._own) > OWN_COMMITS_KEPT:
+                self._own.popitem(last=False)
+            if done is not None:
+                done(value)
+            named: set[Topic] = set()
+            for words in made.values():
+                named |= {Topic(w) for w in words}
+            relevant = self._relevant(frozenset(named))
+            if relevant:
+                self._pending -= relevant
+                self._reload_now(relevant)
+
+        self.ctx.run_in_worker(job, delivered, failed or self.show_failure, receiver=self)
+
+    # -- actions --------------------------------------------------------------------------------------
+
+    def add_action(self, shortcut: str | QKeySequence | QKeySequence.StandardKey, slot: Callable[[], Any], *,
+                   name: str = "") -> QAction:
+        """A QAction with its shortcut, active while the focus is inside this view."""
+        action = QAction(self)
+        if name:
+            action.setObjectName(f"action_{name}")
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- language ---------------------------------------------------------------------------------------
+
+    def _on_language_changed(self, _language: str) -> None:
+        if not self.rebuild_on_language_change:
+            self.retranslate()
+
+    # -- live updates -------------------------------------------------------------------------------------
+
+    def _relevant(self, topics: frozenset[Topic]) -> frozenset[Topic]:
+        if Topic.ANY in topics:
+            return self.topics
+        return topics & self.topics
+
+    def _on_data_changed(self, topics: frozenset[str]) -> None:
+        if isinstance(topics, Changes) and topics.commits:
+            own = [n for n in topics.commits if n in self._own]
+            for number in own:
+                del self._own[number]
+            named = topics.without(own)
+        else:
+            named = frozenset(topics)
+        relevant = self._relevant(frozenset(Topic(t) if t in Topic._value2member_map_ else Topic.ANY
+                                            for t in named))
+        if relevant:
+            self.request_reload(relevant)
+
+    def request_reload(self, topics: frozenset[Topic] | None = None) -> None:
+        """Reload for `topics` (default: all of the view's): now-ish when visible, else when shown."""
+        self._pending |= self.topics if topics is None else topics
+        if not self._pending or not self._live() or self._throttle.isActive():
+            return
+        wait_s = self._last_reload + RELOAD_THROTTLE_MS / 1000 - time.monotonic()
+        self._throttle.start(min(RELOAD_THROTTLE_MS, max(0, int(wait_s * 1000))))
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        if not self._live():
+            return  # hidden meanwhile: showEvent catches up
+        topics, self._pending = frozenset(self._pending), set()
+        self._reload_now(topics)
+
+    def _live(self) -> bool:
+        return self.isVisible() or self.live_while_hidden()
+
+    def _reload_now(self, topics: frozenset[Topic]) -> None:
+        self._last_reload = time.monotonic()
+        self.reload_count += 1
+        self.on_changed(topics)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._pending:
+            self.request_reload(frozenset())
