@@ -17,15 +17,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from desk.domain.reports import (
-    PLACES,
-    Report,
-    Table,
-    build_tables,
-    labeller,
-    period_text,
-    suppressed_tables,
-)
+from desk.domain.reports import PLACES, Report, Table, suppressed_tables
+from desk.services.report_tables import build_tables, labeller, period_text
 from desk.storage.files import private_file
 
 FORMATS = ("xlsx", "csv", "pdf")

@@ -16,10 +16,11 @@ import pytest
 import sqlalchemy as sa
 
 from desk.domain.errors import PermissionDeniedError, ValidationError
-from desk.domain.reports import Durations, Period, build_tables, suppressed_tables
+from desk.domain.reports import Durations, Period, suppressed_tables
 from desk.domain.tickets import BERLIN
 from desk.services.clients import ClientInput
 from desk.services.report_exports import export_csv, export_xlsx
+from desk.services.report_tables import build_tables
 from desk.services.reports import parse_period
 from desk.storage.models import Appointment, AuditEvent, BookingOccurrence, RoomBooking
 

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desk.domain.model import Role
-from desk.domain.reports import Period, build_tables
+from desk.domain.reports import Period
 from desk.services.context import Actor
+from desk.services.report_tables import build_tables
 from desk.ui.context import UiContext
 from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desk.domain.reports import Table, format_cell
+from desk.domain.reports import Table
+from desk.services.report_tables import format_cell
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -25,19 +25,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from desk.domain.reports import (
-    PLACES,
-    SUPPRESSED,
-    Report,
-    Table,
-    build_tables,
-    format_cell,
-    labeller,
-    monthly_series,
-    period_text,
-    share,
-    suppressed_tables,
-)
+from desk.domain.reports import PLACES, SUPPRESSED, Report, Table, monthly_series, share, suppressed_tables
+from desk.services.report_tables import build_tables, format_cell, labeller, period_text
 from desk.ui.views.statistik.charts import draw_bars, draw_shares
 
 FONT_FAMILY = "DejaVu Sans"

@@ -30,18 +30,9 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError
 from desk.domain.reminders import NoShowFigures
-from desk.domain.reports import (
-    PLACES,
-    Period,
-    Report,
-    build_tables,
-    format_cell,
-    labeller,
-    monthly_series,
-    period_text,
-    share,
-)
+from desk.domain.reports import PLACES, Period, Report, monthly_series, share
 from desk.services.report_exports import export_csv, export_xlsx
+from desk.services.report_tables import build_tables, format_cell, labeller, period_text
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language
