@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desk.cli.accounts",
     "desk.cli.setup",
     "desk.cli.privacy",
+    "desk.cli.audit",
     "desk.cli.backup",
     "desk.cli.waitlist",
     "desk.cli.clients",

@@ -93,6 +93,7 @@ ACTIONS: tuple[AuditAction, ...] = (
     _action("account.own_room", "Own room chosen", "room"),
     # clients and their data
     _action("client.read", "Client card opened", "card"),  # which card: "reception" (scoped), never its content
+    _action("client.list_read", "Client list shown", "list"),  # LIST_READ: which list, the client numbers
     _action("client.lookup", "Client looked up by number"),
     _action("client.search_number", "Client searched by client number"),
     _action("client.create", "Client created"),
@@ -165,6 +166,14 @@ ACTIONS: tuple[AuditAction, ...] = (
 )
 
 BY_CODE: dict[str, AuditAction] = {a.code: a for a in ACTIONS}
+
+#: One entry for a read of a list of clients (the waiting list, a day's appointments, search
+#: results, an export): `client_ids` holds the client numbers the list showed, `list` which list
+#: it was (services/audit.py:ListReads).
+LIST_READ = "client.list_read"
+#: The detail key of entries about several clients at once (list reads, erasures re-applied);
+#: the audit query for one client finds them too (storage/repositories/audit.py).
+CLIENT_IDS = "client_ids"
 
 #: Keys kept under any action: the names of the changed fields (desk's own words).
 FIELDS = "fields"

@@ -40,7 +40,7 @@ from desk.domain.permissions import Permission, allowed, appointment_note_visibl
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.services import ical
-from desk.services.audit import record
+from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -96,6 +96,7 @@ def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
 class AppointmentService:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
+        self._list_reads = ListReads(uow)
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -114,8 +115,9 @@ class AppointmentService:
         start, _ = _local_day_bounds(first_day)
         _, end = _local_day_bounds(first_day + timedelta(days=max(1, days) - 1))
         with self._uow() as uow:
-            return _noted(actor, uow.appointments.between(start, end, staff_id=staff_id,
-                                                          include_cancelled=include_cancelled))
+            rows = uow.appointments.between(start, end, staff_id=staff_id, include_cancelled=include_cancelled)
+        self._list_reads.record(actor, "appointments", (r.client_id for r in rows))
+        return _noted(actor, rows)
 
     @requires(Permission.APPOINTMENT_READ)
     def today(self, actor: Actor, *, now: datetime | None = None, staff_id: int | None = None) -> list[AppointmentRow]:
@@ -123,7 +125,9 @@ class AppointmentService:
         day = (now or datetime.now(UTC)).astimezone(BERLIN).date()
         start, end = _local_day_bounds(day)
         with self._uow() as uow:
-            return _noted(actor, uow.appointments.between(start, end, staff_id=staff_id))
+            rows = uow.appointments.between(start, end, staff_id=staff_id)
+        self._list_reads.record(actor, "appointments", (r.client_id for r in rows), now=now)
+        return _noted(actor, rows)
 
     @requires(Permission.APPOINTMENT_READ)
     def series(self, actor: Actor, series_id: str) -> list[AppointmentRow]:
@@ -506,6 +510,7 @@ class AppointmentService:
             rooms = {r.id: r for r in uow.reference.rooms()}
             staff = {s.id: s for s in uow.reference.staff()}
         rows = _noted(actor, rows)
+        self._list_reads.record(actor, "appointments_export", (r.client_id for r in rows), every_time=True)
         return ical.appointments_ics(rows, services=services, rooms=rooms, staff=staff,
                                      include_names=include_names, include_notes=include_notes)
 

@@ -15,7 +15,7 @@ from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
 from desk.domain.waits import WaitEstimate, estimate_wait
-from desk.services.audit import record
+from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -68,6 +68,7 @@ def _open_visit_conflict(name: str, visit: VisitRow) -> ConflictError:
 class CheckInService:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
+        self._list_reads = ListReads(uow)
 
     @requires(Permission.CHECK_IN)
     def check_in(self, actor: Actor, request: CheckInRequest, *, now: datetime | None = None) -> VisitRow:
@@ -197,14 +198,19 @@ class CheckInService:
     def today(self, actor: Actor, *, now: datetime | None = None, open_only: bool = True) -> list[VisitRow]:
         day = local_day(now or datetime.now(UTC))
         with self._uow() as uow:
-            return uow.visits.for_day(day, open_only=open_only)
+            rows = uow.visits.for_day(day, open_only=open_only)
+        self._list_reads.record(actor, "visits_today", (r.client_id for r in rows), now=now)
+        return rows
 
     @requires(Permission.APPOINTMENT_READ)
     def todays_appointments(self, actor: Actor, *, now: datetime | None = None) -> list[AppointmentRow]:
-        """Today's appointments (not cancelled) with client names, earliest first."""
+        """Today's appointments (not cancelled) with client names, earliest first; recorded as a
+        list read."""
         start, end = day_bounds(now or datetime.now(UTC))
         with self._uow() as uow:
-            return uow.reception.appointments_between(start, end)
+            rows = uow.reception.appointments_between(start, end)
+        self._list_reads.record(actor, "appointments_today", (r.client_id for r in rows), now=now)
+        return rows
 
     @requires(Permission.CHECK_IN)
     def estimated_wait(self, actor: Actor, service_id: int, *, now: datetime | None = None) -> WaitEstimate:

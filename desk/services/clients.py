@@ -22,7 +22,7 @@ from desk.domain.permissions import FULL_CARD_FIELDS, Permission, allowed, full_
 from desk.domain.search import NameIndex, make_search_key
 from desk.domain.text import check_birth_date, clean_text, digits_of
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
-from desk.services.audit import record
+from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -143,6 +143,7 @@ class ClientService:
         self._synced_at: datetime | None = None
         self._full_check_at: datetime | None = None
         self._indexed: set[int] = set()  # ids in the name index (to drop records erased elsewhere)
+        self._list_reads = ListReads(uow)
 
     # -- the name index -------------------------------------------------------------------
 
@@ -208,7 +209,13 @@ class ClientService:
 
     @requires(Permission.CLIENT_SEARCH)
     def search(self, actor: Actor, query: str, limit: int = 10) -> list[ClientSearchHit]:
-        """Name (any script or spelling), client number, date of birth or phone number."""
+        """Name (any script or spelling), client number, date of birth or phone number. The hits
+        are recorded as a list read ("search"; each client once a day per reader)."""
+        hits = self._search(actor, query, limit)
+        self._list_reads.record(actor, "search", (h.id for h in hits))
+        return hits
+
+    def _search(self, actor: Actor, query: str, limit: int) -> list[ClientSearchHit]:
         query = (query or "").strip()
         if not query:
             return []
@@ -376,7 +383,9 @@ class ClientService:
                 kept[client_id] = min(100.0, score + 10.0)  # the same birth date / phone ranks first
             elif score >= DUPLICATE_NAME_SCORE and not birth_conflict:
                 kept[client_id] = score
-        return self._hits(kept, limit)
+        hits = self._hits(kept, limit)
+        self._list_reads.record(actor, "duplicates", (h.id for h in hits))
+        return hits
 
     @requires(Permission.CLIENT_MERGE)
     def merge(self, actor: Actor, keep_id: int, absorb_id: int, *,

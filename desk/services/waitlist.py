@@ -22,7 +22,7 @@ from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
 from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, can_take_over, ordered
-from desk.services.audit import record
+from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.reference import DEFAULT_SETTINGS
@@ -77,6 +77,7 @@ def _snapshot(row: VisitRow) -> dict[str, Any]:
 class WaitlistService:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
+        self._list_reads = ListReads(uow)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -84,7 +85,7 @@ class WaitlistService:
     def waiting_list(self, actor: Actor, *, now: datetime | None = None,
                      service_ids: frozenset[int] | None = None) -> list[VisitRow]:
         """Today's open visits in list order: waiting ones by the order rule, then called, then
-        in session (see desk.domain.waitlist)."""
+        in session (see desk.domain.waitlist). Recorded as a list read (the clients on it)."""
         now = now or datetime.now(UTC)
         with self._uow() as uow:
             rows = uow.visits.for_day(local_day(now), open_only=True)
@@ -94,6 +95,7 @@ class WaitlistService:
         called = sorted((r for r in rows if r.status is VisitStatus.CALLED), key=lambda r: (r.called_at, r.id))
         session = sorted((r for r in rows if r.status is VisitStatus.IN_SESSION),
                          key=lambda r: (r.started_at or r.arrived_at, r.id))
+        self._list_reads.record(actor, "waiting_list", (r.client_id for r in rows), now=now)
         return waiting + called + session
 
     @requires(Permission.WAITLIST_READ)

@@ -130,15 +130,17 @@ class UnitOfWork:
         """Name what this transaction changes (visits, clients, bookings, ...), for live updates."""
         self._topics.update(topics)
 
-    def commit(self) -> None:
+    def commit(self, *, announce: bool = True) -> None:
+        """Commit; `announce=False` for a transaction that only appends to the audit log (a list
+        read): nothing another window shows changed, so the other PCs are not asked to reload."""
         if not self.write:
             raise RuntimeError("commit() on a read-only unit of work")
         try:
             self.session.flush()
-            number = announce_in(self.session, self._db.engine.dialect.name, self._topics)
+            number = announce_in(self.session, self._db.engine.dialect.name, self._topics) if announce else None
             self.session.commit()
             made = getattr(_recording, "made", None)
-            if made is not None:
+            if made is not None and number is not None:
                 made[number] = frozenset(self._topics)
         except DeskError:
             raise

@@ -296,6 +296,7 @@ AUDIT_LABELS = (
     QT_TRANSLATE_NOOP("audit", "Client created"),
     QT_TRANSLATE_NOOP("audit", "Client data exported"),
     QT_TRANSLATE_NOOP("audit", "Client erased"),
+    QT_TRANSLATE_NOOP("audit", "Client list shown"),
     QT_TRANSLATE_NOOP("audit", "Client looked up by number"),
     QT_TRANSLATE_NOOP("audit", "Client merged into another"),
     QT_TRANSLATE_NOOP("audit", "Client reminded of the appointment"),

@@ -67,6 +67,7 @@ def _url(services) -> str:
     ["find-client", "Amal"],
     ["close-day", "--now"],
     ["export-ics", "--staff", "x", "-o", "{tmp}/x.ics"],
+    ["audit", "--client", "1"],
     ["report", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "csv", "--output", "{tmp}/r.zip"],
     ["upgrade"],
 ])

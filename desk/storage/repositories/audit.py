@@ -6,9 +6,10 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from desk.domain.audit import CLIENT_IDS
 from desk.domain.model import AuditRow
 from desk.storage.models import AuditEvent
 
@@ -57,8 +58,8 @@ class AuditRepository:
         limit: int = 500,
     ) -> list[AuditRow]:
         stmt = select(AuditEvent)
-        if client_id is not None:
-            stmt = stmt.where(AuditEvent.client_id == client_id)
+        if client_id is not None:  # its own entries, and the entries about several clients naming it
+            stmt = stmt.where(or_(AuditEvent.client_id == client_id, _names_client(client_id)))
         if actor_id is not None:
             stmt = stmt.where(AuditEvent.actor_id == actor_id)
         if action:
@@ -74,7 +75,7 @@ class AuditRepository:
         if until is not None:
             stmt = stmt.where(AuditEvent.at < until)
         stmt = stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
-        return [
+        rows = [
             AuditRow(
                 id=e.id,
                 at=e.at,
@@ -89,3 +90,25 @@ class AuditRepository:
             )
             for e in self.session.scalars(stmt)
         ]
+        if client_id is None:
+            return rows
+        return [r for r in rows if r.client_id == client_id or client_id in _client_ids(r.details)]
+
+
+def _names_client(client_id: int):
+    """Entries whose `client_ids` list holds `client_id` (the JSON text is written with
+    json.dumps' ", " separators and sorted keys); a LIKE narrows, _client_ids decides."""
+    key = f'%"{CLIENT_IDS}": ['
+    return and_(
+        AuditEvent.client_id.is_(None),
+        or_(*(AuditEvent.details.like(f"{key}{pattern}%") for pattern in
+              (f"{client_id}]", f"{client_id},", f"%, {client_id},", f"%, {client_id}]"))),
+    )
+
+
+def _client_ids(details: str) -> list[int]:
+    try:
+        value = json.loads(details or "{}").get(CLIENT_IDS)
+    except (ValueError, AttributeError):
+        return []
+    return [i for i in value if isinstance(i, int)] if isinstance(value, list) else []

@@ -411,6 +411,10 @@ Datenbank: {database}</translation>
         <translation>Klient*in gelöscht</translation>
     </message>
     <message>
+        <source>Client list shown</source>
+        <translation>Liste mit Klient*innen angezeigt</translation>
+    </message>
+    <message>
         <source>Client looked up by number</source>
         <translation>Person über Nummer aufgerufen</translation>
     </message>

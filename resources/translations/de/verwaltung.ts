@@ -1035,6 +1035,10 @@
         <translation>verbunden mit</translation>
     </message>
     <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
         <source>name in English</source>
         <translation>Name auf Englisch</translation>
     </message>
