@@ -13,18 +13,6 @@ ORGANISER_MAX = 200
 NOTES_MAX = 2000
 MAX_PARTICIPANTS = 10_000
 
-#: German names of the kinds, for files that leave the application (ICS); the UI translates its own.
-KIND_NAMES_DE = {
-    BookingKind.SEMINAR: "Seminar",
-    BookingKind.INFO_EVENING: "Infoabend",
-    BookingKind.LANGUAGE_CAFE: "Sprachcafé",
-    BookingKind.VOLUNTEER_MEETING: "Ehrenamtlichentreffen",
-    BookingKind.TEAM_MEETING: "Teamsitzung",
-    BookingKind.COUNSELLING: "Beratung",
-    BookingKind.OTHER: "Sonstiges",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class BookingDraft:
     """What a person enters in the booking dialog (times aware; shown in Europe/Berlin)."""

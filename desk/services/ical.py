@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Event
 
-from desk.domain.bookings import KIND_NAMES_DE
 from desk.domain.model import (
     AppointmentRow,
     AppointmentStatus,
+    BookingKind,
     BookingOccurrenceRow,
     RoomRow,
     ServiceRow,
@@ -25,6 +25,17 @@ from desk.domain.model import (
 from desk.domain.tickets import format_client_number
 
 PRODID = "-//Diakonie Balingen//desk//DE"
+
+#: German names of the kinds, for files that leave the application (ICS); the UI translates its own.
+KIND_NAMES_DE = {
+    BookingKind.SEMINAR: "Seminar",
+    BookingKind.INFO_EVENING: "Infoabend",
+    BookingKind.LANGUAGE_CAFE: "Sprachcafé",
+    BookingKind.VOLUNTEER_MEETING: "Ehrenamtlichentreffen",
+    BookingKind.TEAM_MEETING: "Teamsitzung",
+    BookingKind.COUNSELLING: "Beratung",
+    BookingKind.OTHER: "Sonstiges",
+}
 
 
 def new_calendar(name: str) -> Calendar:
