@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desk.domain.model import AppointmentStatus, Role
 from desk.services.checkin import CheckInRequest
@@ -53,6 +53,7 @@ def make_view(qtbot, sqlite_services, tmp_path):
         view.resize(1100, 600)
         view.show()
         qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=20000)  # services, appointments
         return view
 
     yield make
@@ -220,8 +221,10 @@ def test_new_client_warns_about_a_duplicate_and_can_use_the_existing_one(qtbot, 
     card = view.card_dialog
     assert (card.given.text(), card.family.text()) == ("Mohammed", "Al-Hassan")
     card.birth.setText("04.03.1988")
-    card.save_button.click()
-    assert card.duplicates_frame.isVisible() and card.isVisible()
+    card.save_button.click()  # compared with the known clients in a worker; busy meanwhile
+    assert card.busy and not card.save_button.isEnabled()
+    qtbot.waitUntil(lambda: not card.busy, timeout=20000)
+    assert card.duplicates_frame.isVisible() and card.isVisible() and card.save_button.isEnabled()
     assert card.duplicates_list.item(0).data(Qt.ItemDataRole.UserRole) == existing.id
     card.birth.setText("31.02.1990")  # impossible date: refused with a message, nothing saved
     card.save_button.click()
@@ -237,17 +240,20 @@ def test_stale_card_is_refused_and_can_be_reloaded(qtbot, make_view, sqlite_serv
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olha", family_name="Kovalenko"))
     view = make_view()
     view.open_card(client.id)
+    qtbot.waitUntil(lambda: view.card_dialog is not None, timeout=20000)
     card = view.card_dialog
     sqlite_services.clients.update(RECEPTION, client.id, client.version,
                                    ClientInput(given_name="Olha", family_name="Kowalenko"))
     card.place.setText("Hechingen")
     card.save_button.click()
+    qtbot.waitUntil(lambda: not card.busy, timeout=20000)
     assert card.isVisible() and "changed by someone else" in card.error.text()
+    card.findChild(QMessageBox, "reload_question").close()
     card._reload()
-    assert card.family.text() == "Kowalenko"
+    qtbot.waitUntil(lambda: card.family.text() == "Kowalenko", timeout=20000)
     card.place.setText("Hechingen")
     card.save_button.click()
-    assert not card.isVisible()
+    qtbot.waitUntil(lambda: not card.isVisible(), timeout=20000)
     assert sqlite_services.clients.card(RECEPTION, client.id).residence_place == "Hechingen"
 
 
@@ -260,10 +266,13 @@ def test_merge_from_the_card_keeps_the_visits(qtbot, make_view, sqlite_services)
     # a counsellor of the service the visit is with: the merged card comes back full (phone shown)
     view = make_view(dataclasses.replace(COUNSELLOR, service_ids=frozenset({service.id})))
     view.open_card(keep.id)
+    qtbot.waitUntil(lambda: view.card_dialog is not None, timeout=20000)
     card = view.card_dialog
     card.find_duplicates_button.click()
+    qtbot.waitUntil(lambda: not card.busy, timeout=20000)
     assert card.duplicates_list.count() == 1 and card.merge_button.isVisible()
     assert card.merge(other.id)
+    qtbot.waitUntil(lambda: not card.busy, timeout=20000)
     assert card.phone.text() == "07433 1234"  # a blank field filled from the absorbed record
     assert [v.client_id for v in sqlite_services.checkin.today(COUNSELLOR)] == [keep.id]
 
@@ -272,6 +281,7 @@ def test_reception_cannot_merge(qtbot, make_view, sqlite_services):
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="A", family_name="B"))
     view = make_view()
     view.open_card(client.id)
+    qtbot.waitUntil(lambda: view.card_dialog is not None, timeout=20000)
     assert not view.card_dialog.find_duplicates_button.isVisible()
     view.card_dialog.reject()
 
@@ -359,6 +369,7 @@ def test_a_pasted_overlong_name_is_refused_with_the_limit_not_cut(qtbot, make_vi
     assert "10,000 characters" in dialog.error.text() and "at most 200" in dialog.error.text()
     dialog.given.setText("Amina")
     dialog._save()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     assert dialog.saved is None and "200" in dialog.error.text()  # the service refuses it too
     dialog.family.setText("Haddad")
     assert dialog.error.isHidden()

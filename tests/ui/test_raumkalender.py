@@ -393,9 +393,9 @@ def test_opening_a_date_and_cancelling_it_in_the_dialog_runs_off_the_gui_thread(
         view.open_occurrence(occurrence_id)
     assert len(shown) == 1 and ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
     assert view.status_label.text() == "Saved."
-    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
-        view.undo_action.trigger()  # one cancelled date can be undone from the view
-    assert not ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled
+    view.undo_action.trigger()  # one cancelled date can be undone from the view
+    qtbot.waitUntil(lambda: not ctx.services.bookings.occurrence(ctx.actor, occurrence_id).cancelled, timeout=20000)
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=20000)
     # a date deleted meanwhile: the view says so instead of opening an empty dialog
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.open_occurrence(10 ** 6)

@@ -43,26 +43,34 @@ def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_pa
     card = ClientCardDialog(ctx, client)
     qtbot.addWidget(card)
     assert not card.reminders_button.isHidden()
+    qtbot.waitUntil(card.reminders_button.isEnabled, timeout=20000)  # the contact is read in a worker
     assert card.reminders_button.text() == "&Reminders: none…"
-    dialog = ReminderContactDialog(ctx, client)
+    dialog = ReminderContactDialog(ctx, client, card.reminder_contact)
     qtbot.addWidget(dialog)
     dialog.mobile.setText("07433 12345")  # the landline on the card
     dialog.sms_consent.setChecked(True)
-    dialog._save()
+
+    def save() -> None:
+        dialog._save()
+        assert dialog.busy and not dialog.buttons.isEnabled()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+
+    save()
     assert "not a mobile number" in dialog.error.text() and not dialog.error.isHidden()
     assert sqlite_services.reminders.contact(COUNSELLOR, client.id) is None  # nothing saved
     dialog.mobile.setText("0171 1234567")
     dialog.email.setText("amal@example")
-    dialog._save()
+    save()
     assert "no domain" in dialog.error.text()
     dialog.email.setText("")
-    dialog._save()
+    save()
+    assert dialog.saved is not None and dialog.result() == 1
     saved = sqlite_services.reminders.contact(COUNSELLOR, client.id)
     assert saved.sms_number == "+491711234567" and saved.sms_consent_on is not None
     assert saved.email_consent_on is None
-    card._reminders_text()
-    assert card.reminders_button.text() == "&Reminders: SMS…"  # only the consented channel
-    again = ReminderContactDialog(ctx, client)
+    card.load_reminder_contact()
+    qtbot.waitUntil(lambda: card.reminders_button.text() == "&Reminders: SMS…", timeout=20000)  # only the consented channel
+    again = ReminderContactDialog(ctx, client, card.reminder_contact)
     qtbot.addWidget(again)
     assert again.mobile.text() == "+491711234567" and "since" in again.sms_consent.text()
 
@@ -86,20 +94,24 @@ def test_verwaltung_tab_counts_the_sms_and_refuses_bad_texts(qtbot, sqlite_servi
     assert "\u2068" in tab.preview.text()  # the values isolated in the right-to-left text
     tab.sms.setPlainText(tab.sms.toPlainText().replace("{time}", ""))
     tab.save_template()
+    settle(ctx)
     assert "has no {time}" in tab.status.text()
     assert "{time}" in sqlite_services.reminders.templates(HEAD)["ar"].sms  # nothing saved
     tab.sms.setPlainText("{date} {time} {code} " + "ب" * 200)
     assert "4 SMS part(s)" in tab.count.text()
     tab.save_template()
+    settle(ctx)
     assert "needs 4 parts" in tab.status.text()
     tab._show_language()  # back to the stored text
     tab.reviewed.setChecked(True)
     tab.save_template()
+    settle(ctx)
     assert sqlite_services.reminders.templates(HEAD)["ar"].reviewed
     assert "not reviewed" not in tab.language.currentText()
     tab.enabled.setChecked(True)
     tab.hours_before.setValue(2)
     tab.save_schedule()
+    settle(ctx)
     schedule = sqlite_services.reminders.schedule(HEAD)
     assert schedule.enabled and schedule.hours_before == 2 and schedule.day_before
 

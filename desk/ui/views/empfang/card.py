@@ -78,6 +78,8 @@ class ClientCardDialog(LockAwareDialog):
         self.row = row
         self._duplicates_shown_for: ClientInput | None = None
         self.saved: ClientRow | None = None
+        self.reminder_contact = None
+        """The client's reminder contact (ReminderContact or None), loaded in a worker."""
 
         self.number = QLabel()
         self.number.setTextFormat(Qt.TextFormat.PlainText)
@@ -169,6 +171,7 @@ class ClientCardDialog(LockAwareDialog):
         self.buttons.addButton(self.reminders_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.can_remind = row is not None and allowed(ctx.actor.role, Permission.CLIENT_CARD_FULL)
         self.reminders_button.setVisible(self.can_remind)
+        self.reminders_button.setEnabled(False)  # until the contact is loaded
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # the warning never squeezes the form
@@ -180,6 +183,8 @@ class ClientCardDialog(LockAwareDialog):
         self.retranslate()
         self._fill(row, initial_name)
         self.given.setFocus()
+        if self.can_remind:
+            self.load_reminder_contact()
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -253,25 +258,34 @@ class ClientCardDialog(LockAwareDialog):
 
     # -- reminders ------------------------------------------------------------------------------
 
+    def load_reminder_contact(self) -> None:
+        """Read the reminder contact in a worker; the button is enabled once it is known."""
+        assert self.row is not None
+        reminders, actor, client_id = self.ctx.services.reminders, self.ctx.actor, self.row.id
+        self.ctx.run_in_worker(lambda: reminders.contact(actor, client_id), self._contact_loaded,
+                               self._show_error, receiver=self)
+
+    def _contact_loaded(self, contact) -> None:
+        self.reminder_contact = contact
+        self.reminders_button.setEnabled(True)
+        self._reminders_text()
+
     def _reminders_text(self) -> None:
         """The button names the channels the client consented to (only those)."""
         if not getattr(self, "can_remind", False):
             return
         from desk.ui.views.empfang.reminder_contact import channels_text
 
-        try:
-            contact = self.ctx.services.reminders.contact(self.ctx.actor, self.row.id)
-        except DeskError:
-            contact = None
-        self.reminders_button.setText(self.tr("&Reminders: {channels}…").format(channels=channels_text(contact)))
+        self.reminders_button.setText(self.tr("&Reminders: {channels}…").format(
+            channels=channels_text(self.reminder_contact)))
         self.reminders_button.setToolTip(self.tr("Consent to appointment reminders by SMS and e-mail"))
 
     def _edit_reminders(self) -> None:
         from desk.ui.views.empfang.reminder_contact import ReminderContactDialog
 
-        dialog = ReminderContactDialog(self.ctx, self.row, parent=self)
+        dialog = ReminderContactDialog(self.ctx, self.row, self.reminder_contact, parent=self)
         if dialog.exec():
-            self._reminders_text()
+            self._contact_loaded(dialog.saved)
 
     # -- reading the form ---------------------------------------------------------------------
 
@@ -312,31 +326,48 @@ class ClientCardDialog(LockAwareDialog):
 
     # -- saving ------------------------------------------------------------------------------
 
+    def _busy_controls(self) -> tuple[QWidget, ...]:
+        return (self.buttons, self.duplicates_frame)
+
     def _save(self) -> None:
+        """Saves in a worker (the dialog busy meanwhile); a new client is first compared with the
+        known ones, once per entered data. Closes only when the card was saved."""
+        if self.busy:
+            return
         self.error.hide()
-        services, actor = self.ctx.services, self.ctx.actor
+        services, actor, row = self.ctx.services, self.ctx.actor, self.row
         try:
             data = self.client_input()
-            if self.row is None:
-                if self._duplicates_shown_for != data:
-                    duplicates = services.clients.find_duplicates(actor, data)
-                    if duplicates:
-                        self._show_duplicates(duplicates, new_client=True)
-                        self._duplicates_shown_for = data
-                        return
-                saved = services.clients.create(actor, data)
-            else:
-                saved = services.clients.update(actor, self.row.id, self.row.version, data)
-        except StaleError as error:
-            self._show_error(error)
-            self._offer_reload()
-            return
         except DeskError as error:
             self._show_error(error)
             return
-        self.saved = saved
-        self.sig_saved.emit(saved)
-        self.accept()
+        look_first = row is None and self._duplicates_shown_for != data
+
+        def work() -> tuple[str, object]:
+            if row is None:
+                if look_first:
+                    duplicates = services.clients.find_duplicates(actor, data)
+                    if duplicates:
+                        return "duplicates", duplicates
+                return "saved", services.clients.create(actor, data)
+            return "saved", services.clients.update(actor, row.id, row.version, data)
+
+        def done(result: tuple[str, object]) -> None:
+            kind, value = result
+            if kind == "duplicates":
+                self._show_duplicates(value, new_client=True)
+                self._duplicates_shown_for = data
+                return
+            self.saved = value
+            self.sig_saved.emit(value)
+            self.accept()
+
+        def failed(error: Exception) -> None:
+            self._show_error(error)
+            if isinstance(error, StaleError):
+                self._offer_reload()
+
+        self.run_busy(self.ctx, work, done, failed, *self._busy_controls())
 
     def _offer_reload(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reception card"),
@@ -350,13 +381,15 @@ class ClientCardDialog(LockAwareDialog):
     def _reload(self) -> None:
         if self.row is None:
             return
-        try:
-            self.row = self.ctx.services.clients.card(self.ctx.actor, self.row.id)
-        except DeskError as error:
-            self._show_error(error)
-            return
-        self._fill(self.row, "")
-        self.error.hide()
+        clients, actor, client_id = self.ctx.services.clients, self.ctx.actor, self.row.id
+
+        def done(row: ClientRow) -> None:
+            self.row = row
+            self._fill(row, "")
+            self.error.hide()
+
+        self.run_busy(self.ctx, lambda: clients.card(actor, client_id), done, self._show_error,
+                      *self._busy_controls())
 
     # -- duplicates and merge -----------------------------------------------------------------
 
@@ -389,11 +422,13 @@ class ClientCardDialog(LockAwareDialog):
             return
         try:
             data = self.client_input()
-            hits = self.ctx.services.clients.find_duplicates(self.ctx.actor, data, exclude_id=self.row.id)
         except DeskError as error:
             self._show_error(error)
             return
-        self._show_duplicates(hits, new_client=False)
+        clients, actor, client_id = self.ctx.services.clients, self.ctx.actor, self.row.id
+        self.run_busy(self.ctx, lambda: clients.find_duplicates(actor, data, exclude_id=client_id),
+                      lambda hits: self._show_duplicates(hits, new_client=False), self._show_error,
+                      *self._busy_controls())
 
     def _selected_hit(self) -> ClientSearchHit | None:
         item = self.duplicates_list.currentItem()
@@ -421,14 +456,15 @@ class ClientCardDialog(LockAwareDialog):
         box.open()
 
     def merge(self, absorb_id: int) -> bool:
-        """Merge `absorb_id` into this card's client (after the confirmation)."""
+        """Merge `absorb_id` into this card's client (after the confirmation), in a worker;
+        False when nothing was started."""
         if self.row is None:
             return False
-        try:
-            result = self.ctx.services.clients.merge(self.ctx.actor, self.row.id, absorb_id)
-        except DeskError as error:
-            self._show_error(error)
-            return False
+        clients, actor, keep_id = self.ctx.services.clients, self.ctx.actor, self.row.id
+        return self.run_busy(self.ctx, lambda: clients.merge(actor, keep_id, absorb_id), self._merged,
+                             self._show_error, *self._busy_controls())
+
+    def _merged(self, result) -> None:
         self.row = result.keep
         self._fill(self.row, "")
         self.duplicates_frame.hide()
@@ -436,4 +472,3 @@ class ClientCardDialog(LockAwareDialog):
             self.tr("Merged: {visits} visits and {appointments} appointments moved.")
             .format(visits=result.visits_moved, appointments=result.appointments_moved))
         self.sig_saved.emit(result.keep)
-        return True

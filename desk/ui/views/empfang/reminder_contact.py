@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.domain.model import ClientRow
 from desk.domain.reminders import Channel, ReminderContact
 from desk.ui.colours import message_style
@@ -35,12 +34,14 @@ def channels_text(contact: ReminderContact | None) -> str:
 
 
 class ReminderContactDialog(LockAwareDialog):
-    def __init__(self, ctx: UiContext, client: ClientRow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, client: ClientRow, contact: ReminderContact | None,
+                 parent: QWidget | None = None) -> None:
+        """`contact`: the client's reminder contact as the card loaded it (None: none yet)."""
         super().__init__(parent)
         self.setObjectName("ReminderContactDialog")
         self.ctx = ctx
         self.client = client
-        self.contact = ctx.services.reminders.contact(ctx.actor, client.id)
+        self.contact = contact
         self.saved: ReminderContact | None = None
 
         self.intro = QLabel()
@@ -116,14 +117,20 @@ class ReminderContactDialog(LockAwareDialog):
         self._consent_texts()
 
     def _save(self) -> None:
+        """Saves in a worker (busy meanwhile); closes when saved, shows the error otherwise."""
         self.error.hide()
-        try:
-            self.saved = self.ctx.services.reminders.save_contact(
-                self.ctx.actor, self.client.id, self.contact.version if self.contact else None,
-                sms_number=self.mobile.text(), email=self.email.text(),
-                sms_consent=self.sms_consent.isChecked(), email_consent=self.email_consent.isChecked())
-        except DeskError as error:
+        reminders, actor, client_id = self.ctx.services.reminders, self.ctx.actor, self.client.id
+        version = self.contact.version if self.contact else None
+        values = {"sms_number": self.mobile.text(), "email": self.email.text(),
+                  "sms_consent": self.sms_consent.isChecked(), "email_consent": self.email_consent.isChecked()}
+
+        def done(saved: ReminderContact) -> None:
+            self.saved = saved
+            self.accept()
+
+        def failed(error: Exception) -> None:
             self.error.setText(error_text(error))
             self.error.show()
-            return
-        self.accept()
+
+        self.run_busy(self.ctx, lambda: reminders.save_contact(actor, client_id, version, **values), done, failed,
+                      self.buttons)

@@ -116,6 +116,7 @@ class EmpfangView(DeskView):
         self.card_dialog: ClientCardDialog | None = None
         self._busy = False
         self._services: list[ServiceRow] = []
+        self._centre = ""
 
         # -- search ---------------------------------------------------------------------------
         self.search_label = QLabel()
@@ -307,11 +308,24 @@ class EmpfangView(DeskView):
     # -- helpers -----------------------------------------------------------------------------------
 
     def _load_services(self) -> None:
-        try:
-            self._services = self.ctx.services.reference.services(self.ctx.actor, active_only=True)
-        except DeskError as error:
-            self._services = []
+        """The services offered at check-in and the centre's name for the slip, from a worker."""
+        reference, actor = self.ctx.services.reference, self.ctx.actor
+
+        def work() -> tuple[list[ServiceRow], str]:
+            services = reference.services(actor, active_only=True)
+            try:
+                centre = str(reference.setting(actor, "centre_name") or "")
+            except DeskError:
+                centre = ""
+            return services, centre
+
+        def failed(error: Exception) -> None:
             self.show_message(error_text(error))
+
+        self.ctx.run_in_worker(work, self._services_loaded, failed, receiver=self)
+
+    def _services_loaded(self, result: tuple[list[ServiceRow], str]) -> None:
+        self._services, self._centre = result
         self.appointments_model.set_services(self._services)
 
     def service(self, service_id: int | None) -> ServiceRow | None:
@@ -704,12 +718,11 @@ class EmpfangView(DeskView):
             self.open_card(hit.id)
 
     def open_card(self, client_id: int) -> None:
-        try:
-            row = self.ctx.services.clients.card(self.ctx.actor, client_id)
-        except DeskError as error:
-            self.show_message(error_text(error))
-            return
-        self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self))
+        """Reads the card in a worker, then opens it (card_dialog)."""
+        clients, actor = self.ctx.services.clients, self.ctx.actor
+        self.ctx.run_in_worker(lambda: clients.card(actor, client_id),
+                               lambda row: self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self)),
+                               lambda error: self.show_message(error_text(error)), receiver=self)
 
     def new_client(self) -> None:
         if not self.new_button.isEnabled():
@@ -736,10 +749,7 @@ class EmpfangView(DeskView):
     # -- ticket slip ----------------------------------------------------------------------------------------------
 
     def _centre_name(self) -> str:
-        try:
-            return str(self.ctx.services.reference.setting(self.ctx.actor, "centre_name") or "")
-        except DeskError:
-            return ""
+        return self._centre  # read with the services (_load_services)
 
     def print_last_slip(self) -> None:
         if self.last_visit is not None:

@@ -391,8 +391,12 @@ class StatistikView(DeskView):
                 export_xlsx(report, path, language)
             else:
                 export_csv(report, path, language)
-            self.ctx.services.reports.record_export(self.ctx.actor, report.period, fmt)
         except Exception as error:  # disk full, no permission: tell the person, never lose it
             show_error(self, error)
             return
-        self.ctx.events.sig_status_message.emit(self.tr("Report saved: {path}").format(path=str(path)))
+        reports, actor = self.ctx.services.reports, self.ctx.actor
+        # the audit entry is a write: in a worker, like every service call
+        self.ctx.run_in_worker(lambda: reports.record_export(actor, report.period, fmt),
+                               lambda _r: self.ctx.events.sig_status_message.emit(
+                                   self.tr("Report saved: {path}").format(path=str(path))),
+                               lambda error: show_error(self, error), receiver=self)

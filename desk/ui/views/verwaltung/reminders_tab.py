@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
 from desk.domain.reminders import (
     LANGUAGES,
     RTL_LANGUAGES,
@@ -234,12 +233,26 @@ class RemindersTab(DeskView):
                                 day_before_time=time(t.hour(), t.minute()), hours_before=self.hours_before.value(),
                                 sms_max_segments=self.budget.value(), channels=channels)
 
-    def save_schedule(self) -> None:
-        try:
-            self.schedule = self.ctx.services.reminders.save_schedule(self.ctx.actor, self.current_schedule())
-        except DeskError as error:
-            self.status.setText(error_text(error))
+    def _save(self, button: QPushButton, work, done) -> None:
+        """A save in a worker; its button is disabled until the outcome is back (no double save)."""
+        if not button.isEnabled():
             return
+        button.setEnabled(False)
+
+        def finish(callback, value) -> None:
+            button.setEnabled(True)
+            callback(value)
+
+        self.ctx.run_in_worker(work, lambda value: finish(done, value),
+                               lambda error: finish(lambda e: self.status.setText(error_text(e)), error),
+                               receiver=self)
+
+    def save_schedule(self) -> None:
+        reminders, actor, schedule = self.ctx.services.reminders, self.ctx.actor, self.current_schedule()
+        self._save(self.save_schedule_button, lambda: reminders.save_schedule(actor, schedule), self._schedule_saved)
+
+    def _schedule_saved(self, schedule: ReminderSchedule) -> None:
+        self.schedule = schedule
         self.status.setText(self.tr("Schedule saved."))
         self._count()
 
@@ -247,11 +260,11 @@ class RemindersTab(DeskView):
         code = self.language.currentData()
         template = Template(language=code, sms=self.sms.toPlainText(), email_subject=self.subject.text(),
                             email_body=self.body.toPlainText(), reviewed=self.reviewed.isChecked())
-        try:
-            saved = self.ctx.services.reminders.save_template(self.ctx.actor, template)
-        except DeskError as error:
-            self.status.setText(error_text(error))
-            return
+        reminders, actor = self.ctx.services.reminders, self.ctx.actor
+        self._save(self.save_text_button, lambda: reminders.save_template(actor, template),
+                   lambda saved: self._template_saved(code, saved))
+
+    def _template_saved(self, code: str, saved: Template) -> None:
         self.templates[code] = saved
         self.status.setText(self.tr("Text saved ({language}).").format(language=code))
         marker = "" if saved.reviewed else self.tr(" - not reviewed")
