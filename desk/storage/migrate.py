@@ -73,6 +73,10 @@ def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
 
 
 MIGRATION_LOCK = 6060602
+#: PostgreSQL: migrations and the first seeding take advisory locks, so several PCs starting at
+#: once on a new database do not crash. Only tests switch this off, to show the crash the locks
+#: prevent (tests/integration/test_server_roles.py, the four-at-once start).
+SERIALISE_FIRST_START = True
 
 
 def schema_is_current(db: Database) -> bool:
@@ -128,7 +132,7 @@ def _upgrade(db: Database) -> None:
             connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         connection.execution_options(**{WRITE_OPTION: True})
         with connection.begin():
-            if not db.is_sqlite:
+            if not db.is_sqlite and SERIALISE_FIRST_START:
                 # several PCs starting at once on a new database: one migrates, the others wait
                 # here and then find the schema at head (Alembic re-reads the version)
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")

@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -126,20 +128,89 @@ def test_the_application_never_migrates_and_names_the_administrators_command(ser
     assert _works(server["superuser"], "SELECT version_num FROM alembic_version") == [("0002",)]
 
 
-def test_four_pcs_starting_at_once_on_a_new_database(server) -> None:
-    """Four real processes open an empty database at the same moment: one migrates and seeds
-    (under advisory locks), the others wait and find it done - none crashes (before: duplicate
-    alembic_version / duplicate service code)."""
-    engine = sa.create_engine(_url(server["base"], None, "postgres"), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{server["db"]}"')
-    engine.dispose()
-    env = {**os.environ, "DESK_DATABASE_URL": server["superuser"]}
-    processes = [subprocess.Popen([sys.executable, "-c", "from desk.cli import main; raise SystemExit(main(['info']))"],
+#: One PC starting desk: everything imported first, then it says it is ready and waits for the
+#: start signal, so the four really open the empty database at the same moment; it prints when
+#: its start-up (migrate and seed) began and ended.
+_STARTING_PC = """
+import pathlib, sys, time
+import alembic.command  # noqa: F401 - imported before the start signal, not during the race
+import desk.storage.migrate as migrate
+from desk.cli import main
+migrate.SERIALISE_FIRST_START = sys.argv[3] == "locks"
+pathlib.Path(sys.argv[1]).touch()
+while not pathlib.Path(sys.argv[2]).exists():
+    time.sleep(0.002)
+began = time.time()
+code = main(["info"])
+print(f"START-UP {began} {time.time()}")
+raise SystemExit(code)
+"""
+
+
+def _four_pcs_start(url: str, folder: Path, locks: bool) -> list[tuple[int, str, str]]:
+    """Four real processes start desk on the (empty) database `url` at the same moment."""
+    folder.mkdir()
+    env = {**os.environ, "DESK_DATABASE_URL": url}
+    go = folder / "go"
+    ready = [folder / f"ready-{i}" for i in range(4)]
+    processes = [subprocess.Popen([sys.executable, "-c", _STARTING_PC, str(r), str(go), "locks" if locks else "none"],
                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for _ in range(4)]
-    results = [(p.wait(timeout=180), p.stderr.read()) for p in processes]
-    assert [code for code, _ in results] == [0, 0, 0, 0], results
-    assert _works(server["superuser"], "SELECT count(*) FROM alembic_version") == [(1,)]
-    services_count = _works(server["superuser"], "SELECT count(*), count(DISTINCT code) FROM services")[0]
+                 for r in ready]
+    try:
+        deadline = time.monotonic() + 120
+        while not all(r.exists() for r in ready):
+            assert time.monotonic() < deadline, "the four processes did not get ready"
+            assert all(p.poll() is None for p in processes), [p.communicate() for p in processes]
+            time.sleep(0.01)
+        go.touch()
+        results = []
+        for p in processes:
+            out, err = p.communicate(timeout=180)
+            results.append((p.returncode, out, err))
+        return results
+    finally:
+        for p in processes:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+
+
+def _start_ups(results: list[tuple[int, str, str]]) -> list[tuple[float, float]]:
+    spans = []
+    for _code, out, _err in results:
+        line = next(line for line in out.splitlines() if line.startswith("START-UP "))
+        began, ended = line.split()[1:]
+        spans.append((float(began), float(ended)))
+    return spans
+
+
+def test_four_pcs_starting_at_once_on_a_new_database(pg_db_url, tmp_path) -> None:
+    """Four real processes open an empty database at the same moment: one migrates and seeds
+    (under advisory locks), the others wait and find it done - none crashes. Their start-ups
+    overlap (they really ran at once). Without the locks the same start crashes (duplicate
+    alembic_version / relation / service code): the test shows the locks are what holds."""
+    results = _four_pcs_start(pg_db_url, tmp_path / "with-locks", locks=True)
+    assert [code for code, _, _ in results] == [0, 0, 0, 0], results
+    spans = _start_ups(results)
+    assert max(b for b, _ in spans) < min(e for _, e in spans), f"the start-ups did not overlap: {spans}"
+    assert _works(pg_db_url, "SELECT count(*) FROM alembic_version") == [(1,)]
+    services_count = _works(pg_db_url, "SELECT count(*), count(DISTINCT code) FROM services")[0]
     assert services_count[0] == services_count[1] > 0
+
+
+def test_without_the_advisory_locks_four_pcs_starting_at_once_crash(pg_db_url, tmp_path) -> None:
+    """The same start with the locks switched off (migrate.SERIALISE_FIRST_START): at least one of
+    the four processes fails, so the test above would catch the locks going missing. The race
+    is real, hence up to three fresh attempts (the first has always sufficed so far)."""
+    outcomes = []
+    for attempt in range(3):
+        if attempt:  # an empty database again
+            _works(pg_db_url, "DROP SCHEMA IF EXISTS public CASCADE")
+            _works(pg_db_url, "CREATE SCHEMA public")
+        results = _four_pcs_start(pg_db_url, tmp_path / f"without-{attempt}", locks=False)
+        outcomes.append([code for code, _, _ in results])
+        if any(code != 0 for code, _, _ in results):
+            errors = " ".join(err for code, _, err in results if code != 0).lower()
+            assert "already exists" in errors or "duplicate" in errors or "unique" in errors, errors
+            return
+    pytest.fail(f"four PCs without the advisory locks never crashed: {outcomes}")

@@ -24,7 +24,9 @@ class ReferenceRepository:
 
     def serialize_seed(self) -> None:
         """PostgreSQL: one first seeding at a time (several PCs starting on a new database)."""
-        if self.session.get_bind().dialect.name == "postgresql":
+        from desk.storage import migrate
+
+        if self.session.get_bind().dialect.name == "postgresql" and migrate.SERIALISE_FIRST_START:
             self.session.execute(text("SELECT pg_advisory_xact_lock(6060603)"))
 
     def is_seeded(self) -> bool:
