@@ -123,6 +123,36 @@ def test_backup_now_lists_the_new_backup(qtbot, view) -> None:
     qtbot.waitUntil(lambda: HEAD_REVISION in view.backups.status.text(), timeout=20000)
 
 
+def test_restore_runs_in_a_worker_and_then_closes_desk(qtbot, view, sqlite_services, head_actor,
+                                                       monkeypatch, settle) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desk.services.clients import ClientInput
+
+    view.tabs.setCurrentWidget(view.backups)
+    view.backups.backup_now()
+    qtbot.waitUntil(lambda: view.backups.model.rowCount() == 1, timeout=20000)
+    sqlite_services.clients.create(head_actor, ClientInput(given_name="Nach", family_name="Sicherung"))
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:  # a person confirms every question
+        asked.append(box.text())
+        if box.buttons():
+            box.buttons()[0].click()
+        return 0
+
+    quits: list[int] = []
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QApplication, "quit", lambda *_args: quits.append(1))
+    view.backups.table.selectRow(0)
+    view.backups.restore()
+    assert not view.backups.restore_button.isEnabled()  # waits for the worker, no second restore
+    qtbot.waitUntil(lambda: quits == [1], timeout=20000)
+    settle(view.ctx)
+    assert len(asked) == 2 and "restored" in asked[-1]
+    assert sqlite_services.clients.search(head_actor, "Sicherung") == []  # the database of the backup
+
+
 def test_erase_dialog_needs_the_number(qtbot) -> None:
     from desk.ui.views.verwaltung.dialogs import EraseDialog
 

@@ -49,20 +49,18 @@ class _WorkDialog(LockAwareDialog):
         if make is None:
             super().accept()
             return
-        if not self._validate():
+        if self.busy or not self._validate():
             return
-        self.setEnabled(False)
-        self._ctx.run_in_worker(make(), self._done, self._failed, receiver=self)
+        # the whole dialog is disabled while the call runs (LockAwareDialog.run_busy)
+        self.run_busy(self._ctx, make(), self._done, self._failed, self)
 
     def _validate(self) -> bool:
         return True
 
     def _done(self, _result: Any) -> None:
-        self.setEnabled(True)
         QDialog.accept(self)
 
     def _failed(self, error: Exception) -> None:
-        self.setEnabled(True)
         self.message.setText(error_text(error))
 
 

@@ -794,8 +794,19 @@ class BackupTab(_Tab):
         box.exec()
         if box.clickedButton() is not yes:
             return
+        backups, actor, path = self.ctx.services.backup, self.ctx.actor, backup.path
+        # how old the backup is, then the restore itself: both read or replace the database, so
+        # they run in a worker; the button waits meanwhile
+        self.restore_button.setEnabled(False)
+        self.run(lambda: backups.too_old(actor, path), lambda days: self._restore_after_asking(path, days),
+                 self._restore_failed)
+
+    def _restore_failed(self, error: Exception) -> None:
+        self.restore_button.setEnabled(True)
+        self.show_failure(error)
+
+    def _restore_after_asking(self, path: Path, days: int | None) -> None:
         confirm_old = False
-        days = self.ctx.services.backup.too_old(self.ctx.actor, backup.path)
         if days is not None:
             old = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore backup"), self.tr(
                 "This backup is {days} days old, older than the retention period of 35 days: it may hold "
@@ -806,13 +817,13 @@ class BackupTab(_Tab):
             old.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
             old.exec()
             if old.clickedButton() is not really:
+                self.restore_button.setEnabled(True)
                 return
             confirm_old = True
-        try:
-            self.ctx.services.backup.restore(self.ctx.actor, backup.path, confirm_old=confirm_old)
-        except Exception as error:  # noqa: BLE001
-            show_error(self, error)
-            return
+        backups, actor = self.ctx.services.backup, self.ctx.actor
+        self.run(lambda: backups.restore(actor, path, confirm_old=confirm_old), self._restored, self._restore_failed)
+
+    def _restored(self, _result: object) -> None:
         done = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore backup"),
                            self.tr("The backup was restored. desk closes now; start it again."), parent=self)
         done.setTextFormat(Qt.TextFormat.PlainText)
