@@ -156,6 +156,11 @@ class FrozenRowsModel(QAbstractTableModel, Generic[T]):
         """The position of the row with this key, None when it is not shown."""
         return self._index.get(key)
 
+    def find(self, key: Hashable) -> T | None:
+        """The row with this key, None when it is not shown."""
+        position = self._index.get(key)
+        return None if position is None else self._rows[position]
+
     def column_of(self, key: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key)
 

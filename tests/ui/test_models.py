@@ -8,7 +8,8 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,18 +17,25 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 import desk.ui.views
+from desk.domain.accounts import AccountRow
+from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow
 from desk.domain.model import (
     AppointmentRow,
     AppointmentStatus,
+    AuditRow,
     BookingKind,
     BookingOccurrenceRow,
+    ClientSearchHit,
     Priority,
     Role,
+    RoomKind,
+    RoomRow,
     ServiceRow,
     StaffRow,
     VisitRow,
     VisitStatus,
 )
+from desk.services.backup import BackupFile
 from desk.ui.i18n import install_language
 from desk.ui.models import ID_ROLE, ROW_ROLE, SORT_ROLE, FrozenRowsModel
 from desk.ui.widgets.tables import set_up_columns
@@ -140,6 +148,49 @@ class Case:
 
 CASES = [
     Case("waiting list", _waiting_list, _visit, lambda r: replace(r, status=VisitStatus.CALLED, call_count=1)),
+    Case("search results", _search_results,
+         lambda i: ClientSearchHit(i, f"K-{i:06d}", HOSTILE if i == 3 else f"Vorname{i}", f"Familie{i}",
+                                   date(1980 + i, 1, i), "ar" if i % 2 else "de", i == 1, 1.0 / i),
+         lambda r: replace(r, language="fa")),
+    Case("today's appointments", _todays_appointments, _appointment,
+         lambda r: replace(r, status=AppointmentStatus.NO_SHOW)),
+    Case("agenda", _termine("AgendaModel"), _appointment,
+         lambda r: replace(r, status=AppointmentStatus.CANCELLED, cancel_reason="krank")),
+    Case("reminder calls", _termine("ReminderModel"),
+         lambda i: ReminderRow(_appointment(i), f"0151 {i}", "ar", "Frau Yilmaz", "Büro 2", ""),
+         lambda r: replace(r, appointment=replace(r.appointment, reminded_at=None if r.appointment.reminded_at
+                                                  else NOW))),
+    Case("interpreters", _termine("InterpreterModel"),
+         lambda i: InterpreterRow(i, HOSTILE if i == 3 else f"Dolmetscherin {i}", ("ar", "fa"), "0170", True),
+         lambda r: replace(r, active=False)),
+    Case("absences", _termine("AbsenceModel"),
+         lambda i: AbsenceRow(i, 7, date(2026, 12, i), date(2026, 12, i + 1), "Urlaub"),
+         lambda r: replace(r, reason="Fortbildung")),
+    Case("appointment history", _termine("HistoryModel"),
+         lambda i: AuditRow(i, NOW + timedelta(minutes=i), 7, "Frau Yilmaz", "appointment.edit", "appointment", 1,
+                            1, '{"fields": ["note"]}', "pc1"),
+         lambda r: replace(r, action="appointment.cancel")),
+    Case("accounts", _verwaltung("AccountsModel"),
+         lambda i: AccountRow(i, f"user{i}", HOSTILE if i == 3 else f"Person {i}", Role.RECEPTION, True,
+                              frozenset({1}), 0, None, True, 1),
+         lambda r: replace(r, failed_logins=2)),
+    Case("audit log", _verwaltung("AuditModel"),
+         lambda i: AuditRow(i, NOW - timedelta(minutes=i), 7, "Frau Yilmaz", "visit.take_over", "visit", i, 42,
+                            '{"from_staff": "Frau Yilmaz", "active": true}', "pc1"),
+         lambda r: replace(r, workstation="pc2")),
+    Case("backups", _verwaltung("BackupsModel"),
+         lambda i: BackupFile(Path(f"/backups/desk-{i}.sqlite"), "daily", NOW - timedelta(days=i), 1_000_000 * i,
+                              NOW + timedelta(days=30 - i)),
+         lambda r: replace(r, kind="weekly")),
+    Case("services", _verwaltung("ServicesModel"),
+         lambda i: ServiceRow(i, f"S{i}", f"Dienst {i}", f"Service {i}", chr(64 + i), True),
+         lambda r: replace(r, active=False)),
+    Case("rooms", _verwaltung("RoomsModel"),
+         lambda i: RoomRow(i, f"Büro {i}", RoomKind.OFFICE, 2, True, True, f"Raum {i}"),
+         lambda r: replace(r, bookable=False)),
+    Case("room bookings", _occurrences, _occurrence, lambda r: replace(r, title="neu"),
+         move=lambda r: replace(r, starts_at=NOW - timedelta(hours=1), ends_at=NOW),
+         order=lambda rows: sorted(rows, key=lambda r: (r.starts_at, r.room_id, r.id))),
 ]
 
 

@@ -648,7 +648,6 @@
     <name>SearchResultsModel</name>
     <message>
         <source>{language}, interpreter</source>
-        <extracomment>An appointment counts as &quot;due now&quot; from this long before its start until its end.</extracomment>
         <translation>{language}, Dolmetschung</translation>
     </message>
     <message>
@@ -657,6 +656,7 @@
     </message>
     <message>
         <source>Name</source>
+        <extracomment>An appointment counts as &quot;due now&quot; from this long before its start until its end.</extracomment>
         <translation>Name</translation>
     </message>
     <message>

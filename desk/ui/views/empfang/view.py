@@ -17,13 +17,12 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QUndoCommand
+from PySide6.QtGui import QFont, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,17 +40,16 @@ from desk.domain.tickets import format_client_number
 from desk.domain.topics import Topic
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
-from desk.ui.i18n import current_language, fmt_time, translate
+from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.base import DeskView
 from desk.ui.views.empfang.card import ClientCardDialog
 from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 from desk.ui.views.empfang.models import (
-    AppointmentColumn,
     AppointmentsModel,
-    ResultColumn,
     SearchResultsModel,
 )
 from desk.ui.views.empfang.slip import print_slip, save_slip_pdf
+from desk.ui.widgets.tables import set_up_columns
 
 SEARCH_DELAY_MS = 120
 SEARCH_LIMIT = 20
@@ -132,12 +130,7 @@ class EmpfangView(DeskView):
         self.results_model = SearchResultsModel(self)
         self.results = _table("results")
         self.results.setModel(self.results_model)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(ResultColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (ResultColumn.NUMBER, ResultColumn.BIRTH, ResultColumn.TODAY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ResultColumn.LANGUAGE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ResultColumn.LANGUAGE, 130)  # "Arabisch, Dolmetschung" elides; the name comes first
+        set_up_columns(self.results)  # widths from the model's columns
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -180,12 +173,7 @@ class EmpfangView(DeskView):
         self.appointments = _table("appointments")
         self.appointments.setModel(self.appointments_model)
         self.appointments_label.setBuddy(self.appointments)
-        a_header = self.appointments.horizontalHeader()
-        # time and status always whole; name and service share the rest (elided when narrow)
-        a_header.setSectionResizeMode(AppointmentColumn.TIME, QHeaderView.ResizeMode.Fixed)
-        a_header.setSectionResizeMode(AppointmentColumn.STATUS, QHeaderView.ResizeMode.Fixed)
-        a_header.setSectionResizeMode(AppointmentColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        a_header.setSectionResizeMode(AppointmentColumn.SERVICE, QHeaderView.ResizeMode.Stretch)
+        set_up_columns(self.appointments)  # time and status always whole; name and service share the rest
         self.appointments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -389,13 +377,9 @@ class EmpfangView(DeskView):
                                     .format(key=guide_key))
         self.help_button.setAccessibleName(self.tr("First day at reception: guide"))
         for model in (self.results_model, self.appointments_model):  # language and service names, statuses
-            columns = model.columnCount()
-            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
-            if model.rowCount():
-                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, columns - 1))
+            model.retranslate()
         self._update_hint()
         self._show_last_ticket()
-        self._size_appointment_columns()
         self._update_undo_texts()
 
     def _update_undo_texts(self, *_args) -> None:
@@ -411,22 +395,6 @@ class EmpfangView(DeskView):
         self.undo_button.setText(f"{undo}  [{native}]")
         self.undo_button.setToolTip(f"{label}: {tip}")
         self.undo_button.setAccessibleName(label)
-
-    def _size_appointment_columns(self) -> None:
-        """Time and status are never cut (their widths from the texts in this language)."""
-        metrics = self.appointments.fontMetrics()
-        bold = QFont(self.appointments.font())
-        bold.setBold(True)
-        bold_metrics = QFontMetrics(bold)
-        header = self.appointments.horizontalHeader()
-        time_width = max(bold_metrics.horizontalAdvance("00:00–00:00"),
-                         metrics.horizontalAdvance(self.appointments_model.headerData(
-                             AppointmentColumn.TIME, Qt.Orientation.Horizontal) or ""))
-        header.resizeSection(AppointmentColumn.TIME, time_width + 16)
-        texts = [self.appointments_model.headerData(AppointmentColumn.STATUS, Qt.Orientation.Horizontal) or ""]
-        texts += [translate("AppointmentsModel", t) for t in ("✓ arrived", "✓ done", "no-show", "▶ due now",
-                                                              "not arrived", "expected")]
-        header.resizeSection(AppointmentColumn.STATUS, max(bold_metrics.horizontalAdvance(t) for t in texts) + 16)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

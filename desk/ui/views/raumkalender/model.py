@@ -1,138 +1,64 @@
 """The occurrences of the visible range as a table: the one model behind the painted calendar
-and the plain list view (keyboard and screen-reader users)."""
+and the plain list view (keyboard and screen-reader users). A FrozenRowsModel
+(desk/ui/models.py) that keeps its rows in time order."""
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desk.domain.model import BookingOccurrenceRow
 from desk.ui.i18n import fmt_date, fmt_time, local
+from desk.ui.models import ID_ROLE, OWN_ROLE, ROW_ROLE, SORT_ROLE, FrozenRowsModel, TableColumn, column_enum
 from desk.ui.views.raumkalender.labels import kind_label, weekday_label
-from desk.ui.widgets.text import plain_tooltip
 
+__all__ = ["BOOKING_ID_ROLE", "OCCURRENCE_ID_ROLE", "ROW_ROLE", "SORT_ROLE", "Column", "OccurrenceModel"]
 
-class Column(enum.IntEnum):
-    DATE = 0
-    TIME = 1
-    ROOM = 2
-    TITLE = 3
-    KIND = 4
-    ORGANISER = 5
-    STATUS = 6
-
-
-OCCURRENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-BOOKING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-SORT_ROLE = Qt.ItemDataRole.UserRole + 4
-_ROOT = QModelIndex()
+OCCURRENCE_ID_ROLE = ID_ROLE
+BOOKING_ID_ROLE = OWN_ROLE
 
 
 def _sort_key(row: BookingOccurrenceRow) -> tuple:
     return (row.starts_at, row.room_id, row.id)
 
 
-class OccurrenceModel(QAbstractTableModel):
+def _day(row: BookingOccurrenceRow) -> str:
+    day = local(row.starts_at).date()
+    return f"{weekday_label(day.weekday())} {fmt_date(day)}"
+
+
+class OccurrenceModel(FrozenRowsModel[BookingOccurrenceRow]):
+    context = "OccurrenceModel"
+    columns = (
+        TableColumn("date", QT_TRANSLATE_NOOP("OccurrenceModel", "Date"), lambda m, r: _day(r),
+                    sort=lambda m, r: r.starts_at.timestamp()),
+        TableColumn("time", QT_TRANSLATE_NOOP("OccurrenceModel", "Time"),
+                    lambda m, r: f"{fmt_time(r.starts_at)}–{fmt_time(r.ends_at)}",
+                    sort=lambda m, r: r.starts_at.timestamp()),
+        TableColumn("room", QT_TRANSLATE_NOOP("OccurrenceModel", "Room"),
+                    lambda m, r: m.rooms.get(r.room_id, str(r.room_id))),
+        TableColumn("title", QT_TRANSLATE_NOOP("OccurrenceModel", "Title"), lambda m, r: r.title, stretch=True),
+        TableColumn("kind", QT_TRANSLATE_NOOP("OccurrenceModel", "Kind"), lambda m, r: kind_label(r.kind)),
+        TableColumn("organiser", QT_TRANSLATE_NOOP("OccurrenceModel", "Organiser"), lambda m, r: r.organiser),
+        TableColumn("status", QT_TRANSLATE_NOOP("OccurrenceModel", "Status"), lambda m, r: m.status_text(r)),
+    )
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[BookingOccurrenceRow] = []
-        self._rooms: dict[int, str] = {}
-
-    # -- content ------------------------------------------------------------------------------
-
-    def rows(self) -> list[BookingOccurrenceRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> BookingOccurrenceRow:
-        return self._rows[row]
-
-    def row_of(self, occurrence_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == occurrence_id), -1)
+        self.rooms: dict[int, str] = {}
 
     def set_rooms(self, rooms: Mapping[int, str]) -> None:
-        self._rooms = dict(rooms)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, Column.ROOM), self.index(len(self._rows) - 1, Column.ROOM))
+        self.rooms = dict(rooms)
+        self.columns_changed("room")
 
-    def set_rows(self, rows: list[BookingOccurrenceRow]) -> None:
-        """Replace the content, updating in place (selection and scrolling stay)."""
-        new = sorted(rows, key=_sort_key)
-        wanted = {r.id: r for r in new}
-        # 1. remove rows that are gone or moved in the order
-        for i in range(len(self._rows) - 1, -1, -1):
-            old = self._rows[i]
-            fresh = wanted.get(old.id)
-            if fresh is None or _sort_key(fresh) != _sort_key(old):
-                self.beginRemoveRows(QModelIndex(), i, i)
-                del self._rows[i]
-                self.endRemoveRows()
-        # 2. walk the new order: update equal ids in place, insert the others
-        for i, row in enumerate(new):
-            if i < len(self._rows) and self._rows[i].id == row.id:
-                if self._rows[i] != row:
-                    self._rows[i] = row
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
-                continue
-            self.beginInsertRows(QModelIndex(), i, i)
-            self._rows.insert(i, row)
-            self.endInsertRows()
-        if len(self._rows) > len(new):  # cannot happen, but never leave stale rows behind
-            self.beginRemoveRows(QModelIndex(), len(new), len(self._rows) - 1)
-            del self._rows[len(new):]
-            self.endRemoveRows()
+    def set_rows(self, rows: Sequence[BookingOccurrenceRow]) -> tuple[list[BookingOccurrenceRow], list[Any]]:
+        """Show `rows` in time order, updating in place (selection and scrolling stay)."""
+        return super().set_rows(sorted(rows, key=_sort_key))
 
-    # -- Qt API ----------------------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(Column):
-            return None
-        return (self.tr("Date"), self.tr("Time"), self.tr("Room"), self.tr("Title"), self.tr("Kind"),
-                self.tr("Organiser"), self.tr("Status"))[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == Column.DATE:
-                day = local(row.starts_at).date()
-                return f"{weekday_label(day.weekday())} {fmt_date(day)}"
-            if column == Column.TIME:
-                return f"{fmt_time(row.starts_at)}–{fmt_time(row.ends_at)}"
-            if column == Column.ROOM:
-                return self._rooms.get(row.room_id, str(row.room_id))
-            if column == Column.TITLE:
-                return row.title
-            if column == Column.KIND:
-                return kind_label(row.kind)
-            if column == Column.ORGANISER:
-                return row.organiser
-            if column == Column.STATUS:
-                return self.status_text(row)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
-            return plain_tooltip(row.title)
-        if role == OCCURRENCE_ID_ROLE:
-            return row.id
-        if role == BOOKING_ID_ROLE:
-            return row.booking_id
-        if role == ROW_ROLE:
-            return row
-        if role == SORT_ROLE:
-            return row.starts_at.timestamp()
-        return None
+    def own_data(self, row: BookingOccurrenceRow, column: int, role: int) -> Any:
+        return row.booking_id if role == BOOKING_ID_ROLE else None
 
     def status_text(self, row: BookingOccurrenceRow) -> str:
         parts = []
@@ -143,3 +69,6 @@ class OccurrenceModel(QAbstractTableModel):
         if row.recurring:
             parts.append(self.tr("Series"))
         return ", ".join(parts)
+
+
+Column = column_enum("Column", OccurrenceModel.columns, __name__)

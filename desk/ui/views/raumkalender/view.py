@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -37,8 +36,9 @@ from desk.ui.views.base import DeskView
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
 from desk.ui.views.raumkalender.dialog import BookingDialog, load_occurrence
 from desk.ui.views.raumkalender.labels import scope_label
-from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, Column, OccurrenceModel
+from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, OccurrenceModel
 from desk.ui.widgets.flow import FlowLayout
+from desk.ui.widgets.tables import set_up_columns
 
 ALL_ROOMS = 0
 SHARED_ROOMS = -1  # the group room and the tea kitchen: what staff book most
@@ -73,8 +73,7 @@ class RaumkalenderView(DeskView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        set_up_columns(self.table)  # widths from the model's columns
         self.table.activated.connect(self._on_table_activated)
         self.stack = QStackedWidget()
         # narrow columns (a week of every room) scroll sideways instead of shrinking to "Gr…"
@@ -343,7 +342,7 @@ class RaumkalenderView(DeskView):
         return buttons.get(box.clickedButton())
 
     def _on_move_requested(self, occurrence_id: int, start: datetime, end: datetime, room_id: int) -> None:
-        row = self.model.row_at(self.model.row_of(occurrence_id)) if self.model.row_of(occurrence_id) >= 0 else None
+        row = self.model.find(occurrence_id)
         scope = EditScope.THIS
         if row is not None and row.recurring:
             chosen = self.ask_scope()
@@ -356,7 +355,7 @@ class RaumkalenderView(DeskView):
     def move_occurrence(self, occurrence_id: int, start: datetime, end: datetime, room_id: int,
                         scope: EditScope = EditScope.THIS) -> None:
         """Moves in a worker; then says so, offers Ctrl+Z for one date and reloads (sig_loaded)."""
-        before = self.model.row_at(self.model.row_of(occurrence_id)) if self.model.row_of(occurrence_id) >= 0 else None
+        before = self.model.find(occurrence_id)
         bookings, actor = self.ctx.services.bookings, self.ctx.actor
 
         def done(_result: object) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -52,6 +51,7 @@ from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.views.termine.models import HistoryModel
 from desk.ui.widgets.dialog import LockAwareDialog
 from desk.ui.widgets.languages import fill_language_combo, language_name
+from desk.ui.widgets.tables import set_up_columns
 
 DURATIONS = (15, 30, 45, 60, 90, 120)
 SEARCH_DELAY_MS = 180
@@ -240,7 +240,7 @@ class AppointmentDialog(LockAwareDialog):
             self.history.setObjectName("history")
             self.history.setModel(self.history_model)
             self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            set_up_columns(self.history)
             self.history.horizontalHeader().setStretchLastSection(True)
             self.history.verticalHeader().setVisible(False)
             self.history.setMaximumHeight(150)

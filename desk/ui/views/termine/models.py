@@ -1,37 +1,24 @@
-"""Table models of the Termine view: one QAbstractTableModel per list, over immutable rows.
+"""Table models of the Termine view: FrozenRowsModels (desk/ui/models.py), columns as data.
 
-`data()` never touches the database; `set_rows` updates in place when the same rows come back
-(a live update from another workstation), so selection and scroll position stay.
-Every text is returned as a plain string (client names are never rendered as rich text).
+`data()` never touches the database; `set_rows` updates in place (a live update from another
+workstation), so selection and scroll position stay. Every text is a plain string (client
+names are never rendered as rich text).
 """
 
 from __future__ import annotations
 
-import enum
 import json
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow
 from desk.ui.i18n import fmt_date, fmt_datetime, fmt_time, local
-from desk.ui.widgets.text import plain_tooltip
+from desk.ui.models import ID_ROLE, ROW_ROLE, SORT_ROLE, FrozenRowsModel, TableColumn, column_enum
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-
-T = TypeVar("T")
-_Index = QModelIndex | QPersistentModelIndex
+__all__ = ["ID_ROLE", "ROW_ROLE", "SORT_ROLE", "AbsenceModel", "AgendaColumn", "AgendaModel", "HistoryModel",
+           "InterpreterModel", "ReminderColumn", "ReminderModel"]
 
 
 def tr(text: str) -> str:
@@ -51,99 +38,32 @@ def status_text(status: AppointmentStatus) -> str:
     return tr(STATUS_TEXT[status])
 
 
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """Base: a list of frozen rows with an `id`; subclasses define the headers and cells."""
-
-    headers: Sequence[str] = ()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    # -- rows -------------------------------------------------------------------------------
-
-    def row_id(self, row: T) -> Any:
-        return row.id  # type: ignore[attr-defined]
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row_at(self, index: int) -> T | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
-
-    def index_of(self, row_id: Any) -> int:
-        return next((i for i, r in enumerate(self._rows) if self.row_id(r) == row_id), -1)
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        rows = list(rows)
-        if [self.row_id(r) for r in rows] == [self.row_id(r) for r in self._rows]:
-            for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
-                if old != new:
-                    self._rows[i] = new
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def refresh_headers(self) -> None:
-        if self.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-            if self._rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    # -- Qt ---------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return tr(self.headers[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ID_ROLE:
-            return self.row_id(row)
-        if role == ROW_ROLE:
-            return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text when the cell is elided (large fonts)
-            return plain_tooltip(self.cell(row, index.column()))  # a name like "<b>x</b>" stays literal
-        if role == SORT_ROLE:
-            return self.sort_key(row, index.column())
-        return None
-
-    def cell(self, row: T, column: int) -> str:
-        raise NotImplementedError
-
-    def sort_key(self, row: T, column: int) -> Any:
-        return self.cell(row, column)
+def _yes_no(value: object) -> str:
+    return QCoreApplication.translate("TermineModels", "yes") if value else QCoreApplication.translate("TermineModels", "no")
 
 
-class AgendaColumn(enum.IntEnum):
-    DATE = 0
-    TIME = 1
-    CLIENT = 2
-    SERVICE = 3
-    ROOM = 4
-    INTERPRETER = 5
-    STATUS = 6
-    REMINDED = 7
-
-
-class AgendaModel(RowsModel[AppointmentRow]):
+class AgendaModel(FrozenRowsModel[AppointmentRow]):
     """A counsellor's day or week: one line per appointment (status written out, never colour only)."""
 
-    headers = (QT_TRANSLATE_NOOP("TermineModels", "Date"), QT_TRANSLATE_NOOP("TermineModels", "Time"), QT_TRANSLATE_NOOP("TermineModels", "Client"), QT_TRANSLATE_NOOP("TermineModels", "Service"), QT_TRANSLATE_NOOP("TermineModels", "Room"), QT_TRANSLATE_NOOP("TermineModels", "Interpreter"), QT_TRANSLATE_NOOP("TermineModels", "Status"), QT_TRANSLATE_NOOP("TermineModels", "Reminded"))
+    context = "TermineModels"
+    columns = (
+        TableColumn("date", QT_TRANSLATE_NOOP("TermineModels", "Date"),
+                    lambda m, r: fmt_date(local(r.starts_at).date()), sort=lambda m, r: r.starts_at),
+        TableColumn("time", QT_TRANSLATE_NOOP("TermineModels", "Time"),
+                    lambda m, r: f"{fmt_time(r.starts_at)}–{fmt_time(r.ends_at)}", sort=lambda m, r: r.starts_at),
+        TableColumn("client", QT_TRANSLATE_NOOP("TermineModels", "Client"),
+                    lambda m, r: r.client_name or QCoreApplication.translate("TermineModels", "(no client)")),
+        TableColumn("service", QT_TRANSLATE_NOOP("TermineModels", "Service"),
+                    lambda m, r: m.services.get(r.service_id, "")),
+        TableColumn("room", QT_TRANSLATE_NOOP("TermineModels", "Room"),
+                    lambda m, r: m.rooms.get(r.room_id, "") if r.room_id else ""),
+        TableColumn("interpreter", QT_TRANSLATE_NOOP("TermineModels", "Interpreter"),
+                    lambda m, r: _joined(m.language_name(r.interpreter_language),
+                                         m.interpreters.get(r.interpreter_id, "") if r.interpreter_id else "")),
+        TableColumn("status", QT_TRANSLATE_NOOP("TermineModels", "Status"), lambda m, r: agenda_status(r)),
+        TableColumn("reminded", QT_TRANSLATE_NOOP("TermineModels", "Reminded"),
+                    lambda m, r: QCoreApplication.translate("TermineModels", "yes") if r.reminded_at else ""),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -152,126 +72,80 @@ class AgendaModel(RowsModel[AppointmentRow]):
         self.interpreters: dict[int, str] = {}
         self.language_name: Callable[[str], str] = lambda code: code
 
-    def cell(self, row: AppointmentRow, column: int) -> str:
-        c = AgendaColumn(column)
-        if c is AgendaColumn.DATE:
-            return fmt_date(local(row.starts_at).date())
-        if c is AgendaColumn.TIME:
-            return f"{fmt_time(row.starts_at)}–{fmt_time(row.ends_at)}"
-        if c is AgendaColumn.CLIENT:
-            return row.client_name or QCoreApplication.translate("TermineModels", "(no client)")
-        if c is AgendaColumn.SERVICE:
-            return self.services.get(row.service_id, "")
-        if c is AgendaColumn.ROOM:
-            return self.rooms.get(row.room_id, "") if row.room_id else ""
-        if c is AgendaColumn.INTERPRETER:
-            parts = [self.language_name(row.interpreter_language),
-                     self.interpreters.get(row.interpreter_id, "") if row.interpreter_id else ""]
-            return " – ".join(p for p in parts if p)
-        if c is AgendaColumn.STATUS:
-            text = status_text(row.status)
-            if row.status is AppointmentStatus.CANCELLED and row.cancel_reason:
-                text = f"{text}: {row.cancel_reason}"
-            if row.series_id:
-                series = QCoreApplication.translate("TermineModels", "series")
-                text = f"{text} ({series})"
-            return text
-        if c is AgendaColumn.REMINDED:
-            return QCoreApplication.translate("TermineModels", "yes") if row.reminded_at else ""
-        return ""
+
+def _joined(*parts: str) -> str:
+    return " – ".join(p for p in parts if p)
 
 
-class ReminderColumn(enum.IntEnum):
-    REMINDED = 0
-    TIME = 1
-    CLIENT = 2
-    PHONE = 3
-    LANGUAGE = 4
-    INTERPRETER = 5
-    COUNSELLOR = 6
-    ROOM = 7
+def agenda_status(row: AppointmentRow) -> str:
+    text = status_text(row.status)
+    if row.status is AppointmentStatus.CANCELLED and row.cancel_reason:
+        text = f"{text}: {row.cancel_reason}"
+    if row.series_id:
+        series = QCoreApplication.translate("TermineModels", "series")
+        text = f"{text} ({series})"
+    return text
 
 
-class ReminderModel(RowsModel[ReminderRow]):
+class ReminderModel(FrozenRowsModel[ReminderRow]):
     """Tomorrow's reminder calls; column 0 is a check box ("client was reminded")."""
 
-    headers = (QT_TRANSLATE_NOOP("TermineModels", "Reminded"), QT_TRANSLATE_NOOP("TermineModels", "Time"), QT_TRANSLATE_NOOP("TermineModels", "Client"), QT_TRANSLATE_NOOP("TermineModels", "Phone"), QT_TRANSLATE_NOOP("TermineModels", "Language"), QT_TRANSLATE_NOOP("TermineModels", "Interpreter"), QT_TRANSLATE_NOOP("TermineModels", "Counsellor"), QT_TRANSLATE_NOOP("TermineModels", "Room"))
+    context = "TermineModels"
+    columns = (
+        TableColumn("reminded", QT_TRANSLATE_NOOP("TermineModels", "Reminded"),
+                    lambda m, r: _yes_no(r.appointment.reminded_at), check=lambda m, r: bool(r.appointment.reminded_at)),
+        TableColumn("time", QT_TRANSLATE_NOOP("TermineModels", "Time"),
+                    lambda m, r: f"{fmt_time(r.appointment.starts_at)}–{fmt_time(r.appointment.ends_at)}",
+                    sort=lambda m, r: r.appointment.starts_at),
+        TableColumn("client", QT_TRANSLATE_NOOP("TermineModels", "Client"), lambda m, r: r.appointment.client_name),
+        TableColumn("phone", QT_TRANSLATE_NOOP("TermineModels", "Phone"), lambda m, r: r.phone),
+        TableColumn("language", QT_TRANSLATE_NOOP("TermineModels", "Language"),
+                    lambda m, r: m.language_name(r.client_language)),
+        TableColumn("interpreter", QT_TRANSLATE_NOOP("TermineModels", "Interpreter"),
+                    lambda m, r: _joined(m.language_name(r.appointment.interpreter_language), r.interpreter_name)),
+        TableColumn("counsellor", QT_TRANSLATE_NOOP("TermineModels", "Counsellor"), lambda m, r: r.staff_name),
+        TableColumn("room", QT_TRANSLATE_NOOP("TermineModels", "Room"), lambda m, r: r.room_name),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.language_name: Callable[[str], str] = lambda code: code
         self.on_tick: Callable[[ReminderRow, bool], None] | None = None
 
-    def row_id(self, row: ReminderRow) -> int:
+    def key(self, row: ReminderRow) -> int:
         return row.appointment.id
 
-    def cell(self, row: ReminderRow, column: int) -> str:
-        a = row.appointment
-        c = ReminderColumn(column)
-        if c is ReminderColumn.REMINDED:
-            return QCoreApplication.translate("TermineModels", "yes") if a.reminded_at else QCoreApplication.translate("TermineModels", "no")
-        if c is ReminderColumn.TIME:
-            return f"{fmt_time(a.starts_at)}–{fmt_time(a.ends_at)}"
-        if c is ReminderColumn.CLIENT:
-            return a.client_name
-        if c is ReminderColumn.PHONE:
-            return row.phone
-        if c is ReminderColumn.LANGUAGE:
-            return self.language_name(row.client_language)
-        if c is ReminderColumn.INTERPRETER:
-            parts = [self.language_name(a.interpreter_language), row.interpreter_name]
-            return " – ".join(p for p in parts if p)
-        if c is ReminderColumn.COUNSELLOR:
-            return row.staff_name
-        return row.room_name
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.CheckStateRole and index.isValid() and index.column() == ReminderColumn.REMINDED:
-            row = self._rows[index.row()]
-            return Qt.CheckState.Checked if row.appointment.reminded_at else Qt.CheckState.Unchecked
-        return super().data(index, role)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == ReminderColumn.REMINDED:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() \
-                or index.column() != ReminderColumn.REMINDED or self.on_tick is None:
+    def check_changed(self, row: ReminderRow, column: TableColumn, checked: bool) -> bool:
+        if self.on_tick is None:
             return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
-        self.on_tick(self._rows[index.row()], checked)  # the view saves; the reload shows the result
+        self.on_tick(row, checked)  # the view saves; the reload shows the result
         return True
 
 
-class InterpreterModel(RowsModel[InterpreterRow]):
-    headers = (QT_TRANSLATE_NOOP("TermineModels", "Name"), QT_TRANSLATE_NOOP("TermineModels", "Languages"), QT_TRANSLATE_NOOP("TermineModels", "Phone"), QT_TRANSLATE_NOOP("TermineModels", "Active"))
+class InterpreterModel(FrozenRowsModel[InterpreterRow]):
+    context = "TermineModels"
+    columns = (
+        TableColumn("name", QT_TRANSLATE_NOOP("TermineModels", "Name"), lambda m, r: r.name),
+        TableColumn("languages", QT_TRANSLATE_NOOP("TermineModels", "Languages"),
+                    lambda m, r: ", ".join(m.language_name(code) for code in r.languages)),
+        TableColumn("phone", QT_TRANSLATE_NOOP("TermineModels", "Phone"), lambda m, r: r.phone),
+        TableColumn("active", QT_TRANSLATE_NOOP("TermineModels", "Active"), lambda m, r: _yes_no(r.active)),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.language_name: Callable[[str], str] = lambda code: code
 
-    def cell(self, row: InterpreterRow, column: int) -> str:
-        if column == 0:
-            return row.name
-        if column == 1:
-            return ", ".join(self.language_name(code) for code in row.languages)
-        if column == 2:
-            return row.phone
-        return QCoreApplication.translate("TermineModels", "yes") if row.active else QCoreApplication.translate("TermineModels", "no")
 
-
-class AbsenceModel(RowsModel[AbsenceRow]):
-    headers = (QT_TRANSLATE_NOOP("TermineModels", "From"), QT_TRANSLATE_NOOP("TermineModels", "To"), QT_TRANSLATE_NOOP("TermineModels", "Reason"))
-
-    def cell(self, row: AbsenceRow, column: int) -> str:
-        if column == 0:
-            return fmt_date(row.starts_on)
-        if column == 1:
-            return fmt_date(row.ends_on)
-        return row.reason
+class AbsenceModel(FrozenRowsModel[AbsenceRow]):
+    context = "TermineModels"
+    columns = (
+        TableColumn("from", QT_TRANSLATE_NOOP("TermineModels", "From"), lambda m, r: fmt_date(r.starts_on),
+                    sort=lambda m, r: r.starts_on),
+        TableColumn("to", QT_TRANSLATE_NOOP("TermineModels", "To"), lambda m, r: fmt_date(r.ends_on),
+                    sort=lambda m, r: r.ends_on),
+        TableColumn("reason", QT_TRANSLATE_NOOP("TermineModels", "Reason"), lambda m, r: r.reason),
+    )
 
 
 ACTION_TEXT = {
@@ -286,19 +160,18 @@ ACTION_TEXT = {
 }
 
 
-class HistoryModel(RowsModel[AuditRow]):
+class HistoryModel(FrozenRowsModel[AuditRow]):
     """Who changed the appointment when (the audit events of entity type "appointment")."""
 
-    headers = (QT_TRANSLATE_NOOP("TermineModels", "When"), QT_TRANSLATE_NOOP("TermineModels", "Who"), QT_TRANSLATE_NOOP("TermineModels", "What"), QT_TRANSLATE_NOOP("TermineModels", "Details"))
-
-    def cell(self, row: AuditRow, column: int) -> str:
-        if column == 0:
-            return fmt_datetime(row.at)
-        if column == 1:
-            return row.actor_name
-        if column == 2:
-            return tr(ACTION_TEXT.get(row.action, row.action))
-        return readable_details(row.details)
+    context = "TermineModels"
+    columns = (
+        TableColumn("when", QT_TRANSLATE_NOOP("TermineModels", "When"), lambda m, r: fmt_datetime(r.at),
+                    sort=lambda m, r: r.at),
+        TableColumn("who", QT_TRANSLATE_NOOP("TermineModels", "Who"), lambda m, r: r.actor_name),
+        TableColumn("what", QT_TRANSLATE_NOOP("TermineModels", "What"),
+                    lambda m, r: tr(ACTION_TEXT.get(r.action, r.action))),
+        TableColumn("details", QT_TRANSLATE_NOOP("TermineModels", "Details"), lambda m, r: readable_details(r.details)),
+    )
 
 
 def readable_details(details: str) -> str:
@@ -321,3 +194,7 @@ def readable_details(details: str) -> str:
             value = f"{value[0]} → {value[1]}"
         parts.append(f"{key}: {value}")
     return "; ".join(parts)
+
+
+AgendaColumn = column_enum("AgendaColumn", AgendaModel.columns, __name__)
+ReminderColumn = column_enum("ReminderColumn", ReminderModel.columns, __name__)

@@ -59,6 +59,7 @@ from desk.ui.views.termine.models import (
 )
 from desk.ui.widgets.flow import FlowLayout
 from desk.ui.widgets.languages import language_name
+from desk.ui.widgets.tables import set_up_columns
 
 
 def _table(name: str) -> QTableView:
@@ -142,6 +143,7 @@ class TermineView(DeskView):
         self.agenda_model.language_name = language_name
         self.agenda = _table("agenda")
         self.agenda.setModel(self.agenda_model)
+        set_up_columns(self.agenda)
         self.agenda.doubleClicked.connect(lambda _i: self.change_selected())
         self.agenda.activated.connect(lambda _i: self.change_selected())
         self.agenda.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -169,6 +171,7 @@ class TermineView(DeskView):
         self.reminder_model.on_tick = self.tick_reminded
         self.reminders = _table("reminders")
         self.reminders.setModel(self.reminder_model)
+        set_up_columns(self.reminders)
         self.reminders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reminders.activated.connect(lambda index: self._toggle_reminder(index.row()))
         self.reminder_date = QDateEdit(today_qdate().addDays(1))
@@ -206,6 +209,7 @@ class TermineView(DeskView):
         self.interpreter_model.language_name = language_name
         self.interpreters = _table("interpreters")
         self.interpreters.setModel(self.interpreter_model)
+        set_up_columns(self.interpreters)
         self.interpreters.activated.connect(lambda _i: self.edit_interpreter())
         self.add_interpreter_button, self.edit_interpreter_button = QPushButton(), QPushButton()
         self.add_interpreter_button.clicked.connect(lambda: self.edit_interpreter(new=True))
@@ -236,6 +240,7 @@ class TermineView(DeskView):
         self.absence_model = AbsenceModel(self)
         self.absences = _table("absences")
         self.absences.setModel(self.absence_model)
+        set_up_columns(self.absences)
         hours_page = QWidget()
         hours_layout = QVBoxLayout(hours_page)
         row = FlowLayout()
@@ -345,7 +350,7 @@ class TermineView(DeskView):
         self.absences.setAccessibleName(self.tr("Absences"))
         self.hours_label.setAccessibleName(self.tr("Working hours"))
         for model in (self.agenda_model, self.reminder_model, self.interpreter_model, self.absence_model):
-            model.refresh_headers()
+            model.retranslate()
         self._update_title()
         if self._choices is not None:
             self._apply_choices(self._choices)
@@ -447,8 +452,8 @@ class TermineView(DeskView):
         selected = self.selected()
         self.agenda_model.set_rows(rows)
         if selected is not None:
-            row = self.agenda_model.index_of(selected.id)
-            if row >= 0:
+            row = self.agenda_model.row_of(selected.id)
+            if row is not None:
                 self.agenda.selectRow(row)
         self._update_actions()
 

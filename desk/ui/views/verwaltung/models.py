@@ -1,17 +1,15 @@
-"""Item models of the Verwaltung view: accounts, audit entries, backups.
+"""Item models of the Verwaltung view: accounts, audit entries, backups, services, rooms.
 
-Each is a QAbstractTableModel over an in-memory list of immutable rows; `data()` never touches
-the database; plain strings only. `set_rows` updates rows in place where the id is the same,
-so the selection survives live updates."""
+FrozenRowsModels (desk/ui/models.py): columns as data, `data()` never touches the database,
+plain strings only, `set_rows` updates rows in place so the selection survives live updates."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from enum import IntEnum
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from desk.domain import audit
 from desk.domain.accounts import AccountRow
@@ -20,13 +18,18 @@ from desk.domain.model import AuditRow, RoomKind, RoomRow, ServiceRow
 from desk.domain.tickets import format_client_number
 from desk.services.backup import BackupFile
 from desk.ui.i18n import current_language, fmt_datetime, translate
-from desk.ui.widgets.text import plain_tooltip
+from desk.ui.models import ID_ROLE, ROW_ROLE, FrozenRowsModel, TableColumn, column_enum
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ID_ROLE", "ROW_ROLE", "AccountColumn", "AccountsModel", "AuditColumn", "AuditModel", "BackupColumn",
+           "BackupsModel", "RoomColumn", "RoomsModel", "ServiceColumn", "ServicesModel"]
 
-T = TypeVar("T")
-_Index = QModelIndex | QPersistentModelIndex
+
+def _active(active: bool) -> str:
+    return translate("verwaltung", "active") if active else translate("verwaltung", "deactivated")
+
+
+def _yes_no(value: bool) -> str:
+    return translate("verwaltung", "yes") if value else translate("verwaltung", "no")
 
 
 def role_name(role: str) -> str:
@@ -38,131 +41,30 @@ def role_name(role: str) -> str:
     }.get(role, role)
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
-    """Shared machinery; subclasses name their columns and how a cell reads."""
-
-    columns: type[IntEnum]
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    # subclasses
-    def key(self, row: T) -> Any:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def cell(self, row: T, column: int) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def header(self, column: int) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    # API
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        new = list(rows)
-        old_keys = [self.key(r) for r in self._rows]
-        new_keys = [self.key(r) for r in new]
-        if old_keys == new_keys:
-            self._rows = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.columns) - 1))
-            return
-        self.beginResetModel()
-        self._rows = new
-        self.endResetModel()
-
-    # Qt
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(str(self.cell(row, index.column()) or ""))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, index.column())
-        if role == ID_ROLE:
-            return self.key(row)
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.header(section)
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
-
-
-class AccountColumn(IntEnum):
-    NAME = 0
-    USERNAME = 1
-    ROLE = 2
-    SERVICES = 3
-    STATE = 4
-
-
-class AccountsModel(_RowsModel[AccountRow]):
-    columns = AccountColumn
+class AccountsModel(FrozenRowsModel[AccountRow]):
+    context = "verwaltung"
+    columns = (
+        TableColumn("name", QT_TRANSLATE_NOOP("verwaltung", "Name"), lambda m, r: r.display_name, width=200),
+        TableColumn("username", QT_TRANSLATE_NOOP("verwaltung", "User name"), lambda m, r: r.username, width=130),
+        TableColumn("role", QT_TRANSLATE_NOOP("verwaltung", "Role"), lambda m, r: role_name(r.role.value), width=150),
+        TableColumn("services", QT_TRANSLATE_NOOP("verwaltung", "Services"),
+                    lambda m, r: m.service_names(r.service_ids), width=150),
+        TableColumn("state", QT_TRANSLATE_NOOP("verwaltung", "State"), lambda m, r: account_state(r), stretch=True),
+    )
 
     def __init__(self, service_names: Callable[[frozenset[int]], str] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.service_names = service_names or (lambda ids: ", ".join(str(i) for i in sorted(ids)))
 
-    def key(self, row: AccountRow) -> int:
-        return row.id
 
-    def header(self, column: int) -> str:
-        return {
-            AccountColumn.NAME: translate("verwaltung", "Name"),
-            AccountColumn.USERNAME: translate("verwaltung", "User name"),
-            AccountColumn.ROLE: translate("verwaltung", "Role"),
-            AccountColumn.SERVICES: translate("verwaltung", "Services"),
-            AccountColumn.STATE: translate("verwaltung", "State"),
-        }[AccountColumn(column)]
-
-    def cell(self, row: AccountRow, column: int) -> str:
-        if column == AccountColumn.NAME:
-            return row.display_name
-        if column == AccountColumn.USERNAME:
-            return row.username
-        if column == AccountColumn.ROLE:
-            return role_name(row.role.value)
-        if column == AccountColumn.SERVICES:
-            return self.service_names(row.service_ids)
-        if not row.active:
-            return translate("verwaltung", "deactivated")
-        if row.failed_logins == 1:
-            return translate("verwaltung", "active, 1 wrong password")
-        if row.failed_logins:
-            return translate("verwaltung", "active, {count} wrong passwords").format(count=row.failed_logins)
-        return translate("verwaltung", "active")
-
-
-class AuditColumn(IntEnum):
-    TIME = 0
-    USER = 1
-    ACTION = 2
-    CLIENT = 3
-    WORKSTATION = 4
-    DETAILS = 5
+def account_state(row: AccountRow) -> str:
+    if not row.active:
+        return _active(False)
+    if row.failed_logins == 1:
+        return translate("verwaltung", "active, 1 wrong password")
+    if row.failed_logins:
+        return translate("verwaltung", "active, {count} wrong passwords").format(count=row.failed_logins)
+    return _active(True)
 
 
 #: The keys of an entry's details, in words (the values stay as recorded).
@@ -259,36 +161,26 @@ def group_label(prefix: str) -> str:
     return translate("audit", entry.label) if entry else prefix
 
 
-class AuditModel(_RowsModel[AuditRow]):
-    columns = AuditColumn
+class AuditModel(FrozenRowsModel[AuditRow]):
+    context = "verwaltung"
+    columns = (
+        TableColumn("time", QT_TRANSLATE_NOOP("verwaltung", "Time"), lambda m, r: fmt_datetime(r.at), width=130,
+                    sort=lambda m, r: r.at),
+        TableColumn("user", QT_TRANSLATE_NOOP("verwaltung", "User"), lambda m, r: audit_user(r), width=140),
+        TableColumn("action", QT_TRANSLATE_NOOP("verwaltung", "What"), lambda m, r: action_label(r.action), width=230),
+        TableColumn("client", QT_TRANSLATE_NOOP("verwaltung", "Client"),
+                    lambda m, r: "" if r.client_id is None else format_client_number(r.client_id), width=90),
+        TableColumn("workstation", QT_TRANSLATE_NOOP("verwaltung", "Workstation"), lambda m, r: r.workstation,
+                    width=110),
+        TableColumn("details", QT_TRANSLATE_NOOP("verwaltung", "Details"), lambda m, r: _details(r.details),
+                    stretch=True),
+    )
 
-    def key(self, row: AuditRow) -> int:
-        return row.id
 
-    def header(self, column: int) -> str:
-        return {
-            AuditColumn.TIME: translate("verwaltung", "Time"),
-            AuditColumn.USER: translate("verwaltung", "User"),
-            AuditColumn.ACTION: translate("verwaltung", "What"),
-            AuditColumn.CLIENT: translate("verwaltung", "Client"),
-            AuditColumn.DETAILS: translate("verwaltung", "Details"),
-            AuditColumn.WORKSTATION: translate("verwaltung", "Workstation"),
-        }[AuditColumn(column)]
-
-    def cell(self, row: AuditRow, column: int) -> str:
-        if column == AuditColumn.TIME:
-            return fmt_datetime(row.at)
-        if column == AuditColumn.USER:
-            if row.actor_id is None and row.actor_name == "login":
-                return translate("verwaltung", "(login screen)")
-            return row.actor_name
-        if column == AuditColumn.ACTION:
-            return action_label(row.action)
-        if column == AuditColumn.CLIENT:
-            return "" if row.client_id is None else format_client_number(row.client_id)
-        if column == AuditColumn.DETAILS:
-            return _details(row.details)
-        return row.workstation
+def audit_user(row: AuditRow) -> str:
+    if row.actor_id is None and row.actor_name == "login":
+        return translate("verwaltung", "(login screen)")
+    return row.actor_name
 
 
 def _details(text: str) -> str:
@@ -308,53 +200,43 @@ def detail_label(key: str) -> str:
 
 def _value(value: Any) -> str:
     if isinstance(value, bool):
-        return translate("verwaltung", "yes") if value else translate("verwaltung", "no")
+        return _yes_no(value)
     if value is None:
         return "–"
     return str(value)
 
 
-class BackupColumn(IntEnum):
-    TIME = 0
-    KIND = 1
-    EXPIRES = 2
-    SIZE = 3
-    FILE = 4
+BACKUP_KINDS = {
+    "daily": QT_TRANSLATE_NOOP("verwaltung", "daily"),
+    "weekly": QT_TRANSLATE_NOOP("verwaltung", "weekly"),
+    "manual": QT_TRANSLATE_NOOP("verwaltung", "by hand"),
+    "before-upgrade": QT_TRANSLATE_NOOP("verwaltung", "before an update"),
+    "replaced": QT_TRANSLATE_NOOP("verwaltung", "replaced by a restore"),
+}
 
 
-class BackupsModel(_RowsModel[BackupFile]):
-    columns = BackupColumn
+class BackupsModel(FrozenRowsModel[BackupFile]):
+    context = "verwaltung"
+    columns = (
+        TableColumn("time", QT_TRANSLATE_NOOP("verwaltung", "Made"), lambda m, r: fmt_datetime(r.made_at), width=140,
+                    sort=lambda m, r: r.made_at),
+        TableColumn("kind", QT_TRANSLATE_NOOP("verwaltung", "Kind"),
+                    lambda m, r: translate("verwaltung", BACKUP_KINDS[r.kind]) if r.kind in BACKUP_KINDS else r.kind,
+                    width=150),
+        TableColumn("expires", QT_TRANSLATE_NOOP("verwaltung", "Deleted on"), lambda m, r: backup_expiry(r), width=170),
+        TableColumn("size", QT_TRANSLATE_NOOP("verwaltung", "Size"), lambda m, r: f"{r.size / 1e6:.1f} MB", width=90,
+                    align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, sort=lambda m, r: r.size),
+        TableColumn("file", QT_TRANSLATE_NOOP("verwaltung", "File"), lambda m, r: r.path.name, stretch=True),
+    )
 
     def key(self, row: BackupFile) -> str:
         return str(row.path)
 
-    def header(self, column: int) -> str:
-        return {
-            BackupColumn.TIME: translate("verwaltung", "Made"),
-            BackupColumn.KIND: translate("verwaltung", "Kind"),
-            BackupColumn.EXPIRES: translate("verwaltung", "Deleted on"),
-            BackupColumn.SIZE: translate("verwaltung", "Size"),
-            BackupColumn.FILE: translate("verwaltung", "File"),
-        }[BackupColumn(column)]
 
-    def cell(self, row: BackupFile, column: int) -> str:
-        if column == BackupColumn.TIME:
-            return fmt_datetime(row.made_at)
-        if column == BackupColumn.KIND:
-            return {
-                "daily": translate("verwaltung", "daily"),
-                "weekly": translate("verwaltung", "weekly"),
-                "manual": translate("verwaltung", "by hand"),
-                "before-upgrade": translate("verwaltung", "before an update"),
-                "replaced": translate("verwaltung", "replaced by a restore"),
-            }.get(row.kind, row.kind)
-        if column == BackupColumn.EXPIRES:
-            if row.expires_at is None:
-                return translate("verwaltung", "not made by desk: kept")
-            return fmt_datetime(row.expires_at)
-        if column == BackupColumn.SIZE:
-            return f"{row.size / 1e6:.1f} MB"
-        return row.path.name
+def backup_expiry(row: BackupFile) -> str:
+    if row.expires_at is None:
+        return translate("verwaltung", "not made by desk: kept")
+    return fmt_datetime(row.expires_at)
 
 
 def room_kind_name(kind: RoomKind) -> str:
@@ -366,71 +248,36 @@ def room_kind_name(kind: RoomKind) -> str:
     }[kind]
 
 
-class ServiceColumn(IntEnum):
-    NAME = 0
-    CODE = 1
-    PREFIX = 2
-    HOURS = 3
-    STATE = 4
+class ServicesModel(FrozenRowsModel[ServiceRow]):
+    context = "verwaltung"
+    columns = (
+        TableColumn("name", QT_TRANSLATE_NOOP("verwaltung", "Service"), lambda m, r: r.name(current_language()),
+                    width=260),
+        TableColumn("code", QT_TRANSLATE_NOOP("verwaltung", "Code"), lambda m, r: r.code, width=70),
+        TableColumn("prefix", QT_TRANSLATE_NOOP("verwaltung", "Ticket prefix"), lambda m, r: r.ticket_prefix,
+                    width=90),
+        TableColumn("hours", QT_TRANSLATE_NOOP("verwaltung", "Open consultation hours"),
+                    lambda m, r: format_hours(r.hours, current_language()) or translate("verwaltung", "none"),
+                    width=260),
+        TableColumn("state", QT_TRANSLATE_NOOP("verwaltung", "State"), lambda m, r: _active(r.active), stretch=True),
+    )
 
 
-class ServicesModel(_RowsModel[ServiceRow]):
-    columns = ServiceColumn
-
-    def key(self, row: ServiceRow) -> int:
-        return row.id
-
-    def header(self, column: int) -> str:
-        return {
-            ServiceColumn.NAME: translate("verwaltung", "Service"),
-            ServiceColumn.CODE: translate("verwaltung", "Code"),
-            ServiceColumn.PREFIX: translate("verwaltung", "Ticket prefix"),
-            ServiceColumn.HOURS: translate("verwaltung", "Open consultation hours"),
-            ServiceColumn.STATE: translate("verwaltung", "State"),
-        }[ServiceColumn(column)]
-
-    def cell(self, row: ServiceRow, column: int) -> str:
-        if column == ServiceColumn.NAME:
-            return row.name(current_language())
-        if column == ServiceColumn.CODE:
-            return row.code
-        if column == ServiceColumn.PREFIX:
-            return row.ticket_prefix
-        if column == ServiceColumn.HOURS:
-            return format_hours(row.hours, current_language()) or translate("verwaltung", "none")
-        return translate("verwaltung", "active") if row.active else translate("verwaltung", "deactivated")
+class RoomsModel(FrozenRowsModel[RoomRow]):
+    context = "verwaltung"
+    columns = (
+        TableColumn("name", QT_TRANSLATE_NOOP("verwaltung", "Room"), lambda m, r: r.name, width=200),
+        TableColumn("kind", QT_TRANSLATE_NOOP("verwaltung", "Kind"), lambda m, r: room_kind_name(r.kind), width=130),
+        TableColumn("bookable", QT_TRANSLATE_NOOP("verwaltung", "Bookable"), lambda m, r: _yes_no(r.bookable),
+                    width=90),
+        TableColumn("label", QT_TRANSLATE_NOOP("verwaltung", "Shown on the display as"), lambda m, r: r.display_label,
+                    width=200),
+        TableColumn("state", QT_TRANSLATE_NOOP("verwaltung", "State"), lambda m, r: _active(r.active), stretch=True),
+    )
 
 
-class RoomColumn(IntEnum):
-    NAME = 0
-    KIND = 1
-    BOOKABLE = 2
-    LABEL = 3
-    STATE = 4
-
-
-class RoomsModel(_RowsModel[RoomRow]):
-    columns = RoomColumn
-
-    def key(self, row: RoomRow) -> int:
-        return row.id
-
-    def header(self, column: int) -> str:
-        return {
-            RoomColumn.NAME: translate("verwaltung", "Room"),
-            RoomColumn.KIND: translate("verwaltung", "Kind"),
-            RoomColumn.BOOKABLE: translate("verwaltung", "Bookable"),
-            RoomColumn.LABEL: translate("verwaltung", "Shown on the display as"),
-            RoomColumn.STATE: translate("verwaltung", "State"),
-        }[RoomColumn(column)]
-
-    def cell(self, row: RoomRow, column: int) -> str:
-        if column == RoomColumn.NAME:
-            return row.name
-        if column == RoomColumn.KIND:
-            return room_kind_name(row.kind)
-        if column == RoomColumn.BOOKABLE:
-            return translate("verwaltung", "yes") if row.bookable else translate("verwaltung", "no")
-        if column == RoomColumn.LABEL:
-            return row.display_label
-        return translate("verwaltung", "active") if row.active else translate("verwaltung", "deactivated")
+AccountColumn = column_enum("AccountColumn", AccountsModel.columns, __name__)
+AuditColumn = column_enum("AuditColumn", AuditModel.columns, __name__)
+BackupColumn = column_enum("BackupColumn", BackupsModel.columns, __name__)
+ServiceColumn = column_enum("ServiceColumn", ServicesModel.columns, __name__)
+RoomColumn = column_enum("RoomColumn", RoomsModel.columns, __name__)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -60,6 +59,7 @@ from desk.ui.views.verwaltung.models import (
     action_label,
     group_label,
 )
+from desk.ui.widgets.tables import set_up_columns
 
 RETENTION_KINDS = ("visits", "appointments", "bookings", "inactive_clients", "audit_log")
 
@@ -80,7 +80,7 @@ def _table(model, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    set_up_columns(view)  # widths from the model's columns
     view.setAlternatingRowColors(True)
     return view
 
