@@ -181,8 +181,9 @@ class FrozenRowsModel(QAbstractTableModel, Generic[T]):
         key = self.key
         wanted = {key(r) for r in rows}
         gone = [key(r) for r in self._rows if key(r) not in wanted]
-        if self._rows and len(gone) == len(self._rows) and rows:
-            # nothing stays (a new search): one reset instead of removing and inserting every row
+        if len(gone) == len(self._rows) and rows:
+            # nothing stays (the first load, a new search): one reset instead of inserting every row
+            # (the header re-lays out too: a stretched last column stretches again)
             self.beginResetModel()
             self._rows = rows
             self._index = {key(r): i for i, r in enumerate(rows)}

@@ -6,7 +6,8 @@
 A column with a width hint is interactive and starts at the hint, grown with the font (at 200 %
 names stay recognisable and the table scrolls sideways); `stretch` takes what is left; `fit`
 fixes the width to the widest text the column can show in this language; otherwise the column
-fits its contents. Whenever the headers change (a new language) no header is left cut and the
+fits its contents. A last column that stretches is the rest of the width but never narrower than
+its header (the table scrolls sideways instead). Whenever the headers change (a new language) no header is left cut and the
 `fit` columns are measured again.
 """
 
@@ -25,8 +26,12 @@ def set_up_columns(table: QTableView) -> None:
     model = table.model()
     header = table.horizontalHeader()
     scale = max(1.0, table.fontMetrics().height() / BASE_FONT_HEIGHT)
+    last = len(model.columns) - 1
     for section, column in enumerate(model.columns):
-        if column.stretch:
+        if column.stretch and section == last:  # the rest of the width, but never less than its header
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(True)
+        elif column.stretch:
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
         elif column.fit is not None:
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
@@ -54,11 +59,12 @@ class _HeaderKeeper(QObject):
         bold = QFont(table.font())
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
+        last = len(model.columns) - 1
         for section, column in enumerate(model.columns):
             title = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
             needed = metrics.horizontalAdvance(title) + PADDING
             if column.fit is not None:
                 widest = max((bold_metrics.horizontalAdvance(t) for t in column.fit(model)), default=0)
                 header.resizeSection(section, max(needed, widest + 16))
-            elif column.width and header.sectionSize(section) < needed:  # a header is never cut
+            elif (column.width or section == last) and header.sectionSize(section) < needed:  # never cut
                 header.resizeSection(section, needed)
