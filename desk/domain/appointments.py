@@ -89,6 +89,7 @@ class SlipData:
     centre_name: str
     centre_address: str
     interpreter_language: str
+    kiosk_code: str = ""  # the short code the kiosk checks the person in with (issue 20)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ class Role(StrEnum):
     COUNSELLOR = "beratung"
     HEAD = "leitung"
     DISPLAY = "display"
+    KIOSK = "kiosk"  # the self-service ticket kiosk at the entrance (issue 20); never a staff account
 
 
 class RoomKind(StrEnum):
@@ -205,6 +206,7 @@ class VisitRow:
     referred_to: str
     version: int = 1  # optimistic lock of the waiting-list transitions
     handed_over_from_id: int | None = None
+    self_service: bool = False  # the person took the ticket at the kiosk (issue 20)
 
 
 @dataclass(frozen=True, slots=True)

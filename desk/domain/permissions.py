@@ -50,6 +50,9 @@ class Permission(enum.Enum):
     BACKUP = "backup"
     # the waiting-room display terminal
     DISPLAY_READ = "display_read"
+    # the self-service kiosk (issue 20): its services with their sentences and waits, an anonymous
+    # ticket, an appointment check-in by the slip's code (rate-limited in the database)
+    KIOSK = "kiosk"
 
 
 P = Permission
@@ -93,6 +96,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # the waiting-room display: ticket numbers and rooms only (LOGIN lets the login screen,
     # which acts before anyone is known, ask for a password)
     Role.DISPLAY: frozenset({P.LOGIN, P.DISPLAY_READ}),
+    # the self-service kiosk: nothing but the kiosk's own three functions - no names, no lists,
+    # no client card (leaving it needs the head's password, checked through the login screen)
+    Role.KIOSK: frozenset({P.KIOSK}),
 }
 
 

@@ -193,6 +193,7 @@ class AppointmentService:
             staff = uow.reference.staff_row(row.staff_id) if row.staff_id else None
             contact = uow.appointments.client_contact(row.client_id) if row.client_id else None
             settings = uow.settings.all()
+            kiosk_code = uow.appointments.kiosk_code(row.id)
         from desk.services.reference import DEFAULT_SETTINGS
 
         service = services.get(row.service_id)
@@ -210,6 +211,7 @@ class AppointmentService:
             centre_name=str(settings.get("centre_name", DEFAULT_SETTINGS["centre_name"])),
             centre_address=str(settings.get("centre_address", DEFAULT_SETTINGS["centre_address"])),
             interpreter_language=row.interpreter_language,
+            kiosk_code=kiosk_code,
         )
 
     # -- booking ----------------------------------------------------------------------------

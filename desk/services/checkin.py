@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
-from desk.domain.model import AppointmentRow, AppointmentStatus, Priority, VisitRow, VisitStatus
+from desk.domain.model import (
+    OPEN_VISIT_STATUSES,
+    AppointmentRow,
+    AppointmentStatus,
+    Priority,
+    VisitRow,
+    VisitStatus,
+)
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
@@ -18,6 +25,7 @@ from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 MAX_PARTY_SIZE = 20
@@ -65,6 +73,75 @@ def _open_visit_conflict(name: str, visit: VisitRow) -> ConflictError:
                          name=name, ticket=visit.ticket, time=_hhmm(visit.arrived_at))
 
 
+def _client_without_open_visit(uow: UnitOfWork, client_id: int):
+    """The client and the facts a visit copies for the report; refused when the client is gone or
+    already has an open visit (saying where it stands)."""
+    client = uow.clients.get(client_id)
+    if client is None:
+        raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+    open_visit = uow.visits.open_visit_of_client(client.id)
+    if open_visit is not None:
+        raise _open_visit_conflict(client.display_name, open_visit)
+    return client, {
+        "residence": client.residence.value,
+        "status_group": client.status_group.value,
+        "client_language": client.language,
+        "first_visit": not uow.visits.client_has_visits(client.id),
+    }
+
+
+def mark_arrived(uow: UnitOfWork, appointment: AppointmentRow | KioskAppointment) -> None:
+    """booked -> arrived inside the check-in's transaction, or the reason it cannot be."""
+    if not uow.reception.mark_appointment_arrived(appointment.id):
+        if appointment.status is AppointmentStatus.ARRIVED:
+            raise ConflictError("This appointment is already checked in.")
+        if appointment.status is not AppointmentStatus.BOOKED:
+            raise ConflictError("This appointment is already closed.")
+        raise ConflictError("This appointment was changed at another desk in the meantime. Please reload.")
+
+
+def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
+              appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
+              priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
+              self_service: bool = False) -> int:
+    """The visit with its ticket number (one atomic counter per service and day), its audit
+    entry and the change topics: the one place a check-in writes, at the desk and at the kiosk."""
+    service = uow.reception.service_for_check_in(service_id)
+    if service is None or not service[2]:
+        raise NotFoundError("This service is not available for check-in.")
+    service_code, ticket_prefix, _active = service
+    day = local_day(now)
+    number = uow.visits.next_ticket_number(service_id, day)
+    visit_id = uow.visits.add(
+        client_id=client_id,
+        service_id=service_id,
+        appointment_id=appointment.id if appointment else None,
+        # an appointment client is reserved for the appointment's counsellor (docs/WAITING.md)
+        assigned_staff_id=appointment.staff_id if appointment else None,
+        ticket_day=day,
+        ticket_number=number,
+        ticket_prefix=ticket_prefix,
+        party_size=party_size,
+        status=VisitStatus.WAITING.value,
+        priority=priority.value,
+        priority_reason=reason,
+        interpreter_language=language,
+        arrived_at=now,
+        created_by=actor.staff_id,
+        updated_at=now,
+        self_service=self_service,
+        **snapshot,
+    )
+    details = {"service": service_code, "party_size": party_size,
+               "appointment_id": appointment.id if appointment else None, "priority": priority.value}
+    if self_service:
+        details["self_service"] = True
+    record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit_id, client_id=client_id,
+           details=details)
+    uow.touch("visits", *(["appointments"] if appointment else []))
+    return visit_id
+
+
 class CheckInService:
     def __init__(self, uow: UnitOfWorkFactory) -> None:
         self._uow = uow
@@ -83,7 +160,6 @@ class CheckInService:
         if priority is Priority.NORMAL:
             reason = ""
         language = clean_text(request.interpreter_language, field="Interpreter language", max_length=16).lower()
-        day = local_day(now)
         with self._uow(write=True) as uow:
             client_id = request.client_id
             service_id = request.service_id
@@ -96,59 +172,18 @@ class CheckInService:
                     language = appointment.interpreter_language
             if service_id is None:
                 raise ValidationError("Please choose a service.")
-            service = uow.reception.service_for_check_in(service_id)
-            if service is None or not service[2]:
-                raise NotFoundError("This service is not available for check-in.")
-            service_code, ticket_prefix, _active = service
             snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": "", "first_visit": False}
             if client_id is not None:
-                client = uow.clients.get(client_id)
-                if client is None:
-                    raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
-                open_visit = uow.visits.open_visit_of_client(client.id)
-                if open_visit is not None:
-                    raise _open_visit_conflict(client.display_name, open_visit)
-                snapshot = {
-                    "residence": client.residence.value,
-                    "status_group": client.status_group.value,
-                    "client_language": client.language,
-                    "first_visit": not uow.visits.client_has_visits(client.id),
-                }
+                client, snapshot = _client_without_open_visit(uow, client_id)
                 if not language and client.interpreter_needed:
                     language = client.language
                 uow.clients.touch_contact(client.id, now)
-            if appointment is not None and not uow.reception.mark_appointment_arrived(appointment.id):
-                if appointment.status is AppointmentStatus.ARRIVED:
-                    raise ConflictError("This appointment is already checked in.")
-                if appointment.status is not AppointmentStatus.BOOKED:
-                    raise ConflictError("This appointment is already closed.")
-                raise ConflictError("This appointment was changed at another desk in the meantime. Please reload.")
-            number = uow.visits.next_ticket_number(service_id, day)
-            visit_id = uow.visits.add(
-                client_id=client_id,
-                service_id=service_id,
-                appointment_id=appointment.id if appointment else None,
-                # an appointment client is reserved for the appointment's counsellor (docs/WAITING.md)
-                assigned_staff_id=appointment.staff_id if appointment else None,
-                ticket_day=day,
-                ticket_number=number,
-                ticket_prefix=ticket_prefix,
-                party_size=request.party_size,
-                status=VisitStatus.WAITING.value,
-                priority=priority.value,
-                priority_reason=reason,
-                interpreter_language=language,
-                arrived_at=now,
-                created_by=actor.staff_id,
-                updated_at=now,
-                **snapshot,
-            )
-            record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit_id,
-                   client_id=client_id, details={"service": service_code, "party_size": request.party_size,
-                                                 "appointment_id": appointment.id if appointment else None,
-                                                 "priority": priority.value})
+            if appointment is not None:
+                mark_arrived(uow, appointment)
+            visit_id = add_visit(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
+                                 language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
+                                 party_size=request.party_size)
             row = uow.visits.get(visit_id)  # read inside the transaction: no second one after commit
-            uow.touch("visits", *(["appointments"] if appointment else []))
             uow.commit()
         assert row is not None
         return row
@@ -178,6 +213,34 @@ class CheckInService:
                    client_id=visit.client_id, details={"ticket": visit.ticket})
             uow.touch("visits", *(["appointments"] if visit.appointment_id else []))
             uow.commit()
+
+    @requires(Permission.CHECK_IN)
+    def attach_client(self, actor: Actor, visit_id: int, client_id: int, *,
+                      now: datetime | None = None) -> VisitRow:
+        """The person with an anonymous ticket (from the kiosk, or a walk-in) comes to the desk:
+        the visit gets its client and keeps its ticket, arrival time and place in the queue."""
+        now = now or datetime.now(UTC)
+        with self._uow(write=True) as uow:
+            visit = uow.visits.get(visit_id)
+            if visit is None:
+                raise NotFoundError("This ticket does not exist (any more).")
+            if visit.client_id is not None:
+                raise ConflictError("Ticket {ticket} already belongs to a client.", ticket=visit.ticket)
+            if visit.status not in OPEN_VISIT_STATUSES:
+                raise ConflictError("Ticket {ticket} is already closed.", ticket=visit.ticket)
+            client, snapshot = _client_without_open_visit(uow, client_id)
+            snapshot["client_language"] = snapshot["client_language"] or visit.interpreter_language
+            if not uow.visits.attach_client(visit_id, client.id, **snapshot):
+                raise ConflictError("Ticket {ticket} was changed at another desk in the meantime. Please reload.",
+                                    ticket=visit.ticket)
+            uow.clients.touch_contact(client.id, now)
+            record(uow, actor, "visit.client_attached", entity_type="visit", entity_id=visit_id,
+                   client_id=client.id, details={"ticket": visit.ticket, "self_service": visit.self_service})
+            row = uow.visits.get(visit_id)
+            uow.touch("visits")
+            uow.commit()
+        assert row is not None
+        return row
 
     @staticmethod
     def _appointment_for(uow: UnitOfWork, appointment_id: int, client_id: int | None,

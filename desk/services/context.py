@@ -29,3 +29,8 @@ class Actor:
     @classmethod
     def display(cls) -> Actor:
         return cls(staff_id=None, name="display", role=Role.DISPLAY)
+
+    @classmethod
+    def kiosk(cls) -> Actor:
+        """The self-service kiosk at the entrance (issue 20); the workstation names the kiosk."""
+        return cls(staff_id=None, name="kiosk", role=Role.KIOSK)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desk.services.bookings import BookingService
     from desk.services.checkin import CheckInService
     from desk.services.clients import ClientService
+    from desk.services.kiosk import KioskService
     from desk.services.privacy import PrivacyService
     from desk.services.reference import ReferenceService
     from desk.services.reminders import ReminderService
@@ -83,6 +84,12 @@ class DeskServices:
         from desk.services.checkin import CheckInService
 
         return CheckInService(self.uow)
+
+    @cached_property
+    def kiosk(self) -> KioskService:
+        from desk.services.kiosk import KioskService
+
+        return KioskService(self.uow)
 
     @cached_property
     def waitlist(self) -> WaitlistService:

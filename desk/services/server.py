@@ -22,4 +22,5 @@ def setup_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], say
     prepare_database(url, role=roles.owner).dispose()  # migrate and seed as the owner
     say(f"schema migrated and seeded as {roles.owner}")
     grant_rights(url, roles)
-    say(f"rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only)")
+    say(f"rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only), "
+        f"{roles.kiosk} (kiosk only: services, tickets, appointment check-in by code)")

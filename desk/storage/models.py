@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -297,6 +298,8 @@ class Visit(Base):
     # --- waitlist: the caller's name (also without a staff account) and an optimistic version ---
     called_by_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # --- the self-service kiosk (issue 20): the person took the ticket themselves ---
+    self_service: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class DisplayCall(Base):
@@ -343,6 +346,34 @@ class Appointment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the short code on the slip: the kiosk checks the person in with it (issue 20); not unique
+    # over the years, looked up among one day's appointments (desk.domain.kiosk)
+    kiosk_code: Mapped[str | None] = mapped_column(String(12), index=True)
+
+
+class KioskAttempt(Base):
+    """A code (or date-of-birth + time) tried at a kiosk: the rate limit counts the failures of
+    the last minutes (desk.domain.kiosk). No code, no date of birth is kept - only when, where
+    and whether it matched. Rows older than a day are deleted at the next attempt."""
+
+    __tablename__ = "kiosk_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(100))
+    attempted_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    succeeded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class KioskLanguage(Base):
+    """A language the head added to the kiosk without code (issue 20): its name in its own script,
+    its direction and the kiosk's sentences as JSON (the same keys as resources/kiosk_phrases.json).
+    A row with the code of a built-in language replaces that language's sentences."""
+
+    __tablename__ = "kiosk_languages"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    phrases: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class RoomBooking(Base):

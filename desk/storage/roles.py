@@ -11,6 +11,12 @@ Three roles, created idempotently over a superuser's connection:
   owner that goes through the purge permit (never younger than six months).
 - the display (`<prefix>_display`, LOGIN): the waiting-room PC. SELECT on `display_calls`, the
   change counter and the schema version; LISTEN needs no grant. Nothing else.
+- the kiosk (`<prefix>_kiosk`, LOGIN): the self-service ticket kiosk in the entrance (issue 20).
+  Exactly the columns desk.storage.repositories.kiosk reads and writes: the services, today's
+  waiting figures, a new visit and its ticket number, an appointment found by its code or the
+  client's date of birth (never a name, phone or note), the attempts table of its rate limit,
+  appending to the audit log; and the staff accounts' login columns, because leaving the kiosk
+  needs the head's password.
 """
 
 from __future__ import annotations
@@ -37,11 +43,32 @@ _PURGE_SQL = """
     END $$"""
 
 
+#: The kiosk role's rights, column by column (desk.storage.repositories.kiosk and the check-in's
+#: shared writes in desk.services.checkin.add_visit; the login's columns for leaving the kiosk).
+KIOSK_GRANTS = (
+    "GRANT SELECT ON services, change_counter, alembic_version, kiosk_languages TO {kiosk}",
+    "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
+    "GRANT SELECT, INSERT, UPDATE ON ticket_counters TO {kiosk}",
+    "GRANT SELECT, INSERT ON visits TO {kiosk}",
+    "GRANT SELECT (id, client_id, service_id, staff_id, starts_at, status, interpreter_language, kiosk_code, "
+    "version) ON appointments TO {kiosk}",
+    "GRANT UPDATE (status, version, updated_at) ON appointments TO {kiosk}",
+    "GRANT SELECT (id, date_of_birth, residence, status_group, language, interpreter_needed) ON clients TO {kiosk}",
+    "GRANT UPDATE (last_contact_at) ON clients TO {kiosk}",
+    "GRANT SELECT, INSERT, DELETE ON kiosk_attempts TO {kiosk}",
+    "GRANT SELECT (id), INSERT ON audit_events TO {kiosk}",
+    "GRANT SELECT ON staff, staff_services TO {kiosk}",
+    "GRANT UPDATE (failed_logins, locked_until, password_hash) ON staff TO {kiosk}",
+    "GRANT USAGE ON SEQUENCE visits_id_seq, kiosk_attempts_id_seq, audit_events_id_seq TO {kiosk}",
+)
+
+
 @dataclass(frozen=True)
 class ServerRoles:
     owner: str
     app: str
     display: str
+    kiosk: str
 
     @classmethod
     def named(cls, prefix: str) -> ServerRoles:
@@ -49,7 +76,8 @@ class ServerRoles:
             raise DatabaseError("The role prefix {prefix} must be letters, digits and _ (starting with a letter).",
                                 prefix=prefix)
         prefix = prefix.lower()
-        return cls(owner=f"{prefix}_owner", app=f"{prefix}_app", display=f"{prefix}_display")
+        return cls(owner=f"{prefix}_owner", app=f"{prefix}_app", display=f"{prefix}_display",
+                   kiosk=f"{prefix}_kiosk")
 
 
 def _ident(name: str) -> str:
@@ -84,7 +112,7 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
         with engine.connect() as connection:
             if not connection.execute(sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
                 raise DatabaseError("setup-server needs a superuser's connection (e.g. postgres).")
-            for name, login in ((roles.owner, False), (roles.app, True), (roles.display, True)):
+            for name, login in ((roles.owner, False), (roles.app, True), (roles.display, True), (roles.kiosk, True)):
                 if not _role_exists(connection, name):
                     connection.exec_driver_sql(f"CREATE ROLE {_ident(name)}")
                     say(f"role {name} created")
@@ -100,7 +128,8 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
             connection.exec_driver_sql(f"ALTER DATABASE {_ident(database)} OWNER TO {_ident(roles.owner)}")
             connection.exec_driver_sql(f"REVOKE ALL ON DATABASE {_ident(database)} FROM PUBLIC")
             connection.exec_driver_sql(f"GRANT CONNECT, TEMPORARY ON DATABASE {_ident(database)} TO {_ident(roles.app)}")
-            connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_ident(database)} TO {_ident(roles.display)}")
+            connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_ident(database)} TO {_ident(roles.display)}, "
+                                       f"{_ident(roles.kiosk)}")
     finally:
         engine.dispose()
     engine = _superuser_engine(url)
@@ -124,7 +153,8 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
                     target = name if kind == "FUNCTION" else f"public.{_ident(name)}"
                     connection.exec_driver_sql(f"ALTER {kind} {target} OWNER TO {owner}")
             connection.exec_driver_sql("REVOKE ALL ON SCHEMA public FROM PUBLIC")
-            connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {_ident(roles.app)}, {_ident(roles.display)}")
+            connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {_ident(roles.app)}, {_ident(roles.display)}, "
+                                       f"{_ident(roles.kiosk)}")
     finally:
         engine.dispose()
 
@@ -132,14 +162,14 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
 def grant_rights(url: str, roles: ServerRoles) -> None:
     """After the migrations: the application's and the display's rights (re-applied every run,
     so tables added by an upgrade get them too)."""
-    app, display, owner = _ident(roles.app), _ident(roles.display), _ident(roles.owner)
+    app, display, owner, kiosk = _ident(roles.app), _ident(roles.display), _ident(roles.owner), _ident(roles.kiosk)
     engine = _superuser_engine(url)
     try:
         with engine.connect() as connection:
             run = connection.exec_driver_sql
-            run(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {app}, {display}")
-            run(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {app}, {display}")
-            run(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC, {app}, {display}")
+            run(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {app}, {display}, {kiosk}")
+            run(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {app}, {display}, {kiosk}")
+            run(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC, {app}, {display}, {kiosk}")
             run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app}")
             run(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {app}")
             # the audit log: read and append only; the schema version: read only
@@ -150,5 +180,7 @@ def grant_rights(url: str, roles: ServerRoles) -> None:
             run(f"REVOKE ALL ON FUNCTION public.{PURGE_FUNCTION}(timestamptz) FROM PUBLIC")
             run(f"GRANT EXECUTE ON FUNCTION public.{PURGE_FUNCTION}(timestamptz) TO {app}")
             run(f"GRANT SELECT ON display_calls, change_counter, alembic_version TO {display}")
+            for grant in KIOSK_GRANTS:
+                run(grant.format(kiosk=kiosk))
     finally:
         engine.dispose()

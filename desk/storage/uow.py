@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desk.storage.repositories.audit import AuditRepository
     from desk.storage.repositories.bookings import BookingRepository
     from desk.storage.repositories.clients import ClientRepository
+    from desk.storage.repositories.kiosk import KioskRepository
     from desk.storage.repositories.privacy import PrivacyRepository
     from desk.storage.repositories.reception import ReceptionRepository
     from desk.storage.repositories.reference import ReferenceRepository
@@ -225,6 +226,12 @@ class UnitOfWork:
         from desk.storage.repositories.reports import ReportRepository
 
         return ReportRepository(self.session)
+
+    @cached_property
+    def kiosk(self) -> KioskRepository:
+        from desk.storage.repositories.kiosk import KioskRepository
+
+        return KioskRepository(self.session)
 
 
 UnitOfWorkFactory = Callable[..., UnitOfWork]

@@ -12,6 +12,7 @@ ROLE_WORDS = {
     "beratung": QT_TRANSLATE_NOOP("permissions", "counselling"),
     "leitung": QT_TRANSLATE_NOOP("permissions", "head of department"),
     "display": QT_TRANSLATE_NOOP("permissions", "waiting-room display"),
+    "kiosk": QT_TRANSLATE_NOOP("permissions", "self-service kiosk"),
 }
 
 PERMISSION_WORDS = {
@@ -43,6 +44,7 @@ PERMISSION_WORDS = {
     "retention_purge": QT_TRANSLATE_NOOP("permissions", "purge old data"),
     "backup": QT_TRANSLATE_NOOP("permissions", "make or restore backups"),
     "display_read": QT_TRANSLATE_NOOP("permissions", "show the waiting-room display"),
+    "kiosk": QT_TRANSLATE_NOOP("permissions", "give out tickets at the self-service kiosk"),
 }
 
 

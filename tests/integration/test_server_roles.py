@@ -47,11 +47,12 @@ def server(pg_server_url) -> Iterator[dict]:
     info = {"base": base, "db": f"{name}_desk", "prefix": name,
             "superuser": _url(base, None, f"{name}_desk"),
             "app": _url(base, f"{name}_app", f"{name}_desk"),
-            "display": _url(base, f"{name}_display", f"{name}_desk")}
+            "display": _url(base, f"{name}_display", f"{name}_desk"),
+            "kiosk": _url(base, f"{name}_kiosk", f"{name}_desk")}
     yield info
     with admin_engine.connect() as connection:
         connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{info["db"]}" WITH (FORCE)')
-        for role in ("app", "display", "owner"):
+        for role in ("app", "display", "kiosk", "owner"):
             connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}_{role}"')
     admin_engine.dispose()
 
@@ -214,3 +215,68 @@ def test_without_the_advisory_locks_four_pcs_starting_at_once_crash(pg_db_url, t
             assert "already exists" in errors or "duplicate" in errors or "unique" in errors, errors
             return
     pytest.fail(f"four PCs without the advisory locks never crashed: {outcomes}")
+
+
+def uow_code(services, appointment_id: int) -> str:
+    with services.uow() as uow:
+        return uow.appointments.kiosk_code(appointment_id)
+
+
+def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(server) -> None:
+    """Issue 20: the kiosk PC in the entrance connects as <prefix>_kiosk - its services work,
+    nothing else does: no name, phone or note of a client, no list of visits' people, no DDL."""
+    import dataclasses
+    from datetime import UTC, datetime, timedelta
+
+    from desk.domain.kiosk import KioskRefusedError
+    from desk.domain.model import Role
+    from desk.services.accounts import NewAccount
+
+    assert admin(["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]) == 0
+    now = datetime.now(UTC).replace(microsecond=0)
+    services = build_services(prepare_database(server["app"]))
+    try:
+        system = Actor.system("test")
+        client = services.clients.create(system, ClientInput(given_name="Amal", family_name="Haddad",
+                                                             language="ar", interpreter_needed=True))
+        mbe = next(s for s in services.reference.services(system) if s.code == "MBE")
+        with services.uow(write=True) as uow:
+            appointment_id = uow.appointments.add(client_id=client.id, service_id=mbe.id, starts_at=now,
+                                                  ends_at=now + timedelta(minutes=30), status="booked")
+            uow.commit()
+        code = uow_code(services, appointment_id)
+        services.accounts.create_account(system, NewAccount("leitung", "Leitung", Role.HEAD, "kiosk-exit-2026"))
+    finally:
+        services.close()
+    kiosk = dataclasses.replace(Actor.kiosk(), workstation="entrance")
+    assert kiosk.role is Role.KIOSK
+    services = build_services(prepare_database(server["kiosk"], read_only=True))
+    try:
+        assert [o.code for o in services.kiosk.offers(kiosk)]
+        ticket = services.kiosk.take_ticket(kiosk, mbe.id, "ti")
+        assert ticket.ticket.startswith("M-")
+        try:
+            services.kiosk.check_in_appointment(kiosk, code="WRONG1")
+        except KioskRefusedError as refused:
+            assert refused.reason == "not_found"
+        checked_in = services.kiosk.check_in_appointment(kiosk, code=code, language="ar")
+        assert checked_in.appointment_at == now
+        assert services.kiosk.languages(kiosk) == {}
+        # leaving the kiosk: the head's password is checked through the login (and its brake)
+        from desk.services.accounts import LoginError
+
+        with pytest.raises(LoginError):
+            services.accounts.login(Actor.login_screen(), "leitung", "wrong password")
+        assert services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026").role is Role.HEAD
+    finally:
+        services.close()
+    for sql in ("SELECT given_name FROM clients", "SELECT family_name FROM clients", "SELECT phone FROM clients",
+                "SELECT reception_note FROM clients", "SELECT note FROM appointments", "SELECT * FROM clients",
+                "SELECT * FROM audit_events", "SELECT * FROM reminder_contacts", "SELECT * FROM settings",
+                "UPDATE visits SET status = 'done'", "DELETE FROM visits", "DELETE FROM audit_events",
+                "UPDATE clients SET family_name = 'x'", "UPDATE appointments SET note = 'x'",
+                "INSERT INTO display_calls (ticket) VALUES ('x')", "CREATE TABLE x (id int)",
+                "SELECT * FROM room_bookings"):
+        assert _fails(server["kiosk"], sql), f"the kiosk role may: {sql}"
+    rows = _works(server["superuser"], "SELECT self_service, interpreter_language FROM visits ORDER BY id")
+    assert rows == [(True, "ti"), (True, "ar")]

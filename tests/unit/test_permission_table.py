@@ -9,7 +9,9 @@ descriptions before pasting it - the table is what the centre was promised.
 Run `python tests/unit/test_permission_table.py --write` to re-render docs/PERMISSIONS.md.
 
 Columns: E = Empfang (reception), B = Beratung (counselling), L = Leitung (head of department),
-D = display terminal (and the login screen before anyone is logged in). x = allowed, - = refused.
+D = display terminal (and the login screen before anyone is logged in), K = the self-service kiosk
+(issue 20; the column may be left out: a line without it means the kiosk is refused).
+x = allowed, - = refused.
 A line with `internal` instead of the columns is a function without an actor (cache upkeep);
 it must not take an `actor` argument.
 """
@@ -27,11 +29,11 @@ from desk.domain.model import Role
 from desk.domain.permissions import ROLE_PERMISSIONS, Permission
 from desk.services.gate import PERMISSION_ATTRIBUTE
 
-ROLES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD, Role.DISPLAY)
+ROLES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD, Role.DISPLAY, Role.KIOSK)
 DOC = Path(__file__).resolve().parents[2] / "docs" / "PERMISSIONS.md"
 
 EXPECTED = """
-# function                                     E B L D
+# function                                     E B L D K
 AccountService.needs_first_account             x x x x
 AccountService.create_first_head               x x x x
 AccountService.login                           x x x x
@@ -103,6 +105,7 @@ CheckInService.today                           x x x -
 CheckInService.todays_appointments             x x x -
 CheckInService.estimated_wait                  x x x -
 CheckInService.undo_check_in                   x x x -
+CheckInService.attach_client                   x x x -
 ClientService.sync                             internal
 ClientService.prepare_search                   x x x -
 ClientService.search                           x x x -
@@ -114,6 +117,12 @@ ClientService.find_duplicates                  x x x -
 ClientService.merge                            - x x -
 ClientService.merged_into                      x x x -
 ClientService.import_clients                   x x x -
+KioskService.offers                            - - x - x
+KioskService.take_ticket                       - - x - x
+KioskService.check_in_appointment              - - x - x
+KioskService.languages                         - - x - x
+KioskService.save_language                     - - x -
+KioskService.remove_language                   - - x -
 PrivacyService.export_client                   - - x -
 PrivacyService.write_client_export             - - x -
 PrivacyService.erase_client                    - - x -
@@ -196,6 +205,8 @@ def parse_scoped(text: str | None = None) -> dict[str, dict[tuple[Role, bool], b
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         name, *cells = line.split()
+        if len(cells) == 2 * (len(ROLES) - 1):
+            cells += ["-", "-"]  # no K columns: the kiosk sees nothing
         assert len(cells) == 2 * len(ROLES) and set(cells) <= {"x", "-"}, f"bad line in SCOPED: {line!r}"
         table[name] = {(role, own): cells[2 * i + (1 if own else 0)] == "x"
                        for i, role in enumerate(ROLES) for own in (False, True)}
@@ -212,6 +223,8 @@ def parse_table(text: str | None = None) -> dict[str, tuple[bool, ...] | str]:
         if cells == [INTERNAL]:
             table[name] = INTERNAL
         else:
+            if len(cells) == len(ROLES) - 1:
+                cells.append("-")  # no K column: the kiosk is refused
             assert len(cells) == len(ROLES) and set(cells) <= {"x", "-"}, f"bad line in EXPECTED: {line!r}"
             table[name] = tuple(c == "x" for c in cells)
     return table
@@ -297,6 +310,15 @@ def test_display_role_holds_no_client_permission() -> None:
     assert ROLE_PERMISSIONS[Role.DISPLAY] == {Permission.LOGIN, Permission.DISPLAY_READ}
 
 
+def test_kiosk_role_holds_only_the_kiosk_permission() -> None:
+    """The kiosk in the public entrance: no client, list, card or reference permission at all."""
+    assert ROLE_PERMISSIONS[Role.KIOSK] == {Permission.KIOSK}
+    allowed_functions = sorted(name for name, cells in parse_table().items()
+                               if cells != INTERNAL and cells[ROLES.index(Role.KIOSK)])
+    assert allowed_functions == ["KioskService.check_in_appointment", "KioskService.languages",
+                                 "KioskService.offers", "KioskService.take_ticket"]
+
+
 def test_head_of_department_may_do_everything() -> None:
     assert ROLE_PERMISSIONS[Role.HEAD] == frozenset(Permission)
 
@@ -324,7 +346,7 @@ def test_every_scoped_function_exists_and_may_be_called_by_the_roles_concerned()
 
 def render_markdown() -> str:
     table = parse_table()
-    head = ["Function", "Empfang", "Beratung", "Leitung", "Display"]
+    head = ["Function", "Empfang", "Beratung", "Leitung", "Display", "Kiosk"]
     lines = [
         "# Permissions: every service function and role",
         "",
@@ -339,7 +361,7 @@ def render_markdown() -> str:
     ]
     for name, cells in table.items():
         if cells == INTERNAL:
-            row = [f"`{name}`", "internal", "", "", ""]
+            row = [f"`{name}`", "internal", "", "", "", ""]
         else:
             row = [f"`{name}`", *("yes" if c else "–" for c in cells)]
         lines.append("| " + " | ".join(row) + " |")
@@ -353,8 +375,8 @@ def render_markdown() -> str:
         "rules are `full_card` and `appointment_note_visible` in desk/domain/permissions.py.",
         "",
         "| Rule | Empfang other | Empfang own | Beratung other | Beratung own | Leitung other | Leitung own "
-        "| Display other | Display own |",
-        "|" + "|".join("---" for _ in range(9)) + "|",
+        "| Display other | Display own | Kiosk other | Kiosk own |",
+        "|" + "|".join("---" for _ in range(11)) + "|",
     ]
     for rule, cells in parse_scoped().items():
         row = [f"`{rule}`", *("yes" if cells[(role, own)] else "–" for role in ROLES for own in (False, True))]

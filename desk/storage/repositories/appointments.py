@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
 from desk.domain.errors import NotFoundError, StaleError
+from desk.domain.kiosk import new_code
 from desk.domain.model import AppointmentRow, AppointmentStatus, person_name
 from desk.storage.models import Absence, Appointment, Client, Interpreter, Room, Staff, WorkingHour
 
@@ -172,6 +173,9 @@ class AppointmentRepository:
         ).first()
         return None if row is None else (row.phone, row.language, row.residence)
 
+    def kiosk_code(self, appointment_id: int) -> str:
+        return self.session.scalar(select(Appointment.kiosk_code).where(Appointment.id == appointment_id)) or ""
+
     # -- writes -----------------------------------------------------------------------------
 
     def add(self, **fields: Any) -> int:
@@ -179,7 +183,8 @@ class AppointmentRepository:
         if unknown:
             raise TypeError(f"unknown appointment fields: {sorted(unknown)}")
         now = datetime.now(UTC)
-        appointment = Appointment(created_at=now, updated_at=now, version=1, **fields)
+        # every appointment gets the slip's short code for the kiosk (issue 20)
+        appointment = Appointment(created_at=now, updated_at=now, version=1, kiosk_code=new_code(), **fields)
         self.session.add(appointment)
         self.session.flush()
         return appointment.id

@@ -65,6 +65,24 @@ class VisitRepository:
         rows = self._rows(stmt)
         return rows[0] if rows else None
 
+    def attach_client(self, visit_id: int, client_id: int, **snapshot) -> bool:
+        """Give an anonymous open visit its client, keeping ticket, arrival and place; False when
+        the visit has a client already or is closed. The partial unique index refuses a second
+        open visit of the client (ConflictError)."""
+        stmt = (update(Visit)
+                .where(Visit.id == visit_id, Visit.client_id.is_(None),
+                       Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))
+                .values(client_id=client_id, version=Visit.version + 1, **snapshot)
+                .execution_options(synchronize_session=False))
+        try:
+            with self.session.begin_nested():
+                result = self.session.execute(stmt)
+        except IntegrityError as error:
+            if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
+                raise ConflictError("This person already has an open visit (checked in at another desk).") from error
+            raise
+        return result.rowcount == 1
+
     def get(self, visit_id: int) -> VisitRow | None:
         rows = self._rows(self._row_query().where(Visit.id == visit_id))
         return rows[0] if rows else None
@@ -312,4 +330,5 @@ def visit_row(
         referred_to=v.referred_to,
         version=v.version,
         handed_over_from_id=v.handed_over_from_id,
+        self_service=bool(v.self_service),
     )

@@ -930,6 +930,10 @@ Datenbank: {database}</translation>
         <translation>Bitte mindestens Vor- oder Familiennamen eingeben.</translation>
     </message>
     <message>
+        <source>Please enter the code from the appointment slip, or the date of birth and the time.</source>
+        <translation>Bitte geben Sie den Code vom Terminzettel ein, oder das Geburtsdatum und die Uhrzeit.</translation>
+    </message>
+    <message>
         <source>Please give a reason for the cancellation.</source>
         <translation>Bitte einen Grund für die Absage angeben.</translation>
     </message>
@@ -1122,6 +1126,10 @@ Datenbank: {database}</translation>
         <translation>Das Datum {date} liegt zu weit in der Vergangenheit.</translation>
     </message>
     <message>
+        <source>The direction of the kiosk language {code} must be ltr or rtl.</source>
+        <translation>Die Schreibrichtung der Automaten-Sprache {code} muss ltr oder rtl sein.</translation>
+    </message>
+    <message>
         <source>The disk holding {where} is full. Nothing was saved. Free some space and try again.</source>
         <translation>Der Datenträger von {where} ist voll. Es wurde nichts gespeichert. Bitte Speicherplatz freigeben und erneut versuchen.</translation>
     </message>
@@ -1180,6 +1188,30 @@ Datenbank: {database}</translation>
     <message>
         <source>The interval of a series is between 1 and 8 weeks.</source>
         <translation>Der Abstand einer Serie liegt zwischen 1 und 8 Wochen.</translation>
+    </message>
+    <message>
+        <source>The kiosk could not check this in ({reason}).</source>
+        <translation>Der Ticket-Automat konnte das nicht einchecken ({reason}).</translation>
+    </message>
+    <message>
+        <source>The kiosk has no added language {code}.</source>
+        <translation>Der Ticket-Automat hat keine hinzugefügte Sprache {code}.</translation>
+    </message>
+    <message>
+        <source>The kiosk language {code} lacks these texts: {keys}.</source>
+        <translation>Der Automaten-Sprache {code} fehlen diese Texte: {keys}.</translation>
+    </message>
+    <message>
+        <source>The kiosk language {code} must be a JSON object.</source>
+        <translation>Die Automaten-Sprache {code} muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The kiosk language {code} needs its name (in its own script).</source>
+        <translation>Die Automaten-Sprache {code} braucht ihren Namen (in ihrer eigenen Schrift).</translation>
+    </message>
+    <message>
+        <source>The kiosk language {code} needs its texts.</source>
+        <translation>Die Automaten-Sprache {code} braucht ihre Texte.</translation>
     </message>
     <message>
         <source>The machine configuration {path} cannot be read: {reason}</source>
@@ -1350,6 +1382,10 @@ Datenbank: {database}</translation>
         <translation>Es gibt bereits ein Konto. Melden Sie sich damit an.</translation>
     </message>
     <message>
+        <source>These texts of the kiosk language {code} are not text or too long: {keys}.</source>
+        <translation>Diese Texte der Automaten-Sprache {code} sind kein Text oder zu lang: {keys}.</translation>
+    </message>
+    <message>
         <source>This account is deactivated. Ask the head of department.</source>
         <translation>Dieses Konto ist deaktiviert. Wenden Sie sich an die Fachbereichsleitung.</translation>
     </message>
@@ -1462,8 +1498,20 @@ Datenbank: {database}</translation>
         <translation>Nummernkürzel</translation>
     </message>
     <message>
+        <source>Ticket {ticket} already belongs to a client.</source>
+        <translation>Die Nummer {ticket} gehört schon zu einer Person.</translation>
+    </message>
+    <message>
         <source>Ticket {ticket} has already been called; it can no longer be undone.</source>
         <translation>Wartenummer {ticket} wurde schon aufgerufen; die Anmeldung kann nicht mehr zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} is already closed.</source>
+        <translation>Die Nummer {ticket} ist schon abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} was changed at another desk in the meantime. Please reload.</source>
+        <translation>Die Nummer {ticket} wurde inzwischen an einem anderen Platz geändert. Bitte neu laden.</translation>
     </message>
     <message>
         <source>Ticket {ticket} was given out more than {minutes} minutes ago; it can no longer be undone here.</source>
@@ -1741,6 +1789,10 @@ Datenbank: {database}</translation>
         <translation>Wartezimmer-Anzeige</translation>
     </message>
     <message>
+        <source>self-service kiosk</source>
+        <translation>Ticket-Automat</translation>
+    </message>
+    <message>
         <source>log in</source>
         <translation>sich anmelden</translation>
     </message>
@@ -1851,6 +1903,10 @@ Datenbank: {database}</translation>
     <message>
         <source>show the waiting-room display</source>
         <translation>die Wartezimmer-Anzeige zeigen</translation>
+    </message>
+    <message>
+        <source>give out tickets at the self-service kiosk</source>
+        <translation>am Ticket-Automaten Nummern ausgeben</translation>
     </message>
 </context>
 <context>

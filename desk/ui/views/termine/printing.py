@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 from desk.domain.appointments import ReminderRow, SlipData
+from desk.domain.kiosk import format_code
 from desk.ui.i18n import fmt_date, fmt_time, local, translate
 
 
@@ -39,6 +40,7 @@ def _block(phrases: dict[str, str], slip: SlipData, *, big: bool) -> str:
         (phrases["counsellor"], slip.staff_name),
         (phrases["service"], slip.service_name_de),
         (phrases["address"], slip.centre_address),
+        (phrases.get("kiosk_code", ""), format_code(slip.kiosk_code) if slip.kiosk_code else ""),
     ]
     # values (times, German names, the address) are left-to-right text: embedded as such in an
     # RTL block, so "09:00 – 09:45" is not reordered to "09:45 – 09:00"

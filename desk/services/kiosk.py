@@ -1,0 +1,220 @@
+"""The self-service kiosk (issue 20): what the kiosk at the entrance may do, and nothing more.
+
+Three functions under one permission (Permission.KIOSK, the kiosk role's only one): the services
+it offers with the waiting list's own estimate, an anonymous ticket carrying the chosen
+language, and an appointment check-in by the slip's short code or the date of birth plus the
+appointment time. Code attempts are limited here, in the database (desk.domain.kiosk): a kiosk
+that restarts, or a second kiosk, does not get more guesses. Nothing handed back names a person.
+
+The queries go through `uow.kiosk` (desk.storage.repositories.kiosk), which reads only the
+columns the PostgreSQL kiosk role may read.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time, timedelta
+
+from desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from desk.domain.kiosk import (
+    ATTEMPT_WINDOW,
+    KioskOffer,
+    KioskRefusedError,
+    KioskTicket,
+    normalise_code,
+    validate_phrases,
+    wait_seconds,
+)
+from desk.domain.model import AppointmentStatus
+from desk.domain.permissions import Permission
+from desk.domain.text import clean_text
+from desk.domain.tickets import BERLIN, format_ticket, local_day
+from desk.domain.waits import WaitEstimate, estimate_wait
+from desk.services.audit import record
+from desk.services.checkin import add_visit, day_bounds, mark_arrived
+from desk.services.context import Actor
+from desk.services.gate import requires
+from desk.storage.repositories.kiosk import KioskAppointment
+from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
+
+#: an appointment may be checked in at the kiosk from this long before its start ...
+EARLY = timedelta(hours=2)
+#: attempts are forgotten after a day (the limit looks back ATTEMPT_WINDOW only)
+FORGET_AFTER = timedelta(days=1)
+
+
+def _language(language: str) -> str:
+    code = clean_text(language, field="Language", max_length=16).lower()
+    if code and not all(c.isascii() and (c.isalpha() or c == "-") for c in code):
+        raise ValidationError("{code} is not a language code (use e.g. ar, fa, uk).", code=code)
+    return code
+
+
+def _interpreter(language: str) -> str:
+    """The chosen language as the visit's interpreter language (German needs none)."""
+    return "" if language in ("", "de") else language
+
+
+def _estimate(uow: UnitOfWork, service_id: int, day: date, *, mine: bool) -> WaitEstimate:
+    called = uow.reception.waits_called(service_id, day)
+    waiting = uow.reception.waiting_count(service_id, day)
+    return estimate_wait(service_id, called, max(0, waiting - 1) if mine else waiting)
+
+
+class KioskService:
+    def __init__(self, uow: UnitOfWorkFactory) -> None:
+        self._uow = uow
+
+    @requires(Permission.KIOSK)
+    def offers(self, actor: Actor, *, now: datetime | None = None) -> list[KioskOffer]:
+        """The active services with how many wait and the estimate for a new ticket."""
+        day = local_day(now or datetime.now(UTC))
+        with self._uow() as uow:
+            offers = []
+            for service_id, code, name_de, name_en, prefix in uow.kiosk.services():
+                estimate = _estimate(uow, service_id, day, mine=False)
+                offers.append(KioskOffer(service_id, code, name_de, name_en, prefix, estimate.ahead, estimate))
+        return offers
+
+    @requires(Permission.KIOSK)
+    def take_ticket(self, actor: Actor, service_id: int, language: str, *,
+                    now: datetime | None = None) -> KioskTicket:
+        """An anonymous ticket for the service, marked self-service, carrying the chosen language
+        (so the counsellor and the display know which interpreter is needed)."""
+        now = now or datetime.now(UTC)
+        language = _language(language)
+        snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
+                    "first_visit": False}
+        with self._uow(write=True) as uow:
+            visit_id = add_visit(uow, actor, service_id=service_id, client_id=None, appointment=None,
+                                 language=_interpreter(language), snapshot=snapshot, now=now, self_service=True)
+            ticket = self._ticket(uow, visit_id, service_id, language, now, None)
+            uow.commit()
+        return ticket
+
+    @requires(Permission.KIOSK)
+    def check_in_appointment(self, actor: Actor, *, code: str = "", birth_date: date | None = None,
+                             at: time | None = None, language: str = "",
+                             now: datetime | None = None) -> KioskTicket:
+        """Check in today's appointment found by the slip's code, or by the date of birth plus
+        the appointment's start time - exactly as reception would (reserved for its counsellor,
+        the appointment marked arrived). Every try counts against the kiosk's limit; a wrong
+        one is recorded before the refusal, so the limit holds across restarts and kiosks."""
+        now = now or datetime.now(UTC)
+        language = _language(language)
+        typed = normalise_code(code)
+        if not typed and (birth_date is None or at is None):
+            raise ValidationError("Please enter the code from the appointment slip, or the date of birth and the time.")
+        start, end = day_bounds(now)
+        with self._uow(write=True) as uow:
+            uow.kiosk.lock_attempts()
+            since = now - ATTEMPT_WINDOW
+            wait = wait_seconds(uow.kiosk.failures_since(since, actor.workstation),
+                                uow.kiosk.count_failures_since(since), now)
+            if wait:
+                record(uow, actor, "kiosk.code_refused", details={"cause": "rate limit", "wait_seconds": wait})
+                uow.commit()
+                raise KioskRefusedError(reason="wait", wait_seconds=wait)
+            if typed:
+                found = uow.kiosk.appointments_by_code(typed, start, end)
+            else:
+                found = [a for a in uow.kiosk.appointments_by_birth(birth_date, start, end)
+                         if a.starts_at.astimezone(BERLIN).time().replace(second=0, microsecond=0) == at]
+            found = [a for a in found if a.status is not AppointmentStatus.CANCELLED]
+            uow.kiosk.forget_attempts_before(now - FORGET_AFTER)
+            if len(found) != 1:
+                uow.kiosk.add_attempt(actor.workstation, now, succeeded=False)
+                record(uow, actor, "kiosk.code_failed",
+                       details={"cause": "ambiguous" if found else "not found", "by_code": bool(typed)})
+                uow.commit()
+                raise KioskRefusedError(reason="ambiguous" if found else "not_found")
+            appointment = found[0]
+            uow.kiosk.add_attempt(actor.workstation, now, succeeded=True)
+            try:
+                ticket = self._check_in(uow, actor, appointment, language, now)
+            except KioskRefusedError as refused:
+                record(uow, actor, "kiosk.code_refused", entity_type="appointment", entity_id=appointment.id,
+                       details={"cause": refused.reason})
+                uow.commit()
+                raise
+            uow.commit()
+        return ticket
+
+    @requires(Permission.KIOSK)
+    def languages(self, actor: Actor) -> dict[str, dict]:
+        """The languages the head added (or whose sentences the head replaced): code -> data as
+        checked by desk.domain.kiosk.validate_phrases. A stored row that no longer passes is left out."""
+        with self._uow() as uow:
+            stored = uow.kiosk.languages()
+        result = {}
+        for code, text in stored.items():
+            try:
+                result[code] = validate_phrases(code, json.loads(text))
+            except (ValueError, ValidationError):
+                continue
+        return result
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def save_language(self, actor: Actor, code: str, data: object, *, now: datetime | None = None) -> dict:
+        """Add a kiosk language (or replace a language's sentences) without code."""
+        checked = validate_phrases(code, data)
+        code = code.strip().lower()
+        with self._uow(write=True) as uow:
+            uow.kiosk.save_language(code, json.dumps(checked, ensure_ascii=False), now or datetime.now(UTC))
+            record(uow, actor, "kiosk.language_saved", details={"language": code})
+            uow.touch("settings")
+            uow.commit()
+        return checked
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def remove_language(self, actor: Actor, code: str) -> None:
+        code = (code or "").strip().lower()
+        with self._uow(write=True) as uow:
+            if not uow.kiosk.remove_language(code):
+                raise NotFoundError("The kiosk has no added language {code}.", code=code)
+            record(uow, actor, "kiosk.language_removed", details={"language": code})
+            uow.touch("settings")
+            uow.commit()
+
+    def _check_in(self, uow: UnitOfWork, actor: Actor, appointment: KioskAppointment, language: str,
+                  now: datetime) -> KioskTicket:
+        if appointment.status is AppointmentStatus.ARRIVED:
+            raise KioskRefusedError(reason="already")
+        if appointment.status is not AppointmentStatus.BOOKED:
+            raise KioskRefusedError(reason="closed")
+        if appointment.starts_at - now > EARLY:
+            raise KioskRefusedError(reason="early")
+        snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
+                    "first_visit": False}
+        interpreter = appointment.interpreter_language
+        if appointment.client_id is not None:
+            facts = uow.kiosk.client_facts(appointment.client_id)
+            if facts is None:
+                raise KioskRefusedError(reason="not_found")
+            if uow.reception.has_open_visit(appointment.client_id):
+                raise KioskRefusedError(reason="already")
+            snapshot = {"residence": facts.residence, "status_group": facts.status_group,
+                        "client_language": facts.language or language,
+                        "first_visit": not uow.visits.client_has_visits(appointment.client_id)}
+            if not interpreter and facts.interpreter_needed:
+                interpreter = facts.language
+            uow.kiosk.touch_contact(appointment.client_id, now)
+        interpreter = interpreter or _interpreter(language)
+        try:
+            mark_arrived(uow, appointment)
+            visit_id = add_visit(uow, actor, service_id=appointment.service_id, client_id=appointment.client_id,
+                                 appointment=appointment, language=interpreter, snapshot=snapshot, now=now,
+                                 self_service=True)
+        except NotFoundError as error:
+            raise KioskRefusedError(reason="unavailable") from error
+        except ConflictError as error:  # its texts may name the person: the kiosk says it in its own words
+            raise KioskRefusedError(reason="already") from error
+        return self._ticket(uow, visit_id, appointment.service_id, language, now, appointment.starts_at)
+
+    @staticmethod
+    def _ticket(uow: UnitOfWork, visit_id: int, service_id: int, language: str, now: datetime,
+                appointment_at: datetime | None) -> KioskTicket:
+        prefix, number, day = uow.kiosk.ticket_of(visit_id)
+        return KioskTicket(visit_id=visit_id, ticket=format_ticket(prefix, number), ticket_day=day,
+                           service_id=service_id, language=language, arrived_at=now,
+                           estimate=_estimate(uow, service_id, day, mine=True), appointment_at=appointment_at)

@@ -1,0 +1,134 @@
+"""The self-service kiosk's reads and writes (issue 20), and nothing more.
+
+Every query here names its columns: on PostgreSQL the kiosk connects as `<prefix>_kiosk`, which
+may read only these columns (desk.storage.roles) - no name, phone or note of a client, no staff
+row. A query that reached for more would fail there, not leak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from desk.domain.model import AppointmentStatus
+from desk.storage.models import Appointment, Client, KioskAttempt, KioskLanguage, Service, Visit
+
+
+@dataclass(frozen=True, slots=True)
+class KioskAppointment:
+    id: int
+    client_id: int | None
+    service_id: int
+    staff_id: int | None
+    starts_at: datetime
+    status: AppointmentStatus
+    interpreter_language: str
+
+
+@dataclass(frozen=True, slots=True)
+class KioskClientFacts:
+    """What check-in copies onto the visit for the funder's report; no name."""
+
+    residence: str
+    status_group: str
+    language: str
+    interpreter_needed: bool
+
+
+_APPOINTMENT_COLUMNS = (Appointment.id, Appointment.client_id, Appointment.service_id, Appointment.staff_id,
+                        Appointment.starts_at, Appointment.status, Appointment.interpreter_language)
+
+
+def _appointment(r) -> KioskAppointment:
+    return KioskAppointment(r.id, r.client_id, r.service_id, r.staff_id, r.starts_at, AppointmentStatus(r.status),
+                            r.interpreter_language or "")
+
+
+class KioskRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def services(self) -> list[tuple[int, str, str, str, str]]:
+        """(id, code, name_de, name_en, ticket prefix) of the active services, in their order."""
+        stmt = (select(Service.id, Service.code, Service.name_de, Service.name_en, Service.ticket_prefix)
+                .where(Service.active.is_(True)).order_by(Service.sort_order, Service.id))
+        return [tuple(r) for r in self.session.execute(stmt)]
+
+    def appointments_by_code(self, code: str, start: datetime, end: datetime) -> list[KioskAppointment]:
+        stmt = select(*_APPOINTMENT_COLUMNS).where(
+            Appointment.kiosk_code == code, Appointment.starts_at >= start, Appointment.starts_at < end)
+        return [_appointment(r) for r in self.session.execute(stmt)]
+
+    def appointments_by_birth(self, birth: date, start: datetime, end: datetime) -> list[KioskAppointment]:
+        stmt = (select(*_APPOINTMENT_COLUMNS).join(Client, Client.id == Appointment.client_id)
+                .where(Client.date_of_birth == birth, Appointment.starts_at >= start, Appointment.starts_at < end))
+        return [_appointment(r) for r in self.session.execute(stmt)]
+
+    def client_facts(self, client_id: int) -> KioskClientFacts | None:
+        row = self.session.execute(
+            select(Client.residence, Client.status_group, Client.language, Client.interpreter_needed)
+            .where(Client.id == client_id)
+        ).first()
+        if row is None:
+            return None
+        return KioskClientFacts(row.residence, row.status_group, row.language or "", bool(row.interpreter_needed))
+
+    def touch_contact(self, client_id: int, when: datetime) -> None:
+        self.session.execute(update(Client).where(Client.id == client_id).values(last_contact_at=when)
+                             .execution_options(synchronize_session=False))
+
+    def ticket_of(self, visit_id: int) -> tuple[str, int, date]:
+        """(prefix, number, day) of the visit just added."""
+        row = self.session.execute(select(Visit.ticket_prefix, Visit.ticket_number, Visit.ticket_day)
+                                   .where(Visit.id == visit_id)).one()
+        return row.ticket_prefix, row.ticket_number, row.ticket_day
+
+    # -- the rate limit ------------------------------------------------------------------------
+
+    def lock_attempts(self) -> None:
+        """Serialise code attempts of all kiosks until the end of the transaction (SQLite's write
+        transaction already does; PostgreSQL: a transaction-scoped advisory lock)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(20020)"))
+
+    def failures_since(self, since: datetime, workstation: str | None = None) -> list[datetime]:
+        stmt = select(KioskAttempt.attempted_at).where(KioskAttempt.attempted_at >= since,
+                                                       KioskAttempt.succeeded.is_(False))
+        if workstation is not None:
+            stmt = stmt.where(KioskAttempt.workstation == workstation)
+        return list(self.session.execute(stmt).scalars())
+
+    def count_failures_since(self, since: datetime) -> int:
+        return int(self.session.scalar(
+            select(func.count()).select_from(KioskAttempt)
+            .where(KioskAttempt.attempted_at >= since, KioskAttempt.succeeded.is_(False))) or 0)
+
+    def add_attempt(self, workstation: str, at: datetime, *, succeeded: bool) -> None:
+        self.session.add(KioskAttempt(workstation=workstation[:100], attempted_at=at, succeeded=succeeded))
+        self.session.flush()
+
+    def forget_attempts_before(self, cutoff: datetime) -> None:
+        self.session.execute(delete(KioskAttempt).where(KioskAttempt.attempted_at < cutoff)
+                             .execution_options(synchronize_session=False))
+
+    # -- languages the head added ----------------------------------------------------------------
+
+    def languages(self) -> dict[str, str]:
+        """code -> the JSON text of its phrases."""
+        return {r.code: r.phrases for r in self.session.execute(select(KioskLanguage.code, KioskLanguage.phrases))}
+
+    def save_language(self, code: str, phrases: str, now: datetime) -> None:
+        row = self.session.get(KioskLanguage, code)
+        if row is None:
+            self.session.add(KioskLanguage(code=code, phrases=phrases, updated_at=now))
+        else:
+            row.phrases, row.updated_at = phrases, now
+        self.session.flush()
+
+    def remove_language(self, code: str) -> bool:
+        result = self.session.execute(delete(KioskLanguage).where(KioskLanguage.code == code)
+                                      .execution_options(synchronize_session=False))
+        return result.rowcount == 1
