@@ -70,6 +70,7 @@ GROUPS: tuple[AuditGroup, ...] = (
     _group("room", "Rooms (all)"),
     _group("backup", "Backups (all)"),
     _group("retention", "Retention (all)"),
+    _group("kiosk", "Self-service kiosk (all)"),
 )
 
 #: Every action desk writes into the audit log.
@@ -108,6 +109,7 @@ ACTIONS: tuple[AuditAction, ...] = (
     # reception and the waiting list (visit.<transition> of desk.domain.waitlist.TRANSITIONS)
     _action("visit.check_in", "Checked in", "ticket", "service", "priority"),
     _action("visit.check_in_undone", "Check-in taken back", "ticket"),
+    _action("visit.client_attached", "Client attached to an anonymous ticket", "ticket"),
     _action("visit.call", "Called", "ticket", "room"),
     _action("visit.call_again", "Called again", "ticket", "room"),
     _action("visit.start", "Session started", "ticket"),
@@ -159,6 +161,11 @@ ACTIONS: tuple[AuditAction, ...] = (
     _action("backup.daily", "Daily backup", "file"),
     _action("backup.restore", "Backup restored", "file", "replaced_kept_as", "kept_as", "backup_taken_at"),
     _action("backup.expire", "Expired backups deleted"),
+    # the self-service kiosk (issue 20): its check-ins are visit.check_in with self_service
+    _action("kiosk.code_failed", "Kiosk: wrong appointment code", "cause"),
+    _action("kiosk.code_refused", "Kiosk: appointment check-in refused", "cause"),
+    _action("kiosk.language_saved", "Kiosk language added or changed", "language"),
+    _action("kiosk.language_removed", "Kiosk language removed", "language"),
     # erasure (issue 15)
     _action("audit.redact", "Free text removed from the audit log (upgrade)", "revision"),
     _action("privacy.wal_not_clean", "Write-ahead log not yet emptied after erasure"),

@@ -391,6 +391,10 @@ Datenbank: {database}</translation>
         <translation>Am Empfang angemeldet</translation>
     </message>
     <message>
+        <source>Client attached to an anonymous ticket</source>
+        <translation>Person einer anonymen Nummer zugeordnet</translation>
+    </message>
+    <message>
         <source>Client card opened</source>
         <translation>Karteikarte geöffnet</translation>
     </message>
@@ -493,6 +497,22 @@ Datenbank: {database}</translation>
     <message>
         <source>Interpreters (all)</source>
         <translation>Dolmetscher*innen (alle)</translation>
+    </message>
+    <message>
+        <source>Kiosk language added or changed</source>
+        <translation>Automaten-Sprache hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>Kiosk language removed</source>
+        <translation>Automaten-Sprache entfernt</translation>
+    </message>
+    <message>
+        <source>Kiosk: appointment check-in refused</source>
+        <translation>Automat: Termin-Einchecken abgelehnt</translation>
+    </message>
+    <message>
+        <source>Kiosk: wrong appointment code</source>
+        <translation>Automat: falscher Termin-Code</translation>
     </message>
     <message>
         <source>Locking and unlocking (all)</source>
@@ -601,6 +621,10 @@ Datenbank: {database}</translation>
     <message>
         <source>Rooms (all)</source>
         <translation>Räume (alle)</translation>
+    </message>
+    <message>
+        <source>Self-service kiosk (all)</source>
+        <translation>Ticket-Automat (alle)</translation>
     </message>
     <message>
         <source>Service changed</source>

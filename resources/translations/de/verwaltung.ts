@@ -1059,6 +1059,14 @@
         <translation>Organisation</translation>
     </message>
     <message>
+        <source>by the slip&apos;s code</source>
+        <translation>mit dem Code vom Terminzettel</translation>
+    </message>
+    <message>
+        <source>at the kiosk</source>
+        <translation>am Ticket-Automaten</translation>
+    </message>
+    <message>
         <source>people</source>
         <translation>Personen</translation>
     </message>

@@ -112,6 +112,8 @@ DETAIL_LABELS = {
     "new": QT_TRANSLATE_NOOP("verwaltung", "new"), "new_visit": QT_TRANSLATE_NOOP("verwaltung", "new visit"),
     "occurrences": QT_TRANSLATE_NOOP("verwaltung", "dates"), "old": QT_TRANSLATE_NOOP("verwaltung", "before"),
     "organisation": QT_TRANSLATE_NOOP("verwaltung", "organisation"),
+    "by_code": QT_TRANSLATE_NOOP("verwaltung", "by the slip's code"),
+    "self_service": QT_TRANSLATE_NOOP("verwaltung", "at the kiosk"),
     "party_size": QT_TRANSLATE_NOOP("verwaltung", "people"), "prefix": QT_TRANSLATE_NOOP("verwaltung", "ticket prefix"),
     "priority": QT_TRANSLATE_NOOP("verwaltung", "priority"), "reason": QT_TRANSLATE_NOOP("verwaltung", "reason"),
     "records": QT_TRANSLATE_NOOP("verwaltung", "records"),
