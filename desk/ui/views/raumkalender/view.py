@@ -513,6 +513,7 @@ class RaumkalenderView(DeskView):
         self.mode.setAccessibleName(self.tr("Week or day view"))
         self.go_date.setAccessibleName(self.tr("Go to date"))
         self._update_period_label()
+        self.model.retranslate()  # the list's headers and status words
         self.canvas.update()
 
 
