@@ -130,10 +130,29 @@ class Durations:
 
     @classmethod
     def of_seconds(cls, sorted_seconds: Sequence[int]) -> Durations:
-        minutes = [s / 60 for s in sorted_seconds]
+        return cls.of_ranks(len(sorted_seconds), sorted_seconds.__getitem__)
+
+    @classmethod
+    def of_ranks(cls, n: int, seconds_at: Callable[[int], int]) -> Durations:
+        """From n sorted durations of which only those at the ranks asked for are known."""
+        minutes = _Minutes(n, seconds_at)
         med = percentile(minutes, 0.5)
         p90 = percentile(minutes, 0.9)
-        return cls(len(minutes), None if med is None else round(med, 1), None if p90 is None else round(p90, 1))
+        return cls(n, None if med is None else round(med, 1), None if p90 is None else round(p90, 1))
+
+
+class _Minutes(Sequence[float]):
+    """A sorted sequence of minutes read rank by rank (percentile asks for at most four)."""
+
+    def __init__(self, n: int, seconds_at: Callable[[int], int]) -> None:
+        self._n = n
+        self._seconds_at = seconds_at
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, rank):  # noqa: ANN001, ANN204 - Sequence's overloads
+        return self._seconds_at(rank) / 60
 
 
 def share(part: int, whole: int) -> float | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.reference import DEFAULT_SETTINGS
+from desk.storage.repositories.reports import PeriodVisits
 from desk.storage.uow import UnitOfWorkFactory
 
 #: Opening hours of the group room, the base of its occupancy (a setting may override it).
@@ -48,14 +50,12 @@ class ReportService:
     @requires(Permission.REPORTS)
     def report(self, actor: Actor, period: Period, *, compare: bool = True, now: datetime | None = None,
                progress: Progress | None = None) -> Report:
-        """The figures of `period` (and of the period before, for comparison)."""
+        """The figures of `period` (and of the period before, for comparison): both periods are
+        computed together, reading their visits once (desk.storage.repositories.reports)."""
         now = now or datetime.now(UTC)
-        current = self._compute(period, now, progress, 0, 50 if compare else 100)
         if not compare:
-            return current
-        previous = self._compute(period.previous(), now, progress, 50, 100)
-        from dataclasses import replace
-
+            return self._compute([period], now, progress)[0]
+        previous, current = self._compute([period.previous(), period], now, progress)
         return replace(current, previous=previous)
 
     @requires(Permission.REPORTS)
@@ -70,40 +70,40 @@ class ReportService:
 
     # -- computation -------------------------------------------------------------------------------
 
-    def _compute(self, period: Period, now: datetime, progress: Progress | None, lo: int, hi: int) -> Report:
-        def step(fraction: float) -> None:
+    def _compute(self, periods: list[Period], now: datetime, progress: Progress | None) -> list[Report]:
+        def step(percent: int) -> None:
             if progress is not None:
-                progress(int(lo + (hi - lo) * fraction))
+                progress(percent)
 
-        begin, end = period.utc_bounds()
-        months = [f"{y:04d}-{m:02d}" for y, m in period.months()]
+        bounds = [p.utc_bounds() for p in periods]
+        whole = Period(periods[0].start, periods[-1].end)
+        months = [f"{y:04d}-{m:02d}" for y, m in whole.months()]
         with self._uow() as uow:
             settings = {**DEFAULT_SETTINGS, **uow.settings.all()}
             services = uow.reference.services()
             group_rooms = sum(1 for r in uow.reference.rooms() if r.kind is RoomKind.GROUP and r.active) or 1
             repo = uow.reports
-            step(0.05)
-            repeated = repo.repeated_in_chain(begin, end)
-            visits = repo.visit_counts(begin, end, period.month_bounds(), repeated)
-            step(0.35)
-            clients = repo.client_counts(begin, end)
-            step(0.55)
-            waits, sessions = repo.durations(begin, end)
-            step(0.8)
-            appointments = repo.appointment_counts(begin, end, now)
-            rooms = repo.room_counts(begin, end)
-            step(0.95)
+            step(5)
+            visit_figures = repo.visit_figures(bounds, whole.month_bounds(), [s.id for s in services])
+            step(80)
+            appointment_counts = repo.appointment_counts(bounds, now)
+            room_counts = repo.room_counts(bounds)
+            step(95)
+        reports = [
+            self._assemble(period, now, settings, services, group_rooms, months, figures, appointments, rooms)
+            for period, figures, appointments, rooms in zip(
+                periods, visit_figures.periods, appointment_counts, room_counts, strict=True)
+        ]
+        step(100)
+        return reports
 
-        def durations(rows: list[tuple[int, int]]) -> dict[int | None, Durations]:
-            per: dict[int | None, list[int]] = defaultdict(list)
-            for service_id, seconds in rows:
-                per[service_id].append(seconds)
-            result = {k: Durations.of_seconds(v) for k, v in per.items()}  # sorted per service by SQL
-            result[None] = Durations.of_seconds(sorted(s for _, s in rows))
-            return result
-
-        wait = durations(waits)
-        session = durations(sessions)
+    @staticmethod
+    def _assemble(period: Period, now: datetime, settings: dict[str, Any], services: list, group_rooms: int,
+                  months: list[str], figures: PeriodVisits, appointments: list[tuple[int, str, bool, int]],
+                  rooms: list[tuple[str, str, str, bool, int, int, int, int]]) -> Report:
+        visits, clients = figures.visits, figures.clients
+        wait = {k: Durations.of_ranks(r.n, r.value_at) for k, r in figures.waits.items()}
+        session = {k: Durations.of_ranks(r.n, r.value_at) for k, r in figures.sessions.items()}
         appt: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for service_id, status, past, count in appointments:
             key = {"booked": "booked_past" if past else "booked_future", "no_show": "no_show"}.get(status, status)
@@ -175,7 +175,6 @@ class ReportService:
             group_room_hours=round(group_seconds / 3600, 1),
             group_room_opening_hours=round(opening * group_rooms, 1),
         )
-        step(1.0)
         return Report(
             period=period,
             centre_name=str(settings.get("centre_name", "")),

@@ -1,9 +1,14 @@
 """Aggregate queries for the reports (definitions: docs/REPORTS.md).
 
-Every figure is computed by GROUP BY in the database; Python only folds the (few) groups. The
-waiting and session times are fetched as one sorted column of whole seconds so the percentile
-arithmetic is the same on both engines. Times are compared as UTC instants: the period is
-turned into [local midnight, local midnight) bounds by the caller (desk.domain.reports.Period).
+Every figure is aggregated in the database; Python only folds the groups. A report and the
+period it is compared with are computed together: the visits of both are read ONCE (one
+statement, `visit_figures`), the appointments and the room occurrences by one statement each.
+The waiting and session times are whole seconds (truncated in SQL, identically on both
+engines); SQL groups them into a histogram per service and returns only the runs of equal
+values that hold the ranks the median and the 90th percentile interpolate between, so the
+interpolation itself (desk.domain.reports.percentile) is the same Python arithmetic as ever.
+Times are compared as UTC instants: each period is turned into [local midnight, local midnight)
+bounds by the caller (desk.domain.reports.Period).
 
 Nothing here reads the clients table: the figures come from the snapshot columns of visits and
 appointments, so visits whose person was removed by retention still count.
@@ -11,14 +16,16 @@ appointments, so visits whose person was removed by retention still count.
 
 from __future__ import annotations
 
+import math
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer, and_, case, cast, func, literal, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import BigInteger, Integer, bindparam, case, cast, func, literal, select, text
+from sqlalchemy.orm import Session
 
-from desk.storage.models import Appointment, BookingOccurrence, Room, RoomBooking, Visit
+from desk.storage.models import Appointment, BookingOccurrence, Room, RoomBooking, UTCDateTime
 
 
 @dataclass
@@ -48,6 +55,81 @@ class ClientCounts:
 TOTAL = None  # the key of the whole centre in the dictionaries below
 
 
+@dataclass
+class Ranked:
+    """The pieces of a sorted distribution the percentiles need: n values in all, and
+    (first rank, rank after the last, value) of the runs of equal values holding the ranks."""
+
+    n: int = 0
+    runs: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def value_at(self, rank: int) -> int:
+        for low, high, value in self.runs:
+            if low <= rank < high:
+                return value
+        raise IndexError(rank)
+
+
+@dataclass
+class PeriodVisits:
+    visits: dict[int | None, VisitCounts] = field(default_factory=lambda: defaultdict(VisitCounts))
+    clients: dict[int | None, ClientCounts] = field(default_factory=lambda: defaultdict(ClientCounts))
+    waits: dict[int | None, Ranked] = field(default_factory=lambda: defaultdict(Ranked))
+    sessions: dict[int | None, Ranked] = field(default_factory=lambda: defaultdict(Ranked))
+
+
+class VisitFigures:
+    """Folds the grouped rows of ReportRepository.visit_figures, per period."""
+
+    def __init__(self, periods: int) -> None:
+        self.periods = [PeriodVisits() for _ in range(periods)]
+
+    def add(self, row) -> None:  # noqa: ANN001 - a result row
+        kind, p, service, root, repeat, flags, text1, text2, text3, x, n, low, high = row
+        figures = self.periods[p]
+        if kind == "c":
+            targets = ([figures.visits[service]] if not repeat else []) + ([figures.visits[TOTAL]] if root else [])
+            for t in targets:
+                t.visits += n
+                t.new_clients += n * (flags & 1)
+                t.anonymous += n * (flags >> 1 & 1)
+                t.anonymised += n * (flags >> 2 & 1)
+                t.appointment_visits += n * (flags >> 3 & 1)
+                t.by_place[text1] += n
+                t.by_status_group[text2] += n
+                if text3:
+                    t.interpreter_visits += n
+                    t.interpreter_by_language[text3] += n
+        elif kind == "m":
+            if not repeat:
+                figures.visits[service].by_month[x] += n
+            if root:
+                figures.visits[TOTAL].by_month[x] += n
+        elif kind == "s":
+            c = figures.clients[TOTAL if service == -1 else service]
+            c.distinct += n
+            c.by_place[text1] += n
+            c.by_status_group[text2] += n
+            c.by_language[text3 or ""] += n
+        else:
+            ranked = (figures.waits if kind == "w" else figures.sessions)[TOTAL if service == -1 else service]
+            ranked.n = int(n)
+            ranked.runs.append((int(low), int(high), int(x)))
+
+
+def _tree(edges: list[str], column: str) -> str:
+    """SQL for the number of `edges` (sorted bind parameters) at or before `column`: a binary
+    search of CASEs (log2 comparisons per row instead of one per edge)."""
+
+    def node(low: int, high: int) -> str:  # the answer lies in [low, high]
+        if low == high:
+            return str(low)
+        middle = (low + high) // 2
+        return f"CASE WHEN {column} < {edges[middle]} THEN {node(low, middle)} ELSE {node(middle + 1, high)} END"
+
+    return node(0, len(edges))
+
+
 class ReportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -61,176 +143,194 @@ class ReportRepository:
             return cast(func.floor(func.extract("epoch", column)), BigInteger)
         return cast(func.strftime("%s", column), Integer)
 
-    def _greatest(self, a, b):
-        return func.greatest(a, b) if self.dialect == "postgresql" else func.max(a, b)
+    # -- the visits of every period, in one statement -----------------------------------------
+
+    def visit_figures(self, bounds: list[tuple[datetime, datetime]], month_edges: list[datetime],
+                      service_ids: list[int]) -> VisitFigures:
+        """Every visit-based figure of consecutive periods in ONE statement: the visits of
+        [bounds[0] begin, bounds[-1] end) are read once (index range on arrived_at) into a
+        compact set; counts, months, distinct clients and the ranks the percentiles need are
+        aggregated from it in SQL. Python folds the returned groups (a few thousand at most).
+
+        `bounds`: [begin, end) of each period, in order and adjoining; `month_edges`: the local
+        month starts inside the whole span (bucket i = months before edge i); `service_ids`: every
+        service (the range of the packed sort keys below).
+
+        SQLite sorts for every GROUP BY and window; its sorter is fastest on ONE integer key, so
+        there the small integer keys are packed into one number (`key`); PostgreSQL groups by
+        hashing and gets the plain column list."""
+        dialect = self.dialect
+        services = max([0, *service_ids]) + 1
+        periods = len(bounds)
+        months = len(month_edges) + 1
+
+        def key(*parts: tuple[str, int]) -> str:
+            """A GROUP BY / PARTITION BY list of integer columns (name, number of values; the
+            first one's an upper bound), most significant first; on SQLite one packed integer
+            when the product of the sizes stays below 2**62."""
+            if dialect == "postgresql" or math.prod(size for _, size in parts) >= 2**62:
+                return ", ".join(name for name, _ in parts)
+            packed = parts[0][0]
+            for name, size in parts[1:]:
+                packed = f"({packed}) * {size} + {name}"
+            return packed
+        params: dict[str, object] = {}
+        types: dict[str, object] = {}
+
+        def bind(name: str, value: datetime) -> str:
+            params[name] = value
+            types[name] = UTCDateTime()
+            return f":{name}"
+
+        b0 = bind("b0", bounds[0][0])
+        e1 = bind("e1", bounds[-1][1])
+        period = _tree([bind(f"p{i}", begin) for i, (begin, _end) in enumerate(bounds[1:])], "v.arrived_at")
+        month = _tree([bind(f"m{i}", edge) for i, edge in enumerate(month_edges)], "v.arrived_at")
+
+        def epoch(column: str) -> str:
+            if dialect == "postgresql":
+                return f"CAST(floor(extract(epoch FROM {column})) AS BIGINT)"
+            return f"unixepoch({column})" if sqlite3.sqlite_version_info >= (3, 38) else \
+                f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+        greatest = "greatest" if dialect == "postgresql" else "max"
+        if dialect == "postgresql":
+            def rank(fraction: str) -> str:
+                return f"CAST(floor(CAST(n - 1 AS DOUBLE PRECISION) * {fraction}) AS BIGINT)"
+        else:
+            def rank(fraction: str) -> str:
+                return f"CAST((n - 1) * {fraction} AS INTEGER)"
+        ranks = " OR ".join(f"(lo <= {r} + {extra} AND {r} + {extra} < hi AND {r} + {extra} < n)"
+                            for r in (rank("0.5"), rank("0.9")) for extra in (0, 1))
+
+        def percentiles(kind: str) -> str:
+            """Rows of the histogram (value, count) per service and in total holding the ranks
+            the median and the 90th percentile interpolate between."""
+            return f"""
+SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT), CAST(lo AS BIGINT),
+       CAST(hi AS BIGINT) FROM (
+  SELECT p, s, x, hi - c AS lo, hi, n FROM (
+    SELECT p, s, x, c,
+           sum(c) OVER (PARTITION BY p, s ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS hi,
+           sum(c) OVER (PARTITION BY p, s) AS n
+    FROM (SELECT p, s, x, c FROM h_{kind}
+          UNION ALL SELECT p, -1, x, CAST(sum(c) AS BIGINT) FROM h_{kind} GROUP BY p, x) AS both_
+  ) AS cumulated
+) AS ranked WHERE {ranks}"""  # noqa: S608 - constants and bind-parameter names only
+
+        def value_key(column: str) -> str:  # seconds: below 2**32 (136 years)
+            return key(("s", services), ("p", periods), (column, 2**32))
+
+        sql = f"""
+WITH RECURSIVE
+h AS MATERIALIZED (
+  SELECT v.id, v.handed_over_from_id AS parent, v.service_id AS s, o.service_id AS ps
+  FROM visits v JOIN visits o ON o.id = v.handed_over_from_id
+  WHERE v.handed_over_from_id IS NOT NULL AND v.arrived_at >= {b0} AND v.arrived_at < {e1}
+),
+walk(id, root, depth) AS (
+  SELECT id, parent, 1 FROM h
+  UNION ALL
+  SELECT walk.id, h.parent, walk.depth + 1 FROM walk JOIN h ON h.id = walk.root WHERE walk.depth < 1000
+),
+members(id, s, root) AS (
+  SELECT h.id, h.s, walk.root FROM h JOIN walk ON walk.id = h.id WHERE walk.root NOT IN (SELECT id FROM h)
+  UNION ALL
+  SELECT DISTINCT parent, ps, parent FROM h WHERE parent NOT IN (SELECT id FROM h)
+),
+rep AS MATERIALIZED (
+  SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY root, s ORDER BY id) AS k FROM members) AS m_ WHERE k > 1
+),
+v AS MATERIALIZED (
+  SELECT {period} AS p, v.service_id AS s, v.id, v.client_id AS c,
+         CASE WHEN v.handed_over_from_id IS NULL THEN 1 ELSE 0 END AS root,
+         CASE WHEN v.handed_over_from_id IS NOT NULL AND v.id IN (SELECT id FROM rep) THEN 1 ELSE 0 END AS rep,
+         CASE WHEN v.first_visit THEN 1 ELSE 0 END
+           + CASE WHEN v.client_id IS NULL AND NOT v.anonymised THEN 2 ELSE 0 END
+           + CASE WHEN v.anonymised THEN 4 ELSE 0 END
+           + CASE WHEN v.appointment_id IS NOT NULL THEN 8 ELSE 0 END AS f,
+         v.residence, v.status_group, v.client_language AS cl, v.interpreter_language AS il,
+         {month} AS m,
+         CASE WHEN v.first_called_at IS NOT NULL AND v.handed_over_from_id IS NULL THEN
+           {greatest}(0, {epoch("v.first_called_at")} - CASE WHEN a.starts_at IS NULL THEN {epoch("v.arrived_at")}
+                      ELSE {greatest}({epoch("v.arrived_at")}, {epoch("a.starts_at")}) END) END AS w,
+         CASE WHEN v.started_at IS NOT NULL AND v.finished_at IS NOT NULL THEN
+           {greatest}(0, {epoch("v.finished_at")} - {epoch("v.started_at")}) END AS d
+  FROM visits v LEFT JOIN appointments a ON a.id = v.appointment_id
+  WHERE v.arrived_at >= {b0} AND v.arrived_at < {e1}
+),
+h_w AS MATERIALIZED (SELECT p, s, w AS x, count(*) AS c FROM v WHERE w IS NOT NULL GROUP BY {value_key("w")}),
+h_d AS MATERIALIZED (SELECT p, s, d AS x, count(*) AS c FROM v WHERE d IS NOT NULL GROUP BY {value_key("d")}),
+latest AS MATERIALIZED (
+  SELECT p, s, c, id, residence, status_group, cl FROM (
+    SELECT p, s, c, id, residence, status_group, cl,
+           row_number() OVER (PARTITION BY {key(("c", 2**31), ("s", services), ("p", periods))} ORDER BY id DESC) AS k
+    FROM v WHERE c IS NOT NULL
+  ) AS l_ WHERE k = 1
+)
+SELECT 'c', p, s, root, rep, f, residence, status_group, il, CAST(NULL AS BIGINT), count(*),
+       CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
+  FROM v GROUP BY {key(("s", services), ("root", 2), ("rep", 2), ("f", 16), ("p", periods))}, residence, status_group, il
+UNION ALL
+SELECT 'm', p, s, root, rep, NULL, NULL, NULL, NULL, m, count(*), NULL, NULL
+  FROM v GROUP BY {key(("s", services), ("root", 2), ("rep", 2), ("p", periods), ("m", months))}
+UNION ALL
+SELECT 's', p, s, NULL, NULL, NULL, residence, status_group, cl, NULL, count(*), NULL, NULL
+  FROM latest GROUP BY p, s, residence, status_group, cl
+UNION ALL
+SELECT 's', p, -1, NULL, NULL, NULL, residence, status_group, cl, NULL, count(*), NULL, NULL FROM (
+  SELECT p, residence, status_group, cl,
+         row_number() OVER (PARTITION BY {key(("c", 2**31), ("p", periods))} ORDER BY id DESC) AS k FROM latest
+) AS t_ WHERE k = 1 GROUP BY p, residence, status_group, cl
+UNION ALL {percentiles("w")}
+UNION ALL {percentiles("d")}
+"""  # noqa: S608 - constants and bind-parameter names only
+        stmt = text(sql).bindparams(*[bindparam(name, type_=type_) for name, type_ in types.items()])
+        result = VisitFigures(len(bounds))
+        for row in self.session.execute(stmt, params):
+            result.add(row)
+        return result
+
+    # -- appointments and rooms (one statement each for every period) -------------------------
 
     @staticmethod
-    def _in_period(begin: datetime, end: datetime):
-        return and_(Visit.arrived_at >= begin, Visit.arrived_at < end)
+    def _period_of(column, bounds: list[tuple[datetime, datetime]]):
+        """0, 1, ... : which of the adjoining periods `column` falls in (rows inside them only)."""
+        return case(*[(column < begin, i) for i, (begin, _end) in enumerate(bounds[1:])],
+                    else_=len(bounds) - 1) if len(bounds) > 1 else literal(0)
 
-    # -- hand-over chains ------------------------------------------------------------------------
-
-    def repeated_in_chain(self, begin: datetime, end: datetime) -> list[int]:
-        """Visits that repeat a service already earlier in the same hand-over chain.
-
-        A hand-over creates a new visit (handed_over_from_id -> the previous one). Per service a
-        chain counts once. Only the hand-over visits of the period are read (partial index
-        ix_visits_handover_arrived), with the service of the visit each came from."""
-        parent_visit = aliased(Visit)
-        rows = self.session.execute(
-            select(Visit.id, Visit.handed_over_from_id, Visit.service_id, parent_visit.service_id)
-            .join(parent_visit, parent_visit.id == Visit.handed_over_from_id)
-            .where(Visit.handed_over_from_id.is_not(None), self._in_period(begin, end))
-        ).all()
-        parent = {r[0]: r[1] for r in rows}
-        service = {r[0]: r[2] for r in rows}
-        for r in rows:
-            service.setdefault(r[1], r[3])
-        seen: dict[int, set[int]] = defaultdict(set)
-        repeated = []
-        for visit_id in sorted(service):  # a chain's visits are created in order
-            root = visit_id
-            for _ in range(1000):
-                if parent.get(root) is None:
-                    break
-                root = parent[root]
-            if service[visit_id] in seen[root]:
-                repeated.append(visit_id)
-            seen[root].add(service[visit_id])
-        return repeated
-
-    # -- visits ----------------------------------------------------------------------------------
-
-    def visit_counts(self, begin: datetime, end: datetime, month_edges: list[datetime],
-                     repeated: list[int]) -> dict[int | None, VisitCounts]:
-        """Per service (visits repeated in a chain left out) and total (chain starts only)."""
-        is_root = case((Visit.handed_over_from_id.is_(None), 1), else_=0)
-        is_repeat = case((Visit.id.in_(repeated), 1), else_=0) if repeated else literal(0)
-        anonymous = case((and_(Visit.client_id.is_(None), Visit.anonymised.is_(False)), 1), else_=0)
-        anonymised = case((Visit.anonymised.is_(True), 1), else_=0)
-        with_appointment = case((Visit.appointment_id.is_not(None), 1), else_=0)
-        first = case((Visit.first_visit.is_(True), 1), else_=0)
-        keys = (Visit.service_id, is_root.label("root"), is_repeat.label("repeat"), Visit.residence,
-                Visit.status_group, Visit.interpreter_language, first.label("first"),
-                anonymous.label("anon"), anonymised.label("anonymised"), with_appointment.label("appt"))
-        stmt = select(*keys, func.count().label("n")).where(self._in_period(begin, end)).group_by(*keys)
-        result: dict[int | None, VisitCounts] = defaultdict(VisitCounts)
-        for row in self.session.execute(stmt):
-            targets = []
-            if not row.repeat:
-                targets.append(result[row.service_id])
-            if row.root:
-                targets.append(result[TOTAL])
-            for t in targets:
-                t.visits += row.n
-                t.new_clients += row.n * row.first
-                t.anonymous += row.n * row.anon
-                t.anonymised += row.n * row.anonymised
-                t.appointment_visits += row.n * row.appt
-                t.by_place[row.residence] += row.n
-                t.by_status_group[row.status_group] += row.n
-                if row.interpreter_language:
-                    t.interpreter_visits += row.n
-                    t.interpreter_by_language[row.interpreter_language] += row.n
-        # visits by month: bucket by the local month edges (as UTC instants), one query
-        bucket = case(*[(Visit.arrived_at < edge, i) for i, edge in enumerate(month_edges)],
-                      else_=len(month_edges)) if month_edges else literal(0)
-        mkeys = (Visit.service_id, is_root.label("root"), is_repeat.label("repeat"), bucket.label("bucket"))
-        for row in self.session.execute(
-            select(*mkeys, func.count().label("n")).where(self._in_period(begin, end)).group_by(*mkeys)
-        ):
-            if not row.repeat:
-                result[row.service_id].by_month[row.bucket] += row.n
-            if row.root:
-                result[TOTAL].by_month[row.bucket] += row.n
-        return dict(result)
-
-    def client_counts(self, begin: datetime, end: datetime) -> dict[int | None, ClientCounts]:
-        """Distinct named clients; each described by the snapshot of their latest visit in the period
-        (per service: the latest visit at that service). One statement: the latest visit per
-        client and service is computed once, the latest per client taken from it."""
-        result: dict[int | None, ClientCounts] = defaultdict(ClientCounts)
-        per_service = (
-            select(func.max(Visit.id).label("id"), Visit.client_id.label("client_id"))
-            .where(self._in_period(begin, end), Visit.client_id.is_not(None))
-            .group_by(Visit.client_id, Visit.service_id)
-            .cte("latest_per_service")
-            .prefix_with("MATERIALIZED")
-        )
-        per_client = select(func.max(per_service.c.id).label("id")).group_by(per_service.c.client_id).subquery()
-        dims = (Visit.residence, Visit.status_group, Visit.client_language)
-        services_part = (select(Visit.service_id, *dims, func.count().label("n"))
-                         .join(per_service, per_service.c.id == Visit.id)
-                         .group_by(Visit.service_id, *dims))
-        total_part = (select(literal(-1).label("service_id"), *dims, func.count().label("n"))
-                      .join(per_client, per_client.c.id == Visit.id)
-                      .group_by(*dims))
-        for row in self.session.execute(union_all(services_part, total_part)):
-            t = result[TOTAL if row[0] == -1 else row[0]]
-            t.distinct += row.n
-            t.by_place[row[1]] += row.n
-            t.by_status_group[row[2]] += row.n
-            t.by_language[row[3] or ""] += row.n
-        return dict(result)
-
-    def durations(self, begin: datetime, end: datetime) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """(service_id, seconds) of the waits and of the sessions, each list sorted, in one scan.
-
-        Wait: first call minus arrival, or minus the appointment time if that is later; only the
-        first visit of a chain (a handed-over visit keeps the original arrival). Session:
-        finished minus started, every visit with both times. Negative values count as 0."""
-        arrived = self._epoch(Visit.arrived_at)
-        reference = case(
-            (Appointment.starts_at.is_(None), arrived),
-            else_=self._greatest(arrived, self._epoch(Appointment.starts_at)),
-        )
-        wait = case((and_(Visit.first_called_at.is_not(None), Visit.handed_over_from_id.is_(None)),
-                     self._epoch(Visit.first_called_at) - reference))
-        session = case((and_(Visit.started_at.is_not(None), Visit.finished_at.is_not(None)),
-                        self._epoch(Visit.finished_at) - self._epoch(Visit.started_at)))
-        stmt = (
-            select(Visit.service_id, wait, session)
-            .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
-            .where(self._in_period(begin, end),
-                   (Visit.first_called_at.is_not(None)) | (Visit.started_at.is_not(None)))
-        )
-        waits: list[tuple[int, int]] = []
-        sessions: list[tuple[int, int]] = []
-        for service_id, w, s in self.session.execute(stmt):
-            if w is not None:
-                waits.append((service_id, max(0, int(w))))
-            if s is not None:
-                sessions.append((service_id, max(0, int(s))))
-        waits.sort()
-        sessions.sort()
-        return waits, sessions
-
-    # -- appointments ----------------------------------------------------------------------------
-
-    def appointment_counts(self, begin: datetime, end: datetime, now: datetime) -> list[tuple[int, str, bool, int]]:
-        """(service_id, status, in the past, count) of appointments starting in the period."""
+    def appointment_counts(self, bounds: list[tuple[datetime, datetime]],
+                           now: datetime) -> list[list[tuple[int, str, bool, int]]]:
+        """Per period: (service_id, status, in the past, count) of appointments starting in it."""
+        period = self._period_of(Appointment.starts_at, bounds).label("p")
         past = case((Appointment.starts_at < now, 1), else_=0).label("past")
-        keys = (Appointment.service_id, Appointment.status, past)
-        stmt = (select(*keys, func.count()).where(Appointment.starts_at >= begin, Appointment.starts_at < end)
+        keys = (period, Appointment.service_id, Appointment.status, past)
+        stmt = (select(*keys, func.count())
+                .where(Appointment.starts_at >= bounds[0][0], Appointment.starts_at < bounds[-1][1])
                 .group_by(*keys))
-        return [(r[0], r[1], bool(r[2]), int(r[3])) for r in self.session.execute(stmt)]
+        result: list[list[tuple[int, str, bool, int]]] = [[] for _ in bounds]
+        for r in self.session.execute(stmt):
+            result[r[0]].append((r[1], r[2], bool(r[3]), int(r[4])))
+        return result
 
-    # -- rooms -----------------------------------------------------------------------------------
-
-    def room_counts(self, begin: datetime, end: datetime) -> list[tuple[str, str, str, bool, int, int, int, int]]:
-        """(room name, room kind, booking kind, leading booking, occurrences, seconds, participants,
-        occurrences with participants) of the occurrences starting in the period, not cancelled."""
+    def room_counts(self, bounds: list[tuple[datetime, datetime]]
+                    ) -> list[list[tuple[str, str, str, bool, int, int, int, int]]]:
+        """Per period: (room name, room kind, booking kind, leading booking, occurrences, seconds,
+        participants, occurrences with participants) of the occurrences starting in it, not cancelled."""
+        period = self._period_of(BookingOccurrence.starts_at, bounds).label("p")
         leading = case((RoomBooking.linked_booking_id.is_(None), 1), else_=0).label("leading")
         seconds = func.sum(self._epoch(BookingOccurrence.ends_at) - self._epoch(BookingOccurrence.starts_at))
-        keys = (Room.name, Room.kind, RoomBooking.kind, leading)
+        keys = (period, Room.name, Room.kind, RoomBooking.kind, leading)
         stmt = (
             select(*keys, func.count(), seconds, func.coalesce(func.sum(BookingOccurrence.actual_participants), 0),
                    func.count(BookingOccurrence.actual_participants))
             .join(RoomBooking, RoomBooking.id == BookingOccurrence.booking_id)
             .join(Room, Room.id == BookingOccurrence.room_id)
-            .where(BookingOccurrence.starts_at >= begin, BookingOccurrence.starts_at < end,
+            .where(BookingOccurrence.starts_at >= bounds[0][0], BookingOccurrence.starts_at < bounds[-1][1],
                    BookingOccurrence.cancelled.is_(False))
             .group_by(*keys)
         )
-        return [(r[0], r[1], r[2], bool(r[3]), int(r[4]), int(r[5] or 0), int(r[6] or 0), int(r[7]))
-                for r in self.session.execute(stmt)]
+        result: list[list[tuple[str, str, str, bool, int, int, int, int]]] = [[] for _ in bounds]
+        for r in self.session.execute(stmt):
+            result[r[0]].append((r[1], r[2], r[3], bool(r[4]), int(r[5]), int(r[6] or 0), int(r[7] or 0), int(r[8])))
+        return result
