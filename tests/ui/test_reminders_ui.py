@@ -160,11 +160,11 @@ def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, t
     ctx = context(services, RECEPTION, tmp_path)
     view = TermineView(ctx)
     qtbot.addWidget(view)
-    view._show_reminder_problems([problem])
-    assert not view.reminder_problems.isHidden()
-    assert "please phone instead" in view.reminder_problems.text() and "Kovalenko" in view.reminder_problems.text()
-    view._show_reminder_problems([])
-    assert view.reminder_problems.isHidden()
+    view.reminder_list._show_problems([problem])
+    assert not view.reminder_list.problems.isHidden()
+    assert "please phone instead" in view.reminder_list.problems.text() and "Kovalenko" in view.reminder_list.problems.text()
+    view.reminder_list._show_problems([])
+    assert view.reminder_list.problems.isHidden()
 
 
 def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path):

@@ -88,10 +88,10 @@ def test_agenda_shows_the_html_name_literally(qtbot, world):
     view, ctx = make_view(qtbot, world)
     view.date.setDate(view.date.date().addDays(1))
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: view.agenda_model.rowCount() == 1, timeout=20000)
-    index = view.agenda_model.index(0, AgendaColumn.CLIENT)
+    qtbot.waitUntil(lambda: view.agenda.model.rowCount() == 1, timeout=20000)
+    index = view.agenda.model.index(0, AgendaColumn.CLIENT)
     assert index.data() == f"Al-Hassan, {HTML_NAME}"
-    assert view.agenda_model.index(0, AgendaColumn.STATUS).data() in ("Booked", "Gebucht")
+    assert view.agenda.model.index(0, AgendaColumn.STATUS).data() in ("Booked", "Gebucht")
     # the slip escapes it (prints literally)
     slip = world["services"].appointments.slip(ctx.actor, world["appointment"].id)
     html = slip_html(slip)
@@ -102,7 +102,7 @@ def test_agenda_shows_the_html_name_literally(qtbot, world):
 def test_book_through_the_dialog_with_a_free_slot(qtbot, world):
     view, ctx = make_view(qtbot, world)
     wait_idle(qtbot, ctx)
-    dialog = view.make_dialog()
+    dialog = view.agenda.make_dialog()
     qtbot.addWidget(dialog)
     hits = world["services"].clients.search(ctx.actor, "hassan")
     dialog.set_client(hits[0])
@@ -131,17 +131,17 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world):
 def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch):
     view, ctx = make_view(qtbot, world)
     view.tabs.setCurrentIndex(1)
-    view.reminder_date.setDate(view.reminder_date.date())
+    view.reminder_list.date.setDate(view.reminder_list.date.date())
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: view.reminder_model.rowCount() == 1, timeout=20000)
-    index = view.reminder_model.index(0, 0)
+    qtbot.waitUntil(lambda: view.reminder_list.model.rowCount() == 1, timeout=20000)
+    index = view.reminder_list.model.index(0, 0)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert view.reminder_model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    qtbot.waitUntil(lambda: view.reminder_model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole)
+    assert view.reminder_list.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: view.reminder_list.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole)
                     == Qt.CheckState.Checked, timeout=20000)
     reminded = world["services"].appointments.get(ctx.actor, world["appointment"].id)
     assert reminded.reminded_at is not None and reminded.reminded_at <= datetime.now(UTC)
-    html = view.reminder_document().toHtml()
+    html = view.reminder_list.document().toHtml()
     assert "0151 1" in html and "&lt;b&gt;Fatima" in html
 
 
@@ -162,3 +162,91 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, world):
                     and not w.objectName().startswith("qt_")  # Qt's own inner parts (spin box line edits)
                     and type(w).__name__ not in ("QTabBar", "QScrollBar", "QHeaderView")]
     assert missing == []
+
+
+def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, world, monkeypatch, tmp_path):
+    """Each tab does its work in workers (the guard in conftest fails the test otherwise)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    from desk.ui.views.termine import dialogs
+    from desk.ui.views.termine.agenda import AgendaTab
+    from desk.ui.views.termine.hours import HoursTab
+    from desk.ui.views.termine.interpreters import InterpretersTab
+    from desk.ui.views.termine.reminder_list import ReminderListTab
+
+    view, ctx = make_view(qtbot, world, role=Role.HEAD)
+    assert [type(p) for p in view.pages] == [AgendaTab, ReminderListTab, InterpretersTab, HoursTab]
+    assert [view.tabs.tabText(i) for i in range(4)] == ["Appointments", "Reminder list", "Interpreters",
+                                                        "Working hours and absences"]
+    assert "Alt+4" in view.tabs.tabToolTip(3)
+    view.date.setDate(qdate(world["day"]))
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.agenda.model.rowCount() == 1, timeout=20000)
+    # the agenda: export, then cancel with a reason (a person confirms the dialogs)
+    view.agenda.write_ics(str(tmp_path / "termine.ics"))
+    qtbot.waitUntil(lambda: (tmp_path / "termine.ics").exists(), timeout=20000)
+    view.agenda.table.selectRow(0)
+    monkeypatch.setattr(dialogs.ReasonDialog, "exec",
+                        lambda dialog: dialog.reason.setText("krank") or QDialog.DialogCode.Accepted)
+    view.agenda.act_cancel.trigger()
+    qtbot.waitUntil(lambda: view.agenda.model.rows()[0].status is AppointmentStatus.CANCELLED, timeout=20000)
+    # working hours and an absence, on the fourth tab
+    QTest.keyClick(view.date, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # Alt+4: the fourth tab
+    assert view.tabs.currentWidget() is view.hours
+    qtbot.waitUntil(lambda: view.hours.schedule is not None, timeout=20000)
+
+    def hours_accepted(dialog):
+        dialog.hours = [WorkingHourRow(0, time(9), time(12))]
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.WorkingHoursDialog, "exec", hours_accepted)
+    view.hours.edit_working_hours()
+    qtbot.waitUntil(lambda: len(view.hours.schedule.hours) == 1, timeout=20000)
+    monkeypatch.setattr(dialogs.AbsenceDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(dialogs.AbsenceDialog, "values",
+                        lambda dialog: (world["day"], world["day"] + timedelta(days=2), "Urlaub"))
+    view.hours.add_absence()
+    qtbot.waitUntil(lambda: view.hours.model.rowCount() == 1, timeout=20000)
+    view.hours.table.selectRow(0)
+    view.hours.remove_absence()
+    qtbot.waitUntil(lambda: view.hours.model.rowCount() == 0, timeout=20000)
+    # a new interpreter on the third tab reaches the booking dialog's choices too
+    view.tabs.setCurrentWidget(view.interpreters)
+
+    def interpreter(dialog):
+        dialog.name.setText("Dari <Hilfe>")
+        dialog.languages.setText("fa")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.InterpreterDialog, "exec", interpreter)
+    view.interpreters.edit(new=True)
+    qtbot.waitUntil(lambda: any(i.name == "Dari <Hilfe>" for i in view.choices.interpreters), timeout=20000)
+    assert view.interpreters.model.rowCount() == 2
+    wait_idle(qtbot, ctx)
+
+
+def test_termine_in_german_and_english(qtbot, world, tmp_path):
+    from desk.ui.i18n import install_language
+
+    view, ctx = make_view(qtbot, world, role=Role.HEAD)
+    view.resize(1200, 700)
+    view.date.setDate(qdate(world["day"]))
+    wait_idle(qtbot, ctx)
+    install_language("de")
+    ctx.events.sig_language_changed.emit("de")  # as the main window does; every tab retranslates itself
+    try:
+        assert view.tabs.tabText(0) == "Termine"
+        assert view.tabs.tabText(3) == "Arbeitszeiten und Abwesenheiten"
+        assert view.agenda.buttons[0].text().replace("&", "") == "Buchen…"
+        assert view.hours.add_absence_button.text().replace("&", "") == "Abwesenheit eintragen…"
+        view.grab().save(str(tmp_path / "termine-de.png"))
+        view.tabs.setCurrentWidget(view.hours)
+        qtbot.waitUntil(lambda: view.hours.schedule is not None, timeout=20000)
+        assert view.hours.hours_label.text().startswith("Mo")  # the week days in German
+        view.grab().save(str(tmp_path / "termine-hours-de.png"))
+    finally:
+        install_language("en")
+        ctx.events.sig_language_changed.emit("en")
+    assert view.tabs.tabText(0) == "Appointments"
+    view.grab().save(str(tmp_path / "termine-en.png"))

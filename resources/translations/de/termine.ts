@@ -45,6 +45,69 @@
     </message>
 </context>
 <context>
+    <name>AgendaTab</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>&amp;Book…</source>
+        <translation>&amp;Buchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change / move…</source>
+        <translation>Ä&amp;ndern / verschieben…</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l…</source>
+        <translation>Ab&amp;sagen…</translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation>Nicht &amp;erschienen</translation>
+    </message>
+    <message>
+        <source>&amp;Print slip…</source>
+        <translation>Terminzettel &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Slip as P&amp;DF…</source>
+        <translation>Zettel als P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport ICS…</source>
+        <translation>ICS e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>{count} booked appointment(s) fall on an absence and should be moved: {list}</source>
+        <translation>{count} gebuchte(r) Termin(e) liegen in einer Abwesenheit und sollten verschoben werden: {list}</translation>
+    </message>
+    <message>
+        <source>Appointment saved: {when}</source>
+        <translation>Termin gespeichert: {when}</translation>
+    </message>
+    <message>
+        <source>Only booked appointments can be changed.</source>
+        <translation>Nur gebuchte Termine können geändert werden.</translation>
+    </message>
+    <message>
+        <source>Appointment slip</source>
+        <translation>Terminzettel</translation>
+    </message>
+    <message>
+        <source>Save appointment slip</source>
+        <translation>Terminzettel speichern</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>Export appointments as ICS</source>
+        <translation>Termine als ICS exportieren</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>Book appointment</source>
@@ -252,6 +315,77 @@
     </message>
 </context>
 <context>
+    <name>HoursTab</name>
+    <message>
+        <source>Working hours and absences</source>
+        <translation>Arbeitszeiten und Abwesenheiten</translation>
+    </message>
+    <message>
+        <source>Edit &amp;working hours…</source>
+        <translation>&amp;Arbeitszeiten bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit working hours</source>
+        <translation>Arbeitszeiten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add &amp;absence…</source>
+        <translation>&amp;Abwesenheit eintragen…</translation>
+    </message>
+    <message>
+        <source>Add absence</source>
+        <translation>Abwesenheit eintragen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove absence</source>
+        <translation>Abwesenheit &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected absence</source>
+        <translation>Gewählte Abwesenheit entfernen</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation>Abwesenheiten</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Arbeitszeiten</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>No working hours entered: reception cannot book this counsellor.</source>
+        <translation>Keine Arbeitszeiten eingetragen: der Empfang kann für diese Person keine Termine buchen.</translation>
+    </message>
+</context>
+<context>
     <name>InterpreterDialog</name>
     <message>
         <source>Interpreter</source>
@@ -303,6 +437,29 @@
     </message>
 </context>
 <context>
+    <name>InterpretersTab</name>
+    <message>
+        <source>Interpreters</source>
+        <translation>Dolmetscher*innen</translation>
+    </message>
+    <message>
+        <source>&amp;Add interpreter…</source>
+        <translation>Dolmetscher*in &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add interpreter</source>
+        <translation>Dolmetscher*in hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit interpreter…</source>
+        <translation>Dolmetscher*in &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit interpreter</source>
+        <translation>Dolmetscher*in bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Cancel appointment</source>
@@ -323,6 +480,49 @@
     <message>
         <source>Keep appointment</source>
         <translation>Termin behalten</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderListTab</name>
+    <message>
+        <source>Reminder list</source>
+        <translation>Erinnerungsliste</translation>
+    </message>
+    <message>
+        <source>Appointments &amp;on:</source>
+        <translation>Termine &amp;am:</translation>
+    </message>
+    <message>
+        <source>Day of the reminder list</source>
+        <translation>Tag der Erinnerungsliste</translation>
+    </message>
+    <message>
+        <source>Space or Enter ticks “reminded”.</source>
+        <translation>Leertaste oder Enter hakt „erinnert“ ab.</translation>
+    </message>
+    <message>
+        <source>P&amp;rint list…</source>
+        <translation>Liste d&amp;rucken…</translation>
+    </message>
+    <message>
+        <source>Print the reminder list</source>
+        <translation>Erinnerungsliste drucken</translation>
+    </message>
+    <message>
+        <source>List as PD&amp;F…</source>
+        <translation>Liste als PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Save the reminder list as PDF</source>
+        <translation>Erinnerungsliste als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Reminders that did not reach the client - please phone instead:</source>
+        <translation>Erinnerungen, die nicht angekommen sind – bitte stattdessen anrufen:</translation>
+    </message>
+    <message>
+        <source>Save reminder list</source>
+        <translation>Erinnerungsliste speichern</translation>
     </message>
 </context>
 <context>
@@ -581,34 +781,6 @@
 <context>
     <name>TermineView</name>
     <message>
-        <source>&amp;Book…</source>
-        <translation>&amp;Buchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Change / move…</source>
-        <translation>Ä&amp;ndern / verschieben…</translation>
-    </message>
-    <message>
-        <source>Cance&amp;l…</source>
-        <translation>Ab&amp;sagen…</translation>
-    </message>
-    <message>
-        <source>&amp;No-show</source>
-        <translation>Nicht &amp;erschienen</translation>
-    </message>
-    <message>
-        <source>&amp;Print slip…</source>
-        <translation>Terminzettel &amp;drucken…</translation>
-    </message>
-    <message>
-        <source>Slip as P&amp;DF…</source>
-        <translation>Zettel als P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport ICS…</source>
-        <translation>ICS e&amp;xportieren…</translation>
-    </message>
-    <message>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
@@ -657,172 +829,12 @@
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Appointments</source>
-        <translation>Termine</translation>
-    </message>
-    <message>
-        <source>Reminder list</source>
-        <translation>Erinnerungsliste</translation>
-    </message>
-    <message>
-        <source>Interpreters</source>
-        <translation>Dolmetscher*innen</translation>
-    </message>
-    <message>
-        <source>Working hours and absences</source>
-        <translation>Arbeitszeiten und Abwesenheiten</translation>
-    </message>
-    <message>
         <source>Parts of the appointments view</source>
         <translation>Bereiche der Terminansicht</translation>
     </message>
     <message>
-        <source>Appointments &amp;on:</source>
-        <translation>Termine &amp;am:</translation>
-    </message>
-    <message>
-        <source>Day of the reminder list</source>
-        <translation>Tag der Erinnerungsliste</translation>
-    </message>
-    <message>
-        <source>Space or Enter ticks “reminded”.</source>
-        <translation>Leertaste oder Enter hakt „erinnert“ ab.</translation>
-    </message>
-    <message>
-        <source>P&amp;rint list…</source>
-        <translation>Liste d&amp;rucken…</translation>
-    </message>
-    <message>
-        <source>Print the reminder list</source>
-        <translation>Erinnerungsliste drucken</translation>
-    </message>
-    <message>
-        <source>List as PD&amp;F…</source>
-        <translation>Liste als PD&amp;F…</translation>
-    </message>
-    <message>
-        <source>Save the reminder list as PDF</source>
-        <translation>Erinnerungsliste als PDF speichern</translation>
-    </message>
-    <message>
-        <source>&amp;Add interpreter…</source>
-        <translation>Dolmetscher*in &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Add interpreter</source>
-        <translation>Dolmetscher*in hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Edit interpreter…</source>
-        <translation>Dolmetscher*in &amp;bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Edit interpreter</source>
-        <translation>Dolmetscher*in bearbeiten</translation>
-    </message>
-    <message>
-        <source>Edit &amp;working hours…</source>
-        <translation>&amp;Arbeitszeiten bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Edit working hours</source>
-        <translation>Arbeitszeiten bearbeiten</translation>
-    </message>
-    <message>
-        <source>Add &amp;absence…</source>
-        <translation>&amp;Abwesenheit eintragen…</translation>
-    </message>
-    <message>
-        <source>Add absence</source>
-        <translation>Abwesenheit eintragen</translation>
-    </message>
-    <message>
-        <source>&amp;Remove absence</source>
-        <translation>Abwesenheit &amp;entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the selected absence</source>
-        <translation>Gewählte Abwesenheit entfernen</translation>
-    </message>
-    <message>
-        <source>Absences</source>
-        <translation>Abwesenheiten</translation>
-    </message>
-    <message>
-        <source>Working hours</source>
-        <translation>Arbeitszeiten</translation>
-    </message>
-    <message>
-        <source>{count} booked appointment(s) fall on an absence and should be moved: {list}</source>
-        <translation>{count} gebuchte(r) Termin(e) liegen in einer Abwesenheit und sollten verschoben werden: {list}</translation>
-    </message>
-    <message>
-        <source>Reminders that did not reach the client - please phone instead:</source>
-        <translation>Erinnerungen, die nicht angekommen sind – bitte stattdessen anrufen:</translation>
-    </message>
-    <message>
-        <source>Mon</source>
-        <translation>Mo</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>Di</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>Mi</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>Do</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>Fr</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>Sa</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>So</translation>
-    </message>
-    <message>
-        <source>No working hours entered: reception cannot book this counsellor.</source>
-        <translation>Keine Arbeitszeiten eingetragen: der Empfang kann für diese Person keine Termine buchen.</translation>
-    </message>
-    <message>
         <source>Week {start} – {end}</source>
         <translation>Woche {start} – {end}</translation>
-    </message>
-    <message>
-        <source>Appointment saved: {when}</source>
-        <translation>Termin gespeichert: {when}</translation>
-    </message>
-    <message>
-        <source>Only booked appointments can be changed.</source>
-        <translation>Nur gebuchte Termine können geändert werden.</translation>
-    </message>
-    <message>
-        <source>Appointment slip</source>
-        <translation>Terminzettel</translation>
-    </message>
-    <message>
-        <source>Save appointment slip</source>
-        <translation>Terminzettel speichern</translation>
-    </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>Gespeichert: {path}</translation>
-    </message>
-    <message>
-        <source>Save reminder list</source>
-        <translation>Erinnerungsliste speichern</translation>
-    </message>
-    <message>
-        <source>Export appointments as ICS</source>
-        <translation>Termine als ICS exportieren</translation>
     </message>
 </context>
 <context>
