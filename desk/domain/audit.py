@@ -89,6 +89,7 @@ ACTIONS: tuple[AuditAction, ...] = (
     _action("account.change", "Account changed", "role"),
     _action("account.permissions_change", "Role or services changed", "role"),
     _action("account.password_reset", "Password reset"),
+    _action("account.password_recover", "Head of department's forgotten password recovered (desk-admin recover-head)"),
     _action("account.password_change", "Own password changed"),
     _action("account.password_change_failure", "Wrong old password when changing it"),
     _action("account.own_room", "Own room chosen", "room"),

@@ -122,6 +122,37 @@ class AccountService:
         return new_actor
 
     @requires(Permission.LOGIN)
+    def recover_head(self, actor: Actor, username: str, new_password: str) -> None:
+        """A new password for a head of department who forgot it (`desk-admin recover-head`).
+
+        No login, so it is allowed only (1) over a connection that holds the database past desk's
+        login anyway (AccountRepository.administers_database: the operating-system user owning the
+        SQLite file; on PostgreSQL the superuser or the database owner, never the application or
+        display role), and (2) when no other active head of department exists — one who does
+        resets the password in Verwaltung instead. Audited as `account.password_recover`."""
+        check_password_rules(new_password)
+        hashed = hash_password(new_password)
+        with self._uow(write=True) as uow:
+            uow.accounts.serialize()
+            if not uow.accounts.administers_database():
+                raise PermissionDeniedError(
+                    "Recovering a head of department's password needs the operating-system account "
+                    "that owns the database file, or on PostgreSQL the superuser or the database owner.")
+            target = uow.accounts.by_username(username.strip())
+            if target is None or target.role is not Role.HEAD or not target.active:
+                raise NotFoundError("There is no active head-of-department account {name}.", name=username)
+            others = [a.display_name for a in uow.accounts.list()
+                      if a.role is Role.HEAD and a.active and a.id != target.id]
+            if others:
+                raise ConflictError(
+                    "{names} can reset this password in Verwaltung (Accounts). Recovery is only for a "
+                    "centre whose only head of department is locked out.", names=", ".join(sorted(others)))
+            uow.accounts.set_password(target.id, hashed)
+            record(uow, actor, "account.password_recover", entity_type="staff", entity_id=target.id)
+            uow.touch("staff")
+            uow.commit()
+
+    @requires(Permission.LOGIN)
     def login(self, actor: Actor, username: str, password: str) -> Actor:
         """The Actor of the person whose password this is; LoginError otherwise.
 

@@ -27,6 +27,8 @@ from desk.services.desk import build_services
 #: PostgreSQL superuser's connection and its own password)
 NO_LOGIN = {"info", "check", "check-appointments", "bench", "demo-data", "setup-server",
             "config",  # this PC's settings and where they came from: no personal data
+            # the only head forgot the password: OS-level access to the database instead (recover_head)
+            "recover-head",
             # hidden children desk starts itself: a PDF from JSON on stdin, bench timings
             "_render-pdf", "_bench-watch", "_bench-probe"}
 

@@ -307,3 +307,27 @@ def test_audit_entries_read_as_german_words(qtbot) -> None:
     assert model.index(0, AuditColumn.ACTION).data() == "Person einer Kollegin/eines Kollegen übernommen"
     assert model.index(0, AuditColumn.DETAILS).data() == "aktiv: ja; Person von: Frau Yilmaz; Nummer: M-004"
     assert model.index(0, AuditColumn.CLIENT).data() == "K-000042"
+
+
+def test_the_head_resets_a_forgotten_password_in_the_accounts_tab(qtbot, view, sqlite_services, head_actor,
+                                                                   monkeypatch) -> None:
+    from desk.ui.views.verwaltung.dialogs import PasswordDialog
+
+    account = sqlite_services.accounts.create_account(head_actor, NewAccount("empf", "Frau Empfang", Role.RECEPTION,
+                                                                             "vergessen-1"))
+    view.tabs.setCurrentWidget(view.accounts)
+    view.accounts.refresh()  # made behind the view's back (no live updates in this test)
+    qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=20000)
+    view.accounts.table.selectRow(next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id))
+
+    def fill(dialog):
+        dialog.first.setText("neu-gesetzt-1")
+        dialog.second.setText("neu-gesetzt-1")
+
+    _accept_with(monkeypatch, PasswordDialog, fill)
+    view.accounts.password_button.click()
+    qtbot.waitUntil(lambda: bool(sqlite_services.audit_log.query(head_actor, AuditFilter(
+        action="account.password_reset"))), timeout=20000)
+    assert sqlite_services.accounts.login(Actor.login_screen(), "empf", "neu-gesetzt-1").role is Role.RECEPTION
+    (entry,) = sqlite_services.audit_log.query(head_actor, AuditFilter(action="account.password_reset"))
+    assert entry.entity_id == account.id and entry.actor_id == head_actor.staff_id

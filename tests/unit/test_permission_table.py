@@ -46,6 +46,7 @@ AccountService.accounts                        - - x -
 AccountService.create_account                  - - x -
 AccountService.change_account                  - - x -
 AccountService.reset_password                  - - x -
+AccountService.recover_head                    x x x x
 AlarmService.raise_alarm                       x x x -
 AlarmService.open_alarms                       x x x -
 AlarmService.acknowledge                       x x x -
@@ -355,6 +356,13 @@ def render_markdown() -> str:
         "",
         "The gate is `@requires(Permission.X)` in desk/services/gate.py; the roles' permissions are",
         "`ROLE_PERMISSIONS` in desk/domain/permissions.py. \"internal\": cache upkeep without an actor.",
+        "",
+        "Three functions act before anyone is logged in and are open to every role, each safe by its own",
+        "check: `AccountService.login` needs the password, `AccountService.create_first_head` works only on",
+        "a database without any account, and `AccountService.recover_head` (`desk-admin recover-head`)",
+        "only over a connection that holds the database past desk's login anyway (the operating-system",
+        "user owning the SQLite file; on PostgreSQL the superuser or the database owner) and only when no",
+        "other active head of department exists.",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "|".join("---" for _ in head) + "|",

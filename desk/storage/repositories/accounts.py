@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
@@ -20,6 +22,24 @@ class AccountRepository:
         """Take the accounts lock for this transaction (SQLite: BEGIN IMMEDIATE already does)."""
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_advisory_xact_lock(6060601)"))
+
+    def administers_database(self) -> bool:
+        """Does this connection hold the database at the operating-system or server level, past
+        desk's login? SQLite: the file belongs to this process's operating-system user (POSIX),
+        who may write it. PostgreSQL: the role is a superuser or a member of the database's owner.
+        (The head's password recovery, AccountService.recover_head, requires it.)"""
+        bind = self.session.get_bind()
+        if bind.dialect.name == "sqlite":
+            name = bind.url.database
+            if not name or name == ":memory:":
+                return False
+            path = Path(name)
+            if not path.exists() or not os.access(path, os.W_OK):
+                return False
+            return not hasattr(os, "geteuid") or path.stat().st_uid == os.geteuid()
+        return bool(self.session.scalar(text(
+            "SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER') "
+            "FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()")))
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(Staff)) or 0)

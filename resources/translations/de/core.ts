@@ -487,6 +487,10 @@ Datenbank: {database}</translation>
         <translation>Übergeben</translation>
     </message>
     <message>
+        <source>Head of department&apos;s forgotten password recovered (desk-admin recover-head)</source>
+        <translation>Vergessenes Passwort der Leitung wiederhergestellt (desk-admin recover-head)</translation>
+    </message>
+    <message>
         <source>Interpreter added</source>
         <translation>Dolmetscher*in hinzugefügt</translation>
     </message>
@@ -978,6 +982,10 @@ Datenbank: {database}</translation>
         <translation>Notiz für den Empfang</translation>
     </message>
     <message>
+        <source>Recovering a head of department&apos;s password needs the operating-system account that owns the database file, or on PostgreSQL the superuser or the database owner.</source>
+        <translation>Das Passwort einer Leitung wiederherzustellen erfordert das Betriebssystem-Konto, dem die Datenbankdatei gehört, bei PostgreSQL den Superuser oder den Eigentümer der Datenbank.</translation>
+    </message>
+    <message>
         <source>Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).</source>
         <translation>Eine PostgreSQL-Datenbank wird mit pg_restore wiederhergestellt (siehe docs/DATA-PROTECTION.md).</translation>
     </message>
@@ -1406,6 +1414,10 @@ Datenbank: {database}</translation>
         <translation>Es gibt bereits ein Konto. Melden Sie sich damit an.</translation>
     </message>
     <message>
+        <source>There is no active head-of-department account {name}.</source>
+        <translation>Es gibt kein aktives Leitungskonto {name}.</translation>
+    </message>
+    <message>
         <source>These texts of the kiosk language {code} are not text or too long: {keys}.</source>
         <translation>Diese Texte der Automaten-Sprache {code} sind kein Text oder zu lang: {keys}.</translation>
     </message>
@@ -1668,6 +1680,10 @@ Datenbank: {database}</translation>
     <message>
         <source>{field}: {text} is not a date (use DD.MM.YYYY).</source>
         <translation>{field}: {text} ist kein Datum (bitte TT.MM.JJJJ).</translation>
+    </message>
+    <message>
+        <source>{names} can reset this password in Verwaltung (Accounts). Recovery is only for a centre whose only head of department is locked out.</source>
+        <translation>{names} kann dieses Passwort in der Verwaltung (Konten) zurücksetzen. Die Wiederherstellung ist nur für eine Stelle gedacht, deren einzige Leitung sich ausgesperrt hat.</translation>
     </message>
     <message>
         <source>{name} does not work in this service; choose a counsellor of it.</source>
