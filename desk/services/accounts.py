@@ -28,6 +28,7 @@ from desk.domain.errors import (
 from desk.domain.model import Role
 from desk.domain.permissions import Permission, allowed
 from desk.domain.text import clean_text
+from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -117,7 +118,7 @@ class AccountService:
             new_actor = actor_of(auth, actor.workstation)
             record(uow, new_actor, "account.create_first", entity_type="staff", entity_id=staff_id,
                    details={"role": Role.HEAD.value})
-            uow.touch("staff", "reference")
+            uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
         return new_actor
 
@@ -215,7 +216,7 @@ class AccountService:
                 delay = delay_after(count)
                 if delay > timedelta(0):
                     uow.accounts.set_locked_until(auth.id, now + delay)
-                uow.touch("staff")
+                uow.touch(Topic.STAFF)
                 uow.commit()
         if wait:  # the block above rolled back: the refused attempt is not counted
             with self._uow(write=True) as uow:
@@ -244,7 +245,7 @@ class AccountService:
             record(uow, actor, action, entity_type="staff", entity_id=auth.id,
                    details={"failed_in_a_row": count,
                             "wait_seconds": int(delay.total_seconds())})
-            uow.touch("staff")
+            uow.touch(Topic.STAFF)
             uow.commit()
         return int(delay.total_seconds())
 
@@ -301,7 +302,7 @@ class AccountService:
             uow.reference.set_default_room(actor.staff_id, room_id)
             record(uow, actor, "account.own_room", entity_type="staff", entity_id=actor.staff_id,
                    details={"room": [staff.default_room_id, room_id]})
-            uow.touch("staff", "reference")
+            uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
 
     @requires(Permission.OWN_ACCOUNT)
@@ -333,7 +334,7 @@ class AccountService:
         with self._uow(write=True) as uow:
             uow.accounts.set_password(auth.id, hashed)
             record(uow, actor, "account.password_change", entity_type="staff", entity_id=auth.id)
-            uow.touch("staff")
+            uow.touch(Topic.STAFF)
             uow.commit()
 
     # -- account management (Leitung) -------------------------------------------------------
@@ -356,7 +357,7 @@ class AccountService:
                                                password_hash=hashed, service_ids=account.service_ids)
             record(uow, actor, "account.create", entity_type="staff", entity_id=staff_id,
                    details={"role": account.role.value, "services": sorted(account.service_ids)})
-            uow.touch("staff", "reference")
+            uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
         return self._row(staff_id)
 
@@ -416,7 +417,7 @@ class AccountService:
                 else "account.change"
             record(uow, actor, action, entity_type="staff", entity_id=staff_id,
                    details={"fields": sorted(changes), **changes})
-            uow.touch("staff", "reference")
+            uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
         return self._row(staff_id)
 
@@ -432,7 +433,7 @@ class AccountService:
                 raise NotFoundError("The account does not exist (any more).")
             uow.accounts.set_password(staff_id, hashed)
             record(uow, actor, "account.password_reset", entity_type="staff", entity_id=staff_id)
-            uow.touch("staff")
+            uow.touch(Topic.STAFF)
             uow.commit()
 
     # -- helpers -----------------------------------------------------------------------------

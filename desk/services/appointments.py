@@ -39,6 +39,7 @@ from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role,
 from desk.domain.permissions import Permission, allowed, appointment_note_visible
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_client_number
+from desk.domain.topics import Topic
 from desk.services import ical
 from desk.services.audit import ListReads, record
 from desk.services.context import Actor
@@ -242,7 +243,7 @@ class AppointmentService:
                    details={"at": describe_span(fields["starts_at"], fields["ends_at"]),
                             "staff_id": request.staff_id, "room_id": request.room_id,
                             "interpreter_id": request.interpreter_id})
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return _noted(actor, _load(uow, appointment_id))
 
@@ -280,7 +281,7 @@ class AppointmentService:
                        details={"at": describe_span(start, end), "series_id": series_id,
                                 "staff_id": request.staff_id})
                 ids.append(appointment_id)
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return _noted(actor, [_load(uow, i) for i in ids])
 
@@ -316,7 +317,7 @@ class AppointmentService:
             # which fields changed; the note's text is not kept (scrub drops it)
             record(uow, actor, action, entity_type=ENTITY, entity_id=appointment_id,
                    client_id=before.client_id, details={"fields": sorted(changed), **changed})
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return _noted(actor, _load(uow, appointment_id))
 
@@ -346,7 +347,7 @@ class AppointmentService:
                 record(uow, actor, "appointment.cancel", entity_type=ENTITY, entity_id=row.id,
                        client_id=row.client_id, details={"fields": ["cancel_reason"], "series_id": series_id})
                 count += 1
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
         return count
 
@@ -374,7 +375,7 @@ class AppointmentService:
             uow.appointments.update(appointment_id, row.version, reminded_at=when)
             record(uow, actor, "appointment.reminded" if reminded else "appointment.unreminded",
                    entity_type=ENTITY, entity_id=appointment_id, client_id=row.client_id)
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return _noted(actor, _load(uow, appointment_id))
 
@@ -387,7 +388,7 @@ class AppointmentService:
             uow.appointments.update(appointment_id, expected_version, status=status.value, **extra)
             record(uow, actor, action, entity_type=ENTITY, entity_id=appointment_id, client_id=before.client_id,
                    details={"from": before.status.value, **extra})
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return _noted(actor, _load(uow, appointment_id))
 
@@ -401,7 +402,7 @@ class AppointmentService:
             uow.appointments.set_working_hours(staff_id, valid)
             record(uow, actor, "working_hours.set", entity_type="staff", entity_id=staff_id,
                    details={"hours": [f"{h.weekday} {h.start:%H:%M}-{h.end:%H:%M}" for h in valid]})
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return uow.appointments.working_hours(staff_id)
 
@@ -418,7 +419,7 @@ class AppointmentService:
             absence_id = uow.appointments.add_absence(staff_id, starts_on, ends_on, reason)
             record(uow, actor, "absence.add", entity_type="staff", entity_id=staff_id,
                    details={"from": starts_on.isoformat(), "to": ends_on.isoformat(), "reason": reason})
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             return next(a for a in uow.appointments.absences(staff_id) if a.id == absence_id)
 
@@ -430,7 +431,7 @@ class AppointmentService:
                 raise NotFoundError()
             record(uow, actor, "absence.remove", entity_type="staff", entity_id=removed.staff_id,
                    details={"from": removed.starts_on.isoformat(), "to": removed.ends_on.isoformat()})
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
 
     @requires(Permission.APPOINTMENT_READ)
@@ -470,7 +471,7 @@ class AppointmentService:
                                                        phone=phone, active=active)
             record(uow, actor, "interpreter.create" if interpreter_id is None else "interpreter.update",
                    entity_type="interpreter", entity_id=new_id)
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
             row = uow.appointments.interpreter(new_id)
         assert row is not None

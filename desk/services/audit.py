@@ -14,6 +14,7 @@ from typing import Any
 
 from desk.domain.audit import CLIENT_IDS, audit_action, scrub
 from desk.domain.tickets import BERLIN
+from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -29,6 +30,7 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> None:
     audit_action(action)  # refuses an unregistered action before anything is written
+    uow.touch(Topic.AUDIT)  # an audit-only commit (a login, a card read) reloads no list anywhere
     uow.audit.append(
         actor_id=actor.staff_id,
         actor_name=actor.name,

@@ -50,6 +50,7 @@ from desk.domain.recurrence import (
 )
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN
+from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -58,7 +59,7 @@ from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 #: Local hours in which a "next free slot" is suggested.
 SUGGEST_DAY = (time(7), time(22))
-TOPIC = "bookings"
+TOPIC = Topic.BOOKINGS
 
 
 def _fmt(moment: datetime) -> str:

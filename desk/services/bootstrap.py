@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
+from desk.domain.topics import Topic
 from desk.services.config import DATABASE_URL_VARIABLE, check_terminal_server, load_config
 from desk.services.erasures import reapply_erasures
 from desk.services.paths import default_backup_dir
@@ -45,7 +46,7 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
             uow.reference.serialize_seed()
             if not uow.reference.is_seeded():
                 uow.reference.seed()
-                uow.touch("reference")
+                uow.touch(Topic.REFERENCE)
                 uow.commit()
         # after a restore: every erasure made since that backup, again, before anyone can work
         _REAPPLIED[db.engine] = reapply_erasures(db)

@@ -21,6 +21,7 @@ from desk.domain.model import (
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
+from desk.domain.topics import Topic
 from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import ListReads, record
 from desk.services.context import Actor
@@ -138,7 +139,7 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
         details["self_service"] = True
     record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit_id, client_id=client_id,
            details=details)
-    uow.touch("visits", *(["appointments"] if appointment else []))
+    uow.touch(Topic.VISITS, *([Topic.APPOINTMENTS] if appointment else []))
     return visit_id
 
 
@@ -211,7 +212,7 @@ class CheckInService:
                 uow.reception.mark_appointment_booked_again(visit.appointment_id)
             record(uow, actor, "visit.check_in_undone", entity_type="visit", entity_id=visit_id,
                    client_id=visit.client_id, details={"ticket": visit.ticket})
-            uow.touch("visits", *(["appointments"] if visit.appointment_id else []))
+            uow.touch(Topic.VISITS, *([Topic.APPOINTMENTS] if visit.appointment_id else []))
             uow.commit()
 
     @requires(Permission.CHECK_IN)
@@ -237,7 +238,7 @@ class CheckInService:
             record(uow, actor, "visit.client_attached", entity_type="visit", entity_id=visit_id,
                    client_id=client.id, details={"ticket": visit.ticket, "self_service": visit.self_service})
             row = uow.visits.get(visit_id)
-            uow.touch("visits")
+            uow.touch(Topic.VISITS)
             uow.commit()
         assert row is not None
         return row

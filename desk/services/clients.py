@@ -22,6 +22,7 @@ from desk.domain.permissions import FULL_CARD_FIELDS, Permission, allowed, full_
 from desk.domain.search import NameIndex, make_search_key
 from desk.domain.text import check_birth_date, clean_text, digits_of
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
+from desk.domain.topics import Topic
 from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -311,7 +312,7 @@ class ClientService:
         with self._uow(write=True) as uow:
             client_id = uow.clients.add(**fields)
             record(uow, actor, "client.create", entity_type="client", entity_id=client_id, client_id=client_id)
-            uow.touch("clients")
+            uow.touch(Topic.CLIENTS)
             uow.commit()
             row = uow.clients.get(client_id)
             assert row is not None
@@ -338,7 +339,7 @@ class ClientService:
                              and getattr(before, k, None) != fields[k])
             record(uow, actor, "client.update", entity_type="client", entity_id=client_id,
                    client_id=client_id, details={"fields": changed})
-            uow.touch("clients")
+            uow.touch(Topic.CLIENTS)
             uow.commit()
             row = uow.clients.get(client_id)
             assert row is not None
@@ -431,7 +432,7 @@ class ClientService:
                             "filled": sorted(k for k in fill if k != "phone_digits")})
             record(uow, actor, "client.merged_away", entity_type="client", entity_id=absorb_id,
                    client_id=absorb_id, details={"into": keep_id})
-            uow.touch("clients", "visits", "appointments")
+            uow.touch(Topic.CLIENTS, Topic.VISITS, Topic.APPOINTMENTS)
             uow.commit()
             row = uow.clients.get(keep_id)
             assert row is not None
@@ -479,7 +480,7 @@ class ClientService:
                 imported += 1
             record(uow, actor, "client.import", entity_type="client",
                    details={"imported": imported, "already_present": present, "rejected": len(rejected)})
-            uow.touch("clients")
+            uow.touch(Topic.CLIENTS)
             uow.commit()
         for client_id, key in added:
             self._index_put(client_id, key)

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desk.domain.errors import ValidationError
+from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.storage.engine import Database
@@ -92,7 +93,7 @@ def reapply_erasures(db: Database, *, actor: Actor | None = None) -> list[int]:
         counts = uow.privacy.erase(ids)
         record(uow, actor or Actor.system("desk (start)"), "erasure.reapply", entity_type="client",
                details={"client_ids": back, "ledger_entries": len(numbers), **counts})
-        uow.touch("clients", "visits", "appointments")
+        uow.touch(Topic.CLIENTS, Topic.VISITS, Topic.APPOINTMENTS)
         uow.commit()
     checkpoint(db)
     return back

@@ -29,6 +29,7 @@ from desk.domain.model import AppointmentStatus
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_ticket, local_day
+from desk.domain.topics import Topic
 from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import record
 from desk.services.checkin import add_visit, day_bounds, mark_arrived
@@ -162,7 +163,7 @@ class KioskService:
         with self._uow(write=True) as uow:
             uow.kiosk.save_language(code, json.dumps(checked, ensure_ascii=False), now or datetime.now(UTC))
             record(uow, actor, "kiosk.language_saved", details={"language": code})
-            uow.touch("settings")
+            uow.touch(Topic.SETTINGS)
             uow.commit()
         return checked
 
@@ -173,7 +174,7 @@ class KioskService:
             if not uow.kiosk.remove_language(code):
                 raise NotFoundError("The kiosk has no added language {code}.", code=code)
             record(uow, actor, "kiosk.language_removed", details={"language": code})
-            uow.touch("settings")
+            uow.touch(Topic.SETTINGS)
             uow.commit()
 
     def _check_in(self, uow: UnitOfWork, actor: Actor, appointment: KioskAppointment, language: str,

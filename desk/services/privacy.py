@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.permissions import Permission
 from desk.domain.tickets import BERLIN, format_client_number
+from desk.domain.topics import Topic
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
 from desk.services.context import Actor
@@ -155,7 +156,7 @@ class PrivacyService:
             self._to_ledger(ids)  # before the commit: an erasure that cannot be recorded is refused
             record(uow, actor, "client.erase", entity_type="client", entity_id=client_id, client_id=client_id,
                    details={"records": ids, **counts})
-            uow.touch("clients", "visits", "appointments")
+            uow.touch(Topic.CLIENTS, Topic.VISITS, Topic.APPOINTMENTS)
             uow.commit()
         counts["wal_clean"] = int(self._checkpoint(actor, [client_id]))
         return counts
@@ -190,7 +191,7 @@ class PrivacyService:
                             "clients_erased": len(inactive), "erased_client_numbers": inactive[:5000],
                             "bookings_deleted": bookings, "reminder_log_deleted": reminder_log,
                             "audit_events_deleted": audit, "cutoffs": report.cutoffs})
-            uow.touch("clients", "visits", "appointments", "bookings")
+            uow.touch(Topic.CLIENTS, Topic.VISITS, Topic.APPOINTMENTS, Topic.BOOKINGS)
             uow.commit()
         self._checkpoint(actor, inactive)
         return report

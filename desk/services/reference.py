@@ -8,6 +8,7 @@ from desk.domain.errors import ValidationError
 from desk.domain.model import RoomRow, ServiceRow, StaffRow
 from desk.domain.permissions import Permission
 from desk.domain.settings import check_setting
+from desk.domain.topics import Topic
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
 from desk.services.context import Actor
@@ -86,5 +87,5 @@ class ReferenceService:
             old = uow.settings.get(key, DEFAULT_SETTINGS[key])
             uow.settings.set(key, value)
             record(uow, actor, "setting.change", entity_type="setting", details={"key": key, "old": old, "new": value})
-            uow.touch("settings")
+            uow.touch(Topic.SETTINGS)
             uow.commit()

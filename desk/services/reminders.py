@@ -46,6 +46,7 @@ from desk.domain.reminders import (
     templates_from_setting,
 )
 from desk.domain.tickets import BERLIN
+from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -144,7 +145,7 @@ class ReminderService:
             # no number or address in the audit log: only that consent changed
             record(uow, actor, "reminder.contact", entity_type="client", entity_id=client_id, client_id=client_id,
                    details={"consent": changes} if changes else {})
-            uow.touch("clients")
+            uow.touch(Topic.CLIENTS)
             uow.commit()
             row = uow.reminders.contact(client_id)
         assert row is not None
@@ -170,7 +171,7 @@ class ReminderService:
             uow.settings.set(SCHEDULE_KEY, schedule.as_setting())
             record(uow, actor, "setting.change", entity_type="setting",
                    details={"key": SCHEDULE_KEY, "old": old, "new": schedule.as_setting()})
-            uow.touch("settings")
+            uow.touch(Topic.SETTINGS)
             uow.commit()
         return schedule
 
@@ -200,7 +201,7 @@ class ReminderService:
             uow.settings.set(TEMPLATES_KEY, stored)
             record(uow, actor, "reminder.template", entity_type="setting",
                    details={"language": template.language, "reviewed": template.reviewed})
-            uow.touch("settings")
+            uow.touch(Topic.SETTINGS)
             uow.commit()
         return template
 
@@ -257,7 +258,7 @@ class ReminderService:
             # commit only a change: every commit wakes every workstation's live update, and this
             # runs on every PC every minute
             if report.planned or any(report.retired.values()):
-                uow.touch("appointments")
+                uow.touch(Topic.APPOINTMENTS)
                 uow.commit()
         if not available:
             return report
@@ -323,7 +324,7 @@ class ReminderService:
                 job["templates"] = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
                 jobs.append(job)
             if changed:
-                uow.touch("appointments")
+                uow.touch(Topic.APPOINTMENTS)
                 uow.commit()
         return jobs
 
@@ -378,7 +379,7 @@ class ReminderService:
                                  provider_id=result.provider_id, error=result.error, next_attempt_at=retry_at)
             if status is SendStatus.SENT:
                 uow.reminders.mark_reminded(job["appointment_id"], done_at)
-            uow.touch("appointments")
+            uow.touch(Topic.APPOINTMENTS)
             uow.commit()
         return status
 

@@ -25,6 +25,7 @@ from desk.domain.reports import (
     ServiceFigures,
     working_days,
 )
+from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -65,7 +66,7 @@ class ReportService:
             record(uow, actor, "report.export", entity_type="report",
                    details={"from": period.start.isoformat(), "to": period.end.isoformat(),
                             "format": export_format})
-            uow.touch("audit")
+            uow.touch(Topic.AUDIT)
             uow.commit()
 
     # -- computation -------------------------------------------------------------------------------

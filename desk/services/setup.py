@@ -18,6 +18,7 @@ from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import RoomKind, RoomRow, ServiceHours, ServiceRow
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
+from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -106,7 +107,7 @@ class SetupService:
             record(uow, actor, "service.create", entity_type="service", entity_id=service_id,
                    details={"code": code, "name": values["name_de"], "prefix": values["ticket_prefix"],
                             "active": values["active"], "hours": _hours_text(values["hours"])})
-            uow.touch("reference")
+            uow.touch(Topic.REFERENCE)
             row = self._service(uow, service_id)
             uow.commit()
         return row
@@ -133,7 +134,7 @@ class SetupService:
             uow.reference.update_service(service_id, **values)
             record(uow, actor, "service.change", entity_type="service", entity_id=service_id,
                    details={"code": before.code, **changes})
-            uow.touch("reference")
+            uow.touch(Topic.REFERENCE)
             row = self._service(uow, service_id)
             uow.commit()
         return row
@@ -150,7 +151,7 @@ class SetupService:
             room_id = uow.reference.add_room(**values)
             record(uow, actor, "room.create", entity_type="room", entity_id=room_id,
                    details={k: values[k] for k in ("name", "kind", "bookable", "display_label", "active")})
-            uow.touch("reference", "bookings")
+            uow.touch(Topic.REFERENCE, Topic.BOOKINGS)
             row = self._room(uow, room_id)
             uow.commit()
         return row
@@ -171,7 +172,7 @@ class SetupService:
             uow.reference.update_room(room_id, **values)
             record(uow, actor, "room.change", entity_type="room", entity_id=room_id,
                    details={"room": before.name, **changes})
-            uow.touch("reference", "bookings")
+            uow.touch(Topic.REFERENCE, Topic.BOOKINGS)
             row = self._room(uow, room_id)
             uow.commit()
         return row

@@ -21,6 +21,7 @@ from desk.domain.model import OPEN_VISIT_STATUSES, AlarmRow, DisplayCallRow, Vis
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
+from desk.domain.topics import Topic
 from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, can_take_over, ordered
 from desk.services.audit import ListReads, record
 from desk.services.context import Actor
@@ -263,7 +264,7 @@ class WaitlistService:
                    client_id=before.client_id,
                    details={"ticket": before.ticket, "to_service": service.code, "to_staff": staff_id,
                             "new_visit": created})
-            uow.touch("visits")
+            uow.touch(Topic.VISITS)
             after = self._load(uow, visit_id)
             new_row = uow.visits.get(created) if created is not None else None
             uow.commit()
@@ -293,7 +294,7 @@ class WaitlistService:
             row = self._load(uow, token.visit_id)
             record(uow, actor, "visit.undo", entity_type="visit", entity_id=token.visit_id,
                    client_id=row.client_id, details={"ticket": token.ticket, "undone": token.action})
-            uow.touch("visits", "display")
+            uow.touch(Topic.VISITS, Topic.DISPLAY)
             uow.commit()
         return row
 
@@ -321,7 +322,7 @@ class WaitlistService:
             record(uow, actor, "visit.close_day", entity_type="visit",
                    details={"day": up_to.isoformat(), "closed": len(ids), "visit_ids": ids[:500],
                             "display_calls_deleted": calls})
-            uow.touch("visits", "display")
+            uow.touch(Topic.VISITS, Topic.DISPLAY)
             uow.commit()
         return len(ids)
 
@@ -341,7 +342,7 @@ class WaitlistService:
                 raise self._changed(uow, visit_id)
             record(uow, actor, f"visit.{action}", entity_type="visit", entity_id=visit_id,
                    client_id=before.client_id, details={"ticket": before.ticket, **(details or {})})
-            uow.touch("visits")
+            uow.touch(Topic.VISITS)
             after = self._load(uow, visit_id)
             uow.commit()
         return ActionResult(after, UndoToken(action, visit_id, before.ticket, after.version, _snapshot(before), now))
@@ -352,7 +353,7 @@ class WaitlistService:
                                               language=uow.visits.display_language(before.id))
         record(uow, actor, f"visit.{action}", entity_type="visit", entity_id=before.id,
                client_id=before.client_id, details={"ticket": before.ticket, "room": label})
-        uow.touch("visits", "display")
+        uow.touch(Topic.VISITS, Topic.DISPLAY)
         after = self._load(uow, before.id)
         uow.commit()
         token = UndoToken(action, before.id, before.ticket, after.version, _snapshot(before), now,
@@ -420,7 +421,7 @@ class AlarmService:
             alarm_id = uow.visits.raise_alarm(now=now, staff_id=actor.staff_id,
                                               room_id=room.id if room else None, room_label=label)
             record(uow, actor, "alarm.raise", entity_type="alarm", entity_id=alarm_id, details={"room": label})
-            uow.touch("alarms")
+            uow.touch(Topic.ALARMS)
             uow.commit()
             return next(a for a in uow.visits.open_alarms() if a.id == alarm_id)
 
@@ -438,7 +439,7 @@ class AlarmService:
             if not done:
                 return False
             record(uow, actor, "alarm.acknowledge", entity_type="alarm", entity_id=alarm_id)
-            uow.touch("alarms")
+            uow.touch(Topic.ALARMS)
             uow.commit()
         return True
 

@@ -1,7 +1,9 @@
-"""Cheap "did anything change?" probes for live updates across workstations.
+"""Cheap "what changed?" probes for live updates across workstations; both engines name topics.
 
 SQLite: `PRAGMA data_version` on one dedicated connection changes whenever another connection
-commits (no table read at all). PostgreSQL: LISTEN on the `desk_changes` channel (the unit of
+commits (no table read at all while nothing changes); then the change counter and the change_log
+rows after the value seen last give each commit's topics (a missing row, from a writer that did
+not log, answers "any"). PostgreSQL: LISTEN on the `desk_changes` channel (the unit of
 work NOTIFYs "<counter>:<topics>" on every commit), with the change counter read after the
 notifications every poll: each counter value up to it must have come with a notification,
 otherwise (a notification lost, as psycopg before 3.2.4 drops those arriving during a query, or
@@ -16,6 +18,7 @@ import select as _select
 
 from sqlalchemy import exc as sa_exc
 
+from desk.domain.topics import Changes, Topic, topics_of
 from desk.storage.engine import Database, translate_error
 from desk.storage.uow import NOTIFY_CHANNEL
 
@@ -30,8 +33,9 @@ class ChangeProbe:
         self._db = db
         self._connection = None
         self._last: object = None
-        self._early: dict[int, frozenset[str]] = {}  # PostgreSQL: numbered notifications not yet settled
-        self._unnumbered: frozenset[str] = frozenset()
+        self._counter: int | None = None  # SQLite: the change counter value at the last poll
+        self._early: dict[int, frozenset[Topic]] = {}  # PostgreSQL: numbered notifications not yet settled
+        self._unnumbered: frozenset[Topic] = frozenset()
 
     def close(self) -> None:
         if self._connection is not None:
@@ -42,9 +46,10 @@ class ChangeProbe:
             self._connection = None
         if self._db.is_sqlite:
             self._last = None  # data_version is per connection: a new one starts a new baseline
+            self._counter = None
 
-    def poll(self, timeout: float = 0.0) -> frozenset[str]:
-        """Topics changed since the last poll (empty: nothing). Raises DatabaseError when the
+    def poll(self, timeout: float = 0.0) -> Changes:
+        """Topics changed since the last poll, by commit (empty: nothing). Raises DatabaseError when the
         database cannot be reached; the next poll reconnects by itself."""
         try:
             if self._db.is_sqlite:
@@ -59,16 +64,27 @@ class ChangeProbe:
                 raise translate_error(error, self._db.display_name) from error
             raise
 
-    def _poll_sqlite(self) -> frozenset[str]:
+    def _poll_sqlite(self) -> Changes:
         if self._connection is None:
             self._connection = self._db.engine.raw_connection()
         cursor = self._connection.cursor()
         try:
             cursor.execute("PRAGMA data_version")
-            value = cursor.fetchone()[0]
+            version = cursor.fetchone()[0]
+            if version == self._last:
+                return Changes()
+            self._last = version
+            cursor.execute("SELECT value FROM change_counter WHERE id = 1")
+            counter = int(cursor.fetchone()[0])
+            last, self._counter = self._counter, counter
+            if last is None or counter == last:  # the baseline, or a commit that announced nothing
+                return Changes()
+            cursor.execute("SELECT value, topics FROM change_log WHERE value > ? AND value <= ?", (last, counter))
+            commits = {int(number): topics_of(words.split(",")) for number, words in cursor.fetchall()}
         finally:
             cursor.close()
-        return self._compare(value, frozenset({"any"}))
+        missing = len(commits) < counter - last  # a writer that logged nothing, or rows already dropped
+        return Changes({Topic.ANY} if missing else (), commits)
 
     def _poll_postgres(self, timeout: float) -> frozenset[str]:
         if self._connection is None:
@@ -98,38 +114,31 @@ class ChangeProbe:
         number, _colon, names = payload.partition(":")
         if not _colon or not number.isdigit():  # an unnumbered notification (older desk): no gap check
             number, names = "", payload
-        topics = frozenset(t for t in names.split(",") if t) or frozenset({"any"})
+        topics = topics_of(names.split(",")) or frozenset({Topic.ANY})
         if number:
             self._early[int(number)] = topics
         else:
             self._unnumbered |= topics
 
-    def _settle(self, value: int) -> frozenset[str]:
+    def _settle(self, value: int) -> Changes:
         """Topics of the commits (last, value]; {"any"} as well when one of them was not announced."""
         last, self._last = self._last, value
         unnumbered, self._unnumbered = self._unnumbered, frozenset()
         if last is None:  # the first poll after (re)connecting: the baseline; the caller reloads all
             self._early = {n: t for n, t in self._early.items() if n > value}
-            return frozenset()
-        topics: set[str] = set(unnumbered)
+            return Changes()
+        topics: set[Topic] = set(unnumbered)
+        commits: dict[int, frozenset[Topic]] = {}
         missing = False
         for number in range(last + 1, value + 1):
             named = self._early.pop(number, None)
             if named is None:
                 missing = True
             else:
-                topics |= named
+                commits[number] = named
         # numbers beyond `value` committed after the read: kept for the next poll; older ones dropped
         self._early = {n: t for n, t in self._early.items() if n > value}
         if missing:  # a notification lost or still on its way: reload everything rather than miss it
-            topics.add("any")
-        return frozenset(topics)
-
-    def _compare(self, value: object, topics: frozenset[str]) -> frozenset[str]:
-        first = self._last is None
-        changed = value != self._last
-        self._last = value
-        if first:
-            return frozenset()
-        return topics if changed else frozenset()
+            topics.add(Topic.ANY)
+        return Changes(topics, commits)
 

@@ -497,6 +497,21 @@ class ChangeCounter(Base):
     changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class ChangeLog(Base):
+    """The topics each commit announced, by its change counter value (desk.domain.topics).
+
+    Written in the commit's transaction with the counter bump; the SQLite change probe reads the
+    rows after the value it saw last, so SQLite names topics as PostgreSQL's NOTIFY does (a
+    missing row, from a writer that did not log, makes the probe answer "any"). Only the newest
+    CHANGE_LOG_KEEP rows are kept.
+    """
+
+    __tablename__ = "change_log"
+
+    value: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    topics: Mapped[str] = mapped_column(String(200))
+
+
 # --- reminders (docs/REMINDERS.md) ----------------------------------------------------------
 
 

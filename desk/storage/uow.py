@@ -21,13 +21,14 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from sqlalchemy import delete, insert, text, update
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import DeskError, ValidationError
+from desk.domain.topics import Topic
 from desk.storage.engine import Database, translate_error
-from desk.storage.models import ChangeCounter
+from desk.storage.models import ChangeCounter, ChangeLog
 
 if TYPE_CHECKING:
 
@@ -47,14 +48,17 @@ if TYPE_CHECKING:
 
 NOTIFY_CHANNEL = "desk_changes"
 
+CHANGE_LOG_KEEP = 1000
+"""change_log rows kept: a probe further behind than this many commits reloads everything."""
+
 _recording = threading.local()
 
 
 @contextmanager
-def recording_commits() -> Iterator[dict[int, frozenset[str]]]:
+def recording_commits() -> Iterator[dict[int, frozenset[Topic]]]:
     """Collect {change counter value: topics} of every commit this thread makes inside the block,
     so the caller (a view's worker) knows which announced changes are its own."""
-    made: dict[int, frozenset[str]] = {}
+    made: dict[int, frozenset[Topic]] = {}
     outer = getattr(_recording, "made", None)
     _recording.made = made
     try:
@@ -65,9 +69,10 @@ def recording_commits() -> Iterator[dict[int, frozenset[str]]]:
             outer.update(made)
 
 
-def announce_in(session: Session, dialect: str, topics: set[str] | frozenset[str]) -> int:
-    """Within a write transaction: bump the change counter and, on PostgreSQL, NOTIFY
-    "<counter>:<topics>". Returns the new counter value.
+def announce_in(session: Session, dialect: str, topics: set[Topic] | frozenset[Topic]) -> int:
+    """Within a write transaction: bump the change counter, log the topics under the new value
+    (change_log: the SQLite probe reads them) and, on PostgreSQL, NOTIFY "<counter>:<topics>".
+    No topic named: "any". Returns the new counter value.
 
     The counter row is locked until commit, so counter values follow commit order; numbering
     each notification lets a listener see a commit whose notification it never got (a gap in
@@ -78,8 +83,12 @@ def announce_in(session: Session, dialect: str, topics: set[str] | frozenset[str
         .values(value=ChangeCounter.value + 1, changed_at=datetime.now(UTC))
         .returning(ChangeCounter.value)
     ).scalar_one()
+    words = ",".join(sorted(str(t) for t in topics)) or Topic.ANY.value
+    session.execute(insert(ChangeLog).values(value=value, topics=words))
+    if value % 100 == 0:
+        session.execute(delete(ChangeLog).where(ChangeLog.value <= value - CHANGE_LOG_KEEP))
     if dialect == "postgresql":
-        payload = f"{value}:{','.join(sorted(topics)) or 'any'}"
+        payload = f"{value}:{words}"
         session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": NOTIFY_CHANNEL, "payload": payload})
     return value
 
@@ -91,7 +100,7 @@ class UnitOfWork:
         self._session_cm = None
         self.session: Session
         self._committed = False
-        self._topics: set[str] = set()
+        self._topics: set[Topic] = set()
 
     # -- context manager ------------------------------------------------------------------
 
@@ -127,8 +136,12 @@ class UnitOfWork:
 
     # -- transaction ------------------------------------------------------------------------
 
-    def touch(self, *topics: str) -> None:
-        """Name what this transaction changes (visits, clients, bookings, ...), for live updates."""
+    def touch(self, *topics: Topic) -> None:
+        """Name what this transaction changes (Topic.VISITS, ...): each open view reloads only for
+        the topics it shows. A commit that names none is announced as Topic.ANY."""
+        for topic in topics:
+            if not isinstance(topic, Topic):
+                raise TypeError(f"uow.touch takes desk.domain.topics.Topic, not {topic!r}")
         self._topics.update(topics)
 
     def commit(self, *, announce: bool = True) -> None:
@@ -142,7 +155,7 @@ class UnitOfWork:
             self.session.commit()
             made = getattr(_recording, "made", None)
             if made is not None and number is not None:
-                made[number] = frozenset(self._topics)
+                made[number] = frozenset(self._topics) or frozenset({Topic.ANY})
         except DeskError:
             raise
         except sa_exc.DBAPIError as error:

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QP
 
 from desk.domain.model import AlarmRow
 from desk.domain.permissions import Permission, allowed
+from desk.domain.topics import Topic
 from desk.ui.context import UiContext
 from desk.ui.i18n import fmt_time
 
 ALARM_SHORTCUT = "Ctrl+Shift+F12"
 DISPLAY_SHORTCUT = "Ctrl+Shift+D"
 CLOSE_DAY_INTERVAL_MS = 60_000
-ALARM_TOPICS = frozenset({"alarms", "any"})
+ALARM_TOPICS = frozenset({Topic.ALARMS, Topic.ANY})
 
 
 class AlarmBanner(QWidget):

@@ -7,9 +7,10 @@ from PySide6.QtCore import QObject, Signal
 
 class AppEvents(QObject):
     sig_data_changed = Signal(object)
-    """Something changed in the database (here or at another workstation): a frozenset of topics
-    such as {"visits", "clients"}; {"any"} when the source cannot say. Views reload cheaply and
-    update rows in place."""
+    """Something changed in the database (here or at another workstation): a frozenset of
+    desk.domain.topics.Topic (from the live-update thread a Changes, which also says which commit
+    carried which topics); {Topic.ANY} when the source cannot say. DeskView routes it to the views
+    that show one of the topics (desk/ui/views/base.py)."""
 
     sig_language_changed = Signal(str)
     """The user switched the language ("de" or "en"); translators are already installed."""

@@ -12,6 +12,7 @@ import time
 from PySide6.QtCore import QThread, Signal
 
 from desk.domain.errors import DeskError
+from desk.domain.topics import Changes, Topic
 from desk.services.changes import change_probe
 from desk.services.desk import DeskServices
 
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 class LiveUpdates(QThread):
     sig_changed = Signal(object)
-    """frozenset of topics that changed."""
+    """The topics that changed (desk.domain.topics.Changes: a frozenset of Topic, by commit)."""
 
     sig_state = Signal(bool, str)
     """(reachable, message) whenever reachability changes."""
@@ -46,7 +47,7 @@ class LiveUpdates(QThread):
                     if not reachable:
                         reachable = True
                         self.sig_state.emit(True, "")
-                        topics = frozenset({"any"})  # full reload after a reconnect
+                        topics = Changes({Topic.ANY})  # full reload after a reconnect
                     if topics:
                         self.sig_changed.emit(topics)
                 except DeskError as error:
@@ -65,7 +66,7 @@ class LiveUpdates(QThread):
                     continue
                 if resync:
                     resync = False
-                    self.sig_changed.emit(frozenset({"any"}))
+                    self.sig_changed.emit(Changes({Topic.ANY}))
                 if self._services.is_sqlite:
                     time.sleep(POLL_INTERVAL_S)
         finally:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk import __version__
 from desk.domain.permissions import Permission, allowed
+from desk.domain.topics import Topic
 from desk.ui.context import UiContext
 from desk.ui.crash import open_log_folder
 from desk.ui.i18n import install_language, translate
@@ -165,12 +166,12 @@ class MainWindow(QMainWindow):
         if callable(on_shown):
             on_shown()
 
-    def _on_live_changed(self, topics: frozenset[str]) -> None:
-        if "clients" in topics or "any" in topics:
+    def _on_live_changed(self, topics: frozenset[Topic]) -> None:
+        if Topic.CLIENTS in topics or Topic.ANY in topics:
             # pulls other workstations' new and changed clients into the name index (a query)
             self.ctx.run_in_worker(self.ctx.services.clients.sync, lambda _result: None,
                                    lambda _error: None)
-        if "reference" in topics or "settings" in topics or "any" in topics:
+        if topics & {Topic.REFERENCE, Topic.SETTINGS, Topic.ANY}:
             self.ctx.services.reference.invalidate()
         self.ctx.events.sig_data_changed.emit(topics)
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.context import UiContext, error_text
@@ -236,11 +237,11 @@ class Session(QObject):
     # -- role changes elsewhere ------------------------------------------------------------------
 
     def _on_data_changed(self, topics: frozenset[str]) -> None:
-        if {"settings", "any"} & set(topics):
+        if {Topic.SETTINGS, Topic.ANY} & set(topics):
             self._idle_minutes = None
         if self.window is None or self._refreshing or self.ctx.actor.staff_id is None:
             return
-        if not ({"staff", "any"} & set(topics)):
+        if not ({Topic.STAFF, Topic.ANY} & set(topics)):
             return
         self._refreshing = True
         accounts, actor = self.ctx.services.accounts, self.ctx.actor

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desk.domain.topics import Topic
 from desk.storage.models import Appointment, Visit
 
 
@@ -21,7 +22,7 @@ def add_appointment(services, *, client_id: int | None, service_id: int, starts_
         uow.session.add(appointment)
         uow.session.flush()
         appointment_id = appointment.id
-        uow.touch("appointments")
+        uow.touch(Topic.APPOINTMENTS)
         uow.commit()
     return appointment_id
 
@@ -33,5 +34,5 @@ def mark_called(services, visit_id: int, called_at: datetime, status: str = "cal
         visit.called_at = called_at
         visit.status = status
         visit.call_count = 1
-        uow.touch("visits")
+        uow.touch(Topic.VISITS)
         uow.commit()

@@ -5,6 +5,9 @@ PostgreSQL the probe used to trust the notifications alone whenever any had come
 notification was lost (psycopg before 3.2.4 drops those arriving during a query; a writer that
 sends none) in the same poll as another's was never reported. Now every notification carries the
 counter value, and a gap between the counter and the numbers heard means "reload everything".
+
+Typed topics (issue 17): on SQLite too the probe names each commit's topics (change_log), so a
+check-in reloads the views that show visits, not every view on every workstation.
 """
 
 from __future__ import annotations
@@ -16,13 +19,18 @@ import time
 import pytest
 from sqlalchemy import text
 
+from desk.domain.topics import Changes, Topic
 from desk.storage.changes import ChangeProbe
+from desk.storage.uow import recording_commits
 
 
-def _commit(services, *topics: str) -> None:
-    with services.uow(write=True) as uow:
+def _commit(services, *topics: Topic) -> int:
+    """A commit naming `topics`; returns its change counter value."""
+    with recording_commits() as made, services.uow(write=True) as uow:
         uow.touch(*topics)
         uow.commit()
+    (number,) = made
+    return number
 
 
 def _silent_commit(services) -> None:
@@ -31,7 +39,7 @@ def _silent_commit(services) -> None:
         connection.execute(text("UPDATE change_counter SET value = value + 1 WHERE id = 1"))
 
 
-def _poll(probe: ChangeProbe, services) -> frozenset[str]:
+def _poll(probe: ChangeProbe, services) -> Changes:
     return probe.poll(timeout=0.05 if not services.db.is_sqlite else 0)
 
 
@@ -40,14 +48,17 @@ def test_each_commit_is_reported_with_its_topics(services):
     try:
         assert _poll(probe, services) == frozenset()  # the baseline
         assert _poll(probe, services) == frozenset()
-        _commit(services, "visits")
-        _commit(services, "clients")
+        first = _commit(services, Topic.VISITS)
+        second = _commit(services, Topic.CLIENTS, Topic.APPOINTMENTS)
         topics = _poll(probe, services)
         if services.db.is_sqlite:
-            assert topics == {"any"}  # data_version cannot name topics
+            # named on SQLite too (before: always "any", and every view everywhere reloaded)
+            assert topics == {Topic.VISITS, Topic.CLIENTS, Topic.APPOINTMENTS}
+            assert topics.commits == {first: {Topic.VISITS}, second: {Topic.CLIENTS, Topic.APPOINTMENTS}}
         else:
             # both commits, not only the first heard ("any" when a notification is late)
-            assert {"visits", "clients"} <= topics or {"visits", "any"} <= topics
+            assert {Topic.VISITS, Topic.CLIENTS} <= topics or {Topic.VISITS, Topic.ANY} <= topics
+            assert topics.commits.get(first) == {Topic.VISITS}
         assert _poll(probe, services) == frozenset()
     finally:
         probe.close()
@@ -57,7 +68,7 @@ def test_a_commit_whose_notification_is_lost_is_not_missed(services):
     probe = ChangeProbe(services.db)
     try:
         _poll(probe, services)
-        _commit(services, "clients")  # heard
+        _commit(services, Topic.CLIENTS)  # heard
         _silent_commit(services)  # the waiting list's change, never announced
         topics = _poll(probe, services)
         assert "any" in topics, topics  # before: {"clients"} only, and the visit change was lost
@@ -67,30 +78,31 @@ def test_a_commit_whose_notification_is_lost_is_not_missed(services):
 
 
 def test_hundreds_of_commits_from_another_thread_are_all_reported(services):
-    """A count: every commit by another connection (one in ten never announced) is reported, with
-    its own topic or "any", by a poll no later than the first poll that began after it."""
+    """A count: every commit by another connection (one in ten never announced) is reported, under
+    its own number or with "any", by a poll no later than the first poll that began after it."""
     probe = ChangeProbe(services.db)
     commits = 300
     rng = random.Random(23)
-    written: list[tuple[float, float, str]] = []  # (began, returned, topic) of each commit
+    written: list[tuple[float, float, int | None]] = []  # (began, returned, number or None) of each commit
+    every = [t for t in Topic if t is not Topic.ANY]
     done = threading.Event()
 
     def writer() -> None:
         for number in range(commits):
-            topic = f"t{number}"
             began = time.monotonic()
             if rng.random() < 0.1:
                 _silent_commit(services)
+                announced = None
             else:
-                _commit(services, topic)
-            written.append((began, time.monotonic(), topic))
+                announced = _commit(services, every[number % len(every)])
+            written.append((began, time.monotonic(), announced))
         done.set()
 
     try:
         _poll(probe, services)
         thread = threading.Thread(target=writer)
         thread.start()
-        polls: list[tuple[float, float, frozenset[str]]] = []  # (began, ended, topics)
+        polls: list[tuple[float, float, Changes]] = []  # (began, ended, topics)
         while True:
             finished = done.is_set()
             began = time.monotonic()
@@ -100,7 +112,7 @@ def test_hundreds_of_commits_from_another_thread_are_all_reported(services):
                 break
         thread.join()
         missed = []
-        for started, committed, topic in written:
+        for started, committed, number in written:
             # the polls that may have seen this commit: from the first that ended after it began
             # (the timestamps are taken with the GIL, so a commit is only known to lie in between)
             # to the first that began after it had returned, which must have seen it
@@ -110,8 +122,8 @@ def test_hundreds_of_commits_from_another_thread_are_all_reported(services):
                     window.append(topics)
                     if began > committed:
                         break
-            if not any(topic in t or "any" in t for t in window):
-                missed.append(topic)
+            if not any((number is not None and number in t.commits) or Topic.ANY in t for t in window):
+                missed.append(number)
         assert len(written) == commits
         assert missed == [], f"{len(missed)} of {commits} commits never reported: {missed[:5]}"
         assert _poll(probe, services) == frozenset()
@@ -131,7 +143,7 @@ def test_notifications_are_numbered(pg_db_url, tmp_path):
             driver = raw.driver_connection
             driver.autocommit = True
             driver.execute("LISTEN desk_changes")
-            _commit(services, "visits")
+            _commit(services, Topic.VISITS)
             payloads = [n.payload for n in driver.notifies(timeout=2, stop_after=1)]
             value = driver.execute("SELECT value FROM change_counter WHERE id = 1").fetchone()[0]
         finally:
@@ -139,3 +151,19 @@ def test_notifications_are_numbered(pg_db_url, tmp_path):
         assert payloads == [f"{value}:visits"]
     finally:
         services.close()
+
+
+def test_a_commit_that_names_no_topic_means_any(services):
+    probe = ChangeProbe(services.db)
+    try:
+        _poll(probe, services)
+        _commit(services)
+        assert Topic.ANY in _poll(probe, services)
+    finally:
+        probe.close()
+
+
+def test_touch_takes_only_topics(services):
+    with services.uow(write=True) as uow, pytest.raises(TypeError):
+        uow.touch("visits")
+

@@ -9,6 +9,7 @@ def fill_waiting(services, count: int, service_code: str = "MBE") -> list[int]:
     """`count` waiting visits in one transaction (check-in's repository path, fast)."""
     from desk.domain.model import VisitStatus
     from desk.domain.tickets import local_day
+    from desk.domain.topics import Topic
 
     now = datetime.now(UTC)
     ids = []
@@ -19,7 +20,7 @@ def fill_waiting(services, count: int, service_code: str = "MBE") -> list[int]:
             ids.append(uow.visits.add(service_id=service.id, ticket_day=local_day(now), ticket_number=number,
                                       ticket_prefix=service.ticket_prefix, status=VisitStatus.WAITING.value,
                                       arrived_at=now, updated_at=now))
-        uow.touch("visits")
+        uow.touch(Topic.VISITS)
         uow.commit()
     return ids
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QS
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desk.domain.model import DisplayCallRow
+from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.display.phrases import phrase
@@ -19,7 +20,7 @@ from desk.ui.settings import UiSettings
 
 HISTORY = 5
 POLL_MS = 3000  # safety net besides the live-update signal
-RELOAD_TOPICS = frozenset({"display", "any"})
+RELOAD_TOPICS = frozenset({Topic.DISPLAY, Topic.ANY})
 
 
 class FitLabel(QLabel):

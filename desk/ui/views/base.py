@@ -34,7 +34,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from desk.domain.topics import Changes, Topic
+from desk.domain.topics import Changes, Topic, topics_of
 from desk.services.changes import recording_commits
 from desk.ui.context import UiContext, show_error
 
@@ -98,12 +98,12 @@ class DeskView(QWidget):
         """Like run() for a call that commits: after `done`, the view reloads once for the topics
         its commits named, and skips those commits when the live update brings them back."""
 
-        def job() -> tuple[Any, dict[int, frozenset[str]]]:
+        def job() -> tuple[Any, dict[int, frozenset[Topic]]]:
             with recording_commits() as made:
                 value = work()
             return value, made
 
-        def delivered(result: tuple[Any, dict[int, frozenset[str]]]) -> None:
+        def delivered(result: tuple[Any, dict[int, frozenset[Topic]]]) -> None:
             value, made = result
             for number in made:
                 self._own[number] = None
@@ -111,10 +111,10 @@ class DeskView(QWidget):
                 self._own.popitem(last=False)
             if done is not None:
                 done(value)
-            named: set[Topic] = set()
-            for words in made.values():
-                named |= {Topic(w) for w in words}
-            relevant = self._relevant(frozenset(named))
+            named: set[str] = set()
+            for topics in made.values():
+                named |= topics
+            relevant = self._relevant(topics_of(named))
             if relevant:
                 self._pending -= relevant
                 self._reload_now(relevant)
@@ -156,8 +156,7 @@ class DeskView(QWidget):
             named = topics.without(own)
         else:
             named = frozenset(topics)
-        relevant = self._relevant(frozenset(Topic(t) if t in Topic._value2member_map_ else Topic.ANY
-                                            for t in named))
+        relevant = self._relevant(topics_of(named))
         if relevant:
             self.request_reload(relevant)
 
