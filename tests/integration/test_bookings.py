@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from desk.domain.bookings import BookingDraft
+from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import ConflictError, PermissionDeniedError, StaleError, ValidationError
 from desk.domain.model import BookingKind, HolidayPolicy, Role, RoomKind
 from desk.domain.recurrence import EditScope, Frequency, RuleSpec
@@ -211,6 +212,18 @@ def test_across_midnight_and_dst_night_is_stored_exactly(services, reception) ->
     with pytest.raises(ValidationError, match="title"):
         services.bookings.create(reception, BookingDraft(group.id, "   ", start + timedelta(days=1),
                                                          end + timedelta(days=1)))
+
+
+def test_the_longest_booking_is_found_from_any_hour_it_covers(services, reception) -> None:
+    """The list reads the starts_at index from `start - MAX_SPAN` on (issue 21): a booking of
+    the longest length allowed is still found from its last minute."""
+    group = room_of(services, reception, RoomKind.GROUP)
+    start = local(2027, 5, 4, 9)
+    services.bookings.create(reception, BookingDraft(group.id, "Ganztagsseminar", start, start + MAX_SPAN))
+    for seen_from in (start, start + MAX_SPAN - timedelta(minutes=1)):
+        titles = [o.title for o in services.bookings.occurrences(reception, seen_from, seen_from + timedelta(minutes=1))]
+        assert titles == ["Ganztagsseminar"]
+    assert services.bookings.occurrences(reception, start + MAX_SPAN, start + MAX_SPAN + timedelta(hours=1)) == []
 
 
 def test_permissions(services) -> None:

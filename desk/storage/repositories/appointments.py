@@ -15,6 +15,7 @@ from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
+from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.kiosk import new_code
 from desk.domain.model import AppointmentRow, AppointmentStatus, person_name
@@ -50,6 +51,13 @@ def appointment_row(a: Appointment, given: str | None, family: str | None) -> Ap
         note=a.note,
         version=a.version,
     )
+
+
+def _overlapping(start: datetime, end: datetime) -> tuple:
+    """Appointments overlapping [start, end). None lasts longer than MAX_SPAN (check_span), so
+    the index on starts_at is read from start - MAX_SPAN only, not from the first appointment
+    ever (the bare `starts_at < end` made "appointments of a day" scan ten years of them)."""
+    return (Appointment.starts_at > start - MAX_SPAN, Appointment.starts_at < end, Appointment.ends_at > start)
 
 
 def _interpreter_row(i: Interpreter) -> InterpreterRow:
@@ -103,7 +111,7 @@ class AppointmentRepository:
         include_cancelled: bool = False,
     ) -> list[AppointmentRow]:
         """Appointments overlapping [start, end), by start time."""
-        stmt = self._select().where(Appointment.starts_at < end, Appointment.ends_at > start)
+        stmt = self._select().where(*_overlapping(start, end))
         if staff_id is not None:
             stmt = stmt.where(Appointment.staff_id == staff_id)
         if not include_cancelled:
@@ -122,8 +130,7 @@ class AppointmentRepository:
     ) -> list[AppointmentRow]:
         """Occupying appointments of the counsellor or the interpreter that overlap [start, end)."""
         stmt = self._select().where(
-            Appointment.starts_at < end,
-            Appointment.ends_at > start,
+            *_overlapping(start, end),
             Appointment.status.in_(_OCCUPYING),
         )
         if staff_id is not None:
@@ -244,7 +251,7 @@ class AppointmentRepository:
     def booked_on_absence(self, staff_id: int, start: datetime, end: datetime) -> list[AppointmentRow]:
         """Booked appointments in [start, end) (to warn when an absence is entered over them)."""
         stmt = self._select().where(
-            and_(Appointment.staff_id == staff_id, Appointment.starts_at < end, Appointment.ends_at > start,
+            and_(Appointment.staff_id == staff_id, *_overlapping(start, end),
                  Appointment.status == AppointmentStatus.BOOKED.value)
         ).order_by(Appointment.starts_at)
         return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]

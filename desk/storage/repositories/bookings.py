@@ -18,6 +18,7 @@ from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.bookings import BookingRow, BusyRow
+from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy
 from desk.storage.models import BookingOccurrence, Room, RoomBooking
@@ -223,8 +224,7 @@ class BookingRepository:
             .join(RoomBooking, RoomBooking.id == BookingOccurrence.booking_id)
             .where(BookingOccurrence.room_id.in_(list(set(room_ids))))
             .where(BookingOccurrence.cancelled.is_(False))
-            .where(BookingOccurrence.starts_at < end)
-            .where(BookingOccurrence.ends_at > start)
+            .where(*_overlapping(start, end))
             .order_by(BookingOccurrence.starts_at)
         )
         excluded = list(exclude_occurrence_ids)
@@ -241,18 +241,29 @@ class BookingRepository:
     def list_occurrences(
         self, start: datetime, end: datetime, room_ids: Iterable[int] | None = None, *, include_cancelled: bool = True
     ) -> list[BookingOccurrenceRow]:
+        o, b = BookingOccurrence, RoomBooking
+        # plain columns, not ORM objects: a week of all rooms is hundreds of rows, and building
+        # an identity-mapped object per row cost more than the query itself
         stmt = (
-            select(BookingOccurrence, RoomBooking)
-            .join(RoomBooking, RoomBooking.id == BookingOccurrence.booking_id)
-            .where(BookingOccurrence.starts_at < end)
-            .where(BookingOccurrence.ends_at > start)
-            .order_by(BookingOccurrence.starts_at, BookingOccurrence.room_id, BookingOccurrence.id)
+            select(o.id, o.booking_id, o.room_id, o.title_override, b.title, b.kind, b.organiser, o.starts_at,
+                   o.ends_at, o.cancelled, o.holiday_name, b.expected_participants, o.actual_participants,
+                   b.rrule.is_not(None))
+            .join(b, b.id == o.booking_id)
+            .where(*_overlapping(start, end))
+            .order_by(o.starts_at, o.room_id, o.id)
         )
         if room_ids is not None:
-            stmt = stmt.where(BookingOccurrence.room_id.in_(list(room_ids)))
+            stmt = stmt.where(o.room_id.in_(list(room_ids)))
         if not include_cancelled:
-            stmt = stmt.where(BookingOccurrence.cancelled.is_(False))
-        return [_occurrence_row(o, b) for o, b in self.session.execute(stmt)]
+            stmt = stmt.where(o.cancelled.is_(False))
+        return [
+            BookingOccurrenceRow(
+                id=r[0], booking_id=r[1], room_id=r[2], title=r[3] if r[3] is not None else r[4], kind=_kind(r[5]),
+                organiser=r[6] or "", starts_at=r[7], ends_at=r[8], cancelled=bool(r[9]), holiday_name=r[10] or "",
+                expected_participants=r[11], actual_participants=r[12], recurring=bool(r[13]),
+            )
+            for r in self.session.execute(stmt)
+        ]
 
     def occurrence_row(self, occurrence_id: int) -> BookingOccurrenceRow:
         found = self.session.execute(
@@ -354,3 +365,10 @@ def _occurrence_row(o: BookingOccurrence, b: RoomBooking) -> BookingOccurrenceRo
         actual_participants=o.actual_participants,
         recurring=b.rrule is not None,
     )
+
+
+def _overlapping(start: datetime, end: datetime) -> tuple:
+    """Occurrences overlapping [start, end). None lasts longer than MAX_SPAN (check_span), so
+    the index on starts_at is read from start - MAX_SPAN only, not from the first booking ever."""
+    return (BookingOccurrence.starts_at > start - MAX_SPAN, BookingOccurrence.starts_at < end,
+            BookingOccurrence.ends_at > start)

@@ -8,9 +8,10 @@ last line of defence.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Row, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -262,73 +263,84 @@ class VisitRepository:
 
     # -- row mapping ---------------------------------------------------------------------------
 
-    def _row_query(self):
-        caller = aliased(Staff)
-        return (
-            select(
-                Visit,
-                Client.given_name,
-                Client.family_name,
-                Room.display_label,
-                Room.name.label("room_name"),
-                caller.display_name.label("caller_name"),
-                Appointment.starts_at.label("appointment_starts_at"),
-            )
-            .outerjoin(Client, Client.id == Visit.client_id)
-            .outerjoin(Room, Room.id == Visit.room_id)
-            .outerjoin(caller, caller.id == Visit.called_by_staff_id)
-            .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
-        )
+    @staticmethod
+    def _row_query():
+        return _row_select()
 
     def _rows(self, stmt) -> list[VisitRow]:
-        return [
-            visit_row(
-                r.Visit,
-                client_name=person_name(r.given_name, r.family_name),
-                room_label=r.display_label or r.room_name or "",
-                called_by_name=r.caller_name or "",
-                appointment_starts_at=r.appointment_starts_at,
-            )
-            for r in self.session.execute(stmt)
-        ]
+        return [_visit_row_of(r) for r in self.session.execute(stmt)]
 
 
+_ROW_COLUMNS = (
+    Visit.id, Visit.client_id, Visit.service_id, Visit.ticket_prefix, Visit.ticket_number, Visit.ticket_day,
+    Visit.party_size, Visit.status, Visit.priority, Visit.priority_reason, Visit.interpreter_language,
+    Visit.arrived_at, Visit.first_called_at, Visit.called_at, Visit.started_at, Visit.finished_at, Visit.call_count,
+    Visit.appointment_id, Visit.called_by_staff_id, Visit.called_by_name, Visit.room_id, Visit.assigned_staff_id,
+    Visit.referred_to, Visit.version, Visit.handed_over_from_id, Visit.self_service,
+)
 
-def visit_row(
-    v: Visit,
-    *,
-    client_name: str,
-    room_label: str,
-    called_by_name: str,
-    appointment_starts_at: datetime | None,
-) -> VisitRow:
+
+_STATUS = {s.value: s for s in VisitStatus}
+_PRIORITY = {p.value: p for p in Priority}
+
+
+@functools.cache
+def _row_select():
+    """The visit columns and the joined names, built once (the select and its alias are the
+    same for every call; only the WHERE differs)."""
+    caller = aliased(Staff)
+    return (
+        select(
+            *_ROW_COLUMNS,
+            Client.given_name,
+            Client.family_name,
+            Room.display_label,
+            Room.name.label("room_name"),
+            caller.display_name.label("caller_name"),
+            Appointment.starts_at.label("appointment_starts_at"),
+        )
+        .outerjoin(Client, Client.id == Visit.client_id)
+        .outerjoin(Room, Room.id == Visit.room_id)
+        .outerjoin(caller, caller.id == Visit.called_by_staff_id)
+        .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
+    )
+
+
+def _visit_row_of(r: Row) -> VisitRow:
+    """A VisitRow from one row of _row_select, by position (hundreds per list: the Row's
+    attribute lookup by name and Enum() calls were most of the cost)."""
+    (id_, client_id, service_id, prefix, number, ticket_day, party_size, status, priority, priority_reason,
+     interpreter_language, arrived_at, first_called_at, called_at, started_at, finished_at, call_count,
+     appointment_id, called_by_staff_id, called_by_name, room_id, assigned_staff_id, referred_to, version,
+     handed_over_from_id, self_service, given, family, display_label, room_name, caller_name,
+     appointment_starts_at) = r
     return VisitRow(
-        id=v.id,
-        client_id=v.client_id,
-        client_name=client_name,
-        service_id=v.service_id,
-        ticket=format_ticket(v.ticket_prefix, v.ticket_number),
-        ticket_day=v.ticket_day,
-        party_size=v.party_size,
-        status=VisitStatus(v.status),
-        priority=Priority(v.priority),
-        priority_reason=v.priority_reason,
-        interpreter_language=v.interpreter_language,
-        arrived_at=v.arrived_at,
-        first_called_at=v.first_called_at,
-        called_at=v.called_at,
-        started_at=v.started_at,
-        finished_at=v.finished_at,
-        call_count=v.call_count,
-        appointment_id=v.appointment_id,
+        id=id_,
+        client_id=client_id,
+        client_name=person_name(given, family),
+        service_id=service_id,
+        ticket=format_ticket(prefix, number),
+        ticket_day=ticket_day,
+        party_size=party_size,
+        status=_STATUS[status],
+        priority=_PRIORITY[priority],
+        priority_reason=priority_reason,
+        interpreter_language=interpreter_language,
+        arrived_at=arrived_at,
+        first_called_at=first_called_at,
+        called_at=called_at,
+        started_at=started_at,
+        finished_at=finished_at,
+        call_count=call_count,
+        appointment_id=appointment_id,
         appointment_starts_at=appointment_starts_at,
-        called_by_staff_id=v.called_by_staff_id,
-        called_by_name=v.called_by_name or called_by_name,
-        room_id=v.room_id,
-        room_label=room_label,
-        assigned_staff_id=v.assigned_staff_id,
-        referred_to=v.referred_to,
-        version=v.version,
-        handed_over_from_id=v.handed_over_from_id,
-        self_service=bool(v.self_service),
+        called_by_staff_id=called_by_staff_id,
+        called_by_name=called_by_name or caller_name or "",
+        room_id=room_id,
+        room_label=display_label or room_name or "",
+        assigned_staff_id=assigned_staff_id,
+        referred_to=referred_to,
+        version=version,
+        handed_over_from_id=handed_over_from_id,
+        self_service=bool(self_service),
     )
