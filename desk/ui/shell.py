@@ -14,10 +14,10 @@ import dataclasses
 import logging
 import os
 import socket
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
@@ -41,6 +41,11 @@ DAILY_TASKS_INTERVAL_MS = 60 * 60 * 1000
 REMINDER_INTERVAL_MS = 60 * 1000  # every running desk sends the due reminders (docs/REMINDERS.md)
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
+
+T = TypeVar("T")
+
+DEFAULT_IDLE_MINUTES = 10
+"""The lock's idle time until the setting is read (and if it cannot be)."""
 
 
 class Session(QObject):
@@ -79,8 +84,9 @@ class Session(QObject):
         from desk.ui.login import FirstStartWizard, LoginDialog
 
         self.ctx.actor = Actor.login_screen()
+        accounts, actor = self.ctx.services.accounts, self.ctx.actor
         try:
-            first = self.ctx.services.accounts.needs_first_account(self.ctx.actor)
+            first = wait_for_worker(self.ctx, lambda: accounts.needs_first_account(actor))
         except Exception as error:  # the database went away: say so, do not crash
             _message(None, error_text(error))
             return False
@@ -120,6 +126,7 @@ class Session(QObject):
         window.show()
         self.app.installEventFilter(self)
         self._restart_idle_timer()
+        self.load_idle_minutes()
 
     def on_start_check(self, damaged: str | None) -> None:
         """The start-up quick check finished: a damaged file closes the login (restore offer)."""
@@ -136,14 +143,25 @@ class Session(QObject):
     # -- lock ----------------------------------------------------------------------------------
 
     def idle_minutes(self) -> int:
-        """The idle time before the lock (setting idle_lock_minutes; re-read when settings change)."""
-        if self._idle_minutes is None:
+        """The idle time before the lock (setting idle_lock_minutes; 10 until it is read).
+
+        Asked at every key press and mouse move (the idle timer restarts): it never reads the
+        database itself; load_idle_minutes reads the setting in a worker."""
+        return self._idle_minutes or DEFAULT_IDLE_MINUTES
+
+    def load_idle_minutes(self) -> None:
+        """Read idle_lock_minutes in a worker (at the window's start and when settings change)."""
+        reference, actor = self.ctx.services.reference, self.ctx.actor
+
+        def done(value: object) -> None:
             try:
-                self._idle_minutes = max(1, int(self.ctx.services.reference.setting(self.ctx.actor,
-                                                                                     "idle_lock_minutes")))
-            except Exception:  # noqa: BLE001 - a setting must never stop the lock
-                return 10
-        return self._idle_minutes
+                self._idle_minutes = max(1, int(value))  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                return  # a setting must never stop the lock: the default stays
+            self._restart_idle_timer()
+
+        self.ctx.run_in_worker(lambda: reference.setting(actor, "idle_lock_minutes"), done, lambda _error: None,
+                               receiver=self)
 
     def _restart_idle_timer(self) -> None:
         if self.window is not None and not self.locked:
@@ -238,7 +256,7 @@ class Session(QObject):
 
     def _on_data_changed(self, topics: frozenset[str]) -> None:
         if {Topic.SETTINGS, Topic.ANY} & set(topics):
-            self._idle_minutes = None
+            self.load_idle_minutes()
         if self.window is None or self._refreshing or self.ctx.actor.staff_id is None:
             return
         if not ({Topic.STAFF, Topic.ANY} & set(topics)):
@@ -327,6 +345,26 @@ class Session(QObject):
         elif kind == QEvent.Type.Close and watched is self.window and not self._closing_for_switch:
             QTimer.singleShot(0, self.app.quit)
         return False
+
+
+def wait_for_worker(ctx: UiContext, function: Callable[[], T]) -> T:
+    """`function()` in a worker while the GUI thread keeps handling events (a local event loop),
+    for the few steps that must finish before the next one starts (which dialog the start
+    shows). Raises what `function` raised."""
+    outcome: list[tuple[bool, object]] = []
+    loop = QEventLoop()
+
+    def finish(ok: bool, value: object) -> None:
+        outcome.append((ok, value))
+        loop.quit()
+
+    ctx.run_in_worker(function, lambda value: finish(True, value), lambda error: finish(False, error))
+    if not outcome:
+        loop.exec()
+    ok, value = outcome[0]
+    if not ok:
+        raise value  # type: ignore[misc]
+    return value  # type: ignore[return-value]
 
 
 def _message(parent: QWidget | None, text: str) -> None:

@@ -47,10 +47,9 @@ NOT_BLOCKING = frozenset({
 })
 """service.method names that run no query (they only touch memory) and may run anywhere."""
 
-EXEMPT_MODULES = ("desk.ui.shell", "desk.ui.login", "desk.ui.display")
-"""Code that runs before or outside the main window (log-in, start-up checks, the read-only
-display): not views. They keep their synchronous calls for now."""
-
+EXEMPT_MODULES = ("desk.ui.display",)
+"""The waiting-room display (`desk --display`) is no view of the main window: it reads the last
+calls through its own services (a read-only role, a small indexed read) and has no UiContext."""
 
 STILL_BLOCKING: frozenset[str] = frozenset()
 """Modules whose calls on the GUI thread are known and being moved into workers (issue 17):

@@ -98,7 +98,9 @@ def test_idle_timer_locks(qtbot, session, monkeypatch) -> None:
     session.ctx.services.reference.change_setting(session.head, "idle_lock_minutes", 1)
     assert session.log_in()
     session.open_window()
-    assert session.idle_timer.isActive() and session.idle_timer.interval() == 60_000
+    assert session.idle_timer.isActive()
+    # the setting is read in a worker (never on the GUI thread, which restarts the timer at every key)
+    qtbot.waitUntil(lambda: session.idle_timer.interval() == 60_000, timeout=20000)
     locked = []
     monkeypatch.setattr(session, "lock", lambda: locked.append(True))
     session.idle_timer.setInterval(10)
