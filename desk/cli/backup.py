@@ -124,8 +124,12 @@ def _check(args: argparse.Namespace) -> int:
     if path is not None:
         report = check_file(path)
     else:
-        with open_services(args) as services:
+        with open_services(args) as services:  # opening re-applies the ledger of erasures
             report = services.backup.check(Actor.system("desk-admin check"))
+            again = services.reapplied_erasures()
+        if again:  # a restored dump (the restore drill): erasures made since, applied again
+            print(f"erased again (erasures made after that backup, from the ledger): "
+                  f"{', '.join(format_client_number(i) for i in again)}")
     for line in report.lines():
         print(line)
     print(f"this program: schema {program_schema()}")

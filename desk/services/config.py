@@ -15,6 +15,9 @@ The files are TOML (read with the standard library's tomllib):
     url = "postgresql+psycopg://desk@server.example:5432/desk?sslmode=verify-full"
     [backup]
     folder = "/var/backups/desk"     # PostgreSQL backups: machine file only
+    [erasure]
+    ledger = "/var/backups/desk/desk-erasures.txt"   # PostgreSQL: default desk-erasures.txt in
+                                     # the backup folder; every PC must reach the same file
     [display]
     screen = 1                       # the waiting-room display's monitor (0 = first)
     full_screen = true
@@ -59,6 +62,8 @@ class Setting:
 SETTINGS = (
     Setting("database.url", str, DATABASE_URL_VARIABLE, ("user", "machine"), "database address"),
     Setting("backup.folder", str, None, ("machine",), "folder for PostgreSQL backups"),
+    Setting("erasure.ledger", str, "DESK_ERASURE_LEDGER", ("machine",),
+            "ledger of erasures (PostgreSQL default: desk-erasures.txt in backup.folder)"),
     Setting("display.screen", int, "DESK_DISPLAY_SCREEN", ("user", "machine"), "monitor of the waiting-room display"),
     Setting("display.full_screen", bool, None, ("user", "machine"), "waiting-room display fills its monitor"),
     Setting("machine.terminal_server", bool, None, ("machine",), "this computer is a terminal server"),

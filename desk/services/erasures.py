@@ -8,8 +8,13 @@ restore: the first start; `desk-admin restore` opens the database the same way) 
 number of the ledger that is back in the database, before anyone can log in. That is recorded as
 `erasure.reapply` in the audit log and shown on screen.
 
-Where: beside the SQLite file; for PostgreSQL in desk's data directory, or wherever the
-environment variable DESK_ERASURE_LEDGER points (set it to one shared path on every PC).
+Where: beside the SQLite file. For PostgreSQL it lives with the server's dumps, in the backup
+folder of the machine configuration (`[backup] folder` in desk.toml, the folder `desk-admin backup`
+writes the dumps into), as `desk-erasures.txt`; `[erasure] ledger` in the machine file names another
+path, and the environment variable DESK_ERASURE_LEDGER overrides both (for SQLite too). Every PC
+and the server must name the same file (a share the PCs may write), so an erasure made at any PC
+is re-applied when a dump is restored — by the restore drill's `desk-admin check` as well. Only
+when none is configured does a PostgreSQL PC fall back to its own data directory.
 The ledger is written before the erasure commits: an erasure that cannot be recorded is refused.
 """
 
@@ -38,6 +43,13 @@ def ledger_path(db: Database) -> Path:
         return Path(configured).expanduser()
     if db.sqlite_path is not None:
         return db.sqlite_path.parent / LEDGER_NAME
+    from desk.services.config import load_config
+
+    config = load_config()
+    if config.get("erasure.ledger"):
+        return Path(config.get("erasure.ledger")).expanduser()
+    if config.get("backup.folder"):  # with the server's dumps
+        return Path(config.get("backup.folder")).expanduser() / LEDGER_NAME
     from desk.services.paths import data_dir
 
     return data_dir() / LEDGER_NAME

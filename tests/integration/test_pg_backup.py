@@ -3,6 +3,7 @@ SQLite ones — and the restore drill of docs/INSTALL.md, run against the real s
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -78,17 +79,34 @@ def test_backups_go_only_to_the_configured_folder_owner_only_and_rotate(pg, cli_
         services.close()
 
 
-def test_restore_drill(pg, cli_login, tmp_path) -> None:
-    """docs/INSTALL.md "Restore drill": dump, restore into a scratch database, check it with desk."""
+def test_restore_drill(pg, cli_login, tmp_path, monkeypatch, capsys) -> None:
+    """docs/INSTALL.md "Restore drill": dump, restore into a scratch database, check it with desk
+    — which erases again whoever was erased after the dump, at any PC: the ledger of erasures
+    lives with the dumps, in the machine configuration's backup folder (issue 15)."""
     url, folder, _ = pg
     from desk.services.bootstrap import prepare_database
+    from desk.services.context import Actor
 
     services = build_services(prepare_database(url))
     cli_login(services)
     client_id = add_client(services, "Drill", "Wiederhergestellt", last_contact=NOW, created=NOW)
+    erased_id = add_client(services, "Drill", "Geloescht", last_contact=NOW, created=NOW)
     services.close()
     assert admin(["backup", "--database-url", url]) == 0
     dump = next(folder.glob("desk-manual-*.dump"))
+    # after the dump, a reception PC (its own data folder, the same machine configuration) erases
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "reception-pc"))
+    at_the_desk = build_services(prepare_database(url))
+    try:
+        at_the_desk.privacy.erase_client(Actor.system("test"), erased_id)
+    finally:
+        at_the_desk.close()
+    ledger = folder / "desk-erasures.txt"
+    assert ledger.read_text(encoding="ascii").split()[0] == str(erased_id)
+    assert not (tmp_path / "reception-pc").exists() or not list((tmp_path / "reception-pc").rglob("desk-erasures*"))
+    # the drill runs on the server (another data folder again)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "server"))
+    capsys.readouterr()
 
     parsed = make_url(url)
     drill_name = f"{parsed.database}_drill"
@@ -103,9 +121,15 @@ def test_restore_drill(pg, cli_login, tmp_path) -> None:
                        check=True, capture_output=True, env=env)
         drill_url = drill.render_as_string(hide_password=False)
         assert admin(["check", "--database-url", drill_url]) == 0
+        assert f"erased again (erasures made after that backup, from the ledger): K-{erased_id:06d}" \
+            in capsys.readouterr().out
         restored = build_services(open_database(drill_url))
         try:
             assert client_field(restored, client_id, "family_name") == "Wiederhergestellt"
+            with restored.uow() as uow:
+                assert uow.privacy.present([erased_id]) == []
+                reapplied = uow.audit.query(action="erasure.reapply")
+            assert [json.loads(r.details)["client_ids"] for r in reapplied] == [[erased_id]]
         finally:
             restored.close()
     finally:
