@@ -132,3 +132,45 @@ def gui_thread_calls(monkeypatch) -> Iterator[GuiThreadCalls]:
     if sites:
         pytest.fail("service calls on the GUI thread (run them with ctx.run_in_worker):\n  " + "\n  ".join(sites),
                     pytrace=False)
+
+
+@pytest.fixture
+def make_ui_ctx(tmp_path):
+    """`make_ui_ctx(services, actor=None, *, events=None)`: a UiContext as a view gets it, with
+    settings in a file of its own (never the user's QSettings). Several calls on one database
+    stand for several windows or workstations."""
+    from PySide6.QtCore import QSettings
+
+    from desk.domain.model import Role
+    from desk.services.context import Actor
+    from desk.ui.context import UiContext
+    from desk.ui.events import AppEvents
+    from desk.ui.settings import UiSettings
+
+    made = []
+
+    def make(services, actor=None, *, events=None) -> UiContext:
+        path = tmp_path / f"ui-{len(made)}.ini"
+        settings = UiSettings(QSettings(str(path), QSettings.Format.IniFormat))
+        actor = actor or Actor(staff_id=None, name="Leitung (test)", role=Role.HEAD, workstation="test")
+        ctx = UiContext(services=services, actor=actor, events=events or AppEvents(), settings=settings)
+        made.append(ctx)
+        return ctx
+
+    return make
+
+
+@pytest.fixture
+def ui_ctx(make_ui_ctx, sqlite_services):
+    """The UiContext most UI tests need: the head of department on a fresh SQLite database."""
+    return make_ui_ctx(sqlite_services)
+
+
+@pytest.fixture
+def now():
+    """The moment a test works with, read once (moved by `pytest --today=...` like the rest): a
+    test builds its data from this fixed clock, never from several datetime.now() calls that may
+    fall on both sides of midnight."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
