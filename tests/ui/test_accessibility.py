@@ -18,14 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.model import Role
-from desk.services.context import Actor
 from desk.ui.a11y import accessible_name
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
 from desk.ui.main_window import MainWindow
-from desk.ui.settings import UiSettings
 from desk.ui.views.registry import VIEWS
 
 
@@ -38,11 +33,9 @@ def _available(spec) -> bool:
 
 
 @pytest.fixture
-def window(qtbot, sqlite_services, tmp_path):
+def window(qtbot, ui_ctx):
     install_language("de")
-    ctx = UiContext(services=sqlite_services, actor=Actor(staff_id=None, name="Test", role=Role.HEAD),
-                    events=AppEvents(), settings=UiSettings())
-    main = MainWindow(ctx, live_updates=False)
+    main = MainWindow(ui_ctx, live_updates=False)
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.show()

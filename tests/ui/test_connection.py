@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desk.domain.errors import (
     DatabaseNeedsUpgradeError,
@@ -121,14 +120,10 @@ def test_change_address_needs_a_head_login_on_the_new_database(qtbot, tmp_path, 
 
 
 def test_first_start_wizard_names_the_database_and_warns_about_a_local_file(qtbot, sqlite_services, tmp_path,
-                                                                             user_config) -> None:
-    from desk.ui.context import UiContext
-    from desk.ui.events import AppEvents
+                                                                             user_config, make_ui_ctx) -> None:
     from desk.ui.login import FirstStartWizard
-    from desk.ui.settings import UiSettings
 
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services=sqlite_services, actor=Actor.login_screen(), events=AppEvents(), settings=settings)
+    ctx = make_ui_ctx(sqlite_services, Actor.login_screen())
     wizard = FirstStartWizard(ctx)
     qtbot.addWidget(wizard)
     assert str(sqlite_services.db.sqlite_path) in wizard.database_label.text()

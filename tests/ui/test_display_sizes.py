@@ -4,16 +4,10 @@ instead of pushing the window off the screen); rows of buttons wrap."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from desk.domain.model import Role
-from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
 from desk.ui.main_window import MainWindow
-from desk.ui.settings import UiSettings
 from desk.ui.views.registry import VIEWS
 from desk.ui.widgets.flow import FlowLayout
 
@@ -28,11 +22,9 @@ def large_font(qapp):
     QApplication.setFont(normal)
 
 
-def test_main_window_fits_1366x768_at_double_font_size(qtbot, sqlite_services, tmp_path, large_font, settle):
+def test_main_window_fits_1366x768_at_double_font_size(qtbot, ui_ctx, large_font, settle):
     install_language("de")
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services=sqlite_services, actor=Actor(staff_id=None, name="Leitung", role=Role.HEAD),
-                    events=AppEvents(), settings=settings)
+    ctx = ui_ctx
     window = MainWindow(ctx, live_updates=False)
     qtbot.addWidget(window)
     window.resize(1366, 768)

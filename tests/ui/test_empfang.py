@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -17,10 +17,7 @@ from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.storage.models import Appointment
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
-from desk.ui.settings import UiSettings
 from desk.ui.views.empfang import EmpfangView
 from desk.ui.views.empfang.models import ID_ROLE, AppointmentsModel, ResultColumn, SearchResultsModel
 from desk.ui.views.empfang.slip import slip_html
@@ -42,12 +39,11 @@ def _appointment(services, client_id: int, service_id: int, starts_at: datetime,
 
 
 @pytest.fixture
-def make_view(qtbot, sqlite_services, tmp_path):
+def make_view(qtbot, sqlite_services, make_ui_ctx):
     install_language("en")
 
     def make(actor: Actor = RECEPTION) -> EmpfangView:
-        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        ctx = UiContext(sqlite_services, actor, AppEvents(), settings)
+        ctx = make_ui_ctx(sqlite_services, actor)
         view = EmpfangView(ctx)
         qtbot.addWidget(view)
         view.resize(1100, 600)
@@ -79,11 +75,11 @@ def test_search_field_has_focus_and_results_follow_typing(qtbot, make_view, sqli
     assert view.results_model.index(0, ResultColumn.NAME).data() == "Шевченко, Олександр"
 
 
-def test_keyboard_only_check_in_with_appointment_in_three_keys(qtbot, make_view, sqlite_services):
+def test_keyboard_only_check_in_with_appointment_in_three_keys(qtbot, make_view, sqlite_services, now):
     mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Muhammad", family_name="Alhasan",
                                                                    language="ar", interpreter_needed=True))
-    appointment_id = _appointment(sqlite_services, client.id, mbe.id, datetime.now(UTC), "ar")  # always today
+    appointment_id = _appointment(sqlite_services, client.id, mbe.id, now, "ar")  # always today
     view = make_view()
     qtbot.waitUntil(lambda: view.appointments_model.rowCount() == 1, timeout=5000)
     _search(qtbot, view, "Mohammed Al-Hassan")
@@ -156,10 +152,10 @@ def test_slip_never_carries_the_name(qtbot, sqlite_services):
     assert visit.ticket in html and "Geheim" not in html and "Name," not in html
 
 
-def test_html_looking_names_are_shown_literally(qtbot, make_view, sqlite_services):
+def test_html_looking_names_are_shown_literally(qtbot, make_view, sqlite_services, now):
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="<b>x</b>", family_name="=1+1"))
     service = sqlite_services.reference.services(RECEPTION)[0]
-    _appointment(sqlite_services, client.id, service.id, datetime.now(UTC))
+    _appointment(sqlite_services, client.id, service.id, now)
     view = make_view()
     qtbot.waitUntil(lambda: view.appointments_model.rowCount() == 1, timeout=5000)
     assert view.appointments_model.index(0, 1).data() == "=1+1, <b>x</b>"
@@ -181,14 +177,14 @@ def test_html_looking_names_are_shown_literally(qtbot, make_view, sqlite_service
     dialog.reject()
 
 
-def test_models_pass_the_model_tester(qtmodeltester, sqlite_services):
+def test_models_pass_the_model_tester(qtmodeltester, sqlite_services, now):
     install_language("en")
     mbe = sqlite_services.reference.services(RECEPTION)[0]
     ids = [sqlite_services.clients.create(RECEPTION, ClientInput(given_name=f"Name{i}", family_name="Test")).id
            for i in range(4)]
     from desk.domain.tickets import BERLIN
 
-    now = datetime.now(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0).astimezone(UTC)  # today noon
+    now = now.astimezone(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0).astimezone(UTC)  # today noon
     for offset, client_id in enumerate(ids):
         _appointment(sqlite_services, client_id, mbe.id, now + timedelta(minutes=30 * offset - 20))
     results = SearchResultsModel()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,11 +16,8 @@ from desk.domain.model import Role, VisitStatus
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.storage.models import Appointment
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
 from desk.ui.main_window import MainWindow
-from desk.ui.settings import UiSettings
 
 
 class Keyboard:
@@ -48,7 +45,7 @@ class Keyboard:
 
 
 @pytest.fixture
-def desk_day(qtbot, sqlite_services, tmp_path, monkeypatch):
+def desk_day(qtbot, sqlite_services, tmp_path, monkeypatch, make_ui_ctx):
     """A counsellor at a workstation; a client with an appointment with that counsellor today."""
     install_language("en")
     with sqlite_services.uow(write=True) as uow:
@@ -68,8 +65,7 @@ def desk_day(qtbot, sqlite_services, tmp_path, monkeypatch):
     spoken: list[tuple[str, bool]] = []
     monkeypatch.setattr("desk.ui.views.warteliste.view.announce",
                         lambda _widget, text, assertive=False: spoken.append((text, assertive)))
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services=sqlite_services, actor=counsellor, events=AppEvents(), settings=settings)
+    ctx = make_ui_ctx(sqlite_services, counsellor)
     window = MainWindow(ctx, live_updates=False)
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -6,25 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QTabWidget, QWidget
 
-from desk.domain.model import Role
-from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import fmt_date, install_language
 from desk.ui.main_window import MainWindow
-from desk.ui.settings import UiSettings
 from desk.ui.views.registry import VIEWS
 
 
 @pytest.fixture
-def window(qtbot, sqlite_services, tmp_path):
+def window(qtbot, ui_ctx):
     install_language("de")
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services=sqlite_services, actor=Actor(staff_id=None, name="Leitung", role=Role.HEAD),
-                    events=AppEvents(), settings=settings)
+    ctx = ui_ctx
     main = MainWindow(ctx, live_updates=False)
     qtbot.addWidget(main)
     main.resize(1366, 768)

@@ -12,8 +12,6 @@ from desk.domain.model import Role
 from desk.services.accounts import NewAccount
 from desk.services.context import Actor
 from desk.tools.demo import demo_accounts
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.login import DemoAccount, FirstStartWizard, LockDialog, LoginDialog
 
 DEMO = [DemoAccount(*account) for account in demo_accounts()]
@@ -28,13 +26,8 @@ def fast_hashing(monkeypatch):
 
 
 @pytest.fixture
-def ctx(sqlite_services, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from desk.ui.settings import UiSettings
-
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    return UiContext(services=sqlite_services, actor=Actor.login_screen(), events=AppEvents(), settings=settings)
+def ctx(sqlite_services, make_ui_ctx):
+    return make_ui_ctx(sqlite_services, Actor.login_screen())
 
 
 @pytest.fixture

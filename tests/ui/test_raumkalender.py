@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from desk.domain.bookings import BookingDraft
@@ -14,10 +14,7 @@ from desk.domain.model import BookingKind, BookingOccurrenceRow, Role, RoomKind
 from desk.domain.recurrence import Frequency, place
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
-from desk.ui.settings import UiSettings
 from desk.ui.views.raumkalender import RaumkalenderView
 from desk.ui.views.raumkalender.dialog import BookingDialog
 from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, Column, OccurrenceModel
@@ -54,11 +51,10 @@ def test_model_passes_the_model_tester_and_updates_in_place(qtmodeltester, qapp)
 
 
 @pytest.fixture
-def ctx(sqlite_services, tmp_path):
+def ctx(sqlite_services, make_ui_ctx):
     install_language("en")
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    actor = Actor(staff_id=None, name="Frau Schmid", role=Role.RECEPTION, workstation="test")
-    return UiContext(services=sqlite_services, actor=actor, events=AppEvents(), settings=settings)
+    return make_ui_ctx(sqlite_services, Actor(staff_id=None, name="Frau Schmid", role=Role.RECEPTION,
+                                              workstation="test"))
 
 
 @pytest.fixture
@@ -218,8 +214,8 @@ def test_titles_that_look_like_html_are_drawn_literally(qtbot, view, ctx, group)
     assert not image.isNull()
 
 
-def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group) -> None:
-    start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=3), time(17)))
+def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group, now) -> None:
+    start = place(datetime.combine(now.astimezone(BERLIN).date() + timedelta(days=3), time(17)))
     book(ctx, group.id, start, 2, title="Sprachcafé")
     dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start + timedelta(hours=1),
                            end=start + timedelta(hours=2))
@@ -298,8 +294,8 @@ def test_dialog_exports_a_series_as_ics(qtbot, ctx, group, tmp_path) -> None:
     assert [str(e["summary"]) for e in events] == [HTML_TITLE] * 4
 
 
-def test_editing_the_kitchen_side_keeps_the_group_room(qtbot, ctx, group) -> None:
-    start = place(datetime.combine(datetime.now(BERLIN).date() + timedelta(days=2), time(17)))
+def test_editing_the_kitchen_side_keeps_the_group_room(qtbot, ctx, group, now) -> None:
+    start = place(datetime.combine(now.astimezone(BERLIN).date() + timedelta(days=2), time(17)))
     result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Kochabend", start, start + timedelta(hours=2),
                                                                   with_kitchen=True))
     kitchen_occurrence = ctx.services.bookings.series(ctx.actor, result.linked_booking_id)[0]

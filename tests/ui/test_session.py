@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -14,10 +14,7 @@ from desk.domain.model import Role
 from desk.services.accounts import NewAccount
 from desk.services.context import Actor
 from desk.ui import shell
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.login import LockDialog, LoginDialog
-from desk.ui.settings import UiSettings
 
 
 @pytest.fixture(autouse=True)
@@ -27,12 +24,11 @@ def fast_hashing(monkeypatch):
 
 
 @pytest.fixture
-def session(qtbot, sqlite_services, tmp_path, monkeypatch):
+def session(qtbot, sqlite_services, tmp_path, monkeypatch, make_ui_ctx):
     head = sqlite_services.accounts.create_first_head(
         Actor.login_screen(), NewAccount("chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    settings.last_view = "verwaltung"
-    ctx = UiContext(services=sqlite_services, actor=Actor.login_screen(), events=AppEvents(), settings=settings)
+    ctx = make_ui_ctx(sqlite_services, Actor.login_screen())
+    ctx.settings.last_view = "verwaltung"
     messages: list[str] = []
     monkeypatch.setattr(shell, "_message", lambda _parent, text: messages.append(text))
     quits: list[bool] = []

@@ -7,16 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from desk.domain.model import Role
 from desk.domain.reports import Period
-from desk.services.context import Actor
 from desk.services.report_tables import build_tables
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
-from desk.ui.settings import UiSettings
 from desk.ui.views.statistik import StatistikView
 from desk.ui.views.statistik.models import RAW_ROLE, ReportTableModel
 
@@ -25,11 +19,9 @@ from test_reports import MARCH, MARKERS, NOW, build_centre  # noqa: E402
 
 
 @pytest.fixture
-def ctx(sqlite_services, tmp_path):
+def ctx(ui_ctx):
     install_language("en")
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    actor = Actor(staff_id=None, name="Leitung", role=Role.HEAD)
-    yield UiContext(services=sqlite_services, actor=actor, events=AppEvents(), settings=settings)
+    yield ui_ctx
     install_language("de")
 
 

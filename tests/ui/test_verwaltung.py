@@ -7,15 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from desk.domain.model import Role
 from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
 from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
-from desk.ui.settings import UiSettings
 from desk.ui.views.verwaltung import VerwaltungView
 from desk.ui.views.verwaltung.models import AccountsModel, AuditModel, BackupsModel
 
@@ -33,9 +30,8 @@ def head_actor(sqlite_services):
 
 
 @pytest.fixture
-def view(qtbot, sqlite_services, head_actor, tmp_path):
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services=sqlite_services, actor=head_actor, events=AppEvents(), settings=settings)
+def view(qtbot, sqlite_services, head_actor, make_ui_ctx):
+    ctx = make_ui_ctx(sqlite_services, head_actor)
     widget = VerwaltungView(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)

@@ -6,16 +6,13 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desk.domain.model import Priority, Role, VisitRow, VisitStatus
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
-from desk.ui.settings import UiSettings
 from desk.ui.views.warteliste import WartelisteView
 from desk.ui.views.warteliste.model import VISIT_ID_ROLE, WAIT_LEVEL_ROLE, Column, WaitingListModel
 
@@ -88,11 +85,9 @@ def test_long_waits_marked_by_colour_and_text():
 
 
 @pytest.fixture
-def ctx(sqlite_services, tmp_path):
+def ctx(sqlite_services, make_ui_ctx):
     install_language("en")
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    actor = Actor(staff_id=None, name="Frau Beraterin", role=Role.COUNSELLOR)
-    return UiContext(services=sqlite_services, actor=actor, events=AppEvents(), settings=settings)
+    return make_ui_ctx(sqlite_services, Actor(staff_id=None, name="Frau Beraterin", role=Role.COUNSELLOR))
 
 
 @pytest.fixture
@@ -366,14 +361,12 @@ def test_a_count_waiting_per_service(qtbot, view, ctx):
     assert "Integration management / social care: 1" in full
 
 
-def test_reception_sees_no_button_it_cannot_use(qtbot, sqlite_services, tmp_path):
+def test_reception_sees_no_button_it_cannot_use(qtbot, sqlite_services, make_ui_ctx):
     from PySide6.QtWidgets import QAbstractButton
 
     install_language("en")
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     reception = Actor(staff_id=None, name="Empfang", role=Role.RECEPTION)
-    widget = WartelisteView(UiContext(services=sqlite_services, actor=reception, events=AppEvents(),
-                                      settings=settings))
+    widget = WartelisteView(make_ui_ctx(sqlite_services, reception))
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
