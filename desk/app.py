@@ -4,6 +4,8 @@
     desk --demo                  a throw-away database filled with a realistic centre
     desk --database-url URL      PostgreSQL (several PCs) or another SQLite file
     desk --display               the full-screen waiting-room display (no login, read-only)
+    desk --kiosk                 the full-screen self-service ticket kiosk (no login; leaving it needs
+                                 the head's password)
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         "data directory)")
     parser.add_argument("--demo", action="store_true", help="start on a throw-away database with demo data")
     parser.add_argument("--display", action="store_true", help="open the waiting-room display")
+    parser.add_argument("--kiosk", action="store_true", help="open the self-service ticket kiosk")
     parser.add_argument("--screen", type=int, default=None, help="screen number for the display")
     parser.add_argument("--language", choices=["de", "en"], help="language of the window")
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     while True:
         try:
             # a current database: the display neither upgrades nor seeds
-            db = prepare_database(url, read_only=args.display)
+            db = prepare_database(url, read_only=args.display or args.kiosk)
             services = build_services(db)
             if args.demo:
                 from desk.tools.demo import fill_demo_centre
@@ -133,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
 
         demo_accounts = [DemoAccount(*account) for account in plan()]
     try:
-        return start_ui(app, services, ui_settings, display=args.display, screen=config.get("display.screen"),
+        return start_ui(app, services, ui_settings, display=args.display, kiosk=args.kiosk,
+                        screen=config.get("display.screen"),
                         full_screen=config.get("display.full_screen"), demo_accounts=demo_accounts)
     finally:
         services.close()

@@ -110,7 +110,7 @@ TEXT_KEYS = (
 
 def validate_phrases(code: str, data: object) -> dict:
     """A language's kiosk data as the head gives it, checked: {"name": its name in its own script,
-    "direction": "ltr"|"rtl", "texts": {key: sentence for every TEXT_KEYS}, "services":
+    "direction": "ltr"|"rtl" (both may be left out for a language desk.domain.languages knows), "texts": {key: sentence for every TEXT_KEYS}, "services":
     {service code: one plain sentence} (optional)}. Raises ValidationError naming what is wrong."""
     from desk.domain.errors import ValidationError
 
@@ -119,7 +119,11 @@ def validate_phrases(code: str, data: object) -> dict:
         raise ValidationError("{code} is not a language code (use e.g. ar, fa, uk).", code=code)
     if not isinstance(data, dict):
         raise ValidationError("The kiosk language {code} must be a JSON object.", code=code)
-    name, direction = data.get("name"), data.get("direction", "ltr")
+    from desk.domain.languages import language
+
+    known = language(code)
+    name = data.get("name", known.native if known else None)
+    direction = data.get("direction", ("rtl" if known.rtl else "ltr") if known else "ltr")
     texts, services = data.get("texts"), data.get("services", {})
     if not isinstance(name, str) or not name.strip():
         raise ValidationError("The kiosk language {code} needs its name (in its own script).", code=code)

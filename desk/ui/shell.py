@@ -434,6 +434,7 @@ def start_ui(
     settings: UiSettings,
     *,
     display: bool = False,
+    kiosk: bool = False,
     screen: int | None = None,
     full_screen: bool = True,
     demo_accounts: Sequence[DemoAccount] = (),
@@ -443,6 +444,14 @@ def start_ui(
         from desk.ui.display import open_display
 
         window = open_display(services, settings, events, screen=screen, full_screen=full_screen)
+        result = app.exec()
+        del window
+        return result
+    if kiosk:
+        from desk.ui.kiosk import open_kiosk
+
+        window = open_kiosk(UiContext(services=services, actor=Actor.kiosk(), events=events, settings=settings),
+                            full_screen=full_screen)
         result = app.exec()
         del window
         return result

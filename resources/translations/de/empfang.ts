@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach to a ticket</source>
+        <translation>Einer Nummer zuordnen</translation>
+    </message>
+    <message>
+        <source>Which ticket did {name} take? The ticket keeps its place in the queue.</source>
+        <translation>Welche Nummer hat {name} gezogen? Die Nummer behält ihren Platz in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Anonymous tickets</source>
+        <translation>Anonyme Nummern</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>seit {time}</translation>
+    </message>
+    <message>
+        <source>self-service</source>
+        <translation>am Automaten</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Zuordnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>no interpreter</source>
@@ -469,6 +500,14 @@
         <translation>Wartenummer ohne Namen (Strg+T)</translation>
     </message>
     <message>
+        <source>Attach to a self-service ticket</source>
+        <translation>Automaten-Nummer zuordnen</translation>
+    </message>
+    <message>
+        <source>The selected person took an anonymous ticket (kiosk): it becomes theirs, keeping its place (Ctrl+Shift+T)</source>
+        <translation>Die ausgewählte Person hat eine anonyme Nummer gezogen (Automat): Sie wird ihr zugeordnet und behält ihren Platz (Strg+Umschalt+T)</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -555,6 +594,14 @@
     <message>
         <source>This appointment is already checked in or closed.</source>
         <translation>Dieser Termin ist bereits angemeldet oder abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>No anonymous ticket is waiting today.</source>
+        <translation>Heute wartet keine anonyme Nummer.</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} now belongs to the client; it keeps its place</source>
+        <translation>Die Nummer {ticket} gehört jetzt zur Person; sie behält ihren Platz</translation>
     </message>
     <message>
         <source>check-in {ticket}</source>

@@ -134,6 +134,10 @@
         <translation>weitervermittelt</translation>
     </message>
     <message>
+        <source>{name} · self-service</source>
+        <translation>{name} · am Automaten</translation>
+    </message>
+    <message>
         <source>Arrived at {time}</source>
         <translation>Angekommen um {time}</translation>
     </message>

@@ -42,6 +42,7 @@ from desk.ui.colours import message_style
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.base import DeskView
+from desk.ui.views.empfang.attach import AttachDialog, anonymous_open
 from desk.ui.views.empfang.card import ClientCardDialog
 from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 from desk.ui.views.empfang.models import (
@@ -227,6 +228,7 @@ class EmpfangView(DeskView):
         self.action_card = self.add_action("F4", self.open_card_selected, name="card")
         self.action_new = self.add_action("Ctrl+N", self.new_client, name="new")
         self.action_anonymous = self.add_action("Ctrl+T", self.anonymous_ticket, name="anonymous")
+        self.action_attach = self.add_action("Ctrl+Shift+T", self.attach_to_ticket, name="attach")
         self.action_focus_search = self.add_action("Ctrl+F", self.focus_search, name="focus")
         self.action_print = self.add_action("Ctrl+P", self.print_last_slip, name="print")
         self.action_pdf = self.add_action("Ctrl+Shift+S", self.save_last_slip_dialog, name="pdf")
@@ -247,7 +249,8 @@ class EmpfangView(DeskView):
         self.appointments.addAction(self.action_undo)
         # the same actions, with their shortcuts, in the context menus of both lists
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.results.addActions([self.action_check_in, self.action_card, self.action_new, self.action_anonymous])
+        self.results.addActions([self.action_check_in, self.action_card, self.action_new, self.action_anonymous,
+                                 self.action_attach])
         self.appointments.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.action_check_in_appointment = self.add_action("Shift+F5", self.check_in_appointment_selected,
                                                            name="checkin_appointment")
@@ -350,6 +353,9 @@ class EmpfangView(DeskView):
             self.action_card: (self.tr("Reception &card"), self.tr("Open the reception card (F4)")),
             self.action_new: (self.tr("&New client"), self.tr("Create a new client (Ctrl+N)")),
             self.action_anonymous: (self.tr("Anonymous &ticket"), self.tr("Ticket without a name (Ctrl+T)")),
+            self.action_attach: (self.tr("Attach to a self-service ticket"),
+                                 self.tr("The selected person took an anonymous ticket (kiosk): it becomes theirs, "
+                                         "keeping its place (Ctrl+Shift+T)")),
             self.action_focus_search: (self.tr("Search"), self.tr("Go to the search field (Ctrl+F)")),
             self.action_check_in_appointment: (self.tr("Check in this appointment"),
                                                self.tr("Check in the selected appointment (Enter, Shift+F5)")),
@@ -589,6 +595,42 @@ class EmpfangView(DeskView):
                                      given_name="", family_name=appointment.client_name, date_of_birth=None,
                                      language="", interpreter_needed=False, score=100.0)
         self.open_check_in(client, appointment)
+
+    def attach_to_ticket(self) -> None:
+        """The selected person has an anonymous ticket (from the kiosk): choose it, attach them."""
+        hit = self.selected_hit()
+        if hit is None or self._busy:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.run(lambda: anonymous_open(services.checkin.today(actor)),
+                 lambda visits: self._choose_ticket(hit, visits), self._check_in_failed)
+
+    def _choose_ticket(self, hit: ClientSearchHit, visits: list[VisitRow]) -> None:
+        if not visits:
+            self.show_message(self.tr("No anonymous ticket is waiting today."))
+            return
+        names = {s.id: s.name(current_language()) for s in self._services}
+        dialog = AttachDialog(hit, visits, names, parent=self)
+        self.attach_dialog = dialog
+
+        def chosen() -> None:
+            visit_id = dialog.chosen_visit_id()
+            if visit_id is None:
+                return
+            services, actor = self.ctx.services, self.ctx.actor
+            self._busy = True
+            self.write(lambda: services.checkin.attach_client(actor, visit_id, hit.id), self._attached,
+                       self._check_in_failed)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def _attached(self, visit: VisitRow) -> None:
+        self._busy = False
+        self.show_message("")
+        self.ctx.events.sig_status_message.emit(
+            self.tr("Ticket {ticket} now belongs to the client; it keeps its place").format(ticket=visit.ticket))
+        self.focus_search()
 
     def anonymous_ticket(self) -> None:
         self.open_check_in(None, None)

@@ -135,6 +135,8 @@ class WaitingListModel(FrozenRowsModel[VisitRow]):
 
     def name_text(self, row: VisitRow) -> str:
         name = row.client_name or self.tr("(anonymous)")
+        if row.self_service:  # took the ticket at the kiosk (issue 20)
+            name = self.tr("{name} · self-service").format(name=name)
         if row.party_size == 2:
             return self.tr("{name} with 1 companion").format(name=name)
         if row.party_size > 2:

@@ -1,0 +1,300 @@
+"""The self-service kiosk (issue 20) driven by mouse clicks and keys through the whole flow, in
+German, Arabic and Tigrinya: two kiosks and a reception PC on one database (each with its own
+engine, as on three PCs), on SQLite and PostgreSQL. Never a name on a kiosk screen; tickets are
+printed only once they are in the database; 30 s idle reset (shortened here); leaving needs the
+head's password; a database that is away gives a clear sentence and no ticket."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from desk.domain.errors import DatabaseUnavailableError
+from desk.domain.model import Role
+from desk.services.accounts import NewAccount
+from desk.services.bootstrap import prepare_database
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.services.desk import build_services
+from desk.storage.models import Appointment
+from desk.ui.context import UiContext
+from desk.ui.events import AppEvents
+from desk.ui.kiosk.phrases import kiosk_languages
+from desk.ui.kiosk.window import KioskWindow, touch_pixels
+from desk.ui.settings import UiSettings
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
+CODE = "K7MA4T"
+PASSWORD = "kiosk-exit-2026"
+
+
+class FakePrinter:
+    """The system print queue as the kiosk sees it: what was printed, in order."""
+
+    def __init__(self, available: bool = True) -> None:
+        self.is_available = available
+        self.printed: list[tuple[str, list[str], bool]] = []
+
+    def available(self) -> bool:
+        return self.is_available
+
+    def print_ticket(self, ticket, lines, *, rtl):
+        self.printed.append((ticket.ticket, lines, rtl))
+
+
+@pytest.fixture
+def centre(db_url, tmp_path):
+    """Three PCs on one database: reception's services and two kiosks' (each its own engine)."""
+    reception = build_services(prepare_database(db_url, backup_dir=tmp_path / "backups"))
+    kiosks = [build_services(prepare_database(db_url, read_only=True)) for _ in range(2)]
+    yield reception, kiosks
+    for services in (reception, *kiosks):
+        services.close()
+
+
+def _kiosk(qtbot, services, name: str, printer=None, idle_ms: int = 30_000) -> KioskWindow:
+    actor = dataclasses.replace(Actor.kiosk(), workstation=name)
+    ctx = UiContext(services=services, actor=actor, events=AppEvents(), settings=UiSettings())
+    window = KioskWindow(ctx, printer=printer if printer is not None else FakePrinter(), idle_ms=idle_ms,
+                         clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window._may_close = False
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: ctx.workers_running == 0 and bool(window.offers), timeout=20000)
+    return window
+
+
+def _click(qtbot, widget: QWidget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def _shown_texts(window: KioskWindow) -> str:
+    """Every text a person (or a screen reader) gets from the kiosk's visible widgets."""
+    parts = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        parts += [widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QPushButton | QLineEdit):
+            parts.append(widget.text())
+    return "\n".join(p for p in parts if p)
+
+
+def _visible_buttons(window: KioskWindow) -> list[QPushButton]:
+    return [b for b in window.findChildren(QPushButton) if b.isVisible()]
+
+
+def _appointment(services, *, client_name=("Muhammad", "Alhasan"), minutes=10, code=CODE, birth=date(1990, 3, 4)):
+    head = Actor.system("test")
+    mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
+    client = services.clients.create(head, ClientInput(given_name=client_name[0], family_name=client_name[1],
+                                                       language="ar", interpreter_needed=True, date_of_birth=birth))
+    with services.uow(write=True) as uow:
+        appointment = Appointment(client_id=client.id, service_id=mbe.id, starts_at=NOW + timedelta(minutes=minutes),
+                                  ends_at=NOW + timedelta(minutes=minutes + 45), status="booked", created_at=NOW,
+                                  updated_at=NOW, version=1, kiosk_code=code)
+        uow.session.add(appointment)
+        uow.commit()
+    return client, mbe
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "ti"])
+def test_two_kiosks_and_reception_through_the_whole_flow(qtbot, centre, language):
+    reception_services, (services_1, services_2) = centre
+    client, mbe = _appointment(reception_services)
+    printer_1, printer_2 = FakePrinter(), FakePrinter(available=False)
+    kiosk_1 = _kiosk(qtbot, services_1, "kiosk-entrance", printer_1)
+    kiosk_2 = _kiosk(qtbot, services_2, "kiosk-hall", printer_2)
+    chosen = next(x for x in kiosk_1.languages if x.code == language)
+
+    # kiosk 1: language -> "I have a question" -> the MBE pictogram -> ticket, printed
+    _click(qtbot, kiosk_1.language_buttons[language])
+    assert kiosk_1.page == "choice"
+    expected = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    assert kiosk_1.layoutDirection() == expected
+    assert chosen.text("question") in kiosk_1.question_button.text_shown()
+    _click(qtbot, kiosk_1.question_button)
+    qtbot.waitUntil(lambda: kiosk_1.page == "services" and bool(kiosk_1.service_buttons), timeout=20000)
+    button = kiosk_1.service_buttons[mbe.id]
+    assert chosen.service_sentence("MBE", "") in button.text_shown()
+    with qtbot.waitSignal(kiosk_1.sig_ticket, timeout=20000) as taken:
+        _click(qtbot, button)
+    ticket = taken.args[0]
+    assert kiosk_1.page == "ticket" and kiosk_1.ticket_number.text() == ticket.ticket == "M-001"
+    assert [p[0] for p in printer_1.printed] == ["M-001"]
+    assert printer_1.printed[0][2] == (language == "ar")
+    assert chosen.text("printed") in _shown_texts(kiosk_1)
+
+    # kiosk 2: language -> "I have an appointment" -> the slip's code typed on the screen's keys
+    _click(qtbot, kiosk_2.language_buttons[language])
+    _click(qtbot, kiosk_2.appointment_button)
+    assert kiosk_2.page == "appointment"
+    for key in "K7MA4T":
+        _click(qtbot, kiosk_2.findChild(QPushButton, f"key_{key}"))
+    assert kiosk_2.code_edit.text() == CODE
+    with qtbot.waitSignal(kiosk_2.sig_ticket, timeout=20000):
+        _click(qtbot, kiosk_2.check_in_button)
+    assert kiosk_2.ticket_number.text() == "M-002"
+    assert chosen.text("checked_in", time="10:40") in _shown_texts(kiosk_2)
+    assert printer_2.printed == [] and chosen.text("no_printer") in _shown_texts(kiosk_2)  # on screen only
+    for kiosk in (kiosk_1, kiosk_2):
+        texts = _shown_texts(kiosk)
+        assert "Alhasan" not in texts and "Muhammad" not in texts
+
+    # reception: both tickets in the waiting list, marked self-service, with the chosen language
+    reception = Actor(staff_id=None, name="Empfang", role=Role.RECEPTION, workstation="desk")
+    visits = {v.ticket: v for v in reception_services.checkin.today(reception, now=NOW)}
+    assert visits["M-001"].self_service and visits["M-001"].client_id is None
+    assert visits["M-001"].interpreter_language == ("" if language == "de" else language)
+    assert visits["M-002"].self_service and visits["M-002"].client_id == client.id
+    # the person of M-001 comes to the desk: reception attaches the client, the place stays
+    reception_services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id), now=NOW + timedelta(minutes=1))
+    other = reception_services.clients.create(reception, ClientInput(given_name="Selam", family_name="Tesfay"))
+    reception_services.checkin.attach_client(reception, visits["M-001"].id, other.id, now=NOW + timedelta(minutes=2))
+    order = [v.ticket for v in reception_services.waitlist.waiting_list(reception, now=NOW + timedelta(minutes=2))]
+    assert order.index("M-001") < order.index("M-003")
+
+    # "Done" goes back to the language choice, every input gone
+    _click(qtbot, kiosk_2.done_button)
+    assert kiosk_2.page == "language" and kiosk_2.code_edit.text() == ""
+    assert kiosk_2.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_the_waiting_list_marks_self_service_tickets(qtbot, centre):
+    from desk.ui.views.warteliste.model import WaitingListModel
+
+    reception_services, (services_1, _) = centre
+    mbe = next(s for s in reception_services.reference.services(Actor.system("t")) if s.code == "MBE")
+    services_1.kiosk.take_ticket(dataclasses.replace(Actor.kiosk(), workstation="k"), mbe.id, "ti", now=NOW)
+    [row] = reception_services.checkin.today(Actor.system("t"), now=NOW)
+    model = WaitingListModel.__new__(WaitingListModel)
+    assert "self-service" in WaitingListModel.name_text(model, row)
+
+
+def test_every_touch_target_is_at_least_15_mm_and_the_screens_are_named(qtbot, centre):
+    _, (services_1, _) = centre
+    kiosk = _kiosk(qtbot, services_1, "k")
+    side = touch_pixels(kiosk)
+    assert side >= 15 / 25.4 * 96
+    for page in ("language", "choice", "services", "appointment"):
+        if page == "choice":
+            kiosk.choose_language("ar")
+        else:
+            kiosk.show_page(page)
+        qtbot.waitUntil(lambda: kiosk.ctx.workers_running == 0, timeout=20000)
+        for button in _visible_buttons(kiosk):
+            assert button.width() >= side and button.height() >= side, (page, button.objectName(), button.size())
+            assert button.accessibleName(), (page, button.objectName())
+        assert kiosk.title.accessibleName() == kiosk.title.text() != ""
+
+
+def test_the_kiosk_is_usable_with_the_keyboard(qtbot, centre):
+    _, (services_1, _) = centre
+    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk.activateWindow()
+    first = kiosk.language_buttons["de"]
+    qtbot.waitUntil(first.hasFocus, timeout=5000)
+    qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Tab)
+    assert kiosk.focusWidget() is kiosk.language_buttons["en"]
+    qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Space)
+    assert kiosk.page == "choice" and kiosk.language.code == "en"
+    qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Space)  # the first choice has the focus: appointment
+    assert kiosk.page == "appointment" and kiosk.code_edit.hasFocus()
+    qtbot.keyClicks(kiosk.code_edit, "wrong1")
+    qtbot.keyClick(kiosk.code_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: kiosk.message.isVisible(), timeout=20000)
+    assert kiosk.message.text() == kiosk.language.text("not_found")
+    qtbot.keyClick(kiosk.code_edit, Qt.Key.Key_Escape)
+    assert kiosk.page == "choice"
+
+
+def test_wrong_codes_are_limited_and_the_kiosk_says_so(qtbot, centre):
+    _, (services_1, _) = centre
+    kiosk = _kiosk(qtbot, services_1, "k")
+    _click(qtbot, kiosk.language_buttons["de"])
+    _click(qtbot, kiosk.appointment_button)
+    for n in range(6):
+        kiosk.code_edit.setText(f"WRONG{n}")
+        _click(qtbot, kiosk.check_in_button)
+        qtbot.waitUntil(lambda: kiosk.ctx.workers_running == 0 and not kiosk.busy, timeout=20000)
+    assert kiosk.message.text().startswith("Zu viele Versuche")
+
+
+def test_idle_for_a_while_goes_back_to_the_language_choice(qtbot, centre):
+    _, (services_1, _) = centre
+    kiosk = _kiosk(qtbot, services_1, "k", idle_ms=300)
+    _click(qtbot, kiosk.language_buttons["ar"])
+    _click(qtbot, kiosk.appointment_button)
+    kiosk.code_edit.setText("K7M")
+    qtbot.waitUntil(lambda: kiosk.page == "language", timeout=5000)
+    assert kiosk.code_edit.text() == "" and kiosk.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_leaving_needs_the_heads_password(qtbot, centre):
+    reception_services, (services_1, _) = centre
+    head = Actor.system("test")
+    reception_services.accounts.create_account(head, NewAccount("leitung", "Leitung", Role.HEAD, PASSWORD))
+    reception_services.accounts.create_account(head, NewAccount("empfang", "Empfang", Role.RECEPTION, PASSWORD))
+    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk.close()
+    assert kiosk.isVisible() and kiosk.exit_dialog is not None and kiosk.exit_dialog.isVisible()
+    dialog = kiosk.exit_dialog
+    for user, password in (("leitung", "wrong password"), ("empfang", PASSWORD)):
+        dialog.username.setText(user)
+        dialog.password.setText(password)
+        _click(qtbot, dialog.ok)
+        qtbot.waitUntil(lambda: dialog.message.text() != "" and dialog.ok.isEnabled(), timeout=20000)
+        assert kiosk.isVisible()
+        dialog.message.setText("")
+    dialog.username.setText("leitung")
+    dialog.password.setText(PASSWORD)
+    _click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=20000)
+
+
+def test_a_database_that_is_away_gives_a_clear_sentence_and_no_ticket(qtbot, centre, monkeypatch):
+    reception_services, (services_1, _) = centre
+    printer = FakePrinter()
+    kiosk = _kiosk(qtbot, services_1, "k", printer)
+    real = services_1.kiosk.take_ticket
+
+    def away(*args, **kwargs):
+        raise DatabaseUnavailableError(reason="connection refused")
+
+    monkeypatch.setattr(services_1.kiosk, "take_ticket", away)
+    _click(qtbot, kiosk.language_buttons["ti"])
+    _click(qtbot, kiosk.question_button)
+    # the last known services stay
+    qtbot.waitUntil(lambda: bool(kiosk.service_buttons) and kiosk.ctx.workers_running == 0, timeout=20000)
+    _click(qtbot, next(iter(kiosk.service_buttons.values())))
+    qtbot.waitUntil(lambda: kiosk.message.isVisible(), timeout=20000)
+    assert kiosk.message.text() == kiosk.language.text("offline") and kiosk.page == "services"
+    assert printer.printed == [] and reception_services.checkin.today(Actor.system("t"), now=NOW) == []
+    monkeypatch.setattr(services_1.kiosk, "take_ticket", real)  # the server is back
+    with qtbot.waitSignal(kiosk.sig_ticket, timeout=20000):
+        _click(qtbot, next(iter(kiosk.service_buttons.values())))
+    assert [p[0] for p in printer.printed] == [kiosk.ticket.ticket]
+    assert [v.ticket for v in reception_services.checkin.today(Actor.system("t"), now=NOW)] == [kiosk.ticket.ticket]
+
+
+def test_every_language_has_every_sentence_and_the_head_can_add_one(qtbot, centre):
+    from desk.domain.kiosk import TEXT_KEYS
+
+    reception_services, (services_1, _) = centre
+    languages = kiosk_languages()
+    assert [x.code for x in languages] == ["de", "en", "ar", "prs", "fa", "uk", "ru", "tr", "fr", "ti"]
+    assert all(set(x.texts) == set(TEXT_KEYS) for x in languages)
+    assert {x.code for x in languages if x.rtl} == {"ar", "prs", "fa"}
+    reception_services.kiosk.save_language(Actor.system("test"), "ku", {
+        "name": "Kurmancî", "texts": {k: f"ku:{k}" for k in TEXT_KEYS}, "services": {"MBE": "Şêwirdarî."}})
+    kiosk = _kiosk(qtbot, services_1, "k")
+    qtbot.waitUntil(lambda: "ku" in kiosk.language_buttons, timeout=20000)
+    _click(qtbot, kiosk.language_buttons["ku"])
+    assert kiosk.appointment_button.caption.text() == "ku:appointment"
