@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import CLIENT_IDS
@@ -30,8 +30,8 @@ class AuditRepository:
         details: dict[str, Any] | None = None,
         workstation: str = "",
     ) -> None:
-        self.session.add(
-            AuditEvent(
+        self.session.execute(  # a plain INSERT now, not an ORM object flushed at commit
+            insert(AuditEvent).values(
                 at=datetime.now(UTC),
                 actor_id=actor_id,
                 actor_name=actor_name,

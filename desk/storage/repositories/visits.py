@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from sqlalchemy import Row, delete, func, or_, select, update
+from sqlalchemy import Row, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -45,16 +45,14 @@ class VisitRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def add(self, **fields) -> int:
-        visit = Visit(**fields)
-        self.session.add(visit)
+        """One INSERT ... RETURNING id (no ORM object, no flush, no savepoint: a refused insert
+        ends the whole unit of work with the ConflictError, nothing continues after it)."""
         try:
-            with self.session.begin_nested():
-                self.session.flush()
+            return int(self.session.execute(insert(Visit).values(**fields).returning(Visit.id)).scalar_one())
         except IntegrityError as error:
             if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
                 raise ConflictError("This person already has an open visit (checked in at another desk).") from error
             raise
-        return visit.id
 
     def client_has_visits(self, client_id: int) -> bool:
         return self.session.scalar(select(Visit.id).where(Visit.client_id == client_id).limit(1)) is not None
