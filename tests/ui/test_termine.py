@@ -117,6 +117,7 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world):
     # choose the taken time: a conflict message with a suggestion, nothing saved
     dialog.set_start(local_moment(world["day"], time(10, 15)))
     dialog.save()
+    assert dialog.busy and not dialog.buttons.isEnabled()  # saving in a worker: no second save meanwhile
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
     assert "10:00" in dialog.message.text() and dialog.take_suggestion.isVisibleTo(dialog)
     dialog.take_suggestion.click()

@@ -95,7 +95,6 @@ class AppointmentDialog(LockAwareDialog):
         self.suggested: datetime | None = None
         self._search_seq = 0
         self._slot_seq = 0
-        self._busy = False
         self._alive = True
 
         # -- client --------------------------------------------------------------------------
@@ -463,7 +462,7 @@ class AppointmentDialog(LockAwareDialog):
 
     def save(self) -> None:
         """Validate, then book/change off the GUI thread; on success emit sig_saved and close."""
-        if self._busy:
+        if self.busy:
             return
         self.message.clear()
         self.take_suggestion.setVisible(False)
@@ -504,22 +503,15 @@ class AppointmentDialog(LockAwareDialog):
 
             def work():
                 return services.appointments.change(actor, appointment.id, appointment.version, change)
-        self._busy = True
-        self.buttons.setEnabled(False)
-        self.ctx.run_in_worker(work, self._saved, self._save_failed, receiver=self)
+        # busy until the outcome is back: buttons disabled, no second save, Esc waits
+        self.run_busy(self.ctx, work, self._saved, self._save_failed, self.buttons)
 
     def _saved(self, result) -> None:
-        self._busy = False
-        if not self._alive:
-            self.sig_saved.emit(result)
-            return
-        self.buttons.setEnabled(True)
         self.sig_saved.emit(result)
-        self.accept()
+        if self._alive:
+            self.accept()
 
     def _save_failed(self, error: Exception) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
         self._show_error(error)
         if isinstance(error, ConflictError):
             self.load_slots()
