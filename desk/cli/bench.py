@@ -23,6 +23,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--runs", type=int, default=None, help="runs per measurement (default 100, quick 20)")
     parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
     parser.add_argument("--explain", action="store_true", help="also print the query plans of the hot queries")
+    parser.add_argument("--compare", type=Path, metavar="FILE",
+                        help="print each figure beside the same figure of an earlier run (its --json file)")
+    parser.add_argument("--result", type=Path, metavar="FILE",
+                        help="measure nothing: print the run saved in FILE (with --compare: beside the earlier one)")
     parser.set_defaults(handler=_bench)
 
 
@@ -35,11 +39,70 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from desk.tools.bench import run_bench
+    earlier = _read_run(args.compare) if args.compare else None
+    if args.result:
+        result = _read_run(args.result)
+    else:
+        from desk.tools.bench import run_bench
 
-    result = run_bench(args.database_url, years=args.years, clients=args.clients, quick=args.quick,
-                       reuse=args.reuse, runs=args.runs, explain=args.explain,
-                       say=lambda text: print(f"  {text}", flush=True))
+        result = run_bench(args.database_url, years=args.years, clients=args.clients, quick=args.quick,
+                           reuse=args.reuse, runs=args.runs, explain=args.explain,
+                           say=lambda text: print(f"  {text}", flush=True))
+    _print_run(result)
+    if args.json and not args.result:
+        args.json.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+        print(f"\nwritten to {args.json}")
+    if earlier is not None:
+        _print_comparison(result, earlier, args.compare)
+    return 0
+
+
+def _read_run(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SystemExit(f"desk-admin bench: cannot read the earlier run {path}: {error}") from error
+
+
+def _load_text(run: dict) -> str:
+    load = run.get("load") or {}
+    start, end = load.get("start"), load.get("end")
+    if not start:
+        return "load not recorded"
+    return f"load {start[0]:.1f} at the start, {end[0]:.1f} at the end (1-minute average)" if end else \
+        f"load {start[0]:.1f}"
+
+
+def _print_comparison(now: dict, before: dict, path: Path) -> None:
+    """Each figure of this run beside the same figure (by key) of the earlier one."""
+    print(f"\ncompared with {path} ({before.get('at', '?')}, {before.get('engine', '?')}; {_load_text(before)})")
+    print(f"this run: {now.get('at', '?')}, {now.get('engine', '?')}; {_load_text(now)}")
+    header = (f"{'figure':<44} {'p50 before':>10} {'now':>8} {'change':>7} {'p95 before':>10} {'now':>8} "
+              f"{'ratio before':>12} {'now':>6}")
+    print(header)
+    print("-" * len(header))
+    earlier = {f["key"]: f for f in before.get("figures", [])}
+    for f in now.get("figures", []):
+        old = earlier.pop(f["key"], None)
+        unit = f["unit"]
+
+        def value(figure: dict | None, name: str) -> float | None:
+            if figure is None or not figure.get("available", True):
+                return None
+            return figure.get(name, figure.get("value") if name == "p50" else None)
+
+        p50, p50_old = value(f, "p50"), value(old, "p50")
+        change = f"{100 * (p50 - p50_old) / p50_old:+.0f}%" if p50 is not None and p50_old else "-"
+        ratio_old = f"{old['ratio_p50']}x" if old and old.get("ratio_p50") else "-"
+        ratio = f"{f['ratio_p50']}x" if f.get("ratio_p50") else "-"
+        print(f"{f['title'][:44]:<44} {_fmt(p50_old, unit):>10} {_fmt(p50, unit):>8} {change:>7} "
+              f"{_fmt(value(old, 'p95'), unit):>10} {_fmt(value(f, 'p95'), unit):>8} {ratio_old:>12} {ratio:>6}")
+    for old in earlier.values():
+        print(f"{old['title'][:44]:<44} {_fmt(old.get('p50', old.get('value')), old['unit']):>10} "
+              f"{'(not measured now)':>27}")
+
+
+def _print_run(result: dict) -> None:
     data = result["data"]
     print()
     print(f"engine {result['engine']}; {data['clients']:,} clients, {data['visits']:,} visits, "
@@ -47,7 +110,7 @@ def _bench(args: argparse.Namespace) -> int:
           f"({data['booking_occurrences']:,} occurrences); {result['runs']} runs")
     m = result["machine"]
     print(f"machine: {m.get('cpu', m.get('machine'))}, {m.get('cpus')} CPUs, {m.get('memory_gb', '?')} GB, "
-          f"{m.get('system')}, Python {m.get('python')}")
+          f"{m.get('system')}, Python {m.get('python')}; {_load_text(result)}")
     header = f"{'figure':<48} {'p50':>8} {'p95':>8} {'max':>8} {'unit':<4} {'floor p50':>9} {'ratio':>6}  goal"
     print(header)
     print("-" * len(header))
@@ -68,7 +131,3 @@ def _bench(args: argparse.Namespace) -> int:
         print(f"\nplan {name}:")
         for line in lines:
             print(f"    {line}")
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
-        print(f"\nwritten to {args.json}")
-    return 0

@@ -29,7 +29,7 @@ FLOOR_SQL: dict[str, str] = {
     "week": (
         "SELECT o.*, b.title, b.kind, b.organiser, b.expected_participants, b.rrule "
         "FROM booking_occurrences o JOIN room_bookings b ON b.id = o.booking_id "
-        "WHERE o.starts_at < ? AND o.ends_at > ? ORDER BY o.starts_at, o.room_id"
+        "WHERE o.starts_at > ? AND o.starts_at < ? AND o.ends_at > ? ORDER BY o.starts_at, o.room_id"
     ),
     "appointments_day": (
         "SELECT a.*, c.given_name, c.family_name FROM appointments a LEFT JOIN clients c ON c.id = a.client_id "
