@@ -385,11 +385,12 @@ def quick_check(services: DeskServices) -> str | None:
 
 
 def offer_restore(ctx: UiContext, reason: str) -> None:
-    """The file is damaged: offer the latest good backup (the damaged file is kept), or say how."""
+    """The file is damaged: offer the latest good backup (the damaged file is kept), or say how.
+    Finding and restoring the backup run in workers (wait_for_worker): the GUI stays live."""
     services = ctx.services
     system = Actor.system("start-up check")
     try:
-        latest = services.backup.latest_good_backup(system)
+        latest = wait_for_worker(ctx, lambda: services.backup.latest_good_backup(system))
     except Exception:  # noqa: BLE001
         latest = None
     text = translate("Session", "The database {database} is damaged ({reason}).").format(
@@ -408,7 +409,7 @@ def offer_restore(ctx: UiContext, reason: str) -> None:
     box.exec()
     if box.clickedButton() is restore:
         try:
-            services.backup.restore(system, latest)
+            wait_for_worker(ctx, lambda: services.backup.restore(system, latest))
         except Exception as error:  # noqa: BLE001
             _message(None, error_text(error))
             return

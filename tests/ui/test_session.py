@@ -219,3 +219,20 @@ def test_every_dialog_class_survives_the_lock() -> None:
                 if bases & {"QDialog", "QMessageBox", "QFileDialog", "QInputDialog"}:
                     plain.append(f"{path.name}:{node.name}")
     assert plain == []
+
+
+def test_the_restore_offer_for_a_damaged_file_finds_and_restores_the_backup_in_workers(
+        qtbot, session, monkeypatch) -> None:
+    services = session.ctx.services
+    services.backup.backup_now(Actor.system())
+    asked: list[str] = []
+
+    def click_restore(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.buttons()[0].click()  # "Restore backup"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    shell.offer_restore(session.ctx, "database disk image is malformed")
+    assert len(asked) == 1 and "malformed" in asked[0]
+    assert session.messages and "restored" in session.messages[-1]
