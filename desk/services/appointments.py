@@ -36,7 +36,7 @@ from desk.domain.appointments import (
 )
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role, StaffRow
-from desk.domain.permissions import Permission, allowed, appointment_note_visible
+from desk.domain.permissions import Permission, allowed, appointment_note_visible, full_card
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.domain.topics import Topic
@@ -178,12 +178,17 @@ class AppointmentService:
 
     @requires(Permission.APPOINTMENT_READ)
     def reminders(self, actor: Actor, day: date | None = None, *, now: datetime | None = None) -> list[ReminderRow]:
-        """Booked appointments of `day` (default: tomorrow, Berlin) with phone and language."""
+        """Booked appointments of `day` (default: tomorrow, Berlin) with language and phone — the
+        phone (full-card data) only where the reader may see the full card (`full_card`: the head,
+        the counsellors of the appointment's service); recorded as a list read."""
         if day is None:
             day = (now or datetime.now(UTC)).astimezone(BERLIN).date() + timedelta(days=1)
         start, end = _local_day_bounds(day)
         with self._uow() as uow:
-            return uow.appointments.reminders(start, end)
+            rows = uow.appointments.reminders(start, end)
+        self._list_reads.record(actor, "reminders", (r.appointment.client_id for r in rows), now=now)
+        return [r if not r.phone or full_card(actor.role, r.appointment.service_id in actor.service_ids)
+                else dataclasses.replace(r, phone="") for r in rows]
 
     @requires(Permission.APPOINTMENT_READ)
     def slip(self, actor: Actor, appointment_id: int) -> SlipData:

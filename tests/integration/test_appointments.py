@@ -136,7 +136,7 @@ def test_stale_edit_refused_and_reschedule(services, reception, setup):
         starts_at=at(MONDAY, 11, 15), ends_at=at(MONDAY, 12), staff_id=setup["staff"]), now=NOW)
 
 
-def test_cancel_with_reason_no_show_reminder_and_history(services, reception, counsellor, setup):
+def test_cancel_with_reason_no_show_reminder_and_history(services, head, reception, counsellor, setup):
     row = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
     with pytest.raises(ValidationError):
         services.appointments.cancel(reception, row.id, row.version, "   ")
@@ -154,6 +154,8 @@ def test_cancel_with_reason_no_show_reminder_and_history(services, reception, co
     tuesday = MONDAY + timedelta(days=1)
     booked = services.appointments.book(reception, request(setup, at(tuesday, 10)), now=NOW)
     reminders = services.appointments.reminders(reception, now=at(MONDAY, 15))
+    assert [(r.appointment.id, r.phone, r.client_language) for r in reminders] == [(booked.id, "", "ar")]
+    reminders = services.appointments.reminders(head, now=at(MONDAY, 15))  # the phone: full-card data
     assert [(r.appointment.id, r.phone, r.client_language) for r in reminders] == [(booked.id, "0151 234567", "ar")]
     ticked = services.appointments.set_reminded(reception, booked.id, True, now=at(MONDAY, 15))
     assert ticked.reminded_at == at(MONDAY, 15)

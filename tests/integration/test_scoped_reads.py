@@ -158,3 +158,16 @@ def test_the_ics_export_is_bounded(services, reception, setup) -> None:  # noqa:
     services.appointments.export_ics(reception, staff_id=setup["staff"], first_day=MONDAY, days=92)
     with pytest.raises(ValidationError):
         services.appointments.export_ics(reception, staff_id=setup["staff"], first_day=MONDAY, days=3650)
+
+
+@pytest.mark.parametrize(("kind", "own"), READERS)
+def test_the_reminder_list_carries_the_phone_only_with_the_full_card(services, head, reception, people, setup,  # noqa: F811
+                                                                     kind, own) -> None:
+    from desk.domain.permissions import full_card
+
+    other = people["second"] if people["second"] != setup["service"] else people["first"]
+    reader = _reader(kind, own, services, head, reception, setup["service"], other)
+    booked = services.appointments.book(head, request(setup, at(MONDAY, 9)), now=NOW)
+    (row,) = services.appointments.reminders(reader, MONDAY)
+    assert row.appointment.id == booked.id and row.client_language == "ar"
+    assert row.phone == ("0151 234567" if full_card(reader.role, own) else "")
