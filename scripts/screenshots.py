@@ -158,6 +158,59 @@ def display_shot(app, services, language: str, out: Path) -> list[str]:
     return problems
 
 
+KIOSK_LANGUAGES = ("de", "ar", "ti")
+KIOSK_SIZE = (1280, 800)  # a 10-inch touch tablet at the entrance
+
+
+def kiosk_shots(app, services, settings, out: Path) -> list[str]:
+    """The self-service kiosk (desk --kiosk): the language choice, then each screen in German,
+    Arabic (right to left) and Tigrinya - choice, services, appointment, ticket (no printer: on
+    screen), and a wrong code. Takes real tickets on the demo database (run last)."""
+    import dataclasses
+
+    from desk.services.context import Actor
+    from desk.ui.context import UiContext
+    from desk.ui.events import AppEvents
+    from desk.ui.kiosk.printing import NoPrinter
+    from desk.ui.kiosk.window import KioskWindow
+
+    actor = dataclasses.replace(Actor.kiosk(), workstation="kiosk-screenshots")
+    ctx = UiContext(services=services, actor=actor, events=AppEvents(), settings=settings)
+    window = KioskWindow(ctx, printer=NoPrinter())
+    window.refresh_timer.stop()
+    window.idle.setInterval(3_600_000)
+    window.resize(*KIOSK_SIZE)
+    window.show()
+    settle(app, 800)
+    problems: list[str] = []
+
+    def shot(name: str) -> None:
+        settle(app, 400)
+        window.grab().save(str(out / name))
+        problems.extend(f"{name}: {p}" for p in clipped_widgets(window))
+        print(f"wrote {out / name}")
+
+    shot("kiosk-language.png")
+    mbe = next((o.id for o in window.offers if o.code == "MBE"), window.offers[0].id)
+    for language in KIOSK_LANGUAGES:
+        window.choose_language(language)
+        shot(f"kiosk-choice-{language}.png")
+        window.show_services()
+        shot(f"kiosk-services-{language}.png")
+        window.show_page("appointment")
+        window.code_edit.setText("K7M-A4X")
+        window.check_in_appointment()
+        shot(f"kiosk-appointment-{language}.png")
+        window.show_page("services")
+        window.take_ticket(mbe)
+        shot(f"kiosk-ticket-{language}.png")
+        window.reset()
+    window._may_close = True
+    window.close()
+    window.deleteLater()
+    return problems
+
+
 def settle(app, milliseconds: int = 1500) -> None:
     """Process events for a while so worker results and timers reach the widgets."""
     from PySide6.QtCore import QDeadlineTimer, QEventLoop, QThreadPool
@@ -171,7 +224,7 @@ def settle(app, milliseconds: int = 1500) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--views", default="", help="comma-separated view keys, login and/or display "
+    parser.add_argument("--views", default="", help="comma-separated view keys, login, display and/or kiosk "
                                                      "(default: all)")
     parser.add_argument("--languages", default="de,en")
     parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
@@ -201,10 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     base_font = app.font()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS] + ["login", "display"]
+    wanted = [k for k in args.views.split(",") if k] or [v.key for v in VIEWS] + ["login", "display", "kiosk"]
     login = "login" in wanted  # docs/screenshots/login-<language>.png; checked at 200 % too
     display = "display" in wanted  # docs/screenshots/display-<language>.png (normal font size only)
-    wanted = [k for k in wanted if k not in ("login", "display")]
+    kiosk = "kiosk" in wanted  # docs/screenshots/kiosk-<screen>-<de|ar|ti>.png, after everything else
+    wanted = [k for k in wanted if k not in ("login", "display", "kiosk")]
 
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(prepare_database(sqlite_url(Path(tmp) / "demo.sqlite")))
@@ -246,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
                 if display and not large:
                     problems += display_shot(app, services, language, out)
         app.setFont(base_font)
+        if kiosk:
+            problems += kiosk_shots(app, services, UiSettings(QSettings(str(Path(tmp) / "ui.ini"),
+                                                                        QSettings.Format.IniFormat)), out)
         services.close()
     for problem in problems:
         print("clipped:", problem)

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "desk.cli.reports",
     "desk.cli.internal",  # hidden: the children desk starts of itself (PDFs, bench probes)
     "desk.cli.reminders",
+    "desk.cli.kiosk",
 )
 
 

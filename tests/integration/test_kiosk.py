@@ -215,3 +215,21 @@ def test_codes_are_read_forgivingly():
     assert normalise_code("K7MA0T") == "K7MADT"  # a zero is read as the D it resembles
     assert format_code("K7MA4T") == "K7M-A4T"
     assert len({new_code() for _ in range(200)}) > 190
+
+
+def test_the_head_adds_a_kiosk_language_with_desk_admin(sqlite_services, sqlite_db_url, cli_login, tmp_path, capsys):
+    from desk.cli import main as admin
+    from desk.domain.kiosk import TEXT_KEYS
+
+    cli_login(sqlite_services)
+    data = {"name": "Soomaali", "texts": {k: f"so {k}" for k in TEXT_KEYS}, "services": {"MBE": "La-talin."}}
+    path = tmp_path / "so.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert admin(["kiosk-language", "--database-url", sqlite_db_url, "add", "so", str(path)]) == 0
+    assert admin(["kiosk-languages", "--database-url", sqlite_db_url]) == 0
+    assert "so     Soomaali" in capsys.readouterr().out
+    assert sqlite_services.kiosk.languages(_kiosk())["so"]["services"] == {"MBE": "La-talin."}
+    path.write_text(json.dumps({"name": "Soomaali", "texts": {}}), encoding="utf-8")
+    assert admin(["kiosk-language", "--database-url", sqlite_db_url, "add", "so", str(path)]) != 0
+    assert admin(["kiosk-language", "--database-url", sqlite_db_url, "remove", "so"]) == 0
+    assert sqlite_services.kiosk.languages(_kiosk()) == {}

@@ -22,11 +22,8 @@ from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.services.desk import build_services
 from desk.storage.models import Appointment
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
 from desk.ui.kiosk.phrases import kiosk_languages
 from desk.ui.kiosk.window import KioskWindow, touch_pixels
-from desk.ui.settings import UiSettings
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
 CODE = "K7MA4T"
@@ -57,9 +54,15 @@ def centre(db_url, tmp_path):
         services.close()
 
 
-def _kiosk(qtbot, services, name: str, printer=None, idle_ms: int = 30_000) -> KioskWindow:
-    actor = dataclasses.replace(Actor.kiosk(), workstation=name)
-    ctx = UiContext(services=services, actor=actor, events=AppEvents(), settings=UiSettings())
+@pytest.fixture
+def open_kiosk(qtbot, make_ui_ctx):
+    """`open_kiosk(services, name, printer=None, idle_ms=...)`: a kiosk window on its own PC."""
+    return lambda services, name, printer=None, idle_ms=30_000: _kiosk(qtbot, make_ui_ctx, services, name, printer,
+                                                                       idle_ms)
+
+
+def _kiosk(qtbot, make_ui_ctx, services, name: str, printer=None, idle_ms: int = 30_000) -> KioskWindow:
+    ctx = make_ui_ctx(services, dataclasses.replace(Actor.kiosk(), workstation=name))
     window = KioskWindow(ctx, printer=printer if printer is not None else FakePrinter(), idle_ms=idle_ms,
                          clock=lambda: NOW)
     qtbot.addWidget(window)
@@ -106,12 +109,12 @@ def _appointment(services, *, client_name=("Muhammad", "Alhasan"), minutes=10, c
 
 
 @pytest.mark.parametrize("language", ["de", "ar", "ti"])
-def test_two_kiosks_and_reception_through_the_whole_flow(qtbot, centre, language):
+def test_two_kiosks_and_reception_through_the_whole_flow(qtbot, open_kiosk, centre, language):
     reception_services, (services_1, services_2) = centre
     client, mbe = _appointment(reception_services)
     printer_1, printer_2 = FakePrinter(), FakePrinter(available=False)
-    kiosk_1 = _kiosk(qtbot, services_1, "kiosk-entrance", printer_1)
-    kiosk_2 = _kiosk(qtbot, services_2, "kiosk-hall", printer_2)
+    kiosk_1 = open_kiosk(services_1, "kiosk-entrance", printer_1)
+    kiosk_2 = open_kiosk(services_2, "kiosk-hall", printer_2)
     chosen = next(x for x in kiosk_1.languages if x.code == language)
 
     # kiosk 1: language -> "I have a question" -> the MBE pictogram -> ticket, printed
@@ -167,7 +170,7 @@ def test_two_kiosks_and_reception_through_the_whole_flow(qtbot, centre, language
     assert kiosk_2.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_the_waiting_list_marks_self_service_tickets(qtbot, centre):
+def test_the_waiting_list_marks_self_service_tickets(qtbot, open_kiosk, centre):
     from desk.ui.views.warteliste.model import WaitingListModel
 
     reception_services, (services_1, _) = centre
@@ -178,9 +181,9 @@ def test_the_waiting_list_marks_self_service_tickets(qtbot, centre):
     assert "self-service" in WaitingListModel.name_text(model, row)
 
 
-def test_every_touch_target_is_at_least_15_mm_and_the_screens_are_named(qtbot, centre):
+def test_every_touch_target_is_at_least_15_mm_and_the_screens_are_named(qtbot, open_kiosk, centre):
     _, (services_1, _) = centre
-    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk = open_kiosk(services_1, "k")
     side = touch_pixels(kiosk)
     assert side >= 15 / 25.4 * 96
     for page in ("language", "choice", "services", "appointment"):
@@ -195,9 +198,9 @@ def test_every_touch_target_is_at_least_15_mm_and_the_screens_are_named(qtbot, c
         assert kiosk.title.accessibleName() == kiosk.title.text() != ""
 
 
-def test_the_kiosk_is_usable_with_the_keyboard(qtbot, centre):
+def test_the_kiosk_is_usable_with_the_keyboard(qtbot, open_kiosk, centre):
     _, (services_1, _) = centre
-    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk = open_kiosk(services_1, "k")
     kiosk.activateWindow()
     first = kiosk.language_buttons["de"]
     qtbot.waitUntil(first.hasFocus, timeout=5000)
@@ -215,9 +218,9 @@ def test_the_kiosk_is_usable_with_the_keyboard(qtbot, centre):
     assert kiosk.page == "choice"
 
 
-def test_wrong_codes_are_limited_and_the_kiosk_says_so(qtbot, centre):
+def test_wrong_codes_are_limited_and_the_kiosk_says_so(qtbot, open_kiosk, centre):
     _, (services_1, _) = centre
-    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk = open_kiosk(services_1, "k")
     _click(qtbot, kiosk.language_buttons["de"])
     _click(qtbot, kiosk.appointment_button)
     for n in range(6):
@@ -227,9 +230,9 @@ def test_wrong_codes_are_limited_and_the_kiosk_says_so(qtbot, centre):
     assert kiosk.message.text().startswith("Zu viele Versuche")
 
 
-def test_idle_for_a_while_goes_back_to_the_language_choice(qtbot, centre):
+def test_idle_for_a_while_goes_back_to_the_language_choice(qtbot, open_kiosk, centre):
     _, (services_1, _) = centre
-    kiosk = _kiosk(qtbot, services_1, "k", idle_ms=300)
+    kiosk = open_kiosk(services_1, "k", idle_ms=300)
     _click(qtbot, kiosk.language_buttons["ar"])
     _click(qtbot, kiosk.appointment_button)
     kiosk.code_edit.setText("K7M")
@@ -237,12 +240,12 @@ def test_idle_for_a_while_goes_back_to_the_language_choice(qtbot, centre):
     assert kiosk.code_edit.text() == "" and kiosk.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_leaving_needs_the_heads_password(qtbot, centre):
+def test_leaving_needs_the_heads_password(qtbot, open_kiosk, centre):
     reception_services, (services_1, _) = centre
     head = Actor.system("test")
     reception_services.accounts.create_account(head, NewAccount("leitung", "Leitung", Role.HEAD, PASSWORD))
     reception_services.accounts.create_account(head, NewAccount("empfang", "Empfang", Role.RECEPTION, PASSWORD))
-    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk = open_kiosk(services_1, "k")
     kiosk.close()
     assert kiosk.isVisible() and kiosk.exit_dialog is not None and kiosk.exit_dialog.isVisible()
     dialog = kiosk.exit_dialog
@@ -259,10 +262,10 @@ def test_leaving_needs_the_heads_password(qtbot, centre):
     qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=20000)
 
 
-def test_a_database_that_is_away_gives_a_clear_sentence_and_no_ticket(qtbot, centre, monkeypatch):
+def test_a_database_that_is_away_gives_a_clear_sentence_and_no_ticket(qtbot, open_kiosk, centre, monkeypatch):
     reception_services, (services_1, _) = centre
     printer = FakePrinter()
-    kiosk = _kiosk(qtbot, services_1, "k", printer)
+    kiosk = open_kiosk(services_1, "k", printer)
     real = services_1.kiosk.take_ticket
 
     def away(*args, **kwargs):
@@ -284,7 +287,7 @@ def test_a_database_that_is_away_gives_a_clear_sentence_and_no_ticket(qtbot, cen
     assert [v.ticket for v in reception_services.checkin.today(Actor.system("t"), now=NOW)] == [kiosk.ticket.ticket]
 
 
-def test_every_language_has_every_sentence_and_the_head_can_add_one(qtbot, centre):
+def test_every_language_has_every_sentence_and_the_head_can_add_one(qtbot, open_kiosk, centre):
     from desk.domain.kiosk import TEXT_KEYS
 
     reception_services, (services_1, _) = centre
@@ -294,7 +297,7 @@ def test_every_language_has_every_sentence_and_the_head_can_add_one(qtbot, centr
     assert {x.code for x in languages if x.rtl} == {"ar", "prs", "fa"}
     reception_services.kiosk.save_language(Actor.system("test"), "ku", {
         "name": "Kurmancî", "texts": {k: f"ku:{k}" for k in TEXT_KEYS}, "services": {"MBE": "Şêwirdarî."}})
-    kiosk = _kiosk(qtbot, services_1, "k")
+    kiosk = open_kiosk(services_1, "k")
     qtbot.waitUntil(lambda: "ku" in kiosk.language_buttons, timeout=20000)
     _click(qtbot, kiosk.language_buttons["ku"])
     assert kiosk.appointment_button.caption.text() == "ku:appointment"

@@ -60,6 +60,7 @@ QWidget#kiosk QPushButton {{ background: {BUTTON}; color: {TEXT}; border: 3px so
 QWidget#kiosk QPushButton:focus {{ border: 6px solid {FOCUS}; }}
 QWidget#kiosk QPushButton:pressed {{ background: #164fb5; }}
 QWidget#kiosk QPushButton#secondary {{ background: #333333; }}
+QWidget#kiosk QPushButton[key="true"] {{ padding: 2px; }}
 QWidget#kiosk QLineEdit {{ background: #ffffff; color: #000000; border: 3px solid {TEXT}; padding: 8px; }}
 QWidget#kiosk QLineEdit:focus {{ border: 6px solid {FOCUS}; }}
 """
@@ -254,7 +255,7 @@ class KioskWindow(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = _label(34, bold=True, name="title")
+        self.title = _label(30, bold=True, name="title")
         self.title.installEventFilter(self)
         self.subtitle = _label(22, name="subtitle")
         self.message = _label(22, bold=True, name="message")
@@ -277,14 +278,14 @@ class KioskWindow(QWidget):
         self.start_button.clicked.connect(self.reset)
         for button in (self.back_button, self.start_button):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            button.setMinimumSize(QSize(touch_pixels() * 3, int(touch_pixels() * 1.5)))
+            button.setMinimumSize(QSize(touch_pixels() * 3, int(touch_pixels() * 1.2)))
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
         bottom.addWidget(self.start_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.stack, 1)
@@ -329,21 +330,21 @@ class KioskWindow(QWidget):
 
     def _build_appointment_page(self) -> None:
         page = self.pages["appointment"]
-        self.code_label = _label(22, bold=True)
+        self.code_label = _label(20, bold=True)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("code")
         self.code_edit.setMaxLength(9)
-        self.or_label = _label(20)
-        self.birth_label = _label(20, bold=True)
+        self.or_label = _label(18)
+        self.birth_label = _label(18, bold=True)
         self.birth_edit = QLineEdit()
         self.birth_edit.setObjectName("birth")
         self.birth_edit.setInputMask("99.99.9999;_")
-        self.time_label = _label(20, bold=True)
+        self.time_label = _label(18, bold=True)
         self.time_edit = QLineEdit()
         self.time_edit.setObjectName("time")
         self.time_edit.setInputMask("99:99;_")
         for edit in (self.code_edit, self.birth_edit, self.time_edit):
-            _font(edit, 30, bold=True)
+            _font(edit, 26, bold=True)
             edit.setMinimumHeight(touch_pixels())
             edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # codes, dates and times read left to right
@@ -353,20 +354,23 @@ class KioskWindow(QWidget):
         for edit in (self.code_edit, self.birth_edit, self.time_edit):
             edit.installEventFilter(self)
         keys = QGridLayout()
-        keys.setSpacing(8)
+        keys.setSpacing(6)
         self.key_buttons: list[KioskButton] = []
         for index, key in enumerate("1234567890" + CODE_ALPHABET):
             button = KioskButton(key, points=22, name=f"key_{key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard types into the fields directly
+            button.setProperty("key", True)
             button.clicked.connect(lambda _=False, k=key: self.type_key(k))
             keys.addWidget(button, index // 11, index % 11)
             self.key_buttons.append(button)
         self.delete_button = KioskButton(points=20, name="key_delete")
         self.delete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.delete_button.setProperty("key", True)
         self.delete_button.clicked.connect(self.delete_key)
         keys.addWidget(self.delete_button, 3, 0, 1, 3)
-        self.check_in_button = KioskButton(points=26, name="check_in")
+        self.check_in_button = KioskButton(points=22, name="check_in")
         self.check_in_button.clicked.connect(self.check_in_appointment)
+        self.check_in_button.setProperty("key", True)
         keys.addWidget(self.check_in_button, 3, 3, 1, 8)
         fields = QGridLayout()
         fields.addWidget(self.code_label, 0, 0, 1, 2)
@@ -467,21 +471,21 @@ class KioskWindow(QWidget):
         name = self.page
         if name == "language":
             self.title.setText(self.languages[0].text("choose_language"))
-            self.subtitle.setText(" · ".join(lang.text("choose_language") for lang in self.languages[1:4]))
+            self.set_subtitle(" · ".join(lang.text("choose_language") for lang in self.languages[1:4]))
         elif name == "choice":
             self.title.setText(self.language.name)
-            self.subtitle.setText("")
+            self.set_subtitle("")
             self.appointment_button.set_tile(self.text("appointment"), self.text("appointment_hint"),
                                              icon=pictogram("appointment", 160), icon_size=160)
             self.question_button.set_tile(self.text("question"), self.text("question_hint"),
                                           icon=pictogram("question", 160), icon_size=160)
         elif name == "services":
             self.title.setText(self.text("choose_service"))
-            self.subtitle.setText("")
+            self.set_subtitle("")
             self._fill_services()
         elif name == "appointment":
             self.title.setText(self.text("appointment"))
-            self.subtitle.setText(self.text("appointment_hint"))
+            self.set_subtitle("")  # the code's label says it; the keypad needs the room
             self.code_label.setText(f"{self.text('code')} ({self.text('code_hint')})")
             self.or_label.setText(self.text("or_birth"))
             self.birth_label.setText(f"{self.text('birth_date')} ({self.text('birth_hint')})")
@@ -503,7 +507,7 @@ class KioskWindow(QWidget):
             self.service_grid.removeWidget(button)
             button.deleteLater()
         self.service_buttons = {}
-        side = max(96, touch_pixels() * 2)
+        side = max(80, int(touch_pixels() * 1.5))
         for index, offer in enumerate(self.offers):
             sentence = self.language.service_sentence(offer.code, offer.name_de)
             button = KioskTile(points=22, name=f"service_{offer.code}")
@@ -516,6 +520,10 @@ class KioskWindow(QWidget):
 
     def _wait_text(self, minutes: int | None) -> str:
         return self.text("wait_unknown") if minutes is None else self.text("wait_minutes", minutes=minutes)
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle.setText(text)
+        self.subtitle.setVisible(bool(text))
 
     def set_message(self, text: str) -> None:
         self.message.setText(text)
@@ -688,7 +696,7 @@ class KioskWindow(QWidget):
             return
         offer = next((o for o in self.offers if o.id == ticket.service_id), None)
         self.title.setText(self.text("ticket"))
-        self.subtitle.setText("")
+        self.set_subtitle("")
         self.ticket_number.setText(ticket.ticket)
         self.ticket_number.setAccessibleName(f"{self.text('ticket')}: {ticket.ticket}")
         self.ticket_service.setText(self.language.service_sentence(offer.code, offer.name_de) if offer else "")
