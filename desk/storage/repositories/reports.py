@@ -221,6 +221,28 @@ SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT),
         def value_key(column: str) -> str:  # seconds: below 2**32 (136 years)
             return key(("s", services), ("p", periods), (column, 2**32))
 
+        # the latest visit of each client (per service, then in all) with its snapshot columns:
+        # SQLite returns the other columns of the row holding max(id) (documented for a single
+        # max() aggregate) - one sort on one integer key; PostgreSQL numbers the rows instead
+        per_service = key(("c", 2**31), ("s", services), ("p", periods))
+        per_client = key(("c", 2**31), ("p", periods))
+        if dialect == "sqlite":
+            latest_per_service = f"""
+  SELECT p, s, c, max(id) AS id, residence, status_group, cl FROM v WHERE c IS NOT NULL GROUP BY {per_service}"""  # noqa: S608
+            latest_per_client = f"""
+  SELECT p, max(id) AS id, residence, status_group, cl FROM latest GROUP BY {per_client}"""  # noqa: S608
+        else:
+            latest_per_service = f"""
+  SELECT p, s, c, id, residence, status_group, cl FROM (
+    SELECT p, s, c, id, residence, status_group, cl,
+           row_number() OVER (PARTITION BY {per_service} ORDER BY id DESC) AS k FROM v WHERE c IS NOT NULL
+  ) AS l_ WHERE k = 1"""  # noqa: S608
+            latest_per_client = f"""
+  SELECT p, residence, status_group, cl FROM (
+    SELECT p, residence, status_group, cl, row_number() OVER (PARTITION BY {per_client} ORDER BY id DESC) AS k
+    FROM latest
+  ) AS c_ WHERE k = 1"""  # noqa: S608
+
         sql = f"""
 WITH RECURSIVE
 h AS MATERIALIZED (
@@ -261,13 +283,7 @@ v AS MATERIALIZED (
 ),
 h_w AS MATERIALIZED (SELECT p, s, w AS x, count(*) AS c FROM v WHERE w IS NOT NULL GROUP BY {value_key("w")}),
 h_d AS MATERIALIZED (SELECT p, s, d AS x, count(*) AS c FROM v WHERE d IS NOT NULL GROUP BY {value_key("d")}),
-latest AS MATERIALIZED (
-  SELECT p, s, c, id, residence, status_group, cl FROM (
-    SELECT p, s, c, id, residence, status_group, cl,
-           row_number() OVER (PARTITION BY {key(("c", 2**31), ("s", services), ("p", periods))} ORDER BY id DESC) AS k
-    FROM v WHERE c IS NOT NULL
-  ) AS l_ WHERE k = 1
-)
+latest AS MATERIALIZED ({latest_per_service})
 SELECT 'c', p, s, root, rep, f, residence, status_group, il, CAST(NULL AS BIGINT), count(*),
        CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
   FROM v GROUP BY {key(("s", services), ("root", 2), ("rep", 2), ("f", 16), ("p", periods))}, residence, status_group, il
@@ -279,9 +295,8 @@ SELECT 's', p, s, NULL, NULL, NULL, residence, status_group, cl, NULL, count(*),
   FROM latest GROUP BY p, s, residence, status_group, cl
 UNION ALL
 SELECT 's', p, -1, NULL, NULL, NULL, residence, status_group, cl, NULL, count(*), NULL, NULL FROM (
-  SELECT p, residence, status_group, cl,
-         row_number() OVER (PARTITION BY {key(("c", 2**31), ("p", periods))} ORDER BY id DESC) AS k FROM latest
-) AS t_ WHERE k = 1 GROUP BY p, residence, status_group, cl
+  {latest_per_client}
+) AS t_ GROUP BY p, residence, status_group, cl
 UNION ALL {percentiles("w")}
 UNION ALL {percentiles("d")}
 """  # noqa: S608 - constants and bind-parameter names only
