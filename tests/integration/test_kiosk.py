@@ -72,6 +72,11 @@ def test_an_anonymous_ticket_carries_the_language_and_the_self_service_mark(serv
     second = services.kiosk.take_ticket(_kiosk("kiosk-2"), mbe.id, "de", now=NOW + timedelta(minutes=1))
     assert second.ticket == "M-002" and second.estimate.ahead == 1
     assert services.checkin.today(reception, now=NOW)[1].interpreter_language == ""
+    # the display calls it with the chosen language (so the waiting room hears Tigrinya too)
+    room = next(r for r in services.reference.rooms(head) if r.kind.value == "office")
+    services.waitlist.call(head, ticket.visit_id, room_id=room.id, now=NOW + timedelta(minutes=2))
+    [call] = services.waitlist.display_calls(Actor.display(), now=NOW + timedelta(minutes=2))
+    assert call.ticket == "M-001" and call.language == "ti"
     events = [e for e in _audit(services) if e[0] == "visit.check_in"]
     assert [json.loads(e[1])["self_service"] for e in events] == [True, True]
     assert {e[2] for e in events} == {"kiosk-1", "kiosk-2"}

@@ -301,3 +301,46 @@ def test_every_language_has_every_sentence_and_the_head_can_add_one(qtbot, open_
     qtbot.waitUntil(lambda: "ku" in kiosk.language_buttons, timeout=20000)
     _click(qtbot, kiosk.language_buttons["ku"])
     assert kiosk.appointment_button.caption.text() == "ku:appointment"
+
+
+def test_reception_attaches_the_person_to_their_kiosk_ticket(qtbot, sqlite_services, make_ui_ctx, now):
+    """The person of a kiosk ticket comes to the desk: Empfang finds them, Ctrl+Shift+T offers
+    today's anonymous tickets (self-service first), the chosen one becomes theirs and keeps its place."""
+    from desk.ui.views.empfang import EmpfangView
+
+    services = sqlite_services
+    system = Actor.system("test")
+    mbe = next(s for s in services.reference.services(system) if s.code == "MBE")
+    ticket = services.kiosk.take_ticket(dataclasses.replace(Actor.kiosk(), workstation="k"), mbe.id, "ti",
+                                        now=now - timedelta(minutes=5))
+    services.checkin.check_in(system, CheckInRequest(service_id=mbe.id), now=now - timedelta(minutes=1))
+    client = services.clients.create(system, ClientInput(given_name="Selam", family_name="Tesfay"))
+    reception = Actor(staff_id=None, name="Empfang", role=Role.RECEPTION, workstation="desk")
+    ctx = make_ui_ctx(services, reception)
+    view = EmpfangView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.show()
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=20000)
+    view.search.setText("Selam Tesfay")
+    qtbot.waitUntil(lambda: view.search_settled() and view.results_model.rowCount() > 0, timeout=5000)
+    view.results.setFocus()
+    view.results.selectRow(0)
+    view.action_attach.trigger()
+    qtbot.waitUntil(lambda: getattr(view, "attach_dialog", None) is not None and view.attach_dialog.isVisible(),
+                    timeout=20000)
+    dialog = view.attach_dialog
+    assert dialog.list.count() == 2 and dialog.list.item(0).text().startswith(ticket.ticket)
+    assert "self-service" in dialog.list.item(0).text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: ctx.workers_running == 0 and not view._busy, timeout=20000)
+    visits = {v.ticket: v for v in services.checkin.today(system, now=now)}
+    assert visits[ticket.ticket].client_id == client.id and visits[ticket.ticket].arrived_at == ticket.arrived_at
+
+
+def test_the_printed_ticket_reads_in_the_persons_language(qapp):
+    from desk.ui.kiosk.printing import ticket_document
+
+    document = ticket_document(["رقمك", "M-004", "وقت الانتظار: حوالي 20 دقيقة"], rtl=True)
+    text = document.toPlainText()
+    assert "M-004" in text and "رقمك" in text and "20" in text
