@@ -212,20 +212,13 @@ def test_account_dialog_shows_and_returns_the_role(qtbot, sqlite_services, head_
     assert dialog.chosen_role() is Role.HEAD
 
 
-def _accept_with(monkeypatch, dialog_class, fill):
-    """Replace exec(): fill the dialog, press Save, and report how it ended."""
+def _accept_with(qtbot, monkeypatch, dialog_class, fill):
+    """Replace exec(): fill the dialog, press Save, wait until it closed or shows a message."""
     def exec_(dialog):
         fill(dialog)
         dialog.accept()
-        from PySide6.QtWidgets import QApplication
-
-        for _ in range(200):
-            QApplication.processEvents()
-            if dialog.result() == dialog.DialogCode.Accepted or dialog.message.text():
-                break
-            import time
-
-            time.sleep(0.02)
+        qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted or bool(dialog.message.text()),
+                        timeout=20_000)
         return dialog.result()
 
     monkeypatch.setattr(dialog_class, "exec", exec_)
@@ -246,7 +239,7 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
         dialog.active.setChecked(True)
         dialog.hours.setText("Di 14:00-16:00")
 
-    _accept_with(monkeypatch, ServiceDialog, fill_service)
+    _accept_with(qtbot, monkeypatch, ServiceDialog, fill_service)
     tab.edit_service_button.click()
     qtbot.waitUntil(lambda: tab.services_model.rows()[rpb_row].active, timeout=20000)
     assert tab.services_model.index(rpb_row, 3).data() in ("Di 14:00-16:00", "Tue 14:00-16:00")
@@ -269,7 +262,7 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
     # the room of the planned service gets its new name
     room_row = next(i for i, r in enumerate(tab.rooms_model.rows()) if r.name == "Büro Rückkehrberatung")
     tab.rooms_table.selectRow(room_row)
-    _accept_with(monkeypatch, RoomDialog, lambda dialog: dialog.name.setText("Büro Perspektivberatung"))
+    _accept_with(qtbot, monkeypatch, RoomDialog, lambda dialog: dialog.name.setText("Büro Perspektivberatung"))
     tab.edit_room_button.click()
     qtbot.waitUntil(lambda: tab.rooms_model.rows()[room_row].name == "Büro Perspektivberatung", timeout=20000)
     # a counsellor's office is chosen on the Accounts tab
@@ -278,7 +271,7 @@ def test_the_head_switches_on_a_service_renames_a_room_and_gives_a_counsellor_an
     view.tabs.setCurrentWidget(view.accounts)
     qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=20000)
     view.accounts.table.selectRow(next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id))
-    _accept_with(monkeypatch, AccountDialog,
+    _accept_with(qtbot, monkeypatch, AccountDialog,
                  lambda dialog: dialog.room.setCurrentIndex(dialog.room.findText("Büro Perspektivberatung")))
     view.accounts.edit_button.click()
     room_id = tab.rooms_model.rows()[room_row].id
