@@ -130,6 +130,11 @@ def _live(types: tuple[type, ...]) -> Counter[str]:
     return counts
 
 
+def _visit_copies() -> Counter[int]:
+    gc.collect()
+    return Counter(row.id for row in gc.get_objects() if isinstance(row, VisitRow))
+
+
 def _delete_later_now() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
@@ -175,6 +180,7 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
         round_trip(i)
     _delete_later_now()  # the replaced dialogs' deleteLater, run now rather than after a fixed wait
     before = _live(kinds)
+    copies_before = _visit_copies()
     objects_before = len(gc.get_objects())
     for i in range(400):
         round_trip(i)
@@ -185,11 +191,12 @@ def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_servi
     assert ctx.workers_running == 0
     assert after["CheckInDialog"] <= 1  # the last one, replaced when the next one opens
     assert empfang.undo_stack.count() == UNDO_LIMIT  # 3 + 20 check-ins, the oldest steps dropped
-    # VisitRows do not pile up. The list legitimately grows by the 20 check-ins, so count copies per
-    # visit instead: the shown row, one step on the undo stack or the last ticket, and at most one
-    # list still on its way from a worker. A reload that leaked would leave hundreds of copies.
-    copies = Counter(row.id for row in gc.get_objects() if isinstance(row, VisitRow))
-    assert max(copies.values()) <= 4, copies.most_common(3)
+    # VisitRows do not pile up. The list legitimately grows by the 20 check-ins, so count the new
+    # copies per visit id (rows other tests left alive share ids and stay the same): the shown row,
+    # one undo step or the last ticket, and one list still on its way from a worker. A leaked
+    # reload would leave one more copy per round, hundreds after 400.
+    grown = _visit_copies() - copies_before
+    assert max(grown.values(), default=0) <= 4, grown.most_common(3)
     for kind in ("AppointmentRow", "ClientSearchHit"):
         assert after[kind] <= before[kind], (kind, before[kind], after[kind])
     growth = objects_after - objects_before
