@@ -15,3 +15,7 @@ if _shift:
     import time_machine
 
     time_machine.travel(time.time() + float(_shift), tick=True).start()
+    # time-machine's clock starts ticking at the first reading after start(), not at start():
+    # read it now, or this process runs behind the parent by its start-up time (imports ~1 s),
+    # and a child's "acknowledged at" would come before a parent's moment it actually followed
+    time.time()
