@@ -313,7 +313,7 @@ def test_the_head_resets_a_forgotten_password_in_the_accounts_tab(qtbot, view, s
         dialog.first.setText("neu-gesetzt-1")
         dialog.second.setText("neu-gesetzt-1")
 
-    _accept_with(monkeypatch, PasswordDialog, fill)
+    _accept_with(qtbot, monkeypatch, PasswordDialog, fill)
     view.accounts.password_button.click()
     qtbot.waitUntil(lambda: bool(sqlite_services.audit_log.query(head_actor, AuditFilter(
         action="account.password_reset"))), timeout=20000)
