@@ -14,7 +14,7 @@ from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
 from desk.services.context import Actor
 from desk.ui.views.verwaltung import VerwaltungView
-from desk.ui.views.verwaltung.models import AccountsModel, AuditModel, BackupsModel
+from desk.ui.views.verwaltung.models import AccountsModel, AuditColumn, AuditModel, BackupsModel
 
 
 @pytest.fixture(autouse=True)
@@ -320,3 +320,37 @@ def test_the_head_resets_a_forgotten_password_in_the_accounts_tab(qtbot, view, s
     assert sqlite_services.accounts.login(Actor.login_screen(), "empf", "neu-gesetzt-1").role is Role.RECEPTION
     (entry,) = sqlite_services.audit_log.query(head_actor, AuditFilter(action="account.password_reset"))
     assert entry.entity_id == account.id and entry.actor_id == head_actor.staff_id
+
+
+def test_the_audit_filter_by_client_shows_the_lists_that_showed_the_client(qtbot, view, sqlite_services,
+                                                                           head_actor) -> None:
+    from desk.services.checkin import CheckInRequest
+    from desk.services.clients import ClientInput
+
+    amal = sqlite_services.clients.create(head_actor, ClientInput(given_name="Amal", family_name="Haddad"))
+    other = sqlite_services.clients.create(head_actor, ClientInput(given_name="Yusuf", family_name="Demir"))
+    service = sqlite_services.reference.services(head_actor)[0].id
+    reception = Actor(staff_id=None, name="Empfang (test)", role=Role.RECEPTION, workstation="pc1")
+    for client in (amal, other):
+        sqlite_services.checkin.check_in(reception, CheckInRequest(service_id=service, client_id=client.id))
+    sqlite_services.waitlist.waiting_list(reception)
+    view.tabs.setCurrentWidget(view.audit)
+    view.audit.client.setText(amal.client_number)
+    view.audit.action.setCurrentIndex(view.audit.action.findData("client.list_read"))
+    view.audit.search()
+    qtbot.waitUntil(lambda: view.audit.model.rowCount() == 1, timeout=20000)
+    details = view.audit.model.index(0, AuditColumn.DETAILS).data()
+    assert amal.client_number in details and other.client_number in details and "waiting list" in details
+    assert view.audit.model.index(0, AuditColumn.USER).data() == "Empfang (test)"
+
+
+def test_every_list_a_service_records_reads_as_words() -> None:
+    import re
+    from pathlib import Path
+
+    from desk.ui.views.verwaltung.models import LIST_NAMES
+
+    root = Path(__file__).resolve().parents[2] / "desk" / "services"
+    recorded = {m for path in root.rglob("*.py")
+                for m in re.findall(r'_list_reads\.record\(actor, "([a-z_]+)"', path.read_text(encoding="utf-8"))}
+    assert recorded and recorded <= set(LIST_NAMES)

@@ -1287,6 +1287,43 @@
         <translation>täglich</translation>
     </message>
     <message>
+        <source>waiting list</source>
+        <extracomment>The lists a list read (`client.list_read`, detail `list`) names, in words.</extracomment>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>today&apos;s visits</source>
+        <translation>heutige Besuche</translation>
+    </message>
+    <message>
+        <source>today&apos;s appointments</source>
+        <translation>heutige Termine</translation>
+    </message>
+    <message>
+        <source>appointment calendar</source>
+        <translation>Terminkalender</translation>
+    </message>
+    <message>
+        <source>calendar export (ICS)</source>
+        <translation>Kalender-Export (ICS)</translation>
+    </message>
+    <message>
+        <source>reminder list</source>
+        <translation>Erinnerungsliste</translation>
+    </message>
+    <message>
+        <source>search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>possible duplicates</source>
+        <translation>mögliche Doppelungen</translation>
+    </message>
+    <message>
+        <source>reception card</source>
+        <translation>Empfangskarte</translation>
+    </message>
+    <message>
         <source>weekly</source>
         <translation>wöchentlich</translation>
     </message>

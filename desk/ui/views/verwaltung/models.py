@@ -192,7 +192,30 @@ def _details(text: str) -> str:
         return text
     if not isinstance(value, dict):
         return str(value)
-    return "; ".join(f"{detail_label(k)}: {_value(v)}" for k, v in sorted(value.items()))
+    return "; ".join(f"{detail_label(k)}: {_detail_value(k, v)}" for k, v in sorted(value.items()))
+
+
+#: The lists a list read (`client.list_read`, detail `list`) names, in words.
+LIST_NAMES = {
+    "waiting_list": QT_TRANSLATE_NOOP("verwaltung", "waiting list"),
+    "visits_today": QT_TRANSLATE_NOOP("verwaltung", "today's visits"),
+    "appointments_today": QT_TRANSLATE_NOOP("verwaltung", "today's appointments"),
+    "appointments": QT_TRANSLATE_NOOP("verwaltung", "appointment calendar"),
+    "appointments_export": QT_TRANSLATE_NOOP("verwaltung", "calendar export (ICS)"),
+    "reminders": QT_TRANSLATE_NOOP("verwaltung", "reminder list"),
+    "search": QT_TRANSLATE_NOOP("verwaltung", "search results"),
+    "duplicates": QT_TRANSLATE_NOOP("verwaltung", "possible duplicates"),
+}
+
+
+def _detail_value(key: str, value: Any) -> str:
+    if key == audit.CLIENT_IDS and isinstance(value, list):
+        return ", ".join(format_client_number(i) if isinstance(i, int) else str(i) for i in value)
+    if key == "list" and value in LIST_NAMES:
+        return translate("verwaltung", LIST_NAMES[value])
+    if key == "card" and value == "reception":  # client.read of the reception card (scoped reads)
+        return translate("verwaltung", "reception card")
+    return _value(value)
 
 
 def detail_label(key: str) -> str:
