@@ -4,7 +4,7 @@ and two helpers every view needs (run slow work off the GUI thread; show an erro
 from __future__ import annotations
 
 import itertools
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,12 +15,17 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.domain.errors import DeskError
+from desk.domain.topics import Changes, Topic
+from desk.services.changes import recording_commits
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.events import AppEvents
 from desk.ui.i18n import current_language, translate
 from desk.ui.permission_words import in_words
 from desk.ui.settings import UiSettings
+
+OWN_COMMITS_KEPT = 256
+"""Commit numbers this window made, remembered until the live update brings them back."""
 
 UNDO_LIMIT = 20
 """Steps every view's undo stack keeps: an all-day session must not keep every action alive."""
@@ -35,8 +40,9 @@ def bounded_undo_stack(parent: QObject) -> QUndoStack:
 class _Dispatcher(QObject):
     """One per UiContext, living on the GUI thread: carries every job's outcome back to it."""
 
-    finished = Signal(object, bool, object)
-    """(job id, succeeded, result or exception), emitted on a pool thread, delivered queued."""
+    finished = Signal(object, bool, object, object)
+    """(job id, succeeded, result or exception, {commit number: topics} the job committed),
+    emitted on a pool thread, delivered queued."""
 
 
 @dataclass
@@ -60,6 +66,7 @@ class UiContext:
     _next_id: itertools.count = field(default_factory=itertools.count)
     _dispatcher: _Dispatcher | None = None
     _runner: Callable[[], None] | None = None
+    _own_commits: OrderedDict[int, None] = field(default_factory=OrderedDict)
 
     @property
     def language(self) -> str:
@@ -81,6 +88,12 @@ class UiContext:
         """Run `function` on the thread pool; `on_done`/`on_error` run on the GUI thread.
 
         Each worker uses its own short session (the services open one per call).
+
+        Changes: the commits a job makes are recorded (their change counter values and topics).
+        When it reports back, this window announces them at once on `events.sig_data_changed`
+        (every view showing one of the topics reloads, here and now), and `live_changed` drops
+        them when the live-update thread brings the same commits back: one reload per change in
+        this window, not two (compare Anki's OpChanges).
 
         Memory: a job (its function, callbacks and all they capture) is referenced only from
         `_workers` and dropped the moment its outcome reaches the GUI thread. The pool is always
@@ -105,32 +118,70 @@ class UiContext:
             return
         function = job.function
         del job
-        try:
-            value = function()
-        except Exception as error:  # reported to the GUI thread, never lost
-            ok, value = False, error
-        else:
-            ok = True
+        with recording_commits() as made:
+            try:
+                value = function()
+            except Exception as error:  # reported to the GUI thread, never lost
+                ok, value = False, error
+            else:
+                ok = True
         del function
         dispatcher = self._dispatcher
         try:
             if dispatcher is not None:
-                dispatcher.finished.emit(job_id, ok, value)
+                dispatcher.finished.emit(job_id, ok, value, made)
         except RuntimeError:
             pass  # the application is quitting and the receiver is gone: nobody is left to tell
 
-    def _deliver(self, job_id: int, ok: bool, value: Any) -> None:
+    def _deliver(self, job_id: int, ok: bool, value: Any, made: dict[int, frozenset[Topic]]) -> None:
         job = self._workers.pop(job_id, None)
         if job is None:
             return
-        if job.receiver is not None and not shiboken6.isValid(job.receiver):
-            # the widget that asked was deleted meanwhile (view closed, window reopened after a
-            # role change): its callbacks must not touch it
-            return
-        if ok:
-            job.on_done(value)
-        else:
-            (job.on_error or (lambda e: show_error(None, e)))(value)
+        try:
+            if job.receiver is not None and not shiboken6.isValid(job.receiver):
+                # the widget that asked was deleted meanwhile (view closed, window reopened after a
+                # role change): its callbacks must not touch it
+                return
+            if ok:
+                job.on_done(value)
+            else:
+                (job.on_error or (lambda e: show_error(None, e)))(value)
+        finally:
+            if made:  # committed, whatever the callbacks did: this window hears of it now
+                self.changed_here(made)
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def changed_here(self, made: dict[int, frozenset[Topic]]) -> None:
+        """Commits made by this window's workers: caches first, then every view, at once."""
+        for number in made:
+            self._own_commits[number] = None
+        while len(self._own_commits) > OWN_COMMITS_KEPT:
+            self._own_commits.popitem(last=False)
+        changes = Changes(commits=made)
+        self._refresh_caches(changes, own=True)
+        self.events.sig_data_changed.emit(changes)
+
+    def live_changed(self, changes: frozenset[Topic]) -> None:
+        """What the live-update thread found: caches, then the views, without this window's own
+        commits (already announced by changed_here)."""
+        if isinstance(changes, Changes) and changes.commits:
+            own = [n for n in changes.commits if n in self._own_commits]
+            for number in own:
+                del self._own_commits[number]
+            if own:
+                changes = Changes(changes.loose, {n: t for n, t in changes.commits.items() if n not in own})
+        if changes:
+            self._refresh_caches(changes, own=False)
+            self.events.sig_data_changed.emit(changes)
+
+    def _refresh_caches(self, topics: frozenset[Topic], *, own: bool) -> None:
+        if not own and (Topic.CLIENTS in topics or Topic.ANY in topics):
+            # pulls other workstations' new and changed clients into the name index (a query; this
+            # window's own writes update its index themselves)
+            self.run_in_worker(self.services.clients.sync, lambda _result: None, lambda _error: None)
+        if topics & {Topic.REFERENCE, Topic.SETTINGS, Topic.ANY}:
+            self.services.reference.invalidate()  # services and rooms are read again on next use
 
 
 def error_text(error: BaseException) -> str:

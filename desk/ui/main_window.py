@@ -167,13 +167,7 @@ class MainWindow(QMainWindow):
             on_shown()
 
     def _on_live_changed(self, topics: frozenset[Topic]) -> None:
-        if Topic.CLIENTS in topics or Topic.ANY in topics:
-            # pulls other workstations' new and changed clients into the name index (a query)
-            self.ctx.run_in_worker(self.ctx.services.clients.sync, lambda _result: None,
-                                   lambda _error: None)
-        if topics & {Topic.REFERENCE, Topic.SETTINGS, Topic.ANY}:
-            self.ctx.services.reference.invalidate()
-        self.ctx.events.sig_data_changed.emit(topics)
+        self.ctx.live_changed(topics)  # caches, then the views (this window's own commits left out)
 
     def _on_database_state(self, reachable: bool, message: str) -> None:
         if reachable:

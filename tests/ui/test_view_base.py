@@ -1,7 +1,7 @@
 """DeskView (desk/ui/views/base.py): topics route live changes to the views that show them, on
-both engines; a hidden view reloads when shown, not before; a view's own write reloads it once,
-not again when the live update brings the same commit back; a language switch retranslates each
-view once."""
+both engines; a hidden view reloads when shown, not before; a window's own write reloads its
+views once, not again when the live update brings the same commit back; a language switch
+retranslates each view once."""
 
 from __future__ import annotations
 
@@ -59,29 +59,34 @@ def _poll_until(probe, services, predicate, timeout: float = 5.0) -> Changes:
 
 
 def test_topics_route_a_check_in_to_the_views_that_show_visits_on_both_engines(qtbot, services, make_ui_ctx):
-    """Three windows on one database (SQLite and PostgreSQL): a check-in made in the first reloads
-    its own waiting list once (DeskView.write), the waiting list of the second once (the live
-    update), and neither window's room calendar."""
+    """Two windows on one database (SQLite and PostgreSQL): a check-in made in the first reloads
+    the views there that show visits once, at once (the window announces its own commit), those of
+    the second once (the live update), and neither window's room calendar; the live update's echo
+    of the first window's own commit reloads nothing there."""
     probe = change_probe(services)
     probe.poll()  # the baseline
     here, there = make_ui_ctx(services, RECEPTION), make_ui_ctx(services, RECEPTION)
     mine = _shown(qtbot, _Probe(here, {Topic.VISITS}))
+    my_other_list = _shown(qtbot, _Probe(here, {Topic.VISITS, Topic.CLIENTS}))
     my_rooms = _shown(qtbot, _Probe(here, {Topic.BOOKINGS}))
     theirs = _shown(qtbot, _Probe(there, {Topic.VISITS, Topic.APPOINTMENTS}))
     their_rooms = _shown(qtbot, _Probe(there, {Topic.BOOKINGS, Topic.REFERENCE}))
 
     _check_in(mine)
-    qtbot.waitUntil(lambda: len(mine.reloaded) == 1, timeout=5000)  # at once, before any live update
-    assert mine.reloaded == [frozenset({Topic.VISITS})]
+    qtbot.waitUntil(lambda: len(mine.reloaded) == 1 and len(my_other_list.reloaded) == 1,
+                    timeout=5000)  # at once, before any live update
+    assert mine.reloaded == my_other_list.reloaded == [frozenset({Topic.VISITS})]
+    assert theirs.reloaded == []
     changes = _poll_until(probe, services, lambda c: bool(c.commits))
     # SQLite names the topics too (before: "any", and every view on every PC reloaded)
     assert Topic.VISITS in changes and Topic.ANY not in changes, changes
     for ctx in (here, there):  # each window's live-update thread delivers the same poll
-        ctx.events.sig_data_changed.emit(changes)
+        ctx.live_changed(changes)
     qtbot.waitUntil(lambda: len(theirs.reloaded) == 1, timeout=5000)
     assert theirs.reloaded == [frozenset({Topic.VISITS})]
     qtbot.wait(300)  # longer than the throttle: a second reload would have happened by now
     assert mine.reloaded == [frozenset({Topic.VISITS})]  # the echo of its own commit: skipped
+    assert len(my_other_list.reloaded) == 1
     assert len(theirs.reloaded) == 1
     assert my_rooms.reloaded == [] and their_rooms.reloaded == []
     probe.close()

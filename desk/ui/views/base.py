@@ -7,9 +7,11 @@ What a view gets from here, so it never builds these itself:
   on the GUI thread; errors go to `self.show_failure` unless `failed=` is given. It is the
   UiContext's one worker machinery (ctx.run_in_worker), with the view as receiver, so a view
   deleted meanwhile never gets the callback.
-- `self.write(work, done)`: the same for a call that changes data. The view reloads at once for the
-  topics its commit named (`on_changed`), and ignores that commit when the live update announces
-  it a moment later: one reload per own change, not two (compare Anki's OpChanges initiator).
+- `self.write(work, done)`: the same for a call that changes data (it says so to the reader). Every
+  worker's commits are announced in this window as soon as it reports back (UiContext.changed_here),
+  so this view and every other view here showing one of the topics reload once, at once; the live
+  update's echo of those commits is dropped (UiContext.live_changed): one reload per change, not
+  two (compare Anki's OpChanges). Never call reload() after a write.
 - `self.add_action(shortcut, slot)`: a QAction on the view (shortcut active while the focus is in
   the view); texts belong in `retranslate`.
 - `retranslate()`: every text of the view; called once at the end of the subclass's __init__ (by
@@ -26,7 +28,6 @@ What a view gets from here, so it never builds these itself:
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -34,15 +35,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from desk.domain.topics import Changes, Topic, topics_of
-from desk.services.changes import recording_commits
+from desk.domain.topics import Topic, topics_of
 from desk.ui.context import UiContext, show_error
 
 RELOAD_THROTTLE_MS = 250
 """At most one live-update reload per view in this time (a burst of commits becomes one reload)."""
-
-OWN_COMMITS_KEPT = 64
-"""Commit numbers of the view's own writes remembered until their announcement arrives."""
 
 
 class DeskView(QWidget):
@@ -58,7 +55,6 @@ class DeskView(QWidget):
         self.reload_count = 0
         """How often on_changed ran (tests and scripts/reloads_per_checkin.py count it)."""
         self._pending: set[Topic] = set()
-        self._own: OrderedDict[int, None] = OrderedDict()
         self._last_reload = 0.0  # time.monotonic() of the last live-update reload
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
@@ -95,31 +91,9 @@ class DeskView(QWidget):
 
     def write(self, work: Callable[[], Any], done: Callable[[Any], None] | None = None,
               failed: Callable[[Exception], None] | None = None) -> None:
-        """Like run() for a call that commits: after `done`, the view reloads once for the topics
-        its commits named, and skips those commits when the live update brings them back."""
-
-        def job() -> tuple[Any, dict[int, frozenset[Topic]]]:
-            with recording_commits() as made:
-                value = work()
-            return value, made
-
-        def delivered(result: tuple[Any, dict[int, frozenset[Topic]]]) -> None:
-            value, made = result
-            for number in made:
-                self._own[number] = None
-            while len(self._own) > OWN_COMMITS_KEPT:
-                self._own.popitem(last=False)
-            if done is not None:
-                done(value)
-            named: set[str] = set()
-            for topics in made.values():
-                named |= topics
-            relevant = self._relevant(topics_of(named))
-            if relevant:
-                self._pending -= relevant
-                self._reload_now(relevant)
-
-        self.ctx.run_in_worker(job, delivered, failed or self.show_failure, receiver=self)
+        """run() for a call that commits: the views reload through the window's announcement of
+        the commit (UiContext.changed_here), so `done` never reloads."""
+        self.run(work, done or (lambda _result: None), failed)
 
     # -- actions --------------------------------------------------------------------------------------
 
@@ -149,14 +123,7 @@ class DeskView(QWidget):
         return topics & self.topics
 
     def _on_data_changed(self, topics: frozenset[str]) -> None:
-        if isinstance(topics, Changes) and topics.commits:
-            own = [n for n in topics.commits if n in self._own]
-            for number in own:
-                del self._own[number]
-            named = topics.without(own)
-        else:
-            named = frozenset(topics)
-        relevant = self._relevant(topics_of(named))
+        relevant = self._relevant(topics_of(topics))
         if relevant:
             self.request_reload(relevant)
 

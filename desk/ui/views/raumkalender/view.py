@@ -327,9 +327,8 @@ class RaumkalenderView(DeskView):
     def _run_dialog(self, dialog: BookingDialog) -> None:
         dialog.cancelled_one_date = self._cancelled  # one cancelled date can be undone with Ctrl+Z
         dialog.exec()
-        if dialog.saved:
+        if dialog.saved:  # the calendar reloads through the window's announcement of the commit
             self.status_label.setText(self.tr("Saved."))
-            self.reload()
 
     def ask_scope(self) -> EditScope | None:
         box = QMessageBox(self)
@@ -367,7 +366,7 @@ class RaumkalenderView(DeskView):
                     undo=lambda: bookings.move(actor, occurrence_id, before.starts_at, before.ends_at,
                                                room_id=before.room_id)))
 
-        # a write: the view reloads once for it (DeskView.write), not again for its live echo
+        # a write: the views reload once through the window's announcement, not again for the echo
         self.write(lambda: bookings.move(actor, occurrence_id, start, end, room_id=room_id, scope=scope),
                    done, self._failed)
 

@@ -174,7 +174,7 @@ class AgendaTab(TermineTab):
             if first.staff_id is not None and first.staff_id != self.view.staff_id():
                 self.view.counsellor.setCurrentIndex(max(0, self.view.counsellor.findData(first.staff_id)))
             self.view.date.setDate(qdate(first.starts_at.astimezone(BERLIN).date()))
-        self.reload()
+        # the agenda reloads through the window's announcement of the commit (or the date change)
 
     def book(self) -> None:
         dialog = self.make_dialog()

@@ -199,8 +199,7 @@ class AccountsTab(_Tab):
             return create
 
         dialog.run_on_accept(self.ctx, work)
-        if dialog.exec() == dialog.DialogCode.Accepted:
-            self.refresh()
+        dialog.exec()  # saved: the tab reloads through the window's announcement of the commit
 
     def edit(self) -> None:
         row = self.selected()
@@ -216,8 +215,7 @@ class AccountsTab(_Tab):
                                                    service_ids=ids, default_room_id=room)
 
         dialog.run_on_accept(self.ctx, work)
-        if dialog.exec() == dialog.DialogCode.Accepted:
-            self.refresh()
+        dialog.exec()  # saved: the tab reloads through the window's announcement of the commit
 
     def reset_password(self) -> None:
         row = self.selected()
@@ -233,7 +231,6 @@ class AccountsTab(_Tab):
         dialog.run_on_accept(self.ctx, work)
         if dialog.exec() == dialog.DialogCode.Accepted:
             self.status.setText(self.tr("The password of {name} was changed.").format(name=row.display_name))
-            self.refresh()
 
     def toggle_active(self) -> None:
         row = self.selected()
@@ -336,8 +333,7 @@ class SetupTab(_Tab):
             return lambda: call(data)
 
         dialog.run_on_accept(self.ctx, make)
-        if dialog.exec() == dialog.DialogCode.Accepted:
-            self.refresh()
+        dialog.exec()  # saved: the tab reloads through the window's announcement of the commit
 
     def new_service(self) -> None:
         setup, actor = self.ctx.services.setup, self.ctx.actor

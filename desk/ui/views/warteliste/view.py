@@ -476,7 +476,7 @@ class WartelisteView(DeskView):
         self.action_call_next.setEnabled(self.can_call)
 
     def _run(self, function: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """A desk action: a write, after which the list reloads once (DeskView.write)."""
+        """A desk action: a write; the list reloads once through the window's announcement of the commit."""
         def done(result: Any) -> None:
             self.error_banner.setVisible(False)
             on_done(result)
