@@ -344,3 +344,28 @@ def test_the_printed_ticket_reads_in_the_persons_language(qapp):
     document = ticket_document(["رقمك", "M-004", "وقت الانتظار: حوالي 20 دقيقة"], rtl=True)
     text = document.toPlainText()
     assert "M-004" in text and "رقمك" in text and "20" in text
+
+
+def test_a_finger_on_the_touch_screen_takes_a_ticket(qtbot, open_kiosk, centre):
+    """Touch events (not mouse clicks): Qt turns an unhandled tap into a click on the button."""
+    from PySide6.QtTest import QTest
+
+    _, (services_1, _) = centre
+    printer = FakePrinter()
+    kiosk = open_kiosk(services_1, "touch", printer)
+    screen = QTest.createTouchDevice()
+
+    def tap(widget: QWidget) -> None:
+        window = widget.window()
+        point = widget.mapTo(window, widget.rect().center())
+        QTest.touchEvent(window, screen).press(0, point, window).commit()
+        QTest.touchEvent(window, screen).release(0, point, window).commit()
+
+    tap(kiosk.language_buttons["ar"])
+    assert kiosk.page == "choice" and kiosk.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    tap(kiosk.question_button)
+    qtbot.waitUntil(lambda: bool(kiosk.service_buttons) and kiosk.ctx.workers_running == 0, timeout=20000)
+    target = next(iter(kiosk.service_buttons.values()))
+    with qtbot.waitSignal(kiosk.sig_ticket, timeout=20000):
+        tap(target)
+    assert kiosk.page == "ticket" and [p[0] for p in printer.printed] == [kiosk.ticket.ticket]
