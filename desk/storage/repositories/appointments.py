@@ -8,10 +8,11 @@ booking the same person at the same moment are serialised and the second one see
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
@@ -19,7 +20,16 @@ from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.kiosk import new_code
 from desk.domain.model import AppointmentRow, AppointmentStatus, person_name
-from desk.storage.models import Absence, Appointment, Client, Interpreter, Room, Staff, WorkingHour
+from desk.storage.models import (
+    Absence,
+    Appointment,
+    Client,
+    Interpreter,
+    Room,
+    Staff,
+    UTCDateTime,
+    WorkingHour,
+)
 
 #: Statuses that occupy the counsellor's (and interpreter's) time.
 _OCCUPYING = [s.value for s in AppointmentStatus if s is not AppointmentStatus.CANCELLED]
@@ -58,6 +68,42 @@ def _overlapping(start: datetime, end: datetime) -> tuple:
     the index on starts_at is read from start - MAX_SPAN only, not from the first appointment
     ever (the bare `starts_at < end` made "appointments of a day" scan ten years of them)."""
     return (Appointment.starts_at > start - MAX_SPAN, Appointment.starts_at < end, Appointment.ends_at > start)
+
+
+_COLUMNS = (
+    Appointment.id, Appointment.client_id, Appointment.service_id, Appointment.staff_id, Appointment.room_id,
+    Appointment.interpreter_id, Appointment.interpreter_language, Appointment.starts_at, Appointment.ends_at,
+    Appointment.status, Appointment.cancel_reason, Appointment.series_id, Appointment.reminded_at, Appointment.note,
+    Appointment.version, Client.given_name, Client.family_name,
+)
+_STATUS = {s.value: s for s in AppointmentStatus}
+
+
+@functools.cache
+def _between_select(by_staff: bool, include_cancelled: bool):  # noqa: ANN202 - a SQLAlchemy select
+    stmt = (
+        select(*_COLUMNS)
+        .outerjoin(Client, Client.id == Appointment.client_id)
+        .where(Appointment.starts_at > bindparam("low", type_=UTCDateTime()),
+               Appointment.starts_at < bindparam("end", type_=UTCDateTime()),
+               Appointment.ends_at > bindparam("start", type_=UTCDateTime()))
+    )
+    if by_staff:
+        stmt = stmt.where(Appointment.staff_id == bindparam("staff_id"))
+    if not include_cancelled:
+        stmt = stmt.where(Appointment.status.in_(_OCCUPYING))
+    return stmt.order_by(Appointment.starts_at, Appointment.id)
+
+
+def _appointment_row_of(r) -> AppointmentRow:  # noqa: ANN001 - a row of _between_select
+    (id_, client_id, service_id, staff_id, room_id, interpreter_id, interpreter_language, starts_at, ends_at,
+     status, cancel_reason, series_id, reminded_at, note, version, given, family) = r
+    return AppointmentRow(
+        id=id_, client_id=client_id, client_name=person_name(given, family), service_id=service_id,
+        staff_id=staff_id, room_id=room_id, interpreter_id=interpreter_id,
+        interpreter_language=interpreter_language, starts_at=starts_at, ends_at=ends_at, status=_STATUS[status],
+        cancel_reason=cancel_reason, series_id=series_id, reminded_at=reminded_at, note=note, version=version,
+    )
 
 
 def _interpreter_row(i: Interpreter) -> InterpreterRow:
@@ -110,14 +156,13 @@ class AppointmentRepository:
         staff_id: int | None = None,
         include_cancelled: bool = False,
     ) -> list[AppointmentRow]:
-        """Appointments overlapping [start, end), by start time."""
-        stmt = self._select().where(*_overlapping(start, end))
+        """Appointments overlapping [start, end), by start time (a day of the calendar: a
+        statement built once with bound parameters, plain columns mapped by position)."""
+        params = {"low": start - MAX_SPAN, "end": end, "start": start}
         if staff_id is not None:
-            stmt = stmt.where(Appointment.staff_id == staff_id)
-        if not include_cancelled:
-            stmt = stmt.where(Appointment.status.in_(_OCCUPYING))
-        stmt = stmt.order_by(Appointment.starts_at, Appointment.id)
-        return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+            params["staff_id"] = staff_id
+        stmt = _between_select(staff_id is not None, include_cancelled)
+        return [_appointment_row_of(r) for r in self.session.execute(stmt, params)]
 
     def overlapping(
         self,

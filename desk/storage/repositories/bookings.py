@@ -10,18 +10,19 @@ and then sees its occurrences.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.bookings import BookingRow, BusyRow
 from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy
-from desk.storage.models import BookingOccurrence, Room, RoomBooking
+from desk.storage.models import BookingOccurrence, Room, RoomBooking, UTCDateTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,28 +242,16 @@ class BookingRepository:
     def list_occurrences(
         self, start: datetime, end: datetime, room_ids: Iterable[int] | None = None, *, include_cancelled: bool = True
     ) -> list[BookingOccurrenceRow]:
-        o, b = BookingOccurrence, RoomBooking
-        # plain columns, not ORM objects: a week of all rooms is hundreds of rows, and building
-        # an identity-mapped object per row cost more than the query itself
-        stmt = (
-            select(o.id, o.booking_id, o.room_id, o.title_override, b.title, b.kind, b.organiser, o.starts_at,
-                   o.ends_at, o.cancelled, o.holiday_name, b.expected_participants, o.actual_participants,
-                   b.rrule.is_not(None))
-            .join(b, b.id == o.booking_id)
-            .where(*_overlapping(start, end))
-            .order_by(o.starts_at, o.room_id, o.id)
-        )
+        params: dict[str, object] = {"low": start - MAX_SPAN, "end": end, "start": start}
         if room_ids is not None:
-            stmt = stmt.where(o.room_id.in_(list(room_ids)))
-        if not include_cancelled:
-            stmt = stmt.where(o.cancelled.is_(False))
+            params["room_ids"] = list(room_ids)
         return [
             BookingOccurrenceRow(
                 id=r[0], booking_id=r[1], room_id=r[2], title=r[3] if r[3] is not None else r[4], kind=_kind(r[5]),
                 organiser=r[6] or "", starts_at=r[7], ends_at=r[8], cancelled=bool(r[9]), holiday_name=r[10] or "",
                 expected_participants=r[11], actual_participants=r[12], recurring=bool(r[13]),
             )
-            for r in self.session.execute(stmt)
+            for r in self.session.execute(_occurrences_select(room_ids is not None, include_cancelled), params)
         ]
 
     def occurrence_row(self, occurrence_id: int) -> BookingOccurrenceRow:
@@ -372,3 +361,24 @@ def _overlapping(start: datetime, end: datetime) -> tuple:
     the index on starts_at is read from start - MAX_SPAN only, not from the first booking ever."""
     return (BookingOccurrence.starts_at > start - MAX_SPAN, BookingOccurrence.starts_at < end,
             BookingOccurrence.ends_at > start)
+
+
+@functools.cache
+def _occurrences_select(by_room: bool, include_cancelled: bool):  # noqa: ANN202 - a SQLAlchemy select
+    """The occurrences of a time span as plain columns (not ORM objects: a week of all rooms is
+    hundreds of rows), built once with bound parameters."""
+    o, b = BookingOccurrence, RoomBooking
+    stmt = (
+        select(o.id, o.booking_id, o.room_id, o.title_override, b.title, b.kind, b.organiser, o.starts_at,
+               o.ends_at, o.cancelled, o.holiday_name, b.expected_participants, o.actual_participants,
+               b.rrule.is_not(None))
+        .join(b, b.id == o.booking_id)
+        .where(o.starts_at > bindparam("low", type_=UTCDateTime()), o.starts_at < bindparam("end", type_=UTCDateTime()),
+               o.ends_at > bindparam("start", type_=UTCDateTime()))
+        .order_by(o.starts_at, o.room_id, o.id)
+    )
+    if by_room:
+        stmt = stmt.where(o.room_id.in_(bindparam("room_ids", expanding=True)))
+    if not include_cancelled:
+        stmt = stmt.where(o.cancelled.is_(False))
+    return stmt
