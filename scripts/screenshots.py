@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--views", default="", help="comma-separated view keys, login, display and/or kiosk "
                                                      "(default: all)")
     parser.add_argument("--languages", default="de,en")
-    parser.add_argument("--no-large", action="store_true", help="skip the 200 % font size")
+    parser.add_argument("--no-large", action="store_true", help="skip the 200 %% font size")
     parser.add_argument("--check", action="store_true", help="exit with 1 when a label or button is clipped (CI)")
     parser.add_argument("--busy", action="store_true",
                         help="a busy day: 25 more waiting and a full week in all rooms; files named <view>-busy-...")

@@ -32,7 +32,7 @@ KIND_NAMES_DE = {
     BookingKind.INFO_EVENING: "Infoabend",
     BookingKind.LANGUAGE_CAFE: "Sprachcafé",
     BookingKind.VOLUNTEER_MEETING: "Ehrenamtlichentreffen",
-    BookingKind.TEAM_MEETING: "Teamsitzung",
+    BookingKind.TEAM_MEETING: "Teambesprechung",
     BookingKind.COUNSELLING: "Beratung",
     BookingKind.OTHER: "Sonstiges",
 }

@@ -396,3 +396,21 @@ def test_opening_a_date_and_cancelling_it_in_the_dialog_runs_off_the_gui_thread(
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.open_occurrence(10 ** 6)
     assert len(shown) == 1 and view.status_label.text()
+
+
+def test_every_booking_kind_has_one_german_word_in_calendar_ics_and_reports(qapp) -> None:
+    """The calendar, the exported ICS and the reports name a kind the same way ("Teambesprechung",
+    the word of the demo's series and the reports, not "Teamsitzung" in one place and the other in another)."""
+    from desk.services.ical import KIND_NAMES_DE
+    from desk.services.report_tables import labeller
+    from desk.ui.views.raumkalender.labels import kind_label
+
+    report = labeller("de")
+    install_language("de")
+    try:
+        for kind in BookingKind:
+            report_key = "kind:other" if kind is BookingKind.OTHER else kind.value
+            assert kind_label(kind) == KIND_NAMES_DE[kind] == report(report_key), kind
+        assert kind_label(BookingKind.TEAM_MEETING) == "Teambesprechung"
+    finally:
+        install_language("en")

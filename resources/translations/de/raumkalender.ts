@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>Team meeting</source>
-        <translation>Teamsitzung</translation>
+        <translation>Teambesprechung</translation>
     </message>
     <message>
         <source>Counselling</source>
