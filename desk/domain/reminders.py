@@ -405,6 +405,7 @@ class ProblemRow:
     phone: str
     language: str
     appointment_starts_at: datetime
+    service_id: int | None = None  # the appointment's service (whose counsellors see the phone)
 
 
 @dataclass(frozen=True, slots=True)

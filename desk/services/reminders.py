@@ -20,7 +20,7 @@ from typing import Any
 
 from desk.domain.errors import DeskError, NotFoundError, ValidationError
 from desk.domain.model import AppointmentStatus
-from desk.domain.permissions import Permission, allowed
+from desk.domain.permissions import Permission, full_card
 from desk.domain.reminders import (
     FALLBACK_LANGUAGE,
     HORIZON,
@@ -435,16 +435,16 @@ class ReminderService:
                  now: datetime | None = None) -> list[ProblemRow]:
         """Reminders that did not go out for booked appointments of [first_day, +days): these
         clients are phoned instead (default: today and tomorrow). The phone number is full-card
-        data: a role without CLIENT_CARD_FULL (reception) gets the list without it."""
+        data: only where `full_card` allows it for the appointment's service (the head, that
+        service's counsellors); reception gets the list without it."""
         first_day = first_day or (now or datetime.now(UTC)).astimezone(BERLIN).date()
         start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
         end = datetime.combine(first_day + timedelta(days=max(1, days)), datetime.min.time(),
                                tzinfo=BERLIN).astimezone(UTC)
         with self._uow() as uow:
             rows = uow.reminders.problems(start, end)
-        if not allowed(actor.role, Permission.CLIENT_CARD_FULL):
-            rows = [dataclasses.replace(r, phone="") for r in rows]
-        return rows
+        return [r if not r.phone or full_card(actor.role, r.service_id in actor.service_ids)
+                else dataclasses.replace(r, phone="") for r in rows]
 
     # -- statistics -----------------------------------------------------------------------------
 

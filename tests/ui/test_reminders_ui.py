@@ -4,6 +4,7 @@ no-show figures in Statistik."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -141,7 +142,7 @@ def reminded(sqlite_services, head):
     return services, appointment
 
 
-def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, tmp_path):
+def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, tmp_path, head):
     from desk.ui.views.termine.reminder_log import log_text, problem_line
 
     services, appointment = reminded
@@ -149,11 +150,16 @@ def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, t
     text = log_text([row])
     assert "SMS, day before: failed - please phone" in text and "number rejected" in text
     assert log_text([]) == "No reminder sent for this appointment."
-    [problem] = services.reminders.problems(COUNSELLOR, date(2030, 3, 5), 1)
+    own = dataclasses.replace(COUNSELLOR, service_ids=frozenset({appointment.service_id}))
+    [problem] = services.reminders.problems(own, date(2030, 3, 5), 1)  # a counsellor of that service
     line = problem_line(problem)
     assert "Kovalenko, Olena" in line and "0176 1234567" in line and "T-000" in line
     [seen_at_reception] = services.reminders.problems(RECEPTION, date(2030, 3, 5), 1)
     assert "0176" not in problem_line(seen_at_reception)  # the phone is full-card data
+    [other_service] = services.reminders.problems(COUNSELLOR, date(2030, 3, 5), 1)
+    assert "0176" not in problem_line(other_service)  # ... of the appointment's service only
+    [head_sees] = services.reminders.problems(head, date(2030, 3, 5), 1)
+    assert "0176" in problem_line(head_sees)
 
     from desk.ui.views.termine import TermineView
 

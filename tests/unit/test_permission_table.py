@@ -190,7 +190,7 @@ appointment_note_visible    -       -     -       x     x       x     -       -
 # comes back empty (and a save by someone who cannot see it keeps it).
 SCOPED_FUNCTIONS = {
     "full_card": ("ClientService.card", "ClientService.create", "ClientService.update", "ClientService.merge",
-                  "AppointmentService.reminders"),
+                  "AppointmentService.reminders", "ReminderService.problems"),
     "appointment_note_visible": ("AppointmentService.get", "AppointmentService.between", "AppointmentService.today",
                                  "AppointmentService.series", "AppointmentService.book",
                                  "AppointmentService.book_series", "AppointmentService.change",
@@ -401,8 +401,8 @@ def render_markdown() -> str:
         "may not see comes back empty, and a change by that reader keeps it. A merge hands back the",
         "kept card scoped the same way; an ICS export carries notes only when asked (`include_notes`,",
         "`desk-admin export-ics --notes`) and then only those the reader may see, and covers at most",
-        "92 days. The reminder list (tomorrow's appointments to phone) carries the phone number only",
-        "where `full_card` allows it for the appointment's service.",
+        "92 days. The reminder list (tomorrow's appointments to phone) and the list of reminders that",
+        "failed carry the phone number only where `full_card` allows it for the appointment's service.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -215,7 +215,8 @@ class ReminderRepository:
     def problems(self, start: datetime, end: datetime) -> list[ProblemRow]:
         """Failed or unknown reminders of booked appointments starting in [start, end)."""
         stmt = (
-            select(Sending, Appointment.starts_at.label("a_starts_at"), Client.id.label("cid"),
+            select(Sending, Appointment.starts_at.label("a_starts_at"), Appointment.service_id.label("sid"),
+                   Client.id.label("cid"),
                    Client.given_name, Client.family_name, Client.phone, Client.language)
             .join(Appointment, Appointment.id == Sending.appointment_id)
             .join(Client, Client.id == Sending.client_id)
@@ -227,7 +228,7 @@ class ReminderRepository:
         )
         return [ProblemRow(sending=_sending_row(r.ReminderSending), client_id=r.cid,
                            client_name=person_name(r.given_name, r.family_name), phone=r.phone,
-                           language=r.language, appointment_starts_at=r.a_starts_at)
+                           language=r.language, appointment_starts_at=r.a_starts_at, service_id=r.sid)
                 for r in self.session.execute(stmt)]
 
     # -- statistics and retention -------------------------------------------------------------
