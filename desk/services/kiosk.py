@@ -87,8 +87,11 @@ class KioskService:
         snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
                     "first_visit": False}
         with self._uow(write=True) as uow:
-            visit_id = add_visit(uow, actor, service_id=service_id, client_id=None, appointment=None,
-                                 language=_interpreter(language), snapshot=snapshot, now=now, self_service=True)
+            try:
+                visit_id = add_visit(uow, actor, service_id=service_id, client_id=None, appointment=None,
+                                     language=_interpreter(language), snapshot=snapshot, now=now, self_service=True)
+            except NotFoundError as error:  # the head deactivated the service meanwhile
+                raise KioskRefusedError(reason="unavailable") from error
             ticket = self._ticket(uow, visit_id, service_id, language, now, None)
             uow.commit()
         return ticket

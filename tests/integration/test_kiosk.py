@@ -192,6 +192,14 @@ def test_reception_attaches_the_client_later_and_the_place_stays(services, head,
         services.checkin.attach_client(reception, other.visit_id, client.id, now=NOW)
 
 
+def test_a_service_that_is_no_longer_offered_is_refused_in_the_kiosks_words(services, head):
+    rpb = next(s for s in services.reference.services(head) if s.code == "RPB")  # planned, not active
+    assert rpb.id not in [o.id for o in services.kiosk.offers(_kiosk(), now=NOW)]
+    with pytest.raises(KioskRefusedError) as refused:
+        services.kiosk.take_ticket(_kiosk(), rpb.id, "de", now=NOW)
+    assert refused.value.reason == "unavailable"
+
+
 def test_the_kiosk_role_may_do_nothing_else(services, head, reception):
     kiosk = _kiosk()
     for call in (lambda: services.reference.services(kiosk), lambda: services.checkin.today(kiosk),

@@ -369,3 +369,20 @@ def test_a_finger_on_the_touch_screen_takes_a_ticket(qtbot, open_kiosk, centre):
     with qtbot.waitSignal(kiosk.sig_ticket, timeout=20000):
         tap(target)
     assert kiosk.page == "ticket" and [p[0] for p in printer.printed] == [kiosk.ticket.ticket]
+
+
+def test_the_appointment_slip_prints_the_kiosk_code(qapp, sqlite_services):
+    from desk.domain.kiosk import format_code
+    from desk.ui.views.termine.printing import slip_html
+
+    services, head = sqlite_services, Actor.system("test")
+    mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
+    client = services.clients.create(head, ClientInput(given_name="Selam", family_name="Tesfay", language="ti"))
+    with services.uow(write=True) as uow:  # the one place appointments are inserted gives each its code
+        appointment_id = uow.appointments.add(client_id=client.id, service_id=mbe.id, starts_at=NOW,
+                                              ends_at=NOW + timedelta(minutes=30), status="booked")
+        uow.commit()
+    slip = services.appointments.slip(head, appointment_id)
+    assert len(slip.kiosk_code) == 6
+    html = slip_html(slip)
+    assert format_code(slip.kiosk_code) in html and "ኮድ ንመሳርሒ ቁጽሪ" in html and "Ticket-Automaten" in html
