@@ -133,7 +133,9 @@ class AppointmentService:
     @requires(Permission.APPOINTMENT_READ)
     def series(self, actor: Actor, series_id: str) -> list[AppointmentRow]:
         with self._uow() as uow:
-            return _noted(actor, uow.appointments.series(series_id))
+            rows = uow.appointments.series(series_id)
+        self._list_reads.record(actor, "appointments", (r.client_id for r in rows))
+        return _noted(actor, rows)
 
     @requires(Permission.APPOINTMENT_READ)
     def history(self, actor: Actor, appointment_id: int) -> list[AuditRow]:
@@ -449,7 +451,9 @@ class AppointmentService:
                 start, _ = _local_day_bounds(a.starts_on)
                 _, end = _local_day_bounds(a.ends_on)
                 result += uow.appointments.booked_on_absence(staff_id, start, end)
-            return _noted(actor, sorted({r.id: r for r in result}.values(), key=lambda r: r.starts_at))
+        rows = sorted({r.id: r for r in result}.values(), key=lambda r: r.starts_at)
+        self._list_reads.record(actor, "appointments", (r.client_id for r in rows), now=now)
+        return _noted(actor, rows)
 
     # -- interpreters -----------------------------------------------------------------------
 

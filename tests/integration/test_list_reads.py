@@ -109,3 +109,18 @@ def test_desk_admin_audit_shows_the_list_reads_of_a_client(sqlite_services, head
     assert "Amal" not in out and "Haddad" not in out  # numbers, never names
     assert admin(["audit", "--action", "client.", "--since", (NOW - timedelta(days=1)).date().isoformat(),
                   "--database-url", url]) == 0
+
+
+def test_a_series_and_the_appointments_on_an_absence_are_recorded(services, head, setup) -> None:  # noqa: F811
+    rows = services.appointments.book_series(head, request(setup, at(MONDAY, 9)), count=2, now=NOW)
+    counsellor = Actor(staff_id=None, name="Beratung (series)", role=Role.COUNSELLOR,
+                       service_ids=frozenset({setup["service"]}))
+    services.appointments.series(counsellor, rows[0].series_id)
+    services.appointments.add_absence(head, setup["staff"], MONDAY, MONDAY)
+    absent = Actor(staff_id=None, name="Beratung (absence)", role=Role.COUNSELLOR,
+                   service_ids=frozenset({setup["service"]}))
+    assert [r.id for r in services.appointments.appointments_during_absences(absent, setup["staff"], now=NOW)] \
+        == [rows[0].id]
+    reads = [r for r in _list_reads(services, head) if r[0] != head.name]
+    assert reads == [("Beratung (series)", "appointments", [setup["client"]]),
+                     ("Beratung (absence)", "appointments", [setup["client"]])]
