@@ -372,4 +372,43 @@ def test_reception_sees_no_button_it_cannot_use(qtbot, sqlite_services, make_ui_
     qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
     visible = [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisible()]
     assert visible == []
-    assert widget.action_refer.text() == "&Refer elsewhere…"
+    assert widget.action_refer.text() == "&Refer to a partner organisation…"
+
+
+def test_every_button_is_an_action_in_both_languages_and_interpreters_have_one_word(qtbot, sqlite_services,
+                                                                                    make_ui_ctx):
+    """Each button says what it does (a verb, no bare status like "No-show" or "Übergeben" that reads
+    as a state): hand-over is "Weitervermitteln", the referral to a partner organisation says so,
+    and no two buttons share a label; the interpreter column is called as in the other views."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desk.ui.i18n import translate
+    from desk.ui.views.warteliste.dialogs import HandOverDialog, ReferDialog
+
+    counsellor = Actor(staff_id=None, name="Herr MBE", role=Role.COUNSELLOR)
+    english_verbs = {"Call", "Start", "Mark", "Put", "Hand", "Refer", "Undo", "Redo"}
+    try:
+        for language in ("en", "de"):
+            install_language(language)
+            widget = WartelisteView(make_ui_ctx(sqlite_services, counsellor))
+            qtbot.addWidget(widget)
+            texts = [b.defaultAction().text().replace("&", "").rstrip("…") for b in widget._buttons]
+            assert len(set(texts)) == len(texts), texts
+            if language == "en":
+                assert all(t.split()[0] in english_verbs for t in texts), texts
+            else:
+                assert all(t.split()[-1].endswith("n") for t in texts), texts  # ends with its infinitive
+                assert widget.action_hand_over.text().replace("&", "") == "Weitervermitteln…"
+                assert widget.action_refer.text().replace("&", "") == "An Partnerorganisation verweisen…"
+                visit = _row(1)
+                hand_over = HandOverDialog(visit, [], [])
+                refer = ReferDialog(visit, ["Caritas"])
+                qtbot.addWidget(hand_over)
+                qtbot.addWidget(refer)
+                assert hand_over.windowTitle() == "M-001 weitervermitteln"
+                assert {b.text() for b in hand_over.findChildren(QPushButton)} == {"Weitervermitteln", "Abbrechen"}
+                assert {b.text() for b in refer.findChildren(QPushButton)} == {"Verweisen", "Abbrechen"}
+            interpreter = WaitingListModel().headerData(Column.INTERPRETER, Qt.Orientation.Horizontal)
+            assert interpreter == translate("TermineModels", "Interpreter")  # the agenda's word, too
+    finally:
+        install_language("en")

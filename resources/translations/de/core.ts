@@ -484,7 +484,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation>Übergeben</translation>
+        <translation>Weitervermittelt</translation>
     </message>
     <message>
         <source>Head of department&apos;s forgotten password recovered (desk-admin recover-head)</source>
@@ -564,7 +564,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>Referred elsewhere</source>
-        <translation>Weitervermittelt</translation>
+        <translation>An Partnerorganisation verwiesen</translation>
     </message>
     <message>
         <source>Reminder consent or contact changed</source>
@@ -1874,7 +1874,7 @@ Datenbank: {database}</translation>
     </message>
     <message>
         <source>call people, hand them over or close their visit</source>
-        <translation>Personen aufrufen, übergeben oder ihren Besuch abschließen</translation>
+        <translation>Personen aufrufen, weitervermitteln oder ihren Besuch abschließen</translation>
     </message>
     <message>
         <source>see appointments</source>

@@ -5,7 +5,7 @@
     <name>HandOverDialog</name>
     <message>
         <source>Hand over {ticket}</source>
-        <translation>{ticket} übergeben</translation>
+        <translation>{ticket} weitervermitteln</translation>
     </message>
     <message>
         <source>{ticket} keeps the original arrival time.</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Hand over</source>
-        <translation>Übergeben</translation>
+        <translation>Weitervermitteln</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -43,8 +43,8 @@
 <context>
     <name>ReferDialog</name>
     <message>
-        <source>Refer {ticket}</source>
-        <translation>{ticket} weitervermitteln</translation>
+        <source>Refer {ticket} to a partner organisation</source>
+        <translation>{ticket} an eine Partnerorganisation verweisen</translation>
     </message>
     <message>
         <source>Partner organisation</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Refer</source>
-        <translation>Weitervermitteln</translation>
+        <translation>Verweisen</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -84,10 +84,6 @@
     <message>
         <source>Waiting</source>
         <translation>Wartet seit</translation>
-    </message>
-    <message>
-        <source>Interpreting</source>
-        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -127,11 +123,15 @@
     </message>
     <message>
         <source>handed over</source>
-        <translation>übergeben</translation>
+        <translation>weitervermittelt</translation>
     </message>
     <message>
         <source>referred</source>
-        <translation>weitervermittelt</translation>
+        <translation>extern verwiesen</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>{name} · self-service</source>
@@ -221,32 +221,12 @@
         <translation>Erneut aufr&amp;ufen</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>Gespräch &amp;beginnen</translation>
-    </message>
-    <message>
-        <source>&amp;Done</source>
-        <translation>&amp;Abschließen</translation>
-    </message>
-    <message>
-        <source>No-sho&amp;w</source>
-        <translation>Als nicht &amp;erschienen vermerken</translation>
-    </message>
-    <message>
-        <source>&amp;Back to waiting list</source>
-        <translation>&amp;Zurück auf die Warteliste</translation>
-    </message>
-    <message>
         <source>&amp;Hand over…</source>
-        <translation>Ü&amp;bergeben…</translation>
-    </message>
-    <message>
-        <source>&amp;Refer elsewhere…</source>
         <translation>&amp;Weitervermitteln…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
+        <translation>&amp;Rückgängig machen</translation>
     </message>
     <message>
         <source>Red&amp;o</source>
@@ -283,6 +263,26 @@
     <message>
         <source>Nobody is waiting.</source>
         <translation>Niemand wartet.</translation>
+    </message>
+    <message>
+        <source>&amp;Start the session</source>
+        <translation>Gespräch &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;done</source>
+        <translation>Als erledigt &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>Mark as no-sho&amp;w</source>
+        <translation>Als nicht &amp;erschienen vermerken</translation>
+    </message>
+    <message>
+        <source>Put &amp;back on the waiting list</source>
+        <translation>&amp;Zurück auf die Warteliste setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Refer to a partner organisation…</source>
+        <translation>An &amp;Partnerorganisation verweisen…</translation>
     </message>
     <message>
         <source>Not up to date: the database has not been reachable since {time}. The list updates by itself when it is back.</source>
@@ -338,11 +338,11 @@
     </message>
     <message>
         <source>{ticket} handed over.</source>
-        <translation>{ticket} übergeben.</translation>
+        <translation>{ticket} weitervermittelt.</translation>
     </message>
     <message>
         <source>{ticket} referred to {organisation}.</source>
-        <translation>{ticket} an {organisation} weitervermittelt.</translation>
+        <translation>{ticket} an {organisation} verwiesen.</translation>
     </message>
 </context>
 </TS>

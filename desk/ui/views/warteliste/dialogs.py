@@ -66,7 +66,7 @@ class HandOverDialog(LockAwareDialog):
 class ReferDialog(LockAwareDialog):
     def __init__(self, visit: VisitRow, partners: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Refer {ticket}").format(ticket=visit.ticket))
+        self.setWindowTitle(self.tr("Refer {ticket} to a partner organisation").format(ticket=visit.ticket))
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Partner organisation"))
         self.combo.addItems(partners)

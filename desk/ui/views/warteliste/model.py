@@ -51,7 +51,7 @@ class WaitingListModel(FrozenRowsModel[VisitRow]):
                     width=190, tooltip=lambda m, r: m.arrived_text(r),
                     sort=lambda m, r: r.arrived_at,
                     background=lambda m, r: m.level_colour(r), foreground=lambda m, r: m.level_text_colour(r)),
-        TableColumn("interpreter", QT_TRANSLATE_NOOP("WaitingListModel", "Interpreting"),
+        TableColumn("interpreter", QT_TRANSLATE_NOOP("WaitingListModel", "Interpreter"),
                     lambda m, r: language_name(r.interpreter_language), width=110),  # "Arabisch", not "AR"
         TableColumn("priority", QT_TRANSLATE_NOOP("WaitingListModel", "Priority"),
                     lambda m, r: m.priority_text(r), width=80,
