@@ -150,7 +150,7 @@ class AccountService:
                     "centre whose only head of department is locked out.", names=", ".join(sorted(others)))
             uow.accounts.set_password(target.id, hashed)
             record(uow, actor, "account.password_recover", entity_type="staff", entity_id=target.id)
-            uow.touch("staff")
+            uow.touch(Topic.STAFF)
             uow.commit()
 
     @requires(Permission.LOGIN)
