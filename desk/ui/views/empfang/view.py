@@ -313,7 +313,7 @@ class EmpfangView(DeskView):
         def failed(error: Exception) -> None:
             self.show_message(error_text(error))
 
-        self.ctx.run_in_worker(work, self._services_loaded, failed, receiver=self)
+        self.run(work, self._services_loaded, failed)
 
     def _services_loaded(self, result: tuple[list[ServiceRow], str]) -> None:
         self._services, self._centre = result
@@ -444,9 +444,9 @@ class EmpfangView(DeskView):
             self._apply_results(seq, [])
             return
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.clients.search(actor, query, limit=SEARCH_LIMIT),
-                               lambda hits: self._apply_results(seq, hits, query),
-                               lambda error: self._search_failed(seq, error), receiver=self)
+        self.run(lambda: services.clients.search(actor, query, limit=SEARCH_LIMIT),
+                 lambda hits: self._apply_results(seq, hits, query),
+                 lambda error: self._search_failed(seq, error))
 
     def _apply_results(self, seq: int, hits: list[ClientSearchHit], query: str = "") -> None:
         if seq != self._search_seq:
@@ -495,9 +495,9 @@ class EmpfangView(DeskView):
         self._appointments_seq += 1
         seq = self._appointments_seq
         services, actor = self.ctx.services, self.ctx.actor
-        self.ctx.run_in_worker(lambda: services.checkin.todays_appointments(actor),
-                               lambda rows: self._apply_appointments(seq, rows),
-                               lambda error: self._appointments_failed(seq, error), receiver=self)
+        self.run(lambda: services.checkin.todays_appointments(actor),
+                 lambda rows: self._apply_appointments(seq, rows),
+                 lambda error: self._appointments_failed(seq, error))
 
     def _apply_appointments(self, seq: int, rows: list[AppointmentRow]) -> None:
         if seq != self._appointments_seq:
@@ -730,9 +730,9 @@ class EmpfangView(DeskView):
     def open_card(self, client_id: int) -> None:
         """Reads the card in a worker, then opens it (card_dialog)."""
         clients, actor = self.ctx.services.clients, self.ctx.actor
-        self.ctx.run_in_worker(lambda: clients.card(actor, client_id),
-                               lambda row: self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self)),
-                               lambda error: self.show_message(error_text(error)), receiver=self)
+        self.run(lambda: clients.card(actor, client_id),
+                 lambda row: self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self)),
+                 lambda error: self.show_message(error_text(error)))
 
     def new_client(self) -> None:
         if not self.new_button.isEnabled():

@@ -165,7 +165,7 @@ class RaumkalenderView(DeskView):
             self.status_label.setText(error_text(error))
             self.sig_loaded.emit()
 
-        self.ctx.run_in_worker(lambda: reference.rooms(actor), self._set_rooms, failed, receiver=self)
+        self.run(lambda: reference.rooms(actor), self._set_rooms, failed)
 
     def _set_rooms(self, all_rooms: list[RoomRow]) -> None:
         self.room_rows = list(all_rooms)
@@ -302,8 +302,7 @@ class RaumkalenderView(DeskView):
             self.status_label.setText(error_text(error))
             self.reload()
 
-        self.ctx.run_in_worker(lambda: load_occurrence(services, actor, occurrence_id), self._open_loaded, failed,
-                               receiver=self)
+        self.run(lambda: load_occurrence(services, actor, occurrence_id), self._open_loaded, failed)
 
     def _open_loaded(self, existing) -> None:
         dialog = BookingDialog(self.ctx, self, rooms=self.room_rows, existing=existing)
@@ -415,8 +414,8 @@ class RaumkalenderView(DeskView):
             with open(path, "wb") as handle:
                 handle.write(data)
 
-        self.ctx.run_in_worker(work, lambda _r: self.status_label.setText(self.tr("Saved to {path}.").format(path=path)),
-                               lambda error: self.status_label.setText(error_text(error)), receiver=self)
+        self.run(work, lambda _r: self.status_label.setText(self.tr("Saved to {path}.").format(path=path)),
+                 lambda error: self.status_label.setText(error_text(error)))
 
     def save_pdf(self) -> None:
         days = self.days()

@@ -1,6 +1,6 @@
 """Statistik (head of department): the report of a period on screen, with charts and exports.
 
-The figures are computed in a worker (ctx.run_in_worker) with a progress bar; the screen shows
+The figures are computed in a worker (DeskView.run) with a progress bar; the screen shows
 exact numbers, the exports (XLSX, CSV, PDF) show counts below the threshold as "< 3".
 """
 
@@ -272,7 +272,7 @@ class StatistikView(DeskView):
                 figures = None
             return report, figures
 
-        self.ctx.run_in_worker(work, self._on_computed, self._on_failed, receiver=self)
+        self.run(work, self._on_computed, self._on_failed)
 
     def _on_computed(self, result: tuple[Report, NoShowFigures | None]) -> None:
         report, figures = result
@@ -396,7 +396,7 @@ class StatistikView(DeskView):
             return
         reports, actor = self.ctx.services.reports, self.ctx.actor
         # the audit entry is a write: in a worker, like every service call
-        self.ctx.run_in_worker(lambda: reports.record_export(actor, report.period, fmt),
-                               lambda _r: self.ctx.events.sig_status_message.emit(
-                                   self.tr("Report saved: {path}").format(path=str(path))),
-                               lambda error: show_error(self, error), receiver=self)
+        self.run(lambda: reports.record_export(actor, report.period, fmt),
+                 lambda _r: self.ctx.events.sig_status_message.emit(
+                     self.tr("Report saved: {path}").format(path=str(path))),
+                 lambda error: show_error(self, error))

@@ -243,9 +243,8 @@ class RemindersTab(DeskView):
             button.setEnabled(True)
             callback(value)
 
-        self.ctx.run_in_worker(work, lambda value: finish(done, value),
-                               lambda error: finish(lambda e: self.status.setText(error_text(e)), error),
-                               receiver=self)
+        self.run(work, lambda value: finish(done, value),
+                 lambda error: finish(lambda e: self.status.setText(error_text(e)), error))
 
     def save_schedule(self) -> None:
         reminders, actor, schedule = self.ctx.services.reminders, self.ctx.actor, self.current_schedule()
