@@ -6,11 +6,13 @@
 
 This process drives the REAL main window as reception would (offscreen Qt, live updates on):
 types a name letter by letter, checks the first hit in (check-in dialog, Enter), switches to the
-waiting list and back now and then. Another OS process (`--counsellors`, started by this one)
+waiting list and back now and then (between glances the hidden list does not reload; it catches
+up when shown, so live-update latency runs until the next glance). Another OS process (`--counsellors`, started by this one)
 plays six counsellors on the same database: call next, start, done, hand over. Each of their
 changes is one line in a log file with an id, the visit, the visit's version after the change
 and the commit time; reception reads the log and checks that its waiting list showed every
-change (the visit with that version or a later one, or gone once closed) and how long it took.
+change (the visit with that version or a later one, or gone once closed; a state superseded by a
+later one of the same visit before the list was next shown counts as shown) and how long it took.
 
 Every --every check-ins it prints one line: RSS, live Python objects (gc), QObjects in the
 window, threads, file descriptors, the longest full collection, the longest window stall, search
@@ -251,10 +253,18 @@ class ChangeWatch:
         later one, or gone; a change that closed a visit never listed counts once a later load
         does not list it."""
         self.read_log()
+        settled: dict[int, int] = {}  # visit -> highest version settled in this pass
         for change_id, (visit_id, version, is_open, committed) in list(self.pending.items()):
             if (self.shown.get(visit_id, 0) >= version or visit_id in self.gone
                     or (not is_open and visit_id not in self.shown and visit_id not in self._present
                         and self._applied_at > committed)):
+                self.latencies.append(max(0.0, self._applied_at - committed) * 1000)
+                del self.pending[change_id]
+                settled[visit_id] = max(version, settled.get(visit_id, 0))
+        # a state the list never showed because a later one of the same visit came first (the list
+        # was hidden meanwhile and caught up when shown, issue 17) is superseded, not missed
+        for change_id, (visit_id, version, _is_open, committed) in list(self.pending.items()):
+            if version < settled.get(visit_id, 0):
                 self.latencies.append(max(0.0, self._applied_at - committed) * 1000)
                 del self.pending[change_id]
 
@@ -422,9 +432,11 @@ def run_reception(url: str, args, log_path: Path) -> dict:
             pump(0.02)
             stall["max"] = 0.0
     elapsed = time.perf_counter() - began
-    # the last changes: give reception SEEN_TIMEOUT_S to show them
+    # the last changes: a last glance at the waiting list (hidden between glances it only remembers
+    # what changed and reloads when shown, issue 17), then SEEN_TIMEOUT_S to show them
     Path(args.stop_file).touch()
     time.sleep(0.5)
+    window.show_view("warteliste")
     watch.match()
     wait_until(lambda: watch.match() or not watch.pending, SEEN_TIMEOUT_S)
     missed = sorted(watch.pending)
