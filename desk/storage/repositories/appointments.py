@@ -30,6 +30,7 @@ from desk.storage.models import (
     UTCDateTime,
     WorkingHour,
 )
+from desk.storage.rows import row_builder
 
 #: Statuses that occupy the counsellor's (and interpreter's) time.
 _OCCUPYING = [s.value for s in AppointmentStatus if s is not AppointmentStatus.CANCELLED]
@@ -77,6 +78,7 @@ _COLUMNS = (
     Appointment.version, Client.given_name, Client.family_name,
 )
 _STATUS = {s.value: s for s in AppointmentStatus}
+_build_appointment_row = row_builder(AppointmentRow)
 
 
 @functools.cache
@@ -98,12 +100,10 @@ def _between_select(by_staff: bool, include_cancelled: bool):  # noqa: ANN202 - 
 def _appointment_row_of(r) -> AppointmentRow:  # noqa: ANN001 - a row of _between_select
     (id_, client_id, service_id, staff_id, room_id, interpreter_id, interpreter_language, starts_at, ends_at,
      status, cancel_reason, series_id, reminded_at, note, version, given, family) = r
-    return AppointmentRow(
-        id=id_, client_id=client_id, client_name=person_name(given, family), service_id=service_id,
-        staff_id=staff_id, room_id=room_id, interpreter_id=interpreter_id,
-        interpreter_language=interpreter_language, starts_at=starts_at, ends_at=ends_at, status=_STATUS[status],
-        cancel_reason=cancel_reason, series_id=series_id, reminded_at=reminded_at, note=note, version=version,
-    )
+    return _build_appointment_row((
+        id_, client_id, person_name(given, family), service_id, staff_id, room_id, interpreter_id,
+        interpreter_language, starts_at, ends_at, _STATUS[status], cancel_reason, series_id, reminded_at, note, version,
+    ))
 
 
 def _interpreter_row(i: Interpreter) -> InterpreterRow:

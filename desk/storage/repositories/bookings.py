@@ -23,6 +23,7 @@ from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy
 from desk.storage.models import BookingOccurrence, Room, RoomBooking, UTCDateTime
+from desk.storage.rows import row_builder
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,12 +246,10 @@ class BookingRepository:
         params: dict[str, object] = {"low": start - MAX_SPAN, "end": end, "start": start}
         if room_ids is not None:
             params["room_ids"] = list(room_ids)
+        build = _build_occurrence_row
         return [
-            BookingOccurrenceRow(
-                id=r[0], booking_id=r[1], room_id=r[2], title=r[3] if r[3] is not None else r[4], kind=_kind(r[5]),
-                organiser=r[6] or "", starts_at=r[7], ends_at=r[8], cancelled=bool(r[9]), holiday_name=r[10] or "",
-                expected_participants=r[11], actual_participants=r[12], recurring=bool(r[13]),
-            )
+            build((r[0], r[1], r[2], r[3] if r[3] is not None else r[4], _kind(r[5]), r[6] or "", r[7], r[8],
+                   bool(r[9]), r[10] or "", r[11], r[12], bool(r[13])))
             for r in self.session.execute(_occurrences_select(room_ids is not None, include_cancelled), params)
         ]
 
@@ -361,6 +360,9 @@ def _overlapping(start: datetime, end: datetime) -> tuple:
     the index on starts_at is read from start - MAX_SPAN only, not from the first booking ever."""
     return (BookingOccurrence.starts_at > start - MAX_SPAN, BookingOccurrence.starts_at < end,
             BookingOccurrence.ends_at > start)
+
+
+_build_occurrence_row = row_builder(BookingOccurrenceRow)
 
 
 @functools.cache

@@ -28,6 +28,7 @@ from desk.domain.model import (
 )
 from desk.domain.tickets import format_ticket
 from desk.storage.models import Alarm, Appointment, Client, DisplayCall, Room, Staff, TicketCounter, Visit
+from desk.storage.rows import row_builder
 
 
 class VisitRepository:
@@ -279,6 +280,7 @@ _ROW_COLUMNS = (
 
 
 _STATUS = {s.value: s for s in VisitStatus}
+_build_visit_row = row_builder(VisitRow)
 _PRIORITY = {p.value: p for p in Priority}
 
 
@@ -312,33 +314,10 @@ def _visit_row_of(r: Row) -> VisitRow:
      appointment_id, called_by_staff_id, called_by_name, room_id, assigned_staff_id, referred_to, version,
      handed_over_from_id, self_service, given, family, display_label, room_name, caller_name,
      appointment_starts_at) = r
-    return VisitRow(
-        id=id_,
-        client_id=client_id,
-        client_name=person_name(given, family),
-        service_id=service_id,
-        ticket=format_ticket(prefix, number),
-        ticket_day=ticket_day,
-        party_size=party_size,
-        status=_STATUS[status],
-        priority=_PRIORITY[priority],
-        priority_reason=priority_reason,
-        interpreter_language=interpreter_language,
-        arrived_at=arrived_at,
-        first_called_at=first_called_at,
-        called_at=called_at,
-        started_at=started_at,
-        finished_at=finished_at,
-        call_count=call_count,
-        appointment_id=appointment_id,
-        appointment_starts_at=appointment_starts_at,
-        called_by_staff_id=called_by_staff_id,
-        called_by_name=called_by_name or caller_name or "",
-        room_id=room_id,
-        room_label=display_label or room_name or "",
-        assigned_staff_id=assigned_staff_id,
-        referred_to=referred_to,
-        version=version,
-        handed_over_from_id=handed_over_from_id,
-        self_service=bool(self_service),
-    )
+    return _build_visit_row((
+        id_, client_id, person_name(given, family), service_id, format_ticket(prefix, number), ticket_day, party_size,
+        _STATUS[status], _PRIORITY[priority], priority_reason, interpreter_language, arrived_at, first_called_at,
+        called_at, started_at, finished_at, call_count, appointment_id, appointment_starts_at, called_by_staff_id,
+        called_by_name or caller_name or "", room_id, display_label or room_name or "", assigned_staff_id,
+        referred_to, version, handed_over_from_id, bool(self_service),
+    ))
