@@ -97,7 +97,7 @@ def make_busy_day(services) -> None:
                     services.bookings.create(system, BookingDraft(
                         room_id=room.id, title=titles[(offset + index + slot) % len(titles)], starts_at=start,
                         ends_at=start + timedelta(minutes=minutes), kind=list(BookingKind)[slot % len(BookingKind)],
-                        organiser="Frau Yilmaz"))
+                        organiser="Frau Yilmaz"), now=place(datetime.combine(monday, time(0))))  # booked before the week
                 except ConflictError:
                     pass  # the demo already has something there
 

@@ -147,8 +147,10 @@ class BookingService:
     # -- creating -----------------------------------------------------------------------------
 
     @requires(Permission.ROOM_BOOK)
-    def create(self, actor: Actor, draft: BookingDraft) -> SaveResult:
+    def create(self, actor: Actor, draft: BookingDraft, *, now: datetime | None = None) -> SaveResult:
+        """A new booking (a series from its first date). One that is already over is refused."""
         draft = _clean(draft)
+        _refuse_past(draft, now)
         first_local = draft.starts_at.astimezone(BERLIN).replace(tzinfo=None)
         rule = to_rrule(draft.rule, first_local)
         specs = _materialise(rule, draft.starts_at, draft.ends_at, draft.holiday_policy)
@@ -194,8 +196,10 @@ class BookingService:
     def move(
         self, actor: Actor, occurrence_id: int, starts_at: datetime, ends_at: datetime,
         *, room_id: int | None = None, scope: EditScope = EditScope.THIS, expected_version: int | None = None,
+        now: datetime | None = None,
     ) -> SaveResult:
-        """Move and/or resize (drag in the calendar): keeps everything else of the booking."""
+        """Move and/or resize (drag in the calendar): keeps everything else of the booking. A move to a
+        time that is already over is refused."""
         with self._uow() as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
             booking = uow.bookings.booking(occurrence.booking_id)
@@ -208,20 +212,25 @@ class BookingService:
             with_kitchen=booking.linked_booking_id is not None,
         )
         return self.edit(actor, occurrence_id, draft, scope=scope,
-                         expected_version=expected_version if expected_version is not None else booking.version)
+                         expected_version=expected_version if expected_version is not None else booking.version,
+                         now=now)
 
     @requires(Permission.ROOM_BOOK)
     def edit(
         self, actor: Actor, occurrence_id: int, draft: BookingDraft, *, scope: EditScope = EditScope.ALL,
-        expected_version: int | None = None,
+        expected_version: int | None = None, now: datetime | None = None,
     ) -> SaveResult:
-        """Change a booking from one of its occurrences. One-off bookings ignore the scope."""
+        """Change a booking from one of its occurrences. One-off bookings ignore the scope. Moving the
+        date to a time that is already over is refused; a past date keeping its time can still be
+        edited (participants, title, notes)."""
         draft = _clean(draft)
         with self._uow(write=True) as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
             booking = uow.bookings.booking(occurrence.booking_id)
             if expected_version is not None and booking.version != expected_version:
                 raise StaleError()
+            if (draft.starts_at, draft.ends_at) != (occurrence.starts_at, occurrence.ends_at):
+                _refuse_past(draft, now)
             room = _room(uow, draft.room_id)
             linked = uow.bookings.booking(booking.linked_booking_id) if booking.linked_booking_id else None
             room_ids = {room.id, booking.room_id, occurrence.room_id} | ({linked.room_id} if linked else set())
@@ -619,6 +628,15 @@ def _clean(draft: BookingDraft) -> BookingDraft:
         raise ValidationError("The end must be after the start (the booking has no length).")
     return replace(draft, title=title, organiser=organiser, notes=notes, starts_at=starts_at, ends_at=ends_at,
                    rule=draft.rule if isinstance(draft.rule, RuleSpec) else RuleSpec())
+
+
+def _refuse_past(draft: BookingDraft, now: datetime | None) -> None:
+    """A booking, or a move, to a time that has already ended: nobody can use the room then."""
+    if draft.ends_at <= (now or datetime.now(UTC)):
+        raise ValidationError(
+            "This time is already over ({wanted}–{end}): a booking can only be made, or moved, for a time "
+            "that has not ended yet.",
+            wanted=_fmt(draft.starts_at), end=_fmt_time(draft.ends_at))
 
 
 def _materialise(rule: str | None, start: datetime, end: datetime, policy: HolidayPolicy) -> list[OccurrenceSpec]:

@@ -207,6 +207,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "This session has no account; log in again."),
     QT_TRANSLATE_NOOP("errors", "This session has no account; the room cannot be remembered."),
     QT_TRANSLATE_NOOP("errors", "This ticket does not exist (any more)."),
+    QT_TRANSLATE_NOOP("errors", "This time is already over ({wanted}–{end}): a booking can only be made, or moved, for a time that has not ended yet."),
     QT_TRANSLATE_NOOP("errors", "This visit does not exist (any more)."),
     QT_TRANSLATE_NOOP("errors", "Ticket prefix"),
     QT_TRANSLATE_NOOP("errors", "Ticket {ticket} already belongs to a client."),

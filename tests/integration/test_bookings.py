@@ -256,12 +256,51 @@ def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, receptio
     assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Keller", "--output", str(series)]) == 2
 
 
-def test_a_clash_in_the_past_never_suggests_a_time_that_has_passed(services, reception) -> None:
+def test_a_clash_that_began_earlier_today_never_suggests_a_time_that_has_passed(services, reception) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
-    day = (datetime.now(BERLIN) - timedelta(days=10)).date()
-    past = local(day.year, day.month, day.day, 17)
-    services.bookings.create(reception, draft(group.id, past, title="Sprachcafé"))
+    now = datetime.now(UTC)
+    started = now - timedelta(hours=1)
+    services.bookings.create(reception, draft(group.id, started, title="Sprachcafé"))  # still running
     with pytest.raises(ConflictError) as caught:
-        services.bookings.create(reception, draft(group.id, past + timedelta(hours=1), title="Nachtrag"))
+        services.bookings.create(reception, draft(group.id, started + timedelta(minutes=30), title="Nachtrag"))
     suggestion = caught.value.params["suggested_start"]
-    assert suggestion is not None and suggestion >= datetime.now(BERLIN) - timedelta(minutes=1)
+    assert suggestion is not None and suggestion >= now - timedelta(minutes=1)
+
+
+def test_a_booking_or_a_move_into_time_already_over_is_refused_and_changes_nothing(services, reception) -> None:
+    """A slot chosen by hand that lies entirely in the past (the dialog lets one type it) is refused
+    with a message in both languages; a booking that is still running is fine; a past date whose
+    time stays can still be edited (participants, title)."""
+    group = room_of(services, reception, RoomKind.GROUP)
+    now = local(2027, 2, 3, 12)  # the clock passed in, as the services take it
+    yesterday, tomorrow = local(2027, 2, 2, 17), local(2027, 2, 4, 17)
+    with pytest.raises(ValidationError, match="already over") as caught:
+        services.bookings.create(reception, draft(group.id, yesterday), now=now)
+    assert caught.value.params == {"wanted": "02.02.2027 17:00", "end": "19:00"}
+    with pytest.raises(ValidationError, match="already over"):
+        services.bookings.create(reception, draft(group.id, now - timedelta(hours=2), hours=2), now=now)  # ends now
+    assert services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 2, 6)) == []
+    services.bookings.create(reception, draft(group.id, now - timedelta(hours=1)), now=now)  # running: fine
+
+    # a booking made beforehand (its clock), now over: moving it into the past is refused, nothing changes
+    past_id = services.bookings.create(reception, draft(group.id, yesterday, title="Infoabend", expected_participants=10),
+                                       now=yesterday - timedelta(days=1)).booking_id
+    [past] = services.bookings.series(reception, past_id)
+    for move in (lambda: services.bookings.move(reception, past.id, yesterday - timedelta(hours=3),
+                                                yesterday - timedelta(hours=1), now=now),
+                 lambda: services.bookings.edit(reception, past.id, draft(group.id, yesterday - timedelta(hours=3),
+                                                                          title="Infoabend"), now=now)):
+        with pytest.raises(ValidationError, match="already over"):
+            move()
+        [unchanged] = services.bookings.series(reception, past_id)
+        assert (unchanged.starts_at, unchanged.ends_at) == (past.starts_at, past.ends_at)
+    # the same past date, its time kept: editing still works, and so do the participants who came
+    services.bookings.edit(reception, past.id, draft(group.id, yesterday, title="Infoabend Anerkennung",
+                                                     expected_participants=12), now=now)
+    services.bookings.set_actual_participants(reception, past.id, 9)
+    [edited] = services.bookings.series(reception, past_id)
+    assert (edited.title, edited.actual_participants, edited.starts_at) == ("Infoabend Anerkennung", 9, past.starts_at)
+    # moved out of the past to a time to come: allowed
+    services.bookings.move(reception, past.id, tomorrow, tomorrow + timedelta(hours=2), now=now)
+    assert services.bookings.series(reception, past_id)[0].starts_at == tomorrow
+

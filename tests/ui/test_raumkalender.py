@@ -72,6 +72,8 @@ def view(qtbot, ctx):
     widget.room_filter.setCurrentIndex(widget.room_filter.findData(
         next(r for r in ctx.services.reference.rooms(ctx.actor) if r.kind is RoomKind.GROUP).id))
     qtbot.waitUntil(lambda: len(widget.canvas.rooms) == 1, timeout=20000)
+    with qtbot.waitSignal(widget.sig_loaded, timeout=20000):
+        widget.go_next()  # next week: every day to come, whatever weekday the test runs on (no booking in the past)
     return widget
 
 
@@ -181,7 +183,9 @@ def test_keyboard_navigation(qtbot, view, ctx, group) -> None:
     assert view.days()[0] == monday - timedelta(days=7)
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         QTest.keyClick(view.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert view.days()[0] == monday
+    assert view.days()[0] == monday - timedelta(days=7)  # this week (the fixture shows the next one)
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
+        QTest.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     # every toolbar action names its shortcut in the tooltip
     assert "Alt+Right" in view.next_action.toolTip() and "Ctrl+T" in view.today_action.toolTip()
     assert "Ctrl+G" in view.go_date.toolTip()
@@ -414,3 +418,41 @@ def test_every_booking_kind_has_one_german_word_in_calendar_ics_and_reports(qapp
         assert kind_label(BookingKind.TEAM_MEETING) == "Teambesprechung"
     finally:
         install_language("en")
+
+
+def test_a_slot_already_over_is_refused_in_the_dialog_but_a_past_date_takes_its_participants(qtbot, ctx, group,
+                                                                                             now) -> None:
+    """Typing a time that lies entirely in the past into the dialog: the service refuses it, the dialog
+    shows why in German, stays open and nothing is booked. The participants of a date that is over
+    are still entered through the same dialog."""
+    yesterday = place(datetime.combine(now.astimezone(BERLIN).date() - timedelta(days=1), time(17)))
+    install_language("de")
+    try:
+        dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=yesterday,
+                               end=yesterday + timedelta(hours=2))
+        qtbot.addWidget(dialog)
+        dialog.title_edit.setText("Infoabend")
+        dialog.kind.setCurrentIndex(0)
+        assert dialog.save()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+        assert not dialog.saved and dialog.save_button.isEnabled()
+        assert "Diese Zeit ist schon vorbei" in dialog.conflict_label.text()
+        assert "background" in dialog.conflict_label.styleSheet()  # shown as an error
+        assert dialog.use_suggestion.isHidden()  # no slot in the past offered either
+        assert ctx.services.bookings.occurrences(ctx.actor, yesterday - timedelta(hours=1),
+                                                 yesterday + timedelta(hours=3)) == []
+    finally:
+        install_language("en")
+    # booked beforehand (its own clock), now over: the actual participants are entered afterwards
+    booking_id = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Sprachcafé", yesterday,
+                                                                      yesterday + timedelta(hours=2)),
+                                              now=yesterday - timedelta(days=2)).booking_id
+    occurrence = ctx.services.bookings.series(ctx.actor, booking_id)[0]
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, occurrence.id))
+    qtbot.addWidget(dialog)
+    dialog.actual.setValue(14)
+    dialog.expected.setValue(20)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
+    after = ctx.services.bookings.series(ctx.actor, booking_id)[0]
+    assert (after.actual_participants, after.expected_participants, after.starts_at) == (14, 20, yesterday)

@@ -1526,6 +1526,10 @@ Datenbank: {database}</translation>
         <translation>Diese Wartenummer gibt es nicht (mehr).</translation>
     </message>
     <message>
+        <source>This time is already over ({wanted}–{end}): a booking can only be made, or moved, for a time that has not ended yet.</source>
+        <translation>Diese Zeit ist schon vorbei ({wanted}–{end}): Eine Buchung kann nur für eine Zeit angelegt oder dorthin verschoben werden, die noch nicht zu Ende ist.</translation>
+    </message>
+    <message>
         <source>This visit does not exist (any more).</source>
         <translation>Diesen Besuch gibt es nicht (mehr).</translation>
     </message>
