@@ -47,6 +47,7 @@ class Figure:
     samples: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
     value: float | None = None  # single-valued figures (sizes, memory)
+    index_mb: float | None = None  # search: resident memory the name index added
     note: str = ""
     available: bool = True
 
@@ -57,6 +58,8 @@ class Figure:
             out.update(percentiles(self.samples))
         if self.value is not None:
             out["value"] = self.value
+        if self.index_mb is not None:
+            out["index_mb"] = self.index_mb
         if self.floor:
             floor = percentiles(self.floor)
             out["floor_p50"] = floor["p50"]
@@ -83,6 +86,24 @@ def timed(function: Callable[[], Any]) -> tuple[float, Any]:
 def default_bench_url(years: int, quick: bool) -> str:
     name = "bench-quick.sqlite" if quick else f"bench-{years}y.sqlite"
     return sqlite_url(data_dir() / "bench" / name)
+
+
+def resident_mb() -> float:
+    """Resident memory of this process now (Linux: VmRSS), else the peak (getrusage)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+    except ImportError:  # pragma: no cover - Windows
+        return float("nan")
 
 
 def _load() -> list[float] | None:
@@ -257,7 +278,11 @@ def _search(services: DeskServices, actor: Actor, floor: benchsql.RawFloor, runs
 
     rng = random.Random(3)
     people = benchsql.family_names(services.db, 5_000)
+    before = resident_mb()
+    started = time.perf_counter()
     services.clients.search(actor, "warm")  # builds the name index (once per process)
+    built_in = time.perf_counter() - started
+    index_mb = resident_mb() - before
     keystrokes: list[str] = []
     while len(keystrokes) < runs + 10:
         _id, given, family = rng.choice(people)
@@ -270,7 +295,9 @@ def _search(services: DeskServices, actor: Actor, floor: benchsql.RawFloor, runs
         figure.samples.append(elapsed)
         ids = ",".join(str(h.id) for h in hits) or "0"
         figure.floor.append(floor.query("search_rows", ids=ids)[0] * 1000)
-    figure.note = f"index of {len(services.clients._ensure_index())} names; floor: fetch the hits' rows"  # noqa: SLF001
+    figure.note = (f"index of {len(services.clients._ensure_index()):,} names, built in {built_in:.1f} s, "  # noqa: SLF001
+                   f"+{index_mb:.0f} MB resident; floor: fetch the hits' rows")
+    figure.index_mb = round(index_mb, 1)
     return figure
 
 

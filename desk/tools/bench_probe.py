@@ -21,21 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def resident_mb() -> float:
-    """Resident memory of this process now (Linux: VmRSS), else the peak (getrusage)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    try:
-        import resource
+    """Resident memory of this process now (desk.tools.bench.resident_mb, imported when asked:
+    `desk --measure-startup` must not pay for the bench module)."""
+    from desk.tools.bench import resident_mb as measure
 
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-    except ImportError:  # pragma: no cover - Windows
-        return float("nan")
+    return measure()
 
 
 def _context(services, settings):
