@@ -48,6 +48,7 @@ _PURGE_SQL = """
 KIOSK_GRANTS = (
     "GRANT SELECT ON services, change_counter, alembic_version, kiosk_languages TO {kiosk}",
     "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
+    "GRANT SELECT, INSERT, DELETE ON change_log TO {kiosk}",  # a commit logs its topics (and prunes old rows)
     "GRANT SELECT, INSERT, UPDATE ON ticket_counters TO {kiosk}",
     "GRANT SELECT, INSERT ON visits TO {kiosk}",
     "GRANT SELECT (id, client_id, service_id, staff_id, starts_at, status, interpreter_language, kiosk_code, "
