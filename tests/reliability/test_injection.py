@@ -148,6 +148,12 @@ KNOWN_FIXED = {
     ("desk/tools/bulk.py", "table"),  # count_rows: schema table names (callers pass TABLES)
     ("desk/tools/bulk.py", "name"),  # fix_sequences: names from TABLES
     ("desk/tools/benchsql.py", "order"),  # "DESC" or "ASC"
+    # the report's one statement (issue 21): fragments built from constants, column and
+    # bind-parameter names in ReportRepository.visit_figures (the values are bound parameters)
+    *(("desk/storage/repositories/reports.py", name) for name in (
+        "kind", "ranks", "per_service", "per_client", "b0", "e1", "period", "month", "greatest", "first_called",
+        "arrived", "appointment_start", "finished", "started", "waits_key", "sessions_key", "latest_per_service",
+        "latest_per_client", "cells_key", "months_key", "waits", "sessions")),
 }
 
 

@@ -244,6 +244,14 @@ SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT),
     FROM latest
   ) AS c_ WHERE k = 1"""  # noqa: S608
 
+        # every piece formatted into the statement below is one of these fixed fragments (built
+        # from constants, column names and bind-parameter names; never a value):
+        first_called, arrived, appointment_start = epoch("v.first_called_at"), epoch("v.arrived_at"), epoch("a.starts_at")
+        finished, started = epoch("v.finished_at"), epoch("v.started_at")
+        waits_key, sessions_key = value_key("w"), value_key("d")
+        cells_key = key(("s", services), ("root", 2), ("rep", 2), ("f", 16), ("p", periods))
+        months_key = key(("s", services), ("root", 2), ("rep", 2), ("p", periods), ("m", months))
+        waits, sessions = percentiles("w"), percentiles("d")
         sql = f"""
 WITH RECURSIVE
 h AS MATERIALIZED (
@@ -275,22 +283,22 @@ v AS MATERIALIZED (
          v.residence, v.status_group, v.client_language AS cl, v.interpreter_language AS il,
          {month} AS m,
          CASE WHEN v.first_called_at IS NOT NULL AND v.handed_over_from_id IS NULL THEN
-           {greatest}(0, {epoch("v.first_called_at")} - CASE WHEN a.starts_at IS NULL THEN {epoch("v.arrived_at")}
-                      ELSE {greatest}({epoch("v.arrived_at")}, {epoch("a.starts_at")}) END) END AS w,
+           {greatest}(0, {first_called} - CASE WHEN a.starts_at IS NULL THEN {arrived}
+                      ELSE {greatest}({arrived}, {appointment_start}) END) END AS w,
          CASE WHEN v.started_at IS NOT NULL AND v.finished_at IS NOT NULL THEN
-           {greatest}(0, {epoch("v.finished_at")} - {epoch("v.started_at")}) END AS d
+           {greatest}(0, {finished} - {started}) END AS d
   FROM visits v LEFT JOIN appointments a ON a.id = v.appointment_id
   WHERE v.arrived_at >= {b0} AND v.arrived_at < {e1}
 ),
-h_w AS MATERIALIZED (SELECT p, s, w AS x, count(*) AS c FROM v WHERE w IS NOT NULL GROUP BY {value_key("w")}),
-h_d AS MATERIALIZED (SELECT p, s, d AS x, count(*) AS c FROM v WHERE d IS NOT NULL GROUP BY {value_key("d")}),
+h_w AS MATERIALIZED (SELECT p, s, w AS x, count(*) AS c FROM v WHERE w IS NOT NULL GROUP BY {waits_key}),
+h_d AS MATERIALIZED (SELECT p, s, d AS x, count(*) AS c FROM v WHERE d IS NOT NULL GROUP BY {sessions_key}),
 latest AS MATERIALIZED ({latest_per_service})
 SELECT 'c', p, s, root, rep, f, residence, status_group, il, CAST(NULL AS BIGINT), count(*),
        CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)
-  FROM v GROUP BY {key(("s", services), ("root", 2), ("rep", 2), ("f", 16), ("p", periods))}, residence, status_group, il
+  FROM v GROUP BY {cells_key}, residence, status_group, il
 UNION ALL
 SELECT 'm', p, s, root, rep, NULL, NULL, NULL, NULL, m, count(*), NULL, NULL
-  FROM v GROUP BY {key(("s", services), ("root", 2), ("rep", 2), ("p", periods), ("m", months))}
+  FROM v GROUP BY {months_key}
 UNION ALL
 SELECT 's', p, s, NULL, NULL, NULL, residence, status_group, cl, NULL, count(*), NULL, NULL
   FROM latest GROUP BY p, s, residence, status_group, cl
@@ -298,8 +306,8 @@ UNION ALL
 SELECT 's', p, -1, NULL, NULL, NULL, residence, status_group, cl, NULL, count(*), NULL, NULL FROM (
   {latest_per_client}
 ) AS t_ GROUP BY p, residence, status_group, cl
-UNION ALL {percentiles("w")}
-UNION ALL {percentiles("d")}
+UNION ALL {waits}
+UNION ALL {sessions}
 """  # noqa: S608 - constants and bind-parameter names only
         stmt = text(sql).bindparams(*[bindparam(name, type_=type_) for name, type_ in types.items()])
         if dialect == "postgresql":
