@@ -33,6 +33,8 @@ TABLES: dict[str, type[m.Base]] = {
     "room_bookings": m.RoomBooking,
     "booking_occurrences": m.BookingOccurrence,
     "audit_events": m.AuditEvent,
+    "reminder_contacts": m.ReminderContact,
+    "reminder_sendings": m.ReminderSending,
 }
 
 DEFAULT_BATCH = 5_000

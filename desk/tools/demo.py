@@ -115,6 +115,7 @@ class _ClientInfo:
     language: str
     interpreter_needed: bool
     created_at: datetime
+    phone: str = ""
 
 
 @dataclass
@@ -137,17 +138,23 @@ class _Fill:
     progress: Callable[[str], None] | None = None
     #: the display keeps only recent calls; older days get none
     display_since: date = date.min
+    #: (appointment id, client id, start, status) of the appointments from a fortnight ago on,
+    #: for the reminders (`make_reminders`)
+    recent_appointments: list[tuple[int, int, datetime, str]] = field(default_factory=list)
+    reminders_since: datetime = datetime.max.replace(tzinfo=UTC)
 
     ORDER = ("staff", "staff_services", "working_hours", "interpreters", "clients", "appointments",
              "visits", "ticket_counters", "display_calls", "room_bookings", "booking_occurrences",
-             "audit_events")
+             "audit_events", "reminder_contacts", "reminder_sendings")
+    #: tables whose rows carry no id of their own
+    NO_ID = ("staff_services", "ticket_counters", "reminder_contacts")
 
     def __post_init__(self) -> None:
         self.services, self.rooms = bulk.reference_ids(self.db)
         for name, room_id in self.rooms.items():
             self.room_labels[room_id] = name
         for table in self.ORDER:
-            self.ids[table] = bulk.next_id(self.db, table) if table not in ("staff_services", "ticket_counters") else 0
+            self.ids[table] = bulk.next_id(self.db, table) if table not in self.NO_ID else 0
 
     def new_id(self, table: str) -> int:
         value = self.ids[table]
@@ -256,7 +263,7 @@ class _Fill:
             phone = f"01{rng.choice('567')}{rng.randint(0, 9)} {rng.randint(1000000, 9999999)}" if rng.random() < 0.7 else ""
             interpreter = language != "de" and rng.random() < 0.35
             client_id = self.new_id("clients")
-            self.clients.append(_ClientInfo(client_id, residence, status, language, interpreter, created))
+            self.clients.append(_ClientInfo(client_id, residence, status, language, interpreter, created, phone))
             self.add("clients", {
                 "id": client_id, "given_name": given, "family_name": family, "search_key": key,
                 "date_of_birth": born if rng.random() < 0.9 else None, "phone": phone,
@@ -609,6 +616,94 @@ def _add_single_bookings(fill: _Fill, occupancy: dict, first_day: date, last_day
     return made
 
 
+# --- reminders (docs/REMINDERS.md) ----------------------------------------------------------------
+
+#: Of the clients with an appointment from a fortnight ago on, this share agreed to reminders
+#: (SMS mostly, some e-mail, a few both); of the others a few, from earlier appointments.
+REMINDER_SHARE_WITH_APPOINTMENT = 0.45
+REMINDER_SHARE_OTHERS = 0.06
+REMINDER_ERRORS = ("number not reachable (provider: 'absent subscriber')", "mailbox full (552)")
+
+
+def _mobile(phone: str, rng: random.Random) -> str:
+    """The client's mobile number in international form, checked as the card checks it (the demo's
+    phones include 0168/0169, pagers: such a client gave another number for reminders)."""
+    from desk.domain.errors import ValidationError
+    from desk.domain.reminders import normalise_mobile
+
+    candidate = phone
+    while True:
+        try:
+            number = normalise_mobile(candidate)
+        except ValidationError:
+            number = ""
+        if number:
+            return number
+        candidate = f"01{rng.choice(('60', '62', '70', '71', '72', '73', '75', '76', '77', '78', '79'))} " \
+                    f"{rng.randint(1000000, 9999999)}"
+
+
+def make_reminders(fill: _Fill, now: datetime) -> None:
+    """Consent and contact for reminders for a realistic share of clients (on the card: mobile
+    number and/or e-mail, each with the date consent was given), and the sending log of the
+    reminders the day before of the last fortnight's appointments: sent, a few failed or unclear
+    (reception phones those, Termine → Erinnerungsliste)."""
+    rng = fill.rng
+    with_appointment = {c for _a, c, _s, _st in fill.recent_appointments}
+    by_id = {c.id: c for c in fill.clients}
+    consenting: dict[int, tuple[bool, bool]] = {}
+    for client in fill.clients:
+        share = REMINDER_SHARE_WITH_APPOINTMENT if client.id in with_appointment else REMINDER_SHARE_OTHERS
+        if rng.random() >= share:
+            continue
+        roll = rng.random()
+        sms, email = (True, False) if roll < 0.65 else (False, True) if roll < 0.85 else (True, True)
+        consenting[client.id] = (sms, email)
+        since = client.created_at + (now - client.created_at) * rng.random()
+        fill.add("reminder_contacts", {
+            "client_id": client.id,
+            "sms_number": _mobile(client.phone, rng) if sms else "",
+            "email": f"klient{client.id}@example.org" if email else "",
+            "sms_consent_on": since.astimezone(BERLIN).date() if sms else None,
+            "email_consent_on": since.astimezone(BERLIN).date() if email else None,
+            "updated_at": since, "version": 1,
+        })
+        fill.audit(since, None, "reminder.contact", "client", client.id, client.id,
+                   {"consent": {channel: "given" for channel, wanted in (("sms", sms), ("email", email)) if wanted}})
+    problem_made = False
+    for appointment_id, client_id, start, status in sorted(fill.recent_appointments, key=lambda a: a[2]):
+        channels = consenting.get(client_id)
+        if channels is None or client_id not in by_id:
+            continue
+        day_before = start.astimezone(BERLIN).date() - timedelta(days=1)
+        due = datetime.combine(day_before, time(10), tzinfo=BERLIN).astimezone(UTC)
+        if due > now:
+            continue  # not due yet: the workstations plan it when it is
+        for channel, wanted in zip(("sms", "email"), channels, strict=True):
+            if not wanted:
+                continue
+            if status == "cancelled":
+                result = "obsolete"
+            elif not problem_made and status == "booked":
+                result = "failed"  # today's or tomorrow's: shown to reception to phone instead
+                problem_made = True
+            else:
+                result = rng.choices(("sent", "failed", "unknown"), (0.93, 0.05, 0.02))[0]
+            sent_at = due + timedelta(seconds=rng.randint(5, 90))
+            fill.add("reminder_sendings", {
+                "id": fill.new_id("reminder_sendings"), "appointment_id": appointment_id, "client_id": client_id,
+                "channel": channel, "slot": "day_before", "starts_at": start, "due_at": due,
+                "send_until": start - timedelta(minutes=30), "status": result,
+                "attempts": 0 if result == "obsolete" else (3 if result == "failed" else 1),
+                "next_attempt_at": None, "claimed_by": "" if result == "obsolete" else DEMO_WORKSTATION,
+                "claimed_at": None if result == "obsolete" else sent_at,
+                "sent_at": sent_at if result == "sent" else None,
+                "provider_id": f"demo-{appointment_id}-{channel}" if result == "sent" else "",
+                "error": (REMINDER_ERRORS[0] if channel == "sms" else REMINDER_ERRORS[1]) if result == "failed" else "",
+                "updated_at": sent_at,
+            })
+
+
 # --- the demo centre ------------------------------------------------------------------------------
 
 
@@ -628,6 +723,8 @@ def fill_demo_centre(services: Any, *, seed: int = 20240611, now: datetime | Non
                       .astimezone(UTC), now - timedelta(days=2))
     # those who come today were all registered before
     recent = max(clients // 3, 10)
+
+    fill.reminders_since = now - timedelta(days=14)
 
     # -- past days: open consultation hours and appointments ---------------------------------------
     busy: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
@@ -667,6 +764,8 @@ def fill_demo_centre(services: Any, *, seed: int = 20240611, now: datetime | Non
         _add_series(fill, occupancy, plan, series_from, series_to, leitung)
     _add_single_bookings(fill, occupancy, first_day, today + timedelta(weeks=future_weeks + 4), 25, leitung)
     fill.flush()
+    make_reminders(fill, now)
+    fill.flush()
     bulk.refresh_last_contact(db)
     bulk.fix_sequences(db)
     # The demo centre closes late, so whoever tries the demo after 16:30 still finds people
@@ -675,6 +774,10 @@ def fill_demo_centre(services: Any, *, seed: int = 20240611, now: datetime | Non
 
     with UnitOfWork(db, write=True) as uow:
         uow.settings.set("closing_time", "23:59")
+        # reminders are switched on (nothing goes out: the demo has no SMS provider or mail server)
+        uow.settings.set("reminder_schedule", {"enabled": True, "day_before": True, "day_before_time": "10:00",
+                                               "hours_before": 0, "sms_max_segments": 3,
+                                               "channels": ["sms", "email"]})
         uow.commit()
     bulk.announce_change(db, {"clients", "visits", "appointments", "bookings", "reference"})
     return dict(fill.counts)
@@ -715,6 +818,8 @@ def _appointments_for_day(fill: _Fill, day: date, busy: dict[int, list[tuple[dat
                                        status=status, created=created)
             fill.add("appointments", row)
             fill.audit(created, staff, "appointment.create", "appointment", row["id"], client.id)
+            if start >= fill.reminders_since:
+                fill.recent_appointments.append((row["id"], client.id, start, status))
             made.append(row)
             if status == "done" and visits is not None:
                 arrived = start - timedelta(minutes=rng.randint(0, 12))

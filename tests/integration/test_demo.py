@@ -129,3 +129,40 @@ def test_at_scale_makes_the_requested_counts(services, head) -> None:
     # ids given explicitly: the sequences (PostgreSQL) must continue after them
     client = services.clients.create(head, ClientInput(given_name="Neu"))
     assert client.id > 400
+
+
+def test_a_realistic_share_of_clients_gets_reminders_and_reception_sees_what_did_not_arrive(demo, head) -> None:
+    """`desk --demo` shows the reminders: consent and contact for part of the clients (mostly SMS,
+    in international form, some e-mail), the log of the reminders the day before, and at least one
+    that failed for today or tomorrow, which the reminder list asks reception to phone."""
+    import phonenumbers
+
+    from desk.domain.reminders import ReminderSchedule, SendStatus
+
+    services, counts = demo
+    contacts = counts["reminder_contacts"]
+    with services.db.engine.connect() as connection:
+        upcoming = {r[0] for r in connection.execute(text(
+            "SELECT DISTINCT client_id FROM appointments WHERE status = 'booked'"))}
+        rows = connection.execute(text(
+            "SELECT client_id, sms_number, email, sms_consent_on, email_consent_on FROM reminder_contacts")).all()
+    assert len(rows) == contacts
+    assert 0.05 * counts["clients"] <= contacts <= 0.4 * counts["clients"]
+    consenting_upcoming = sum(1 for r in rows if r.client_id in upcoming)
+    assert 0.25 <= consenting_upcoming / len(upcoming) <= 0.7  # about four in ten with an appointment
+    sms = [r for r in rows if r.sms_consent_on is not None]
+    assert len(sms) > len(rows) / 2 and any(r.email_consent_on is not None for r in rows)
+    for row in sms:
+        number = phonenumbers.parse(row.sms_number)
+        assert phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in (
+            phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    assert all((r.sms_consent_on is None) == (r.sms_number == "") for r in rows)
+    assert all((r.email_consent_on is None) == (r.email == "") for r in rows)
+    # the card shows the consent; the service reads it like any recorded by hand
+    contact = services.reminders.contact(head, sms[0].client_id)
+    assert contact is not None and str(contact.sms_consent_on) == str(sms[0].sms_consent_on)
+    # switched on; a log of what went out; what did not arrive is listed for reception to phone
+    assert ReminderSchedule.from_setting(services.reference.setting(head, "reminder_schedule")).enabled
+    assert counts["reminder_sendings"] > 10
+    problems = services.reminders.problems(head, now=NOW)
+    assert problems and all(p.sending.status in (SendStatus.FAILED, SendStatus.UNKNOWN) for p in problems)
