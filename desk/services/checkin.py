@@ -80,14 +80,14 @@ def _client_without_open_visit(uow: UnitOfWork, client_id: int):
     client = uow.clients.get(client_id)
     if client is None:
         raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
-    open_visit = uow.visits.open_visit_of_client(client.id)
+    open_visit, has_visits = uow.visits.open_or_any_visit(client.id)
     if open_visit is not None:
         raise _open_visit_conflict(client.display_name, open_visit)
     return client, {
         "residence": client.residence.value,
         "status_group": client.status_group.value,
         "client_language": client.language,
-        "first_visit": not uow.visits.client_has_visits(client.id),
+        "first_visit": not has_visits,
     }
 
 

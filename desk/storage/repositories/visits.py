@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 
-from sqlalchemy import Row, delete, func, insert, or_, select, update
+from sqlalchemy import Row, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -54,6 +54,17 @@ class VisitRepository:
             if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
                 raise ConflictError("This person already has an open visit (checked in at another desk).") from error
             raise
+
+    def open_or_any_visit(self, client_id: int) -> tuple[VisitRow | None, bool]:
+        """The client's open visit (None if none) and whether the client has any visit at all:
+        one query (the check-in asked twice: for the conflict and for "first visit")."""
+        open_values = [s.value for s in OPEN_VISIT_STATUSES]
+        stmt = (self._row_query().where(Visit.client_id == client_id)
+                .order_by(case((Visit.status.in_(open_values), 0), else_=1)).limit(1))
+        rows = self._rows(stmt)
+        if not rows:
+            return None, False
+        return (rows[0] if rows[0].status in OPEN_VISIT_STATUSES else None), True
 
     def client_has_visits(self, client_id: int) -> bool:
         return self.session.scalar(select(Visit.id).where(Visit.client_id == client_id).limit(1)) is not None
