@@ -386,3 +386,32 @@ def test_the_appointment_slip_prints_the_kiosk_code(qapp, sqlite_services):
     assert len(slip.kiosk_code) == 6
     html = slip_html(slip)
     assert format_code(slip.kiosk_code) in html and "ኮድ ንመሳርሒ ቁጽሪ" in html and "Ticket-Automaten" in html
+
+
+def test_desk_kiosk_opens_the_kiosk_as_the_kiosk_role(qapp, sqlite_services, monkeypatch, tmp_path):
+    """`desk --kiosk` (start_ui with kiosk=True): no login, the kiosk window, acting as Actor.kiosk()."""
+    from PySide6.QtCore import QSettings, QTimer
+
+    from desk.ui import shell
+    from desk.ui.kiosk import window as kiosk_window
+    from desk.ui.settings import UiSettings
+
+    seen = {}
+    monkeypatch.setattr(kiosk_window, "system_printer", lambda: FakePrinter(available=False))
+
+    def look() -> None:
+        try:
+            windows = [w for w in qapp.topLevelWidgets() if isinstance(w, KioskWindow) and w.isVisible()]
+            seen["windows"] = windows
+            seen["role"] = windows[0].actor.role if windows else None
+        finally:
+            qapp.exit(0)  # quit() would ask the windows to close: the kiosk refuses
+
+    QTimer.singleShot(0, look)
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    assert shell.start_ui(qapp, sqlite_services, settings, kiosk=True, full_screen=False) == 0
+    assert len(seen["windows"]) == 1 and seen["role"] is Role.KIOSK
+    for window in seen.pop("windows"):
+        window._may_close = True
+        window.close()
+        window.deleteLater()
