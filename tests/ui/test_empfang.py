@@ -369,3 +369,55 @@ def test_a_pasted_overlong_name_is_refused_with_the_limit_not_cut(qtbot, make_vi
     assert dialog.saved is None and "200" in dialog.error.text()  # the service refuses it too
     dialog.family.setText("Haddad")
     assert dialog.error.isHidden()
+
+
+@pytest.mark.parametrize("scale", [1, 2])
+def test_names_and_todays_appointments_stay_whole_at_100_and_200_percent(qtbot, qapp, sqlite_services, make_ui_ctx,
+                                                                          now, scale):
+    """At 1366×768 (the view's share of it) with the normal font the results and today's
+    appointments stand side by side; at 200 % the appointments move below the results, and in
+    both the long names are whole, not "Al-Ahma…" or "Ков…"."""
+    from PySide6.QtGui import QFont
+
+    from desk.ui.views.empfang.models import AppointmentColumn
+
+    install_language("de")
+    base = QFont(qapp.font())
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    qapp.setFont(font)
+    try:
+        long_name = sqlite_services.clients.create(RECEPTION, ClientInput(
+            given_name="Mohammed Abdulrahman", family_name="Al-Ahmad"))
+        kovalenko = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Ірина", family_name="Коваленко"))
+        mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
+        _appointment(sqlite_services, kovalenko.id, mbe.id, now)  # always today
+        ctx = make_ui_ctx(sqlite_services, RECEPTION)
+        view = EmpfangView(ctx)
+        qtbot.addWidget(view)
+        view.resize(1366 - 190, 768 - 80)  # beside the navigation, between menu and status bar
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda: ctx.workers_running == 0 and view.appointments_model.rowCount() == 1, timeout=20000)
+        _search(qtbot, view, "al-ahmad")
+        assert view.side_by_side() is (scale == 1)
+        vertical = Qt.Orientation.Vertical
+        assert (view.splitter.orientation() == vertical) is (scale == 2)
+        qtbot.waitUntil(lambda: min(view.splitter.sizes()) > 0)
+        metrics = view.results.fontMetrics()
+        name = view.results_model.index(0, ResultColumn.NAME).data()
+        assert name == "Al-Ahmad, Mohammed Abdulrahman"
+        assert view.results.columnWidth(ResultColumn.NAME) >= metrics.horizontalAdvance(name) + 6
+        for column, text in ((AppointmentColumn.NAME, "Коваленко, Ірина"), (AppointmentColumn.TIME, None),
+                             (AppointmentColumn.STATUS, None)):
+            shown = text or view.appointments_model.index(0, column).data()
+            assert view.appointments.columnWidth(column) >= metrics.horizontalAdvance(shown) + 6, (column, shown)
+        # the appointments are not pushed out of sight: their row shows whole, and the results show
+        # several rows (at 200 % below each other)
+        row_height = view.appointments.rowHeight(0)
+        assert view.appointments.viewport().height() >= 2 * row_height
+        assert view.results.viewport().height() >= 4 * view.results.rowHeight(0)
+        assert view.appointments.isVisible() and view.results.isVisible()
+    finally:
+        qapp.setFont(base)
+        install_language("en")

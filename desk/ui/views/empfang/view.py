@@ -1,6 +1,7 @@
 """The reception view (Empfang).
 
-Layout: one search field (focus on start) over the result list, today's appointments beside it,
+Layout: one search field (focus on start) over the result list, today's appointments beside it
+(below it when the window is narrow for its font, e.g. 1366 px at 200 %: names stay whole),
 the last ticket with print/save below. Results update as you type: the query is debounced
 (SEARCH_DELAY_MS) and run on the thread pool; answers to older queries are dropped.
 
@@ -53,6 +54,12 @@ from desk.ui.views.empfang.slip import print_slip, save_slip_pdf
 from desk.ui.widgets.tables import set_up_columns
 
 SEARCH_DELAY_MS = 120
+#: Width (in average characters of the view's font) from which the results and today's
+#: appointments stand side by side: 1366 px at the normal size, not at 150 % or 200 %.
+SIDE_BY_SIDE_CHARS = 120
+#: Below the results, today's appointments show this many rows at first (the list scrolls, the
+#: handle moves).
+APPOINTMENT_ROWS_BELOW = 3.6
 SEARCH_LIMIT = 20
 #: The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within
 #: RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).
@@ -404,11 +411,42 @@ class EmpfangView(DeskView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        if not getattr(self, "_split_done", False) and self.width() > 700:
-            self._split_done = True  # 57:43 once the view has its real width; the user may move it
-            total = sum(self.splitter.sizes()) or self.width()
-            left = total * 57 // 100
-            self.splitter.setSizes([left, total - left])
+        self._arrange()
+
+    def side_by_side(self) -> bool:
+        """Results and today's appointments beside each other only where both keep names whole:
+        at a large font (or in a narrow window) the appointments move below the results, and
+        both lists get the whole width."""
+        return self.width() >= SIDE_BY_SIDE_CHARS * max(1, self.fontMetrics().averageCharWidth())
+
+    def _arrange(self) -> None:
+        if self.width() <= 300:
+            return  # not laid out yet
+        orientation = Qt.Orientation.Horizontal if self.side_by_side() else Qt.Orientation.Vertical
+        if getattr(self, "_split_done", False) and self.splitter.orientation() == orientation:
+            return  # the user may move the handle; only a change of arrangement resets it
+        self._split_done = True
+        self.splitter.setOrientation(orientation)
+        # side by side the results keep their height and get 57 % of the width; below them, today's
+        # appointments keep the height of a few rows and the results grow with the window
+        wide = orientation == Qt.Orientation.Horizontal
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1 if wide else 0)
+        QTimer.singleShot(0, self, self._share_out)  # once the splitter has its new geometry
+
+    def _share_out(self) -> None:
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            first = total * 57 // 100
+        else:
+            table = self.appointments
+            rows = int(table.verticalHeader().defaultSectionSize() * APPOINTMENT_ROWS_BELOW)
+            wanted = (self.appointments_label.sizeHint().height() + table.horizontalHeader().sizeHint().height()
+                      + rows + 2 * table.frameWidth() + 8)
+            first = max(total // 2, total - wanted)
+        self.splitter.setSizes([first, total - first])
 
     def _update_hint(self) -> None:
         query = self.search.text().strip()
