@@ -387,7 +387,7 @@ def test_names_and_todays_appointments_stay_whole_at_100_and_200_percent(qtbot, 
     font.setPointSizeF(base.pointSizeF() * scale)
     qapp.setFont(font)
     try:
-        long_name = sqlite_services.clients.create(RECEPTION, ClientInput(
+        sqlite_services.clients.create(RECEPTION, ClientInput(
             given_name="Mohammed Abdulrahman", family_name="Al-Ahmad"))
         kovalenko = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Ірина", family_name="Коваленко"))
         mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
