@@ -54,11 +54,11 @@ from desk.ui.views.empfang.slip import print_slip, save_slip_pdf
 from desk.ui.widgets.tables import set_up_columns
 
 SEARCH_DELAY_MS = 120
-#: Width (in average characters of the view's font) from which the results and today's
-#: appointments stand side by side: 1366 px at the normal size, not at 150 % or 200 %.
+# Width (in average characters of the view's font) from which the results and today's
+# appointments stand side by side: 1366 px at the normal size, not at 150 % or 200 %.
 SIDE_BY_SIDE_CHARS = 120
-#: Below the results, today's appointments show this many rows at first (the list scrolls, the
-#: handle moves).
+# Below the results, today's appointments show this many rows at first (the list scrolls, the
+# handle moves).
 APPOINTMENT_ROWS_BELOW = 3.6
 SEARCH_LIMIT = 20
 #: The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within
