@@ -61,6 +61,9 @@ def build_deb(folder: Path, dist: Path, version: str, python: Path) -> Path:
     (apps / "desk-display.desktop").write_text(desktop_entry(
         "desk – Wartezimmeranzeige", "Aufrufe im Wartezimmer anzeigen", "/opt/desk/desk --display",
         "Wartezimmer;Anzeige;Aufruf;"), encoding="utf-8")
+    (apps / "desk-kiosk.desktop").write_text(desktop_entry(
+        "desk – Ticket-Automat", "Nummern selbst ziehen, in der eigenen Sprache", "/opt/desk/desk --kiosk",
+        "Kiosk;Automat;Nummer;Ticket;"), encoding="utf-8")
     icon = ROOT / "resources" / "icons" / "desk.svg"
     if icon.exists():
         target = stage / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"

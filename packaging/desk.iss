@@ -52,6 +52,7 @@ Name: "{commonappdata}\desk"; Flags: uninsneveruninstall
 [Icons]
 Name: "{autoprograms}\desk"; Filename: "{app}\desk.exe"
 Name: "{autoprograms}\desk – Wartezimmeranzeige"; Filename: "{app}\desk.exe"; Parameters: "--display"
+Name: "{autoprograms}\desk – Ticket-Automat"; Filename: "{app}\desk.exe"; Parameters: "--kiosk"
 
 [Run]
 Filename: "{app}\desk.exe"; Description: "desk starten"; Flags: nowait postinstall skipifsilent
