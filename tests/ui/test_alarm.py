@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from desk.domain.model import Role
 from desk.services.context import Actor
 from desk.ui.alarm import WaitlistHooks
-from desk.ui.context import UiContext
 from desk.ui.display import DisplayWindow
 from desk.ui.events import AppEvents
 from desk.ui.i18n import install_language
-from desk.ui.settings import UiSettings
 
 
-def _workstation(qtbot, services, tmp_path, name, staff_id=None):
-    settings = UiSettings(QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services=services, actor=Actor(staff_id=staff_id, name=name, role=Role.COUNSELLOR,
-                                                   workstation=name),
-                    events=AppEvents(), settings=settings)
+def _workstation(qtbot, make_ui_ctx, services, name, staff_id=None):
+    ctx = make_ui_ctx(services, Actor(staff_id=staff_id, name=name, role=Role.COUNSELLOR, workstation=name))
     window = QMainWindow()
     window.view_menu = window.menuBar().addMenu("View")
     qtbot.addWidget(window)
@@ -28,15 +22,15 @@ def _workstation(qtbot, services, tmp_path, name, staff_id=None):
     return ctx, hooks
 
 
-def test_alarm_reaches_the_other_workstation_until_acknowledged(qtbot, sqlite_services, tmp_path):
+def test_alarm_reaches_the_other_workstation_until_acknowledged(qtbot, sqlite_services, make_ui_ctx):
     install_language("en")
     with sqlite_services.uow(write=True) as uow:
         room = next(r for r in uow.reference.rooms() if "Migrationsberatung" in r.name)
         staff_id = uow.reference.add_staff(username="b", display_name="Frau B", role=Role.COUNSELLOR,
                                            password_hash=None, default_room_id=room.id)
         uow.commit()
-    ctx_a, hooks_a = _workstation(qtbot, sqlite_services, tmp_path, "office", staff_id)
-    ctx_b, hooks_b = _workstation(qtbot, sqlite_services, tmp_path, "reception")
+    ctx_a, hooks_a = _workstation(qtbot, make_ui_ctx, sqlite_services, "office", staff_id)
+    ctx_b, hooks_b = _workstation(qtbot, make_ui_ctx, sqlite_services, "reception")
     gong_calls = []
     display = DisplayWindow(sqlite_services, AppEvents(), gong=type("G", (), {"play": lambda s: gong_calls.append(1)})())
     qtbot.addWidget(display)

@@ -8,7 +8,6 @@ import dataclasses
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desk.domain.appointments import local_moment
 from desk.domain.model import Role
@@ -16,31 +15,23 @@ from desk.domain.reminders import NoShowFigures, SendStatus
 from desk.services.appointments import AppointmentRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
-from desk.ui.settings import UiSettings
 
 RECEPTION = Actor(staff_id=None, name="Empfang (test)", role=Role.RECEPTION, workstation="test")
 COUNSELLOR = Actor(staff_id=None, name="Beratung (test)", role=Role.COUNSELLOR, workstation="test")
 HEAD = Actor(staff_id=None, name="Leitung (test)", role=Role.HEAD, workstation="test")
 
 
-def context(services, actor, tmp_path) -> UiContext:
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    return UiContext(services=services, actor=actor, events=AppEvents(), settings=settings)
-
-
-def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_path):
+def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_path, make_ui_ctx):
     from desk.ui.views.empfang.card import ClientCardDialog
     from desk.ui.views.empfang.reminder_contact import ReminderContactDialog
 
     client = sqlite_services.clients.create(HEAD, ClientInput(given_name="Amal", family_name="Haddad",
                                                               phone="07433 12345", language="ar"))
-    reception_card = ClientCardDialog(context(sqlite_services, RECEPTION, tmp_path), client)
+    reception_card = ClientCardDialog(make_ui_ctx(sqlite_services, RECEPTION), client)
     qtbot.addWidget(reception_card)
     assert reception_card.reminders_button.isHidden()  # contact for reminders is full-card data
 
-    ctx = context(sqlite_services, COUNSELLOR, tmp_path)
+    ctx = make_ui_ctx(sqlite_services, COUNSELLOR)
     card = ClientCardDialog(ctx, client)
     qtbot.addWidget(card)
     assert not card.reminders_button.isHidden()
@@ -76,10 +67,10 @@ def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_pa
     assert again.mobile.text() == "+491711234567" and "since" in again.sms_consent.text()
 
 
-def test_verwaltung_tab_counts_the_sms_and_refuses_bad_texts(qtbot, sqlite_services, tmp_path, settle):
+def test_verwaltung_tab_counts_the_sms_and_refuses_bad_texts(qtbot, sqlite_services, tmp_path, settle, make_ui_ctx):
     from desk.ui.views.verwaltung.reminders_tab import RemindersTab
 
-    ctx = context(sqlite_services, HEAD, tmp_path)
+    ctx = make_ui_ctx(sqlite_services, HEAD)
     tab = RemindersTab(ctx)
     qtbot.addWidget(tab)
     tab.show()
@@ -142,7 +133,7 @@ def reminded(sqlite_services, head):
     return services, appointment
 
 
-def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, tmp_path, head):
+def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, tmp_path, head, make_ui_ctx):
     from desk.ui.views.termine.reminder_log import log_text, problem_line
 
     services, appointment = reminded
@@ -163,7 +154,7 @@ def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, t
 
     from desk.ui.views.termine import TermineView
 
-    ctx = context(services, RECEPTION, tmp_path)
+    ctx = make_ui_ctx(services, RECEPTION)
     view = TermineView(ctx)
     qtbot.addWidget(view)
     view.reminder_list._show_problems([problem])
@@ -173,10 +164,10 @@ def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, t
     assert view.reminder_list.problems.isHidden()
 
 
-def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path):
+def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path, make_ui_ctx):
     from desk.ui.views.statistik.view import StatistikView
 
-    view = StatistikView(context(sqlite_services, HEAD, tmp_path))
+    view = StatistikView(make_ui_ctx(sqlite_services, HEAD))
     qtbot.addWidget(view)
     view._show_no_shows(NoShowFigures(with_total=40, with_no_show=4, without_total=10, without_no_show=None,
                                       threshold=3))
@@ -190,7 +181,7 @@ def test_no_show_figures_in_statistik(qtbot, sqlite_services, tmp_path):
 
 
 def test_every_running_window_sends_due_reminders_off_the_gui_thread(qtbot, qapp, sqlite_services, tmp_path,
-                                                                      monkeypatch):
+                                                                      monkeypatch, make_ui_ctx):
     import os
     import threading
 
@@ -204,7 +195,7 @@ def test_every_running_window_sends_due_reminders_off_the_gui_thread(qtbot, qapp
         return RunReport(sent=1)
 
     monkeypatch.setattr(sqlite_services.reminders, "run_due", run_due)
-    ctx = context(sqlite_services, HEAD, tmp_path)
+    ctx = make_ui_ctx(sqlite_services, HEAD)
     session = shell.Session(qapp, ctx, live_updates=False)
     assert session.reminder_timer.interval() == 60_000
     session.run_reminders()

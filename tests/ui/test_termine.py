@@ -13,9 +13,6 @@ from desk.domain.tickets import BERLIN
 from desk.services.appointments import AppointmentRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
-from desk.ui.context import UiContext
-from desk.ui.events import AppEvents
-from desk.ui.settings import UiSettings
 from desk.ui.views.termine import TermineView
 from desk.ui.views.termine.dialogs import qdate
 from desk.ui.views.termine.models import (
@@ -49,9 +46,8 @@ def world(sqlite_services, head):
     return {"services": services, "staff": staff_id, "client": client, "appointment": row, "day": tomorrow}
 
 
-def make_view(qtbot, world, role=Role.RECEPTION):
-    actor = Actor(staff_id=None, name="Empfang", role=role, workstation="test")
-    ctx = UiContext(services=world["services"], actor=actor, events=AppEvents(), settings=UiSettings())
+def make_view(qtbot, make_ui_ctx, world, role=Role.RECEPTION):
+    ctx = make_ui_ctx(world["services"], Actor(staff_id=None, name="Empfang", role=role, workstation="test"))
     view = TermineView(ctx)
     qtbot.addWidget(view)
     view.show()
@@ -84,8 +80,8 @@ def test_models_pass_the_model_tester(qtmodeltester, world):
     assert not with_reset
 
 
-def test_agenda_shows_the_html_name_literally(qtbot, world):
-    view, ctx = make_view(qtbot, world)
+def test_agenda_shows_the_html_name_literally(qtbot, world, make_ui_ctx):
+    view, ctx = make_view(qtbot, make_ui_ctx, world)
     view.date.setDate(view.date.date().addDays(1))
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: view.agenda.model.rowCount() == 1, timeout=20000)
@@ -99,8 +95,8 @@ def test_agenda_shows_the_html_name_literally(qtbot, world):
     assert "dir='rtl'" in html  # the client's language is Arabic
 
 
-def test_book_through_the_dialog_with_a_free_slot(qtbot, world):
-    view, ctx = make_view(qtbot, world)
+def test_book_through_the_dialog_with_a_free_slot(qtbot, world, make_ui_ctx):
+    view, ctx = make_view(qtbot, make_ui_ctx, world)
     wait_idle(qtbot, ctx)
     dialog = view.agenda.make_dialog()
     qtbot.addWidget(dialog)
@@ -129,8 +125,8 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world):
     assert row.status is AppointmentStatus.BOOKED and row.interpreter_language == "ar"
 
 
-def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch):
-    view, ctx = make_view(qtbot, world)
+def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch, make_ui_ctx):
+    view, ctx = make_view(qtbot, make_ui_ctx, world)
     view.tabs.setCurrentIndex(1)
     view.reminder_list.date.setDate(view.reminder_list.date.date())
     wait_idle(qtbot, ctx)
@@ -147,10 +143,10 @@ def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch):
     assert "0151 1" not in html  # reception's list has no phone: full-card data (the head's has it)
 
 
-def test_every_focusable_widget_has_an_accessible_name(qtbot, world):
+def test_every_focusable_widget_has_an_accessible_name(qtbot, world, make_ui_ctx):
     from PySide6.QtWidgets import QWidget
 
-    view, ctx = make_view(qtbot, world, role=Role.COUNSELLOR)
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
     wait_idle(qtbot, ctx)
     for tab in range(view.tabs.count()):
         view.tabs.setCurrentIndex(tab)
@@ -166,7 +162,7 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, world):
     assert missing == []
 
 
-def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, world, monkeypatch, tmp_path):
+def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, world, monkeypatch, tmp_path, make_ui_ctx):
     """Each tab does its work in workers (the guard in conftest fails the test otherwise)."""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialog
@@ -177,7 +173,7 @@ def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, wo
     from desk.ui.views.termine.interpreters import InterpretersTab
     from desk.ui.views.termine.reminder_list import ReminderListTab
 
-    view, ctx = make_view(qtbot, world, role=Role.HEAD)
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.HEAD)
     assert [type(p) for p in view.pages] == [AgendaTab, ReminderListTab, InterpretersTab, HoursTab]
     assert [view.tabs.tabText(i) for i in range(4)] == ["Appointments", "Reminder list", "Interpreters",
                                                         "Working hours and absences"]
@@ -228,10 +224,10 @@ def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, wo
     wait_idle(qtbot, ctx)
 
 
-def test_termine_in_german_and_english(qtbot, world, tmp_path):
+def test_termine_in_german_and_english(qtbot, world, tmp_path, make_ui_ctx):
     from desk.ui.i18n import install_language
 
-    view, ctx = make_view(qtbot, world, role=Role.HEAD)
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.HEAD)
     view.resize(1200, 700)
     view.date.setDate(qdate(world["day"]))
     wait_idle(qtbot, ctx)

@@ -14,7 +14,7 @@ import weakref
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool
+from PySide6.QtCore import QObject, QRunnable, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from desk.domain.model import AppointmentRow, ClientSearchHit, Role, VisitRow
@@ -22,8 +22,6 @@ from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.ui.context import UNDO_LIMIT, UiContext
-from desk.ui.events import AppEvents
-from desk.ui.settings import UiSettings
 
 RECEPTION = Actor(staff_id=None, name="Empfang (test)", role=Role.RECEPTION, workstation="test")
 JOBS = 3000
@@ -49,18 +47,17 @@ class _HoardingPool:
         return self.real.waitForDone(msecs)
 
 
-def _ctx(services, tmp_path, pool=None) -> UiContext:
-    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    ctx = UiContext(services, RECEPTION, AppEvents(), settings)
+def _ctx(make_ui_ctx, services, pool=None) -> UiContext:
+    ctx = make_ui_ctx(services, RECEPTION)
     if pool is not None:
         ctx.pool = pool
     return ctx
 
 
 @pytest.mark.parametrize("pool_kind", ["global", "hoarding"])
-def test_thousands_of_jobs_leave_no_job_alive(qtbot, sqlite_services, tmp_path, pool_kind):
+def test_thousands_of_jobs_leave_no_job_alive(qtbot, sqlite_services, make_ui_ctx, pool_kind):
     pool = _HoardingPool() if pool_kind == "hoarding" else None
-    ctx = _ctx(sqlite_services, tmp_path, pool)
+    ctx = _ctx(make_ui_ctx, sqlite_services, pool)
     receiver = QWidget()
     doomed = QWidget()  # deleted before its jobs report back: their callbacks must not run
     payloads: list[weakref.ref] = []
@@ -141,14 +138,14 @@ def _delete_later_now() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_services, tmp_path):
+def test_view_reloads_and_check_in_dialogs_do_not_accumulate(qtbot, sqlite_services, make_ui_ctx):
     """Hundreds of live-update reloads of reception and waiting list, check-in dialogs opened and
     closed, check-ins and their undo stack: no job, dialog or row object stays alive."""
     from desk.ui.views.empfang import EmpfangView
     from desk.ui.views.empfang.checkin_dialog import CheckInDialog
     from desk.ui.views.warteliste import WartelisteView
 
-    ctx = _ctx(sqlite_services, tmp_path)
+    ctx = _ctx(make_ui_ctx, sqlite_services)
     services = sqlite_services
     head = Actor.system()
     mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
