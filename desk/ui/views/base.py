@@ -1,4 +1,4 @@
-"""DeskView: the one base class of every view (and of the tabs inside Verwaltung).
+"""DeskView: the one base class of every view (and of the tabs inside Verwaltung and Termine).
 
 What a view gets from here, so it never builds these itself:
 
@@ -53,7 +53,7 @@ class DeskView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.reload_count = 0
-        """How often on_changed ran (tests and scripts/reloads_per_checkin.py count it)."""
+        """How often a live change reloaded this view (on_changed ran): for tests and diagnostics."""
         self._pending: set[Topic] = set()
         self._last_reload = 0.0  # time.monotonic() of the last live-update reload
         self._throttle = QTimer(self)
