@@ -7,7 +7,8 @@ not log, answers "any"). PostgreSQL: LISTEN on the `desk_changes` channel (the u
 work NOTIFYs "<counter>:<topics>" on every commit), with the change counter read after the
 notifications every poll: each counter value up to it must have come with a notification,
 otherwise (a notification lost, as psycopg before 3.2.4 drops those arriving during a query, or
-sent by a writer without a number) the poll answers "any" as well. Before, the counter was only
+sent by a writer without a number) the change_log rows of the missing numbers name their topics,
+and only a number without a row makes the poll answer "any" as well. Before, the counter was only
 looked at when no notification had come at all, so a commit whose notification was lost in the
 same poll as another's was never reported. A reconnect after the server went away.
 """
@@ -86,7 +87,7 @@ class ChangeProbe:
         missing = len(commits) < counter - last  # a writer that logged nothing, or rows already dropped
         return Changes({Topic.ANY} if missing else (), commits)
 
-    def _poll_postgres(self, timeout: float) -> frozenset[str]:
+    def _poll_postgres(self, timeout: float) -> Changes:
         if self._connection is None:
             raw = self._db.engine.raw_connection()
             raw.driver_connection.autocommit = True
@@ -108,6 +109,13 @@ class ChangeProbe:
             _select.select([driver.fileno()], [], [], GAP_GRACE_S)
             for notify in driver.notifies(timeout=0):
                 self._note(notify.payload)
+            missing = [n for n in range(int(self._last) + 1, value + 1) if n not in self._early]
+            if missing:  # still not heard: the change log names the topics those commits wrote
+                rows = driver.execute("SELECT value, topics FROM change_log WHERE value >= %s AND value <= %s",
+                                      (missing[0], missing[-1])).fetchall()
+                for number, words in rows:
+                    if int(number) in missing:
+                        self._early[int(number)] = topics_of(words.split(",")) or frozenset({Topic.ANY})
         return self._settle(value)
 
     def _note(self, payload: str) -> None:

@@ -180,7 +180,7 @@ def grant_rights(url: str, roles: ServerRoles) -> None:
             run(f"ALTER FUNCTION public.{PURGE_FUNCTION}(timestamptz) OWNER TO {owner}")
             run(f"REVOKE ALL ON FUNCTION public.{PURGE_FUNCTION}(timestamptz) FROM PUBLIC")
             run(f"GRANT EXECUTE ON FUNCTION public.{PURGE_FUNCTION}(timestamptz) TO {app}")
-            run(f"GRANT SELECT ON display_calls, change_counter, alembic_version TO {display}")
+            run(f"GRANT SELECT ON display_calls, change_counter, change_log, alembic_version TO {display}")
             for grant in KIOSK_GRANTS:
                 run(grant.format(kiosk=kiosk))
     finally:

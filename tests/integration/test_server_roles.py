@@ -107,6 +107,7 @@ def test_setup_server_makes_three_roles_with_exactly_their_rights(server, capsys
     # the display: its calls, the change counter, LISTEN - nothing else
     assert _works(display, "SELECT count(*) FROM display_calls") == [(0,)]
     assert _works(display, "SELECT value FROM change_counter")
+    assert _works(display, "SELECT value, topics FROM change_log")  # the probe names late commits
     _works(display, "LISTEN desk_changes")
     for sql in ("SELECT * FROM clients", "SELECT * FROM visits", "SELECT * FROM staff", "SELECT * FROM audit_events",
                 "SELECT * FROM appointments", "INSERT INTO display_calls (ticket) VALUES ('x')",
