@@ -200,9 +200,8 @@ class AppointmentService:
             rooms = {r.id: r for r in uow.reference.rooms()}
             staff = uow.reference.staff_row(row.staff_id) if row.staff_id else None
             contact = uow.appointments.client_contact(row.client_id) if row.client_id else None
-            settings = uow.settings.all()
+            settings = uow.settings.business()
             kiosk_code = uow.appointments.kiosk_code(row.id)
-        from desk.services.reference import DEFAULT_SETTINGS
 
         service = services.get(row.service_id)
         return SlipData(
@@ -216,8 +215,8 @@ class AppointmentService:
             staff_name=staff.display_name if staff else "",
             service_name_de=service.name_de if service else "",
             service_name_en=service.name_en if service else "",
-            centre_name=str(settings.get("centre_name", DEFAULT_SETTINGS["centre_name"])),
-            centre_address=str(settings.get("centre_address", DEFAULT_SETTINGS["centre_address"])),
+            centre_name=settings.centre_name,
+            centre_address=settings.centre_address,
             interpreter_language=row.interpreter_language,
             kiosk_code=kiosk_code,
         )

@@ -4,7 +4,7 @@
   (found from the schema, so tables added later are included) and writes JSON plus a readable PDF.
 - `erase_client` removes the person everywhere; visits and appointments stay for the statistics,
   without any link to the person (client_id NULL, anonymised, free text blanked).
-- `purge` applies the retention settings (DEFAULT_SETTINGS["retention_months"]); `run_daily_purge`
+- `purge` applies the retention settings (setting `retention_months`, desk.domain.settings); `run_daily_purge`
   does it at most once per day. On SQLite `secure_delete` is on and the WAL is checkpointed
   afterwards, so erased names do not linger in the database files.
 All of it needs the head of department (Leitung) and leaves an audit entry.
@@ -22,6 +22,7 @@ from dateutil.relativedelta import relativedelta
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.permissions import Permission
+from desk.domain.settings import AUDIT_MIN_RETENTION_MONTHS, BusinessSettings
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.domain.topics import Topic
 from desk.services.accounts import ensure_current
@@ -29,15 +30,12 @@ from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.erasures import ErasureLedger, ledger_path
 from desk.services.gate import requires
-from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.engine import Database
 from desk.storage.files import private_file
 from desk.storage.maintenance import CHECKPOINT_WITHIN_SECONDS, checkpoint, compact
 from desk.storage.repositories.privacy import erasure_tables
 from desk.storage.uow import UnitOfWorkFactory
 
-#: The audit log is never purged younger than this (the database enforces it, too).
-AUDIT_MIN_RETENTION_MONTHS = 6
 LAST_PURGE_KEY = "privacy.last_purge_day"
 
 
@@ -75,18 +73,14 @@ class PurgeReport:
         ]
 
 
-def retention_months(settings: dict[str, Any]) -> dict[str, int]:
-    merged = {**DEFAULT_SETTINGS["retention_months"], **(settings.get("retention_months") or {})}
-    result: dict[str, int] = {}
-    for kind, value in merged.items():
-        try:
-            months = int(value)
-        except (TypeError, ValueError) as error:
-            raise ValidationError("The retention for {kind} is not a number of months.", kind=kind) from error
-        if months < 1:
-            raise ValidationError("The retention for {kind} must be at least one month.", kind=kind)
-        result[kind] = months
-    result["audit_log"] = max(result.get("audit_log", 24), AUDIT_MIN_RETENTION_MONTHS)
+def retention_months(settings: BusinessSettings) -> dict[str, int]:
+    """Months per kind of record. A stored retention that breaks its rules stops the purge: deleting
+    by the defaults instead could delete what the head meant to keep."""
+    if "retention_months" in settings.replaced:
+        raise ValidationError("The stored retention setting is not valid; set the retention again in "
+                              "Verwaltung before records are deleted.")
+    result = settings.retention_months.months()
+    result["audit_log"] = max(result["audit_log"], AUDIT_MIN_RETENTION_MONTHS)
     return result
 
 
@@ -167,7 +161,7 @@ class PrivacyService:
     def purge(self, actor: Actor, *, now: datetime | None = None) -> PurgeReport:
         now = now or self._clock()
         with self._uow() as uow:
-            months = retention_months({**DEFAULT_SETTINGS, **uow.settings.all()})
+            months = retention_months(uow.settings.business())
         cut = {kind: now - relativedelta(months=m) for kind, m in months.items()}
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.RETENTION_PURGE)

@@ -413,9 +413,7 @@ class ReminderService:
 
     @staticmethod
     def _address(uow: UnitOfWork) -> str:
-        from desk.services.reference import DEFAULT_SETTINGS
-
-        return str(uow.settings.get("centre_address", DEFAULT_SETTINGS["centre_address"]))
+        return uow.settings.business().centre_address
 
     # -- the log --------------------------------------------------------------------------------
 
@@ -456,5 +454,5 @@ class ReminderService:
         end = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
         with self._uow() as uow:
             counts = uow.reminders.no_show_counts(start, end)
-            threshold = int(uow.settings.get("report_min_count", 3) or 3)
+            threshold = uow.settings.business().report_min_count
         return NoShowFigures.suppressed(counts, threshold)

@@ -29,12 +29,8 @@ from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.context import Actor
 from desk.services.gate import requires
-from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.repositories.reports import PeriodVisits
 from desk.storage.uow import UnitOfWorkFactory
-
-#: Opening hours of the group room, the base of its occupancy (a setting may override it).
-DEFAULT_ROOM_HOURS = {"weekdays": [0, 1, 2, 3, 4], "start": "08:00", "end": "20:00"}
 
 Progress = Callable[[int], None]
 
@@ -80,7 +76,7 @@ class ReportService:
         whole = Period(periods[0].start, periods[-1].end)
         months = [f"{y:04d}-{m:02d}" for y, m in whole.months()]
         with self._uow() as uow:
-            settings = {**DEFAULT_SETTINGS, **uow.settings.all()}
+            settings = uow.settings.business()
             services = uow.reference.services()
             group_rooms = sum(1 for r in uow.reference.rooms() if r.kind is RoomKind.GROUP and r.active) or 1
             repo = uow.reports
@@ -159,9 +155,9 @@ class ReportService:
             hours_by_room[room] = hours_by_room.get(room, 0.0) + seconds
             if room_kind == RoomKind.GROUP.value:
                 group_seconds += seconds
-        room_hours = settings.get("report_room_hours") or DEFAULT_ROOM_HOURS
-        weekdays = room_hours.get("weekdays", DEFAULT_ROOM_HOURS["weekdays"])
-        daily = (_minutes_of(room_hours.get("end", "20:00")) - _minutes_of(room_hours.get("start", "08:00"))) / 60
+        room_hours = settings.report_room_hours
+        weekdays = room_hours.weekdays
+        daily = (_minutes_of(room_hours.end) - _minutes_of(room_hours.start)) / 60
         years = range(period.start.year, period.end.year + 1)
         closed = Germany(subdiv="BW", years=years)
         opening = working_days(period, weekdays, closed.keys()) * daily
@@ -178,9 +174,9 @@ class ReportService:
         )
         return Report(
             period=period,
-            centre_name=str(settings.get("centre_name", "")),
+            centre_name=settings.centre_name,
             created_at=now,
-            threshold=int(settings.get("report_min_count", 3) or 3),
+            threshold=settings.report_min_count,
             services=per_service,
             total=total,
             rooms=room_figures,

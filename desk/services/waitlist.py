@@ -26,7 +26,6 @@ from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, can_take_
 from desk.services.audit import ListReads, record
 from desk.services.context import Actor
 from desk.services.gate import requires
-from desk.services.reference import DEFAULT_SETTINGS
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 #: Visit fields an undo puts back (the state before the action).
@@ -214,7 +213,7 @@ class WaitlistService:
         now = now or datetime.now(UTC)
         organisation = clean_text(organisation, field="Partner organisation", max_length=200)
         with self._uow() as uow:
-            partners = uow.settings.get("partner_organisations", DEFAULT_SETTINGS["partner_organisations"])
+            partners = uow.settings.business().partner_organisations
         if organisation not in partners:
             raise ValidationError("{name} is not in the list of partner organisations.", name=organisation)
         return self._simple(actor, "refer", visit_id, now,
@@ -310,7 +309,7 @@ class WaitlistService:
         now = now or datetime.now(UTC)
         today = local_day(now)
         with self._uow(write=True) as uow:
-            closing = _parse_time(uow.settings.get("closing_time", DEFAULT_SETTINGS["closing_time"]))
+            closing = time.fromisoformat(uow.settings.business().closing_time)  # HH:MM, checked
             closed_today = force or now.astimezone(BERLIN).time() >= closing
             up_to = today if closed_today else today - timedelta(days=1)
             ids = uow.visits.close_open(up_to_day=up_to, now=now)
@@ -443,10 +442,3 @@ class AlarmService:
             uow.commit()
         return True
 
-
-def _parse_time(value: object) -> time:
-    try:
-        hours, minutes = str(value).split(":")[:2]
-        return time(int(hours), int(minutes))
-    except (ValueError, TypeError):
-        return time(16, 30)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from desk.domain.settings import BusinessSettings
 from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
@@ -44,7 +45,7 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 T = TypeVar("T")
 
-DEFAULT_IDLE_MINUTES = 10
+DEFAULT_IDLE_MINUTES = BusinessSettings.defaults().idle_lock_minutes
 """The lock's idle time until the setting is read (and if it cannot be)."""
 
 
@@ -155,13 +156,12 @@ class Session(QObject):
 
         def done(value: object) -> None:
             try:
-                self._idle_minutes = max(1, int(value))  # type: ignore[call-overload]
-            except (TypeError, ValueError):
+                self._idle_minutes = value.idle_lock_minutes  # type: ignore[attr-defined]
+            except AttributeError:
                 return  # a setting must never stop the lock: the default stays
             self._restart_idle_timer()
 
-        self.ctx.run_in_worker(lambda: reference.setting(actor, "idle_lock_minutes"), done, lambda _error: None,
-                               receiver=self)
+        self.ctx.run_in_worker(lambda: reference.settings(actor), done, lambda _error: None, receiver=self)
 
     def _restart_idle_timer(self) -> None:
         if self.window is not None and not self.locked:

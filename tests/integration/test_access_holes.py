@@ -12,12 +12,11 @@ from argon2 import PasswordHasher
 
 from desk.domain.errors import PermissionDeniedError, ValidationError
 from desk.domain.model import Role
-from desk.domain.settings import check_setting
+from desk.domain.settings import BusinessSettings
 from desk.services import accounts as accounts_module
 from desk.services.accounts import LoginError, NewAccount
 from desk.services.auditlog import AuditFilter
 from desk.services.context import Actor
-from desk.services.reference import DEFAULT_SETTINGS
 
 ANON = Actor.login_screen()
 
@@ -43,7 +42,7 @@ def test_a_demoted_head_can_neither_read_the_audit_log_nor_change_settings(servi
         services.audit_log.query(demoted, AuditFilter())
     with pytest.raises(PermissionDeniedError):
         services.reference.change_setting(demoted, "idle_lock_minutes", 5)
-    assert services.reference.setting(demoted, "idle_lock_minutes") == DEFAULT_SETTINGS["idle_lock_minutes"]
+    assert services.reference.settings(demoted).idle_lock_minutes == BusinessSettings.defaults().idle_lock_minutes
 
 
 def test_a_demoted_head_cannot_restore(sqlite_services, tmp_path: Path) -> None:
@@ -106,14 +105,7 @@ def test_parallel_wrong_passwords_are_not_all_checked(services, monkeypatch) -> 
 def test_settings_outside_their_bounds_are_refused(services, head, key, value) -> None:
     with pytest.raises(ValidationError):
         services.reference.change_setting(head, key, value)
-    assert services.reference.setting(head, key) == DEFAULT_SETTINGS[key]
-
-
-def test_every_default_setting_lies_within_its_bounds(services, head) -> None:
-    for key, value in DEFAULT_SETTINGS.items():
-        assert check_setting(key, value) == value, key
-    services.reference.change_setting(head, "idle_lock_minutes", 60)
-    assert services.reference.setting(head, "idle_lock_minutes") == 60
+    assert services.reference.settings(head) == BusinessSettings.defaults()
 
 
 # -- text that hides or reorders what is shown ---------------------------------------------------

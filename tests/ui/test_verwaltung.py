@@ -61,20 +61,20 @@ def test_every_tab_loads(qtbot, view, settle) -> None:
         view.tabs.setCurrentIndex(index)
         settle(view.ctx)
     qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 1, timeout=20000)
-    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=20000)
+    qtbot.waitUntil(lambda: view.settings.editors["centre_name"].text() != "", timeout=20000)
     qtbot.waitUntil(lambda: view.audit.model.rowCount() >= 1, timeout=20000)
 
 
 def test_settings_are_saved_and_audited(qtbot, view, sqlite_services, head_actor) -> None:
     view.tabs.setCurrentWidget(view.settings)
-    qtbot.waitUntil(lambda: view.settings.centre_name.text() != "", timeout=20000)
-    view.settings.idle_lock.setValue(3)
-    view.settings.retention["visits"].setValue(18)
+    qtbot.waitUntil(lambda: view.settings.editors["centre_name"].text() != "", timeout=20000)
+    view.settings.editors["idle_lock_minutes"].setValue(3)
+    view.settings.editors["retention_months.visits"].setValue(18)
     view.settings.save()
     qtbot.waitUntil(lambda: view.settings.status.text().startswith("2"), timeout=20000)
-    assert sqlite_services.reference.setting(head_actor, "idle_lock_minutes") == 3
-    months = sqlite_services.reference.setting(head_actor, "retention_months")
-    assert months["visits"] == 18 and months["audit_log"] == 24
+    settings = sqlite_services.reference.settings(head_actor)
+    assert settings.idle_lock_minutes == 3
+    assert settings.retention_months.visits == 18 and settings.retention_months.audit_log == 24
     rows = sqlite_services.audit_log.query(head_actor, AuditFilter(action="setting.change"))
     assert len(rows) == 2
 
@@ -354,3 +354,23 @@ def test_every_list_a_service_records_reads_as_words() -> None:
     recorded = {m for path in root.rglob("*.py")
                 for m in re.findall(r'_list_reads\.record\(actor, "([a-z_]+)"', path.read_text(encoding="utf-8"))}
     assert recorded and recorded <= set(LIST_NAMES)
+
+
+def test_the_settings_page_is_built_from_the_registry(qtbot, view) -> None:
+    """Every setting on the page has its editor with the registry's bounds and a labelled buddy."""
+    from PySide6.QtWidgets import QSpinBox
+
+    from desk.domain.settings import SETTINGS, Kind
+
+    page = view.settings
+    for setting in SETTINGS:
+        parts = [(f"{setting.key}.{p.key}", p) for p in setting.parts] if setting.kind is Kind.MONTHS \
+            else [(setting.key, setting)]
+        for key, spec in parts:
+            if not setting.on_page:
+                assert key not in page.editors
+                continue
+            editor = page.editors[key]
+            assert editor.accessibleName(), key
+            if spec.kind is Kind.NUMBER:
+                assert isinstance(editor, QSpinBox) and (editor.minimum(), editor.maximum()) == (spec.low, spec.high)

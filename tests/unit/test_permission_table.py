@@ -148,7 +148,6 @@ ReferenceService.invalidate                    internal
 ReferenceService.services                      x x x -
 ReferenceService.rooms                         x x x -
 ReferenceService.staff                         x x x -
-ReferenceService.setting                       x x x -
 ReferenceService.settings                      x x x -
 ReferenceService.change_setting                - - x -
 ReportService.report                           - - x -

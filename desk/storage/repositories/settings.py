@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.domain.settings import BusinessSettings
 from desk.storage.models import Setting
 
 
@@ -17,6 +18,10 @@ class SettingsRepository:
 
     def all(self) -> dict[str, Any]:
         return {s.key: json.loads(s.value) for s in self.session.scalars(select(Setting))}
+
+    def business(self) -> BusinessSettings:
+        """The business settings, typed, defaults filled in (desk.domain.settings)."""
+        return BusinessSettings.from_stored(self.all())
 
     def get(self, key: str, default: Any = None) -> Any:
         row = self.session.get(Setting, key)

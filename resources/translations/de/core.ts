@@ -1298,14 +1298,6 @@ Datenbank: {database}</translation>
         <translation>Die wiederhergestellte Datei {path} hat die Prüfung nicht bestanden.</translation>
     </message>
     <message>
-        <source>The retention for {kind} is not a number of months.</source>
-        <translation>Die Aufbewahrungsfrist für {kind} ist keine Zahl von Monaten.</translation>
-    </message>
-    <message>
-        <source>The retention for {kind} must be at least one month.</source>
-        <translation>Die Aufbewahrungsfrist für {kind} muss mindestens einen Monat betragen.</translation>
-    </message>
-    <message>
         <source>The role prefix {prefix} must be letters, digits and _ (starting with a letter).</source>
         <translation>Das Rollen-Präfix {prefix} darf nur Buchstaben, Ziffern und _ enthalten (am Anfang ein Buchstabe).</translation>
     </message>
@@ -1356,6 +1348,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The setting {key}: the end must come after the start.</source>
         <translation>Einstellung {key}: Das Ende muss nach dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>The stored retention setting is not valid; set the retention again in Verwaltung before records are deleted.</source>
+        <translation>Die gespeicherte Aufbewahrungsfrist ist ungültig; bitte in der Verwaltung neu einstellen, bevor Daten gelöscht werden.</translation>
     </message>
     <message>
         <source>The tea kitchen can only be booked together with the group room.</source>
@@ -1951,6 +1947,69 @@ Datenbank: {database}</translation>
     <message>
         <source>give out tickets at the self-service kiosk</source>
         <translation>am Ticket-Automaten Nummern ausgeben</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Closing time:</source>
+        <translation>&amp;Schließzeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Inactive clients (then erased):</source>
+        <translation>&amp;Inaktive Klient*innen (danach gelöscht):</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the window after idle:</source>
+        <translation>Fenster bei Inaktivität &amp;sperren nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Partner organisations (one per line):</source>
+        <translation>&amp;Partnerorganisationen (eine pro Zeile):</translation>
+    </message>
+    <message>
+        <source>&amp;Visits (then anonymised):</source>
+        <translation>&amp;Besuche (danach anonymisiert):</translation>
+    </message>
+    <message>
+        <source>Appoint&amp;ments (then anonymised):</source>
+        <translation>&amp;Termine (danach anonymisiert):</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit log (at least 6):</source>
+        <translation>Pr&amp;otokoll (mindestens 6):</translation>
+    </message>
+    <message>
+        <source>Centre &amp;name:</source>
+        <translation>&amp;Name des Zentrums:</translation>
+    </message>
+    <message>
+        <source>Group room opening hours (reports):</source>
+        <translation>Öffnungszeiten des Gruppenraums (Berichte):</translation>
+    </message>
+    <message>
+        <source>Reports: hide counts &amp;below:</source>
+        <translation>Berichte: Fallzahlen &amp;unter diesem Wert ausblenden:</translation>
+    </message>
+    <message>
+        <source>Retention (months after the last contact)</source>
+        <translation>Aufbewahrung (Monate nach dem letzten Kontakt)</translation>
+    </message>
+    <message>
+        <source>Room &amp;bookings (then deleted):</source>
+        <translation>&amp;Raumbuchungen (danach gelöscht):</translation>
+    </message>
+    <message>
+        <source>Waiting: &amp;alarm after:</source>
+        <translation>Wartezeit: &amp;Warnung nach:</translation>
+    </message>
+    <message>
+        <source>Waiting: &amp;warning after:</source>
+        <translation>Wartezeit: &amp;Hinweis nach:</translation>
     </message>
 </context>
 <context>

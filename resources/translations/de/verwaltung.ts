@@ -635,63 +635,8 @@
     </message>
     <message>
         <source>Centre and desk</source>
+        <extracomment>editor per setting key; the parts of a MONTHS setting under &quot;key.part&quot;</extracomment>
         <translation>Zentrum und Empfang</translation>
-    </message>
-    <message>
-        <source>Centre &amp;name:</source>
-        <translation>&amp;Name des Zentrums:</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse:</translation>
-    </message>
-    <message>
-        <source>&amp;Closing time:</source>
-        <translation>&amp;Schließzeit:</translation>
-    </message>
-    <message>
-        <source>Waiting: &amp;warning after:</source>
-        <translation>Wartezeit: &amp;Hinweis nach:</translation>
-    </message>
-    <message>
-        <source>Waiting: &amp;alarm after:</source>
-        <translation>Wartezeit: &amp;Warnung nach:</translation>
-    </message>
-    <message>
-        <source>&amp;Lock the window after idle:</source>
-        <translation>Fenster bei Inaktivität &amp;sperren nach:</translation>
-    </message>
-    <message>
-        <source>Reports: hide counts &amp;below:</source>
-        <translation>Berichte: Fallzahlen &amp;unter diesem Wert ausblenden:</translation>
-    </message>
-    <message>
-        <source>&amp;Partner organisations (one per line):</source>
-        <translation>&amp;Partnerorganisationen (eine pro Zeile):</translation>
-    </message>
-    <message>
-        <source>Retention (months after the last contact)</source>
-        <translation>Aufbewahrung (Monate nach dem letzten Kontakt)</translation>
-    </message>
-    <message>
-        <source>&amp;Visits (then anonymised):</source>
-        <translation>&amp;Besuche (danach anonymisiert):</translation>
-    </message>
-    <message>
-        <source>Appoint&amp;ments (then anonymised):</source>
-        <translation>&amp;Termine (danach anonymisiert):</translation>
-    </message>
-    <message>
-        <source>Room &amp;bookings (then deleted):</source>
-        <translation>&amp;Raumbuchungen (danach gelöscht):</translation>
-    </message>
-    <message>
-        <source>&amp;Inactive clients (then erased):</source>
-        <translation>&amp;Inaktive Klient*innen (danach gelöscht):</translation>
-    </message>
-    <message>
-        <source>Au&amp;dit log (at least 6):</source>
-        <translation>Pr&amp;otokoll (mindestens 6):</translation>
     </message>
     <message>
         <source>&amp;Save settings</source>

@@ -312,7 +312,7 @@ class EmpfangView(DeskView):
         def work() -> tuple[list[ServiceRow], str]:
             services = reference.services(actor, active_only=True)
             try:
-                centre = str(reference.setting(actor, "centre_name") or "")
+                centre = reference.settings(actor).centre_name
             except DeskError:
                 centre = ""
             return services, centre

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain import audit
-from desk.domain.settings import NUMBER_BOUNDS, RETENTION_BOUNDS
+from desk.domain.settings import SETTINGS, BusinessSettings, Kind, Setting
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.domain.topics import Topic
 from desk.services.accounts import NewAccount
@@ -60,8 +60,6 @@ from desk.ui.views.verwaltung.models import (
     group_label,
 )
 from desk.ui.widgets.tables import set_up_columns
-
-RETENTION_KINDS = ("visits", "appointments", "bookings", "inactive_clients", "audit_log")
 
 
 def _plain(text: str = "") -> QLabel:
@@ -380,43 +378,32 @@ class SetupTab(_Tab):
 
 
 class SettingsTab(_Tab):
+    """The business settings, built from the registry (desk.domain.settings.SETTINGS): one editor
+    per setting on the page, by its kind and bounds; the parts of a MONTHS setting in their own box."""
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._loaded_values: dict[str, Any] = {}
-        self.centre_name = QLineEdit()
-        self.centre_address = QLineEdit()
-        self.closing_time = QTimeEdit()
-        self.closing_time.setDisplayFormat("HH:mm")
-        self.wait_warning = self._spin(*NUMBER_BOUNDS["wait_warning_minutes"], self.tr(" min"))
-        self.wait_alarm = self._spin(*NUMBER_BOUNDS["wait_alarm_minutes"], self.tr(" min"))
-        self.idle_lock = self._spin(*NUMBER_BOUNDS["idle_lock_minutes"], self.tr(" min"))
-        self.report_min = self._spin(*NUMBER_BOUNDS["report_min_count"], "")
-        self.partners = QPlainTextEdit()
-        self.partners.setTabChangesFocus(True)
-        self.partners.setMaximumHeight(90)
-        self.retention = {kind: self._spin(*RETENTION_BOUNDS[kind], self.tr(" months")) for kind in RETENTION_KINDS}
+        self._loaded_values: BusinessSettings | None = None
+        #: editor per setting key; the parts of a MONTHS setting under "key.part"
+        self.editors: dict[str, QWidget] = {}
         general = QGroupBox(self.tr("Centre and desk"))
         form = QFormLayout(general)
-        form.addRow(self.tr("Centre &name:"), self.centre_name)
-        form.addRow(self.tr("&Address:"), self.centre_address)
-        form.addRow(self.tr("&Closing time:"), self.closing_time)
-        form.addRow(self.tr("Waiting: &warning after:"), self.wait_warning)
-        form.addRow(self.tr("Waiting: &alarm after:"), self.wait_alarm)
-        form.addRow(self.tr("&Lock the window after idle:"), self.idle_lock)
-        form.addRow(self.tr("Reports: hide counts &below:"), self.report_min)
-        form.addRow(self.tr("&Partner organisations (one per line):"), self.partners)
-        retention = QGroupBox(self.tr("Retention (months after the last contact)"))
-        rform = QFormLayout(retention)
-        labels = {
-            "visits": self.tr("&Visits (then anonymised):"),
-            "appointments": self.tr("Appoint&ments (then anonymised):"),
-            "bookings": self.tr("Room &bookings (then deleted):"),
-            "inactive_clients": self.tr("&Inactive clients (then erased):"),
-            "audit_log": self.tr("Au&dit log (at least 6):"),
-        }
-        for kind in RETENTION_KINDS:
-            rform.addRow(labels[kind], self.retention[kind])
-        for f in (form, rform):
+        columns = QHBoxLayout()
+        columns.addWidget(general, 3)
+        forms = [form]
+        for setting in SETTINGS:
+            if not setting.on_page:
+                continue
+            if setting.kind is Kind.MONTHS:
+                box = QGroupBox(translate("settings", setting.label))
+                box_form = QFormLayout(box)
+                for part in setting.parts:
+                    box_form.addRow(translate("settings", part.label), self._editor(f"{setting.key}.{part.key}", part))
+                columns.addWidget(box, 2)
+                forms.append(box_form)
+            else:
+                form.addRow(translate("settings", setting.label), self._editor(setting.key, setting))
+        for f in forms:
             for row in range(f.rowCount()):
                 label = f.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
                 field = f.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
@@ -424,9 +411,6 @@ class SettingsTab(_Tab):
                 field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
         self.save_button = _button(self.tr("&Save settings"), "Ctrl+S", "saveSettings")
         self.save_button.clicked.connect(self.save)
-        columns = QHBoxLayout()
-        columns.addWidget(general, 3)
-        columns.addWidget(retention, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         bottom = QHBoxLayout()
@@ -435,50 +419,81 @@ class SettingsTab(_Tab):
         layout.addLayout(bottom)
         layout.addStretch(1)
 
-    def _spin(self, low: int, high: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setSuffix(suffix)
-        return spin
+    def _editor(self, key: str, setting: Setting) -> QWidget:
+        editor: QWidget
+        if setting.kind is Kind.NUMBER:
+            editor = QSpinBox()
+            editor.setRange(setting.low, setting.high)
+            editor.setSuffix({"minutes": self.tr(" min"), "months": self.tr(" months")}.get(setting.unit, ""))
+        elif setting.kind is Kind.TIME:
+            editor = QTimeEdit()
+            editor.setDisplayFormat("HH:mm")
+        elif setting.kind is Kind.NAMES:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setMaximumHeight(90)
+        else:
+            editor = QLineEdit()
+            editor.setMaxLength(setting.high)
+        editor.setObjectName(key)
+        self.editors[key] = editor
+        return editor
 
     def refresh(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: services.reference.settings(actor), self._loaded)
 
-    def _loaded(self, values: dict[str, Any]) -> None:
-        self._loaded_values = dict(values)
-        self.centre_name.setText(str(values.get("centre_name", "")))
-        self.centre_address.setText(str(values.get("centre_address", "")))
-        hh, mm = (str(values.get("closing_time", "16:30")) + ":0").split(":")[:2]
-        self.closing_time.setTime(QTime(int(hh), int(mm)))
-        self.wait_warning.setValue(int(values.get("wait_warning_minutes", 20)))
-        self.wait_alarm.setValue(int(values.get("wait_alarm_minutes", 45)))
-        self.idle_lock.setValue(int(values.get("idle_lock_minutes", 10)))
-        self.report_min.setValue(int(values.get("report_min_count", 3)))
-        self.partners.setPlainText("\n".join(values.get("partner_organisations") or []))
-        months = values.get("retention_months") or {}
-        for kind, spin in self.retention.items():
-            spin.setValue(int(months.get(kind, 12)))
+    def _loaded(self, values: BusinessSettings) -> None:
+        self._loaded_values = values
+        for setting in SETTINGS:
+            if not setting.on_page:
+                continue
+            stored = values.stored(setting.key)
+            if setting.kind is Kind.MONTHS:
+                for part in setting.parts:
+                    self._set(self.editors[f"{setting.key}.{part.key}"], part, stored[part.key])
+            else:
+                self._set(self.editors[setting.key], setting, stored)
+
+    @staticmethod
+    def _set(editor: Any, setting: Setting, value: Any) -> None:
+        if setting.kind is Kind.NUMBER:
+            editor.setValue(value)
+        elif setting.kind is Kind.TIME:
+            editor.setTime(QTime.fromString(value, "HH:mm"))
+        elif setting.kind is Kind.NAMES:
+            editor.setPlainText("\n".join(value))
+        else:
+            editor.setText(value)
+
+    @staticmethod
+    def _get(editor: Any, setting: Setting) -> Any:
+        """The editor's value in the setting's stored form."""
+        if setting.kind is Kind.NUMBER:
+            return editor.value()
+        if setting.kind is Kind.TIME:
+            return editor.time().toString("HH:mm")
+        if setting.kind is Kind.NAMES:
+            return [line.strip() for line in editor.toPlainText().splitlines() if line.strip()]
+        return editor.text().strip()
 
     def current_values(self) -> dict[str, Any]:
-        return {
-            "centre_name": self.centre_name.text().strip(),
-            "centre_address": self.centre_address.text().strip(),
-            "closing_time": self.closing_time.time().toString("HH:mm"),
-            "wait_warning_minutes": self.wait_warning.value(),
-            "wait_alarm_minutes": self.wait_alarm.value(),
-            "idle_lock_minutes": self.idle_lock.value(),
-            "report_min_count": self.report_min.value(),
-            "partner_organisations": [line.strip() for line in self.partners.toPlainText().splitlines()
-                                      if line.strip()],
-            "retention_months": {kind: spin.value() for kind, spin in self.retention.items()},
-        }
+        values: dict[str, Any] = {}
+        for setting in SETTINGS:
+            if setting.kind is Kind.MONTHS:
+                values[setting.key] = {part.key: self._get(self.editors[f"{setting.key}.{part.key}"], part)
+                                       for part in setting.parts}
+            elif setting.on_page:
+                values[setting.key] = self._get(self.editors[setting.key], setting)
+        return values
 
     def save(self) -> None:
-        if self.wait_alarm.value() <= self.wait_warning.value():
+        values = self.current_values()
+        if values["wait_alarm_minutes"] <= values["wait_warning_minutes"]:
             self.status.setText(self.tr("The alarm must come after the warning."))
             return
-        changed = {k: v for k, v in self.current_values().items() if self._loaded_values.get(k) != v}
+        loaded = self._loaded_values
+        changed = {k: v for k, v in values.items() if loaded is None or loaded.stored(k) != v}
         if not changed:
             self.status.setText(self.tr("Nothing changed."))
             return
@@ -646,16 +661,16 @@ class PrivacyTab(_Tab):
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: services.reference.settings(actor), self._settings)
 
-    def _settings(self, values) -> None:
-        months = values.get("retention_months") or {}
+    def _settings(self, values: BusinessSettings) -> None:
+        months = values.retention_months
         self.retention_text.setText(self.tr(
             "The purge runs every day by itself: visits older than {visits} months and appointments older "
             "than {appointments} months are anonymised, clients without contact for {clients} months are "
             "erased, room bookings older than {bookings} months are deleted, audit entries older than "
             "{audit} months are deleted. Change these in Settings.").format(
-                visits=months.get("visits"), appointments=months.get("appointments"),
-                clients=months.get("inactive_clients"), bookings=months.get("bookings"),
-                audit=months.get("audit_log")))
+                visits=months.visits, appointments=months.appointments,
+                clients=months.inactive_clients, bookings=months.bookings,
+                audit=months.audit_log))
 
     def _client_id(self) -> int | None:
         value = parse_client_number(self.client.text().strip())

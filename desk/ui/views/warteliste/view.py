@@ -313,10 +313,10 @@ class WartelisteView(DeskView):
     def _on_reference_loaded(self, data: dict[str, Any]) -> None:
         self._services, self._rooms, self._staff = data["services"], data["rooms"], data["staff"]
         settings = data["settings"]
-        self._partners = list(settings.get("partner_organisations") or [])
+        self._partners = list(settings.partner_organisations)
         self.model.set_services(self._services)
         self.model.set_staff(self._staff)
-        self.model.set_thresholds(settings.get("wait_warning_minutes", 20), settings.get("wait_alarm_minutes", 45))
+        self.model.set_thresholds(settings.wait_warning_minutes, settings.wait_alarm_minutes)
         self._fill_filter()
         self._fill_rooms()
         self.reload()
