@@ -137,7 +137,7 @@ def test_a_realistic_share_of_clients_gets_reminders_and_reception_sees_what_did
     that failed for today or tomorrow, which the reminder list asks reception to phone."""
     import phonenumbers
 
-    from desk.domain.reminders import ReminderSchedule, SendStatus
+    from desk.domain.reminders import SendStatus
 
     services, counts = demo
     contacts = counts["reminder_contacts"]
@@ -162,7 +162,7 @@ def test_a_realistic_share_of_clients_gets_reminders_and_reception_sees_what_did
     contact = services.reminders.contact(head, sms[0].client_id)
     assert contact is not None and str(contact.sms_consent_on) == str(sms[0].sms_consent_on)
     # switched on; a log of what went out; what did not arrive is listed for reception to phone
-    assert ReminderSchedule.from_setting(services.reference.setting(head, "reminder_schedule")).enabled
+    assert services.reminders.schedule(head).enabled
     assert counts["reminder_sendings"] > 10
     problems = services.reminders.problems(head, now=NOW)
     assert problems and all(p.sending.status in (SendStatus.FAILED, SendStatus.UNKNOWN) for p in problems)
