@@ -238,6 +238,7 @@ class KioskWindow(QWidget):
         self.offline = False
         self.busy = False
         self.ticket: KioskTicket | None = None
+        self.printed = False  # the shown ticket went to the printer
         self._may_close = False
         self._build()
         self.idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self.reset)
@@ -311,7 +312,6 @@ class KioskWindow(QWidget):
             self.language_grid.addWidget(button, index // columns, index % columns)
             button.show()  # a layout shows a new child only later (queued)
             self.language_buttons[language.code] = button
-        self._update_tab_order()
 
     def _build_choice_page(self) -> None:
         layout = QHBoxLayout(self.pages["choice"])
@@ -447,7 +447,6 @@ class KioskWindow(QWidget):
         self.retranslate()
         self.back_button.setVisible(name not in ("language", "ticket"))
         self.start_button.setVisible(name not in ("language", "ticket"))
-        self._update_tab_order()
         first = {"language": next(iter(self.language_buttons.values()), None), "choice": self.appointment_button,
                  "services": next(iter(self.service_buttons.values()), None), "appointment": self.code_edit,
                  "ticket": self.done_button}[name]
@@ -458,9 +457,6 @@ class KioskWindow(QWidget):
         self.idle.start()
         announce(self.title, self.title.text())
         self.sig_page.emit(name)
-
-    def _update_tab_order(self) -> None:
-        pass  # the layouts' order is the reading order; Qt follows creation order within a page
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -706,7 +702,7 @@ class KioskWindow(QWidget):
             wait = self._wait_text(ticket.estimate.minutes)
             self.ticket_wait.setText(f"{wait}\n{self.text('ahead', ahead=ticket.estimate.ahead)}")
         self.ticket_hint.setText(self.text("ticket_hint"))
-        self.ticket_print.setText(self.text("printed") if getattr(self, "printed", False) else self.text("no_printer"))
+        self.ticket_print.setText(self.text("printed") if self.printed else self.text("no_printer"))
 
 
 def open_kiosk(ctx: UiContext, *, full_screen: bool = True, printer: TicketPrinter | None = None) -> KioskWindow:
