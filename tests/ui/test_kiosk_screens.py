@@ -415,3 +415,41 @@ def test_desk_kiosk_opens_the_kiosk_as_the_kiosk_role(qapp, sqlite_services, mon
         window._may_close = True
         window.close()
         window.deleteLater()
+
+
+def test_a_locked_database_file_gives_the_sentence_and_the_ticket_comes_after(qtbot, open_kiosk, sqlite_db_url,
+                                                                             tmp_path, monkeypatch):
+    """Not a stand-in: another program holds the SQLite file's write lock (as a backup or a stuck PC
+    would). The kiosk says so in the person's language, prints nothing, and gives the ticket once
+    the lock is gone - the same ticket number sequence, nothing lost or doubled."""
+    import sqlite3
+
+    from desk.storage import engine
+
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    reception = build_services(prepare_database(sqlite_db_url, backup_dir=tmp_path / "b"))
+    kiosk_services = build_services(prepare_database(sqlite_db_url, read_only=True))
+    try:
+        printer = FakePrinter()
+        kiosk = open_kiosk(kiosk_services, "k", printer)
+        _click(qtbot, kiosk.language_buttons["ar"])
+        _click(qtbot, kiosk.question_button)
+        qtbot.waitUntil(lambda: bool(kiosk.service_buttons) and kiosk.ctx.workers_running == 0, timeout=20000)
+        path = sqlite_db_url.split("///", 1)[1]
+        blocker = sqlite3.connect(path, timeout=1)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            _click(qtbot, kiosk.service_buttons[next(iter(kiosk.service_buttons))])
+            qtbot.waitUntil(lambda: kiosk.message.isVisible() and not kiosk.busy, timeout=20000)
+            assert kiosk.message.text() == kiosk.language.text("offline") and printer.printed == []
+        finally:
+            blocker.rollback()
+            blocker.close()
+        with qtbot.waitSignal(kiosk.sig_ticket, timeout=20000):
+            _click(qtbot, kiosk.service_buttons[next(iter(kiosk.service_buttons))])
+        assert [p[0] for p in printer.printed] == [kiosk.ticket.ticket]
+        tickets = [v.ticket for v in reception.checkin.today(Actor.system("t"), now=NOW)]
+        assert tickets == [kiosk.ticket.ticket] and kiosk.ticket.ticket.endswith("-001")
+    finally:
+        kiosk_services.close()
+        reception.close()
