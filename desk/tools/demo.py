@@ -163,6 +163,8 @@ class _Fill:
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.buffers[table].append(row)
+        if table == "appointments" and row["starts_at"] >= self.reminders_since:
+            self.recent_appointments.append((row["id"], row["client_id"], row["starts_at"], row["status"]))
         self.counts[table] += 1
         if sum(len(rows) for rows in self.buffers.values()) >= self.batch:
             self.flush()
@@ -651,13 +653,25 @@ def make_reminders(fill: _Fill, now: datetime) -> None:
     rng = fill.rng
     with_appointment = {c for _a, c, _s, _st in fill.recent_appointments}
     by_id = {c.id: c for c in fill.clients}
+
+    def due_of(start: datetime) -> datetime:  # the reminder the day before, at 10:00
+        day_before = start.astimezone(BERLIN).date() - timedelta(days=1)
+        return datetime.combine(day_before, time(10), tzinfo=BERLIN).astimezone(UTC)
+
+    # the first appointment still to come whose reminder is already due (today's, or tomorrow's
+    # after 10:00): its SMS did not arrive, so the reminder list asks reception to phone
+    due_now = [a for a in sorted(fill.recent_appointments, key=lambda a: a[2])
+               if a[3] == "booked" and due_of(a[2]) <= now and a[1] in by_id]
+    failing = next((a for a in due_now if by_id[a[1]].phone), due_now[0] if due_now else None)  # one to phone
     consenting: dict[int, tuple[bool, bool]] = {}
     for client in fill.clients:
         share = REMINDER_SHARE_WITH_APPOINTMENT if client.id in with_appointment else REMINDER_SHARE_OTHERS
-        if rng.random() >= share:
+        forced = failing is not None and client.id == failing[1]
+        if rng.random() >= share and not forced:
             continue
         roll = rng.random()
         sms, email = (True, False) if roll < 0.65 else (False, True) if roll < 0.85 else (True, True)
+        sms = sms or forced
         consenting[client.id] = (sms, email)
         since = client.created_at + (now - client.created_at) * rng.random()
         fill.add("reminder_contacts", {
@@ -670,13 +684,11 @@ def make_reminders(fill: _Fill, now: datetime) -> None:
         })
         fill.audit(since, None, "reminder.contact", "client", client.id, client.id,
                    {"consent": {channel: "given" for channel, wanted in (("sms", sms), ("email", email)) if wanted}})
-    problem_made = False
     for appointment_id, client_id, start, status in sorted(fill.recent_appointments, key=lambda a: a[2]):
         channels = consenting.get(client_id)
         if channels is None or client_id not in by_id:
             continue
-        day_before = start.astimezone(BERLIN).date() - timedelta(days=1)
-        due = datetime.combine(day_before, time(10), tzinfo=BERLIN).astimezone(UTC)
+        due = due_of(start)
         if due > now:
             continue  # not due yet: the workstations plan it when it is
         for channel, wanted in zip(("sms", "email"), channels, strict=True):
@@ -684,9 +696,8 @@ def make_reminders(fill: _Fill, now: datetime) -> None:
                 continue
             if status == "cancelled":
                 result = "obsolete"
-            elif not problem_made and status == "booked":
-                result = "failed"  # today's or tomorrow's: shown to reception to phone instead
-                problem_made = True
+            elif failing is not None and appointment_id == failing[0] and channel == "sms":
+                result = "failed"  # shown to reception to phone instead
             else:
                 result = rng.choices(("sent", "failed", "unknown"), (0.93, 0.05, 0.02))[0]
             sent_at = due + timedelta(seconds=rng.randint(5, 90))
@@ -818,8 +829,6 @@ def _appointments_for_day(fill: _Fill, day: date, busy: dict[int, list[tuple[dat
                                        status=status, created=created)
             fill.add("appointments", row)
             fill.audit(created, staff, "appointment.create", "appointment", row["id"], client.id)
-            if start >= fill.reminders_since:
-                fill.recent_appointments.append((row["id"], client.id, start, status))
             made.append(row)
             if status == "done" and visits is not None:
                 arrived = start - timedelta(minutes=rng.randint(0, 12))

@@ -166,3 +166,12 @@ def test_a_realistic_share_of_clients_gets_reminders_and_reception_sees_what_did
     assert counts["reminder_sendings"] > 10
     problems = services.reminders.problems(head, now=NOW)
     assert problems and all(p.sending.status in (SendStatus.FAILED, SendStatus.UNKNOWN) for p in problems)
+
+
+def test_on_a_friday_evening_the_demo_still_shows_a_reminder_to_phone(sqlite_services, head) -> None:
+    """`desk --demo` started after the day's last reminders went out and before a weekend: the
+    failed reminder is one of today's later appointments."""
+    friday_evening = datetime(2026, 11, 27, 16, 30, tzinfo=UTC)  # 17:30 in Berlin
+    fill_demo_centre(sqlite_services, now=friday_evening)
+    problems = sqlite_services.reminders.problems(head, now=friday_evening)
+    assert problems and problems[0].appointment_starts_at.date() == friday_evening.date()
