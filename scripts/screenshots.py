@@ -205,6 +205,13 @@ def kiosk_shots(app, services, settings, out: Path) -> list[str]:
         window.take_ticket(mbe)
         shot(f"kiosk-ticket-{language}.png")
         window.reset()
+    window.close()  # refused: asks for the head's password
+    settle(app, 300)
+    dialog = window.exit_dialog
+    dialog.grab().save(str(out / "kiosk-leave.png"))
+    problems.extend(f"kiosk-leave.png: {p}" for p in clipped_widgets(dialog))
+    print(f"wrote {out / 'kiosk-leave.png'}")
+    dialog.reject()
     window._may_close = True
     window.close()
     window.deleteLater()

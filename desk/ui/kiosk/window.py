@@ -161,6 +161,8 @@ class ExitDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle("desk – Kiosk")
         self.setAccessibleName("Kiosk beenden / Leave the kiosk")
+        # a child of the kiosk: its high-contrast rules reach in; the background must match them
+        self.setStyleSheet(f"QDialog {{ background: {BACKGROUND}; }} QLabel {{ color: {TEXT}; font-size: 14pt; }}")
         self.username = QLineEdit()
         self.username.setAccessibleName("Benutzername / User name")
         self.password = QLineEdit()
