@@ -162,7 +162,8 @@ class AppointmentRepository:
         if staff_id is not None:
             params["staff_id"] = staff_id
         stmt = _between_select(staff_id is not None, include_cancelled)
-        return [_appointment_row_of(r) for r in self.session.execute(stmt, params)]
+        # Core on the session's connection: plain columns need no ORM result machinery
+        return [_appointment_row_of(r) for r in self.session.connection().execute(stmt, params)]
 
     def overlapping(
         self,

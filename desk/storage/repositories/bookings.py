@@ -250,7 +250,8 @@ class BookingRepository:
         return [
             build((r[0], r[1], r[2], r[3] if r[3] is not None else r[4], _kind(r[5]), r[6] or "", r[7], r[8],
                    bool(r[9]), r[10] or "", r[11], r[12], bool(r[13])))
-            for r in self.session.execute(_occurrences_select(room_ids is not None, include_cancelled), params)
+            for r in self.session.connection().execute(  # Core: plain columns need no ORM result machinery
+                _occurrences_select(room_ids is not None, include_cancelled), params)
         ]
 
     def occurrence_row(self, occurrence_id: int) -> BookingOccurrenceRow:

@@ -278,7 +278,9 @@ class VisitRepository:
         return _row_select()
 
     def _rows(self, stmt) -> list[VisitRow]:
-        return [_visit_row_of(r) for r in self.session.execute(stmt)]
+        # Core execution on the session's connection (same transaction): plain columns need none
+        # of the ORM's result machinery, which cost as much as the rows themselves
+        return [_visit_row_of(r) for r in self.session.connection().execute(stmt)]
 
 
 _ROW_COLUMNS = (
