@@ -374,3 +374,20 @@ def test_the_settings_page_is_built_from_the_registry(qtbot, view) -> None:
             assert editor.accessibleName(), key
             if spec.kind is Kind.NUMBER:
                 assert isinstance(editor, QSpinBox) and (editor.minimum(), editor.maximum()) == (spec.low, spec.high)
+
+
+def test_the_audit_filter_offers_every_registered_action_and_group(qtbot, view, sqlite_services, head_actor) -> None:
+    """Bookings, alarms and calls can be filtered: the list comes from desk.domain.audit."""
+    from desk.domain import audit
+
+    combo = view.audit.action
+    offered = {combo.itemData(i) for i in range(combo.count())}
+    assert {a.code for a in audit.ACTIONS} <= offered
+    assert {f"{g.prefix}." for g in audit.GROUPS} <= offered
+    assert all(combo.itemText(i).strip() != combo.itemData(i) for i in range(combo.count()))  # words, not codes
+    sqlite_services.alarms.raise_alarm(head_actor)
+    view.tabs.setCurrentWidget(view.audit)
+    combo.setCurrentIndex(combo.findData("alarm."))
+    view.audit.search()
+    qtbot.waitUntil(lambda: view.audit.model.rowCount() == 1, timeout=20000)
+    assert [row.action for row in view.audit.model.rows()] == ["alarm.raise"]
