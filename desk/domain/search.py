@@ -192,7 +192,13 @@ def _tokenize(text: str) -> list[tuple[str, bool, str]]:
     while i < len(words):
         w, ab = words[i]
         short_last = i + 2 == len(words) and len(words[i + 1][0]) <= 3  # maybe still being typed
-        if (i + 1 < len(words) and (w in _ARTICLES or w in _KIN or (w in _ABD_GLUE and not short_last))
+        # a word of one or two letters after a particle is a name of its own ("An Ng", "Az Ab",
+        # "W A"), not the particle's noun: nouns after al-/an-/bin/abu have at least three letters
+        glues = w in _ARTICLES or w in _KIN or (w in _ABD_GLUE and not short_last)
+        if glues and i + 1 < len(words) and len(words[i + 1][0]) <= 2 and (
+                i + 2 == len(words) or words[i + 1][0] not in _ARTICLES | _KIN | _ABD_GLUE):
+            glues = False
+        if (i + 1 < len(words) and glues
                 and "/" not in w):
             nxt, ab2 = words[i + 1]
             # glue chains like "abd al qadir", "bin abd"
