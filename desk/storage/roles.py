@@ -50,7 +50,9 @@ KIOSK_GRANTS = (
     "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
     "GRANT SELECT, INSERT, DELETE ON change_log TO {kiosk}",  # a commit logs its topics (and prunes old rows)
     "GRANT SELECT, INSERT, UPDATE ON ticket_counters TO {kiosk}",
-    "GRANT SELECT, INSERT ON visits TO {kiosk}",
+    # not the reason of an urgent priority, the referral or who called: free text staff typed
+    "GRANT SELECT (id, client_id, service_id, ticket_day, ticket_number, ticket_prefix, status, arrived_at, "
+    "first_called_at, called_by_name, version, self_service), INSERT ON visits TO {kiosk}",
     "GRANT SELECT (id, client_id, service_id, staff_id, starts_at, status, interpreter_language, kiosk_code, "
     "version) ON appointments TO {kiosk}",
     "GRANT UPDATE (status, version, updated_at) ON appointments TO {kiosk}",

@@ -273,6 +273,7 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
         services.close()
     for sql in ("SELECT given_name FROM clients", "SELECT family_name FROM clients", "SELECT phone FROM clients",
                 "SELECT reception_note FROM clients", "SELECT note FROM appointments", "SELECT * FROM clients",
+                "SELECT priority_reason FROM visits", "SELECT referred_to FROM visits",
                 "SELECT * FROM audit_events", "SELECT * FROM reminder_contacts", "SELECT * FROM settings",
                 "UPDATE visits SET status = 'done'", "DELETE FROM visits", "DELETE FROM audit_events",
                 "UPDATE clients SET family_name = 'x'", "UPDATE appointments SET note = 'x'",
