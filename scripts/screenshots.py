@@ -144,6 +144,10 @@ def display_shot(app, services, language: str, out: Path) -> list[str]:
     window = DisplayWindow(services, AppEvents(), gong=_Silent())
     window.timer.stop()  # the fixed calls, not the database's
     window.clock_timer.stop()
+    for _ in range(400):  # its first read runs in a worker: it must not overwrite the fixed calls
+        if window.loaded:
+            break
+        settle(app, 50)
     window.resize(*SIZE)
     window.show()
     window.apply(calls)

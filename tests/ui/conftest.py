@@ -39,17 +39,15 @@ def settle(qtbot):
 # code (any module under desk.ui) makes on the GUI thread is recorded, and the test fails at its end
 # naming each call site. A service call opens a transaction and can wait for the SQLite busy
 # timeout (another PC writing) or a PostgreSQL lock: the window would freeze meanwhile. Views run
-# them through ctx.run_in_worker. Calls the test itself makes (arranging data, checking results)
+# them through ctx.run_in_worker. The waiting-room display (`desk --display`) is guarded the same way:
+# it reads through a UiContext of its own (the display role), so a server that went away cannot freeze
+# the full-screen window either. Calls the test itself makes (arranging data, checking results)
 # are not counted; neither are the few that never touch the database (NOT_BLOCKING).
 
 NOT_BLOCKING = frozenset({
     "reference.invalidate",  # empties the in-memory cache
 })
 """service.method names that run no query (they only touch memory) and may run anywhere."""
-
-EXEMPT_MODULES = ("desk.ui.display",)
-"""The waiting-room display (`desk --display`) is no view of the main window: it reads the last
-calls through its own services (a read-only role, a small indexed read) and has no UiContext."""
 
 STILL_BLOCKING: frozenset[str] = frozenset()
 """Modules whose calls on the GUI thread are known and being moved into workers (issue 17):
@@ -88,8 +86,7 @@ class _GuardedService:
             if threading.current_thread() is threading.main_thread():
                 caller = sys._getframe(1)
                 module = caller.f_globals.get("__name__", "")
-                if (module.startswith("desk.ui") and not module.startswith(EXEMPT_MODULES)
-                        and module not in STILL_BLOCKING):
+                if module.startswith("desk.ui") and module not in STILL_BLOCKING:
                     with seen.lock:
                         seen.calls.append((qualified, f"{module}:{caller.f_lineno} {caller.f_code.co_name}"))
             return value(*args, **kwargs)

@@ -34,6 +34,7 @@ def test_alarm_reaches_the_other_workstation_until_acknowledged(qtbot, sqlite_se
     gong_calls = []
     display = DisplayWindow(sqlite_services, AppEvents(), gong=type("G", (), {"play": lambda s: gong_calls.append(1)})())
     qtbot.addWidget(display)
+    qtbot.waitUntil(lambda: display.loaded, timeout=5000)
 
     hooks_a.alarm_action.trigger()
     qtbot.waitUntil(lambda: bool(hooks_a.own_alarm_ids), timeout=5000)
@@ -45,6 +46,7 @@ def test_alarm_reaches_the_other_workstation_until_acknowledged(qtbot, sqlite_se
     qtbot.waitUntil(lambda: ctx_a.workers_running == 0, timeout=5000)  # A has fetched the alarms too
     assert not hooks_a.toolbar.isVisible()  # the person in danger's screen stays quiet
     display.refresh()
+    qtbot.waitUntil(lambda: not display.reading, timeout=5000)
     assert room.name not in "".join(label.text() for label in display.history) + display.current.text()
     assert gong_calls == []
 

@@ -60,6 +60,7 @@ def test_display_data_and_screen_never_contain_the_name(qtbot, sqlite_services):
     assert [(c.ticket, c.room_label) for c in calls] == [(visit.ticket, room.display_label)]
     window = DisplayWindow(sqlite_services, AppEvents(), gong=FakeGong())
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)  # the first read runs in a worker
     text = repr(calls) + _all_text(window)
     assert visit.ticket in text and room.display_label in text
     for part in ("Secret", "<b>", "Verborgen", "Frau Beraterin"):
@@ -83,7 +84,8 @@ def test_gong_on_each_new_call_not_on_start(qtbot, sqlite_services):
     events = AppEvents()
     window = DisplayWindow(sqlite_services, events, gong=gong)
     qtbot.addWidget(window)
-    assert gong.played == 0  # what was called before the display started does not chime
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    assert window.calls and gong.played == 0  # what was called before the display started does not chime
     head = Actor.system()
     mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
     second = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
@@ -114,6 +116,7 @@ def test_arabic_call_is_shown_right_to_left(qtbot, sqlite_services):
     _call_secret_client(sqlite_services, language="ar")
     window = DisplayWindow(sqlite_services, AppEvents(), gong=FakeGong())
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
     assert window.phrase_other.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert "يرجى" in window.phrase_other.text()
     assert window.phrase_de.text().startswith("Nummer")
@@ -142,6 +145,7 @@ def test_the_first_call_of_the_day_chimes(qtbot, sqlite_services):
     events = AppEvents()
     window = DisplayWindow(sqlite_services, events, gong=gong)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
     assert window.calls == [] and gong.played == 0
     head = Actor.system()
     mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
@@ -150,3 +154,94 @@ def test_the_first_call_of_the_day_chimes(qtbot, sqlite_services):
         sqlite_services.waitlist.call(head, first.id, room_id=sqlite_services.reference.rooms(head)[3].id)
         events.sig_data_changed.emit(frozenset({"display"}))
     assert gong.played == 1
+
+
+# -- no read on the GUI thread: an unreachable server must not freeze the full-screen display -----
+
+
+def test_the_display_reads_in_a_worker_and_the_guard_covers_it(qtbot, sqlite_services, gui_thread_calls):
+    import threading
+
+    _call_secret_client(sqlite_services)
+    threads = []
+    original = sqlite_services.waitlist.display_calls
+
+    def display_calls(actor, **kwargs):
+        threads.append(threading.current_thread())
+        return original(actor, **kwargs)
+
+    sqlite_services.waitlist.display_calls = display_calls
+    events = AppEvents()
+    window = DisplayWindow(sqlite_services, events, gong=FakeGong())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    events.sig_data_changed.emit(frozenset({"display"}))
+    window.refresh()
+    qtbot.waitUntil(lambda: not window.reading and len(threads) >= 2, timeout=5000)
+    assert threads and threading.main_thread() not in threads
+    assert gui_thread_calls.sites() == []
+    # the guard watches the display's services like a view's: the old synchronous read is recorded
+    exec("services.waitlist.display_calls(actor)",  # noqa: S102 - a call made from the display's module
+         {"__name__": "desk.ui.display.window", "services": window.services, "actor": window.actor})
+    assert [s.split(" from ")[0] for s in gui_thread_calls.sites()] == ["waitlist.display_calls"]
+    gui_thread_calls.calls.clear()  # seen: this test must not fail for it
+
+
+def test_a_hanging_read_leaves_the_display_responsive_with_the_last_calls(qtbot, sqlite_services, monkeypatch):
+    import threading
+
+    from desk.ui.display import window as display_module
+
+    visit, room = _call_secret_client(sqlite_services)
+    events = AppEvents()
+    window = DisplayWindow(sqlite_services, events, gong=FakeGong())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    assert visit.ticket in window.current.text() and window.state.text() == ""
+
+    release, reads = threading.Event(), []
+    original = sqlite_services.waitlist.display_calls
+
+    def hanging(actor, **kwargs):  # a server that went away: the driver waits for its timeout
+        reads.append(threading.current_thread())
+        release.wait(60)
+        return original(actor, **kwargs)
+
+    monkeypatch.setattr(sqlite_services.waitlist, "display_calls", hanging)
+    monkeypatch.setattr(display_module, "STALE_AFTER_S", 0.3)
+    ticks = []
+    window.clock_timer.timeout.connect(lambda: ticks.append(window.clock.text()))
+    window.clock_timer.setInterval(20)
+    window.timer.setInterval(20)
+    try:
+        events.sig_data_changed.emit(frozenset({"display"}))
+        qtbot.waitUntil(lambda: len(ticks) >= 5 and "No connection" in window.state.text(), timeout=10000)
+        assert len(reads) == 1  # the polls and the change did not start a second read beside it
+        assert window.reading and threading.main_thread() not in reads
+        assert visit.ticket in window.current.text() and room.display_label in window.current.text()
+        assert "Keine Verbindung zur Datenbank" in window.state.text()
+        assert all(ticks)  # the clock kept ticking
+    finally:
+        release.set()
+    # the server is back: the next read clears the notice, the calls stay
+    qtbot.waitUntil(lambda: not window.reading and window.state.text() == "", timeout=10000)
+    assert visit.ticket in window.current.text()
+
+
+def test_a_failing_read_keeps_the_last_calls_and_says_so(qtbot, sqlite_services, monkeypatch):
+    visit, _room = _call_secret_client(sqlite_services)
+    gong = FakeGong()
+    window = DisplayWindow(sqlite_services, AppEvents(), gong=gong)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    window.timer.stop()
+
+    def unreachable(actor, **kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(sqlite_services.waitlist, "display_calls", unreachable)
+    window.refresh()
+    qtbot.waitUntil(lambda: not window.reading, timeout=5000)
+    assert "No connection since" in window.state.text()
+    assert visit.ticket in window.current.text() and SECRET_FAMILY not in window.state.text()
+    assert gong.played == 0

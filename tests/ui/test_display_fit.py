@@ -61,6 +61,7 @@ def test_every_label_fits_with_long_room_names(qtbot, sqlite_services, size, roo
     window = DisplayWindow(sqlite_services, AppEvents(), gong=_Silent())
     qtbot.addWidget(window)
     window.timer.stop()  # the calls below are what it shows, not the (empty) database
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)  # its first read (in a worker) is in
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)

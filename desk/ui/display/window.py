@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
@@ -12,6 +13,7 @@ from desk.domain.model import DisplayCallRow
 from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
+from desk.ui.context import UiContext
 from desk.ui.display.phrases import phrase
 from desk.ui.display.sound import Gong
 from desk.ui.events import AppEvents
@@ -20,6 +22,9 @@ from desk.ui.settings import UiSettings
 
 HISTORY = 5
 POLL_MS = 3000  # safety net besides the live-update signal
+STALE_AFTER_S = 2 * POLL_MS / 1000
+"""A read outstanding this long (server gone, cable pulled: the driver waits for its timeout) is
+shown as a lost connection, like a read that failed; the last calls stay on the screen."""
 RELOAD_TOPICS = frozenset({Topic.DISPLAY, Topic.ANY})
 
 
@@ -131,16 +136,22 @@ class DisplayWindow(QWidget):
     sig_new_call = Signal(object)
     """A call newer than any shown before arrived (the DisplayCallRow); the gong sounds."""
 
-    def __init__(self, services: DeskServices, events: AppEvents, *, gong: Gong | None = None) -> None:
+    def __init__(self, services: DeskServices, events: AppEvents, *, gong: Gong | None = None,
+                 settings: UiSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("WaitingRoomDisplay")
-        self.services = services
         self.actor = Actor.display()
+        # the reads run through the one worker machinery (ctx.run_in_worker on the global pool), never
+        # on the GUI thread: an unreachable server must not freeze the full-screen display
+        self.ctx = UiContext(services=services, actor=self.actor, events=events,
+                             settings=settings)  # type: ignore[arg-type] # the display reads no settings
         self.gong = gong if gong is not None else Gong(self)
         self.calls: list[DisplayCallRow] = []
         self._last_id: int | None = None
         self._loaded = False
         self._failed_since: datetime | None = None
+        self._reading_since: tuple[float, datetime] | None = None  # (monotonic, wall clock) of the read out
+        self._read_again = False  # a change arrived while a read was out: one more read after it
         self.setStyleSheet("QWidget#WaitingRoomDisplay { background: #10243e; }")
         self.setAutoFillBackground(True)
 
@@ -225,19 +236,59 @@ class DisplayWindow(QWidget):
         if topics & RELOAD_TOPICS:
             self.refresh()
 
+    @property
+    def services(self) -> DeskServices:
+        return self.ctx.services
+
+    @property
+    def loaded(self) -> bool:
+        """The first read has arrived (what is shown is the database's, not the empty start)."""
+        return self._loaded
+
+    @property
+    def reading(self) -> bool:
+        """A read of the last calls is out in a worker."""
+        return self._reading_since is not None
+
     def refresh(self) -> None:
-        """A small indexed read (the last few calls of today); cheap enough for the GUI thread."""
-        try:
-            calls = self.services.waitlist.display_calls(self.actor, limit=HISTORY + 1)
-        except Exception:  # noqa: BLE001 - the display never crashes; it says it is not current
-            if self._failed_since is None:
-                self._failed_since = datetime.now(UTC)
-            self.state.setText(f"Keine Verbindung zur Datenbank seit {fmt_time(self._failed_since)} · "
-                               f"No connection since {fmt_time(self._failed_since)}")
+        """Read the last few calls of today in a worker; at most one read is out at a time (a
+        change arriving meanwhile reads once more after it). What is shown stays until the answer
+        comes; a read that fails, or takes longer than STALE_AFTER_S, shows the lost connection."""
+        if self._reading_since is not None:
+            self._read_again = True
+            started, since = self._reading_since
+            if time.monotonic() - started >= STALE_AFTER_S:
+                self._show_lost(since)
             return
+        self._read_again = False
+        self._reading_since = (time.monotonic(), datetime.now(UTC))
+        services, actor = self.services, self.actor
+        self.ctx.run_in_worker(lambda: services.waitlist.display_calls(actor, limit=HISTORY + 1),
+                               self._read_done, self._read_failed, receiver=self)
+
+    def _read_done(self, calls: list[DisplayCallRow]) -> None:
+        self._reading_since = None
         self._failed_since = None
         self.state.setText("")
         self.apply(calls)
+        self._read_more()
+
+    def _read_failed(self, _error: Exception) -> None:
+        # the display never crashes and never shows an error box; it says it is not current
+        since = self._reading_since[1] if self._reading_since else datetime.now(UTC)
+        self._reading_since = None
+        self._show_lost(since)
+        self._read_more()
+
+    def _read_more(self) -> None:
+        if self._read_again:
+            self.refresh()
+
+    def _show_lost(self, since: datetime) -> None:
+        if self._failed_since is None:
+            self._failed_since = since
+        self.state.setText(f"Keine Verbindung zur Datenbank seit {fmt_time(self._failed_since)} · "
+                           f"No connection since {fmt_time(self._failed_since)}")
 
     def apply(self, calls: list[DisplayCallRow]) -> None:
         newest = calls[0].id if calls else None
@@ -282,7 +333,7 @@ class DisplayWindow(QWidget):
 def open_display(services: DeskServices, settings: UiSettings, events: AppEvents, screen: int | None = None,
                  *, live_updates: bool = True, full_screen: bool = True) -> DisplayWindow:
     """Open the display on screen `screen` (default: the saved one, else the last screen)."""
-    window = DisplayWindow(services, events)
+    window = DisplayWindow(services, events, settings=settings)
     if live_updates:
         from desk.ui.live import LiveUpdates
 
