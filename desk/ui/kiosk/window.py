@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from desk.ui.i18n import local
 from desk.ui.kiosk.phrases import KioskLanguage, kiosk_languages
 from desk.ui.kiosk.pictograms import pictogram
 from desk.ui.kiosk.printing import TicketPrinter, system_printer
+from desk.ui.widgets.dialog import LockAwareDialog
 
 log = logging.getLogger("desk.kiosk")
 
@@ -150,7 +150,7 @@ class KioskTile(KioskButton):
         return self.layout().sizeHint().expandedTo(self.minimumSize())
 
 
-class ExitDialog(QDialog):
+class ExitDialog(LockAwareDialog):
     """The head's user name and password, checked by the login (with its brake on wrong
     passwords, in a worker). Only a head of department may leave the kiosk."""
 

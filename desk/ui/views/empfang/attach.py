@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desk.domain.languages import language_name
 from desk.domain.model import OPEN_VISIT_STATUSES, ClientSearchHit, VisitRow
 from desk.ui.i18n import current_language, fmt_time
+from desk.ui.widgets.dialog import LockAwareDialog
 
 
 def anonymous_open(visits: list[VisitRow]) -> list[VisitRow]:
@@ -26,7 +26,7 @@ def anonymous_open(visits: list[VisitRow]) -> list[VisitRow]:
     return sorted(rows, key=lambda v: (not v.self_service, v.arrived_at))
 
 
-class AttachDialog(QDialog):
+class AttachDialog(LockAwareDialog):
     """Which anonymous ticket is this person's?"""
 
     def __init__(self, client: ClientSearchHit, visits: list[VisitRow], service_names: dict[int, str],
