@@ -39,9 +39,9 @@ def settle(qtbot):
 # code (any module under desk.ui) makes on the GUI thread is recorded, and the test fails at its end
 # naming each call site. A service call opens a transaction and can wait for the SQLite busy
 # timeout (another PC writing) or a PostgreSQL lock: the window would freeze meanwhile. Views run
-# them through ctx.run_in_worker. The waiting-room display (`desk --display`) is guarded the same way:
-# it reads through a UiContext of its own (the display role), so a server that went away cannot freeze
-# the full-screen window either. Calls the test itself makes (arranging data, checking results)
+# them through ctx.run_in_worker. The waiting-room display (`desk --display`) is guarded the same way
+# (the services a DisplayWindow is given): it reads through a UiContext of its own (the display role),
+# so a server that went away cannot freeze the full-screen window either. Calls the test itself makes (arranging data, checking results)
 # are not counted; neither are the few that never touch the database (NOT_BLOCKING).
 
 NOT_BLOCKING = frozenset({
@@ -124,6 +124,18 @@ def gui_thread_calls(monkeypatch) -> Iterator[GuiThreadCalls]:
             self.services = GuardedServices(self.services, seen)
 
     monkeypatch.setattr(UiContext, "__init__", init)
+    # the waiting-room display is given its services directly (desk --display has no main window):
+    # they are guarded from the start, whichever way the window reaches them
+    from desk.ui.display import DisplayWindow
+
+    display_init = DisplayWindow.__init__
+
+    def display(self, services, *args, **kwargs):
+        if not isinstance(services, GuardedServices):
+            services = GuardedServices(services, seen)
+        display_init(self, services, *args, **kwargs)
+
+    monkeypatch.setattr(DisplayWindow, "__init__", display)
     yield seen
     sites = seen.sites()
     if sites:
