@@ -76,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("desk")
     app.setOrganizationName("Diakonie")
     app.setApplicationVersion(__version__)
+    # the taskbar matches the window to its start-menu entry (packaging/deb.py) and takes its icon
+    app.setDesktopFileName("desk-display" if args.display else "desk-kiosk" if args.kiosk else "desk")
+    from desk.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())  # every window, the connection dialog and message boxes too
     from desk.ui.crash import install_excepthook
 
     install_excepthook()

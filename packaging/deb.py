@@ -2,7 +2,8 @@
 
     /opt/desk/                          the built folder (desk, desk-admin, _internal)
     /usr/bin/desk, /usr/bin/desk-admin  links into it
-    /usr/share/applications/            start-menu entries: desk, desk – Wartezimmeranzeige
+    /usr/share/applications/            start-menu entries: desk, desk – Wartezimmeranzeige, desk – Ticket-Automat
+    /usr/share/icons/hicolor/           desk's icon (resources/icons: the SVG and its PNG sizes), Icon=desk
     /etc/xdg/desk/desk.toml             not shipped: the machine configuration is the admin's
                                         (docs/INSTALL.md); an upgrade never touches it
 
@@ -64,11 +65,13 @@ def build_deb(folder: Path, dist: Path, version: str, python: Path) -> Path:
     (apps / "desk-kiosk.desktop").write_text(desktop_entry(
         "desk – Ticket-Automat", "Nummern selbst ziehen, in der eigenen Sprache", "/opt/desk/desk --kiosk",
         "Kiosk;Automat;Nummer;Ticket;"), encoding="utf-8")
-    icon = ROOT / "resources" / "icons" / "desk.svg"
-    if icon.exists():
-        target = stage / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
-        target.mkdir(parents=True)
-        shutil.copy(icon, target / "desk.svg")
+    icons, hicolor = ROOT / "resources" / "icons", stage / "usr" / "share" / "icons" / "hicolor"
+    (hicolor / "scalable" / "apps").mkdir(parents=True)
+    shutil.copy(icons / "desk.svg", hicolor / "scalable" / "apps" / "desk.svg")
+    for png in icons.glob("desk-*.png"):  # desk-16.png ... desk-256.png (scripts/icons.py)
+        size = png.stem.removeprefix("desk-")
+        (hicolor / f"{size}x{size}" / "apps").mkdir(parents=True)
+        shutil.copy(png, hicolor / f"{size}x{size}" / "apps" / "desk.png")
     size_kb = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
     control = stage / "DEBIAN"
     control.mkdir()

@@ -33,6 +33,9 @@ SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
 UninstallDisplayIcon={app}\desk.exe
+; desk's icon (resources/icons/desk.ico, scripts/icons.py) on the setup program; the Start-menu
+; entries take it from desk.exe, where packaging/desk.spec puts it
+SetupIconFile=..\resources\icons\desk.ico
 
 [Languages]
 Name: "de"; MessagesFile: "compiler:Languages\German.isl"
@@ -50,9 +53,9 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Name: "{commonappdata}\desk"; Flags: uninsneveruninstall
 
 [Icons]
-Name: "{autoprograms}\desk"; Filename: "{app}\desk.exe"
-Name: "{autoprograms}\desk – Wartezimmeranzeige"; Filename: "{app}\desk.exe"; Parameters: "--display"
-Name: "{autoprograms}\desk – Ticket-Automat"; Filename: "{app}\desk.exe"; Parameters: "--kiosk"
+Name: "{autoprograms}\desk"; Filename: "{app}\desk.exe"; IconFilename: "{app}\desk.exe"
+Name: "{autoprograms}\desk – Wartezimmeranzeige"; Filename: "{app}\desk.exe"; Parameters: "--display"; IconFilename: "{app}\desk.exe"
+Name: "{autoprograms}\desk – Ticket-Automat"; Filename: "{app}\desk.exe"; Parameters: "--kiosk"; IconFilename: "{app}\desk.exe"
 
 [Run]
 Filename: "{app}\desk.exe"; Description: "desk starten"; Flags: nowait postinstall skipifsilent

@@ -6,8 +6,9 @@ installed .deb; runs the same way on Windows against the built folder.
 Checks: desk-admin --version is this source's version; a new database is created and migrated
 to the newest schema; demo data, then the report as PDF (German text, checked with pdftotext
 where installed) and as xlsx (a valid workbook); the client-data export PDF; `desk --demo`
-starts (offscreen) and shows German text; the waiting-room display starts. Prints one line per
-check and the start-up times.
+starts (offscreen) and shows German text; the waiting-room display starts; both windows carry
+desk's icon, and the icon files are in the build (and, installed from the .deb, in the icon theme
+and named by the start-menu entries). Prints one line per check and the start-up times.
 """
 
 from __future__ import annotations
@@ -39,6 +40,28 @@ def run(program: Path, *args: str, env: dict[str, str], timeout: int = 300) -> t
     if result.returncode != 0:
         raise SystemExit(f"FAILED: {program.name} {' '.join(args)} -> {result.returncode}\n{result.stdout}\n{result.stderr}")
     return result.stdout, took
+
+
+def check_icon_files(desk: Path) -> None:
+    """The icon's files in the build; where desk is installed from the .deb (/usr/bin/desk -> /opt/desk),
+    also in the hicolor icon theme, named by every start-menu entry (Icon=desk)."""
+    folder = desk.resolve().parent
+    icons = folder / "_internal" / "desk" / "resources" / "icons"
+    missing = [name for name in ("desk-16.png", "desk-256.png", "desk.ico") if not (icons / name).is_file()]
+    assert not missing, f"the build lacks {missing} in {icons}"
+    print(f"ok  the icon files are in the build ({icons.relative_to(folder)})")
+    if desk.parent != Path("/usr/bin"):
+        return
+    share = Path("/usr/share")
+    themed = [share / "icons/hicolor/scalable/apps/desk.svg",
+              *(share / f"icons/hicolor/{s}x{s}/apps/desk.png" for s in (16, 32, 48, 256))]
+    missing = [str(p) for p in themed if not p.is_file()]
+    assert not missing, f"the package did not install {missing}"
+    entries = sorted((share / "applications").glob("desk*.desktop"))
+    assert len(entries) >= 2, entries
+    for entry in entries:
+        assert "Icon=desk" in entry.read_text(encoding="utf-8").splitlines(), f"{entry} names no Icon=desk"
+    print(f"ok  the icon is installed in the hicolor theme and named by {', '.join(e.name for e in entries)}")
 
 
 def main(argv: list[str]) -> int:
@@ -86,17 +109,22 @@ def main(argv: list[str]) -> int:
     print("ok  client-data export (JSON + PDF)")
 
     out, took = run(desk, "--demo", "--smoke-test", env=env)
-    shown = json.loads(next(line for line in out.splitlines() if line.startswith('{"shown"')))["shown"]
+    report = json.loads(next(line for line in out.splitlines() if line.startswith('{"shown"')))
+    shown = report["shown"]
     assert any("Anmeldung" in t for t in shown) and any("Passwort" in t for t in shown), shown
+    assert {16, 32, 256} <= set(report["icon_sizes"]), report["icon_sizes"]
     print(f"ok  desk --demo shows German text: {shown[0]!r}, {shown[2]!r} ({took:.1f} s with the demo data)")
 
     out, took = run(desk, "--smoke-test", "--database-url", url, env=env)
     print(f"ok  desk starts on the centre's database ({took:.1f} s to the first window and out)")
 
     out, took = run(desk, "--display", "--smoke-test", "--database-url", url, env=env)
-    shown = json.loads(next(line for line in out.splitlines() if line.startswith('{"shown"')))["shown"]
-    assert "Wartezimmer-Anzeige" in shown, shown
-    print(f"ok  the waiting-room display starts ({took:.1f} s)")
+    report = json.loads(next(line for line in out.splitlines() if line.startswith('{"shown"')))
+    assert "Wartezimmer-Anzeige" in report["shown"], report["shown"]
+    assert {16, 32, 256} <= set(report["icon_sizes"]), report["icon_sizes"]
+    print(f"ok  the waiting-room display starts ({took:.1f} s); login and display carry desk's icon "
+          f"({', '.join(map(str, report['icon_sizes']))} px)")
+    check_icon_files(desk)
     shutil.rmtree(work, ignore_errors=True)
     print("smoke test of the build: all checks passed")
     return 0

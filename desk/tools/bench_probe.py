@@ -156,7 +156,8 @@ def _all_views(app, ctx) -> dict[str, object]:
 
 
 def report_shown_texts(app, delay_ms: int = 500) -> None:
-    """`desk --smoke-test`: when a window is shown, print {"shown": [titles and texts]} and quit."""
+    """`desk --smoke-test`: when a window is shown, print {"shown": [titles and texts], "icon_sizes":
+    [the pixel sizes of each window's icon]} and quit."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel
 
@@ -173,7 +174,8 @@ def report_shown_texts(app, delay_ms: int = 500) -> None:
             texts.append(window.windowTitle())
             texts += [w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
                       if w.isVisible() and w.text()]
-        print(json.dumps({"shown": texts}, ensure_ascii=False), flush=True)
+        icons = sorted({s.width() for window in windows for s in window.windowIcon().availableSizes()})
+        print(json.dumps({"shown": texts, "icon_sizes": icons}, ensure_ascii=False), flush=True)
         for window in windows:
             if isinstance(window, QDialog):
                 window.reject()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desk import __version__
 from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
+from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext
 from desk.ui.crash import open_log_folder
 from desk.ui.i18n import install_language, translate
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("MainWindow")
+        set_window_icon(self)
         self._specs: list[ViewSpec] = [v for v in VIEWS if allowed(ctx.actor.role, v.permission)]
         self._views: dict[str, QWidget] = {}
 

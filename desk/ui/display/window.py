@@ -13,6 +13,7 @@ from desk.domain.model import DisplayCallRow
 from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
+from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext
 from desk.ui.display.phrases import phrase
 from desk.ui.display.sound import Gong
@@ -140,6 +141,7 @@ class DisplayWindow(QWidget):
                  settings: UiSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("WaitingRoomDisplay")
+        set_window_icon(self)
         self.actor = Actor.display()
         # the reads run through the one worker machinery (ctx.run_in_worker on the global pool), never
         # on the GUI thread: an unreachable server must not freeze the full-screen display

@@ -36,6 +36,7 @@ from desk.domain.kiosk import CODE_ALPHABET, KioskOffer, KioskRefusedError, Kios
 from desk.domain.model import Role
 from desk.services.context import Actor
 from desk.ui.a11y import announce
+from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext
 from desk.ui.i18n import local
 from desk.ui.kiosk.phrases import KioskLanguage, kiosk_languages
@@ -231,6 +232,7 @@ class KioskWindow(QWidget):
         self.printer = printer if printer is not None else system_printer()
         self.clock = clock or (lambda: datetime.now(UTC))
         self.setObjectName("kiosk")
+        set_window_icon(self)
         self.setStyleSheet(STYLE)
         self.setWindowTitle("desk – Kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

@@ -28,6 +28,7 @@ from desk.domain.model import Role
 from desk.services.accounts import LoginError, NewAccount
 from desk.services.config import load_config, mask_password
 from desk.services.context import Actor
+from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import translate
 from desk.ui.widgets.dialog import LockAwareDialog
@@ -69,6 +70,7 @@ class _WaitingDialog(LockAwareDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        set_window_icon(self)
         self._busy = False
         self._wait = 0
         self.message = _plain_label()
@@ -333,6 +335,7 @@ class FirstStartWizard(LockAwareDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FirstStartWizard")
+        set_window_icon(self)
         self.ctx = ctx
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("desk – first start"))
