@@ -41,6 +41,8 @@ def test_main_window_display_and_login_carry_the_icon(qtbot, ui_ctx, sqlite_serv
     _assert_desk_icon(main)
     display = DisplayWindow(sqlite_services, AppEvents(), gong=_Silent())
     qtbot.addWidget(display)
+    display.timer.stop()
+    qtbot.waitUntil(lambda: display.loaded, timeout=5000)  # its first read (in a worker) is in
     _assert_desk_icon(display)
     login = LoginDialog(ui_ctx)
     qtbot.addWidget(login)
