@@ -8,9 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 
+from desk.services.context import Actor
 from desk.ui.app_icon import SIZES, app_icon
 from desk.ui.display import DisplayWindow
 from desk.ui.events import AppEvents
+from desk.ui.kiosk.window import KioskWindow
 from desk.ui.login import LoginDialog
 from desk.ui.main_window import MainWindow
 
@@ -20,6 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 class _Silent:
     def play(self) -> None:
         pass
+
+
+class _NoPrinter:
+    def available(self) -> bool:
+        return False
 
 
 def _assert_desk_icon(window) -> None:
@@ -47,6 +54,14 @@ def test_main_window_display_and_login_carry_the_icon(qtbot, ui_ctx, sqlite_serv
     login = LoginDialog(ui_ctx)
     qtbot.addWidget(login)
     _assert_desk_icon(login)
+
+
+def test_the_kiosk_carries_the_icon(qtbot, make_ui_ctx, sqlite_services):
+    ctx = make_ui_ctx(sqlite_services, Actor.kiosk())
+    kiosk = KioskWindow(ctx, printer=_NoPrinter())
+    qtbot.addWidget(kiosk)
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=20000)
+    _assert_desk_icon(kiosk)
 
 
 def test_the_committed_pngs_match_the_svg(qapp, capsys):
