@@ -283,10 +283,12 @@ def test_dialog_exports_a_series_as_ics(qtbot, ctx, group, tmp_path) -> None:
     from desk.domain.recurrence import Frequency, RuleSpec
 
     # a fixed week with no public holiday in four weeks (a date relative to today is not: from early
-    # December the fourth Tuesday can fall on 26 December, and only three would be booked)
+    # December the fourth Tuesday can fall on 26 December, and only three would be booked), booked
+    # on a fixed clock the week before (a booking for a time already over is refused)
     start = place(datetime(2027, 3, 2, 17))
     result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, HTML_TITLE, start, start + timedelta(hours=2),
-                                                                  rule=RuleSpec(Frequency.WEEKLY, count=4)))
+                                                                  rule=RuleSpec(Frequency.WEEKLY, count=4)),
+                                          now=start - timedelta(days=7))
     assert result.occurrences == 4
     occurrence = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
     dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, occurrence.id))
