@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 import time as clock
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 OVERLAP_SQL = """
 SELECT count(*) FROM booking_occurrences a
@@ -21,10 +21,14 @@ WHERE a.cancelled = false AND b.cancelled = false
 """
 
 
+BASE = datetime(2027, 6, 7, 8)  # local time, Berlin; the week the processes book into
+BOOKED_ON = datetime(2027, 6, 1, 8, tzinfo=UTC)  # the fixed clock they book on (a time already over is refused)
+
+
 def plan(room_ids: list[int], attempts: int, seed: int, days: int) -> list[tuple[int, str, int]]:
     """(room_id, local start ISO, minutes): starts on a quarter-hour grid of a few days, so most collide."""
     rng = random.Random(seed)
-    base = datetime(2027, 6, 7, 8)
+    base = BASE
     result = []
     for _ in range(attempts):
         start = base + timedelta(days=rng.randrange(days), minutes=15 * rng.randrange(48))
@@ -53,7 +57,7 @@ def worker(url: str, name: str, attempts: list[tuple[int, str, int]], barrier, r
             began = clock.perf_counter()
             try:
                 services.bookings.create(actor, BookingDraft(room_id, f"{name} {start_text}", start,
-                                                             start + timedelta(minutes=minutes)))
+                                                             start + timedelta(minutes=minutes)), now=BOOKED_ON)
                 booked += 1
             except ConflictError:
                 conflicts += 1
