@@ -453,3 +453,15 @@ def test_a_locked_database_file_gives_the_sentence_and_the_ticket_comes_after(qt
     finally:
         kiosk_services.close()
         reception.close()
+
+
+def test_a_language_change_leaves_exactly_one_visible_tile_per_service(qtbot, open_kiosk, centre):
+    """The tiles of the previous language go at once, not when their deleteLater runs: until then
+    they stayed on screen (and touchable) under the new ones."""
+    _, (services_1, _) = centre
+    kiosk = open_kiosk(services_1, "k")
+    for language in ("de", "ar", "ti"):
+        kiosk.choose_language(language)
+        kiosk.show_services()  # looked at before any event loop runs (which would delete the old ones)
+        tiles = [b for b in _visible_buttons(kiosk) if b.objectName().startswith("service_")]
+        assert sorted(b.objectName() for b in tiles) == sorted(f"service_{o.code}" for o in kiosk.offers), language

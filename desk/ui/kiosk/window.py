@@ -306,7 +306,8 @@ class KioskWindow(QWidget):
     def _fill_language_buttons(self) -> None:
         for button in self.language_buttons.values():
             self.language_grid.removeWidget(button)
-            button.deleteLater()
+            button.hide()  # at once: deleteLater waits for the event loop, and until then the old
+            button.deleteLater()  # tile would stay on screen (and touchable) under the new ones
         self.language_buttons = {}
         columns = 2 if len(self.languages) <= 10 else 3
         for index, language in enumerate(self.languages):
@@ -505,7 +506,8 @@ class KioskWindow(QWidget):
     def _fill_services(self) -> None:
         for button in self.service_buttons.values():
             self.service_grid.removeWidget(button)
-            button.deleteLater()
+            button.hide()  # at once: deleteLater waits for the event loop, and until then the old
+            button.deleteLater()  # tile would stay on screen (and touchable) under the new ones
         self.service_buttons = {}
         side = max(80, int(touch_pixels() * 1.5))
         for index, offer in enumerate(self.offers):
