@@ -6,7 +6,7 @@
 2. model refresh for 300 waiting people (apply with a few changed rows; and the reload query);
 3. the call-next race: 6 processes draining N waiting visits, every visit called exactly once.
 
-    QT_QPA_PLATFORM=offscreen python scripts/bench_waitlist.py [--postgres URL] [--race 1000] [--samples 40]
+    QT_QPA_PLATFORM=offscreen python scripts/bench_waitlist.py [--postgres URL] [--race 1000] [--samples 40] [--propagation-only]
 
 The PostgreSQL database given is emptied (public schema dropped) first.
 """
@@ -55,10 +55,10 @@ def fresh(url: str | None, folder: Path):
 
 
 def watcher(url: str, ready, stop, seen) -> None:
-    """Another workstation: the LiveUpdates loop (probe every 0.2 s) + reload + model.apply."""
+    """Another workstation: the LiveUpdates loop (probe at the PollPace) + reload + model.apply."""
     from PySide6.QtWidgets import QApplication
 
-    from desk.services.changes import change_probe
+    from desk.services.changes import PollPace, change_probe
     from desk.services.context import Actor
     from desk.services.desk import build_services
     from desk.storage.engine import open_database
@@ -68,6 +68,7 @@ def watcher(url: str, ready, stop, seen) -> None:
     services = build_services(open_database(url))
     actor = Actor.system("watcher")
     probe = change_probe(services)
+    pace = PollPace()
     model = WaitingListModel()
     model.apply(services.waitlist.waiting_list(actor))
     probe.poll()
@@ -80,7 +81,7 @@ def watcher(url: str, ready, stop, seen) -> None:
             for row in added:
                 seen.put((row.ticket, moment))
         if services.db.is_sqlite:
-            time.sleep(0.2)
+            time.sleep(pace.wait_after(bool(topics)))
     probe.close()
     services.close()
 
@@ -172,6 +173,7 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get("DESK_TEST_POSTGRES_URL"))
     parser.add_argument("--race", type=int, default=1000)
     parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--propagation-only", action="store_true", help="measure figure 1 only")
     args = parser.parse_args()
     from waitlist_race import race
 
@@ -186,6 +188,8 @@ def main() -> int:
             else:
                 print(f"{label}: propagation: nothing seen (FAIL)")
             services.close()
+            if args.propagation_only:
+                continue
             url_used, services = fresh(url, Path(folder))
             figures = model_refresh(services)
             print(f"{label}: model refresh, {figures['rows']} waiting: first fill {figures['first_fill_ms']:.1f} ms, "

@@ -37,8 +37,10 @@ class ChangeProbe:
         self._counter: int | None = None  # SQLite: the change counter value at the last poll
         self._early: dict[int, frozenset[Topic]] = {}  # PostgreSQL: numbered notifications not yet settled
         self._unnumbered: frozenset[Topic] = frozenset()
+        self._version_cursor = None  # SQLite: reads data_version on the probe's connection
 
     def close(self) -> None:
+        self._version_cursor = None
         if self._connection is not None:
             try:
                 self._connection.close()
@@ -68,12 +70,15 @@ class ChangeProbe:
     def _poll_sqlite(self) -> Changes:
         if self._connection is None:
             self._connection = self._db.engine.raw_connection()
+            # the driver's own cursor, kept: the poll that finds nothing (50 a second, issue 21)
+            # then costs one statement, without the pool's proxy or a new cursor each time
+            self._version_cursor = self._connection.driver_connection.cursor()
+        self._version_cursor.execute("PRAGMA data_version")
+        version = self._version_cursor.fetchone()[0]
+        if version == self._last:
+            return Changes()
         cursor = self._connection.cursor()
         try:
-            cursor.execute("PRAGMA data_version")
-            version = cursor.fetchone()[0]
-            if version == self._last:
-                return Changes()
             self._last = version
             cursor.execute("SELECT value FROM change_counter WHERE id = 1")
             counter = int(cursor.fetchone()[0])

@@ -1,5 +1,9 @@
 """Polls the change probe on its own thread and turns changes into AppEvents signals.
 
+SQLite: every 20 ms while anything changes, every 100 ms after five quiet minutes (PollPace in
+desk/services/changes.py says why a poll and not a file-system watch). PostgreSQL: the probe
+waits on the LISTEN connection for up to POLL_INTERVAL_S, so a notification wakes it at once.
+
 The GUI thread never waits for the database here: a PostgreSQL server that is restarting
 costs this thread a timeout, while the window stays responsive and shows the data as stale.
 """
@@ -13,10 +17,11 @@ from PySide6.QtCore import QThread, Signal
 
 from desk.domain.errors import DeskError
 from desk.domain.topics import Changes, Topic
-from desk.services.changes import change_probe
+from desk.services.changes import PollPace, change_probe
 from desk.services.desk import DeskServices
 
 POLL_INTERVAL_S = 0.2
+"""PostgreSQL: the longest wait for a notification before the counter is read anyway."""
 log = logging.getLogger(__name__)
 
 
@@ -38,6 +43,7 @@ class LiveUpdates(QThread):
 
     def run(self) -> None:
         probe = change_probe(self._services)
+        pace = PollPace()
         reachable = True
         resync = False
         try:
@@ -68,6 +74,6 @@ class LiveUpdates(QThread):
                     resync = False
                     self.sig_changed.emit(Changes({Topic.ANY}))
                 if self._services.is_sqlite:
-                    time.sleep(POLL_INTERVAL_S)
+                    time.sleep(pace.wait_after(bool(topics)))
         finally:
             probe.close()
