@@ -245,7 +245,7 @@ def run_bench(url: str | None, *, years: int = 10, clients: int | None = None, q
         finally:
             floor.close()
         say("check-in seen by another process")
-        figures.append(_cross_process(services, actor, url, 5 if quick else 20, now))
+        figures.append(_cross_process(services, actor, url, 20, now))  # fewer make the p95 the max of a few
         say("Qt: waiting-list model, every view opened")
         figures.extend(_qt_probe(url, runs))
         say("cold start")
@@ -426,6 +426,7 @@ def watch(url: str) -> int:
     stop = threading.Event()
     threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
     probe.poll()
+    services.waitlist.waiting_list(actor)  # a window shows its list before a change comes (first query: ~0.1-0.2 s)
     print(json.dumps({"ready": True}), flush=True)
     while not stop.is_set():
         topics = probe.poll(timeout=poll_s if not services.db.is_sqlite else 0)
@@ -441,7 +442,7 @@ def watch(url: str) -> int:
 
 def _cross_process(services, actor, url, runs, now) -> Figure:
     figure = Figure("check_in_visible_elsewhere", "check-in → in another process's waiting list", "ms",
-                    "p95 <= 1 s (aim 300 ms)")
+                    "p95 <= 50 ms (SQLite), <= 30 ms (PostgreSQL)")
     child = subprocess.Popen([*program("desk-admin"), "_bench-watch", url], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, env=child_env())
     try:
