@@ -53,7 +53,8 @@ def main() -> int:
         changes.PollPace.__init__ = earlier
 
     app = QCoreApplication(sys.argv)
-    folder = Path(tempfile.mkdtemp(prefix="desk-idle-"))
+    temporary = tempfile.TemporaryDirectory(prefix="desk-idle-")
+    folder = Path(temporary.name)
     services = build_services(prepare_database(sqlite_url(folder / "idle.sqlite"), backup_dir=folder / "backups"))
     live = LiveUpdates(services)
     live.start()
@@ -68,6 +69,7 @@ def main() -> int:
     cpu, wall = cpu_s() - marks["cpu"], time.monotonic() - marks["wall"]
     live.stop()
     services.close()
+    temporary.cleanup()
     load = os.getloadavg()
     print(f"idle {wall:.1f} s: CPU {cpu * 1000:.0f} ms = {cpu / wall * 1000:.2f} ms/s "
           f"({cpu / wall * 100:.2f} % of one core); load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
