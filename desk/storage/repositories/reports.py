@@ -54,6 +54,16 @@ class ClientCounts:
 
 TOTAL = None  # the key of the whole centre in the dictionaries below
 
+# The yes/no figures of a visit: (VisitCounts field, SQL condition on the visit `v`). Each is one
+# bit of the grouped column `f`; the SQL, the packed grouping key's range and the fold below are
+# all derived from this list, so a new one is one line here (and its field in VisitCounts).
+VISIT_FLAGS: tuple[tuple[str, str], ...] = (
+    ("new_clients", "v.first_visit"),
+    ("anonymous", "v.client_id IS NULL AND NOT v.anonymised"),
+    ("anonymised", "v.anonymised"),
+    ("appointment_visits", "v.appointment_id IS NOT NULL"),
+)
+
 
 @dataclass
 class Ranked:
@@ -91,10 +101,9 @@ class VisitFigures:
             targets = ([figures.visits[service]] if not repeat else []) + ([figures.visits[TOTAL]] if root else [])
             for t in targets:
                 t.visits += n
-                t.new_clients += n * (flags & 1)
-                t.anonymous += n * (flags >> 1 & 1)
-                t.anonymised += n * (flags >> 2 & 1)
-                t.appointment_visits += n * (flags >> 3 & 1)
+                for bit, (name, _condition) in enumerate(VISIT_FLAGS):
+                    if flags >> bit & 1:
+                        setattr(t, name, getattr(t, name) + n)
                 t.by_place[text1] += n
                 t.by_status_group[text2] += n
                 if text3:
@@ -249,7 +258,9 @@ SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT),
         first_called, arrived, appointment_start = epoch("v.first_called_at"), epoch("v.arrived_at"), epoch("a.starts_at")
         finished, started = epoch("v.finished_at"), epoch("v.started_at")
         waits_key, sessions_key = value_key("w"), value_key("d")
-        cells_key = key(("s", services), ("root", 2), ("rep", 2), ("f", 16), ("p", periods))
+        flags = "\n           + ".join(f"CASE WHEN {condition} THEN {1 << bit} ELSE 0 END"
+                                        for bit, (_name, condition) in enumerate(VISIT_FLAGS))
+        cells_key = key(("s", services), ("root", 2), ("rep", 2), ("f", 2 ** len(VISIT_FLAGS)), ("p", periods))
         months_key = key(("s", services), ("root", 2), ("rep", 2), ("p", periods), ("m", months))
         waits, sessions = percentiles("w"), percentiles("d")
         sql = f"""
@@ -276,10 +287,7 @@ v AS MATERIALIZED (
   SELECT {period} AS p, v.service_id AS s, v.id, v.client_id AS c,
          CASE WHEN v.handed_over_from_id IS NULL THEN 1 ELSE 0 END AS root,
          CASE WHEN v.handed_over_from_id IS NOT NULL AND v.id IN (SELECT id FROM rep) THEN 1 ELSE 0 END AS rep,
-         CASE WHEN v.first_visit THEN 1 ELSE 0 END
-           + CASE WHEN v.client_id IS NULL AND NOT v.anonymised THEN 2 ELSE 0 END
-           + CASE WHEN v.anonymised THEN 4 ELSE 0 END
-           + CASE WHEN v.appointment_id IS NOT NULL THEN 8 ELSE 0 END AS f,
+         {flags} AS f,
          v.residence, v.status_group, v.client_language AS cl, v.interpreter_language AS il,
          {month} AS m,
          CASE WHEN v.first_called_at IS NOT NULL AND v.handed_over_from_id IS NULL THEN
