@@ -5,7 +5,9 @@ Starts the real LiveUpdates thread (desk/ui/live.py) on a fresh SQLite database 
 lets it settle, then measures the process's CPU time (user + system, getrusage) over --seconds
 while no one writes; prints it with the machine's load (compare figures only at a similar load).
 
-    QT_QPA_PLATFORM=offscreen python scripts/live_idle_cpu.py [--seconds 60] [--quiet-for 300]
+    QT_QPA_PLATFORM=offscreen python scripts/live_idle_cpu.py [--seconds 60] [--quiet-for 300] [--window]
+
+--window measures a whole main window (head of the centre, first view) instead of the thread alone.
 
 --quiet-for S pretends the last change was S seconds ago, to measure the slower idle pace too.
 """
@@ -32,9 +34,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--quiet-for", type=float, default=0.0, help="start as if the last change was this long ago")
+    parser.add_argument("--window", action="store_true", help="a whole main window, not the thread alone")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     from desk.services.bootstrap import prepare_database
     from desk.services.desk import build_services
@@ -52,22 +56,37 @@ def main() -> int:
 
         changes.PollPace.__init__ = earlier
 
-    app = QCoreApplication(sys.argv)
+    app = QApplication(sys.argv)
     temporary = tempfile.TemporaryDirectory(prefix="desk-idle-")
     folder = Path(temporary.name)
     services = build_services(prepare_database(sqlite_url(folder / "idle.sqlite"), backup_dir=folder / "backups"))
-    live = LiveUpdates(services)
-    live.start()
+    if args.window:
+        from desk.services.context import Actor
+        from desk.ui.context import UiContext
+        from desk.ui.events import AppEvents
+        from desk.ui.main_window import MainWindow
+        from desk.ui.settings import UiSettings
+
+        ctx = UiContext(services=services, actor=Actor.system("idle"), events=AppEvents(), settings=UiSettings())
+        window = MainWindow(ctx)
+        window.show()
+        live = window.live
+    else:
+        live = LiveUpdates(services)
+        live.start()
     marks: dict[str, float] = {}
 
     def begin() -> None:
         marks["cpu"], marks["wall"] = cpu_s(), time.monotonic()
         QTimer.singleShot(int(args.seconds * 1000), app.quit)
 
-    QTimer.singleShot(2000, begin)  # the baseline poll and Qt's start-up are not idle time
+    QTimer.singleShot(5000, begin)  # the baseline poll, Qt's start-up, the name index are not idle time
     app.exec()
     cpu, wall = cpu_s() - marks["cpu"], time.monotonic() - marks["wall"]
     live.stop()
+    if args.window:
+        window.close()
+        ctx.pool.waitForDone(10_000)
     services.close()
     temporary.cleanup()
     load = os.getloadavg()
