@@ -30,6 +30,7 @@ from cli_head import CLI_HEAD_PASSWORD, CLI_HEAD_USER, ensure_cli_head  # noqa: 
 
 from desk.domain.model import Role  # noqa: E402
 from desk.services.bootstrap import prepare_database  # noqa: E402
+from desk.services.clock import FixedClock  # noqa: E402
 from desk.services.context import Actor  # noqa: E402
 from desk.services.desk import DeskServices, build_services  # noqa: E402
 from desk.storage.engine import sqlite_url  # noqa: E402
@@ -200,6 +201,21 @@ def sqlite_services(sqlite_db_url: str, tmp_path: Path) -> Iterator[DeskServices
     built = build_services(db)
     yield built
     built.close()
+
+
+@pytest.fixture
+def clock(request: pytest.FixtureRequest) -> FixedClock:
+    """The services' clock standing still at the test module's FIXED_NOW (aware), given to every
+    services fixture the test uses: what the services decide never depends on the day the test
+    runs (`clock.set(...)` / `clock.advance(...)` move it)."""
+    moment = getattr(request.module, "FIXED_NOW", None)
+    if moment is None:
+        pytest.fail(f"{request.module.__name__} uses the clock fixture without a FIXED_NOW")
+    fixed = FixedClock(moment)
+    for name in ("services", "sqlite_services"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).clock = fixed
+    return fixed
 
 
 @pytest.fixture

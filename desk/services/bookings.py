@@ -52,6 +52,7 @@ from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
 from desk.services.audit import record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.repositories.bookings import OccurrenceRecord
@@ -71,8 +72,9 @@ def _fmt_time(moment: datetime) -> str:
 
 
 class BookingService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
+        self._clock = clock  # "now" for every rule below; a method's `now=` overrides it for one call
         # (when, up to where) of the last check that every open series reaches far enough:
         # a calendar redraw need not ask the database again for a minute
         self._series_checked: tuple[datetime, datetime] | None = None
@@ -149,11 +151,12 @@ class BookingService:
     @requires(Permission.ROOM_BOOK)
     def create(self, actor: Actor, draft: BookingDraft, *, now: datetime | None = None) -> SaveResult:
         """A new booking (a series from its first date). One that is already over is refused."""
-        draft = _clean(draft)
+        now = now or self._clock()
+        draft = _clean(draft, now)
         _refuse_past(draft, now)
         first_local = draft.starts_at.astimezone(BERLIN).replace(tzinfo=None)
         rule = to_rrule(draft.rule, first_local)
-        specs = _materialise(rule, draft.starts_at, draft.ends_at, draft.holiday_policy)
+        specs = _materialise(rule, draft.starts_at, draft.ends_at, draft.holiday_policy, now)
         if not specs:
             raise ValidationError("Every date of this series falls on a public holiday; nothing was booked.")
         with self._uow(write=True) as uow:
@@ -165,7 +168,7 @@ class BookingService:
             uow.bookings.lock_rooms(r.id for r in rooms)
             spans = [(s.starts_at, s.ends_at) for s in specs]
             for target in rooms:
-                self._check_free(uow, target, spans, exclude_booking_ids=())
+                self._check_free(uow, target, spans, now, exclude_booking_ids=())
             booking_id = self._insert(uow, actor, draft, room.id, rule, specs)
             linked_id = None
             if kitchen is not None:
@@ -223,7 +226,8 @@ class BookingService:
         """Change a booking from one of its occurrences. One-off bookings ignore the scope. Moving the
         date to a time that is already over is refused; a past date keeping its time can still be
         edited (participants, title, notes)."""
-        draft = _clean(draft)
+        now = now or self._clock()
+        draft = _clean(draft, now)
         with self._uow(write=True) as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
             booking = uow.bookings.booking(occurrence.booking_id)
@@ -239,20 +243,20 @@ class BookingService:
                 room_ids.add(kitchen.id)
             uow.bookings.lock_rooms(room_ids)
             if booking.rrule is None or scope is EditScope.ALL:
-                result = self._edit_all(uow, actor, booking, occurrence, draft, room, linked, kitchen)
+                result = self._edit_all(uow, actor, booking, occurrence, draft, room, linked, kitchen, now)
             elif scope is EditScope.THIS:
-                result = self._edit_this(uow, actor, booking, occurrence, draft, room, linked)
+                result = self._edit_this(uow, actor, booking, occurrence, draft, room, linked, now)
             else:
-                result = self._edit_following(uow, actor, booking, occurrence, draft, room, linked)
+                result = self._edit_following(uow, actor, booking, occurrence, draft, room, linked, now)
             uow.touch(TOPIC)
             uow.commit()
         return result
 
     def _edit_this(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, occurrence: OccurrenceRecord,
-                   draft: BookingDraft, room: RoomRow, linked: BookingRow | None) -> SaveResult:
+                   draft: BookingDraft, room: RoomRow, linked: BookingRow | None, now: datetime) -> SaveResult:
         if occurrence.cancelled:
             raise ValidationError("This date is cancelled; restore it before changing it.")
-        self._check_free(uow, room, [(draft.starts_at, draft.ends_at)], exclude_occurrence_ids=(occurrence.id,))
+        self._check_free(uow, room, [(draft.starts_at, draft.ends_at)], now, exclude_occurrence_ids=(occurrence.id,))
         title_override = draft.title if draft.title != booking.title else None
         uow.bookings.update_occurrence(
             occurrence.id, starts_at=draft.starts_at, ends_at=draft.ends_at, room_id=room.id, detached=True,
@@ -263,7 +267,8 @@ class BookingService:
             partner = _partner(uow, linked.id, occurrence)
             if partner is not None and not partner.cancelled:
                 target = _room(uow, linked.room_id)
-                self._check_free(uow, target, [(draft.starts_at, draft.ends_at)], exclude_occurrence_ids=(partner.id,))
+                self._check_free(uow, target, [(draft.starts_at, draft.ends_at)], now,
+                                 exclude_occurrence_ids=(partner.id,))
                 uow.bookings.update_occurrence(
                     partner.id, starts_at=draft.starts_at, ends_at=draft.ends_at, detached=True,
                     title_override=title_override, holiday_name=holiday_name(occurrence_key(draft.starts_at)),
@@ -274,7 +279,7 @@ class BookingService:
 
     def _edit_all(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, occurrence: OccurrenceRecord,
                   draft: BookingDraft, room: RoomRow, linked: BookingRow | None,
-                  kitchen: RoomRow | None) -> SaveResult:
+                  kitchen: RoomRow | None, now: datetime) -> SaveResult:
         # the whole series moves by the same number of days the edited occurrence moved
         shift = occurrence_key(draft.starts_at) - occurrence_key(occurrence.original_start)
         first_day = occurrence_key(booking.starts_at) + shift
@@ -287,8 +292,8 @@ class BookingService:
             first_start, first_end = place(naive), place(naive + length)
         rule = to_rrule(draft.rule, first_start.astimezone(BERLIN).replace(tzinfo=None))
         plan = self._replan(uow, booking.id, rule, first_start, first_end, draft.holiday_policy, room.id, shift,
-                            edited_id=occurrence.id)
-        self._check_free(uow, room, plan.active_spans, exclude_booking_ids=(booking.id,),
+                            now, edited_id=occurrence.id)
+        self._check_free(uow, room, plan.active_spans, now, exclude_booking_ids=(booking.id,),
                          exclude_occurrence_ids=plan.kept_ids)
         uow.bookings.update_booking(
             booking.id, expected_version=booking.version, room_id=room.id, title=draft.title, kind=draft.kind,
@@ -303,8 +308,8 @@ class BookingService:
             kitchen_room = _room(uow, linked.room_id)
             partner = _partner(uow, linked.id, occurrence)
             linked_plan = self._replan(uow, linked.id, rule, first_start, first_end, draft.holiday_policy,
-                                       linked.room_id, shift, edited_id=partner.id if partner else None)
-            self._check_free(uow, kitchen_room, linked_plan.active_spans, exclude_booking_ids=(linked.id,),
+                                       linked.room_id, shift, now, edited_id=partner.id if partner else None)
+            self._check_free(uow, kitchen_room, linked_plan.active_spans, now, exclude_booking_ids=(linked.id,),
                              exclude_occurrence_ids=linked_plan.kept_ids)
             uow.bookings.update_booking(
                 linked.id, title=draft.title, kind=draft.kind, organiser=draft.organiser,
@@ -315,40 +320,40 @@ class BookingService:
             record(uow, actor, "booking.edit", entity_type="booking", entity_id=linked.id,
                    details=_changes(linked, draft, linked.room_id, first_start, first_end, rule))
         elif linked is not None:  # the tea kitchen is no longer wanted
-            self._cancel_from(uow, actor, linked, None)
+            self._cancel_from(uow, actor, linked, None, now)
             uow.bookings.link(booking.id, None)
             uow.bookings.link(linked.id, None)
             linked_id = None
         elif kitchen is not None:  # the tea kitchen is added
             if room.kind is not RoomKind.GROUP:
                 raise ValidationError("The tea kitchen can only be booked together with the group room.")
-            specs = [s for s in _materialise(rule, first_start, first_end, draft.holiday_policy)
-                     if s.ends_at > datetime.now(UTC)]
-            self._check_free(uow, kitchen, [(s.starts_at, s.ends_at) for s in specs])
+            specs = [s for s in _materialise(rule, first_start, first_end, draft.holiday_policy, now)
+                     if s.ends_at > now]
+            self._check_free(uow, kitchen, [(s.starts_at, s.ends_at) for s in specs], now)
             kitchen_draft = replace(draft, starts_at=first_start, ends_at=first_end)
             linked_id = self._insert(uow, actor, kitchen_draft, kitchen.id, rule, specs, linked_to=booking.id)
             uow.bookings.link(booking.id, linked_id)
         return _result(booking.id, linked_id, len(plan.active_spans), room, draft.expected_participants)
 
     def _edit_following(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, occurrence: OccurrenceRecord,
-                        draft: BookingDraft, room: RoomRow, linked: BookingRow | None) -> SaveResult:
+                        draft: BookingDraft, room: RoomRow, linked: BookingRow | None, now: datetime) -> SaveResult:
         key = occurrence_key(occurrence.original_start)
         if key <= occurrence_key(booking.starts_at):
-            return self._edit_all(uow, actor, booking, occurrence, draft, room, linked, None)
-        new_id = self._split(uow, actor, booking, occurrence, draft, room)
+            return self._edit_all(uow, actor, booking, occurrence, draft, room, linked, None, now)
+        new_id = self._split(uow, actor, booking, occurrence, draft, room, now)
         linked_new = None
         if linked is not None:
             partner = _partner(uow, linked.id, occurrence)
             if partner is not None:
                 kitchen_draft = replace(draft, room_id=linked.room_id)
                 linked_new = self._split(uow, actor, linked, partner, kitchen_draft, _room(uow, linked.room_id),
-                                         linked_to=new_id)
+                                         now, linked_to=new_id)
                 uow.bookings.link(new_id, linked_new)
         count = sum(1 for o in uow.bookings.occurrences_of(new_id) if not o.cancelled)
         return _result(new_id, linked_new, count, room, draft.expected_participants)
 
     def _split(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, occurrence: OccurrenceRecord,
-               draft: BookingDraft, room: RoomRow, linked_to: int | None = None) -> int:
+               draft: BookingDraft, room: RoomRow, now: datetime, linked_to: int | None = None) -> int:
         """End `booking` the day before `occurrence`; the rest becomes a new series with `draft`."""
         key = occurrence_key(occurrence.original_start)
         shift = occurrence_key(draft.starts_at) - key
@@ -371,8 +376,8 @@ class BookingService:
         for o in tail:
             uow.bookings.update_occurrence(o.id, booking_id=new_id)
         plan = self._replan(uow, new_id, rule, draft.starts_at, draft.ends_at, draft.holiday_policy, room.id, shift,
-                            edited_id=occurrence.id)
-        self._check_free(uow, room, plan.active_spans, exclude_booking_ids=(new_id,),
+                            now, edited_id=occurrence.id)
+        self._check_free(uow, room, plan.active_spans, now, exclude_booking_ids=(new_id,),
                          exclude_occurrence_ids=plan.kept_ids)
         plan.apply(uow, new_id)
         uow.bookings.update_booking(booking.id, expected_version=booking.version, rrule=head_rule)
@@ -387,10 +392,11 @@ class BookingService:
 
     @requires(Permission.ROOM_BOOK)
     def cancel(self, actor: Actor, occurrence_id: int, *, scope: EditScope = EditScope.THIS,
-               reason: str = "") -> int:
+               reason: str = "", now: datetime | None = None) -> int:
         """Cancel one date, this and the following dates, or the whole series (its future dates).
         Cancelled dates stay as rows (marked), so a later edit of the series never revives them.
         Returns the number of dates cancelled."""
+        now = now or self._clock()
         reason = clean_text(reason, field="Reason", max_length=500)
         with self._uow(write=True) as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
@@ -413,17 +419,16 @@ class BookingService:
                     uow.bookings.update_booking(owner.id)
             else:
                 start = None if scope is EditScope.ALL else occurrence.original_start
-                count = self._cancel_from(uow, actor, booking, start, reason=reason)
+                count = self._cancel_from(uow, actor, booking, start, now, reason=reason)
                 if linked is not None:
-                    self._cancel_from(uow, actor, linked, start, reason=reason)
+                    self._cancel_from(uow, actor, linked, start, now, reason=reason)
             uow.touch(TOPIC)
             uow.commit()
         return count
 
     def _cancel_from(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, start: datetime | None,
-                     *, reason: str = "") -> int:
-        """Cancel the dates from `start` (None: every date that has not ended) and end the rule there."""
-        now = datetime.now(UTC)
+                     now: datetime, *, reason: str = "") -> int:
+        """Cancel the dates from `start` (None: every date that has not ended at `now`) and end the rule there."""
         rows = [o for o in uow.bookings.occurrences_of(booking.id)
                 if (o.original_start >= start if start is not None else o.ends_at > now)]
         for o in rows:
@@ -439,14 +444,15 @@ class BookingService:
         return count
 
     @requires(Permission.ROOM_BOOK)
-    def restore(self, actor: Actor, occurrence_id: int) -> None:
+    def restore(self, actor: Actor, occurrence_id: int, *, now: datetime | None = None) -> None:
         """Undo the cancellation of one date (if the room is still free then)."""
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
             booking = uow.bookings.booking(occurrence.booking_id)
             uow.bookings.lock_rooms([occurrence.room_id])
             room = _room(uow, occurrence.room_id)
-            self._check_free(uow, room, [(occurrence.starts_at, occurrence.ends_at)],
+            self._check_free(uow, room, [(occurrence.starts_at, occurrence.ends_at)], now,
                              exclude_occurrence_ids=(occurrence.id,))
             uow.bookings.update_occurrence(occurrence.id, cancelled=False)
             uow.bookings.update_booking(booking.id)
@@ -469,7 +475,7 @@ class BookingService:
 
     # -- rules inside the transaction ---------------------------------------------------------
 
-    def _check_free(self, uow: UnitOfWork, room: RoomRow, spans: list[tuple[datetime, datetime]], *,
+    def _check_free(self, uow: UnitOfWork, room: RoomRow, spans: list[tuple[datetime, datetime]], now: datetime, *,
                     exclude_booking_ids: tuple[int, ...] = (),
                     exclude_occurrence_ids: tuple[int, ...] | frozenset[int] = ()) -> None:
         if not spans:
@@ -483,13 +489,13 @@ class BookingService:
         for start, end in sorted(spans):
             for other in busy:
                 if overlaps(start, end, other.starts_at, other.ends_at):
-                    raise self._conflict(uow, room, start, end, other, exclude_booking_ids,
+                    raise self._conflict(uow, room, start, end, other, exclude_booking_ids, now,
                                          conflicts=_count_conflicts(spans, busy))
 
     def _conflict(self, uow: UnitOfWork, room: RoomRow, start: datetime, end: datetime, other: BusyRow,
-                  exclude_booking_ids: tuple[int, ...], *, conflicts: int) -> ConflictError:
+                  exclude_booking_ids: tuple[int, ...], now: datetime, *, conflicts: int) -> ConflictError:
         # never suggest a time that has already passed (a clash on a date in the past or earlier today)
-        suggestion = self._next_free(uow, [room.id], end - start, max(start, datetime.now(UTC)), exclude_booking_ids)
+        suggestion = self._next_free(uow, [room.id], end - start, max(start, now), exclude_booking_ids)
         params: dict[str, object] = {
             "room": room.name, "title": other.title, "organiser": other.organiser or "–",
             "date": other.starts_at.astimezone(BERLIN).strftime("%d.%m.%Y"),
@@ -518,18 +524,18 @@ class BookingService:
         return next_free_slot([(b.starts_at, b.ends_at) for b in busy], duration, not_before, start, end, BERLIN)
 
     def _replan(self, uow: UnitOfWork, booking_id: int, rule: str | None, first_start: datetime,
-                first_end: datetime, policy: HolidayPolicy, room_id: int, shift: timedelta,
+                first_end: datetime, policy: HolidayPolicy, room_id: int, shift: timedelta, now: datetime,
                 *, edited_id: int | None) -> _Plan:
         """How the stored occurrences change (rules in desk.domain.recurrence.replan)."""
-        plan = replan(uow.bookings.occurrences_of(booking_id), _materialise(rule, first_start, first_end, policy),
-                      recurring=rule is not None, now=datetime.now(UTC), shift=shift, edited_id=edited_id)
+        plan = replan(uow.bookings.occurrences_of(booking_id), _materialise(rule, first_start, first_end, policy, now),
+                      recurring=rule is not None, now=now, shift=shift, edited_id=edited_id)
         return _Plan(plan, room_id)
 
     # -- horizon of open-ended series -----------------------------------------------------------
 
     def _extend_open_series(self, actor: Actor, until: datetime) -> int:
         """Materialise open-ended series up to `until` (and a year ahead) when a view needs it."""
-        now = datetime.now(UTC)
+        now = self._clock()
         needed = max(until, now + timedelta(days=HORIZON_DAYS - EXTEND_MARGIN_DAYS))
         checked = self._series_checked
         if checked is not None and now - checked[0] < timedelta(minutes=1) and needed <= checked[1]:
@@ -612,7 +618,7 @@ class _Plan:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _clean(draft: BookingDraft) -> BookingDraft:
+def _clean(draft: BookingDraft, now: datetime) -> BookingDraft:
     title = clean_text(draft.title, field="Title", max_length=TITLE_MAX)
     if not title:
         raise ValidationError("Please enter a title.")
@@ -621,7 +627,7 @@ def _clean(draft: BookingDraft) -> BookingDraft:
     expected = draft.expected_participants
     if expected is not None and not 0 <= expected <= MAX_PARTICIPANTS:
         raise ValidationError("The number of participants must be between 0 and {max}.", max=MAX_PARTICIPANTS)
-    check_span(draft.starts_at, draft.ends_at)
+    check_span(draft.starts_at, draft.ends_at, now=now)
     starts_at = draft.starts_at.astimezone(UTC).replace(second=0, microsecond=0)
     ends_at = draft.ends_at.astimezone(UTC).replace(second=0, microsecond=0)
     if ends_at <= starts_at:
@@ -630,17 +636,18 @@ def _clean(draft: BookingDraft) -> BookingDraft:
                    rule=draft.rule if isinstance(draft.rule, RuleSpec) else RuleSpec())
 
 
-def _refuse_past(draft: BookingDraft, now: datetime | None) -> None:
+def _refuse_past(draft: BookingDraft, now: datetime) -> None:
     """A booking, or a move, to a time that has already ended: nobody can use the room then."""
-    if draft.ends_at <= (now or datetime.now(UTC)):
+    if draft.ends_at <= now:
         raise ValidationError(
             "This time is already over ({wanted}–{end}): a booking can only be made, or moved, for a time "
             "that has not ended yet.",
             wanted=_fmt(draft.starts_at), end=_fmt_time(draft.ends_at))
 
 
-def _materialise(rule: str | None, start: datetime, end: datetime, policy: HolidayPolicy) -> list[OccurrenceSpec]:
-    window_end = datetime.now(UTC) + timedelta(days=HORIZON_DAYS) if is_open_ended(rule) else None
+def _materialise(rule: str | None, start: datetime, end: datetime, policy: HolidayPolicy,
+                 now: datetime) -> list[OccurrenceSpec]:
+    window_end = now + timedelta(days=HORIZON_DAYS) if is_open_ended(rule) else None
     if window_end is not None and window_end < end:
         window_end = end + timedelta(days=HORIZON_DAYS)
     return expand(rule, start, end, policy=policy, window_end=window_end)

@@ -6,10 +6,12 @@ not wait for the report, privacy or backup code (start-up time on old reception 
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk.services.clock import Clock, system_clock
 from desk.storage.engine import Database
 from desk.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 
@@ -31,8 +33,10 @@ if TYPE_CHECKING:
 
 
 class DeskServices:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, clock: Clock | None = None) -> None:
         self.db = db
+        #: what time it is for every service (services/clock.py); may be replaced at any time
+        self.clock: Clock = clock or system_clock
         self.uow: UnitOfWorkFactory = unit_of_work_factory(db)
         self.extras: dict[str, object] = {}
 
@@ -60,6 +64,10 @@ class DeskServices:
 
     def close(self) -> None:
         self.db.dispose()
+
+    def now(self) -> datetime:
+        """The services' "now" (the clock each service is given: it reads `self.clock` at each call)."""
+        return self.clock()
 
     @cached_property
     def reference(self) -> ReferenceService:
@@ -107,7 +115,7 @@ class DeskServices:
     def bookings(self) -> BookingService:
         from desk.services.bookings import BookingService
 
-        return BookingService(self.uow)
+        return BookingService(self.uow, clock=self.now)
 
     @cached_property
     def appointments(self) -> AppointmentService:
@@ -125,7 +133,7 @@ class DeskServices:
     def accounts(self) -> AccountService:
         from desk.services.accounts import AccountService
 
-        return AccountService(self.uow)
+        return AccountService(self.uow, clock=self.now)
 
     @cached_property
     def audit_log(self) -> AuditLogService:
@@ -137,7 +145,7 @@ class DeskServices:
     def privacy(self) -> PrivacyService:
         from desk.services.privacy import PrivacyService
 
-        return PrivacyService(self.uow, self.db)
+        return PrivacyService(self.uow, self.db, clock=self.now)
 
     @cached_property
     def reminders(self) -> ReminderService:
@@ -155,8 +163,8 @@ class DeskServices:
 
             configured = load_config().get("backup.folder")
             folder = Path(configured) if configured else None
-        return BackupService(self.uow, self.db, backup_dir=folder)
+        return BackupService(self.uow, self.db, backup_dir=folder, clock=self.now)
 
 
-def build_services(db: Database) -> DeskServices:
-    return DeskServices(db)
+def build_services(db: Database, *, clock: Clock | None = None) -> DeskServices:
+    return DeskServices(db, clock=clock)

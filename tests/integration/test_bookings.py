@@ -15,14 +15,12 @@ from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
 
 # The dates below are fixed (January to March 2027) and what a series edit or a cancellation
-# changes depends on "now" (only dates still to come are replanned): the clock is fixed too,
-# before all of them, so the tests mean the same on any day they run (pytest --today=...).
+# changes depends on "now" (only dates still to come are replanned): the services' clock is
+# fixed too, before all of them (the `clock` fixture), so the tests mean the same on any day they
+# run (pytest --today=...). FIXED_NOW lies in the past: a service reading the wall clock instead
+# would refuse these bookings as already over.
 FIXED_NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def _fixed_clock(time_machine) -> None:
-    time_machine.move_to(FIXED_NOW)
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def local(*args: int) -> datetime:
@@ -153,9 +151,9 @@ def test_holidays_skip_or_flag(services, reception) -> None:
     assert names == ["", "Ostermontag", ""]
 
 
-def test_open_ended_series_is_materialised_to_the_horizon_and_extended(services, reception) -> None:
+def test_open_ended_series_is_materialised_to_the_horizon_and_extended(services, reception, clock) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
-    now = datetime.now(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0)
+    now = clock().astimezone(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0)
     result = services.bookings.create(reception, draft(group.id, now + timedelta(days=1), 1,
                                                        rule=RuleSpec(Frequency.WEEKLY)))
     series = services.bookings.series(reception, result.booking_id)
@@ -256,15 +254,20 @@ def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, receptio
     assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Keller", "--output", str(series)]) == 2
 
 
-def test_a_clash_that_began_earlier_today_never_suggests_a_time_that_has_passed(services, reception) -> None:
+def test_a_clash_that_began_earlier_today_never_suggests_a_time_that_has_passed(services, reception, clock) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
-    now = datetime.now(UTC)
+    now = clock()  # 10:00 in Berlin
     started = now - timedelta(hours=1)
-    services.bookings.create(reception, draft(group.id, started, title="Sprachcafé"))  # still running
+    services.bookings.create(reception, draft(group.id, started, title="Sprachcafé"))  # 9:00-11:00, still running
     with pytest.raises(ConflictError) as caught:
         services.bookings.create(reception, draft(group.id, started + timedelta(minutes=30), title="Nachtrag"))
-    suggestion = caught.value.params["suggested_start"]
-    assert suggestion is not None and suggestion >= now - timedelta(minutes=1)
+    # not 9:30 or 10:00 (passed or taken): the first free two hours from now on, when the café ends
+    assert caught.value.params["suggested_start"] == now + timedelta(hours=1)
+    clock.advance(timedelta(hours=3))  # 13:00: the room is free, but not before now
+    with pytest.raises(ConflictError) as caught:
+        services.bookings.create(reception, draft(group.id, started + timedelta(minutes=30), title="Nachtrag"),
+                                 now=started)
+    assert caught.value.params["suggested_start"] == now + timedelta(hours=1)
 
 
 def test_a_booking_or_a_move_into_time_already_over_is_refused_and_changes_nothing(services, reception) -> None:
