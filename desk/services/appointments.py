@@ -42,6 +42,7 @@ from desk.domain.tickets import BERLIN, format_client_number
 from desk.domain.topics import Topic
 from desk.services import ical
 from desk.services.audit import ListReads, record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -95,9 +96,10 @@ def _local_day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 class AppointmentService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
-        self._list_reads = ListReads(uow)
+        self._clock = clock
+        self._list_reads = ListReads(uow, clock=clock)
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -123,7 +125,7 @@ class AppointmentService:
     @requires(Permission.APPOINTMENT_READ)
     def today(self, actor: Actor, *, now: datetime | None = None, staff_id: int | None = None) -> list[AppointmentRow]:
         """Today's (Berlin) appointments that still count (not cancelled), with client names."""
-        day = (now or datetime.now(UTC)).astimezone(BERLIN).date()
+        day = (now or self._clock()).astimezone(BERLIN).date()
         start, end = _local_day_bounds(day)
         with self._uow() as uow:
             rows = uow.appointments.between(start, end, staff_id=staff_id)
@@ -169,7 +171,7 @@ class AppointmentService:
             if interpreter_id is not None:
                 busy += busy_intervals(uow.appointments.overlapping(start, end, interpreter_id=interpreter_id),
                                        exclude_id=exclude_id)
-        return free_starts(schedule, busy, day, duration, not_before=now or datetime.now(UTC))
+        return free_starts(schedule, busy, day, duration, not_before=now or self._clock())
 
     @requires(Permission.APPOINTMENT_READ)
     def next_free(self, actor: Actor, staff_id: int, duration: timedelta, not_before: datetime, *,
@@ -184,7 +186,7 @@ class AppointmentService:
         phone (full-card data) only where the reader may see the full card (`full_card`: the head,
         the counsellors of the appointment's service); recorded as a list read."""
         if day is None:
-            day = (now or datetime.now(UTC)).astimezone(BERLIN).date() + timedelta(days=1)
+            day = (now or self._clock()).astimezone(BERLIN).date() + timedelta(days=1)
         start, end = _local_day_bounds(day)
         with self._uow() as uow:
             rows = uow.appointments.reminders(start, end)
@@ -362,7 +364,7 @@ class AppointmentService:
                      now: datetime | None = None) -> AppointmentRow:
         with self._uow() as uow:
             row = _load(uow, appointment_id)
-        if row.starts_at > (now or datetime.now(UTC)):
+        if row.starts_at > (now or self._clock()):
             raise ValidationError("An appointment that has not started yet cannot be marked as a no-show.")
         return self._set_status(actor, appointment_id, expected_version, AppointmentStatus.NO_SHOW,
                                 "appointment.no_show")
@@ -377,7 +379,7 @@ class AppointmentService:
         """Tick (or untick) "client was reminded"; last writer wins (a tick, not an edit)."""
         with self._uow(write=True) as uow:
             row = _load(uow, appointment_id)
-            when = (now or datetime.now(UTC)) if reminded else None
+            when = (now or self._clock()) if reminded else None
             uow.appointments.update(appointment_id, row.version, reminded_at=when)
             record(uow, actor, "appointment.reminded" if reminded else "appointment.unreminded",
                    entity_type=ENTITY, entity_id=appointment_id, client_id=row.client_id)
@@ -443,7 +445,7 @@ class AppointmentService:
     @requires(Permission.APPOINTMENT_READ)
     def appointments_during_absences(self, actor: Actor, staff_id: int, *, now: datetime | None = None) -> list[AppointmentRow]:
         """Booked appointments that now fall on an absence day (to be moved)."""
-        today = (now or datetime.now(UTC)).astimezone(BERLIN).date()
+        today = (now or self._clock()).astimezone(BERLIN).date()
         with self._uow() as uow:
             result: list[AppointmentRow] = []
             for a in uow.appointments.absences(staff_id, since=today):
@@ -513,7 +515,7 @@ class AppointmentService:
                 if not rows:
                     raise NotFoundError("The series {id} has no appointments.", id=series_id)
             else:
-                first = first_day or datetime.now(UTC).astimezone(BERLIN).date()
+                first = first_day or self._clock().astimezone(BERLIN).date()
                 start, _ = _local_day_bounds(first)
                 _, end = _local_day_bounds(first + timedelta(days=max(1, days) - 1))
                 rows = uow.appointments.between(start, end, staff_id=staff_id)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from desk.domain.audit import CLIENT_IDS, audit_action, scrub
 from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -55,8 +56,9 @@ class ListReads:
     export) records every read in full. The entry is committed without announcing a change, so
     the other PCs do not reload for it."""
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
+        self._clock = clock
         self._lock = threading.Lock()
         self._day: date | None = None
         self._seen: dict[tuple[Any, ...], set[int]] = {}
@@ -66,7 +68,7 @@ class ListReads:
         ids = {i for i in client_ids if i is not None}
         if not ids:
             return
-        day = (now or datetime.now(UTC)).astimezone(BERLIN).date()
+        day = (now or self._clock()).astimezone(BERLIN).date()
         key = (actor.staff_id, actor.name, actor.workstation, kind)
         with self._lock:
             if day != self._day:

@@ -24,6 +24,7 @@ from desk.domain.tickets import BERLIN, local_day
 from desk.domain.topics import Topic
 from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import ListReads, record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.repositories.kiosk import KioskAppointment
@@ -144,14 +145,15 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
 
 
 class CheckInService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
-        self._list_reads = ListReads(uow)
+        self._clock = clock
+        self._list_reads = ListReads(uow, clock=clock)
 
     @requires(Permission.CHECK_IN)
     def check_in(self, actor: Actor, request: CheckInRequest, *, now: datetime | None = None) -> VisitRow:
         """Create the visit and its ticket (`M-004`); with an appointment, mark it arrived."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         if not isinstance(request.party_size, int) or not 1 <= request.party_size <= MAX_PARTY_SIZE:
             raise ValidationError("The number of people must be between 1 and {max}.", max=MAX_PARTY_SIZE)
         reason = clean_text(request.priority_reason, field="Reason", max_length=500)
@@ -194,7 +196,7 @@ class CheckInService:
         """Take back a mistaken check-in while nobody has called the ticket yet (within
         UNDO_MINUTES): the visit goes, its appointment is booked again; the ticket number is not
         given out again (numbers only ever go up)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             visit = uow.visits.get(visit_id)
             if visit is None:
@@ -220,7 +222,7 @@ class CheckInService:
                       now: datetime | None = None) -> VisitRow:
         """The person with an anonymous ticket (from the kiosk, or a walk-in) comes to the desk:
         the visit gets its client and keeps its ticket, arrival time and place in the queue."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             visit = uow.visits.get(visit_id)
             if visit is None:
@@ -260,7 +262,7 @@ class CheckInService:
 
     @requires(Permission.WAITLIST_READ)
     def today(self, actor: Actor, *, now: datetime | None = None, open_only: bool = True) -> list[VisitRow]:
-        day = local_day(now or datetime.now(UTC))
+        day = local_day(now or self._clock())
         with self._uow() as uow:
             rows = uow.visits.for_day(day, open_only=open_only)
         self._list_reads.record(actor, "visits_today", (r.client_id for r in rows), now=now)
@@ -270,7 +272,7 @@ class CheckInService:
     def todays_appointments(self, actor: Actor, *, now: datetime | None = None) -> list[AppointmentRow]:
         """Today's appointments (not cancelled) with client names, earliest first; recorded as a
         list read."""
-        start, end = day_bounds(now or datetime.now(UTC))
+        start, end = day_bounds(now or self._clock())
         with self._uow() as uow:
             rows = uow.reception.appointments_between(start, end)
         self._list_reads.record(actor, "appointments_today", (r.client_id for r in rows), now=now)
@@ -279,7 +281,7 @@ class CheckInService:
     @requires(Permission.CHECK_IN)
     def estimated_wait(self, actor: Actor, service_id: int, *, now: datetime | None = None) -> WaitEstimate:
         """How long a new ticket for the service will wait, from today's real service times."""
-        day = local_day(now or datetime.now(UTC))
+        day = local_day(now or self._clock())
         with self._uow() as uow:
             called = uow.reception.waits_called(service_id, day)
             ahead = uow.reception.waiting_count(service_id, day)

@@ -24,6 +24,7 @@ from desk.domain.text import check_birth_date, clean_text, digits_of
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.domain.topics import Topic
 from desk.services.audit import ListReads, record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -137,21 +138,22 @@ def parse_consent_date(text: str) -> date | None:
 
 
 class ClientService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
+        self._clock = clock
         self._index: NameIndex | None = None
         self._index_lock = threading.Lock()
         self._synced_at: datetime | None = None
         self._full_check_at: datetime | None = None
         self._indexed: set[int] = set()  # ids in the name index (to drop records erased elsewhere)
-        self._list_reads = ListReads(uow)
+        self._list_reads = ListReads(uow, clock=clock)
 
     # -- the name index -------------------------------------------------------------------
 
     def _ensure_index(self) -> NameIndex:
         with self._index_lock:
             if self._index is None:
-                started = datetime.now(UTC)
+                started = datetime.now(UTC)  # compared with the rows' updated_at (the wall clock)
                 with self._uow() as uow:
                     entries = uow.clients.search_keys()
                 self._index = NameIndex(entries)
@@ -172,7 +174,7 @@ class ClientService:
         if self._index is None:
             return
         with self._index_lock:
-            started = datetime.now(UTC)
+            started = datetime.now(UTC)  # compared with the rows' updated_at (the wall clock)
             since = (self._synced_at or started) - timedelta(seconds=5)  # clock skew margin
             with self._uow() as uow:
                 for client_id, key, merged in uow.reception.changed_since(since):
@@ -519,7 +521,7 @@ class ClientService:
         if not given and not family:
             raise ValidationError("Please enter at least a given name or a family name.")
         phone = clean_text(data.phone, field="Phone", max_length=40)
-        today = datetime.now(BERLIN).date()
+        today = self._clock().astimezone(BERLIN).date()
         consent = data.consent_date
         if consent is not None and consent > today:
             raise ValidationError("The consent date lies in the future.")

@@ -85,31 +85,31 @@ class DeskServices:
     def clients(self) -> ClientService:
         from desk.services.clients import ClientService
 
-        return ClientService(self.uow)
+        return ClientService(self.uow, clock=self.now)
 
     @cached_property
     def checkin(self) -> CheckInService:
         from desk.services.checkin import CheckInService
 
-        return CheckInService(self.uow)
+        return CheckInService(self.uow, clock=self.now)
 
     @cached_property
     def kiosk(self) -> KioskService:
         from desk.services.kiosk import KioskService
 
-        return KioskService(self.uow)
+        return KioskService(self.uow, clock=self.now)
 
     @cached_property
     def waitlist(self) -> WaitlistService:
         from desk.services.waitlist import WaitlistService
 
-        return WaitlistService(self.uow)
+        return WaitlistService(self.uow, clock=self.now)
 
     @cached_property
     def alarms(self) -> AlarmService:
         from desk.services.waitlist import AlarmService
 
-        return AlarmService(self.uow)
+        return AlarmService(self.uow, clock=self.now)
 
     @cached_property
     def bookings(self) -> BookingService:
@@ -121,13 +121,13 @@ class DeskServices:
     def appointments(self) -> AppointmentService:
         from desk.services.appointments import AppointmentService
 
-        return AppointmentService(self.uow)
+        return AppointmentService(self.uow, clock=self.now)
 
     @cached_property
     def reports(self) -> ReportService:
         from desk.services.reports import ReportService
 
-        return ReportService(self.uow)
+        return ReportService(self.uow, clock=self.now)
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -151,7 +151,7 @@ class DeskServices:
     def reminders(self) -> ReminderService:
         from desk.services.reminders import ReminderService
 
-        return ReminderService(self.uow, channel_config=self.extras.get("reminder_channels"))
+        return ReminderService(self.uow, channel_config=self.extras.get("reminder_channels"), clock=self.now)
 
     @cached_property
     def backup(self) -> BackupService:

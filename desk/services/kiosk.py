@@ -13,7 +13,7 @@ columns the PostgreSQL kiosk role may read.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.kiosk import (
@@ -33,6 +33,7 @@ from desk.domain.topics import Topic
 from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import record
 from desk.services.checkin import add_visit, day_bounds, mark_arrived
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.repositories.kiosk import KioskAppointment
@@ -63,13 +64,14 @@ def _estimate(uow: UnitOfWork, service_id: int, day: date, *, mine: bool) -> Wai
 
 
 class KioskService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
+        self._clock = clock
 
     @requires(Permission.KIOSK)
     def offers(self, actor: Actor, *, now: datetime | None = None) -> list[KioskOffer]:
         """The active services with how many wait and the estimate for a new ticket."""
-        day = local_day(now or datetime.now(UTC))
+        day = local_day(now or self._clock())
         with self._uow() as uow:
             offers = []
             for service_id, code, name_de, name_en, prefix in uow.kiosk.services():
@@ -82,7 +84,7 @@ class KioskService:
                     now: datetime | None = None) -> KioskTicket:
         """An anonymous ticket for the service, marked self-service, carrying the chosen language
         (so the counsellor and the display know which interpreter is needed)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         language = _language(language)
         snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
                     "first_visit": False}
@@ -104,7 +106,7 @@ class KioskService:
         the appointment's start time - exactly as reception would (reserved for its counsellor,
         the appointment marked arrived). Every try counts against the kiosk's limit; a wrong
         one is recorded before the refusal, so the limit holds across restarts and kiosks."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         language = _language(language)
         typed = normalise_code(code)
         if not typed and (birth_date is None or at is None):
@@ -164,7 +166,7 @@ class KioskService:
         checked = validate_phrases(code, data)
         code = code.strip().lower()
         with self._uow(write=True) as uow:
-            uow.kiosk.save_language(code, json.dumps(checked, ensure_ascii=False), now or datetime.now(UTC))
+            uow.kiosk.save_language(code, json.dumps(checked, ensure_ascii=False), now or self._clock())
             record(uow, actor, "kiosk.language_saved", details={"language": code})
             uow.touch(Topic.SETTINGS)
             uow.commit()

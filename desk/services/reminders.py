@@ -48,6 +48,7 @@ from desk.domain.reminders import (
 from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
 from desk.services.audit import record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.reminder_channels import (
@@ -89,15 +90,12 @@ class ChannelStatus:
     error: str = ""
 
 
-def _today() -> date:
-    return datetime.now(UTC).astimezone(BERLIN).date()
-
-
 class ReminderService:
-    def __init__(self, uow: UnitOfWorkFactory, *, channel_config: Any = None) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, channel_config: Any = None, clock: Clock = system_clock) -> None:
         """`channel_config`: a ChannelConfig, or a function returning one (default: read the
         machine configuration file at every run, so a changed file needs no restart)."""
         self._uow = uow
+        self._clock = clock
         self._channel_config = channel_config
 
     def _channels(self) -> ChannelConfig:
@@ -126,8 +124,8 @@ class ReminderService:
             raise ValidationError("Consent to SMS reminders needs a mobile number.")
         if email_consent and not address:
             raise ValidationError("Consent to e-mail reminders needs an e-mail address.")
-        today = today or _today()
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
+        today = today or now.astimezone(BERLIN).date()
         with self._uow(write=True) as uow:
             if uow.clients.get(client_id) is None:
                 raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
@@ -235,7 +233,7 @@ class ReminderService:
         """Plan, claim and send what is due now. Every workstation calls this; each reminder goes
         out once. `dry_run` changes nothing and lists what would go out."""
         fixed_clock = now is not None
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         report = RunReport()
         with self._uow() as uow:
             schedule = ReminderSchedule.from_setting(uow.settings.get(SCHEDULE_KEY))
@@ -361,7 +359,7 @@ class ReminderService:
                 result = send_email(config.smtp, message)
         except DeskError as error:
             result = SendResult(Outcome.PERMANENT, error=error.message()[:300])
-        return self._record(actor, job, result, done_at or datetime.now(UTC))
+        return self._record(actor, job, result, done_at or self._clock())
 
     def _record(self, actor: Actor, job: dict[str, Any], result: SendResult, done_at: datetime) -> SendStatus:
         retry_at = None
@@ -435,7 +433,7 @@ class ReminderService:
         clients are phoned instead (default: today and tomorrow). The phone number is full-card
         data: only where `full_card` allows it for the appointment's service (the head, that
         service's counsellors); reception gets the list without it."""
-        first_day = first_day or (now or datetime.now(UTC)).astimezone(BERLIN).date()
+        first_day = first_day or (now or self._clock()).astimezone(BERLIN).date()
         start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
         end = datetime.combine(first_day + timedelta(days=max(1, days)), datetime.min.time(),
                                tzinfo=BERLIN).astimezone(UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 # imported here, not lazily inside a worker thread (the lazy country import is not thread-safe)
@@ -27,6 +27,7 @@ from desk.domain.reports import (
 )
 from desk.domain.topics import Topic
 from desk.services.audit import record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.repositories.reports import PeriodVisits
@@ -41,15 +42,16 @@ def _minutes_of(text: str) -> int:
 
 
 class ReportService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
+        self._clock = clock
 
     @requires(Permission.REPORTS)
     def report(self, actor: Actor, period: Period, *, compare: bool = True, now: datetime | None = None,
                progress: Progress | None = None) -> Report:
         """The figures of `period` (and of the period before, for comparison): both periods are
         computed together, reading their visits once (desk.storage.repositories.reports)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         if not compare:
             return self._compute([period], now, progress)[0]
         previous, current = self._compute([period.previous(), period], now, progress)

@@ -24,6 +24,7 @@ from desk.domain.tickets import BERLIN, local_day
 from desk.domain.topics import Topic
 from desk.domain.waitlist import TRANSITIONS, UNDO_WINDOW, call_order, can_take_over, ordered
 from desk.services.audit import ListReads, record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -75,9 +76,10 @@ def _snapshot(row: VisitRow) -> dict[str, Any]:
 
 
 class WaitlistService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
-        self._list_reads = ListReads(uow)
+        self._clock = clock
+        self._list_reads = ListReads(uow, clock=clock)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -86,7 +88,7 @@ class WaitlistService:
                      service_ids: frozenset[int] | None = None) -> list[VisitRow]:
         """Today's open visits in list order: waiting ones by the order rule, then called, then
         in session (see desk.domain.waitlist). Recorded as a list read (the clients on it)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow() as uow:
             rows = uow.visits.for_day(local_day(now), open_only=True)
         if service_ids is not None:
@@ -111,7 +113,7 @@ class WaitlistService:
                       limit: int = DISPLAY_HISTORY) -> list[DisplayCallRow]:
         """Today's latest calls for the waiting-room display, newest first: ticket, room label,
         language. The table behind it has no column that could hold a name."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         start = datetime.combine(local_day(now), time(0), tzinfo=BERLIN).astimezone(UTC)
         with self._uow() as uow:
             return uow.visits.display_calls(since=start, limit=limit)
@@ -123,7 +125,7 @@ class WaitlistService:
                   service_ids: frozenset[int] | None = None, now: datetime | None = None) -> ActionResult | None:
         """Call the first eligible waiting person of `service_ids` (default: my services, or all
         when I have none). None when nobody is waiting. Losing a race moves on silently."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         if service_ids is None:
             service_ids = actor.service_ids or None
         for _round in range(20):
@@ -147,7 +149,7 @@ class WaitlistService:
         """Call this person out of order (same atomic claim). A person reserved for another
         counsellor (appointment, hand-over) is refused unless `take_over`: then the visit becomes
         mine, and the take-over is audited (`visit.take_over`, naming whose client it was)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             room_id, label = self._room(uow, actor, room_id)
             before = self._load(uow, visit_id)
@@ -163,7 +165,7 @@ class WaitlistService:
     @requires(Permission.VISIT_CALL)
     def call_again(self, actor: Actor, visit_id: int, *, room_id: int | None = None,
                    now: datetime | None = None) -> ActionResult:
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             before = self._load(uow, visit_id)
             room_id, label = self._room(uow, actor, room_id if room_id is not None else before.room_id)
@@ -181,7 +183,7 @@ class WaitlistService:
 
     @requires(Permission.VISIT_CALL)
     def start(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
 
         def values(before: VisitRow) -> dict[str, Any]:
             return {"started_at": now, "first_called_at": before.first_called_at or now}
@@ -190,19 +192,19 @@ class WaitlistService:
 
     @requires(Permission.VISIT_CALL)
     def done(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         return self._simple(actor, "done", visit_id, now, lambda b: {"finished_at": now})
 
     @requires(Permission.VISIT_CALL)
     def no_show(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         return self._simple(actor, "no_show", visit_id, now, lambda b: {"finished_at": now})
 
     @requires(Permission.VISIT_CALL)
     def back_to_waiting(self, actor: Actor, visit_id: int, *, now: datetime | None = None) -> ActionResult:
         """Back on the list at the original place (arrival unchanged; the first call is kept for
         the statistics)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         return self._simple(actor, "back_to_waiting", visit_id, now, lambda b: {
             "called_at": None, "started_at": None, "room_id": None, "called_by_staff_id": None,
             "called_by_name": ""})
@@ -210,7 +212,7 @@ class WaitlistService:
     @requires(Permission.VISIT_CALL)
     def refer(self, actor: Actor, visit_id: int, organisation: str, *, now: datetime | None = None) -> ActionResult:
         """Referred to a partner organisation (one of the setting `partner_organisations`)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         organisation = clean_text(organisation, field="Partner organisation", max_length=200)
         with self._uow() as uow:
             partners = uow.settings.business().partner_organisations
@@ -226,7 +228,7 @@ class WaitlistService:
         """Hand over to another service (a new waiting visit with a new ticket, the same arrival
         time; the old visit becomes *handed over*) or, within the same service, to a counsellor
         (the visit goes back to waiting, reserved for that counsellor)."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             before = self._load(uow, visit_id)
             service = next((s for s in uow.reference.services() if s.id == service_id), None)
@@ -274,7 +276,7 @@ class WaitlistService:
     @requires(Permission.VISIT_CALL)
     def undo(self, actor: Actor, token: UndoToken, *, now: datetime | None = None) -> VisitRow:
         """The inverse of one action, for UNDO_WINDOW, if nobody changed the visit since."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         if now - token.at > UNDO_WINDOW:
             raise ConflictError("{ticket}: too late to undo (more than {minutes} minutes ago).",
                                 ticket=token.ticket, minutes=int(UNDO_WINDOW.total_seconds() // 60))
@@ -306,7 +308,7 @@ class WaitlistService:
 
         The waiting-room display's calls (ticket, time, room, language) of the closed days are
         deleted with them: the table never keeps a call older than today."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         today = local_day(now)
         with self._uow(write=True) as uow:
             closing = time.fromisoformat(uow.settings.business().closing_time)  # HH:MM, checked
@@ -405,12 +407,13 @@ class WaitlistService:
 class AlarmService:
     """Silent alarm: raised in one office, shown on every other workstation until acknowledged."""
 
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
+        self._clock = clock
 
     @requires(Permission.ALARM_RAISE)
     def raise_alarm(self, actor: Actor, *, room_id: int | None = None, now: datetime | None = None) -> AlarmRow:
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             if room_id is None and actor.staff_id is not None:
                 staff = uow.reference.staff_row(actor.staff_id)
@@ -432,7 +435,7 @@ class AlarmService:
     @requires(Permission.ALARM_ACK)
     def acknowledge(self, actor: Actor, alarm_id: int, *, now: datetime | None = None) -> bool:
         """True if this call acknowledged it; False if someone else already had."""
-        now = now or datetime.now(UTC)
+        now = now or self._clock()
         with self._uow(write=True) as uow:
             done = uow.visits.acknowledge_alarm(alarm_id, now=now, staff_id=actor.staff_id)
             if not done:
