@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging("desk")  # before parse_args: on Windows (no console) its messages go to the log
     args = parse_args(argv)
 
+    # The database side (SQLAlchemy, the models, the services' base) before the first PySide6
+    # import: once PySide6 is imported, its import hook reads the source of every module imported
+    # after it (shibokensupport.feature: does it use PySide6?), ~250 SQLAlchemy modules here
+    # (0.1-0.2 s of CPU at start-up, issue 21).
+    import desk.services.bootstrap  # noqa: F401
+    import desk.services.desk  # noqa: F401
     from desk.ui.platform_check import EXIT_NO_PLATFORM, import_problem, prepare_platform, problem_text
 
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -43,15 +44,15 @@ from desk.ui.colours import message_style
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.base import DeskView
-from desk.ui.views.empfang.attach import AttachDialog, anonymous_open
-from desk.ui.views.empfang.card import ClientCardDialog
-from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 from desk.ui.views.empfang.models import (
     AppointmentsModel,
     SearchResultsModel,
 )
-from desk.ui.views.empfang.slip import print_slip, save_slip_pdf
 from desk.ui.widgets.tables import set_up_columns
+
+if TYPE_CHECKING:  # the dialogs and the slip are imported when first opened, not at start-up (issue 21)
+    from desk.ui.views.empfang.card import ClientCardDialog
+    from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 
 SEARCH_DELAY_MS = 120
 # Width (in average characters of the view's font) from which the results and today's
@@ -639,6 +640,8 @@ class EmpfangView(DeskView):
         hit = self.selected_hit()
         if hit is None or self._busy:
             return
+        from desk.ui.views.empfang.attach import anonymous_open
+
         services, actor = self.ctx.services, self.ctx.actor
         self.run(lambda: anonymous_open(services.checkin.today(actor)),
                  lambda visits: self._choose_ticket(hit, visits), self._check_in_failed)
@@ -647,6 +650,8 @@ class EmpfangView(DeskView):
         if not visits:
             self.show_message(self.tr("No anonymous ticket is waiting today."))
             return
+        from desk.ui.views.empfang.attach import AttachDialog
+
         names = {s.id: s.name(current_language()) for s in self._services}
         dialog = AttachDialog(hit, visits, names, parent=self)
         self.attach_dialog = dialog
@@ -678,6 +683,8 @@ class EmpfangView(DeskView):
             return
         if self.checkin_dialog is not None:
             self.checkin_dialog.deleteLater()
+        from desk.ui.views.empfang.checkin_dialog import CheckInDialog
+
         dialog = CheckInDialog(self.ctx, self._services, client=client, appointment=appointment, parent=self)
         dialog.sig_request.connect(lambda request, d=dialog: self._perform_check_in(request, d.wait.text()))
         dialog.rejected.connect(self.focus_search)
@@ -767,6 +774,8 @@ class EmpfangView(DeskView):
 
     def open_card(self, client_id: int) -> None:
         """Reads the card in a worker, then opens it (card_dialog)."""
+        from desk.ui.views.empfang.card import ClientCardDialog
+
         clients, actor = self.ctx.services.clients, self.ctx.actor
         self.run(lambda: clients.card(actor, client_id),
                  lambda row: self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self)),
@@ -777,6 +786,8 @@ class EmpfangView(DeskView):
             return
         query = self.search.text().strip()
         looks_like_name = bool(query) and not any(ch.isdigit() for ch in query)
+        from desk.ui.views.empfang.card import ClientCardDialog
+
         self._open_card_dialog(ClientCardDialog(self.ctx, None, initial_name=query if looks_like_name else "",
                                                 parent=self))
 
@@ -801,11 +812,15 @@ class EmpfangView(DeskView):
 
     def print_last_slip(self) -> None:
         if self.last_visit is not None:
+            from desk.ui.views.empfang.slip import print_slip
+
             print_slip(self, self.last_visit, self.service(self.last_visit.service_id), self._centre_name())
 
     def save_last_slip(self, path: str | Path) -> Path | None:
         if self.last_visit is None:
             return None
+        from desk.ui.views.empfang.slip import save_slip_pdf
+
         return save_slip_pdf(path, self.last_visit, self.service(self.last_visit.service_id), self._centre_name())
 
     def save_last_slip_dialog(self) -> None:

@@ -1,0 +1,68 @@
+"""Start-up loads only what the first frame of the main window needs (issue 21: cold start).
+
+A fresh interpreter runs `desk --measure-startup` (the window of a head of department on the
+reception view, no login) and lists the modules loaded when the window's first frame is drawn.
+Libraries of other views and of later actions (migrations, exports, calendars, reminders, the
+name index, printing, the check-in and card dialogs) must not be among them: each costs start-up
+time and memory before anyone needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from desk.services.bootstrap import prepare_database
+
+NOT_AT_FIRST_FRAME = (
+    "alembic",  # only to upgrade (a current schema is checked with one query)
+    "xlsxwriter", "icalendar", "holidays", "babel", "phonenumbers",  # exports, calendars, reminders
+    "rapidfuzz", "desk.domain.search", "desk.services.clients",  # the name index: after the first frame
+    "PySide6.QtPrintSupport", "desk.ui.views.empfang.slip",  # the ticket slip: when printed
+    "desk.ui.views.empfang.card", "desk.ui.views.empfang.checkin_dialog", "desk.ui.views.empfang.attach",
+    "desk.services.reports", "desk.ui.views.statistik", "desk.ui.views.raumkalender",  # other views
+)
+
+_PROBE = """
+import json, sys
+import desk.ui.main_window as main_window
+
+seen = []
+original = main_window.MainWindow.event
+
+def event(self, e):
+    before = getattr(self, "first_frame_at", 0)
+    handled = original(self, e)
+    if before is None and self.first_frame_at is not None and not seen:
+        seen.append(sorted(sys.modules))
+    return handled
+
+main_window.MainWindow.event = event
+from desk.app import main
+code = main(["--measure-startup", "--database-url", sys.argv[1]])
+print("MODULES " + json.dumps(seen[0] if seen else None))
+raise SystemExit(code)
+"""
+
+
+def _modules_at_first_frame(url: str) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", _PROBE, url], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("MODULES "))
+    modules = json.loads(line.removeprefix("MODULES "))
+    assert modules, "the main window drew no frame"
+    return modules
+
+
+def test_the_first_frame_loads_only_what_it_shows(tmp_path):
+    url = f"sqlite+pysqlite:///{tmp_path / 'desk.sqlite'}"
+    prepare_database(url).dispose()  # created and migrated here: the start itself only checks
+    modules = _modules_at_first_frame(url)
+    assert "desk.ui.views.empfang.view" in modules  # the first view was built
+    loaded = sorted(name for name in modules for unwanted in NOT_AT_FIRST_FRAME
+                    if name == unwanted or name.startswith(unwanted + "."))
+    assert loaded == [], f"imported before the main window's first frame: {loaded}"
