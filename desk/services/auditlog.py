@@ -9,6 +9,7 @@ from desk.domain.audit import ACTIONS
 from desk.domain.model import AuditRow
 from desk.domain.permissions import Permission
 from desk.services.accounts import ensure_current
+from desk.services.audit import ListReadWriter
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWorkFactory
@@ -25,13 +26,16 @@ class AuditFilter:
 
 
 class AuditLogService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, list_reads: ListReadWriter | None = None) -> None:
         self._uow = uow
+        self._list_reads = list_reads
 
     @requires(Permission.AUDIT_READ)
     def query(self, actor: Actor, where: AuditFilter) -> list[AuditRow]:
         """Newest first. Reading the log is not itself logged (it holds no client data)."""
         prefix = where.action if where.action and where.action.endswith(".") else None
+        if self._list_reads is not None:  # the log shows this process's searches up to now
+            self._list_reads.flush()
         with self._uow() as uow:
             ensure_current(uow, actor, Permission.AUDIT_READ)
             return uow.audit.query(

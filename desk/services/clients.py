@@ -23,7 +23,7 @@ from desk.domain.search import NameIndex, make_search_key
 from desk.domain.text import check_birth_date, clean_text, digits_of
 from desk.domain.tickets import BERLIN, format_client_number, parse_client_number
 from desk.domain.topics import Topic
-from desk.services.audit import ListReads, record
+from desk.services.audit import ListReads, ListReadWriter, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -138,7 +138,10 @@ def parse_consent_date(text: str) -> date | None:
 
 
 class ClientService:
-    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock,
+                 list_reads: ListReadWriter | None = None) -> None:
+        """`list_reads`: the background writer of the search's list reads (DeskServices passes
+        one); without it each search commits its list read before it returns."""
         self._uow = uow
         self._clock = clock
         self._index: NameIndex | None = None
@@ -146,7 +149,7 @@ class ClientService:
         self._synced_at: datetime | None = None
         self._full_check_at: datetime | None = None
         self._indexed: set[int] = set()  # ids in the name index (to drop records erased elsewhere)
-        self._list_reads = ListReads(uow, clock=clock)
+        self._list_reads = ListReads(uow, list_reads, clock=clock)
 
     # -- the name index -------------------------------------------------------------------
 
@@ -213,7 +216,8 @@ class ClientService:
     @requires(Permission.CLIENT_SEARCH)
     def search(self, actor: Actor, query: str, limit: int = 10) -> list[ClientSearchHit]:
         """Name (any script or spelling), client number, date of birth or phone number. The hits
-        are recorded as a list read ("search"; each client once a day per reader)."""
+        are recorded as a list read ("search"; each client once a day per reader), committed in
+        the background within a second (ListReadWriter), not before the hits return."""
         hits = self._search(actor, query, limit)
         self._list_reads.record(actor, "search", (h.id for h in hits))
         return hits

@@ -18,6 +18,7 @@ from desk.storage.uow import UnitOfWorkFactory, unit_of_work_factory
 if TYPE_CHECKING:
     from desk.services.accounts import AccountService
     from desk.services.appointments import AppointmentService
+    from desk.services.audit import ListReadWriter
     from desk.services.auditlog import AuditLogService
     from desk.services.backup import BackupService
     from desk.services.bookings import BookingService
@@ -62,7 +63,21 @@ class DeskServices:
 
         return reapplied_erasures(self.db)
 
+    @cached_property
+    def list_reads(self) -> ListReadWriter:
+        """Writes the search's list reads to the audit log in the background (services/audit.py)."""
+        from desk.services.audit import ListReadWriter
+
+        return ListReadWriter(self.uow)
+
+    def write_list_reads_soon(self) -> None:
+        """The window closes (logout, exit): write the queued list reads now, in the background."""
+        if "list_reads" in self.__dict__:
+            self.list_reads.write_soon()
+
     def close(self) -> None:
+        if "list_reads" in self.__dict__:
+            self.list_reads.close()  # commits the queued list reads before the connections go
         self.db.dispose()
 
     def now(self) -> datetime:
@@ -85,7 +100,7 @@ class DeskServices:
     def clients(self) -> ClientService:
         from desk.services.clients import ClientService
 
-        return ClientService(self.uow, clock=self.now)
+        return ClientService(self.uow, clock=self.now, list_reads=self.list_reads)
 
     @cached_property
     def checkin(self) -> CheckInService:
@@ -139,7 +154,7 @@ class DeskServices:
     def audit_log(self) -> AuditLogService:
         from desk.services.auditlog import AuditLogService
 
-        return AuditLogService(self.uow)
+        return AuditLogService(self.uow, list_reads=self.list_reads)
 
     @cached_property
     def privacy(self) -> PrivacyService:

@@ -301,4 +301,6 @@ class MainWindow(QMainWindow):
         self.ctx.settings.window_geometry = self.saveGeometry()
         if self.live is not None:
             self.live.stop()
+        # logout or exit: the searches' list reads go to the audit log now, not after their delay
+        self.ctx.services.write_list_reads_soon()
         super().closeEvent(event)

@@ -6,8 +6,10 @@ day's appointments, the appointment calendar, search results and exports each re
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 
+import pytest
 from cli_head import ensure_cli_head
 from test_appointments import MONDAY, NOW, at, request, setup  # noqa: F401 - setup is a fixture
 
@@ -124,3 +126,59 @@ def test_a_series_and_the_appointments_on_an_absence_are_recorded(services, head
     reads = [r for r in _list_reads(services, head) if r[0] != head.name]
     assert reads == [("Beratung (series)", "appointments", [setup["client"]]),
                      ("Beratung (absence)", "appointments", [setup["client"]])]
+
+
+def _committed_list_reads(services) -> list[tuple[str, str, list[int]]]:
+    """The list reads in the database, as another PC reads them (this process's queue not flushed)."""
+    with services.uow() as uow:
+        rows = uow.audit.query(action=LIST_READ)
+    return [(r.actor_name, json.loads(r.details)["list"], json.loads(r.details)["client_ids"]) for r in reversed(rows)]
+
+
+def test_a_search_returns_before_its_list_read_is_written_and_closing_writes_it(services, head, reception) -> None:
+    """The keystroke does not wait for the audit entry (a durable write): the background writer
+    commits it, a name typed key by key as one entry; closing the services (logout, exit) writes
+    what is still queued, so the window closing right after a search loses nothing."""
+    services.list_reads.delay = 3600.0  # in this test only flush/close write
+    amal, amala = _client(services, head, "Amal"), _client(services, head, "Amala")
+    for typed in ("Am", "Ama", "Amal", "Amala"):
+        assert services.clients.search(reception, typed)
+    assert _committed_list_reads(services) == []  # not yet in the database: the hits came first
+    assert services.list_reads.pending >= 1
+    services.close()
+    assert services.list_reads.pending == 0
+    assert _committed_list_reads(services) == [(reception.name, "search", sorted([amal.id, amala.id]))]
+
+
+def test_the_background_writer_commits_the_search_within_its_delay(services, head, reception) -> None:
+    services.list_reads.delay = 0.05
+    amal = _client(services, head, "Amal")
+    assert [h.id for h in services.clients.search(reception, "Amal")] == [amal.id]
+    deadline = time.monotonic() + 10
+    while not _committed_list_reads(services) and time.monotonic() < deadline:
+        time.sleep(0.02)  # the writer's own thread commits it; wait for that, bounded
+    assert _committed_list_reads(services) == [(reception.name, "search", [amal.id])]
+    assert services.list_reads.pending == 0
+    # the audit log read by the head of department shows it too (it flushes first)
+    assert _list_reads(services, head) == [(reception.name, "search", [amal.id])]
+
+
+def test_a_refused_write_keeps_the_list_reads_and_retries(services, head, reception, monkeypatch) -> None:
+    from desk.domain.errors import DatabaseError
+
+    services.list_reads.delay = 3600.0
+    amal = _client(services, head, "Amal")
+    services.clients.search(reception, "Amal")
+    writer = services.list_reads
+    real = writer._uow  # noqa: SLF001
+
+    def refusing(**_kwargs):
+        raise DatabaseError("The database is locked.")
+
+    monkeypatch.setattr(writer, "_uow", refusing)
+    with pytest.raises(DatabaseError):
+        writer.flush()
+    assert writer.pending == 1  # kept, not lost
+    monkeypatch.setattr(writer, "_uow", real)
+    writer.flush()
+    assert _committed_list_reads(services) == [(reception.name, "search", [amal.id])]

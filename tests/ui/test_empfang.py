@@ -4,6 +4,7 @@ anonymous ticket and slip, plain-text names, the reception card (duplicates, sta
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -421,3 +422,34 @@ def test_names_and_todays_appointments_stay_whole_at_100_and_200_percent(qtbot, 
     finally:
         qapp.setFont(base)
         install_language("en")
+
+
+def test_every_listed_client_is_recorded_when_the_window_closes_right_after_the_search(qtbot, sqlite_services,
+                                                                                       make_ui_ctx):
+    """The search's list read is written in the background (not on the keystroke); logging out
+    or closing the window right after the hits showed still records every client they listed."""
+    from desk.domain.audit import LIST_READ
+    from desk.ui.main_window import MainWindow
+
+    install_language("en")
+    for given in ("Olena", "Oleksandr", "Olha"):
+        sqlite_services.clients.create(RECEPTION, ClientInput(given_name=given, family_name="Kovalenko"))
+    sqlite_services.list_reads.delay = 3600.0  # only the window's closing can have written it
+    ctx = make_ui_ctx(sqlite_services, RECEPTION)
+    window = MainWindow(ctx, live_updates=False)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.view("empfang")
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=20000)
+    _search(qtbot, view, "Kovalenko")
+    listed = {view.results_model.index(row, 0).data(ID_ROLE) for row in range(view.results_model.rowCount())}
+    assert len(listed) == 3
+    window.close()
+
+    def recorded() -> set[int]:
+        with sqlite_services.uow() as uow:  # the database, as another PC reads it
+            rows = uow.audit.query(action=LIST_READ)
+        return {i for r in rows for i in json.loads(r.details)["client_ids"]}
+
+    qtbot.waitUntil(lambda: recorded() == listed, timeout=5000)
+    install_language("de")

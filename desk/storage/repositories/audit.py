@@ -29,10 +29,11 @@ class AuditRepository:
         client_id: int | None = None,
         details: dict[str, Any] | None = None,
         workstation: str = "",
+        at: datetime | None = None,
     ) -> None:
         self.session.execute(  # a plain INSERT now, not an ORM object flushed at commit
             insert(AuditEvent).values(
-                at=datetime.now(UTC),
+                at=at or datetime.now(UTC),
                 actor_id=actor_id,
                 actor_name=actor_name,
                 action=action,
