@@ -234,6 +234,18 @@ class RoomFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class Comparison:
+    """The period a report is compared with, as far as the report shows it: the centre's total
+    overview figures (the previous period's column of the overview table). `total` holds the
+    counts, distinct clients, waiting and session times and appointments; its breakdowns (by
+    place, status group, language, month) are empty - not computed, since nothing shows them -
+    and there are no per-service figures or rooms (docs/REPORTS.md, "Comparison")."""
+
+    period: Period
+    total: ServiceFigures
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     period: Period
     centre_name: str
@@ -242,7 +254,7 @@ class Report:
     services: tuple[ServiceFigures, ...]
     total: ServiceFigures
     rooms: RoomFigures
-    previous: Report | None = None
+    previous: Comparison | None = None
 
     def without_previous(self) -> Report:
         return replace(self, previous=None)
@@ -253,7 +265,7 @@ class Report:
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     def conv(value: Any) -> Any:
-        if isinstance(value, Report | ServiceFigures | RoomFigures | KindFigures | Durations
+        if isinstance(value, Report | Comparison | ServiceFigures | RoomFigures | KindFigures | Durations
                       | AppointmentFigures | Period):
             return {name: conv(getattr(value, name)) for name in value.__slots__}  # type: ignore[union-attr]
         if isinstance(value, tuple | list):
@@ -272,10 +284,13 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         return ServiceFigures(**{**d, "wait": Durations(**d["wait"]), "session": Durations(**d["session"]),
                                  "appointments": AppointmentFigures(**d["appointments"])})
 
+    def period(d: dict[str, Any]) -> Period:
+        return Period(date.fromisoformat(d["start"]), date.fromisoformat(d["end"]), d["kind"])
+
     rooms = data["rooms"]
+    previous = data.get("previous")
     return Report(
-        period=Period(date.fromisoformat(data["period"]["start"]), date.fromisoformat(data["period"]["end"]),
-                      data["period"]["kind"]),
+        period=period(data["period"]),
         centre_name=data["centre_name"],
         created_at=datetime.fromisoformat(data["created_at"]),
         threshold=int(data["threshold"]),
@@ -287,7 +302,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             group_room_hours=rooms["group_room_hours"],
             group_room_opening_hours=rooms["group_room_opening_hours"],
         ),
-        previous=report_from_dict(data["previous"]) if data.get("previous") else None,
+        previous=Comparison(period(previous["period"]), service(previous["total"])) if previous else None,
     )
 
 

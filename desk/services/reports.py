@@ -17,6 +17,7 @@ from desk.domain.permissions import Permission
 from desk.domain.reports import (
     BOOKING_KINDS,
     AppointmentFigures,
+    Comparison,
     Durations,
     KindFigures,
     Period,
@@ -49,13 +50,10 @@ class ReportService:
     @requires(Permission.REPORTS)
     def report(self, actor: Actor, period: Period, *, compare: bool = True, now: datetime | None = None,
                progress: Progress | None = None) -> Report:
-        """The figures of `period` (and of the period before, for comparison): both periods are
-        computed together, reading their visits once (desk.storage.repositories.reports)."""
+        """The figures of `period` and, for comparison, the overview figures of the period
+        before (`Report.previous`: only what the report shows of it, see Comparison)."""
         now = now or self._clock()
-        if not compare:
-            return self._compute([period], now, progress)[0]
-        previous, current = self._compute([period.previous(), period], now, progress)
-        return replace(current, previous=previous)
+        return self._compute(period, period.previous() if compare else None, now, progress)
 
     @requires(Permission.REPORTS)
     def record_export(self, actor: Actor, period: Period, export_format: str) -> None:
@@ -69,78 +67,83 @@ class ReportService:
 
     # -- computation -------------------------------------------------------------------------------
 
-    def _compute(self, periods: list[Period], now: datetime, progress: Progress | None) -> list[Report]:
+    def _compute(self, period: Period, previous: Period | None, now: datetime, progress: Progress | None) -> Report:
         def step(percent: int) -> None:
             if progress is not None:
                 progress(percent)
 
-        bounds = [p.utc_bounds() for p in periods]
-        whole = Period(periods[0].start, periods[-1].end)
-        months = [f"{y:04d}-{m:02d}" for y, m in whole.months()]
+        bounds = period.utc_bounds()
+        both = [previous.utc_bounds(), bounds] if previous is not None else [bounds]
+        months = [f"{y:04d}-{m:02d}" for y, m in period.months()]
         with self._uow() as uow:
             settings = uow.settings.business()
             services = uow.reference.services()
             group_rooms = sum(1 for r in uow.reference.rooms() if r.kind is RoomKind.GROUP and r.active) or 1
             repo = uow.reports
             step(5)
-            visit_figures = repo.visit_figures(bounds, whole.month_bounds(), [s.id for s in services])
-            step(80)
-            appointment_counts = repo.appointment_counts(bounds, now)
-            room_counts = repo.room_counts(bounds)
+            visit_figures = repo.visit_figures([bounds], period.month_bounds(), [s.id for s in services],
+                                               chains_from=both[0][0])
+            step(70)
+            previous_visits = repo.visit_totals(*both[0]) if previous is not None else None
+            step(85)
+            appointment_counts = repo.appointment_counts(both, now)
+            room_counts = repo.room_counts([bounds])
             step(95)
-        reports = [
-            self._assemble(period, now, settings, services, group_rooms, months, figures, appointments, rooms)
-            for period, figures, appointments, rooms in zip(
-                periods, visit_figures.periods, appointment_counts, room_counts, strict=True)
-        ]
+        report = self._assemble(period, now, settings, services, group_rooms, months, visit_figures.periods[0],
+                                appointment_counts[-1], room_counts[0])
+        if previous is not None:
+            total = self._service_figures(None, "", "Gesamt", "Total", previous_visits, _appointments(
+                appointment_counts[0]), [])
+            report = replace(report, previous=Comparison(previous, total))
         step(100)
-        return reports
+        return report
 
     @staticmethod
-    def _assemble(period: Period, now: datetime, settings: dict[str, Any], services: list, group_rooms: int,
+    def _service_figures(service_id: int | None, code: str, name_de: str, name_en: str, figures: PeriodVisits,
+                         appt: dict[int | None, dict[str, int]], months: list[str]) -> ServiceFigures:
+        v = figures.visits.get(service_id)
+        c = figures.clients.get(service_id)
+        a = appt.get(service_id, {})
+        w = figures.waits.get(service_id)
+        d = figures.sessions.get(service_id)
+        return ServiceFigures(
+            service_id=service_id, code=code, name_de=name_de, name_en=name_en,
+            visits=v.visits if v else 0,
+            distinct_clients=c.distinct if c else 0,
+            new_clients=v.new_clients if v else 0,
+            anonymous_visits=v.anonymous if v else 0,
+            anonymised_visits=v.anonymised if v else 0,
+            walk_ins=(v.visits - v.appointment_visits) if v else 0,
+            appointment_visits=v.appointment_visits if v else 0,
+            interpreter_visits=v.interpreter_visits if v else 0,
+            visits_by_place=dict(v.by_place) if v else {},
+            clients_by_place=dict(c.by_place) if c else {},
+            visits_by_status_group=dict(v.by_status_group) if v else {},
+            clients_by_status_group=dict(c.by_status_group) if c else {},
+            clients_by_language=dict(c.by_language) if c else {},
+            interpreter_by_language=dict(v.interpreter_by_language) if v else {},
+            visits_by_month={months[i]: n for i, n in sorted(v.by_month.items())} if v else {},
+            wait=Durations.of_ranks(w.n, w.value_at) if w else Durations(),
+            session=Durations.of_ranks(d.n, d.value_at) if d else Durations(),
+            appointments=AppointmentFigures(**{k: a.get(k, 0) for k in (
+                "booked_past", "booked_future", "arrived", "done", "no_show", "cancelled")}),
+        )
+
+    @classmethod
+    def _assemble(cls, period: Period, now: datetime, settings: dict[str, Any], services: list, group_rooms: int,
                   months: list[str], figures: PeriodVisits, appointments: list[tuple[int, str, bool, int]],
                   rooms: list[tuple[str, str, str, bool, int, int, int, int]]) -> Report:
-        visits, clients = figures.visits, figures.clients
-        wait = {k: Durations.of_ranks(r.n, r.value_at) for k, r in figures.waits.items()}
-        session = {k: Durations.of_ranks(r.n, r.value_at) for k, r in figures.sessions.items()}
-        appt: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for service_id, status, past, count in appointments:
-            key = {"booked": "booked_past" if past else "booked_future", "no_show": "no_show"}.get(status, status)
-            for target in (service_id, None):
-                appt[target][key] += count
+        visits = figures.visits
+        appt = _appointments(appointments)
 
-        def figures(service_id: int | None, code: str, name_de: str, name_en: str) -> ServiceFigures:
-            v = visits.get(service_id)
-            c = clients.get(service_id)
-            a = appt.get(service_id, {})
-            return ServiceFigures(
-                service_id=service_id, code=code, name_de=name_de, name_en=name_en,
-                visits=v.visits if v else 0,
-                distinct_clients=c.distinct if c else 0,
-                new_clients=v.new_clients if v else 0,
-                anonymous_visits=v.anonymous if v else 0,
-                anonymised_visits=v.anonymised if v else 0,
-                walk_ins=(v.visits - v.appointment_visits) if v else 0,
-                appointment_visits=v.appointment_visits if v else 0,
-                interpreter_visits=v.interpreter_visits if v else 0,
-                visits_by_place=dict(v.by_place) if v else {},
-                clients_by_place=dict(c.by_place) if c else {},
-                visits_by_status_group=dict(v.by_status_group) if v else {},
-                clients_by_status_group=dict(c.by_status_group) if c else {},
-                clients_by_language=dict(c.by_language) if c else {},
-                interpreter_by_language=dict(v.interpreter_by_language) if v else {},
-                visits_by_month={months[i]: n for i, n in sorted(v.by_month.items())} if v else {},
-                wait=wait.get(service_id, Durations()),
-                session=session.get(service_id, Durations()),
-                appointments=AppointmentFigures(**{k: a.get(k, 0) for k in (
-                    "booked_past", "booked_future", "arrived", "done", "no_show", "cancelled")}),
-            )
+        def figures_of(service_id: int | None, code: str, name_de: str, name_en: str) -> ServiceFigures:
+            return cls._service_figures(service_id, code, name_de, name_en, figures, appt, months)
 
         used = {k for k in visits if k is not None} | {s for s, *_ in appointments}
         per_service = tuple(
-            figures(s.id, s.code, s.name_de, s.name_en) for s in services if s.active or s.id in used
+            figures_of(s.id, s.code, s.name_de, s.name_en) for s in services if s.active or s.id in used
         )
-        total = figures(None, "", "Gesamt", "Total")
+        total = figures_of(None, "", "Gesamt", "Total")
 
         # rooms
         kinds: dict[str, dict[str, float]] = {k: defaultdict(float) for k in BOOKING_KINDS}
@@ -183,6 +186,16 @@ class ReportService:
             total=total,
             rooms=room_figures,
         )
+
+
+def _appointments(counts: list[tuple[int, str, bool, int]]) -> dict[int | None, dict[str, int]]:
+    """Appointment counts per service and in total (None) by AppointmentFigures' field names."""
+    appt: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for service_id, status, past, count in counts:
+        key = {"booked": "booked_past" if past else "booked_future", "no_show": "no_show"}.get(status, status)
+        for target in (service_id, None):
+            appt[target][key] += count
+    return appt
 
 
 def parse_period(start: str | date, end: str | date) -> Period:

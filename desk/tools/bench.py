@@ -375,10 +375,12 @@ def _year_report(services, actor, floor, runs, now, *, compare: bool) -> Figure:
         elapsed, _report = timed(lambda: services.reports.report(actor, Period.year(year), now=now, compare=compare))
         if index >= 1:
             figure.samples.append(elapsed)
-            figure.floor.append(floor.query("year_report", (floor.value(date(first, 1, 1)),
-                                                            floor.value(date(year, 12, 31))))[0] * 1000)
-    figure.note = (f"year {year}{' and ' + str(first) if compare else ''}; floor: one GROUP BY over the "
-                   f"visits of {'both years' if compare else 'the year'}")
+            span = (floor.value(date(year, 1, 1)), floor.value(date(year, 12, 31)))
+            before = (floor.value(date(first, 1, 1)), floor.value(date(first, 12, 31)))
+            figure.floor.append(floor.query("year_report_compare" if compare else "year_report",
+                                            span + before if compare else span)[0] * 1000)
+    figure.note = (f"year {year}{' and ' + str(first) if compare else ''}; floor: one GROUP BY over the visits "
+                   f"of the year{', count and distinct clients of the year before' if compare else ''}")
     return figure
 
 

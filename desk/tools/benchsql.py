@@ -43,6 +43,15 @@ FLOOR_SQL: dict[str, str] = {
         "FROM visits WHERE ticket_day BETWEEN ? AND ? "
         "GROUP BY service_id, residence, status_group, status, first_visit"
     ),
+    # with the previous year: the year as above, and of the year before what the report shows of it
+    # (the total's overview column: here only its visits and distinct clients)
+    "year_report_compare": (
+        "SELECT service_id, residence, status_group, status, first_visit, count(*), sum(party_size) "
+        "FROM visits WHERE ticket_day BETWEEN ? AND ? "
+        "GROUP BY service_id, residence, status_group, status, first_visit "
+        "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, count(*), count(DISTINCT client_id) "
+        "FROM visits WHERE ticket_day BETWEEN ? AND ?"
+    ),
     "client_visits": "SELECT * FROM visits WHERE client_id = ? ORDER BY arrived_at DESC LIMIT 20",
     "open_visit_of_client": f"SELECT id FROM visits WHERE client_id = ? AND status IN {OPEN} LIMIT 1",  # noqa: S608
     "audit_of_client": "SELECT * FROM audit_events WHERE client_id = ? ORDER BY at DESC LIMIT 50",

@@ -20,7 +20,7 @@ from desk.domain.reports import Durations, Period, suppressed_tables
 from desk.domain.tickets import BERLIN
 from desk.services.clients import ClientInput
 from desk.services.report_exports import export_csv, export_xlsx
-from desk.services.report_tables import build_tables
+from desk.services.report_tables import build_tables, overview_rows
 from desk.services.reports import parse_period
 from desk.storage.models import Appointment, AuditEvent, BookingOccurrence, RoomBooking
 
@@ -214,8 +214,14 @@ def test_every_figure_of_a_known_month(services, head):
     # the previous period (February): only VY (arrived 28 Feb 23:59)
     assert report.previous is not None and report.previous.period == Period.month(2026, 2)
     assert report.previous.total.visits == 1
-    assert report.previous.total.visits_by_place == {"kleiner_heuberg": 1}
-    assert report.previous.rooms.group_room_hours == 3.0
+    # it holds what the comparison column shows: the overview figures of February's own report
+    # (counts, distinct clients, waiting and session times, appointments), computed without
+    # February's breakdowns, which nothing shows (desk.domain.reports.Comparison)
+    february = services.reports.report(head, Period.month(2026, 2), now=NOW, compare=False)
+    assert february.total.visits_by_place == {"kleiner_heuberg": 1}
+    assert february.rooms.group_room_hours == 3.0
+    assert overview_rows(report.previous.total) == overview_rows(february.total)
+    assert report.previous.total.visits_by_place == {}
 
 
 def test_across_midnight_belongs_to_the_day_of_arrival(services, head):

@@ -11,6 +11,7 @@ import desk.services.report_tables as report_tables
 from desk.domain.reports import (
     BOOKING_KINDS,
     AppointmentFigures,
+    Comparison,
     KindFigures,
     Period,
     Report,
@@ -32,7 +33,7 @@ class _Recording(dict):
         return super().get(key, default)
 
 
-def _report(previous: Report | None = None) -> Report:
+def _report(previous: Comparison | None = None) -> Report:
     figures = ServiceFigures(1, "IM", "Integrationsmanagement", "integration management", visits=12,
                              visits_by_place={"balingen": 10, "other": 2}, clients_by_language={"ar": 4},
                              interpreter_by_language={"fa": 2}, appointments=AppointmentFigures(done=3))
@@ -46,7 +47,7 @@ def _report(previous: Report | None = None) -> Report:
 def test_every_label_of_every_table_has_its_german_text(monkeypatch) -> None:
     recording = _Recording(report_tables.LABELS_DE)
     monkeypatch.setattr(report_tables, "LABELS_DE", recording)
-    tables = report_tables.build_tables(_report(previous=_report()), "de")
+    tables = report_tables.build_tables(_report(previous=Comparison(Period.quarter(2026, 1), _report().total)), "de")
     assert {t.key for t in tables} >= {"overview", "places_visits", "status_groups", "languages", "rooms"}
     assert recording.missing == set()
     assert tables[0].title == "Überblick" and tables[0].headers[-2] == "Gesamt, Vorzeitraum"

@@ -43,6 +43,15 @@ class VisitCounts:
     interpreter_by_language: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_month: dict[int, int] = field(default_factory=lambda: defaultdict(int))
 
+    def add(self, flags: int, n: int, *, interpreter: bool) -> None:
+        """n visits with the yes/no figures `flags` (bits in the order of VISIT_FLAGS)."""
+        self.visits += n
+        for bit, (name, _condition) in enumerate(VISIT_FLAGS):
+            if flags >> bit & 1:
+                setattr(self, name, getattr(self, name) + n)
+        if interpreter:
+            self.interpreter_visits += n
+
 
 @dataclass
 class ClientCounts:
@@ -73,6 +82,11 @@ class Ranked:
     n: int = 0
     runs: list[tuple[int, int, int]] = field(default_factory=list)
 
+    def add(self, n: int, low: int, high: int, value: int) -> None:
+        """One run of the returned ranks: n values in all, ranks [low, high) hold `value`."""
+        self.n = int(n)
+        self.runs.append((int(low), int(high), int(value)))
+
     def value_at(self, rank: int) -> int:
         for low, high, value in self.runs:
             if low <= rank < high:
@@ -100,14 +114,10 @@ class VisitFigures:
         if kind == "c":
             targets = ([figures.visits[service]] if not repeat else []) + ([figures.visits[TOTAL]] if root else [])
             for t in targets:
-                t.visits += n
-                for bit, (name, _condition) in enumerate(VISIT_FLAGS):
-                    if flags >> bit & 1:
-                        setattr(t, name, getattr(t, name) + n)
+                t.add(flags, n, interpreter=bool(text3))
                 t.by_place[text1] += n
                 t.by_status_group[text2] += n
                 if text3:
-                    t.interpreter_visits += n
                     t.interpreter_by_language[text3] += n
         elif kind == "m":
             if not repeat:
@@ -121,9 +131,8 @@ class VisitFigures:
             c.by_status_group[text2] += n
             c.by_language[text3 or ""] += n
         else:
-            ranked = (figures.waits if kind == "w" else figures.sessions)[TOTAL if service == -1 else service]
-            ranked.n = int(n)
-            ranked.runs.append((int(low), int(high), int(x)))
+            (figures.waits if kind == "w" else figures.sessions)[TOTAL if service == -1 else service].add(
+                n, low, high, x)
 
 
 def _tree(edges: list[str], column: str) -> str:
@@ -137,6 +146,60 @@ def _tree(edges: list[str], column: str) -> str:
         return f"CASE WHEN {column} < {edges[middle]} THEN {node(low, middle)} ELSE {node(middle + 1, high)} END"
 
     return node(0, len(edges))
+
+
+def _epoch_sql(dialect: str, column: str) -> str:
+    """Whole seconds since 1970 of a stored UTC time (SQL), identically on both engines."""
+    if dialect == "postgresql":  # date_part: a double (extract() is numeric since PG 14, far slower);
+        # exact here: microseconds over 1e6 near 2e9 s are within 2.4e-7 s, floor() never rounds up
+        return f"CAST(floor(date_part('epoch', {column})) AS BIGINT)"
+    return f"unixepoch({column})" if sqlite3.sqlite_version_info >= (3, 38) else \
+        f"CAST(strftime('%s', {column}) AS INTEGER)"
+
+
+def _durations_sql(dialect: str) -> tuple[str, str]:
+    """SQL of a visit's waiting and session seconds (`v` the visit, `a` its appointment)."""
+    greatest = "greatest" if dialect == "postgresql" else "max"
+    first_called, arrived = _epoch_sql(dialect, "v.first_called_at"), _epoch_sql(dialect, "v.arrived_at")
+    appointment_start = _epoch_sql(dialect, "a.starts_at")
+    finished, started = _epoch_sql(dialect, "v.finished_at"), _epoch_sql(dialect, "v.started_at")
+    wait = f"""CASE WHEN v.first_called_at IS NOT NULL AND v.handed_over_from_id IS NULL THEN
+           {greatest}(0, {first_called} - CASE WHEN a.starts_at IS NULL THEN {arrived}
+                      ELSE {greatest}({arrived}, {appointment_start}) END) END"""
+    session = f"""CASE WHEN v.started_at IS NOT NULL AND v.finished_at IS NOT NULL THEN
+           {greatest}(0, {finished} - {started}) END"""
+    return wait, session
+
+
+def _flags_sql() -> str:
+    """The packed yes/no figures of a visit `v` (VISIT_FLAGS), one bit each."""
+    return "\n           + ".join(f"CASE WHEN {condition} THEN {1 << bit} ELSE 0 END"
+                                  for bit, (_name, condition) in enumerate(VISIT_FLAGS))
+
+
+def _percentiles_sql(dialect: str, kind: str, *, per_service: bool = True) -> str:
+    """Rows of the histogram `h_<kind>` (p, s, x, c: value x seen c times) per service and in
+    total (s = -1), or in total only, holding the ranks the median and the 90th percentile
+    interpolate between: (kind, p, s, ..., x, n, first rank, rank after the last)."""
+    if dialect == "postgresql":
+        def rank(fraction: str) -> str:
+            return f"CAST(floor(CAST(n - 1 AS DOUBLE PRECISION) * {fraction}) AS BIGINT)"
+    else:
+        def rank(fraction: str) -> str:
+            return f"CAST((n - 1) * {fraction} AS INTEGER)"
+    ranks = " OR ".join(f"(lo <= {r} + {extra} AND {r} + {extra} < hi AND {r} + {extra} < n)"
+                        for r in (rank("0.5"), rank("0.9")) for extra in (0, 1))
+    services = f"SELECT p, s, x, c FROM h_{kind}\n          UNION ALL " if per_service else ""  # noqa: S608
+    return f"""
+SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT), CAST(lo AS BIGINT),
+       CAST(hi AS BIGINT) FROM (
+  SELECT p, s, x, hi - c AS lo, hi, n FROM (
+    SELECT p, s, x, c,
+           sum(c) OVER (PARTITION BY p, s ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS hi,
+           sum(c) OVER (PARTITION BY p, s) AS n
+    FROM ({services}SELECT p, -1 AS s, x, CAST(sum(c) AS BIGINT) AS c FROM h_{kind} GROUP BY p, x) AS both_
+  ) AS cumulated
+) AS ranked WHERE {ranks}"""  # noqa: S608 - constants and bind-parameter names only
 
 
 class ReportRepository:
@@ -155,7 +218,7 @@ class ReportRepository:
     # -- the visits of every period, in one statement -----------------------------------------
 
     def visit_figures(self, bounds: list[tuple[datetime, datetime]], month_edges: list[datetime],
-                      service_ids: list[int]) -> VisitFigures:
+                      service_ids: list[int], *, chains_from: datetime | None = None) -> VisitFigures:
         """Every visit-based figure of consecutive periods in ONE statement: the visits of
         [bounds[0] begin, bounds[-1] end) are read once (index range on arrived_at) into a
         compact set; counts, months, distinct clients and the ranks the percentiles need are
@@ -163,7 +226,9 @@ class ReportRepository:
 
         `bounds`: [begin, end) of each period, in order and adjoining; `month_edges`: the local
         month starts inside the whole span (bucket i = months before edge i); `service_ids`: every
-        service (the range of the packed sort keys below).
+        service (the range of the packed sort keys below); `chains_from`: where the hand-over
+        chains are followed back from (default: the first period's begin), so that a report
+        compared with the period before counts a chain reaching into it as it always did.
 
         SQLite sorts for every GROUP BY and window; its sorter is fastest on ONE integer key, so
         there the small integer keys are packed into one number (`key`); PostgreSQL groups by
@@ -193,40 +258,9 @@ class ReportRepository:
 
         b0 = bind("b0", bounds[0][0])
         e1 = bind("e1", bounds[-1][1])
+        c0 = bind("c0", chains_from) if chains_from is not None and chains_from < bounds[0][0] else b0
         period = _tree([bind(f"p{i}", begin) for i, (begin, _end) in enumerate(bounds[1:])], "v.arrived_at")
         month = _tree([bind(f"m{i}", edge) for i, edge in enumerate(month_edges)], "v.arrived_at")
-
-        def epoch(column: str) -> str:
-            if dialect == "postgresql":  # date_part: a double (extract() is numeric since PG 14, far slower);
-                # exact here: microseconds over 1e6 near 2e9 s are within 2.4e-7 s, floor() never rounds up
-                return f"CAST(floor(date_part('epoch', {column})) AS BIGINT)"
-            return f"unixepoch({column})" if sqlite3.sqlite_version_info >= (3, 38) else \
-                f"CAST(strftime('%s', {column}) AS INTEGER)"
-
-        greatest = "greatest" if dialect == "postgresql" else "max"
-        if dialect == "postgresql":
-            def rank(fraction: str) -> str:
-                return f"CAST(floor(CAST(n - 1 AS DOUBLE PRECISION) * {fraction}) AS BIGINT)"
-        else:
-            def rank(fraction: str) -> str:
-                return f"CAST((n - 1) * {fraction} AS INTEGER)"
-        ranks = " OR ".join(f"(lo <= {r} + {extra} AND {r} + {extra} < hi AND {r} + {extra} < n)"
-                            for r in (rank("0.5"), rank("0.9")) for extra in (0, 1))
-
-        def percentiles(kind: str) -> str:
-            """Rows of the histogram (value, count) per service and in total holding the ranks
-            the median and the 90th percentile interpolate between."""
-            return f"""
-SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT), CAST(lo AS BIGINT),
-       CAST(hi AS BIGINT) FROM (
-  SELECT p, s, x, hi - c AS lo, hi, n FROM (
-    SELECT p, s, x, c,
-           sum(c) OVER (PARTITION BY p, s ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS hi,
-           sum(c) OVER (PARTITION BY p, s) AS n
-    FROM (SELECT p, s, x, c FROM h_{kind}
-          UNION ALL SELECT p, -1, x, CAST(sum(c) AS BIGINT) FROM h_{kind} GROUP BY p, x) AS both_
-  ) AS cumulated
-) AS ranked WHERE {ranks}"""  # noqa: S608 - constants and bind-parameter names only
 
         def value_key(column: str) -> str:  # seconds: below 2**32 (136 years)
             return key(("s", services), ("p", periods), (column, 2**32))
@@ -255,20 +289,18 @@ SELECT '{kind}', p, s, NULL, NULL, NULL, NULL, NULL, NULL, x, CAST(n AS BIGINT),
 
         # every piece formatted into the statement below is one of these fixed fragments (built
         # from constants, column names and bind-parameter names; never a value):
-        first_called, arrived, appointment_start = epoch("v.first_called_at"), epoch("v.arrived_at"), epoch("a.starts_at")
-        finished, started = epoch("v.finished_at"), epoch("v.started_at")
+        wait, session = _durations_sql(dialect)
         waits_key, sessions_key = value_key("w"), value_key("d")
-        flags = "\n           + ".join(f"CASE WHEN {condition} THEN {1 << bit} ELSE 0 END"
-                                        for bit, (_name, condition) in enumerate(VISIT_FLAGS))
+        flags = _flags_sql()
         cells_key = key(("s", services), ("root", 2), ("rep", 2), ("f", 2 ** len(VISIT_FLAGS)), ("p", periods))
         months_key = key(("s", services), ("root", 2), ("rep", 2), ("p", periods), ("m", months))
-        waits, sessions = percentiles("w"), percentiles("d")
+        waits, sessions = _percentiles_sql(dialect, "w"), _percentiles_sql(dialect, "d")
         sql = f"""
 WITH RECURSIVE
 h AS MATERIALIZED (
   SELECT v.id, v.handed_over_from_id AS parent, v.service_id AS s, o.service_id AS ps
   FROM visits v JOIN visits o ON o.id = v.handed_over_from_id
-  WHERE v.handed_over_from_id IS NOT NULL AND v.arrived_at >= {b0} AND v.arrived_at < {e1}
+  WHERE v.handed_over_from_id IS NOT NULL AND v.arrived_at >= {c0} AND v.arrived_at < {e1}
 ),
 walk(id, root, depth) AS (
   SELECT id, parent, 1 FROM h
@@ -290,11 +322,8 @@ v AS MATERIALIZED (
          {flags} AS f,
          v.residence, v.status_group, v.client_language AS cl, v.interpreter_language AS il,
          {month} AS m,
-         CASE WHEN v.first_called_at IS NOT NULL AND v.handed_over_from_id IS NULL THEN
-           {greatest}(0, {first_called} - CASE WHEN a.starts_at IS NULL THEN {arrived}
-                      ELSE {greatest}({arrived}, {appointment_start}) END) END AS w,
-         CASE WHEN v.started_at IS NOT NULL AND v.finished_at IS NOT NULL THEN
-           {greatest}(0, {finished} - {started}) END AS d
+         {wait} AS w,
+         {session} AS d
   FROM visits v LEFT JOIN appointments a ON a.id = v.appointment_id
   WHERE v.arrived_at >= {b0} AND v.arrived_at < {e1}
 ),
@@ -327,6 +356,57 @@ UNION ALL {sessions}
         result = VisitFigures(len(bounds))
         for row in self.session.execute(stmt, params):
             result.add(row)
+        return result
+
+    # -- the period a report is compared with: its overview figures only ----------------------
+
+    def visit_totals(self, begin: datetime, end: datetime) -> PeriodVisits:
+        """The centre's overview figures of the visits of [begin, end), no more: visits, the
+        yes/no counts of VISIT_FLAGS, interpreter visits, distinct clients, and the ranks of the
+        waiting and session times in total. They are all a report shows of the period it is
+        compared with (the previous period's column of the overview table), so that period
+        needs none of visit_figures' hand-over chains (the total counts a chain once, by its first
+        visit), breakdowns, months or latest visit per client: one pass over its visits, one
+        statement. The figures are the same as visit_figures' total of that period."""
+        dialect = self.dialect
+        wait, session = _durations_sql(dialect)
+        flags = _flags_sql()
+        waits, sessions = (_percentiles_sql(dialect, kind, per_service=False) for kind in ("w", "d"))
+        sql = f"""
+WITH
+t AS MATERIALIZED (
+  SELECT v.client_id AS c, CASE WHEN v.handed_over_from_id IS NULL THEN 1 ELSE 0 END AS root,
+         {flags} AS f,
+         CASE WHEN v.interpreter_language <> '' THEN 1 ELSE 0 END AS i,
+         {wait} AS w,
+         {session} AS d
+  FROM visits v LEFT JOIN appointments a ON a.id = v.appointment_id
+  WHERE v.arrived_at >= :b0 AND v.arrived_at < :e1
+),
+h_w AS MATERIALIZED (SELECT 0 AS p, w AS x, count(*) AS c FROM t WHERE w IS NOT NULL GROUP BY w),
+h_d AS MATERIALIZED (SELECT 0 AS p, d AS x, count(*) AS c FROM t WHERE d IS NOT NULL GROUP BY d)
+SELECT 'c', 0, -1, NULL, NULL, f, NULL, NULL, i, CAST(NULL AS BIGINT), count(*), CAST(NULL AS BIGINT),
+       CAST(NULL AS BIGINT)
+  FROM t WHERE root = 1 GROUP BY f, i
+UNION ALL
+SELECT 'n', 0, -1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT c), NULL, NULL FROM t
+UNION ALL {waits}
+UNION ALL {sessions}
+"""  # noqa: S608 - constants and bind-parameter names only
+        stmt = text(sql).bindparams(bindparam("b0", type_=UTCDateTime()), bindparam("e1", type_=UTCDateTime()))
+        if dialect == "postgresql":
+            self.session.execute(text("SET LOCAL jit = off"))  # as in visit_figures
+            self.session.execute(text("SET LOCAL work_mem = '64MB'"))
+        result = PeriodVisits()
+        for kind, _p, _s, _root, _rep, f, _t1, _t2, interpreter, x, n, low, high in self.session.execute(
+                stmt, {"b0": begin, "e1": end}):
+            if kind == "c":
+                result.visits[TOTAL].add(f, n, interpreter=bool(interpreter))
+            elif kind == "n":
+                if n:
+                    result.clients[TOTAL].distinct = n
+            else:
+                (result.waits if kind == "w" else result.sessions)[TOTAL].add(n, low, high, x)
         return result
 
     # -- appointments and rooms (one statement each for every period) -------------------------
