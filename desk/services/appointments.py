@@ -259,6 +259,7 @@ class AppointmentService:
     def book_series(self, actor: Actor, request: AppointmentRequest, *, count: int, interval_weeks: int = 1,
                     now: datetime | None = None) -> list[AppointmentRow]:
         """`count` appointments every `interval_weeks` weeks, all or none (one series_id)."""
+        now = now or self._clock()
         fields = self._validated(request.starts_at, request.ends_at, request.interpreter_language,
                                  request.note, now=now)
         spans = weekly_series(fields["starts_at"], fields["ends_at"], count=count, interval_weeks=interval_weeks)
@@ -531,7 +532,7 @@ class AppointmentService:
 
     def _validated(self, starts_at: datetime, ends_at: datetime, language: str, note: str, *,
                    now: datetime | None) -> dict:
-        check_appointment_span(starts_at, ends_at, now=now)
+        check_appointment_span(starts_at, ends_at, now=now or self._clock())
         return {
             "starts_at": starts_at.astimezone(UTC),
             "ends_at": ends_at.astimezone(UTC),

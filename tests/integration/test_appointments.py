@@ -14,9 +14,12 @@ from desk.services.appointments import AppointmentChange, AppointmentRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 
-# A fixed Monday well in the future relative to NOW, so "free slots" are not in the past.
+# A fixed Monday well in the future relative to NOW, so "free slots" are not in the past. NOW is
+# also the services' clock (the `clock` fixture): a call without now= means the same on any day.
 NOW = datetime(2030, 3, 1, 8, 0, tzinfo=UTC)
+FIXED_NOW = NOW
 MONDAY = date(2030, 3, 4)
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def at(day: date, hh: int, mm: int = 0) -> datetime:
@@ -274,3 +277,19 @@ def test_admin_export_ics_and_check(services, db_url, head, reception, setup, tm
     assert b"K-0000" in data and b"Amal" not in data
     assert main(["check-appointments", "--database-url", db_url]) == 0
     assert "overlapping appointment pairs: 0" in capsys.readouterr().out
+
+
+def test_without_now_the_services_clock_decides(services, reception, counsellor, setup, clock) -> None:
+    """No now= passed: every rule asks the services' clock (fixed at NOW, in 2030), never the day
+    the test runs on — a wall clock would refuse 2034 as too far ahead and 09:00 as not yet begun."""
+    far = services.appointments.book(reception, request(setup, at(date(2034, 3, 6), 9)))  # NOW + 4 years
+    row = services.appointments.book(reception, request(setup, at(MONDAY, 9)))
+    with pytest.raises(ValidationError, match="not started yet"):
+        services.appointments.mark_no_show(counsellor, row.id, row.version)
+    clock.set(at(MONDAY, 7))
+    assert [r.id for r in services.appointments.today(reception, staff_id=setup["staff"])] == [row.id]
+    clock.set(at(MONDAY, 10))
+    assert services.appointments.mark_no_show(counsellor, row.id, row.version).status is AppointmentStatus.NO_SHOW
+    with pytest.raises(ValidationError, match="too far in the past"):
+        services.appointments.book(reception, request(setup, at(date(2027, 3, 2), 9)))  # ahead of the real day
+    assert far.starts_at == at(date(2034, 3, 6), 9)

@@ -21,7 +21,9 @@ from desk.services.context import Actor
 from desk.services.reminder_channels import load_channel_config
 
 NOW = datetime(2030, 3, 1, 8, 0, tzinfo=UTC)
+FIXED_NOW = NOW  # the services' clock (the `clock` fixture): a call without now= means the same on any day
 TUESDAY = date(2030, 3, 5)
+pytestmark = pytest.mark.usefixtures("clock")
 DAY_BEFORE_10 = local_moment(date(2030, 3, 4), time(10, 0)).astimezone(UTC)
 
 
