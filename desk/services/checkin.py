@@ -27,6 +27,7 @@ from desk.services.audit import ListReads, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.storage.repositories.clients import CheckInClient
 from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -75,20 +76,22 @@ def _open_visit_conflict(name: str, visit: VisitRow) -> ConflictError:
                          name=name, ticket=visit.ticket, time=_hhmm(visit.arrived_at))
 
 
-def _client_without_open_visit(uow: UnitOfWork, client_id: int):
-    """The client and the facts a visit copies for the report; refused when the client is gone or
-    already has an open visit (saying where it stands)."""
-    client = uow.clients.get(client_id)
+def _client_without_open_visit(uow: UnitOfWork, client_id: int, now: datetime) -> tuple[CheckInClient, dict]:
+    """The client's contact recorded, and the facts a visit copies for the report: one statement.
+    Refused when the client is gone or already has an open visit (saying where it stands; the
+    refusal rolls the contact back)."""
+    client = uow.clients.contact_for_check_in(client_id, now)
     if client is None:
         raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
-    open_visit, has_visits = uow.visits.open_or_any_visit(client.id)
-    if open_visit is not None:
-        raise _open_visit_conflict(client.display_name, open_visit)
+    if client.open_visit_id is not None:
+        open_visit = uow.visits.get(client.open_visit_id)
+        if open_visit is not None:
+            raise _open_visit_conflict(client.display_name, open_visit)
     return client, {
-        "residence": client.residence.value,
-        "status_group": client.status_group.value,
+        "residence": client.residence,
+        "status_group": client.status_group,
         "client_language": client.language,
-        "first_visit": not has_visits,
+        "first_visit": not client.has_visits,
     }
 
 
@@ -105,16 +108,16 @@ def mark_arrived(uow: UnitOfWork, appointment: AppointmentRow | KioskAppointment
 def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
               appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
               priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
-              self_service: bool = False) -> int:
+              self_service: bool = False) -> VisitRow:
     """The visit with its ticket number (one atomic counter per service and day), its audit
-    entry and the change topics: the one place a check-in writes, at the desk and at the kiosk."""
-    service = uow.reception.service_for_check_in(service_id)
-    if service is None or not service[2]:
-        raise NotFoundError("This service is not available for check-in.")
-    service_code, ticket_prefix, _active = service
+    entry and the change topics: the one place a check-in writes, at the desk and at the kiosk.
+    Returns the new visit as the lists show it (from the INSERT's RETURNING: no re-read)."""
     day = local_day(now)
-    number = uow.visits.next_ticket_number(service_id, day)
-    visit_id = uow.visits.add(
+    ticket = uow.visits.take_ticket_number(service_id, day)  # refused atomically for an inactive service
+    if ticket is None:
+        raise NotFoundError("This service is not available for check-in.")
+    number, service_code, ticket_prefix = ticket
+    visit = uow.visits.add_row(
         client_id=client_id,
         service_id=service_id,
         appointment_id=appointment.id if appointment else None,
@@ -138,10 +141,10 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
                "appointment_id": appointment.id if appointment else None, "priority": priority.value}
     if self_service:
         details["self_service"] = True
-    record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit_id, client_id=client_id,
+    record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit.id, client_id=client_id,
            details=details)
     uow.touch(Topic.VISITS, *([Topic.APPOINTMENTS] if appointment else []))
-    return visit_id
+    return visit
 
 
 class CheckInService:
@@ -177,18 +180,15 @@ class CheckInService:
                 raise ValidationError("Please choose a service.")
             snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": "", "first_visit": False}
             if client_id is not None:
-                client, snapshot = _client_without_open_visit(uow, client_id)
+                client, snapshot = _client_without_open_visit(uow, client_id, now)
                 if not language and client.interpreter_needed:
                     language = client.language
-                uow.clients.touch_contact(client.id, now)
             if appointment is not None:
                 mark_arrived(uow, appointment)
-            visit_id = add_visit(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
-                                 language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
-                                 party_size=request.party_size)
-            row = uow.visits.get(visit_id)  # read inside the transaction: no second one after commit
+            row = add_visit(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
+                            language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
+                            party_size=request.party_size)
             uow.commit()
-        assert row is not None
         return row
 
     @requires(Permission.CHECK_IN)
@@ -231,12 +231,11 @@ class CheckInService:
                 raise ConflictError("Ticket {ticket} already belongs to a client.", ticket=visit.ticket)
             if visit.status not in OPEN_VISIT_STATUSES:
                 raise ConflictError("Ticket {ticket} is already closed.", ticket=visit.ticket)
-            client, snapshot = _client_without_open_visit(uow, client_id)
+            client, snapshot = _client_without_open_visit(uow, client_id, now)
             snapshot["client_language"] = snapshot["client_language"] or visit.interpreter_language
             if not uow.visits.attach_client(visit_id, client.id, **snapshot):
                 raise ConflictError("Ticket {ticket} was changed at another desk in the meantime. Please reload.",
                                     ticket=visit.ticket)
-            uow.clients.touch_contact(client.id, now)
             record(uow, actor, "visit.client_attached", entity_type="visit", entity_id=visit_id,
                    client_id=client.id, details={"ticket": visit.ticket, "self_service": visit.self_service})
             row = uow.visits.get(visit_id)

@@ -21,7 +21,7 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, text, update
+from sqlalchemy import bindparam, delete, insert, text, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -80,31 +80,32 @@ def announce_in(session: Session, dialect: str, topics: set[Topic] | frozenset[T
     words = ",".join(sorted(str(t) for t in topics)) or Topic.ANY.value
     if dialect == "postgresql":
         # one round trip instead of three (bump, log, notify): every write transaction pays it
-        value = session.execute(text(_ANNOUNCE_POSTGRES), {
+        value = session.connection().execute(_ANNOUNCE_POSTGRES, {
             "changed_at": datetime.now(UTC).replace(tzinfo=None), "topics": words, "channel": NOTIFY_CHANNEL,
         }).scalar_one()
     else:
-        value = session.execute(
-            update(ChangeCounter)
-            .where(ChangeCounter.id == 1)
-            .values(value=ChangeCounter.value + 1, changed_at=datetime.now(UTC))
-            .returning(ChangeCounter.value)
-        ).scalar_one()
-        session.execute(insert(ChangeLog).values(value=value, topics=words))
+        connection = session.connection()  # Core statements built once: no ORM statement per commit
+        value = connection.execute(_BUMP, {"changed_at": datetime.now(UTC)}).scalar_one()
+        connection.execute(_LOG, {"value": value, "topics": words})
     if value % 100 == 0:
         session.execute(delete(ChangeLog).where(ChangeLog.value <= value - CHANGE_LOG_KEEP))
     return value
 
 
+_BUMP = (update(ChangeCounter).where(ChangeCounter.id == 1)
+         .values(value=ChangeCounter.value + 1, changed_at=bindparam("changed_at", type_=ChangeCounter.changed_at.type))
+         .returning(ChangeCounter.value))
+_LOG = insert(ChangeLog)
+
 #: PostgreSQL: bump the counter, log the topics under the new value and NOTIFY "<value>:<topics>",
 #: in one statement (the data-modifying CTEs run exactly once, in the same transaction).
-_ANNOUNCE_POSTGRES = """
+_ANNOUNCE_POSTGRES = text("""
 WITH bumped AS (
     UPDATE change_counter SET value = value + 1, changed_at = :changed_at WHERE id = 1 RETURNING value
 ), logged AS (
     INSERT INTO change_log (value, topics) SELECT value, :topics FROM bumped
 )
-SELECT value, pg_notify(:channel, value || ':' || :topics) FROM bumped"""
+SELECT value, pg_notify(:channel, value || ':' || :topics) FROM bumped""")
 
 
 class UnitOfWork:

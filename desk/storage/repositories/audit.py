@@ -13,6 +13,8 @@ from desk.domain.audit import CLIENT_IDS
 from desk.domain.model import AuditRow
 from desk.storage.models import AuditEvent
 
+_INSERT = insert(AuditEvent)
+
 
 class AuditRepository:
     def __init__(self, session: Session) -> None:
@@ -31,19 +33,18 @@ class AuditRepository:
         workstation: str = "",
         at: datetime | None = None,
     ) -> None:
-        self.session.execute(  # a plain INSERT now, not an ORM object flushed at commit
-            insert(AuditEvent).values(
-                at=at or datetime.now(UTC),
-                actor_id=actor_id,
-                actor_name=actor_name,
-                action=action,
-                entity_type=entity_type,
-                entity_id=entity_id,
-                client_id=client_id,
-                details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
-                workstation=workstation,
-            )
-        )
+        # a plain INSERT, built once (Core on the session's connection: no ORM statement per entry)
+        self.session.connection().execute(_INSERT, {
+            "at": at or datetime.now(UTC),
+            "actor_id": actor_id,
+            "actor_name": actor_name,
+            "action": action,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "client_id": client_id,
+            "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
+            "workstation": workstation,
+        })
 
     def query(
         self,

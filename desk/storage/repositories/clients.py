@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import NotFoundError, StaleError
-from desk.domain.model import ClientRow, Residence, StatusGroup
+from desk.domain.model import OPEN_VISIT_STATUSES, ClientRow, Residence, StatusGroup, person_name
 from desk.domain.tickets import format_client_number
 from desk.storage.models import Appointment, Client, Visit
 
@@ -52,6 +54,38 @@ def client_row(c: Client) -> ClientRow:
         created_at=c.created_at,
         last_contact_at=c.last_contact_at,
         version=c.version,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInClient:
+    """What a check-in reads of its client (ClientRepository.contact_for_check_in)."""
+
+    id: int
+    display_name: str
+    language: str
+    interpreter_needed: bool
+    residence: str
+    status_group: str
+    open_visit_id: int | None  # the client's open visit (waiting, called, in session), if any
+    has_visits: bool  # any visit at all: the new one is not the first
+
+
+@functools.cache
+def _contact_statement():
+    open_statuses = ", ".join(f"'{s.value}'" for s in sorted(OPEN_VISIT_STATUSES, key=lambda s: s.value))
+    open_visit = f"(SELECT visits.id FROM visits WHERE visits.client_id = clients.id AND visits.status IN ({open_statuses}) LIMIT 1)"  # noqa: S608, E501 - the enum's constants
+    return (
+        update(Client)
+        .where(Client.id == bindparam("client_id"), Client.merged_into_id.is_(None))
+        .values(last_contact_at=bindparam("when", type_=Client.last_contact_at.type))
+        .returning(
+            Client.given_name, Client.family_name, Client.language, Client.interpreter_needed, Client.residence,
+            Client.status_group,
+            # correlated by hand: SQLAlchemy would not correlate its own subquery in RETURNING
+            literal_column(open_visit),
+            literal_column("EXISTS (SELECT 1 FROM visits WHERE visits.client_id = clients.id)"),
+        )
     )
 
 
@@ -112,6 +146,18 @@ class ClientRepository:
             update(Client).where(Client.id == client_id).values(last_contact_at=when)
             .execution_options(synchronize_session=False)
         )
+
+    def contact_for_check_in(self, client_id: int, when: datetime) -> CheckInClient | None:
+        """Record the contact (last_contact_at) and return what a check-in needs of the client, its
+        open visit and whether it has any visit, in ONE statement; None when the client does not
+        exist or was merged (nothing changed then). A refused check-in rolls the contact back."""
+        row = self.session.connection().execute(_contact_statement(), {"client_id": client_id, "when": when}).first()
+        if row is None:
+            return None
+        given, family, language, interpreter_needed, residence, status_group, open_visit_id, has_visits = row
+        return CheckInClient(id=client_id, display_name=person_name(given, family), language=language,
+                             interpreter_needed=bool(interpreter_needed), residence=residence,
+                             status_group=status_group, open_visit_id=open_visit_id, has_visits=bool(has_visits))
 
     def search_keys(self, changed_since: datetime | None = None) -> list[tuple[int, str]]:
         """(id, search_key) of every live client, or of those changed since a moment."""

@@ -9,9 +9,23 @@ last line of defence.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
-from sqlalchemy import Row, case, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Row,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -27,7 +41,17 @@ from desk.domain.model import (
     person_name,
 )
 from desk.domain.tickets import format_ticket
-from desk.storage.models import Alarm, Appointment, Client, DisplayCall, Room, Staff, TicketCounter, Visit
+from desk.storage.models import (
+    Alarm,
+    Appointment,
+    Client,
+    DisplayCall,
+    Room,
+    Service,
+    Staff,
+    TicketCounter,
+    Visit,
+)
 from desk.storage.rows import row_builder
 
 
@@ -47,13 +71,26 @@ class VisitRepository:
 
     def add(self, **fields) -> int:
         """One INSERT ... RETURNING id (no ORM object, no flush, no savepoint: a refused insert
-        ends the whole unit of work with the ConflictError, nothing continues after it)."""
-        try:
+        ends the whole unit of work with the ConflictError, nothing continues after it). The
+        values may be SQL expressions."""
+        with _one_open_visit():
             return int(self.session.execute(insert(Visit).values(**fields).returning(Visit.id)).scalar_one())
-        except IntegrityError as error:
-            if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
-                raise ConflictError("This person already has an open visit (checked in at another desk).") from error
-            raise
+
+    def add_row(self, **fields) -> VisitRow:
+        """Insert the visit (plain values) and return it as the lists show it, in the same
+        statement (INSERT ... RETURNING the row's columns and its joined names: no re-read)."""
+        with _one_open_visit():
+            row = self.session.connection().execute(_insert_returning_row(), fields).one()
+        return _visit_row_of(row)
+
+    def take_ticket_number(self, service_id: int, day: date) -> tuple[int, str, str] | None:
+        """The next ticket number of an ACTIVE service for `day` with the service's code and ticket
+        prefix, in one atomic statement (the counter upsert reads the service: a service
+        deactivated meanwhile gets no number, None); the counter row stays locked until commit."""
+        dialect = self.session.get_bind().dialect.name
+        row = self.session.connection().execute(
+            _take_ticket_statement(dialect), {"service_id": service_id, "day": day}).first()
+        return None if row is None else (int(row[0]), row[1], row[2])
 
     def open_or_any_visit(self, client_id: int) -> tuple[VisitRow | None, bool]:
         """The client's open visit (None if none) and whether the client has any visit at all:
@@ -85,13 +122,8 @@ class VisitRepository:
                        Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))
                 .values(client_id=client_id, version=Visit.version + 1, **snapshot)
                 .execution_options(synchronize_session=False))
-        try:
-            with self.session.begin_nested():
-                result = self.session.execute(stmt)
-        except IntegrityError as error:
-            if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
-                raise ConflictError("This person already has an open visit (checked in at another desk).") from error
-            raise
+        with _one_open_visit(), self.session.begin_nested():
+            result = self.session.execute(stmt)
         return result.rowcount == 1
 
     def get(self, visit_id: int) -> VisitRow | None:
@@ -317,6 +349,55 @@ def _row_select():
         .outerjoin(caller, caller.id == Visit.called_by_staff_id)
         .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
     )
+
+
+@contextmanager
+def _one_open_visit() -> Iterator[None]:
+    """The partial unique index's refusal of a second open visit of a client, as a ConflictError."""
+    try:
+        yield
+    except IntegrityError as error:
+        if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
+            raise ConflictError("This person already has an open visit (checked in at another desk).") from error
+        raise
+
+
+#: The joined names of _row_select as correlated subqueries of an INSERT's RETURNING (SQLAlchemy
+#: would not correlate its own subqueries there); NULL for a NULL key, as the outer joins give.
+_RETURNED_NAMES = (
+    "(SELECT given_name FROM clients WHERE clients.id = visits.client_id)",
+    "(SELECT family_name FROM clients WHERE clients.id = visits.client_id)",
+    "(SELECT display_label FROM rooms WHERE rooms.id = visits.room_id)",
+    "(SELECT name FROM rooms WHERE rooms.id = visits.room_id)",
+    "(SELECT display_name FROM staff WHERE staff.id = visits.called_by_staff_id)",
+)
+
+
+@functools.cache
+def _insert_returning_row():
+    """INSERT INTO visits ... RETURNING the columns of _row_select, in its order (the columns
+    inserted are the keys of the parameters given at execution)."""
+    names = [literal_column(sql) for sql in _RETURNED_NAMES]
+    starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = visits.appointment_id)",
+                            type_=Appointment.starts_at.type)  # converted as the joined column is
+    return insert(Visit).returning(*_ROW_COLUMNS, *names, starts)
+
+
+@functools.cache
+def _take_ticket_statement(dialect: str):
+    """INSERT INTO ticket_counters SELECT the service if it is active ON CONFLICT DO UPDATE
+    last_number + 1 RETURNING the number, the service's code and ticket prefix."""
+    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    active = (select(Service.id, bindparam("day", type_=TicketCounter.day.type), literal(1))
+              .where(Service.id == bindparam("service_id"), Service.active.is_(True)))
+    return (upsert(TicketCounter)
+            .from_select([TicketCounter.service_id, TicketCounter.day, TicketCounter.last_number], active)
+            .on_conflict_do_update(index_elements=[TicketCounter.service_id, TicketCounter.day],
+                                   set_={"last_number": TicketCounter.last_number + 1})
+            .returning(TicketCounter.last_number,
+                       literal_column("(SELECT code FROM services WHERE services.id = ticket_counters.service_id)"),
+                       literal_column("(SELECT ticket_prefix FROM services "
+                                      "WHERE services.id = ticket_counters.service_id)")))
 
 
 def _visit_row_of(r: Row) -> VisitRow:

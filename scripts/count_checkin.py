@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Statements and round trips of one check-in of a known client (issue 21), and its CPU time.
+
+    python scripts/count_checkin.py                        # SQLite in a temporary folder
+    python scripts/count_checkin.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/scratch
+
+Counts per check-in: the statements SQLAlchemy sends (before_cursor_execute), and on PostgreSQL
+the round trips a statement does not show: BEGIN (psycopg sends it before the first statement),
+COMMIT, and the pool's pre-ping. Prints the statements of one check-in, then the medians of
+CPU time (thread time) and wall time of N check-ins. The database gets clients and visits:
+use a scratch database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import event
+
+from desk.services.bootstrap import prepare_database
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.context import Actor
+from desk.services.desk import build_services
+from desk.storage.engine import sqlite_url
+
+
+class Counter:
+    def __init__(self, engine) -> None:  # noqa: ANN001 - an Engine
+        self.events: list[str] = []
+        event.listen(engine, "before_cursor_execute", self._statement)
+        event.listen(engine, "begin", lambda _c: self.events.append("BEGIN (sent with the first statement)"
+                                                                    if engine.dialect.name == "postgresql"
+                                                                    else "BEGIN"))
+        event.listen(engine, "commit", lambda _c: self.events.append("COMMIT"))
+        dialect = engine.dialect
+        ping = dialect.do_ping
+
+        def counted_ping(dbapi_connection):  # noqa: ANN001, ANN202
+            self.events.append("ping (pool pre-ping)")
+            return ping(dbapi_connection)
+
+        dialect.do_ping = counted_ping
+
+    def _statement(self, _conn, _cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
+        if statement.strip().upper() in {"BEGIN", "BEGIN IMMEDIATE"}:
+            return  # counted by the begin event
+        self.events.append(" ".join(statement.split())[:150])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url")
+    parser.add_argument("-n", "--count", type=int, default=200)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="desk-count-") as folder:
+        url = args.database_url or sqlite_url(Path(folder) / "count.sqlite")
+        services = build_services(prepare_database(url, backup_dir=Path(folder)))
+        actor = Actor(staff_id=None, name="bench", role=Actor.system().role, workstation="bench")
+        try:
+            service_id = next(s.id for s in services.reference.services(actor, active_only=True))
+            stamp = int(time.time())
+            clients = [services.clients.create(actor, ClientInput(given_name=f"Count{i}", family_name=f"Run{stamp}")).id
+                       for i in range(args.count + 1)]
+            day = datetime(2031, 1, 1, 8, 0, tzinfo=UTC) + timedelta(days=stamp % 3000)
+            counter = Counter(services.db.engine)
+            cpu, wall, counts = [], [], []
+            for i, client_id in enumerate(clients):
+                counter.events.clear()
+                started, started_cpu = time.perf_counter(), time.thread_time()
+                services.checkin.check_in(actor, CheckInRequest(service_id=service_id, client_id=client_id),
+                                          now=day + timedelta(seconds=i))
+                cpu.append((time.thread_time() - started_cpu) * 1000)
+                wall.append((time.perf_counter() - started) * 1000)
+                counts.append(len(counter.events))
+                if i == 1:
+                    print(f"{services.db.engine.dialect.name}: one check-in of a known client")
+                    for n, text in enumerate(counter.events, 1):
+                        print(f"  {n:2}. {text}")
+            print(f"round trips per check-in: {statistics.median(counts[1:])} "
+                  f"(statements, BEGIN, COMMIT{', ping' if url.startswith('postgresql') else ''})")
+            print(f"CPU (thread time) median {statistics.median(cpu[1:]):.2f} ms; "
+                  f"wall median {statistics.median(wall[1:]):.2f} ms over {args.count}")
+        finally:
+            services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
