@@ -488,7 +488,13 @@ def run_reception(url: str, args, log_path: Path, feed: OpenListFeed) -> dict:
     pump(1.0)
     stall["max"] = 0.0
     began = time.perf_counter()
+    done = 0
     for number in range(1, args.checkins + 1):
+        if args.changes:
+            watch.read_log()
+            if watch.total >= args.changes:
+                break  # enough counsellor changes logged: the final count follows
+        done = number
         if number % 7 == 0:  # a glance at the waiting list, then back
             window.show_view("warteliste")
             pump(0.05)
@@ -565,7 +571,8 @@ def run_reception(url: str, args, log_path: Path, feed: OpenListFeed) -> dict:
     store.sync()  # now, not when the temporary folder is already gone
     services.close()
     return {"windows": windows, "missed": missed, "missed_detail": [watch.pending[c] for c in missed[:20]],
-            "changes": watch.total, "failures": failures, "refused": refused, "elapsed_s": elapsed}
+            "changes": watch.total, "failures": failures, "refused": refused, "elapsed_s": elapsed,
+            "checkins": done}
 
 
 def finish_open_list(result: dict, feed: OpenListFeed, process: subprocess.Popen, stop_path: Path) -> None:
@@ -640,6 +647,7 @@ def summarise(result: dict, warmup: int) -> dict:
         "failures": len(result["failures"]),
         "refused": result["refused"],
         "elapsed_s": result["elapsed_s"],
+        "checkins": result["checkins"],
     }
 
 
@@ -670,6 +678,8 @@ def verdict(summary: dict, strict_latency: bool) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checkins", type=int, default=1000)
+    parser.add_argument("--changes", type=int, default=0,
+                        help="stop checking in once the counsellors logged this many changes (0: --checkins decides)")
     parser.add_argument("--database-url", default=None, help="default: a new SQLite file in a temp folder")
     parser.add_argument("--every", type=int, default=100, help="print figures every N check-ins")
     parser.add_argument("--warmup", type=int, default=200, help="check-ins not counted in the growth")
@@ -714,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
             [sys.executable, __file__, "--counsellors", "--database-url", url, "--log", str(log_path),
              "--stop-file", args.stop_file, "--seed", str(args.seed + 1), "--pause-ms", str(args.pause_ms)],
             stderr=open(folder / "counsellors.err", "w"))  # noqa: SIM115 - lives as long as the child
-        print(f"soak on {engine}: {args.checkins} check-ins, six counsellors in process {counsellors.pid}, "
+        print(f"soak on {engine}: {args.checkins} check-ins{f' or {args.changes} changes' if args.changes else ''}, six counsellors in process {counsellors.pid}, "
               f"the waiting list open on another PC in process {open_list.pid}, "
               f"started {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", flush=True)
         try:
@@ -752,7 +762,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{summary['open_changes']} {result['open_missed_detail'] if result['open_missed'] else ''}; "
           f"counsellor races lost: {races}; "
           f"check-ins refused (already waiting): {summary['refused']}; "
-          f"check-in failures: {summary['failures']} {result['failures'][:3]}; {summary['elapsed_s']:.0f} s")
+          f"check-in failures: {summary['failures']} {result['failures'][:3]}; {summary['checkins']} check-ins in "
+          f"{summary['elapsed_s']:.0f} s")
     problems = verdict(summary, args.strict_latency)
     print("goals: " + ("all met" if not problems else "MISSED: " + "; ".join(problems)), flush=True)
     if args.json:
