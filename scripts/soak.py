@@ -3,23 +3,30 @@
 
     python scripts/soak.py --checkins 1000                         # SQLite file in a temp folder
     python scripts/soak.py --checkins 1000 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/soak
+    python scripts/soak.py --checkins 100000 --changes 10000 --every 250 --warmup 500   # 10,000 changes
 
 This process drives the REAL main window as reception would (offscreen Qt, live updates on):
 types a name letter by letter, checks the first hit in (check-in dialog, Enter), switches to the
 waiting list and back now and then (between glances the hidden list does not reload; it catches
-up when shown, so live-update latency runs until the next glance). Another OS process (`--counsellors`, started by this one)
-plays six counsellors on the same database: call next, start, done, hand over. Each of their
-changes is one line in a log file with an id, the visit, the visit's version after the change
-and the commit time; reception reads the log and checks that its waiting list showed every
-change (the visit with that version or a later one, or gone once closed; a state superseded by a
-later one of the same visit before the list was next shown counts as shown) and how long it took.
+up when shown, so that latency runs until the next glance). Another OS process (`--counsellors`,
+started by this one) plays six counsellors on the same database: call next, start, done, hand
+over. Each of their changes is one line in a log file with an id, the visit, the visit's version
+after the change and the commit time. A third OS process (`--open-list`) is another PC with the
+waiting list on show all day (the head's main window: its own engine, live-update thread and GUI
+thread). Both lists are checked against the log: every change must be shown (the visit with that
+version or a later one, or gone once closed; a state superseded by a later one of the same visit
+before the list showed it counts as shown), and the open list's commit -> shown latency is the
+live update's (the hidden one's is the glance interval). `--changes N` ends the check-ins once N
+changes were logged.
 
 Every --every check-ins it prints one line: RSS, live Python objects (gc), QObjects in the
 window, threads, file descriptors, the longest full collection, the longest window stall, search
 and live-update latency. At the end: the growth per 1,000 check-ins after --warmup (least
 squares), missed changes, and a verdict against the goals of issue 23 (--json for machines).
 Exit code 1 when a goal is missed (latency and stalls only count with --strict-latency: they
-depend on the machine's load; memory and objects do not).
+depend on the machine's load; memory, objects and missed changes do not). With --strict-latency
+the open list's p95 for changes that came alone (>= ISOLATED_GAP_S after the one before) must meet
+issue 21's goal for a change seen by another process (SQLite 50 ms, PostgreSQL 30 ms).
 
 A PostgreSQL database named in --database-url is emptied first (its public schema is dropped).
 """
@@ -31,6 +38,7 @@ import gc
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -48,6 +56,11 @@ GOALS = {"rss_mib_per_1000": 10.0, "objects_per_1000": 20_000, "full_gc_ms": 50.
          "missed": 0}
 SEEN_TIMEOUT_S = 20.0
 OPEN_LIST_P95_MS = {"SQLite": 50.0, "PostgreSQL": 30.0}  # a change seen by another process (issue 21)
+ISOLATED_GAP_S = 0.3
+"""A change committed this long after the one before came alone: the view's reload throttle
+(desk.ui.views.base.RELOAD_THROTTLE_MS, 250 ms) is free for it. The soak's counsellors change
+something every ~0.2 s, a hundred times a real centre's pace, so most changes meet the throttle;
+issue 21's goal (a change seen by another process) is held against the ones that came alone."""
 
 
 # -- the database ---------------------------------------------------------------------------------
@@ -99,7 +112,8 @@ def staff_actors(services, role_name: str):
 # -- the counsellors (a separate process) -----------------------------------------------------------
 
 
-def play_counsellors(url: str, log_path: Path, stop_path: Path, seed: int, pause_ms: float) -> int:
+def play_counsellors(url: str, log_path: Path, stop_path: Path, seed: int, pause_ms: float,
+                     hand_over: float = 0.15) -> int:
     """Six counsellors on another "PC": each change is logged AFTER its commit returned."""
     from desk.domain.errors import DeskError
     from desk.domain.model import VisitStatus
@@ -143,7 +157,7 @@ def play_counsellors(url: str, log_path: Path, stop_path: Path, seed: int, pause
                     row = services.waitlist.get(actor, visit_id)
                     if row.status is VisitStatus.CALLED:
                         logged("start", services.waitlist.start(actor, visit_id).visit)
-                    elif row.status is VisitStatus.IN_SESSION and rng.random() < 0.15:
+                    elif row.status is VisitStatus.IN_SESSION and rng.random() < hand_over:
                         other = rng.choice([s for s in all_services if s.id != row.service_id])
                         result = services.waitlist.hand_over(actor, visit_id, service_id=other.id)
                         logged("hand_over", result.extra["old_visit"])
@@ -218,6 +232,9 @@ class ChangeWatch:
         self.pending: dict[int, tuple[int, int, bool, float]] = {}  # change id -> (visit, version, open, t)
         self.total = 0
         self.latencies: list[float] = []
+        self.isolated: list[float] = []  # the latencies of changes committed ISOLATED_GAP_S after the one before
+        self._isolated_ids: set[int] = set()
+        self._last_commit = 0.0
         self._present: set[int] = set()
         self._applied_at = 0.0
 
@@ -236,6 +253,9 @@ class ChangeWatch:
                 entry = json.loads(line)
                 self.total += 1
                 self.pending[entry["id"]] = (entry["visit"], entry["version"], entry["open"], entry["t"])
+                if entry["t"] - self._last_commit >= ISOLATED_GAP_S:
+                    self._isolated_ids.add(entry["id"])
+                self._last_commit = max(self._last_commit, entry["t"])
 
     def rows_shown(self, rows) -> None:
         """Reception's waiting list now shows `rows` (called on every applied load)."""
@@ -271,19 +291,28 @@ class ChangeWatch:
             if (self.shown.get(visit_id, 0) >= version or visit_id in self.gone
                     or (not is_open and visit_id not in self.shown and visit_id not in self._present
                         and self._applied_at > committed)):
-                self.latencies.append(max(0.0, self._shown_at(visit_id, version) - committed) * 1000)
-                del self.pending[change_id]
+                self._settle(change_id, max(0.0, self._shown_at(visit_id, version) - committed) * 1000)
                 settled[visit_id] = max(version, settled.get(visit_id, 0))
         # a state the list never showed because a later one of the same visit came first (a hidden
         # list caught up when shown, issue 17; an open one loaded once after both commits) is
         # superseded, not missed
         for change_id, (visit_id, version, _is_open, committed) in list(self.pending.items()):
             if version < settled.get(visit_id, 0):
-                self.latencies.append(max(0.0, self._shown_at(visit_id, settled[visit_id]) - committed) * 1000)
-                del self.pending[change_id]
+                self._settle(change_id, max(0.0, self._shown_at(visit_id, settled[visit_id]) - committed) * 1000)
+
+    def _settle(self, change_id: int, latency_ms: float) -> None:
+        del self.pending[change_id]
+        self.latencies.append(latency_ms)
+        if change_id in self._isolated_ids:
+            self._isolated_ids.discard(change_id)
+            self.isolated.append(latency_ms)
 
     def take_latencies(self) -> list[float]:
         taken, self.latencies = self.latencies, []
+        return taken
+
+    def take_isolated(self) -> list[float]:
+        taken, self.isolated = self.isolated, []
         return taken
 
     def overdue(self, older_than_s: float) -> list[int]:
@@ -365,7 +394,7 @@ def run_open_list(url: str, log_path: Path, stop_path: Path, out_path: Path) -> 
             watch.rows_shown(view.model._rows)
             taken = watch.take_latencies()
             if taken:
-                out.write(json.dumps({"live": taken}) + "\n")
+                out.write(json.dumps({"live": taken, "isolated": watch.take_isolated()}) + "\n")
 
         view.sig_rows_applied.connect(applied)
         # how long a live change waited for the view's reload throttle (DeskView: one reload per
@@ -391,7 +420,7 @@ def run_open_list(url: str, log_path: Path, stop_path: Path, out_path: Path) -> 
         wait_until(lambda: watch.match() or not watch.pending, SEEN_TIMEOUT_S)
         late = watch.take_latencies()
         missed = sorted(watch.pending)
-        out.write(json.dumps({"live": late, "missed": missed, "missed_detail": [watch.pending[c] for c in missed[:20]],
+        out.write(json.dumps({"live": late, "isolated": watch.take_isolated(), "missed": missed, "missed_detail": [watch.pending[c] for c in missed[:20]],
                               "changes": watch.total, "rss_mib": rss_mib()}) + "\n")
     window.close()
     pump(0.1)
@@ -411,6 +440,7 @@ class OpenListFeed:
         self.final: dict | None = None
         self._live: list[float] = []
         self.throttle: list[float] = []  # ms a live change waited for the view's reload throttle
+        self.isolated: list[float] = []  # latencies of the changes ISOLATED_GAP_S after the one before
 
     def read(self) -> None:
         try:
@@ -425,6 +455,7 @@ class OpenListFeed:
         for line in filter(None, lines):
             entry = json.loads(line)
             self._live.extend(entry.get("live", ()))
+            self.isolated.extend(entry.get("isolated", ()))
             if "throttle" in entry:
                 self.throttle.append(entry["throttle"])
             if "ready" in entry:
@@ -489,7 +520,17 @@ def run_reception(url: str, args, log_path: Path, feed: OpenListFeed) -> dict:
     stall["max"] = 0.0
     began = time.perf_counter()
     done = 0
+    ended_early: list[int] = []
+
+    def end_early(signum, _frame) -> None:  # Ctrl+C / kill: stop checking in, then the final count
+        ended_early.append(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, end_early)
     for number in range(1, args.checkins + 1):
+        if ended_early:
+            print(f"signal {ended_early[0]}: no more check-ins, the final count follows", flush=True)
+            break
         if args.changes:
             watch.read_log()
             if watch.total >= args.changes:
@@ -588,7 +629,7 @@ def finish_open_list(result: dict, feed: OpenListFeed, process: subprocess.Popen
         result["windows"][-1].open_ms.extend(late)
     result.update(open_missed=final["missed"], open_missed_detail=final["missed_detail"],
                   open_changes=final["changes"], open_rss_mib=final.get("rss_mib", 0.0),
-                  open_throttle_ms=feed.throttle)
+                  open_throttle_ms=feed.throttle, open_isolated_ms=feed.isolated)
 
 
 def _census(window) -> dict[str, int]:
@@ -641,6 +682,9 @@ def summarise(result: dict, warmup: int) -> dict:
         "open_throttle_p50_ms": percentile(result["open_throttle_ms"], .5),
         "open_throttle_p95_ms": percentile(result["open_throttle_ms"], .95),
         "open_reloads": len(result["open_throttle_ms"]),
+        "open_isolated_p50_ms": percentile(result["open_isolated_ms"], .5),
+        "open_isolated_p95_ms": percentile(result["open_isolated_ms"], .95),
+        "open_isolated": len(result["open_isolated_ms"]),
         "search_p50_ms": percentile(search, .5), "search_p95_ms": percentile(search, .95),
         "rss_end_mib": result["windows"][-1].rss if result["windows"] else 0.0,
         "objects_end": result["windows"][-1].objects if result["windows"] else 0,
@@ -670,8 +714,9 @@ def verdict(summary: dict, strict_latency: bool) -> list[str]:
         if summary["stall_ms"] > GOALS["stall_ms"]:
             missed.append(f"the window stalled {summary['stall_ms']:.0f} ms (goal <= 100)")
         goal = OPEN_LIST_P95_MS[summary["engine"]]
-        if summary["open_p95_ms"] > goal:
-            missed.append(f"the open list showed a change after {summary['open_p95_ms']:.0f} ms p95 (goal <= {goal})")
+        if summary["open_isolated_p95_ms"] > goal:
+            missed.append(f"the open list showed a change that came alone after {summary['open_isolated_p95_ms']:.0f} ms "
+                          f"p95 (goal <= {goal:.0f})")
     return missed
 
 
@@ -684,6 +729,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=100, help="print figures every N check-ins")
     parser.add_argument("--warmup", type=int, default=200, help="check-ins not counted in the growth")
     parser.add_argument("--pause-ms", type=float, default=150.0, help="a counsellor's pause between actions")
+    parser.add_argument("--hand-over", type=float, default=0.15,
+                        help="share of sessions a counsellor hands over instead of finishing (each one is two "
+                             "changes and a new visit: more changes per check-in)")
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON line at the end")
     parser.add_argument("--strict-latency", action="store_true", help="full-gc and stall goals fail the run too")
@@ -697,7 +745,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.open_list:
         return run_open_list(args.database_url, Path(args.log), Path(args.stop_file), Path(args.out))
     if args.counsellors:
-        return play_counsellors(args.database_url, Path(args.log), Path(args.stop_file), args.seed, args.pause_ms)
+        return play_counsellors(args.database_url, Path(args.log), Path(args.stop_file), args.seed, args.pause_ms,
+                                args.hand_over)
 
     with tempfile.TemporaryDirectory(prefix="desk-soak-") as tmp:
         folder = Path(tmp)
@@ -722,7 +771,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         counsellors = subprocess.Popen(
             [sys.executable, __file__, "--counsellors", "--database-url", url, "--log", str(log_path),
-             "--stop-file", args.stop_file, "--seed", str(args.seed + 1), "--pause-ms", str(args.pause_ms)],
+             "--stop-file", args.stop_file, "--seed", str(args.seed + 1), "--pause-ms", str(args.pause_ms),
+             "--hand-over", str(args.hand_over)],
             stderr=open(folder / "counsellors.err", "w"))  # noqa: SIM115 - lives as long as the child
         print(f"soak on {engine}: {args.checkins} check-ins{f' or {args.changes} changes' if args.changes else ''}, six counsellors in process {counsellors.pid}, "
               f"the waiting list open on another PC in process {open_list.pid}, "
@@ -750,13 +800,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"longest full collection {summary['full_gc_ms']:.1f} ms ({summary['full_gc_cpu_ms']:.1f} ms CPU), longest stall {summary['stall_ms']:.0f} ms "
           f"(machine load counts here); search p50/p95 {summary['search_p50_ms']:.0f}/{summary['search_p95_ms']:.0f} ms "
           f"(incl. {120} ms debounce)")
-    print(f"live update into the OPEN waiting list (another PC): p50/p95/max {summary['open_p50_ms']:.0f}/"
-          f"{summary['open_p95_ms']:.0f}/{summary['open_max_ms']:.0f} ms (goal p95 <= "
-          f"{OPEN_LIST_P95_MS[engine]:.0f} ms), of which waiting for the view's reload throttle p50/p95 "
-          f"{summary['open_throttle_p50_ms']:.0f}/{summary['open_throttle_p95_ms']:.0f} ms "
-          f"({summary['open_reloads']} live reloads); into reception's hidden list by its next glance (every 7th "
-          f"check-in): p50/p95/max {summary['live_p50_ms']:.0f}/{summary['live_p95_ms']:.0f}/"
-          f"{summary['live_max_ms']:.0f} ms")
+    print(f"live update into the OPEN waiting list (another PC), commit -> shown: every change p50/p95/max "
+          f"{summary['open_p50_ms']:.0f}/{summary['open_p95_ms']:.0f}/{summary['open_max_ms']:.0f} ms, of which "
+          f"waiting for the view's reload throttle p50/p95 {summary['open_throttle_p50_ms']:.0f}/"
+          f"{summary['open_throttle_p95_ms']:.0f} ms ({summary['open_reloads']} live reloads)")
+    print(f"  changes that came alone (>= {ISOLATED_GAP_S * 1000:.0f} ms after the one before, "
+          f"{summary['open_isolated']}): p50/p95 {summary['open_isolated_p50_ms']:.0f}/"
+          f"{summary['open_isolated_p95_ms']:.0f} ms (goal p95 <= {OPEN_LIST_P95_MS[engine]:.0f} ms)")
+    print(f"reception's hidden waiting list, by its next glance (every 7th check-in): p50/p95/max "
+          f"{summary['live_p50_ms']:.0f}/{summary['live_p95_ms']:.0f}/{summary['live_max_ms']:.0f} ms")
     print(f"counsellor changes: {summary['changes']}, missed by reception's list: {summary['missed']} "
           f"{result['missed_detail'] if result['missed'] else ''}, by the open list: {summary['open_missed']} of "
           f"{summary['open_changes']} {result['open_missed_detail'] if result['open_missed'] else ''}; "
