@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(problem_text(problem), file=sys.stderr)
         return EXIT_NO_PLATFORM
+    from desk.ui.qt_imports import forget_read_sources
+
+    forget_read_sources()  # PySide6's import hook would keep the source of every later module
 
     from desk.domain.errors import DeskError
     from desk.services.bootstrap import prepare_database

@@ -93,10 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args(argv)
 
-    from PySide6.QtWidgets import QApplication
-
     from desk.services.bootstrap import prepare_database
     from desk.services.desk import build_services
+
+    from PySide6.QtWidgets import QApplication  # isort: skip - the storage stack first, as desk.app
+
+    from desk.ui.qt_imports import forget_read_sources
+
+    forget_read_sources()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     services = build_services(prepare_database(args.database_url))

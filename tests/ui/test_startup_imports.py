@@ -66,3 +66,26 @@ def test_the_first_frame_loads_only_what_it_shows(tmp_path):
     loaded = sorted(name for name in modules for unwanted in NOT_AT_FIRST_FRAME
                     if name == unwanted or name.startswith(unwanted + "."))
     assert loaded == [], f"imported before the main window's first frame: {loaded}"
+
+
+def test_pyside_import_hook_keeps_no_sources(tmp_path, monkeypatch):
+    """forget_read_sources: PySide6's hook still tells modules that use PySide6 from those that do
+    not, but no longer keeps their sources in linecache (~15 MB once every view was opened)."""
+    import linecache
+
+    import PySide6.QtCore  # noqa: F401 - the hook exists once PySide6 is imported
+
+    from desk.ui.qt_imports import forget_read_sources
+
+    forget_read_sources()
+    feature = sys.modules["shibokensupport.feature"]
+    (tmp_path / "desk_hook_probe_qt.py").write_text("from PySide6 import QtCore\n", encoding="utf-8")
+    (tmp_path / "desk_hook_probe_plain.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("desk_hook_probe_qt", "desk_hook_probe_plain"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    exec("import desk_hook_probe_qt, desk_hook_probe_plain")  # through builtins.__import__, as any import
+    assert feature.pyside_feature_dict["desk_hook_probe_qt"] == 0  # uses PySide6: features may apply
+    assert feature.pyside_feature_dict["desk_hook_probe_plain"] == -1  # ignored
+    kept = [path for path in linecache.cache if "desk_hook_probe" in str(path)]
+    assert kept == []
