@@ -6,8 +6,10 @@ and the estimated wait per service from today's real service times (desk.domain.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import (
@@ -30,6 +32,8 @@ from desk.services.gate import requires
 from desk.storage.repositories.clients import CheckInClient
 from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
+
+T = TypeVar("T")
 
 MAX_PARTY_SIZE = 20
 #: A mistaken check-in can be taken back (Ctrl+Z at reception) for this long, until it is called.
@@ -108,16 +112,32 @@ def mark_arrived(uow: UnitOfWork, appointment: AppointmentRow | KioskAppointment
 def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
               appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
               priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
-              self_service: bool = False) -> VisitRow:
+              self_service: bool = False) -> int:
     """The visit with its ticket number (one atomic counter per service and day), its audit
     entry and the change topics: the one place a check-in writes, at the desk and at the kiosk.
-    Returns the new visit as the lists show it (from the INSERT's RETURNING: no re-read)."""
+    Returns the visit's id: the kiosk's database role may read neither names nor every column of
+    a visit (desk.storage.roles.KIOSK_GRANTS); the desk takes add_visit_row."""
+    return _add_visit(uow, actor, uow.visits.add, service_id=service_id, client_id=client_id,
+                      appointment=appointment, language=language, snapshot=snapshot, now=now, priority=priority,
+                      reason=reason, party_size=party_size, self_service=self_service)
+
+
+def add_visit_row(uow: UnitOfWork, actor: Actor, **arguments) -> VisitRow:
+    """add_visit, returning the new visit as the lists show it, from the INSERT's RETURNING (no
+    re-read): the desk's check-in."""
+    return _add_visit(uow, actor, uow.visits.add_row, **arguments)
+
+
+def _add_visit(uow: UnitOfWork, actor: Actor, insert: Callable[..., T], *, service_id: int, client_id: int | None,
+               appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
+               priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
+               self_service: bool = False) -> T:
     day = local_day(now)
     ticket = uow.visits.take_ticket_number(service_id, day)  # refused atomically for an inactive service
     if ticket is None:
         raise NotFoundError("This service is not available for check-in.")
     number, service_code, ticket_prefix = ticket
-    visit = uow.visits.add_row(
+    visit = insert(
         client_id=client_id,
         service_id=service_id,
         appointment_id=appointment.id if appointment else None,
@@ -141,8 +161,8 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
                "appointment_id": appointment.id if appointment else None, "priority": priority.value}
     if self_service:
         details["self_service"] = True
-    record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit.id, client_id=client_id,
-           details=details)
+    record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit if isinstance(visit, int) else visit.id,
+           client_id=client_id, details=details)
     uow.touch(Topic.VISITS, *([Topic.APPOINTMENTS] if appointment else []))
     return visit
 
@@ -185,9 +205,9 @@ class CheckInService:
                     language = client.language
             if appointment is not None:
                 mark_arrived(uow, appointment)
-            row = add_visit(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
-                            language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
-                            party_size=request.party_size)
+            row = add_visit_row(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
+                                language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
+                                party_size=request.party_size)
             uow.commit()
         return row
 

@@ -91,8 +91,7 @@ class KioskService:
         with self._uow(write=True) as uow:
             try:
                 visit_id = add_visit(uow, actor, service_id=service_id, client_id=None, appointment=None,
-                                     language=_interpreter(language), snapshot=snapshot, now=now,
-                                     self_service=True).id
+                                     language=_interpreter(language), snapshot=snapshot, now=now, self_service=True)
             except NotFoundError as error:  # the head deactivated the service meanwhile
                 raise KioskRefusedError(reason="unavailable") from error
             ticket = self._ticket(uow, visit_id, service_id, language, now, None)
@@ -211,7 +210,7 @@ class KioskService:
             mark_arrived(uow, appointment)
             visit_id = add_visit(uow, actor, service_id=appointment.service_id, client_id=appointment.client_id,
                                  appointment=appointment, language=interpreter, snapshot=snapshot, now=now,
-                                 self_service=True).id
+                                 self_service=True)
         except NotFoundError as error:
             raise KioskRefusedError(reason="unavailable") from error
         except ConflictError as error:  # its texts may name the person: the kiosk says it in its own words
