@@ -233,6 +233,29 @@ def test_across_midnight_belongs_to_the_day_of_arrival(services, head):
     assert first_day.total.visits == 1 and first_day.total.wait == Durations(1, 20.0, 20.0)
 
 
+def test_times_count_in_whole_seconds_each(services, head):
+    """A waiting or session time is the difference of the two times each cut to the whole second
+    (as every engine computes it), not the exact difference cut afterwards: 10:00:00.900 to
+    10:00:03.100 is 3 s (0.05 min, shown 0.1), not 2 s (0.0)."""
+    mbe = next(s.id for s in services.reference.services(head) if s.code == "MBE")
+    with services.uow(write=True) as uow:
+        arrived = t(3, 2, 10).replace(microsecond=900_000)
+        uow.visits.add(
+            client_id=None, service_id=mbe, appointment_id=None, handed_over_from_id=None,
+            ticket_day=date(2026, 3, 2), ticket_number=1, ticket_prefix="X", status="done", arrived_at=arrived,
+            first_called_at=t(3, 2, 10, 0).replace(second=3, microsecond=100_000),
+            called_at=t(3, 2, 10, 0).replace(second=3, microsecond=100_000),
+            started_at=t(3, 2, 10, 0).replace(second=3, microsecond=100_000), finished_at=t(3, 2, 10, 0).replace(second=6),
+            residence="unknown", status_group="unknown", client_language="", interpreter_language="",
+            first_visit=False, anonymised=False, updated_at=NOW,
+        )
+        uow.commit()
+    report = services.reports.report(head, MARCH, now=NOW)
+    assert report.total.wait == Durations(1, 0.1, 0.1)
+    assert report.total.session == Durations(1, 0.1, 0.1)
+    assert report.previous is not None and report.previous.total.visits == 0
+
+
 def test_a_year_groups_visits_by_month(services, head):
     build_centre(services, head)
     year = services.reports.report(head, Period.year(2026), now=NOW, compare=False)
