@@ -2,6 +2,13 @@
 
 The UI only ever sees these rows (never ORM objects). They carry no behaviour that needs a
 database or Qt; rules that work on them live beside them in `desk.domain`.
+
+The rows read by the hundred on every refresh (the waiting list's `VisitRow`, the calendar's
+`AppointmentRow`, the room week's `BookingOccurrenceRow`) are named tuples, the others frozen
+dataclasses. Both are immutable; a named tuple is made from the database row by one C-level call
+(`Row._make(values)`, ~0.7 µs for 28 fields against ~7 µs for a slotted frozen dataclass filled
+slot by slot and ~15 µs through its `__init__`), which was most of the Python time of those
+lists. A changed copy is `row._replace(field=value)` instead of `dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum  # values are the strings stored in the database
+from typing import NamedTuple
 
 
 class Role(StrEnum):
@@ -177,8 +185,7 @@ class ClientRow:
         return person_name(self.given_name, self.family_name)
 
 
-@dataclass(frozen=True, slots=True)
-class VisitRow:
+class VisitRow(NamedTuple):
     id: int
     client_id: int | None
     client_name: str  # empty for anonymous tickets and for roles that may not see names
@@ -209,8 +216,7 @@ class VisitRow:
     self_service: bool = False  # the person took the ticket at the kiosk (issue 20)
 
 
-@dataclass(frozen=True, slots=True)
-class AppointmentRow:
+class AppointmentRow(NamedTuple):
     id: int
     client_id: int | None
     client_name: str
@@ -229,8 +235,7 @@ class AppointmentRow:
     version: int
 
 
-@dataclass(frozen=True, slots=True)
-class BookingOccurrenceRow:
+class BookingOccurrenceRow(NamedTuple):
     id: int
     booking_id: int
     room_id: int

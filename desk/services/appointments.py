@@ -607,7 +607,7 @@ def _noted(actor: Actor, rows: Any) -> Any:
     """The counsellor's note only for the head and the counsellors of the appointment's service."""
     if isinstance(rows, list):
         return [_noted(actor, row) for row in rows]
-    return rows if not rows.note or _note_visible(actor, rows) else dataclasses.replace(rows, note="")
+    return rows if not rows.note or _note_visible(actor, rows) else rows._replace(note="")
 
 
 def _load(uow: UnitOfWork, appointment_id: int) -> AppointmentRow:

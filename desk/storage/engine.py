@@ -184,7 +184,13 @@ def _install_sqlite_hooks(engine: Engine) -> None:
     def _on_begin(connection) -> None:
         if connection.get_execution_options().get(WRITE_OPTION, False):
             _begin_immediate(connection)
-        else:
+            return
+        # on the driver's connection: every read pays this, and SQLAlchemy's execution path
+        # costs ten times the statement; a failure is raised again through it (wrapped, so the
+        # unit of work translates it)
+        try:
+            connection.connection.dbapi_connection.execute("BEGIN")
+        except sqlite3.Error:
             connection.exec_driver_sql("BEGIN")
 
 

@@ -135,8 +135,10 @@ class UnitOfWork:
     ) -> None:
         assert self._session_cm is not None
         try:
-            if not self._committed:
+            if self.write and not self._committed:
                 self.session.rollback()
+            elif not self.write:
+                self.session.close()  # ends the read (its rollback) once: rollback, then close, did it twice
         except sa_exc.DBAPIError:
             pass  # the connection is gone; the transaction died with it
         finally:

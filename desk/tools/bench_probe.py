@@ -14,7 +14,6 @@ import json
 import os
 import sys
 import time
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -137,9 +136,9 @@ def _waitlist_model(ctx, runs: int) -> dict[str, object]:
         # a live refresh: one called, one gone, one new at the end, the clock moved on
         changed = list(rows)
         if len(changed) >= 3:
-            changed[0] = replace(changed[0], status=VisitStatus.CALLED, call_count=1)
+            changed[0] = changed[0]._replace(status=VisitStatus.CALLED, call_count=1)
             gone = changed.pop(1)
-            changed.append(replace(gone, id=-1 - run))
+            changed.append(gone._replace(id=-1 - run))
         started = time.perf_counter()
         model.apply(changed, now + timedelta(seconds=run))
         refresh = time.perf_counter() - started

@@ -147,19 +147,19 @@ class Case:
 
 
 CASES = [
-    Case("waiting list", _waiting_list, _visit, lambda r: replace(r, status=VisitStatus.CALLED, call_count=1)),
+    Case("waiting list", _waiting_list, _visit, lambda r: r._replace(status=VisitStatus.CALLED, call_count=1)),
     Case("search results", _search_results,
          lambda i: ClientSearchHit(i, f"K-{i:06d}", HOSTILE if i == 3 else f"Vorname{i}", f"Familie{i}",
                                    date(1980 + i, 1, i), "ar" if i % 2 else "de", i == 1, 1.0 / i),
          lambda r: replace(r, language="fa")),
     Case("today's appointments", _todays_appointments, _appointment,
-         lambda r: replace(r, status=AppointmentStatus.NO_SHOW)),
+         lambda r: r._replace(status=AppointmentStatus.NO_SHOW)),
     Case("agenda", _termine("AgendaModel"), _appointment,
-         lambda r: replace(r, status=AppointmentStatus.CANCELLED, cancel_reason="krank")),
+         lambda r: r._replace(status=AppointmentStatus.CANCELLED, cancel_reason="krank")),
     Case("reminder calls", _termine("ReminderModel"),
          lambda i: ReminderRow(_appointment(i), f"0151 {i}", "ar", "Frau Yilmaz", "Büro 2", ""),
-         lambda r: replace(r, appointment=replace(r.appointment, reminded_at=None if r.appointment.reminded_at
-                                                  else NOW))),
+         lambda r: replace(r, appointment=r.appointment._replace(reminded_at=None if r.appointment.reminded_at
+                                                       else NOW))),
     Case("interpreters", _termine("InterpreterModel"),
          lambda i: InterpreterRow(i, HOSTILE if i == 3 else f"Dolmetscherin {i}", ("ar", "fa"), "0170", True),
          lambda r: replace(r, active=False)),
@@ -188,8 +188,8 @@ CASES = [
     Case("rooms", _verwaltung("RoomsModel"),
          lambda i: RoomRow(i, f"Büro {i}", RoomKind.OFFICE, 2, True, True, f"Raum {i}"),
          lambda r: replace(r, bookable=False)),
-    Case("room bookings", _occurrences, _occurrence, lambda r: replace(r, title="neu"),
-         move=lambda r: replace(r, starts_at=NOW - timedelta(hours=1), ends_at=NOW),
+    Case("room bookings", _occurrences, _occurrence, lambda r: r._replace(title="neu"),
+         move=lambda r: r._replace(starts_at=NOW - timedelta(hours=1), ends_at=NOW),
          order=lambda rows: sorted(rows, key=lambda r: (r.starts_at, r.room_id, r.id))),
 ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -28,7 +27,7 @@ def _row(visit_id: int, minutes_ago: int = 5, **changes) -> VisitRow:
         first_called_at=None, called_at=None, started_at=None, finished_at=None, call_count=0,
         appointment_id=None, appointment_starts_at=None, called_by_staff_id=None, called_by_name="",
         room_id=None, room_label="", assigned_staff_id=None, referred_to="")
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 def test_model_passes_the_model_tester(qtmodeltester):

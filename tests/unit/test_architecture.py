@@ -9,7 +9,10 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from enum import Enum
 from pathlib import Path
+
+import pytest
 
 import desk.domain.model as model
 
@@ -62,11 +65,24 @@ def test_ui_and_cli_never_reach_past_the_services_into_the_database():
 
 
 def test_rows_handed_to_the_ui_are_immutable():
-    rows = [obj for _, obj in inspect.getmembers(model, inspect.isclass)
-            if dataclasses.is_dataclass(obj) and obj.__module__ == model.__name__]
-    assert len(rows) >= 8
+    """Every record class of desk.domain.model is a frozen dataclass or a named tuple (the rows
+    read by the hundred: built by one C-level call); nothing else, and neither kind can be changed
+    after it was made (a named tuple has no instance dict: no field set, no attribute added)."""
+    classes = [obj for _, obj in inspect.getmembers(model, inspect.isclass)
+               if obj.__module__ == model.__name__ and not issubclass(obj, Enum)]
+    rows = [obj for obj in classes if dataclasses.is_dataclass(obj)]
+    records = [obj for obj in classes if issubclass(obj, tuple) and hasattr(obj, "_fields")]
+    assert sorted(c.__name__ for c in classes) == sorted(c.__name__ for c in rows + records)
+    assert len(rows) >= 8 and len(records) >= 3
     for row in rows:
         assert row.__dataclass_params__.frozen, f"{row.__name__} must be frozen"
+    for record in records:
+        assert record.__slots__ == (), f"{record.__name__} must not have an instance dict"
+        made = record._make([None] * len(record._fields))
+        with pytest.raises(AttributeError):
+            made.id = 1
+        with pytest.raises(AttributeError):
+            made.extra = 1
 
 
 def test_packages_are_found_not_listed_and_the_version_lives_in_one_place():

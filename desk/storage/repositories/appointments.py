@@ -30,7 +30,6 @@ from desk.storage.models import (
     UTCDateTime,
     WorkingHour,
 )
-from desk.storage.rows import row_builder
 
 #: Statuses that occupy the counsellor's (and interpreter's) time.
 _OCCUPYING = [s.value for s in AppointmentStatus if s is not AppointmentStatus.CANCELLED]
@@ -78,7 +77,7 @@ _COLUMNS = (
     Appointment.version, Client.given_name, Client.family_name,
 )
 _STATUS = {s.value: s for s in AppointmentStatus}
-_build_appointment_row = row_builder(AppointmentRow)
+_build_appointment_row = AppointmentRow._make  # one C-level call (a named tuple)
 
 
 @functools.cache
@@ -163,7 +162,7 @@ class AppointmentRepository:
             params["staff_id"] = staff_id
         stmt = _between_select(staff_id is not None, include_cancelled)
         # Core on the session's connection: plain columns need no ORM result machinery
-        return [_appointment_row_of(r) for r in self.session.connection().execute(stmt, params)]
+        return [_appointment_row_of(r) for r in self.session.connection().execute(stmt, params).all()]
 
     def overlapping(
         self,

@@ -23,7 +23,6 @@ from desk.domain.calendar import MAX_SPAN
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy
 from desk.storage.models import BookingOccurrence, Room, RoomBooking, UTCDateTime
-from desk.storage.rows import row_builder
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,12 +245,12 @@ class BookingRepository:
         params: dict[str, object] = {"low": start - MAX_SPAN, "end": end, "start": start}
         if room_ids is not None:
             params["room_ids"] = list(room_ids)
-        build = _build_occurrence_row
+        build, kinds, other = _build_occurrence_row, _KINDS, BookingKind.OTHER
         return [
-            build((r[0], r[1], r[2], r[3] if r[3] is not None else r[4], _kind(r[5]), r[6] or "", r[7], r[8],
-                   bool(r[9]), r[10] or "", r[11], r[12], bool(r[13])))
+            build((r[0], r[1], r[2], r[3] if r[3] is not None else r[4], kinds.get(r[5], other), r[6] or "", r[7],
+                   r[8], bool(r[9]), r[10] or "", r[11], r[12], bool(r[13])))
             for r in self.session.connection().execute(  # Core: plain columns need no ORM result machinery
-                _occurrences_select(room_ids is not None, include_cancelled), params)
+                _occurrences_select(room_ids is not None, include_cancelled), params).all()
         ]
 
     def occurrence_row(self, occurrence_id: int) -> BookingOccurrenceRow:
@@ -331,11 +330,12 @@ def _booking_row(b: RoomBooking, linked_room_id: int | None) -> BookingRow:
     )
 
 
+_KINDS = {k.value: k for k in BookingKind}
+
+
 def _kind(value: str) -> BookingKind:
-    try:
-        return BookingKind(value)
-    except ValueError:
-        return BookingKind.OTHER
+    """The stored kind; an unknown one (a newer program's) shows as 'other'."""
+    return _KINDS.get(value, BookingKind.OTHER)
 
 
 def _occurrence_row(o: BookingOccurrence, b: RoomBooking) -> BookingOccurrenceRow:
@@ -363,7 +363,7 @@ def _overlapping(start: datetime, end: datetime) -> tuple:
             BookingOccurrence.ends_at > start)
 
 
-_build_occurrence_row = row_builder(BookingOccurrenceRow)
+_build_occurrence_row = BookingOccurrenceRow._make  # one C-level call (a named tuple)
 
 
 @functools.cache

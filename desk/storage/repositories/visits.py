@@ -52,7 +52,6 @@ from desk.storage.models import (
     TicketCounter,
     Visit,
 )
-from desk.storage.rows import row_builder
 
 
 class VisitRepository:
@@ -131,10 +130,7 @@ class VisitRepository:
         return rows[0] if rows else None
 
     def for_day(self, day: date, *, open_only: bool = False) -> list[VisitRow]:
-        stmt = self._row_query().where(Visit.ticket_day == day)
-        if open_only:
-            stmt = stmt.where(Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))
-        return self._rows(stmt.order_by(Visit.arrived_at, Visit.id))
+        return self._rows(_day_select(open_only), {"day": day})
 
     # -- waiting list: calls and transitions (each one conditional UPDATE, row count checked) --
 
@@ -309,10 +305,11 @@ class VisitRepository:
     def _row_query():
         return _row_select()
 
-    def _rows(self, stmt) -> list[VisitRow]:
+    def _rows(self, stmt, params: dict | None = None) -> list[VisitRow]:
         # Core execution on the session's connection (same transaction): plain columns need none
-        # of the ORM's result machinery, which cost as much as the rows themselves
-        return [_visit_row_of(r) for r in self.session.connection().execute(stmt)]
+        # of the ORM's result machinery, which cost as much as the rows themselves; all rows in
+        # one fetchall (iterating fetched them one by one)
+        return [_visit_row_of(r) for r in self.session.connection().execute(stmt, params).all()]
 
 
 _ROW_COLUMNS = (
@@ -325,7 +322,7 @@ _ROW_COLUMNS = (
 
 
 _STATUS = {s.value: s for s in VisitStatus}
-_build_visit_row = row_builder(VisitRow)
+_build_visit_row = VisitRow._make  # one C-level call (a named tuple)
 _PRIORITY = {p.value: p for p in Priority}
 
 
@@ -398,6 +395,17 @@ def _take_ticket_statement(dialect: str):
                        literal_column("(SELECT code FROM services WHERE services.id = ticket_counters.service_id)"),
                        literal_column("(SELECT ticket_prefix FROM services "
                                       "WHERE services.id = ticket_counters.service_id)")))
+
+
+@functools.cache
+def _day_select(open_only: bool):  # noqa: ANN202 - a SQLAlchemy select
+    """A day's visits (the waiting list: its open ones), built once with the day bound; the open
+    statuses are literals in the SQL (`IN ('waiting', ...)`, as in the floor), not an expanding
+    parameter that is re-rendered for every execution."""
+    stmt = _row_select().where(Visit.ticket_day == bindparam("day", type_=Visit.ticket_day.type))
+    if open_only:
+        stmt = stmt.where(Visit.status.in_([literal_column(f"'{value}'") for value in sorted(OPEN_VISIT_STATUSES)]))
+    return stmt.order_by(Visit.arrived_at, Visit.id)
 
 
 def _visit_row_of(r: Row) -> VisitRow:
