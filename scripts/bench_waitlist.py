@@ -122,7 +122,6 @@ def propagation(url: str, services, samples: int) -> list[float]:
 
 
 def model_refresh(services) -> dict[str, float]:
-    from dataclasses import replace
     from datetime import UTC, datetime, timedelta
 
     from PySide6.QtWidgets import QApplication, QTableView
@@ -152,11 +151,11 @@ def model_refresh(services) -> dict[str, float]:
     for i in range(200):
         changed = list(rows)
         k = (i * 7) % 290
-        changed[k] = replace(changed[k], status=VisitStatus.CALLED, called_by_name="X", called_at=now)
+        changed[k] = changed[k]._replace(status=VisitStatus.CALLED, called_by_name="X", called_at=now)
         moved = changed.pop(k)
         changed.append(moved)
         changed.pop((i * 13) % 280)  # someone left
-        changed[5] = replace(changed[5], arrived_at=changed[5].arrived_at - timedelta(seconds=i))
+        changed[5] = changed[5]._replace(arrived_at=changed[5].arrived_at - timedelta(seconds=i))
         start = time.perf_counter()
         model.apply(changed)
         apply_ms.append((time.perf_counter() - start) * 1000)
