@@ -5,9 +5,9 @@
     python scripts/count_checkin.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/scratch
 
 Counts per check-in: the statements SQLAlchemy sends (before_cursor_execute), and on PostgreSQL
-the round trips a statement does not show: BEGIN (psycopg sends it before the first statement),
-COMMIT, and the pool's pre-ping. Prints the statements of one check-in, then the medians of
-CPU time (thread time) and wall time of N check-ins. The database gets clients and visits:
+the round trips a statement does not show: BEGIN, COMMIT, and the pool's pre-ping (gone since
+issue 21: the BEGIN is the liveness check). Prints the statements of one check-in, then the
+medians of CPU time (thread time) and wall time of N check-ins. The database gets clients and visits:
 use a scratch database.
 """
 
@@ -35,9 +35,7 @@ class Counter:
     def __init__(self, engine) -> None:  # noqa: ANN001 - an Engine
         self.events: list[str] = []
         event.listen(engine, "before_cursor_execute", self._statement)
-        event.listen(engine, "begin", lambda _c: self.events.append("BEGIN (sent with the first statement)"
-                                                                    if engine.dialect.name == "postgresql"
-                                                                    else "BEGIN"))
+        event.listen(engine, "begin", lambda _c: self.events.append("BEGIN"))
         event.listen(engine, "commit", lambda _c: self.events.append("COMMIT"))
         dialect = engine.dialect
         ping = dialect.do_ping

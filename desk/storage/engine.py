@@ -6,7 +6,8 @@ transactions that start with `BEGIN IMMEDIATE`, so two writers queue on the busy
 of failing half-way with "database is locked". Read transactions start with a plain `BEGIN`.
 
 PostgreSQL (several PCs): psycopg 3, READ COMMITTED; correctness comes from atomic conditional
-updates, constraints and row locks in the repositories.
+updates, constraints and row locks in the repositories. No pool pre-ping: a unit of work sends its
+BEGIN first, and a connection found dead there is replaced (Database._begin_alive).
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ class Database:
         """One short transaction: committed by the caller, rolled back on any error."""
         session = self.sessions()
         try:
-            if write:
+            if not self.is_sqlite:
+                self._begin_alive(session, write)
+            elif write:
                 session.connection(execution_options={WRITE_OPTION: True})
             yield session
         except BaseException:
@@ -85,8 +88,44 @@ class Database:
         finally:
             session.close()
 
+    def _begin_alive(self, session: Session, write: bool) -> None:
+        """PostgreSQL: check out a connection and send its BEGIN now (psycopg would send it before
+        the first statement): the BEGIN proves the connection alive, where the pool's pre-ping cost
+        one more round trip per unit of work (issue 21). A connection found dead - the server
+        restarted, the backend was terminated, the network dropped it while idle - was sent
+        nothing but that BEGIN, so nothing is lost: the pool is dropped (its other idle connections
+        died the same way, most likely) and a fresh connection does the work. Never retried after
+        the BEGIN: from then on a statement may have been applied, and the error reaches the user."""
+        options = {WRITE_OPTION: True} if write else {}
+        connection = session.connection(execution_options=options)
+        if _begin_now(connection.connection.dbapi_connection):
+            return
+        log.info("A database connection was found closed before its transaction began; reconnecting.")
+        connection.invalidate()
+        session.close()
+        self.engine.dispose()
+        session.connection(execution_options=options)  # a new connection: its BEGIN goes with the first statement
+
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _begin_now(dbapi_connection) -> bool:  # noqa: ANN001 - a psycopg connection
+    """Send BEGIN on an idle psycopg connection (psycopg then sends none of its own); False when
+    the connection turns out to be dead. Left to psycopg (True) when the connection has its own
+    transaction characteristics (isolation level, read only: psycopg's BEGIN names them)."""
+    from psycopg import pq
+
+    pgconn = dbapi_connection.pgconn
+    if dbapi_connection.isolation_level is not None or dbapi_connection.read_only is not None \
+            or dbapi_connection.deferrable is not None or dbapi_connection.autocommit:
+        return True
+    if pgconn.status == pq.ConnStatus.BAD:
+        return False
+    if pgconn.transaction_status != pq.TransactionStatus.IDLE:
+        return True
+    result = pgconn.exec_(b"BEGIN")
+    return result.status == pq.ExecStatus.COMMAND_OK or pgconn.status != pq.ConnStatus.BAD
 
 
 def sqlite_url(path: Path) -> str:
@@ -265,7 +304,7 @@ def open_database(url: str, *, echo: bool = False, role: str | None = None) -> D
             url,
             echo=echo,
             hide_parameters=True,  # no client data in error messages, tracebacks or logs
-            pool_pre_ping=True,  # a restarted server: reconnect instead of failing the next click
+            # no pool_pre_ping: the BEGIN of each unit of work is the liveness check (Database._begin_alive)
             pool_size=5,
             max_overflow=5,
             connect_args={"connect_timeout": 5, "application_name": "desk"},

@@ -498,7 +498,8 @@ class RestartOutcome:
 
 def run_pg_restart(url: str, processes: int = 2, seconds_after: float = 2.0) -> RestartOutcome:
     """Writers check in; the server restarts; every acknowledged check-in must be there, and every
-    writer's first attempt that began after the server was back must succeed (pool_pre_ping)."""
+    writer's first attempt that began after the server was back must succeed (the BEGIN of a unit of
+    work finds a dead pooled connection and a fresh one does the work: Database._begin_alive)."""
     from desk.services.bootstrap import prepare_database
 
     services = build_services(prepare_database(url))  # opened BEFORE the restart, used after it

@@ -1,6 +1,7 @@
 """3b. PostgreSQL server restart during a write load (`pg_ctlcluster ... restart`).
 
-Every acknowledged check-in is there afterwards; the app reconnects by itself (pool_pre_ping):
+Every acknowledged check-in is there afterwards; the app reconnects by itself (the BEGIN of each unit of work finds a dead pooled
+connection before anything else was sent, and a fresh connection does the work):
 each writer's first attempt after the server is back succeeds, and so does the next action of a
 DeskServices opened before the restart. Attempts during the restart are refused with a
 DatabaseError (never another exception).

@@ -1,0 +1,97 @@
+"""PostgreSQL connections that die (issue 21: the check-in without the pool's pre-ping).
+
+A connection that died while idle in the pool (a server restart, a terminated backend, a firewall
+dropping it) costs no click: the BEGIN of the next unit of work finds it dead before anything else
+was sent, and a fresh connection does the work. A connection that dies in the middle of a unit of
+work is never retried (a statement may have been applied): the action is refused with a
+DatabaseError, nothing of it is saved, and the next action works.
+
+Only this test's own database's connections are terminated (pg_terminate_backend); the server is
+never restarted (tests/reliability/test_pg_restart.py does that, with DESK_TEST_PG_RESTART=1).
+"""
+
+from __future__ import annotations
+
+import time
+
+import psycopg
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from desk.domain.errors import DatabaseError
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+
+pytestmark = pytest.mark.postgres
+
+
+def _admin(url: str) -> psycopg.Connection:
+    plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    return psycopg.connect(plain, autocommit=True, application_name="desk-test-admin")
+
+
+def _terminate(url: str, pids: list[int] | None = None) -> int:
+    """Terminate the app's connections to this test's database (or the given backends) and wait
+    until they are gone; returns how many there were."""
+    with _admin(url) as admin:
+        mine = admin.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'desk' "
+            "AND pid <> pg_backend_pid()").fetchall()
+        targets = pids if pids is not None else [pid for (pid,) in mine]
+        for pid in targets:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        deadline = time.monotonic() + 10
+        while admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)",
+                            (targets,)).fetchone()[0]:
+            assert time.monotonic() < deadline, "the terminated backends did not go away"
+            time.sleep(0.01)
+    return len(targets)
+
+
+def test_connections_dead_in_the_pool_cost_no_click(pg_db_url, tmp_path, head):
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(pg_db_url, backup_dir=tmp_path))
+    try:
+        service_id = services.reference.services(head)[0].id
+        clients = [services.clients.create(head, ClientInput(given_name=f"Olha{i}", family_name="Kovalenko")).id
+                   for i in range(3)]
+        services.checkin.check_in(head, CheckInRequest(service_id=service_id, client_id=clients[0]))
+        with services.uow() as a, services.uow() as b, services.uow() as c:  # three connections in the pool
+            for uow in (a, b, c):
+                uow.session.execute(text("SELECT 1"))
+        assert _terminate(pg_db_url) >= 3  # as a server restart leaves them: every pooled connection dead
+
+        row = services.checkin.check_in(head, CheckInRequest(service_id=service_id, client_id=clients[1]))
+        assert row.ticket.endswith("002")
+        assert [r.client_id for r in services.checkin.today(head)] == clients[:2]
+
+        _terminate(pg_db_url)  # a read is the next action: it works too
+        assert len(services.checkin.today(head)) == 2
+    finally:
+        services.close()
+
+
+def test_a_connection_dying_inside_a_unit_of_work_is_not_retried(pg_db_url, tmp_path, head):
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(pg_db_url, backup_dir=tmp_path))
+    try:
+        service_id = services.reference.services(head)[0].id
+        client = services.clients.create(head, ClientInput(given_name="Olha", family_name="Kovalenko")).id
+        with pytest.raises(DatabaseError), services.uow(write=True) as uow:
+            uow.clients.add(given_name="Half", family_name="Done", search_key="half done")
+            pid = uow.session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+            _terminate(pg_db_url, [pid])
+            uow.clients.add(given_name="Never", family_name="Saved", search_key="never saved")
+            uow.commit()
+        with services.uow() as uow:
+            names = uow.session.execute(text("SELECT given_name FROM clients")).scalars().all()
+        assert names == ["Olha"]  # nothing of the refused unit of work
+        row = services.checkin.check_in(head, CheckInRequest(service_id=service_id, client_id=client))
+        assert row.client_id == client
+    finally:
+        services.close()
