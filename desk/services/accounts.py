@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from desk.domain.accounts import AccountRow, StaffAuth, clean_username, delay_after
 from desk.domain.errors import (
@@ -30,6 +30,7 @@ from desk.domain.permissions import Permission, allowed
 from desk.domain.text import clean_text
 from desk.domain.topics import Topic
 from desk.services.audit import record
+from desk.services.clock import system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.passwords import MIN_PASSWORD_LENGTH, dummy_verify, hash_password, verify_password
@@ -91,7 +92,7 @@ def ensure_current(uow: UnitOfWork, actor: Actor, permission: Permission) -> Non
 class AccountService:
     def __init__(self, uow: UnitOfWorkFactory, *, clock=None) -> None:
         self._uow = uow
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
 
     # -- before login ------------------------------------------------------------------------
 

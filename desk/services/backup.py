@@ -27,6 +27,7 @@ from desk.domain.permissions import Permission
 from desk.domain.tickets import BERLIN
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
+from desk.services.clock import system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.services.paths import default_backup_dir
@@ -103,7 +104,7 @@ class BackupService:
     def __init__(self, uow: UnitOfWorkFactory, db: Database, *, backup_dir: Path | None = None, clock=None) -> None:
         self._uow = uow
         self._db = db
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
         if backup_dir is None and db.sqlite_path is not None:
             backup_dir = default_backup_dir(db.sqlite_path)
         self._dir = backup_dir

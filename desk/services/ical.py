@@ -65,7 +65,7 @@ def appointments_ics(
     `include_notes` the rows' notes go into the description: the caller has blanked the notes
     the reader may not see (AppointmentService.export_ics)."""
     calendar = new_calendar(name)
-    stamp = datetime.now(UTC)
+    stamp = datetime.now(UTC)  # DTSTAMP, when the file was made: the wall clock, recorded, decides nothing
     for row in rows:
         service = services.get(row.service_id)
         who = row.client_name if include_names and row.client_name else (
@@ -107,7 +107,7 @@ def room_calendar_ics(
     """One VEVENT per occurrence (cancelled ones as STATUS:CANCELLED, so calendar programs that
     imported them earlier remove them). Titles are written exactly as stored."""
     calendar = new_calendar(name)
-    stamp = datetime.now(UTC)
+    stamp = datetime.now(UTC)  # DTSTAMP, when the file was made: the wall clock, recorded, decides nothing
     for row in rows:
         event = Event()
         event.add("uid", f"booking-{row.booking_id}-{row.id}@desk")

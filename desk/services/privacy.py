@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from desk.domain.tickets import BERLIN, format_client_number
 from desk.domain.topics import Topic
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
+from desk.services.clock import system_clock
 from desk.services.context import Actor
 from desk.services.erasures import ErasureLedger, ledger_path
 from desk.services.gate import requires
@@ -90,7 +91,7 @@ class PrivacyService:
         self._uow = uow
         self._db = db
         self._ledger = ledger if ledger is not None or db is None else ErasureLedger(ledger_path(db))
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
         self.checkpoint_within = CHECKPOINT_WITHIN_SECONDS  # seconds an erasure waits for readers
 
     # -- access request ----------------------------------------------------------------------

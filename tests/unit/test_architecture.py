@@ -128,3 +128,20 @@ def test_the_ui_reads_the_date_from_pythons_clock_not_qts():
     found = [f"{path.relative_to(ROOT)}: {name}" for path in (ROOT / "desk").rglob("*.py")
              for name in qt_clock if name in path.read_text(encoding="utf-8")]
     assert found == []
+
+
+def test_the_services_read_now_from_their_clock_not_the_wall_clock():
+    """One clock for the services (services/clock.py): a rule that depends on the moment asks
+    `self._clock()` (or the `now=` it was given), so `build_services(clock=...)` and the tests'
+    `clock` fixture move every service at once. The wall clock may be read only on a line that
+    says why (a comment naming "the wall clock": a stamp compared with the database's own, or
+    merely recorded)."""
+    wall = re.compile(r"\b(datetime\.now|datetime\.utcnow|datetime\.today|date\.today|time\.time)\(")
+    found = []
+    for path in sorted((ROOT / "desk" / "services").rglob("*.py")):
+        if path.name == "clock.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if wall.search(line) and "the wall clock" not in line:
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []
