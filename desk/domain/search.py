@@ -530,18 +530,14 @@ def make_search_key(given_name: str, family_name: str) -> str:
     return ";".join([f"v{KEY_VERSION}", str(min(len(given), len(toks)))] + [_encode_tok(t) for t in toks])
 
 
-def _decode_key(key: str) -> tuple[_Tok, ...]:
+def _key_parts(key: str) -> list[str]:
+    """The encoded tokens of a search key (none for another key version)."""
     if not key or not key.startswith("v"):
-        return ()
+        return []
     parts = key.split(";")
     if parts[0] != f"v{KEY_VERSION}":
-        return ()
-    toks = []
-    for p in parts[2:]:
-        t = _decode_tok(p)
-        if t is not None:
-            toks.append(t)
-    return tuple(toks)
+        return []
+    return parts[2:]
 
 
 # ---------------------------------------------------------------------------
@@ -573,12 +569,13 @@ PENALTY_ORDER = 0.02
 
 
 class _Vocab:
-    """Sorted unique strings with reference counts, for exact, prefix, fuzzy lookup."""
+    """Sorted unique strings, each with the ids of the distinct client tokens (name parts) that
+    have it, for exact, prefix, fuzzy lookup."""
 
     __slots__ = ("post", "sorted", "rsorted", "by_len")
 
     def __init__(self) -> None:
-        self.post: dict[str, set[tuple[int, int]]] = {}
+        self.post: dict[str, set[int]] = {}
         self.sorted: list[str] = []
         self.rsorted: list[str] = []
         self.by_len: dict[int, list[str]] = {}
@@ -596,7 +593,7 @@ class _Vocab:
                     q, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
         return out
 
-    def add(self, form: str, ref: tuple[int, int]) -> None:
+    def add(self, form: str, ref: int) -> None:
         s = self.post.get(form)
         if s is None:
             self.post[form] = {ref}
@@ -608,7 +605,7 @@ class _Vocab:
         else:
             s.add(ref)
 
-    def discard(self, form: str, ref: tuple[int, int]) -> None:
+    def discard(self, form: str, ref: int) -> None:
         s = self.post.get(form)
         if s is None:
             return
@@ -638,7 +635,7 @@ class _Vocab:
         return [x[::-1] for x in self.rsorted[i: min(j, i + limit)]]
 
 
-def _bump(d: dict[tuple[int, int], float], refs: Iterable[tuple[int, int]], s: float) -> None:
+def _bump(d: dict[int, float], refs: Iterable[int], s: float) -> None:
     for ref in refs:
         if d.get(ref, 0.0) < s:
             d[ref] = s
@@ -678,19 +675,29 @@ def _compound_bonus(qtoks: list[_Tok], toks: tuple[_Tok, ...], used_q: set[int],
 
 
 class NameIndex:
-    """In-memory index over (client_id, search_key). Thread-safe."""
+    """In-memory index over (client_id, search_key). Thread-safe.
+
+    Two levels: the vocabularies map each form (spelling, phonetic key, skeleton, cognate group)
+    to the distinct client *tokens* (name parts: "Mohammed", "Kovalenko") having it, and each
+    token to the clients having it. A query token is scored against tokens (a few thousand at
+    200,000 clients), not against every client's name part; clients are gathered from the
+    best-scoring tokens down only until the candidate list is full (see `_candidates`)."""
 
     def __init__(self, entries: Iterable[tuple[int, str]] = ()) -> None:
         self._lock = threading.RLock()
-        self._clients: dict[int, tuple[_Tok, ...]] = {}
-        self._given: dict[int, int] = {}
+        self._clients: dict[int, tuple[int, ...]] = {}  # client -> its tokens' ids, in name order
+        self._toks: list[_Tok | None] = []  # token id -> token
+        self._holders: list[set[int]] = []  # token id -> clients having it
+        self._tok_ids: dict[str, int] = {}  # encoded token -> id
+        self._tok_keys: list[str] = []  # token id -> encoded token
+        self._free: list[int] = []
         self._main = _Vocab()  # main spellings
         self._alt = _Vocab()  # alternative spellings
         self._pk = _Vocab()
         self._vk = _Vocab()
         self._ck = _Vocab()  # consonant skeletons of abjad tokens
-        self._cog: dict[int, set[tuple[int, int]]] = {}
-        self._cache: dict[tuple[str, bool], dict[tuple[int, int], float]] = {}
+        self._cog: dict[int, set[int]] = {}
+        self._cache: dict[tuple[str, bool], dict[int, float]] = {}
         for cid, key in entries:
             self.add(cid, key)
 
@@ -701,25 +708,66 @@ class NameIndex:
 
     def add(self, client_id: int, search_key: str) -> None:
         cid = int(client_id)
-        toks = _decode_key(search_key or "")
+        parts = _key_parts(search_key or "")
         with self._lock:
             self._remove_locked(cid)
-            self._clients[cid] = toks
-            for pos, t in enumerate(toks):
-                ref = (cid, pos)
-                self._main.add(t.main, ref)
-                for a in t.alts:
-                    self._alt.add(a, ref)
-                for k in t.pk:
-                    self._pk.add(k, ref)
-                for k in t.vk:
-                    self._vk.add(k, ref)
-                if t.abjad:
-                    for c in t.ck:
-                        self._ck.add(c, ref)
-                for g in t.cog:
-                    self._cog.setdefault(g, set()).add(ref)
+            tids = []
+            for part in parts:
+                tid = self._tok_ids.get(part)
+                if tid is None:
+                    tok = _decode_tok(part)
+                    if tok is None:
+                        continue
+                    tid = self._new_tok(part, tok)
+                self._holders[tid].add(cid)
+                tids.append(tid)
+            self._clients[cid] = tuple(tids)
             self._cache.clear()
+
+    def _new_tok(self, part: str, t: _Tok) -> int:
+        if self._free:
+            tid = self._free.pop()
+            self._toks[tid], self._holders[tid], self._tok_keys[tid] = t, set(), part
+        else:
+            tid = len(self._toks)
+            self._toks.append(t)
+            self._holders.append(set())
+            self._tok_keys.append(part)
+        self._tok_ids[part] = tid
+        self._main.add(t.main, tid)
+        for a in t.alts:
+            self._alt.add(a, tid)
+        for k in t.pk:
+            self._pk.add(k, tid)
+        for k in t.vk:
+            self._vk.add(k, tid)
+        if t.abjad:
+            for c in t.ck:
+                self._ck.add(c, tid)
+        for g in t.cog:
+            self._cog.setdefault(g, set()).add(tid)
+        return tid
+
+    def _drop_tok(self, tid: int) -> None:
+        t = self._toks[tid]
+        assert t is not None
+        self._main.discard(t.main, tid)
+        for a in t.alts:
+            self._alt.discard(a, tid)
+        for k in t.pk:
+            self._pk.discard(k, tid)
+        for k in t.vk:
+            self._vk.discard(k, tid)
+        if t.abjad:
+            for c in t.ck:
+                self._ck.discard(c, tid)
+        for g in t.cog:
+            s = self._cog.get(g)
+            if s is not None:
+                s.discard(tid)
+        del self._tok_ids[self._tok_keys[tid]]
+        self._toks[tid], self._tok_keys[tid] = None, ""
+        self._free.append(tid)
 
     def remove(self, client_id: int) -> None:
         with self._lock:
@@ -727,34 +775,23 @@ class NameIndex:
             self._cache.clear()
 
     def _remove_locked(self, cid: int) -> None:
-        toks = self._clients.pop(cid, None)
-        if toks is None:
+        tids = self._clients.pop(cid, None)
+        if tids is None:
             return
-        for pos, t in enumerate(toks):
-            ref = (cid, pos)
-            self._main.discard(t.main, ref)
-            for a in t.alts:
-                self._alt.discard(a, ref)
-            for k in t.pk:
-                self._pk.discard(k, ref)
-            for k in t.vk:
-                self._vk.discard(k, ref)
-            if t.abjad:
-                for c in t.ck:
-                    self._ck.discard(c, ref)
-            for g in t.cog:
-                s = self._cog.get(g)
-                if s is not None:
-                    s.discard(ref)
+        for tid in set(tids):
+            holders = self._holders[tid]
+            holders.discard(cid)
+            if not holders:
+                self._drop_tok(tid)
 
     # -- per query token ---------------------------------------------------
-    def _token_hits(self, q: _Tok, last: bool) -> dict[tuple[int, int], float]:
-        """Similarity of one query token to every (client, position) it resembles."""
+    def _token_hits(self, q: _Tok, last: bool) -> dict[int, float]:
+        """Similarity of one query token to every client token (id) it resembles."""
         ck = (q.main, last)
         hit = self._cache.get(ck)
         if hit is not None:
             return hit
-        d: dict[tuple[int, int], float] = {}
+        d: dict[int, float] = {}
         qforms = (q.main, *q.alts)
         qlen = len(q.main.replace("/", ""))
         main_post, alt_post, pk_post = self._main.post, self._alt.post, self._pk.post
@@ -848,35 +885,97 @@ class NameIndex:
             return []
         with self._lock:
             hits = [self._token_hits(t, i == len(qtoks) - 1) for i, t in enumerate(qtoks)]
-            # upper bound per client: sum of each query token's best position
-            ub: dict[int, float] = {}
-            for d in hits:
-                best: dict[int, float] = {}
-                for (cid, _pos), s in d.items():
-                    if best.get(cid, 0.0) < s:
-                        best[cid] = s
-                for cid, s in best.items():
-                    ub[cid] = ub.get(cid, 0.0) + s
-            if not ub:
-                return []
-            cands = heapq.nlargest(CAND_LIMIT, ub.items(), key=lambda kv: (kv[1], -kv[0]))
             scored = []
-            for cid, _ in cands:
-                toks = self._clients.get(cid)
-                if not toks:
-                    continue
-                scored.append((self._score(qtoks, hits, cid, toks), cid))
+            for cid in self._candidates(hits):
+                tids = self._clients[cid]
+                toks = tuple(self._toks[t] for t in tids)
+                scored.append((self._score(qtoks, hits, tids, toks), cid))  # type: ignore[arg-type]
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [NameMatch(cid, round(s, 2)) for s, cid in scored[:limit]]
 
+    def _upper_bound(self, hits: list[dict[int, float]], cid: int) -> float:
+        """Sum over the query tokens of the client's best token score (the candidates' order)."""
+        tids = self._clients[cid]
+        ub = 0.0
+        for d in hits:
+            best = 0.0
+            for tid in tids:
+                s = d.get(tid)
+                if s is not None and best < s:
+                    best = s
+            if best:
+                ub += best
+        return ub
+
+    def _candidates(self, hits: list[dict[int, float]]) -> list[int]:
+        """The CAND_LIMIT clients of the highest upper bound (ties: the lower id), as a scan of
+        every hit client would rank them, gathered from the best token scores down (a
+        threshold algorithm: stop once no client not yet seen can rank higher)."""
+        levels: list[list[tuple[float, list[int]]]] = []
+        for d in hits:
+            by_score: dict[float, list[int]] = {}
+            for tid, s in d.items():
+                by_score.setdefault(s, []).append(tid)
+            levels.append(sorted(by_score.items(), reverse=True))
+        holders = self._holders
+        if len(hits) == 1:  # the upper bound is the best token score: whole levels, no sums
+            chosen: set[int] = set()
+            for _s, tids in levels[0]:
+                level = set().union(*(holders[t] for t in tids))
+                level -= chosen
+                room = CAND_LIMIT - len(chosen)
+                if len(level) >= room:
+                    chosen.update(heapq.nsmallest(room, level))
+                    break
+                chosen |= level
+            return list(chosen)
+        # clients with a hit in one query token only have that token's score as their bound: those
+        # are taken level by level with set operations; only the others are summed one by one
+        hit_by = [set().union(*(holders[t] for t in d)) for d in hits]
+        shared = [hit_by[t] & set().union(*(hit_by[:t] + hit_by[t + 1:])) for t in range(len(hits))]
+        at = [0] * len(levels)
+        seen: set[int] = set()
+        top: list[tuple[float, int]] = []  # min-heap of (upper bound, -client id)
+
+        def offer(item: tuple[float, int]) -> None:
+            if len(top) < CAND_LIMIT:
+                heapq.heappush(top, item)
+            elif item > top[0]:
+                heapq.heapreplace(top, item)
+
+        while True:
+            bound = 0.0
+            pick, pick_score = -1, -1.0
+            for t, lv in enumerate(levels):
+                if at[t] < len(lv):
+                    s = lv[at[t]][0]
+                    bound += s
+                    if s > pick_score:
+                        pick, pick_score = t, s
+            if pick < 0 or (len(top) >= CAND_LIMIT and top[0][0] > bound):
+                break
+            s, tids = levels[pick][at[pick]]
+            at[pick] += 1
+            level = set().union(*(holders[tid] for tid in tids))
+            level -= seen
+            seen |= level
+            several = level & shared[pick]
+            for cid in several:
+                offer((self._upper_bound(hits, cid), -cid))
+            level -= several  # their bound is s (0.0 + s: as the sum over the tokens gives it)
+            if level and (len(top) < CAND_LIMIT or s >= top[0][0]):
+                for cid in heapq.nsmallest(CAND_LIMIT, level):
+                    offer((s, -cid))
+        return [-neg for _ub, neg in top]
+
     @staticmethod
-    def _score(qtoks: list[_Tok], hits: list[dict[tuple[int, int], float]], cid: int,
+    def _score(qtoks: list[_Tok], hits: list[dict[int, float]], tids: tuple[int, ...],
                toks: tuple[_Tok, ...]) -> float:
         nq, nc = len(qtoks), len(toks)
         pairs = []
         for i, d in enumerate(hits):
             for j in range(nc):
-                s = d.get((cid, j))
+                s = d.get(tids[j])
                 if s:
                     pairs.append((s, i, j))
         pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))

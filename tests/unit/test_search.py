@@ -337,3 +337,44 @@ def test_public_negatives_not_exact_looking(fixture_index: tuple[NameIndex, dict
         if res and res[0].client_id == ids[n["must_not_rank_first_key"]] and res[0].score >= EXACT_LOOKING:
             bad.append((n["query_id"], res[0]))
     assert not bad
+
+
+# -- the candidates: the same as scoring every client (issue 21) --------------------------------
+
+
+def _fixture_clients() -> list[tuple[str, str]]:
+    with open(FIXTURES / "clients.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [(r["given_name"], r["family_name"]) for r in rows]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 7, 40])
+def test_the_candidates_are_those_a_scan_of_every_client_ranks_first(monkeypatch, limit) -> None:
+    """`_candidates` gathers the best CAND_LIMIT clients from the best token scores down (whole
+    levels for one query token, a threshold algorithm for several); a full scan of every client a
+    query token reaches, as the index did before, must choose the same set for every query,
+    including the ties at the limit (the lower id first). A small limit makes the cut fall inside
+    score levels and among ties; the registry repeats names, so many clients share a bound."""
+    import heapq
+    import random
+
+    from desk.domain import search
+
+    monkeypatch.setattr(search, "CAND_LIMIT", limit)
+    names = _fixture_clients()
+    rng = random.Random(5)
+    people = [rng.choice(names) for _ in range(800)]  # repeated names: equal bounds, ties
+    index = NameIndex((i, make_search_key(g, f)) for i, (g, f) in enumerate(people, 1))
+    queries = []
+    for first, family in rng.sample(people, 25):
+        for typed in (f"{family} {first}", f"{first} {family}"):
+            queries.extend(typed[:n] for n in range(1, min(len(typed), 16) + 1, 2))
+    for query in queries:
+        qtoks = _analyse(query)
+        if not qtoks:
+            continue
+        hits = [index._token_hits(t, i == len(qtoks) - 1) for i, t in enumerate(qtoks)]  # noqa: SLF001
+        bounds = {cid: index._upper_bound(hits, cid) for cid in index._clients}  # noqa: SLF001
+        scan = {cid for cid, _ub in heapq.nlargest(limit, ((c, u) for c, u in bounds.items() if u),
+                                                     key=lambda kv: (kv[1], -kv[0]))}
+        assert set(index._candidates(hits)) == scan, query  # noqa: SLF001
