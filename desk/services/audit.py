@@ -21,10 +21,16 @@ from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
+from desk.storage.repositories.audit import audit_entry
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 
-def record(
+def record(uow: UnitOfWork, actor: Actor, action: str, **fields: Any) -> None:
+    """Write an audit entry in the unit of work's transaction (the keywords of entry())."""
+    uow.audit.append_entry(entry(uow, actor, action, **fields))
+
+
+def entry(
     uow: UnitOfWork,
     actor: Actor,
     action: str,
@@ -34,20 +40,14 @@ def record(
     client_id: int | None = None,
     details: dict[str, Any] | None = None,
     at: datetime | None = None,
-) -> None:
+) -> dict[str, Any]:
+    """The audit entry record() writes, for a statement that writes it with its subject in the
+    same transaction (the check-in's visit: VisitRepository.add_row)."""
     audit_action(action)  # refuses an unregistered action before anything is written
     uow.touch(Topic.AUDIT)  # an audit-only commit (a login, a card read) reloads no list anywhere
-    uow.audit.append(
-        actor_id=actor.staff_id,
-        actor_name=actor.name,
-        action=action,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        client_id=client_id,
-        details=scrub(details, action),
-        workstation=actor.workstation,
-        at=at,
-    )
+    return audit_entry(actor_id=actor.staff_id, actor_name=actor.name, action=action, entity_type=entity_type,
+                       entity_id=entity_id, client_id=client_id, details=scrub(details, action),
+                       workstation=actor.workstation, at=at)
 
 
 #: How long the background writer gathers list reads before it writes them: a name typed into

@@ -6,10 +6,9 @@ and the estimated wait per service from today's real service times (desk.domain.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import Any
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import (
@@ -25,15 +24,13 @@ from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
 from desk.domain.topics import Topic
 from desk.domain.waits import WaitEstimate, estimate_wait
-from desk.services.audit import ListReads, record
+from desk.services.audit import ListReads, entry, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.repositories.clients import CheckInClient
 from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
-
-T = TypeVar("T")
 
 MAX_PARTY_SIZE = 20
 #: A mistaken check-in can be taken back (Ctrl+Z at reception) for this long, until it is called.
@@ -117,27 +114,32 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
     entry and the change topics: the one place a check-in writes, at the desk and at the kiosk.
     Returns the visit's id: the kiosk's database role may read neither names nor every column of
     a visit (desk.storage.roles.KIOSK_GRANTS); the desk takes add_visit_row."""
-    return _add_visit(uow, actor, uow.visits.add, service_id=service_id, client_id=client_id,
-                      appointment=appointment, language=language, snapshot=snapshot, now=now, priority=priority,
-                      reason=reason, party_size=party_size, self_service=self_service)
+    fields, audit = _new_visit(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
+                               language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
+                               party_size=party_size, self_service=self_service)
+    visit_id = uow.visits.add(**fields)
+    uow.audit.append_entry({**audit, "entity_id": visit_id})
+    return visit_id
 
 
 def add_visit_row(uow: UnitOfWork, actor: Actor, **arguments) -> VisitRow:
     """add_visit, returning the new visit as the lists show it, from the INSERT's RETURNING (no
-    re-read): the desk's check-in."""
-    return _add_visit(uow, actor, uow.visits.add_row, **arguments)
+    re-read; on PostgreSQL the audit entry is inserted by the same statement): the desk's check-in."""
+    fields, audit = _new_visit(uow, actor, **arguments)
+    return uow.visits.add_row(audit, **fields)
 
 
-def _add_visit(uow: UnitOfWork, actor: Actor, insert: Callable[..., T], *, service_id: int, client_id: int | None,
+def _new_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
                appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
                priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
-               self_service: bool = False) -> T:
+               self_service: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ticket number, the new visit's columns and its audit entry (without the visit's id)."""
     day = local_day(now)
     ticket = uow.visits.take_ticket_number(service_id, day)  # refused atomically for an inactive service
     if ticket is None:
         raise NotFoundError("This service is not available for check-in.")
     number, service_code, ticket_prefix = ticket
-    visit = insert(
+    fields = dict(
         client_id=client_id,
         service_id=service_id,
         appointment_id=appointment.id if appointment else None,
@@ -161,10 +163,9 @@ def _add_visit(uow: UnitOfWork, actor: Actor, insert: Callable[..., T], *, servi
                "appointment_id": appointment.id if appointment else None, "priority": priority.value}
     if self_service:
         details["self_service"] = True
-    record(uow, actor, "visit.check_in", entity_type="visit", entity_id=visit if isinstance(visit, int) else visit.id,
-           client_id=client_id, details=details)
+    audit = entry(uow, actor, "visit.check_in", entity_type="visit", client_id=client_id, details=details)
     uow.touch(Topic.VISITS, *([Topic.APPOINTMENTS] if appointment else []))
-    return visit
+    return fields, audit
 
 
 class CheckInService:

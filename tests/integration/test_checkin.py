@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from reception_helpers import add_appointment, mark_called
 
-from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from desk.domain.model import AppointmentStatus, Priority, VisitStatus
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
@@ -142,3 +142,39 @@ def test_undo_check_in_until_called(services, reception, head):
     mark_called(services, again.id, NOW + timedelta(minutes=1))
     with pytest.raises(ConflictError, match="already been called"):
         services.checkin.undo_check_in(reception, again.id, now=NOW + timedelta(minutes=2))
+
+
+def test_the_answer_is_the_stored_visit_and_its_audit_entry_names_it(services, reception, head):
+    """The check-in answers from its INSERT's RETURNING (PostgreSQL: with the audit entry in the
+    same statement): the answer equals the stored row, and the entry names that visit."""
+    import json
+
+    from sqlalchemy import text
+
+    mbe = _service(services, head)
+    client = services.clients.create(reception, ClientInput(given_name="Muhammad", family_name="Alhasan"))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id,
+                                     starts_at=NOW + timedelta(minutes=10))
+    answers = [
+        services.checkin.check_in(reception, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                  now=NOW),
+        services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id, party_size=3), now=NOW),
+    ]
+    with services.uow() as uow:
+        for answer in answers:
+            assert answer == uow.visits.get(answer.id)
+            [event] = [e for e in uow.audit.query(entity_type="visit", entity_id=answer.id)]
+            assert (event.action, event.client_id) == ("visit.check_in", answer.client_id)
+            assert json.loads(event.details) == {"service": "MBE", "party_size": answer.party_size,
+                                                 "appointment_id": answer.appointment_id, "priority": "normal"}
+    assert answers[0].appointment_starts_at == NOW + timedelta(minutes=10)
+    assert answers[0].client_name == "Alhasan, Muhammad"
+
+    with services.uow(write=True) as uow:  # a service switched off: refused in the ticket's statement
+        uow.session.execute(text("UPDATE services SET active = false WHERE id = :id"), {"id": mbe.id})
+        uow.commit()
+    with pytest.raises(NotFoundError, match="not available"):
+        services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id), now=NOW)
+    with services.uow() as uow:
+        assert len(uow.audit.query(action="visit.check_in")) == 2
+        assert len(uow.visits.for_day(answers[0].ticket_day)) == 2

@@ -16,6 +16,24 @@ from desk.storage.models import AuditEvent
 _INSERT = insert(AuditEvent)
 
 
+def audit_entry(*, actor_id: int | None, actor_name: str, action: str, entity_type: str = "",
+                entity_id: int | None = None, client_id: int | None = None, details: dict[str, Any] | None = None,
+                workstation: str = "", at: datetime | None = None) -> dict[str, Any]:
+    """The column values of one audit entry (AuditRepository.append_entry, or a statement that
+    inserts it together with its subject: VisitRepository.add_row)."""
+    return {
+        "at": at or datetime.now(UTC),
+        "actor_id": actor_id,
+        "actor_name": actor_name,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "client_id": client_id,
+        "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
+        "workstation": workstation,
+    }
+
+
 class AuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -33,18 +51,14 @@ class AuditRepository:
         workstation: str = "",
         at: datetime | None = None,
     ) -> None:
+        self.append_entry(audit_entry(actor_id=actor_id, actor_name=actor_name, action=action,
+                                      entity_type=entity_type, entity_id=entity_id, client_id=client_id,
+                                      details=details, workstation=workstation, at=at))
+
+    def append_entry(self, entry: dict[str, Any]) -> None:
+        """Insert an entry made by audit_entry()."""
         # a plain INSERT, built once (Core on the session's connection: no ORM statement per entry)
-        self.session.connection().execute(_INSERT, {
-            "at": at or datetime.now(UTC),
-            "actor_id": actor_id,
-            "actor_name": actor_name,
-            "action": action,
-            "entity_type": entity_type,
-            "entity_id": entity_id,
-            "client_id": client_id,
-            "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
-            "workstation": workstation,
-        })
+        self.session.connection().execute(_INSERT, entry)
 
     def query(
         self,

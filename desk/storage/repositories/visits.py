@@ -12,6 +12,7 @@ import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Row,
@@ -44,6 +45,7 @@ from desk.domain.tickets import format_ticket
 from desk.storage.models import (
     Alarm,
     Appointment,
+    AuditEvent,
     Client,
     DisplayCall,
     Room,
@@ -52,6 +54,7 @@ from desk.storage.models import (
     TicketCounter,
     Visit,
 )
+from desk.storage.repositories.audit import AuditRepository
 
 
 class VisitRepository:
@@ -75,11 +78,19 @@ class VisitRepository:
         with _one_open_visit():
             return int(self.session.execute(insert(Visit).values(**fields).returning(Visit.id)).scalar_one())
 
-    def add_row(self, **fields) -> VisitRow:
-        """Insert the visit (plain values) and return it as the lists show it, in the same
-        statement (INSERT ... RETURNING the row's columns and its joined names: no re-read)."""
+    def add_row(self, audit: dict[str, Any], **fields) -> VisitRow:
+        """Insert the visit (plain values) and its audit entry (audit_entry(), entity_id left to
+        this) and return the visit as the lists show it, from the INSERT's RETURNING (no re-read).
+        PostgreSQL: visit and audit entry in ONE statement (a data-modifying CTE); SQLite, which has
+        none: the audit entry is a second statement."""
+        connection = self.session.connection()
         with _one_open_visit():
-            row = self.session.connection().execute(_insert_returning_row(), fields).one()
+            if connection.dialect.name == "postgresql":
+                params = {**fields, **{f"audit_{key}": value for key, value in audit.items() if key != "entity_id"}}
+                row = connection.execute(_insert_with_audit(tuple(fields)), params).one()
+            else:
+                row = connection.execute(_insert_returning_row(), fields).one()
+                AuditRepository(self.session).append_entry({**audit, "entity_id": row[0]})
         return _visit_row_of(row)
 
     def take_ticket_number(self, service_id: int, day: date) -> tuple[int, str, str] | None:
@@ -378,6 +389,27 @@ def _insert_returning_row():
     starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = visits.appointment_id)",
                             type_=Appointment.starts_at.type)  # converted as the joined column is
     return insert(Visit).returning(*_ROW_COLUMNS, *names, starts)
+
+
+@functools.cache
+def _insert_with_audit(keys: tuple[str, ...]):
+    """PostgreSQL: WITH visit AS (INSERT INTO visits ... RETURNING the columns of _row_select),
+    audit AS (INSERT INTO audit_events SELECT ..., visit.id, ... FROM visit) SELECT the visit's
+    columns and its joined names - one round trip for what were two. Parameters: the visit's
+    columns by name (`keys`), the audit entry's as audit_<column>."""
+    columns = Visit.__table__.c
+    visit = (insert(Visit).values({key: bindparam(key, type_=columns[key].type) for key in keys})
+             .returning(*_ROW_COLUMNS).cte("new_visit"))
+    audit_columns = AuditEvent.__table__.c
+    names = [c.name for c in audit_columns if c.name != "id"]
+    audit = insert(AuditEvent).from_select(names, select(*[
+        visit.c.id if name == "entity_id" else bindparam(f"audit_{name}", type_=audit_columns[name].type)
+        for name in names
+    ])).cte("new_audit")
+    joined = [literal_column(sql.replace("visits.", "new_visit.")) for sql in _RETURNED_NAMES]
+    starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = new_visit.appointment_id)",
+                            type_=Appointment.starts_at.type)
+    return select(*visit.c, *joined, starts).add_cte(audit)
 
 
 @functools.cache
