@@ -141,12 +141,6 @@ class ClientRepository:
             raise StaleError()
         return expected_version + 1
 
-    def touch_contact(self, client_id: int, when: datetime) -> None:
-        self.session.execute(
-            update(Client).where(Client.id == client_id).values(last_contact_at=when)
-            .execution_options(synchronize_session=False)
-        )
-
     def contact_for_check_in(self, client_id: int, when: datetime) -> CheckInClient | None:
         """Record the contact (last_contact_at) and return what a check-in needs of the client, its
         open visit and whether it has any visit, in ONE statement; None when the client does not

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
-from desk.storage.models import Appointment, Client, Service, Visit
+from desk.storage.models import Appointment, Client, Visit
 from desk.storage.repositories.appointments import appointment_row
 
 
@@ -56,13 +56,6 @@ class ReceptionRepository:
             .execution_options(synchronize_session=False)
         )
         return result.rowcount == 1
-
-    def service_for_check_in(self, service_id: int) -> tuple[str, str, bool] | None:
-        """(code, ticket prefix, active) of a service: one primary-key read, no hours."""
-        row = self.session.execute(
-            select(Service.code, Service.ticket_prefix, Service.active).where(Service.id == service_id)
-        ).first()
-        return None if row is None else (row.code, row.ticket_prefix, bool(row.active))
 
     def delete_untouched_visit(self, visit_id: int) -> bool:
         """Remove a visit nobody has called yet (undo of a mistaken check-in); False otherwise."""

@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import (
     Row,
     bindparam,
-    case,
     delete,
     func,
     insert,
@@ -101,17 +100,6 @@ class VisitRepository:
         row = self.session.connection().execute(
             _take_ticket_statement(dialect), {"service_id": service_id, "day": day}).first()
         return None if row is None else (int(row[0]), row[1], row[2])
-
-    def open_or_any_visit(self, client_id: int) -> tuple[VisitRow | None, bool]:
-        """The client's open visit (None if none) and whether the client has any visit at all:
-        one query (the check-in asked twice: for the conflict and for "first visit")."""
-        open_values = [s.value for s in OPEN_VISIT_STATUSES]
-        stmt = (self._row_query().where(Visit.client_id == client_id)
-                .order_by(case((Visit.status.in_(open_values), 0), else_=1)).limit(1))
-        rows = self._rows(stmt)
-        if not rows:
-            return None, False
-        return (rows[0] if rows[0].status in OPEN_VISIT_STATUSES else None), True
 
     def client_has_visits(self, client_id: int) -> bool:
         return self.session.scalar(select(Visit.id).where(Visit.client_id == client_id).limit(1)) is not None
