@@ -886,10 +886,14 @@ class NameIndex:
         with self._lock:
             hits = [self._token_hits(t, i == len(qtoks) - 1) for i, t in enumerate(qtoks)]
             scored = []
+            by_name: dict[tuple[int, ...], float] = {}  # the score depends on the name parts only
             for cid in self._candidates(hits):
                 tids = self._clients[cid]
-                toks = tuple(self._toks[t] for t in tids)
-                scored.append((self._score(qtoks, hits, tids, toks), cid))  # type: ignore[arg-type]
+                score = by_name.get(tids)
+                if score is None:
+                    toks = tuple(self._toks[t] for t in tids)
+                    score = by_name[tids] = self._score(qtoks, hits, tids, toks)  # type: ignore[arg-type]
+                scored.append((score, cid))
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [NameMatch(cid, round(s, 2)) for s, cid in scored[:limit]]
 

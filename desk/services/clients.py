@@ -276,19 +276,19 @@ class ClientService:
         if not scores:
             return []
         with self._uow() as uow:
-            rows = uow.clients.get_many(list(scores))
+            rows = uow.clients.search_results(list(scores))
         hits = [
             ClientSearchHit(
-                id=row.id,
-                client_number=row.client_number,
-                given_name=row.given_name,
-                family_name=row.family_name,
-                date_of_birth=row.date_of_birth,
-                language=row.language,
-                interpreter_needed=row.interpreter_needed,
-                score=round(scores[row.id], 1),
+                id=client_id,
+                client_number=format_client_number(client_id),
+                given_name=given,
+                family_name=family,
+                date_of_birth=born,
+                language=language,
+                interpreter_needed=interpreter,
+                score=round(scores[client_id], 1),
             )
-            for row in rows.values()
+            for client_id, given, family, born, language, interpreter in rows
         ]
         hits.sort(key=lambda h: (-h.score, h.family_name.casefold(), h.given_name.casefold(), h.id))
         return hits[:limit]
