@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import io
+import json
 import socket
 from pathlib import Path
 
@@ -140,6 +141,9 @@ def test_find_client_and_import_are_audited_per_client(filled, tmp_path: Path, c
     assert admin(["find-client", "Amal Haddad", "--database-url", _url(services)]) == 0
     looked = services.audit_log.query(Actor.system("test"), AuditFilter(action="client.lookup"))
     assert [row.client_id for row in looked] == [client_id]
+    # the search's list read, written in the background, is in the database before desk-admin ends
+    shown = services.audit_log.query(Actor.system("test"), AuditFilter(action="client.list_read"))
+    assert [json.loads(row.details) for row in shown] == [{"list": "search", "client_ids": [client_id]}]
     csv_file = tmp_path / "c.csv"
     csv_file.write_text("given_name,family_name\nOlena,Kovalenko\nYusuf,Demir\n", encoding="utf-8")
     assert admin(["import-clients", str(csv_file), "--database-url", _url(services)]) == 0
