@@ -21,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 # a start of desk (or of the floor) whose JSON line names the moment of its first frame and its CPU
@@ -57,8 +58,13 @@ print(json.dumps({"shown": True, "shown_at": window.drawn, "cpu_at_print": time.
 """
 
 
+_SETTINGS = tempfile.TemporaryDirectory(prefix="desk-bench-startup-")
+
+
 def _env(path: str | None) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # XDG_CONFIG_HOME: no window settings, so an older desk (which reads the user's) also starts on
+    # the default first view, as --measure-startup does now
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=_SETTINGS.name)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if path:
         env["PYTHONPATH"] = path
