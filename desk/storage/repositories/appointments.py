@@ -96,6 +96,19 @@ def _between_select(by_staff: bool, include_cancelled: bool):  # noqa: ANN202 - 
     return stmt.order_by(Appointment.starts_at, Appointment.id)
 
 
+@functools.cache
+def _by_id_select():  # noqa: ANN202 - a SQLAlchemy select
+    return select(*_COLUMNS).outerjoin(Client, Client.id == Appointment.client_id).where(
+        Appointment.id == bindparam("id"))
+
+
+def appointment_by_id(session: Session, appointment_id: int) -> AppointmentRow | None:
+    """One appointment with its client's name: a statement built once, plain columns (the
+    check-in's read of its appointment)."""
+    row = session.connection().execute(_by_id_select(), {"id": appointment_id}).first()
+    return None if row is None else _appointment_row_of(row)
+
+
 def _appointment_row_of(r) -> AppointmentRow:  # noqa: ANN001 - a row of _between_select
     (id_, client_id, service_id, staff_id, room_id, interpreter_id, interpreter_language, starts_at, ends_at,
      status, cancel_reason, series_id, reminded_at, note, version, given, family) = r

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
 from desk.storage.models import Appointment, Client, Visit
-from desk.storage.repositories.appointments import appointment_row
+from desk.storage.repositories.appointments import appointment_by_id, appointment_row
 
 
 class ReceptionRepository:
@@ -38,13 +38,7 @@ class ReceptionRepository:
                 for r in self.session.execute(stmt)]
 
     def appointment(self, appointment_id: int) -> AppointmentRow | None:
-        stmt = (
-            select(Appointment, Client.given_name, Client.family_name)
-            .outerjoin(Client, Client.id == Appointment.client_id)
-            .where(Appointment.id == appointment_id)
-        )
-        row = self.session.execute(stmt).first()
-        return None if row is None else appointment_row(row.Appointment, row.given_name, row.family_name)
+        return appointment_by_id(self.session, appointment_id)
 
     def mark_appointment_arrived(self, appointment_id: int) -> bool:
         """booked -> arrived; False when it was not booked any more (someone else was faster)."""
