@@ -370,8 +370,14 @@ class LiveLoad:
         return self
 
     def wait_for_acks(self, count: int, timeout: float = 60) -> None:
+        """Until `count` check-ins are acknowledged AND every writer has had one acknowledged: a
+        writer still starting (spawn imports desk: a second or two) must not meet what the test
+        does next (a server restart) before its load has begun."""
         deadline = time.monotonic() + timeout
-        while len(self.acked()) < count and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
+            acked = self.acked()
+            if len(acked) >= count and {e[1] for e in acked} >= set(range(len(self._children))):
+                return
             self.collect(0.05)
 
     def collect(self, wait: float = 0.0) -> None:
