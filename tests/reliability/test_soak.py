@@ -21,8 +21,12 @@ import pytest
 
 SOAK = Path(__file__).resolve().parents[2] / "scripts" / "soak.py"
 CHECKINS, EVERY, WARMUP = 120, 30, 30
+# fds: the connection pool may open a connection late, when the background list-read writer, a
+# worker and the live-update thread first meet (3 fds on SQLite: the file, -wal, -shm; a socket on
+# PostgreSQL); over these 90 counted check-ins one such step is 17-33 per 1,000, two are 67. The
+# pool is bounded; a leak per check-in or per reload is 1,000 per 1,000 and more.
 LIMITS = {"rss_mib_per_1000": 60.0, "objects_per_1000": 100_000, "qobjects_per_1000": 300,
-          "threads_per_1000": 10, "fds_per_1000": 10}
+          "threads_per_1000": 10, "fds_per_1000": 80}
 
 
 def _soak(*extra: str) -> dict:
