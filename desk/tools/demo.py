@@ -25,9 +25,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from desk.domain.model import HolidayPolicy
 from desk.domain.recurrence import expand, holiday_name
 from desk.domain.search import make_search_key
+from desk.domain.settings import BY_KEY
 from desk.domain.text import digits_of
 from desk.domain.tickets import BERLIN, format_ticket
 from desk.storage.engine import Database
@@ -730,7 +733,10 @@ def fill_demo_centre(services: Any, *, seed: int = 20240611, now: datetime | Non
     reception = by_name.get("empfang")
     today = now.astimezone(BERLIN).date()
     first_day = today - timedelta(weeks=past_weeks)
-    fill.make_clients(clients, datetime.combine(today - timedelta(days=3 * 365), time(10), tzinfo=BERLIN)
+    # registered within the default retention of inactive clients: the purge after the login
+    # (the daily tasks) would erase anyone older who has not come since
+    registered_since = today - relativedelta(months=BY_KEY["retention_months"].default["inactive_clients"] - 1)
+    fill.make_clients(clients, datetime.combine(registered_since, time(10), tzinfo=BERLIN)
                       .astimezone(UTC), now - timedelta(days=2))
     # those who come today were all registered before
     recent = max(clients // 3, 10)

@@ -175,3 +175,15 @@ def test_on_a_friday_evening_the_demo_still_shows_a_reminder_to_phone(sqlite_ser
     fill_demo_centre(sqlite_services, now=friday_evening)
     problems = sqlite_services.reminders.problems(head, now=friday_evening)
     assert problems and problems[0].appointment_starts_at.date() == friday_evening.date()
+
+
+def test_the_first_daily_purge_of_the_demo_erases_nobody(demo, head) -> None:
+    """`desk --demo` runs the daily tasks after the login: the retention purge must find nothing
+    to erase in a centre the demo just made (it is what a centre keeping its own rules looks like),
+    or a third of the people a trainee looks up vanish a moment after the window opens."""
+    services, counts = demo
+    report = services.privacy.run_daily_purge(head, now=NOW)
+    assert report is not None
+    assert report.clients_deleted == 0
+    assert report.audit_events_deleted == 0
+    assert _scalar(services, "SELECT count(*) FROM clients") == counts["clients"]
