@@ -37,6 +37,7 @@ from desk.domain.errors import (
     WrongPasswordError,
 )
 from desk.storage.files import private_dir, private_file
+from desk.storage.models import add_partial_conditions
 
 log = logging.getLogger(__name__)
 
@@ -322,6 +323,7 @@ def open_database(url: str, *, echo: bool = False, role: str | None = None) -> D
             "desk works with SQLite or PostgreSQL, not {backend}.", backend=parsed.get_backend_name()
         )
 
+    add_partial_conditions(engine.dialect.name)  # the models' partial indexes, for this engine only
     sessions = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
     db = Database(engine=engine, sessions=sessions, url=url)
     check_connection(db)

@@ -62,6 +62,40 @@ def test_fresh_database_matches_the_models(db_url, tmp_path):
         db.dispose()
 
 
+def test_partial_indexes_are_those_the_migrations_made(db_url, tmp_path):
+    """Alembic's comparison above does not look at an index's WHERE: each partial index of the
+    models (its condition named for the engine opened, `models.add_partial_conditions`) is
+    re-created from the models in a rolled-back transaction, and the database's own definition of
+    it must not change (SQLite: the CREATE statement kept; PostgreSQL: `pg_get_indexdef`)."""
+    from sqlalchemy import text
+    from sqlalchemy.schema import CreateIndex, DropIndex
+
+    db = prepare_database(db_url, backup_dir=tmp_path)
+    partial = [index for table in Base.metadata.sorted_tables for index in table.indexes
+               if index.info.get("where")]
+    assert sorted(index.name for index in partial) == ["ix_visits_handover_arrived",
+                                                      "uq_visits_one_open_per_client"]
+    if db.is_sqlite:
+        definition = text("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name")
+    else:
+        definition = text("SELECT pg_get_indexdef(to_regclass(:name))")
+    try:
+        with db.engine.connect() as connection:
+            for index in partial:
+                transaction = connection.begin()
+                try:
+                    migrated = connection.execute(definition, {"name": index.name}).scalar()
+                    connection.execute(DropIndex(index))
+                    connection.execute(CreateIndex(index))
+                    modelled = connection.execute(definition, {"name": index.name}).scalar()
+                finally:
+                    transaction.rollback()
+                assert "WHERE" in migrated
+                assert modelled == migrated
+    finally:
+        db.dispose()
+
+
 def test_downgrade_to_base_and_up_again(sqlite_db_url, tmp_path):
     """Every migration can be undone: the chain is consistent in both directions."""
     from alembic import command

@@ -23,6 +23,9 @@ NOT_AT_FIRST_FRAME = (
     "PySide6.QtPrintSupport", "desk.ui.views.empfang.slip",  # the ticket slip: when printed
     "desk.ui.views.empfang.card", "desk.ui.views.empfang.checkin_dialog", "desk.ui.views.empfang.attach",
     "desk.services.reports", "desk.ui.views.statistik", "desk.ui.views.raumkalender",  # other views
+    # on SQLite: the PostgreSQL dialect (its package imports every driver's module, ~30 ms of CPU),
+    # which a `postgresql_*` keyword in the models would load (models.partial_index)
+    "sqlalchemy.dialects.postgresql",
 )
 
 _PROBE = """

@@ -16,7 +16,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import StaleError
@@ -32,6 +31,7 @@ from desk.domain.reminders import (
 from desk.storage.models import Appointment, Client, Service
 from desk.storage.models import ReminderContact as ContactModel
 from desk.storage.models import ReminderSending as Sending
+from desk.storage.upsert import insert_for
 
 _CLAIMABLE = [SendStatus.PENDING.value, SendStatus.RETRY.value]
 
@@ -99,7 +99,7 @@ class ReminderRepository:
         if not rows:
             return 0
         dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        insert = insert_for(dialect)
         stmt = insert(Sending).values(rows).on_conflict_do_nothing(
             index_elements=["appointment_id", "channel", "slot", "starts_at"]).returning(Sending.id)
         return len(self.session.execute(stmt).all())  # only the rows this call inserted

@@ -26,7 +26,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -54,6 +53,7 @@ from desk.storage.models import (
     Visit,
 )
 from desk.storage.repositories.audit import AuditRepository
+from desk.storage.upsert import insert_for
 
 
 class VisitRepository:
@@ -62,7 +62,7 @@ class VisitRepository:
 
     def next_ticket_number(self, service_id: int, day: date) -> int:
         dialect = self.session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        insert = insert_for(dialect)
         stmt = insert(TicketCounter).values(service_id=service_id, day=day, last_number=1)
         stmt = stmt.on_conflict_do_update(
             index_elements=[TicketCounter.service_id, TicketCounter.day],
@@ -404,7 +404,7 @@ def _insert_with_audit(keys: tuple[str, ...]):
 def _take_ticket_statement(dialect: str):
     """INSERT INTO ticket_counters SELECT the service if it is active ON CONFLICT DO UPDATE
     last_number + 1 RETURNING the number, the service's code and ticket prefix."""
-    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    upsert = insert_for(dialect)
     active = (select(Service.id, bindparam("day", type_=TicketCounter.day.type), literal(1))
               .where(Service.id == bindparam("service_id"), Service.active.is_(True)))
     return (upsert(TicketCounter)
