@@ -302,6 +302,11 @@ class ReportRepository:
         cells_key = key(("s", services), ("root", 2), ("rep", 2), ("f", 2 ** len(VISIT_FLAGS)), ("p", periods))
         months_key = key(("s", services), ("root", 2), ("rep", 2), ("p", periods), ("m", months))
         waits, sessions = _percentiles_sql(dialect, "w"), _percentiles_sql(dialect, "d")
+        # `rep`: the hand-overs whose chain had the same service before. Only visits of `h` can be
+        # one (the report asks it of handed-over visits), and saying so lets PostgreSQL estimate
+        # rep by h's size (a few thousand rows) instead of the recursive walk's millions, which
+        # made it plan the visits' read around a huge rep (server CPU of the statement 145 -> 120 ms
+        # with the chains followed into the compared year, 116 -> 108 ms without; the same rows)
         sql = f"""
 WITH RECURSIVE
 h AS MATERIALIZED (
@@ -320,7 +325,8 @@ members(id, s, root) AS (
   SELECT DISTINCT parent, ps, parent FROM h WHERE parent NOT IN (SELECT id FROM h)
 ),
 rep AS MATERIALIZED (
-  SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY root, s ORDER BY id) AS k FROM members) AS m_ WHERE k > 1
+  SELECT id FROM h WHERE id IN (
+    SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY root, s ORDER BY id) AS k FROM members) AS m_ WHERE k > 1)
 ),
 v AS MATERIALIZED (
   SELECT {period} AS p, v.service_id AS s, v.id, v.client_id AS c,

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Where the yearly report's time goes, statement by statement (issue 21).
+
+    python scripts/report_parts.py URL [--runs 10] [--year 2025]
+
+Runs the bench's two report figures (the year alone, and with the previous year) --runs times
+each, interleaved with the floors of desk/tools/benchsql.py, and splits every report into its
+parts: each repository call (visit_figures, visit_totals, appointment_counts, room_counts) with
+its wall time, the CPU time of this thread, and on PostgreSQL the CPU time of the server process
+serving the connection (utime + stime of /proc/<pid>/stat, 10 ms ticks: averaged over the runs);
+the rest of the report (reference reads, folding in Python, assembling) is the report minus
+those. Prints medians (mean for the server's CPU) and the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from collections import defaultdict
+from datetime import UTC, date, datetime
+
+from desk.domain.reports import Period
+from desk.services.bootstrap import prepare_database
+from desk.services.context import Actor
+from desk.services.desk import build_services
+from desk.storage.repositories import reports as repo_module
+from desk.tools import benchsql
+
+TICK = os.sysconf("SC_CLK_TCK")
+PARTS = ("visit_figures", "visit_totals", "appointment_counts", "room_counts")
+
+
+class Meter:
+    def __init__(self) -> None:
+        self.samples: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+
+    def server_cpu(self, pid: int | None) -> float:
+        if pid is None:
+            return 0.0
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+
+    def measure(self, name: str, function, pid: int | None = None):  # noqa: ANN001, ANN201
+        wall, cpu, server = time.perf_counter(), time.thread_time(), self.server_cpu(pid)
+        result = function()
+        self.samples[name].append((time.perf_counter() - wall, time.thread_time() - cpu, self.server_cpu(pid) - server))
+        return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("url")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--year", type=int, default=2025)
+    args = parser.parse_args()
+    db = prepare_database(args.url)
+    services = build_services(db)
+    actor = Actor.system("bench")
+    pg = not db.is_sqlite
+
+    def backend_pid(session) -> int | None:  # noqa: ANN001 - the report's session
+        return session.connection().connection.dbapi_connection.info.backend_pid if pg else None
+
+    meter = Meter()
+    current: list[str] = [""]
+    for part in PARTS:
+        original = getattr(repo_module.ReportRepository, part)
+
+        def wrapped(self, *a, _original=original, _part=part, **k):  # noqa: ANN001, ANN002, ANN003, ANN202
+            return meter.measure(f"{current[0]} {_part}", lambda: _original(self, *a, **k),
+                                 backend_pid(self.session))
+        setattr(repo_module.ReportRepository, part, wrapped)
+
+    floor = benchsql.RawFloor(db)
+    now = datetime(args.year + 1, 12, 4, 12, tzinfo=UTC)
+    period = Period.year(args.year)
+    span = (floor.value(date(args.year, 1, 1)), floor.value(date(args.year, 12, 31)))
+    before = (floor.value(date(args.year - 1, 1, 1)), floor.value(date(args.year - 1, 12, 31)))
+    floor_pid = None
+    if pg:
+        cursor = floor._raw.cursor()
+        cursor.execute("SELECT pg_backend_pid()")
+        floor_pid = cursor.fetchone()[0]
+        floor._raw.commit()
+    floor_meter = Meter()
+    load = os.getloadavg()
+    for index in range(args.runs + 1):
+        for compare in (False, True):
+            name = "compare" if compare else "single"
+            current[0] = name
+            meter.measure(f"{name} report", lambda c=compare: services.reports.report(actor, period, now=now, compare=c))
+            floor_meter.measure(f"{name} floor", lambda c=compare: floor.query(
+                "year_report_compare" if c else "year_report", span + before if c else span), floor_pid)
+        if index == 0:  # warm-up
+            meter.samples.clear()
+            floor_meter.samples.clear()
+    end_load = os.getloadavg()
+    print(f"{db.engine.dialect.name}, year {args.year}, {args.runs} runs, load {load[0]:.2f} -> {end_load[0]:.2f}")
+    print(f"{'part':38} {'wall p50':>9} {'thread CPU':>11} {'server CPU':>11}  (ms)")
+    rows = {**meter.samples, **floor_meter.samples}
+    for name in sorted(rows, key=lambda n: (n.split()[0], n)):
+        samples = rows[name]
+        wall = statistics.median(s[0] for s in samples) * 1000
+        cpu = statistics.median(s[1] for s in samples) * 1000
+        server = statistics.mean(s[2] for s in samples) * 1000
+        print(f"{name:38} {wall:9.1f} {cpu:11.1f} {server:11.1f}")
+    for name in ("single", "compare"):
+        total = [s[0] for s in rows[f"{name} report"]]
+        parts = [sum(rows[f"{name} {p}"][i][0] for p in PARTS if f"{name} {p}" in rows) for i in range(len(total))]
+        rest = statistics.median(t - p for t, p in zip(total, parts, strict=True)) * 1000
+        print(f"{name}: rest of the report (reference reads, assembling) {rest:.1f} ms wall")
+    one = statistics.median(s[0] for s in rows["single report"])
+    two = statistics.median(s[0] for s in rows["compare report"])
+    print(f"ratios (p50 wall): one year / floor {one / statistics.median(s[0] for s in rows['single floor']):.2f}x; "
+          f"with previous / floor {two / statistics.median(s[0] for s in rows['compare floor']):.2f}x; "
+          f"with previous / one year {two / one:.2f}x")
+    floor.close()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
