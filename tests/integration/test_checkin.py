@@ -14,6 +14,10 @@ from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
+# also the services' clock (the `clock` fixture): a call without now= means the same on any day the
+# tests run (pytest --today=...); NOW lies in the past, so a service reading the wall clock fails
+FIXED_NOW = NOW
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _service(services, head, code="MBE"):
@@ -178,3 +182,19 @@ def test_the_answer_is_the_stored_visit_and_its_audit_entry_names_it(services, r
     with services.uow() as uow:
         assert len(uow.audit.query(action="visit.check_in")) == 2
         assert len(uow.visits.for_day(answers[0].ticket_day)) == 2
+
+
+def test_without_now_the_services_clock_decides(services, reception, head, clock):
+    """No now= passed: today's list, today's appointments, the ticket's day and the arrival are the
+    services' clock's (NOW, in the past), never the day the test runs on."""
+    mbe = _service(services, head)
+    client = services.clients.create(reception, ClientInput(given_name="Amina", family_name="Haidari"))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id,
+                                     starts_at=NOW + timedelta(minutes=10))
+    assert [a.id for a in services.checkin.todays_appointments(reception)] == [appointment_id]
+    visit = services.checkin.check_in(reception, CheckInRequest(client_id=client.id, appointment_id=appointment_id))
+    assert (visit.arrived_at, visit.ticket_day, visit.ticket) == (NOW, NOW.date(), "M-001")
+    assert [v.id for v in services.checkin.today(reception)] == [visit.id]
+    clock.advance(timedelta(days=1))  # the next day: an empty list, tickets from 1 again
+    assert services.checkin.today(reception) == [] and services.checkin.todays_appointments(reception) == []
+    assert services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id)).ticket == "M-001"

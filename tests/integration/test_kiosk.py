@@ -21,6 +21,8 @@ from desk.services.context import Actor
 from desk.storage.models import Appointment, AuditEvent
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
+FIXED_NOW = NOW  # the services' clock (the `clock` fixture): a call without now= means the same on any day
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _kiosk(name: str = "kiosk-1") -> Actor:
@@ -246,3 +248,16 @@ def test_the_head_adds_a_kiosk_language_with_desk_admin(sqlite_services, sqlite_
     assert admin(["kiosk-language", "--database-url", sqlite_db_url, "add", "so", str(path)]) != 0
     assert admin(["kiosk-language", "--database-url", sqlite_db_url, "remove", "so"]) == 0
     assert sqlite_services.kiosk.languages(_kiosk()) == {}
+
+
+def test_without_now_the_services_clock_decides(services, head, reception, clock):
+    """No now= passed: the ticket's day, the appointment found by its code and the lock-out's time
+    are the services' clock's (NOW, in the past), never the day the test runs on."""
+    mbe = _service(services, head)
+    _appointment(services, head, reception)  # 10 minutes after NOW
+    ticket = services.kiosk.check_in_appointment(_kiosk(), code="K7MA4T", language="ar")
+    assert ticket.ticket == "M-001" and ticket.appointment_at == NOW + timedelta(minutes=10)
+    assert services.kiosk.take_ticket(_kiosk(), mbe.id, "de").ticket == "M-002"
+    assert [v.arrived_at for v in services.checkin.today(reception, now=NOW)] == [NOW, NOW]
+    clock.advance(timedelta(days=1))
+    assert services.kiosk.take_ticket(_kiosk(), mbe.id, "de").ticket == "M-001"

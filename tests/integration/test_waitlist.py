@@ -18,6 +18,8 @@ from desk.services.context import Actor
 
 # a Monday morning in Balingen (09:00 CET = 08:00 UTC)
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+FIXED_NOW = T0  # the services' clock (the `clock` fixture): a call without now= means the same on any day
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def _service(services, head, code):
@@ -296,13 +298,14 @@ def test_call_next_without_room_asks_for_one(setup, head, counsellor):
 
 def test_six_processes_drain_the_list_each_visit_called_exactly_once(services, db_url, head):
     """6 spawned processes call next until the list is empty. Every visit must be called by
-    exactly one of them (DESK_RACE_N=1000 for the full run; 150 by default)."""
+    exactly one of them (DESK_RACE_N=1000 for the full run; 150 by default). Every process runs
+    at T0 too (its own services' clock), so the day they share is the test's, not the wall's."""
     import os
 
     from waitlist_race import race
 
     count = int(os.environ.get("DESK_RACE_N", "150"))
-    ids, per_process, errors = race(db_url, services, count)
+    ids, per_process, errors = race(db_url, services, count, now=T0)
     assert errors == []
     called = [visit_id for got in per_process.values() for visit_id in got]
     assert len(called) == len(set(called)), "a visit was called twice"
@@ -396,3 +399,20 @@ def test_hand_over_only_to_a_counsellor_of_that_service(setup, head, counsellor)
         with pytest.raises(ValidationError, match=f"{name} does not work in this service"):
             services.waitlist.hand_over(counsellor, visit.id, service_id=mbe.id, staff_id=staff_id,
                                         now=T0 + timedelta(minutes=1))
+
+
+def test_without_now_the_services_clock_decides(setup, head, counsellor, clock):
+    """No now= passed: the call's times, the display's calls and the end of the day are the
+    services' clock's (T0, a Monday in the past), never the day the test runs on."""
+    services, mbe, room = setup
+    visit = services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    assert visit.arrived_at == T0
+    clock.advance(timedelta(minutes=7))
+    called = services.waitlist.call_next(counsellor, room_id=room.id).visit
+    assert (called.id, called.called_at) == (visit.id, T0 + timedelta(minutes=7))
+    assert [c.ticket for c in services.waitlist.display_calls(Actor.display())] == [visit.ticket]
+    assert services.waitlist.close_day(counsellor) == 0  # 09:07 in Balingen: the day is not over
+    clock.set(datetime(2026, 11, 23, 15, 31, tzinfo=UTC))  # 16:31, after closing time
+    assert services.waitlist.close_day(counsellor) == 1
+    assert services.waitlist.get(head, visit.id).status is VisitStatus.LEFT
+    assert services.waitlist.display_calls(Actor.display()) == []

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 
-def fill_waiting(services, count: int, service_code: str = "MBE") -> list[int]:
-    """`count` waiting visits in one transaction (check-in's repository path, fast)."""
+def fill_waiting(services, count: int, service_code: str = "MBE", now: datetime | None = None) -> list[int]:
+    """`count` waiting visits in one transaction (check-in's repository path, fast), arrived at `now`
+    (default: the services' clock)."""
     from desk.domain.model import VisitStatus
     from desk.domain.tickets import local_day
     from desk.domain.topics import Topic
 
-    now = datetime.now(UTC)
+    now = now or services.clock()
     ids = []
     with services.uow(write=True) as uow:
         service = next(s for s in uow.reference.services() if s.code == service_code)
@@ -25,14 +26,16 @@ def fill_waiting(services, count: int, service_code: str = "MBE") -> list[int]:
     return ids
 
 
-def drain(url: str, name: str, room_id: int, start, results) -> None:
-    """Call next until nobody is left; report the visit ids this process got."""
+def drain(url: str, name: str, room_id: int, start, results, now: datetime | None = None) -> None:
+    """Call next until nobody is left; report the visit ids this process got (its services' clock
+    standing at `now` if given, else the system clock)."""
     from desk.domain.model import Role
+    from desk.services.clock import FixedClock
     from desk.services.context import Actor
     from desk.services.desk import build_services
     from desk.storage.engine import open_database
 
-    services = build_services(open_database(url))
+    services = build_services(open_database(url), clock=FixedClock(now) if now else None)
     actor = Actor(staff_id=None, name=name, role=Role.COUNSELLOR, workstation=name)
     got: list[int] = []
     try:
@@ -50,16 +53,18 @@ def drain(url: str, name: str, room_id: int, start, results) -> None:
         services.close()
 
 
-def race(url: str, services, count: int, processes: int = 6) -> tuple[list[int], dict[str, list[int]], list[str]]:
-    """Run the race; returns (all visit ids, ids per process, errors)."""
+def race(url: str, services, count: int, processes: int = 6,
+         now: datetime | None = None) -> tuple[list[int], dict[str, list[int]], list[str]]:
+    """Run the race; returns (all visit ids, ids per process, errors). With `now`, every visit arrives
+    and is called at that moment (a test's fixed clock), else at the system clock's."""
     import multiprocessing
 
-    ids = fill_waiting(services, count)
+    ids = fill_waiting(services, count, now=now)
     room_id = next(r.id for r in services.reference.rooms(_head()) if r.kind.value == "office")
     context = multiprocessing.get_context("spawn")
     start = context.Barrier(processes)
     results = context.Queue()
-    workers = [context.Process(target=drain, args=(url, f"counsellor-{i}", room_id, start, results))
+    workers = [context.Process(target=drain, args=(url, f"counsellor-{i}", room_id, start, results, now))
                for i in range(processes)]
     for worker in workers:
         worker.start()
