@@ -226,6 +226,24 @@ class ReportRepository:
             return cast(func.floor(func.extract("epoch", column)), BigInteger)
         return cast(func.strftime("%s", column), Integer)
 
+    def _read_settings(self) -> None:
+        """PostgreSQL planner settings for the rest of this read transaction (`set_config(...,
+        true)` is SET LOCAL; one round trip for all):
+
+        - no JIT: the recursive CTE's row estimate is huge, so PostgreSQL compiled the statement
+          with LLVM for 3 s to run it in 0.4 s;
+        - work_mem 64MB: the sorts and the materialised visits in memory, not in temporary files;
+        - no plain index scans: the period's visits are read by a bitmap scan of the arrived_at
+          index, each heap page once, instead of an index scan visiting a page per row (a year:
+          769 pages against 21,851 buffer visits; server CPU of visit_figures 112 -> 103 ms,
+          visit_totals 52 -> 50 ms, "The yearly report, third step" in docs/PERFORMANCE.md);
+        - no parallel workers: with index scans off the planner gathers the hand-over chains'
+          small scan in parallel, which on a small server only adds the workers' start."""
+        self.session.execute(text(
+            "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), "
+            "set_config('enable_indexscan', 'off', true), "
+            "set_config('max_parallel_workers_per_gather', '0', true)"))
+
     # -- the visits of every period, in one statement -----------------------------------------
 
     def visit_figures(self, bounds: list[tuple[datetime, datetime]], month_edges: list[datetime],
@@ -361,11 +379,7 @@ UNION ALL {sessions}
 """  # noqa: S608 - constants and bind-parameter names only
         stmt = text(sql).bindparams(*[bindparam(name, type_=type_) for name, type_ in types.items()])
         if dialect == "postgresql":
-            # for this read transaction only: no JIT (the recursive CTE's row estimate is huge, so
-            # PostgreSQL compiled the statement with LLVM for 3 s to run it in 0.4 s) and room for
-            # the sorts and the materialised visits in memory instead of temporary files
-            self.session.execute(text("SET LOCAL jit = off"))
-            self.session.execute(text("SET LOCAL work_mem = '64MB'"))
+            self._read_settings()
         result = VisitFigures(len(bounds))
         for row in self.session.execute(stmt, params):
             result.add(row)
@@ -408,8 +422,7 @@ UNION ALL {sessions}
 """  # noqa: S608 - constants and bind-parameter names only
         stmt = text(sql).bindparams(bindparam("b0", type_=UTCDateTime()), bindparam("e1", type_=UTCDateTime()))
         if dialect == "postgresql":
-            self.session.execute(text("SET LOCAL jit = off"))  # as in visit_figures
-            self.session.execute(text("SET LOCAL work_mem = '64MB'"))
+            self._read_settings()
         result = PeriodVisits()
         for kind, _p, _s, _root, _rep, f, _t1, _t2, interpreter, x, n, low, high in self.session.execute(
                 stmt, {"b0": begin, "e1": end}):
