@@ -21,7 +21,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk.cli.common import add_database_option, admin_session, open_services
+from desk.cli.common import add_database_option, admin_session, open_services, sqlite_path
 from desk.domain.backups import LONGEST, rule_text
 from desk.domain.errors import DatabaseError
 from desk.domain.tickets import format_client_number
@@ -55,13 +55,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=_list)
 
 
-def _sqlite_path(url: str) -> Path | None:
-    for prefix in ("sqlite+pysqlite:///", "sqlite:///"):
-        if url.startswith(prefix):
-            return Path(url[len(prefix):]).expanduser()
-    return None
-
-
 def _backup(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         if args.daily:
@@ -77,7 +70,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     url = resolve_database_url(args.database_url)
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is None:
         raise DatabaseError("restore works on SQLite files; restore PostgreSQL with pg_restore "
                             "(see docs/DATA-PROTECTION.md).")
@@ -120,7 +113,7 @@ def _restore_login(args: argparse.Namespace, path: Path) -> Actor:
 
 def _check(args: argparse.Namespace) -> int:
     url = resolve_database_url(args.database_url)
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None:
         report = check_file(path)
     else:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desk.domain.errors import PermissionDeniedError, ValidationError
+from desk.domain.errors import DatabaseError, PermissionDeniedError, ValidationError
 from desk.domain.model import Role
 from desk.services.bootstrap import DATABASE_URL_VARIABLE, prepare_database, resolve_database_url
 from desk.services.context import Actor
@@ -112,10 +112,26 @@ def login(services: DeskServices, args: argparse.Namespace) -> Actor:
     return dataclasses.replace(actor, name=f"{actor.name} ({who})")
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite address; None for a server."""
+    for prefix in ("sqlite+pysqlite:///", "sqlite:///"):
+        if url.startswith(prefix):
+            return Path(url[len(prefix):]).expanduser()
+    return None
+
+
 @contextmanager
-def open_services(args: argparse.Namespace) -> Iterator[DeskServices]:
-    """The services without a login: only for commands that touch no personal data."""
-    db = prepare_database(resolve_database_url(getattr(args, "database_url", None)))
+def open_services(args: argparse.Namespace, *, create: bool = False) -> Iterator[DeskServices]:
+    """The services without a login: only for commands that touch no personal data.
+
+    An SQLite file that is not there is not made (only `create`, for synthetic data): a mistyped
+    --database-url, or a PC whose desk never started, would otherwise get a new empty database,
+    answer "wrong user name or password" (it has no accounts) or report on the wrong file."""
+    url = resolve_database_url(getattr(args, "database_url", None))
+    path = sqlite_path(url)
+    if not create and path is not None and not path.exists():
+        raise DatabaseError("The database file {path} does not exist.", path=str(path))
+    db = prepare_database(url)
     services = build_services(db)
     try:
         yield services

@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _demo_data(args: argparse.Namespace) -> int:
     from desk.tools.demo import account_count, client_count, fill_demo_at_scale
 
-    with open_services(args) as services:
+    with open_services(args, create=True) as services:
         accounts = account_count(services)
         if accounts:
             print(f"desk-admin: {services.database_name} has {accounts} account(s): synthetic data goes "

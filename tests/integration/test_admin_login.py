@@ -196,3 +196,25 @@ def test_restore_needs_a_login(filled, tmp_path: Path, capsys, monkeypatch, cli_
         reopened.close()
     cli_login(url)
     assert admin(["restore", str(backup), "--database-url", url]) == 0
+
+
+@pytest.mark.parametrize("argv", [["accounts"], ["info"], ["upgrade"], ["recover-head", "x", "--password-stdin"],
+                                  ["check-appointments"]])
+def test_a_database_file_that_is_not_there_is_named_not_made(argv, tmp_path: Path, capsys, monkeypatch) -> None:
+    """A mistyped --database-url (or a PC whose desk never started): desk-admin says the file is
+    missing; it does not create an empty database and then answer "wrong user name or password"
+    (the new file has no accounts) or show the schema of a file nobody uses."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("neues-passwort-1\n"))
+    missing = tmp_path / "tippfehler" / "desk.sqlite"
+    assert admin([*argv, "--database-url", f"sqlite:///{missing}"]) != 0
+    err = capsys.readouterr().err
+    assert f"The database file {missing} does not exist." in err
+    assert "Wrong user name or password" not in err
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def test_demo_data_still_makes_its_database(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "bench.sqlite"
+    assert admin(["demo-data", "--years", "1", "--clients", "50", "--visits", "100", "--appointments", "10",
+                  "--bookings", "5", "--database-url", f"sqlite:///{target}"]) == 0
+    assert target.exists()
