@@ -11,10 +11,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desk import __version__
@@ -48,54 +51,57 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging("desk")  # before parse_args: on Windows (no console) its messages go to the log
     args = parse_args(argv)
 
-    # The database side (SQLAlchemy, the models, the services' base) before the first PySide6
-    # import: once PySide6 is imported, its import hook reads the source of every module imported
-    # after it (shibokensupport.feature: does it use PySide6?), ~250 SQLAlchemy modules here
-    # (0.1-0.2 s of CPU at start-up, issue 21).
-    import desk.services.bootstrap  # noqa: F401
-    import desk.services.desk  # noqa: F401
-    from desk.ui.platform_check import EXIT_NO_PLATFORM, import_problem, prepare_platform, problem_text
+    # No cyclic garbage collection while the libraries are imported and Qt is set up, then what
+    # they made is frozen (issue 21, cold start; docs/PERFORMANCE.md "Cold start and memory").
+    with _imports_without_gc():
+        # The database side (SQLAlchemy, the models, the services' base) before the first PySide6
+        # import: once PySide6 is imported, its import hook reads the source of every module imported
+        # after it (shibokensupport.feature: does it use PySide6?), ~250 SQLAlchemy modules here
+        # (0.1-0.2 s of CPU at start-up, issue 21).
+        import desk.services.bootstrap  # noqa: F401
+        import desk.services.desk  # noqa: F401
+        from desk.ui.platform_check import EXIT_NO_PLATFORM, import_problem, prepare_platform, problem_text
 
-    try:
-        from PySide6.QtWidgets import QApplication
-    except ImportError as error:  # a library every Qt start needs (libEGL, libfontconfig, ...) is missing
-        problem = import_problem(error)
-        if problem is None:
-            raise
-        print(problem_text(problem), file=sys.stderr)
-        return EXIT_NO_PLATFORM
-    from desk.ui.qt_imports import forget_read_sources
-
-    forget_read_sources()  # PySide6's import hook would keep the source of every later module
-
-    from desk.domain.errors import DeskError
-    from desk.services.bootstrap import prepare_database
-    from desk.services.config import check_terminal_server, load_config
-    from desk.services.desk import build_services
-    from desk.storage.engine import sqlite_url
-    from desk.ui.i18n import install_language
-    from desk.ui.settings import UiSettings
-
-    if QApplication.instance() is None:
-        problem = prepare_platform()
-        if problem is not None:  # Qt would abort in QApplication() with a generic message
+        try:
+            from PySide6.QtWidgets import QApplication
+        except ImportError as error:  # a library every Qt start needs (libEGL, libfontconfig, ...) is missing
+            problem = import_problem(error)
+            if problem is None:
+                raise
             print(problem_text(problem), file=sys.stderr)
             return EXIT_NO_PLATFORM
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("desk")
-    app.setOrganizationName("Diakonie")
-    app.setApplicationVersion(__version__)
-    # the taskbar matches the window to its start-menu entry (packaging/deb.py) and takes its icon
-    app.setDesktopFileName("desk-display" if args.display else "desk-kiosk" if args.kiosk else "desk")
-    from desk.ui.app_icon import app_icon
+        from desk.ui.qt_imports import forget_read_sources
 
-    app.setWindowIcon(app_icon())  # every window, the connection dialog and message boxes too
-    from desk.ui.crash import install_excepthook
+        forget_read_sources()  # PySide6's import hook would keep the source of every later module
 
-    install_excepthook()
-    logging.getLogger("desk").info("desk %s starting", __version__)
-    ui_settings = UiSettings()
-    install_language(args.language or ui_settings.language)
+        from desk.domain.errors import DeskError
+        from desk.services.bootstrap import prepare_database
+        from desk.services.config import check_terminal_server, load_config
+        from desk.services.desk import build_services
+        from desk.storage.engine import sqlite_url
+        from desk.ui.i18n import install_language
+        from desk.ui.settings import UiSettings
+
+        if QApplication.instance() is None:
+            problem = prepare_platform()
+            if problem is not None:  # Qt would abort in QApplication() with a generic message
+                print(problem_text(problem), file=sys.stderr)
+                return EXIT_NO_PLATFORM
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("desk")
+        app.setOrganizationName("Diakonie")
+        app.setApplicationVersion(__version__)
+        # the taskbar matches the window to its start-menu entry (packaging/deb.py) and takes its icon
+        app.setDesktopFileName("desk-display" if args.display else "desk-kiosk" if args.kiosk else "desk")
+        from desk.ui.app_icon import app_icon
+
+        app.setWindowIcon(app_icon())  # every window, the connection dialog and message boxes too
+        from desk.ui.crash import install_excepthook
+
+        install_excepthook()
+        logging.getLogger("desk").info("desk %s starting", __version__)
+        ui_settings = UiSettings()
+        install_language(args.language or ui_settings.language)
 
     demo_dir = None
     try:
@@ -157,6 +163,24 @@ def main(argv: list[str] | None = None) -> int:
         services.close()
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+@contextmanager
+def _imports_without_gc() -> Iterator[None]:
+    """The imports of a start make ~115,000 objects that live as long as the process and ~500 that
+    are garbage (~0.1 MB, the scaffolding of class definitions), yet they set off ~190 collections,
+    a full one among them, 50-70 ms of CPU before the first frame. So: no collection meanwhile,
+    then `gc.freeze()` moves all of it out of every later pass (without it, the first
+    collections after would walk the lot as young objects), the garbage included. Collection is
+    on again afterwards, whatever happened inside."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _start_failed(error) -> int:
