@@ -10,12 +10,23 @@ its wall time, the CPU time of this thread, and on PostgreSQL the CPU time of th
 serving the connection (utime + stime of /proc/<pid>/stat, 10 ms ticks: averaged over the runs);
 the rest of the report (reference reads, folding in Python, assembling) is the report minus
 those. Prints medians (mean for the server's CPU) and the load average.
+
+    python scripts/report_parts.py URL --pieces [--runs 10]
+
+splits the two visit statements of the report with the previous year (visit_figures and
+visit_totals, captured as executed) into their pieces and times each alone on the driver
+connection, in a read transaction with the report's settings: every common table expression up
+to one of them and `SELECT count(*) FROM <it>`, and every part of the final UNION ALL as
+`SELECT count(*) FROM (<part>)` after all of them. The CPU (SQLite: this thread; PostgreSQL:
+the server process) of a piece minus that of what it reads (the materialised visits `v`/`t`,
+or `latest`) is what that piece adds.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -50,16 +61,86 @@ class Meter:
         return result
 
 
+def _pieces(statement: str) -> list[tuple[str, str]]:
+    """(name, SQL) of the pieces of one WITH statement (see the module's docstring)."""
+    start = statement.index("WITH")
+    body_at = statement.index("\nSELECT '", start)
+    ctes, body = statement[start:body_at], statement[body_at:]
+    heads = list(re.finditer(r"^(\w+)(\([^)]*\))? AS (NOT MATERIALIZED |MATERIALIZED )?\(", ctes, re.M))
+    result = []
+    for index, head in enumerate(heads):
+        end = heads[index + 1].start() if index + 1 < len(heads) else len(ctes)
+        result.append((f"cte {head.group(1)}", ctes[:end].rstrip().rstrip(",") + f"\nSELECT count(*) FROM {head.group(1)}"))
+    for number, part in enumerate(body.split("\nUNION ALL"), 1):
+        kind = re.search(r"SELECT '(\w)'", part).group(1)
+        result.append((f"part {number} '{kind}'", ctes.rstrip().rstrip(",") + f"\nSELECT count(*) FROM ({part}) AS piece_"))
+    return result
+
+
+def pieces(db, services, actor, period, now, runs: int) -> None:  # noqa: ANN001
+    from sqlalchemy import event
+
+    captured: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        if statement.lstrip().startswith("WITH"):
+            captured.append((statement, parameters))
+    event.listen(db.engine, "before_cursor_execute", capture)
+    services.reports.report(actor, period, now=now, compare=True)
+    event.remove(db.engine, "before_cursor_execute", capture)
+    raw = db.engine.raw_connection()
+    cursor = raw.cursor()
+    pg = not db.is_sqlite
+    pid = raw.driver_connection.info.backend_pid if pg else None
+    meter = Meter()
+    names = []
+    for which, (statement, parameters) in zip(("visit_figures", "visit_totals"), captured, strict=True):
+        if not pg:  # positional parameters: written into the text, since a piece uses only some
+            for value in parameters:
+                literal = str(value) if isinstance(value, int) else "'" + str(value).replace("'", "''") + "'"
+                statement = statement.replace("?", literal, 1)
+            parameters = ()
+        for name, sql in [("whole statement", statement[statement.index("WITH"):]), *_pieces(statement)]:
+            names.append((f"{which}: {name}", sql, parameters))
+    load = os.getloadavg()
+    for index in range(runs + 1):
+        for name, sql, parameters in names:
+            if pg:
+                cursor.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), "
+                               "set_config('enable_indexscan', 'off', true), "
+                               "set_config('max_parallel_workers_per_gather', '0', true)")
+            else:
+                cursor.execute("BEGIN")
+            meter.measure(name, lambda s=sql, p=parameters: cursor.execute(s, p).fetchall() if not pg
+                          else (cursor.execute(s, p), cursor.fetchall()), pid)
+            raw.rollback() if pg else cursor.execute("COMMIT")
+        if index == 0:
+            meter.samples.clear()
+    print(f"{db.engine.dialect.name}: the pieces of the report of {period.start.year} with the previous year, "
+          f"{runs} runs, load {load[0]:.2f} -> {os.getloadavg()[0]:.2f}; CPU of "
+          f"{'the server process (mean)' if pg else 'this thread (median)'}, ms")
+    for name, _sql, _parameters in names:
+        samples = meter.samples[name]
+        cpu = statistics.mean(x[2] for x in samples) if pg else statistics.median(x[1] for x in samples)
+        print(f"  {name:40} {cpu * 1000:8.1f}")
+    raw.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("url")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--pieces", action="store_true", help="time the pieces of the two visit statements")
     args = parser.parse_args()
     db = prepare_database(args.url)
     services = build_services(db)
     actor = Actor.system("bench")
     pg = not db.is_sqlite
+    if args.pieces:
+        pieces(db, services, actor, Period.year(args.year), datetime(args.year + 1, 12, 4, 12, tzinfo=UTC), args.runs)
+        services.close()
+        return 0
 
     def backend_pid(session) -> int | None:  # noqa: ANN001 - the report's session
         return session.connection().connection.dbapi_connection.info.backend_pid if pg else None
