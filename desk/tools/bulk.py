@@ -139,6 +139,14 @@ def reference_ids(db: Database) -> tuple[dict[str, tuple[int, str]], dict[str, i
     return services, rooms
 
 
+def room_labels(db: Database) -> dict[int, str]:
+    """{room id: what the waiting-room display shows for it} (its display label, else its name),
+    as a call made at a workstation writes it."""
+    with db.session(write=False) as session:
+        return {row.id: row.display_label or row.name
+                for row in session.execute(select(m.Room.id, m.Room.name, m.Room.display_label))}
+
+
 def staff_ids(db: Database) -> dict[str, int]:
     with db.session(write=False) as session:
         return {row.username: row.id for row in session.execute(select(m.Staff.id, m.Staff.username))}

@@ -154,8 +154,7 @@ class _Fill:
 
     def __post_init__(self) -> None:
         self.services, self.rooms = bulk.reference_ids(self.db)
-        for name, room_id in self.rooms.items():
-            self.room_labels[room_id] = name
+        self.room_labels = bulk.room_labels(self.db)
         for table in self.ORDER:
             self.ids[table] = bulk.next_id(self.db, table) if table not in self.NO_ID else 0
 

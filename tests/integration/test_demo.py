@@ -187,3 +187,14 @@ def test_the_first_daily_purge_of_the_demo_erases_nobody(demo, head) -> None:
     assert report.clients_deleted == 0
     assert report.audit_events_deleted == 0
     assert _scalar(services, "SELECT count(*) FROM clients") == counts["clients"]
+
+
+def test_the_demo_display_names_rooms_as_a_call_at_a_workstation_does(demo, head) -> None:
+    """The waiting-room display of `desk --demo` showed the morning's calls with the rooms' full
+    names ("Büro Migrationsberatung") and the next call made in the window with the room's display
+    label ("Büro 2"): one screen, two names for one door."""
+    services, _ = demo
+    labels = {room.display_label for room in services.reference.rooms(head)}
+    calls = services.waitlist.display_calls(head, now=NOW)
+    assert calls
+    assert {call.room_label for call in calls} <= labels
