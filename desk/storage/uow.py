@@ -29,6 +29,7 @@ from desk.domain.errors import DeskError, ValidationError
 from desk.domain.topics import Topic
 from desk.storage.engine import Database, translate_error
 from desk.storage.models import ChangeCounter, ChangeLog
+from desk.storage.prepared import Prepared, session_connection
 
 if TYPE_CHECKING:
 
@@ -78,34 +79,35 @@ def announce_in(session: Session, dialect: str, topics: set[Topic] | frozenset[T
     each notification lets a listener see a commit whose notification it never got (a gap in
     the numbers) and reload everything instead of missing it (see desk.storage.changes)."""
     words = ",".join(sorted(str(t) for t in topics)) or Topic.ANY.value
+    connection = session_connection(session)  # statements built and compiled once (desk.storage.prepared)
     if dialect == "postgresql":
         # one round trip instead of three (bump, log, notify): every write transaction pays it
-        value = session.connection().execute(_ANNOUNCE_POSTGRES, {
+        ((value, _notified),) = _ANNOUNCE_POSTGRES.all(connection, {
             "changed_at": datetime.now(UTC).replace(tzinfo=None), "topics": words, "channel": NOTIFY_CHANNEL,
-        }).scalar_one()
+        })
     else:
-        connection = session.connection()  # Core statements built once: no ORM statement per commit
-        value = connection.execute(_BUMP, {"changed_at": datetime.now(UTC)}).scalar_one()
-        connection.execute(_LOG, {"value": value, "topics": words})
+        ((value,),) = _BUMP.all(connection, {"changed_at": datetime.now(UTC)})
+        _LOG.execute(connection, {"value": value, "topics": words})
     if value % 100 == 0:
         session.execute(delete(ChangeLog).where(ChangeLog.value <= value - CHANGE_LOG_KEEP))
     return value
 
 
-_BUMP = (update(ChangeCounter).where(ChangeCounter.id == 1)
-         .values(value=ChangeCounter.value + 1, changed_at=bindparam("changed_at", type_=ChangeCounter.changed_at.type))
-         .returning(ChangeCounter.value))
-_LOG = insert(ChangeLog)
+_BUMP = Prepared(update(ChangeCounter).where(ChangeCounter.id == 1)
+                  .values(value=ChangeCounter.value + 1,
+                          changed_at=bindparam("changed_at", type_=ChangeCounter.changed_at.type))
+                  .returning(ChangeCounter.value))
+_LOG = Prepared(insert(ChangeLog))
 
 #: PostgreSQL: bump the counter, log the topics under the new value and NOTIFY "<value>:<topics>",
 #: in one statement (the data-modifying CTEs run exactly once, in the same transaction).
-_ANNOUNCE_POSTGRES = text("""
+_ANNOUNCE_POSTGRES = Prepared(text("""
 WITH bumped AS (
     UPDATE change_counter SET value = value + 1, changed_at = :changed_at WHERE id = 1 RETURNING value
 ), logged AS (
     INSERT INTO change_log (value, topics) SELECT value, :topics FROM bumped
 )
-SELECT value, pg_notify(:channel, value || ':' || :topics) FROM bumped""")
+SELECT value, pg_notify(:channel, value || ':' || :topics) FROM bumped"""))
 
 
 class UnitOfWork:

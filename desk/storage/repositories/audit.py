@@ -6,14 +6,15 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import Connection, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desk.domain.audit import CLIENT_IDS
 from desk.domain.model import AuditRow
 from desk.storage.models import AuditEvent
+from desk.storage.prepared import Prepared
 
-_INSERT = insert(AuditEvent)
+_INSERT = Prepared(insert(AuditEvent))
 
 
 def audit_entry(*, actor_id: int | None, actor_name: str, action: str, entity_type: str = "",
@@ -55,10 +56,11 @@ class AuditRepository:
                                       entity_type=entity_type, entity_id=entity_id, client_id=client_id,
                                       details=details, workstation=workstation, at=at))
 
-    def append_entry(self, entry: dict[str, Any]) -> None:
-        """Insert an entry made by audit_entry()."""
-        # a plain INSERT, built once (Core on the session's connection: no ORM statement per entry)
-        self.session.connection().execute(_INSERT, entry)
+    def append_entry(self, entry: dict[str, Any], connection: Connection | None = None) -> None:
+        """Insert an entry made by audit_entry() (on `connection`, the session's, when the caller
+        has it at hand)."""
+        # a plain INSERT, built once and compiled once (desk.storage.prepared)
+        _INSERT.execute(connection or self.session, entry)
 
     def query(
         self,

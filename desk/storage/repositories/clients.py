@@ -14,6 +14,7 @@ from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import OPEN_VISIT_STATUSES, ClientRow, Residence, StatusGroup, person_name
 from desk.domain.tickets import format_client_number
 from desk.storage.models import Appointment, Client, Visit
+from desk.storage.prepared import Prepared
 
 #: Fields a caller may set through add()/update(); everything else is managed here.
 CLIENT_FIELDS = frozenset(
@@ -78,10 +79,10 @@ class CheckInClient:
 
 
 @functools.cache
-def _contact_statement():
+def _contact_statement() -> Prepared:
     open_statuses = ", ".join(f"'{s.value}'" for s in sorted(OPEN_VISIT_STATUSES, key=lambda s: s.value))
     open_visit = f"(SELECT visits.id FROM visits WHERE visits.client_id = clients.id AND visits.status IN ({open_statuses}) LIMIT 1)"  # noqa: S608, E501 - the enum's constants
-    return (
+    return Prepared(
         update(Client)
         .where(Client.id == bindparam("client_id"), Client.merged_into_id.is_(None))
         .values(last_contact_at=bindparam("when", type_=Client.last_contact_at.type))
@@ -159,7 +160,7 @@ class ClientRepository:
         """Record the contact (last_contact_at) and return what a check-in needs of the client, its
         open visit and whether it has any visit, in ONE statement; None when the client does not
         exist or was merged (nothing changed then). A refused check-in rolls the contact back."""
-        row = self.session.connection().execute(_contact_statement(), {"client_id": client_id, "when": when}).first()
+        row = _contact_statement().first(self.session, {"client_id": client_id, "when": when})
         if row is None:
             return None
         given, family, language, interpreter_needed, residence, status_group, open_visit_id, has_visits = row

@@ -52,6 +52,7 @@ from desk.storage.models import (
     TicketCounter,
     Visit,
 )
+from desk.storage.prepared import Prepared, session_connection
 from desk.storage.repositories.audit import AuditRepository
 from desk.storage.upsert import insert_for
 
@@ -82,23 +83,22 @@ class VisitRepository:
         this) and return the visit as the lists show it, from the INSERT's RETURNING (no re-read).
         PostgreSQL: visit and audit entry in ONE statement (a data-modifying CTE); SQLite, which has
         none: the audit entry is a second statement."""
-        connection = self.session.connection()
+        connection = session_connection(self.session)
         with _one_open_visit():
             if connection.dialect.name == "postgresql":
                 params = {**fields, **{f"audit_{key}": value for key, value in audit.items() if key != "entity_id"}}
-                row = connection.execute(_insert_with_audit(tuple(fields)), params).one()
+                (row,) = _insert_with_audit(tuple(fields)).all(connection, params)
             else:
-                row = connection.execute(_insert_returning_row(), fields).one()
-                AuditRepository(self.session).append_entry({**audit, "entity_id": row[0]})
+                (row,) = _insert_returning_row().all(connection, fields)
+                AuditRepository(self.session).append_entry({**audit, "entity_id": row[0]}, connection)
         return _visit_row_of(row)
 
     def take_ticket_number(self, service_id: int, day: date) -> tuple[int, str, str] | None:
         """The next ticket number of an ACTIVE service for `day` with the service's code and ticket
         prefix, in one atomic statement (the counter upsert reads the service: a service
         deactivated meanwhile gets no number, None); the counter row stays locked until commit."""
-        dialect = self.session.get_bind().dialect.name
-        row = self.session.connection().execute(
-            _take_ticket_statement(dialect), {"service_id": service_id, "day": day}).first()
+        connection = session_connection(self.session)
+        row = _take_ticket_statement(connection.dialect.name).first(connection, {"service_id": service_id, "day": day})
         return None if row is None else (int(row[0]), row[1], row[2])
 
     def client_has_visits(self, client_id: int) -> bool:
@@ -370,17 +370,17 @@ _RETURNED_NAMES = (
 
 
 @functools.cache
-def _insert_returning_row():
+def _insert_returning_row() -> Prepared:
     """INSERT INTO visits ... RETURNING the columns of _row_select, in its order (the columns
     inserted are the keys of the parameters given at execution)."""
     names = [literal_column(sql) for sql in _RETURNED_NAMES]
     starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = visits.appointment_id)",
                             type_=Appointment.starts_at.type)  # converted as the joined column is
-    return insert(Visit).returning(*_ROW_COLUMNS, *names, starts)
+    return Prepared(insert(Visit).returning(*_ROW_COLUMNS, *names, starts))
 
 
 @functools.cache
-def _insert_with_audit(keys: tuple[str, ...]):
+def _insert_with_audit(keys: tuple[str, ...]) -> Prepared:
     """PostgreSQL: WITH visit AS (INSERT INTO visits ... RETURNING the columns of _row_select),
     audit AS (INSERT INTO audit_events SELECT ..., visit.id, ... FROM visit) SELECT the visit's
     columns and its joined names - one round trip for what were two. Parameters: the visit's
@@ -397,17 +397,17 @@ def _insert_with_audit(keys: tuple[str, ...]):
     joined = [literal_column(sql.replace("visits.", "new_visit.")) for sql in _RETURNED_NAMES]
     starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = new_visit.appointment_id)",
                             type_=Appointment.starts_at.type)
-    return select(*visit.c, *joined, starts).add_cte(audit)
+    return Prepared(select(*visit.c, *joined, starts).add_cte(audit))
 
 
 @functools.cache
-def _take_ticket_statement(dialect: str):
+def _take_ticket_statement(dialect: str) -> Prepared:
     """INSERT INTO ticket_counters SELECT the service if it is active ON CONFLICT DO UPDATE
     last_number + 1 RETURNING the number, the service's code and ticket prefix."""
     upsert = insert_for(dialect)
     active = (select(Service.id, bindparam("day", type_=TicketCounter.day.type), literal(1))
               .where(Service.id == bindparam("service_id"), Service.active.is_(True)))
-    return (upsert(TicketCounter)
+    return Prepared(upsert(TicketCounter)
             .from_select([TicketCounter.service_id, TicketCounter.day, TicketCounter.last_number], active)
             .on_conflict_do_update(index_elements=[TicketCounter.service_id, TicketCounter.day],
                                    set_={"last_number": TicketCounter.last_number + 1})
