@@ -54,6 +54,35 @@ def test_model_passes_the_model_tester(qtmodeltester, sqlite_services, head):
     qtmodeltester.check(model)
 
 
+def test_model_updates_a_table_of_the_same_columns_in_place(qtbot, sqlite_services, head):
+    """The shared FrozenRowsModel: a recomputed period changes cells, never resets the table;
+    row labels left, numbers right in the language's notation, the raw value under RAW_ROLE."""
+    from PySide6.QtCore import Qt
+
+    from desk.domain.reports import Table
+
+    model = ReportTableModel()
+    model.set_table(Table("t", "T", ("Row", "A", "B"), (("visits", 1, 2.5), ("people", 3, None))), "de")
+    assert model.columnCount() == 3 and model.rowCount() == 2
+    assert [model.index(0, c).data() for c in range(3)] == ["visits", "1", "2,5"]
+    assert model.index(1, 2).data() == "\u2013" and model.index(1, 2).data(RAW_ROLE) is None
+    assert model.index(0, 2).data(RAW_ROLE) == 2.5
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "A"
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "A"
+    assert model.headerData(1, Qt.Orientation.Vertical) == "2"
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignLeft
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    model.set_table(Table("t", "T", ("Row", "A", "B"), (("visits", 1, 2.5), ("people", 4, None))), "de")
+    assert resets == [] and changed == [(1, 1)] and model.index(1, 1).data() == "4"
+    model.set_table(Table("t", "T", ("Row", "A", "B"), (("visits", 1, 2.5),)), "de")
+    assert resets == [] and model.rowCount() == 1
+    model.set_table(Table("t", "T", ("Zeile", "A"), (("Besuche", 1),)), "de")  # other columns
+    assert resets == [1] and model.columnCount() == 2
+
+
 def test_view_shows_exact_figures_of_the_chosen_month(qtbot, view):
     view.set_period(MARCH)
     assert view.period() == MARCH

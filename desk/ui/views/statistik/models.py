@@ -1,82 +1,88 @@
 """The table model of the statistics view: one report table (desk.domain.reports.Table).
 
-The columns depend on the table (services of the centre), so they are not an IntEnum here;
-the first column is always the row label. `data()` never touches the database; the screen
-shows exact numbers (suppression is for exports only).
+A `FrozenRowsModel` like every list of desk, but its columns depend on the table (the services
+of the centre), so they are made per table (`set_table`), not declared on the class; the first
+column is always the row label. The rows are keyed by their position. `data()` never touches
+the database; the screen shows exact numbers (suppression is for exports only).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from desk.domain.reports import Table
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desk.domain.reports import Cell, Table
 from desk.services.report_tables import format_cell
+from desk.ui.models import OWN_ROLE, FrozenRowsModel, TableColumn
 
-RAW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The cell's value as the report holds it (an int, a float, a label, None).
+RAW_ROLE = OWN_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class ReportTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+class ReportRow(NamedTuple):
+    position: int
+    cells: tuple[Cell, ...]
+
+
+def _cell_text(column: int) -> Callable[[ReportTableModel, ReportRow], str]:
+    def text(model: ReportTableModel, row: ReportRow) -> str:
+        value = row.cells[column]
+        return value if column == 0 and isinstance(value, str) else format_cell(value, model.language)
+    return text
+
+
+class ReportTableModel(FrozenRowsModel[ReportRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._table: Table | None = None
-        self._language = "de"
+        self.language = "de"
 
     def table(self) -> Table | None:
         return self._table
 
     def set_table(self, table: Table, language: str) -> None:
-        """Replace the table; same shape (a recomputed period): update in place."""
-        same_shape = (self._table is not None and self._table.headers == table.headers
-                      and len(self._table.rows) == len(table.rows))
-        self._language = language
-        if same_shape:
-            self._table = table
-            if table.rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(table.rows) - 1, len(table.headers) - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(table.headers) - 1)
+        """Show `table`; one of the same headers (a recomputed period) is updated in place."""
+        rows = [ReportRow(position, tuple(cells)) for position, cells in enumerate(table.rows)]
+        same_columns = self._table is not None and self._table.headers == table.headers
+        self._table = table
+        language_changed, self.language = self.language != language, language
+        if same_columns:
+            self.set_rows(rows)
+            if language_changed:  # the numbers' decimal comma
+                self.all_changed()
+            if self.columns:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
             return
         self.beginResetModel()
-        self._table = table
+        self.columns = tuple(
+            TableColumn(f"column_{i}", header, _cell_text(i), align=_LEFT if i == 0 else _RIGHT)
+            for i, header in enumerate(table.headers))
+        self._rows = rows
+        self._index = {row.position: row.position for row in rows}
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() or self._table is None else len(self._table.rows)
+    # -- FrozenRowsModel -------------------------------------------------------------------------
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() or self._table is None else len(self._table.headers)
+    def key(self, row: ReportRow) -> int:
+        return row.position
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if self._table is None or not index.isValid():
-            return None
-        if not (0 <= index.row() < len(self._table.rows) and 0 <= index.column() < len(self._table.headers)):
-            return None
-        value = self._table.rows[index.row()][index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return value if index.column() == 0 and isinstance(value, str) else format_cell(value, self._language)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if index.column() == 0:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == RAW_ROLE:
-            return value
-        return None
+    def header_text(self, column: int) -> str:
+        return self.columns[column].header  # the report's own words, already in its language
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if self._table is None:
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal:
-            left = section == 0
-            return int((Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignRight)
-                       | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._table.headers[section] if 0 <= section < len(self._table.headers) else None
-        return str(section + 1)
+    def own_data(self, row: ReportRow, column: int, role: int) -> Any:
+        return row.cells[column] if role == RAW_ROLE else None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        if orientation == Qt.Orientation.Vertical:  # row numbers (the view hides them)
+            in_range = 0 <= section < len(self._rows)
+            return str(section + 1) if in_range and role == Qt.ItemDataRole.DisplayRole else None
+        return super().headerData(section, orientation, role)
