@@ -219,13 +219,35 @@ def slope(points: list[tuple[float, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
 
 
+class JsonLinesTail:
+    """A file of JSON lines that another process appends to (the counsellors' change log, the open
+    list's feed): `entries()` gives the lines completed since the last call, in order. A line
+    still being written waits for its newline; read as bytes, so neither a half-written character
+    nor a text-mode offset gets in the way. No file yet: nothing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._offset = 0
+        self._partial = b""
+
+    def entries(self) -> list[dict]:
+        try:
+            with open(self.path, "rb") as file:
+                file.seek(self._offset)
+                chunk = file.read()
+        except FileNotFoundError:
+            return []
+        self._offset += len(chunk)
+        lines = (self._partial + chunk).split(b"\n")
+        self._partial = lines.pop()
+        return [json.loads(line) for line in lines if line.strip()]
+
+
 class ChangeWatch:
     """Which counsellor changes reception's waiting list has shown, and after how long."""
 
     def __init__(self, log_path: Path) -> None:
-        self._log = log_path
-        self._offset = 0
-        self._partial = ""
+        self._log = JsonLinesTail(log_path)
         self.shown: dict[int, int] = {}  # visit id -> highest version shown
         self.first_shown: dict[int, list[tuple[int, float]]] = {}  # visit -> (version, when first shown)
         self.gone: dict[int, float] = {}  # shown once, then no longer in the list (closed) -> since when
@@ -240,23 +262,12 @@ class ChangeWatch:
         self._applied_at = 0.0
 
     def read_log(self) -> None:
-        try:
-            with open(self._log, encoding="utf-8") as log:
-                log.seek(self._offset)
-                chunk = log.read()
-                self._offset = log.tell()
-        except FileNotFoundError:
-            return
-        lines = (self._partial + chunk).split("\n")
-        self._partial = lines.pop()
-        for line in lines:
-            if line:
-                entry = json.loads(line)
-                self.total += 1
-                self.pending[entry["id"]] = (entry["visit"], entry["version"], entry["open"], entry["t"])
-                if entry["t"] - self._last_commit >= ISOLATED_GAP_S:
-                    self._isolated_ids.add(entry["id"])
-                self._last_commit = max(self._last_commit, entry["t"])
+        for entry in self._log.entries():
+            self.total += 1
+            self.pending[entry["id"]] = (entry["visit"], entry["version"], entry["open"], entry["t"])
+            if entry["t"] - self._last_commit >= ISOLATED_GAP_S:
+                self._isolated_ids.add(entry["id"])
+            self._last_commit = max(self._last_commit, entry["t"])
 
     def rows_shown(self, rows) -> None:
         """Reception's waiting list now shows `rows` (called on every applied load)."""
@@ -439,9 +450,7 @@ class OpenListFeed:
     """Reception's side of the open list: reads its JSON lines as they come."""
 
     def __init__(self, path: Path) -> None:
-        self._path = path
-        self._offset = 0
-        self._partial = ""
+        self._feed = JsonLinesTail(path)
         self.ready: bool | None = None
         self.final: dict | None = None
         self._live: list[float] = []
@@ -449,17 +458,7 @@ class OpenListFeed:
         self.isolated: list[float] = []  # latencies of the changes ISOLATED_GAP_S after the one before
 
     def read(self) -> None:
-        try:
-            with open(self._path, encoding="utf-8") as feed:
-                feed.seek(self._offset)
-                chunk = feed.read()
-                self._offset = feed.tell()
-        except FileNotFoundError:
-            return
-        lines = (self._partial + chunk).split("\n")
-        self._partial = lines.pop()
-        for line in filter(None, lines):
-            entry = json.loads(line)
+        for entry in self._feed.entries():
             self._live.extend(entry.get("live", ()))
             self.isolated.extend(entry.get("isolated", ()))
             if "throttle" in entry:
