@@ -6,7 +6,7 @@ Kept out of main_window.py so the window only calls `install_waitlist_hooks(wind
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QP
 from desk.domain.model import AlarmRow
 from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
+from desk.ui import clock as ui_clock
 from desk.ui.context import UiContext
 from desk.ui.i18n import fmt_time
 
@@ -180,7 +181,7 @@ class WaitlistHooks(QObject):
                                            live_updates=False, full_screen=several)
 
     def close_day(self, now: datetime | None = None) -> None:
-        services, actor, moment = self.ctx.services, self.ctx.actor, now or datetime.now(UTC)
+        services, actor, moment = self.ctx.services, self.ctx.actor, now or ui_clock.now()
 
         def done(count: int) -> None:
             if count:

@@ -10,6 +10,7 @@ from functools import cached_property
 
 import pytest
 
+from desk.services.clock import FixedClock
 from desk.services.desk import DeskServices
 from desk.ui.context import UiContext
 from desk.ui.i18n import install_language
@@ -143,11 +144,33 @@ def gui_thread_calls(monkeypatch) -> Iterator[GuiThreadCalls]:
                     pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def ui_clock(request: pytest.FixtureRequest) -> Iterator[FixedClock]:
+    """One clock for the UI and its services, standing still: every view reads "now" and "today"
+    from it (desk.ui.clock.set_clock), and so do the services fixtures the test uses and every
+    services a UiContext is built on (make_ui_ctx). It stands at the module's FIXED_NOW if it
+    names one, else at the moment the test starts (which `pytest --today=...` moves): the week,
+    the day and the waiting times a view shows cannot change under a test, not even at midnight,
+    and what the view asks for is what the services answer for. `ui_clock.set(...)` /
+    `ui_clock.advance(...)` move both."""
+    from datetime import UTC, datetime
+
+    from desk.ui.clock import set_clock
+
+    fixed = FixedClock(getattr(request.module, "FIXED_NOW", None) or datetime.now(UTC))
+    for name in ("services", "sqlite_services"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).clock = fixed
+    previous = set_clock(fixed)
+    yield fixed
+    set_clock(previous)
+
+
 @pytest.fixture
-def make_ui_ctx(tmp_path):
+def make_ui_ctx(tmp_path, ui_clock):
     """`make_ui_ctx(services, actor=None, *, events=None)`: a UiContext as a view gets it, with
-    settings in a file of its own (never the user's QSettings). Several calls on one database
-    stand for several windows or workstations."""
+    settings in a file of its own (never the user's QSettings), its services on the UI's clock
+    (`ui_clock`). Several calls on one database stand for several windows or workstations."""
     from PySide6.QtCore import QSettings
 
     from desk.domain.model import Role
@@ -159,6 +182,8 @@ def make_ui_ctx(tmp_path):
     made = []
 
     def make(services, actor=None, *, events=None) -> UiContext:
+        if not isinstance(services, GuardedServices):
+            services.clock = ui_clock
         path = tmp_path / f"ui-{len(made)}.ini"
         settings = UiSettings(QSettings(str(path), QSettings.Format.IniFormat))
         actor = actor or Actor(staff_id=None, name="Leitung (test)", role=Role.HEAD, workstation="test")
@@ -176,10 +201,8 @@ def ui_ctx(make_ui_ctx, sqlite_services):
 
 
 @pytest.fixture
-def now():
-    """The moment a test works with, read once (moved by `pytest --today=...` like the rest): a
-    test builds its data from this fixed clock, never from several datetime.now() calls that may
-    fall on both sides of midnight."""
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
+def now(ui_clock):
+    """The moment a test works with: the UI's clock (`ui_clock`) when the test starts. A test
+    builds its data from it, never from datetime.now() calls that may fall on both sides of
+    midnight or disagree with the day the views show."""
+    return ui_clock()

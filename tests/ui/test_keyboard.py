@@ -4,7 +4,7 @@ the arrival and the finished call."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -58,7 +58,7 @@ def desk_day(qtbot, sqlite_services, tmp_path, monkeypatch, make_ui_ctx):
     client = sqlite_services.clients.create(counsellor, ClientInput(given_name="Олена", family_name="Коваленко",
                                                                     language="uk"))
     with sqlite_services.uow(write=True) as uow:
-        starts = datetime.now(UTC)
+        starts = sqlite_services.clock()  # the UI's clock too (`ui_clock`)
         uow.session.add(Appointment(client_id=client.id, service_id=mbe.id, staff_id=staff_id, starts_at=starts,
                                     ends_at=starts + timedelta(minutes=45), status="booked", version=1))
         uow.commit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -38,7 +38,7 @@ def world(sqlite_services, head):
     client = services.clients.create(head, ClientInput(given_name=HTML_NAME, family_name="Al-Hassan",
                                                        phone="0151 1", language="ar", interpreter_needed=True))
     services.appointments.save_interpreter(head, None, name="Olena <i>K</i>", languages="uk,ru", phone="0170")
-    tomorrow = datetime.now(BERLIN).date() + timedelta(days=1)
+    tomorrow = services.clock().astimezone(BERLIN).date() + timedelta(days=1)  # the UI's clock too
     row = services.appointments.book(head, AppointmentRequest(
         client_id=client.id, service_id=services.reference.services(head)[0].id, staff_id=staff_id,
         starts_at=local_moment(tomorrow, time(10)), ends_at=local_moment(tomorrow, time(10, 45)),
@@ -137,7 +137,7 @@ def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch, make_ui_ctx):
     qtbot.waitUntil(lambda: view.reminder_list.model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole)
                     == Qt.CheckState.Checked, timeout=20000)
     reminded = world["services"].appointments.get(ctx.actor, world["appointment"].id)
-    assert reminded.reminded_at is not None and reminded.reminded_at <= datetime.now(UTC)
+    assert reminded.reminded_at is not None and reminded.reminded_at <= ctx.services.clock()
     html = view.reminder_list.document().toHtml()
     assert "&lt;b&gt;Fatima" in html
     assert "0151 1" not in html  # reception's list has no phone: full-card data (the head's has it)

@@ -215,7 +215,7 @@ def _appointment_check_in(services, staff_id):
     head = Actor.system()
     mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
     client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haddad"))
-    starts = datetime.now(UTC) + timedelta(minutes=2)  # check-in itself runs on the real clock
+    starts = services.clock() + timedelta(minutes=2)  # the check-in's clock (the UI's, `ui_clock`)
     with services.uow(write=True) as uow:
         appointment = Appointment(client_id=client.id, service_id=mbe.id, staff_id=staff_id, starts_at=starts,
                                   ends_at=starts + timedelta(minutes=45), status="booked", created_at=starts,

@@ -130,6 +130,22 @@ def test_the_ui_reads_the_date_from_pythons_clock_not_qts():
     assert found == []
 
 
+def test_the_ui_reads_now_from_its_clock_not_the_wall_clock():
+    """One clock for the UI (ui/clock.py): a view that depends on the moment asks `ui_clock.now()`
+    or `centre_today()`, so the UI tests' `ui_clock` fixture (`set_clock`) moves every view at
+    once, to the same moment as their services. The wall clock may be read only on a line that
+    says why (a comment naming "the wall clock": the start-up figure's stamp)."""
+    wall = re.compile(r"\b(datetime\.now|datetime\.utcnow|datetime\.today|date\.today|time\.time)\(")
+    found = []
+    for path in sorted((ROOT / "desk" / "ui").rglob("*.py")):
+        if path.name == "clock.py" and path.parent.name == "ui":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if wall.search(line) and "the wall clock" not in line:
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []
+
+
 def test_the_services_read_now_from_their_clock_not_the_wall_clock():
     """One clock for the services (services/clock.py): a rule that depends on the moment asks
     `self._clock()` (or the `now=` it was given), so `build_services(clock=...)` and the tests'

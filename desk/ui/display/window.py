@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
@@ -13,6 +13,7 @@ from desk.domain.model import DisplayCallRow
 from desk.domain.topics import Topic
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
+from desk.ui import clock as ui_clock
 from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext
 from desk.ui.display.phrases import phrase
@@ -232,7 +233,7 @@ class DisplayWindow(QWidget):
         self._render()
 
     def _tick(self) -> None:
-        self.clock.setText(fmt_time(datetime.now(UTC)))
+        self.clock.setText(fmt_time(ui_clock.now()))
 
     def _on_data_changed(self, topics: frozenset[str]) -> None:
         if topics & RELOAD_TOPICS:
@@ -263,7 +264,7 @@ class DisplayWindow(QWidget):
                 self._show_lost(since)
             return
         self._read_again = False
-        self._reading_since = (time.monotonic(), datetime.now(UTC))
+        self._reading_since = (time.monotonic(), ui_clock.now())
         services, actor = self.services, self.actor
         self.ctx.run_in_worker(lambda: services.waitlist.display_calls(actor, limit=HISTORY + 1),
                                self._read_done, self._read_failed, receiver=self)
@@ -277,7 +278,7 @@ class DisplayWindow(QWidget):
 
     def _read_failed(self, _error: Exception) -> None:
         # the display never crashes and never shows an error box; it says it is not current
-        since = self._reading_since[1] if self._reading_since else datetime.now(UTC)
+        since = self._reading_since[1] if self._reading_since else ui_clock.now()
         self._reading_since = None
         self._show_lost(since)
         self._read_more()

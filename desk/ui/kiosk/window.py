@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
@@ -35,6 +35,7 @@ from desk.domain.errors import DatabaseError, DeskError, ValidationError
 from desk.domain.kiosk import CODE_ALPHABET, KioskOffer, KioskRefusedError, KioskTicket
 from desk.domain.model import Role
 from desk.services.context import Actor
+from desk.ui import clock as ui_clock
 from desk.ui.a11y import announce
 from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext
@@ -230,7 +231,7 @@ class KioskWindow(QWidget):
         self.ctx = ctx
         self.actor = ctx.actor
         self.printer = printer if printer is not None else system_printer()
-        self.clock = clock or (lambda: datetime.now(UTC))
+        self.clock = clock or ui_clock.now
         self.setObjectName("kiosk")
         set_window_icon(self)
         self.setStyleSheet(STYLE)

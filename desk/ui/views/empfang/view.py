@@ -13,7 +13,6 @@ in the first result directly.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import format_client_number
 from desk.domain.topics import Topic
+from desk.ui import clock as ui_clock
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
@@ -286,7 +286,7 @@ class EmpfangView(DeskView):
 
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
-        self._clock.timeout.connect(lambda: self.appointments_model.set_now(datetime.now(UTC)))
+        self._clock.timeout.connect(lambda: self.appointments_model.set_now(ui_clock.now()))
         self._clock.start()
 
         self.setTabOrder(self.search, self.checkin_button)
@@ -300,7 +300,7 @@ class EmpfangView(DeskView):
         self._load_services()
         self.retranslate()
         self._update_buttons()
-        self.appointments_model.set_now(datetime.now(UTC))
+        self.appointments_model.set_now(ui_clock.now())
         self.reload_appointments()
         self.search.setFocus()
 
@@ -541,7 +541,7 @@ class EmpfangView(DeskView):
     def _apply_appointments(self, seq: int, rows: list[AppointmentRow]) -> None:
         if seq != self._appointments_seq:
             return
-        self.appointments_model.set_now(datetime.now(UTC))
+        self.appointments_model.set_now(ui_clock.now())
         self.appointments_model.set_rows(rows)
         self._appointment_of = {}
         for row in rows:

@@ -47,6 +47,7 @@ from desk.domain.recurrence import (
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
+from desk.ui import clock as ui_clock
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_datetime, local
@@ -272,7 +273,7 @@ class BookingDialog(LockAwareDialog):
             if rule.nth is not None:
                 self.nth.setCurrentIndex(self.nth.findData(rule.nth))
             self._load_history()
-        now = datetime.now(BERLIN)
+        now = ui_clock.now().astimezone(BERLIN)
         start = start or place(datetime.combine(now.date() + timedelta(days=1), time(10)))
         end = end or start + timedelta(hours=1)
         start_local, end_local = local(start), local(end)

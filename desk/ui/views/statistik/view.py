@@ -6,7 +6,7 @@ exact numbers, the exports (XLSX, CSV, PDF) show counts below the threshold as "
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
@@ -33,6 +33,7 @@ from desk.domain.reminders import NoShowFigures
 from desk.domain.reports import PLACES, Period, Report, monthly_series, share
 from desk.services.report_exports import export_csv, export_xlsx
 from desk.services.report_tables import build_tables, format_cell, labeller, period_text
+from desk.ui import clock as ui_clock
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, show_error
 from desk.ui.i18n import current_language
@@ -263,7 +264,7 @@ class StatistikView(DeskView):
         self.period_label.setText(self.tr("Calculating {period}\u2026").format(
             period=period_text(period, current_language())))
         services, actor, progress = self.ctx.services, self.ctx.actor, self._progress
-        moment = now or datetime.now(UTC)
+        moment = now or ui_clock.now()
         def work():
             report = services.reports.report(actor, period, now=moment, progress=progress.sig_progress.emit)
             try:  # the no-show figures with/without a reminder, shown with the report

@@ -3,15 +3,14 @@ absences (appointments that fall on one are listed on the agenda tab)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout
 
 from desk.domain.permissions import Permission, allowed
-from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
+from desk.ui import clock as ui_clock
 from desk.ui.views.termine.dialogs import AbsenceDialog, WorkingHoursDialog, format_hours
 from desk.ui.views.termine.models import ROW_ROLE, AbsenceModel
 from desk.ui.views.termine.tab import TermineTab, table
@@ -86,7 +85,7 @@ class HoursTab(TermineTab):
         lines = [f"{names[d]}: {format_hours(hours, d)}" for d in range(7) if format_hours(hours, d)]
         self.hours_label.setText("\n".join(lines) if lines else
                                  self.tr("No working hours entered: reception cannot book this counsellor."))
-        today = datetime.now(BERLIN).date()
+        today = ui_clock.centre_today()
         self.model.set_rows([a for a in schedule.absences if a.ends_on >= today])
         self.schedule = schedule
 

@@ -6,13 +6,14 @@ live update keeps selection and scroll position. `data()` never touches the data
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
 
 from desk.domain.model import Priority, ServiceRow, StaffRow, VisitRow, VisitStatus
 from desk.domain.waitlist import wait_level, waiting_minutes
+from desk.ui import clock as ui_clock
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.models import ID_ROLE, OWN_ROLE, FrozenRowsModel, TableColumn, column_enum
 from desk.ui.widgets.languages import language_name
@@ -66,7 +67,7 @@ class WaitingListModel(FrozenRowsModel[VisitRow]):
         super().__init__(parent)
         self._services: dict[int, ServiceRow] = {}
         self._staff: dict[int, str] = {}
-        self._now = datetime.now(UTC)
+        self._now = ui_clock.now()
         self.warning_minutes = 20
         self.alarm_minutes = 45
 
@@ -89,7 +90,7 @@ class WaitingListModel(FrozenRowsModel[VisitRow]):
 
     def tick(self, now: datetime | None = None) -> None:
         """Advance the clock: only the waiting time (and its colour) changes."""
-        self._now = now or datetime.now(UTC)
+        self._now = now or ui_clock.now()
         self.columns_changed("waiting", "ticket")
 
     def apply(self, rows: list[VisitRow], now: datetime | None = None) -> tuple[list[VisitRow], list[int]]:

@@ -9,7 +9,7 @@ undo is the service's conditional inverse transition.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -36,6 +36,7 @@ from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
 from desk.domain.waitlist import TRANSITIONS
 from desk.services.waitlist import ActionResult, UndoToken
+from desk.ui import clock as ui_clock
 from desk.ui.a11y import announce
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
@@ -344,7 +345,7 @@ class WartelisteView(DeskView):
         self._loading = False
         if self._dirty:
             self.reload()
-        added, _gone = self.model.apply(rows, datetime.now(UTC))
+        added, _gone = self.model.apply(rows, ui_clock.now())
         if self._stale_since is not None:
             self._stale_since = None
             self.stale_banner.setVisible(False)
@@ -383,7 +384,7 @@ class WartelisteView(DeskView):
     def _on_load_failed(self, error: Exception) -> None:
         self._loading = False
         if self._stale_since is None:
-            self._stale_since = datetime.now(UTC)
+            self._stale_since = ui_clock.now()
         self._show_stale(error_text(error))
         QTimer.singleShot(2000, self.reload)
 
@@ -402,7 +403,7 @@ class WartelisteView(DeskView):
             self.reload()  # a full reload after a reconnect; the banner goes when it arrives
             return
         if self._stale_since is None:
-            self._stale_since = datetime.now(UTC)
+            self._stale_since = ui_clock.now()
         self._show_stale(message)
 
     def _show_stale(self, message: str = "") -> None:
