@@ -28,7 +28,11 @@ from desk.services.clients import ClientInput
 from desk.storage.models import Appointment, Client, Visit
 from desk.storage.repositories.privacy import client_references
 
-NOW = datetime.now(UTC)
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+# also the services' clock (the `clock` fixture): the purge's cut-offs, "already purged today" and the
+# export's date are NOW's, so no test depends on the day it runs on (nor on midnight passing inside it)
+FIXED_NOW = NOW
+pytestmark = pytest.mark.usefixtures("clock")
 OLD = NOW - timedelta(days=500)  # beyond the default 12 months
 
 

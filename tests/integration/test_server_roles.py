@@ -232,6 +232,7 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
     from desk.domain.kiosk import KioskRefusedError
     from desk.domain.model import Role
     from desk.services.accounts import NewAccount
+    from desk.services.clock import FixedClock
 
     assert admin(["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]) == 0
     now = datetime.now(UTC).replace(microsecond=0)
@@ -251,7 +252,8 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
         services.close()
     kiosk = dataclasses.replace(Actor.kiosk(), workstation="entrance")
     assert kiosk.role is Role.KIOSK
-    services = build_services(prepare_database(server["kiosk"], read_only=True))
+    # the kiosk's clock stands at the appointment's moment: "today's appointment" even across midnight
+    services = build_services(prepare_database(server["kiosk"], read_only=True), clock=FixedClock(now))
     try:
         assert [o.code for o in services.kiosk.offers(kiosk)]
         ticket = services.kiosk.take_ticket(kiosk, mbe.id, "ti")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -25,10 +25,12 @@ from desk.domain.tickets import BERLIN
 from desk.services.bootstrap import prepare_database
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
+from desk.services.clock import FixedClock
 from desk.services.desk import DeskServices, build_services
 from desk.storage.engine import sqlite_url
 from reliability.harness import actor
 from reliability.strategies import (
+    FIXED_NOW,
     PROFILE,
     acceptable,
     boundary_dates,
@@ -45,13 +47,15 @@ ME = actor("hypothesis")
 @pytest.fixture(scope="module")
 def svc(tmp_path_factory) -> Iterator[DeskServices]:
     folder = tmp_path_factory.mktemp("hostile")
-    services = build_services(prepare_database(sqlite_url(folder / "desk.sqlite"), backup_dir=folder / "b"))
+    services = build_services(prepare_database(sqlite_url(folder / "desk.sqlite"), backup_dir=folder / "b"),
+                              clock=FixedClock(FIXED_NOW))
     yield services
     services.close()
 
 
 def _today() -> date:
-    return datetime.now(BERLIN).date()
+    """The services' "today" (their fixed clock's day in Berlin), the one they check dates against."""
+    return FIXED_NOW.astimezone(BERLIN).date()
 
 
 def _client_input(given_name, family_name, phone, language, place, note, born, consent) -> ClientInput:

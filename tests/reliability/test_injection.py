@@ -15,6 +15,7 @@ import ast
 import importlib
 import json
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import pytest
 from desk.domain.model import Role, RoomKind
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
+from desk.services.clock import FixedClock
 from desk.services.context import Actor
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +41,17 @@ def _available(spec) -> bool:
     return True
 
 
+# the services and the UI run at this moment (one FixedClock): the check-in is on today's list and the
+# booking an hour later in the week every view shows, whatever day (or late hour) the test runs at
+FIXED_NOW = datetime(2027, 1, 6, 9, 0, tzinfo=UTC)  # Wednesday, 10:00 in Balingen
+
+
 @pytest.fixture
-def hostile_world(sqlite_services):
+def hostile_world(sqlite_services) -> Iterator[tuple]:
+    from desk.ui.clock import set_clock
+
+    clock = FixedClock(FIXED_NOW)
+    sqlite_services.clock = clock
     me = Actor(staff_id=None, name="<b>Empfang</b>", role=Role.HEAD)
     services = sqlite_services
     client = services.clients.create(me, ClientInput(given_name=GIVEN, family_name=FAMILY, phone="0151 <b>",
@@ -49,12 +60,14 @@ def hostile_world(sqlite_services):
     services.checkin.check_in(me, CheckInRequest(service_id=service_id, client_id=client.id,
                                                  priority="urgent", priority_reason="<b>dringend</b>"))
     room = next(r for r in services.reference.rooms(me) if r.bookable and r.kind is RoomKind.GROUP)
-    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    start = FIXED_NOW + timedelta(hours=1)
     from desk.domain.bookings import BookingDraft
 
     services.bookings.create(me, BookingDraft(room.id, f"{GIVEN} {FAMILY}", start, start + timedelta(hours=1),
                                               organiser=GIVEN))
-    return services, me, client
+    previous = set_clock(clock)
+    yield services, me, client
+    set_clock(previous)
 
 
 def _client_text(text: str) -> bool:
