@@ -147,7 +147,10 @@ class PrivacyService:
             ids = uow.privacy.person_ids(client_id)
             if uow.privacy.has_open_visit(ids):
                 raise ConflictError("Client {id} is checked in right now; finish the visit first.", id=client_id)
+            cancelled = uow.privacy.cancel_future_appointments(ids, self._clock())
             counts = uow.privacy.erase(ids)
+            if cancelled:
+                counts["appointments cancelled"] = cancelled
             self._to_ledger(ids)  # before the commit: an erasure that cannot be recorded is refused
             record(uow, actor, "client.erase", entity_type="client", entity_id=client_id, client_id=client_id,
                    details={"records": ids, **counts})

@@ -96,6 +96,28 @@ def test_erase_removes_the_person_and_keeps_anonymous_statistics(services, head)
         services.privacy.export_client(head, client_id)
 
 
+def test_erase_cancels_the_appointments_still_to_come(services, head) -> None:
+    """An erased person will not come: a booked appointment of theirs still to come is cancelled
+    (the counsellor's slot is free again, and it is not counted as a no-show afterwards) instead of
+    staying booked for nobody on reception's list of the day. Past ones keep their status."""
+    client_id = add_client(services, "Oleksandr", "Kovalenko", last_contact=NOW, created=NOW)
+    past = add_appointment(services, client_id, NOW - timedelta(days=1))
+    running = add_appointment(services, client_id, NOW - timedelta(minutes=10))  # ends in 35 minutes
+    coming = add_appointment(services, client_id, NOW + timedelta(days=7))
+    with services.uow(write=True) as uow:
+        uow.session.execute(update(Appointment).where(Appointment.id == past).values(status="done"))
+        uow.commit()
+    counts = services.privacy.erase_client(head, client_id)
+    assert counts["appointments cancelled"] == 2
+    with services.uow() as uow:
+        rows = {r.id: r for r in uow.session.execute(
+            select(Appointment.id, Appointment.status, Appointment.client_id, Appointment.version))}
+    assert rows[past].status == "done"
+    assert rows[running].status == rows[coming].status == "cancelled"
+    assert rows[coming].version == 2  # a dialog still open on it is told it changed
+    assert all(r.client_id is None for r in rows.values())
+
+
 def test_erase_refuses_a_client_who_is_checked_in(services, head) -> None:
     client_id = add_client(services, "Ali", "Nouri", last_contact=NOW, created=NOW)
     add_visit(services, client_id, NOW, number=1, status="waiting")

@@ -109,6 +109,15 @@ class PrivacyRepository:
             select(func.count()).select_from(Visit).where(
                 Visit.client_id.in_(ids), Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))))
 
+    def cancel_future_appointments(self, ids: list[int], now: datetime) -> int:
+        """Booked appointments of the persons `ids` that have not ended: cancelled (an erased person
+        will not come; the slot is free again and no no-show is counted later)."""
+        result = self.session.execute(
+            update(Appointment)
+            .where(Appointment.client_id.in_(ids), Appointment.status == "booked", Appointment.ends_at > now)
+            .values(status="cancelled", version=Appointment.version + 1))
+        return result.rowcount
+
     def erase(self, ids: list[int]) -> dict[str, int]:
         """Remove the persons `ids` everywhere; rows kept for statistics lose every link to them."""
         counts: dict[str, int] = {}

@@ -382,6 +382,10 @@
         <translation>Wird gelöscht …</translation>
     </message>
     <message>
+        <source>Appointments still to come, now cancelled: {count}.</source>
+        <translation>Noch anstehende Termine, jetzt abgesagt: {count}.</translation>
+    </message>
+    <message>
         <source>Another workstation kept reading, so the write-ahead log (desk.sqlite-wal) still holds the erased data. Run the purge again when the other workstations are idle (it also runs every morning).</source>
         <translation>Ein anderer Arbeitsplatz hat weiter gelesen, deshalb enthält das Write-Ahead-Log (desk.sqlite-wal) die gelöschten Daten noch. Führen Sie die Bereinigung erneut aus, wenn die anderen Arbeitsplätze ruhen (sie läuft außerdem jeden Morgen).</translation>
     </message>

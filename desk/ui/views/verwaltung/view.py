@@ -705,6 +705,9 @@ class PrivacyTab(_Tab):
 
     def _erased(self, client_id: int, counts: dict[str, int]) -> None:
         text = self.tr("Client {number} was erased.").format(number=format_client_number(client_id))
+        cancelled = counts.get("appointments cancelled", 0)
+        if cancelled:  # the counsellors' slots are free again: they may want to know
+            text += " " + self.tr("Appointments still to come, now cancelled: {count}.").format(count=cancelled)
         if not counts.get("wal_clean", 1):
             text += " " + self.tr("Another workstation kept reading, so the write-ahead log (desk.sqlite-wal) "
                                   "still holds the erased data. Run the purge again when the other "
