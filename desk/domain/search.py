@@ -37,6 +37,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -635,6 +636,20 @@ class _Vocab:
         return [x[::-1] for x in self.rsorted[i: min(j, i + limit)]]
 
 
+class _Groups(dict[int, set[int]]):
+    """Cognate group number -> the ids of the client tokens in it (filed like a _Vocab's forms)."""
+
+    __slots__ = ()
+
+    def add(self, group: int, ref: int) -> None:
+        self.setdefault(group, set()).add(ref)
+
+    def discard(self, group: int, ref: int) -> None:
+        refs = self.get(group)
+        if refs is not None:
+            refs.discard(ref)
+
+
 def _bump(d: dict[int, float], refs: Iterable[int], s: float) -> None:
     for ref in refs:
         if d.get(ref, 0.0) < s:
@@ -696,7 +711,7 @@ class NameIndex:
         self._pk = _Vocab()
         self._vk = _Vocab()
         self._ck = _Vocab()  # consonant skeletons of abjad tokens
-        self._cog: dict[int, set[int]] = {}
+        self._cog = _Groups()  # cognate group -> the tokens in it
         self._cache: dict[tuple[str, bool], dict[int, float]] = {}
         for cid, key in entries:
             self.add(cid, key)
@@ -734,37 +749,31 @@ class NameIndex:
             self._holders.append(set())
             self._tok_keys.append(part)
         self._tok_ids[part] = tid
-        self._main.add(t.main, tid)
+        for structure, key in self._filed_under(t):
+            structure.add(key, tid)
+        return tid
+
+    def _filed_under(self, t: _Tok) -> Iterable[tuple[_Vocab | _Groups, Any]]:
+        """Every (structure, key) a token is filed under: the one list both `_new_tok` and
+        `_drop_tok` walk, so a key kind cannot be filed by one and forgotten by the other."""
+        yield self._main, t.main
         for a in t.alts:
-            self._alt.add(a, tid)
+            yield self._alt, a
         for k in t.pk:
-            self._pk.add(k, tid)
+            yield self._pk, k
         for k in t.vk:
-            self._vk.add(k, tid)
+            yield self._vk, k
         if t.abjad:
             for c in t.ck:
-                self._ck.add(c, tid)
+                yield self._ck, c
         for g in t.cog:
-            self._cog.setdefault(g, set()).add(tid)
-        return tid
+            yield self._cog, g
 
     def _drop_tok(self, tid: int) -> None:
         t = self._toks[tid]
         assert t is not None
-        self._main.discard(t.main, tid)
-        for a in t.alts:
-            self._alt.discard(a, tid)
-        for k in t.pk:
-            self._pk.discard(k, tid)
-        for k in t.vk:
-            self._vk.discard(k, tid)
-        if t.abjad:
-            for c in t.ck:
-                self._ck.discard(c, tid)
-        for g in t.cog:
-            s = self._cog.get(g)
-            if s is not None:
-                s.discard(tid)
+        for structure, key in self._filed_under(t):
+            structure.discard(key, tid)
         del self._tok_ids[self._tok_keys[tid]]
         self._toks[tid], self._tok_keys[tid] = None, ""
         self._free.append(tid)

@@ -204,6 +204,21 @@ def test_add_replace_remove() -> None:
     assert 1 not in top(idx, "Berta Klein", 5)
 
 
+def test_removing_every_client_leaves_no_form_filed() -> None:
+    """Adding and dropping a token walk the same list of (structure, key): once every client is
+    gone, no spelling, phonetic key, skeleton or cognate group still names a token."""
+    idx = NameIndex()
+    for cid, (given, family) in PEOPLE.items():
+        idx.add(cid, make_search_key(given, family))
+    idx.add(500, make_search_key("حسین", "محمدی"))  # abjad: consonant skeletons filed too
+    assert idx._ck.post and any(idx._cog.values())  # noqa: SLF001
+    for cid in [*PEOPLE, 500]:
+        idx.remove(cid)
+    for vocab in (idx._main, idx._alt, idx._pk, idx._vk, idx._ck):  # noqa: SLF001
+        assert not vocab.post and not vocab.sorted and not vocab.rsorted and not any(vocab.by_len.values())
+    assert not any(idx._cog.values()) and not idx._tok_ids  # noqa: SLF001
+
+
 def test_blank_queries(index: NameIndex) -> None:
     for q in ["", " ", "\t\n", "\u200b\u200e", "--", "...", "'"]:
         assert index.search(q) == []
