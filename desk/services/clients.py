@@ -275,7 +275,7 @@ class ClientService:
     def _hits(self, scores: dict[int, float], limit: int) -> list[ClientSearchHit]:
         if not scores:
             return []
-        with self._uow() as uow:
+        with self._uow(one_read=True) as uow:  # every keystroke: one statement, one round trip
             rows = uow.clients.search_results(list(scores))
         hits = [
             ClientSearchHit(

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -74,12 +75,20 @@ class Database:
         return f"PostgreSQL: {url.username or ''}@{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
 
     @contextmanager
-    def session(self, *, write: bool) -> Iterator[Session]:
-        """One short transaction: committed by the caller, rolled back on any error."""
+    def session(self, *, write: bool, one_read: bool = False) -> Iterator[Session]:
+        """One short transaction: committed by the caller, rolled back on any error.
+
+        `one_read`: the caller sends ONE read statement, through `read_once` (the hits of a
+        search, every keystroke). On PostgreSQL it runs without a transaction (autocommit: one
+        round trip instead of three - BEGIN, the statement, ROLLBACK; a single statement sees one
+        snapshot either way), and a pooled connection found dead is replaced there."""
         session = self.sessions()
         try:
             if not self.is_sqlite:
-                self._begin_alive(session, write)
+                if one_read and not write:
+                    _autocommit(session)
+                else:
+                    self._begin_alive(session, write)
             elif write:
                 session.connection(execution_options={WRITE_OPTION: True})
             yield session
@@ -87,6 +96,7 @@ class Database:
             session.rollback()
             raise
         finally:
+            _end_autocommit(session)
             session.close()
 
     def _begin_alive(self, session: Session, write: bool) -> None:
@@ -109,6 +119,45 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+_ONE_READ = "desk_one_read"
+
+
+def _autocommit(session: Session) -> None:
+    """Check out a connection for a one-read unit of work and put it in autocommit (client side:
+    nothing is sent); `_end_autocommit` takes it out again before it goes back to the pool."""
+    dbapi_connection = session.connection().connection.dbapi_connection
+    dbapi_connection.autocommit = True
+    session.info[_ONE_READ] = dbapi_connection
+
+
+def _end_autocommit(session: Session) -> None:
+    dbapi_connection = session.info.pop(_ONE_READ, None)
+    if dbapi_connection is None or dbapi_connection.closed:
+        return
+    try:
+        dbapi_connection.autocommit = False  # idle after its one statement: client side only
+    except Exception:  # noqa: BLE001 - not idle (cannot be after one autocommit statement): never pool it so
+        dbapi_connection.close()  # the next BEGIN finds it closed and replaces it (_begin_now)
+
+
+def read_once(session: Session, statement: Any, params: dict[str, Any]) -> list[Any]:
+    """The rows of the one statement of a one-read unit of work (`Database.session(one_read=True)`).
+    On PostgreSQL no BEGIN proved the pooled connection alive first: a connection found dead here
+    (a server restart, a terminated backend) is replaced and the statement sent again, once - a
+    read applies nothing, so nothing can happen twice."""
+    try:
+        return session.connection().execute(statement, params).all()
+    except sa_exc.DBAPIError as error:
+        if not (error.connection_invalidated and _ONE_READ in session.info):
+            raise
+    log.info("A database connection was found closed before a read; reconnecting.")
+    session.info.pop(_ONE_READ)
+    session.close()
+    session.get_bind().dispose()  # its other idle connections died the same way, most likely
+    _autocommit(session)
+    return session.connection().execute(statement, params).all()
 
 
 def _begin_now(dbapi_connection) -> bool:  # noqa: ANN001 - a psycopg connection

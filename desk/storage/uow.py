@@ -111,9 +111,10 @@ SELECT value, pg_notify(:channel, value || ':' || :topics) FROM bumped"""))
 
 
 class UnitOfWork:
-    def __init__(self, db: Database, *, write: bool) -> None:
+    def __init__(self, db: Database, *, write: bool, one_read: bool = False) -> None:
         self._db = db
         self.write = write
+        self.one_read = one_read
         self._session_cm = None
         self.session: Session
         self._committed = False
@@ -122,7 +123,7 @@ class UnitOfWork:
     # -- context manager ------------------------------------------------------------------
 
     def __enter__(self) -> UnitOfWork:
-        self._session_cm = self._db.session(write=self.write)
+        self._session_cm = self._db.session(write=self.write, one_read=self.one_read)
         try:
             self.session = self._session_cm.__enter__()
         except sa_exc.DBAPIError as error:
@@ -270,7 +271,9 @@ UnitOfWorkFactory = Callable[..., UnitOfWork]
 
 
 def unit_of_work_factory(db: Database) -> UnitOfWorkFactory:
-    def make(*, write: bool = False) -> UnitOfWork:
-        return UnitOfWork(db, write=write)
+    def make(*, write: bool = False, one_read: bool = False) -> UnitOfWork:
+        """`one_read`: a read of ONE statement, sent by a repository through `engine.read_once`
+        (on PostgreSQL without BEGIN and ROLLBACK: Database.session)."""
+        return UnitOfWork(db, write=write, one_read=one_read)
 
     return make

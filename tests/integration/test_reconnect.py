@@ -12,6 +12,7 @@ never restarted (tests/reliability/test_pg_restart.py does that, with DESK_TEST_
 
 from __future__ import annotations
 
+import logging
 import time
 
 import psycopg
@@ -49,7 +50,7 @@ def _terminate(url: str, pids: list[int] | None = None) -> int:
     return len(targets)
 
 
-def test_connections_dead_in_the_pool_cost_no_click(pg_db_url, tmp_path, head):
+def test_connections_dead_in_the_pool_cost_no_click(pg_db_url, tmp_path, head, caplog):
     from desk.services.bootstrap import prepare_database
     from desk.services.desk import build_services
 
@@ -70,6 +71,12 @@ def test_connections_dead_in_the_pool_cost_no_click(pg_db_url, tmp_path, head):
 
         _terminate(pg_db_url)  # a read is the next action: it works too
         assert len(services.checkin.today(head)) == 2
+
+        assert [hit.id for hit in services.clients.search(head, "Olha1 Kovalenko")][:1] == [clients[1]]
+        _terminate(pg_db_url)  # a keystroke: its one read is sent without BEGIN and finds the connection dead
+        with caplog.at_level(logging.INFO, logger="desk.storage.engine"):
+            assert [hit.id for hit in services.clients.search(head, "Olha2 Kovalenko")][:1] == [clients[2]]
+        assert "found closed before a read" in caplog.text
     finally:
         services.close()
 
@@ -93,5 +100,24 @@ def test_a_connection_dying_inside_a_unit_of_work_is_not_retried(pg_db_url, tmp_
         assert names == ["Olha"]  # nothing of the refused unit of work
         row = services.checkin.check_in(head, CheckInRequest(service_id=service_id, client_id=client))
         assert row.client_id == client
+    finally:
+        services.close()
+
+
+def test_a_one_read_leaves_its_connection_as_it_found_it(pg_db_url, tmp_path, head):
+    """The search's hits are read in autocommit (one round trip); the connection goes back to the
+    pool without it, so the next unit of work still sends its own BEGIN (the liveness check)."""
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(pg_db_url, backup_dir=tmp_path))
+    try:
+        services.clients.create(head, ClientInput(given_name="Olha", family_name="Kovalenko"))
+        for _ in range(3):
+            assert services.clients.search(head, "Olha Kovalenko")
+        with services.uow() as uow:
+            dbapi = uow.session.connection().connection.dbapi_connection
+            assert not dbapi.autocommit and dbapi.isolation_level is None
+            assert dbapi.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS  # our BEGIN
     finally:
         services.close()

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, literal_column, select, update
+from sqlalchemy import Integer, any_, bindparam, literal_column, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import NotFoundError, StaleError
 from desk.domain.model import OPEN_VISIT_STATUSES, ClientRow, Residence, StatusGroup, person_name
 from desk.domain.tickets import format_client_number
+from desk.storage.engine import read_once
 from desk.storage.models import Appointment, Client, Visit
 from desk.storage.prepared import Prepared
 
@@ -37,10 +39,14 @@ CLIENT_FIELDS = frozenset(
 )
 
 
-_SEARCH_RESULTS = select(
-    Client.id, Client.given_name, Client.family_name, Client.date_of_birth, Client.language,
-    Client.interpreter_needed,
-).where(Client.id.in_(bindparam("ids", expanding=True)), Client.merged_into_id.is_(None))
+_SEARCH_COLUMNS = (Client.id, Client.given_name, Client.family_name, Client.date_of_birth, Client.language,
+                   Client.interpreter_needed)
+_SEARCH_RESULTS = select(*_SEARCH_COLUMNS).where(
+    Client.id.in_(bindparam("ids", expanding=True)), Client.merged_into_id.is_(None))
+#: PostgreSQL: one array parameter, so one statement text for any number of hits (psycopg prepares
+#: it once; an IN list is a new statement text, and a new prepared statement, per length)
+_SEARCH_RESULTS_POSTGRES = select(*_SEARCH_COLUMNS).where(
+    Client.id == any_(bindparam("ids", type_=ARRAY(Integer))), Client.merged_into_id.is_(None))
 
 
 def client_row(c: Client) -> ClientRow:
@@ -131,7 +137,8 @@ class ClientRepository:
         (every keystroke reads them)."""
         if not ids:
             return []
-        return [tuple(row) for row in self.session.execute(_SEARCH_RESULTS, {"ids": ids})]  # type: ignore[misc]
+        statement = _SEARCH_RESULTS_POSTGRES if self.session.get_bind().dialect.name == "postgresql" else _SEARCH_RESULTS
+        return [tuple(row) for row in read_once(self.session, statement, {"ids": ids})]  # type: ignore[misc]
 
     def get_many(self, ids: list[int]) -> dict[int, ClientRow]:
         if not ids:
