@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import time
+from datetime import datetime, time
 
 from desk.domain.errors import ValidationError
 from desk.domain.model import ServiceHours
+from desk.domain.tickets import BERLIN
 
 _DAYS = {
     "mo": 0, "mon": 0, "di": 1, "tue": 1, "tu": 1, "mi": 2, "wed": 2, "we": 2, "do": 3, "thu": 3, "th": 3,
@@ -41,3 +42,9 @@ def parse_hours(text: str) -> tuple[ServiceHours, ...]:
 def format_hours(hours: Iterable[ServiceHours], language: str = "de") -> str:
     names = DAY_NAMES.get(language, DAY_NAMES["de"])
     return ", ".join(f"{names[h.weekday]} {h.start:%H:%M}-{h.end:%H:%M}" for h in hours)
+
+
+def open_at(hours: Iterable[ServiceHours], moment: datetime) -> bool:
+    """Whether `moment` (aware) falls into one of the blocks, on the centre's wall clock."""
+    local = moment.astimezone(BERLIN)
+    return any(h.weekday == local.weekday() and h.start <= local.time() < h.end for h in hours)

@@ -343,7 +343,7 @@ def test_a_walk_in_has_no_silent_service_and_the_dialog_says_which(qtbot, make_v
     assert dialog.isVisible() and view.last_visit is None
     assert "Please choose the service" in dialog.chosen.text()
     dialog.service.setCurrentIndex(dialog.service.findData(im.id))
-    assert dialog.chosen.text() == f"Ticket for {im.name_en}."
+    assert dialog.chosen.text().startswith(f"Ticket for {im.name_en}.")  # + its open hours when closed now
     dialog.accept()
     qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
     assert view.last_visit.service_id == im.id
@@ -453,3 +453,44 @@ def test_every_listed_client_is_recorded_when_the_window_closes_right_after_the_
 
     qtbot.waitUntil(lambda: recorded() == listed, timeout=5000)
     install_language("de")
+
+
+def test_a_walk_in_outside_the_open_hours_is_told_when_they_are(qtbot, sqlite_services, make_ui_ctx, ui_clock):
+    """The services' open consultation hours (Verwaltung) reached nobody at the desk: a walk-in on
+    Tuesday afternoon got a Migrationsberatung ticket without a word that its open hours are Monday
+    and Thursday mornings. The dialog now says so (the ticket stays possible)."""
+    from desk.domain.hours import parse_hours
+    from desk.domain.tickets import BERLIN
+    from desk.ui.views.empfang.checkin_dialog import CheckInDialog
+
+    install_language("en")
+    services = [dataclasses.replace(s, hours=parse_hours("Mo 09:00-12:00, Th 09:00-12:00"))
+                if s.code == "MBE" else dataclasses.replace(s, hours=()) for s in
+                sqlite_services.reference.services(RECEPTION)]
+    mbe = next(s for s in services if s.code == "MBE")
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Amina", family_name="Haidari"))
+    hit = sqlite_services.clients.search(RECEPTION, "Amina Haidari")[0]
+    assert hit.id == client.id
+    ctx = make_ui_ctx(sqlite_services, RECEPTION)
+
+    def chosen_text(moment: datetime, service_id: int) -> str:
+        ui_clock.set(moment)
+        dialog = CheckInDialog(ctx, services, client=hit, appointment=None)
+        qtbot.addWidget(dialog)
+        dialog.service.setCurrentIndex(dialog.service.findData(service_id))
+        text = dialog.chosen.text()
+        qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=10000)
+        dialog.reject()
+        return text
+
+    tuesday_afternoon = datetime(2026, 12, 8, 14, 0, tzinfo=BERLIN)
+    text = chosen_text(tuesday_afternoon, mbe.id)
+    assert "No open consultation hours now (Mon 09:00-12:00, Thu 09:00-12:00)" in text
+    assert "No open consultation" not in chosen_text(datetime(2026, 12, 7, 10, 0, tzinfo=BERLIN), mbe.id)
+    other = next(s for s in services if s.code != "MBE")  # no open hours entered: nothing to say
+    assert "No open consultation" not in chosen_text(tuesday_afternoon, other.id)
+    install_language("de")
+    try:
+        assert "Jetzt keine offene Sprechzeit (Mo 09:00-12:00, Do 09:00-12:00)" in chosen_text(tuesday_afternoon, mbe.id)
+    finally:
+        install_language("en")

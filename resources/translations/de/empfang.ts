@@ -186,6 +186,10 @@
         <translation>Nummer für {service}.</translation>
     </message>
     <message>
+        <source>No open consultation hours now ({hours}).</source>
+        <translation>Jetzt keine offene Sprechzeit ({hours}).</translation>
+    </message>
+    <message>
         <source>Estimated wait: …</source>
         <translation>Voraussichtliche Wartezeit: …</translation>
     </message>

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.hours import format_hours, open_at
 from desk.domain.model import AppointmentRow, ClientSearchHit, Priority, ServiceRow
 from desk.domain.waits import WaitEstimate
 from desk.services.checkin import MAX_PARTY_SIZE, CheckInRequest
+from desk.ui import clock
 from desk.ui.context import UiContext
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.widgets.dialog import LockAwareDialog
@@ -169,7 +171,13 @@ class CheckInDialog(LockAwareDialog):
             self.chosen.setText(self.tr("Ticket for {service} (the service of the appointment).").format(
                 service=service.name(current_language())))
         else:
-            self.chosen.setText(self.tr("Ticket for {service}.").format(service=service.name(current_language())))
+            text = self.tr("Ticket for {service}.").format(service=service.name(current_language()))
+            if service.hours and not open_at(service.hours, clock.now()):
+                # a walk-in outside the service's open consultation hours: the volunteer can say
+                # when to come back (the ticket is still possible: someone may see them anyway)
+                text += " " + self.tr("No open consultation hours now ({hours}).").format(
+                    hours=format_hours(service.hours, current_language()))
+            self.chosen.setText(text)
 
     # -- the estimated wait (off the GUI thread) ------------------------------------------------
 
