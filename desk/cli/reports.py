@@ -14,6 +14,7 @@ Definitions of the figures: docs/REPORTS.md.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -53,4 +54,9 @@ def _report(args: argparse.Namespace) -> int:
     print(f"{args.output}: {report.total.visits} visits, {report.total.distinct_clients} distinct clients "
           f"({period.start.isoformat()} .. {period.end.isoformat()}); "
           f"computed in {computed - started:.2f} s, written in {done - computed:.2f} s")
+    if args.format == "csv" and args.output.suffix.lower() != ".zip":
+        # one CSV cannot hold tables with different columns: the file is a zip of one CSV per table,
+        # and a spreadsheet program opening "bericht.csv" shows its bytes
+        print(f"note: {args.output} is a zip archive with one CSV file per table; name it "
+              f"{args.output.with_suffix('.zip').name} to open it", file=sys.stderr)
     return 0

@@ -218,3 +218,17 @@ def test_demo_data_still_makes_its_database(tmp_path: Path) -> None:
     assert admin(["demo-data", "--years", "1", "--clients", "50", "--visits", "100", "--appointments", "10",
                   "--bookings", "5", "--database-url", f"sqlite:///{target}"]) == 0
     assert target.exists()
+
+
+def test_a_csv_report_named_csv_is_said_to_be_a_zip(filled, tmp_path: Path, capsys, cli_login) -> None:
+    """`--format csv` writes a zip of one CSV per table; given `bericht.csv` it still writes there,
+    and says what the file is, so nobody opens zip bytes in a spreadsheet without a word."""
+    services, _ = filled
+    cli_login(services)
+    target = tmp_path / "bericht.csv"
+    argv = ["report", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "csv", "--database-url", _url(services)]
+    assert admin([*argv, "--output", str(target)]) == 0
+    assert target.read_bytes()[:2] == b"PK"
+    assert "bericht.zip" in capsys.readouterr().err
+    assert admin([*argv, "--output", str(tmp_path / "bericht.zip")]) == 0
+    assert "note:" not in capsys.readouterr().err
