@@ -4,11 +4,15 @@
     python scripts/count_checkin.py                        # SQLite in a temporary folder
     python scripts/count_checkin.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/scratch
 
-Counts per check-in: the statements SQLAlchemy sends (before_cursor_execute), and on PostgreSQL
-the round trips a statement does not show: BEGIN, COMMIT, and the pool's pre-ping (gone since
-issue 21: the BEGIN is the liveness check). Prints the statements of one check-in, then the
-medians of CPU time (thread time) and wall time of N check-ins. The database gets clients and visits:
-use a scratch database.
+Counts per check-in the statements the driver is given - SQLite: its trace callback (every
+statement, PRAGMAs shown but not counted: they run in-process and are no round trip);
+PostgreSQL: psycopg's cursors (every execute) - since the check-in's statements run on the
+driver's cursor (desk.storage.prepared), which fires no SQLAlchemy cursor event. On PostgreSQL
+the round trips a cursor does not show are counted too: BEGIN (sent by Database._begin_alive
+on the raw connection: SQLAlchemy's begin event), COMMIT (its commit event), and the pool's
+pre-ping (gone since issue 21: the BEGIN is the liveness check). Prints the statements of one
+check-in, then the medians of CPU time (thread time) and wall time of N check-ins. The database
+gets clients and visits: use a scratch database.
 """
 
 from __future__ import annotations
@@ -34,9 +38,12 @@ from desk.storage.engine import sqlite_url
 class Counter:
     def __init__(self, engine) -> None:  # noqa: ANN001 - an Engine
         self.events: list[str] = []
-        event.listen(engine, "before_cursor_execute", self._statement)
-        event.listen(engine, "begin", lambda _c: self.events.append("BEGIN"))
-        event.listen(engine, "commit", lambda _c: self.events.append("COMMIT"))
+        self.sqlite = engine.dialect.name == "sqlite"
+        engine.dispose()  # every connection from now on is made with the hooks below
+        event.listen(engine, "connect", self._hook)
+        if not self.sqlite:  # SQLite: BEGIN IMMEDIATE and COMMIT are statements its trace shows
+            event.listen(engine, "begin", lambda _c: self.events.append("BEGIN"))
+            event.listen(engine, "commit", lambda _c: self.events.append("COMMIT"))
         dialect = engine.dialect
         ping = dialect.do_ping
 
@@ -46,9 +53,22 @@ class Counter:
 
         dialect.do_ping = counted_ping
 
-    def _statement(self, _conn, _cursor, statement, _params, _context, _many) -> None:  # noqa: ANN001
-        if statement.strip().upper() in {"BEGIN", "BEGIN IMMEDIATE"}:
-            return  # counted by the begin event
+    def _hook(self, dbapi_connection, _record) -> None:  # noqa: ANN001
+        if self.sqlite:
+            dbapi_connection.set_trace_callback(self._statement)
+            return
+        counter = self
+
+        class CountingCursor(dbapi_connection.cursor_factory):
+            def execute(self, query, params=None, **kwargs):  # noqa: ANN001, ANN003, ANN202
+                counter._statement(query if isinstance(query, str) else str(query))
+                return super().execute(query, params, **kwargs)
+
+        dbapi_connection.cursor_factory = CountingCursor
+
+    def _statement(self, statement: str) -> None:
+        if statement.strip().upper().startswith("PRAGMA"):
+            return  # in-process, no round trip (the busy timeout around BEGIN IMMEDIATE)
         self.events.append(" ".join(statement.split())[:150])
 
 
@@ -81,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{services.db.engine.dialect.name}: one check-in of a known client")
                     for n, text in enumerate(counter.events, 1):
                         print(f"  {n:2}. {text}")
-            print(f"round trips per check-in: {statistics.median(counts[1:])} "
-                  f"(statements, BEGIN, COMMIT{', ping' if url.startswith('postgresql') else ''})")
+            if counter.sqlite:
+                print(f"statements per check-in: {statistics.median(counts[1:])} (BEGIN IMMEDIATE and COMMIT included)")
+            else:
+                print(f"round trips per check-in: {statistics.median(counts[1:])} (statements, BEGIN, COMMIT, ping)")
             print(f"CPU (thread time) median {statistics.median(cpu[1:]):.2f} ms; "
                   f"wall median {statistics.median(wall[1:]):.2f} ms over {args.count}")
         finally:
