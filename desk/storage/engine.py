@@ -39,6 +39,7 @@ from desk.domain.errors import (
 )
 from desk.storage.files import private_dir, private_file
 from desk.storage.models import add_partial_conditions
+from desk.storage.prepared import keep_connection
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class Database:
                 else:
                     self._begin_alive(session, write)
             elif write:
-                session.connection(execution_options={WRITE_OPTION: True})
+                keep_connection(session, session.connection(execution_options={WRITE_OPTION: True}))
             yield session
         except BaseException:
             session.rollback()
@@ -110,12 +111,14 @@ class Database:
         options = {WRITE_OPTION: True} if write else {}
         connection = session.connection(execution_options=options)
         if _begin_now(connection.connection.dbapi_connection):
+            keep_connection(session, connection)
             return
         log.info("A database connection was found closed before its transaction began; reconnecting.")
         connection.invalidate()
         session.close()
         self.engine.dispose()
-        session.connection(execution_options=options)  # a new connection: its BEGIN goes with the first statement
+        # a new connection: its BEGIN goes with the first statement
+        keep_connection(session, session.connection(execution_options=options))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -37,7 +37,8 @@ _MISSING = object()
 class _Compiled:
     """One statement compiled for one dialect and one set of parameter names."""
 
-    __slots__ = ("sql", "positional", "binds", "processors", "dialect", "_result_types")
+    __slots__ = ("sql", "positional", "template", "variable", "sql_names", "converters", "dialect",
+                 "_result_types")
 
     def __init__(self, statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...]) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=list(keys))
@@ -52,7 +53,9 @@ class _Compiled:
         escaped = compiled.escaped_bind_names or {}
         # (the name in the caller's parameters, the name in the SQL, a fixed value or _MISSING,
         #  a default-maker or None, the bind processor or None)
-        binds = []
+        template: list[Any] = []  # the values in statement order: fixed ones filled in once
+        variable = []  # (position, the caller's name, a default-maker or None, bind processor or None)
+        sql_names: list[str] = []
         seen: set[str] = set()
         for name in names:
             if not self.positional and name in seen:
@@ -72,34 +75,37 @@ class _Compiled:
                 fixed = bind.effective_value
             else:
                 raise ValueError(f"parameter {name!r} has no value")
-            if fixed is not _MISSING and processor is not None:
+            if fixed is _MISSING:
+                variable.append((len(template), name, make, processor))
+            elif processor is not None:
                 fixed = processor(fixed)
-            binds.append((name, escaped.get(name, name), fixed, make, processor))
-        self.binds = tuple(binds)
-        self.processors: list | None = None  # from the first execution's cursor description
+            template.append(fixed)
+            sql_names.append(escaped.get(name, name))
+        self.template = template
+        self.variable = tuple(variable)
+        self.sql_names = tuple(sql_names)
+        self.converters: tuple | None = None  # from the first execution's cursor description
         self._result_types = [entry[3] for entry in compiled._result_columns]  # noqa: SLF001
 
     def parameters(self, params: Mapping[str, Any]) -> tuple | dict:
-        values = []
-        for name, _sql_name, fixed, make, processor in self.binds:
-            if fixed is not _MISSING:
-                values.append(fixed)
-                continue
+        values = self.template.copy()
+        for position, name, make, processor in self.variable:
             value = make() if make is not None else params[name]
-            values.append(value if processor is None else processor(value))
+            values[position] = value if processor is None else processor(value)
         if self.positional:
-            return tuple(values)
-        return {sql_name: value for (_n, sql_name, *_rest), value in zip(self.binds, values, strict=True)}
+            return values  # a list: sqlite3 takes any sequence
+        return dict(zip(self.sql_names, values, strict=True))
 
-    def result_processors(self, description: Sequence) -> list:
-        if self.processors is None:
+    def result_converters(self, description: Sequence) -> tuple:
+        """(position, result processor) of the columns SQLAlchemy would convert."""
+        if self.converters is None:
             types = self._result_types
             if types and len(types) != len(description):
                 raise ValueError("the cursor's columns do not match the statement's")
             processors = [t._cached_result_processor(self.dialect, column[1])  # noqa: SLF001
                           for t, column in zip(types, description, strict=False)] if types else []
-            self.processors = processors if any(p is not None for p in processors) else []
-        return self.processors
+            self.converters = tuple((i, p) for i, p in enumerate(processors) if p is not None)
+        return self.converters
 
 
 def _defaults(compiled) -> dict[str, tuple[Any, Callable[[], Any] | None]]:  # noqa: ANN001
@@ -133,6 +139,11 @@ def session_connection(session: Session) -> Connection:
     if connection is None or connection.closed or connection.invalidated:
         connection = info[_CONNECTION] = session.connection()
     return connection
+
+
+def keep_connection(session: Session, connection: Connection) -> None:
+    """Remember the Connection the session's transaction just began on (Database.session)."""
+    session.info[_CONNECTION] = connection
 
 
 class Prepared:
@@ -176,14 +187,21 @@ class Prepared:
             if not fetch:
                 return []
             rows = cursor.fetchall()
-            processors = compiled.result_processors(cursor.description) if rows else []
+            converters = compiled.converters
+            if converters is None and rows:  # psycopg builds the description anew on every access
+                converters = compiled.result_converters(cursor.description)
         except BaseException as error:  # as SQLAlchemy does: wrap, invalidate a dead connection
             connection._handle_dbapi_exception(error, sql, values, cursor, None)  # noqa: SLF001
             raise  # not reached: the handler raises
         finally:
             if cursor is not None:
                 cursor.close()
-        if not processors:
-            return [tuple(row) for row in rows]
-        return [tuple(value if p is None else p(value) for p, value in zip(processors, row, strict=True))
-                for row in rows]
+        if not converters:
+            return rows if not rows or type(rows[0]) is tuple else [tuple(row) for row in rows]
+        converted = []
+        for row in rows:
+            values = list(row)
+            for position, processor in converters:
+                values[position] = processor(values[position])
+            converted.append(tuple(values))
+        return converted
