@@ -19,6 +19,7 @@ from pathlib import Path
 from desk.cli.common import add_database_option, admin_session
 from desk.domain.errors import ValidationError
 from desk.domain.recurrence import place
+from desk.domain.tickets import BERLIN
 
 COMMAND = "export-ics"
 
@@ -61,11 +62,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _export_room(args: argparse.Namespace) -> int:
-    first = args.first_day or date.today()
-    last = args.last_day or first + timedelta(days=max(1, args.days) - 1)
-    if last < first:
+    if args.first_day and args.last_day and args.last_day < args.first_day:
         raise ValidationError("The end lies before the start.")
     with admin_session(args) as (services, actor):
+        # "today" is the centre's day (Berlin) on the services' clock, as for the appointments'
+        # export; the machine's date.today() is another day on a server running in UTC after 23:00
+        first = args.first_day or services.now().astimezone(BERLIN).date()
+        last = args.last_day or first + timedelta(days=max(1, args.days) - 1)
+        if last < first:
+            raise ValidationError("The end lies before the start.")
         room_id = None
         if args.room and args.room.strip().casefold() not in ("all", "alle"):
             wanted = args.room.strip().casefold()

@@ -254,6 +254,28 @@ def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, receptio
     assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Keller", "--output", str(series)]) == 2
 
 
+def test_the_room_export_starts_on_the_centres_today_not_the_machines(sqlite_services, sqlite_db_url, reception,
+                                                                        tmp_path, cli_login, monkeypatch) -> None:
+    """`export-ics --room` without --from starts on today in Berlin on the services' clock: at 00:30
+    in Berlin (23:30 UTC the day before, the date of a server whose clock runs in UTC) the day that
+    just ended is not exported (it was, from the machine's date.today())."""
+    cli_login(sqlite_services)
+    from icalendar import Calendar
+
+    import desk.services.desk
+    from desk.cli import main
+    from desk.services.clock import FixedClock
+
+    group = room_of(sqlite_services, reception, RoomKind.GROUP)
+    for day in (6, 7):
+        sqlite_services.bookings.create(reception, draft(group.id, local(2027, 1, day, 10), title=f"{day}. Januar"))
+    monkeypatch.setattr(desk.services.desk, "system_clock", FixedClock(datetime(2027, 1, 6, 23, 30, tzinfo=UTC)))
+    target = tmp_path / "raum.ics"
+    assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "all", "--output", str(target)]) == 0
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["7. Januar"]
+
+
 def test_a_clash_that_began_earlier_today_never_suggests_a_time_that_has_passed(services, reception, clock) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
     now = clock()  # 10:00 in Berlin
