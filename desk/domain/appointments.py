@@ -17,6 +17,7 @@ from dateutil.rrule import WEEKLY, rrule
 from desk.domain.calendar import DEFAULT_GRANULARITY, check_span, next_free_slot, overlaps
 from desk.domain.errors import ValidationError
 from desk.domain.model import AppointmentRow
+from desk.domain.recurrence import holiday_name
 from desk.domain.tickets import BERLIN
 
 #: Longest single client appointment (a whole working day; longer is a typo).
@@ -100,8 +101,9 @@ class Schedule:
     absences: tuple[AbsenceRow, ...] = field(default_factory=tuple)
 
     def windows(self, day: date) -> list[tuple[datetime, datetime]]:
-        """The working windows of a local day as aware UTC intervals (none when absent)."""
-        if any(a.covers(day) for a in self.absences):
+        """The working windows of a local day as aware UTC intervals (none when absent, none on a
+        public holiday of Baden-Württemberg: the centre is closed)."""
+        if any(a.covers(day) for a in self.absences) or holiday_name(day):
             return []
         return sorted(
             (local_moment(day, h.start, check=False), local_moment(day, h.end, check=False))
@@ -178,6 +180,8 @@ def next_free_start(
     for offset in range(horizon_days + 1):
         day = first_day + timedelta(days=offset)
         if schedule is None:
+            if holiday_name(day):
+                continue  # no suggestion on a public holiday either
             windows = [(local_moment(day, time(7), check=False), local_moment(day, time(20), check=False))]
         else:
             windows = schedule.windows(day)

@@ -37,6 +37,7 @@ from desk.domain.appointments import (
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role, StaffRow
 from desk.domain.permissions import Permission, allowed, appointment_note_visible, full_card
+from desk.domain.recurrence import holiday_name
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.domain.topics import Topic
@@ -567,6 +568,13 @@ class AppointmentService:
         strict = not _may_manage(actor)
         if strict:
             schedule = _schedule(uow, staff_id)
+            holiday = holiday_name(start.astimezone(BERLIN).date())
+            if holiday:
+                raise ConflictError(
+                    "{date} is a public holiday ({holiday}): the centre is closed. Next free slot: {suggestion}.",
+                    date=start.astimezone(BERLIN).strftime("%d.%m.%Y"), holiday=holiday,
+                    **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
+                )
             absence = schedule.absence_on(start.astimezone(BERLIN).date())
             if absence is not None:
                 raise ConflictError(

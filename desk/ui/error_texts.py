@@ -241,6 +241,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{code} is not a language code (use e.g. ar, fa, uk)."),
     QT_TRANSLATE_NOOP("errors", "{counsellor} already has an appointment at {time}. Next free slot: {suggestion}."),
     QT_TRANSLATE_NOOP("errors", "{counsellor} is absent on {date}. Next free slot: {suggestion}."),
+    QT_TRANSLATE_NOOP("errors", "{date} is a public holiday ({holiday}): the centre is closed. Next free slot: {suggestion}."),
     QT_TRANSLATE_NOOP("errors", "{field} contains invisible control characters. Please retype it."),
     QT_TRANSLATE_NOOP("errors", "{field} contains only invisible characters. Please retype it."),
     QT_TRANSLATE_NOOP("errors", "{field} is too long ({length} characters; at most {max} are allowed)."),

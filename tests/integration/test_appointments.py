@@ -83,6 +83,23 @@ def test_reception_books_only_into_free_slots(services, reception, counsellor, s
     assert slots == []
 
 
+def test_a_public_holiday_is_no_working_day(services, reception, counsellor, setup):
+    """The centre is closed on the public holidays of Baden-Württemberg: reception's free slots,
+    the next free slot and the booking saw only the weekday's working hours and offered Christmas
+    and Easter Monday mornings like any other."""
+    good_friday, easter_monday = date(2030, 4, 19), date(2030, 4, 22)
+    assert services.appointments.free_slots(reception, setup["staff"], easter_monday, timedelta(minutes=45),
+                                            now=NOW) == []
+    with pytest.raises(ConflictError) as closed:
+        services.appointments.book(reception, request(setup, at(easter_monday, 9)), now=NOW)
+    assert "public holiday (Ostermontag)" in str(closed.value)
+    assert closed.value.params["next_start"] == at(easter_monday + timedelta(days=1), 9)
+    assert services.appointments.next_free(reception, setup["staff"], timedelta(minutes=45),
+                                           at(good_friday, 8)) == at(easter_monday + timedelta(days=1), 9)
+    # a counsellor may still give an appointment of her own on such a day (as outside her hours)
+    services.appointments.book(counsellor, request(setup, at(easter_monday, 10)), now=NOW)
+
+
 def test_overlap_refused_with_the_next_free_slot(services, reception, counsellor, setup):
     first = services.appointments.book(reception, request(setup, at(MONDAY, 9)), now=NOW)
     for actor in (reception, counsellor):

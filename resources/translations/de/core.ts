@@ -1658,6 +1658,10 @@ Datenbank: {database}</translation>
         <translation>{counsellor} ist am {date} abwesend. Nächste freie Zeit: {suggestion}.</translation>
     </message>
     <message>
+        <source>{date} is a public holiday ({holiday}): the centre is closed. Next free slot: {suggestion}.</source>
+        <translation>Der {date} ist ein Feiertag ({holiday}): das Zentrum ist geschlossen. Nächste freie Zeit: {suggestion}.</translation>
+    </message>
+    <message>
         <source>{field} contains invisible control characters. Please retype it.</source>
         <translation>{field} enthält unsichtbare Steuerzeichen. Bitte neu eingeben.</translation>
     </message>
