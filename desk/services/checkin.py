@@ -30,6 +30,7 @@ from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.repositories.clients import CheckInClient
 from desk.storage.repositories.kiosk import KioskAppointment
+from desk.storage.repositories.visits import SERVICE_CODE
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 MAX_PARTY_SIZE = 20
@@ -111,43 +112,58 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
               priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
               self_service: bool = False) -> int:
     """The visit with its ticket number (one atomic counter per service and day), its audit
-    entry and the change topics: the one place a check-in writes, at the desk and at the kiosk.
-    Returns the visit's id: the kiosk's database role may read neither names nor every column of
-    a visit (desk.storage.roles.KIOSK_GRANTS); the desk takes add_visit_row."""
-    fields, audit = _new_visit(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
-                               language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
-                               party_size=party_size, self_service=self_service)
-    visit_id = uow.visits.add(**fields)
+    entry and the change topics: the one place a check-in writes at the kiosk. Returns the
+    visit's id: the kiosk's database role may read neither names nor every column of a visit
+    (desk.storage.roles.KIOSK_GRANTS); the desk takes add_visit_row."""
+    day = local_day(now)
+    ticket = uow.visits.take_ticket_number(service_id, day)  # refused atomically for an inactive service
+    if ticket is None:
+        raise _service_not_available()
+    number, service_code, ticket_prefix = ticket
+    fields = _visit_fields(actor, service_id=service_id, client_id=client_id, appointment=appointment,
+                           language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
+                           party_size=party_size, self_service=self_service)
+    audit = _check_in_entry(uow, actor, service_code=service_code, client_id=client_id, appointment=appointment,
+                            priority=priority, party_size=party_size, self_service=self_service)
+    visit_id = uow.visits.add(ticket_day=day, ticket_number=number, ticket_prefix=ticket_prefix, **fields)
     uow.audit.append_entry({**audit, "entity_id": visit_id})
     return visit_id
 
 
-def add_visit_row(uow: UnitOfWork, actor: Actor, **arguments) -> VisitRow:
-    """add_visit, returning the new visit as the lists show it, from the INSERT's RETURNING (no
-    re-read; on PostgreSQL the audit entry is inserted by the same statement): the desk's check-in."""
-    fields, audit = _new_visit(uow, actor, **arguments)
-    return uow.visits.add_row(audit, **fields)
+def add_visit_row(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
+                  appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict,
+                  now: datetime, priority: Priority = Priority.NORMAL, reason: str = "",
+                  party_size: int = 1) -> VisitRow:
+    """The desk's check-in: the ticket number of an active service, the visit with it and its
+    audit entry, returning the new visit as the lists show it from the INSERT's RETURNING (no
+    re-read). On PostgreSQL all of it is ONE statement (the audit entry's service code is filled
+    in there: VisitRepository.add_numbered_row); on SQLite three."""
+    fields = _visit_fields(actor, service_id=service_id, client_id=client_id, appointment=appointment,
+                           language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
+                           party_size=party_size, self_service=False)
+    audit = _check_in_entry(uow, actor, service_code=SERVICE_CODE, client_id=client_id, appointment=appointment,
+                            priority=priority, party_size=party_size, self_service=False)
+    row = uow.visits.add_numbered_row(audit, ticket_day=local_day(now), **fields)
+    if row is None:  # refused atomically for an inactive service
+        raise _service_not_available()
+    return row
 
 
-def _new_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
-               appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
-               priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
-               self_service: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The ticket number, the new visit's columns and its audit entry (without the visit's id)."""
-    day = local_day(now)
-    ticket = uow.visits.take_ticket_number(service_id, day)  # refused atomically for an inactive service
-    if ticket is None:
-        raise NotFoundError("This service is not available for check-in.")
-    number, service_code, ticket_prefix = ticket
-    fields = dict(
+def _service_not_available() -> NotFoundError:
+    return NotFoundError("This service is not available for check-in.")
+
+
+def _visit_fields(actor: Actor, *, service_id: int, client_id: int | None,
+                  appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict,
+                  now: datetime, priority: Priority, reason: str, party_size: int,
+                  self_service: bool) -> dict[str, Any]:
+    """The new visit's columns but its day and ticket number."""
+    return dict(
         client_id=client_id,
         service_id=service_id,
         appointment_id=appointment.id if appointment else None,
         # an appointment client is reserved for the appointment's counsellor (docs/WAITING.md)
         assigned_staff_id=appointment.staff_id if appointment else None,
-        ticket_day=day,
-        ticket_number=number,
-        ticket_prefix=ticket_prefix,
         party_size=party_size,
         status=VisitStatus.WAITING.value,
         priority=priority.value,
@@ -159,13 +175,19 @@ def _new_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int
         self_service=self_service,
         **snapshot,
     )
+
+
+def _check_in_entry(uow: UnitOfWork, actor: Actor, *, service_code: str, client_id: int | None,
+                    appointment: AppointmentRow | KioskAppointment | None, priority: Priority,
+                    party_size: int, self_service: bool) -> dict[str, Any]:
+    """The check-in's audit entry (without the visit's id) and the change topics."""
     details = {"service": service_code, "party_size": party_size,
                "appointment_id": appointment.id if appointment else None, "priority": priority.value}
     if self_service:
         details["self_service"] = True
     audit = entry(uow, actor, "visit.check_in", entity_type="visit", client_id=client_id, details=details)
     uow.touch(Topic.VISITS, *([Topic.APPOINTMENTS] if appointment else []))
-    return fields, audit
+    return audit
 
 
 class CheckInService:

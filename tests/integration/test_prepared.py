@@ -95,3 +95,46 @@ def test_a_driver_error_is_sqlalchemys_and_the_session_goes_on(services, recepti
         assert session_connection(session) is session.connection()
         assert Prepared(select(Service.id).where(Service.id == service.id)).all(session) == [(service.id,)]
         session.rollback()
+
+
+@pytest.mark.parametrize("code", ["MBE", 'Ä"\\\t\x01\u2028é/'])
+def test_the_check_ins_audit_entry_names_the_service_as_json_dumps_writes_it(services, reception, head, code):
+    """On PostgreSQL the check-in's one statement puts the service's code into the entry's JSON
+    (to_json); it must be the very text Python writes (json.dumps, as every other entry)."""
+    import json
+
+    from sqlalchemy import text
+
+    service = next(s for s in services.reference.services(head) if s.code == "MBE")
+    with services.db.session(write=True) as session:
+        session.execute(text("UPDATE services SET code = :code WHERE id = :id"), {"code": code, "id": service.id})
+        session.commit()
+    client = services.clients.create(reception, ClientInput(given_name="Amina", family_name="Yusuf"))
+    visit = services.checkin.check_in(reception, CheckInRequest(client_id=client.id, service_id=service.id,
+                                                                party_size=2), now=NOW)
+    with services.db.session(write=False) as session:
+        details = session.execute(text("SELECT details FROM audit_events WHERE action = 'visit.check_in' "
+                                       "AND entity_id = :id"), {"id": visit.id}).scalar_one()
+    expected = {"service": code, "party_size": 2, "appointment_id": None, "priority": "normal"}
+    assert details == json.dumps(expected, ensure_ascii=False, sort_keys=True)
+    assert visit.ticket.startswith(service.ticket_prefix)
+
+
+def test_an_inactive_service_gives_no_number_and_writes_nothing(services, reception, head):
+    from sqlalchemy import text
+
+    from desk.domain.errors import NotFoundError
+
+    service = next(s for s in services.reference.services(head) if s.code == "MBE")
+    with services.db.session(write=True) as session:
+        session.execute(text("UPDATE services SET active = false WHERE id = :id"), {"id": service.id})
+        session.commit()
+    client = services.clients.create(reception, ClientInput(given_name="Amina", family_name="Yusuf"))
+    with pytest.raises(NotFoundError, match="not available"):
+        services.checkin.check_in(reception, CheckInRequest(client_id=client.id, service_id=service.id), now=NOW)
+    with services.db.session(write=False) as session:
+        counts = session.execute(text(
+            "SELECT (SELECT count(*) FROM visits), (SELECT count(*) FROM ticket_counters), "
+            "(SELECT count(*) FROM audit_events WHERE action = 'visit.check_in'), "
+            "(SELECT last_contact_at FROM clients WHERE id = :id)"), {"id": client.id}).one()
+    assert tuple(counts) == (0, 0, 0, None)

@@ -45,8 +45,8 @@ class DeferredDatabase(Database):
     "database is locked" (SQLITE_BUSY_SNAPSHOT) at once, whatever the busy timeout.
     """
 
-    def session(self, *, write: bool):  # type: ignore[override]
-        return super().session(write=False)
+    def session(self, *, write: bool, **options):  # type: ignore[override]
+        return super().session(write=False, **options)
 
 
 def open_services(url: str, *, deferred: bool = False, busy_timeout_ms: int | None = None) -> DeskServices:

@@ -9,6 +9,7 @@ last line of defence.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -16,7 +17,9 @@ from typing import Any
 
 from sqlalchemy import (
     Row,
+    Text,
     bindparam,
+    cast,
     delete,
     func,
     insert,
@@ -56,6 +59,13 @@ from desk.storage.prepared import Prepared, session_connection
 from desk.storage.repositories.audit import AuditRepository
 from desk.storage.upsert import insert_for
 
+#: Where the service's code goes in the details of a check-in's audit entry given to
+#: VisitRepository.add_numbered_row: the statement that takes the ticket number knows the code
+#: (on PostgreSQL it is filled in by that same statement). A NUL, which no text in the database
+#: can hold, so it never stands for a real code.
+SERVICE_CODE = "\x00service\x00"
+_SERVICE_CODE_JSON = json.dumps(SERVICE_CODE)  # as it stands in the details' JSON text
+
 
 class VisitRepository:
     def __init__(self, session: Session) -> None:
@@ -92,6 +102,29 @@ class VisitRepository:
                 (row,) = _insert_returning_row().all(connection, fields)
                 AuditRepository(self.session).append_entry({**audit, "entity_id": row[0]}, connection)
         return _visit_row_of(row)
+
+    def add_numbered_row(self, audit: dict[str, Any], *, ticket_day: date, **fields) -> VisitRow | None:
+        """The next ticket number of an ACTIVE service for `ticket_day`, the visit with it (its
+        ticket prefix the service's) and its audit entry (audit_entry(), entity_id left to this;
+        SERVICE_CODE in its details stands for the service's code); returns the visit as the lists
+        show it, or None when the service is not active (nothing written).
+        PostgreSQL: ONE statement (data-modifying CTEs: the counter upsert, the visit, the audit
+        entry with the code put in its JSON by to_json, which escapes text exactly as Python's
+        json.dumps(ensure_ascii=False) does). SQLite: the counter upsert, then add_row."""
+        connection = session_connection(self.session)
+        if connection.dialect.name != "postgresql":
+            ticket = self.take_ticket_number(fields["service_id"], ticket_day)
+            if ticket is None:
+                return None
+            number, code, prefix = ticket
+            details = audit["details"].replace(_SERVICE_CODE_JSON, json.dumps(code, ensure_ascii=False))
+            return self.add_row({**audit, "details": details}, ticket_day=ticket_day, ticket_number=number,
+                                ticket_prefix=prefix, **fields)
+        params = {**fields, "ticket_day": ticket_day, "code_placeholder": _SERVICE_CODE_JSON,
+                  **{f"audit_{key}": value for key, value in audit.items() if key != "entity_id"}}
+        with _one_open_visit():
+            rows = _numbered_insert_with_audit(tuple(fields)).all(connection, params)
+        return _visit_row_of(rows[0]) if rows else None
 
     def take_ticket_number(self, service_id: int, day: date) -> tuple[int, str, str] | None:
         """The next ticket number of an ACTIVE service for `day` with the service's code and ticket
@@ -393,6 +426,51 @@ def _insert_with_audit(keys: tuple[str, ...]) -> Prepared:
     audit = insert(AuditEvent).from_select(names, select(*[
         visit.c.id if name == "entity_id" else bindparam(f"audit_{name}", type_=audit_columns[name].type)
         for name in names
+    ])).cte("new_audit")
+    joined = [literal_column(sql.replace("visits.", "new_visit.")) for sql in _RETURNED_NAMES]
+    starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = new_visit.appointment_id)",
+                            type_=Appointment.starts_at.type)
+    return Prepared(select(*visit.c, *joined, starts).add_cte(audit))
+
+
+@functools.cache
+def _numbered_insert_with_audit(keys: tuple[str, ...]) -> Prepared:
+    """PostgreSQL: WITH ticket AS (the counter upsert of an active service, as
+    _take_ticket_statement), new_visit AS (INSERT INTO visits SELECT the visit's columns, the
+    number and the service's prefix FROM ticket RETURNING the columns of _row_select), new_audit
+    AS (INSERT INTO audit_events SELECT ..., new_visit.id, the details with the service's code
+    ... FROM new_visit) SELECT the visit's columns and its joined names. No active service: no
+    ticket row, so no visit and no audit entry, and no row. Parameters: the visit's columns by
+    name (`keys`, the ticket day among them), the audit entry's as audit_<column>."""
+    columns = Visit.__table__.c
+    active = (select(Service.id, bindparam("ticket_day", type_=TicketCounter.day.type), literal(1))
+              .where(Service.id == bindparam("service_id"), Service.active.is_(True)))
+    ticket = (insert_for("postgresql")(TicketCounter)
+              .from_select([TicketCounter.service_id, TicketCounter.day, TicketCounter.last_number], active)
+              .on_conflict_do_update(index_elements=[TicketCounter.service_id, TicketCounter.day],
+                                     set_={"last_number": TicketCounter.last_number + 1})
+              .returning(TicketCounter.last_number, TicketCounter.service_id)).cte("ticket")
+    prefix = select(Service.ticket_prefix).where(Service.id == ticket.c.service_id).scalar_subquery()
+    given = [*keys, "ticket_day"]
+    # the column defaults, written out: SQLAlchemy leaves them unbound in an INSERT ... SELECT in a CTE
+    defaults = [c for c in columns if c.name not in given and c.name not in ("ticket_number", "ticket_prefix")
+                and c.default is not None]
+    if any(not c.default.is_scalar for c in defaults):
+        raise ValueError("a visit column with a computed default must be given")
+    values = [*(bindparam(key, type_=columns[key].type) for key in given), ticket.c.last_number, prefix,
+              *(literal(c.default.arg, type_=c.type) for c in defaults)]
+    names = [*given, "ticket_number", "ticket_prefix", *(c.name for c in defaults)]
+    visit = (insert(Visit).from_select(names, select(*values), include_defaults=False)
+             .returning(*_ROW_COLUMNS).cte("new_visit"))
+    code = select(Service.code).where(Service.id == visit.c.service_id).scalar_subquery()
+    details = func.replace(bindparam("audit_details", type_=AuditEvent.details.type), bindparam("code_placeholder"),
+                           cast(func.to_json(code), Text))
+    audit_columns = AuditEvent.__table__.c
+    audit_names = [c.name for c in audit_columns if c.name != "id"]
+    audit = insert(AuditEvent).from_select(audit_names, select(*[
+        visit.c.id if name == "entity_id" else details if name == "details"
+        else bindparam(f"audit_{name}", type_=audit_columns[name].type)
+        for name in audit_names
     ])).cte("new_audit")
     joined = [literal_column(sql.replace("visits.", "new_visit.")) for sql in _RETURNED_NAMES]
     starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = new_visit.appointment_id)",
