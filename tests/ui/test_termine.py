@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
 from desk.domain.appointments import WorkingHourRow, local_moment
 from desk.domain.model import AppointmentStatus, Role
+from desk.domain.recurrence import holiday_name
 from desk.domain.tickets import BERLIN
 from desk.services.appointments import AppointmentRequest
 from desk.services.clients import ClientInput
@@ -104,14 +105,17 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world, make_ui_ctx):
     dialog.set_client(hits[0])
     assert dialog.client_label.textFormat() == Qt.TextFormat.PlainText
     assert HTML_NAME in dialog.client_label.text()
-    dialog.date.setDate(qdate(world["day"]))
+    day = world["day"]
+    if holiday_name(day):  # the centre is closed on a public holiday (no free slots): the next day, with 10:00 taken
+        day = _next_working_day_with_ten_taken(world)
+    dialog.date.setDate(qdate(day))
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: dialog.slots.count() > 0, timeout=20000)
     # 10:00-10:45 is taken: the suggestions skip it
     times = [dialog.slots.item(i).text() for i in range(dialog.slots.count())]
     assert "10:00" not in times and "10:45" in times
     # choose the taken time: a conflict message with a suggestion, nothing saved
-    dialog.set_start(local_moment(world["day"], time(10, 15)))
+    dialog.set_start(local_moment(day, time(10, 15)))
     dialog.save()
     assert dialog.busy and not dialog.buttons.isEnabled()  # saving in a worker: no second save meanwhile
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
@@ -121,8 +125,20 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world, make_ui_ctx):
     with qtbot.waitSignal(dialog.sig_saved, timeout=20000) as saved:
         dialog.save()
     row = saved.args[0]
-    assert row.starts_at == local_moment(world["day"], time(10, 45))
+    assert row.starts_at == local_moment(day, time(10, 45))
     assert row.status is AppointmentStatus.BOOKED and row.interpreter_language == "ar"
+
+
+def _next_working_day_with_ten_taken(world) -> date:
+    services = world["services"]
+    head = Actor.system("test")
+    day = world["day"]
+    while holiday_name(day):
+        day += timedelta(days=1)
+    services.appointments.book(head, AppointmentRequest(
+        client_id=world["client"].id, service_id=world["appointment"].service_id, staff_id=world["staff"],
+        starts_at=local_moment(day, time(10)), ends_at=local_moment(day, time(10, 45))))
+    return day
 
 
 def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch, make_ui_ctx):
