@@ -100,3 +100,26 @@ def test_pyside_import_hook_keeps_no_sources(tmp_path, monkeypatch):
     assert feature.pyside_feature_dict["desk_hook_probe_plain"] == -1  # ignored
     kept = [path for path in linecache.cache if "desk_hook_probe" in str(path)]
     assert kept == []
+
+
+_EVERY_MODULE = """
+import importlib, json, pkgutil, sys
+import desk
+for info in pkgutil.walk_packages(desk.__path__, "desk."):
+    name = info.name
+    if name.startswith(("desk.storage.migrations", "desk.tools", "desk.cli")) or name == "desk.__main__":
+        continue  # migrations run only to upgrade; the tools and desk-admin are no part of a start
+    importlib.import_module(name)
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("sqlalchemy.dialects.postgresql"))))
+"""
+
+
+def test_no_module_of_the_program_imports_the_postgresql_dialect():
+    """Deterministic where the first-frame test depends on how far the view's workers got: no
+    module of storage, services, domain or ui imports the PostgreSQL dialect when imported
+    (a type or an insert of that dialect comes through storage/upsert.py or SQLAlchemy's own)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", _EVERY_MODULE], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

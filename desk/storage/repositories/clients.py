@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, any_, bindparam, literal_column, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+# SQLAlchemy's own ARRAY, not sqlalchemy.dialects.postgresql's: the same statement and bind type
+# on PostgreSQL, without importing that dialect (all its drivers' modules) on SQLite (issue 21)
+from sqlalchemy import ARRAY, Integer, any_, bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import NotFoundError, StaleError
