@@ -10,7 +10,9 @@ beside the current one, builds both indexes over the same (id, search_key) entri
 clients (`--sqlite`) or scripts/bench_search.py's synthetic clients (`--synthetic`, many more
 distinct name forms than the demo data) - and compares search(q, limit) for limits 10 and 25 over
 every keystroke (prefixes of 1..20 characters) of "family given", "given family" and "family" of
-`--clients` random clients, plus every query of tests/fixtures/names/queries.tsv. Prints the number
+`--clients` random clients; the clients of `--names` (name variants across scripts, default
+tests/fixtures/names) join the index, and their names and every keystroke of its queries and
+negatives are searched too. Prints the number
 of queries, of differing result lists, the first differences, both indexes' build time and their
 memory (tracemalloc) and the CPU time per search of each. Exit status 1 when any list differs.
 """
@@ -67,6 +69,10 @@ def main() -> int:
     ap.add_argument("--old", default=OLD_REV, help=f"git revision of the old search.py (default {OLD_REV})")
     ap.add_argument("--clients", type=int, default=2000, help="clients whose names are typed")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--names", type=Path, default=ROOT / "tests" / "fixtures" / "names",
+                    help="a directory of name variants (clients.tsv, queries.tsv, negatives.tsv: "
+                         "the shared name variants, default the fixtures): its clients join the index, every "
+                         "keystroke of its queries is searched")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     if a.sqlite:
@@ -81,6 +87,10 @@ def main() -> int:
         entries = [(i, new_search.make_search_key(g, f)) for i, (g, f) in enumerate(names, 1)]
     else:
         ap.error("--sqlite or --synthetic")
+    with open(a.names / "clients.tsv", encoding="utf-8", newline="") as f:  # ids above the register's
+        variants = [(row["given_name"], row["family_name"]) for row in csv.DictReader(f, delimiter="\t")]
+    first = max((i for i, _key in entries), default=0) + 1
+    entries = entries + [(first + i, new_search.make_search_key(g, fam)) for i, (g, fam) in enumerate(variants)]
     old_module = load_old(a.old)
     old, old_built, old_mb = build(old_module, entries)
     new, new_built, new_mb = build(new_search, entries)
@@ -90,8 +100,14 @@ def main() -> int:
     for given, family in rng.sample(names, min(a.clients, len(names))):
         for typed in (f"{family} {given}", f"{given} {family}", family):
             queries.extend(typed[:n] for n in range(1, min(len(typed), 20) + 1))
-    with open(ROOT / "tests" / "fixtures" / "names" / "queries.tsv", encoding="utf-8", newline="") as f:
-        queries.extend(row["query_text"] for row in csv.DictReader(f, delimiter="\t"))
+    for given, family in variants:  # the variants' own names, in their scripts, typed
+        for typed in (f"{family} {given}", f"{given} {family}"):
+            queries.extend(typed[:n] for n in range(1, min(len(typed), 20) + 1))
+    for name in ("queries.tsv", "negatives.tsv"):  # every keystroke of the variant searches
+        with open(a.names / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                typed = row["query_text"]
+                queries.extend(typed[:n] for n in range(1, len(typed) + 1))
     queries = list(dict.fromkeys(queries))
     differ, old_cpu, new_cpu = [], 0.0, 0.0
     for q in queries:

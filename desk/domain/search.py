@@ -569,30 +569,85 @@ PENALTY_DROPPED_MAX = 0.09
 PENALTY_ORDER = 0.02
 
 
+def _letters(form: str) -> list[str]:
+    """The characters of `form` with their multiplicity, each as a key: "anna" -> a, n, nn, aa
+    (the k-th occurrence of a character is that character k times)."""
+    seen: dict[str, int] = {}
+    out = []
+    for ch in form:
+        k = seen.get(ch, 0) + 1
+        seen[ch] = k
+        out.append(ch * k)
+    return out
+
+
+_NO_FORMS: tuple[str, ...] = ()
+
+
 class _Vocab:
     """Sorted unique strings, each with the ids of the distinct client tokens (name parts) that
     have it, for exact, prefix, fuzzy lookup."""
 
-    __slots__ = ("post", "sorted", "rsorted", "by_len")
+    __slots__ = ("post", "sorted", "rsorted", "by_len", "letters")
 
     def __init__(self) -> None:
         self.post: dict[str, set[int]] = {}
         self.sorted: list[str] = []
         self.rsorted: list[str] = []
         self.by_len: dict[int, list[str]] = {}
+        # length -> character with multiplicity (`_letters`) -> the forms of that length having it
+        # (lists: a quarter of a set's memory; a form leaves one only when no client has it any more)
+        self.letters: dict[int, dict[str, list[str]]] = {}
 
     def fuzzy(self, q: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
-        """Forms with fuzz.ratio >= cutoff; only lengths that can reach it are scanned."""
+        """Forms with fuzz.ratio >= cutoff (at most `limit` per length, as process.extract gives
+        them); only lengths that can reach it are scanned, and of a length only the forms that
+        share enough characters with `q` to reach it (the same answer, see `_reachable`)."""
         c = cutoff / 100.0
         n = len(q)
         lo, hi = int(n * c / (2 - c)), int(n * (2 - c) / c) + 1
         out: list[tuple[str, float]] = []
+        letters = _letters(q)
         for ln in range(max(lo, 1), hi + 1):
             bucket = self.by_len.get(ln)
-            if bucket:
-                out.extend((f, sc) for f, sc, _ in process.extract(
-                    q, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
+            if not bucket:
+                continue
+            choices = self._reachable(letters, ln, c, len(bucket))
+            if choices is not None:
+                found = process.extract(q, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+                if len(found) < limit:  # every form of the length that reaches the cut-off: as the scan's
+                    out.extend((f, sc) for f, sc, _ in found)
+                    continue
+            out.extend((f, sc) for f, sc, _ in process.extract(
+                q, bucket, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
         return out
+
+    def _reachable(self, letters: list[str], ln: int, c: float, size: int) -> list[str] | None:
+        """The forms of length `ln` that can have fuzz.ratio >= 100 c with the query whose
+        `_letters` are given, or None when scanning the whole length is cheaper.
+
+        fuzz.ratio is 100 (1 - d / (n + ln)) with d the InDel distance (insertions and deletions),
+        and d = n + ln - 2 LCS >= n + ln - 2 common, where `common` counts the characters both
+        strings have, with multiplicity (a common subsequence uses no character more often than
+        either string has it). So a form reaching the cut-off has common >= (c (n + ln) - 0.5) / 2
+        (0.5: a margin far above the rounding of floats): it misses at most n - need of the
+        query's n characters, so it has one of ANY n - need + 1 of them - of the rarest ones, say.
+        The candidates are the union of those few sets; process.extract scores them as it would
+        in the whole scan, and a form not among them cannot reach the cut-off. Only when the
+        candidates give `limit` hits (process.extract keeps the first `limit` of equal scores by
+        their place in the list) does the caller scan the whole length instead."""
+        n = len(letters)
+        need = -(-(c * (n + ln) - 0.5) // 2)  # ceil
+        pick = n - int(need) + 1
+        if pick >= n or pick <= 0:
+            return None if pick > 0 else []
+        by_letter = self.letters.get(ln)
+        if not by_letter:
+            return None
+        sets = sorted((by_letter.get(k, _NO_FORMS) for k in letters), key=len)[:pick]
+        if sum(map(len, sets)) * 2 > size:
+            return None
+        return list(set().union(*sets))
 
     def add(self, form: str, ref: int) -> None:
         s = self.post.get(form)
@@ -603,6 +658,13 @@ class _Vocab:
             r = form[::-1]
             self.rsorted.insert(bisect_left(self.rsorted, r), r)
             self.by_len.setdefault(len(form), []).append(form)
+            by_letter = self.letters.setdefault(len(form), {})
+            for k in _letters(form):
+                forms = by_letter.get(k)
+                if forms is None:
+                    by_letter[k] = [form]
+                else:
+                    forms.append(form)
         else:
             s.add(ref)
 
@@ -623,6 +685,13 @@ class _Vocab:
             bucket = self.by_len.get(len(form))
             if bucket is not None:
                 bucket.remove(form)
+            by_letter = self.letters.get(len(form), {})
+            for k in _letters(form):
+                forms = by_letter.get(k)
+                if forms is not None and form in forms:
+                    forms.remove(form)
+                    if not forms:
+                        del by_letter[k]
 
     def prefixed(self, prefix: str, limit: int = 4000) -> list[str]:
         i = bisect_left(self.sorted, prefix)

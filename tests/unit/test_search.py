@@ -208,8 +208,8 @@ def test_removing_every_client_leaves_no_form_filed() -> None:
     """Adding and dropping a token walk the same list of (structure, key): once every client is
     gone, no spelling, phonetic key, skeleton or cognate group still names a token."""
     idx = NameIndex()
-    for cid, (given, family) in PEOPLE.items():
-        idx.add(cid, make_search_key(given, family))
+    for cid, (first, last) in PEOPLE.items():
+        idx.add(cid, make_search_key(first, last))
     idx.add(500, make_search_key("حسین", "محمدی"))  # abjad: consonant skeletons filed too
     assert idx._ck.post and any(idx._cog.values())  # noqa: SLF001
     for cid in [*PEOPLE, 500]:
@@ -393,3 +393,38 @@ def test_the_candidates_are_those_a_scan_of_every_client_ranks_first(monkeypatch
         scan = {cid for cid, _ub in heapq.nlargest(limit, ((c, u) for c, u in bounds.items() if u),
                                                      key=lambda kv: (kv[1], -kv[0]))}
         assert set(index._candidates(hits)) == scan, query  # noqa: SLF001
+
+
+def test_fuzzy_prefilter_finds_what_the_whole_scan_finds() -> None:
+    """_Vocab.fuzzy scores only the forms sharing enough characters with the query to reach the
+    cut-off; the answer is the whole scan's (every length bucket through process.extract), also
+    when a bucket has more hits than the limit and after forms left the vocabulary."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from desk.domain.search import _letters, _Vocab
+
+    def whole_scan(vocab: _Vocab, q: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        c, n = cutoff / 100.0, len(q)
+        out = []
+        for ln in range(max(int(n * c / (2 - c)), 1), int(n * (2 - c) / c) + 2):
+            out.extend((f, s) for f, s, _ in process.extract(
+                q, vocab.by_len.get(ln, []), scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit))
+        return sorted(out)
+
+    rng = random.Random(5)
+    vocab = _Vocab()
+    forms = sorted({"".join(rng.choice("aeinorstkmhl") for _ in range(rng.randint(1, 14))) for _ in range(2500)})
+    for ref, form in enumerate(forms):
+        vocab.add(form, ref)
+    for ref in rng.sample(range(len(forms)), 500):
+        vocab.discard(forms[ref], ref)
+    pruned = 0
+    for _ in range(150):
+        q = "".join(rng.choice("aeinorstkmhlu") for _ in range(rng.randint(3, 14)))
+        for cutoff, limit in ((70.0, 100), (72.0, 3), (75.0, 50)):
+            assert sorted(vocab.fuzzy(q, cutoff, limit)) == whole_scan(vocab, q, cutoff, limit), (q, cutoff, limit)
+        choices = vocab._reachable(_letters(q), len(q), 0.7, len(vocab.by_len.get(len(q), [])))  # noqa: SLF001
+        pruned += choices is not None and len(choices) < len(vocab.by_len.get(len(q), []))
+    assert pruned > 50  # the prefilter, not only the whole scan, was what answered
