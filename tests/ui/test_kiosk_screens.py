@@ -26,6 +26,9 @@ from desk.ui.kiosk.phrases import kiosk_languages
 from desk.ui.kiosk.window import KioskWindow, touch_pixels
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
+# the UI's and the services' clock (tests/ui/conftest.py ui_clock): a ticket taken "five minutes
+# ago" must be today's on whatever day and hour the suite runs (it was not from 00:00 to 00:05)
+FIXED_NOW = NOW
 CODE = "K7MA4T"
 PASSWORD = "kiosk-exit-2026"
 
