@@ -491,6 +491,21 @@ def _analyse(text: str) -> list[_Tok]:
     return [_make_tok(t, ab) for t, ab, _ in _tokenize(text) if t.replace("/", "")]
 
 
+def _analyse_query(text: str) -> list[tuple[_Tok, tuple[_Tok, ...]]]:
+    """The query's tokens, each with the two parts of a particle glued to its word ("Abou
+    Abba" -> abouabba: abou, abba), else none. A client's key is made of the given and the
+    family name apart, so a given name that is a particle ("Abou", "Al", "Ben") stands there
+    as a token of its own, which the glued query token may resemble too little to find."""
+    out = []
+    for t, ab, particle in _tokenize(text):
+        if not t.replace("/", ""):
+            continue
+        noun = t[len(particle):] if particle and t.startswith(particle) else ""
+        parts = (_make_tok(particle, ab), _make_tok(noun, ab)) if noun.replace("/", "") else ()
+        out.append((_make_tok(t, ab), parts))
+    return out
+
+
 # ---------------------------------------------------------------------------
 # Search key (stored in the database)
 
@@ -564,6 +579,7 @@ S_SUFFIX = 0.78
 FUZZ_L_CUT = 70.0
 FUZZ_P_CUT = 72.0
 CAND_LIMIT = 250
+PART_SHARE = 0.75  # a glued query token's parts gather candidates at most at this share (NameIndex._with_parts)
 PENALTY_DROPPED = 0.03
 PENALTY_DROPPED_MAX = 0.09
 PENALTY_ORDER = 0.02
@@ -958,14 +974,21 @@ class NameIndex:
             limit = 10
         if limit <= 0 or not isinstance(query, str):
             return []
-        qtoks = _analyse(query)
-        if not qtoks:
+        analysed = _analyse_query(query)
+        if not analysed:
             return []
+        qtoks = [t for t, _parts in analysed]
         with self._lock:
             hits = [self._token_hits(t, i == len(qtoks) - 1) for i, t in enumerate(qtoks)]
+            # candidates are also gathered by a glued token's parts (below the glued token's own
+            # hits); the score is the glued token's, whose whole-name comparison judges them
+            gather = hits
+            if any(parts for _t, parts in analysed):
+                gather = [self._with_parts(d, parts, i == len(qtoks) - 1)
+                          for i, (d, (_t, parts)) in enumerate(zip(hits, analysed, strict=True))]
             scored = []
             by_name: dict[tuple[int, ...], float] = {}  # the score depends on the name parts only
-            for cid in self._candidates(hits):
+            for cid in self._candidates(gather):
                 tids = self._clients[cid]
                 score = by_name.get(tids)
                 if score is None:
@@ -974,6 +997,19 @@ class NameIndex:
                 scored.append((score, cid))
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [NameMatch(cid, round(s, 2)) for s, cid in scored[:limit]]
+
+    def _with_parts(self, hits: dict[int, float], parts: tuple[_Tok, ...], last: bool) -> dict[int, float]:
+        """`hits` plus the client tokens the parts of a glued token resemble, at most
+        PART_SHARE of that resemblance (never above the glued token's own hit of a token)."""
+        if not parts:
+            return hits
+        merged = dict(hits)
+        for i, part in enumerate(parts):
+            for tid, s in self._token_hits(part, last and i == len(parts) - 1).items():
+                s *= PART_SHARE
+                if merged.get(tid, 0.0) < s:
+                    merged[tid] = s
+        return merged
 
     def _upper_bound(self, hits: list[dict[int, float]], cid: int) -> float:
         """Sum over the query tokens of the client's best token score (the candidates' order)."""
