@@ -421,10 +421,18 @@ def _insert_with_audit(keys: tuple[str, ...]) -> Prepared:
     columns = Visit.__table__.c
     visit = (insert(Visit).values({key: bindparam(key, type_=columns[key].type) for key in keys})
              .returning(*_ROW_COLUMNS).cte("new_visit"))
+    return _with_audit_and_names(visit)
+
+
+def _with_audit_and_names(visit, details=None) -> Prepared:  # noqa: ANN001 - a CTE and a SQL expression
+    """SELECT the columns of the `visit` CTE (INSERT ... RETURNING) and its joined names, with
+    new_audit AS (INSERT INTO audit_events SELECT ..., new_visit.id, ... FROM new_visit): the
+    audit entry's columns bound as audit_<column>, its details as `details` if given."""
     audit_columns = AuditEvent.__table__.c
     names = [c.name for c in audit_columns if c.name != "id"]
     audit = insert(AuditEvent).from_select(names, select(*[
-        visit.c.id if name == "entity_id" else bindparam(f"audit_{name}", type_=audit_columns[name].type)
+        visit.c.id if name == "entity_id" else details if name == "details" and details is not None
+        else bindparam(f"audit_{name}", type_=audit_columns[name].type)
         for name in names
     ])).cte("new_audit")
     joined = [literal_column(sql.replace("visits.", "new_visit.")) for sql in _RETURNED_NAMES]
@@ -465,17 +473,7 @@ def _numbered_insert_with_audit(keys: tuple[str, ...]) -> Prepared:
     code = select(Service.code).where(Service.id == visit.c.service_id).scalar_subquery()
     details = func.replace(bindparam("audit_details", type_=AuditEvent.details.type), bindparam("code_placeholder"),
                            cast(func.to_json(code), Text))
-    audit_columns = AuditEvent.__table__.c
-    audit_names = [c.name for c in audit_columns if c.name != "id"]
-    audit = insert(AuditEvent).from_select(audit_names, select(*[
-        visit.c.id if name == "entity_id" else details if name == "details"
-        else bindparam(f"audit_{name}", type_=audit_columns[name].type)
-        for name in audit_names
-    ])).cte("new_audit")
-    joined = [literal_column(sql.replace("visits.", "new_visit.")) for sql in _RETURNED_NAMES]
-    starts = literal_column("(SELECT starts_at FROM appointments WHERE appointments.id = new_visit.appointment_id)",
-                            type_=Appointment.starts_at.type)
-    return Prepared(select(*visit.c, *joined, starts).add_cte(audit))
+    return _with_audit_and_names(visit, details)
 
 
 @functools.cache
