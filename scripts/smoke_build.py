@@ -79,13 +79,19 @@ def main(argv: list[str]) -> int:
     assert out.strip() == f"desk-admin {source_version()}", out
     print(f"ok  desk-admin --version: {out.strip()} ({took:.2f} s)")
 
-    out, _ = run(admin, "info", "--database-url", url, env=env)
-    schema = re.search(r"schema:\s+(\S+) \(this program: (\S+)\)", out)
-    assert schema and schema.group(1) == schema.group(2), out
-    print(f"ok  a new database is created and migrated to schema {schema.group(1)}")
+    # desk-admin makes no SQLite file it is pointed at by mistake: it names the missing file
+    missing = subprocess.run([str(admin), "info", "--database-url", url], env=env, capture_output=True,
+                             text=True, encoding="utf-8", timeout=300, check=False)
+    assert missing.returncode != 0 and "does not exist" in missing.stderr, missing
+    assert not (work / "centre.sqlite").exists()
+    print("ok  desk-admin info on a missing database file names it and makes none")
 
     run(admin, "demo-data", "--database-url", url, "--years", "1", "--clients", "400", "--visits", "3000",
         "--appointments", "300", "--bookings", "100", env=env, timeout=900)
+    out, _ = run(admin, "info", "--database-url", url, env=env)
+    schema = re.search(r"schema:\s+(\S+) \(this program: (\S+)\)", out)
+    assert schema and schema.group(1) == schema.group(2), out
+    print(f"ok  demo-data created the database, migrated to schema {schema.group(1)}")
     secret = work / "leitung.password"  # the demo accounts' password, for desk-admin's head login
     secret.write_text("demo\n", encoding="utf-8")
     secret.chmod(0o600)
