@@ -203,6 +203,18 @@ def sqlite_services(sqlite_db_url: str, tmp_path: Path) -> Iterator[DeskServices
     built.close()
 
 
+# The moment a UI test without a FIXED_NOW stands at (tests/ui/conftest.py ui_clock): a Wednesday
+# in term, 10:30 in Balingen - no public holiday, no DST change, far from midnight.
+DEFAULT_NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def default_now(request: pytest.FixtureRequest) -> datetime:
+    """DEFAULT_NOW, or in a run shifted by `--today` the moment that run started at (so the
+    shifted runs still move the tests that have no FIXED_NOW of their own)."""
+    return request.config.stash.get(_SHIFTED_START, None) or DEFAULT_NOW
+
+
 @pytest.fixture
 def clock(request: pytest.FixtureRequest) -> FixedClock:
     """The services' clock standing still at the test module's FIXED_NOW (aware), given to every

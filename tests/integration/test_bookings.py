@@ -258,7 +258,7 @@ def test_the_room_export_starts_on_the_centres_today_not_the_machines(sqlite_ser
                                                                         tmp_path, cli_login, monkeypatch) -> None:
     """`export-ics --room` without --from starts on today in Berlin on the services' clock: at 00:30
     in Berlin (23:30 UTC the day before, the date of a server whose clock runs in UTC) the day that
-    just ended is not exported (it was, from the machine's date.today())."""
+    just ended is not exported (it was, from the machine's own date)."""
     cli_login(sqlite_services)
     from icalendar import Calendar
 

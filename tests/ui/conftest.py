@@ -145,19 +145,18 @@ def gui_thread_calls(monkeypatch) -> Iterator[GuiThreadCalls]:
 
 
 @pytest.fixture(autouse=True)
-def ui_clock(request: pytest.FixtureRequest) -> Iterator[FixedClock]:
+def ui_clock(request: pytest.FixtureRequest, default_now) -> Iterator[FixedClock]:
     """One clock for the UI and its services, standing still: every view reads "now" and "today"
     from it (desk.ui.clock.set_clock), and so do the services fixtures the test uses and every
     services a UiContext is built on (make_ui_ctx). It stands at the module's FIXED_NOW if it
-    names one, else at the moment the test starts (which `pytest --today=...` moves): the week,
+    names one, else at tests/conftest.py's DEFAULT_NOW (a shifted run's moment under `pytest
+    --today=...`), never at the moment the test happens to start: the week,
     the day and the waiting times a view shows cannot change under a test, not even at midnight,
     and what the view asks for is what the services answer for. `ui_clock.set(...)` /
     `ui_clock.advance(...)` move both."""
-    from datetime import UTC, datetime
-
     from desk.ui.clock import set_clock
 
-    fixed = FixedClock(getattr(request.module, "FIXED_NOW", None) or datetime.now(UTC))
+    fixed = FixedClock(getattr(request.module, "FIXED_NOW", None) or default_now)
     for name in ("services", "sqlite_services"):
         if name in request.fixturenames:
             request.getfixturevalue(name).clock = fixed
@@ -203,6 +202,6 @@ def ui_ctx(make_ui_ctx, sqlite_services):
 @pytest.fixture
 def now(ui_clock):
     """The moment a test works with: the UI's clock (`ui_clock`) when the test starts. A test
-    builds its data from it, never from datetime.now() calls that may fall on both sides of
+    builds its data from it, never from calls of the wall clock that may fall on both sides of
     midnight or disagree with the day the views show."""
     return ui_clock()

@@ -30,7 +30,11 @@ def head_actor(sqlite_services):
 
 
 @pytest.fixture
-def view(qtbot, sqlite_services, head_actor, make_ui_ctx):
+def view(qtbot, sqlite_services, head_actor, make_ui_ctx, ui_clock):
+    # audit entries are stamped when they are written (storage), not by the services' clock: the
+    # UI's clock stands at the newest one, so the audit tab's default period (the 30 days up to
+    # the UI's today) holds what the test writes, on whatever day it runs
+    ui_clock.set(max(e.at for e in sqlite_services.audit_log.query(head_actor, AuditFilter())))
     ctx = make_ui_ctx(sqlite_services, head_actor)
     widget = VerwaltungView(ctx)
     qtbot.addWidget(widget)
