@@ -994,7 +994,10 @@ class NameIndex:
                 if score is None:
                     toks = tuple(self._toks[t] for t in tids)
                     score = by_name[tids] = self._score(qtoks, hits, tids, toks)  # type: ignore[arg-type]
-                scored.append((score, cid))
+                # a candidate gathered by a glued token's parts alone ("W 000" -> w, 000) may
+                # resemble the query in nothing that is scored: no resemblance, no hit
+                if score > 0.0:
+                    scored.append((score, cid))
         scored.sort(key=lambda x: (-x[0], x[1]))
         return [NameMatch(cid, round(s, 2)) for s, cid in scored[:limit]]
 

@@ -284,6 +284,7 @@ def test_never_crashes_on_nasty_input(index: NameIndex, text: str) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=60), st.text(max_size=60), st.text(max_size=60))
+@example("000", "W", "")  # "W 000": the parts gathered Wiśniewska, scored -6 (CI, session 27)
 def test_never_crashes_hypothesis(index: NameIndex, given_name: str, family: str, query: str) -> None:
     key = make_search_key(given_name, family)
     assert key == make_search_key(given_name, family)
@@ -444,3 +445,11 @@ def test_a_particle_as_given_name_is_found_by_the_whole_name(given_name: str, fa
                      (3, make_search_key("Zyx", "Qwv"))])
     res = idx.search(query)
     assert res and res[0].client_id == 1, res
+
+
+def test_parts_of_a_glued_token_alone_make_no_hit(index: NameIndex) -> None:
+    # "W 000" glues to w000; its part "w" gathers every W... name, but nothing of the query
+    # resembles them: they are not hits, and no hit ever scores below 0
+    assert index.search("W 000") == []
+    hits = index.search("W")
+    assert hits and all(0.0 < m.score <= 100.0 for m in hits)
