@@ -236,6 +236,23 @@ def weekly_series(starts_at: datetime, ends_at: datetime, *, count: int, interva
     return result
 
 
+def series_holidays(spans: Iterable[tuple[datetime, datetime]]) -> list[tuple[date, str]]:
+    """The dates of a series (local Berlin days) that are public holidays of Baden-Württemberg,
+    with the holiday's German name: what the booking dialog shows before a counsellor saves."""
+    found = []
+    for start, _end in spans:
+        day = start.astimezone(BERLIN).date()
+        name = holiday_name(day)
+        if name:
+            found.append((day, name))
+    return found
+
+
+def without_holidays(spans: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """The series' dates that are no public holiday (the centre is closed on those)."""
+    return [(s, e) for s, e in spans if not holiday_name(s.astimezone(BERLIN).date())]
+
+
 def describe_span(starts_at: datetime, ends_at: datetime) -> str:
     """`24.12.2026 09:00–09:45` in Berlin time (for messages)."""
     s = starts_at.astimezone(BERLIN)

@@ -126,7 +126,7 @@ ACTIONS: tuple[AuditAction, ...] = (
     _action("alarm.acknowledge", "Silent alarm acknowledged"),
     # appointments, working hours, interpreters, reminders
     _action("appointment.create", "Appointment created"),  # the demo's history
-    _action("appointment.book", "Appointment booked", "at"),
+    _action("appointment.book", "Appointment booked", "at", "skipped_holidays"),
     _action("appointment.edit", "Appointment changed", "time", "interpreter_language"),
     _action("appointment.reschedule", "Appointment moved", "time", "interpreter_language"),
     _action("appointment.cancel", "Appointment cancelled", "from"),

@@ -32,7 +32,9 @@ from desk.domain.appointments import (
     describe_span,
     free_starts,
     next_free_start,
+    series_holidays,
     weekly_series,
+    without_holidays,
 )
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role, StaffRow
@@ -258,12 +260,22 @@ class AppointmentService:
 
     @requires(Permission.APPOINTMENT_MANAGE)
     def book_series(self, actor: Actor, request: AppointmentRequest, *, count: int, interval_weeks: int = 1,
-                    now: datetime | None = None) -> list[AppointmentRow]:
-        """`count` appointments every `interval_weeks` weeks, all or none (one series_id)."""
+                    skip_holidays: bool = True, now: datetime | None = None) -> list[AppointmentRow]:
+        """`count` weekly dates every `interval_weeks` weeks, all or none (one series_id).
+
+        A date on a public holiday of Baden-Württemberg (the centre is closed) is left out unless
+        `skip_holidays` is False (the counsellor chose to meet the client on the holiday anyway);
+        the booking dialog lists those dates before saving (`series_holidays`). A series whose
+        every date is a holiday books nothing and says so."""
         now = now or self._clock()
         fields = self._validated(request.starts_at, request.ends_at, request.interpreter_language,
                                  request.note, now=now)
         spans = weekly_series(fields["starts_at"], fields["ends_at"], count=count, interval_weeks=interval_weeks)
+        skipped = series_holidays(spans) if skip_holidays else []
+        if skipped:
+            spans = without_holidays(spans)
+            if not spans:
+                raise ValidationError("Every date of this series falls on a public holiday; nothing was booked.")
         for start, end in spans:
             check_appointment_span(start, end, now=now)
         series_id = uuid.uuid4().hex
@@ -289,7 +301,8 @@ class AppointmentService:
                 record(uow, actor, "appointment.book", entity_type=ENTITY, entity_id=appointment_id,
                        client_id=request.client_id,
                        details={"at": describe_span(start, end), "series_id": series_id,
-                                "staff_id": request.staff_id})
+                                "staff_id": request.staff_id,
+                                **({"skipped_holidays": [d.isoformat() for d, _n in skipped]} if skipped else {})})
                 ids.append(appointment_id)
             uow.touch(Topic.APPOINTMENTS)
             uow.commit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import multiprocessing
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -209,6 +211,43 @@ def test_series_all_or_nothing(services, counsellor, reception, setup):
     assert ics.count(b"BEGIN:VEVENT") == 2 and b"Amal" not in ics
     with pytest.raises(PermissionDeniedError):
         services.appointments.book_series(reception, request(setup, at(MONDAY, 9)), count=2, now=NOW)
+
+
+def test_series_skips_public_holidays_unless_asked(services, counsellor, reception, setup):
+    """A weekly series over Easter Monday (computed, not written down): the counsellor's series
+    leaves the holiday out by default (the centre is closed), books it only when asked to."""
+    from dateutil.easter import easter
+
+    from desk.domain.appointments import series_holidays, weekly_series
+    from desk.domain.tickets import BERLIN
+
+    easter_monday = easter(2030) + timedelta(days=1)
+    weeks = (easter_monday - MONDAY).days // 7
+    assert MONDAY + timedelta(weeks=weeks) == easter_monday
+    first = request(setup, at(MONDAY, 9))
+    spans = weekly_series(first.starts_at, first.ends_at, count=weeks + 2)
+    assert series_holidays(spans) == [(easter_monday, "Ostermontag")]  # what the dialog shows
+
+    rows = services.appointments.book_series(counsellor, first, count=weeks + 2, now=NOW)
+    days = [r.starts_at.astimezone(BERLIN).date() for r in rows]
+    assert easter_monday not in days and len(rows) == weeks + 1
+    assert days[-1] == easter_monday + timedelta(weeks=1)
+    history = services.appointments.history(counsellor, rows[0].id)
+    assert json.loads(history[0].details)["skipped_holidays"] == [easter_monday.isoformat()]
+
+    # on purpose (a client who can only come then): the holiday is booked as asked
+    kept = services.appointments.book_series(counsellor, request(setup, at(MONDAY, 10)), count=weeks + 2,
+                                             skip_holidays=False, now=NOW)
+    assert easter_monday in [r.starts_at.astimezone(BERLIN).date() for r in kept]
+
+    # a series of holidays only: nothing booked, a clear message
+    before = len(services.appointments.between(reception, easter_monday, 1, staff_id=setup["other"]))
+    with pytest.raises(ValidationError) as error:
+        services.appointments.book_series(
+            counsellor, dataclasses.replace(request(setup, at(easter_monday, 11)), staff_id=setup["other"]),
+            count=1, now=NOW)
+    assert "public holiday" in str(error.value)
+    assert len(services.appointments.between(reception, easter_monday, 1, staff_id=setup["other"])) == before
 
 
 @pytest.mark.parametrize(("start", "end", "fragment"), [

@@ -14,6 +14,7 @@ from desk.domain.tickets import BERLIN
 from desk.services.appointments import AppointmentRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
+from desk.ui.i18n import fmt_date
 from desk.ui.views.termine import TermineView
 from desk.ui.views.termine.dialogs import qdate
 from desk.ui.views.termine.models import (
@@ -139,6 +140,44 @@ def _next_working_day_with_ten_taken(world) -> date:
         client_id=world["client"].id, service_id=world["appointment"].service_id, staff_id=world["staff"],
         starts_at=local_moment(day, time(10)), ends_at=local_moment(day, time(10, 45))))
     return day
+
+
+def _series_over_a_holiday(today: date) -> tuple[date, date, str]:
+    """The first public holiday (computed) at least two weeks ahead whose weekday two weeks
+    before, one week before and one week after is a working day: (first date, holiday, name)."""
+    from desk.domain.recurrence import holidays_between
+
+    for day, name in sorted(holidays_between(today + timedelta(days=15), today + timedelta(days=400)).items()):
+        if not any(holiday_name(day + timedelta(weeks=w)) for w in (-2, -1, 1)):
+            return day - timedelta(weeks=2), day, name
+    raise AssertionError("no public holiday within a year")
+
+
+def test_counsellor_series_over_a_public_holiday_is_shown_and_skipped(qtbot, world, make_ui_ctx, tmp_path):
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
+    wait_idle(qtbot, ctx)
+    dialog = view.agenda.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_client(world["services"].clients.search(ctx.actor, "hassan")[0])
+    first, holiday, name = _series_over_a_holiday(world["services"].clock().astimezone(BERLIN).date())
+    dialog.date.setDate(qdate(first))
+    dialog.set_start(local_moment(first, time(11)))
+    assert not dialog.series_holidays.isVisibleTo(dialog)  # one appointment: no series note
+    dialog.series_count.setValue(4)
+    # before saving, the counsellor reads which date is a holiday and that it is left out
+    assert dialog.series_holidays.isVisibleTo(dialog)
+    assert dialog.skip_holidays.isChecked()
+    text = dialog.series_holidays.text()
+    assert text.startswith("3 appointments") and name in text and fmt_date(holiday) in text
+    dialog.skip_holidays.setChecked(False)
+    assert "Booked on public holidays too" in dialog.series_holidays.text()
+    dialog.skip_holidays.setChecked(True)
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "series-holiday-en.png"))
+    with qtbot.waitSignal(dialog.sig_saved, timeout=20000) as saved:
+        dialog.save()
+    days = [r.starts_at.astimezone(BERLIN).date() for r in saved.args[0]]
+    assert days == [first, first + timedelta(weeks=1), holiday + timedelta(weeks=1)]
 
 
 def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch, make_ui_ctx):

@@ -250,6 +250,18 @@
         <translation>Wochen zwischen den Terminen der Serie</translation>
     </message>
     <message>
+        <source>Skip public holidays</source>
+        <translation>Feiertage auslassen</translation>
+    </message>
+    <message>
+        <source>The centre is closed on public holidays of Baden-Württemberg</source>
+        <translation>An Feiertagen in Baden-Württemberg ist das Zentrum geschlossen</translation>
+    </message>
+    <message>
+        <source>Public holidays in the series</source>
+        <translation>Feiertage in der Serie</translation>
+    </message>
+    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Notiz:</translation>
     </message>
@@ -296,6 +308,18 @@
     <message>
         <source>(none booked)</source>
         <translation>(niemand gebucht)</translation>
+    </message>
+    <message>
+        <source>{kept} appointments will be booked. Left out because they are public holidays: {days}.</source>
+        <translation>{kept} Termine werden gebucht. Ausgelassen, weil Feiertag: {days}.</translation>
+    </message>
+    <message>
+        <source>Booked on public holidays too (the centre is closed): {days}.</source>
+        <translation>Auch an Feiertagen gebucht (das Zentrum ist geschlossen): {days}.</translation>
+    </message>
+    <message>
+        <source>Public holiday ({holiday}): the centre is closed.</source>
+        <translation>Feiertag ({holiday}): das Zentrum ist geschlossen.</translation>
     </message>
     <message>
         <source>{count} free slots on this day.</source>

@@ -1016,6 +1016,10 @@
         <translation>am Ticket-Automaten</translation>
     </message>
     <message>
+        <source>public holidays left out</source>
+        <translation>ausgelassene Feiertage</translation>
+    </message>
+    <message>
         <source>people</source>
         <translation>Personen</translation>
     </message>

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.appointments import InterpreterRow, WorkingHourRow, local_moment, parse_hours
+from desk.domain.appointments import (
+    InterpreterRow,
+    WorkingHourRow,
+    local_moment,
+    parse_hours,
+    series_holidays,
+    weekly_series,
+)
 from desk.domain.errors import ConflictError, DeskError, ValidationError
 from desk.domain.model import (
     AppointmentRow,
@@ -43,6 +50,7 @@ from desk.domain.model import (
     ServiceRow,
     StaffRow,
 )
+from desk.domain.recurrence import holiday_name
 from desk.services.appointments import AppointmentChange, AppointmentRequest
 from desk.ui.clock import centre_today, qdate
 from desk.ui.clock import today as today_qdate
@@ -163,6 +171,15 @@ class AppointmentDialog(LockAwareDialog):
         self.series_interval = QSpinBox()
         self.series_interval.setObjectName("series_interval")
         self.series_interval.setRange(1, 8)
+        # a series over a public holiday (the centre is closed): left out unless unticked, and
+        # the dates named before saving
+        self.skip_holidays = QCheckBox()
+        self.skip_holidays.setObjectName("skip_holidays")
+        self.skip_holidays.setChecked(True)
+        self.series_holidays = _plain(QLabel())
+        self.series_holidays.setObjectName("series_holidays")
+        self.series_holidays.setWordWrap(True)
+        self.series_holidays.setVisible(False)
 
         self.note = QLineEdit()
         self.note.setObjectName("note")
@@ -212,8 +229,10 @@ class AppointmentDialog(LockAwareDialog):
             series.addWidget(self.series_count)
             series.addWidget(self.interval_label)
             series.addWidget(self.series_interval)
+            series.addWidget(self.skip_holidays)
             series.addStretch(1)
             form.addRow(self.series_label, series)
+            form.addRow("", self.series_holidays)
         form.addRow(self.note_label, self.note)
         for label, buddy in ((self.client_row_label, self.client_search), (self.service_label, self.service),
                              (self.counsellor_label, self.counsellor), (self.date_label, self.date),
@@ -280,6 +299,9 @@ class AppointmentDialog(LockAwareDialog):
                        self.interpreter.currentIndexChanged):
             signal.connect(lambda _i: self.load_slots())
         self.date.dateChanged.connect(lambda _d: self.load_slots())
+        for signal in (self.date.dateChanged, self.start.timeChanged, self.series_count.valueChanged,
+                       self.series_interval.valueChanged, self.skip_holidays.toggled):
+            signal.connect(lambda _v: self._show_series_holidays())
         self.retranslate()
         self.load_slots()
         (self.client_search if appointment is None else self.start).setFocus()
@@ -323,6 +345,10 @@ class AppointmentDialog(LockAwareDialog):
         self.interval_label.setText(self.tr("every"))
         self.series_interval.setSuffix(self.tr(" week(s)"))
         self.series_interval.setAccessibleName(self.tr("Weeks between the appointments of the series"))
+        self.skip_holidays.setText(self.tr("Skip public holidays"))
+        self.skip_holidays.setToolTip(self.tr("The centre is closed on public holidays of Baden-Württemberg"))
+        self.series_holidays.setAccessibleName(self.tr("Public holidays in the series"))
+        self._show_series_holidays()
         self.note_label.setText(self.tr("&Note:"))
         self.note.setAccessibleName(self.tr("Note"))
         self.take_suggestion.setText(self.tr("&Take the suggestion"))
@@ -368,6 +394,36 @@ class AppointmentDialog(LockAwareDialog):
 
     def minutes(self) -> int:
         return int(self.duration.currentData() or 45)
+
+    def series_spans(self) -> list[tuple[datetime, datetime]]:
+        """The dates the series would get (before holidays are left out); [] for one appointment."""
+        count = self.series_count.value()
+        if self.appointment is not None or not self.choices.may_manage or count <= 1:
+            return []
+        try:
+            start = self.starts_at()
+            return weekly_series(start, start + timedelta(minutes=self.minutes()), count=count,
+                                 interval_weeks=self.series_interval.value())
+        except ValidationError:
+            return []  # an impossible time: the save says why
+
+    def _show_series_holidays(self) -> None:
+        """Before saving: which dates of the series are public holidays, and what happens to them."""
+        spans = self.series_spans()
+        self.skip_holidays.setEnabled(self.series_count.value() > 1)
+        holidays = series_holidays(spans)
+        if not holidays:
+            self.series_holidays.clear()
+            self.series_holidays.setVisible(False)
+            return
+        days = ", ".join(f"{fmt_date(day)} ({name})" for day, name in holidays)
+        if self.skip_holidays.isChecked():
+            text = self.tr("{kept} appointments will be booked. Left out because they are public holidays: "
+                           "{days}.").format(kept=len(spans) - len(holidays), days=days)
+        else:
+            text = self.tr("Booked on public holidays too (the centre is closed): {days}.").format(days=days)
+        self.series_holidays.setText(text)
+        self.series_holidays.setVisible(True)
 
     # -- client search -----------------------------------------------------------------------
 
@@ -439,8 +495,14 @@ class AppointmentDialog(LockAwareDialog):
             item = QListWidgetItem(fmt_time(start))
             item.setData(Qt.ItemDataRole.UserRole, start)
             self.slots.addItem(item)
-        self.slots_label.setText(self.tr("{count} free slots on this day.").format(count=len(starts)) if starts
-                                 else self.tr("No free slot on this day (working hours, absence or fully booked)."))
+        holiday = holiday_name(pydate(self.date.date()))
+        if holiday and not starts:
+            self.slots_label.setText(self.tr("Public holiday ({holiday}): the centre is closed.").format(
+                holiday=holiday))
+        else:
+            self.slots_label.setText(
+                self.tr("{count} free slots on this day.").format(count=len(starts)) if starts
+                else self.tr("No free slot on this day (working hours, absence or fully booked)."))
 
     def _on_slot_activated(self, item: QListWidgetItem) -> None:
         start = item.data(Qt.ItemDataRole.UserRole)
@@ -489,9 +551,11 @@ class AppointmentDialog(LockAwareDialog):
                 starts_at=start, ends_at=end, room_id=self.room.currentData(),
                 interpreter_language=language, interpreter_id=interpreter_id, note=self.note.text())
             count, interval = self.series_count.value(), self.series_interval.value()
-            if count > 1:
+            skip = self.skip_holidays.isChecked()
+            if count > 1 and self.choices.may_manage:
                 def work():
-                    return services.appointments.book_series(actor, request, count=count, interval_weeks=interval)
+                    return services.appointments.book_series(actor, request, count=count, interval_weeks=interval,
+                                                             skip_holidays=skip)
             else:
                 def work():
                     return services.appointments.book(actor, request)

@@ -114,6 +114,7 @@ DETAIL_LABELS = {
     "organisation": QT_TRANSLATE_NOOP("verwaltung", "organisation"),
     "by_code": QT_TRANSLATE_NOOP("verwaltung", "by the slip's code"),
     "self_service": QT_TRANSLATE_NOOP("verwaltung", "at the kiosk"),
+    "skipped_holidays": QT_TRANSLATE_NOOP("verwaltung", "public holidays left out"),
     "party_size": QT_TRANSLATE_NOOP("verwaltung", "people"), "prefix": QT_TRANSLATE_NOOP("verwaltung", "ticket prefix"),
     "priority": QT_TRANSLATE_NOOP("verwaltung", "priority"), "reason": QT_TRANSLATE_NOOP("verwaltung", "reason"),
     "records": QT_TRANSLATE_NOOP("verwaltung", "records"),
