@@ -233,6 +233,57 @@ def test_new_client_warns_about_a_duplicate_and_can_use_the_existing_one(qtbot, 
     assert len(sqlite_services.clients.search(RECEPTION, "Alhasan")) == 1
 
 
+def test_enter_on_the_duplicate_warning_takes_the_known_person_and_creates_no_second_record(
+        qtbot, make_view, sqlite_services):
+    """Keyboard only: the warning puts the focus on the known record; Enter there used to reach the
+    dialog's default button, 'Save as new client', and create the duplicate."""
+    existing = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Muhammad", family_name="Alhasan"))
+    view = make_view()
+    _search(qtbot, view, "Mohammed Al-Hassan")
+    QTest.keyClick(view.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    card = view.card_dialog
+    assert card is not None and card.isVisible() and card.row is None
+    QTest.keyClick(card.focusWidget() or card, Qt.Key.Key_Return)  # save: first compared with the known clients
+    qtbot.waitUntil(lambda: card.duplicates_frame.isVisible() and not card.busy, timeout=20000)
+    assert card.focusWidget() is card.duplicates_list
+    QTest.keyClick(card.duplicates_list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.card_dialog is not card and view.card_dialog is not None, timeout=5000)
+    assert view.card_dialog.row.id == existing.id  # the known person's card
+    assert [h.id for h in sqlite_services.clients.search(RECEPTION, "Alhasan")] == [existing.id]
+    assert card.saved is None
+    # closed with Esc: the search holds the known person's number, Enter checks in exactly them
+    view.card_dialog.reject()
+    qtbot.waitUntil(lambda: view.search_settled() and view.selected_hit() is not None, timeout=5000)
+    assert view.search.text() == existing.client_number and view.selected_hit().id == existing.id
+    # Save after the warning still creates the new record on purpose
+    view.new_client()
+    card = view.card_dialog
+    card.given.setText("Mohammed")
+    card.family.setText("Al-Hassan")
+    card.save_button.click()
+    qtbot.waitUntil(lambda: card.duplicates_frame.isVisible() and not card.busy, timeout=20000)
+    card.save_button.click()
+    qtbot.waitUntil(lambda: card.saved is not None, timeout=20000)
+    assert len(sqlite_services.clients.search(RECEPTION, "Alhasan")) == 2
+
+
+@pytest.mark.parametrize(("typed", "given", "family"), [
+    ("Alhasan, Muhammad", "Muhammad", "Alhasan"),  # the lists' own form: family name first
+    ("Al-Hassan,Mohammed Ali", "Mohammed Ali", "Al-Hassan"),
+    ("Mohammed Al-Hassan", "Mohammed", "Al-Hassan"),
+    ("Шевченко", "", "Шевченко"),
+    ("Kovalenko,", "", "Kovalenko"),
+    (" , ", "", ""),
+])
+def test_a_new_card_takes_the_typed_name_apart_as_the_lists_write_it(qtbot, make_view, typed, given, family):
+    view = make_view()
+    view.search.setText(typed)
+    view.new_client()
+    card = view.card_dialog
+    assert (card.given.text(), card.family.text()) == (given, family)
+    assert "," not in card.given.text() + card.family.text()
+
+
 def test_stale_card_is_refused_and_can_be_reloaded(qtbot, make_view, sqlite_services):
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olha", family_name="Kovalenko"))
     view = make_view()

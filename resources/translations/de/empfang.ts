@@ -409,8 +409,8 @@
         <translation>Aktuellen Stand der Karteikarte laden? Ihre Änderungen in diesem Fenster gehen verloren.</translation>
     </message>
     <message>
-        <source>⚠ This person may already be known. Use the existing record, or press Save again to create a new one.</source>
-        <translation>⚠ Diese Person ist vielleicht schon bekannt. Bestehenden Eintrag verwenden oder erneut speichern, um einen neuen anzulegen.</translation>
+        <source>⚠ This person may already be known. Enter uses the selected existing record; Save (Ctrl+S) creates a new one anyway.</source>
+        <translation>⚠ Diese Person ist vielleicht schon bekannt. Eingabetaste: den gewählten bestehenden Eintrag verwenden; Speichern (Strg+S) legt trotzdem einen neuen an.</translation>
     </message>
     <message>
         <source>&amp;Save as new client</source>

@@ -4,7 +4,7 @@ merging a duplicate record (keeps every visit and appointment), and lost-update 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,6 +59,22 @@ def hit_text(hit: ClientSearchHit) -> str:
     if hit.language:
         parts.append(language_name(hit.language))
     return "  ·  ".join(parts)
+
+
+def split_typed_name(text: str) -> tuple[str, str]:
+    """(given, family) from the name typed into the search: "Family, Given" (the lists' own form)
+    when there is a comma, else the last word is the family name ("Mohammed Al-Hassan")."""
+    if "," in text:
+        family, _comma, given = text.partition(",")
+        given = " ".join(given.replace(",", " ").split())
+        family = " ".join(family.split())
+        if family and given:
+            return given, family
+        return "", family or given
+    parts = text.split()
+    if len(parts) >= 2:
+        return " ".join(parts[:-1]), parts[-1]
+    return "", parts[0] if parts else ""
 
 
 class ClientCardDialog(LockAwareDialog):
@@ -130,6 +146,11 @@ class ClientCardDialog(LockAwareDialog):
         self.duplicates_list = QListWidget()
         self.duplicates_list.setObjectName("duplicates_list")
         self.duplicates_list.setMaximumHeight(110)
+        # the warning puts the focus on the known record: Enter (or a double click) there takes it; it
+        # must never fall through to the dialog's default button and save the duplicate
+        self._duplicates_for_new = False
+        self.duplicates_list.installEventFilter(self)
+        self.duplicates_list.itemDoubleClicked.connect(lambda _item: self._use_existing_if_offered())
         self.open_existing_button = QPushButton()
         self.open_existing_button.setObjectName("open_existing")
         self.open_existing_button.clicked.connect(self._open_existing)
@@ -232,12 +253,9 @@ class ClientCardDialog(LockAwareDialog):
     def _fill(self, row: ClientRow | None, initial_name: str) -> None:
         if row is None:
             self.number.setText(self.tr("(new)"))
-            parts = initial_name.split()
-            if len(parts) >= 2:
-                self.given.setText(" ".join(parts[:-1]))
-                self.family.setText(parts[-1])
-            elif parts:
-                self.family.setText(parts[0])
+            given, family = split_typed_name(initial_name)
+            self.given.setText(given)
+            self.family.setText(family)
             fill_language_combo(self.language, none_label=self.tr("not known"))
             return
         self.number.setText(row.client_number)
@@ -403,12 +421,13 @@ class ClientCardDialog(LockAwareDialog):
         self.duplicates_list.setCurrentRow(0)
         if new_client:
             self.duplicates_label.setText(self.tr(
-                "⚠ This person may already be known. Use the existing record, or press Save again to "
-                "create a new one."))
+                "⚠ This person may already be known. Enter uses the selected existing record; Save "
+                "(Ctrl+S) creates a new one anyway."))
             self.save_button.setText(self.tr("&Save as new client"))
         else:
             self.duplicates_label.setText(self.tr("Records that may belong to the same person:")
                                           if hits else self.tr("No similar records found."))
+        self._duplicates_for_new = new_client and bool(hits)
         self.open_existing_button.setVisible(new_client)
         self.merge_button.setVisible(not new_client and self.can_merge and bool(hits))
         self.duplicates_list.setVisible(bool(hits))
@@ -433,6 +452,18 @@ class ClientCardDialog(LockAwareDialog):
     def _selected_hit(self) -> ClientSearchHit | None:
         item = self.duplicates_list.currentItem()
         return None if item is None else item.data(Qt.ItemDataRole.UserRole + 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (watched is self.duplicates_list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and self._duplicates_for_new):
+            self._use_existing_if_offered()
+            return True  # never the default button: that would save the duplicate
+        return super().eventFilter(watched, event)
+
+    def _use_existing_if_offered(self) -> None:
+        if self._duplicates_for_new and not self.busy:
+            self._open_existing()
 
     def _open_existing(self) -> None:
         hit = self._selected_hit()

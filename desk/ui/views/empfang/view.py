@@ -796,9 +796,15 @@ class EmpfangView(DeskView):
             self.card_dialog.deleteLater()
         self.card_dialog = dialog
         dialog.sig_saved.connect(self._card_saved)
-        dialog.sig_open_existing.connect(lambda client_id: QTimer.singleShot(0, lambda: self.open_card(client_id)))
+        dialog.sig_open_existing.connect(self._use_existing_client)
         dialog.rejected.connect(self.focus_search)
         dialog.open()
+
+    def _use_existing_client(self, client_id: int) -> None:
+        """The person was already known (the duplicate warning): their card opens, and the search
+        holds their number, so Enter checks in exactly them once the card is closed."""
+        self.search.setText(format_client_number(client_id))
+        QTimer.singleShot(0, lambda: self.open_card(client_id))
 
     def _card_saved(self, row) -> None:
         self.ctx.events.sig_status_message.emit(self.tr("Card of {name} saved").format(name=row.display_name))
