@@ -135,12 +135,15 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             url = dialog.address
 
+    from desk.ui.context import finish_background_work
+
     if args.measure_startup:
         from desk.tools.bench_probe import measure_startup
 
         try:
             return measure_startup(app, services, ui_settings)
         finally:
+            finish_background_work()
             services.close()
 
     from desk.ui.shell import start_ui
@@ -160,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                         screen=config.get("display.screen"),
                         full_screen=config.get("display.full_screen"), demo_accounts=demo_accounts)
     finally:
+        finish_background_work()
         services.close()
         if demo_dir is not None:
             demo_dir.cleanup()
