@@ -47,7 +47,7 @@ from desk.services import ical
 from desk.services.audit import ListReads, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
-from desk.services.gate import requires
+from desk.services.gate import requires, scoped_notes
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 ENTITY = "appointment"
@@ -194,8 +194,10 @@ class AppointmentService:
         with self._uow() as uow:
             rows = uow.appointments.reminders(start, end)
         self._list_reads.record(actor, "reminders", (r.appointment.client_id for r in rows), now=now)
-        return [r if not r.phone or full_card(actor.role, r.appointment.service_id in actor.service_ids)
-                else dataclasses.replace(r, phone="") for r in rows]
+        return [dataclasses.replace(
+                    r, appointment=_noted(actor, r.appointment),
+                    phone=r.phone if full_card(actor.role, r.appointment.service_id in actor.service_ids) else "")
+                for r in rows]
 
     @requires(Permission.APPOINTMENT_READ)
     def slip(self, actor: Actor, appointment_id: int) -> SlipData:
@@ -627,8 +629,8 @@ def _note_visible(actor: Actor, row: AppointmentRow) -> bool:
 def _noted(actor: Actor, rows: Any) -> Any:
     """The counsellor's note only for the head and the counsellors of the appointment's service."""
     if isinstance(rows, list):
-        return [_noted(actor, row) for row in rows]
-    return rows if not rows.note or _note_visible(actor, rows) else rows._replace(note="")
+        return scoped_notes(actor, rows)
+    return scoped_notes(actor, [rows])[0]
 
 
 def _load(uow: UnitOfWork, appointment_id: int) -> AppointmentRow:

@@ -27,7 +27,7 @@ from desk.domain.waits import WaitEstimate, estimate_wait
 from desk.services.audit import ListReads, entry, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
-from desk.services.gate import requires
+from desk.services.gate import requires, scoped_notes
 from desk.storage.repositories.clients import CheckInClient
 from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.repositories.visits import SERVICE_CODE
@@ -318,7 +318,7 @@ class CheckInService:
         with self._uow() as uow:
             rows = uow.reception.appointments_between(start, end)
         self._list_reads.record(actor, "appointments_today", (r.client_id for r in rows), now=now)
-        return rows
+        return scoped_notes(actor, rows)  # the counsellors' notes only for their service and the head
 
     @requires(Permission.CHECK_IN)
     def estimated_wait(self, actor: Actor, service_id: int, *, now: datetime | None = None) -> WaitEstimate:

@@ -234,7 +234,7 @@ class ClientService:
                 if target is not None:
                     scores = {target: 100.0}
                 if query.isdigit() and len(query) >= 4:  # bare digits may also be part of a phone number
-                    for other in uow.clients.ids_by_phone(query):
+                    for other in self._by_phone(uow, actor, query):
                         scores.setdefault(other, 90.0)
             hits = self._hits(scores, limit)
             numbered = [h for h in hits if h.score == 100.0]
@@ -255,10 +255,25 @@ class ClientService:
             return self._hits({i: 100.0 for i in ids}, limit)
         if _PHONE.match(query) and len(digits_of(query)) >= 4:
             with self._uow() as uow:
-                ids = uow.clients.ids_by_phone(digits_of(query))
+                ids = self._by_phone(uow, actor, digits_of(query))
             return self._hits({i: 100.0 for i in ids}, limit)
         matches = self._ensure_index().search(query, limit=limit)
         return self._hits({m.client_id: m.score for m in matches}, limit)
+
+    @staticmethod
+    def _by_phone(uow: UnitOfWork, actor: Actor, digits: str) -> list[int]:
+        """Clients found by these digits of a phone number. The phone is full-card data: part of a
+        number finds only the clients whose full card the reader may see (the head; counsellors
+        their services' clients); for the others the whole number is needed (as the person says
+        it, or the caller's number), so a search cannot spell out a number digit by digit that
+        the card does not show."""
+        whole = uow.clients.ids_by_whole_phone(phone_variants(digits))
+        if not allowed(actor.role, Permission.CLIENT_CARD_FULL):
+            return whole
+        part = [i for i in uow.clients.ids_by_phone(digits) if i not in whole]
+        if actor.role is not Role.HEAD:
+            part = [i for i in part if may_see_full_card(uow, actor, i)]
+        return whole + part
 
     @requires(Permission.CLIENT_SEARCH)
     def lookup(self, actor: Actor, query: str, limit: int = 10) -> list[ClientSearchHit]:
@@ -544,6 +559,17 @@ class ClientService:
             "consent_date": consent,
             "reception_note": clean_text(data.reception_note, field="Reception note", max_length=NOTE_MAX, multiline=True),
         }
+
+
+def phone_variants(digits: str) -> list[str]:
+    """The digits of a German phone number as they may be stored: national (0151...) and
+    international (49151..., 0049151...) forms of the same number."""
+    national = "0" + digits[4:] if digits.startswith("0049") else (
+        "0" + digits[2:] if digits.startswith("49") and len(digits) >= 11 else digits)
+    found = [digits, national]
+    if national.startswith("0") and not national.startswith("00") and len(national) > 1:
+        found += ["49" + national[1:], "0049" + national[1:]]
+    return sorted(set(found))
 
 
 def may_see_full_card(uow: UnitOfWork, actor: Actor, client_id: int) -> bool:

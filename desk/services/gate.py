@@ -9,14 +9,15 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from desk.domain.errors import PermissionDeniedError
-from desk.domain.permissions import Permission, allowed
+from desk.domain.permissions import Permission, allowed, appointment_note_visible
 from desk.services.context import Actor
 
 P = ParamSpec("P")
 R = TypeVar("R")
+RowT = TypeVar("RowT", bound=Any)
 
 PERMISSION_ATTRIBUTE = "__desk_permission__"
 
@@ -50,3 +51,11 @@ def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R
         return wrapper
 
     return decorate
+
+
+def scoped_notes(actor: Actor, rows: list[RowT]) -> list[RowT]:
+    """Appointment rows (AppointmentRow) as `actor` may read them: the counsellor's note only for
+    the head and the counsellors of the appointment's service (`appointment_note_visible`), empty
+    for everyone else. Every read that hands appointments to a caller goes through this."""
+    return [row if not row.note or appointment_note_visible(actor.role, row.service_id in actor.service_ids)
+            else row._replace(note="") for row in rows]

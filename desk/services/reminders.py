@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from desk.domain.errors import DeskError, NotFoundError, ValidationError
+from desk.domain.errors import DeskError, NotFoundError, PermissionDeniedError, ValidationError
 from desk.domain.model import AppointmentStatus
 from desk.domain.permissions import Permission, full_card
 from desk.domain.reminders import (
@@ -48,6 +48,7 @@ from desk.domain.reminders import (
 from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
 from desk.services.audit import record
+from desk.services.clients import may_see_full_card
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
@@ -109,7 +110,10 @@ class ReminderService:
 
     @requires(Permission.CLIENT_CARD_FULL)
     def contact(self, actor: Actor, client_id: int) -> ReminderContact | None:
+        """The mobile number, e-mail address and consents: full-card data, so only for readers of
+        the full card (`full_card`: the head, the counsellors of the client's services)."""
         with self._uow() as uow:
+            _check_full_card(uow, actor, client_id)
             return uow.reminders.contact(client_id)
 
     @requires(Permission.CLIENT_CARD_FULL)
@@ -129,6 +133,7 @@ class ReminderService:
         with self._uow(write=True) as uow:
             if uow.clients.get(client_id) is None:
                 raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            _check_full_card(uow, actor, client_id)
             before = uow.reminders.contact(client_id)
             sms_on = (before.sms_consent_on if before and before.sms_consent_on else today) if sms_consent else None
             email_on = (before.email_consent_on if before and before.email_consent_on else today) \
@@ -454,3 +459,11 @@ class ReminderService:
             counts = uow.reminders.no_show_counts(start, end)
             threshold = uow.settings.business().report_min_count
         return NoShowFigures.suppressed(counts, threshold)
+
+
+def _check_full_card(uow: UnitOfWork, actor: Actor, client_id: int) -> None:
+    """The reminder contact belongs to the full card: refused (nothing read or changed) for a
+    counsellor whose services never served the client, as the card itself leaves the phone out."""
+    if not may_see_full_card(uow, actor, client_id):
+        raise PermissionDeniedError("The reminder contact belongs to the full client card: only the head of "
+                                    "department and the counsellors of the client's services may see or change it.")

@@ -148,6 +148,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The port {port} in the database address {url} is not a port (1 to 65535)."),
     QT_TRANSLATE_NOOP("errors", "The program {name} was not found beside {folder}. Reinstall desk."),
     QT_TRANSLATE_NOOP("errors", "The record no longer exists."),
+    QT_TRANSLATE_NOOP("errors", "The reminder contact belongs to the full client card: only the head of department and the counsellors of the client's services may see or change it."),
     QT_TRANSLATE_NOOP("errors", "The restore failed ({reason}); the database was left as it was."),
     QT_TRANSLATE_NOOP("errors", "The restored file {path} failed its check."),
     QT_TRANSLATE_NOOP("errors", "The role prefix {prefix} must be letters, digits and _ (starting with a letter)."),

@@ -191,7 +191,7 @@ def test_email_reminder_through_the_service(sqlite_services, head, counsellor, c
             staff = uow.reference.add_staff(username="m", display_name="M", role=Role.COUNSELLOR, password_hash=None)
             uow.commit()
         client = services.clients.create(head, ClientInput(given_name="Olena", family_name="K", language="uk"))
-        services.reminders.save_contact(counsellor, client.id, None, sms_number="", email="olena@example.org",
+        services.reminders.save_contact(head, client.id, None, sms_number="", email="olena@example.org",
                                         sms_consent=False, email_consent=True)
         start = local_moment(date(2030, 3, 5), time(9, 30))
         appointment = services.appointments.book(counsellor, AppointmentRequest(

@@ -46,7 +46,7 @@ def world(services, head, counsellor, seven, tmp_path, monkeypatch):
         uow.commit()
     client = services.clients.create(head, ClientInput(given_name="Amal", family_name="Alhasan",
                                                        phone="0151 23456789", language="ar"))
-    services.reminders.save_contact(counsellor, client.id, None, sms_number="0151 23456789", email="",
+    services.reminders.save_contact(head, client.id, None, sms_number="0151 23456789", email="",
                                     sms_consent=True, email_consent=False, today=date(2030, 3, 1))
     service_id = services.reference.services(head)[0].id
 
@@ -93,7 +93,7 @@ def test_sms_goes_out_once_in_the_clients_language_and_is_logged(services, head,
 
 def test_without_consent_nothing_is_sent(services, head, counsellor, world, seven):
     other = services.clients.create(head, ClientInput(given_name="Olena", family_name="K", language="uk"))
-    services.reminders.save_contact(counsellor, other.id, None, sms_number="0176 1234567", email="",
+    services.reminders.save_contact(head, other.id, None, sms_number="0176 1234567", email="",
                                     sms_consent=False, email_consent=False)
     world["book"](local_moment(TUESDAY, time(11)), client_id=other.id)
     report = services.reminders.run_due(head, now=DAY_BEFORE_10)
@@ -104,8 +104,8 @@ def test_withdrawn_consent_stops_a_pending_reminder(services, head, counsellor, 
     appointment = world["book"](local_moment(TUESDAY, time(9, 30)))
     seven.mode = "ratelimit"
     services.reminders.run_due(head, now=DAY_BEFORE_10)
-    contact = services.reminders.contact(counsellor, world["client"])
-    withdrawn = services.reminders.save_contact(counsellor, world["client"], contact.version,
+    contact = services.reminders.contact(head, world["client"])
+    withdrawn = services.reminders.save_contact(head, world["client"], contact.version,
                                                 sms_number="0151 23456789", email="", sms_consent=False,
                                                 email_consent=False)
     assert withdrawn.sms_consent_on is None
@@ -244,8 +244,8 @@ def test_contact_validation_and_consent_dates(services, head, counsellor, recept
     def save(**kw):
         values = dict(sms_number="", email="", sms_consent=False, email_consent=False, today=date(2030, 3, 1))
         values.update(kw)
-        version = getattr(services.reminders.contact(counsellor, client.id), "version", None)
-        return services.reminders.save_contact(counsellor, client.id, version, **values)
+        version = getattr(services.reminders.contact(head, client.id), "version", None)
+        return services.reminders.save_contact(head, client.id, version, **values)
 
     with pytest.raises(ValidationError, match="not a mobile number"):
         save(sms_number="07433 12345", sms_consent=True)  # a Balingen landline
@@ -368,7 +368,7 @@ def test_four_workstations_send_each_reminder_exactly_once(services, db_url, hea
     clients = [world["client"]]
     for k in range(5):
         other = services.clients.create(head, ClientInput(given_name=f"P{k}", family_name="Test", language="tr"))
-        services.reminders.save_contact(counsellor, other.id, None, sms_number=f"0151 234567{k}0", email="",
+        services.reminders.save_contact(head, other.id, None, sms_number=f"0151 234567{k}0", email="",
                                         sms_consent=True, email_consent=False)
         clients.append(other.id)
     booked = [world["book"](local_moment(TUESDAY, time(7)) + timedelta(minutes=45 * k), client_id=clients[k % 6])

@@ -171,3 +171,71 @@ def test_the_reminder_list_carries_the_phone_only_with_the_full_card(services, h
     (row,) = services.appointments.reminders(reader, MONDAY)
     assert row.appointment.id == booked.id and row.client_language == "ar"
     assert row.phone == ("0151 234567" if full_card(reader.role, own) else "")
+
+
+# -- every read that hands out appointments or the phone follows the same rules ---------------------
+
+@pytest.mark.parametrize(("kind", "own"), READERS)
+def test_todays_appointments_at_reception_and_the_reminder_list_carry_only_visible_notes(
+        services, head, reception, people, setup, kind, own) -> None:  # noqa: F811
+    """The reception view's list of today's appointments and tomorrow's reminder list handed the
+    counsellor's note to everyone (the calendar's reads did not): reception read 'Abschiebung
+    droht' by calling the service the Empfang view calls."""
+    from desk.domain.permissions import appointment_note_visible
+
+    other = people["second"] if people["second"] != setup["service"] else people["first"]
+    reader = _reader(kind, own, services, head, reception, setup["service"], other)
+    booked = services.appointments.book(head, request(setup, at(MONDAY, 9), note="Abschiebung droht"), now=NOW)
+    expected = "Abschiebung droht" if appointment_note_visible(reader.role, own) else ""
+    (reminder,) = services.appointments.reminders(reader, MONDAY)
+    assert (reminder.appointment.id, reminder.appointment.note) == (booked.id, expected)
+    (today,) = services.checkin.todays_appointments(reader, now=at(MONDAY, 8))
+    assert (today.id, today.note) == (booked.id, expected)
+    assert services.appointments.get(head, booked.id).note == "Abschiebung droht"  # kept, only not shown
+
+
+@pytest.mark.parametrize(("kind", "own"), READERS)
+def test_the_reminder_contact_only_with_the_full_card(services, head, reception, people, kind, own) -> None:
+    """The mobile number and e-mail address for reminders are full-card data: a counsellor of
+    another service got them (and could change them) through the card's Reminders button."""
+    from desk.domain.errors import PermissionDeniedError
+    from desk.domain.permissions import full_card
+
+    reader = _reader(kind, own, services, head, reception, people["first"], people["second"])
+    client = _client(services, head, "Reminded")
+    services.checkin.check_in(reception, CheckInRequest(service_id=people["first"], client_id=client.id))
+    saved = services.reminders.save_contact(head, client.id, None, sms_number="0171 1234567", email="a@example.org",
+                                            sms_consent=True, email_consent=True)
+
+    def save():
+        return services.reminders.save_contact(reader, client.id, saved.version, sms_number="0171 7654321",
+                                               email="", sms_consent=False, email_consent=False)
+
+    if full_card(reader.role, own):
+        assert services.reminders.contact(reader, client.id).sms_number == "+491711234567"
+        assert save().sms_number == "+491717654321"
+        return
+    with pytest.raises(PermissionDeniedError):
+        services.reminders.contact(reader, client.id)
+    with pytest.raises(PermissionDeniedError):
+        save()
+    kept = services.reminders.contact(head, client.id)
+    assert (kept.sms_number, kept.email, kept.version) == ("+491711234567", "a@example.org", saved.version)
+
+
+@pytest.mark.parametrize(("kind", "own"), READERS)
+def test_part_of_a_phone_number_finds_only_clients_whose_phone_the_reader_may_see(
+        services, head, reception, people, kind, own) -> None:
+    """The phone is full-card data, yet four digits of it found the client for anyone: reception
+    could spell out a client's number digit by digit (0151 -> 01512 -> ...). The whole number
+    (as the person says it, in either form) still finds the person for everyone."""
+    from desk.domain.permissions import full_card
+
+    reader = _reader(kind, own, services, head, reception, people["first"], people["second"])
+    client = _client(services, head, "Phoned")  # 0151 234567
+    services.checkin.check_in(reception, CheckInRequest(service_id=people["first"], client_id=client.id))
+    for whole in ("0151 234567", "0151/234567", "+49 151 234567", "0049151234567"):
+        assert [h.id for h in services.clients.search(reader, whole)] == [client.id], whole
+    visible = full_card(reader.role, own)
+    for part in ("0151", "0151 23", "234567", "151 2345"):
+        assert [h.id for h in services.clients.search(reader, part)] == ([client.id] if visible else []), part

@@ -13,6 +13,7 @@ from desk.domain.appointments import local_moment
 from desk.domain.model import Role
 from desk.domain.reminders import NoShowFigures, SendStatus
 from desk.services.appointments import AppointmentRequest
+from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 
@@ -27,12 +28,21 @@ def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_pa
 
     client = sqlite_services.clients.create(HEAD, ClientInput(given_name="Amal", family_name="Haddad",
                                                               phone="07433 12345", language="ar"))
-    reception_card = ClientCardDialog(make_ui_ctx(sqlite_services, RECEPTION), client)
+    first, second = (s.id for s in sqlite_services.reference.services(HEAD)[:2])
+    sqlite_services.checkin.check_in(RECEPTION, CheckInRequest(service_id=first, client_id=client.id))
+    reception_card = ClientCardDialog(make_ui_ctx(sqlite_services, RECEPTION),
+                                      sqlite_services.clients.card(RECEPTION, client.id))
     qtbot.addWidget(reception_card)
     assert reception_card.reminders_button.isHidden()  # contact for reminders is full-card data
+    # a counsellor of another service gets the reception card: no reminder contact either
+    other = dataclasses.replace(COUNSELLOR, service_ids=frozenset({second}))
+    other_card = ClientCardDialog(make_ui_ctx(sqlite_services, other), sqlite_services.clients.card(other, client.id))
+    qtbot.addWidget(other_card)
+    assert other_card.reminders_button.isHidden()
 
-    ctx = make_ui_ctx(sqlite_services, COUNSELLOR)
-    card = ClientCardDialog(ctx, client)
+    counsellor = dataclasses.replace(COUNSELLOR, service_ids=frozenset({first}))  # the client came to this service
+    ctx = make_ui_ctx(sqlite_services, counsellor)
+    card = ClientCardDialog(ctx, sqlite_services.clients.card(counsellor, client.id))
     qtbot.addWidget(card)
     assert not card.reminders_button.isHidden()
     qtbot.waitUntil(card.reminders_button.isEnabled, timeout=20000)  # the contact is read in a worker
@@ -49,7 +59,7 @@ def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_pa
 
     save()
     assert "not a mobile number" in dialog.error.text() and not dialog.error.isHidden()
-    assert sqlite_services.reminders.contact(COUNSELLOR, client.id) is None  # nothing saved
+    assert sqlite_services.reminders.contact(counsellor, client.id) is None  # nothing saved
     dialog.mobile.setText("0171 1234567")
     dialog.email.setText("amal@example")
     save()
@@ -57,7 +67,7 @@ def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_pa
     dialog.email.setText("")
     save()
     assert dialog.saved is not None and dialog.result() == 1
-    saved = sqlite_services.reminders.contact(COUNSELLOR, client.id)
+    saved = sqlite_services.reminders.contact(counsellor, client.id)
     assert saved.sms_number == "+491711234567" and saved.sms_consent_on is not None
     assert saved.email_consent_on is None
     card.load_reminder_contact()

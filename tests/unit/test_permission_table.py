@@ -189,14 +189,16 @@ appointment_note_visible    -       -     -       x     x       x     -       -
 # comes back empty (and a save by someone who cannot see it keeps it).
 SCOPED_FUNCTIONS = {
     "full_card": ("ClientService.card", "ClientService.create", "ClientService.update", "ClientService.merge",
-                  "AppointmentService.reminders", "ReminderService.problems"),
+                  "ClientService.search", "AppointmentService.reminders", "ReminderService.problems",
+                  "ReminderService.contact", "ReminderService.save_contact"),
     "appointment_note_visible": ("AppointmentService.get", "AppointmentService.between", "AppointmentService.today",
                                  "AppointmentService.series", "AppointmentService.book",
                                  "AppointmentService.book_series", "AppointmentService.change",
                                  "AppointmentService.cancel", "AppointmentService.mark_no_show",
                                  "AppointmentService.mark_done", "AppointmentService.set_reminded",
                                  "AppointmentService.appointments_during_absences",
-                                 "AppointmentService.export_ics"),
+                                 "AppointmentService.export_ics", "AppointmentService.reminders",
+                                 "CheckInService.todays_appointments"),
 }
 
 
@@ -401,7 +403,11 @@ def render_markdown() -> str:
         "kept card scoped the same way; an ICS export carries notes only when asked (`include_notes`,",
         "`desk-admin export-ics --notes`) and then only those the reader may see, and covers at most",
         "92 days. The reminder list (tomorrow's appointments to phone) and the list of reminders that",
-        "failed carry the phone number only where `full_card` allows it for the appointment's service.",
+        "failed carry the phone number only where `full_card` allows it for the appointment's service;",
+        "the reminder contact (mobile number, e-mail address, consents) is read and changed only with",
+        "the full card. A search by part of a phone number finds only clients whose full card the",
+        "reader may see; the whole number (national or international form) finds the person for",
+        "everyone, so a search cannot spell out a number the card does not show.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -196,6 +196,19 @@ class ClientRepository:
         )
         return list(self.session.scalars(stmt))
 
+    def ids_by_whole_phone(self, variants: list[str], limit: int = 20) -> list[int]:
+        """Clients whose whole phone number (its digits) is one of `variants`."""
+        variants = [v for v in variants if len(v) >= 4]
+        if not variants:
+            return []
+        stmt = (
+            select(Client.id)
+            .where(Client.phone_digits.in_(variants), Client.merged_into_id.is_(None))
+            .order_by(Client.id)
+            .limit(limit)
+        )
+        return list(self.session.scalars(stmt))
+
     def ids_by_date_of_birth(self, day: date, limit: int = 50) -> list[int]:
         stmt = select(Client.id).where(Client.date_of_birth == day, Client.merged_into_id.is_(None)).limit(limit)
         return list(self.session.scalars(stmt))

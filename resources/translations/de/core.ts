@@ -1290,6 +1290,10 @@ Datenbank: {database}</translation>
         <translation>Der Eintrag existiert nicht mehr.</translation>
     </message>
     <message>
+        <source>The reminder contact belongs to the full client card: only the head of department and the counsellors of the client&apos;s services may see or change it.</source>
+        <translation>Die Kontaktdaten für Erinnerungen gehören zur vollständigen Karteikarte: Nur die Fachbereichsleitung und die Berater*innen der Fachdienste dieser Person dürfen sie sehen oder ändern.</translation>
+    </message>
+    <message>
         <source>The restore failed ({reason}); the database was left as it was.</source>
         <translation>Die Wiederherstellung ist fehlgeschlagen ({reason}); die Datenbank blieb unverändert.</translation>
     </message>

@@ -190,7 +190,8 @@ class ClientCardDialog(LockAwareDialog):
         self.reminders_button.setAutoDefault(False)
         self.reminders_button.clicked.connect(self._edit_reminders)
         self.buttons.addButton(self.reminders_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.can_remind = row is not None and allowed(ctx.actor.role, Permission.CLIENT_CARD_FULL)
+        # the reminder contact (mobile number, e-mail) is full-card data: not on the reception card
+        self.can_remind = row is not None and row.full and allowed(ctx.actor.role, Permission.CLIENT_CARD_FULL)
         self.reminders_button.setVisible(self.can_remind)
         self.reminders_button.setEnabled(False)  # until the contact is loaded
 
