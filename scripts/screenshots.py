@@ -195,7 +195,10 @@ def kiosk_shots(app, services, settings, out: Path) -> list[str]:
         print(f"wrote {out / name}")
 
     shot("kiosk-language.png")
-    mbe = next((o.id for o in window.offers if o.code == "MBE"), window.offers[0].id)
+    # a service in its consultation hours now (the kiosk gives tickets for no other), MBE if open
+    open_ids = [o.id for o in window.offers if o.open]
+    mbe = next((o.id for o in window.offers if o.code == "MBE" and o.open), open_ids[0] if open_ids else
+               window.offers[0].id)
     for language in KIOSK_LANGUAGES:
         window.choose_language(language)
         shot(f"kiosk-choice-{language}.png")

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from desk.domain.errors import ValidationError
 from desk.domain.model import ServiceHours
+from desk.domain.recurrence import holiday_name
 from desk.domain.tickets import BERLIN
+
+#: A walk-in may take a ticket at the kiosk this long before a service's consultation hours begin
+#: (at nine o'clock there is a queue at the door: those people must get their numbers).
+KIOSK_EARLY = timedelta(minutes=30)
+#: How far ahead the next consultation hours are looked for.
+OPENING_HORIZON_DAYS = 21
 
 _DAYS = {
     "mo": 0, "mon": 0, "di": 1, "tue": 1, "tu": 1, "mi": 2, "wed": 2, "we": 2, "do": 3, "thu": 3, "th": 3,
@@ -48,3 +56,39 @@ def open_at(hours: Iterable[ServiceHours], moment: datetime) -> bool:
     """Whether `moment` (aware) falls into one of the blocks, on the centre's wall clock."""
     local = moment.astimezone(BERLIN)
     return any(h.weekday == local.weekday() and h.start <= local.time() < h.end for h in hours)
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """One block of consultation hours on a real day (aware, Berlin wall time)."""
+
+    starts_at: datetime
+    ends_at: datetime
+
+
+def next_opening(hours: Iterable[ServiceHours], moment: datetime) -> Opening | None:
+    """The block of consultation hours going on at `moment`, else the next one; a public holiday
+    of Baden-Württemberg has none (the centre is closed). None: no hours within three weeks."""
+    blocks = sorted(hours, key=lambda h: (h.weekday, h.start))
+    local = moment.astimezone(BERLIN)
+    for offset in range(OPENING_HORIZON_DAYS + 1):
+        day = local.date() + timedelta(days=offset)
+        if holiday_name(day):
+            continue
+        for h in blocks:
+            if h.weekday != day.weekday():
+                continue
+            block = Opening(datetime.combine(day, h.start, tzinfo=BERLIN), datetime.combine(day, h.end, tzinfo=BERLIN))
+            if block.ends_at > moment:
+                return block
+    return None
+
+
+def kiosk_open(hours: tuple[ServiceHours, ...], moment: datetime) -> tuple[bool, Opening | None]:
+    """Whether the kiosk gives tickets for a service at `moment`, and its current or next block.
+    A service without consultation hours is not limited (as at reception); one with hours from
+    KIOSK_EARLY before a block until its end."""
+    if not hours:
+        return True, None
+    block = next_opening(hours, moment)
+    return (block is not None and block.starts_at - KIOSK_EARLY <= moment), block

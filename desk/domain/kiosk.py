@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from desk.domain.errors import ConflictError
+from desk.domain.hours import Opening
 from desk.domain.waits import WaitEstimate
 
 #: Letters and digits nobody confuses when reading a slip aloud or typing it on a touch screen
@@ -69,6 +70,10 @@ class KioskOffer:
     ticket_prefix: str
     waiting: int
     estimate: WaitEstimate
+    #: tickets are given now (consultation hours now or soon, or a service without hours)
+    open: bool = True
+    #: the consultation hours going on now or next (None: the service has none, or none soon)
+    hours: Opening | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import json
 from datetime import date, datetime, time, timedelta
 
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from desk.domain.hours import kiosk_open
 from desk.domain.kiosk import (
     ATTEMPT_WINDOW,
     KioskOffer,
@@ -70,13 +71,19 @@ class KioskService:
 
     @requires(Permission.KIOSK)
     def offers(self, actor: Actor, *, now: datetime | None = None) -> list[KioskOffer]:
-        """The active services with how many wait and the estimate for a new ticket."""
-        day = local_day(now or self._clock())
+        """The active services with how many wait and the estimate for a new ticket, and whether
+        tickets are given now: within the open consultation hours (from KIOSK_EARLY before they
+        begin), with the hours going on or coming next so the kiosk can show when to come."""
+        now = now or self._clock()
+        day = local_day(now)
         with self._uow() as uow:
+            hours = uow.kiosk.service_hours()
             offers = []
             for service_id, code, name_de, name_en, prefix in uow.kiosk.services():
+                is_open, block = kiosk_open((hours or {}).get(service_id, ()), now)
                 estimate = _estimate(uow, service_id, day, mine=False)
-                offers.append(KioskOffer(service_id, code, name_de, name_en, prefix, estimate.ahead, estimate))
+                offers.append(KioskOffer(service_id, code, name_de, name_en, prefix, estimate.ahead, estimate,
+                                         open=is_open, hours=block))
         return offers
 
     @requires(Permission.KIOSK)
@@ -89,6 +96,11 @@ class KioskService:
         snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
                     "first_visit": False}
         with self._uow(write=True) as uow:
+            hours = uow.kiosk.service_hours()
+            if not kiosk_open((hours or {}).get(service_id, ()), now)[0]:
+                # no consultation hours now: a ticket would only mean waiting in vain (the kiosk
+                # shows when the service opens; someone with an urgent matter asks at reception)
+                raise KioskRefusedError(reason="unavailable")
             try:
                 visit_id = add_visit(uow, actor, service_id=service_id, client_id=None, appointment=None,
                                      language=_interpreter(language), snapshot=snapshot, now=now, self_service=True)

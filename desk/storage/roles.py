@@ -46,7 +46,7 @@ _PURGE_SQL = """
 #: The kiosk role's rights, column by column (desk.storage.repositories.kiosk and the check-in's
 #: shared writes in desk.services.checkin.add_visit; the login's columns for leaving the kiosk).
 KIOSK_GRANTS = (
-    "GRANT SELECT ON services, change_counter, alembic_version, kiosk_languages TO {kiosk}",
+    "GRANT SELECT ON services, service_hours, change_counter, alembic_version, kiosk_languages TO {kiosk}",
     "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
     "GRANT SELECT, INSERT, DELETE ON change_log TO {kiosk}",  # a commit logs its topics (and prunes old rows)
     "GRANT SELECT, INSERT, UPDATE ON ticket_counters TO {kiosk}",

@@ -15,10 +15,11 @@ from reception_helpers import add_appointment, mark_called
 from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from desk.domain.kiosk import MAX_FAILURES_PER_KIOSK, KioskRefusedError, format_code, new_code, normalise_code
 from desk.domain.model import AppointmentStatus, VisitStatus
+from desk.domain.tickets import BERLIN
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
-from desk.storage.models import Appointment, AuditEvent
+from desk.storage.models import Appointment, AuditEvent, ServiceHour
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
 FIXED_NOW = NOW  # the services' clock (the `clock` fixture): a call without now= means the same on any day
@@ -30,7 +31,18 @@ def _kiosk(name: str = "kiosk-1") -> Actor:
 
 
 def _service(services, head, code="MBE"):
-    return next(s for s in services.reference.services(head) if s.code == code)
+    """The service, with open consultation hours at NOW (the seed's MBE has none on Wednesdays:
+    the kiosk gives tickets only within a service's hours)."""
+    service = next(s for s in services.reference.services(head) if s.code == code)
+    _add_hours(services, service.id, NOW.astimezone(BERLIN).weekday(), time(9), time(12))
+    return service
+
+
+def _add_hours(services, service_id: int, weekday: int, start: time, end: time) -> None:
+    with services.uow(write=True) as uow:
+        uow.session.add(ServiceHour(service_id=service_id, weekday=weekday, start_time=start, end_time=end))
+        uow.commit()
+    services.reference.invalidate()
 
 
 def _set_code(services, appointment_id: int, code: str) -> None:
@@ -200,6 +212,55 @@ def test_a_service_that_is_no_longer_offered_is_refused_in_the_kiosks_words(serv
     with pytest.raises(KioskRefusedError) as refused:
         services.kiosk.take_ticket(_kiosk(), rpb.id, "de", now=NOW)
     assert refused.value.reason == "unavailable"
+
+
+def test_only_services_in_their_consultation_hours_give_tickets(services, head, reception):
+    """A person at the kiosk at 10:30 on a Wednesday: the service whose hours are on Tuesdays is
+    shown closed with its next hours and gives no ticket (waiting in vain); the service open now
+    gives one, and so does one whose hours begin within half an hour (the queue before nine); a
+    service without hours is not limited (as at reception)."""
+    from dateutil.easter import easter
+
+    from desk.domain.hours import KIOSK_EARLY
+
+    by_code = {s.code: s for s in services.reference.services(head)}
+    assert [(h.weekday, h.start, h.end) for h in by_code["KH"].hours] == [(1, time(9), time(12))]  # the seed
+    offers = {o.code: o for o in services.kiosk.offers(_kiosk(), now=NOW)}
+    im, kh = offers["IM"], offers["KH"]  # IM: Mon, Wed 09-12, Thu 14-16
+    assert im.open and im.hours.starts_at == datetime(2026, 11, 25, 9, 0, tzinfo=BERLIN)
+    assert im.hours.ends_at == datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN)
+    assert not kh.open and kh.hours.starts_at == datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN)  # next Tuesday
+    with pytest.raises(KioskRefusedError) as refused:
+        services.kiosk.take_ticket(_kiosk(), kh.id, "ar", now=NOW)
+    assert refused.value.reason == "unavailable"
+    assert services.checkin.today(reception, now=NOW) == []  # nothing was issued
+    assert services.kiosk.take_ticket(_kiosk(), im.id, "ar", now=NOW).ticket == "I-001"
+
+    # after the hours: closed, the next hours are tomorrow's (Thursday 14:00)
+    after = NOW + timedelta(hours=2)  # 12:30
+    im_later = next(o for o in services.kiosk.offers(_kiosk(), now=after) if o.code == "IM")
+    assert not im_later.open and im_later.hours.starts_at == datetime(2026, 11, 26, 14, 0, tzinfo=BERLIN)
+    with pytest.raises(KioskRefusedError):
+        services.kiosk.take_ticket(_kiosk(), im.id, "de", now=after)
+    # half an hour before the next hours: tickets again (people queue before the door opens)
+    soon = datetime(2026, 11, 26, 14, 0, tzinfo=BERLIN) - KIOSK_EARLY
+    assert next(o for o in services.kiosk.offers(_kiosk(), now=soon) if o.code == "IM").open
+    assert services.kiosk.take_ticket(_kiosk(), im.id, "de", now=soon).ticket == "I-001"
+
+    # a public holiday (computed: Easter Monday) has no consultation hours: the next are Wednesday's
+    easter_monday = easter(2027) + timedelta(days=1)
+    morning = datetime.combine(easter_monday, time(10), tzinfo=BERLIN)
+    im_holiday = next(o for o in services.kiosk.offers(_kiosk(), now=morning) if o.code == "IM")
+    assert not im_holiday.open
+    assert im_holiday.hours.starts_at == datetime.combine(easter_monday + timedelta(days=2), time(9), tzinfo=BERLIN)
+
+    # without any hours: offered at any time
+    with services.uow(write=True) as uow:
+        uow.session.query(ServiceHour).filter(ServiceHour.service_id == kh.id).delete()
+        uow.commit()
+    unlimited = next(o for o in services.kiosk.offers(_kiosk(), now=NOW) if o.code == "KH")
+    assert unlimited.open and unlimited.hours is None
+    assert services.kiosk.take_ticket(_kiosk(), kh.id, "de", now=NOW).ticket == "K-001"
 
 
 def test_the_kiosk_role_may_do_nothing_else(services, head, reception):

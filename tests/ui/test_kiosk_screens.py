@@ -7,7 +7,7 @@ head's password; a database that is away gives a clear sentence and no ticket.""
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,7 +21,8 @@ from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.services.desk import build_services
-from desk.storage.models import Appointment
+from desk.storage.models import Appointment, ServiceHour
+from desk.ui.i18n import local
 from desk.ui.kiosk.phrases import kiosk_languages
 from desk.ui.kiosk.window import KioskWindow, touch_pixels
 
@@ -51,10 +52,22 @@ class FakePrinter:
 def centre(db_url, tmp_path):
     """Three PCs on one database: reception's services and two kiosks' (each its own engine)."""
     reception = build_services(prepare_database(db_url, backup_dir=tmp_path / "backups"))
+    _open_mbe_at_now(reception)
     kiosks = [build_services(prepare_database(db_url, read_only=True)) for _ in range(2)]
     yield reception, kiosks
     for services in (reception, *kiosks):
         services.close()
+
+
+def _open_mbe_at_now(services) -> None:
+    """The seed's MBE has no consultation hours on Wednesdays (NOW): these tests take MBE tickets,
+    so MBE is open 09:00-12:00 on NOW's weekday too (the kiosk gives tickets only in the hours)."""
+    mbe = next(s for s in services.reference.services(Actor.system("t")) if s.code == "MBE")
+    with services.uow(write=True) as uow:
+        uow.session.add(ServiceHour(service_id=mbe.id, weekday=local(NOW).weekday(), start_time=time(9),
+                                    end_time=time(12)))
+        uow.commit()
+    services.reference.invalidate()
 
 
 @pytest.fixture
@@ -313,6 +326,7 @@ def test_reception_attaches_the_person_to_their_kiosk_ticket(qtbot, sqlite_servi
 
     services = sqlite_services
     system = Actor.system("test")
+    _open_mbe_at_now(services)
     mbe = next(s for s in services.reference.services(system) if s.code == "MBE")
     ticket = services.kiosk.take_ticket(dataclasses.replace(Actor.kiosk(), workstation="k"), mbe.id, "ti",
                                         now=now - timedelta(minutes=5))
@@ -468,3 +482,30 @@ def test_a_language_change_leaves_exactly_one_visible_tile_per_service(qtbot, op
         kiosk.show_services()  # looked at before any event loop runs (which would delete the old ones)
         tiles = [b for b in _visible_buttons(kiosk) if b.objectName().startswith("service_")]
         assert sorted(b.objectName() for b in tiles) == sorted(f"service_{o.code}" for o in kiosk.offers), language
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_service_out_of_its_hours_is_shown_closed_with_its_next_hours(qtbot, open_kiosk, centre, language,
+                                                                         tmp_path):
+    """10:30 on a Wednesday: Kleiner Heuberg's hours are on Tuesdays (the seed). Its tile is
+    greyed, shows a clock and the next hours (the weekday in the person's language, the times
+    left to right) and gives no ticket however often it is touched; the open service's tile says
+    its wait and today's hours."""
+    from PySide6.QtCore import QLocale
+
+    reception, (services_1, _) = centre
+    kiosk = open_kiosk(services_1, "k")
+    kiosk.choose_language(language)
+    kiosk.show_services()
+    qtbot.waitUntil(lambda: bool(kiosk.service_buttons) and kiosk.ctx.workers_running == 0, timeout=20000)
+    by_code = {o.code: o for o in kiosk.offers}
+    closed, open_ = kiosk.service_buttons[by_code["KH"].id], kiosk.service_buttons[by_code["IM"].id]
+    assert not by_code["KH"].open and not closed.isEnabled() and open_.isEnabled()
+    tuesday = QLocale(language).dayName(2, QLocale.FormatType.ShortFormat)
+    assert f"{tuesday} \u206609:00\u201312:00\u2069" in closed.text_shown()
+    assert kiosk.language.text("wait_unknown") not in closed.text_shown()  # no wait for a closed door
+    assert "\u206609:00\u201312:00\u2069" in open_.text_shown() and tuesday not in open_.text_shown()
+    qtbot.mouseClick(closed, Qt.MouseButton.LeftButton, pos=closed.rect().center())
+    qtbot.waitUntil(lambda: kiosk.ctx.workers_running == 0, timeout=20000)
+    assert kiosk.page == "services" and reception.checkin.today(Actor.system("t"), now=NOW) == []
+    kiosk.grab().save(str(tmp_path / f"kiosk-closed-{language}.png"))

@@ -13,8 +13,8 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from desk.domain.model import AppointmentStatus
-from desk.storage.models import Appointment, Client, KioskAttempt, KioskLanguage, Service, Visit
+from desk.domain.model import AppointmentStatus, ServiceHours
+from desk.storage.models import Appointment, Client, KioskAttempt, KioskLanguage, Service, ServiceHour, Visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,19 @@ class KioskRepository:
         stmt = (select(Service.id, Service.code, Service.name_de, Service.name_en, Service.ticket_prefix)
                 .where(Service.active.is_(True)).order_by(Service.sort_order, Service.id))
         return [tuple(r) for r in self.session.execute(stmt)]
+
+    def service_hours(self) -> dict[int, tuple[ServiceHours, ...]] | None:
+        """The services' open consultation hours. None where the kiosk role may not read them yet
+        (a server whose rights were set before this column's grant: `desk-admin setup-server`
+        again): the kiosk then offers every service, as it did before."""
+        if self.session.get_bind().dialect.name == "postgresql" and not self.session.execute(
+                text("SELECT has_table_privilege('service_hours', 'SELECT')")).scalar():
+            return None
+        hours: dict[int, list[ServiceHours]] = {}
+        stmt = select(ServiceHour.service_id, ServiceHour.weekday, ServiceHour.start_time, ServiceHour.end_time)
+        for service_id, weekday, start, end in self.session.execute(stmt):
+            hours.setdefault(service_id, []).append(ServiceHours(weekday, start, end))
+        return {k: tuple(sorted(v, key=lambda h: (h.weekday, h.start))) for k, v in hours.items()}
 
     def appointments_by_code(self, code: str, start: datetime, end: datetime) -> list[KioskAppointment]:
         stmt = select(*_APPOINTMENT_COLUMNS).where(

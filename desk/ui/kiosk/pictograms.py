@@ -4,6 +4,9 @@ the speech bubble."""
 
 from __future__ import annotations
 
+import math
+from datetime import time
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
@@ -79,7 +82,24 @@ def _draw(code: str, p: QPainter, s: float) -> None:
         p.drawText(QRectF(0.12 * s, 0.15 * s, 0.76 * s, 0.5 * s), Qt.AlignmentFlag.AlignCenter, "?")
 
 
-def pictogram(code: str, size: int, colour: str = "#ffffff") -> QIcon:
+def _clock(p: QPainter, centre: QPointF, radius: float, hour: int, minute: int) -> None:
+    """A clock face showing hour:minute (the consultation hours' start), filled dark so it reads
+    on top of the faded service pictogram."""
+    p.save()
+    p.setBrush(QColor("#000000"))
+    p.drawEllipse(centre, radius, radius)
+    p.restore()
+    minute_angle = math.radians(minute * 6 - 90)
+    hour_angle = math.radians((hour % 12 + minute / 60) * 30 - 90)
+    p.drawLine(centre, QPointF(centre.x() + 0.75 * radius * math.cos(minute_angle),
+                               centre.y() + 0.75 * radius * math.sin(minute_angle)))
+    p.drawLine(centre, QPointF(centre.x() + 0.5 * radius * math.cos(hour_angle),
+                               centre.y() + 0.5 * radius * math.sin(hour_angle)))
+
+
+def pictogram(code: str, size: int, colour: str = "#ffffff", *, opens: time | None = None) -> QIcon:
+    """The service's pictogram; with `opens` (the service is closed now) faded, with a clock
+    showing when its consultation hours begin - understood without words in any language."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -89,6 +109,11 @@ def pictogram(code: str, size: int, colour: str = "#ffffff") -> QIcon:
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    if opens is not None:
+        painter.setOpacity(0.35)
     _draw(code, painter, float(size))
+    if opens is not None:
+        painter.setOpacity(1.0)
+        _clock(painter, QPointF(0.72 * size, 0.72 * size), 0.26 * size, opens.hour, opens.minute)
     painter.end()
     return QIcon(pixmap)

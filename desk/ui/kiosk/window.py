@@ -15,7 +15,7 @@ import logging
 import math
 from datetime import date, time
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +53,7 @@ TOUCH_MM = 15.0  # the smallest touch target
 HOLD_MS = 3_000  # pressing the title this long asks for the head's password (touch screens)
 
 BACKGROUND, BUTTON, FOCUS, TEXT, ALERT = "#000000", "#0b3d91", "#ffd400", "#ffffff", "#ffd400"
+CLOSED_TEXT = "#c8c8c8"  # a service out of its consultation hours (on #262626: contrast 10:1)
 STYLE = f"""
 QWidget#kiosk {{ background: {BACKGROUND}; }}
 QWidget#kiosk QLabel {{ color: {TEXT}; }}
@@ -62,6 +63,7 @@ QWidget#kiosk QPushButton {{ background: {BUTTON}; color: {TEXT}; border: 3px so
 QWidget#kiosk QPushButton:focus {{ border: 6px solid {FOCUS}; }}
 QWidget#kiosk QPushButton:pressed {{ background: #164fb5; }}
 QWidget#kiosk QPushButton#secondary {{ background: #333333; }}
+QWidget#kiosk QPushButton:disabled {{ background: #262626; border: 3px dashed #9a9a9a; }}
 QWidget#kiosk QPushButton[key="true"] {{ padding: 2px; }}
 QWidget#kiosk QLineEdit {{ background: #ffffff; color: #000000; border: 3px solid {TEXT}; padding: 8px; }}
 QWidget#kiosk QLineEdit:focus {{ border: 6px solid {FOCUS}; }}
@@ -514,8 +516,14 @@ class KioskWindow(QWidget):
         for index, offer in enumerate(self.offers):
             sentence = self.language.service_sentence(offer.code, offer.name_de)
             button = KioskTile(points=22, name=f"service_{offer.code}")
-            button.set_tile(sentence, self._wait_text(offer.estimate.minutes), icon=pictogram(offer.code, side),
+            opens = None if offer.open or offer.hours is None else local(offer.hours.starts_at).time()
+            button.set_tile(sentence, self._offer_detail(offer), icon=pictogram(offer.code, side, opens=opens),
                             icon_size=side)
+            # closed now (no consultation hours): no ticket to wait in vain for; the tile shows when
+            button.setEnabled(offer.open)
+            if not offer.open:
+                for label in (button.caption, button.detail):
+                    label.setStyleSheet(f"background: transparent; color: {CLOSED_TEXT};")
             button.clicked.connect(lambda _=False, service_id=offer.id: self.take_ticket(service_id))
             self.service_grid.addWidget(button, index // 2, index % 2)
             button.show()  # a layout shows a new child only later (queued)
@@ -523,6 +531,26 @@ class KioskWindow(QWidget):
 
     def _wait_text(self, minutes: int | None) -> str:
         return self.text("wait_unknown") if minutes is None else self.text("wait_minutes", minutes=minutes)
+
+    def _hours_text(self, offer: KioskOffer) -> str:
+        """The consultation hours going on or next, without words: "09:00–12:00" today, with the
+        weekday in the chosen language's own short name on another day ("Do 14:00–16:00"); the
+        times kept left to right inside right-to-left text."""
+        if offer.hours is None:
+            return ""
+        start, end = local(offer.hours.starts_at), local(offer.hours.ends_at)
+        times = f"\u2066{start:%H:%M}\u2013{end:%H:%M}\u2069"
+        if start.date() == local(self.clock()).date():
+            return times
+        day = QLocale(self.language.code).dayName(start.isoweekday(), QLocale.FormatType.ShortFormat)
+        return f"{day} {times}"
+
+    def _offer_detail(self, offer: KioskOffer) -> str:
+        hours = self._hours_text(offer)
+        if not offer.open:
+            return hours
+        wait = self._wait_text(offer.estimate.minutes)
+        return f"{wait}\n{hours}" if hours else wait
 
     def set_subtitle(self, text: str) -> None:
         self.subtitle.setText(text)
@@ -586,7 +614,7 @@ class KioskWindow(QWidget):
     def _loaded(self, result) -> None:
         offers, added = result
         self._set_offline(False)
-        changed = [o.id for o in offers] != [o.id for o in self.offers]
+        changed = [(o.id, o.open, o.hours) for o in offers] != [(o.id, o.open, o.hours) for o in self.offers]
         self.offers = offers
         languages = kiosk_languages(added)
         if [(x.code, x.name, x.texts, x.services) for x in languages] != [
@@ -602,7 +630,7 @@ class KioskWindow(QWidget):
                 for offer in offers:
                     button = self.service_buttons.get(offer.id)
                     if button is not None:
-                        button.set_tile(button.caption.text(), self._wait_text(offer.estimate.minutes))
+                        button.set_tile(button.caption.text(), self._offer_detail(offer))
 
     def _set_offline(self, offline: bool) -> None:
         if offline != self.offline:
