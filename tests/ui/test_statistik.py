@@ -146,3 +146,24 @@ def test_the_tab_bar_fits_at_1366_by_768_in_german(qtbot, view):
     assert last.right() <= bar.width(), (last, bar.width())
     assert all(bar.tabRect(i).isValid() and bar.tabRect(i).right() <= view.tabs.width() for i in range(bar.count()))
     assert bar.tabToolTip(1) == "Überblick"
+
+
+def test_in_january_last_year_is_one_click_away(qtbot, ctx, head, ui_clock, tmp_path):
+    """The head in January exports last year's figures: the view opens on the current month, and
+    one button (or Ctrl+Shift+Y) picks the whole previous year and computes it."""
+    from datetime import UTC, datetime
+
+    ui_clock.set(datetime(2027, 1, 12, 9, 0, tzinfo=UTC))
+    build_centre(ctx.services, head)
+    view = StatistikView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 760)
+    view.show()
+    assert view.period() == Period.month(2027, 1)
+    assert view.last_year.text() == "Last year (2026)" and view.last_year.isVisibleTo(view)
+    with qtbot.waitSignal(view.sig_report_ready, timeout=10000):
+        view.last_year.click()
+    assert view.report.period == Period.year(2026) == view.period()
+    assert view.report.total.visits >= 9  # March 2026's visits are in the year
+    assert view.year.value() == 2026 and view.kind.currentIndex() == 2  # the picker says so too
+    view.grab().save(str(tmp_path / "statistik-last-year-en.png"))

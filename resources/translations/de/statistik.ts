@@ -44,6 +44,18 @@
         <translation>Kennzahlen des Zeitraums berechnen (Strg+R)</translation>
     </message>
     <message>
+        <source>Last year ({year})</source>
+        <translation>Vorjahr ({year})</translation>
+    </message>
+    <message>
+        <source>Compute the figures of the whole year {year} (Ctrl+Shift+Y)</source>
+        <translation>Die Zahlen des ganzen Jahres {year} berechnen (Strg+Umschalt+Y)</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Vorjahr</translation>
+    </message>
+    <message>
         <source>Excel (XLSX)…</source>
         <translation>Excel (XLSX) …</translation>
     </message>

@@ -78,6 +78,10 @@ class StatistikView(DeskView):
         self.start.setDate(QDate(today.year, 1, 1))
         self.end.setDate(QDate(today.year, today.month, today.day))
         self.calculate = QPushButton()
+        # the funder's report in January: last year's figures in one click
+        self.last_year = QPushButton()
+        self.last_year.setObjectName("lastYear")
+        self.last_year.clicked.connect(self.show_last_year)
         self.period_label = QLabel()
         self.period_label.setTextFormat(Qt.TextFormat.PlainText)
         self.period_label.setWordWrap(True)  # the centre's long name must not widen the window (200 % font)
@@ -118,6 +122,7 @@ class StatistikView(DeskView):
             top.addWidget(label)
             top.addWidget(buddy)
         top.addWidget(self.calculate)
+        top.addWidget(self.last_year)
         for button in self.export_buttons.values():
             top.addWidget(button)
         status = QHBoxLayout()
@@ -136,6 +141,7 @@ class StatistikView(DeskView):
         layout.addWidget(self.tabs, 1)
 
         self.refresh_action = self.add_action("Ctrl+R", self.compute)
+        self._last_year_action = self.add_action("Ctrl+Shift+Y", self.show_last_year)
         self.calculate.clicked.connect(self.compute)
         self._export_actions = {
             "xlsx": self.add_action("Ctrl+Shift+X", lambda: self.export_dialog("xlsx")),
@@ -173,6 +179,12 @@ class StatistikView(DeskView):
         self._fill_parts()
         self.calculate.setText(self.tr("Calculate"))
         self.calculate.setToolTip(self.tr("Compute the figures of the period (Ctrl+R)"))
+        last_year = centre_today().year - 1
+        self.last_year.setText(self.tr("Last year ({year})").format(year=last_year))
+        self.last_year.setToolTip(self.tr("Compute the figures of the whole year {year} (Ctrl+Shift+Y)").format(
+            year=last_year))
+        self.last_year.setAccessibleName(self.tr("Last year ({year})").format(year=last_year))
+        self._last_year_action.setText(self.tr("Last year"))
         names = {"xlsx": self.tr("Excel (XLSX)…"), "csv": self.tr("CSV…"), "pdf": self.tr("PDF report…")}
         keys = {"xlsx": "Ctrl+Shift+X", "csv": "Ctrl+Shift+C", "pdf": "Ctrl+Shift+P"}
         for fmt, button in self.export_buttons.items():
@@ -246,6 +258,13 @@ class StatistikView(DeskView):
             self.part.setCurrentIndex((period.start.month - 1) // 3)
         self.start.setDate(QDate(period.start.year, period.start.month, period.start.day))
         self.end.setDate(QDate(period.end.year, period.end.month, period.end.day))
+
+    def show_last_year(self) -> None:
+        """The whole previous calendar year, computed at once (January: the funder's report)."""
+        if self._busy:
+            return
+        self.set_period(Period.year(centre_today().year - 1))
+        self.compute()
 
     def on_shown(self) -> None:
         """The first time the view is opened, show the current month without asking."""
