@@ -155,12 +155,14 @@ class AccountService:
             uow.commit()
 
     @requires(Permission.LOGIN)
-    def login(self, actor: Actor, username: str, password: str) -> Actor:
+    def login(self, actor: Actor, username: str, password: str, *, rehash: bool = True) -> Actor:
         """The Actor of the person whose password this is; LoginError otherwise.
 
         Slow on purpose (argon2id, ~0.1 s): call it off the GUI thread. After FREE_ATTEMPTS
         wrong passwords the account refuses further attempts for a growing time (stored in the
-        database, so restarting the program does not help) - the error says how long."""
+        database, so restarting the program does not help) - the error says how long.
+        `rehash=False`: a hash made with older parameters is left as it is (the kiosk, whose
+        database role may not write password hashes; the next login at a PC renews it)."""
         now = self._clock()
         name = (username or "").strip().lower()
         with self._uow() as uow:
@@ -189,7 +191,7 @@ class AccountService:
                        details={"cause": "deactivated"})
                 uow.commit()
             raise LoginError("This account is deactivated. Ask the head of department.")
-        new_hash = hash_password(password) if needs_rehash else None
+        new_hash = hash_password(password) if needs_rehash and rehash else None
         new_actor = actor_of(auth, actor.workstation)
         with self._uow(write=True) as uow:
             uow.accounts.record_success(auth.id, new_hash)

@@ -61,7 +61,9 @@ KIOSK_GRANTS = (
     "GRANT SELECT, INSERT, DELETE ON kiosk_attempts TO {kiosk}",
     "GRANT SELECT (id), INSERT ON audit_events TO {kiosk}",
     "GRANT SELECT ON staff, staff_services TO {kiosk}",
-    "GRANT UPDATE (failed_logins, locked_until, password_hash) ON staff TO {kiosk}",
+    # the login's brake on wrong passwords - never the password itself: a role that may write a hash
+    # sets a password of its choice for the head of department (the kiosk PC stands unattended)
+    "GRANT UPDATE (failed_logins, locked_until) ON staff TO {kiosk}",
     "GRANT USAGE ON SEQUENCE visits_id_seq, kiosk_attempts_id_seq, audit_events_id_seq TO {kiosk}",
 )
 

@@ -275,9 +275,24 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
 
         with pytest.raises(LoginError):
             services.accounts.login(Actor.login_screen(), "leitung", "wrong password")
-        assert services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026").role is Role.HEAD
+        assert services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026",
+                                       rehash=False).role is Role.HEAD
     finally:
         services.close()
+    # a hash made with older argon2 parameters: the kiosk still lets the head out, leaving the hash
+    from argon2 import PasswordHasher
+
+    old_hash = PasswordHasher(time_cost=2, memory_cost=8 * 1024, parallelism=1).hash("kiosk-exit-2026")
+    _works(server["superuser"], f"UPDATE staff SET password_hash = '{old_hash}' WHERE username = 'leitung'")  # noqa: S608 - our own hash
+    services = build_services(prepare_database(server["kiosk"], read_only=True), clock=FixedClock(now))
+    try:
+        assert services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026",
+                                       rehash=False).role is Role.HEAD
+    finally:
+        services.close()
+    assert _works(server["superuser"], "SELECT password_hash FROM staff WHERE username = 'leitung'") == [(old_hash,)]
+    # whoever holds the kiosk PC's credentials must not set the head's password (and so become the head)
+    assert _fails(server["kiosk"], f"UPDATE staff SET password_hash = '{old_hash}' WHERE username = 'leitung'")  # noqa: S608
     for sql in ("SELECT given_name FROM clients", "SELECT family_name FROM clients", "SELECT phone FROM clients",
                 "SELECT reception_note FROM clients", "SELECT note FROM appointments", "SELECT * FROM clients",
                 "SELECT priority_reason FROM visits", "SELECT referred_to FROM visits",

@@ -198,7 +198,8 @@ class ExitDialog(LockAwareDialog):
         self.ok.setEnabled(False)
 
         def verify() -> Actor:
-            return self.ctx.services.accounts.login(Actor.login_screen(), username, password)
+            # rehash=False: the kiosk's database role may not write password hashes
+            return self.ctx.services.accounts.login(Actor.login_screen(), username, password, rehash=False)
 
         def done(actor: Actor) -> None:
             self.ok.setEnabled(True)
