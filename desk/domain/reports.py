@@ -213,7 +213,8 @@ class ServiceFigures:
 class KindFigures:
     kind: str
     occurrences: int = 0  # booked occurrences (not cancelled), every room
-    hours: float = 0.0
+    hours: float = 0.0  # every room: a café in the group room with the tea kitchen counts twice
+    group_room_hours: float = 0.0  # in the group room(s) only: how long the events took place there
     events: int = 0  # occurrences of the leading booking (a tea kitchen booked with it is not counted twice)
     participants: int = 0  # sum of recorded participants of those events
     events_with_participants: int = 0
@@ -320,6 +321,9 @@ class Table:
     count_columns: frozenset[int] = frozenset()  # columns holding counts of people or visits
     count_rows: frozenset[int] = frozenset()  # rows holding counts (tables with one figure per row)
     change_column: int | None = None  # a change (%) computed from the counts of its row
+    #: (rate row, count row): a rate computed from that count in the same column (the no-show
+    #: rate from the no-shows): hidden where the count is, or rate x base would give it away
+    rate_rows: tuple[tuple[int, int], ...] = ()
 
     def is_count(self, row: int, column: int) -> bool:
         return column > 0 and (column in self.count_columns or row in self.count_rows)
@@ -335,12 +339,13 @@ def suppress(value: Cell, threshold: int) -> Cell:
 def suppressed_tables(tables: Iterable[Table], threshold: int) -> list[Table]:
     """Apply the "< threshold" rule to every count of every table (exports only).
 
-    A share (a "%" column right after a count) or a change next to a suppressed count is
-    hidden as well, since it would give the small number away."""
+    A share (a "%" column right after a count), a change next to a suppressed count, or a rate
+    computed from it (`Table.rate_rows`, in the same column) is hidden as well, since it would give
+    the small number away."""
     result = []
     marker = SUPPRESSED.format(n=threshold)
     for table in tables:
-        rows = []
+        rows: list[tuple[Cell, ...]] = []
         for r, row in enumerate(table.rows):
             cells = list(row)
             hidden = False
@@ -355,6 +360,15 @@ def suppressed_tables(tables: Iterable[Table], threshold: int) -> list[Table]:
             if hidden and table.change_column is not None and cells[table.change_column] is not None:
                 cells[table.change_column] = marker
             rows.append(tuple(cells))
+        for rate_row, count_row in table.rate_rows:
+            rate = list(rows[rate_row])
+            for c, (shown, original) in enumerate(zip(rows[count_row], table.rows[count_row], strict=True)):
+                if shown != original and rate[c] is not None:
+                    rate[c] = marker
+                    change = table.change_column
+                    if change is not None and rate[change] is not None:
+                        rate[change] = marker  # the change of a hidden rate would give it back
+            rows[rate_row] = tuple(rate)
         result.append(replace(table, rows=tuple(rows)))
     return result
 

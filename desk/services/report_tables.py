@@ -77,6 +77,7 @@ LABELS_DE: dict[str, str] = {
     "Kind of booking": "Art der Belegung",
     "Bookings": "Belegungen",
     "Hours": "Stunden",
+    "Hours in the group room": "Stunden im Gruppenraum",
     "Events": "Veranstaltungen",
     "Participants": "Teilnehmende",
     "Events with participants recorded": "Veranstaltungen mit erfasster Teilnehmerzahl",
@@ -212,9 +213,11 @@ def build_tables(report: Report, language: str, *, short_names: bool = False) ->
     headers = (label("Figure"), *names)
     if prev_total is not None:
         headers += (f"{label('Total')}, {label('Previous period')}", f"{label('Change')} %")
+    texts = [text for text, _, _ in over[0]]
     tables.append(Table("overview", label("Overview"), headers, tuple(rows),
                         count_rows=frozenset(i for i, c in enumerate(count_rows) if c),
-                        change_column=len(headers) - 1 if prev_total is not None else None))
+                        change_column=len(headers) - 1 if prev_total is not None else None,
+                        rate_rows=((texts.index("No-show rate (%)"), texts.index("No-shows")),)))
 
     # place of residence: visits and clients, per service
     def place_table(key: str, title: str, attr: str, unit: str) -> Table:
@@ -283,16 +286,16 @@ def build_tables(report: Report, language: str, *, short_names: bool = False) ->
         appt_rows.append((label(text), *[getter(s.appointments) for s in columns]))
     appt_rows.append((label("No-show rate (%)"), *[s.appointments.no_show_rate for s in columns]))
     tables.append(Table("appointments", label("Appointments"), (label("Appointments"), *names), tuple(appt_rows),
-                        count_rows=frozenset(range(7))))
+                        count_rows=frozenset(range(7)), rate_rows=((7, 3),)))  # the rate of the no-shows
 
     # rooms
     r = report.rooms
     tables.append(Table(
         "rooms", f"{label('Rooms')}: {label('Kind of booking')}",
-        (label("Kind of booking"), label("Bookings"), label("Hours"), label("Events"), label("Participants"),
-         label("Events with participants recorded")),
-        tuple((label("kind:other" if k.kind == "other" else k.kind), k.occurrences, k.hours, k.events,
-               k.participants, k.events_with_participants) for k in r.by_kind),
+        (label("Kind of booking"), label("Bookings"), label("Hours"), label("Hours in the group room"),
+         label("Events"), label("Participants"), label("Events with participants recorded")),
+        tuple((label("kind:other" if k.kind == "other" else k.kind), k.occurrences, k.hours, k.group_room_hours,
+               k.events, k.participants, k.events_with_participants) for k in r.by_kind),
     ))  # rooms and events single no one out: not suppressed
     tables.append(Table(
         "room_hours", f"{label('Rooms')}: {label('Hours')}",

@@ -160,6 +160,7 @@ class ReportService:
             hours_by_room[room] = hours_by_room.get(room, 0.0) + seconds
             if room_kind == RoomKind.GROUP.value:
                 group_seconds += seconds
+                k["group_seconds"] += seconds
         room_hours = settings.report_room_hours
         weekdays = room_hours.weekdays
         daily = (_minutes_of(room_hours.end) - _minutes_of(room_hours.start)) / 60
@@ -169,7 +170,7 @@ class ReportService:
         room_figures = RoomFigures(
             by_kind=tuple(
                 KindFigures(kind=k, occurrences=int(v["occurrences"]), hours=round(v["seconds"] / 3600, 1),
-                            events=int(v["events"]), participants=int(v["participants"]),
+                            group_room_hours=round(v["group_seconds"] / 3600, 1), events=int(v["events"]), participants=int(v["participants"]),
                             events_with_participants=int(v["with"]))
                 for k, v in kinds.items()
             ),

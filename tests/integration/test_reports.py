@@ -201,6 +201,13 @@ def test_every_figure_of_a_known_month(services, head):
     cafe = kinds["language_cafe"]
     assert (cafe.occurrences, cafe.hours, cafe.events, cafe.participants, cafe.events_with_participants) == (
         6, 12.0, 3, 20, 2)
+    # the funder asks for group-room hours by kind of event: the café took place 3 x 2 h there (its
+    # tea kitchen, booked with it, doubles the hours of every room, not the time of the event)
+    assert cafe.group_room_hours == 6.0
+    assert sum(k.group_room_hours for k in report.rooms.by_kind) == report.rooms.group_room_hours
+    rooms_table = {t.key: t for t in build_tables(report, "de")}["rooms"]
+    cafe_row = next(row for row in rooms_table.rows if row[0] == "Sprachcafé")
+    assert cafe_row[rooms_table.headers.index("Stunden im Gruppenraum")] == 6.0
     team = kinds["team_meeting"]
     assert (team.occurrences, team.hours, team.events, team.participants) == (1, 1.5, 1, 0)
     assert kinds["seminar"].occurrences == 0
@@ -316,6 +323,36 @@ def test_exports_hold_no_names_and_suppress_small_counts(services, head, tmp_pat
     # the screen shows exact numbers
     exact = {t.key: t for t in build_tables(report, "en")}["places_visits"]
     assert [row[kh] for row in exact.rows] == [1, 1, 0, 0]
+
+
+def test_a_no_show_rate_does_not_give_a_suppressed_count_away(services, head, tmp_path):
+    """The city reads the exports: 'No-shows < 3' next to 'Appointments due 4' and 'No-show rate
+    25 %' told it the no-shows were exactly 1. A rate computed from a hidden count is hidden too
+    (overview and appointments table, CSV and XLSX alike); the screen keeps the exact figures."""
+    build_centre(services, head)
+    report = services.reports.report(head, MARCH, now=NOW)
+    exact = {t.key: t for t in build_tables(report, "en")}
+    hidden = {t.key: t for t in suppressed_tables(build_tables(report, "en"), report.threshold)}
+    column = exact["appointments"].headers.index(next(s.name("en") for s in report.services if s.code == "MBE"))
+    no_shows = [row[0] for row in exact["appointments"].rows].index("No-shows")
+    rate = [row[0] for row in exact["appointments"].rows].index("No-show rate (%)")
+    assert 0 < exact["appointments"].rows[no_shows][column] < report.threshold  # a small count ...
+    assert exact["appointments"].rows[rate][column] is not None  # ... with its rate on screen
+    assert hidden["appointments"].rows[no_shows][column] == "< 3"
+    assert hidden["appointments"].rows[rate][column] == "< 3"
+    over_rows = [row[0] for row in exact["overview"].rows]
+    assert hidden["overview"].rows[over_rows.index("No-shows")][column] == "< 3"
+    assert hidden["overview"].rows[over_rows.index("No-show rate (%)")][column] == "< 3"
+    # a rate from a count that is shown stays (the total of the centre's appointments)
+    total = len(exact["appointments"].headers) - 1
+    if exact["appointments"].rows[no_shows][total] >= report.threshold or \
+            exact["appointments"].rows[no_shows][total] == 0:
+        assert hidden["appointments"].rows[rate][total] == exact["appointments"].rows[rate][total]
+    zipped = tmp_path / "r.zip"
+    export_csv(report, zipped, "en")
+    with zipfile.ZipFile(zipped) as z:
+        appointments = list(csv.reader(io.StringIO(z.read("appointments.csv").decode("utf-8-sig")), delimiter=";"))
+    assert appointments[rate + 1][column] == "< 3"
 
 
 def test_xlsx_text_never_becomes_a_formula(services, head, tmp_path):
