@@ -2,7 +2,8 @@
 
 Names are stored exactly as typed after NFC normalisation and trimming (any script, right-to-left,
 combining marks, zero-width joiners that Persian names need). Refused: NUL and other control
-characters (they cannot be printed and break exports), and text over the field's length.
+characters (they cannot be printed and break exports), lone surrogates (no encoding stores them),
+and text over the field's length.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 #: in one-line fields: also line and paragraph separators and the line breaks left after pasting
 _ONE_LINE = re.compile(r"[\r\n\t\u2028\u2029\x85]")
 _LINEBREAKS = re.compile(r"[\r\n\t]+")
+#: lone UTF-16 surrogates (broken text pasted from elsewhere): no encoding can store them
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: what desk-admin never prints raw (shown as \\u escapes instead)
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -36,6 +39,8 @@ def clean_text(value: str | None, *, field: str, max_length: int, multiline: boo
     text = text.strip()
     if _CONTROL.search(text) or _BIDI.search(text) or (not multiline and _ONE_LINE.search(text)):
         raise ValidationError("{field} contains invisible control characters. Please retype it.", field=field)
+    if _SURROGATE.search(text):
+        raise ValidationError("The text contains a broken character that cannot be saved. Please retype it.")
     if len(text) > max_length:
         raise ValidationError(
             "{field} is too long ({length} characters; at most {max} are allowed).",

@@ -148,6 +148,8 @@ class UnitOfWork:
             self._session_cm.__exit__(None, None, None)
         if exc is not None and isinstance(exc, sa_exc.DBAPIError):
             raise translate_error(exc, self._db.display_name, path=self._db.sqlite_path) from exc
+        if isinstance(exc, sa_exc.StatementError) and isinstance(exc.orig, UnicodeEncodeError):
+            exc = exc.orig  # raised while the parameters were bound: wrapped by SQLAlchemy (prepared.py)
         if exc is not None and isinstance(exc, UnicodeEncodeError):
             # a lone surrogate (broken UTF-16 pasted from elsewhere) cannot be stored as UTF-8
             raise ValidationError(

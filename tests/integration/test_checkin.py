@@ -198,3 +198,15 @@ def test_without_now_the_services_clock_decides(services, reception, head, clock
     clock.advance(timedelta(days=1))  # the next day: an empty list, tickets from 1 again
     assert services.checkin.today(reception) == [] and services.checkin.todays_appointments(reception) == []
     assert services.checkin.check_in(reception, CheckInRequest(service_id=mbe.id)).ticket == "M-001"
+
+
+@pytest.mark.parametrize("field", ["interpreter_language", "priority_reason"])
+def test_a_broken_character_is_refused_with_a_message_and_nothing_is_checked_in(services, reception, head, field):
+    """A lone surrogate (broken UTF-16 pasted from elsewhere; found by hypothesis in CI) is refused
+    by the text's check, before anything is written, like a control character."""
+    mbe = _service(services, head)
+    texts = {"interpreter_language": "fa", "priority_reason": "Termin beim Amt", field: "fa\ud800"}
+    request = CheckInRequest(service_id=mbe.id, priority=Priority.URGENT, **texts)
+    with pytest.raises(ValidationError, match="broken character"):
+        services.checkin.check_in(reception, request, now=NOW)
+    assert services.checkin.today(reception, now=NOW) == []

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import bindparam, insert, literal_column, select, update
+from sqlalchemy import bindparam, func, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 
+from desk.domain.errors import ValidationError
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.storage.models import AuditEvent, ChangeCounter, Client, Service, Visit
@@ -138,3 +139,19 @@ def test_an_inactive_service_gives_no_number_and_writes_nothing(services, recept
             "(SELECT count(*) FROM audit_events WHERE action = 'visit.check_in'), "
             "(SELECT last_contact_at FROM clients WHERE id = :id)"), {"id": client.id}).one()
     assert tuple(counts) == (0, 0, 0, None)
+
+
+def test_a_broken_character_bound_by_a_prepared_statement_is_refused_with_a_message(services, head):
+    """A lone surrogate cannot be encoded for either driver; bound by a prepared statement, the
+    driver's UnicodeEncodeError comes wrapped in SQLAlchemy's StatementError (the check-in's CI
+    failure of session 27). The unit of work still turns it into the user's message."""
+    service = next(s for s in services.reference.services(head) if s.code == "MBE")
+    fields = dict(client_id=None, service_id=service.id, ticket_day=date(2026, 11, 26), ticket_number=1,
+                  ticket_prefix="\ud800", status="waiting", priority="normal", arrived_at=NOW, updated_at=NOW,
+                  first_visit=False, residence="unknown", status_group="unknown")
+    with pytest.raises(ValidationError, match="broken character"):
+        with services.uow(write=True) as uow:
+            _insert_returning_row().all(uow.session, fields)
+            uow.commit()
+    with services.db.session(write=False) as session:
+        assert session.scalar(select(func.count()).select_from(Visit)) == 0
