@@ -47,7 +47,7 @@ from desk.domain.reminders import (
 )
 from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
-from desk.services.audit import record
+from desk.services.audit import ListReads, record
 from desk.services.clients import may_see_full_card
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
@@ -98,6 +98,7 @@ class ReminderService:
         self._uow = uow
         self._clock = clock
         self._channel_config = channel_config
+        self._list_reads = ListReads(uow, clock=clock)
 
     def _channels(self) -> ChannelConfig:
         if isinstance(self._channel_config, ChannelConfig):
@@ -437,13 +438,15 @@ class ReminderService:
         """Reminders that did not go out for booked appointments of [first_day, +days): these
         clients are phoned instead (default: today and tomorrow). The phone number is full-card
         data: only where `full_card` allows it for the appointment's service (the head, that
-        service's counsellors); reception gets the list without it."""
+        service's counsellors); reception gets the list without it. Recorded as a list read (the
+        names, and phones, of the clients on it)."""
         first_day = first_day or (now or self._clock()).astimezone(BERLIN).date()
         start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
         end = datetime.combine(first_day + timedelta(days=max(1, days)), datetime.min.time(),
                                tzinfo=BERLIN).astimezone(UTC)
         with self._uow() as uow:
             rows = uow.reminders.problems(start, end)
+        self._list_reads.record(actor, "reminder_problems", (r.client_id for r in rows), now=now)
         return [r if not r.phone or full_card(actor.role, r.service_id in actor.service_ids)
                 else dataclasses.replace(r, phone="") for r in rows]
 

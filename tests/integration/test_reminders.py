@@ -176,6 +176,14 @@ def test_rejected_number_fails_and_is_listed_for_reception(services, head, recep
     [problem] = services.reminders.problems(reception, TUESDAY, 1)
     assert problem.sending.appointment_id == appointment.id and "rejected" in problem.sending.error
     assert problem.client_name == "Alhasan, Amal"
+    # the list shows names (and, to some, phones): recorded like the other lists of clients
+    import json
+
+    from desk.domain.audit import LIST_READ
+    from desk.services.auditlog import AuditFilter
+
+    reads = services.audit_log.query(head, AuditFilter(action=LIST_READ, client_id=world["client"]))
+    assert [(r.actor_name, json.loads(r.details)["list"]) for r in reads] == [(reception.name, "reminder_problems")]
 
 
 def test_cancelled_never_sent_and_moved_gets_a_new_reminder(services, head, counsellor, world, seven):

@@ -1265,6 +1265,10 @@
         <translation>Erinnerungsliste</translation>
     </message>
     <message>
+        <source>reminders that did not go out</source>
+        <translation>nicht zugestellte Erinnerungen</translation>
+    </message>
+    <message>
         <source>search results</source>
         <translation>Suchergebnisse</translation>
     </message>

@@ -204,6 +204,7 @@ LIST_NAMES = {
     "appointments": QT_TRANSLATE_NOOP("verwaltung", "appointment calendar"),
     "appointments_export": QT_TRANSLATE_NOOP("verwaltung", "calendar export (ICS)"),
     "reminders": QT_TRANSLATE_NOOP("verwaltung", "reminder list"),
+    "reminder_problems": QT_TRANSLATE_NOOP("verwaltung", "reminders that did not go out"),
     "search": QT_TRANSLATE_NOOP("verwaltung", "search results"),
     "duplicates": QT_TRANSLATE_NOOP("verwaltung", "possible duplicates"),
 }
