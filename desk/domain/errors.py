@@ -73,6 +73,13 @@ class DatabaseUnavailableError(DatabaseError):
     template = "The database is not reachable right now: {reason}"
 
 
+class DatabaseLockedError(DatabaseUnavailableError):
+    """Another program held the SQLite file's write lock for longer than the busy timeout."""
+
+    template = ("The database {where} is locked by another program (a backup, a copy or a second desk "
+                "on this file). Nothing was saved. Wait a moment or close that program, then try again.")
+
+
 class DatabaseTooNewError(DatabaseError):
     template = (
         "The database {where} was written by a newer version of desk (schema {found}); "

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desk.domain.errors import (
     DatabaseError,
+    DatabaseLockedError,
     DatabaseUnavailableError,
     NoSuchDatabaseError,
     ServerUnreachableError,
@@ -454,9 +455,7 @@ def translate_error(error: BaseException, where: str, *, path: Path | None = Non
         if diagnosed is not None:
             return diagnosed
     if "database is locked" in text or "database is busy" in text:
-        return DatabaseUnavailableError(
-            reason=f"{where} is locked by another program. Close it and try again."
-        )
+        return DatabaseLockedError(where=where)
     if "readonly" in text or "read-only" in text:
         return DatabaseError(
             "The database {where} is read-only. Nothing was saved. Fix the permissions or free "

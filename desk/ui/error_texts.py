@@ -107,6 +107,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again."),
     QT_TRANSLATE_NOOP("errors", "The database {where} has schema {found}; this program needs {head}. The database role desk connects with may not change the schema (as it should be): the administrator upgrades it with 'desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE'."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept)."),
+    QT_TRANSLATE_NOOP("errors", "The database {where} is locked by another program (a backup, a copy or a second desk on this file). Nothing was saved. Wait a moment or close that program, then try again."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again."),
     QT_TRANSLATE_NOOP("errors", "The database {where} must be upgraded to this version of desk (schema {found} -> {known}), which this account may not do. Ask the administrator to run 'desk-admin upgrade'."),
     QT_TRANSLATE_NOOP("errors", "The database {where} reported an error: {reason}"),

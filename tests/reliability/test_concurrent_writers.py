@@ -45,5 +45,5 @@ def test_negative_control_deferred_transactions_do_hit_database_is_locked(sqlite
     assert not outcome.crashes, outcome.crashes[0]
     assert outcome.locked_errors, "deferred transactions under load should have produced 'database is locked'"
     # the error reaches the caller as a DatabaseError (translated), and the check above would catch it
-    assert {kind for kind, _ in outcome.locked_errors} <= {"DatabaseUnavailableError", "DatabaseError"}
+    assert {kind for kind, _ in outcome.locked_errors} <= {"DatabaseLockedError", "DatabaseUnavailableError", "DatabaseError"}
     assert outcome.visits_in_db < PROCESSES * PER_PROCESS

@@ -405,6 +405,80 @@ def test_a_walk_in_has_no_silent_service_and_the_dialog_says_which(qtbot, make_v
     view.checkin_dialog.reject()
 
 
+def test_a_check_in_while_another_program_locks_the_database_keeps_the_dialog_and_says_so(
+        qtbot, make_view, sqlite_services, sqlite_db_url, monkeypatch):
+    """The SQLite file locked by another program (a backup tool, a copy, a second desk on it): the
+    check-in used to close its dialog at once, leave the window silent for the busy timeout and then
+    show a half-English line ('... is locked by another program. Close it and try again.'), with the
+    service, interpreter and family size chosen all lost. Now the dialog stays open, says in the
+    volunteer's language that nothing was saved, keeps every choice, and Enter checks in once the
+    lock is gone: exactly one visit."""
+    import sqlite3
+
+    import desk.storage.engine as engine
+
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 300)  # the 10 s wait, shortened
+    mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    install_language("de")
+    view = make_view()
+    install_language("de")
+    _search(qtbot, view, "olena")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    dialog = view.checkin_dialog
+    dialog.service.setCurrentIndex(dialog.service.findData(mbe.id))
+    dialog.language.setCurrentIndex(dialog.language.findData("uk"))
+    dialog.party.setValue(3)
+    other = sqlite3.connect(sqlite_db_url.split("///", 1)[1], isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+        assert dialog.busy and dialog.isVisible() and "angemeldet" in dialog.problem.text()
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # impatient: no second check-in
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+        assert dialog.isVisible() and view.last_visit is None
+        problem = dialog.problem.text()
+        assert "gesperrt" in problem and "Es wurde nichts gespeichert" in problem and "Eingabetaste" in problem
+        assert "locked" not in problem and "Close it" not in problem  # German through and through
+        assert (dialog.service.currentData(), dialog.language.currentData(), dialog.party.value()) == (mbe.id, "uk", 3)
+        assert dialog.ok_button.isEnabled() and dialog.service.isEnabled()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # the lock is gone: Enter again
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    assert not dialog.isVisible()
+    [visit] = sqlite_services.checkin.today(RECEPTION)
+    assert (visit.client_id, visit.service_id, visit.interpreter_language, visit.party_size) == (client.id, mbe.id,
+                                                                                               "uk", 3)
+    assert view.last_visit.id == visit.id and "M-001" in view.ticket_label.text()
+    qtbot.waitUntil(lambda: view.search.hasFocus() and view.search.text() == "", timeout=3000)
+
+
+def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
+    """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
+    import threading
+
+    release = threading.Event()
+    real = sqlite_services.checkin.estimated_wait
+
+    def slow(actor, service_id):
+        release.wait(10)
+        return real(actor, service_id)
+
+    monkeypatch.setattr(sqlite_services.checkin, "estimated_wait", slow)
+    view = make_view()
+    view.action_anonymous.trigger()
+    dialog = view.checkin_dialog
+    dialog.service.setCurrentIndex(0)
+    assert dialog.wait.text().endswith("…")
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    release.set()
+    assert view.last_visit.ticket in view.ticket_label.text() and "…" not in view.ticket_label.text()
+    assert "Estimated wait" not in view.ticket_label.text()
+
+
 def test_a_pasted_overlong_name_is_refused_with_the_limit_not_cut(qtbot, make_view, sqlite_services):
     from desk.ui.views.empfang.card import ClientCardDialog
 

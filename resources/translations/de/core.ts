@@ -1126,6 +1126,10 @@ Datenbank: {database}</translation>
         <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
     <message>
+        <source>The database {where} is locked by another program (a backup, a copy or a second desk on this file). Nothing was saved. Wait a moment or close that program, then try again.</source>
+        <translation>Die Datenbank {where} ist von einem anderen Programm gesperrt (einer Sicherung, einer Kopie oder einem zweiten desk auf dieser Datei). Es wurde nichts gespeichert. Bitte einen Moment warten oder das andere Programm schließen, dann erneut versuchen.</translation>
+    </message>
+    <message>
         <source>The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again.</source>
         <translation>Die Datenbank {where} ist schreibgeschützt. Es wurde nichts gespeichert. Berechtigungen korrigieren oder Speicherplatz freigeben, dann erneut versuchen.</translation>
     </message>

@@ -229,6 +229,14 @@
         <source>Please give a reason for the urgent priority.</source>
         <translation>Bitte einen Grund für die Dringlichkeit angeben.</translation>
     </message>
+    <message>
+        <source>Checking in…</source>
+        <translation>Wird angemeldet …</translation>
+    </message>
+    <message>
+        <source>Not checked in yet. Enter tries again; Esc closes without checking in.</source>
+        <translation>Noch nicht angemeldet. Eingabetaste versucht es erneut; Esc schließt ohne Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>ClientCardDialog</name>

@@ -1,5 +1,9 @@
 """The check-in dialog: service, interpreter language, urgent with a reason, party size, and the
-estimated wait from today's real service times. Enter checks in, Escape cancels."""
+estimated wait from today's real service times. Enter checks in, Escape cancels.
+
+The dialog checks in itself (LockAwareDialog.run_busy, off the GUI thread) and closes only when the
+check-in is saved or refused for good: while another program holds the database (a locked SQLite
+file, a server away) it stays open with everything chosen and says so; Enter tries again."""
 
 from __future__ import annotations
 
@@ -16,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.domain.errors import DatabaseError, DeskError
 from desk.domain.hours import format_hours, open_at
 from desk.domain.model import AppointmentRow, ClientSearchHit, Priority, ServiceRow
 from desk.domain.waits import WaitEstimate
 from desk.services.checkin import MAX_PARTY_SIZE, CheckInRequest
 from desk.ui import clock
-from desk.ui.context import UiContext
+from desk.ui.colours import message_style
+from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.widgets.dialog import LockAwareDialog
 from desk.ui.widgets.languages import fill_language_combo
@@ -30,8 +36,12 @@ from desk.ui.widgets.languages import fill_language_combo
 class CheckInDialog(LockAwareDialog):
     """Collects a CheckInRequest; the view performs it (off the GUI thread) when accepted."""
 
-    sig_request = Signal(object)
-    """The CheckInRequest to perform (emitted on accept)."""
+    sig_checked_in = Signal(object, object)
+    """The VisitRow of the check-in and the CheckInRequest it came from (the dialog has closed)."""
+
+    sig_refused = Signal(object)
+    """The check-in was refused for good (already checked in, appointment cancelled, ...): the
+    error; the dialog has closed."""
 
     def __init__(self, ctx: UiContext, services: list[ServiceRow], *, client: ClientSearchHit | None,
                  appointment: AppointmentRow | None, default_service_id: int | None = None,
@@ -96,6 +106,15 @@ class CheckInDialog(LockAwareDialog):
         self.wait.setObjectName("estimated_wait")
         self.wait.setTextFormat(Qt.TextFormat.PlainText)
         self.wait.setWordWrap(True)
+        self.estimate_shown = False
+        """The estimated wait has arrived (the text is more than the 'being fetched' mark)."""
+
+        self.problem = QLabel()
+        self.problem.setObjectName("checkin_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(message_style("error"))
+        self.problem.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -117,6 +136,7 @@ class CheckInDialog(LockAwareDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.chosen)
         layout.addWidget(self.wait)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
         self.setTabOrder(self.service, self.language)
@@ -183,6 +203,7 @@ class CheckInDialog(LockAwareDialog):
 
     def _refresh_wait(self) -> None:
         service_id = self.service.currentData()
+        self.estimate_shown = False
         if service_id is None:
             self.wait.setText("")
             return
@@ -198,6 +219,7 @@ class CheckInDialog(LockAwareDialog):
         if not self._alive or seq != self._wait_seq:
             return  # a stale answer, or the dialog is gone
         self.wait.setText(self.wait_text(estimate))
+        self.estimate_shown = True
 
     def wait_text(self, estimate: WaitEstimate | None) -> str:
         if estimate is None:
@@ -225,6 +247,8 @@ class CheckInDialog(LockAwareDialog):
         )
 
     def accept(self) -> None:
+        if self.busy:
+            return  # the check-in is being saved: Enter again is no second check-in
         if self.service.currentData() is None:
             self.service.setFocus()
             self.chosen.setText(self.tr("Please choose the service first: which service did the person ask for?"))
@@ -234,10 +258,35 @@ class CheckInDialog(LockAwareDialog):
             self.reason.setPlaceholderText(self.tr("Please give a reason for the urgent priority."))
             return
         request = self.request()
+        self.problem.setText(self.tr("Checking in…"))
+        self.problem.setStyleSheet("")
+        self.problem.show()
+        checkin, actor = self.ctx.services.checkin, self.ctx.actor
+        self.run_busy(self.ctx, lambda: checkin.check_in(actor, request),
+                      lambda visit: self._checked_in(visit, request), self._failed,
+                      self.buttons, self.service, self.language, self.urgent, self.reason, self.party)
+
+    def _checked_in(self, visit, request: CheckInRequest) -> None:
         self._alive = False
         super().accept()
-        self.sig_request.emit(request)
+        self.sig_checked_in.emit(visit, request)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, DatabaseError) or not isinstance(error, DeskError):
+            # nothing was saved and it may work in a moment: everything chosen stays, Enter tries again
+            self.problem.setStyleSheet(message_style("error"))
+            self.problem.setText(error_text(error) + "\n" + self.tr(
+                "Not checked in yet. Enter tries again; Esc closes without checking in."))
+            self.problem.show()
+            self.ok_button.setFocus()
+            self.adjustSize()
+            return
+        self._alive = False
+        super().reject()
+        self.sig_refused.emit(error)
 
     def reject(self) -> None:
+        if self.busy:
+            return  # Esc while the check-in is saved: its outcome decides
         self._alive = False
         super().reject()

@@ -686,7 +686,12 @@ class EmpfangView(DeskView):
         from desk.ui.views.empfang.checkin_dialog import CheckInDialog
 
         dialog = CheckInDialog(self.ctx, self._services, client=client, appointment=appointment, parent=self)
-        dialog.sig_request.connect(lambda request, d=dialog: self._perform_check_in(request, d.wait.text()))
+        # the dialog checks in itself and closes when it is saved (or refused for good); a locked
+        # database keeps it open with everything chosen (checkin_dialog.py)
+        dialog.sig_checked_in.connect(
+            lambda visit, request, d=dialog: self._checked_in(visit, d.wait.text() if d.estimate_shown else "",
+                                                              request))
+        dialog.sig_refused.connect(self._check_in_failed)
         dialog.rejected.connect(self.focus_search)
         self.checkin_dialog = dialog
         dialog.open()
