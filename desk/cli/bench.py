@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="measure start-up, search, check-in, live updates, views and reports on synthetic data",
         description="Builds (or with --reuse, reuses) a synthetic database of realistic shape - by "
         "default 10 years, 50,000 clients, 300,000 visits - under the data directory, or uses "
-        "--database-url (PostgreSQL: an EMPTY database you can spare). Never point it at real data.",
+        "--database-url (PostgreSQL: an EMPTY database you can spare). It refuses a database with real accounts.",
     )
     parser.add_argument("--database-url", help="bench database (default: bench-<years>y.sqlite in the data directory)")
     parser.add_argument("--years", type=int, default=10, help="years of synthetic history (default 10)")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.domain.calendar import MAX_SPAN
+from desk.domain.errors import ValidationError
 from desk.domain.tickets import BERLIN
 from desk.services.bootstrap import prepare_database
 from desk.services.checkin import CheckInRequest
@@ -133,23 +134,59 @@ def machine() -> dict[str, Any]:
 # --- building -------------------------------------------------------------------------------------
 
 
+REAL_DATABASE = ("{name} holds accounts of real people: the bench builds, deletes and writes synthetic data "
+                 "and runs without a login, so it never works on a database in use. Give it a database of its own "
+                 "(the default: a bench file in the data directory; PostgreSQL: an empty database you can spare).")
+
+
+def refuse_real_sqlite_file(path: Path) -> None:
+    """The bench deletes or reuses the file at `path`: only an empty file, a database without
+    accounts or one filled by the bench or demo-data (their accounts have the demo password)
+    - never the database of a desk in use, nor a file that is no desk database at all. Read with
+    sqlite3 itself, read-only: nothing is upgraded, written or made."""
+    import sqlite3
+
+    from desk.tools.demo import has_real_accounts
+
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            hashes = [row[0] for row in connection.execute("SELECT password_hash FROM staff")]
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise ValidationError("{path} is not a desk database ({reason}); the bench does not delete or reuse it.",
+                              path=str(path), reason=str(error)) from error
+    if has_real_accounts(hashes):
+        raise ValidationError(REAL_DATABASE, name=str(path))
+
+
 def open_bench_database(url: str, *, years: int, clients: int | None, quick: bool, reuse: bool,
                         say: Callable[[str], None]) -> tuple[DeskServices, dict[str, Any]]:
     """Open (and build when needed) the bench database; returns services and the data shape."""
-    from desk.tools.demo import client_count, fill_demo_at_scale, scale_defaults
+    from desk.tools import bulk
+    from desk.tools.demo import client_count, fill_demo_at_scale, has_real_accounts, scale_defaults
 
     shape = dict(QUICK_SHAPE) if quick else {"years": years, **scale_defaults(years)}
     if clients is not None:
         shape["clients"] = clients
     is_sqlite = url.startswith("sqlite")
-    if is_sqlite and not reuse:
+    if is_sqlite:
         path = Path(url.split("///", 1)[1])
-        for suffix in ("", "-wal", "-shm"):
-            candidate = path.with_name(path.name + suffix)
-            if candidate.exists():
-                candidate.unlink()
+        refuse_real_sqlite_file(path)  # before it is deleted (or reused, upgraded, written to)
+        if not reuse:
+            for suffix in ("", "-wal", "-shm"):
+                candidate = path.with_name(path.name + suffix)
+                if candidate.exists():
+                    candidate.unlink()
     db = prepare_database(url)
     services = build_services(db)
+    if not is_sqlite and has_real_accounts(bulk.password_hashes(db)):
+        name = services.database_name
+        services.close()
+        raise ValidationError(REAL_DATABASE, name=name)
     built_in = None
     if client_count(services) == 0:
         say(f"building {shape['years']} years: {shape['clients']:,} clients, {shape['visits']:,} visits, "

@@ -147,6 +147,12 @@ def room_labels(db: Database) -> dict[int, str]:
                 for row in session.execute(select(m.Room.id, m.Room.name, m.Room.display_label))}
 
 
+def password_hashes(db: Database) -> list[str | None]:
+    """Every account's password hash (the bench's check that a database holds no real accounts)."""
+    with db.session(write=False) as session:
+        return list(session.scalars(select(m.Staff.password_hash)))
+
+
 def staff_ids(db: Database) -> dict[str, int]:
     with db.session(write=False) as session:
         return {row.username: row.id for row in session.execute(select(m.Staff.id, m.Staff.username))}

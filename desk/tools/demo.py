@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -482,6 +482,21 @@ def client_count(target: Any) -> int:
 def account_count(target: Any) -> int:
     """Accounts in the database: synthetic data goes only where there is none (never real data)."""
     return bulk.count_rows(_database(target), "staff")
+
+
+def has_real_accounts(password_hashes: Iterable[str | None]) -> bool:
+    """True when an account has a password other than the demo's: a database people work with.
+    The demo password is shorter than any password desk accepts (MIN_PASSWORD_LENGTH), so no
+    real account can have it; the synthetic data's accounts all share one hash (one argon2 check)."""
+    from desk.services.passwords import verify_password
+
+    checked: dict[str | None, bool] = {}
+    for hashed in password_hashes:
+        if hashed not in checked:
+            checked[hashed] = verify_password(hashed, DEMO_PASSWORD)[0]
+        if not checked[hashed]:
+            return True
+    return False
 
 
 def _database(target: Any) -> Database:
