@@ -27,6 +27,10 @@ class Permission(enum.Enum):
     CLIENT_MERGE = "client_merge"
     CHECK_IN = "check_in"
     WAITLIST_READ = "waitlist_read"
+    # the end of the day at the closing time (setting): tickets still open are closed as "left".
+    # Reception too: the volunteer is often the last one at the centre. Closing before the closing
+    # time (`force`) needs VISIT_CALL as well (the service checks it).
+    DAY_CLOSE = "day_close"
     # counselling
     VISIT_CALL = "visit_call"  # call, start, done, no-show, hand over, refer, undo
     APPOINTMENT_READ = "appointment_read"
@@ -69,6 +73,7 @@ _RECEPTION = frozenset(
         P.CLIENT_WRITE,
         P.CHECK_IN,
         P.WAITLIST_READ,
+        P.DAY_CLOSE,
         P.APPOINTMENT_READ,
         P.APPOINTMENT_BOOK,
         P.ROOM_READ,

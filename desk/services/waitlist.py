@@ -16,9 +16,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from desk.domain.errors import ConflictError, NotFoundError, ReservedError, ValidationError
+from desk.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ReservedError,
+    ValidationError,
+)
 from desk.domain.model import OPEN_VISIT_STATUSES, AlarmRow, DisplayCallRow, VisitRow, VisitStatus
-from desk.domain.permissions import Permission
+from desk.domain.permissions import Permission, allowed
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, local_day
 from desk.domain.topics import Topic
@@ -301,13 +307,19 @@ class WaitlistService:
 
     # -- end of day ----------------------------------------------------------------------------
 
-    @requires(Permission.VISIT_CALL)
+    @requires(Permission.DAY_CLOSE)
     def close_day(self, actor: Actor, *, now: datetime | None = None, force: bool = False) -> int:
         """Close open visits as *left* (not no-show): always those of earlier days; today's once
         the closing time (setting) has passed, or when `force`. Returns how many were closed.
 
+        Every window of reception, counselling and the head runs this (the volunteer is often the
+        last one at the centre); closing today's tickets before the closing time (`force`) is for
+        those who call people (VISIT_CALL) only.
+
         The waiting-room display's calls (ticket, time, room, language) of the closed days are
         deleted with them: the table never keeps a call older than today."""
+        if force and not allowed(actor.role, Permission.VISIT_CALL):
+            raise PermissionDeniedError()
         now = now or self._clock()
         today = local_day(now)
         with self._uow(write=True) as uow:

@@ -87,7 +87,7 @@ class WaitlistHooks(QObject):
         self.close_day_timer = QTimer(self)
         self.close_day_timer.setInterval(CLOSE_DAY_INTERVAL_MS)
         self.close_day_timer.timeout.connect(self.close_day)
-        if allowed(role, Permission.VISIT_CALL):
+        if allowed(role, Permission.DAY_CLOSE):  # reception too: often the last one there
             self.close_day_timer.start()
             QTimer.singleShot(5000, self.close_day)
 

@@ -234,6 +234,26 @@ def test_end_of_day_closes_open_visits_as_left(setup, head, counsellor):
     assert nxt.ticket == "M-001"
 
 
+def test_reception_closes_the_day_at_closing_time_but_not_before(setup, head, counsellor, reception):
+    """The volunteer is often the last one at the centre: reception's window closes the day at
+    the closing time like everyone's (the counsellors have gone home), but cannot close it early."""
+    services, mbe, _room = setup
+    wl = services.waitlist
+    waiting = _check_in(services, head, mbe, 0)
+    assert wl.close_day(reception, now=T0 + timedelta(hours=6)) == 0  # 15:00: not yet
+    with pytest.raises(PermissionDeniedError):
+        wl.close_day(reception, now=T0 + timedelta(hours=6), force=True)
+    assert wl.get(head, waiting.id).status is VisitStatus.WAITING
+    assert wl.close_day(reception, now=datetime(2026, 11, 23, 15, 31, tzinfo=UTC)) == 1  # 16:31
+    assert wl.get(head, waiting.id).status is VisitStatus.LEFT
+    entry = services.audit_log.query(head, AuditFilter(action="visit.close_day"))[0]
+    assert entry.actor_name == reception.name
+    # counsellors may still close early (e.g. the centre closes at noon)
+    early = _check_in(services, head, mbe, 1)
+    assert wl.close_day(counsellor, now=T0 + timedelta(hours=6), force=True) == 1
+    assert wl.get(head, early.id).status is VisitStatus.LEFT
+
+
 def test_close_day_catches_up_on_earlier_days(setup, head, counsellor):
     services, mbe, _room = setup
     visit = _check_in(services, head, mbe, 0)

@@ -53,3 +53,30 @@ def test_alarm_reaches_the_other_workstation_until_acknowledged(qtbot, sqlite_se
     hooks_b.banner.ack_button.click()
     qtbot.waitUntil(lambda: not hooks_b.toolbar.isVisible(), timeout=5000)
     assert sqlite_services.alarms.open_alarms(ctx_b.actor) == []
+
+
+def test_reception_s_window_closes_the_day_when_the_counsellors_have_gone(qtbot, sqlite_services, make_ui_ctx,
+                                                                         ui_clock):
+    """At 16:45 only the volunteer's PC is on: its window closes the tickets still open as left
+    (the closing time is the centre's setting; before it, nothing happens)."""
+    from datetime import UTC, datetime
+
+    from desk.domain.model import VisitStatus
+    from desk.services.checkin import CheckInRequest
+
+    ui_clock.set(datetime(2026, 11, 25, 13, 0, tzinfo=UTC))  # 14:00 in Balingen
+    head = Actor.system("test")
+    mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+    visit = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    ctx = make_ui_ctx(sqlite_services, Actor(staff_id=None, name="Empfang", role=Role.RECEPTION,
+                                             workstation="reception"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    hooks = WaitlistHooks(window, ctx)
+    assert hooks.close_day_timer.isActive()  # reception's window runs the end of the day too
+    hooks.close_day()
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=5000)
+    assert sqlite_services.waitlist.get(head, visit.id).status is VisitStatus.WAITING  # 14:00: not yet
+    ui_clock.set(datetime(2026, 11, 25, 15, 45, tzinfo=UTC))  # 16:45
+    hooks.close_day()
+    qtbot.waitUntil(lambda: sqlite_services.waitlist.get(head, visit.id).status is VisitStatus.LEFT, timeout=5000)

@@ -169,7 +169,7 @@ WaitlistService.back_to_waiting                - x x -
 WaitlistService.refer                          - x x -
 WaitlistService.hand_over                      - x x -
 WaitlistService.undo                           - x x -
-WaitlistService.close_day                      - x x -
+WaitlistService.close_day                      x x x -
 """
 
 INTERNAL = "internal"
