@@ -455,6 +455,60 @@ def test_a_check_in_while_another_program_locks_the_database_keeps_the_dialog_an
     qtbot.waitUntil(lambda: view.search.hasFocus() and view.search.text() == "", timeout=3000)
 
 
+def test_a_failed_search_leaves_no_earlier_person_to_check_in_and_enter_searches_again(
+        qtbot, make_view, sqlite_services, monkeypatch):
+    """The server away while the volunteer types the next name: the previous person's result stayed
+    listed and selected under the new name (with '1 client found'), so Enter opened the check-in for
+    the wrong person. Now the list is emptied, the hint says the search did not run, and Enter in
+    the field searches again once the database is back."""
+    from desk.domain.errors import ServerUnreachableError
+
+    olena = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    muhammad = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Muhammad", family_name="Alhasan"))
+    view = make_view()
+    _search(qtbot, view, "olena")
+    assert view.selected_hit().id == olena.id
+    real = sqlite_services.clients.search
+    away = {"now": True}
+
+    def search(*args, **kwargs):
+        if away["now"]:
+            raise ServerUnreachableError(where="PostgreSQL: desk_app@server/desk", reason="connection refused")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite_services.clients, "search", search)
+    view.search.setText("Muhammad Alhasan")
+    qtbot.waitUntil(lambda: view.search_settled() and view.message.isVisible(), timeout=5000)
+    assert "cannot be reached" in view.message.text()
+    assert view.results_model.rowCount() == 0 and view.selected_hit() is None
+    assert not view.checkin_button.isEnabled()
+    assert "did not run" in view.hint.text() and "No client found" not in view.hint.text()
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.checkin_dialog is None  # nobody to check in, least of all Olena
+    qtbot.waitUntil(lambda: view.search_settled() and view.ctx.workers_running == 0, timeout=5000)
+    away["now"] = False  # the server is back
+    QTest.keyClick(view.search, Qt.Key.Key_Return)  # Enter searches again
+    qtbot.waitUntil(lambda: view.search_settled() and view.results_model.rowCount() > 0, timeout=5000)
+    assert view.selected_hit().id == muhammad.id and not view.message.isVisible()
+    assert view.checkin_dialog is None  # the Enter that searched again checked nobody in
+    # today's appointments read while the server is away (a live update): said; once a read
+    # succeeds again the message goes, it is no longer true
+    real_appointments = sqlite_services.checkin.todays_appointments
+
+    def appointments(*args, **kwargs):
+        if away["now"]:
+            raise ServerUnreachableError(where="PostgreSQL: desk_app@server/desk", reason="connection refused")
+        return real_appointments(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite_services.checkin, "todays_appointments", appointments)
+    away["now"] = True
+    view.reload_appointments()
+    qtbot.waitUntil(lambda: view.message.isVisible(), timeout=5000)
+    away["now"] = False
+    view.reload_appointments()
+    qtbot.waitUntil(lambda: not view.message.isVisible(), timeout=5000)
+
+
 def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
     """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
     import threading

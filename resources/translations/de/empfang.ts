@@ -588,6 +588,10 @@
         <translation>Suche läuft …</translation>
     </message>
     <message>
+        <source>The search did not run (see the message above), so nothing is listed. Enter searches again.</source>
+        <translation>Die Suche konnte nicht laufen (siehe Meldung oben), daher ist nichts aufgeführt. Eingabetaste sucht erneut.</translation>
+    </message>
+    <message>
         <source>No client found. Ctrl+N creates a new client, Ctrl+T gives an anonymous ticket.</source>
         <translation>Niemand gefunden. Strg+N legt eine*n neue*n Klient*in an, Strg+T gibt eine Wartenummer ohne Namen.</translation>
     </message>

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import DatabaseError, DeskError
 from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import format_client_number
@@ -116,6 +116,8 @@ class EmpfangView(DeskView):
         self.setObjectName("EmpfangView")
         self._search_seq = 0
         self._applied_seq = 0
+        self._search_failed_for: str | None = None
+        """The query whose search failed (the database away): no results are shown for it."""
         self._appointments_seq = 0
         self._appointment_of: dict[int, AppointmentRow] = {}
         self.last_visit: VisitRow | None = None
@@ -319,7 +321,7 @@ class EmpfangView(DeskView):
             return services, centre
 
         def failed(error: Exception) -> None:
-            self.show_message(error_text(error))
+            self.show_error(error, read=True)
 
         self.run(work, self._services_loaded, failed)
 
@@ -331,8 +333,20 @@ class EmpfangView(DeskView):
         return next((s for s in self._services if s.id == service_id), None)
 
     def show_message(self, text: str) -> None:
+        self._outage_shown = False
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def show_error(self, error: BaseException, *, read: bool = False) -> None:
+        self.show_message(error_text(error))
+        # a read that found the database away (server unreachable, file unreadable) is said until a
+        # read succeeds again; a refused write stays until the next action (reads may work meanwhile)
+        self._outage_shown = read and isinstance(error, DatabaseError)
+
+    def _database_answered(self) -> None:
+        """A read came back: a message that the database was away is no longer true."""
+        if getattr(self, "_outage_shown", False):
+            self.show_message("")
 
     def on_shown(self) -> None:
         self.focus_search()
@@ -457,6 +471,9 @@ class EmpfangView(DeskView):
                                       "Ctrl+T: anonymous ticket"))
         elif self._search_seq != self._applied_seq:
             self.hint.setText(self.tr("Searching…"))
+        elif self._search_failed_for is not None:
+            self.hint.setText(self.tr("The search did not run (see the message above), so nothing is listed. "
+                                      "Enter searches again."))
         elif count == 0:
             self.hint.setText(self.tr("No client found. Ctrl+N creates a new client, Ctrl+T gives an anonymous ticket."))
         else:
@@ -491,6 +508,8 @@ class EmpfangView(DeskView):
         if seq != self._search_seq:
             return  # the user typed on: an answer to an older query
         self._applied_seq = seq
+        self._search_failed_for = None
+        self._database_answered()
         # the same query again (a live update from another desk): keep the person selected, so
         # Enter never checks in someone else because the list moved under the cursor
         keep_id = None
@@ -517,7 +536,13 @@ class EmpfangView(DeskView):
         if seq != self._search_seq:
             return
         self._applied_seq = seq
-        self.show_message(error_text(error))
+        # the list no longer belongs to the text in the field: the previous person must not stay
+        # selected for Enter (checking in the wrong person), nor "No client found" be said
+        self._search_failed_for = self.search.text()
+        self._shown_query = None
+        self.results_model.set_rows([])
+        self._update_buttons()
+        self.show_error(error, read=True)
         self._update_hint()
 
     def search_settled(self) -> bool:
@@ -541,6 +566,7 @@ class EmpfangView(DeskView):
     def _apply_appointments(self, seq: int, rows: list[AppointmentRow]) -> None:
         if seq != self._appointments_seq:
             return
+        self._database_answered()
         self.appointments_model.set_now(ui_clock.now())
         self.appointments_model.set_rows(rows)
         self._appointment_of = {}
@@ -551,7 +577,7 @@ class EmpfangView(DeskView):
 
     def _appointments_failed(self, seq: int, error: Exception) -> None:
         if seq == self._appointments_seq:
-            self.show_message(error_text(error))
+            self.show_error(error, read=True)
 
     def reload(self) -> None:
         self.on_changed(self.topics)
@@ -579,6 +605,9 @@ class EmpfangView(DeskView):
                 self._settle_now()
                 if self.selected_hit() is not None:
                     self.check_in_selected()
+                elif self._search_failed_for is not None and self.search_settled():
+                    self._on_search_text_changed(self.search.text())  # the search failed: Enter tries again
+                    self._settle_now()
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
@@ -733,7 +762,7 @@ class EmpfangView(DeskView):
 
     def _undo_failed(self, error: Exception) -> None:
         self.undo_stack.clear()  # the stack no longer matches the database
-        self.show_message(error_text(error))
+        self.show_error(error)
 
     def undo_last_check_in(self) -> None:
         if self.undo_stack.canUndo() and not self._busy:
@@ -741,7 +770,7 @@ class EmpfangView(DeskView):
 
     def _check_in_failed(self, error: Exception) -> None:
         self._busy = False
-        self.show_message(error_text(error))
+        self.show_error(error)
         self.focus_search()
 
     def _show_last_ticket(self) -> None:
@@ -784,7 +813,7 @@ class EmpfangView(DeskView):
         clients, actor = self.ctx.services.clients, self.ctx.actor
         self.run(lambda: clients.card(actor, client_id),
                  lambda row: self._open_card_dialog(ClientCardDialog(self.ctx, row, parent=self)),
-                 lambda error: self.show_message(error_text(error)))
+                 lambda error: self.show_error(error))
 
     def new_client(self) -> None:
         if not self.new_button.isEnabled():
