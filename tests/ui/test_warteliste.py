@@ -411,3 +411,35 @@ def test_every_button_is_an_action_in_both_languages_and_interpreters_have_one_w
             assert interpreter == translate("TermineModels", "Interpreter")  # the agenda's word, too
     finally:
         install_language("en")
+
+
+def test_a_hand_over_to_another_service_tells_the_new_number(qtbot, view, ctx):
+    """The display will call the new number of the other service, which the person does not know:
+    the counsellor reads it, to pass on. Undo names the old ticket only."""
+    visit = _check_in(ctx, "A")
+    _changed_elsewhere(qtbot, view, ctx)
+    view.select_visit(visit.id)
+    im = next(s for s in ctx.services.reference.services(Actor.system()) if s.code == "IM")
+    with qtbot.waitSignal(view.sig_rows_applied, timeout=5000):
+        view.hand_over(service_id=im.id)
+    new = next(r for r in view.model.rows() if r.service_id == im.id)
+    assert new.ticket.startswith("I-") and new.arrived_at == visit.arrived_at  # the place in the queue stays
+    assert view.notice_banner.text() == (f"{visit.ticket} handed over to Integration management / social care: "
+                                         f"the new number is {new.ticket}. Please tell the person.")
+    with qtbot.waitSignal(view.sig_rows_applied, timeout=5000):
+        view.action_undo.trigger()
+    assert view.notice_banner.text() == f"Undone: {visit.ticket} handed over."
+    assert ctx.services.waitlist.get(ctx.actor, visit.id).status is VisitStatus.WAITING
+
+
+def test_a_partner_organisation_with_braces_is_text(qtbot, view, ctx):
+    """The head may name a partner "Caritas {Balingen}": referring to it said nothing and left no
+    undo (the braces were read as a placeholder and the message raised)."""
+    ctx.services.reference.change_setting(Actor.system(), "partner_organisations", ["Caritas {Balingen}", "DRK"])
+    visit = _check_in(ctx, "A")
+    _changed_elsewhere(qtbot, view, ctx)
+    view.select_visit(visit.id)
+    with qtbot.waitSignal(view.sig_rows_applied, timeout=5000):
+        view.refer(organisation="Caritas {Balingen}")
+    assert view.notice_banner.text() == f"{visit.ticket} referred to Caritas {{Balingen}}."
+    assert view.undo_stack.count() == 1

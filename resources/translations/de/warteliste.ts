@@ -341,6 +341,10 @@
         <translation>{ticket} weitervermittelt.</translation>
     </message>
     <message>
+        <source>{old} handed over to {service}: the new number is {ticket}. Please tell the person.</source>
+        <translation>{old} an {service} weitervermittelt: die neue Nummer ist {ticket}. Bitte sagen Sie sie der Person.</translation>
+    </message>
+    <message>
         <source>{ticket} referred to {organisation}.</source>
         <translation>{ticket} an {organisation} verwiesen.</translation>
     </message>

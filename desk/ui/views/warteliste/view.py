@@ -47,6 +47,12 @@ from desk.ui.widgets.flow import FlowLayout
 from desk.ui.widgets.tables import set_up_columns
 
 TICK_MS = 15_000
+
+
+def _literal(text: str) -> str:
+    """Text from the settings or the reference data inside a message template that is formatted
+    later: its braces are kept as braces ("Caritas {Balingen}" is no placeholder)."""
+    return text.replace("{", "{{").replace("}", "}}")
 FILTER_MINE, FILTER_ALL = "mine", "all"
 
 
@@ -485,7 +491,9 @@ class WartelisteView(DeskView):
         self.write(function, done, self._fail)
 
     def _act(self, label: str, function: Callable[[], ActionResult | None],
-             again: Callable[[], ActionResult] | None = None) -> None:
+             again: Callable[[], ActionResult] | None = None, *, undo_label: str | None = None) -> None:
+        """`undo_label`: the action's name on the undo stack ("Undone: …") when the message says
+        more than what is undone."""
         def done(result: ActionResult | None) -> None:
             if result is None:
                 self._say(self.tr("Nobody is waiting for these services."))
@@ -494,7 +502,8 @@ class WartelisteView(DeskView):
             message = label.format(ticket=visit.ticket, room=visit.room_label)
             self._say(message)
             redo = again or (lambda: function())
-            self.undo_stack.push(_ActionCommand(self, message, result.undo, redo))
+            name = message if undo_label is None else undo_label.format(ticket=visit.ticket, room=visit.room_label)
+            self.undo_stack.push(_ActionCommand(self, name, result.undo, redo))
 
         self._run(function, done)
 
@@ -575,8 +584,17 @@ class WartelisteView(DeskView):
                 return
             service_id, staff_id = dialog.service_id, dialog.staff_id
         wl, actor = self.ctx.services.waitlist, self.ctx.actor
-        self._act(self.tr("{ticket} handed over."),
-                  lambda: wl.hand_over(actor, visit.id, service_id=service_id, staff_id=staff_id))
+        service = next((s for s in self._services if s.id == service_id), None)
+        if service is None or service_id == visit.service_id:
+            label = self.tr("{ticket} handed over.")  # within the service: the number stays
+        else:
+            # another service gives a new number, which the display will call: the person only
+            # knows the old one, so the counsellor is told to pass it on
+            label = self.tr("{old} handed over to {service}: the new number is {ticket}. Please tell the person.")
+            label = label.replace("{old}", visit.ticket).replace(
+                "{service}", _literal(service.name(current_language())))
+        self._act(label, lambda: wl.hand_over(actor, visit.id, service_id=service_id, staff_id=staff_id),
+                  undo_label=self.tr("{ticket} handed over.").replace("{ticket}", visit.ticket))
 
     def refer(self, *, organisation: str | None = None) -> None:
         visit = self.selected_visit()
@@ -588,7 +606,7 @@ class WartelisteView(DeskView):
                 return
             organisation = dialog.organisation
         wl, actor = self.ctx.services.waitlist, self.ctx.actor
-        label = self.tr("{ticket} referred to {organisation}.").replace("{organisation}", organisation)
+        label = self.tr("{ticket} referred to {organisation}.").replace("{organisation}", _literal(organisation))
         self._act(label, lambda: wl.refer(actor, visit.id, organisation))
 
     def _on_table_context_menu(self, position) -> None:
