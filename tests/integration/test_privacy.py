@@ -23,8 +23,10 @@ from privacy_helpers import (
 from sqlalchemy import select, update
 
 from desk.domain.errors import ConflictError, NotFoundError
+from desk.domain.model import Role
 from desk.services.auditlog import AuditFilter
 from desk.services.clients import ClientInput
+from desk.services.context import Actor
 from desk.storage.models import Appointment, Client, Visit
 from desk.storage.repositories.privacy import client_references
 
@@ -57,12 +59,23 @@ def test_export_contains_every_table_that_references_a_client(services, head, tm
     assert export.tables["clients"][0]["family_name"] == "Haddad"
     assert len(export.tables["visits"]) == 1 and len(export.tables["appointments"]) == 1
     assert any(r["action"] == "client.read" for r in export.tables["audit_events"])
+    # ... and the lists that showed the person among others (who saw the name, where): a list read
+    # names its clients in `client_ids`, not in the client_id column
+    other = add_client(services, "Yusuf", "Haddad", last_contact=NOW, created=NOW)
+    reception = Actor(staff_id=None, name="Empfang (list)", role=Role.RECEPTION, workstation="test")
+    assert {h.id for h in services.clients.search(reception, "07433 12345")} == {client_id, other}  # one phone
+    services.audit_log.query(head, AuditFilter(action="client.list_read"))  # reading the log writes the queue
+    export = services.privacy.export_client(head, client_id)
+    (shown,) = [r for r in export.tables["audit_events"] if r["action"] == "client.list_read"]
+    assert shown["actor_name"] == "Empfang (list)"
+    # ... without the others on that list: their numbers are no part of this person's data
+    assert json.loads(shown["details"]) == {"client_ids": [client_id], "list": "search"}
     json_path, pdf_path = services.privacy.write_client_export(head, client_id, tmp_path)
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["client_id"] == client_id and data["tables"]["clients"][0]["given_name"] == "Amal"
     assert pdf_path.read_bytes().startswith(b"%PDF")
     actions = [r.action for r in services.audit_log.query(head, AuditFilter(client_id=client_id))]
-    assert actions.count("client.export") == 2
+    assert actions.count("client.export") == 3
 
 
 def test_export_of_a_missing_client_is_a_clear_error(services, head) -> None:

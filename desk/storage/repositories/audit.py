@@ -77,7 +77,7 @@ class AuditRepository:
     ) -> list[AuditRow]:
         stmt = select(AuditEvent)
         if client_id is not None:  # its own entries, and the entries about several clients naming it
-            stmt = stmt.where(or_(AuditEvent.client_id == client_id, _names_client(client_id)))
+            stmt = stmt.where(or_(AuditEvent.client_id == client_id, names_client(client_id)))
         if actor_id is not None:
             stmt = stmt.where(AuditEvent.actor_id == actor_id)
         if action:
@@ -110,10 +110,10 @@ class AuditRepository:
         ]
         if client_id is None:
             return rows
-        return [r for r in rows if r.client_id == client_id or client_id in _client_ids(r.details)]
+        return [r for r in rows if r.client_id == client_id or client_id in client_ids_in(r.details)]
 
 
-def _names_client(client_id: int):
+def names_client(client_id: int):
     """Entries whose `client_ids` list holds `client_id` (the JSON text is written with
     json.dumps' ", " separators and sorted keys); a LIKE narrows, _client_ids decides."""
     key = f'%"{CLIENT_IDS}": ['
@@ -124,7 +124,7 @@ def _names_client(client_id: int):
     )
 
 
-def _client_ids(details: str) -> list[int]:
+def client_ids_in(details: str) -> list[int]:
     try:
         value = json.loads(details or "{}").get(CLIENT_IDS)
     except (ValueError, AttributeError):

@@ -5,6 +5,7 @@ the retention purge. Driven by the schema itself: every table with a foreign key
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import Column, Table, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from desk.domain.audit import CLIENT_IDS
 from desk.domain.model import OPEN_VISIT_STATUSES
 from desk.storage.models import (
     Appointment,
@@ -23,6 +25,7 @@ from desk.storage.models import (
     RoomBooking,
     Visit,
 )
+from desk.storage.repositories.audit import client_ids_in, names_client
 
 #: Free-text columns that may name or describe the person: blanked when a row is anonymised.
 PERSONAL_TEXT_COLUMNS = frozenset({"note", "notes", "priority_reason", "cancel_reason", "reception_note",
@@ -97,6 +100,20 @@ class PrivacyRepository:
             pk = list(table.primary_key.columns)
             rows = self._rows(select(table).where(column.in_(ids)).order_by(*pk))
             data.setdefault(key, []).extend(rows)
+        # the lists that showed the person among others (client.list_read: the waiting list, the
+        # calendar, search results ...) name the client in `client_ids`, not in the column
+        events = AuditEvent.__table__
+        seen = {row["id"] for row in data.get("audit_events", [])}
+        named = self._rows(select(events).where(or_(*(names_client(i) for i in ids))).order_by(events.c.id))
+        for row in named:
+            shown = [i for i in client_ids_in(row["details"]) if i in ids]
+            if row["id"] in seen or not shown:
+                continue
+            # the others on that list are no part of this person's data: only their own number stays
+            details = json.loads(row["details"])
+            details[CLIENT_IDS] = shown
+            data.setdefault("audit_events", []).append({**row, "details": json.dumps(details, sort_keys=True)})
+        data["audit_events"].sort(key=lambda r: r["id"])
         return data
 
     def _rows(self, stmt) -> list[dict[str, Any]]:
