@@ -509,6 +509,30 @@ def test_a_failed_search_leaves_no_earlier_person_to_check_in_and_enter_searches
     qtbot.waitUntil(lambda: not view.message.isVisible(), timeout=5000)
 
 
+def test_a_service_the_head_opens_or_closes_during_the_day_is_offered_at_once(qtbot, make_view, sqlite_services,
+                                                                               head):
+    """Reception read the services once, when the window opened: a service the head activated at
+    another desk (or in Verwaltung) could not be chosen until desk was restarted, and one they closed
+    was still offered (and then refused)."""
+    from desk.domain.topics import Topic
+    from desk.services.setup import ServiceInput
+
+    view = make_view()
+    names = {s.name_en: s for s in sqlite_services.reference.services(head)}
+    returning = next(s for s in names.values() if not s.active)  # the planned return counselling
+    mbe = next(s for s in names.values() if s.code == "MBE")
+    for service, active in ((returning, True), (mbe, False)):
+        sqlite_services.setup.change_service(head, service.id, ServiceInput(
+            name_de=service.name_de, name_en=service.name_en, ticket_prefix=service.ticket_prefix,
+            hours=service.hours, active=active))
+    view.ctx.live_changed(frozenset({Topic.REFERENCE, Topic.AUDIT}))  # as the live-update thread reports it
+    qtbot.waitUntil(lambda: any(s.id == returning.id for s in view._services), timeout=5000)
+    view.action_anonymous.trigger()
+    offered = [view.checkin_dialog.service.itemData(i) for i in range(view.checkin_dialog.service.count())]
+    assert returning.id in offered and mbe.id not in offered
+    view.checkin_dialog.reject()
+
+
 def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
     """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
     import threading

@@ -109,7 +109,9 @@ def _table(name: str) -> QTableView:
 
 
 class EmpfangView(DeskView):
-    topics = frozenset({Topic.APPOINTMENTS, Topic.VISITS, Topic.CLIENTS})
+    # REFERENCE and SETTINGS: the services offered at check-in (a service the head activates,
+    # renames or closes during the day) and the centre's name on the slip
+    topics = frozenset({Topic.APPOINTMENTS, Topic.VISITS, Topic.CLIENTS, Topic.REFERENCE, Topic.SETTINGS})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -311,6 +313,8 @@ class EmpfangView(DeskView):
     def _load_services(self) -> None:
         """The services offered at check-in and the centre's name for the slip, from a worker."""
         reference, actor = self.ctx.services.reference, self.ctx.actor
+        self._services_seq = getattr(self, "_services_seq", 0) + 1
+        seq = self._services_seq
 
         def work() -> tuple[list[ServiceRow], str]:
             services = reference.services(actor, active_only=True)
@@ -323,11 +327,13 @@ class EmpfangView(DeskView):
         def failed(error: Exception) -> None:
             self.show_error(error, read=True)
 
-        self.run(work, self._services_loaded, failed)
+        self.run(work, lambda result: self._services_loaded(result) if seq == self._services_seq else None, failed)
 
     def _services_loaded(self, result: tuple[list[ServiceRow], str]) -> None:
+        self._database_answered()
         self._services, self._centre = result
         self.appointments_model.set_services(self._services)
+        self._show_last_ticket()  # the service's name as it is now
 
     def service(self, service_id: int | None) -> ServiceRow | None:
         return next((s for s in self._services if s.id == service_id), None)
@@ -583,6 +589,10 @@ class EmpfangView(DeskView):
         self.on_changed(self.topics)
 
     def on_changed(self, topics: frozenset[Topic]) -> None:
+        if topics & {Topic.REFERENCE, Topic.SETTINGS} or not self._services:
+            self._load_services()  # also after a start whose read of them failed
+        if not topics & {Topic.APPOINTMENTS, Topic.VISITS, Topic.CLIENTS, Topic.REFERENCE}:
+            return  # the centre's name only
         self.reload_appointments()  # names, arrivals and appointments all show in today's list
         if Topic.CLIENTS in topics and self.search.text().strip():
             self._on_search_text_changed(self.search.text())
