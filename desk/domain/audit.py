@@ -132,6 +132,7 @@ ACTIONS: tuple[AuditAction, ...] = (
     _action("appointment.cancel", "Appointment cancelled", "from"),
     _action("appointment.done", "Appointment marked done", "from"),
     _action("appointment.no_show", "Appointment marked no-show", "from"),
+    _action("appointment.no_show_undone", "No-show taken back", "from"),
     _action("appointment.reminded", "Client reminded of the appointment"),
     _action("appointment.unreminded", "Reminder tick removed"),
     _action("working_hours.set", "Working hours set", "hours"),

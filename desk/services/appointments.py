@@ -387,6 +387,22 @@ class AppointmentService:
                                 "appointment.no_show")
 
     @requires(Permission.APPOINTMENT_MANAGE)
+    def undo_no_show(self, actor: Actor, appointment_id: int, expected_version: int) -> AppointmentRow:
+        """A no-show marked by mistake (the wrong row, or the client came late after all): the
+        appointment is booked again, so reception can check the client in for it. Audited."""
+        with self._uow(write=True) as uow:
+            before = _load(uow, appointment_id)
+            if before.status is not AppointmentStatus.NO_SHOW:
+                raise ConflictError("Only an appointment marked as a no-show can be taken back (this one is {status}).",
+                                    status=before.status.value)
+            uow.appointments.update(appointment_id, expected_version, status=AppointmentStatus.BOOKED.value)
+            record(uow, actor, "appointment.no_show_undone", entity_type=ENTITY, entity_id=appointment_id,
+                   client_id=before.client_id, details={"from": before.status.value})
+            uow.touch(Topic.APPOINTMENTS)
+            uow.commit()
+            return _noted(actor, _load(uow, appointment_id))
+
+    @requires(Permission.APPOINTMENT_MANAGE)
     def mark_done(self, actor: Actor, appointment_id: int, expected_version: int) -> AppointmentRow:
         return self._set_status(actor, appointment_id, expected_version, AppointmentStatus.DONE, "appointment.done")
 

@@ -213,6 +213,36 @@ def test_series_all_or_nothing(services, counsellor, reception, setup):
         services.appointments.book_series(reception, request(setup, at(MONDAY, 9)), count=2, now=NOW)
 
 
+def test_a_no_show_marked_by_mistake_is_taken_back_and_the_client_checked_in(services, reception, counsellor,
+                                                                             setup):
+    """10:20: the counsellor marks the 10:00 appointment no-show; 10:25 the client arrives (the
+    bus was late). Reception's check-in for the appointment was refused ('already closed') and
+    nothing could take the no-show back. Now the counsellor takes it back; the check-in works."""
+    from desk.services.checkin import CheckInRequest
+
+    row = services.appointments.book(reception, request(setup, at(MONDAY, 10)), now=NOW)
+    no_show = services.appointments.mark_no_show(counsellor, row.id, row.version, now=at(MONDAY, 10, 20))
+    with pytest.raises(ConflictError):
+        services.checkin.check_in(reception, CheckInRequest(service_id=setup["service"], client_id=setup["client"],
+                                                            appointment_id=row.id), now=at(MONDAY, 10, 25))
+    with pytest.raises(PermissionDeniedError):
+        services.appointments.undo_no_show(reception, row.id, no_show.version)
+    with pytest.raises(StaleError):
+        services.appointments.undo_no_show(counsellor, row.id, row.version)  # an older version
+    booked = services.appointments.undo_no_show(counsellor, row.id, no_show.version)
+    assert booked.status is AppointmentStatus.BOOKED
+    assert [h.action for h in services.appointments.history(counsellor, row.id)][:2] == [
+        "appointment.no_show_undone", "appointment.no_show"]
+    visit = services.checkin.check_in(reception, CheckInRequest(service_id=setup["service"],
+                                                                client_id=setup["client"], appointment_id=row.id),
+                                      now=at(MONDAY, 10, 25))
+    assert visit.appointment_id == row.id
+    # only a no-show can be taken back
+    arrived = services.appointments.get(counsellor, row.id)
+    with pytest.raises(ConflictError):
+        services.appointments.undo_no_show(counsellor, row.id, arrived.version)
+
+
 def test_series_skips_public_holidays_unless_asked(services, counsellor, reception, setup):
     """A weekly series over Easter Monday (computed, not written down): the counsellor's series
     leaves the holiday out by default (the centre is closed), books it only when asked to."""

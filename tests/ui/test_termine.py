@@ -303,3 +303,21 @@ def test_termine_in_german_and_english(qtbot, world, tmp_path, make_ui_ctx):
         ctx.events.sig_language_changed.emit("en")
     assert view.tabs.tabText(0) == "Appointments"
     view.grab().save(str(tmp_path / "termine-en.png"))
+
+
+def test_a_no_show_marked_by_mistake_is_taken_back_from_the_agenda(qtbot, world, make_ui_ctx):
+    services, head = world["services"], Actor.system("test")
+    row = world["appointment"]
+    no_show = services.appointments.mark_no_show(head, row.id, row.version, now=row.starts_at + timedelta(minutes=20))
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
+    view.date.setDate(qdate(world["day"]))
+    qtbot.waitUntil(lambda: view.agenda.model.row_of(row.id) is not None, timeout=20000)
+    view.agenda.table.selectRow(view.agenda.model.row_of(row.id))
+    agenda = view.agenda
+    assert agenda.act_undo_no_show.isEnabled() and not agenda.act_no_show.isEnabled()
+    button = agenda.buttons[agenda.actions_in_order.index(agenda.act_undo_no_show)]
+    assert button.isEnabled() and "Ctrl+Shift+U" in button.toolTip()
+    button.click()
+    qtbot.waitUntil(lambda: services.appointments.get(head, row.id).status is AppointmentStatus.BOOKED,
+                    timeout=20000)
+    assert services.appointments.get(head, row.id).version > no_show.version

@@ -63,6 +63,7 @@ AppointmentService.reminders                   x x x -
 AppointmentService.slip                        x x x -
 AppointmentService.book                        x x x -
 AppointmentService.book_series                 - x x -
+AppointmentService.undo_no_show                - x x -
 AppointmentService.change                      x x x -
 AppointmentService.cancel                      x x x -
 AppointmentService.cancel_series               - x x -

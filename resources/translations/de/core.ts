@@ -535,6 +535,10 @@ Datenbank: {database}</translation>
         <translation>Anmeldungen (alle)</translation>
     </message>
     <message>
+        <source>No-show taken back</source>
+        <translation>Nicht-Erscheinen zurückgenommen</translation>
+    </message>
+    <message>
         <source>One date of a room booking cancelled</source>
         <translation>Ein Termin einer Raumbuchung abgesagt</translation>
     </message>
@@ -908,6 +912,10 @@ Datenbank: {database}</translation>
     <message>
         <source>Only a booked appointment can be changed (this one is {status}).</source>
         <translation>Nur ein gebuchter Termin kann geändert werden (dieser ist {status}).</translation>
+    </message>
+    <message>
+        <source>Only an appointment marked as a no-show can be taken back (this one is {status}).</source>
+        <translation>Nur ein als nicht erschienen vermerkter Termin kann zurückgenommen werden (dieser ist {status}).</translation>
     </message>
     <message>
         <source>Opening hours: each block needs a weekday and a start before its end.</source>

@@ -75,6 +75,10 @@
         <translation>Zettel als P&amp;DF…</translation>
     </message>
     <message>
+        <source>Not a no-sho&amp;w</source>
+        <translation>D&amp;och erschienen</translation>
+    </message>
+    <message>
         <source>E&amp;xport ICS…</source>
         <translation>ICS e&amp;xportieren…</translation>
     </message>

@@ -51,11 +51,12 @@ class AgendaTab(TermineTab):
         self.act_change = self.add_action("Ctrl+E", self.change_selected)
         self.act_cancel = self.add_action("Delete", self.cancel_selected)
         self.act_no_show = self.add_action("Ctrl+Shift+N", self.no_show_selected)
+        self.act_undo_no_show = self.add_action("Ctrl+Shift+U", self.undo_no_show_selected)
         self.act_slip = self.add_action("Ctrl+P", self.print_slip)
         self.act_slip_pdf = self.add_action("Ctrl+Shift+P", self.save_slip_pdf)
         self.act_ics = self.add_action("Ctrl+Shift+E", self.export_ics)
-        self.actions_in_order = (self.act_book, self.act_change, self.act_cancel, self.act_no_show, self.act_slip,
-                                 self.act_slip_pdf, self.act_ics)
+        self.actions_in_order = (self.act_book, self.act_change, self.act_cancel, self.act_no_show,
+                                 self.act_undo_no_show, self.act_slip, self.act_slip_pdf, self.act_ics)
         view.addActions(list(self.actions_in_order))
         self.buttons: list[QPushButton] = []
         buttons = FlowLayout()  # wraps at large font sizes instead of widening the window
@@ -80,7 +81,8 @@ class AgendaTab(TermineTab):
 
     def retranslate(self) -> None:
         texts = (self.tr("&Book…"), self.tr("&Change / move…"), self.tr("Cance&l…"), self.tr("&No-show"),
-                 self.tr("&Print slip…"), self.tr("Slip as P&DF…"), self.tr("E&xport ICS…"))
+                 self.tr("Not a no-sho&w"), self.tr("&Print slip…"), self.tr("Slip as P&DF…"),
+                 self.tr("E&xport ICS…"))
         for action, button, text in zip(self.actions_in_order, self.buttons, texts, strict=True):
             label_action(action, text, button)
         self.table.setAccessibleName(self.tr("Appointments"))
@@ -148,6 +150,8 @@ class AgendaTab(TermineTab):
         self.act_change.setEnabled(self.may_book and booked)
         self.act_cancel.setEnabled(self.may_book and booked)
         self.act_no_show.setEnabled(self.may_manage and booked)
+        self.act_undo_no_show.setEnabled(self.may_manage and row is not None
+                                         and row.status is AppointmentStatus.NO_SHOW)
         self.act_slip.setEnabled(row is not None and booked)
         self.act_slip_pdf.setEnabled(row is not None and booked)
         for button, action in zip(self.buttons, self.actions_in_order, strict=True):
@@ -209,6 +213,14 @@ class AgendaTab(TermineTab):
             return
         services, actor = self.ctx.services, self.ctx.actor
         self.write(lambda: services.appointments.mark_no_show(actor, row.id, row.version))
+
+    def undo_no_show_selected(self) -> None:
+        """Take back a no-show marked by mistake: booked again (reception can then check in)."""
+        row = self.selected()
+        if row is None or row.status is not AppointmentStatus.NO_SHOW:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.write(lambda: services.appointments.undo_no_show(actor, row.id, row.version))
 
     # -- slip and export -------------------------------------------------------------------------
 
