@@ -697,3 +697,20 @@ def test_a_walk_in_outside_the_open_hours_is_told_when_they_are(qtbot, sqlite_se
         assert "Jetzt keine offene Sprechzeit (Mo 09:00-12:00, Do 09:00-12:00)" in chosen_text(tuesday_afternoon, mbe.id)
     finally:
         install_language("en")
+
+
+def test_part_of_a_phone_number_says_to_type_it_in_full(qtbot, make_view, sqlite_services):
+    """Reception finds a caller only by the whole number (the phone is full-card data): typing
+    part of it says so, instead of a bare 'No client found' that leaves the volunteer guessing."""
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Amal", family_name="Haddad",
+                                                                   phone="0151 2345678"))
+    view = make_view()
+    view.search.setText("0151 234")
+    qtbot.waitUntil(lambda: view.search_settled() and view.ctx.workers_running == 0, timeout=5000)
+    assert view.results_model.rowCount() == 0
+    assert "only when typed in full" in view.hint.text()
+    _search(qtbot, view, "0151 2345678")
+    assert view.selected_hit().id == client.id
+    view.search.setText("Zyxw Qvut")  # a name nobody has: the usual hint
+    qtbot.waitUntil(lambda: view.search_settled() and view.ctx.workers_running == 0, timeout=5000)
+    assert view.results_model.rowCount() == 0 and "typed in full" not in view.hint.text()

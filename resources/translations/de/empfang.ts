@@ -592,6 +592,10 @@
         <translation>Die Suche konnte nicht laufen (siehe Meldung oben), daher ist nichts aufgeführt. Eingabetaste sucht erneut.</translation>
     </message>
     <message>
+        <source>No client found. A phone number finds the person only when typed in full (e.g. 0151 2345678). Ctrl+N creates a new client, Ctrl+T gives an anonymous ticket.</source>
+        <translation>Niemand gefunden. Eine Telefonnummer findet die Person nur, wenn sie vollständig eingegeben ist (z. B. 0151 2345678). Strg+N legt eine*n neue*n Klient*in an, Strg+T gibt eine Wartenummer ohne Namen.</translation>
+    </message>
+    <message>
         <source>No client found. Ctrl+N creates a new client, Ctrl+T gives an anonymous ticket.</source>
         <translation>Niemand gefunden. Strg+N legt eine*n neue*n Klient*in an, Strg+T gibt eine Wartenummer ohne Namen.</translation>
     </message>

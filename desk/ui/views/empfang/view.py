@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DatabaseError, DeskError
-from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, ServiceRow, VisitRow
+from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, Role, ServiceRow, VisitRow
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import format_client_number
 from desk.domain.topics import Topic
@@ -66,6 +66,12 @@ SEARCH_LIMIT = 20
 #: RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).
 ALWAYS_SHOWN = 5
 RELEVANCE_SPAN = 35.0
+
+
+def _phone_like(query: str) -> bool:
+    """Digits (4 or more) with the signs a phone number is written with, and nothing else."""
+    return (sum(c.isdigit() for c in query) >= 4
+            and all(c.isdigit() or c in " +()-/" for c in query))
 
 
 def relevant(hits: list[ClientSearchHit]) -> list[ClientSearchHit]:
@@ -480,6 +486,11 @@ class EmpfangView(DeskView):
         elif self._search_failed_for is not None:
             self.hint.setText(self.tr("The search did not run (see the message above), so nothing is listed. "
                                       "Enter searches again."))
+        elif count == 0 and _phone_like(query) and self.ctx.actor.role is not Role.HEAD:
+            # part of a phone number finds only clients whose phone the reader may see (the services' rule)
+            self.hint.setText(self.tr("No client found. A phone number finds the person only when typed in full "
+                                      "(e.g. 0151 2345678). Ctrl+N creates a new client, Ctrl+T gives an "
+                                      "anonymous ticket."))
         elif count == 0:
             self.hint.setText(self.tr("No client found. Ctrl+N creates a new client, Ctrl+T gives an anonymous ticket."))
         else:
