@@ -16,7 +16,7 @@ from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.ui.i18n import fmt_date
 from desk.ui.views.termine import TermineView
-from desk.ui.views.termine.dialogs import qdate
+from desk.ui.views.termine.dialogs import pydate, qdate
 from desk.ui.views.termine.models import (
     AgendaColumn,
     AgendaModel,
@@ -321,3 +321,35 @@ def test_a_no_show_marked_by_mistake_is_taken_back_from_the_agenda(qtbot, world,
     qtbot.waitUntil(lambda: services.appointments.get(head, row.id).status is AppointmentStatus.BOOKED,
                     timeout=20000)
     assert services.appointments.get(head, row.id).version > no_show.version
+
+
+def test_taking_the_suggestion_keeps_the_series_first_date(qtbot, world, make_ui_ctx):
+    """A 4-week series whose third week clashes: the message names that week's next free slot.
+    Taking it moved the dialog's date to the third week, so the first two appointments silently
+    went; now the series keeps its first date and takes the suggested time."""
+    services, head = world["services"], Actor.system("test")
+    first = world["day"] + timedelta(days=1)
+    while any(holiday_name(first + timedelta(weeks=w)) for w in range(4)):
+        first += timedelta(days=1)
+    blocked = first + timedelta(weeks=2)
+    services.appointments.book(head, AppointmentRequest(
+        client_id=world["client"].id, service_id=world["appointment"].service_id, staff_id=world["staff"],
+        starts_at=local_moment(blocked, time(9, 30)), ends_at=local_moment(blocked, time(10, 15))))
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
+    wait_idle(qtbot, ctx)
+    dialog = view.agenda.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_client(services.clients.search(ctx.actor, "hassan")[0])
+    dialog.date.setDate(qdate(first))
+    dialog.set_start(local_moment(first, time(9)))
+    dialog.series_count.setValue(4)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    assert blocked.strftime("%d.%m.%Y") in dialog.message.text()  # the clashing week, named
+    assert dialog.take_suggestion.isVisibleTo(dialog)
+    dialog.take_suggestion.click()
+    assert pydate(dialog.date.date()) == first and dialog.start.time().toString("HH:mm") == "10:15"
+    with qtbot.waitSignal(dialog.sig_saved, timeout=20000) as saved:
+        dialog.save()
+    assert [r.starts_at for r in saved.args[0]] == [local_moment(first + timedelta(weeks=w), time(10, 15))
+                                                    for w in range(4)]

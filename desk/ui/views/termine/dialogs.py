@@ -585,6 +585,18 @@ class AppointmentDialog(LockAwareDialog):
             return
         self.message.setText(error_text(error))
         self.suggested = error.params.get("next_start") if isinstance(error, DeskError) else None
+        if self.suggested is not None and self.series_spans():
+            # a series clashing in a later week: the suggestion is that week's next free slot.
+            # Taking it must not move the series' first date to that week (the weeks before
+            # would silently go): the series keeps its first date and takes the suggested time
+            # when it is on the series' weekday; otherwise there is nothing to take.
+            first = pydate(self.date.date())
+            moment = local(self.suggested)
+            try:
+                self.suggested = (local_moment(first, moment.time().replace(second=0, microsecond=0))
+                                  if moment.weekday() == first.weekday() else None)
+            except ValidationError:
+                self.suggested = None
         self.take_suggestion.setVisible(self.suggested is not None)
 
     def _load_history(self) -> None:
