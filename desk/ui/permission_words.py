@@ -26,6 +26,7 @@ PERMISSION_WORDS = {
     "client_merge": QT_TRANSLATE_NOOP("permissions", "merge client cards"),
     "check_in": QT_TRANSLATE_NOOP("permissions", "check people in"),
     "waitlist_read": QT_TRANSLATE_NOOP("permissions", "see the waiting list"),
+    "day_close": QT_TRANSLATE_NOOP("permissions", "close the day at closing time"),
     "visit_call": QT_TRANSLATE_NOOP("permissions", "call people, hand them over or close their visit"),
     "appointment_read": QT_TRANSLATE_NOOP("permissions", "see appointments"),
     "appointment_book": QT_TRANSLATE_NOOP("permissions", "book appointments"),

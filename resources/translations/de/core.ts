@@ -1893,6 +1893,10 @@ Datenbank: {database}</translation>
         <translation>die Warteliste sehen</translation>
     </message>
     <message>
+        <source>close the day at closing time</source>
+        <translation>den Tag zur Schließzeit abschließen</translation>
+    </message>
+    <message>
         <source>call people, hand them over or close their visit</source>
         <translation>Personen aufrufen, weitervermitteln oder ihren Besuch abschließen</translation>
     </message>
