@@ -533,6 +533,47 @@ def test_a_service_the_head_opens_or_closes_during_the_day_is_offered_at_once(qt
     view.checkin_dialog.reject()
 
 
+def test_enter_right_after_typing_the_next_name_never_checks_in_the_previous_person(qtbot, make_view,
+                                                                                     sqlite_services):
+    """A fast volunteer types the next name over the previous one and presses Enter before the
+    120 ms search pause is over: the list still showed the previous person, selected, and Enter
+    opened the check-in for them (with an appointment, Enter again checked them in). Enter, Down, F4
+    now act on the answer for the text in the field."""
+    olena = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    ali = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Ali", family_name="Rahimi"))
+    view = make_view()
+    _search(qtbot, view, "olena")
+    view.focus_search()  # the text is selected: typing replaces it
+    QTest.keyClicks(view.search, "ali rahimi")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.checkin_dialog is None or view.checkin_dialog.client.id != olena.id
+    qtbot.waitUntil(lambda: view.checkin_dialog is not None and view.checkin_dialog.isVisible(), timeout=5000)
+    assert view.checkin_dialog.client.id == ali.id
+    view.checkin_dialog.reject()
+    # Down then Enter at once: the same
+    qtbot.waitUntil(view.search.hasFocus, timeout=3000)
+    QTest.keyClicks(view.search, "olena")
+    QTest.keyClick(view.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: view.search_settled() and view.results.hasFocus(), timeout=5000)
+    assert view.selected_hit().id == olena.id
+    # F4 (the card) right after typing: the card of the person typed, never the one listed before
+    view.focus_search()
+    QTest.keyClicks(view.search, "rahimi")
+    view.action_card.trigger()
+    qtbot.waitUntil(lambda: view.card_dialog is not None, timeout=5000)
+    assert view.card_dialog.row.id == ali.id
+    view.card_dialog.reject()
+    # typing on after Enter: the newer text decides, the Enter for the older one does nothing
+    view.focus_search()
+    QTest.keyClicks(view.search, "ali")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    previous = view.checkin_dialog
+    QTest.keyClicks(view.search, "x")
+    qtbot.waitUntil(view.search_settled, timeout=5000)
+    qtbot.waitUntil(lambda: view.ctx.workers_running == 0, timeout=5000)
+    assert view.checkin_dialog is previous
+
+
 def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
     """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
     import threading

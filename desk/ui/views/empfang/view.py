@@ -13,6 +13,7 @@ in the first result directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,6 +126,9 @@ class EmpfangView(DeskView):
         self._search_seq = 0
         self._applied_seq = 0
         self._search_failed_for: str | None = None
+        self._after_search: tuple[Callable[[], None], str] | None = None
+        """A key that acts on the results, pressed while they were still being searched: (the
+        action, the text it was pressed for)."""
         """The query whose search failed (the database away): no results are shown for it."""
         self._appointments_seq = 0
         self._appointment_of: dict[int, AppointmentRow] = {}
@@ -548,6 +552,7 @@ class EmpfangView(DeskView):
             self.results.setFocus()
         self._update_buttons()
         self._update_hint()
+        self._run_after_search()
 
     def _search_failed(self, seq: int, error: Exception) -> None:
         if seq != self._search_seq:
@@ -559,6 +564,7 @@ class EmpfangView(DeskView):
         self._shown_query = None
         self.results_model.set_rows([])
         self._update_buttons()
+        self._after_search = None  # nobody to act on
         self.show_error(error, read=True)
         self._update_hint()
 
@@ -616,19 +622,15 @@ class EmpfangView(DeskView):
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if watched is self.search:
-            if key == Qt.Key.Key_Down and self.results_model.rowCount():
-                self._settle_now()
-                self.results.setFocus()
-                if not self.results.currentIndex().isValid():
-                    self.results.selectRow(0)
+            if key == Qt.Key.Key_Down and (self.results_model.rowCount() or not self.search_settled()):
+                self._when_settled(self._pick_first_result)
                 return True
             if enter:
-                self._settle_now()
-                if self.selected_hit() is not None:
-                    self.check_in_selected()
-                elif self._search_failed_for is not None and self.search_settled():
+                if self._search_failed_for is not None and self.search_settled():
                     self._on_search_text_changed(self.search.text())  # the search failed: Enter tries again
                     self._settle_now()
+                else:
+                    self.check_in_selected()
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
@@ -662,9 +664,38 @@ class EmpfangView(DeskView):
             self._debounce.stop()
             self._run_search()
 
+    def _when_settled(self, action: Callable[[], None]) -> None:
+        """Run `action` on the results of the text in the field. While they are still being
+        searched (the volunteer typed the next name and pressed Enter at once), the list still
+        shows the previous query's people: acting on it would check in, open or attach the
+        wrong person. The search runs now and `action` follows its answer (the last key wins)."""
+        if self.search_settled():
+            self._after_search = None
+            action()
+            return
+        self._after_search = (action, self.search.text())
+        self._settle_now()
+
+    def _run_after_search(self) -> None:
+        """The results for the field's text are in: the key pressed while they were searched acts
+        now (not if the text changed meanwhile: then the newer key decides)."""
+        pending, self._after_search = self._after_search, None
+        if pending is not None and pending[1] == self.search.text():
+            pending[0]()
+
+    def _pick_first_result(self) -> None:
+        if not self.results_model.rowCount():
+            return
+        self.results.setFocus()
+        if not self.results.currentIndex().isValid():
+            self.results.selectRow(0)
+
     # -- actions ------------------------------------------------------------------------------------------------
 
     def check_in_selected(self) -> None:
+        self._when_settled(self._check_in_selected_now)
+
+    def _check_in_selected_now(self) -> None:
         hit = self.selected_hit()
         if hit is None:
             return
@@ -687,6 +718,9 @@ class EmpfangView(DeskView):
 
     def attach_to_ticket(self) -> None:
         """The selected person has an anonymous ticket (from the kiosk): choose it, attach them."""
+        self._when_settled(self._attach_to_ticket_now)
+
+    def _attach_to_ticket_now(self) -> None:
         hit = self.selected_hit()
         if hit is None or self._busy:
             return
@@ -823,6 +857,9 @@ class EmpfangView(DeskView):
         self.focus_search()
 
     def open_card_selected(self) -> None:
+        self._when_settled(self._open_card_selected_now)
+
+    def _open_card_selected_now(self) -> None:
         hit = self.selected_hit()
         if hit is not None:
             self.open_card(hit.id)
