@@ -574,6 +574,24 @@ def test_enter_right_after_typing_the_next_name_never_checks_in_the_previous_per
     assert view.checkin_dialog is previous
 
 
+def test_enter_checks_in_for_the_appointment_due_now_not_an_earlier_one_nobody_closed(qtbot, make_view,
+                                                                                         sqlite_services, ui_clock):
+    """Two appointments today: an 08:00 one of Migrationsberatung that nobody closed and a 10:35 one
+    of Integrationsmanagement. At 10:30 Enter took the first of the day (08:00, the wrong service)."""
+    now = ui_clock()
+    services = {s.code: s for s in sqlite_services.reference.services(RECEPTION)}
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    _appointment(sqlite_services, client.id, services["MBE"].id, now - timedelta(hours=2, minutes=30))
+    due = _appointment(sqlite_services, client.id, services["IM"].id, now + timedelta(minutes=5))
+    view = make_view()
+    qtbot.waitUntil(lambda: view.appointments_model.rowCount() == 2, timeout=5000)
+    _search(qtbot, view, "olena")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    dialog = view.checkin_dialog
+    assert dialog.appointment.id == due and dialog.service.currentData() == services["IM"].id
+    dialog.reject()
+
+
 def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
     """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
     import threading

@@ -14,6 +14,7 @@ in the first result directly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ from desk.ui.context import UiContext, bounded_undo_stack, error_text
 from desk.ui.i18n import current_language, fmt_time
 from desk.ui.views.base import DeskView
 from desk.ui.views.empfang.models import (
+    DUE_BEFORE,
     AppointmentsModel,
     SearchResultsModel,
 )
@@ -100,6 +102,13 @@ class CheckInCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.view._undo_check_in(self.visit)
+
+
+def _appointment_rank(appointment: AppointmentRow, now: datetime) -> tuple[bool, float]:
+    """Smaller is the better match for a person at the desk now: due now (15 minutes before its
+    start until its end) first, then by distance from now."""
+    due = appointment.starts_at - DUE_BEFORE <= now < appointment.ends_at
+    return (not due, abs((appointment.starts_at - now).total_seconds()))
 
 
 def _table(name: str) -> QTableView:
@@ -300,7 +309,7 @@ class EmpfangView(DeskView):
 
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
-        self._clock.timeout.connect(lambda: self.appointments_model.set_now(ui_clock.now()))
+        self._clock.timeout.connect(self._tick)
         self._clock.start()
 
         self.setTabOrder(self.search, self.checkin_button)
@@ -358,6 +367,10 @@ class EmpfangView(DeskView):
         # a read that found the database away (server unreachable, file unreadable) is said until a
         # read succeeds again; a refused write stays until the next action (reads may work meanwhile)
         self._outage_shown = read and isinstance(error, DatabaseError)
+
+    def _tick(self) -> None:
+        self.appointments_model.set_now(ui_clock.now())
+        self._match_appointments()  # the appointment due now may have changed
 
     def _database_answered(self) -> None:
         """A read came back: a message that the database was away is no longer true."""
@@ -592,10 +605,20 @@ class EmpfangView(DeskView):
         self._database_answered()
         self.appointments_model.set_now(ui_clock.now())
         self.appointments_model.set_rows(rows)
+        self._match_appointments()
+
+    def _match_appointments(self) -> None:
+        """Each client's appointment that Enter checks them in for: of their booked ones today the
+        one due now, else the one nearest to now (a 09:00 appointment nobody closed must not take
+        the place of the 14:00 one of another service the person comes for at 13:55)."""
+        now = ui_clock.now()
         self._appointment_of = {}
-        for row in rows:
-            if row.client_id is not None and row.status is AppointmentStatus.BOOKED:
-                self._appointment_of.setdefault(row.client_id, row)
+        for row in self.appointments_model.rows():
+            if row.client_id is None or row.status is not AppointmentStatus.BOOKED:
+                continue
+            best = self._appointment_of.get(row.client_id)
+            if best is None or _appointment_rank(row, now) < _appointment_rank(best, now):
+                self._appointment_of[row.client_id] = row
         self.results_model.set_appointments(self._appointment_of)
 
     def _appointments_failed(self, seq: int, error: Exception) -> None:
