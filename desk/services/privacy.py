@@ -102,8 +102,7 @@ class PrivacyService:
         now = self._clock()
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.CLIENT_EXPORT)
-            if not uow.privacy.exists(client_id):
-                raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            _check_live(uow, client_id)
             tables = uow.privacy.export(client_id)
             record(uow, actor, "client.export", entity_type="client", entity_id=client_id, client_id=client_id,
                    details={"tables": sorted(tables), "rows": sum(len(v) for v in tables.values())})
@@ -142,8 +141,7 @@ class PrivacyService:
         was emptied afterwards, 0 when other readers kept it busy for `checkpoint_within` seconds."""
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.CLIENT_ERASE)
-            if not uow.privacy.exists(client_id):
-                raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+            _check_live(uow, client_id)
             ids = uow.privacy.person_ids(client_id)
             if uow.privacy.has_open_visit(ids):
                 raise ConflictError("Client {id} is checked in right now; finish the visit first.", id=client_id)
@@ -233,6 +231,18 @@ class PrivacyService:
                    details={"client_ids": client_ids[:5000]})
             uow.commit()
         return False
+
+
+def _check_live(uow, client_id: int) -> None:
+    """The number must be the person's live record. An old number of a record merged into another
+    (from an old slip) names that one: erasing or exporting the stub alone would leave the person's
+    data in the live record while saying 'erased' (NotFoundError, the card's own message)."""
+    if not uow.privacy.exists(client_id):
+        raise NotFoundError("Client {id} does not exist (any more).", id=client_id)
+    target = uow.reception.merged_into(client_id)
+    if target is not None:
+        raise NotFoundError("Client {id} was merged into client {target}.",
+                            id=format_client_number(client_id), target=format_client_number(target))
 
 
 # -- the readable PDF -------------------------------------------------------------------------

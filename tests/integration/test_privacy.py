@@ -109,6 +109,26 @@ def test_erase_removes_the_person_and_keeps_anonymous_statistics(services, head)
         services.privacy.export_client(head, client_id)
 
 
+def test_an_old_number_of_a_merged_record_names_the_live_one_and_erases_nothing(services, head) -> None:
+    """The person gives the number on an old slip (K-17); K-17 was merged into K-42 since. Erasing
+    K-17 removed only the merged-away stub and said 'erased', while K-42 kept the person's name,
+    visits and the fields taken over from K-17; the export of K-17 listed the stub alone. Both now
+    say which record holds the person (the card's own message), and change nothing."""
+    old = add_client(services, "Oleksandr", "Kovalenko", last_contact=NOW, created=NOW)
+    live = add_client(services, "Oleksandr", "Kowalenko", last_contact=NOW, created=NOW)
+    add_visit(services, old, NOW - timedelta(days=3), number=1)
+    services.clients.merge(head, live, old)
+    before = row_counts(services)
+    for attempt in (services.privacy.erase_client, services.privacy.export_client):
+        with pytest.raises(NotFoundError) as refused:
+            attempt(head, old)
+        assert refused.value.message() == (f"Client K-{old:06d} was merged into client K-{live:06d}.")
+    assert row_counts(services) == before
+    counts = services.privacy.erase_client(head, live)  # the live number: the person, stub included
+    assert counts["clients deleted"] == 2
+    assert row_counts(services)["clients"] == before["clients"] - 2
+
+
 def test_erase_cancels_the_appointments_still_to_come(services, head) -> None:
     """An erased person will not come: a booked appointment of theirs still to come is cancelled
     (the counsellor's slot is free again, and it is not counted as a no-show afterwards) instead of
