@@ -172,6 +172,9 @@ class PrivacyService:
             reminder_log = uow.reminders.delete_log_before(cut["appointments"])  # docs/REMINDERS.md
             inactive = uow.privacy.inactive_client_ids(cut["inactive_clients"], now)
             if inactive:
+                # with the records merged into them: erasing the live card alone turned a merged
+                # duplicate back into a live card of the person (its pointer cleared)
+                inactive = uow.privacy.with_merged(inactive)
                 uow.privacy.erase(inactive)
                 self._to_ledger(inactive)
             bookings = uow.privacy.delete_bookings_before(cut["bookings"])

@@ -159,6 +159,21 @@ def test_erase_refuses_a_client_who_is_checked_in(services, head) -> None:
     assert client_field(services, client_id, "family_name") == "Nouri"
 
 
+def test_the_purge_erases_an_inactive_person_with_the_records_merged_into_them(services, head) -> None:
+    """An inactive person whose card absorbed a duplicate made two months ago (merged at once): the
+    purge erased the live card and turned the duplicate back into a live card (its pointer to the
+    erased record was cleared), so the person's name came back in the search as a new client. The
+    records merged into an erased record go with it, as in an erasure on request."""
+    live = add_client(services, "Inaktiv", "Altperson", last_contact=OLD, created=OLD)
+    duplicate = add_client(services, "Inaktiv", "Alt-Person", last_contact=None, created=NOW - timedelta(days=60))
+    services.clients.merge(head, live, duplicate)
+    report = services.privacy.purge(head)
+    assert report.clients_deleted == 2
+    assert client_field(services, live, "id") is None
+    assert client_field(services, duplicate, "id") is None
+    assert services.clients.search(head, "Inaktiv Alt-Person") == []
+
+
 def test_purge_anonymises_old_visits_and_erases_inactive_clients(services, head) -> None:
     old_client = add_client(services, "Inaktiv", "Altperson", last_contact=OLD, created=OLD)
     active = add_client(services, "Aktiv", "Neuperson", last_contact=NOW, created=OLD)

@@ -78,6 +78,19 @@ class PrivacyRepository:
             frontier = more
         return ids
 
+    def with_merged(self, client_ids: list[int]) -> list[int]:
+        """These clients and every record merged into one of them (transitively), sorted."""
+        found = set(client_ids)
+        frontier = list(client_ids)
+        while frontier:
+            more: list[int] = []
+            for start in range(0, len(frontier), 500):
+                more.extend(self.session.scalars(
+                    select(Client.id).where(Client.merged_into_id.in_(frontier[start:start + 500]))))
+            frontier = [i for i in more if i not in found]
+            found.update(frontier)
+        return sorted(found)
+
     def exists(self, client_id: int) -> bool:
         return self.session.get(Client, client_id) is not None
 
