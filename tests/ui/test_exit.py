@@ -15,6 +15,7 @@ import sys
 import threading
 
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from desk.services.bootstrap import prepare_database
 from desk.ui.context import finish_background_work
@@ -38,6 +39,7 @@ def test_finish_background_work_returns_when_the_running_job_has_ended(qapp):
 _EXIT_PROBE = """
 import sys, threading
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 import desk.services.desk as desk_services
 import desk.tools.bench_probe as bench_probe
 from desk.services.context import Actor
@@ -81,3 +83,20 @@ def test_the_program_ends_after_its_jobs_and_before_closing_the_services(tmp_pat
                             env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "ORDER job ended,services closed" in result.stdout, result.stdout + result.stderr[-2000:]
+
+
+def test_an_outcome_queued_for_a_context_the_collector_tore_down_is_dropped(make_ui_ctx, sqlite_services, qtbot):
+    """The garbage collector clears an object's attributes before it frees it; a job's outcome
+    queued for such a context must not raise in the event loop (seen in CI as "'UiContext' object
+    has no attribute '_workers'", failing whichever test ran next)."""
+    ctx = make_ui_ctx(sqlite_services)
+    done = []
+    ctx.run_in_worker(lambda: 1, done.append)
+    assert QThreadPool.globalInstance().waitForDone(30_000)  # the outcome is queued, not delivered
+    attributes = dict(ctx.__dict__)
+    ctx.__dict__.clear()  # what the collector's tp_clear does to it
+    try:
+        QApplication.processEvents()
+    finally:
+        ctx.__dict__.update(attributes)
+    assert done == []
