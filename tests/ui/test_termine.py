@@ -353,3 +353,27 @@ def test_taking_the_suggestion_keeps_the_series_first_date(qtbot, world, make_ui
         dialog.save()
     assert [r.starts_at for r in saved.args[0]] == [local_moment(first + timedelta(weeks=w), time(10, 15))
                                                     for w in range(4)]
+
+
+def test_a_series_over_the_counsellor_s_absence_names_those_dates(qtbot, world, make_ui_ctx):
+    """A counsellor may book into her own absence (as outside her hours), so a 6-week series
+    over her two weeks of leave was booked without a word; the dialog names those dates now."""
+    services, head = world["services"], Actor.system("test")
+    first = world["day"] + timedelta(days=1)
+    while any(holiday_name(first + timedelta(weeks=w)) for w in range(6)):
+        first += timedelta(days=1)
+    leave = (first + timedelta(weeks=2), first + timedelta(weeks=3, days=1))
+    services.appointments.add_absence(head, world["staff"], *leave, "Urlaub")
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
+    wait_idle(qtbot, ctx)
+    dialog = view.agenda.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(qdate(first))
+    dialog.series_count.setValue(6)
+    qtbot.waitUntil(lambda: dialog.schedule is not None, timeout=20000)
+    text = dialog.series_holidays.text()
+    assert dialog.series_holidays.isVisibleTo(dialog)
+    assert text == (f"Frau Müller is absent on {fmt_date(leave[0])}, {fmt_date(first + timedelta(weeks=3))}: "
+                    "these appointments would fall into the absence.")
+    dialog.series_count.setValue(2)  # before the leave: nothing to say
+    assert not dialog.series_holidays.isVisibleTo(dialog)

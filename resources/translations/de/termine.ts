@@ -322,6 +322,10 @@
         <translation>Auch an Feiertagen gebucht (das Zentrum ist geschlossen): {days}.</translation>
     </message>
     <message>
+        <source>{counsellor} is absent on {days}: these appointments would fall into the absence.</source>
+        <translation>{counsellor} ist abwesend am {days}: diese Termine fielen in die Abwesenheit.</translation>
+    </message>
+    <message>
         <source>Public holiday ({holiday}): the centre is closed.</source>
         <translation>Feiertag ({holiday}): das Zentrum ist geschlossen.</translation>
     </message>

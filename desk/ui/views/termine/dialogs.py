@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.appointments import (
     InterpreterRow,
+    Schedule,
     WorkingHourRow,
     local_moment,
     parse_hours,
@@ -101,6 +102,8 @@ class AppointmentDialog(LockAwareDialog):
         self.appointment = appointment
         self.client: ClientSearchHit | None = None
         self.suggested: datetime | None = None
+        self.schedule: Schedule | None = None  # the chosen counsellor's absences, for a series
+        self._schedule_seq = 0
         self._search_seq = 0
         self._slot_seq = 0
         self._alive = True
@@ -298,6 +301,9 @@ class AppointmentDialog(LockAwareDialog):
         for signal in (self.counsellor.currentIndexChanged, self.duration.currentIndexChanged,
                        self.interpreter.currentIndexChanged):
             signal.connect(lambda _i: self.load_slots())
+        if appointment is None and choices.may_manage:
+            self.counsellor.currentIndexChanged.connect(lambda _i: self.load_schedule())
+            self.load_schedule()
         self.date.dateChanged.connect(lambda _d: self.load_slots())
         for signal in (self.date.dateChanged, self.start.timeChanged, self.series_count.valueChanged,
                        self.series_interval.valueChanged, self.skip_holidays.toggled):
@@ -412,18 +418,50 @@ class AppointmentDialog(LockAwareDialog):
         spans = self.series_spans()
         self.skip_holidays.setEnabled(self.series_count.value() > 1)
         holidays = series_holidays(spans)
-        if not holidays:
-            self.series_holidays.clear()
-            self.series_holidays.setVisible(False)
+        lines = []
+        if holidays:
+            days = ", ".join(f"{fmt_date(day)} ({name})" for day, name in holidays)
+            if self.skip_holidays.isChecked():
+                lines.append(self.tr("{kept} appointments will be booked. Left out because they are public "
+                                     "holidays: {days}.").format(kept=len(spans) - len(holidays), days=days))
+            else:
+                lines.append(self.tr("Booked on public holidays too (the centre is closed): {days}.").format(
+                    days=days))
+        # the counsellor's own absences (holidays, training): a counsellor may book into them, so
+        # the series names those dates before it is saved (the agenda would list them afterwards)
+        skipped = {day for day, _name in holidays} if self.skip_holidays.isChecked() else set()
+        absent = [day for day in (local(start).date() for start, _end in spans)
+                  if day not in skipped and self.schedule is not None and self.schedule.absence_on(day)]
+        if absent:
+            lines.append(self.tr("{counsellor} is absent on {days}: these appointments would fall into the "
+                                 "absence.").format(counsellor=self.counsellor.currentText(),
+                                                    days=", ".join(fmt_date(day) for day in absent)))
+        self.series_holidays.setText("\n".join(lines))
+        self.series_holidays.setVisible(bool(lines))
+        if lines and self.isVisible():  # grow to show every line (a dialog keeps its size otherwise)
+            self.layout().activate()
+            needed = self.layout().totalHeightForWidth(self.width()) if self.layout().hasHeightForWidth() \
+                else self.sizeHint().height()
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
+    def load_schedule(self) -> None:
+        """The chosen counsellor's absences (off the GUI thread), for the series' note."""
+        staff_id = self.counsellor.currentData()
+        self._schedule_seq += 1
+        seq = self._schedule_seq
+        self.schedule = None
+        if staff_id is None:
             return
-        days = ", ".join(f"{fmt_date(day)} ({name})" for day, name in holidays)
-        if self.skip_holidays.isChecked():
-            text = self.tr("{kept} appointments will be booked. Left out because they are public holidays: "
-                           "{days}.").format(kept=len(spans) - len(holidays), days=days)
-        else:
-            text = self.tr("Booked on public holidays too (the centre is closed): {days}.").format(days=days)
-        self.series_holidays.setText(text)
-        self.series_holidays.setVisible(True)
+        services, actor = self.ctx.services, self.ctx.actor
+
+        def take(schedule: Schedule) -> None:
+            if seq == self._schedule_seq and self._alive:
+                self.schedule = schedule
+                self._show_series_holidays()
+
+        self.ctx.run_in_worker(lambda: services.appointments.schedule(actor, staff_id), take, self._show_error,
+                               receiver=self)
 
     # -- client search -----------------------------------------------------------------------
 
