@@ -110,7 +110,10 @@ def export_xlsx(report: Report, path: Path | str, language: str = "de") -> None:
 
 
 def _sheet_name(title: str, existing: dict) -> str:
-    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip()[:31] or "Sheet"
+    # Excel forbids []:*?/\ in a sheet's name: "Klient*innen" keeps its gender mark as a middle
+    # dot and "Räume: Stunden" reads "Räume – Stunden" (not "Klient innen", "Räume  Stunden")
+    readable = title.replace(": ", " – ").replace("*", "·")
+    cleaned = " ".join("".join(" " if ch in "[]:*?/\\" else ch for ch in readable).split())[:31].rstrip() or "Sheet"
     names = {s.get_name() for s in existing.values()}
     candidate, counter = cleaned, 2
     while candidate in names:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import UTC, date, datetime
 
@@ -353,6 +354,19 @@ def test_a_no_show_rate_does_not_give_a_suppressed_count_away(services, head, tm
     with zipfile.ZipFile(zipped) as z:
         appointments = list(csv.reader(io.StringIO(z.read("appointments.csv").decode("utf-8-sig")), delimiter=";"))
     assert appointments[rate + 1][column] == "< 3"
+
+
+def test_xlsx_sheet_names_read_as_the_tables_titles(services, head, tmp_path):
+    """Excel forbids ':' and '*' in sheet names: they became spaces ('Klient innen nach Wohnort',
+    'Räume  Stunden'); the city reads 'Klient·innen' and 'Räume – Stunden' now."""
+    build_centre(services, head)
+    report = services.reports.report(head, MARCH, now=NOW)
+    path = tmp_path / "r.xlsx"
+    export_xlsx(report, path, "de")
+    with zipfile.ZipFile(path) as z:
+        names = re.findall(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode())
+    assert "Klient·innen nach Wohnort" in names and "Räume – Stunden" in names
+    assert all("  " not in n and len(n) <= 31 and not any(c in n for c in "[]:*?/\\") for n in names)
 
 
 def test_xlsx_text_never_becomes_a_formula(services, head, tmp_path):
