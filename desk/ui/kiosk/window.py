@@ -96,6 +96,17 @@ def _label(points: int, *, bold: bool = False, name: str = "") -> QLabel:
     return label
 
 
+#: Languages Qt names differently: Dari is the Persian of Afghanistan.
+_QT_LOCALES = {"prs": "fa_AF"}
+
+
+def _weekday_locale(code: str) -> QLocale:
+    """The locale whose weekday names the kiosk shows for a language; German (the centre's
+    language, on every sign in the house) where Qt knows none, never Qt's English default."""
+    locale = QLocale(_QT_LOCALES.get(code, code))
+    return QLocale("de") if locale.language() == QLocale.Language.C else locale
+
+
 class KioskButton(QPushButton):
     """A large touch target (never smaller than TOUCH_MM either way) whose accessible name is
     what it says."""
@@ -543,7 +554,7 @@ class KioskWindow(QWidget):
         times = f"\u2066{start:%H:%M}\u2013{end:%H:%M}\u2069"
         if start.date() == local(self.clock()).date():
             return times
-        day = QLocale(self.language.code).dayName(start.isoweekday(), QLocale.FormatType.ShortFormat)
+        day = _weekday_locale(self.language.code).dayName(start.isoweekday(), QLocale.FormatType.ShortFormat)
         return f"{day} {times}"
 
     def _offer_detail(self, offer: KioskOffer) -> str:
