@@ -174,10 +174,14 @@ def test_counsellor_series_over_a_public_holiday_is_shown_and_skipped(qtbot, wor
     dialog.skip_holidays.setChecked(True)
     dialog.show()
     dialog.grab().save(str(tmp_path / "series-holiday-en.png"))
+    said = []
+    ctx.events.sig_status_message.connect(said.append)
     with qtbot.waitSignal(dialog.sig_saved, timeout=20000) as saved:
         dialog.save()
     days = [r.starts_at.astimezone(BERLIN).date() for r in saved.args[0]]
     assert days == [first, first + timedelta(weeks=1), holiday + timedelta(weeks=1)]
+    # the status bar says how many were booked, from when to when
+    assert f"3 appointments saved: {fmt_date(first)} 11:00 to {fmt_date(holiday + timedelta(weeks=1))} 11:00" in said
 
 
 def test_reminder_tick_and_cancel_flow(qtbot, world, monkeypatch, make_ui_ctx):

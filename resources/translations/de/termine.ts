@@ -87,6 +87,10 @@
         <translation>{count} gebuchte(r) Termin(e) liegen in einer Abwesenheit und sollten verschoben werden: {list}</translation>
     </message>
     <message>
+        <source>{count} appointments saved: {first} to {last}</source>
+        <translation>{count} Termine gespeichert: {first} bis {last}</translation>
+    </message>
+    <message>
         <source>Appointment saved: {when}</source>
         <translation>Termin gespeichert: {when}</translation>
     </message>

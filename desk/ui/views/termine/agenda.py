@@ -172,9 +172,15 @@ class AgendaTab(TermineTab):
         rows = result if isinstance(result, list) else [result]
         if rows:
             first = rows[0]
-            self.ctx.events.sig_status_message.emit(
-                self.tr("Appointment saved: {when}").format(
-                    when=f"{fmt_date(first.starts_at.astimezone(BERLIN).date())} {fmt_time(first.starts_at)}"))
+            when = f"{fmt_date(first.starts_at.astimezone(BERLIN).date())} {fmt_time(first.starts_at)}"
+            if len(rows) > 1:  # a series: how many were booked (public holidays may have been left out)
+                last = rows[-1]
+                self.ctx.events.sig_status_message.emit(
+                    self.tr("{count} appointments saved: {first} to {last}").format(
+                        count=len(rows), first=when,
+                        last=f"{fmt_date(last.starts_at.astimezone(BERLIN).date())} {fmt_time(last.starts_at)}"))
+            else:
+                self.ctx.events.sig_status_message.emit(self.tr("Appointment saved: {when}").format(when=when))
             if first.staff_id is not None and first.staff_id != self.view.staff_id():
                 self.view.counsellor.setCurrentIndex(max(0, self.view.counsellor.findData(first.staff_id)))
             self.view.date.setDate(qdate(first.starts_at.astimezone(BERLIN).date()))
