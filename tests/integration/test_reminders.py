@@ -420,3 +420,25 @@ def test_admin_send_dry_run_and_log(services, db_url, head, world, seven, capsys
     assert main(["reminders", "channels", "--database-url", db_url]) == 0
     out = capsys.readouterr().out
     assert "seven, sender Termin" in out and API_KEY not in out
+
+
+def test_a_merge_keeps_the_persons_reminders(services, head, world, seven):
+    """The person consented to SMS reminders on the record that is merged into another (a
+    duplicate made at reception). The appointments moved to the kept record, the consent stayed
+    with the merged-away one: the reminder silently no longer went out (and the sending log
+    still named the old record). Now the consent moves with them when the kept record has none."""
+    appointment = world["book"](local_moment(TUESDAY, time(9, 30)))
+    services.reminders.run_due(head, now=DAY_BEFORE_10 - timedelta(days=1))  # planned, not yet due
+    keep = services.clients.create(head, ClientInput(given_name="Amal", family_name="Al-Hasan", language="ar"))
+    services.clients.merge(head, keep.id, world["client"])
+    contact = services.reminders.contact(head, keep.id)
+    assert contact is not None and contact.sms_number == "+4915123456789" and contact.sms_consent_on is not None
+    report = services.reminders.run_due(head, now=DAY_BEFORE_10)
+    assert report.sent == 1 and [m["to"] for m in seven.received] == ["+4915123456789"]
+    with services.uow() as uow:
+        from sqlalchemy import select
+
+        from desk.storage.models import ReminderSending
+        owners = set(uow.session.scalars(select(ReminderSending.client_id).where(
+            ReminderSending.appointment_id == appointment.id)))
+    assert owners == {keep.id}

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
-from desk.storage.models import Appointment, Client, Visit
+from desk.storage.models import Appointment, Client, ReminderContact, ReminderSending, Visit
 from desk.storage.repositories.appointments import appointment_by_id, appointment_row
 
 
@@ -95,7 +95,8 @@ class ReceptionRepository:
         return self.session.scalar(stmt) is not None
 
     def move_client_rows(self, absorb_id: int, keep_id: int) -> tuple[int, int]:
-        """Re-point every visit and appointment of `absorb_id` to `keep_id`; returns the counts."""
+        """Re-point every visit and appointment of `absorb_id` (with their reminders) to `keep_id`;
+        returns the counts."""
         now = datetime.now(UTC)
         visits = self.session.execute(
             update(Visit).where(Visit.client_id == absorb_id).values(client_id=keep_id, updated_at=now)
@@ -106,6 +107,16 @@ class ReceptionRepository:
             .values(client_id=keep_id, version=Appointment.version + 1, updated_at=now)
             .execution_options(synchronize_session=False)
         ).rowcount
+        # the reminders of those appointments follow them, and so does the person's consent to
+        # reminders when the kept record has none (else the moved appointments went unreminded)
+        self.session.execute(
+            update(ReminderSending).where(ReminderSending.client_id == absorb_id).values(client_id=keep_id)
+            .execution_options(synchronize_session=False))
+        if self.session.get(ReminderContact, keep_id) is None:
+            self.session.execute(
+                update(ReminderContact).where(ReminderContact.client_id == absorb_id)
+                .values(client_id=keep_id, version=ReminderContact.version + 1, updated_at=now)
+                .execution_options(synchronize_session=False))
         return int(visits or 0), int(appointments or 0)
 
     def mark_merged(self, absorb_id: int, keep_id: int, expected_version: int | None = None) -> bool:
