@@ -381,3 +381,20 @@ def test_a_series_over_the_counsellor_s_absence_names_those_dates(qtbot, world, 
                     "these appointments would fall into the absence.")
     dialog.series_count.setValue(2)  # before the leave: nothing to say
     assert not dialog.series_holidays.isVisibleTo(dialog)
+
+
+def test_a_single_date_on_a_public_holiday_says_so_under_the_free_slots(qtbot, world, make_ui_ctx):
+    """No free slots on a holiday: the dialog said 'working hours, absence or fully booked'; it
+    names the holiday now (the counsellor may still book it, as outside her hours)."""
+    from desk.domain.recurrence import holidays_between
+
+    today = world["services"].clock().astimezone(BERLIN).date()
+    day, name = min(holidays_between(today + timedelta(days=1), today + timedelta(days=400)).items())
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
+    wait_idle(qtbot, ctx)
+    dialog = view.agenda.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(qdate(day))
+    qtbot.waitUntil(lambda: dialog.slots_label.text() == f"Public holiday ({name}): the centre is closed.",
+                    timeout=20000)
+    assert dialog.slots.count() == 0
