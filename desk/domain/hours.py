@@ -43,6 +43,8 @@ def parse_hours(text: str) -> tuple[ServiceHours, ...]:
         except ValueError:
             raise ValidationError("Opening hours: {part} is not like \"Mo 09:00-12:00\".",
                                   part=part.strip()) from None
+        if end <= start:  # "Mo 12:00-09:00": a typo the kiosk would read as closed all Monday
+            raise ValidationError("Opening hours: in {part} the end must be after the start.", part=part.strip())
         blocks.append(ServiceHours(day, start, end))
     return tuple(sorted(blocks, key=lambda h: (h.weekday, h.start)))
 

@@ -55,6 +55,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Only a booked appointment can be changed (this one is {status})."),
     QT_TRANSLATE_NOOP("errors", "Only an appointment marked as a no-show can be taken back (this one is {status})."),
     QT_TRANSLATE_NOOP("errors", "Opening hours: each block needs a weekday and a start before its end."),
+    QT_TRANSLATE_NOOP("errors", "Opening hours: in {part} the end must be after the start."),
     QT_TRANSLATE_NOOP("errors", "Opening hours: two blocks on the same day overlap."),
     QT_TRANSLATE_NOOP("errors", "Opening hours: {part} is not like \"Mo 09:00-12:00\"."),
     QT_TRANSLATE_NOOP("errors", "Organiser"),

@@ -1,6 +1,6 @@
 """Opening hours typed as text (Verwaltung dialog and desk-admin share the parser)."""
 
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -31,3 +31,29 @@ def test_open_at_reads_the_centre_wall_clock():
     assert open_at(hours, datetime(2027, 7, 1, 12, 30, tzinfo=UTC))  # Thursday 14:30 in Berlin (summer)
     assert not open_at(hours, datetime(2026, 12, 8, 8, 0, tzinfo=UTC))  # Tuesday
     assert not open_at((), datetime(2026, 12, 7, 8, 0, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("text", ["Mo 12:00-09:00", "Di 09:00-09:00, Mi 09:00-12:00"])
+def test_an_end_before_the_start_is_refused(text):
+    """'Mo 12:00-09:00' (a typo) was stored: the kiosk read Monday as closed all day and reception
+    named impossible hours. Refused with the block named; nothing is stored."""
+    with pytest.raises(ValidationError, match="end must be after the start") as error:
+        parse_hours(text)
+    assert error.value.params["part"] == text.split(",")[0]
+
+
+def test_the_next_consultation_hours_skip_public_holidays_and_past_blocks():
+    from dateutil.easter import easter
+
+    from desk.domain.hours import KIOSK_EARLY, kiosk_open, next_opening
+    from desk.domain.tickets import BERLIN
+
+    hours = parse_hours("Mo 09:00-12:00, Mi 14:00-16:00")
+    monday = easter(2027) + timedelta(days=1)  # Easter Monday: closed
+    at_ten = datetime.combine(monday, time(10), tzinfo=BERLIN)
+    block = next_opening(hours, at_ten)
+    assert (block.starts_at.date() - monday).days == 2 and block.starts_at.time() == time(14)
+    assert kiosk_open(hours, at_ten) == (False, block)
+    assert kiosk_open(hours, block.starts_at - KIOSK_EARLY)[0]  # the queue before the door opens
+    assert not kiosk_open(hours, block.ends_at)[0]  # the end is closed
+    assert kiosk_open((), at_ten) == (True, None)  # no hours: not limited

@@ -922,6 +922,10 @@ Datenbank: {database}</translation>
         <translation>Öffnungszeiten: Jeder Block braucht einen Wochentag und einen Beginn vor seinem Ende.</translation>
     </message>
     <message>
+        <source>Opening hours: in {part} the end must be after the start.</source>
+        <translation>Öffnungszeiten: in „{part}“ muss das Ende nach dem Beginn liegen.</translation>
+    </message>
+    <message>
         <source>Opening hours: two blocks on the same day overlap.</source>
         <translation>Öffnungszeiten: Zwei Blöcke am selben Tag überschneiden sich.</translation>
     </message>
