@@ -32,6 +32,8 @@ from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 _DATE_DE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _PHONE = re.compile(r"^[\s+()\-/0-9]{4,}$")
+PHONE_QUERY = _PHONE
+"""What the search takes for (part of) a phone number (with 4+ digits)."""
 
 NAME_MAX = 200
 NOTE_MAX = 500

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -282,6 +282,26 @@ def test_a_new_card_takes_the_typed_name_apart_as_the_lists_write_it(qtbot, make
     card = view.card_dialog
     assert (card.given.text(), card.family.text()) == (given, family)
     assert "," not in card.given.text() + card.family.text()
+
+
+@pytest.mark.parametrize(("typed", "birth", "phone"), [
+    ("24.12.1990", "24.12.1990", ""),
+    ("1990-12-24", "1990-12-24", ""),
+    ("0176 1234567", "", "0176 1234567"),
+    ("+49 (7433) 12-34", "", "+49 (7433) 12-34"),
+    ("K-000123", "", ""),
+    ("Olena", "", ""),
+])
+def test_a_new_card_starts_with_the_date_of_birth_or_phone_that_was_searched(qtbot, make_view, typed, birth, phone):
+    """Searched by date of birth (as the first-day guide suggests) or phone number, nobody found,
+    Ctrl+N: the card was empty and the volunteer typed the date again."""
+    view = make_view()
+    view.search.setText(typed)
+    view.new_client()
+    card = view.card_dialog
+    assert (card.birth.text(), card.phone.text()) == (birth, phone)
+    if birth:
+        assert card.client_input().date_of_birth == date(1990, 12, 24)
 
 
 def test_stale_card_is_refused_and_can_be_reloaded(qtbot, make_view, sqlite_services):

@@ -27,7 +27,17 @@ from PySide6.QtWidgets import (
 from desk.domain.errors import DeskError, StaleError, ValidationError
 from desk.domain.model import ClientRow, ClientSearchHit, Residence, StatusGroup
 from desk.domain.permissions import Permission, allowed
-from desk.services.clients import NAME_MAX, NOTE_MAX, ClientInput, parse_birth_date, parse_consent_date
+from desk.domain.text import digits_of
+from desk.domain.tickets import parse_client_number
+from desk.services.clients import (
+    NAME_MAX,
+    NOTE_MAX,
+    PHONE_QUERY,
+    ClientInput,
+    parse_birth_date,
+    parse_consent_date,
+    parse_date,
+)
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date
@@ -77,6 +87,22 @@ def split_typed_name(text: str) -> tuple[str, str]:
     return "", parts[0] if parts else ""
 
 
+def typed_date_or_phone(text: str) -> tuple[str, str]:
+    """(date of birth, phone) as typed into the search, when it was one of them (a client number
+    or anything else: neither)."""
+    text = text.strip()
+    if text[:1] in "kK" and parse_client_number(text) is not None:
+        return "", ""  # a client number (bare digits may be a phone number too: the search takes both)
+    try:
+        if parse_date(text) is not None:
+            return text, ""
+    except DeskError:  # an impossible date: the card says so when it is saved
+        return text, ""
+    if PHONE_QUERY.match(text) and len(digits_of(text)) >= 4:
+        return "", text
+    return "", ""
+
+
 class ClientCardDialog(LockAwareDialog):
     """New client (row None) or an existing client's card."""
 
@@ -87,7 +113,7 @@ class ClientCardDialog(LockAwareDialog):
     """The user chose an existing client instead of creating a duplicate."""
 
     def __init__(self, ctx: UiContext, row: ClientRow | None = None, *, initial_name: str = "",
-                 parent: QWidget | None = None) -> None:
+                 initial_birth: str = "", initial_phone: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ClientCardDialog")
         self.ctx = ctx
@@ -204,6 +230,9 @@ class ClientCardDialog(LockAwareDialog):
 
         self.retranslate()
         self._fill(row, initial_name)
+        if row is None:
+            self.birth.setText(initial_birth)
+            self.phone.setText(initial_phone)
         self.given.setFocus()
         if self.can_remind:
             self.load_reminder_contact()

@@ -901,10 +901,12 @@ class EmpfangView(DeskView):
             return
         query = self.search.text().strip()
         looks_like_name = bool(query) and not any(ch.isdigit() for ch in query)
-        from desk.ui.views.empfang.card import ClientCardDialog
+        from desk.ui.views.empfang.card import ClientCardDialog, typed_date_or_phone
 
+        # searched by date of birth or phone number and not found: the card starts with it
+        birth, phone = ("", "") if looks_like_name else typed_date_or_phone(query)
         self._open_card_dialog(ClientCardDialog(self.ctx, None, initial_name=query if looks_like_name else "",
-                                                parent=self))
+                                                initial_birth=birth, initial_phone=phone, parent=self))
 
     def _open_card_dialog(self, dialog: ClientCardDialog) -> None:
         if self.card_dialog is not None:
