@@ -598,7 +598,11 @@ def test_enter_checks_in_for_the_appointment_due_now_not_an_earlier_one_nobody_c
                                                                                          sqlite_services, ui_clock):
     """Two appointments today: an 08:00 one of Migrationsberatung that nobody closed and a 10:35 one
     of Integrationsmanagement. At 10:30 Enter took the first of the day (08:00, the wrong service)."""
-    now = ui_clock()
+    from desk.domain.tickets import BERLIN
+
+    # 10:30 of the test's day: at a --today run's own moment (00:30) '2.5 hours ago' was yesterday
+    now = ui_clock().astimezone(BERLIN).replace(hour=10, minute=30, second=0, microsecond=0).astimezone(UTC)
+    ui_clock.set(now)
     services = {s.code: s for s in sqlite_services.reference.services(RECEPTION)}
     client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olena", family_name="Kovalenko"))
     _appointment(sqlite_services, client.id, services["MBE"].id, now - timedelta(hours=2, minutes=30))
