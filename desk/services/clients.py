@@ -329,6 +329,14 @@ class ClientService:
             uow.commit()
         return row
 
+    @requires(Permission.CLIENT_CARD_READ)
+    def still_exists(self, actor: Actor, client_id: int) -> bool:
+        """Is the client's record still there (False: erased, here or at another workstation)?
+        An open card asks after a change, so it does not keep showing an erased person; reads
+        nothing of the card (not a card read)."""
+        with self._uow() as uow:
+            return uow.privacy.exists(client_id)
+
     @requires(Permission.CLIENT_WRITE)
     def create(self, actor: Actor, data: ClientInput) -> ClientRow:
         fields = self._validated(data)

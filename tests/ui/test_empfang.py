@@ -797,3 +797,35 @@ def test_part_of_a_phone_number_says_to_type_it_in_full(qtbot, make_view, sqlite
     view.search.setText("Zyxw Qvut")  # a name nobody has: the usual hint
     qtbot.waitUntil(lambda: view.search_settled() and view.ctx.workers_running == 0, timeout=5000)
     assert view.results_model.rowCount() == 0 and "typed in full" not in view.hint.text()
+
+
+def test_an_open_card_empties_itself_when_the_client_is_erased_elsewhere(qtbot, make_ui_ctx, sqlite_services):
+    """The head erases a person (Verwaltung, another PC) while their card is open at reception:
+    the card kept showing name, date of birth and note until someone closed it. After the live
+    update it empties itself, allows nothing but closing and says why."""
+    from desk.domain.topics import Changes, Topic
+    from desk.ui.views.empfang.card import ClientCardDialog
+
+    install_language("en")
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(
+        given_name="Amal", family_name="Haddad", date_of_birth=date(1990, 5, 17), reception_note="kommt mit Sohn",
+        language="ar", interpreter_needed=True))
+    other = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    ctx = make_ui_ctx(sqlite_services, RECEPTION)
+    card = ClientCardDialog(ctx, sqlite_services.clients.card(RECEPTION, client.id))
+    qtbot.addWidget(card)
+    card.show()
+    sqlite_services.clients.update(RECEPTION, other.id, other.version, ClientInput(given_name="Olena",
+                                                                                   family_name="Kowalenko"))
+    ctx.events.sig_data_changed.emit(Changes({Topic.CLIENTS}))  # someone else's card saved: nothing happens
+    qtbot.waitUntil(lambda: ctx.workers_running == 0, timeout=5000)
+    assert not card.erased and card.family.text() == "Haddad" and card.save_button.isEnabled()
+
+    sqlite_services.privacy.erase_client(Actor.system("test"), client.id)
+    ctx.events.sig_data_changed.emit(Changes({Topic.CLIENTS, Topic.VISITS}))
+    qtbot.waitUntil(lambda: card.erased, timeout=5000)
+    shown = [card.number.text(), card.given.text(), card.family.text(), card.birth.text(), card.note.toPlainText()]
+    assert shown == ["", "", "", "", ""]
+    assert card.language.currentIndex() == 0 and not card.interpreter.isChecked()  # no trace of Arabic either
+    assert not card.save_button.isEnabled() and not card.given.isEnabled()
+    assert "erased" in card.error.text() and card.error.isVisible()

@@ -113,6 +113,7 @@ ClientService.prepare_search                   x x x -
 ClientService.search                           x x x -
 ClientService.lookup                           x x x -
 ClientService.card                             x x x -
+ClientService.still_exists                     x x x -
 ClientService.create                           x x x -
 ClientService.update                           x x x -
 ClientService.find_duplicates                  x x x -

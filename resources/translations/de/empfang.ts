@@ -289,6 +289,10 @@
         <translation>Familienname</translation>
     </message>
     <message>
+        <source>This client was erased meanwhile (data protection): nothing of the card is kept. Close the card.</source>
+        <translation>Diese*r Klient*in wurde inzwischen gelöscht (Datenschutz): von der Karteikarte ist nichts mehr gespeichert. Bitte die Karteikarte schließen.</translation>
+    </message>
+    <message>
         <source>Reception card</source>
         <translation>Karteikarte</translation>
     </message>

@@ -29,6 +29,7 @@ from desk.domain.model import ClientRow, ClientSearchHit, Residence, StatusGroup
 from desk.domain.permissions import Permission, allowed
 from desk.domain.text import digits_of
 from desk.domain.tickets import parse_client_number
+from desk.domain.topics import Topic
 from desk.services.clients import (
     NAME_MAX,
     NOTE_MAX,
@@ -228,6 +229,8 @@ class ClientCardDialog(LockAwareDialog):
         layout.addWidget(self.duplicates_frame)
         layout.addWidget(self.buttons)
 
+        self.erased = False
+        """The client was erased while the card was open (here or at another workstation)."""
         self.retranslate()
         self._fill(row, initial_name)
         if row is None:
@@ -236,6 +239,38 @@ class ClientCardDialog(LockAwareDialog):
         self.given.setFocus()
         if self.can_remind:
             self.load_reminder_contact()
+        ctx.events.sig_data_changed.connect(self._on_data_changed)
+
+    # -- erased meanwhile -------------------------------------------------------------------------
+
+    def _on_data_changed(self, topics) -> None:
+        """Clients changed somewhere: an erasure must not leave the person on this screen."""
+        if self.row is None or self.erased or not ({Topic.CLIENTS, Topic.ANY} & set(topics)):
+            return
+        clients, actor, client_id = self.ctx.services.clients, self.ctx.actor, self.row.id
+        self.ctx.run_in_worker(lambda: clients.still_exists(actor, client_id),
+                               lambda there: there or self._show_erased(), lambda _error: None, receiver=self)
+
+    def _show_erased(self) -> None:
+        """Empty every field, allow nothing but closing, and say why."""
+        self.erased = True
+        for edit in (self.given, self.family, self.birth, self.phone, self.place, self.consent):
+            edit.clear()
+        self.note.clear()
+        self.number.clear()
+        for combo in (self.language, self.residence, self.status):
+            combo.setCurrentIndex(0)
+        self.interpreter.setChecked(False)
+        self.duplicates_list.clear()
+        self.duplicates_frame.hide()
+        for widget in (*(field for _label, field in self.form_labels), self.save_button,
+                       self.find_duplicates_button, self.reminders_button):
+            widget.setEnabled(False)
+        self.error.setText(self.tr("This client was erased meanwhile (data protection): nothing of the card "
+                                   "is kept. Close the card."))
+        self.error.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
+        self._grow()
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -314,6 +349,8 @@ class ClientCardDialog(LockAwareDialog):
                                self._show_error, receiver=self)
 
     def _contact_loaded(self, contact) -> None:
+        if self.erased:
+            return
         self.reminder_contact = contact
         self.reminders_button.setEnabled(True)
         self._reminders_text()
