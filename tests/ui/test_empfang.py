@@ -616,6 +616,33 @@ def test_enter_checks_in_for_the_appointment_due_now_not_an_earlier_one_nobody_c
     dialog.reject()
 
 
+def test_after_attaching_to_a_kiosk_ticket_or_escaping_the_search_is_ready_for_the_next_person(
+        qtbot, make_view, sqlite_services):
+    """Esc in the attach dialog left the focus nowhere (the keyboard user had to click), and after
+    attaching the person's name stayed in the search (a check-in clears it)."""
+    from desk.services.checkin import CheckInRequest
+
+    system = Actor.system("test")
+    mbe = next(s for s in sqlite_services.reference.services(system) if s.code == "MBE")
+    ticket = sqlite_services.checkin.check_in(system, CheckInRequest(service_id=mbe.id))  # anonymous
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Selam", family_name="Tesfay"))
+    view = make_view()
+    _search(qtbot, view, "selam")
+    view.action_attach.trigger()
+    qtbot.waitUntil(lambda: getattr(view, "attach_dialog", None) is not None and view.attach_dialog.isVisible(),
+                    timeout=5000)
+    first = view.attach_dialog
+    QTest.keyClick(first.focusWidget() or first, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not first.isVisible() and view.search.hasFocus(), timeout=3000)
+    view.action_attach.trigger()
+    qtbot.waitUntil(lambda: view.attach_dialog is not first and view.attach_dialog.isVisible(), timeout=5000)
+    QTest.keyClick(view.attach_dialog.focusWidget() or view.attach_dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.ctx.workers_running == 0 and not view._busy, timeout=5000)
+    [visit] = sqlite_services.checkin.today(RECEPTION)
+    assert visit.id == ticket.id and visit.client_id == client.id
+    qtbot.waitUntil(lambda: view.search.hasFocus() and view.search.text() == "", timeout=3000)
+
+
 def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
     """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
     import threading

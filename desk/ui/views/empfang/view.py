@@ -773,6 +773,7 @@ class EmpfangView(DeskView):
                        self._check_in_failed)
 
         dialog.accepted.connect(chosen)
+        dialog.rejected.connect(self.focus_search)  # Esc: back to the search, as after every dialog
         dialog.open()
 
     def _attached(self, visit: VisitRow) -> None:
@@ -780,6 +781,7 @@ class EmpfangView(DeskView):
         self.show_message("")
         self.ctx.events.sig_status_message.emit(
             self.tr("Ticket {ticket} now belongs to the client; it keeps its place").format(ticket=visit.ticket))
+        self.search.clear()  # the next person, as after a check-in
         self.focus_search()
 
     def anonymous_ticket(self) -> None:
