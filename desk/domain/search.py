@@ -796,6 +796,9 @@ class NameIndex:
         self._pk = _Vocab()
         self._vk = _Vocab()
         self._ck = _Vocab()  # consonant skeletons of abjad tokens
+        # consonant skeletons of the other tokens: only an abjad query looks there (Arabic script
+        # writes no short vowels, so "مریم" can only be compared with "Mariam" by its consonants)
+        self._ck_vowelled = _Vocab()
         self._cog = _Groups()  # cognate group -> the tokens in it
         self._cache: dict[tuple[str, bool], dict[int, float]] = {}
         for cid, key in entries:
@@ -848,9 +851,8 @@ class NameIndex:
             yield self._pk, k
         for k in t.vk:
             yield self._vk, k
-        if t.abjad:
-            for c in t.ck:
-                yield self._ck, c
+        for c in t.ck:
+            yield (self._ck if t.abjad else self._ck_vowelled), c
         for g in t.cog:
             yield self._cog, g
 
@@ -881,7 +883,7 @@ class NameIndex:
     # -- per query token ---------------------------------------------------
     def _token_hits(self, q: _Tok, last: bool) -> dict[int, float]:
         """Similarity of one query token to every client token (id) it resembles."""
-        ck = (q.main, last)
+        ck = (q.main, last, q.abjad)  # an abjad token also reaches the vowelled names' skeletons
         hit = self._cache.get(ck)
         if hit is not None:
             return hit
@@ -909,9 +911,11 @@ class NameIndex:
             _bump(d, self._vk.post.get(k, ()), S_VOWEL)
         for g in q.cog:
             _bump(d, self._cog.get(g, ()), S_COG)
+        skeletons = (self._ck, self._ck_vowelled) if q.abjad else (self._ck,)
         for c in q.ck:
             if len(c) >= 2 or qlen <= 3:
-                _bump(d, self._ck.post.get(c, ()), S_CONS_ABJAD)
+                for vocab in skeletons:
+                    _bump(d, vocab.post.get(c, ()), S_CONS_ABJAD)
         # prefixes (type-ahead): every query token may be incomplete
         if qlen >= 1:
             for vocab, post, forms, base in (
@@ -939,9 +943,10 @@ class NameIndex:
                 for gid, s in seen.items():
                     _bump(d, self._cog.get(gid, ()), s)
                 for c in q.ck:
-                    for form in self._ck.prefixed(c, 2000):
-                        s = 0.62 + 0.24 * len(c) / max(len(form), 1)
-                        _bump(d, self._ck.post[form], s)
+                    for vocab in skeletons:
+                        for form in vocab.prefixed(c, 2000):
+                            s = 0.62 + 0.24 * len(c) / max(len(form), 1)
+                            _bump(d, vocab.post[form], s)
         # short forms (Wale -> Adewale)
         if qlen >= 4:
             for form in self._main.suffixed(q.main, 200):
@@ -959,8 +964,9 @@ class NameIndex:
                     _bump(d, pk_post[form], 0.90 * sc / 100.0)
             for c in q.ck[:2]:
                 if len(c) >= 3:
-                    for form, sc in self._ck.fuzzy(c, 75, 50):
-                        _bump(d, self._ck.post[form], 0.85 * sc / 100.0)
+                    for vocab in skeletons:
+                        for form, sc in vocab.fuzzy(c, 75, 50):
+                            _bump(d, vocab.post[form], 0.85 * sc / 100.0)
         if len(self._cache) > 256:
             self._cache.clear()
         self._cache[ck] = d

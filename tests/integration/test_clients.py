@@ -21,6 +21,17 @@ from desk.services.context import Actor
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
+def test_a_person_registered_in_latin_letters_is_warned_about_when_typed_in_arabic_script(services, reception):
+    """The person comes back and their name is typed (or pasted) in their own script: the warning
+    must name the card made earlier in Latin letters (it did not: Arabic script was compared by its
+    consonants with Arabic-script names only)."""
+    known = services.clients.create(reception, ClientInput(given_name="Mariam", family_name="Haidari"))
+    for given, family in (("مریم", "حیدری"), ("مريم", "حيدري")):
+        hits = services.clients.find_duplicates(reception, ClientInput(given_name=given, family_name=family))
+        assert [h.id for h in hits][:1] == [known.id], (given, family)
+    assert services.clients.search(reception, "مریم حیدری")[0].id == known.id
+
+
 def test_duplicates_use_name_variants_and_date_of_birth(services, reception):
     known = services.clients.create(reception, ClientInput(given_name="Muhammad", family_name="Alhasan",
                                                            date_of_birth=date(1988, 3, 4)))
