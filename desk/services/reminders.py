@@ -237,7 +237,8 @@ class ReminderService:
     def run_due(self, actor: Actor, *, now: datetime | None = None, dry_run: bool = False,
                 limit: int = 50) -> RunReport:
         """Plan, claim and send what is due now. Every workstation calls this; each reminder goes
-        out once. `dry_run` changes nothing and lists what would go out."""
+        out once. `dry_run` sends and plans nothing and lists what would go out (recorded in the
+        audit log as a list read: it shows the recipients' addresses)."""
         fixed_clock = now is not None
         now = now or self._clock()
         report = RunReport()
@@ -255,6 +256,9 @@ class ReminderService:
         if dry_run:
             with self._uow() as uow:
                 report.would_send = self._would_send(uow, schedule, now, available)
+            # shows each client's mobile number or e-mail address: recorded like the other lists
+            self._list_reads.record(actor, "reminders_due", (r.client_id for r in report.would_send),
+                                    every_time=True)
             return report
         with self._uow(write=True) as uow:
             report.retired = uow.reminders.retire(now)

@@ -217,6 +217,14 @@ def test_dry_run_shows_and_changes_nothing(services, head, world, seven):
     with services.uow() as uow:
         assert uow.reminders.count() == 0
     assert seven.received == []
+    # it showed the client's mobile number (desk-admin reminders send --dry-run): recorded
+    import json
+
+    from desk.domain.audit import LIST_READ
+    from desk.services.auditlog import AuditFilter
+
+    reads = services.audit_log.query(head, AuditFilter(action=LIST_READ, client_id=world["client"]))
+    assert [json.loads(r.details)["list"] for r in reads] == ["reminders_due"]
 
 
 def test_a_minute_with_nothing_due_writes_nothing(services, head, world, seven):

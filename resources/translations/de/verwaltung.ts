@@ -1269,6 +1269,10 @@
         <translation>nicht zugestellte Erinnerungen</translation>
     </message>
     <message>
+        <source>reminders due (dry run, with addresses)</source>
+        <translation>fällige Erinnerungen (Probelauf, mit Adressen)</translation>
+    </message>
+    <message>
         <source>search results</source>
         <translation>Suchergebnisse</translation>
     </message>

@@ -205,6 +205,7 @@ LIST_NAMES = {
     "appointments_export": QT_TRANSLATE_NOOP("verwaltung", "calendar export (ICS)"),
     "reminders": QT_TRANSLATE_NOOP("verwaltung", "reminder list"),
     "reminder_problems": QT_TRANSLATE_NOOP("verwaltung", "reminders that did not go out"),
+    "reminders_due": QT_TRANSLATE_NOOP("verwaltung", "reminders due (dry run, with addresses)"),
     "search": QT_TRANSLATE_NOOP("verwaltung", "search results"),
     "duplicates": QT_TRANSLATE_NOOP("verwaltung", "possible duplicates"),
 }
