@@ -135,10 +135,12 @@ class EmpfangView(DeskView):
         self._search_seq = 0
         self._applied_seq = 0
         self._search_failed_for: str | None = None
+        """The query whose search failed (the database away): no results are shown for it."""
         self._after_search: tuple[Callable[[], None], str] | None = None
         """A key that acts on the results, pressed while they were still being searched: (the
         action, the text it was pressed for)."""
-        """The query whose search failed (the database away): no results are shown for it."""
+        self._services_seq = 0
+        self._outage_shown = False
         self._appointments_seq = 0
         self._appointment_of: dict[int, AppointmentRow] = {}
         self.last_visit: VisitRow | None = None
@@ -332,7 +334,7 @@ class EmpfangView(DeskView):
     def _load_services(self) -> None:
         """The services offered at check-in and the centre's name for the slip, from a worker."""
         reference, actor = self.ctx.services.reference, self.ctx.actor
-        self._services_seq = getattr(self, "_services_seq", 0) + 1
+        self._services_seq += 1
         seq = self._services_seq
 
         def work() -> tuple[list[ServiceRow], str]:
@@ -374,7 +376,7 @@ class EmpfangView(DeskView):
 
     def _database_answered(self) -> None:
         """A read came back: a message that the database was away is no longer true."""
-        if getattr(self, "_outage_shown", False):
+        if self._outage_shown:
             self.show_message("")
 
     def on_shown(self) -> None:
