@@ -48,12 +48,21 @@ LANGUAGES: tuple[Language, ...] = (
     Language("ru", "Русский", "Russisch", "Russian"),
     Language("tr", "Türkçe", "Türkisch", "Turkish"),
     Language("ku", "Kurdî", "Kurdisch", "Kurdish"),
+    Language("ckb", "کوردی", "Kurdisch (Sorani)", "Kurdish (Sorani)", rtl=True),  # Iraq and Iran, Arabic script
     Language("ti", "ትግርኛ", "Tigrinya", "Tigrinya"),
     Language("so", "Soomaali", "Somali", "Somali"),
     Language("sq", "Shqip", "Albanisch", "Albanian"),
     Language("ro", "Română", "Rumänisch", "Romanian"),
     Language("en", "English", "Englisch", "English"),
     Language("fr", "Français", "Französisch", "French"),
+    # further languages the centre's clients come with (Georgia, Pakistan, Latin America, the EU's
+    # east and the Western Balkans): reception notes an interpreter for them like for any other
+    Language("ka", "ქართული", "Georgisch", "Georgian"),
+    Language("ur", "اردو", "Urdu", "Urdu", rtl=True),
+    Language("es", "Español", "Spanisch", "Spanish"),
+    Language("pl", "Polski", "Polnisch", "Polish"),
+    Language("bg", "Български", "Bulgarisch", "Bulgarian"),
+    Language("sr", "Српски", "Serbisch", "Serbian"),
     Language("de", "Deutsch", "Deutsch", "German"),
 )
 

@@ -643,6 +643,27 @@ def test_after_attaching_to_a_kiosk_ticket_or_escaping_the_search_is_ready_for_t
     qtbot.waitUntil(lambda: view.search.hasFocus() and view.search.text() == "", timeout=3000)
 
 
+def test_an_interpreter_can_be_noted_for_georgian_urdu_spanish_and_the_other_added_languages(qtbot, make_view,
+                                                                                                  sqlite_services):
+    """Georgian, Urdu, Spanish, Sorani, Polish, Bulgarian and Serbian speakers come to the centre, but
+    the pickers offered none of them: reception could not note their interpreter at check-in nor
+    their language on the card."""
+    client = sqlite_services.clients.create(RECEPTION, ClientInput(given_name="Nino", family_name="Beridze",
+                                                                   language="ka", interpreter_needed=True))
+    view = make_view()
+    _search(qtbot, view, "Nino Beridze")
+    assert view.results_model.index(0, ResultColumn.LANGUAGE).data() == "Georgian, interpreter"  # was "ka, ..."
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    dialog = view.checkin_dialog
+    assert dialog.language.currentData() == "ka" and dialog.language.currentText() == "Georgian (ka)"
+    offered = {dialog.language.itemData(i) for i in range(dialog.language.count())}
+    assert {"ka", "ur", "es", "ckb", "pl", "bg", "sr"} <= offered
+    dialog.service.setCurrentIndex(0)
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    assert view.last_visit.interpreter_language == "ka" and view.last_visit.client_id == client.id
+
+
 def test_the_ticket_panel_shows_no_estimate_still_being_fetched(qtbot, make_view, sqlite_services, monkeypatch):
     """Enter pressed before the estimated wait arrived left 'Estimated wait: …' under the last ticket."""
     import threading
