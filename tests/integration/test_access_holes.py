@@ -126,6 +126,21 @@ def test_one_line_fields_refuse_controls_separators_and_bidi_overrides(services,
     assert "\u200c" in row.given_name
 
 
+def test_invisible_wrappers_around_a_pasted_name_or_number_are_dropped_not_refused(services, reception) -> None:
+    """WhatsApp (and Windows) put bidi embeddings or isolates around a copied phone number or name, some
+    programs a byte-order mark in front: the card refused them ('... contains invisible control
+    characters. Please retype it.') - and an Arabic name cannot be retyped on a German keyboard.
+    Around the whole text they reorder nothing and are dropped; inside it they stay refused (above)."""
+    from desk.services.clients import ClientInput
+
+    row = services.clients.create(reception, ClientInput(given_name="\u2068مریم\u2069", family_name="\ufeffHaidari",
+                                                         phone="\u202a+49 176 1234567\u202c"))
+    card = services.clients.card(reception, row.id)
+    assert (card.given_name, card.family_name) == ("مریم", "Haidari")
+    [hit] = services.clients.search(reception, "+49 176 1234567")
+    assert hit.id == row.id
+
+
 def test_desk_admin_never_prints_them_raw(sqlite_services, capsys, cli_login) -> None:
     """A name stored before these characters were refused (or written by another program)."""
     from desk.cli import main as admin

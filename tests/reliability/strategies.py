@@ -74,6 +74,7 @@ boundary_datetimes = st.one_of(
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ONE_LINE_RE = re.compile(r"[\r\n\t\u2028\u2029\x85]")
 _BREAKS = re.compile(r"[\r\n\t]+")
+_EDGE_WRAPPERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
 
 def normalised(value: str, *, multiline: bool = False) -> str:
@@ -82,7 +83,10 @@ def normalised(value: str, *, multiline: bool = False) -> str:
     text = unicodedata.normalize("NFC", value)
     if not multiline:
         text = _BREAKS.sub(" ", text)
-    return text.strip()
+    # invisible wrappers around the whole text (a pasted WhatsApp number) are dropped, not refused
+    while text != (trimmed := text.strip().strip(_EDGE_WRAPPERS)):
+        text = trimmed
+    return text
 
 
 def acceptable(value: str, max_length: int, *, multiline: bool = False) -> bool:
