@@ -24,7 +24,7 @@ from pathlib import Path
 from desk.cli.common import add_database_option, admin_session, open_services, sqlite_path
 from desk.domain.backups import LONGEST, rule_text
 from desk.domain.errors import DatabaseError
-from desk.domain.tickets import format_client_number
+from desk.domain.tickets import BERLIN, format_client_number
 from desk.services.backup import backup_too_old, check_file, checked_copy, restore_file
 from desk.services.bootstrap import program_schema, resolve_database_url
 from desk.services.context import Actor
@@ -136,8 +136,10 @@ def _list(args: argparse.Namespace) -> int:
         backups = services.backup.backups(actor)
     print(f"rule: {rule_text()} (desk-made files only)")
     for b in backups:
-        expires = f"deleted {b.expires_at:%Y-%m-%d}" if b.expires_at else "not made by desk: kept"
-        print(f"{b.made_at:%Y-%m-%d %H:%M}  {b.kind:<15} {b.size / 1e6:8.1f} MB  {expires:<18}  {b.path}")
+        # the centre's time, as in the file names and in Verwaltung (made_at is UTC): a daily
+        # backup made at 00:05 on the 5th is not listed as the 4th at 23:05
+        expires = f"deleted {b.expires_at.astimezone(BERLIN):%Y-%m-%d}" if b.expires_at else "not made by desk: kept"
+        print(f"{b.made_at.astimezone(BERLIN):%Y-%m-%d %H:%M}  {b.kind:<15} {b.size / 1e6:8.1f} MB  {expires:<18}  {b.path}")
     if not backups:
         print("no backups yet")
     return 0

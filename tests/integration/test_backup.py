@@ -179,3 +179,19 @@ def test_a_full_disk_during_backup_leaves_no_half_file(sqlite_services, head, tm
     with pytest.raises(DatabaseError, match="not writable or full"):
         sqlite_services.backup.backup_now(head, folder)
     assert list(folder.iterdir()) == []  # the .partial file was removed
+
+
+def test_backups_are_listed_in_the_centres_time_like_their_file_names(tmp_path: Path, head, cli_login,
+                                                                       capsys) -> None:
+    """`desk-admin backups` printed UTC: the daily backup made at 00:05 on 5 January (file name
+    desk-daily-20990105) was listed as 4 January 23:05, beside a file name saying the 5th."""
+    services = _fresh(tmp_path, "desk.sqlite")
+    cli_login(services)
+    made = services.backup.backup_now(head)
+    path = services.db.sqlite_path
+    services.close()
+    made.rename(made.with_name("desk-manual-20990105-000500.sqlite"))
+    assert admin(["backups", "--database-url", sqlite_url(path)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "desk-manual-20990105-000500" in x)
+    assert line.startswith("2099-01-05 00:05  manual"), line
+    assert "deleted 2099-02-09" in line, line
