@@ -73,7 +73,7 @@ def _restore(args: argparse.Namespace) -> int:
     path = sqlite_path(url)
     if path is None:
         raise DatabaseError("restore works on SQLite files; restore PostgreSQL with pg_restore "
-                            "(see docs/DATA-PROTECTION.md).")
+                            "(docs/INSTALL.md, 'Restore for real').")
     actor = _restore_login(args, path)
     days = backup_too_old(args.file, datetime.now(UTC))
     if days is not None and not args.confirm_old:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desk.services.bootstrap import prepare_database
+from desk.domain.tickets import format_client_number
+from desk.services.bootstrap import prepare_database, reapplied_erasures
 from desk.storage.engine import redact_url
 from desk.storage.roles import ServerRoles, grant_rights, prepare_server
 
@@ -19,8 +20,14 @@ def setup_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], say
     """Over a superuser's connection, idempotently: the roles and the database, the schema
     migrated and seeded as the owner, then the rights of the application and the display."""
     prepare_server(url, roles, passwords=passwords, say=say)
-    prepare_database(url, role=roles.owner).dispose()  # migrate and seed as the owner
+    db = prepare_database(url, role=roles.owner)  # migrate and seed as the owner
+    # after a restore (docs/INSTALL.md): opening erased again whoever the ledger names
+    again = reapplied_erasures(db)
+    db.dispose()
     say(f"schema migrated and seeded as {roles.owner}")
+    if again:
+        say(f"erased again (erasures made after that backup, from the ledger): "
+            f"{', '.join(format_client_number(i) for i in again)}")
     grant_rights(url, roles)
     say(f"rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only), "
         f"{roles.kiosk} (kiosk only: services, tickets, appointment check-in by code)")

@@ -135,3 +135,100 @@ def test_restore_drill(pg, cli_login, tmp_path, monkeypatch, capsys) -> None:
     finally:
         subprocess.run(["psql", server, "-c", f'DROP DATABASE IF EXISTS "{drill_name}" WITH (FORCE)'],
                        check=False, capture_output=True, env=env)
+
+
+def _restore_block() -> list[list[str]]:
+    """The commands of docs/INSTALL.md "Restore for real" (the block after <!-- pg-restore -->)."""
+    import shlex
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "INSTALL.md").read_text(encoding="utf-8")
+    block = text.split("<!-- pg-restore -->", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    return [shlex.split(line) for line in block.splitlines() if line.strip()]
+
+
+def test_restore_for_real_as_documented(pg_server_url, cli_login, tmp_path, monkeypatch, capsys) -> None:
+    """docs/INSTALL.md "Restore for real", line by line, on a database set up by setup-server
+    (its own roles): the documented 'createdb -O desk desk && pg_restore --role=desk' named a
+    role that does not exist, and even with the owner's name pg_restore stopped at 'permission
+    denied for schema public', and the PCs' role could not connect. Here: the restored database
+    is the application role's again, with the client and without the one erased after the dump."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from desk.services.bootstrap import prepare_database
+    from desk.services.context import Actor
+
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None or shutil.which("createdb") is None:
+        pytest.fail("the PostgreSQL client tools are not on PATH")
+    base = make_url(pg_server_url)
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}_desk"
+    superuser = base.set(database=name).render_as_string(hide_password=False)
+    app = base.set(database=name, username=f"{prefix}_app", password=None).render_as_string(hide_password=False)
+    folder = tmp_path / "pg-backups"
+    machine = tmp_path / "desk.toml"
+    machine.write_text(f"[backup]\nfolder = '{folder}'\n", encoding="utf-8")
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+    env = {**os.environ}
+    if base.password:
+        env["PGPASSWORD"] = base.password
+    admin_engine = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        assert admin(["setup-server", "--database-url", superuser, "--prefix", prefix]) == 0
+        services = build_services(prepare_database(superuser))
+        cli_login(services)
+        kept = add_client(services, "Echt", "Wiederhergestellt", last_contact=NOW, created=NOW)
+        erased = add_client(services, "Echt", "Geloescht", last_contact=NOW, created=NOW)
+        services.close()
+        assert admin(["backup", "--database-url", superuser]) == 0
+        dump = next(folder.glob("desk-manual-*.dump"))
+        after = build_services(prepare_database(superuser))
+        try:
+            after.privacy.erase_client(Actor.system("test"), erased)
+        finally:
+            after.close()
+        capsys.readouterr()
+
+        def rewrite(word: str) -> str:
+            word = word.replace("desk_owner", f"{prefix}_owner")
+            if word == "desk":
+                return name
+            if word == "localhost":
+                return base.host or "localhost"
+            if word == "FILE":
+                return str(dump)
+            if word == "postgresql+psycopg://postgres@localhost:5432/desk":
+                return superuser
+            return word
+
+        for line in _restore_block():
+            words = [rewrite(w) for w in line]
+            if words[0] == "desk-admin":
+                extra = ["--prefix", prefix] if words[1] == "setup-server" else []
+                assert admin(words[1:] + extra) == 0, words
+                continue
+            if "-U" in words:
+                words[words.index("-U") + 1] = base.username or "postgres"
+            if "-h" in words:
+                words[words.index("-h") + 2:words.index("-h") + 2] = ["-p", str(base.port or 5432)]
+            result = subprocess.run(words, capture_output=True, text=True, env=env)
+            assert result.returncode == 0, (words, result.stderr)
+        assert f"erased again (erasures made after that backup, from the ledger): K-{erased:06d}" \
+            in capsys.readouterr().out
+        with admin_engine.connect() as connection:  # setup-server again: not every role may connect
+            acl = connection.exec_driver_sql(f"SELECT datacl::text FROM pg_database WHERE datname = '{name}'").scalar()
+        assert acl and not any(entry.startswith("=") for entry in acl.strip("{}").split(",")), acl
+        at_a_pc = build_services(open_database(app))  # the reception PCs' role reads and writes again
+        try:
+            assert client_field(at_a_pc, kept, "family_name") == "Wiederhergestellt"
+            with at_a_pc.uow() as uow:
+                assert uow.privacy.present([erased]) == []
+        finally:
+            at_a_pc.close()
+    finally:
+        with admin_engine.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for role in ("app", "display", "kiosk", "owner"):
+                connection.exec_driver_sql(f'DROP ROLE IF EXISTS "{prefix}_{role}"')
+        admin_engine.dispose()
