@@ -217,7 +217,8 @@ def test_restore_for_real_as_documented(pg_server_url, cli_login, tmp_path, monk
         assert f"erased again (erasures made after that backup, from the ledger): K-{erased:06d}" \
             in capsys.readouterr().out
         with admin_engine.connect() as connection:  # setup-server again: not every role may connect
-            acl = connection.exec_driver_sql(f"SELECT datacl::text FROM pg_database WHERE datname = '{name}'").scalar()
+            acl = connection.execute(sa.text("SELECT datacl::text FROM pg_database WHERE datname = :d"),
+                                     {"d": name}).scalar()
         assert acl and not any(entry.startswith("=") for entry in acl.strip("{}").split(",")), acl
         at_a_pc = build_services(open_database(app))  # the reception PCs' role reads and writes again
         try:
