@@ -40,6 +40,10 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
             return db
         if backup_dir is None and db.sqlite_path is not None:
             backup_dir = default_backup_dir(db.sqlite_path)
+        elif backup_dir is None and not db.is_sqlite and not schema_is_current(db):
+            # an upgrade dumps the database first, into the server's folder (machine configuration only)
+            configured = load_config().get("backup.folder")
+            backup_dir = Path(configured).expanduser() if configured else None
         upgrade_database(db, backup_dir)
         uow_factory = unit_of_work_factory(db)
         with uow_factory(write=True) as uow:

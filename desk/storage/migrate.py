@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from desk.domain.errors import DatabaseNeedsUpgradeError, DatabaseTooNewError
+from desk.domain.errors import DatabaseError, DatabaseNeedsUpgradeError, DatabaseTooNewError
+from desk.domain.tickets import BERLIN
 from desk.storage.engine import WRITE_OPTION, Database
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
     API, written aside and renamed only after its check) — never a file copy of a live database."""
     from desk.storage.maintenance import sqlite_backup
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")  # the centre's time, as every backup name
     target = backup_dir / f"desk-{label}-{stamp}.sqlite"
     counter = 1
     while target.exists():
@@ -112,6 +113,8 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
     if current is not None and path is not None and path.exists() and backup_dir is not None:
         backup = backup_sqlite_file(path, backup_dir, f"before-upgrade-{current}")
         log.info("Backed up %s to %s before upgrading", path, backup)
+    elif current is not None and not db.is_sqlite:
+        backup = _dump_before_upgrade(db, backup_dir, current, head)
     try:
         _upgrade(db)
     except sa_exc.DBAPIError as error:
@@ -120,6 +123,28 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
             raise DatabaseNeedsUpgradeError(where=db.display_name, found=current or "-", known=head) from error
         raise
     return backup
+
+
+def _dump_before_upgrade(db: Database, backup_dir: Path | None, current: str, head: str) -> Path:
+    """PostgreSQL: a pg_dump of the database as it is, before its schema changes (the same
+    promise as SQLite's copy); with no backup folder named, the schema is not touched."""
+    from desk.storage.maintenance import pg_dump
+
+    if backup_dir is None:
+        raise DatabaseError(
+            "The database {where} has schema {found}; this program upgrades it to {head} only after a "
+            "backup, and backups of a PostgreSQL database go only to the [backup] folder of the machine "
+            "configuration (desk-admin config show names the file). None is named there: name one, "
+            "then upgrade again. Nothing was changed.", where=db.display_name, found=current, head=head)
+    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")  # the centre's time, as every backup name
+    target = backup_dir / f"desk-before-upgrade-{current}-{stamp}.dump"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backup_dir / f"desk-before-upgrade-{current}-{stamp}-{counter}.dump"
+    made = pg_dump(db.url, target)
+    log.info("Backed up the database to %s before upgrading from %s", made, current)
+    return made
 
 
 def _upgrade(db: Database) -> None:

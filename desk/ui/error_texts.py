@@ -108,6 +108,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The database {where} cannot be opened. Check that the folder exists and is writable."),
     QT_TRANSLATE_NOOP("errors", "The database {where} could not be written or read (disk I/O error). Nothing was saved. Check the disk and the -wal/-shm files beside the database, then try again."),
     QT_TRANSLATE_NOOP("errors", "The database {where} has schema {found}; this program needs {head}. The database role desk connects with may not change the schema (as it should be): the administrator upgrades it with 'desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATABASE'."),
+    QT_TRANSLATE_NOOP("errors", "The database {where} has schema {found}; this program upgrades it to {head} only after a backup, and backups of a PostgreSQL database go only to the [backup] folder of the machine configuration (desk-admin config show names the file). None is named there: name one, then upgrade again. Nothing was changed."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is damaged. Restore the latest backup with 'desk-admin restore' (the damaged file is kept)."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is locked by another program (a backup, a copy or a second desk on this file). Nothing was saved. Wait a moment or close that program, then try again."),
     QT_TRANSLATE_NOOP("errors", "The database {where} is read-only. Nothing was saved. Fix the permissions or free the disk, then try again."),

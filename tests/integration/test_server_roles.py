@@ -6,6 +6,7 @@ Every test makes its own database and roles with unique names and drops them aft
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -304,3 +305,43 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
         assert _fails(server["kiosk"], sql), f"the kiosk role may: {sql}"
     rows = _works(server["superuser"], "SELECT self_service, interpreter_language FROM visits ORDER BY id")
     assert rows == [(True, "ti"), (True, "ar")]
+
+
+def test_an_upgrade_on_the_server_dumps_the_database_first(server, tmp_path, monkeypatch, capsys) -> None:
+    """SQLite is copied before its schema changes; PostgreSQL was migrated in place without any
+    backup (setup-server after installing a newer desk, or desk-admin upgrade). Now a pg_dump goes
+    into the machine configuration's backup folder first; with none named, nothing is changed."""
+    from alembic import command
+
+    from desk.storage.engine import open_database
+    from desk.storage.migrate import HEAD_REVISION, _config
+
+    with sa.create_engine(_url(server["base"], None, "postgres"), isolation_level="AUTOCOMMIT").connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{server["db"]}"')
+    older = open_database(server["superuser"])  # the database as an older desk left it
+    try:
+        with older.engine.connect() as connection, connection.begin():
+            config = _config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005_kiosk")
+    finally:
+        older.dispose()
+    machine = tmp_path / "desk.toml"
+    machine.write_text("", encoding="utf-8")
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+    argv = ["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]
+    capsys.readouterr()
+    assert admin(argv) == 1
+    said = capsys.readouterr().err
+    assert "only after a backup" in said and "[backup] folder" in said and "Nothing was changed" in said, said
+    assert _works(server["superuser"], "SELECT version_num FROM alembic_version") == [("0005_kiosk",)]
+
+    folder = tmp_path / "dumps"
+    machine.write_text(f"[backup]\nfolder = '{folder}'\n", encoding="utf-8")
+    assert admin(argv) == 0
+    dumps = list(folder.glob("desk-before-upgrade-0005_kiosk-*.dump"))
+    assert len(dumps) == 1 and dumps[0].read_bytes()[:5] == b"PGDMP", list(folder.iterdir())
+    assert stat.S_IMODE(dumps[0].stat().st_mode) == 0o600
+    assert _works(server["superuser"], "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert admin(argv) == 0  # at head: no upgrade, no further dump
+    assert len(list(folder.glob("desk-before-upgrade-*"))) == 1

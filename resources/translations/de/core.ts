@@ -1134,6 +1134,10 @@ Datenbank: {database}</translation>
         <translation>Die Datenbank {where} hat das Schema {found}; dieses Programm braucht {head}. Die Datenbankrolle, mit der desk verbunden ist, darf das Schema nicht ändern (so ist es richtig): Die Administration aktualisiert es mit &apos;desk-admin setup-server --database-url postgresql+psycopg://SUPERUSER@HOST/DATENBANK&apos;.</translation>
     </message>
     <message>
+        <source>The database {where} has schema {found}; this program upgrades it to {head} only after a backup, and backups of a PostgreSQL database go only to the [backup] folder of the machine configuration (desk-admin config show names the file). None is named there: name one, then upgrade again. Nothing was changed.</source>
+        <translation>Die Datenbank {where} hat das Schema {found}; dieses Programm aktualisiert sie auf {head} erst nach einer Sicherung, und Sicherungen einer PostgreSQL-Datenbank gehen nur in den [backup]-Ordner der Rechner-Konfiguration (desk-admin config show nennt die Datei). Dort ist keiner eingetragen: bitte einen eintragen, dann erneut aktualisieren. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>The database {where} is damaged. Restore the latest backup with &apos;desk-admin restore&apos; (the damaged file is kept).</source>
         <translation>Die Datenbank {where} ist beschädigt. Stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her (die beschädigte Datei bleibt erhalten).</translation>
     </message>
