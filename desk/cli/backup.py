@@ -25,7 +25,7 @@ from desk.cli.common import add_database_option, admin_session, open_services, s
 from desk.domain.backups import LONGEST, rule_text
 from desk.domain.errors import DatabaseError
 from desk.domain.tickets import BERLIN, format_client_number
-from desk.services.backup import backup_too_old, check_file, checked_copy, restore_file
+from desk.services.backup import backup_too_old, check_file, checked_copy, restore_file, written_by_newer_desk
 from desk.services.bootstrap import program_schema, resolve_database_url
 from desk.services.context import Actor
 
@@ -128,7 +128,18 @@ def _check(args: argparse.Namespace) -> int:
     print(f"this program: schema {program_schema()}")
     if not report.ok:
         print("DAMAGED: restore the latest good backup with 'desk-admin restore FILE' (desk-admin backups lists them)")
-    return 0 if report.ok else 1
+        return 1
+    if written_by_newer_desk(report.revision):  # desk refuses to open it: not "ok"
+        print(f"NEWER: this database was written by a newer version of desk (schema {report.revision}); this "
+              "program cannot open it. Install the newer version of desk on this computer.")
+        return 1
+    if report.revision is None:
+        print("EMPTY: this file holds no desk database (no schema). Choose the right file, or restore a backup "
+              "with 'desk-admin restore FILE'.")
+        return 1
+    if report.revision != program_schema():
+        print("older: desk upgrades it at its next start, after a backup (or now: desk-admin upgrade)")
+    return 0
 
 
 def _list(args: argparse.Namespace) -> int:

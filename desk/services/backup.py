@@ -66,7 +66,20 @@ def check_file(path: Path) -> CheckReport:
     for desk to open."""
     if not Path(path).exists():
         raise DatabaseError("The database file {path} does not exist.", path=str(path))
+    if Path(path).is_dir():  # not "damaged: restore a backup" over a folder
+        raise DatabaseError("{path} is a folder, not a database file. Choose a file name with --database-url.",
+                            path=str(path))
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if header and header != b"SQLite format 3\x00":  # the wrong file, not a damaged database
+        raise DatabaseError("{path} is not a desk database (it is not an SQLite file). Choose the right file, "
+                            "or restore a backup with 'desk-admin restore'.", path=str(path))
     return check_sqlite_file(Path(path))
+
+
+def written_by_newer_desk(revision: str | None) -> bool:
+    """A schema revision this program does not know: the database was written by a newer desk."""
+    return revision is not None and revision not in known_revisions()
 
 
 @contextmanager

@@ -195,3 +195,34 @@ def test_backups_are_listed_in_the_centres_time_like_their_file_names(tmp_path: 
     line = next(x for x in capsys.readouterr().out.splitlines() if "desk-manual-20990105-000500" in x)
     assert line.startswith("2099-01-05 00:05  manual"), line
     assert "deleted 2099-02-09" in line, line
+
+
+def test_check_says_what_is_wrong_with_a_file_desk_cannot_open(tmp_path: Path, capsys) -> None:
+    """`desk-admin check` answered 'integrity ok', exit 0, for a database a newer desk wrote
+    (which desk then refused to open) and for an empty file, and 'DAMAGED: restore the latest
+    good backup' (after 'foreign keys: ok') for a folder or a file that is no database at all."""
+    services = _fresh(tmp_path, "desk.sqlite")
+    path = services.db.sqlite_path
+    services.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    assert admin(["check", "--database-url", sqlite_url(path)]) == 1
+    out = capsys.readouterr().out
+    assert "NEWER" in out and "0099_future" in out and "Install the newer version of desk" in out, out
+
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    assert admin(["check", "--database-url", sqlite_url(empty)]) == 1
+    assert "EMPTY: this file holds no desk database" in capsys.readouterr().out
+
+    folder = tmp_path / "folder.sqlite"
+    folder.mkdir()
+    assert admin(["check", "--database-url", sqlite_url(folder)]) == 1
+    said = capsys.readouterr()
+    assert "is a folder, not a database file" in said.err and "DAMAGED" not in said.out, said
+
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database\n", encoding="utf-8")
+    assert admin(["check", "--database-url", sqlite_url(text)]) == 1
+    said = capsys.readouterr()
+    assert "not an SQLite file" in said.err and "foreign keys: ok" not in said.out, said
