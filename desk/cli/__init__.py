@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    # 'desk-admin COMMAND --help' says what the command does (the line of the command list),
+    # not only its usage and options
+    for action in subparsers._choices_actions:
+        command = subparsers.choices[action.dest]
+        if command.description is None and action.help:
+            command.description = action.help[0].upper() + action.help[1:] + "."
     return parser
 
 

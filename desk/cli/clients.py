@@ -33,7 +33,12 @@ REQUIRED = ("given_name", "family_name")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    importer = subparsers.add_parser("import-clients", help="import clients from a UTF-8 CSV file with a header row")
+    importer = subparsers.add_parser(
+        "import-clients", help="import clients from a UTF-8 CSV file with a header row",
+        epilog="Columns (header row): given_name and family_name, optional date_of_birth (DD.MM.YYYY or "
+               "YYYY-MM-DD), phone, language, residence (the place, e.g. Balingen). A row identical to a "
+               "client already there is not imported twice; each rejected row is named with its line and "
+               "reason, and then the exit status is 1.")
     importer.add_argument("file", metavar="FILE.csv", type=Path)
     add_database_option(importer)
     importer.set_defaults(handler=_import)

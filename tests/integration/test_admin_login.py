@@ -40,6 +40,22 @@ def _subcommands() -> dict[str, argparse.ArgumentParser]:
     return dict(action.choices)
 
 
+def test_every_subcommands_help_says_what_it_does(capsys) -> None:
+    """'desk-admin backup --help' showed the usage and the options only: not what the command
+    does (the line of the command list), and import-clients not which columns the file needs."""
+    for name, parser in _subcommands().items():
+        if name.startswith("_"):  # the hidden children desk starts of itself
+            continue
+        assert parser.description, f"desk-admin {name} --help does not say what it does"
+    with pytest.raises(SystemExit):
+        admin(["backup", "--help"])
+    assert "Make an online backup now." in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        admin(["import-clients", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "given_name and family_name" in text and "date_of_birth (DD.MM.YYYY or YYYY-MM-DD)" in text, text
+
+
 def test_every_subcommand_but_the_harmless_ones_takes_a_login() -> None:
     for name, parser in _subcommands().items():
         options = {o for a in parser._actions for o in a.option_strings}
