@@ -33,7 +33,13 @@ from desk.services.audit import record
 from desk.services.clock import system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
-from desk.services.passwords import MIN_PASSWORD_LENGTH, dummy_verify, hash_password, verify_password
+from desk.services.passwords import (
+    MIN_PASSWORD_LENGTH,
+    digest_for,
+    dummy_verify,
+    hash_password,
+    verify_password,
+)
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 
@@ -166,7 +172,10 @@ class AccountService:
         now = self._clock()
         name = (username or "").strip().lower()
         with self._uow() as uow:
-            auth = uow.accounts.by_username(name) if name else None
+            by_verifier = not uow.accounts.reads_password_hashes()
+            auth = uow.accounts.by_username(name) if name and not by_verifier else None
+        if by_verifier:
+            return self._login_without_hash(actor, name, password or "")
         if auth is None:
             dummy_verify(password or "")
             with self._uow(write=True) as uow:
@@ -200,6 +209,50 @@ class AccountService:
                    details={"rehashed": new_hash is not None, **via})
             uow.commit()
         return new_actor
+
+    def _login_without_hash(self, actor: Actor, name: str, password: str) -> Actor:
+        """The login of a connection that may not read password hashes (the kiosk's PostgreSQL
+        role, desk.storage.roles): the database hands out only the hash's parameters and salt,
+        the argon2 digest of the typed password is computed here, and the database compares it
+        and counts a wrong one (desk_kiosk_login) - the same brake, the same messages."""
+        with self._uow() as uow:
+            parameters = uow.accounts.kiosk_login_parameters(name)
+        digest = digest_for(parameters, password)
+        if not digest:
+            dummy_verify(password)
+        with self._uow(write=True) as uow:
+            outcome, wait, count, staff_id = uow.accounts.kiosk_login(name, digest)
+            auth = uow.accounts.kiosk_account(staff_id) if outcome == "ok" and staff_id is not None else None
+            if outcome == "unknown":
+                record(uow, actor, "login.failure", entity_type="staff", details={"cause": "unknown user"})
+            elif outcome == "waiting":
+                record(uow, actor, "login.refused", entity_type="staff", entity_id=staff_id,
+                       details={"cause": "waiting", "wait_seconds": wait})
+            elif outcome == "deactivated":
+                record(uow, actor, "login.failure", entity_type="staff", entity_id=staff_id,
+                       details={"cause": "deactivated"})
+            elif auth is None:
+                record(uow, actor, "login.failure", entity_type="staff", entity_id=staff_id,
+                       details={"failed_in_a_row": count, "wait_seconds": wait})
+            if outcome in ("wrong", "deactivated", "ok"):
+                uow.touch(Topic.STAFF)
+            new_actor = actor_of(auth, actor.workstation) if auth is not None else None
+            if new_actor is not None:
+                via = {} if actor.name == Actor.login_screen().name else {"via": actor.name}
+                record(uow, new_actor, "login.success", entity_type="staff", entity_id=staff_id,
+                       details={"rehashed": False, **via})
+            uow.commit()
+        if new_actor is not None:
+            return new_actor
+        if outcome == "waiting":
+            raise LoginError("Too many wrong passwords. Wait {seconds} seconds, then try again.",
+                             wait_seconds=wait, seconds=wait)
+        if outcome == "deactivated":
+            raise LoginError("This account is deactivated. Ask the head of department.")
+        if wait:
+            raise LoginError("Wrong user name or password. Wait {seconds} seconds before the next try.",
+                             wait_seconds=wait, seconds=wait)
+        raise LoginError("Wrong user name or password.")
 
     def _reserve(self, auth: StaffAuth, actor: Actor, now: datetime, refused_action: str) -> tuple[int, int] | int:
         """Count this attempt as a wrong password before the hash is checked, in one transaction

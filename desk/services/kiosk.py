@@ -206,7 +206,7 @@ class KioskService:
                     "first_visit": False}
         interpreter = appointment.interpreter_language
         if appointment.client_id is not None:
-            facts = uow.kiosk.client_facts(appointment.client_id)
+            facts = uow.kiosk.client_facts(appointment.client_id, appointment.id)
             if facts is None:
                 raise KioskRefusedError(reason="not_found")
             if uow.reception.has_open_visit(appointment.client_id):

@@ -30,4 +30,5 @@ def setup_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], say
             f"{', '.join(format_client_number(i) for i in again)}")
     grant_rights(url, roles)
     say(f"rights granted: {roles.app} (data only, audit log append-only), {roles.display} (display only), "
-        f"{roles.kiosk} (kiosk only: services, tickets, appointment check-in by code)")
+        f"{roles.kiosk} (kiosk only: services, tickets, appointment check-in; no password hash, "
+        "lockout counter or date of birth - those through the owner's functions)")

@@ -11,12 +11,14 @@ Three roles, created idempotently over a superuser's connection:
   owner that goes through the purge permit (never younger than six months).
 - the display (`<prefix>_display`, LOGIN): the waiting-room PC. SELECT on `display_calls`, the
   change counter and the schema version; LISTEN needs no grant. Nothing else.
-- the kiosk (`<prefix>_kiosk`, LOGIN): the self-service ticket kiosk in the entrance (issue 20).
-  Exactly the columns desk.storage.repositories.kiosk reads and writes: the services, today's
-  waiting figures, a new visit and its ticket number, an appointment found by its code or the
-  client's date of birth (never a name, phone or note), the attempts table of its rate limit,
-  appending to the audit log; and the staff accounts' login columns, because leaving the kiosk
-  needs the head's password.
+- the kiosk (`<prefix>_kiosk`, LOGIN): the self-service ticket kiosk in the entrance (issue 20),
+  whose credentials lie on an unattended PC. Exactly the columns desk.storage.repositories.kiosk
+  reads and writes: the services, today's waiting figures, a new visit and its ticket number, an
+  appointment found by its code (never a name, phone or note), the attempts table of its rate
+  limit, appending to the audit log. No staff user name, password hash or lockout counter, no
+  client's date of birth or statistics facts: leaving the kiosk (the head's password), an
+  appointment found by the date of birth and the check-in's client snapshot go through
+  SECURITY DEFINER functions of the owner (KIOSK_FUNCTIONS) that hand back only that fact.
 """
 
 from __future__ import annotations
@@ -43,8 +45,98 @@ _PURGE_SQL = """
     END $$"""
 
 
+#: The kiosk's facts from protected tables, each a SECURITY DEFINER function of the owner with a
+#: fixed search_path that hands back only that fact (the kiosk role reads none of these columns):
+#:
+#: - desk_kiosk_login_params(username): what computing an argon2 digest of a typed password needs
+#:   (type, version, cost, salt, the digest's length) - never the digest itself. An unknown name
+#:   gets made-up parameters, so the answer does not tell which accounts exist.
+#: - desk_kiosk_login(username, digest): compares the digest the kiosk computed with the stored one,
+#:   in the database, and keeps the account's brake on wrong passwords (the same rule as
+#:   desk.domain.accounts.delay_after: FREE_ATTEMPTS free, then 5 s doubling up to 15 min) - the
+#:   kiosk cannot skip the count or reset it. Answers the outcome and, for a right password, who it is.
+#: - desk_kiosk_appointments_by_birth(birth, from, to): the ids of the appointments of a day (at
+#:   most 26 hours, within a day of the database's clock) whose client has that date of birth.
+#: - desk_kiosk_client_facts(appointment): the statistics facts check-in copies onto the visit,
+#:   only for a booked appointment within a day of the database's clock.
+KIOSK_FUNCTIONS = {
+    "desk_kiosk_login_params(text)": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_login_params(p_username text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+        SELECT COALESCE(
+            (SELECT left(s.password_hash, length(s.password_hash) - length(split_part(s.password_hash, '$', 6)))
+                    || length(split_part(s.password_hash, '$', 6))
+             FROM staff s
+             WHERE lower(s.username) = lower(p_username) AND left(s.password_hash, 7) = '$argon2'
+               AND split_part(s.password_hash, '$', 6) <> '' AND split_part(s.password_hash, '$', 7) = ''
+             LIMIT 1),
+            '$argon2id$v=19$m=65536,t=3,p=4$'
+                || rtrim(encode(decode(md5('desk-kiosk:' || lower(coalesce(p_username, ''))), 'hex'), 'base64'), '=')
+                || '$43')
+    $fn$""",
+    "desk_kiosk_login(text, text)": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_login(p_username text, p_digest text)
+    RETURNS TABLE (outcome text, wait_seconds integer, failed_in_a_row integer, staff_id integer)
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+    DECLARE
+        s record;
+        utc_now timestamp := now() AT TIME ZONE 'UTC';
+        matched boolean;
+        n integer;
+        delay integer;
+    BEGIN
+        SELECT id, password_hash, active, coalesce(failed_logins, 0) AS failed_logins, locked_until INTO s
+            FROM staff WHERE lower(username) = lower(p_username) ORDER BY id LIMIT 1 FOR UPDATE;
+        IF NOT FOUND THEN
+            RETURN QUERY SELECT 'unknown'::text, 0, 0, NULL::integer;
+            RETURN;
+        END IF;
+        IF s.locked_until IS NOT NULL AND s.locked_until > utc_now THEN
+            RETURN QUERY SELECT 'waiting'::text,
+                greatest(1, ceil(extract(epoch FROM s.locked_until - utc_now))::integer), s.failed_logins, s.id;
+            RETURN;
+        END IF;
+        matched := coalesce(p_digest, '') <> '' AND left(coalesce(s.password_hash, ''), 7) = '$argon2'
+            AND split_part(s.password_hash, '$', 7) = '' AND split_part(s.password_hash, '$', 6) = p_digest;
+        IF matched AND s.active THEN
+            UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = s.id;
+            RETURN QUERY SELECT 'ok'::text, 0, 0, s.id;
+            RETURN;
+        END IF;
+        n := s.failed_logins + 1;
+        delay := CASE WHEN n < 3 THEN 0 ELSE least(5 * power(2, least(n - 3, 20))::bigint, 900)::integer END;
+        UPDATE staff SET failed_logins = n,
+            locked_until = CASE WHEN delay > 0 THEN utc_now + make_interval(secs => delay) ELSE locked_until END
+            WHERE id = s.id;
+        RETURN QUERY SELECT CASE WHEN matched THEN 'deactivated' ELSE 'wrong' END, delay, n, s.id;
+    END $fn$""",
+    "desk_kiosk_appointments_by_birth(date, timestamp, timestamp)": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_appointments_by_birth(p_birth date, p_from timestamp, p_to timestamp)
+    RETURNS SETOF integer
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+        SELECT a.id FROM appointments a JOIN clients c ON c.id = a.client_id
+        WHERE c.date_of_birth = p_birth AND a.starts_at >= p_from AND a.starts_at < p_to
+          AND p_to - p_from <= interval '26 hours'
+          AND a.starts_at > (now() AT TIME ZONE 'UTC') - interval '1 day'
+          AND a.starts_at < (now() AT TIME ZONE 'UTC') + interval '1 day'
+    $fn$""",
+    "desk_kiosk_client_facts(integer)": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_client_facts(p_appointment integer)
+    RETURNS TABLE (residence text, status_group text, language text, interpreter_needed boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+        SELECT c.residence::text, c.status_group::text, c.language::text, c.interpreter_needed
+        FROM appointments a JOIN clients c ON c.id = a.client_id
+        WHERE a.id = p_appointment AND a.status = 'booked'
+          AND a.starts_at > (now() AT TIME ZONE 'UTC') - interval '1 day'
+          AND a.starts_at < (now() AT TIME ZONE 'UTC') + interval '1 day'
+    $fn$""",
+}
+
 #: The kiosk role's rights, column by column (desk.storage.repositories.kiosk and the check-in's
-#: shared writes in desk.services.checkin.add_visit; the login's columns for leaving the kiosk).
+#: shared writes in desk.services.checkin.add_visit; leaving the kiosk goes through
+#: KIOSK_FUNCTIONS). Not granted, on purpose: the staff accounts' password hashes and lockout
+#: counters (offline cracking of the head's password; unlocking or locking anyone), a client's
+#: date of birth, residence, status group or language (only through the functions above).
 KIOSK_GRANTS = (
     "GRANT SELECT ON services, service_hours, change_counter, alembic_version, kiosk_languages TO {kiosk}",
     "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
@@ -56,14 +148,13 @@ KIOSK_GRANTS = (
     "GRANT SELECT (id, client_id, service_id, staff_id, starts_at, status, interpreter_language, kiosk_code, "
     "version) ON appointments TO {kiosk}",
     "GRANT UPDATE (status, version, updated_at) ON appointments TO {kiosk}",
-    "GRANT SELECT (id, date_of_birth, residence, status_group, language, interpreter_needed) ON clients TO {kiosk}",
+    "GRANT SELECT (id) ON clients TO {kiosk}",
     "GRANT UPDATE (last_contact_at) ON clients TO {kiosk}",
     "GRANT SELECT, INSERT, DELETE ON kiosk_attempts TO {kiosk}",
     "GRANT SELECT (id), INSERT ON audit_events TO {kiosk}",
-    "GRANT SELECT ON staff, staff_services TO {kiosk}",
-    # the login's brake on wrong passwords - never the password itself: a role that may write a hash
-    # sets a password of its choice for the head of department (the kiosk PC stands unattended)
-    "GRANT UPDATE (failed_logins, locked_until) ON staff TO {kiosk}",
+    # who a right exit login is (the UI lets only the head leave); no user name, hash or counter
+    "GRANT SELECT (id, display_name, role, active) ON staff TO {kiosk}",
+    "GRANT SELECT ON staff_services TO {kiosk}",
     "GRANT USAGE ON SEQUENCE visits_id_seq, kiosk_attempts_id_seq, audit_events_id_seq TO {kiosk}",
 )
 
@@ -185,6 +276,13 @@ def grant_rights(url: str, roles: ServerRoles) -> None:
             run(f"REVOKE ALL ON FUNCTION public.{PURGE_FUNCTION}(timestamptz) FROM PUBLIC")
             run(f"GRANT EXECUTE ON FUNCTION public.{PURGE_FUNCTION}(timestamptz) TO {app}")
             run(f"GRANT SELECT ON display_calls, change_counter, change_log, alembic_version TO {display}")
+            # an older server's kiosk read whole staff and client rows: REVOKE ALL ON ALL TABLES above
+            # took the table grants and every column grant with them; only KIOSK_GRANTS come back
+            for signature, sql in KIOSK_FUNCTIONS.items():
+                run(sql)
+                run(f"ALTER FUNCTION public.{signature} OWNER TO {owner}")
+                run(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+                run(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {kiosk}")
             for grant in KIOSK_GRANTS:
                 run(grant.format(kiosk=kiosk))
     finally:

@@ -12,6 +12,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,12 @@ def test_without_the_advisory_locks_four_pcs_starting_at_once_crash(pg_db_url, t
     pytest.fail(f"four PCs without the advisory locks never crashed: {outcomes}")
 
 
+def _server_now(server) -> datetime:
+    """The database server's clock: the kiosk's functions find today's appointments by it (a
+    shifted test clock, --today, does not move the server), so the kiosk's clock is set to it."""
+    return _works(server["superuser"], "SELECT now()")[0][0].astimezone(UTC)
+
+
 def uow_code(services, appointment_id: int) -> str:
     with services.uow() as uow:
         return uow.appointments.kiosk_code(appointment_id)
@@ -228,7 +235,7 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
     """Issue 20: the kiosk PC in the entrance connects as <prefix>_kiosk - its services work,
     nothing else does: no name, phone or note of a client, no list of visits' people, no DDL."""
     import dataclasses
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from desk.domain.kiosk import KioskRefusedError
     from desk.domain.model import Role
@@ -236,7 +243,7 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
     from desk.services.clock import FixedClock
 
     assert admin(["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]) == 0
-    now = datetime.now(UTC).replace(microsecond=0)
+    now = _server_now(server).replace(microsecond=0)
     services = build_services(prepare_database(server["app"]))
     try:
         system = Actor.system("test")
@@ -345,3 +352,134 @@ def test_an_upgrade_on_the_server_dumps_the_database_first(server, tmp_path, mon
     assert _works(server["superuser"], "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
     assert admin(argv) == 0  # at head: no upgrade, no further dump
     assert len(list(folder.glob("desk-before-upgrade-*"))) == 1
+
+
+def _kiosk_services(server, now):
+    from desk.services.clock import FixedClock
+
+    return build_services(prepare_database(server["kiosk"], read_only=True), clock=FixedClock(now))
+
+
+def test_the_kiosk_role_reads_no_password_hash_birth_date_or_status_and_sets_no_lockout(server) -> None:
+    """Whoever copies desk.toml off the unattended kiosk PC connects as <prefix>_kiosk. That role
+    must not read a staff member's password hash (offline cracking of the head's password), nor a
+    client's date of birth, residence or status group, nor set anyone's lockout counters - while
+    the kiosk's own work still goes through: the exit login with the right and a wrong password
+    and the lockout after failures, a check-in by the date of birth copying the client's facts."""
+    import dataclasses
+    from datetime import date, timedelta
+
+    from desk.domain.kiosk import KioskRefusedError
+    from desk.domain.model import Residence, Role, StatusGroup
+    from desk.services.accounts import LoginError, NewAccount
+
+    argv = ["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]
+    assert admin(argv) == 0
+    now = _server_now(server).replace(second=0, microsecond=0)
+    services = build_services(prepare_database(server["app"]))
+    try:
+        system = Actor.system("test")
+        client = services.clients.create(system, ClientInput(
+            given_name="Amal", family_name="Haddad", date_of_birth=date(1990, 3, 14), language="ar",
+            interpreter_needed=True, residence=Residence.BALINGEN, status_group=StatusGroup.ASYLUM_SEEKER))
+        mbe = next(s for s in services.reference.services(system) if s.code == "MBE")
+        with services.uow(write=True) as uow:
+            uow.appointments.add(client_id=client.id, service_id=mbe.id, starts_at=now,
+                                 ends_at=now + timedelta(minutes=30), status="booked")
+            last_week = uow.appointments.add(client_id=client.id, service_id=mbe.id, starts_at=now - timedelta(days=7),
+                                             ends_at=now - timedelta(days=7, minutes=-30), status="booked")
+            uow.commit()
+        services.accounts.create_account(system, NewAccount("leitung", "Leitung", Role.HEAD, "kiosk-exit-2026"))
+        services.accounts.create_account(system, NewAccount("berater", "Berater", Role.COUNSELLOR, "berater-2026"))
+    finally:
+        services.close()
+    facts = _works(server["superuser"], "SELECT residence, status_group FROM clients")
+    kiosk_url = server["kiosk"]
+    # the database refuses: no hash, no counter, no birth date or statistics fact, no user names
+    for sql in ("SELECT password_hash FROM staff", "SELECT * FROM staff", "SELECT username FROM staff",
+                "SELECT failed_logins, locked_until FROM staff",
+                "UPDATE staff SET failed_logins = 0", "UPDATE staff SET locked_until = NULL",
+                "UPDATE staff SET locked_until = now() + interval '1 year'",
+                "SELECT date_of_birth FROM clients", "SELECT status_group FROM clients",
+                "SELECT residence FROM clients", "SELECT id FROM clients WHERE date_of_birth = '1990-03-14'",
+                "SELECT * FROM desk_purge_audit(now())"):
+        assert _fails(kiosk_url, sql), f"the kiosk role may: {sql}"
+    # the functions give a fact for today's appointments only, not a way to go through the clients
+    assert _works(kiosk_url, f"SELECT * FROM desk_kiosk_client_facts({last_week})") == []  # noqa: S608 - our own id
+    assert _works(kiosk_url, "SELECT * FROM desk_kiosk_appointments_by_birth('1990-03-14', "
+                             "now() AT TIME ZONE 'UTC' - interval '30 days', now() AT TIME ZONE 'UTC')") == []
+    # what the login function hands out is no hash: no digest to crack offline
+    stored = _works(server["superuser"], "SELECT password_hash FROM staff WHERE username = 'leitung'")[0][0]
+    parameters = _works(kiosk_url, "SELECT desk_kiosk_login_params('leitung')")[0][0]
+    assert stored.rsplit("$", 1)[1] not in parameters and parameters.startswith("$argon2id$")
+    assert _works(kiosk_url, "SELECT desk_kiosk_login_params('nobody')")[0][0].startswith("$argon2id$")
+
+    kiosk = dataclasses.replace(Actor.kiosk(), workstation="entrance")
+    services = _kiosk_services(server, now)
+    try:
+        # the exit login: the head's right password lets out; a counsellor's is known but no head
+        assert services.accounts.login(Actor.login_screen(), "Leitung", "kiosk-exit-2026",
+                                       rehash=False).role is Role.HEAD
+        assert services.accounts.login(Actor.login_screen(), "berater", "berater-2026",
+                                       rehash=False).role is Role.COUNSELLOR
+        with pytest.raises(LoginError) as unknown:
+            services.accounts.login(Actor.login_screen(), "nobody", "kiosk-exit-2026", rehash=False)
+        assert unknown.value.wait_seconds == 0
+        # wrong passwords: counted in the database, the third earns a wait, the fourth is refused
+        waits = []
+        for _ in range(3):
+            with pytest.raises(LoginError) as wrong:
+                services.accounts.login(Actor.login_screen(), "leitung", "guess", rehash=False)
+            waits.append(wrong.value.wait_seconds)
+        assert waits == [0, 0, 5]
+        with pytest.raises(LoginError) as refused:
+            services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026", rehash=False)
+        assert "Too many" in refused.value.message() and 1 <= refused.value.wait_seconds <= 5
+        # the check-in by date of birth and time finds the appointment and copies the client's facts
+        local = now.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Berlin"))
+        try:
+            services.kiosk.check_in_appointment(kiosk, birth_date=date(1990, 3, 15), at=local.time())
+        except KioskRefusedError as wrong_birth:
+            assert wrong_birth.reason == "not_found"
+        ticket = services.kiosk.check_in_appointment(kiosk, birth_date=date(1990, 3, 14), at=local.time())
+        assert ticket.appointment_at == now
+    finally:
+        services.close()
+    assert _works(server["superuser"], "SELECT failed_logins, locked_until IS NOT NULL FROM staff "
+                                       "WHERE username = 'leitung'") == [(3, True)]
+    assert _works(server["superuser"], "SELECT password_hash FROM staff WHERE username = 'leitung'") == [(stored,)]
+    visit = _works(server["superuser"], "SELECT residence, status_group, interpreter_language, self_service "
+                                        "FROM visits WHERE client_id IS NOT NULL")
+    assert visit == [(*facts[0], "ar", True)]
+    actions = [a for (a,) in _works(server["superuser"], "SELECT action FROM audit_events WHERE left(action, 6) = 'login.' "
+                                                          "ORDER BY id")]
+    assert actions == ["login.success", "login.success", "login.failure", "login.failure", "login.failure",
+                       "login.failure", "login.refused"]
+    # after the wait the head is let out again, and the right password clears the count
+    _works(server["superuser"], "UPDATE staff SET locked_until = now() AT TIME ZONE 'UTC' - interval '1 second'")
+    services = _kiosk_services(server, now)
+    try:
+        assert services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026",
+                                       rehash=False).role is Role.HEAD
+    finally:
+        services.close()
+    assert _works(server["superuser"], "SELECT failed_logins, locked_until FROM staff "
+                                       "WHERE username = 'leitung'") == [(0, None)]
+
+
+def test_setup_server_again_takes_an_older_servers_kiosk_rights_back(server) -> None:
+    """A server set up by an earlier release: its kiosk role read whole staff and client rows and
+    could write the lockout counters. `desk-admin setup-server` run again brings it to the new grants."""
+    argv = ["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]
+    assert admin(argv) == 0
+    kiosk = f'"{server["prefix"]}_kiosk"'
+    for grant in ("GRANT SELECT ON staff, clients TO {k}", "GRANT UPDATE (failed_logins, locked_until) ON staff TO {k}",
+                  "GRANT SELECT (date_of_birth, status_group) ON clients TO {k}",
+                  "DROP FUNCTION desk_kiosk_login(text, text)"):
+        _works(server["superuser"], grant.format(k=kiosk))
+    assert not _fails(server["kiosk"], "SELECT password_hash FROM staff")
+    assert admin(argv) == 0
+    for sql in ("SELECT password_hash FROM staff", "SELECT date_of_birth FROM clients",
+                "UPDATE staff SET failed_logins = 0"):
+        assert _fails(server["kiosk"], sql), f"after setup-server again the kiosk role may still: {sql}"
+    assert _works(server["kiosk"], "SELECT outcome FROM desk_kiosk_login('nobody', '')") == [("unknown",)]

@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 
 from desk.domain.accounts import FREE_ATTEMPTS, MAX_DELAY, clean_username, delay_after
 from desk.domain.errors import ValidationError
-from desk.services.passwords import hash_password, verify_password
+from desk.services.passwords import digest_for, hash_password, verify_password
 
 
 def test_hash_password_is_argon2id_and_verifies() -> None:
@@ -42,3 +42,20 @@ def test_bad_usernames(name: str) -> None:
 
 def test_usernames_are_lower_case() -> None:
     assert clean_username("  Chefin ") == "chefin"
+
+
+def test_the_digest_from_the_hashs_parameters_matches_only_the_right_password() -> None:
+    """The kiosk's database role gets a hash's parameters and salt, never its digest
+    (desk_kiosk_login_params): the digest computed from them matches the stored one exactly for
+    the right password - for the current and for older argon2 parameters - and unreadable
+    parameters give nothing that could match."""
+    for stored in (hash_password("kiosk-exit-2026"),
+                   PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1, hash_len=16).hash("kiosk-exit-2026")):
+        digest = stored.rsplit("$", 1)[1]
+        parameters = f"{stored[:-len(digest)]}{len(digest)}"
+        assert digest not in parameters
+        assert digest_for(parameters, "kiosk-exit-2026") == digest
+        assert digest_for(parameters, "kiosk-exit-2025") not in ("", digest)
+    for broken in ("", "$argon2id$v=19$m=65536,t=3,p=4$", "$argon2id$v=19$m=x,t=3,p=4$c2FsdHNhbHQ$43",
+                   "$bcrypt$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$43"):
+        assert digest_for(broken, "kiosk-exit-2026") == ""

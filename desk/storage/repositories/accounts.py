@@ -41,6 +41,36 @@ class AccountRepository:
             "SELECT r.rolsuper OR pg_has_role(current_user, d.datdba, 'MEMBER') "
             "FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()")))
 
+    def reads_password_hashes(self) -> bool:
+        """May this connection read the stored password hashes? Not the kiosk's PostgreSQL role
+        (desk.storage.roles): its exit login goes through kiosk_login_parameters / kiosk_login."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return True
+        return bool(self.session.scalar(text("SELECT has_column_privilege('staff', 'password_hash', 'SELECT')")))
+
+    def kiosk_login_parameters(self, username: str) -> str:
+        """The argon2 parameters and salt of the account's hash, without the digest (made-up ones
+        for an unknown name): desk_kiosk_login_params, a function of the schema's owner."""
+        return str(self.session.scalar(text("SELECT desk_kiosk_login_params(:u)"), {"u": username}) or "")
+
+    def kiosk_login(self, username: str, digest: str) -> tuple[str, int, int, int | None]:
+        """The database compares `digest` with the stored one and counts a wrong password
+        (desk_kiosk_login): (outcome, seconds to wait, wrong passwords in a row, staff id), the
+        outcome one of ok, wrong, waiting, deactivated, unknown."""
+        row = self.session.execute(text("SELECT outcome, wait_seconds, failed_in_a_row, staff_id "
+                                        "FROM desk_kiosk_login(:u, :d)"), {"u": username, "d": digest}).one()
+        return str(row.outcome), int(row.wait_seconds or 0), int(row.failed_in_a_row or 0), row.staff_id
+
+    def kiosk_account(self, staff_id: int) -> StaffAuth | None:
+        """Who a right kiosk exit login is - no user name, hash or counter (the kiosk role reads none)."""
+        row = self.session.execute(select(Staff.id, Staff.display_name, Staff.role, Staff.active)
+                                   .where(Staff.id == staff_id)).first()
+        if row is None:
+            return None
+        return StaffAuth(id=row.id, username="", display_name=row.display_name, role=Role(row.role),
+                         active=row.active, password_hash=None, failed_logins=0, locked_until=None, version=0,
+                         service_ids=self._services(row.id))
+
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(Staff)) or 0)
 

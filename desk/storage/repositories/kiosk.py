@@ -8,13 +8,21 @@ row. A query that reached for more would fail there, not leak.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from desk.domain.model import AppointmentStatus, ServiceHours
-from desk.storage.models import Appointment, Client, KioskAttempt, KioskLanguage, Service, ServiceHour, Visit
+from desk.storage.models import (
+    Appointment,
+    Client,
+    KioskAttempt,
+    KioskLanguage,
+    Service,
+    ServiceHour,
+    Visit,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +83,35 @@ class KioskRepository:
             Appointment.kiosk_code == code, Appointment.starts_at >= start, Appointment.starts_at < end)
         return [_appointment(r) for r in self.session.execute(stmt)]
 
+    def _reads_clients(self) -> bool:
+        """May this connection read clients' dates of birth and statistics facts? Not the kiosk's
+        PostgreSQL role (desk.storage.roles): it asks the owner's functions for just the fact."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return True
+        return bool(self.session.scalar(text("SELECT has_column_privilege('clients', 'date_of_birth', 'SELECT')")))
+
     def appointments_by_birth(self, birth: date, start: datetime, end: datetime) -> list[KioskAppointment]:
-        stmt = (select(*_APPOINTMENT_COLUMNS).join(Client, Client.id == Appointment.client_id)
-                .where(Client.date_of_birth == birth, Appointment.starts_at >= start, Appointment.starts_at < end))
+        if self._reads_clients():
+            stmt = (select(*_APPOINTMENT_COLUMNS).join(Client, Client.id == Appointment.client_id)
+                    .where(Client.date_of_birth == birth, Appointment.starts_at >= start, Appointment.starts_at < end))
+        else:
+            utc = [moment.astimezone(UTC).replace(tzinfo=None) for moment in (start, end)]  # stored naive UTC
+            found = list(self.session.scalars(text("SELECT * FROM desk_kiosk_appointments_by_birth(:b, :s, :e)"),
+                                              {"b": birth, "s": utc[0], "e": utc[1]}))
+            stmt = select(*_APPOINTMENT_COLUMNS).where(Appointment.id.in_(found))
         return [_appointment(r) for r in self.session.execute(stmt)]
 
-    def client_facts(self, client_id: int) -> KioskClientFacts | None:
-        row = self.session.execute(
-            select(Client.residence, Client.status_group, Client.language, Client.interpreter_needed)
-            .where(Client.id == client_id)
-        ).first()
+    def client_facts(self, client_id: int, appointment_id: int) -> KioskClientFacts | None:
+        """The statistics facts of the client of a booked appointment today (no name)."""
+        if self._reads_clients():
+            row = self.session.execute(
+                select(Client.residence, Client.status_group, Client.language, Client.interpreter_needed)
+                .where(Client.id == client_id)
+            ).first()
+        else:
+            row = self.session.execute(
+                text("SELECT residence, status_group, language, interpreter_needed FROM desk_kiosk_client_facts(:a)"),
+                {"a": appointment_id}).first()
         if row is None:
             return None
         return KioskClientFacts(row.residence, row.status_group, row.language or "", bool(row.interpreter_needed))
