@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desk.services.logs import setup_logging
+    from desk.services.logs import LOG_ONLY, current_log_file, setup_logging
 
     setup_logging("desk-admin")
     parser = build_parser()
@@ -64,12 +64,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except DeskError as error:
-        # the class only: a message may name what the admin typed (a client's number, a file)
-        logging.getLogger("desk.cli").warning("%s failed: %s", args.command, type(error).__name__)
+        # the class only: a message may name what the admin typed (a client's number, a file);
+        # into the log only: the terminal gets the message itself, once
+        logging.getLogger("desk.cli").warning("%s failed: %s", args.command, type(error).__name__,
+                                              extra={LOG_ONLY: True})
         print(f"desk-admin: {printable(error.message())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: the traceback goes to the log (for whoever fixes it), not the terminal
+        logging.getLogger("desk.cli").exception("%s failed unexpectedly", args.command, extra={LOG_ONLY: True})
+        log = current_log_file()
+        where = f"the details are in the log {log}: send that file" if log else "run it again and send its output"
+        print(f"desk-admin: {args.command} failed unexpectedly ({type(error).__name__}); nothing more is "
+              f"shown here, {where} to whoever looks after desk.", file=sys.stderr)
+        return 1
     finally:
         os.umask(previous_umask)
 

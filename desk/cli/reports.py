@@ -14,11 +14,13 @@ Definitions of the figures: docs/REPORTS.md.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
+from desk.domain.errors import ValidationError
 from desk.domain.reports import report_to_dict
 from desk.services.programs import render_pdf
 from desk.services.report_exports import FORMATS, export_csv, export_xlsx
@@ -37,8 +39,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_report)
 
 
+def _writable_target(path: Path) -> None:
+    """Refused before the report is computed: a folder, or a file in a folder that is not there."""
+    if path.is_dir():
+        raise ValidationError("{path} is a folder: give the name of the file to write, e.g. {example}.",
+                              path=str(path), example=str(path / "bericht.xlsx"))
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValidationError("The folder {folder} does not exist; nothing was written.", folder=str(folder))
+    if not os.access(folder, os.W_OK):
+        raise ValidationError("The folder {folder} cannot be written (permissions); nothing was written.",
+                              folder=str(folder))
+
+
 def _report(args: argparse.Namespace) -> int:
     period = parse_period(args.start, args.end)
+    _writable_target(args.output)
     started = time.perf_counter()
     with admin_session(args) as (services, actor):
         report = services.reports.report(actor, period, compare=not args.no_compare)

@@ -76,6 +76,11 @@ class _StderrHandler(logging.StreamHandler):
         pass
 
 
+#: `extra={LOG_ONLY: True}`: a record for the log file, not the terminal (desk-admin prints its
+#: own plain message; the traceback of an unexpected error is for whoever fixes it)
+LOG_ONLY = "desk_log_only"
+
+
 def setup_logging(program: str) -> Path | None:
     """Log to <log dir>/<program>.log; returns the file (None when the folder cannot be written:
     then only the terminal gets the messages). Safe to call more than once."""
@@ -104,6 +109,7 @@ def setup_logging(program: str) -> Path | None:
     if sys.stderr is not None:
         console = _StderrHandler()
         console.setLevel(logging.WARNING)
+        console.addFilter(lambda record: not getattr(record, LOG_ONLY, False))
         console.setFormatter(_RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
         handlers.append(console)
     else:  # windowed on Windows: print() and warnings must land somewhere
