@@ -20,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from desk.domain.errors import DatabaseError
+from desk.domain.tickets import BERLIN
 from desk.storage.engine import SQLITE_BUSY_TIMEOUT_MS, Database
 from desk.storage.files import private_dir, private_file
 
@@ -171,7 +172,7 @@ def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisi
         )
     ensure_not_in_use(target)
     kept: Path | None = None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")  # the centre's time, as every backup name
     moved: list[tuple[Path, Path]] = []
     try:
         private_dir(keep_dir)

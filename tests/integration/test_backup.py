@@ -226,3 +226,30 @@ def test_check_says_what_is_wrong_with_a_file_desk_cannot_open(tmp_path: Path, c
     assert admin(["check", "--database-url", sqlite_url(text)]) == 1
     said = capsys.readouterr()
     assert "not an SQLite file" in said.err and "foreign keys: ok" not in said.out, said
+
+
+def test_the_replaced_database_is_named_in_the_centres_time(tmp_path: Path, head, cli_login, monkeypatch) -> None:
+    """Backup names carry the centre's time (the list and the expiry read them so); the copy a
+    restore keeps was named in the computer's time zone: on a server running in UTC it was
+    listed an hour or two before the restore that made it."""
+    import time as time_module
+
+    monkeypatch.setenv("TZ", "UTC")
+    time_module.tzset()
+    try:
+        services = _fresh(tmp_path, "desk.sqlite")
+        cli_login(services)
+        backup = services.backup.backup_now(head)
+        path = services.db.sqlite_path
+        services.close()
+        before = datetime.now(UTC)
+        assert admin(["restore", str(backup), "--database-url", sqlite_url(path)]) == 0
+        services = _fresh(tmp_path, "desk.sqlite")
+        replaced = [b for b in services.backup.backups(head) if b.kind == "replaced"]
+        services.close()
+        assert len(replaced) == 1
+        assert before - timedelta(seconds=5) <= replaced[0].made_at <= datetime.now(UTC) + timedelta(seconds=5), \
+            (replaced[0].path.name, before)
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
