@@ -248,3 +248,24 @@ def test_a_csv_report_named_csv_is_said_to_be_a_zip(filled, tmp_path: Path, caps
     assert "bericht.zip" in capsys.readouterr().err
     assert admin([*argv, "--output", str(tmp_path / "bericht.zip")]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+def test_the_documented_windows_backup_task_carries_its_own_login() -> None:
+    """docs/INSTALL.md had the administrator 'setx DESK_ADMIN_USER ...' in their own prompt and
+    then created a task running as another account (the backup user), which never sees those
+    variables: the scheduled backup was refused every night. The task's command line, as
+    Windows hands it to desk-admin.exe, must name the login itself."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "INSTALL.md").read_text(encoding="utf-8")
+    block = text.split("<!-- schtasks -->", 1)[1].split("```bat\n", 1)[1].split("```", 1)[0]
+    assert "/RU " in block and "setx DESK_ADMIN" not in text
+    task = re.search(r'/TR "((?:[^"\\]|\\.)*)"', block.replace("^\n", " "))
+    assert task, block
+    command = task.group(1).replace('\\"', '"')
+    words = shlex.split(command.replace("\\", "/"))  # Windows paths: no escapes meant
+    assert words[0].endswith("desk-admin.exe"), words
+    args = build_parser().parse_args(words[1:])
+    assert args.command == "backup" and args.daily and args.user == "leitung" and args.password_file, args
