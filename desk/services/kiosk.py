@@ -133,15 +133,18 @@ class KioskService:
                 record(uow, actor, "kiosk.code_refused", details={"cause": "rate limit", "wait_seconds": wait})
                 uow.commit()
                 raise KioskRefusedError(reason="wait", wait_seconds=wait)
+            recorded = False  # a wrong try the database already counted (the kiosk role's birth lookup)
             if typed:
                 found = uow.kiosk.appointments_by_code(typed, start, end)
             else:
-                found = [a for a in uow.kiosk.appointments_by_birth(birth_date, start, end)
+                born, recorded = uow.kiosk.appointments_by_birth(birth_date, start, end, actor.workstation)
+                found = [a for a in born
                          if a.starts_at.astimezone(BERLIN).time().replace(second=0, microsecond=0) == at]
             found = [a for a in found if a.status is not AppointmentStatus.CANCELLED]
             uow.kiosk.forget_attempts_before(now - FORGET_AFTER)
             if len(found) != 1:
-                uow.kiosk.add_attempt(actor.workstation, now, succeeded=False)
+                if not recorded:
+                    uow.kiosk.add_attempt(actor.workstation, now, succeeded=False)
                 record(uow, actor, "kiosk.code_failed",
                        details={"cause": "ambiguous" if found else "not found", "by_code": bool(typed)})
                 uow.commit()

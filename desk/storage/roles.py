@@ -55,8 +55,12 @@ _PURGE_SQL = """
 #:   in the database, and keeps the account's brake on wrong passwords (the same rule as
 #:   desk.domain.accounts.delay_after: FREE_ATTEMPTS free, then 5 s doubling up to 15 min) - the
 #:   kiosk cannot skip the count or reset it. Answers the outcome and, for a right password, who it is.
-#: - desk_kiosk_appointments_by_birth(birth, from, to): the ids of the appointments of a day (at
-#:   most 26 hours, within a day of the database's clock) whose client has that date of birth.
+#: - desk_kiosk_appointments_by_birth(birth, from, to, workstation): the ids of the appointments of
+#:   a day (at most 26 hours, within a day of the database's clock) whose client has that date of
+#:   birth. It keeps the kiosks' brake itself: nothing while all kiosks' wrong tries of the last
+#:   10 minutes number 15 or more, and a date that finds nothing is recorded as a wrong try in
+#:   kiosk_attempts (which the kiosk may append to but not delete from: desk_kiosk_forget_attempts
+#:   drops tries older than a day) - so dates of birth cannot be tried through by the thousand.
 #: - desk_kiosk_client_facts(appointment): the statistics facts check-in copies onto the visit,
 #:   only for a booked appointment within a day of the database's clock.
 KIOSK_FUNCTIONS = {
@@ -110,15 +114,35 @@ KIOSK_FUNCTIONS = {
             WHERE id = s.id;
         RETURN QUERY SELECT CASE WHEN matched THEN 'deactivated' ELSE 'wrong' END, delay, n, s.id;
     END $fn$""",
-    "desk_kiosk_appointments_by_birth(date, timestamp, timestamp)": """
-    CREATE OR REPLACE FUNCTION public.desk_kiosk_appointments_by_birth(p_birth date, p_from timestamp, p_to timestamp)
+    "desk_kiosk_appointments_by_birth(date, timestamp, timestamp, text)": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_appointments_by_birth(p_birth date, p_from timestamp,
+                                                                       p_to timestamp, p_workstation text)
     RETURNS SETOF integer
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-        SELECT a.id FROM appointments a JOIN clients c ON c.id = a.client_id
-        WHERE c.date_of_birth = p_birth AND a.starts_at >= p_from AND a.starts_at < p_to
-          AND p_to - p_from <= interval '26 hours'
-          AND a.starts_at > (now() AT TIME ZONE 'UTC') - interval '1 day'
-          AND a.starts_at < (now() AT TIME ZONE 'UTC') + interval '1 day'
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+    DECLARE
+        utc_now timestamp := now() AT TIME ZONE 'UTC';
+        found integer[];
+    BEGIN
+        PERFORM pg_advisory_xact_lock(20020);  -- the kiosks' attempts lock (repositories.kiosk)
+        IF (SELECT count(*) FROM kiosk_attempts WHERE NOT succeeded
+                AND attempted_at >= utc_now - interval '10 minutes') >= 15 THEN
+            RETURN;  -- the brake of all kiosks together (desk.domain.kiosk), whoever asks
+        END IF;
+        SELECT array_agg(a.id) INTO found FROM appointments a JOIN clients c ON c.id = a.client_id
+            WHERE c.date_of_birth = p_birth AND a.starts_at >= p_from AND a.starts_at < p_to
+              AND p_to - p_from <= interval '26 hours'
+              AND a.starts_at > utc_now - interval '1 day' AND a.starts_at < utc_now + interval '1 day';
+        IF found IS NULL THEN  -- counted here, not left to the caller: a guess costs a try
+            INSERT INTO kiosk_attempts (workstation, attempted_at, succeeded)
+                VALUES (left(coalesce(p_workstation, ''), 100), utc_now, false);
+            RETURN;
+        END IF;
+        RETURN QUERY SELECT unnest(found);
+    END $fn$""",
+    "desk_kiosk_forget_attempts()": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_forget_attempts() RETURNS void
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+        DELETE FROM kiosk_attempts WHERE attempted_at < (now() AT TIME ZONE 'UTC') - interval '1 day'
     $fn$""",
     "desk_kiosk_client_facts(integer)": """
     CREATE OR REPLACE FUNCTION public.desk_kiosk_client_facts(p_appointment integer)
@@ -150,7 +174,7 @@ KIOSK_GRANTS = (
     "GRANT UPDATE (status, version, updated_at) ON appointments TO {kiosk}",
     "GRANT SELECT (id) ON clients TO {kiosk}",
     "GRANT UPDATE (last_contact_at) ON clients TO {kiosk}",
-    "GRANT SELECT, INSERT, DELETE ON kiosk_attempts TO {kiosk}",
+    "GRANT SELECT, INSERT ON kiosk_attempts TO {kiosk}",  # forgetting: desk_kiosk_forget_attempts
     "GRANT SELECT (id), INSERT ON audit_events TO {kiosk}",
     # who a right exit login is (the UI lets only the head leave); no user name, hash or counter
     "GRANT SELECT (id, display_name, role, active) ON staff TO {kiosk}",
@@ -278,6 +302,8 @@ def grant_rights(url: str, roles: ServerRoles) -> None:
             run(f"GRANT SELECT ON display_calls, change_counter, change_log, alembic_version TO {display}")
             # an older server's kiosk read whole staff and client rows: REVOKE ALL ON ALL TABLES above
             # took the table grants and every column grant with them; only KIOSK_GRANTS come back
+            # an earlier form of the birth-date lookup (without the brake) must not stay callable
+            run("DROP FUNCTION IF EXISTS public.desk_kiosk_appointments_by_birth(date, timestamp, timestamp)")
             for signature, sql in KIOSK_FUNCTIONS.items():
                 run(sql)
                 run(f"ALTER FUNCTION public.{signature} OWNER TO {owner}")

@@ -113,7 +113,9 @@ def test_setup_server_makes_three_roles_with_exactly_their_rights(server, capsys
     _works(display, "LISTEN desk_changes")
     for sql in ("SELECT * FROM clients", "SELECT * FROM visits", "SELECT * FROM staff", "SELECT * FROM audit_events",
                 "SELECT * FROM appointments", "INSERT INTO display_calls (ticket) VALUES ('x')",
-                "UPDATE change_counter SET value = 0", "CREATE TABLE x (id int)"):
+                "UPDATE change_counter SET value = 0", "CREATE TABLE x (id int)",
+                "SELECT desk_kiosk_login_params('x')", "SELECT * FROM desk_kiosk_login('x', 'y')",
+                "SELECT * FROM desk_kiosk_client_facts(1)"):  # the kiosk's functions are the kiosk's only
         assert _fails(display, sql), f"the display role may: {sql}"
     services = build_services(prepare_database(display, read_only=True))
     try:
@@ -402,12 +404,14 @@ def test_the_kiosk_role_reads_no_password_hash_birth_date_or_status_and_sets_no_
                 "UPDATE staff SET locked_until = now() + interval '1 year'",
                 "SELECT date_of_birth FROM clients", "SELECT status_group FROM clients",
                 "SELECT residence FROM clients", "SELECT id FROM clients WHERE date_of_birth = '1990-03-14'",
-                "SELECT * FROM desk_purge_audit(now())"):
+                "SELECT * FROM desk_purge_audit(now())", "DELETE FROM kiosk_attempts",
+                "UPDATE kiosk_attempts SET succeeded = true"):
         assert _fails(kiosk_url, sql), f"the kiosk role may: {sql}"
     # the functions give a fact for today's appointments only, not a way to go through the clients
     assert _works(kiosk_url, f"SELECT * FROM desk_kiosk_client_facts({last_week})") == []  # noqa: S608 - our own id
     assert _works(kiosk_url, "SELECT * FROM desk_kiosk_appointments_by_birth('1990-03-14', "
-                             "now() AT TIME ZONE 'UTC' - interval '30 days', now() AT TIME ZONE 'UTC')") == []
+                             "now() AT TIME ZONE 'UTC' - interval '30 days', now() AT TIME ZONE 'UTC', 'x')") == []
+    assert _fails(kiosk_url, "DELETE FROM kiosk_attempts"), "the kiosk role may delete its wrong tries"
     # what the login function hands out is no hash: no digest to crack offline
     stored = _works(server["superuser"], "SELECT password_hash FROM staff WHERE username = 'leitung'")[0][0]
     parameters = _works(kiosk_url, "SELECT desk_kiosk_login_params('leitung')")[0][0]
@@ -445,6 +449,18 @@ def test_the_kiosk_role_reads_no_password_hash_birth_date_or_status_and_sets_no_
         assert ticket.appointment_at == now
     finally:
         services.close()
+    # each wrong date of birth counted once (the database's function counts it, desk does not again)
+    failures = "SELECT count(*) FROM kiosk_attempts WHERE NOT succeeded"
+    assert _works(server["superuser"], failures) == [(2,)]  # the 30-day question above, the wrong date
+    # someone with the kiosk's credentials trying dates of birth without desk: each try counts, and
+    # at the kiosks' limit (15 in 10 minutes) even the right date finds nothing
+    lookup = ("SELECT * FROM desk_kiosk_appointments_by_birth('{day}', now() AT TIME ZONE 'UTC' - interval '12 hours', "
+              "now() AT TIME ZONE 'UTC' + interval '12 hours', 'laptop')")
+    assert len(_works(kiosk_url, lookup.format(day="1990-03-14"))) == 1
+    for day in range(1, 14):
+        assert _works(kiosk_url, lookup.format(day=f"1980-01-{day:02}")) == []
+    assert _works(server["superuser"], failures) == [(15,)]
+    assert _works(kiosk_url, lookup.format(day="1990-03-14")) == [], "the brake let a date of birth through"
     assert _works(server["superuser"], "SELECT failed_logins, locked_until IS NOT NULL FROM staff "
                                        "WHERE username = 'leitung'") == [(3, True)]
     assert _works(server["superuser"], "SELECT password_hash FROM staff WHERE username = 'leitung'") == [(stored,)]
@@ -474,12 +490,12 @@ def test_setup_server_again_takes_an_older_servers_kiosk_rights_back(server) -> 
     assert admin(argv) == 0
     kiosk = f'"{server["prefix"]}_kiosk"'
     for grant in ("GRANT SELECT ON staff, clients TO {k}", "GRANT UPDATE (failed_logins, locked_until) ON staff TO {k}",
-                  "GRANT SELECT (date_of_birth, status_group) ON clients TO {k}",
+                  "GRANT SELECT (date_of_birth, status_group) ON clients TO {k}", "GRANT DELETE ON kiosk_attempts TO {k}",
                   "DROP FUNCTION desk_kiosk_login(text, text)"):
         _works(server["superuser"], grant.format(k=kiosk))
     assert not _fails(server["kiosk"], "SELECT password_hash FROM staff")
     assert admin(argv) == 0
     for sql in ("SELECT password_hash FROM staff", "SELECT date_of_birth FROM clients",
-                "UPDATE staff SET failed_logins = 0"):
+                "UPDATE staff SET failed_logins = 0", "DELETE FROM kiosk_attempts"):
         assert _fails(server["kiosk"], sql), f"after setup-server again the kiosk role may still: {sql}"
     assert _works(server["kiosk"], "SELECT outcome FROM desk_kiosk_login('nobody', '')") == [("unknown",)]

@@ -90,16 +90,21 @@ class KioskRepository:
             return True
         return bool(self.session.scalar(text("SELECT has_column_privilege('clients', 'date_of_birth', 'SELECT')")))
 
-    def appointments_by_birth(self, birth: date, start: datetime, end: datetime) -> list[KioskAppointment]:
+    def appointments_by_birth(self, birth: date, start: datetime, end: datetime,
+                              workstation: str = "") -> tuple[list[KioskAppointment], bool]:
+        """Today's appointments of clients born on `birth`, and whether a find of none was already
+        recorded as a wrong try (the kiosk role's lookup function records it itself)."""
         if self._reads_clients():
             stmt = (select(*_APPOINTMENT_COLUMNS).join(Client, Client.id == Appointment.client_id)
                     .where(Client.date_of_birth == birth, Appointment.starts_at >= start, Appointment.starts_at < end))
-        else:
-            utc = [moment.astimezone(UTC).replace(tzinfo=None) for moment in (start, end)]  # stored naive UTC
-            found = list(self.session.scalars(text("SELECT * FROM desk_kiosk_appointments_by_birth(:b, :s, :e)"),
-                                              {"b": birth, "s": utc[0], "e": utc[1]}))
-            stmt = select(*_APPOINTMENT_COLUMNS).where(Appointment.id.in_(found))
-        return [_appointment(r) for r in self.session.execute(stmt)]
+            return [_appointment(r) for r in self.session.execute(stmt)], False
+        utc = [moment.astimezone(UTC).replace(tzinfo=None) for moment in (start, end)]  # stored naive UTC
+        found = list(self.session.scalars(text("SELECT * FROM desk_kiosk_appointments_by_birth(:b, :s, :e, :w)"),
+                                          {"b": birth, "s": utc[0], "e": utc[1], "w": workstation[:100]}))
+        if not found:
+            return [], True
+        stmt = select(*_APPOINTMENT_COLUMNS).where(Appointment.id.in_(found))
+        return [_appointment(r) for r in self.session.execute(stmt)], False
 
     def client_facts(self, client_id: int, appointment_id: int) -> KioskClientFacts | None:
         """The statistics facts of the client of a booked appointment today (no name)."""
@@ -151,6 +156,12 @@ class KioskRepository:
         self.session.flush()
 
     def forget_attempts_before(self, cutoff: datetime) -> None:
+        if self.session.get_bind().dialect.name == "postgresql" and not self.session.scalar(
+                text("SELECT has_table_privilege('kiosk_attempts', 'DELETE')")):
+            # the kiosk role may not delete tries (its brake would go with them): the owner's
+            # function forgets those older than a day by the server's clock
+            self.session.execute(text("SELECT desk_kiosk_forget_attempts()"))
+            return
         self.session.execute(delete(KioskAttempt).where(KioskAttempt.attempted_at < cutoff)
                              .execution_options(synchronize_session=False))
 
