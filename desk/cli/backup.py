@@ -90,9 +90,16 @@ def _restore(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         again = services.backup.record_restore(actor, args.file, kept=kept, age_days=days,
                                                confirmed_old=args.confirm_old)
+        ledger = services.erasure_ledger()
     if again:
         print(f"erased again (erasures made after that backup, from the ledger): "
               f"{', '.join(format_client_number(i) for i in again)}")
+    if kept is None and not ledger.exists():  # a new PC (no database was there): nobody could be erased again
+        print(f"desk-admin: note: there is no ledger of erasures at {ledger}, so nobody was erased again. "
+              "If this backup comes from another computer, people erased there after it was made are back "
+              "in the database: copy that computer's desk-erasures.txt to this path, then start desk (or run "
+              "'desk-admin info'), which erases them again (docs/DATA-PROTECTION.md, section 3).",
+              file=sys.stderr)
     return 0
 
 

@@ -56,6 +56,12 @@ class DeskServices:
 
         return current_revision(self.db)
 
+    def erasure_ledger(self) -> Path:
+        """Where this database's ledger of erasures is (services/erasures.py)."""
+        from desk.services.erasures import ledger_path
+
+        return ledger_path(self.db)
+
     def reapplied_erasures(self) -> list[int]:
         """The client numbers erased again when this database was opened after a restore
         (services/erasures.py), for the person at the window or the admin to read."""

@@ -41,13 +41,13 @@ def ledger_path(db: Database) -> Path:
     configured = os.environ.get(LEDGER_VARIABLE, "").strip()
     if configured:
         return Path(configured).expanduser()
-    if db.sqlite_path is not None:
-        return db.sqlite_path.parent / LEDGER_NAME
     from desk.services.config import load_config
 
     config = load_config()
-    if config.get("erasure.ledger"):
-        return Path(config.get("erasure.ledger")).expanduser()
+    if config.get("erasure.ledger"):  # also one PC: a ledger on another disk (where its backups are
+        return Path(config.get("erasure.ledger")).expanduser()  # copied) survives the PC's disk
+    if db.sqlite_path is not None:
+        return db.sqlite_path.parent / LEDGER_NAME
     if config.get("backup.folder"):  # with the server's dumps
         return Path(config.get("backup.folder")).expanduser() / LEDGER_NAME
     from desk.services.paths import data_dir

@@ -173,3 +173,45 @@ def test_backups_are_listed_with_the_rule(tmp_path, head, cli_login, capsys):
     assert admin(["backups", "--database-url", sqlite_url(path)]) == 0
     out = capsys.readouterr().out
     assert "daily backups are deleted after 7 days" in out and "deleted 20" in out
+
+
+def test_one_pc_restored_on_a_new_pc_erases_again_with_its_ledger_on_another_disk(tmp_path, head, cli_login,
+                                                                                   monkeypatch, capsys):
+    """One PC (SQLite) dies; its backup copy on the NAS is restored on a new PC. The ledger lay
+    beside the dead PC's database, and '[erasure] ledger' of the machine file (shown by 'desk-admin
+    config show') was ignored for SQLite: the person erased after that backup came back without
+    a word. Now the machine file's ledger is used on one PC too, and a restore onto a computer
+    with no ledger at all says what that means."""
+    nas = tmp_path / "nas"
+    machine = tmp_path / "desk.toml"
+    machine.write_text(f"[erasure]\nledger = '{nas / LEDGER_NAME}'\n", encoding="utf-8")
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+    monkeypatch.delenv("DESK_ERASURE_LEDGER", raising=False)
+    old_pc = _open(tmp_path / "old-pc" / "desk.sqlite")
+    cli_login(old_pc)
+    kept = add_client(old_pc, "Bleibt", "Gesichert", last_contact=DAY0, created=DAY0)
+    gone = add_client(old_pc, "Erika", NAME, last_contact=DAY0, created=DAY0)
+    copy = old_pc.backup.backup_now(head, nas)  # the copy kept off the PC
+    old_pc.privacy.erase_client(head, gone)
+    old_pc.close()
+    assert (nas / LEDGER_NAME).read_text(encoding="ascii").split()[0] == str(gone)
+
+    new_pc = tmp_path / "new-pc" / "desk.sqlite"
+    capsys.readouterr()
+    assert admin(["restore", str(copy), "--database-url", sqlite_url(new_pc)]) == 0
+    said = capsys.readouterr()
+    assert f"erased again (erasures made after that backup, from the ledger): K-{gone:06d}" in said.out, said
+    assert "no ledger of erasures" not in said.err
+    services = _open(new_pc)
+    try:
+        assert client_field(services, kept, "family_name") == "Gesichert"
+        assert client_field(services, gone, "id") is None
+    finally:
+        services.close()
+
+    # a machine without any ledger: the restore says that nobody could be erased again
+    machine.write_text("", encoding="utf-8")
+    third_pc = tmp_path / "third-pc" / "desk.sqlite"
+    assert admin(["restore", str(copy), "--database-url", sqlite_url(third_pc)]) == 0
+    said = capsys.readouterr()
+    assert f"note: there is no ledger of erasures at {third_pc.parent / LEDGER_NAME}" in said.err, said
