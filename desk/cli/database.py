@@ -6,10 +6,12 @@ import argparse
 
 from desk.cli.common import add_database_option, admin_session, open_services
 from desk.services.bootstrap import program_schema
+from desk.services.desk import DeskServices
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    info = subparsers.add_parser("info", help="show the database in use and its schema version")
+    info = subparsers.add_parser("info", help="show the database in use and its schema version (an older "
+                                 "schema is upgraded, after a backup, as at every start of desk)")
     add_database_option(info, login=False)
     info.set_defaults(handler=_info)
     upgrade = subparsers.add_parser("upgrade", help="back up and upgrade the database schema")
@@ -18,13 +20,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    with admin_session(args):  # opening the database upgrades it (after a backup into the backup folder)
-        pass
-    return _info(args)
+    with admin_session(args) as (services, _actor):  # opening upgrades it (after a backup)
+        _say(services)
+    return 0
 
 
 def _info(args: argparse.Namespace) -> int:
-    with open_services(args) as services:
-        print(f"database: {services.database_name}")
-        print(f"schema:   {services.schema_revision()} (this program: {program_schema()})")
+    with open_services(args) as services:  # as every start of desk: an older schema is upgraded
+        _say(services)
     return 0
+
+
+def _say(services: DeskServices) -> None:
+    print(f"database: {services.database_name}")
+    print(f"schema:   {services.schema_revision()} (this program: {program_schema()})")
+    made = services.upgrade_backup()
+    if made is not None:
+        print(f"upgraded just now from an older schema; the database was backed up first: {made}")

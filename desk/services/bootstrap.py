@@ -44,7 +44,9 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
             # an upgrade dumps the database first, into the server's folder (machine configuration only)
             configured = load_config().get("backup.folder")
             backup_dir = Path(configured).expanduser() if configured else None
-        upgrade_database(db, backup_dir)
+        made = upgrade_database(db, backup_dir)
+        if made is not None:  # said by desk-admin info/upgrade: opening upgraded it just now
+            _UPGRADE_BACKUPS[db.engine] = made
         uow_factory = unit_of_work_factory(db)
         with uow_factory(write=True) as uow:
             uow.reference.serialize_seed()
@@ -61,6 +63,12 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
 
 
 _REAPPLIED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_UPGRADE_BACKUPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def upgrade_backup(db: Database) -> Path | None:
+    """The backup made when opening `db` upgraded its schema (None: no upgrade)."""
+    return _UPGRADE_BACKUPS.get(db.engine)
 
 
 def program_schema() -> str:

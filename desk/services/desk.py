@@ -56,6 +56,12 @@ class DeskServices:
 
         return current_revision(self.db)
 
+    def upgrade_backup(self) -> Path | None:
+        """The backup made before opening this database upgraded its schema; None: no upgrade."""
+        from desk.services.bootstrap import upgrade_backup
+
+        return upgrade_backup(self.db)
+
     def erasure_ledger(self) -> Path:
         """Where this database's ledger of erasures is (services/erasures.py)."""
         from desk.services.erasures import ledger_path

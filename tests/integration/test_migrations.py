@@ -206,3 +206,21 @@ def test_redaction_on_postgresql_lifts_the_guard_for_itself_only(pg_db_url, tmp_
         ("appointment.cancel", {"fields": ["cancel_reason"], "from": "booked"}),
         ("audit.redact", {"revision": "0004_audit_redact", "rows_redacted": 1}),
     ]
+
+
+def test_desk_admin_info_says_when_opening_upgraded_the_database(tmp_path, capsys):
+    """'desk-admin info' on a database an older desk left upgrades it (as every start of desk
+    does, after a backup) and then reported 'schema: <head> (this program: <head>)': the IT
+    volunteer never learnt that an upgrade had happened, nor where the copy from before is."""
+    from desk.cli import main as admin
+
+    path = tmp_path / "desk.sqlite"
+    shutil.copy(FROZEN / "desk-0002.sqlite", path)
+    assert admin(["info", "--database-url", sqlite_url(path)]) == 0
+    out = capsys.readouterr().out
+    line = next((x for x in out.splitlines() if x.startswith("upgraded just now")), "")
+    assert line, out
+    made = Path(line.split("backed up first: ", 1)[1])
+    assert made.name.startswith("desk-before-upgrade-0002-") and made.exists()
+    assert admin(["info", "--database-url", sqlite_url(path)]) == 0  # at head now: nothing to say
+    assert "upgraded" not in capsys.readouterr().out
