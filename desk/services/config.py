@@ -69,6 +69,10 @@ SETTINGS = (
     Setting("machine.terminal_server", bool, None, ("machine",), "this computer is a terminal server"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
+#: how a wrong type is told to the person editing the file (not "must be a int")
+_KIND_WORDS = {int: "a whole number (without quotes)", bool: "true or false (without quotes)",
+               str: "text in quotes"}
+_KIND_EXAMPLES = {int: "1", bool: "true", str: '"..."'}
 
 
 class ConfigError(DeskError):
@@ -127,7 +131,8 @@ def _read_file(path: Path, layer: str) -> dict[str, Any]:
             if layer not in setting.layers:
                 raise ConfigError(path=str(path), reason=f"'{key}' may only be set in the machine configuration")
             if not isinstance(value, setting.kind) or (setting.kind is int and isinstance(value, bool)):
-                raise ConfigError(path=str(path), reason=f"'{key}' must be a {setting.kind.__name__}")
+                raise ConfigError(path=str(path), reason=f"'{key}' must be {_KIND_WORDS[setting.kind]}, "
+                                                         f"e.g. {key.split('.')[1]} = {_KIND_EXAMPLES[setting.kind]}")
             if key == "database.url" and url_password(value):
                 raise ConfigError(path=str(path), reason="the database address contains a password; passwords "
                                   "never go in desk.toml - put it in the password file (pgpass, docs/INSTALL.md)")

@@ -57,7 +57,14 @@ def test_unknown_keys_wrong_types_and_machine_only_keys_are_refused(files) -> No
     with pytest.raises(ConfigError, match="unknown setting 'database.adress'"):
         load_config()
     machine.write_text("[display]\nscreen = 'zwei'\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="must be a int"):
+    with pytest.raises(ConfigError, match=r"'display.screen' must be a whole number \(without quotes\), "
+                                          r"e.g. screen = 1"):
+        load_config()
+    machine.write_text("[display]\nfull_screen = 'ja'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"must be true or false \(without quotes\), e.g. full_screen = true"):
+        load_config()
+    machine.write_text("[backup]\nfolder = 7\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"must be text in quotes"):
         load_config()
     machine.write_text("", encoding="utf-8")
     user.write_text("[backup]\nfolder = '/srv/mine'\n", encoding="utf-8")
