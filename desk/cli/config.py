@@ -12,6 +12,7 @@ import argparse
 
 from desk.cli.common import add_database_option
 from desk.services.config import check_terminal_server, load_config
+from desk.services.logs import log_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,6 +27,8 @@ def _show(args: argparse.Namespace) -> int:
     config = load_config(database_url=args.database_url)
     print(f"machine file: {config.machine_file}{'' if config.machine_file and config.machine_file.is_file() else ' (none)'}")
     print(f"user file:    {config.user_file}{'' if config.user_file and config.user_file.is_file() else ' (none)'}")
+    # where to find the logs someone asks for (this user's; every user of the PC has their own)
+    print(f"log folder:   {log_dir()} (desk.log, desk-admin.log, faults.log of this user)")
     for line in config.lines():
         print(line)
     check_terminal_server(config)  # says so (exit 1) when this PC would refuse to start

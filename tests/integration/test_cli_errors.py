@@ -71,3 +71,11 @@ def test_a_report_to_a_folder_that_is_not_there_is_refused_plainly(log_folder, t
     said = capsys.readouterr().err
     assert code == 1 and "Traceback" not in said and "unexpectedly" not in said, said
     assert ("does not exist; nothing was written" in said) if output != "." else ("is a folder" in said), said
+
+
+def test_config_show_names_the_log_folder(log_folder, tmp_path, monkeypatch, capsys) -> None:
+    """'Send us the log': config show named the configuration files but not where the logs are."""
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(tmp_path / "none.toml"))
+    assert admin(["config", "show"]) == 0
+    assert f"log folder:   {log_folder} (desk.log, desk-admin.log, faults.log of this user)" \
+        in capsys.readouterr().out.splitlines()
