@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from desk.domain.errors import DatabaseError
+from desk.storage.engine import translate_error
 
 PURGE_FUNCTION = "desk_purge_audit"
 _PURGE_SQL = """
@@ -229,7 +230,13 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
         raise DatabaseError("The address must name the database (…/desk).")
     engine = _superuser_engine(url, "postgres")
     try:
-        with engine.connect() as connection:
+        try:
+            opened = engine.connect()
+        except sa.exc.DBAPIError as error:  # the server away, a wrong password: said as desk says it
+            parsed = make_url(url)
+            where = f"PostgreSQL: {parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}/postgres"
+            raise translate_error(error, where) from error
+        with opened as connection:
             if not connection.execute(sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar():
                 raise DatabaseError("setup-server needs a superuser's connection (e.g. postgres).")
             for name, login in ((roles.owner, False), (roles.app, True), (roles.display, True), (roles.kiosk, True)):

@@ -79,3 +79,12 @@ def test_config_show_names_the_log_folder(log_folder, tmp_path, monkeypatch, cap
     assert admin(["config", "show"]) == 0
     assert f"log folder:   {log_folder} (desk.log, desk-admin.log, faults.log of this user)" \
         in capsys.readouterr().out.splitlines()
+
+
+def test_setup_server_with_the_server_away_says_so(log_folder, capsys) -> None:
+    """setup-server, the first command on a new server, ended in psycopg's OperationalError
+    traceback when the server was not reachable (a wrong port, PostgreSQL not started)."""
+    code = admin(["setup-server", "--database-url", "postgresql+psycopg://postgres@127.0.0.1:1/desk"])
+    said = capsys.readouterr().err
+    assert code == 1 and "unexpectedly" not in said and "Traceback" not in said, said
+    assert "PostgreSQL: postgres@127.0.0.1:1/postgres cannot be reached" in said, said
