@@ -250,7 +250,9 @@ def compact(db: Database, tables: list[str]) -> list[str]:
     with db.engine.connect() as connection:
         connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         if db.is_sqlite:
-            connection.exec_driver_sql("VACUUM")
+            # on the driver's connection: through SQLAlchemy the engine's "begin" hook would open
+            # a transaction first (even in AUTOCOMMIT), and SQLite "cannot VACUUM from within a transaction"
+            connection.connection.driver_connection.execute("VACUUM")
             done.append("VACUUM")
         else:
             # VACUUM FULL needs the table's owner; as the application role PostgreSQL would skip
