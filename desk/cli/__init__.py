@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # 'desk-admin audit | head': the reader has had enough, not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the closed pipe at exit
+        return 0
     except Exception as error:  # a bug: the traceback goes to the log (for whoever fixes it), not the terminal
         logging.getLogger("desk.cli").exception("%s failed unexpectedly", args.command, extra={LOG_ONLY: True})
         log = current_log_file()

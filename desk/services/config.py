@@ -69,6 +69,8 @@ SETTINGS = (
     Setting("machine.terminal_server", bool, None, ("machine",), "this computer is a terminal server"),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
+#: a section of the machine file that another module reads (the reminder channels)
+OWN_SECTIONS_ELSEWHERE = "reminders"
 #: how a wrong type is told to the person editing the file (not "must be a int")
 _KIND_WORDS = {int: "a whole number (without quotes)", bool: "true or false (without quotes)",
                str: "text in quotes"}
@@ -123,6 +125,10 @@ def _read_file(path: Path, layer: str) -> dict[str, Any]:
     for section, table in data.items():
         if not isinstance(table, dict):
             raise ConfigError(path=str(path), reason=f"'{section}' must be a [section]")
+        if section == OWN_SECTIONS_ELSEWHERE:  # [reminders.smtp], [reminders.sms]: read and checked by
+            if layer != "machine":             # services/reminder_channels.py (docs/REMINDERS.md)
+                raise ConfigError(path=str(path), reason=f"'[{section}.*]' may only be set in the machine configuration")
+            continue
         for name, value in table.items():
             key = f"{section}.{name}"
             setting = _BY_KEY.get(key)

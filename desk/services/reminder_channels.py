@@ -45,12 +45,14 @@ CONFIG_VARIABLE = "DESK_CONFIG"
 
 
 def machine_config_path() -> Path:
+    """$DESK_CONFIG, else the machine configuration every other setting comes from (also when
+    DESK_MACHINE_CONFIG names it: one file per machine, services/config.py)."""
     override = os.environ.get(CONFIG_VARIABLE, "").strip()
     if override:
         return Path(override)
-    from platformdirs import site_config_path
+    from desk.services.config import machine_config_path as the_machine_file
 
-    return site_config_path("desk", appauthor=False) / "desk.toml"
+    return the_machine_file()
 
 
 class Outcome(enum.StrEnum):

@@ -88,3 +88,18 @@ def test_setup_server_with_the_server_away_says_so(log_folder, capsys) -> None:
     said = capsys.readouterr().err
     assert code == 1 and "unexpectedly" not in said and "Traceback" not in said, said
     assert "PostgreSQL: postgres@127.0.0.1:1/postgres cannot be reached" in said, said
+
+
+def test_output_piped_into_head_is_not_an_error(log_folder, tmp_path, monkeypatch, capsys) -> None:
+    """'desk-admin audit | head': when the reader closes the pipe, that is not an unexpected error."""
+    import sys
+
+    import desk.cli.database
+
+    def piped(_args):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(desk.cli.database, "_info", piped)
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # main puts a sink there; restored afterwards
+    assert admin(["info", "--database-url", sqlite_url(tmp_path / "desk.sqlite")]) == 0
+    assert "unexpectedly" not in capsys.readouterr().err

@@ -104,3 +104,24 @@ def test_config_show_prints_values_and_sources(files, monkeypatch, capsys) -> No
     assert admin(["config", "show", "--database-url", "postgresql+psycopg://u:pw@h/d"]) == 0
     out = capsys.readouterr().out
     assert "u:***@h/d  [command line]" in out and "pw" not in out.replace("psycopg", "")
+
+
+def test_the_reminder_channels_stand_in_the_same_machine_file(files, monkeypatch) -> None:
+    """docs/REMINDERS.md puts [reminders.smtp] and [reminders.sms] into the machine's desk.toml;
+    the configuration then refused the whole file ("unknown setting 'reminders.smtp'"): desk and
+    desk-admin did not start. And the channels were read from DESK_CONFIG or the platform's
+    folder, not from the machine file DESK_MACHINE_CONFIG names: two files for one machine."""
+    from desk.services.reminder_channels import load_channel_config
+
+    machine, user = files
+    monkeypatch.delenv("DESK_CONFIG", raising=False)
+    monkeypatch.setenv("DESK_SMTP_PASSWORD", "geheim")
+    machine.write_text(f'[database]\nurl = "{SERVER}"\n[reminders.smtp]\nhost = "mail.example.org"\nport = 587\n'
+                       'username = "termine@example.org"\npassword_env = "DESK_SMTP_PASSWORD"\n'
+                       'sender = "Termine <termine@example.org>"\n', encoding="utf-8")
+    assert load_config().database_url == SERVER
+    channels = load_channel_config()
+    assert channels.source == str(machine) and channels.smtp is not None and channels.smtp.host == "mail.example.org"
+    user.write_text('[reminders.sms]\nprovider = "seven"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"'\[reminders\.\*\]' may only be set in the machine configuration"):
+        load_config()
