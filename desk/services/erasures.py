@@ -20,6 +20,7 @@ The ledger is written before the erasure commits: an erasure that cannot be reco
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +33,8 @@ from desk.services.context import Actor
 from desk.storage.engine import Database
 from desk.storage.maintenance import checkpoint
 from desk.storage.uow import unit_of_work_factory
+
+log = logging.getLogger(__name__)
 
 LEDGER_VARIABLE = "DESK_ERASURE_LEDGER"
 LEDGER_NAME = "desk-erasures.txt"
@@ -93,7 +96,12 @@ def reapply_erasures(db: Database, *, actor: Actor | None = None) -> list[int]:
     Runs at every start (bootstrap.prepare_database), before anyone can log in. Returns the
     numbers erased again (empty when there was nothing to do: the normal case)."""
     ledger = ErasureLedger(ledger_path(db))
-    numbers = ledger.numbers()
+    try:
+        numbers = ledger.numbers()
+    except OSError as error:  # a share that is away at 08:45 must not keep the desk from starting
+        log.warning("The ledger of erasures %s cannot be read (%s): nobody could be erased again now; "
+                    "the next start tries again", ledger.path, error.strerror or type(error).__name__)
+        return []
     if not numbers:
         return []
     uow_factory = unit_of_work_factory(db)

@@ -215,3 +215,19 @@ def test_one_pc_restored_on_a_new_pc_erases_again_with_its_ledger_on_another_dis
     assert admin(["restore", str(copy), "--database-url", sqlite_url(third_pc)]) == 0
     said = capsys.readouterr()
     assert f"note: there is no ledger of erasures at {third_pc.parent / LEDGER_NAME}" in said.err, said
+
+
+def test_a_ledger_that_cannot_be_read_does_not_keep_desk_from_starting(tmp_path, monkeypatch, caplog):
+    """The ledger on a share (the server's backup folder, or one PC's NAS): when the share is
+    away at the morning's start, reading it raised a bare OSError and desk did not start at all
+    (an unexpected error); now the start goes on and the log says that nobody could be erased
+    again now."""
+    import logging
+
+    unreadable = tmp_path / "share-away"
+    unreadable.mkdir()  # a folder where the file should be: reading it fails like an absent share
+    monkeypatch.setenv("DESK_ERASURE_LEDGER", str(unreadable))
+    with caplog.at_level(logging.WARNING, logger="desk.services.erasures"):
+        services = _open(tmp_path / "desk.sqlite")
+    services.close()
+    assert f"The ledger of erasures {unreadable} cannot be read" in caplog.text
