@@ -208,6 +208,7 @@ class KioskService:
         snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
                     "first_visit": False}
         interpreter = appointment.interpreter_language
+        by_function = not uow.kiosk.writes_check_in()  # the kiosk's PostgreSQL role (desk.storage.roles)
         if appointment.client_id is not None:
             facts = uow.kiosk.client_facts(appointment.client_id, appointment.id)
             if facts is None:
@@ -219,10 +220,14 @@ class KioskService:
                         "first_visit": not uow.visits.client_has_visits(appointment.client_id)}
             if not interpreter and facts.interpreter_needed:
                 interpreter = facts.language
-            uow.kiosk.touch_contact(appointment.client_id, now)
+            if not by_function:
+                uow.kiosk.touch_contact(appointment.client_id, now)
         interpreter = interpreter or _interpreter(language)
         try:
-            mark_arrived(uow, appointment)
+            if not by_function:
+                mark_arrived(uow, appointment)
+            elif not uow.kiosk.check_in_by_function(appointment.id):  # also the client's last contact
+                raise KioskRefusedError(reason="already")
             visit_id = add_visit(uow, actor, service_id=appointment.service_id, client_id=appointment.client_id,
                                  appointment=appointment, language=interpreter, snapshot=snapshot, now=now,
                                  self_service=True)

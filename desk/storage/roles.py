@@ -64,6 +64,11 @@ _PURGE_SQL = """
 #:   drops tries older than a day) - so dates of birth cannot be tried through by the thousand.
 #: - desk_kiosk_client_facts(appointment): the statistics facts check-in copies onto the visit,
 #:   only for a booked appointment within a day of the database's clock.
+#: - desk_kiosk_check_in(appointment): booked -> arrived for an appointment within a day of the
+#:   database's clock, and the client's last contact moved to now (never back). The kiosk role
+#:   updates no appointment or client itself: with the credentials one could otherwise cancel a
+#:   day's appointments, or date clients' last contact back so the retention purge erases them
+#:   early (or forward, so it never does).
 KIOSK_FUNCTIONS = {
     "desk_kiosk_login_params(text)": """
     CREATE OR REPLACE FUNCTION public.desk_kiosk_login_params(p_username text) RETURNS text
@@ -140,6 +145,24 @@ KIOSK_FUNCTIONS = {
         END IF;
         RETURN QUERY SELECT unnest(found);
     END $fn$""",
+    "desk_kiosk_check_in(integer)": """
+    CREATE OR REPLACE FUNCTION public.desk_kiosk_check_in(p_appointment integer) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+    DECLARE
+        utc_now timestamp := now() AT TIME ZONE 'UTC';
+        client integer;
+    BEGIN
+        UPDATE appointments SET status = 'arrived', version = version + 1, updated_at = utc_now
+            WHERE id = p_appointment AND status = 'booked'
+              AND starts_at > utc_now - interval '1 day' AND starts_at < utc_now + interval '1 day'
+            RETURNING client_id INTO client;
+        IF NOT FOUND THEN
+            RETURN false;
+        END IF;
+        UPDATE clients SET last_contact_at = utc_now
+            WHERE id = client AND (last_contact_at IS NULL OR last_contact_at < utc_now);
+        RETURN true;
+    END $fn$""",
     "desk_kiosk_forget_attempts()": """
     CREATE OR REPLACE FUNCTION public.desk_kiosk_forget_attempts() RETURNS void
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
@@ -161,7 +184,8 @@ KIOSK_FUNCTIONS = {
 #: shared writes in desk.services.checkin.add_visit; leaving the kiosk goes through
 #: KIOSK_FUNCTIONS). Not granted, on purpose: the staff accounts' password hashes and lockout
 #: counters (offline cracking of the head's password; unlocking or locking anyone), a client's
-#: date of birth, residence, status group or language (only through the functions above).
+#: date of birth, residence, status group or language, and any UPDATE of an appointment or client
+#: (only through the functions above).
 KIOSK_GRANTS = (
     "GRANT SELECT ON services, service_hours, change_counter, alembic_version, kiosk_languages TO {kiosk}",
     "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
@@ -172,9 +196,7 @@ KIOSK_GRANTS = (
     "first_called_at, called_by_name, version, self_service), INSERT ON visits TO {kiosk}",
     "GRANT SELECT (id, client_id, service_id, staff_id, starts_at, status, interpreter_language, kiosk_code, "
     "version) ON appointments TO {kiosk}",
-    "GRANT UPDATE (status, version, updated_at) ON appointments TO {kiosk}",
     "GRANT SELECT (id) ON clients TO {kiosk}",
-    "GRANT UPDATE (last_contact_at) ON clients TO {kiosk}",
     "GRANT SELECT, INSERT ON kiosk_attempts TO {kiosk}",  # forgetting: desk_kiosk_forget_attempts
     "GRANT SELECT (id), INSERT ON audit_events TO {kiosk}",
     # who a right exit login is (the UI lets only the head leave); no user name, hash or counter

@@ -409,10 +409,14 @@ def test_the_kiosk_role_reads_no_password_hash_birth_date_or_status_and_sets_no_
                 "SELECT date_of_birth FROM clients", "SELECT status_group FROM clients",
                 "SELECT residence FROM clients", "SELECT id FROM clients WHERE date_of_birth = '1990-03-14'",
                 "SELECT * FROM desk_purge_audit(now())", "DELETE FROM kiosk_attempts",
-                "UPDATE kiosk_attempts SET succeeded = true"):
+                "UPDATE kiosk_attempts SET succeeded = true",
+                # a day's appointments cancelled, clients' last contact dated back for an early erasure
+                "UPDATE appointments SET status = 'cancelled'",
+                "UPDATE clients SET last_contact_at = '2000-01-01'"):
         assert _fails(kiosk_url, sql), f"the kiosk role may: {sql}"
     # the functions give a fact for today's appointments only, not a way to go through the clients
     assert _works(kiosk_url, f"SELECT * FROM desk_kiosk_client_facts({last_week})") == []  # noqa: S608 - our own id
+    assert _works(kiosk_url, f"SELECT desk_kiosk_check_in({last_week})") == [(False,)]  # noqa: S608 - our own id
     assert _works(kiosk_url, "SELECT * FROM desk_kiosk_appointments_by_birth('1990-03-14', "
                              "now() AT TIME ZONE 'UTC' - interval '30 days', now() AT TIME ZONE 'UTC', 'x')") == []
     assert _fails(kiosk_url, "DELETE FROM kiosk_attempts"), "the kiosk role may delete its wrong tries"
@@ -471,6 +475,11 @@ def test_the_kiosk_role_reads_no_password_hash_birth_date_or_status_and_sets_no_
     visit = _works(server["superuser"], "SELECT residence, status_group, interpreter_language, self_service "
                                         "FROM visits WHERE client_id IS NOT NULL")
     assert visit == [(*facts[0], "ar", True)]
+    # the check-in marked today's appointment arrived and the client's last contact, last week's not
+    assert _works(server["superuser"], "SELECT starts_at < now() AT TIME ZONE 'UTC' - interval '1 day', status "
+                                       "FROM appointments ORDER BY starts_at") == [(True, "booked"), (False, "arrived")]
+    assert _works(server["superuser"], "SELECT last_contact_at > now() AT TIME ZONE 'UTC' - interval '1 hour' "
+                                       "FROM clients") == [(True,)]
     actions = [a for (a,) in _works(server["superuser"], "SELECT action FROM audit_events WHERE left(action, 6) = 'login.' "
                                                           "ORDER BY id")]
     assert actions == ["login.success", "login.success", "login.failure", "login.failure", "login.failure",

@@ -449,7 +449,8 @@ def render_markdown() -> str:
         "digest; `desk_kiosk_login` compares the digest desk computed and counts a wrong password in",
         "the database), today's appointment by date of birth (the function counts a wrong date",
         "itself; the kiosk may not delete its wrong tries) and the check-in's client facts for",
-        "today's booked appointment. A server set up by an older desk gets these rights (and loses",
+        "today's booked appointment, and marking that appointment arrived (with the client's last",
+        "contact) - it updates no appointment or client row itself. A server set up by an older desk gets these rights (and loses",
         "the old ones) when `desk-admin setup-server` is run again - it is idempotent; update the",
         "kiosk PC's desk at the same time (an older desk's exit login fails on the new rights).",
     ]

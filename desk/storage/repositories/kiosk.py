@@ -121,6 +121,18 @@ class KioskRepository:
             return None
         return KioskClientFacts(row.residence, row.status_group, row.language or "", bool(row.interpreter_needed))
 
+    def writes_check_in(self) -> bool:
+        """May this connection mark an appointment arrived and a client's contact itself? Not the
+        kiosk's PostgreSQL role (desk.storage.roles): check_in_by_function does both."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return True
+        return bool(self.session.scalar(text("SELECT has_column_privilege('appointments', 'status', 'UPDATE')")))
+
+    def check_in_by_function(self, appointment_id: int) -> bool:
+        """booked -> arrived and the client's last contact now, by the owner's function (only for
+        an appointment within a day of the server's clock); False when it was not booked any more."""
+        return bool(self.session.scalar(text("SELECT desk_kiosk_check_in(:a)"), {"a": appointment_id}))
+
     def touch_contact(self, client_id: int, when: datetime) -> None:
         self.session.execute(update(Client).where(Client.id == client_id).values(last_contact_at=when)
                              .execution_options(synchronize_session=False))
