@@ -37,7 +37,13 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desk-admin", description="Administration of the desk application.")
+    parser = argparse.ArgumentParser(
+        prog="desk-admin", description="Administration of the desk application.",
+        epilog="Each command says more with: desk-admin COMMAND --help. Commands that show or change "
+               "personal data, accounts, settings or backups log in as a head of department (asked, or "
+               "--user and --password-file). Exit status 0: done; any other: refused or failed, with the reason "
+               "printed (details in the log: 'desk-admin config show' names its folder). Installing, "
+               "configuring, backups and restores: docs/INSTALL.md.")
     parser.add_argument("--version", action="version", version=f"desk-admin {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

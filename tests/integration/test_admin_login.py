@@ -47,6 +47,10 @@ def test_every_subcommands_help_says_what_it_does(capsys) -> None:
         if name.startswith("_"):  # the hidden children desk starts of itself
             continue
         assert parser.description, f"desk-admin {name} --help does not say what it does"
+    with pytest.raises(SystemExit):  # the list of commands says where to go from there
+        admin(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "desk-admin COMMAND --help" in text and "Exit status 0" in text and "config show" in text, text
     with pytest.raises(SystemExit):
         admin(["backup", "--help"])
     assert "Make an online backup now." in capsys.readouterr().out
