@@ -338,6 +338,13 @@ def open_database(url: str, *, echo: bool = False, role: str | None = None) -> D
     if port is not None and not 1 <= port <= 65535:
         raise DatabaseError("The port {port} in the database address {url} is not a port (1 to 65535).",
                             port=port, url=redact_url(url))
+    if parsed.drivername == "postgres":  # the short form many tools write: PostgreSQL with desk's driver
+        parsed = parsed.set(drivername="postgresql+psycopg")
+        url = parsed.render_as_string(hide_password=False)
+    if parsed.get_backend_name() == "postgresql" and not parsed.database:
+        # without it the server picks the role's own database (for postgres: the maintenance
+        # database 'postgres'), and desk would set itself up in there
+        raise DatabaseError("The address must name the database (…/desk).")
 
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""

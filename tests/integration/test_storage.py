@@ -148,6 +148,18 @@ def test_unreachable_postgres_says_so_plainly():
         open_database("postgresql+psycopg://postgres@127.0.0.1:1/nothing")
 
 
+def test_a_server_address_without_a_database_is_refused_and_postgres_is_postgresql():
+    """'postgresql+psycopg://postgres@server/' (the database forgotten): the server took the
+    role's own database - for postgres the maintenance database 'postgres' - and desk set itself
+    up in there. And 'postgres://' (how many tools write it) was 'not SQLite or PostgreSQL'."""
+    for url in ("postgresql+psycopg://postgres@127.0.0.1:1/", "postgresql+psycopg://postgres@127.0.0.1:1",
+                "postgres://desk_app@127.0.0.1:1"):
+        with pytest.raises(DatabaseError, match="must name the database"):
+            open_database(url)  # refused before any connection (nothing listens on port 1)
+    with pytest.raises(DatabaseError, match="cannot be reached"):  # it is PostgreSQL
+        open_database("postgres://postgres@127.0.0.1:1/desk")
+
+
 def test_network_share_paths_are_recognised():
     assert looks_like_network_share(Path("//server/share/desk.sqlite"))
     assert looks_like_network_share(Path("\\\\server\\share\\desk.sqlite"))
