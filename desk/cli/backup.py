@@ -91,6 +91,10 @@ def _restore(args: argparse.Namespace) -> int:
         again = services.backup.record_restore(actor, args.file, kept=kept, age_days=days,
                                                confirmed_old=args.confirm_old)
         ledger = services.erasure_ledger()
+        upgraded = services.upgrade_backup()
+    if upgraded is not None:
+        print(f"the backup was written by an older desk: upgraded to this program's schema, "
+              f"after a copy as restored: {upgraded}")
     if again:
         print(f"erased again (erasures made after that backup, from the ledger): "
               f"{', '.join(format_client_number(i) for i in again)}")

@@ -224,3 +224,21 @@ def test_desk_admin_info_says_when_opening_upgraded_the_database(tmp_path, capsy
     assert made.name.startswith("desk-before-upgrade-0002-") and made.exists()
     assert admin(["info", "--database-url", sqlite_url(path)]) == 0  # at head now: nothing to say
     assert "upgraded" not in capsys.readouterr().out
+
+
+def test_desk_admin_restore_of_an_older_backup_says_it_was_upgraded(tmp_path, capsys, cli_login):
+    """A backup an older desk wrote is upgraded when the restored database is opened; restore
+    said nothing about it."""
+    from desk.cli import main as admin
+
+    url = sqlite_url(tmp_path / "desk.sqlite")
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(url))
+    cli_login(services)
+    services.close()
+    older = tmp_path / "from-the-old-pc.sqlite"
+    shutil.copy(FROZEN / "desk-0002.sqlite", older)
+    assert admin(["restore", str(older), "--database-url", url]) == 0
+    out = capsys.readouterr().out
+    assert "the backup was written by an older desk: upgraded to this program's schema, after a copy" in out, out
