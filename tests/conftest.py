@@ -268,3 +268,23 @@ def cli_login(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
 def pg_server_url() -> str:
     """DESK_TEST_POSTGRES_URL (skips when unset; tests fail when it is set but unreachable)."""
     return postgres_url()
+
+
+@pytest.fixture()
+def log_folder(tmp_path: Path, monkeypatch):
+    """desk's and desk-admin's log in a folder of the test's own, set up afresh (logs.setup_logging
+    keeps its handlers in a module state that an earlier test's start may have filled)."""
+    import logging
+
+    from desk.services import logs
+
+    folder = tmp_path / "logs"
+    monkeypatch.setenv(logs.LOG_DIR_VARIABLE, str(folder))
+    for handler in logs._state.get("handlers", ()):  # an earlier test's desk-admin set-up
+        logging.getLogger().removeHandler(handler)
+    monkeypatch.setattr(logs, "_state", {})
+    yield folder
+    root = logging.getLogger()
+    for handler in logs._state.get("handlers", ()):
+        root.removeHandler(handler)
+        handler.close()

@@ -64,13 +64,19 @@ def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
     API, written aside and renamed only after its check) — never a file copy of a live database."""
     from desk.storage.maintenance import sqlite_backup
 
-    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")  # the centre's time, as every backup name
-    target = backup_dir / f"desk-{label}-{stamp}.sqlite"
+    return sqlite_backup(source, _backup_path(backup_dir, f"desk-{label}", ".sqlite"))
+
+
+def _backup_path(backup_dir: Path, prefix: str, suffix: str) -> Path:
+    """`<prefix>-<now in the centre's time, as every backup name><suffix>`, numbered -2, -3, ...
+    when two copies are made within a second."""
+    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{prefix}-{stamp}{suffix}"
     counter = 1
     while target.exists():
         counter += 1
-        target = backup_dir / f"desk-{label}-{stamp}-{counter}.sqlite"
-    return sqlite_backup(source, target)
+        target = backup_dir / f"{prefix}-{stamp}-{counter}{suffix}"
+    return target
 
 
 MIGRATION_LOCK = 6060602
@@ -136,13 +142,7 @@ def _dump_before_upgrade(db: Database, backup_dir: Path | None, current: str, he
             "backup, and backups of a PostgreSQL database go only to the [backup] folder of the machine "
             "configuration (desk-admin config show names the file). None is named there: name one, "
             "then upgrade again. Nothing was changed.", where=db.display_name, found=current, head=head)
-    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")  # the centre's time, as every backup name
-    target = backup_dir / f"desk-before-upgrade-{current}-{stamp}.dump"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = backup_dir / f"desk-before-upgrade-{current}-{stamp}-{counter}.dump"
-    made = pg_dump(db.url, target)
+    made = pg_dump(db.url, _backup_path(backup_dir, f"desk-before-upgrade-{current}", ".dump"))
     log.info("Backed up the database to %s before upgrading from %s", made, current)
     return made
 

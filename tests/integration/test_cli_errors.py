@@ -3,30 +3,12 @@ never a Python traceback (that goes into desk-admin.log, for whoever fixes it)."
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
 import pytest
 
 from desk.cli import main as admin
-from desk.services import logs
 from desk.services.bootstrap import prepare_database
 from desk.services.desk import build_services
 from desk.storage.engine import sqlite_url
-
-
-@pytest.fixture()
-def log_folder(tmp_path: Path, monkeypatch):
-    folder = tmp_path / "logs"
-    monkeypatch.setenv(logs.LOG_DIR_VARIABLE, str(folder))
-    for handler in logs._state.get("handlers", ()):  # an earlier test's desk-admin set-up
-        logging.getLogger().removeHandler(handler)
-    monkeypatch.setattr(logs, "_state", {})
-    yield folder
-    root = logging.getLogger()
-    for handler in logs._state.get("handlers", ()):
-        root.removeHandler(handler)
-        handler.close()
 
 
 def test_an_unexpected_error_is_one_line_naming_the_log_and_the_traceback_is_in_the_log(

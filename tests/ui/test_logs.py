@@ -9,7 +9,6 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from desk.services import logs
@@ -23,19 +22,6 @@ SECRET_NAME = ("Zephyrine", "Quastenbrook")
 SECRET_PHONE = "0176 98765432"
 SECRET_NOTE = "Hörgerät vergessen, Schwester kommt mit"
 
-
-@pytest.fixture()
-def log_folder(tmp_path: Path, monkeypatch):
-    folder = tmp_path / "logs"
-    monkeypatch.setenv(logs.LOG_DIR_VARIABLE, str(folder))
-    for handler in logs._state.get("handlers", ()):  # an earlier test's desk-admin set-up
-        logging.getLogger().removeHandler(handler)
-    monkeypatch.setattr(logs, "_state", {})
-    yield folder
-    root = logging.getLogger()
-    for handler in logs._state.get("handlers", ()):
-        root.removeHandler(handler)
-        handler.close()
 
 
 def _log_text(folder: Path) -> str:
