@@ -13,6 +13,18 @@ CLI_HEAD_USER = "cli-leitung"
 CLI_HEAD_PASSWORD = "kommandozeile-2026"
 
 
+def create_with_own_password(services: DeskServices, actor: Actor, account):
+    """`account` (a NewAccount) as the person would have it after the first login: the head's
+    one-time password replaced by `account.password`, the person's own. Returns its AccountRow."""
+    from dataclasses import replace
+
+    one_time = account.password + "-einmal"
+    row = services.accounts.create_account(actor, replace(account, password=one_time))
+    person = services.accounts.login(Actor.login_screen(), account.username, one_time)
+    services.accounts.change_own_password(person, one_time, account.password)
+    return next(a for a in services.accounts.accounts(actor) if a.id == row.id)
+
+
 def ensure_cli_head(target: DeskServices | str) -> None:
     """A head-of-department account `cli-leitung` in the database (services or address)."""
     from desk.services.accounts import NewAccount
@@ -22,8 +34,8 @@ def ensure_cli_head(target: DeskServices | str) -> None:
     try:
         system = Actor.system("test set-up")
         if not any(a.username == CLI_HEAD_USER for a in services.accounts.accounts(system)):
-            services.accounts.create_account(system, NewAccount(CLI_HEAD_USER, "Leitung Kommandozeile", Role.HEAD,
-                                                                CLI_HEAD_PASSWORD))
+            create_with_own_password(services, system, NewAccount(CLI_HEAD_USER, "Leitung Kommandozeile",
+                                                                  Role.HEAD, CLI_HEAD_PASSWORD))
     finally:
         if own:
             services.close()

@@ -1,6 +1,7 @@
 """Account subcommands (a head of department logs in first, see desk.cli.common).
 
-    desk-admin reset-password USERNAME      asks for a new password twice (audited)
+    desk-admin reset-password USERNAME      asks for a new password twice (audited); it is one-time:
+                                            at the next login the person chooses their own
     desk-admin accounts                     lists the accounts
     desk-admin recover-head USERNAME        the only head of department forgot the password: a new
                                             one, without a login, but only as the operating-system
@@ -46,7 +47,12 @@ def _reset(args: argparse.Namespace) -> int:
         if not match:
             raise NotFoundError("There is no account {name}.", name=args.username)
         services.accounts.reset_password(actor, match[0].id, password)
-    print(f"password of {args.username} changed")
+        own = match[0].id == actor.staff_id
+    if own:
+        print(f"password of {args.username} changed")
+    else:
+        print(f"password of {args.username} changed; it is valid once: at the next login in desk "
+              f"{args.username} must choose their own")
     return 0
 
 
@@ -65,7 +71,8 @@ def _recover(args: argparse.Namespace) -> int:
         actor = Actor(staff_id=None, name=f"desk-admin recover-head, OS user {os_user()}", role=Role.DISPLAY,
                       workstation=socket.gethostname())
         services.accounts.recover_head(actor, args.username, password)
-    print(f"password of {args.username} changed (recorded in the audit log)")
+    print(f"password of {args.username} changed (recorded in the audit log); it is valid once: at the "
+          f"next login in desk {args.username} must choose their own")
     return 0
 
 
@@ -73,5 +80,7 @@ def _list(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         for a in services.accounts.accounts(actor):
             state = "active" if a.active else "deactivated"
+            if a.active and a.password_one_time:
+                state += ", one-time password (own one not chosen yet)"
             print(printable(f"{a.username:<20} {a.display_name:<30} {a.role.value:<10} {state}"))
     return 0

@@ -33,6 +33,7 @@ class StaffAuth:
     version: int
     service_ids: frozenset[int] = field(default_factory=frozenset)
     default_room_id: int | None = None
+    password_one_time: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class AccountRow:
     has_password: bool
     version: int
     default_room_id: int | None = None
+    password_one_time: bool = False
 
 
 def delay_after(failed_logins: int) -> timedelta:

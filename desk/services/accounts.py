@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from desk.domain.accounts import AccountRow, StaffAuth, clean_username, delay_after
@@ -75,11 +75,15 @@ def check_password_rules(password: str) -> None:
         raise ValidationError("The password must not start or end with a space.")
 
 
-def actor_of(auth: StaffAuth, workstation: str | None = None) -> Actor:
-    actor = Actor(staff_id=auth.id, name=auth.display_name, role=auth.role, service_ids=auth.service_ids)
+def actor_of(auth: StaffAuth, workstation: str | None = None, *, one_time: bool | None = None) -> Actor:
+    """`one_time`: whether the session is one of a one-time password (default: as the account's
+    password is now)."""
+    one_time = auth.password_one_time if one_time is None else one_time
+    actor = Actor(staff_id=auth.id, name=auth.display_name, role=auth.role, service_ids=auth.service_ids,
+                  password_one_time=one_time)
     if workstation:
         actor = Actor(staff_id=auth.id, name=auth.display_name, role=auth.role, service_ids=auth.service_ids,
-                      workstation=workstation)
+                      workstation=workstation, password_one_time=one_time)
     return actor
 
 
@@ -137,7 +141,8 @@ class AccountService:
         login anyway (AccountRepository.administers_database: the operating-system user owning the
         SQLite file; on PostgreSQL the superuser or the database owner, never the application or
         display role), and (2) when no other active head of department exists — one who does
-        resets the password in Verwaltung instead. Audited as `account.password_recover`."""
+        resets the password in Verwaltung instead. Audited as `account.password_recover`. The
+        password is one-time: at the next login the head chooses their own."""
         check_password_rules(new_password)
         hashed = hash_password(new_password)
         with self._uow(write=True) as uow:
@@ -155,7 +160,7 @@ class AccountService:
                 raise ConflictError(
                     "{names} can reset this password in Verwaltung (Accounts). Recovery is only for a "
                     "centre whose only head of department is locked out.", names=", ".join(sorted(others)))
-            uow.accounts.set_password(target.id, hashed)
+            uow.accounts.set_password(target.id, hashed, one_time=True)  # the person chooses their own at login
             record(uow, actor, "account.password_recover", entity_type="staff", entity_id=target.id)
             uow.touch(Topic.STAFF)
             uow.commit()
@@ -167,6 +172,8 @@ class AccountService:
         Slow on purpose (argon2id, ~0.1 s): call it off the GUI thread. After FREE_ATTEMPTS
         wrong passwords the account refuses further attempts for a growing time (stored in the
         database, so restarting the program does not help) - the error says how long.
+        A password the head set is one-time: the Actor then has `password_one_time` and may only
+        choose the person's own password (`change_own_password`); the gate refuses the rest.
         `rehash=False`: a hash made with older parameters is left as it is (the kiosk, whose
         database role may not write password hashes; the next login at a PC renews it)."""
         now = self._clock()
@@ -205,8 +212,9 @@ class AccountService:
         with self._uow(write=True) as uow:
             uow.accounts.record_success(auth.id, new_hash)
             via = {} if actor.name == Actor.login_screen().name else {"via": actor.name}
+            one_time = {"one_time_password": True} if auth.password_one_time else {}
             record(uow, new_actor, "login.success", entity_type="staff", entity_id=auth.id,
-                   details={"rehashed": new_hash is not None, **via})
+                   details={"rehashed": new_hash is not None, **via, **one_time})
             uow.commit()
         return new_actor
 
@@ -307,14 +315,14 @@ class AccountService:
 
     # -- one's own account -------------------------------------------------------------------
 
-    @requires(Permission.OWN_ACCOUNT)
+    @requires(Permission.OWN_ACCOUNT, one_time_ok=True)
     def lock(self, actor: Actor) -> None:
         """The window was locked (shortcut or idle time): audited."""
         with self._uow(write=True) as uow:
             record(uow, actor, "session.lock", entity_type="staff", entity_id=actor.staff_id)
             uow.commit()
 
-    @requires(Permission.OWN_ACCOUNT)
+    @requires(Permission.OWN_ACCOUNT, one_time_ok=True)
     def unlock(self, actor: Actor, password: str) -> Actor:
         """Unlock with the same person's password; returns the actor with its current role."""
         if actor.staff_id is None:
@@ -335,11 +343,15 @@ class AccountService:
                 raise LoginError("Wrong password. Wait {seconds} seconds before the next try.",
                                  wait_seconds=wait, seconds=wait)
             raise LoginError("Wrong password.")
+        if auth.password_one_time and not actor.password_one_time:
+            # the head reset the password while this window was locked: the new one is for a
+            # new login, where the person then chooses their own
+            raise LoginError("Your password was reset meanwhile. Log out, then log in with the new password.")
         with self._uow(write=True) as uow:
             uow.accounts.record_success(auth.id)
             record(uow, actor, "session.unlock", entity_type="staff", entity_id=auth.id)
             uow.commit()
-        return actor_of(auth, actor.workstation)
+        return actor_of(auth, actor.workstation, one_time=actor.password_one_time)
 
     @requires(Permission.OWN_ACCOUNT)
     def set_own_room(self, actor: Actor, room_id: int | None) -> None:
@@ -361,23 +373,29 @@ class AccountService:
             uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
 
-    @requires(Permission.OWN_ACCOUNT)
+    @requires(Permission.OWN_ACCOUNT, one_time_ok=True)
     def refresh_actor(self, actor: Actor) -> Actor | None:
         """The actor with the role and services the database holds now; None when the account
-        was deactivated or deleted (the window then logs out)."""
+        was deactivated or deleted (the window then logs out). A session keeps whether it is one
+        of a one-time password (a reset while someone works does not stop their session)."""
         if actor.staff_id is None:
             return actor
         with self._uow() as uow:
             auth = uow.accounts.get(actor.staff_id)
         if auth is None or not auth.active:
             return None
-        return actor_of(auth, actor.workstation)
+        return actor_of(auth, actor.workstation, one_time=actor.password_one_time and auth.password_one_time)
 
-    @requires(Permission.OWN_ACCOUNT)
-    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+    @requires(Permission.OWN_ACCOUNT, one_time_ok=True)
+    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> Actor:
+        """The person chooses their own password (after a one-time one the head set: the only
+        thing such a session may do). Returns the session's Actor, no longer one-time. Audited
+        as the person's own change, without the password."""
         if actor.staff_id is None:
             raise ValidationError("This session has no account.")
         check_password_rules(new_password)
+        if new_password == old_password:
+            raise ValidationError("Choose a new password, not the one you have now.")
         with self._uow() as uow:
             auth = uow.accounts.get(actor.staff_id)
         if auth is None:
@@ -388,10 +406,13 @@ class AccountService:
             raise LoginError("Wrong password.")
         hashed = hash_password(new_password)
         with self._uow(write=True) as uow:
-            uow.accounts.set_password(auth.id, hashed)
-            record(uow, actor, "account.password_change", entity_type="staff", entity_id=auth.id)
+            uow.accounts.set_password(auth.id, hashed, one_time=False)
+            record(uow, actor, "account.password_change", entity_type="staff", entity_id=auth.id,
+                   details={"replaced_one_time": auth.password_one_time})
             uow.touch(Topic.STAFF)
             uow.commit()
+        fresh = replace(auth, password_one_time=False)
+        return actor_of(fresh, actor.workstation)
 
     # -- account management (Leitung) -------------------------------------------------------
 
@@ -409,8 +430,10 @@ class AccountService:
             ensure_current(uow, actor, Permission.ACCOUNTS_MANAGE)
             if uow.accounts.by_username(username) is not None:
                 raise ConflictError("The user name {name} is taken.", name=username)
+            # one-time: the person chooses their own at the first login (the head never knows it)
             staff_id = uow.reference.add_staff(username=username, display_name=name, role=account.role,
-                                               password_hash=hashed, service_ids=account.service_ids)
+                                               password_hash=hashed, service_ids=account.service_ids,
+                                               password_one_time=True)
             record(uow, actor, "account.create", entity_type="staff", entity_id=staff_id,
                    details={"role": account.role.value, "services": sorted(account.service_ids)})
             uow.touch(Topic.STAFF, Topic.REFERENCE)
@@ -479,7 +502,9 @@ class AccountService:
 
     @requires(Permission.ACCOUNTS_MANAGE)
     def reset_password(self, actor: Actor, staff_id: int, new_password: str) -> None:
-        """Set a new password (the person changes it later); clears the wait after wrong passwords."""
+        """Set a new one-time password: at the next login the person must choose their own (a head
+        resetting their own account's password chose it, so it is not one-time). Clears the wait
+        after wrong passwords."""
         check_password_rules(new_password)
         hashed = hash_password(new_password)
         with self._uow(write=True) as uow:
@@ -487,8 +512,10 @@ class AccountService:
             before = uow.accounts.get(staff_id)
             if before is None:
                 raise NotFoundError("The account does not exist (any more).")
-            uow.accounts.set_password(staff_id, hashed)
-            record(uow, actor, "account.password_reset", entity_type="staff", entity_id=staff_id)
+            one_time = actor.staff_id != staff_id
+            uow.accounts.set_password(staff_id, hashed, one_time=one_time)
+            record(uow, actor, "account.password_reset", entity_type="staff", entity_id=staff_id,
+                   details={"one_time": one_time})
             uow.touch(Topic.STAFF)
             uow.commit()
 

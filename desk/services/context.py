@@ -15,6 +15,9 @@ class Actor:
     role: Role
     service_ids: frozenset[int] = field(default_factory=frozenset)
     workstation: str = field(default_factory=socket.gethostname)
+    #: logged in with a password someone else set (new account, reset): this session may only
+    #: choose the person's own password (desk.services.gate.requires refuses everything else)
+    password_one_time: bool = False
 
     @classmethod
     def system(cls, name: str = "desk-admin") -> Actor:

@@ -20,6 +20,8 @@ R = TypeVar("R")
 RowT = TypeVar("RowT", bound=Any)
 
 PERMISSION_ATTRIBUTE = "__desk_permission__"
+#: True on the service functions a session with a one-time password may call
+ONE_TIME_ATTRIBUTE = "__desk_one_time_ok__"
 
 
 def check(actor: Actor, permission: Permission) -> None:
@@ -33,8 +35,22 @@ def check(actor: Actor, permission: Permission) -> None:
         )
 
 
-def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Mark a service method `(self, actor, ...)` as needing `permission`, and check it."""
+def check_own_password(actor: Actor) -> None:
+    """A session opened with a one-time password (one the head set) may do nothing but choose
+    the person's own password: refused here for every other service function, whatever the
+    entry point (the window, desk-admin, a script)."""
+    if actor.password_one_time:
+        raise PermissionDeniedError(
+            "Your password was set by the head of department and is valid only once. "
+            "Choose your own password first (log in at desk).")
+
+
+def requires(permission: Permission, *, one_time_ok: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a service method `(self, actor, ...)` as needing `permission`, and check it.
+    `one_time_ok`: also open to a session with a one-time password (choosing one's own
+    password, locking, re-reading one's account); everything else refuses such a session."""
+
+    open_to_one_time = one_time_ok or permission is Permission.LOGIN
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
         parameters = list(inspect.signature(function).parameters)
@@ -45,9 +61,12 @@ def requires(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             actor = args[1] if len(args) > 1 else kwargs["actor"]
             check(actor, permission)  # type: ignore[arg-type]
+            if not open_to_one_time:
+                check_own_password(actor)  # type: ignore[arg-type]
             return function(*args, **kwargs)
 
         setattr(wrapper, PERMISSION_ATTRIBUTE, permission)
+        setattr(wrapper, ONE_TIME_ATTRIBUTE, open_to_one_time)
         return wrapper
 
     return decorate

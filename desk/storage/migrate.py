@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: The newest migration. Lets an up-to-date database start without importing Alembic (about a
 #: second on an old PC); tests/integration/test_migrations.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0006_change_log"
+HEAD_REVISION = "0007_one_time_passwords"
 
 
 def _config() -> Config:

@@ -173,6 +173,9 @@ class Staff(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(255))
+    #: set by someone else (new account, reset, recovery): good for one login, then the person
+    #: must choose their own (AccountService.change_own_password)
+    password_one_time: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     default_room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)

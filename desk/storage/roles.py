@@ -199,8 +199,9 @@ KIOSK_GRANTS = (
     "GRANT SELECT (id) ON clients TO {kiosk}",
     "GRANT SELECT, INSERT ON kiosk_attempts TO {kiosk}",  # forgetting: desk_kiosk_forget_attempts
     "GRANT SELECT (id), INSERT ON audit_events TO {kiosk}",
-    # who a right exit login is (the UI lets only the head leave); no user name, hash or counter
-    "GRANT SELECT (id, display_name, role, active) ON staff TO {kiosk}",
+    # who a right exit login is (the UI lets only the head leave); no user name, hash or counter;
+    # whether the password is one-time (such a password does not open the exit), never writing it
+    "GRANT SELECT (id, display_name, role, active, password_one_time) ON staff TO {kiosk}",
     "GRANT SELECT ON staff_services TO {kiosk}",
     "GRANT USAGE ON SEQUENCE visits_id_seq, kiosk_attempts_id_seq, audit_events_id_seq TO {kiosk}",
 )

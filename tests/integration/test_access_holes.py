@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from cli_head import create_with_own_password
 
 from desk.domain.errors import PermissionDeniedError, ValidationError
 from desk.domain.model import Role
@@ -30,7 +31,7 @@ def fast_hashing(monkeypatch):
 def demoted(services):
     """A head of department whose window still carries the head role, demoted by a colleague."""
     first = services.accounts.create_first_head(ANON, NewAccount("chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
-    services.accounts.create_account(first, NewAccount("zweite", "Zweite", Role.HEAD, "geheim-456"))
+    create_with_own_password(services, first, NewAccount("zweite", "Zweite", Role.HEAD, "geheim-456"))
     second = services.accounts.login(ANON, "zweite", "geheim-456")
     me = next(a for a in services.accounts.accounts(second) if a.id == first.staff_id)
     services.accounts.change_account(second, me.id, me.version, role=Role.RECEPTION)
@@ -49,7 +50,7 @@ def test_a_demoted_head_cannot_restore(sqlite_services, tmp_path: Path) -> None:
     services = sqlite_services
     first = services.accounts.create_first_head(ANON, NewAccount("chefin", "Frau Chefin", Role.HEAD, "geheim-123"))
     backup = services.backup.backup_now(first, tmp_path / "bk")
-    services.accounts.create_account(first, NewAccount("zweite", "Zweite", Role.HEAD, "geheim-456"))
+    create_with_own_password(services, first, NewAccount("zweite", "Zweite", Role.HEAD, "geheim-456"))
     second = services.accounts.login(ANON, "zweite", "geheim-456")
     me = next(a for a in services.accounts.accounts(second) if a.id == first.staff_id)
     services.accounts.change_account(second, me.id, me.version, role=Role.COUNSELLOR)

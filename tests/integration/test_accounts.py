@@ -3,10 +3,13 @@ rehash, role change while logged in, last head of department, the gate writes no
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from argon2 import PasswordHasher
+from cli_head import create_with_own_password
 from privacy_helpers import row_counts
 
 from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
@@ -121,7 +124,8 @@ def test_lock_and_unlock_needs_the_same_persons_password(services, first_head) -
 
 
 def test_role_changed_while_logged_in(services, first_head) -> None:
-    row = services.accounts.create_account(first_head, NewAccount("zweite", "Zweite Leitung", Role.HEAD, "passwort-2"))
+    row = create_with_own_password(services, first_head, NewAccount("zweite", "Zweite Leitung", Role.HEAD,
+                                                                     "passwort-2"))
     second = services.accounts.login(ANON, "zweite", "passwort-2")
     services.accounts.change_account(first_head, row.id, row.version, role=Role.COUNSELLOR)
     # the sensitive functions re-read the role: refused even with the stale actor
@@ -154,6 +158,69 @@ def test_password_reset_and_own_change(services, first_head) -> None:
         services.accounts.change_own_password(actor, "falsch", "noch-neuer-3")
     services.accounts.change_own_password(actor, "neues-pw-22", "noch-neuer-3")
     services.accounts.login(ANON, "kh", "noch-neuer-3")
+
+
+def _audit(services, head, action):
+    from desk.services.auditlog import AuditFilter
+
+    return [r for r in services.audit_log.query(head, AuditFilter(action=action)) if r.action == action]
+
+
+def test_a_password_the_head_set_is_one_time(services, first_head) -> None:
+    """A new account's password and a reset one are good for one login: that session may only
+    choose the person's own password; every other service call is refused."""
+    row = services.accounts.create_account(first_head, NewAccount("kh", "K. H.", Role.COUNSELLOR, "vom-chef-1"))
+    assert row.password_one_time
+    actor = services.accounts.login(ANON, "kh", "vom-chef-1")
+    assert actor.password_one_time
+    with pytest.raises(PermissionDeniedError, match="valid only once"):
+        services.clients.search(actor, "a")
+    with pytest.raises(PermissionDeniedError, match="valid only once"):
+        services.accounts.set_own_room(actor, None)
+    with pytest.raises(PermissionDeniedError, match="valid only once"):  # a head's one-time session too
+        services.accounts.accounts(dataclasses.replace(first_head, password_one_time=True))
+    with pytest.raises(ValidationError, match="not the one you have now"):
+        services.accounts.change_own_password(actor, "vom-chef-1", "vom-chef-1")
+    own = services.accounts.change_own_password(actor, "vom-chef-1", "mein-eigenes-7")
+    assert not own.password_one_time and own.staff_id == row.id
+    services.clients.search(own, "a")  # now the session works
+    assert not services.accounts.login(ANON, "kh", "mein-eigenes-7").password_one_time
+    with pytest.raises(LoginError):
+        services.accounts.login(ANON, "kh", "vom-chef-1")
+    assert not next(a for a in services.accounts.accounts(first_head) if a.id == row.id).password_one_time
+    # the audit log: the person changed it (not the head), and no password in it
+    change = _audit(services, first_head, "account.password_change")[-1]
+    assert change.actor_id == row.id and change.entity_id == row.id
+    assert json.loads(change.details).get("replaced_one_time") is True
+    assert "mein-eigenes-7" not in repr(change) and "vom-chef-1" not in repr(change)
+
+    # a reset is one-time again
+    services.accounts.reset_password(first_head, row.id, "zurueckgesetzt-2")
+    again = services.accounts.login(ANON, "kh", "zurueckgesetzt-2")
+    assert again.password_one_time
+    with pytest.raises(PermissionDeniedError, match="valid only once"):
+        services.accounts.refresh_actor(again) and services.clients.search(again, "a")
+    assert services.accounts.refresh_actor(again).password_one_time
+    assert json.loads(_audit(services, first_head, "account.password_reset")[-1].details).get("one_time") is True
+
+
+def test_own_passwords_are_not_one_time(services, first_head) -> None:
+    """The first head chose their own password; so does a head resetting their own account's."""
+    assert not first_head.password_one_time
+    assert not services.accounts.login(ANON, "chefin", "geheim-123").password_one_time
+    services.accounts.reset_password(first_head, first_head.staff_id, "selbst-gewaehlt-9")
+    assert not services.accounts.login(ANON, "chefin", "selbst-gewaehlt-9").password_one_time
+
+
+def test_a_reset_while_someone_works_does_not_stop_them_but_unlock_needs_a_new_login(services, first_head) -> None:
+    row = create_with_own_password(services, first_head, NewAccount("kh", "K. H.", Role.COUNSELLOR, "eigenes-1"))
+    working = services.accounts.login(ANON, "kh", "eigenes-1")
+    services.accounts.reset_password(first_head, row.id, "vom-chef-22")
+    refreshed = services.accounts.refresh_actor(working)
+    assert refreshed is not None and not refreshed.password_one_time
+    services.accounts.lock(working)
+    with pytest.raises(LoginError, match="reset meanwhile"):
+        services.accounts.unlock(working, "vom-chef-22")
 
 
 def _permission_table():

@@ -52,6 +52,8 @@ def test_demo_centre_is_consistent(demo) -> None:
     services, counts = demo
     assert 300 <= counts["clients"] <= 600
     assert _scalar(services, "SELECT count(*) FROM staff") >= 8
+    # the demo's accounts log in with one click: their password is no one-time password
+    assert _scalar(services, "SELECT count(*) FROM staff WHERE password_one_time") == 0
     assert _scalar(services, OVERLAPPING_APPOINTMENTS_BY_STAFF) == 0
     assert _scalar(services, OVERLAPPING_APPOINTMENTS_BY_ROOM) == 0
     assert _scalar(services, OVERLAPPING_OCCURRENCES) == 0

@@ -13,6 +13,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
+from cli_head import create_with_own_password
 
 from desk.cli import main as admin
 from desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError
@@ -41,14 +42,16 @@ def test_the_only_head_recovers_a_forgotten_password_with_os_level_access(servic
             services.accounts.login(ANON, "chefin", "vergessen-1")
     services.accounts.recover_head(Actor(staff_id=None, name="desk-admin recover-head, OS user it",
                                          role=Role.DISPLAY, workstation="server"), "chefin", "wieder-da-2026")
-    assert services.accounts.login(ANON, "chefin", "wieder-da-2026").role is Role.HEAD  # and no wait
+    recovered = services.accounts.login(ANON, "chefin", "wieder-da-2026")
+    assert recovered.role is Role.HEAD  # and no wait
+    assert recovered.password_one_time  # the IT volunteer typed it: she chooses her own now
     (entry,) = services.audit_log.query(only_head, AuditFilter(action="account.password_recover"))
     assert entry.entity_id == only_head.staff_id and "OS user it" in entry.actor_name
     assert entry.workstation == "server"
 
 
 def test_recovery_is_refused_while_another_head_can_reset_it(services, only_head) -> None:
-    services.accounts.create_account(only_head, NewAccount("vize", "Herr Vize", Role.HEAD, "zweiter-123"))
+    create_with_own_password(services, only_head, NewAccount("vize", "Herr Vize", Role.HEAD, "zweiter-123"))
     services.accounts.create_account(only_head, NewAccount("empf", "E. Mpfang", Role.RECEPTION, "empfang-123"))
     with pytest.raises(ConflictError, match="Herr Vize"):
         services.accounts.recover_head(ANON, "chefin", "wieder-da-2026")
@@ -59,7 +62,7 @@ def test_recovery_is_refused_while_another_head_can_reset_it(services, only_head
     # the ordinary way: the other head resets it (Verwaltung, desk-admin reset-password)
     vize = services.accounts.login(ANON, "vize", "zweiter-123")
     services.accounts.reset_password(vize, only_head.staff_id, "von-vize-2026")
-    services.accounts.login(ANON, "chefin", "von-vize-2026")
+    assert services.accounts.login(ANON, "chefin", "von-vize-2026").password_one_time
     assert services.audit_log.query(only_head, AuditFilter(action="account.password_reset"))
 
 

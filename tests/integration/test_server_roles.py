@@ -289,10 +289,14 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
 
         with pytest.raises(LoginError):
             services.accounts.login(Actor.login_screen(), "leitung", "wrong password")
-        assert services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026",
-                                       rehash=False).role is Role.HEAD
+        head = services.accounts.login(Actor.login_screen(), "leitung", "kiosk-exit-2026", rehash=False)
+        # the kiosk role reads whether the password is one-time (its exit refuses such a password)
+        assert head.role is Role.HEAD and head.password_one_time
     finally:
         services.close()
+    # ...and never clears that mark: choosing one's own password happens at a PC
+    assert _fails(server["kiosk"], "UPDATE staff SET password_one_time = false WHERE username = 'leitung'")
+    _works(server["superuser"], "UPDATE staff SET password_one_time = false WHERE username = 'leitung'")
     # a hash made with older argon2 parameters: the kiosk still lets the head out, leaving the hash
     from argon2 import PasswordHasher
 

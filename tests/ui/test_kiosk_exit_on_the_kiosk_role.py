@@ -1,6 +1,7 @@
 """The kiosk window's exit dialog on a PostgreSQL server, connected as <prefix>_kiosk (which reads
 no password hash and writes no lockout counter: desk.storage.roles): a wrong password and a
-counsellor's are refused with the dialog's sentence, the head's lets the kiosk close
+counsellor's and the head's one-time one are refused with the dialog's sentence, the head's own
+lets the kiosk close
 (through the window's worker thread and AccountService.login's path for a role without hashes)."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from desk.ui.kiosk.window import KioskWindow
 pytestmark = pytest.mark.postgres
 
 PASSWORD = "kiosk-exit-2026"
+OWN_PASSWORD = "kiosk-eigenes-2026"
 
 
 def _url(base: str, user: str | None, database: str) -> str:
@@ -69,15 +71,24 @@ def test_the_head_leaves_the_kiosk_connected_as_the_kiosk_role(qtbot, make_ui_ct
         assert window.isVisible() and dialog is not None and dialog.isVisible()
         for user, password, said in (("leitung", "wrong password", ("Wrong user name or password",
                                                                      "Falscher Benutzername oder Passwort")),
-                                     ("beratung", PASSWORD, ("Nur die Leitung",))):
+                                     ("beratung", PASSWORD, ("Nur die Leitung",)),
+                                     # the head's account was just created: a one-time password
+                                     ("leitung", PASSWORD, ("Dieses Passwort gilt nur einmal",))):
             dialog.username.setText(user)
             dialog.password.setText(password)
             qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: dialog.message.text() != "" and dialog.ok.isEnabled(), timeout=20000)
             assert dialog.message.text().startswith(said) and window.isVisible(), dialog.message.text()
             dialog.message.setText("")
+        # she logged in at a PC and chose her own: that one leaves the kiosk
+        services = build_services(prepare_database(app_url))
+        try:
+            one_time = services.accounts.login(Actor.login_screen(), "leitung", PASSWORD)
+            services.accounts.change_own_password(one_time, PASSWORD, OWN_PASSWORD)
+        finally:
+            services.close()
         dialog.username.setText("leitung")
-        dialog.password.setText(PASSWORD)
+        dialog.password.setText(OWN_PASSWORD)
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
     finally:

@@ -32,6 +32,7 @@ NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 in Balingen
 FIXED_NOW = NOW
 CODE = "K7MA4T"
 PASSWORD = "kiosk-exit-2026"
+OWN_PASSWORD = "kiosk-eigenes-2026"
 
 
 class FakePrinter:
@@ -272,8 +273,17 @@ def test_leaving_needs_the_heads_password(qtbot, open_kiosk, centre):
         qtbot.waitUntil(lambda: dialog.message.text() != "" and dialog.ok.isEnabled(), timeout=20000)
         assert kiosk.isVisible()
         dialog.message.setText("")
+    # the head's account was just created: its password is one-time and opens no exit
     dialog.username.setText("leitung")
     dialog.password.setText(PASSWORD)
+    _click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: dialog.message.text() != "" and dialog.ok.isEnabled(), timeout=20000)
+    assert "only once" in dialog.message.text() and kiosk.isVisible()
+    # she logged in at a PC and chose her own: that one leaves the kiosk
+    one_time = reception_services.accounts.login(Actor.login_screen(), "leitung", PASSWORD)
+    reception_services.accounts.change_own_password(one_time, PASSWORD, OWN_PASSWORD)
+    dialog.username.setText("leitung")
+    dialog.password.setText(OWN_PASSWORD)
     _click(qtbot, dialog.ok)
     qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=20000)
 

@@ -144,3 +144,63 @@ def test_without_demo_there_are_no_demo_accounts(qtbot, ctx) -> None:
     qtbot.addWidget(dialog)
     assert dialog.demo_buttons == {} and dialog.demo_label is None
     assert dialog.findChild(QGroupBox, "demoAccounts") is None
+
+
+def test_a_one_time_password_opens_nothing_until_the_person_chose_their_own(qtbot, ctx, head_account) -> None:
+    """The head created the account: at the first login the colleague must choose their own
+    password (typed twice) before any view opens; cancelling leads back to the login."""
+    ctx.services.accounts.create_account(head_account, NewAccount("empf", "Frau <i>Empfang</i>", Role.RECEPTION,
+                                                                  "vom-chef-2026"))
+    dialog = LoginDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("empf")
+    dialog.password.setText("vom-chef-2026")
+    dialog._submit()
+    qtbot.waitUntil(lambda: dialog.own_password is not None and dialog.own_password.isVisible(), timeout=5000)
+    own = dialog.own_password
+    assert dialog.actor is None and dialog.result() != QDialog.DialogCode.Accepted  # nothing opened
+    assert "<i>Empfang</i>" in own.intro.text()  # plain text
+    # cancelled: back to the login, nobody logged in
+    own.reject()
+    qtbot.waitUntil(lambda: dialog.own_password is None, timeout=5000)
+    assert dialog.actor is None and dialog.isVisible() and "valid only once" in dialog.message.text()
+    dialog.username.setText("empf")
+    dialog.password.setText("vom-chef-2026")
+    dialog._submit()
+    qtbot.waitUntil(lambda: dialog.own_password is not None and dialog.own_password.isVisible(), timeout=5000)
+    own = dialog.own_password
+    own.first.setText("mein-eigenes-1")
+    own.second.setText("mein-eigenes-2")
+    own._submit()
+    assert "differ" in own.message.text() and own.isVisible()
+    own.first.setText("kurz")
+    own.second.setText("kurz")
+    own._submit()
+    qtbot.waitUntil(lambda: not own._busy and "at least" in own.message.text(), timeout=5000)
+    own.first.setText("mein-eigenes-1")
+    own.second.setText("mein-eigenes-1")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        own._submit()
+    assert dialog.actor is not None and not dialog.actor.password_one_time
+    assert dialog.actor.role is Role.RECEPTION
+    accounts = ctx.services.accounts
+    assert not accounts.login(Actor.login_screen(), "empf", "mein-eigenes-1").password_one_time
+    from desk.services.auditlog import AuditFilter
+
+    (change,) = ctx.services.audit_log.query(head_account, AuditFilter(action="account.password_change"))
+    assert change.actor_id == dialog.actor.staff_id and "mein-eigenes" not in change.details
+
+
+def test_the_own_password_dialog_in_german(qtbot, ctx, head_account) -> None:
+    from desk.ui.i18n import install_language
+    from desk.ui.login import OwnPasswordDialog
+
+    install_language("de")
+    one_time = Actor(staff_id=head_account.staff_id, name="Frau Chefin", role=Role.HEAD, password_one_time=True)
+    dialog = OwnPasswordDialog(ctx, one_time, "geheim-123")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.heading.text() == "Eigenes Passwort wählen"
+    assert "Frau Chefin" in dialog.intro.text() and "Fachbereichsleitung" in dialog.intro.text()
+    assert dialog.save_button.text().replace("&", "") == "Speichern und weiter"

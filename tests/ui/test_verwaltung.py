@@ -304,16 +304,24 @@ def test_audit_entries_read_as_german_words(qtbot) -> None:
 
 def test_the_head_resets_a_forgotten_password_in_the_accounts_tab(qtbot, view, sqlite_services, head_actor,
                                                                    monkeypatch) -> None:
+    from cli_head import create_with_own_password
+
     from desk.ui.views.verwaltung.dialogs import PasswordDialog
 
-    account = sqlite_services.accounts.create_account(head_actor, NewAccount("empf", "Frau Empfang", Role.RECEPTION,
-                                                                             "vergessen-1"))
+    account = create_with_own_password(sqlite_services, head_actor,
+                                       NewAccount("empf", "Frau Empfang", Role.RECEPTION, "vergessen-1"))
     view.tabs.setCurrentWidget(view.accounts)
     view.accounts.refresh()  # made behind the view's back (no live updates in this test)
     qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=20000)
     view.accounts.table.selectRow(next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id))
 
+    assert "one-time" not in view.accounts.model.data(view.accounts.model.index(
+        next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id),
+        view.accounts.model.columnCount() - 1))
+    hints = []
+
     def fill(dialog):
+        hints.append(dialog.one_time_hint.text() if dialog.one_time_hint.isVisibleTo(dialog) else "")
         dialog.first.setText("neu-gesetzt-1")
         dialog.second.setText("neu-gesetzt-1")
 
@@ -321,9 +329,16 @@ def test_the_head_resets_a_forgotten_password_in_the_accounts_tab(qtbot, view, s
     view.accounts.password_button.click()
     qtbot.waitUntil(lambda: bool(sqlite_services.audit_log.query(head_actor, AuditFilter(
         action="account.password_reset"))), timeout=20000)
-    assert sqlite_services.accounts.login(Actor.login_screen(), "empf", "neu-gesetzt-1").role is Role.RECEPTION
+    assert "valid once" in hints[0] and "Frau Empfang" in hints[0]
+    assert "choose their own" in view.accounts.status.text()
+    one_time = sqlite_services.accounts.login(Actor.login_screen(), "empf", "neu-gesetzt-1")
+    assert one_time.role is Role.RECEPTION and one_time.password_one_time
     (entry,) = sqlite_services.audit_log.query(head_actor, AuditFilter(action="account.password_reset"))
     assert entry.entity_id == account.id and entry.actor_id == head_actor.staff_id
+    view.accounts.refresh()
+    qtbot.waitUntil(lambda: "one-time" in view.accounts.model.data(view.accounts.model.index(
+        next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id),
+        view.accounts.model.columnCount() - 1)), timeout=20000)
 
 
 def test_the_audit_filter_by_client_shows_the_lists_that_showed_the_client(qtbot, view, sqlite_services,

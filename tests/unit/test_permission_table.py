@@ -27,7 +27,7 @@ from pathlib import Path
 import desk.services
 from desk.domain.model import Role
 from desk.domain.permissions import ROLE_PERMISSIONS, Permission
-from desk.services.gate import PERMISSION_ATTRIBUTE
+from desk.services.gate import ONE_TIME_ATTRIBUTE, PERMISSION_ATTRIBUTE
 
 ROLES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD, Role.DISPLAY, Role.KIOSK)
 DOC = Path(__file__).resolve().parents[2] / "docs" / "PERMISSIONS.md"
@@ -389,6 +389,12 @@ def render_markdown() -> str:
         "user owning the SQLite file; on PostgreSQL the superuser or the database owner) and only when no",
         "other active head of department exists.",
         "",
+        "A password the head of department set (a new account, a reset in Verwaltung or with",
+        "`desk-admin reset-password`, `desk-admin recover-head`) is one-time: the session it opens",
+        "(`Actor.password_one_time`) may call only " + ", ".join(f"`{n}`" for n in ONE_TIME_OK) + ";",
+        "the gate refuses every other function, whichever program calls it. The login dialog asks for",
+        "the person's own password before any view opens.",
+        "",
         "| " + " | ".join(head) + " |",
         "|" + "|".join("---" for _ in head) + "|",
     ]
@@ -455,6 +461,19 @@ def render_markdown() -> str:
         "kiosk PC's desk at the same time (an older desk's exit login fails on the new rights).",
     ]
     return "\n".join(lines) + "\n"
+
+
+#: what a session with a one-time password may call: the functions before a login, and choosing
+#: one's own password (with locking the window and re-reading one's own account)
+ONE_TIME_OK = ("AccountService.needs_first_account", "AccountService.create_first_head", "AccountService.login",
+               "AccountService.recover_head", "AccountService.lock", "AccountService.unlock",
+               "AccountService.refresh_actor", "AccountService.change_own_password")
+
+
+def test_a_one_time_password_session_may_only_choose_its_own_password() -> None:
+    open_to_one_time = {name for name, function in service_functions().items()
+                        if getattr(function, ONE_TIME_ATTRIBUTE, False)}
+    assert open_to_one_time == set(ONE_TIME_OK)
 
 
 def test_docs_permissions_md_is_rendered_from_the_table() -> None:

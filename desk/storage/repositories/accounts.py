@@ -62,14 +62,16 @@ class AccountRepository:
         return str(row.outcome), int(row.wait_seconds or 0), int(row.failed_in_a_row or 0), row.staff_id
 
     def kiosk_account(self, staff_id: int) -> StaffAuth | None:
-        """Who a right kiosk exit login is - no user name, hash or counter (the kiosk role reads none)."""
-        row = self.session.execute(select(Staff.id, Staff.display_name, Staff.role, Staff.active)
+        """Who a right kiosk exit login is - no user name, hash or counter (the kiosk role reads none);
+        whether the password is one-time (the kiosk's exit refuses such a password)."""
+        row = self.session.execute(select(Staff.id, Staff.display_name, Staff.role, Staff.active,
+                                          Staff.password_one_time)
                                    .where(Staff.id == staff_id)).first()
         if row is None:
             return None
         return StaffAuth(id=row.id, username="", display_name=row.display_name, role=Role(row.role),
                          active=row.active, password_hash=None, failed_logins=0, locked_until=None, version=0,
-                         service_ids=self._services(row.id))
+                         service_ids=self._services(row.id), password_one_time=bool(row.password_one_time))
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(Staff)) or 0)
@@ -90,6 +92,7 @@ class AccountRepository:
             id=s.id, username=s.username, display_name=s.display_name, role=Role(s.role), active=s.active,
             password_hash=s.password_hash, failed_logins=s.failed_logins or 0, locked_until=s.locked_until,
             version=s.version, service_ids=self._services(s.id), default_room_id=s.default_room_id,
+            password_one_time=bool(s.password_one_time),
         )
 
     def by_username(self, username: str) -> StaffAuth | None:
@@ -107,7 +110,7 @@ class AccountRepository:
                 id=s.id, username=s.username, display_name=s.display_name, role=Role(s.role), active=s.active,
                 service_ids=frozenset(links.get(s.id, ())), failed_logins=s.failed_logins or 0,
                 locked_until=s.locked_until, has_password=bool(s.password_hash), version=s.version,
-                default_room_id=s.default_room_id,
+                default_room_id=s.default_room_id, password_one_time=bool(s.password_one_time),
             )
             for s in self.session.scalars(select(Staff).order_by(Staff.active.desc(), Staff.display_name, Staff.id))
         ]
@@ -128,10 +131,12 @@ class AccountRepository:
             values["password_hash"] = new_hash
         self.session.execute(update(Staff).where(Staff.id == staff_id).values(**values))
 
-    def set_password(self, staff_id: int, password_hash: str) -> None:
+    def set_password(self, staff_id: int, password_hash: str, *, one_time: bool) -> None:
+        """`one_time`: someone else set it; the person must choose their own at the next login."""
         self.session.execute(
             update(Staff).where(Staff.id == staff_id)
-            .values(password_hash=password_hash, failed_logins=0, locked_until=None, version=Staff.version + 1)
+            .values(password_hash=password_hash, password_one_time=one_time, failed_logins=0, locked_until=None,
+                    version=Staff.version + 1)
         )
 
     def update(self, staff_id: int, expected_version: int, **fields) -> bool:

@@ -128,12 +128,14 @@ class ReferenceRepository:
         password_hash: str | None,
         service_ids: set[int] | frozenset[int] = frozenset(),
         default_room_id: int | None = None,
+        password_one_time: bool = False,
     ) -> int:
         staff = Staff(
             username=username,
             display_name=display_name,
             role=role.value,
             password_hash=password_hash,
+            password_one_time=password_one_time,
             default_room_id=default_room_id,
             active=True,
         )

@@ -214,7 +214,11 @@ class ExitDialog(LockAwareDialog):
 
         def done(actor: Actor) -> None:
             self.ok.setEnabled(True)
-            if actor.role is Role.HEAD:
+            if actor.role is Role.HEAD and actor.password_one_time:
+                # a password someone else set opens nothing until its owner chose their own (at a PC)
+                self._refuse("Dieses Passwort gilt nur einmal: erst am PC ein eigenes wählen. / "
+                             "This password is valid only once: choose your own at a PC first.")
+            elif actor.role is Role.HEAD:
                 self.sig_allowed.emit()
                 self.accept()
             else:

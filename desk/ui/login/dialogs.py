@@ -1,7 +1,9 @@
-"""The login dialog, the lock screen and the first-start wizard.
+"""The login dialog, the lock screen, the first-start wizard and choosing one's own password.
 
 Passwords are checked off the GUI thread (argon2id takes ~0.1 s); after wrong passwords the
 service says how long to wait and the dialog counts down instead of blocking anything.
+A password the head of department set (new account, reset) is one-time: the login dialog then
+asks for the person's own password (OwnPasswordDialog) before any view opens.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from desk.domain.model import Role
 from desk.services.accounts import LoginError, NewAccount
 from desk.services.config import load_config, mask_password
 from desk.services.context import Actor
+from desk.services.passwords import MIN_PASSWORD_LENGTH
 from desk.ui.app_icon import set_window_icon
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import translate
@@ -122,6 +125,7 @@ class LoginDialog(_WaitingDialog):
         super().__init__(ctx, parent)
         self.setObjectName("LoginDialog")
         self.actor: Actor | None = None
+        self.own_password: OwnPasswordDialog | None = None
         self.setWindowTitle(self.tr("desk – log in"))
         self.setModal(True)
         self.heading = _plain_label(self.tr("Log in with your own account."))
@@ -228,9 +232,27 @@ class LoginDialog(_WaitingDialog):
 
     def _logged_in(self, actor: Actor) -> None:
         self._set_busy(False)
-        self.actor = actor
+        one_time = self.password.text()
         self.password.clear()
+        if actor.password_one_time:
+            # nothing opens with a password the head set: the person chooses their own first
+            self.own_password = OwnPasswordDialog(self.ctx, actor, one_time, self)
+            self.own_password.finished.connect(self._own_password_done)
+            self.own_password.open()
+            return
+        self.actor = actor
         self.accept()
+
+    def _own_password_done(self, result: int) -> None:
+        dialog = self.own_password
+        self.own_password = None
+        if dialog is not None and result == dialog.DialogCode.Accepted and dialog.actor is not None:
+            self.actor = dialog.actor
+            self.accept()
+            return
+        self.message.setText(self.tr("Your password is valid only once: choose your own to log in. "
+                                     "Log in again with the password you were given."))
+        self.password.setFocus()
 
     def _failed(self, error: Exception) -> None:
         self.password.clear()
@@ -313,6 +335,112 @@ class LockDialog(_WaitingDialog):
         self.password.clear()
         self.password.setFocus()
         self._show_error(error)
+
+
+class OwnPasswordDialog(_WaitingDialog):
+    """After a login with a one-time password (one the head of department set): the person's own
+    password, typed twice; `actor` holds the session (no longer one-time) after accept()."""
+
+    def __init__(self, ctx: UiContext, actor: Actor, one_time_password: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("OwnPasswordDialog")
+        self._session = actor
+        self._one_time = one_time_password
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("desk – choose your own password"))
+        self.setModal(True)
+        self.heading = _plain_label(self.tr("Choose your own password"))
+        self.heading.setObjectName("ownPasswordHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = _plain_label(self.tr(
+            "{name}, your password was set by the head of department and is valid only for this "
+            "login. Choose your own password now; nobody else will know it. Nothing opens before.")
+            .format(name=actor.name))
+        self.intro.setObjectName("ownPasswordIntro")
+        self.first = QLineEdit()
+        self.first.setObjectName("newPassword")
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setAccessibleName(self.tr("New password"))
+        self.first.setMaxLength(200)
+        self.second = QLineEdit()
+        self.second.setObjectName("repeatPassword")
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setAccessibleName(self.tr("Repeat password"))
+        self.second.setMaxLength(200)
+        form = QFormLayout()
+        form.addRow(self.tr("&New password (at least {count} characters):").format(count=MIN_PASSWORD_LENGTH),
+                    self.first)
+        form.addRow(self.tr("&Repeat password:"), self.second)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(label, QLabel):
+                label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        self.message.setObjectName("ownPasswordMessage")
+        buttons = QDialogButtonBox()
+        self.save_button = QPushButton(self.tr("&Save and continue"))
+        self.save_button.setObjectName("saveOwnPassword")
+        self.save_button.setDefault(True)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("&Cancel"))
+        cancel.setToolTip(self.tr("Back to the login (Esc); nothing opens"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.first.textChanged.connect(self._update_buttons)
+        self.second.textChanged.connect(self._update_buttons)
+        self.setMinimumWidth(480)
+        layout.activate()
+        width = max(self.minimumWidth(), layout.minimumSize().width())
+        self.setMinimumSize(width, layout.totalHeightForWidth(width))
+        self._update_buttons()
+        self.first.setFocus()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(not self._busy and self._wait <= 0 and bool(self.first.text())
+                                    and bool(self.second.text()))
+
+    def _submit(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        if self.first.text() != self.second.text():
+            self.message.setText(self.tr("The two passwords differ. Type the new password twice."))
+            self.second.clear()
+            self.second.setFocus()
+            return
+        new, one_time, session = self.first.text(), self._one_time, self._session
+        self._set_busy(True)
+        self.message.setText(self.tr("Saving…"))
+        accounts = self.ctx.services.accounts
+        self.ctx.run_in_worker(lambda: accounts.change_own_password(session, one_time, new),
+                               self._changed, self._failed, receiver=self)
+
+    def _changed(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self._one_time = ""
+        self.first.clear()
+        self.second.clear()
+        self.actor = actor
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.first.clear()
+        self.second.clear()
+        self.first.setFocus()
+        self._show_error(error)
+
+    def reject(self) -> None:
+        self._one_time = ""
+        super().reject()
 
 
 def _machine_server(ctx: UiContext) -> str | None:

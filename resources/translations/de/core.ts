@@ -802,6 +802,10 @@ Datenbank: {database}</translation>
         <translation>Beide Einträge haben heute einen offenen Besuch. Bitte zuerst einen davon abschließen, dann zusammenführen.</translation>
     </message>
     <message>
+        <source>Choose a new password, not the one you have now.</source>
+        <translation>Wählen Sie ein neues Passwort, nicht das bisherige.</translation>
+    </message>
+    <message>
         <source>Choose another service or a counsellor to hand over to.</source>
         <translation>Wählen Sie einen anderen Fachdienst oder eine Berater*in für die Übergabe.</translation>
     </message>
@@ -1624,6 +1628,14 @@ Datenbank: {database}</translation>
     <message>
         <source>Your account was changed meanwhile (role or deactivation); this is no longer allowed. Log in again.</source>
         <translation>Ihr Konto wurde inzwischen geändert (Rolle oder Deaktivierung); das ist nicht mehr erlaubt. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Your password was reset meanwhile. Log out, then log in with the new password.</source>
+        <translation>Ihr Passwort wurde inzwischen zurückgesetzt. Melden Sie sich ab und dann mit dem neuen Passwort an.</translation>
+    </message>
+    <message>
+        <source>Your password was set by the head of department and is valid only once. Choose your own password first (log in at desk).</source>
+        <translation>Ihr Passwort hat die Fachbereichsleitung gesetzt; es gilt nur einmal. Wählen Sie zuerst Ihr eigenes Passwort (Anmeldung in desk).</translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this ({permission}).</source>

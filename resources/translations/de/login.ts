@@ -161,6 +161,61 @@
         <source>Checking…</source>
         <translation>Wird geprüft …</translation>
     </message>
+    <message>
+        <source>Your password is valid only once: choose your own to log in. Log in again with the password you were given.</source>
+        <translation>Ihr Passwort gilt nur einmal: Zum Anmelden wählen Sie Ihr eigenes. Melden Sie sich noch einmal mit dem Passwort an, das Sie bekommen haben.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <source>desk – choose your own password</source>
+        <translation>desk – eigenes Passwort wählen</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Eigenes Passwort wählen</translation>
+    </message>
+    <message>
+        <source>{name}, your password was set by the head of department and is valid only for this login. Choose your own password now; nobody else will know it. Nothing opens before.</source>
+        <translation>{name}, Ihr Passwort hat die Fachbereichsleitung gesetzt; es gilt nur für diese Anmeldung. Wählen Sie jetzt Ihr eigenes Passwort – niemand sonst kennt es dann. Vorher öffnet sich nichts.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;New password (at least {count} characters):</source>
+        <translation>&amp;Neues Passwort (mindestens {count} Zeichen):</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save and continue</source>
+        <translation>&amp;Speichern und weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Back to the login (Esc); nothing opens</source>
+        <translation>Zurück zur Anmeldung (Esc); nichts wird geöffnet</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the new password twice.</source>
+        <translation>Die beiden Passwörter sind verschieden. Geben Sie das neue Passwort zweimal gleich ein.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>login</name>

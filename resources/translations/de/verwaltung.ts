@@ -68,6 +68,10 @@
         <translation>Empfang: Anmeldung, Basis-Karteikarte, Warteliste, Termine und Räume buchen. Beratung: zusätzlich Aufrufen, Termine verwalten, vollständige Karteikarte für die eigenen Fachdienste. Fachbereichsleitung: alles, dazu Konten, Einstellungen, Berichte, Protokoll, Auskunft und Löschung.</translation>
     </message>
     <message>
+        <source>The first password is valid once: at the first login the colleague must choose their own, which you never learn. Tell them the first password in person.</source>
+        <translation>Das erste Passwort gilt einmal: Bei der ersten Anmeldung muss die Kollegin oder der Kollege ein eigenes wählen, das Sie nie erfahren. Sagen Sie das erste Passwort persönlich weiter.</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -105,6 +109,10 @@
     <message>
         <source>{count} accounts</source>
         <translation>{count} Konten</translation>
+    </message>
+    <message>
+        <source>The password of {name} was changed. It is valid once: at the next login they choose their own.</source>
+        <translation>Das Passwort von {name} wurde geändert. Es gilt einmal: Bei der nächsten Anmeldung wird ein eigenes gewählt.</translation>
     </message>
     <message>
         <source>The password of {name} was changed.</source>
@@ -309,6 +317,10 @@
     <message>
         <source>New password for {name}:</source>
         <translation>Neues Passwort für {name}:</translation>
+    </message>
+    <message>
+        <source>This password is valid once: at the next login {name} must choose their own, which you never learn.</source>
+        <translation>Dieses Passwort gilt einmal: Bei der nächsten Anmeldung muss {name} ein eigenes wählen, das Sie nie erfahren.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -807,6 +819,10 @@
         <translation>aktiv</translation>
     </message>
     <message>
+        <source>active, one-time password (own one not chosen yet)</source>
+        <translation>aktiv, Einmalpasswort (noch kein eigenes gewählt)</translation>
+    </message>
+    <message>
         <source>taken over</source>
         <extracomment>The keys of an entry&apos;s details, in words (the values stay as recorded).</extracomment>
         <translation>übernommen</translation>
@@ -1042,6 +1058,18 @@
     <message>
         <source>password hash renewed</source>
         <translation>Passwort-Hash erneuert</translation>
+    </message>
+    <message>
+        <source>one-time password (the person chooses their own)</source>
+        <translation>Einmalpasswort (die Person wählt ein eigenes)</translation>
+    </message>
+    <message>
+        <source>with a one-time password</source>
+        <translation>mit einem Einmalpasswort</translation>
+    </message>
+    <message>
+        <source>replaced a one-time password</source>
+        <translation>Einmalpasswort ersetzt</translation>
     </message>
     <message>
         <source>rejected</source>

@@ -137,6 +137,11 @@ class AccountDialog(_WorkDialog):
                               "services. Head of department: everything, plus accounts, settings, reports, audit "
                               "log, export and erasure."))
         hint.setObjectName("roleHint")
+        self.one_time_hint = _plain(self.tr(
+            "The first password is valid once: at the first login the colleague must choose their "
+            "own, which you never learn. Tell them the first password in person."))
+        self.one_time_hint.setObjectName("oneTimeHint")
+        self.one_time_hint.setVisible(account is None)
         self.message = _plain()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
@@ -145,6 +150,7 @@ class AccountDialog(_WorkDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.one_time_hint)
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -275,7 +281,8 @@ class RoomDialog(_WorkDialog):
 class PasswordDialog(_WorkDialog):
     """A new password, typed twice."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *, one_time: bool = True) -> None:
+        """`one_time`: someone else's account (the password is valid once; false for one's own)."""
         super().__init__(parent)
         self.setObjectName("PasswordDialog")
         self.setWindowTitle(self.tr("New password"))
@@ -297,6 +304,12 @@ class PasswordDialog(_WorkDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(_plain(self.tr("New password for {name}:").format(name=name)))
         layout.addLayout(form)
+        self.one_time_hint = _plain(self.tr(
+            "This password is valid once: at the next login {name} must choose their own, which you "
+            "never learn.").format(name=name) if one_time else "")
+        self.one_time_hint.setObjectName("oneTimeHint")
+        self.one_time_hint.setVisible(one_time)
+        layout.addWidget(self.one_time_hint)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 

@@ -60,6 +60,9 @@ class AccountsModel(FrozenRowsModel[AccountRow]):
 def account_state(row: AccountRow) -> str:
     if not row.active:
         return _active(False)
+    if row.password_one_time:
+        # the head set it (new account, reset) and the person has not chosen their own yet
+        return translate("verwaltung", "active, one-time password (own one not chosen yet)")
     if row.failed_logins == 1:
         return translate("verwaltung", "active, 1 wrong password")
     if row.failed_logins:
@@ -119,6 +122,9 @@ DETAIL_LABELS = {
     "priority": QT_TRANSLATE_NOOP("verwaltung", "priority"), "reason": QT_TRANSLATE_NOOP("verwaltung", "reason"),
     "records": QT_TRANSLATE_NOOP("verwaltung", "records"),
     "rehashed": QT_TRANSLATE_NOOP("verwaltung", "password hash renewed"),
+    "one_time": QT_TRANSLATE_NOOP("verwaltung", "one-time password (the person chooses their own)"),
+    "one_time_password": QT_TRANSLATE_NOOP("verwaltung", "with a one-time password"),
+    "replaced_one_time": QT_TRANSLATE_NOOP("verwaltung", "replaced a one-time password"),
     "rejected": QT_TRANSLATE_NOOP("verwaltung", "rejected"),
     "reminder_log_deleted": QT_TRANSLATE_NOOP("verwaltung", "reminder log entries deleted"),
     "replaced_kept_as": QT_TRANSLATE_NOOP("verwaltung", "replaced file kept as"),

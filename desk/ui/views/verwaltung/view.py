@@ -220,7 +220,8 @@ class AccountsTab(_Tab):
         if row is None:
             return
         accounts, actor = self.ctx.services.accounts, self.ctx.actor
-        dialog = PasswordDialog(row.display_name, self)
+        one_time = row.id != actor.staff_id  # one's own reset password is one's own choice
+        dialog = PasswordDialog(row.display_name, self, one_time=one_time)
 
         def work():
             password = dialog.password()
@@ -228,7 +229,10 @@ class AccountsTab(_Tab):
 
         dialog.run_on_accept(self.ctx, work)
         if dialog.exec() == dialog.DialogCode.Accepted:
-            self.status.setText(self.tr("The password of {name} was changed.").format(name=row.display_name))
+            self.status.setText(
+                self.tr("The password of {name} was changed. It is valid once: at the next login they "
+                        "choose their own.").format(name=row.display_name) if one_time
+                else self.tr("The password of {name} was changed.").format(name=row.display_name))
 
     def toggle_active(self) -> None:
         row = self.selected()
