@@ -115,12 +115,16 @@ class Session(QObject):
         self.logout_action = QAction(translate("Session", "Log &out"), window)
         self.logout_action.setObjectName("logoutAction")
         self.logout_action.triggered.connect(self.logout)
+        self.password_action = QAction(translate("Session", "Change my &password…"), window)
+        self.password_action.setObjectName("passwordAction")
+        self.password_action.triggered.connect(self.change_password)
         window.addAction(self.lock_action)
         menu = getattr(window, "file_menu", None)
         if menu is not None:
             first = menu.actions()[0] if menu.actions() else None
             menu.insertAction(first, self.lock_action)
             menu.insertAction(first, self.logout_action)
+            menu.insertAction(first, self.password_action)
             menu.insertSeparator(first)
         window.installEventFilter(self)
         self.window = window
@@ -231,6 +235,14 @@ class Session(QObject):
             if isValid(widget) and isinstance(widget, QDialog):
                 widget.setProperty(RESUME_PROPERTY, False)
                 widget.reject()
+
+    def change_password(self) -> None:
+        """File menu: the person changes their own password (the current one, the new one twice)."""
+        from desk.ui.login import OwnPasswordDialog
+
+        dialog = OwnPasswordDialog(self.ctx, self.ctx.actor, None, self.window)
+        if dialog.exec() == dialog.DialogCode.Accepted and self.window is not None:
+            _message(self.window, translate("Session", "Your password was changed."))
 
     def logout(self) -> None:
         self._close_window()

@@ -236,3 +236,37 @@ def test_the_restore_offer_for_a_damaged_file_finds_and_restores_the_backup_in_w
     shell.offer_restore(session.ctx, "database disk image is malformed")
     assert len(asked) == 1 and "malformed" in asked[0]
     assert session.messages and "restored" in session.messages[-1]
+
+
+def test_the_file_menu_changes_ones_own_password(qtbot, session, monkeypatch) -> None:
+    """Anyone logged in changes their own password (File menu): the current one, the new one twice."""
+    from desk.ui.login import OwnPasswordDialog
+
+    _accept_login(monkeypatch, "chefin", "geheim-123")
+    assert session.log_in()
+    session.open_window()
+    assert session.password_action in session.window.file_menu.actions()
+    seen = {}
+
+    def fake_exec(dialog: OwnPasswordDialog) -> int:
+        seen["fields"] = dialog.current.isVisibleTo(dialog), dialog.changing
+        dialog.current.setText("falsch-123")
+        dialog.first.setText("ganz-neu-2026")
+        dialog.second.setText("ganz-neu-2026")
+        dialog._submit()
+        qtbot.waitUntil(lambda: not dialog._busy, timeout=5000)
+        seen["wrong"] = dialog.message.text()
+        dialog.current.setText("geheim-123")
+        dialog.first.setText("ganz-neu-2026")
+        dialog.second.setText("ganz-neu-2026")
+        with qtbot.waitSignal(dialog.accepted, timeout=5000):
+            dialog._submit()
+        return dialog.result()
+
+    monkeypatch.setattr(OwnPasswordDialog, "exec", fake_exec)
+    session.password_action.trigger()
+    assert seen["fields"] == (True, True) and "Wrong password" in seen["wrong"]
+    assert session.messages[-1] == "Your password was changed."
+    accounts = session.ctx.services.accounts
+    assert accounts.login(Actor.login_screen(), "chefin", "ganz-neu-2026").staff_id == session.head.staff_id
+    assert session.window.isVisible() and session.ctx.actor.staff_id == session.head.staff_id

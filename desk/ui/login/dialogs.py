@@ -339,27 +339,38 @@ class LockDialog(_WaitingDialog):
 
 class OwnPasswordDialog(_WaitingDialog):
     """After a login with a one-time password (one the head of department set): the person's own
-    password, typed twice; `actor` holds the session (no longer one-time) after accept()."""
+    password, typed twice; `actor` holds the session (no longer one-time) after accept().
+    `one_time_password` None: changing one's password any time (File menu), with the current one."""
 
-    def __init__(self, ctx: UiContext, actor: Actor, one_time_password: str,
+    def __init__(self, ctx: UiContext, actor: Actor, one_time_password: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("OwnPasswordDialog")
         self._session = actor
-        self._one_time = one_time_password
+        self._one_time = one_time_password or ""
+        self.changing = one_time_password is None
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("desk – choose your own password"))
+        self.setWindowTitle(self.tr("desk – change your password") if self.changing
+                            else self.tr("desk – choose your own password"))
         self.setModal(True)
-        self.heading = _plain_label(self.tr("Choose your own password"))
+        self.heading = _plain_label(self.tr("Change your password") if self.changing
+                                    else self.tr("Choose your own password"))
         self.heading.setObjectName("ownPasswordHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
         self.intro = _plain_label(self.tr(
+            "{name}: type your current password, then the new one twice.").format(name=actor.name)
+            if self.changing else self.tr(
             "{name}, your password was set by the head of department and is valid only for this "
             "login. Choose your own password now; nobody else will know it. Nothing opens before.")
             .format(name=actor.name))
+        self.current = QLineEdit(self)  # parented: in the one-time mode it is in no form row
+        self.current.setObjectName("currentPassword")
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setAccessibleName(self.tr("Current password"))
+        self.current.setMaxLength(200)
         self.intro.setObjectName("ownPasswordIntro")
         self.first = QLineEdit()
         self.first.setObjectName("newPassword")
@@ -372,6 +383,10 @@ class OwnPasswordDialog(_WaitingDialog):
         self.second.setAccessibleName(self.tr("Repeat password"))
         self.second.setMaxLength(200)
         form = QFormLayout()
+        if self.changing:
+            form.addRow(self.tr("&Current password:"), self.current)
+        else:
+            self.current.hide()
         form.addRow(self.tr("&New password (at least {count} characters):").format(count=MIN_PASSWORD_LENGTH),
                     self.first)
         form.addRow(self.tr("&Repeat password:"), self.second)
@@ -381,13 +396,14 @@ class OwnPasswordDialog(_WaitingDialog):
                 label.setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
         self.message.setObjectName("ownPasswordMessage")
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("&Save and continue"))
+        self.save_button = QPushButton(self.tr("&Save") if self.changing else self.tr("&Save and continue"))
         self.save_button.setObjectName("saveOwnPassword")
         self.save_button.setDefault(True)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("&Cancel"))
-        cancel.setToolTip(self.tr("Back to the login (Esc); nothing opens"))
+        cancel.setToolTip(self.tr("Keep the current password (Esc)") if self.changing
+                          else self.tr("Back to the login (Esc); nothing opens"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -398,16 +414,17 @@ class OwnPasswordDialog(_WaitingDialog):
         layout.addWidget(buttons)
         self.first.textChanged.connect(self._update_buttons)
         self.second.textChanged.connect(self._update_buttons)
+        self.current.textChanged.connect(self._update_buttons)
         self.setMinimumWidth(480)
         layout.activate()
         width = max(self.minimumWidth(), layout.minimumSize().width())
         self.setMinimumSize(width, layout.totalHeightForWidth(width))
         self._update_buttons()
-        self.first.setFocus()
+        (self.current if self.changing else self.first).setFocus()
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(not self._busy and self._wait <= 0 and bool(self.first.text())
-                                    and bool(self.second.text()))
+                                    and bool(self.second.text()) and (not self.changing or bool(self.current.text())))
 
     def _submit(self) -> None:
         if not self.save_button.isEnabled():
@@ -417,7 +434,8 @@ class OwnPasswordDialog(_WaitingDialog):
             self.second.clear()
             self.second.setFocus()
             return
-        new, one_time, session = self.first.text(), self._one_time, self._session
+        new, session = self.first.text(), self._session
+        one_time = self.current.text() if self.changing else self._one_time
         self._set_busy(True)
         self.message.setText(self.tr("Saving…"))
         accounts = self.ctx.services.accounts
@@ -427,15 +445,15 @@ class OwnPasswordDialog(_WaitingDialog):
     def _changed(self, actor: Actor) -> None:
         self._set_busy(False)
         self._one_time = ""
-        self.first.clear()
-        self.second.clear()
+        for field in (self.current, self.first, self.second):
+            field.clear()
         self.actor = actor
         self.accept()
 
     def _failed(self, error: Exception) -> None:
-        self.first.clear()
-        self.second.clear()
-        self.first.setFocus()
+        for field in (self.current, self.first, self.second):
+            field.clear()
+        (self.current if self.changing else self.first).setFocus()
         self._show_error(error)
 
     def reject(self) -> None:

@@ -209,6 +209,14 @@ Datenbank: {database}</translation>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>Eigenes &amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Ihr Passwort wurde geändert.</translation>
+    </message>
+    <message>
         <source>Your account was deactivated. You are logged out.</source>
         <translation>Ihr Konto wurde deaktiviert. Sie wurden abgemeldet.</translation>
     </message>

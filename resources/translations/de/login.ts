@@ -169,16 +169,32 @@
 <context>
     <name>OwnPasswordDialog</name>
     <message>
+        <source>desk – change your password</source>
+        <translation>desk – Passwort ändern</translation>
+    </message>
+    <message>
         <source>desk – choose your own password</source>
         <translation>desk – eigenes Passwort wählen</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Passwort ändern</translation>
     </message>
     <message>
         <source>Choose your own password</source>
         <translation>Eigenes Passwort wählen</translation>
     </message>
     <message>
+        <source>{name}: type your current password, then the new one twice.</source>
+        <translation>{name}: Geben Sie Ihr jetziges Passwort ein, dann zweimal das neue.</translation>
+    </message>
+    <message>
         <source>{name}, your password was set by the head of department and is valid only for this login. Choose your own password now; nobody else will know it. Nothing opens before.</source>
         <translation>{name}, Ihr Passwort hat die Fachbereichsleitung gesetzt; es gilt nur für diese Anmeldung. Wählen Sie jetzt Ihr eigenes Passwort – niemand sonst kennt es dann. Vorher öffnet sich nichts.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Jetziges Passwort</translation>
     </message>
     <message>
         <source>New password</source>
@@ -187,6 +203,10 @@
     <message>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Jetziges Passwort:</translation>
     </message>
     <message>
         <source>&amp;New password (at least {count} characters):</source>
@@ -201,8 +221,16 @@
         <translation>&amp;Speichern und weiter</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep the current password (Esc)</source>
+        <translation>Das jetzige Passwort behalten (Esc)</translation>
     </message>
     <message>
         <source>Back to the login (Esc); nothing opens</source>
