@@ -254,7 +254,7 @@ class BackupService:
         A backup older than the retention period (35 days) may hold people erased long ago and
         data past its time: it is refused unless the head of department confirms (`confirm_old`)."""
         if not self._db.is_sqlite or self._db.sqlite_path is None:
-            raise ValidationError("Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).")
+            raise ValidationError("Restore a PostgreSQL database with pg_restore on the server (installation guide, docs/INSTALL.md: Restore for real).")
         days = backup_too_old(Path(backup), self._clock())
         if days is not None and not confirm_old:
             raise ConflictError("This backup is {days} days old, older than the retention period of {limit} days: "

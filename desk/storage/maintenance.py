@@ -315,7 +315,8 @@ def pg_dump(url: str, target: Path) -> Path:
     if program is None:
         raise DatabaseError(
             "pg_dump was not found on this computer. Install the PostgreSQL client tools, or back "
-            "up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md)."
+            "up on the server with: pg_dump -Fc -f desk.dump DATABASE (installation guide, docs/INSTALL.md: "
+            "Backups of the PostgreSQL database)."
         )
     partial = target.with_name(target.name + ".partial")
     try:

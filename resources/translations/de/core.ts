@@ -1010,8 +1010,8 @@ Datenbank: {database}</translation>
         <translation>Das Passwort einer Leitung wiederherzustellen erfordert das Betriebssystem-Konto, dem die Datenbankdatei gehört, bei PostgreSQL den Superuser oder den Eigentümer der Datenbank.</translation>
     </message>
     <message>
-        <source>Restore a PostgreSQL database with pg_restore (see docs/DATA-PROTECTION.md).</source>
-        <translation>Eine PostgreSQL-Datenbank wird mit pg_restore wiederhergestellt (siehe docs/DATA-PROTECTION.md).</translation>
+        <source>Restore a PostgreSQL database with pg_restore on the server (installation guide, docs/INSTALL.md: Restore for real).</source>
+        <translation>Eine PostgreSQL-Datenbank wird auf dem Server mit pg_restore wiederhergestellt (Installationsanleitung, docs/INSTALL.md: Restore for real).</translation>
     </message>
     <message>
         <source>Shown on the display as</source>
@@ -1662,8 +1662,8 @@ Datenbank: {database}</translation>
         <translation>pg_dump ist fehlgeschlagen: {reason}</translation>
     </message>
     <message>
-        <source>pg_dump was not found on this computer. Install the PostgreSQL client tools, or back up on the server with: pg_dump -Fc -f desk.dump DATABASE (see docs/DATA-PROTECTION.md).</source>
-        <translation>pg_dump wurde auf diesem Computer nicht gefunden. Installieren Sie die PostgreSQL-Client-Programme oder sichern Sie auf dem Server mit: pg_dump -Fc -f desk.dump DATENBANK (siehe docs/DATA-PROTECTION.md).</translation>
+        <source>pg_dump was not found on this computer. Install the PostgreSQL client tools, or back up on the server with: pg_dump -Fc -f desk.dump DATABASE (installation guide, docs/INSTALL.md: Backups of the PostgreSQL database).</source>
+        <translation>pg_dump wurde auf diesem Computer nicht gefunden. Installieren Sie die PostgreSQL-Client-Programme oder sichern Sie auf dem Server mit: pg_dump -Fc -f desk.dump DATENBANK (Installationsanleitung, docs/INSTALL.md: Backups of the PostgreSQL database).</translation>
     </message>
     <message>
         <source>setup-server needs a superuser&apos;s connection (e.g. postgres).</source>

@@ -209,8 +209,8 @@
         <translation>Gewählte Sicherung &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <source>PostgreSQL: restore with pg_restore (docs/DATA-PROTECTION.md)</source>
-        <translation>PostgreSQL: mit pg_restore wiederherstellen (docs/DATA-PROTECTION.md)</translation>
+        <source>PostgreSQL: restore with pg_restore on the server (installation guide, docs/INSTALL.md: Restore for real)</source>
+        <translation>PostgreSQL: mit pg_restore auf dem Server wiederherstellen (Installationsanleitung, docs/INSTALL.md: Restore for real)</translation>
     </message>
     <message>
         <source>Backups are made every day by themselves in: {folder}. Each is deleted on the date shown: daily backups after 7 days; weekly, manual, pre-update and replaced-database copies after 35 days. Erasures made after a backup are applied again after any restore.</source>

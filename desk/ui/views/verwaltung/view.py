@@ -761,7 +761,7 @@ class BackupTab(_Tab):
         sqlite = ctx.services.is_sqlite
         self.restore_button.setEnabled(sqlite)
         if not sqlite:
-            self.restore_button.setToolTip(self.tr("PostgreSQL: restore with pg_restore (docs/DATA-PROTECTION.md)"))
+            self.restore_button.setToolTip(self.tr("PostgreSQL: restore with pg_restore on the server (installation guide, docs/INSTALL.md: Restore for real)"))
 
     def refresh(self) -> None:
         folder = self.ctx.services.backup.backup_dir
