@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
+from pg_roles import role_url  # noqa: E402 - tests/ on the path (conftest)
 
 from desk.cli import main as admin
 from desk.domain.errors import DatabaseError
@@ -30,11 +30,7 @@ from desk.services.desk import build_services
 pytestmark = pytest.mark.postgres
 
 
-def _url(base: str, user: str | None, database: str) -> str:
-    url = make_url(base).set(database=database)
-    if user is not None:
-        url = url.set(username=user, password=None)
-    return url.render_as_string(hide_password=False)
+_url = role_url
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
+from pg_roles import role_url  # noqa: E402 - tests/ on the path (conftest)
 from PySide6.QtCore import Qt
-from sqlalchemy.engine import make_url
 
 from desk.cli import main as admin
 from desk.domain.model import Role
@@ -28,11 +28,7 @@ PASSWORD = "kiosk-exit-2026"
 OWN_PASSWORD = "kiosk-eigenes-2026"
 
 
-def _url(base: str, user: str | None, database: str) -> str:
-    url = make_url(base).set(database=database)
-    if user is not None:
-        url = url.set(username=user, password=None)
-    return url.render_as_string(hide_password=False)
+_url = role_url
 
 
 @pytest.fixture
