@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session, open_services, sqlite_path
@@ -27,6 +26,7 @@ from desk.domain.errors import DatabaseError
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.services.backup import backup_too_old, check_file, checked_copy, restore_file, written_by_newer_desk
 from desk.services.bootstrap import program_schema, resolve_database_url
+from desk.services.clock import system_clock
 from desk.services.context import Actor
 
 
@@ -75,13 +75,14 @@ def _restore(args: argparse.Namespace) -> int:
         raise DatabaseError("restore works on SQLite files; restore PostgreSQL with pg_restore "
                             "(docs/INSTALL.md, 'Restore for real').")
     actor = _restore_login(args, path)
-    days = backup_too_old(args.file, datetime.now(UTC))
+    now = system_clock()  # one moment for the age check and the replaced file's name
+    days = backup_too_old(args.file, now)
     if days is not None and not args.confirm_old:
         print(f"desk-admin: {args.file} is {days} days old, older than the retention period of "
               f"{LONGEST.days} days: it may hold data that should be gone. Nothing was changed; add "
               "--confirm-old to restore it all the same.", file=sys.stderr)
         return 1
-    kept = restore_file(args.file, path)
+    kept = restore_file(args.file, path, now)
     print(f"restored {args.file} -> {path}")
     if kept is not None:
         print(f"the replaced database was kept as {kept}")

@@ -34,6 +34,7 @@ from desk.services.paths import default_backup_dir
 from desk.storage.engine import Database, sqlite_url
 from desk.storage.maintenance import (
     CheckReport,
+    backup_path,
     check_database,
     check_sqlite_file,
     pg_dump,
@@ -95,13 +96,14 @@ def checked_copy(backup: Path) -> Iterator[str]:
         yield sqlite_url(copy)
 
 
-def restore_file(backup: Path, target: Path) -> Path | None:
+def restore_file(backup: Path, target: Path, now: datetime) -> Path | None:
     """`desk-admin restore`: replace the SQLite file `target` with `backup` (checked first) while
     no desk has it open; works when the database in use is damaged or missing. Returns where the
     replaced file was kept (in its backup folder). The caller logged in a head of department and
     asked about the age (`backup_too_old`) before; opening the file afterwards upgrades it and
-    erases again what the ledger of erasures holds, then `BackupService.record_restore`."""
-    return restore_sqlite_file(Path(backup), Path(target), default_backup_dir(Path(target)), known_revisions())
+    erases again what the ledger of erasures holds, then `BackupService.record_restore`. `now`
+    (the caller's clock) names the replaced file."""
+    return restore_sqlite_file(Path(backup), Path(target), default_backup_dir(Path(target)), known_revisions(), now)
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,11 @@ class BackupService:
 
     @requires(Permission.BACKUP)
     def backup_now(self, actor: Actor, folder: Path | None = None) -> Path:
-        local = self._clock().astimezone(BERLIN)
         if folder and not self._db.is_sqlite and Path(folder).resolve() != self._folder().resolve():
             raise ValidationError("Backups of the PostgreSQL database go only to the folder named in the "
                                   "machine configuration ({path}), not to another one.", path=str(self._folder()))
         folder = Path(folder) if folder else self._folder()
-        target = folder / f"desk-manual-{local:%Y%m%d-%H%M%S}{self._suffix()}"
-        made = self._make(target)
+        made = self._make(backup_path(folder, "desk-manual", self._suffix(), self._clock()))
         self._audit(actor, "backup.create", {"file": str(made)})
         self._expire(actor)
         return made
@@ -264,7 +264,7 @@ class BackupService:
         with self._uow() as uow:
             ensure_current(uow, actor, Permission.BACKUP)  # a demoted head of department: refused here
         self._db.dispose()  # our own connections must not hold the file
-        kept = restore_sqlite_file(Path(backup), target, self._folder(), known_revisions())
+        kept = restore_sqlite_file(Path(backup), target, self._folder(), known_revisions(), self._clock())
         try:
             self._audit(actor, "backup.restore", {"file": str(backup), "replaced_kept_as": str(kept),
                                                   "age_days": days, "confirmed_old": confirm_old})

@@ -6,6 +6,7 @@ import weakref
 from pathlib import Path
 
 from desk.domain.topics import Topic
+from desk.services.clock import Clock, system_clock
 from desk.services.config import DATABASE_URL_VARIABLE, check_terminal_server, load_config
 from desk.services.erasures import reapply_erasures
 from desk.services.paths import default_backup_dir
@@ -26,14 +27,15 @@ def resolve_database_url(option: str | None) -> str:
 
 
 def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | None = None,
-                     read_only: bool = False) -> Database:
+                     read_only: bool = False, clock: Clock | None = None) -> Database:
     """Open the database, bring its schema to head and seed the centre on first start.
 
     `read_only` (the waiting-room display): a database already at this program's schema is
     neither upgraded nor seeded (the display role on PostgreSQL may read only the display's
     table); a new or older one is prepared as usual where the role may (a single PC's first
     start) and refused with a message naming the administrator's command where it may not.
-    `role`: act as this PostgreSQL role."""
+    `role`: act as this PostgreSQL role. `clock` names the copy made before an upgrade
+    (services/clock.py; the system clock unless given)."""
     db = open_database(url, role=role)
     try:
         if read_only and schema_is_current(db):
@@ -44,7 +46,7 @@ def prepare_database(url: str, *, backup_dir: Path | None = None, role: str | No
             # an upgrade dumps the database first, into the server's folder (machine configuration only)
             configured = load_config().get("backup.folder")
             backup_dir = Path(configured).expanduser() if configured else None
-        made = upgrade_database(db, backup_dir)
+        made = upgrade_database(db, backup_dir, (clock or system_clock)())
         if made is not None:  # said by desk-admin info/upgrade: opening upgraded it just now
             _UPGRADE_BACKUPS[db.engine] = made
         uow_factory = unit_of_work_factory(db)

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from desk.domain.backups import name_stamp
 from desk.domain.errors import DatabaseError
-from desk.domain.tickets import BERLIN
 from desk.storage.engine import SQLITE_BUSY_TIMEOUT_MS, Database
 from desk.storage.files import private_dir, private_file
 
@@ -84,6 +84,18 @@ def sqlite_backup(source: Path, target: Path) -> Path:
     except BaseException:
         _remove_quietly(partial)
         raise
+    return target
+
+
+def backup_path(backup_dir: Path, prefix: str, suffix: str, now: datetime) -> Path:
+    """`<prefix>-<now in the centre's time and its UTC offset><suffix>` (domain.backups.name_stamp),
+    numbered -2, -3, ... when two copies are made within a second. `now`: the services' clock."""
+    stamp = name_stamp(now)
+    target = backup_dir / f"{prefix}-{stamp}{suffix}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = backup_dir / f"{prefix}-{stamp}-{counter}{suffix}"
     return target
 
 
@@ -151,8 +163,10 @@ def ensure_not_in_use(path: Path) -> None:
         # a damaged file: it may be replaced
 
 
-def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisions: set[str]) -> Path | None:
-    """Replace `target` with `backup` after checking it; returns where the replaced file went."""
+def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisions: set[str],
+                        now: datetime) -> Path | None:
+    """Replace `target` with `backup` after checking it; returns where the replaced file went
+    (named by `now`, the services' clock)."""
     if not backup.is_file():
         raise DatabaseError("The backup file {path} does not exist.", path=str(backup))
     missing = desk_tables_missing(backup)
@@ -172,12 +186,11 @@ def restore_sqlite_file(backup: Path, target: Path, keep_dir: Path, known_revisi
         )
     ensure_not_in_use(target)
     kept: Path | None = None
-    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")  # the centre's time, as every backup name
     moved: list[tuple[Path, Path]] = []
     try:
         private_dir(keep_dir)
         if target.exists():
-            kept = keep_dir / f"desk-replaced-{stamp}.sqlite"
+            kept = backup_path(keep_dir, "desk-replaced", ".sqlite", now)
             for suffix in ("", "-wal", "-shm"):
                 src = Path(str(target) + suffix)
                 if src.exists():

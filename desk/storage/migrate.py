@@ -14,7 +14,6 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
 from desk.domain.errors import DatabaseError, DatabaseNeedsUpgradeError, DatabaseTooNewError
-from desk.domain.tickets import BERLIN
 from desk.storage.engine import WRITE_OPTION, Database
 
 if TYPE_CHECKING:
@@ -59,24 +58,12 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
-def backup_sqlite_file(source: Path, backup_dir: Path, label: str) -> Path:
+def backup_sqlite_file(source: Path, backup_dir: Path, label: str, now: datetime) -> Path:
     """A timestamped, verified online copy (storage.maintenance.sqlite_backup: SQLite's backup
     API, written aside and renamed only after its check) — never a file copy of a live database."""
-    from desk.storage.maintenance import sqlite_backup
+    from desk.storage.maintenance import backup_path, sqlite_backup
 
-    return sqlite_backup(source, _backup_path(backup_dir, f"desk-{label}", ".sqlite"))
-
-
-def _backup_path(backup_dir: Path, prefix: str, suffix: str) -> Path:
-    """`<prefix>-<now in the centre's time, as every backup name><suffix>`, numbered -2, -3, ...
-    when two copies are made within a second."""
-    stamp = datetime.now(BERLIN).strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{prefix}-{stamp}{suffix}"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = backup_dir / f"{prefix}-{stamp}-{counter}{suffix}"
-    return target
+    return sqlite_backup(source, backup_path(backup_dir, f"desk-{label}", ".sqlite", now))
 
 
 MIGRATION_LOCK = 6060602
@@ -98,8 +85,9 @@ def may_change_schema(db: Database) -> bool:
             "OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)").scalar())
 
 
-def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | None:
-    """Bring the schema to head. Returns the backup file made before upgrading, if any."""
+def upgrade_database(db: Database, backup_dir: Path | None, now: datetime) -> Path | None:
+    """Bring the schema to head. Returns the backup file made before upgrading, if any (named
+    by `now`, the services' clock)."""
     current = current_revision(db)
     if current == HEAD_REVISION:
         return None
@@ -117,10 +105,10 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
     backup = None
     path = db.sqlite_path
     if current is not None and path is not None and path.exists() and backup_dir is not None:
-        backup = backup_sqlite_file(path, backup_dir, f"before-upgrade-{current}")
+        backup = backup_sqlite_file(path, backup_dir, f"before-upgrade-{current}", now)
         log.info("Backed up %s to %s before upgrading", path, backup)
     elif current is not None and not db.is_sqlite:
-        backup = _dump_before_upgrade(db, backup_dir, current, head)
+        backup = _dump_before_upgrade(db, backup_dir, current, head, now)
     try:
         _upgrade(db)
     except sa_exc.DBAPIError as error:
@@ -131,10 +119,10 @@ def upgrade_database(db: Database, backup_dir: Path | None = None) -> Path | Non
     return backup
 
 
-def _dump_before_upgrade(db: Database, backup_dir: Path | None, current: str, head: str) -> Path:
+def _dump_before_upgrade(db: Database, backup_dir: Path | None, current: str, head: str, now: datetime) -> Path:
     """PostgreSQL: a pg_dump of the database as it is, before its schema changes (the same
     promise as SQLite's copy); with no backup folder named, the schema is not touched."""
-    from desk.storage.maintenance import pg_dump
+    from desk.storage.maintenance import backup_path, pg_dump
 
     if backup_dir is None:
         raise DatabaseError(
@@ -142,7 +130,7 @@ def _dump_before_upgrade(db: Database, backup_dir: Path | None, current: str, he
             "backup, and backups of a PostgreSQL database go only to the [backup] folder of the machine "
             "configuration (desk-admin config show names the file). None is named there: name one, "
             "then upgrade again. Nothing was changed.", where=db.display_name, found=current, head=head)
-    made = pg_dump(db.url, _backup_path(backup_dir, f"desk-before-upgrade-{current}", ".dump"))
+    made = pg_dump(db.url, backup_path(backup_dir, f"desk-before-upgrade-{current}", ".dump", now))
     log.info("Backed up the database to %s before upgrading from %s", made, current)
     return made
 

@@ -18,7 +18,10 @@ from desk.services.bootstrap import prepare_database
 from desk.services.desk import build_services
 from desk.storage.engine import sqlite_url
 
-NOW = datetime.now(UTC)
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+# The night the clocks go back: 02:30 comes twice in Balingen, first in summer time (00:30 UTC,
+# +0200), an hour later in winter time (01:30 UTC, +0100).
+FALL_BACK = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 
 
 class Clock:
@@ -144,7 +147,7 @@ def test_restore_refuses_while_the_database_is_in_use(tmp_path: Path, head) -> N
         from desk.storage.migrate import known_revisions
 
         with pytest.raises(DatabaseError, match="in use"):
-            restore_sqlite_file(backup, path, tmp_path / "keep", known_revisions())
+            restore_sqlite_file(backup, path, tmp_path / "keep", known_revisions(), FALL_BACK)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -229,27 +232,65 @@ def test_check_says_what_is_wrong_with_a_file_desk_cannot_open(tmp_path: Path, c
 
 
 def test_the_replaced_database_is_named_in_the_centres_time(tmp_path: Path, head, cli_login, monkeypatch) -> None:
-    """Backup names carry the centre's time (the list and the expiry read them so); the copy a
-    restore keeps was named in the computer's time zone: on a server running in UTC it was
-    listed an hour or two before the restore that made it."""
+    """Backup names carry the centre's time and its UTC offset (the list and the expiry read them
+    so). The copy a restore keeps was named in the computer's time zone (on a server running in
+    UTC, listed an hour or two before the restore that made it), and by the wall clock alone: in
+    the hour the clocks go back, two restores an hour apart got the same name."""
     import time as time_module
+
+    from desk.services.clock import FixedClock
 
     monkeypatch.setenv("TZ", "UTC")
     time_module.tzset()
     try:
         services = _fresh(tmp_path, "desk.sqlite")
+        services.clock = FixedClock(FALL_BACK - timedelta(hours=1))
         cli_login(services)
         backup = services.backup.backup_now(head)
         path = services.db.sqlite_path
         services.close()
-        before = datetime.now(UTC)
-        assert admin(["restore", str(backup), "--database-url", sqlite_url(path)]) == 0
+        restores = (FALL_BACK, FALL_BACK + timedelta(hours=1))  # 02:30 in summer time, 02:30 in winter time
+        for moment in restores:
+            monkeypatch.setattr("desk.cli.backup.system_clock", FixedClock(moment))
+            assert admin(["restore", str(backup), "--database-url", sqlite_url(path)]) == 0
         services = _fresh(tmp_path, "desk.sqlite")
         replaced = [b for b in services.backup.backups(head) if b.kind == "replaced"]
         services.close()
-        assert len(replaced) == 1
-        assert before - timedelta(seconds=5) <= replaced[0].made_at <= datetime.now(UTC) + timedelta(seconds=5), \
-            (replaced[0].path.name, before)
+        assert [b.path.name for b in replaced] == ["desk-replaced-20261025-023000+0100.sqlite",
+                                                   "desk-replaced-20261025-023000+0200.sqlite"]
+        assert [b.made_at for b in replaced] == list(reversed(restores))
     finally:
         monkeypatch.undo()
         time_module.tzset()
+
+
+def test_backups_made_in_the_hour_the_clocks_go_back_keep_their_order(tmp_path: Path, head) -> None:
+    """"Jetzt sichern" at 02:30 summer time and again at 02:30 winter time: two names, listed in
+    the order they were made, each expiring 35 days after its own moment; a third copy within
+    the same second is numbered, not written over the second."""
+    from desk.services.clock import FixedClock
+
+    services = _fresh(tmp_path, "desk.sqlite")
+    try:
+        services.clock = FixedClock(FALL_BACK)
+        first = services.backup.backup_now(head)
+        services.clock.advance(timedelta(hours=1))
+        second = services.backup.backup_now(head)
+        third = services.backup.backup_now(head)
+        listed = [b for b in services.backup.backups(head) if b.kind == "manual"]
+    finally:
+        services.close()
+    assert (first.name, second.name, third.name) == (
+        "desk-manual-20261025-023000+0200.sqlite", "desk-manual-20261025-023000+0100.sqlite",
+        "desk-manual-20261025-023000+0100-2.sqlite")
+    assert [b.path for b in listed][-1] == first
+    assert [b.made_at for b in listed] == [FALL_BACK + timedelta(hours=1)] * 2 + [FALL_BACK]
+    assert listed[-1].expires_at == FALL_BACK + timedelta(days=35)
+
+
+def test_a_name_desk_wrote_before_the_offset_is_still_read_in_the_centres_time() -> None:
+    from desk.domain.backups import made_at_from_name
+
+    assert made_at_from_name("desk-manual-20261205-103000.sqlite") == datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
+    assert made_at_from_name("desk-replaced-20260705-103000-2.sqlite") == datetime(2026, 7, 5, 8, 30, tzinfo=UTC)
+    assert made_at_from_name("desk-before-upgrade-0002-20261025-023000+0100.dump") == FALL_BACK + timedelta(hours=1)

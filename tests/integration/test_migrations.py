@@ -5,18 +5,23 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from desk.domain.backups import made_at_from_name
 from desk.services.bootstrap import prepare_database
+from desk.services.clock import FixedClock
 from desk.storage.engine import open_database, sqlite_url
 from desk.storage.migrate import current_revision, head_revision
 from desk.storage.models import Base
 
 FROZEN = Path(__file__).parents[1] / "fixtures" / "databases"
+# The night the clocks go back: 00:30 UTC is 02:30 summer time in Balingen, the first of two 02:30s.
+FALL_BACK = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
 
 
 def schema_differences(db) -> list:
@@ -30,7 +35,8 @@ def test_frozen_database_upgrades_to_head_and_matches_the_models(frozen, tmp_pat
     path = tmp_path / frozen
     shutil.copy(FROZEN / frozen, path)
     backups = tmp_path / "backups"
-    db = prepare_database(sqlite_url(path), backup_dir=backups)
+    # named by the services' clock, here in the hour the clocks go back (02:30 summer time)
+    db = prepare_database(sqlite_url(path), backup_dir=backups, clock=FixedClock(FALL_BACK))
     try:
         assert current_revision(db) == head_revision()
         assert schema_differences(db) == []
@@ -47,6 +53,7 @@ def test_frozen_database_upgrades_to_head_and_matches_the_models(frozen, tmp_pat
     # a timestamped backup of the old file was made first, through SQLite's backup API
     made = list(backups.glob("desk-before-upgrade-*.sqlite"))
     assert len(made) == 1
+    assert made[0].name.endswith("-20261025-023000+0200.sqlite") and made_at_from_name(made[0].name) == FALL_BACK
     old = open_database(sqlite_url(made[0]))
     try:
         assert current_revision(old) != head_revision()
@@ -198,7 +205,7 @@ def test_redaction_on_postgresql_lifts_the_guard_for_itself_only(pg_db_url, tmp_
                 "INSERT INTO audit_events (at, actor_name, action, entity_type, details, workstation) VALUES "
                 "(now(), 'x', 'appointment.cancel', 'appointment', "
                 "'{\"cancel_reason\": \"Klientin krank\", \"from\": \"booked\"}', '')")
-        upgrade_database(db, backup_dir=tmp_path)
+        upgrade_database(db, tmp_path, FALL_BACK)
         rows = audit_rows_still_append_only(db)
     finally:
         db.dispose()
