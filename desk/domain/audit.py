@@ -143,7 +143,7 @@ ACTIONS: tuple[AuditAction, ...] = (
     _action("reminder.contact", "Reminder consent or contact changed", "consent"),
     _action("reminder.template", "Reminder text changed", "language"),
     # rooms
-    _action("booking.create", "Room booked", "starts_at", "ends_at", "rule", "rrule"),
+    _action("booking.create", "Room booked", "starts_at", "ends_at", "rule", "rrule", "cancelled_because_taken"),
     _action("booking.edit", "Room booking changed", "kind", "starts_at", "ends_at", "rrule", "holiday_policy"),
     _action("booking.edit_occurrence", "One date of a room booking changed", "date"),
     _action("booking.split", "Booking series split", "ends_before"),

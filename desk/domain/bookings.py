@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from desk.domain.model import BookingKind, HolidayPolicy
 from desk.domain.recurrence import RuleSpec
@@ -75,3 +75,4 @@ class SaveResult:
     occurrences: int
     capacity: int = 0
     over_capacity: bool = False  # expected participants exceed the room's capacity
+    left_out: tuple[date, ...] = ()  # local dates of a series left out (stored cancelled): already taken

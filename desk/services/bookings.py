@@ -60,6 +60,8 @@ from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 #: Local hours in which a "next free slot" is suggested.
 SUGGEST_DAY = (time(7), time(22))
+#: A conflict of a series names at most this many of its taken dates.
+CLASHES_NAMED = 8
 TOPIC = Topic.BOOKINGS
 
 
@@ -149,8 +151,13 @@ class BookingService:
     # -- creating -----------------------------------------------------------------------------
 
     @requires(Permission.ROOM_BOOK)
-    def create(self, actor: Actor, draft: BookingDraft, *, now: datetime | None = None) -> SaveResult:
-        """A new booking (a series from its first date). One that is already over is refused."""
+    def create(self, actor: Actor, draft: BookingDraft, *, skip_taken: bool = False,
+               now: datetime | None = None) -> SaveResult:
+        """A new booking (a series from its first date). One that is already over is refused.
+
+        A series with dates that are already taken is refused (ConflictError naming them), unless
+        `skip_taken`: then those dates are stored cancelled (the calendar shows them as such, and
+        *Restore date* books one if the room becomes free) and the others are booked."""
         now = now or self._clock()
         draft = _clean(draft, now)
         _refuse_past(draft, now)
@@ -166,31 +173,41 @@ class BookingService:
                 raise ValidationError("The tea kitchen can only be booked together with the group room.")
             rooms = [room] + ([kitchen] if kitchen else [])
             uow.bookings.lock_rooms(r.id for r in rooms)
-            spans = [(s.starts_at, s.ends_at) for s in specs]
+            # read under the room lock: what is taken now is what stays taken until the commit
+            taken = _taken_keys(uow, rooms, specs) if skip_taken and rule is not None else frozenset()
+            if len(taken) == len(specs):
+                raise ValidationError("Every date of this series is already taken; nothing was booked.")
+            spans = [(s.starts_at, s.ends_at) for s in specs if s.key not in taken]
             for target in rooms:
                 self._check_free(uow, target, spans, now, exclude_booking_ids=())
-            booking_id = self._insert(uow, actor, draft, room.id, rule, specs)
+            booking_id = self._insert(uow, actor, draft, room.id, rule, specs, taken=taken)
             linked_id = None
             if kitchen is not None:
-                linked_id = self._insert(uow, actor, draft, kitchen.id, rule, specs, linked_to=booking_id)
+                linked_id = self._insert(uow, actor, draft, kitchen.id, rule, specs, linked_to=booking_id,
+                                         taken=taken)
                 uow.bookings.link(booking_id, linked_id)
             uow.touch(TOPIC)
             uow.commit()
-        return _result(booking_id, linked_id, len(specs), room, draft.expected_participants)
+        result = _result(booking_id, linked_id, len(specs) - len(taken), room, draft.expected_participants)
+        return replace(result, left_out=tuple(sorted(taken)))
 
     def _insert(self, uow: UnitOfWork, actor: Actor, draft: BookingDraft, room_id: int, rule: str | None,
-                specs: list[OccurrenceSpec], linked_to: int | None = None) -> int:
+                specs: list[OccurrenceSpec], linked_to: int | None = None,
+                taken: frozenset[date] = frozenset()) -> int:
         booking_id = uow.bookings.add_booking(
             room_id=room_id, title=draft.title, kind=draft.kind, organiser=draft.organiser,
             expected_participants=draft.expected_participants, notes=draft.notes,
             starts_at=draft.starts_at, ends_at=draft.ends_at, rrule=rule,
             holiday_policy=draft.holiday_policy, created_by=actor.staff_id, linked_booking_id=linked_to,
         )
-        uow.bookings.add_occurrences(booking_id, room_id, [_new_row(s) for s in specs])
-        record(uow, actor, "booking.create", entity_type="booking", entity_id=booking_id,
-               details={"room_id": room_id, "title": draft.title, "starts_at": _fmt(draft.starts_at),
-                        "ends_at": _fmt(draft.ends_at), "rule": describe(draft.rule), "rrule": rule,
-                        "occurrences": len(specs), "linked_to": linked_to})
+        uow.bookings.add_occurrences(booking_id, room_id,
+                                     [{**_new_row(s), "cancelled": s.key in taken} for s in specs])
+        details = {"room_id": room_id, "title": draft.title, "starts_at": _fmt(draft.starts_at),
+                   "ends_at": _fmt(draft.ends_at), "rule": describe(draft.rule), "rrule": rule,
+                   "occurrences": len(specs) - len(taken), "linked_to": linked_to}
+        if taken:
+            details["cancelled_because_taken"] = [day.isoformat() for day in sorted(taken)]
+        record(uow, actor, "booking.create", entity_type="booking", entity_id=booking_id, details=details)
         return booking_id
 
     # -- changing -----------------------------------------------------------------------------
@@ -490,20 +507,29 @@ class BookingService:
             for other in busy:
                 if overlaps(start, end, other.starts_at, other.ends_at):
                     raise self._conflict(uow, room, start, end, other, exclude_booking_ids, now,
-                                         conflicts=_count_conflicts(spans, busy))
+                                         clashing=_clashing(spans, busy), total=len(spans))
 
     def _conflict(self, uow: UnitOfWork, room: RoomRow, start: datetime, end: datetime, other: BusyRow,
-                  exclude_booking_ids: tuple[int, ...], now: datetime, *, conflicts: int) -> ConflictError:
+                  exclude_booking_ids: tuple[int, ...], now: datetime, *, clashing: list[datetime],
+                  total: int) -> ConflictError:
         # never suggest a time that has already passed (a clash on a date in the past or earlier today)
         suggestion = self._next_free(uow, [room.id], end - start, max(start, now), exclude_booking_ids)
         params: dict[str, object] = {
             "room": room.name, "title": other.title, "organiser": other.organiser or "–",
             "date": other.starts_at.astimezone(BERLIN).strftime("%d.%m.%Y"),
             "start": _fmt_time(other.starts_at), "end": _fmt_time(other.ends_at),
-            "wanted": _fmt(start), "conflicts": conflicts,
+            "wanted": _fmt(start), "conflicts": len(clashing), "total": total,
             "blocking_booking_id": other.booking_id, "blocking_occurrence_id": other.occurrence_id,
             "suggested_start": suggestion, "suggested_end": suggestion + (end - start) if suggestion else None,
         }
+        if total > 1:
+            # a series: the person decides for all its dates, so every taken one is named (the next
+            # free slot of the first one would move the whole series, and is not offered)
+            shown = [moment.astimezone(BERLIN).strftime("%d.%m.%Y") for moment in clashing[:CLASHES_NAMED]]
+            params["dates"] = ", ".join(shown) + (", …" if len(clashing) > CLASHES_NAMED else "")
+            return ConflictError(
+                "{room} is already booked on {conflicts} of the {total} dates: {dates}. The first: {date} "
+                "{start}–{end}, “{title}” (organiser: {organiser}).", **params)
         if suggestion is None:
             return ConflictError(
                 "{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). "
@@ -676,8 +702,17 @@ def _partner(uow: UnitOfWork, linked_id: int, occurrence: OccurrenceRecord) -> O
     return next((o for o in uow.bookings.occurrences_of(linked_id) if occurrence_key(o.original_start) == key), None)
 
 
-def _count_conflicts(spans: list[tuple[datetime, datetime]], busy: list[BusyRow]) -> int:
-    return sum(1 for s, e in spans if any(overlaps(s, e, b.starts_at, b.ends_at) for b in busy))
+def _clashing(spans: list[tuple[datetime, datetime]], busy: list[BusyRow]) -> list[datetime]:
+    """The starts of the spans that overlap a busy time, in order."""
+    return sorted(s for s, e in spans if any(overlaps(s, e, b.starts_at, b.ends_at) for b in busy))
+
+
+def _taken_keys(uow: UnitOfWork, rooms: list[RoomRow], specs: list[OccurrenceSpec]) -> frozenset[date]:
+    """The dates of `specs` on which any of `rooms` is already booked."""
+    first, last = min(s.starts_at for s in specs), max(s.ends_at for s in specs)
+    busy = uow.bookings.busy([r.id for r in rooms], first, last)
+    return frozenset(s.key for s in specs
+                     if any(overlaps(s.starts_at, s.ends_at, b.starts_at, b.ends_at) for b in busy))
 
 
 def _result(booking_id: int, linked_id: int | None, count: int, room: RoomRow, expected: int | None) -> SaveResult:

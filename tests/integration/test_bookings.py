@@ -63,6 +63,52 @@ def test_series_conflict_names_the_first_clash(services, reception) -> None:
     assert len(services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 4, 1))) == 1
 
 
+def test_a_series_with_taken_dates_names_them_all_and_books_the_others_only_when_asked(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    kitchen = room_of(services, reception, RoomKind.KITCHEN)
+    services.bookings.create(reception, draft(group.id, local(2027, 2, 16, 18), title="Infoabend", organiser="Frau Yilmaz"))
+    services.bookings.create(reception, draft(kitchen.id, local(2027, 3, 2, 16), title="Kochabend"))
+    cafe = draft(group.id, local(2027, 2, 2, 17), kind=BookingKind.LANGUAGE_CAFE, with_kitchen=True,
+                 rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 9)))
+    with pytest.raises(ConflictError) as caught:
+        services.bookings.create(reception, cafe)
+    error = caught.value
+    # one message for the whole series: how many of how many, which dates, who is in the way
+    assert error.params["conflicts"] == 1 and error.params["total"] == 6
+    assert "16.02.2027" in str(error) and "Infoabend" in str(error) and "Frau Yilmaz" in str(error)
+    assert "1 of the 6 dates" in str(error)
+    assert "Next free slot" not in str(error)  # moving the whole series to one date's free slot is no answer
+    assert len(services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 4, 1))) == 2  # nothing written
+
+    result = services.bookings.create(reception, cafe, skip_taken=True)
+    assert result.occurrences == 4 and result.left_out == (date(2027, 2, 16), date(2027, 3, 2))
+    for booking_id in (result.booking_id, result.linked_booking_id):
+        dates = services.bookings.series(reception, booking_id)
+        assert len(dates) == 6  # the taken dates are kept, cancelled: visible, and restorable later
+        assert sorted(o.starts_at.astimezone(BERLIN).date() for o in dates if o.cancelled) == [
+            date(2027, 2, 16), date(2027, 3, 2)]
+    assert services.bookings.count_overlaps(reception) == 0
+    created = [r for r in services.bookings.history(reception, result.booking_id) if r.action == "booking.create"]
+    assert "2027-02-16" in created[0].details and "2027-03-02" in created[0].details
+    # the left-out date comes back when the room is free again
+    blocking = next(o for o in services.bookings.occurrences(reception, local(2027, 2, 16), local(2027, 2, 17))
+                    if o.title == "Infoabend")
+    services.bookings.cancel(reception, blocking.id)
+    left_out = next(o for o in services.bookings.series(reception, result.booking_id) if o.cancelled)
+    services.bookings.restore(reception, left_out.id)
+    assert services.bookings.count_overlaps(reception) == 0
+
+
+def test_a_series_whose_every_date_is_taken_books_nothing(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 8), 12, title="Klausur",
+                                              rule=RuleSpec(Frequency.WEEKLY, count=2)))
+    with pytest.raises(ValidationError, match="Every date"):
+        services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 17),
+                                                  rule=RuleSpec(Frequency.WEEKLY, count=2)), skip_taken=True)
+    assert len(services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 3, 1))) == 2
+
+
 def test_tea_kitchen_is_booked_with_the_group_room_in_one_step(services, reception) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
     kitchen = room_of(services, reception, RoomKind.KITCHEN)

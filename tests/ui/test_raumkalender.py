@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtTest import QTest
 
 from desk.domain.bookings import BookingDraft
@@ -241,6 +241,58 @@ def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group, 
     history = ctx.services.bookings.history(ctx.actor, ctx.services.bookings.occurrences(
         ctx.actor, start + timedelta(hours=2), start + timedelta(hours=3))[0].booking_id)
     assert [h.action for h in history] == ["booking.create"]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_series_with_a_taken_date_is_booked_without_it_only_when_the_person_chooses_so(
+        qtbot, view, ctx, group, monkeypatch, language) -> None:
+    install_language(language)
+    tuesday = view.days()[1]
+    taken = place(datetime.combine(tuesday + timedelta(days=14), time(18)))
+    book(ctx, group.id, taken, 2, title="Infoabend Wohnen")
+    texts: dict[str, str] = {}
+
+    def fill(dialog: BookingDialog) -> int:  # instead of exec(): what a person does in the dialog
+        dialog.title_edit.setText("Sprachcafé")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(BookingKind.LANGUAGE_CAFE.value))
+        dialog.day.setDate(QDate(tuesday.year, tuesday.month, tuesday.day))
+        dialog.start_time.setTime(QTime(17, 0))
+        dialog.end_time.setTime(QTime(19, 0))
+        dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
+        dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("count"))
+        dialog.count.setValue(4)
+        assert dialog.save()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+        assert not dialog.saved
+        texts["conflict"], texts["button"] = dialog.conflict_label.text(), dialog.skip_taken_button.text()
+        # the free slot of one date would move the whole series there: not offered for a series
+        assert dialog.use_suggestion.isHidden() and not dialog.skip_taken_button.isHidden()
+        dialog.end_time.setTime(QTime(18, 30))  # the offer was for the series as it was
+        assert dialog.skip_taken_button.isHidden()
+        dialog.end_time.setTime(QTime(19, 0))
+        assert dialog.save()
+        qtbot.waitUntil(lambda: not dialog.skip_taken_button.isHidden(), timeout=20000)
+        dialog.skip_taken_button.click()
+        qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
+        return 1
+
+    monkeypatch.setattr(BookingDialog, "exec", fill)
+    view.new_booking()
+    day = taken.strftime("%d.%m.%Y")
+    if language == "de":
+        assert texts["conflict"].startswith("Gruppen- und Besprechungsraum ist an 1 der 4 Termine schon belegt: "
+                                            f"{day}. Zuerst am {day} von 18:00 bis 20:00: „Infoabend Wohnen“")
+        assert "übrigen 3 Termine" in texts["button"].replace("&", "")
+        assert view.status_label.text() == f"Gespeichert. Ausgelassen, weil der Raum schon belegt war: {day}."
+    else:
+        assert "on 1 of the 4 dates: " + day in texts["conflict"] and "Infoabend Wohnen" in texts["conflict"]
+        assert texts["button"].replace("&", "") == "Book the other 3 dates"
+        assert view.status_label.text() == f"Saved. Left out because the room was already booked: {taken:%d/%m/%Y}."
+    rows = ctx.services.bookings.occurrences(ctx.actor, place(datetime.combine(tuesday, time(0))),
+                                             taken + timedelta(days=14))
+    cafe = [r for r in rows if r.title == "Sprachcafé"]
+    assert [r.cancelled for r in cafe] == [False, False, True, False]
+    assert ctx.services.bookings.count_overlaps(ctx.actor) == 0
 
 
 def test_german_labels(qtbot, ctx) -> None:

@@ -858,6 +858,10 @@ Datenbank: {database}</translation>
         <translation>Alle Termine dieser Serie fallen auf Feiertage; es wurde nichts gebucht.</translation>
     </message>
     <message>
+        <source>Every date of this series is already taken; nothing was booked.</source>
+        <translation>Alle Termine dieser Serie sind schon belegt; es wurde nichts gebucht.</translation>
+    </message>
+    <message>
         <source>Everyone was called by others at the same moment; please try again.</source>
         <translation>Alle Wartenden wurden im selben Moment von anderen aufgerufen; bitte erneut versuchen.</translation>
     </message>
@@ -1780,6 +1784,10 @@ Datenbank: {database}</translation>
     <message>
         <source>{path} is not a desk database (it is not an SQLite file). Choose the right file, or restore a backup with &apos;desk-admin restore&apos;.</source>
         <translation>{path} ist keine desk-Datenbank (keine SQLite-Datei). Wählen Sie die richtige Datei oder stellen Sie eine Sicherung mit &apos;desk-admin restore&apos; wieder her.</translation>
+    </message>
+    <message>
+        <source>{room} is already booked on {conflicts} of the {total} dates: {dates}. The first: {date} {start}–{end}, “{title}” (organiser: {organiser}).</source>
+        <translation>{room} ist an {conflicts} der {total} Termine schon belegt: {dates}. Zuerst am {date} von {start} bis {end}: „{title}“ (Veranstalter*in: {organiser}).</translation>
     </message>
     <message>
         <source>{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}.</source>

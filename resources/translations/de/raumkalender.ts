@@ -5,7 +5,7 @@
     <name>BookingDialog</name>
     <message>
         <source>date</source>
-        <extracomment>set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z</extracomment>
+        <extracomment>the dates of a new series left out because the room was taken (saved &quot;without the taken dates&quot;) set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -249,6 +249,10 @@
         <translation>Vorschlag übernehmen</translation>
     </message>
     <message>
+        <source>Book without the taken dates</source>
+        <translation>Ohne die belegten Termine buchen</translation>
+    </message>
+    <message>
         <source>Warning: {expected} people expected, the room holds {capacity}.</source>
         <translation>Achtung: {expected} Personen erwartet, der Raum fasst {capacity}.</translation>
     </message>
@@ -279,6 +283,22 @@
     <message>
         <source>Saved to {path}.</source>
         <translation>Gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <source>Book the &amp;other date</source>
+        <translation>Den übrigen Termin b&amp;uchen</translation>
+    </message>
+    <message>
+        <source>Book the &amp;other {n} dates</source>
+        <translation>Die übrigen {n} Termine b&amp;uchen</translation>
+    </message>
+    <message>
+        <source>The taken dates are kept as cancelled dates of the series</source>
+        <translation>Die belegten Termine bleiben als abgesagte Termine in der Serie</translation>
+    </message>
+    <message>
+        <source>Choose another time, or book the other dates without the taken ones.</source>
+        <translation>Wählen Sie eine andere Zeit, oder buchen Sie die übrigen Termine ohne die belegten.</translation>
     </message>
     <message>
         <source>Suggested time taken over; press Save to book it.</source>
@@ -679,6 +699,10 @@
     <message>
         <source>Room calendar</source>
         <translation>Raumkalender</translation>
+    </message>
+    <message>
+        <source>Saved. Left out because the room was already booked: {dates}.</source>
+        <translation>Gespeichert. Ausgelassen, weil der Raum schon belegt war: {dates}.</translation>
     </message>
     <message>
         <source>Bookings as a list</source>

@@ -82,9 +82,12 @@ class BookingDialog(LockAwareDialog):
         self.occurrence: BookingOccurrenceRow | None = None
         self.booking: BookingRow | None = None
         self.saved = False
+        #: the dates of a new series left out because the room was taken (saved "without the taken dates")
+        self.left_out: tuple[date, ...] = ()
         #: set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z
         self.cancelled_one_date: Callable[[int], None] | None = None
         self._suggestion: tuple[datetime, datetime] | None = None
+        self._free_dates = 0  # dates of a clashing new series that are free (the skip button's count)
         self.rooms: list[RoomRow] = [r for r in rooms if r.bookable and r.active]
         if existing is not None:
             self.occurrence, self.booking = existing
@@ -161,6 +164,8 @@ class BookingDialog(LockAwareDialog):
         self._last_day: QDate | None = None
         self.use_suggestion = QPushButton()
         self.use_suggestion.clicked.connect(self._apply_suggestion)
+        self.skip_taken_button = QPushButton()
+        self.skip_taken_button.clicked.connect(lambda: self.save(skip_taken=True))
         self.history = QListWidget()
         self.history.setObjectName("history")
         self.history.setFixedHeight(110)
@@ -229,6 +234,7 @@ class BookingDialog(LockAwareDialog):
         conflict = QHBoxLayout()
         conflict.addWidget(self.conflict_label, 1)
         conflict.addWidget(self.use_suggestion)
+        conflict.addWidget(self.skip_taken_button)
         layout.addLayout(conflict)
         layout.addWidget(self.labels["history"])
         layout.addWidget(self.history)
@@ -245,6 +251,12 @@ class BookingDialog(LockAwareDialog):
             signal.connect(lambda *_: self._update_preview())
         for button in self.scope_buttons.values():
             button.toggled.connect(self._update_recurrence)
+        # the offer to leave out the taken dates was made for the series as it was: a change hides it
+        for signal in (self.room.currentIndexChanged, self.day.dateChanged, self.start_time.timeChanged,
+                       self.end_time.timeChanged, self.end_next_day.toggled, self.frequency.currentIndexChanged,
+                       self.nth.currentIndexChanged, self.end_mode.currentIndexChanged, self.until.dateChanged,
+                       self.count.valueChanged, self.holiday_policy.currentIndexChanged, self.kitchen.toggled):
+            signal.connect(lambda *_: self.skip_taken_button.setVisible(False))
         self.setTabOrder(self.room, self.kitchen)
 
     # -- content ---------------------------------------------------------------------------------
@@ -299,6 +311,7 @@ class BookingDialog(LockAwareDialog):
         self.labels["history"].setVisible(b is not None)
         self.history.setVisible(b is not None)
         self.use_suggestion.setVisible(False)
+        self.skip_taken_button.setVisible(False)
         self._update_kitchen()
         self._update_capacity()
         self._update_recurrence()
@@ -361,6 +374,7 @@ class BookingDialog(LockAwareDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close without saving (Esc)"))
         self.use_suggestion.setText(self.tr("&Use suggested time"))
+        self._name_skip_button()
         self.ics_button.setText(self.tr("Calendar file (ICS)"))
         self.ics_button.setToolTip(self.tr("Save all dates of this booking as a calendar file"))
         self.actual.setToolTip(self.tr("Entered after the event, for the reports"))
@@ -379,6 +393,7 @@ class BookingDialog(LockAwareDialog):
                              (self.cancel_booking_button, self.tr("Cancel booking")),
                              (self.restore_button, self.tr("Restore date")),
                              (self.use_suggestion, self.tr("Use suggested time")),
+                             (self.skip_taken_button, self.tr("Book without the taken dates")),
                              (self.ics_button, self.tr("Calendar file (ICS)"))):
             widget.setAccessibleName(name)
         self._update_capacity()
@@ -514,14 +529,16 @@ class BookingDialog(LockAwareDialog):
         return self.booking is not None and self.booking.linked_booking_id is not None
 
     def _buttons(self) -> tuple[QPushButton, ...]:
-        return (self.save_button, self.cancel_booking_button, self.restore_button, self.close_button)
+        return (self.save_button, self.cancel_booking_button, self.restore_button, self.close_button,
+                self.skip_taken_button)
 
     def _run(self, work: Callable[[], object]) -> bool:
         """Run a save, cancel or restore in a worker; the dialog closes when it succeeded and
         shows the error (changing nothing) when it failed."""
-        return self.run_busy(self.ctx, work, lambda _result: self._done(), self._failed, *self._buttons())
+        return self.run_busy(self.ctx, work, self._done, self._failed, *self._buttons())
 
-    def _done(self) -> None:
+    def _done(self, result: object = None) -> None:
+        self.left_out = getattr(result, "left_out", ())
         self.saved = True
         self.accept()
 
@@ -531,9 +548,10 @@ class BookingDialog(LockAwareDialog):
         else:
             self._show_message(error_text(error), error=True)
 
-    def save(self) -> bool:
+    def save(self, *, skip_taken: bool = False) -> bool:
         """Starts saving; False when the form is refused at once (or a save is running). The
-        dialog closes when the save succeeded (`saved` is then True)."""
+        dialog closes when the save succeeded (`saved` is then True). `skip_taken`: a new series
+        is booked without its dates that are already taken (the person chose so after a conflict)."""
         if self.busy:
             return False
         self._show_message("")
@@ -548,7 +566,7 @@ class BookingDialog(LockAwareDialog):
             return False
         bookings, actor = self.ctx.services.bookings, self.ctx.actor
         if self.occurrence is None:
-            return self._run(lambda: bookings.create(actor, draft))
+            return self._run(lambda: bookings.create(actor, draft, skip_taken=skip_taken))
         assert self.booking is not None
         occurrence_id, version, scope = self.occurrence.id, self.booking.version, self._scope()
         changed = self._changed(draft)
@@ -618,11 +636,32 @@ class BookingDialog(LockAwareDialog):
         self.conflict_label.setText(text)
         self.conflict_label.setStyleSheet(message_style("error") if error and text else "")
         self.use_suggestion.setVisible(False)
+        self.skip_taken_button.setVisible(False)
         self._suggestion = None
 
+    def _name_skip_button(self) -> None:
+        self.skip_taken_button.setText(self.tr("Book the &other date") if self._free_dates == 1 else
+                                       self.tr("Book the &other {n} dates").format(n=self._free_dates))
+        self.skip_taken_button.setToolTip(self.tr("The taken dates are kept as cancelled dates of the series"))
+
     def _show_conflict(self, error: ConflictError) -> None:
-        self.conflict_label.setText(error_text(error))
+        text = error_text(error)
         self.conflict_label.setStyleSheet(message_style("error"))  # a clash is an error, and looks like one
+        self.skip_taken_button.setVisible(False)
+        total, clashing = error.params.get("total", 1), error.params.get("conflicts", 0)
+        if isinstance(total, int) and total > 1:
+            # a series: the free slot of one date is no answer for all of them (it would move the
+            # whole series); a new series may be booked without its taken dates
+            self._suggestion = None
+            self.use_suggestion.setVisible(False)
+            if self.occurrence is None and isinstance(clashing, int) and 0 < clashing < total:
+                self._free_dates = total - clashing
+                self._name_skip_button()
+                self.skip_taken_button.setVisible(True)
+                text += "\n" + self.tr("Choose another time, or book the other dates without the taken ones.")
+            self.conflict_label.setText(text)
+            return
+        self.conflict_label.setText(text)
         start, end = error.params.get("suggested_start"), error.params.get("suggested_end")
         if isinstance(start, datetime) and isinstance(end, datetime):
             self._suggestion = (start, end)
@@ -640,4 +679,5 @@ class BookingDialog(LockAwareDialog):
         self.end_time.setTime(QTime(end.hour, end.minute))
         self.end_next_day.setChecked(end.date() > start.date())
         self.use_suggestion.setVisible(False)
+        self.conflict_label.setStyleSheet("")  # no longer an error: a hint what to do next
         self.conflict_label.setText(self.tr("Suggested time taken over; press Save to book it."))

@@ -326,7 +326,10 @@ class RaumkalenderView(DeskView):
     def _run_dialog(self, dialog: BookingDialog) -> None:
         dialog.cancelled_one_date = self._cancelled  # one cancelled date can be undone with Ctrl+Z
         dialog.exec()
-        if dialog.saved:  # the calendar reloads through the window's announcement of the commit
+        if dialog.saved and dialog.left_out:
+            self.status_label.setText(self.tr("Saved. Left out because the room was already booked: {dates}.")
+                                      .format(dates=", ".join(fmt_date(day) for day in dialog.left_out)))
+        elif dialog.saved:  # the calendar reloads through the window's announcement of the commit
             self.status_label.setText(self.tr("Saved."))
 
     def ask_scope(self) -> EditScope | None:
