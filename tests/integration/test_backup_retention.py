@@ -18,9 +18,8 @@ import pytest
 from privacy_helpers import add_client, client_field
 
 from desk.cli import main as admin
-from desk.domain.backups import LIFETIME, LONGEST
+from desk.domain.backups import LIFETIME, LONGEST, name_stamp
 from desk.domain.errors import ConflictError
-from desk.domain.tickets import BERLIN
 from desk.services.auditlog import AuditFilter
 from desk.services.backup import BackupService
 from desk.services.bootstrap import prepare_database, reapplied_erasures
@@ -40,10 +39,6 @@ class Clock:
         return self.now
 
 
-def _stamp(moment: datetime) -> str:
-    return f"{moment.astimezone(BERLIN):%Y%m%d-%H%M%S}"
-
-
 def test_sixty_days_later_no_backup_of_any_kind_holds_the_erased_person(sqlite_services, head, tmp_path):
     services = sqlite_services
     folder = tmp_path / "backups"
@@ -54,8 +49,8 @@ def test_sixty_days_later_no_backup_of_any_kind_holds_the_erased_person(sqlite_s
     manual = backups.backup_now(head)  # "Jetzt sichern"
     backups.run_daily_backup(head)  # daily + weekly
     # the other kinds desk writes: a pre-upgrade copy and a database replaced by a restore
-    shutil.copy(manual, folder / f"desk-before-upgrade-0002-{_stamp(DAY0)}.sqlite")
-    shutil.copy(manual, folder / f"desk-replaced-{_stamp(DAY0)}.sqlite")
+    shutil.copy(manual, folder / f"desk-before-upgrade-0002-{name_stamp(DAY0)}.sqlite")
+    shutil.copy(manual, folder / f"desk-replaced-{name_stamp(DAY0)}.sqlite")
     listed = {b.kind: b for b in backups.backups(head)}
     assert set(listed) == {"daily", "weekly", "manual", "before-upgrade", "replaced"}
     for kind, backup in listed.items():  # the rule is shown with every backup
@@ -137,11 +132,11 @@ def test_the_start_after_a_restore_reapplies_before_anyone_logs_in(tmp_path, hea
         services.close()
 
 
-def test_an_old_backup_needs_the_heads_explicit_confirmation(tmp_path, head, cli_login, capsys):
+def test_an_old_backup_needs_the_heads_explicit_confirmation(tmp_path, head, cli_login, capsys, monkeypatch):
     path = tmp_path / "desk.sqlite"
     services = _open(path)
     cli_login(services)
-    clock = Clock(datetime.now(UTC))
+    clock = Clock(DAY0)
     backups = BackupService(services.uow, services.db, backup_dir=tmp_path / "backups", clock=clock)
     backup = backups.backup_now(head)
     clock.now += LONGEST + timedelta(days=1)
@@ -157,8 +152,9 @@ def test_an_old_backup_needs_the_heads_explicit_confirmation(tmp_path, head, cli
     finally:
         services.close()
     # desk-admin: refused without --confirm-old (an old file: its name says when it was made)
-    old = tmp_path / "backups" / f"desk-manual-{_stamp(datetime.now(UTC) - timedelta(days=40))}.sqlite"
+    old = tmp_path / "backups" / f"desk-manual-{name_stamp(DAY0 - timedelta(days=40))}.sqlite"
     shutil.copy(backup, old)
+    monkeypatch.setattr("desk.cli.backup.system_clock", lambda: DAY0)  # desk-admin's "now"
     assert admin(["restore", str(old), "--database-url", sqlite_url(path)]) == 1
     assert "--confirm-old" in capsys.readouterr().err
     assert admin(["restore", str(old), "--confirm-old", "--database-url", sqlite_url(path)]) == 0

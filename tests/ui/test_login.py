@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -53,7 +53,7 @@ def test_first_start_wizard_creates_the_head(qtbot, ctx) -> None:
     assert not ctx.services.accounts.needs_first_account(Actor.login_screen())
 
 
-def test_login_wrong_then_right_and_the_wait_is_a_countdown(qtbot, ctx, head_account) -> None:
+def test_login_wrong_then_right_and_the_wait_is_a_countdown(qtbot, ctx, head_account, ui_clock) -> None:
     dialog = LoginDialog(ctx, demo_accounts=DEMO)
     qtbot.addWidget(dialog)
     assert dialog.demo_label is not None and "demo" in dialog.demo_label.text()
@@ -68,7 +68,7 @@ def test_login_wrong_then_right_and_the_wait_is_a_countdown(qtbot, ctx, head_acc
     assert not dialog.login_button.isEnabled()  # refused until the countdown ends, GUI stays live
     dialog._wait = 1
     dialog._tick()
-    ctx.services.accounts._clock = lambda: datetime.now(UTC) + timedelta(seconds=30)
+    ui_clock.advance(timedelta(seconds=30))  # the services' wait is over too
     assert dialog.login_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog._submit()
