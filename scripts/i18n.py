@@ -7,6 +7,11 @@ error templates of the lower layers and the labels of the domain's registries (a
 context "audit"; business settings, context "settings") are collected into desk/ui/error_texts.py
 (unit "core").
 
+desk-admin (desk/cli, no Qt) has the unit "cli": every `tr("...")`/`tr_noop("...")` of desk/cli
+and the templates of the errors it raises itself, written into cli.ts by this script (not by
+lupdate; no .qm: desk-admin reads the .ts, see desk/cli/i18n.py). Its error messages are the
+window's (context "errors" of core.ts), not repeated there.
+
     python scripts/i18n.py update            # re-scan sources, refresh every .ts, compile .qm
     python scripts/i18n.py check             # fail if any German entry is missing or unfinished
     python scripts/i18n.py translate UNIT F  # F: JSON {"English source": "Deutsch", ...}
@@ -26,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "desk" / "ui"
+CLI = ROOT / "desk" / "cli"
+CLI_UNIT = "cli"
+CLI_MARKERS = {"tr", "tr_noop"}
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("de",)
 ERROR_TEXTS = UI / "error_texts.py"
@@ -117,6 +125,63 @@ def write_error_texts() -> None:
     ERROR_TEXTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _error_template(node: ast.Call) -> str | None:
+    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+    if (name in ERROR_CLASSES or ((name or "").endswith("Error") and name not in BUILTINS)) and node.args:
+        first = node.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            return first.value
+    return None
+
+
+def collect_cli_texts() -> list[str]:
+    """desk-admin's own texts: the marked ones, and the errors desk/cli raises that the window lacks."""
+    found: set[str] = set()
+    window = set(collect_error_templates())
+    for path in sorted(CLI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            if getattr(node.func, "id", None) in CLI_MARKERS:
+                first = node.args[0] if node.args else None
+                if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                    raise SystemExit(f"{path.relative_to(ROOT)}:{node.lineno}: tr() needs a literal text "
+                                     "(format it afterwards: tr('... {x}').format(x=...))")
+                found.add(first.value)
+            else:
+                template = _error_template(node)
+                if template is not None and template not in window and getattr(node.func, "id", "") != "ArgumentTypeError":
+                    found.add(template)
+    return sorted(found)
+
+
+def write_cli_ts(language: str, translations: dict[str, str] | None = None) -> None:
+    """cli.ts from the sources: kept translations, new texts unfinished, vanished ones dropped."""
+    target = ts_path(CLI_UNIT, language)
+    known: dict[str, tuple[str, bool]] = {}
+    if target.exists():
+        for message in ET.parse(target).getroot().iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text:
+                known[message.findtext("source") or ""] = (translation.text, translation.get("type") is None)
+    for source, text in (translations or {}).items():
+        known[source] = (text, True)
+    root = ET.Element("TS", version="2.1", language=language)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CLI_UNIT
+    for source in collect_cli_texts():
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        translation = ET.SubElement(message, "translation")
+        text, finished = known.get(source, ("", False))
+        translation.text = text
+        if not finished:
+            translation.set("type", "unfinished")
+    ET.indent(root, space="    ")
+    body = ET.tostring(root, encoding="unicode")
+    target.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+
+
 def ts_path(unit: str, language: str) -> Path:
     return TS_DIR / language / f"{unit}.ts"
 
@@ -131,8 +196,9 @@ def update() -> None:
             subprocess.run([tool("pyside6-lupdate"), *map(str, files), "-no-obsolete", "-locations", "none",
                             "-target-language", language, "-ts", str(target)],
                            check=True, capture_output=True)
+        write_cli_ts(language)
         for stale in (TS_DIR / language).glob("*.ts"):
-            if stale.stem not in current:
+            if stale.stem not in current and stale.stem != CLI_UNIT:
                 stale.unlink()
     release()
 
@@ -140,10 +206,12 @@ def update() -> None:
 def release() -> None:
     for language in LANGUAGES:
         for ts in sorted((TS_DIR / language).glob("*.ts")):
+            if ts.stem == CLI_UNIT:  # read as .ts by desk-admin; the window does not load it
+                continue
             subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
                            check=True, capture_output=True)
         for qm in (TS_DIR / language).glob("*.qm"):
-            if not qm.with_suffix(".ts").exists():
+            if not qm.with_suffix(".ts").exists() or qm.stem == CLI_UNIT:
                 qm.unlink()
 
 
@@ -173,7 +241,7 @@ def check() -> int:
         print("desk/ui/error_texts.py was out of date (run scripts/i18n.py update and commit)")
         failures += 1
     for language in LANGUAGES:
-        for unit in units():
+        for unit in [*units(), CLI_UNIT]:
             ts = ts_path(unit, language)
             if not ts.exists():
                 print(f"{ts.relative_to(ROOT)}: missing")
@@ -194,6 +262,10 @@ def check() -> int:
 def translate(unit: str, json_file: str, language: str = "de") -> None:
     mapping: dict[str, str] = json.loads(Path(json_file).read_text(encoding="utf-8"))
     ts = ts_path(unit, language)
+    if unit == CLI_UNIT:
+        write_cli_ts(language, mapping)
+        print(f"{ts.relative_to(ROOT)}: {len(unfinished(ts))} still open")
+        return
     tree = ET.parse(ts)
     changed = 0
     for message in tree.getroot().iter("message"):

@@ -120,6 +120,11 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log folder
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "machine-config"))  # no real /etc/xdg/desk/desk.toml
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
+    # desk-admin speaks the user's language: the tests run in the C locale (English), whatever
+    # the developer's machine is set to (tests/unit/test_cli_language_choice.py sets its own)
+    for name in ("DESK_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 def postgres_url() -> str:

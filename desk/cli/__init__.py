@@ -10,6 +10,16 @@ import os
 import sys
 
 from desk import __version__
+from desk.cli.i18n import (
+    LANG_OPTION,
+    LANGUAGE_VARIABLE,
+    argparse_in_language,
+    choose_language,
+    error_text,
+    set_language,
+    tr,
+    without_lang_option,
+)
 from desk.domain.errors import DeskError
 from desk.domain.text import printable
 from desk.services.paths import PRIVATE_UMASK
@@ -38,14 +48,20 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="desk-admin", description="Administration of the desk application.",
-        epilog="Each command says more with: desk-admin COMMAND --help. Commands that show or change "
-               "personal data, accounts, settings or backups log in as a head of department (asked, or "
-               "--user and --password-file). Exit status 0: done; any other: refused or failed, with the reason "
-               "printed (details in the log: 'desk-admin config show' names its folder). Installing, "
-               "configuring, backups and restores: docs/INSTALL.md.")
-    parser.add_argument("--version", action="version", version=f"desk-admin {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+        prog="desk-admin", description=tr("Administration of the desk application."),
+        epilog=tr("Each command says more with: desk-admin COMMAND --help. Commands that show or change "
+                  "personal data, accounts, settings or backups log in as a head of department (asked, or "
+                  "--user and --password-file). Exit status 0: done; any other: refused or failed, with the "
+                  "reason printed (details in the log: 'desk-admin config show' names its folder). Installing, "
+                  "configuring, backups and restores: docs/INSTALL.md."))
+    parser.add_argument("--version", action="version", version=f"desk-admin {__version__}",
+                        help=tr("show the version and exit"))
+    # read before the parser is built (its help is in the chosen language); here for the help text
+    parser.add_argument(LANG_OPTION, choices=("de", "en"), metavar="de|en",
+                        help=tr("language of desk-admin (default: ${variable}, else the language chosen in the "
+                                "window, else the user's locale; may stand anywhere)").format(
+                                    variable=LANGUAGE_VARIABLE))
+    subparsers = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     # 'desk-admin COMMAND --help' says what the command does (the line of the command list),
@@ -61,11 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     from desk.services.logs import LOG_ONLY, current_log_file, setup_logging
 
     setup_logging("desk-admin")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(choose_language(argv))
+    with argparse_in_language():
+        parser = build_parser()
+        args = parser.parse_args(without_lang_option(argv))
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
     previous_umask = os.umask(PRIVATE_UMASK)  # every file desk-admin writes: owner only
     try:
         return int(args.handler(args) or 0)
@@ -74,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         # into the log only: the terminal gets the message itself, once
         logging.getLogger("desk.cli").warning("%s failed: %s", args.command, type(error).__name__,
                                               extra={LOG_ONLY: True})
-        print(f"desk-admin: {printable(error.message())}", file=sys.stderr)
+        print(f"desk-admin: {printable(error_text(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -84,9 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: the traceback goes to the log (for whoever fixes it), not the terminal
         logging.getLogger("desk.cli").exception("%s failed unexpectedly", args.command, extra={LOG_ONLY: True})
         log = current_log_file()
-        where = f"the details are in the log {log}: send that file" if log else "run it again and send its output"
-        print(f"desk-admin: {args.command} failed unexpectedly ({type(error).__name__}); nothing more is "
-              f"shown here, {where} to whoever looks after desk.", file=sys.stderr)
+        text = (tr("{command} failed unexpectedly ({error}); nothing more is shown here, the details are in the "
+                   "log {log}: send that file to whoever looks after desk.") if log else
+                tr("{command} failed unexpectedly ({error}); nothing more is shown here, run it again and send "
+                   "its output to whoever looks after desk."))
+        print("desk-admin: " + text.format(command=args.command, error=type(error).__name__, log=log),
+              file=sys.stderr)
         return 1
     finally:
         os.umask(previous_umask)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desk.cli.i18n import tr
 from desk.domain.errors import DatabaseError, PermissionDeniedError, ValidationError
 from desk.domain.model import Role
 from desk.services.bootstrap import DATABASE_URL_VARIABLE, prepare_database, resolve_database_url
@@ -38,19 +39,22 @@ PASSWORD_FILE_VARIABLE = "DESK_ADMIN_PASSWORD_FILE"
 def add_database_option(parser: argparse.ArgumentParser, *, login: bool = True) -> None:
     parser.add_argument(
         "--database-url",
-        help=f"database address (default: ${DATABASE_URL_VARIABLE}, else desk.toml of the user, then of the "
-        "machine, else the SQLite file in the user data directory; see 'desk-admin config show')",
+        help=tr("database address (default: ${variable}, else desk.toml of the user, then of the machine, else "
+                "the SQLite file in the user data directory; see 'desk-admin config show')").format(
+                    variable=DATABASE_URL_VARIABLE),
     )
     if login:
         add_login_options(parser)
 
 
 def add_login_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", metavar="USERNAME",
-                        help=f"head-of-department account to log in with (default: ${ADMIN_USER_VARIABLE}, else asked)")
-    parser.add_argument("--password-file", type=Path, metavar="FILE",
-                        help=f"read the password from FILE, which only its owner may read (for scheduled jobs; "
-                             f"default: ${PASSWORD_FILE_VARIABLE}, else asked on the terminal)")
+    parser.add_argument("--user", metavar=tr("USERNAME"),
+                        help=tr("head-of-department account to log in with (default: ${variable}, else asked)")
+                        .format(variable=ADMIN_USER_VARIABLE))
+    parser.add_argument("--password-file", type=Path, metavar=tr("FILE"),
+                        help=tr("read the password from FILE, which only its owner may read (for scheduled jobs; "
+                                "default: ${variable}, else asked on the terminal)").format(
+                                    variable=PASSWORD_FILE_VARIABLE))
 
 
 def os_user() -> str:
@@ -90,14 +94,14 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
             raise PermissionDeniedError(
                 "desk-admin needs the login of a head of department for this command: run it in a "
                 "terminal, or give --user and --password-file (for scheduled jobs).")
-        username = input("head of department, user name: ").strip()
+        username = input(tr("head of department, user name: ")).strip()
     if password_file:
         return username, read_password_file(Path(password_file))
     if not interactive:
         raise PermissionDeniedError(
             "desk-admin needs the password of {name}: run it in a terminal, or give --password-file "
             "(a file only its owner may read).", name=username)
-    return username, getpass.getpass(f"password of {username}: ")
+    return username, getpass.getpass(tr("password of {name}: ").format(name=username))
 
 
 def login(services: DeskServices, args: argparse.Namespace) -> Actor:

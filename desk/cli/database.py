@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 
 from desk.cli.common import add_database_option, admin_session, open_services
+from desk.cli.i18n import tr
 from desk.services.bootstrap import program_schema
 from desk.services.desk import DeskServices
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    info = subparsers.add_parser("info", help="show the database in use and its schema version (an older "
-                                 "schema is upgraded, after a backup, as at every start of desk)")
+    info = subparsers.add_parser("info", help=tr("show the database in use and its schema version (an older "
+                                                 "schema is upgraded, after a backup, as at every start of desk)"))
     add_database_option(info, login=False)
     info.set_defaults(handler=_info)
-    upgrade = subparsers.add_parser("upgrade", help="back up and upgrade the database schema")
+    upgrade = subparsers.add_parser("upgrade", help=tr("back up and upgrade the database schema"))
     add_database_option(upgrade)
     upgrade.set_defaults(handler=_upgrade)
 
@@ -32,8 +33,9 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _say(services: DeskServices) -> None:
-    print(f"database: {services.database_name}")
-    print(f"schema:   {services.schema_revision()} (this program: {program_schema()})")
+    print(tr("database: {name}").format(name=services.database_name))
+    print(tr("schema:   {revision} (this program: {program})").format(revision=services.schema_revision(),
+                                                                     program=program_schema()))
     made = services.upgrade_backup()
     if made is not None:
-        print(f"upgraded just now from an older schema; the database was backed up first: {made}")
+        print(tr("upgraded just now from an older schema; the database was backed up first: {path}").format(path=made))

@@ -14,33 +14,34 @@ import sys
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
+from desk.cli.i18n import tr
 from desk.domain.tickets import format_client_number, parse_client_number
 
 
 def _client_id(text: str) -> int:
     value = parse_client_number(text)
     if value is None:
-        raise argparse.ArgumentTypeError(f"not a client number: {text!r} (e.g. 42 or K-000042)")
+        raise argparse.ArgumentTypeError(tr("not a client number: {text!r} (e.g. 42 or K-000042)").format(text=text))
     return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    export = subparsers.add_parser("export-client", help="write all data about one client (JSON and PDF)")
-    export.add_argument("client_id", type=_client_id, help="client number (42 or K-000042)")
-    export.add_argument("--to", type=Path, default=Path.cwd(), help="folder for the two files (default: here)")
+    export = subparsers.add_parser("export-client", help=tr("write all data about one client (JSON and PDF)"))
+    export.add_argument("client_id", type=_client_id, help=tr("client number (42 or K-000042)"))
+    export.add_argument("--to", type=Path, default=Path.cwd(), help=tr("folder for the two files (default: here)"))
     add_database_option(export)
     export.set_defaults(handler=_export)
 
-    erase = subparsers.add_parser("erase-client", help="erase one client everywhere (anonymous statistics stay)")
-    erase.add_argument("client_id", type=_client_id, help="client number (42 or K-000042)")
-    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase = subparsers.add_parser("erase-client", help=tr("erase one client everywhere (anonymous statistics stay)"))
+    erase.add_argument("client_id", type=_client_id, help=tr("client number (42 or K-000042)"))
+    erase.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     add_database_option(erase)
     erase.set_defaults(handler=_erase)
 
-    purge = subparsers.add_parser("purge", help="run the retention purge now and report counts")
+    purge = subparsers.add_parser("purge", help=tr("run the retention purge now and report counts"))
     purge.add_argument("--compact", action="store_true",
-                       help="afterwards rewrite the tables so freed space keeps no erased data "
-                            "(PostgreSQL: VACUUM FULL; locks the tables while it runs)")
+                       help=tr("afterwards rewrite the tables so freed space keeps no erased data "
+                               "(PostgreSQL: VACUUM FULL; locks the tables while it runs)"))
     add_database_option(purge)
     purge.set_defaults(handler=_purge)
 
@@ -48,29 +49,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         json_path, pdf_path = services.privacy.write_client_export(actor, args.client_id, args.to)
-    print(f"written: {json_path}")
-    print(f"written: {pdf_path}")
+    print(tr("written: {path}").format(path=json_path))
+    print(tr("written: {path}").format(path=pdf_path))
     return 0
 
 
 def _erase(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
-            print("desk-admin: add --yes to erase without a question", file=sys.stderr)
+            print("desk-admin: " + tr("add --yes to erase without a question"), file=sys.stderr)
             return 2
-        answer = input(f"Erase client {format_client_number(args.client_id)} everywhere? This cannot be undone. [y/N] ")
-        if answer.strip().lower() not in {"y", "yes", "j", "ja"}:
-            print("nothing erased")
+        answer = input(tr("Erase client {number} everywhere? This cannot be undone. [y/N] ").format(
+            number=format_client_number(args.client_id)))
+        if answer.strip().lower() not in {"y", "yes", "j", "ja"}:  # either language's yes, whatever it asked in
+            print(tr("nothing erased"))
             return 1
     with admin_session(args) as (services, actor):
         counts = services.privacy.erase_client(actor, args.client_id)
-    print(f"client {format_client_number(args.client_id)} erased")
+    print(tr("client {number} erased").format(number=format_client_number(args.client_id)))
     for key, value in sorted(counts.items()):
         print(f"  {key}: {value}")
     if not counts.get("wal_clean", 1):
-        print("desk-admin: the write-ahead log (desk.sqlite-wal) could not be emptied: another PC kept "
-              "reading, and it still holds the erased data. Run `desk-admin purge` again when the other "
-              "PCs are idle (the purge also runs every morning).", file=sys.stderr)
+        print("desk-admin: " + tr("the write-ahead log (desk.sqlite-wal) could not be emptied: another PC kept "
+                                  "reading, and it still holds the erased data. Run `desk-admin purge` again when "
+                                  "the other PCs are idle (the purge also runs every morning)."), file=sys.stderr)
         return 3
     return 0
 
@@ -82,5 +84,5 @@ def _purge(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     for step in steps:
-        print(f"compact: {step}")
+        print(tr("compact: {step}").format(step=step))
     return 0

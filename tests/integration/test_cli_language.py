@@ -1,0 +1,129 @@
+"""desk-admin speaks German to a German-speaking user (locale, --lang, DESK_LANGUAGE) and English
+in the C locale: help, a refused input, the erasure's question, a missing database, a server away."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from desk.cli import main as admin
+from desk.storage.engine import sqlite_url
+
+SERVER_AWAY = "postgresql+psycopg://postgres@127.0.0.1:1/desk"
+
+
+@pytest.fixture
+def german(monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+
+
+def _help(capsys, *argv: str) -> str:
+    with pytest.raises(SystemExit) as stop:
+        admin([*argv, "--help"])
+    assert stop.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_in_german_under_a_german_locale(german, log_folder, capsys) -> None:
+    text = _help(capsys)
+    assert text.startswith("Aufruf: desk-admin"), text
+    assert "Verwaltung der Anwendung desk." in text and "Optionen:" in text
+    assert "diese Hilfe zeigen und beenden" in text
+    assert "Administration of the desk application" not in text and "show this help" not in text
+    erase = _help(capsys, "erase-client")
+    assert "Eine/n Klient/in überall löschen (die anonyme Statistik bleibt)." in erase
+    assert "--user BENUTZERNAME" in erase and "Klientennummer (42 oder K-000042)" in erase
+
+
+def test_help_in_english_in_the_c_locale(log_folder, capsys) -> None:
+    text = _help(capsys)
+    assert text.startswith("usage: desk-admin") and "Administration of the desk application." in text
+    assert "Aufruf" not in text and "Optionen" not in text
+
+
+def test_a_refused_input_in_german(german, log_folder, capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        admin(["erase-client", "K-zwölf", "--yes"])
+    assert stop.value.code == 2
+    said = capsys.readouterr().err
+    assert "desk-admin erase-client: Fehler: Argument client_id: keine Klientennummer: 'K-zwölf' " \
+           "(z. B. 42 oder K-000042)" in said, said
+
+
+def test_the_erasure_asks_in_german_and_a_no_erases_nothing(german, log_folder, tmp_path, monkeypatch,
+                                                             capsys) -> None:
+    asked = []
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "n")
+    assert admin(["erase-client", "42", "--database-url", sqlite_url(tmp_path / "desk.sqlite")]) == 1
+    assert asked == ["Klient/in K-000042 überall löschen? Das kann nicht rückgängig gemacht werden. [j/N] "]
+    assert capsys.readouterr().out == "nichts gelöscht\n"
+    assert not (tmp_path / "desk.sqlite").exists()  # it stopped before opening anything
+
+
+def test_without_a_terminal_the_erasure_asks_for_yes_in_german(german, log_folder, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert admin(["erase-client", "42"]) == 2
+    assert capsys.readouterr().err == "desk-admin: mit --yes wird ohne Rückfrage gelöscht\n"
+
+
+def test_a_missing_database_in_german_the_window_s_sentence(german, log_folder, tmp_path, capsys) -> None:
+    missing = tmp_path / "nowhere" / "desk.sqlite"
+    assert admin(["info", "--database-url", sqlite_url(missing)]) == 1
+    assert capsys.readouterr().err == f"desk-admin: Die Datenbankdatei {missing} gibt es nicht.\n"
+
+
+def test_the_server_away_in_german(german, log_folder, capsys) -> None:
+    assert admin(["info", "--database-url", SERVER_AWAY]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("desk-admin: Der Datenbankserver PostgreSQL: postgres@127.0.0.1:1/desk ist nicht "
+                           "erreichbar:"), said
+    assert said.rstrip().endswith("Bitte Netzwerk prüfen und ob der Server läuft."), said
+
+
+def test_the_server_away_in_english_in_the_c_locale(log_folder, capsys) -> None:
+    assert admin(["info", "--database-url", SERVER_AWAY]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("desk-admin: The database server PostgreSQL: postgres@127.0.0.1:1/desk cannot be "
+                           "reached:"), said
+
+
+@pytest.mark.parametrize("how", ["option", "option after the command", "variable"])
+def test_the_choice_overrides_the_locale(how, log_folder, tmp_path, monkeypatch, capsys) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    argv = ["info", "--database-url", sqlite_url(missing)]
+    if how == "option":
+        argv = ["--lang", "de", *argv]
+    elif how == "option after the command":
+        argv = [*argv, "--lang=de"]
+    else:
+        monkeypatch.setenv("DESK_LANGUAGE", "de")
+    assert admin(argv) == 1
+    assert capsys.readouterr().err == f"desk-admin: Die Datenbankdatei {missing} gibt es nicht.\n"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert admin(["--lang", "en", "info", "--database-url", sqlite_url(missing)]) == 1
+    assert capsys.readouterr().err == f"desk-admin: The database file {missing} does not exist.\n"
+
+
+def test_a_language_desk_does_not_speak_is_refused(log_folder, capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        admin(["--lang", "fr", "info"])
+    assert stop.value.code == 2
+    assert "argument --lang: invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_names_the_log_in_german(german, log_folder, tmp_path, monkeypatch, capsys) -> None:
+    import desk.cli.database
+
+    def broken(_args):
+        raise RuntimeError("a bug somewhere")
+
+    monkeypatch.setattr(desk.cli.database, "_info", broken)
+    assert admin(["info", "--database-url", sqlite_url(tmp_path / "desk.sqlite")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"desk-admin: info ist unerwartet fehlgeschlagen (RuntimeError); hier wird nicht mehr gezeigt, die "
+        f"Einzelheiten stehen im Protokoll {log_folder / 'desk-admin.log'}: Bitte diese Datei an die Person "
+        "schicken, die desk betreut.")

@@ -1,0 +1,120 @@
+"""desk-admin chooses its language as the user expects (desk/cli/i18n.py), and every text it
+says has its German translation."""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from desk.cli import i18n
+from desk.cli.i18n import choose_language, locale_language, without_lang_option
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "POSIX"}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "de"),
+    ({"LANG": "de_AT.UTF-8"}, "de"),
+    ({"LANG": "de_CH"}, "de"),
+    ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({"LANG": "tr_TR.UTF-8"}, "en"),
+    ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "de_DE.UTF-8"}, "de"),  # the messages' locale decides
+    ({"LANG": "de_DE.UTF-8", "LC_ALL": "C"}, "en"),  # LC_ALL overrides everything
+    ({"LANG": "de_DE.UTF-8", "LANGUAGE": "en"}, "en"),  # gettext's priority list
+    ({"LANG": "en_GB.UTF-8", "LANGUAGE": "fr:de:en"}, "de"),  # first of the list desk speaks
+    ({"LANG": "C", "LANGUAGE": "de"}, "en"),  # gettext ignores LANGUAGE in the C locale
+])
+def test_the_locale_of_linux_decides(environ, expected) -> None:
+    assert locale_language(environ, platform="linux") == expected
+    assert choose_language([], environ) == expected
+
+
+def test_windows_asks_the_display_language_of_the_account(monkeypatch) -> None:
+    monkeypatch.setattr(i18n, "_windows_language", lambda: "de")
+    assert locale_language({"LANG": "C"}, platform="win32") == "de"
+
+
+def test_the_option_beats_the_variable_and_the_variable_beats_the_locale(tmp_path) -> None:
+    german = {"LANG": "de_DE.UTF-8", "XDG_CONFIG_HOME": str(tmp_path)}
+    assert choose_language(["--lang", "en", "info"], german) == "en"
+    assert choose_language(["info", "--lang=en"], german) == "en"  # also after the command
+    assert choose_language(["info"], {**german, "DESK_LANGUAGE": "en"}) == "en"
+    assert choose_language(["--lang", "de"], {"LANG": "C", "DESK_LANGUAGE": "en"}) == "de"
+    assert choose_language(["info"], {"LANG": "C", "DESK_LANGUAGE": "DE"}) == "de"
+    assert choose_language(["info"], {"LANG": "C", "DESK_LANGUAGE": "fr"}) == "en"  # unknown: not a choice
+    # an argument after "--" is a value, not the option
+    assert choose_language(["--", "--lang", "de"], {"LANG": "C"}) == "en"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the window's settings are in the registry there")
+def test_the_language_chosen_in_the_window_beats_the_locale(tmp_path) -> None:
+    """The same person switched the window to English: desk-admin follows (QSettings' file, read
+    without Qt; tests/ui/test_languages.py writes it with Qt itself)."""
+    folder = tmp_path / "Diakonie"
+    folder.mkdir()
+    (folder / "desk.conf").write_text("[ui]\ngeometry=@Variant(\\0\\0\\0\\x7f)\nlanguage=en\n", encoding="utf-8")
+    environ = {"LANG": "de_DE.UTF-8", "XDG_CONFIG_HOME": str(tmp_path)}
+    assert choose_language([], environ) == "en"
+    assert choose_language([], {**environ, "DESK_LANGUAGE": "de"}) == "de"
+    (folder / "desk.conf").write_bytes(b"\xff\xfe broken")  # a damaged file is no choice
+    assert choose_language([], environ) == "de"
+
+
+def test_the_option_is_taken_out_wherever_it_stands() -> None:
+    assert without_lang_option(["--lang", "de", "info", "--database-url", "x"]) == ["info", "--database-url", "x"]
+    assert without_lang_option(["info", "--lang=en"]) == ["info"]
+    assert without_lang_option(["info", "--lang", "fr"]) == ["info", "--lang", "fr"]  # argparse refuses it
+    assert without_lang_option(["info", "--", "--lang", "de"]) == ["info", "--", "--lang", "de"]
+
+
+def test_dates_and_numbers_as_a_german_reader_expects() -> None:
+    try:
+        i18n.set_language("de")
+        assert i18n.fmt_date(date(2027, 3, 28)) == "28.03.2027"
+        assert i18n.fmt_datetime(datetime(2027, 3, 28, 1, 30, tzinfo=UTC)) == "28.03.2027 03:30"  # Berlin, summer
+        assert i18n.fmt_number(1234.5, 1) == "1.234,5"
+        i18n.set_language("en")
+        assert i18n.fmt_date(date(2027, 3, 28)) == "2027-03-28"
+        assert i18n.fmt_number(1234.5, 1) == "1,234.5"
+    finally:
+        i18n.set_language("en")
+
+
+def _cli_catalogue() -> dict[str, str | None]:
+    root = ET.parse(ROOT / "resources" / "translations" / "de" / "cli.ts").getroot()
+    result = {}
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        finished = translation is not None and translation.get("type") is None and (translation.text or "").strip()
+        result[message.findtext("source") or ""] = translation.text if finished else None
+    return result
+
+
+def test_every_text_of_desk_admin_has_its_german_translation() -> None:
+    """A tr("...") in desk/cli without a German entry in cli.ts fails here (and in
+    `scripts/i18n.py check`): run `python scripts/i18n.py update`, then translate it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import i18n as tool
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    catalogue = _cli_catalogue()
+    missing = [text for text in tool.collect_cli_texts() if not catalogue.get(text)]
+    assert not missing, f"desk-admin texts without German (scripts/i18n.py update, then translate cli): {missing}"
+
+
+def test_the_german_texts_keep_every_placeholder() -> None:
+    """A translation that loses {path} or %(prog)s would raise (or say less) at the moment it is shown."""
+    import re
+
+    pattern = re.compile(r"\{[a-z_]+(?:![rs])?\}|%\([a-z_]+\)[rsd]|%[rsd]")
+    for source, german in _cli_catalogue().items():
+        if german is not None:
+            assert sorted(pattern.findall(source)) == sorted(pattern.findall(german)), (source, german)
