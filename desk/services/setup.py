@@ -70,11 +70,21 @@ def _clean_service(data: ServiceInput) -> dict:
             "hours": tuple(ordered)}
 
 
+#: What the waiting-room display shows of a room (rooms.display_label, display_calls.room_label).
+DISPLAY_LABEL_MAX = 60
+
+
 def _clean_room(data: RoomInput) -> dict:
     name = clean_text(data.name, field="Name", max_length=200)
     if not name:
         raise ValidationError("{field} must not be empty.", field="Name")
-    label = clean_text(data.display_label, field="Shown on the display as", max_length=60) or name
+    label = clean_text(data.display_label, field="Shown on the display as", max_length=DISPLAY_LABEL_MAX) or name
+    if len(label) > DISPLAY_LABEL_MAX:
+        # the display would cut the name (a cut room name sends a person to the wrong door); the
+        # column holds 60 characters, and PostgreSQL refused the whole room with a database error
+        raise ValidationError("A room name longer than {max} characters does not fit the waiting-room display: "
+                              "please enter a shorter “{field}”.", max=DISPLAY_LABEL_MAX,
+                              field="Shown on the display as")
     kind = RoomKind(data.kind)
     if not isinstance(data.capacity, int) or not 0 <= data.capacity <= 500:
         raise ValidationError("The number of seats must be between 0 and 500.")

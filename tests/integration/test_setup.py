@@ -91,6 +91,20 @@ def test_rooms_created_renamed_and_deactivated_with_audit(services, head):
     assert sorted(actions) == ["room.change", "room.change", "room.create"]
 
 
+def test_a_room_name_too_long_for_the_display_asks_for_a_shorter_display_label(services, head):
+    name = "Gruppen- und Besprechungsraum im Erdgeschoss, links neben der Teeküche"  # 70 characters
+    with pytest.raises(ValidationError, match="Shown on the display as") as caught:
+        services.setup.create_room(head, RoomInput(name=name, kind=RoomKind.GROUP))
+    assert caught.value.params["max"] == 60
+    services.reference.invalidate()
+    assert name not in {r.name for r in services.reference.rooms(head)}  # nothing written
+    room = services.setup.create_room(head, RoomInput(name=name, kind=RoomKind.GROUP,
+                                                      display_label="Gruppenraum EG links"))
+    assert (room.name, room.display_label) == (name, "Gruppenraum EG links")
+    with pytest.raises(ValidationError, match="Shown on the display as"):  # a rename that drops the label
+        services.setup.change_room(head, room.id, RoomInput(name=name, kind=RoomKind.GROUP))
+
+
 def test_staff_services_and_room_set_by_the_head(services, head):
     rooms = {r.name: r for r in services.reference.rooms(head)}
     im = _service(services, head, "IM")

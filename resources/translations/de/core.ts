@@ -746,6 +746,10 @@ Datenbank: {database}</translation>
         <translation>Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.</translation>
     </message>
     <message>
+        <source>A room name longer than {max} characters does not fit the waiting-room display: please enter a shorter “{field}”.</source>
+        <translation>Ein Raumname mit mehr als {max} Zeichen passt nicht auf die Wartezimmer-Anzeige: Bitte tragen Sie unter „{field}“ eine kürzere Bezeichnung ein.</translation>
+    </message>
+    <message>
         <source>A room named {name} already exists.</source>
         <translation>Einen Raum namens {name} gibt es schon.</translation>
     </message>
