@@ -71,3 +71,13 @@ def clean_username(text: str) -> str:
             name=text.strip(),
         )
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class OpenWork:
+    """What a staff member still has in hand (asked before deactivating the account): booked
+    appointments from now on, and people waiting who are reserved for them."""
+
+    appointments: int = 0
+    first_appointment: datetime | None = None
+    waiting: int = 0

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from desk.domain.accounts import AccountRow, StaffAuth, clean_username, delay_after
+from desk.domain.accounts import AccountRow, OpenWork, StaffAuth, clean_username, delay_after
 from desk.domain.errors import (
     AuthenticationError,
     ConflictError,
@@ -489,16 +489,36 @@ class AccountService:
                                     "create another one first.")
             if not uow.accounts.update(staff_id, expected_version, **fields):
                 raise StaleError()
+            if fields.get("active") is False:
+                # someone who left calls nobody: the people waiting for them go back to their
+                # service's list, where any colleague may call them
+                released = uow.visits.release_staff(staff_id, now=self._clock())
+                if released:
+                    uow.touch(Topic.VISITS)
+            else:
+                released = 0
             if service_ids is not None and frozenset(service_ids) != before.service_ids:
                 uow.reference.set_staff_services(staff_id, set(service_ids))
                 changes["services"] = [sorted(before.service_ids), sorted(set(service_ids))]
             action = "account.permissions_change" if {"role", "active", "services"} & changes.keys() \
                 else "account.change"
             record(uow, actor, action, entity_type="staff", entity_id=staff_id,
-                   details={"fields": sorted(changes), **changes})
+                   details={"fields": sorted(changes), **changes,
+                            **({"released_waiting": released} if released else {})})
             uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
         return self._row(staff_id)
+
+    @requires(Permission.ACCOUNTS_MANAGE)
+    def open_work(self, actor: Actor, staff_id: int, *, now: datetime | None = None) -> OpenWork:
+        """What deactivating this account leaves behind: booked appointments from now on (they
+        stay booked with the person; the appointments view keeps showing a deactivated counsellor
+        until they are moved) and people waiting who are reserved for them (released then)."""
+        with self._uow() as uow:
+            count, first = uow.appointments.booked_from(now or self._clock(), staff_id=staff_id).get(
+                staff_id, (0, None))
+            return OpenWork(appointments=count, first_appointment=first,
+                            waiting=uow.visits.waiting_for_staff(staff_id))
 
     @requires(Permission.ACCOUNTS_MANAGE)
     def reset_password(self, actor: Actor, staff_id: int, new_password: str) -> None:

@@ -149,10 +149,14 @@ class AppointmentService:
             return uow.audit.query(entity_type=ENTITY, entity_id=appointment_id, limit=200)
 
     @requires(Permission.APPOINTMENT_READ)
-    def counsellors(self, actor: Actor) -> list[StaffRow]:
-        """Active staff who give appointments (counsellors and the head of department)."""
+    def counsellors(self, actor: Actor, *, now: datetime | None = None) -> list[StaffRow]:
+        """Staff who give appointments (counsellors and the head of department): the active ones,
+        and a deactivated one while booked appointments of theirs lie ahead, so that the calendar
+        still shows those and they can be moved (`active` tells; nothing new is booked with them)."""
         with self._uow() as uow:
-            return [s for s in uow.reference.staff() if s.active and s.role in (Role.COUNSELLOR, Role.HEAD)]
+            staff = [s for s in uow.reference.staff() if s.role in (Role.COUNSELLOR, Role.HEAD)]
+            left = uow.appointments.booked_from(now or self._clock()) if not all(s.active for s in staff) else {}
+        return [s for s in staff if s.active or s.id in left]
 
     @requires(Permission.APPOINTMENT_READ)
     def schedule(self, actor: Actor, staff_id: int) -> Schedule:

@@ -436,3 +436,57 @@ def test_without_now_the_services_clock_decides(setup, head, counsellor, clock):
     assert services.waitlist.close_day(counsellor) == 1
     assert services.waitlist.get(head, visit.id).status is VisitStatus.LEFT
     assert services.waitlist.display_calls(Actor.display()) == []
+
+
+# -- a counsellor who left (the head deactivates the account) ------------------------------------
+
+
+def test_deactivating_a_counsellor_releases_who_waits_for_them_and_keeps_their_appointments_in_sight(
+        setup, head):
+    """Frau Yilmaz left: the person checked in for her appointment is no longer reserved for an
+    account nobody logs into (a colleague's call next takes them), the head is told beforehand
+    what she leaves behind, and her appointments still ahead stay in the counsellors' list (marked
+    inactive) until they are moved; nothing new can be booked with her."""
+    from reception_helpers import add_appointment
+
+    from desk.services.appointments import AppointmentRequest
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    colleague = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    later = T0 + timedelta(days=7)
+    client = services.clients.create(head, ClientInput(given_name="Olena", family_name="Koval"))
+    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=later, staff_id=yilmaz.staff_id)
+    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=later + timedelta(days=7),
+                    staff_id=yilmaz.staff_id)
+    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=T0 - timedelta(days=7),
+                    staff_id=yilmaz.staff_id)  # past: nothing to move
+    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=later + timedelta(days=1),
+                    staff_id=yilmaz.staff_id, status="cancelled")  # cancelled: nothing to move
+
+    work = services.accounts.open_work(head, yilmaz.staff_id)
+    # today's appointment (arrived, checked in) is no longer booked; the two ahead are
+    assert (work.appointments, work.first_appointment, work.waiting) == (2, later, 1)
+    assert services.accounts.open_work(head, colleague.staff_id).appointments == 0
+
+    row = next(a for a in services.accounts.accounts(head) if a.id == yilmaz.staff_id)
+    services.accounts.change_account(head, yilmaz.staff_id, row.version, active=False)
+
+    now = T0 + timedelta(minutes=1)
+    assert services.waitlist.call_next(colleague, room_id=room.id, now=now).visit.id == booked.id
+    assert services.accounts.open_work(head, yilmaz.staff_id).waiting == 0
+    with services.uow() as uow:
+        [event] = uow.audit.query(entity_type="staff", entity_id=yilmaz.staff_id,
+                                  action="account.permissions_change")
+    assert json.loads(event.details)["released_waiting"] == 1
+
+    listed = {s.id: s.active for s in services.appointments.counsellors(head)}
+    assert listed[yilmaz.staff_id] is False and listed[colleague.staff_id] is True
+    with pytest.raises(Exception, match="counsellor does not exist"):
+        services.appointments.book(head, AppointmentRequest(
+            client_id=client.id, service_id=mbe.id, staff_id=yilmaz.staff_id,
+            starts_at=later + timedelta(hours=2), ends_at=later + timedelta(hours=3)), now=T0)
+    # once her appointments lie behind (or were moved), she leaves the list
+    assert yilmaz.staff_id not in {s.id for s in services.appointments.counsellors(
+        head, now=later + timedelta(days=8))}

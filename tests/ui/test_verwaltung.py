@@ -410,3 +410,76 @@ def test_the_audit_filter_offers_every_registered_action_and_group(qtbot, view, 
     view.audit.search()
     qtbot.waitUntil(lambda: view.audit.model.rowCount() == 1, timeout=20000)
     assert [row.action for row in view.audit.model.rows()] == ["alarm.raise"]
+
+
+def test_deactivating_someone_who_left_says_what_they_leave_behind(qtbot, view, sqlite_services, head_actor,
+                                                                   ui_clock, monkeypatch, tmp_path) -> None:
+    """The head deactivates a counsellor who left: before, she reads how many booked appointments
+    lie ahead (from when) and where to move them; Cancel changes nothing; the appointments view
+    then lists the counsellor as deactivated, and a booking dialog does not offer her."""
+    import sys
+    from datetime import timedelta
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+    from reception_helpers import add_appointment
+
+    from desk.domain.tickets import BERLIN
+    from desk.ui.i18n import install_language
+    from desk.ui.views.termine import TermineView
+    from desk.ui.views.termine.dialogs import AppointmentDialog
+
+    mbe = next(s for s in sqlite_services.reference.services(head_actor) if s.code == "MBE")
+    account = sqlite_services.accounts.create_account(
+        head_actor, NewAccount("yilmaz", "Frau <b>Yilmaz</b>", Role.COUNSELLOR, "passwort-1", frozenset({mbe.id})))
+    first = ui_clock() + timedelta(days=3)
+    for days in (0, 7, 14):
+        add_appointment(sqlite_services, client_id=None, service_id=mbe.id, starts_at=first + timedelta(days=days),
+                        staff_id=account.id)
+    shown: list[tuple[str, Qt.TextFormat]] = []
+    answer = {"button": "Cancel"}
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append((box.text(), box.textFormat()))
+        next(b for b in box.buttons() if b.text().replace("&", "") == answer["button"]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    install_language("de")
+    try:
+        view.accounts.refresh()
+        qtbot.waitUntil(lambda: view.accounts.model.rowCount() == 2, timeout=20000)
+        view.accounts.table.selectRow(next(i for i, a in enumerate(view.accounts.model.rows()) if a.id == account.id))
+        answer["button"] = "Abbrechen"
+        view.accounts.active_button.click()
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=20000)
+    finally:
+        install_language("en")
+    text, text_format = shown[0]
+    assert text_format == Qt.TextFormat.PlainText and "Frau <b>Yilmaz</b>" in text
+    assert "Gebuchte Termine ab jetzt: 3" in text and "unter „Termine“" in text
+    assert f"der erste am {first.astimezone(BERLIN):%d.%m.%Y %H:%M}" in text  # the centre's time
+    qtbot.waitUntil(lambda: view.accounts.active_button.isEnabled(), timeout=20000)
+    assert next(a for a in sqlite_services.accounts.accounts(head_actor) if a.id == account.id).active  # cancelled
+
+    answer["button"] = "Deactivate"
+    view.accounts.active_button.click()
+    qtbot.waitUntil(lambda: not next(a for a in sqlite_services.accounts.accounts(head_actor)
+                                     if a.id == account.id).active, timeout=20000)
+    assert "Booked appointments from now on: 3" in shown[1][0]
+
+    termine = TermineView(view.ctx)
+    qtbot.addWidget(termine)
+    termine.show()
+    qtbot.waitUntil(lambda: termine.choices is not None, timeout=20000)
+    combo = termine.counsellor
+    assert combo.itemText(combo.findData(account.id)) == "Frau <b>Yilmaz</b> (deactivated)"
+    assert combo.currentData() != account.id  # the view opens on someone still working
+    dialog = AppointmentDialog(termine.ctx, termine.choices, staff_id=account.id)
+    qtbot.addWidget(dialog)
+    assert dialog.counsellor.findData(account.id) < 0 and dialog.counsellor.currentIndex() == -1
+    termine.grab().save(str(tmp_path / "termine-deactivated.png"))
+
+

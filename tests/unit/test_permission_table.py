@@ -46,6 +46,7 @@ AccountService.accounts                        - - x -
 AccountService.create_account                  - - x -
 AccountService.change_account                  - - x -
 AccountService.reset_password                  - - x -
+AccountService.open_work                       - - x -
 AccountService.recover_head                    x x x x
 AlarmService.raise_alarm                       x x x -
 AlarmService.open_alarms                       x x x -

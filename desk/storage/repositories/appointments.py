@@ -12,7 +12,7 @@ import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, select, update
+from sqlalchemy import and_, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
@@ -313,6 +313,17 @@ class AppointmentRepository:
                  Appointment.status == AppointmentStatus.BOOKED.value)
         ).order_by(Appointment.starts_at)
         return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+
+    def booked_from(self, since: datetime, *, staff_id: int | None = None) -> dict[int, tuple[int, datetime]]:
+        """Booked appointments starting at or after `since`, per counsellor: (count, first start)
+        (what a deactivated counsellor leaves behind, to be moved)."""
+        stmt = (select(Appointment.staff_id, func.count(), func.min(Appointment.starts_at))
+                .where(Appointment.starts_at >= since, Appointment.status == AppointmentStatus.BOOKED.value,
+                       Appointment.staff_id.is_not(None))
+                .group_by(Appointment.staff_id))
+        if staff_id is not None:
+            stmt = stmt.where(Appointment.staff_id == staff_id)
+        return {row[0]: (row[1], row[2]) for row in self.session.execute(stmt)}
 
     # -- interpreters -----------------------------------------------------------------------
 

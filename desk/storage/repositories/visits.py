@@ -277,6 +277,22 @@ class VisitRepository:
             )
         return ids
 
+    def waiting_for_staff(self, staff_id: int) -> int:
+        """People waiting who are reserved for this staff member (their appointment, a hand-over)."""
+        return int(self.session.scalar(select(func.count()).select_from(Visit).where(
+            Visit.assigned_staff_id == staff_id, Visit.status == VisitStatus.WAITING.value)) or 0)
+
+    def release_staff(self, staff_id: int, *, now: datetime) -> int:
+        """Drop the reservation of everyone waiting for this staff member: any colleague of the
+        service may call them (the account was deactivated). Returns how many."""
+        result = self.session.execute(
+            update(Visit)
+            .where(Visit.assigned_staff_id == staff_id, Visit.status == VisitStatus.WAITING.value)
+            .values(assigned_staff_id=None, version=Visit.version + 1, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount
+
     # -- the waiting-room display (never a name: DisplayCall has no column that could hold one) --
 
     def add_display_call(self, *, called_at: datetime, ticket: str, room_label: str, language: str) -> int:

@@ -869,6 +869,10 @@
         <translation>Bereiche der Terminansicht</translation>
     </message>
     <message>
+        <source>{name} (deactivated)</source>
+        <translation>{name} (deaktiviert)</translation>
+    </message>
+    <message>
         <source>Week {start} – {end}</source>
         <translation>Woche {start} – {end}</translation>
     </message>

@@ -118,6 +118,26 @@
         <source>The password of {name} was changed.</source>
         <translation>Das Passwort von {name} wurde geändert.</translation>
     </message>
+    <message>
+        <source>Deactivate the account of {name}? They can no longer log in; everything they entered stays.</source>
+        <translation>Das Konto von {name} deaktivieren? Die Person kann sich dann nicht mehr anmelden; alles, was sie eingetragen hat, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for them now: {count}. They go back to the waiting list of their service, where any colleague can call them.</source>
+        <translation>Jetzt für sie wartend: {count}. Diese Personen kommen zurück auf die Warteliste ihres Fachdienstes, wo jede Kollegin und jeder Kollege sie aufrufen kann.</translation>
+    </message>
+    <message>
+        <source>Booked appointments from now on: {count} (the first on {date}). They stay booked with {name}: move them to a colleague or cancel them in the appointments view, which lists {name} as deactivated until then.</source>
+        <translation>Gebuchte Termine ab jetzt: {count} (der erste am {date}). Sie bleiben bei {name} gebucht: Verlegen Sie sie unter „Termine“ auf eine Kollegin oder einen Kollegen, oder sagen Sie sie ab. Bis dahin steht {name} dort als „deaktiviert“.</translation>
+    </message>
+    <message>
+        <source>Deactivate account</source>
+        <translation>Konto deaktivieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>AuditTab</name>
@@ -1058,6 +1078,10 @@
     <message>
         <source>password hash renewed</source>
         <translation>Passwort-Hash erneuert</translation>
+    </message>
+    <message>
+        <source>people waiting for them released to their service</source>
+        <translation>für sie Wartende an ihren Fachdienst zurückgegeben</translation>
     </message>
     <message>
         <source>one-time password (the person chooses their own)</source>

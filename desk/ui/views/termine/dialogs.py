@@ -134,7 +134,8 @@ class AppointmentDialog(LockAwareDialog):
         self.counsellor = QComboBox()
         self.counsellor.setObjectName("counsellor")
         for s in choices.counsellors:
-            self.counsellor.addItem(s.display_name, s.id)
+            if s.active:  # nothing new is booked with someone who left
+                self.counsellor.addItem(s.display_name, s.id)
         self.room = QComboBox()
         self.room.setObjectName("room")
         self.room.addItem("", None)
@@ -278,6 +279,8 @@ class AppointmentDialog(LockAwareDialog):
             self._select(self.service, appointment.service_id)
             self.service.setEnabled(False)
             self._select(self.counsellor, appointment.staff_id)
+            if self.counsellor.findData(appointment.staff_id) < 0:
+                self.counsellor.setCurrentIndex(-1)  # theirs left: the person picks who takes it over
             self._select(self.room, appointment.room_id)
             start_local = local(appointment.starts_at)
             self.date.setDate(qdate(start_local.date()))
@@ -292,6 +295,8 @@ class AppointmentDialog(LockAwareDialog):
         else:
             if staff_id is not None:
                 self._select(self.counsellor, staff_id)
+                if self.counsellor.findData(staff_id) < 0:
+                    self.counsellor.setCurrentIndex(-1)  # that counsellor left: the person picks another
             self.date.setDate(qdate(day or centre_today()))
             self.start.setTime(QTime((start or time(9)).hour, (start or time(9)).minute))
             self._select(self.duration, 45)

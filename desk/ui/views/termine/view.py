@@ -184,11 +184,13 @@ class TermineView(DeskView):
             current = self.ctx.actor.staff_id  # a counsellor sees her own calendar first
         if current is None or (self.ctx.actor.role is not Role.COUNSELLOR and current == self.ctx.actor.staff_id):
             # reception and the head start with the first counsellor (they book for others)
-            current = next((s.id for s in choices.counsellors if s.role is Role.COUNSELLOR), current)
+            current = next((s.id for s in choices.counsellors if s.role is Role.COUNSELLOR and s.active), current)
         self.counsellor.blockSignals(True)
         self.counsellor.clear()
         for s in choices.counsellors:
-            self.counsellor.addItem(s.display_name, s.id)
+            # a deactivated counsellor is listed while appointments of theirs lie ahead (to move them)
+            self.counsellor.addItem(s.display_name if s.active else self.tr("{name} (deactivated)").format(
+                name=s.display_name), s.id)
         index = self.counsellor.findData(current)
         self.counsellor.setCurrentIndex(max(0, index))
         self.counsellor.blockSignals(False)

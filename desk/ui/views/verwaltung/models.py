@@ -122,6 +122,7 @@ DETAIL_LABELS = {
     "priority": QT_TRANSLATE_NOOP("verwaltung", "priority"), "reason": QT_TRANSLATE_NOOP("verwaltung", "reason"),
     "records": QT_TRANSLATE_NOOP("verwaltung", "records"),
     "rehashed": QT_TRANSLATE_NOOP("verwaltung", "password hash renewed"),
+    "released_waiting": QT_TRANSLATE_NOOP("verwaltung", "people waiting for them released to their service"),
     "one_time": QT_TRANSLATE_NOOP("verwaltung", "one-time password (the person chooses their own)"),
     "one_time_password": QT_TRANSLATE_NOOP("verwaltung", "with a one-time password"),
     "replaced_one_time": QT_TRANSLATE_NOOP("verwaltung", "replaced a one-time password"),

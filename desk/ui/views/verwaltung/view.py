@@ -239,7 +239,43 @@ class AccountsTab(_Tab):
         if row is None:
             return
         services, actor = self.ctx.services, self.ctx.actor
-        self.write(lambda: services.accounts.change_account(actor, row.id, row.version, active=not row.active))
+        if row.active:  # first what the person leaves behind, then ask
+            self.active_button.setEnabled(False)
+            self.run(lambda: services.accounts.open_work(actor, row.id), lambda work: self._ask_deactivate(row, work),
+                     self._deactivate_failed)
+            return
+        self.write(lambda: services.accounts.change_account(actor, row.id, row.version, active=True))
+
+    def _deactivate_failed(self, error: Exception) -> None:
+        self._update_buttons()
+        self.show_failure(error)
+
+    def deactivate_question(self, row, work) -> str:
+        """The question before deactivating: what the person leaves behind, and what happens to it."""
+        parts = [self.tr("Deactivate the account of {name}? They can no longer log in; everything they "
+                         "entered stays.").format(name=row.display_name)]
+        if work.waiting:
+            parts.append(self.tr("Waiting for them now: {count}. They go back to the waiting list of their "
+                                 "service, where any colleague can call them.").format(count=work.waiting))
+        if work.appointments:
+            parts.append(self.tr("Booked appointments from now on: {count} (the first on {date}). They stay "
+                                 "booked with {name}: move them to a colleague or cancel them in the "
+                                 "appointments view, which lists {name} as deactivated until then.").format(
+                count=work.appointments, date=fmt_datetime(work.first_appointment), name=row.display_name))
+        return "\n\n".join(parts)
+
+    def _ask_deactivate(self, row, work) -> None:
+        self._update_buttons()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Deactivate account"), self.deactivate_question(row, work),
+                          parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is as the head typed it
+        yes = box.addButton(self.tr("&Deactivate"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self.write(lambda: services.accounts.change_account(actor, row.id, row.version, active=False))
 
 
 # -- services and rooms ----------------------------------------------------------------------
