@@ -4,6 +4,7 @@ and two helpers every view needs (run slow work off the GUI thread; show an erro
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,6 +67,22 @@ class _Dispatcher(QObject):
     emitted on a pool thread, delivered queued."""
 
 
+def _weak_delivery(ctx: UiContext) -> Callable[..., None]:
+    """The dispatcher's slot: delivers to `ctx` while it lives. It holds the context weakly, so
+    an outcome still queued when the context is collected reaches nobody: the collector clears
+    the weak reference before it clears the context's attributes, and the slot never calls into
+    a context being torn down (a bound method did: "'UiContext' object has no attribute
+    '_workers'" in the event loop, CI's --today run of df9ca00)."""
+    ref = weakref.ref(ctx)
+
+    def deliver(job_id: int, ok: bool, value: Any, made: dict[int, frozenset[Topic]]) -> None:
+        target = ref()
+        if target is not None:
+            target._deliver(job_id, ok, value, made)
+
+    return deliver
+
+
 @dataclass
 class _Job:
     function: Callable[[], Any]
@@ -124,7 +141,7 @@ class UiContext:
         on may delete its signals before the outcome is delivered: tests/ui/test_workers.py)."""
         if self._dispatcher is None:
             self._dispatcher = _Dispatcher()  # on the GUI thread, where the first call comes from
-            self._dispatcher.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+            self._dispatcher.finished.connect(_weak_delivery(self), Qt.ConnectionType.QueuedConnection)
             self._runner = self._run_next
         job_id = next(self._next_id)
         self._workers[job_id] = _Job(function, on_done, on_error, receiver)
@@ -155,14 +172,7 @@ class UiContext:
             pass  # the application is quitting and the receiver is gone: nobody is left to tell
 
     def _deliver(self, job_id: int, ok: bool, value: Any, made: dict[int, frozenset[Topic]]) -> None:
-        workers = self.__dict__.get("_workers")
-        if workers is None:
-            # this context was torn down by the garbage collector (which clears an object's
-            # attributes before freeing it) while its job's outcome was queued: a test's context,
-            # or a window's after it closed. Nobody is left to tell (CI, --today run of df9ca00:
-            # "'UiContext' object has no attribute '_workers'" in a later test)
-            return
-        job = workers.pop(job_id, None)
+        job = self._workers.pop(job_id, None)
         if job is None:
             return
         try:
