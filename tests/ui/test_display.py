@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import wave
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -10,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
 from desk.domain.errors import PermissionDeniedError
-from desk.domain.model import Role
+from desk.domain.model import DisplayCallRow, Role
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
@@ -245,3 +246,48 @@ def test_a_failing_read_keeps_the_last_calls_and_says_so(qtbot, sqlite_services,
     assert "No connection since" in window.state.text()
     assert visit.ticket in window.current.text() and SECRET_FAMILY not in window.state.text()
     assert gong.played == 0
+
+
+# -- the order on the screen is the order the calls were made, not the calling PCs' clocks ---------
+
+
+def test_a_call_from_a_pc_whose_clock_is_behind_is_shown_big(qtbot, services, ui_clock):
+    """Each PC stamps a call with its own clock. A counsellor's PC two minutes slow called M-002
+    after A-001 was called elsewhere: M-002 is the new call, big on the screen, not A-001."""
+    head = Actor.system()
+    mbe = next(s for s in services.reference.services(head) if s.code == "MBE")
+    rooms = services.reference.rooms(head)
+    first = services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    second = services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    services.waitlist.call(head, first.id, room_id=rooms[2].id, now=ui_clock())
+    gong, events = FakeGong(), AppEvents()
+    window = DisplayWindow(services, events, gong=gong)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    assert first.ticket in window.current.text()
+    with qtbot.waitSignal(window.sig_new_call, timeout=5000) as blocker:
+        services.waitlist.call(head, second.id, room_id=rooms[3].id, now=ui_clock() - timedelta(minutes=2))
+        events.sig_data_changed.emit(frozenset({"display"}))
+    assert blocker.args[0].ticket == second.ticket and gong.played == 1
+    assert window.current.text() == f"{second.ticket}  →  {rooms[3].display_label}"
+    assert first.ticket in window.history[0].text()
+
+
+def test_a_call_committed_after_a_newer_one_still_chimes_and_is_shown_big(qtbot, sqlite_services, ui_clock):
+    """Two PCs on PostgreSQL: the call that got the lower id commits a moment later. The display
+    read the higher one first; the lower one is new to it all the same."""
+    gong = FakeGong()
+    window = DisplayWindow(sqlite_services, AppEvents(), gong=gong)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    window.timer.stop()  # only the reads this test hands over
+
+    def row(call_id: int, ticket: str) -> DisplayCallRow:
+        return DisplayCallRow(id=call_id, called_at=ui_clock(), ticket=ticket, room_label="Büro 2", language="")
+
+    window.apply([row(11, "M-011")])
+    window.apply([row(11, "M-011"), row(10, "I-010")])
+    assert gong.played == 2
+    assert window.current.text().startswith("I-010") and window.history[0].text().startswith("M-011")
+    window.apply([row(11, "M-011"), row(10, "I-010")])  # read again: nothing new, no gong
+    assert gong.played == 2

@@ -314,7 +314,9 @@ class VisitRepository:
             select(DisplayCall.id, DisplayCall.called_at, DisplayCall.ticket, DisplayCall.room_label,
                    DisplayCall.language)
             .where(DisplayCall.called_at >= since)
-            .order_by(DisplayCall.called_at.desc(), DisplayCall.id.desc())
+            # newest first in the order the calls were made: called_at is the calling PC's clock,
+            # and a PC whose clock is behind would put its call below older ones on the display
+            .order_by(DisplayCall.id.desc())
             .limit(limit)
         )
         return [DisplayCallRow(id=r.id, called_at=r.called_at, ticket=r.ticket, room_label=r.room_label,

@@ -28,6 +28,7 @@ STALE_AFTER_S = 2 * POLL_MS / 1000
 """A read outstanding this long (server gone, cable pulled: the driver waits for its timeout) is
 shown as a lost connection, like a read that failed; the last calls stay on the screen."""
 RELOAD_TOPICS = frozenset({Topic.DISPLAY, Topic.ANY})
+SEEN_KEPT = 2000
 
 
 class FitLabel(QLabel):
@@ -150,7 +151,10 @@ class DisplayWindow(QWidget):
                              settings=settings)  # type: ignore[arg-type] # the display reads no settings
         self.gong = gong if gong is not None else Gong(self)
         self.calls: list[DisplayCallRow] = []
-        self._last_id: int | None = None
+        #: call id -> when this display first saw it (a counter): the order shown. A call that
+        #: commits a moment after one with a higher id (two PCs on PostgreSQL) is still new here
+        self._seen: dict[int, int] = {}
+        self._seen_count = 0
         self._loaded = False
         self._failed_since: datetime | None = None
         self._reading_since: tuple[float, datetime] | None = None  # (monotonic, wall clock) of the read out
@@ -294,19 +298,23 @@ class DisplayWindow(QWidget):
                            f"No connection since {fmt_time(self._failed_since)}")
 
     def apply(self, calls: list[DisplayCallRow]) -> None:
-        newest = calls[0].id if calls else None
         # the first load shows what was called before the display started, silently; after it
         # every new call chimes - the first call of the day too ("no call yet" is a load, too)
         first_load = not self._loaded
         self._loaded = True
-        fresh = [c for c in calls if self._last_id is None or c.id > self._last_id]
-        self.calls = list(calls)
-        if newest is not None:
-            self._last_id = max(newest, self._last_id or 0)
+        fresh = sorted((c for c in calls if c.id not in self._seen), key=lambda c: c.id)
+        for call in fresh:
+            self._seen_count += 1
+            self._seen[call.id] = self._seen_count
+        if len(self._seen) > SEEN_KEPT and calls:  # a display runs for weeks: forget what was read long ago
+            oldest = min(c.id for c in calls)
+            self._seen = {i: n for i, n in self._seen.items() if i >= oldest}
+        # the call seen last is the big one, whatever the clocks of the calling PCs said
+        self.calls = sorted(calls, key=lambda c: self._seen.get(c.id, -1), reverse=True)
         self._render()
         if fresh and not first_load:
             self.gong.play()
-            self.sig_new_call.emit(fresh[0])
+            self.sig_new_call.emit(fresh[-1])
 
     def _render(self) -> None:
         if not self.calls:
