@@ -63,6 +63,8 @@ LANGUAGES: tuple[Language, ...] = (
     Language("pl", "Polski", "Polnisch", "Polish"),
     Language("bg", "Български", "Bulgarisch", "Bulgarian"),
     Language("sr", "Српски", "Serbisch", "Serbian"),
+    Language("hr", "Hrvatski", "Kroatisch", "Croatian"),
+    Language("am", "አማርኛ", "Amharisch", "Amharic"),  # Ethiopia; many Eritreans speak it too
     Language("de", "Deutsch", "Deutsch", "German"),
 )
 

@@ -69,3 +69,12 @@ def test_no_second_language_list_in_the_code():
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "desk").rglob("*.py")
                  if p.name != "languages.py" and pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_every_language_the_demo_centre_speaks_has_a_name():
+    """The report's language tables said "hr" and "am" (the demo's Croatian and Amharic
+    speakers): a language reaching the desk is named in German and English, not as a code."""
+    from desk.tools.names import ORIGINS
+
+    spoken = {code for origin in ORIGINS for code in origin.languages}
+    assert sorted(code for code in spoken if languages.language(code) is None) == []
