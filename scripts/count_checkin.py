@@ -32,6 +32,7 @@ from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
 from desk.services.context import Actor
 from desk.services.desk import build_services
+from desk.services.once import new_request_key
 from desk.storage.engine import sqlite_url
 
 
@@ -92,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             for i, client_id in enumerate(clients):
                 counter.events.clear()
                 started, started_cpu = time.perf_counter(), time.thread_time()
-                services.checkin.check_in(actor, CheckInRequest(service_id=service_id, client_id=client_id),
+                # with a request key, as the check-in dialog sends it (docs/RELIABILITY.md)
+                services.checkin.check_in(actor, CheckInRequest(service_id=service_id, client_id=client_id,
+                                                                request_key=new_request_key()),
                                           now=day + timedelta(seconds=i))
                 cpu.append((time.thread_time() - started_cpu) * 1000)
                 wall.append((time.perf_counter() - started) * 1000)

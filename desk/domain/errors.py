@@ -55,6 +55,14 @@ class ReservedError(ConflictError):
     template = "This person is reserved for another counsellor."
 
 
+class AlreadyDoneError(ConflictError):
+    """The attempt's request key is stored already: an earlier try of the same action was saved
+    (its acknowledgement was lost with the connection). The service answers with what that try
+    made (desk.services.once); this text is shown only if that is gone again."""
+
+    template = "This was already saved by an earlier attempt."
+
+
 class PermissionDeniedError(DeskError):
     template = "Your role may not do this."
 

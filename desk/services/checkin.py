@@ -28,6 +28,7 @@ from desk.services.audit import ListReads, entry, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires, scoped_notes
+from desk.services.once import checked_key, once
 from desk.storage.repositories.clients import CheckInClient
 from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.repositories.visits import SERVICE_CODE
@@ -47,6 +48,9 @@ class CheckInRequest:
     priority: Priority = Priority.NORMAL
     priority_reason: str = ""
     party_size: int = 1
+    #: One per intention (the dialog's new_request_key), the same for its retries: a retry after a
+    #: lost acknowledgement answers with the ticket of the first attempt (desk.services.once).
+    request_key: str | None = None
 
 
 def day_bounds(now: datetime) -> tuple[datetime, datetime]:
@@ -110,7 +114,7 @@ def mark_arrived(uow: UnitOfWork, appointment: AppointmentRow | KioskAppointment
 def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
               appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict, now: datetime,
               priority: Priority = Priority.NORMAL, reason: str = "", party_size: int = 1,
-              self_service: bool = False) -> int:
+              self_service: bool = False, request_key: str | None = None) -> int:
     """The visit with its ticket number (one atomic counter per service and day), its audit
     entry and the change topics: the one place a check-in writes at the kiosk. Returns the
     visit's id: the kiosk's database role may read neither names nor every column of a visit
@@ -122,7 +126,7 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
     number, service_code, ticket_prefix = ticket
     fields = _visit_fields(actor, service_id=service_id, client_id=client_id, appointment=appointment,
                            language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
-                           party_size=party_size, self_service=self_service)
+                           party_size=party_size, self_service=self_service, request_key=request_key)
     audit = _check_in_entry(uow, actor, service_code=service_code, client_id=client_id, appointment=appointment,
                             priority=priority, party_size=party_size, self_service=self_service)
     visit_id = uow.visits.add(ticket_day=day, ticket_number=number, ticket_prefix=ticket_prefix, **fields)
@@ -133,14 +137,14 @@ def add_visit(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int 
 def add_visit_row(uow: UnitOfWork, actor: Actor, *, service_id: int, client_id: int | None,
                   appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict,
                   now: datetime, priority: Priority = Priority.NORMAL, reason: str = "",
-                  party_size: int = 1) -> VisitRow:
+                  party_size: int = 1, request_key: str | None = None) -> VisitRow:
     """The desk's check-in: the ticket number of an active service, the visit with it and its
     audit entry, returning the new visit as the lists show it from the INSERT's RETURNING (no
     re-read). On PostgreSQL all of it is ONE statement (the audit entry's service code is filled
     in there: VisitRepository.add_numbered_row); on SQLite three."""
     fields = _visit_fields(actor, service_id=service_id, client_id=client_id, appointment=appointment,
                            language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
-                           party_size=party_size, self_service=False)
+                           party_size=party_size, self_service=False, request_key=request_key)
     audit = _check_in_entry(uow, actor, service_code=SERVICE_CODE, client_id=client_id, appointment=appointment,
                             priority=priority, party_size=party_size, self_service=False)
     row = uow.visits.add_numbered_row(audit, ticket_day=local_day(now), **fields)
@@ -156,8 +160,9 @@ def _service_not_available() -> NotFoundError:
 def _visit_fields(actor: Actor, *, service_id: int, client_id: int | None,
                   appointment: AppointmentRow | KioskAppointment | None, language: str, snapshot: dict,
                   now: datetime, priority: Priority, reason: str, party_size: int,
-                  self_service: bool) -> dict[str, Any]:
-    """The new visit's columns but its day and ticket number."""
+                  self_service: bool, request_key: str | None) -> dict[str, Any]:
+    """The new visit's columns but its day and ticket number (the request key only when there is
+    one: the same statement as before without it)."""
     return dict(
         client_id=client_id,
         service_id=service_id,
@@ -174,6 +179,7 @@ def _visit_fields(actor: Actor, *, service_id: int, client_id: int | None,
         updated_at=now,
         self_service=self_service,
         **snapshot,
+        **({"request_key": request_key} if request_key is not None else {}),
     )
 
 
@@ -198,7 +204,14 @@ class CheckInService:
 
     @requires(Permission.CHECK_IN)
     def check_in(self, actor: Actor, request: CheckInRequest, *, now: datetime | None = None) -> VisitRow:
-        """Create the visit and its ticket (`M-004`); with an appointment, mark it arrived."""
+        """Create the visit and its ticket (`M-004`); with an appointment, mark it arrived. Tried
+        again with the same request key after a fault whose first attempt was saved: that
+        attempt's visit (its ticket), not a second one nor "already checked in"."""
+        key = checked_key(request.request_key)
+        return once(self._uow, key, lambda: self._check_in(actor, request, key, now),
+                    lambda uow, k: uow.visits.made_by(k), what="check-in")
+
+    def _check_in(self, actor: Actor, request: CheckInRequest, key: str | None, now: datetime | None) -> VisitRow:
         now = now or self._clock()
         if not isinstance(request.party_size, int) or not 1 <= request.party_size <= MAX_PARTY_SIZE:
             raise ValidationError("The number of people must be between 1 and {max}.", max=MAX_PARTY_SIZE)
@@ -230,7 +243,7 @@ class CheckInService:
                 mark_arrived(uow, appointment)
             row = add_visit_row(uow, actor, service_id=service_id, client_id=client_id, appointment=appointment,
                                 language=language, snapshot=snapshot, now=now, priority=priority, reason=reason,
-                                party_size=request.party_size)
+                                party_size=request.party_size, request_key=key)
             uow.commit()
         return row
 

@@ -37,6 +37,7 @@ from desk.services.checkin import add_visit, day_bounds, mark_arrived
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.services.once import checked_key, once
 from desk.storage.repositories.kiosk import KioskAppointment
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -88,9 +89,16 @@ class KioskService:
 
     @requires(Permission.KIOSK)
     def take_ticket(self, actor: Actor, service_id: int, language: str, *,
-                    now: datetime | None = None) -> KioskTicket:
+                    now: datetime | None = None, request_key: str | None = None) -> KioskTicket:
         """An anonymous ticket for the service, marked self-service, carrying the chosen language
-        (so the counsellor and the display know which interpreter is needed)."""
+        (so the counsellor and the display know which interpreter is needed). Touched again with
+        the same request key after a fault whose first attempt was saved: that ticket."""
+        key = checked_key(request_key)
+        return once(self._uow, key, lambda: self._take_ticket(actor, service_id, language, now, key),
+                    lambda uow, k: self._made_by(uow, k, _language(language)), what="kiosk ticket")
+
+    def _take_ticket(self, actor: Actor, service_id: int, language: str, now: datetime | None,
+                     key: str | None) -> KioskTicket:
         now = now or self._clock()
         language = _language(language)
         snapshot = {"residence": "unknown", "status_group": "unknown", "client_language": language,
@@ -103,7 +111,8 @@ class KioskService:
                 raise KioskRefusedError(reason="unavailable")
             try:
                 visit_id = add_visit(uow, actor, service_id=service_id, client_id=None, appointment=None,
-                                     language=_interpreter(language), snapshot=snapshot, now=now, self_service=True)
+                                     language=_interpreter(language), snapshot=snapshot, now=now, self_service=True,
+                                     request_key=key)
             except NotFoundError as error:  # the head deactivated the service meanwhile
                 raise KioskRefusedError(reason="unavailable") from error
             ticket = self._ticket(uow, visit_id, service_id, language, now, None)
@@ -113,11 +122,20 @@ class KioskService:
     @requires(Permission.KIOSK)
     def check_in_appointment(self, actor: Actor, *, code: str = "", birth_date: date | None = None,
                              at: time | None = None, language: str = "",
-                             now: datetime | None = None) -> KioskTicket:
+                             now: datetime | None = None, request_key: str | None = None) -> KioskTicket:
         """Check in today's appointment found by the slip's code, or by the date of birth plus
         the appointment's start time - exactly as reception would (reserved for its counsellor,
         the appointment marked arrived). Every try counts against the kiosk's limit; a wrong
-        one is recorded before the refusal, so the limit holds across restarts and kiosks."""
+        one is recorded before the refusal, so the limit holds across restarts and kiosks. Tried
+        again with the same request key after a fault whose first attempt was saved: that ticket
+        (the retry is refused as 'already' first, and counted as a try)."""
+        key = checked_key(request_key)
+        return once(self._uow, key,
+                    lambda: self._check_in_appointment(actor, code, birth_date, at, language, now, key),
+                    lambda uow, k: self._made_by(uow, k, _language(language)), what="kiosk check-in")
+
+    def _check_in_appointment(self, actor: Actor, code: str, birth_date: date | None, at: time | None,
+                              language: str, now: datetime | None, key: str | None) -> KioskTicket:
         now = now or self._clock()
         language = _language(language)
         typed = normalise_code(code)
@@ -152,7 +170,7 @@ class KioskService:
             appointment = found[0]
             uow.kiosk.add_attempt(actor.workstation, now, succeeded=True)
             try:
-                ticket = self._check_in(uow, actor, appointment, language, now)
+                ticket = self._check_in(uow, actor, appointment, language, now, key)
             except KioskRefusedError as refused:
                 record(uow, actor, "kiosk.code_refused", entity_type="appointment", entity_id=appointment.id,
                        details={"cause": refused.reason})
@@ -198,7 +216,7 @@ class KioskService:
             uow.commit()
 
     def _check_in(self, uow: UnitOfWork, actor: Actor, appointment: KioskAppointment, language: str,
-                  now: datetime) -> KioskTicket:
+                  now: datetime, key: str | None) -> KioskTicket:
         if appointment.status is AppointmentStatus.ARRIVED:
             raise KioskRefusedError(reason="already")
         if appointment.status is not AppointmentStatus.BOOKED:
@@ -230,12 +248,19 @@ class KioskService:
                 raise KioskRefusedError(reason="already")
             visit_id = add_visit(uow, actor, service_id=appointment.service_id, client_id=appointment.client_id,
                                  appointment=appointment, language=interpreter, snapshot=snapshot, now=now,
-                                 self_service=True)
+                                 self_service=True, request_key=key)
         except NotFoundError as error:
             raise KioskRefusedError(reason="unavailable") from error
         except ConflictError as error:  # its texts may name the person: the kiosk says it in its own words
             raise KioskRefusedError(reason="already") from error
         return self._ticket(uow, visit_id, appointment.service_id, language, now, appointment.starts_at)
+
+    def _made_by(self, uow: UnitOfWork, key: str, language: str) -> KioskTicket | None:
+        made = uow.kiosk.visit_made_by(key)
+        if made is None:
+            return None
+        visit_id, service_id, arrived_at, appointment_at = made
+        return self._ticket(uow, visit_id, service_id, language, arrived_at, appointment_at)
 
     @staticmethod
     def _ticket(uow: UnitOfWork, visit_id: int, service_id: int, language: str, now: datetime,

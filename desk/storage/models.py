@@ -266,10 +266,13 @@ class Client(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Set on the record a merge absorbed, so an old client number still leads somewhere.
     merged_into_id: Mapped[int | None] = mapped_column(Integer)
+    # the attempt that created the record: a retry after a fault finds it (no second person)
+    request_key: Mapped[str | None] = mapped_column(String(36))
 
     # AUTOINCREMENT: an erased client's number is never given to a new person (SQLite would
     # otherwise reuse the highest id); PostgreSQL sequences never reuse.
-    __table_args__ = (Index("ix_clients_date_of_birth", "date_of_birth"), {"sqlite_autoincrement": True})
+    __table_args__ = (Index("ix_clients_date_of_birth", "date_of_birth"),
+                      Index("uq_clients_request_key", "request_key", unique=True), {"sqlite_autoincrement": True})
 
 
 class TicketCounter(Base):
@@ -304,6 +307,8 @@ class Visit(Base):
         # A person has at most one open visit: enforced by the database, not by a check first.
         partial_index("uq_visits_one_open_per_client", "client_id", unique=True,
                       where="status IN ('waiting', 'called', 'in_session')"),
+        # a retried check-in (its first commit unacknowledged) finds its visit instead of a second
+        Index("uq_visits_request_key", "request_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -346,6 +351,8 @@ class Visit(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # --- the self-service kiosk (issue 20): the person took the ticket themselves ---
     self_service: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # --- the attempt that created it (docs/RELIABILITY.md, "Tried again after a fault") ---
+    request_key: Mapped[str | None] = mapped_column(String(36))
 
 
 class DisplayCall(Base):
@@ -367,6 +374,7 @@ class Appointment(Base):
         Index("ix_appointments_staff_start", "staff_id", "starts_at"),
         Index("ix_appointments_starts_at", "starts_at"),
         Index("ix_appointments_client", "client_id"),
+        Index("uq_appointments_request_key", "request_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -395,6 +403,8 @@ class Appointment(Base):
     # the short code on the slip: the kiosk checks the person in with it (issue 20); not unique
     # over the years, looked up among one day's appointments (desk.domain.kiosk)
     kiosk_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    # the booking attempt that created it (a series: its first appointment only)
+    request_key: Mapped[str | None] = mapped_column(String(36))
 
 
 class KioskAttempt(Base):
@@ -426,7 +436,8 @@ class RoomBooking(Base):
     """A booking of a room; a recurring series keeps its RRULE here and its occurrences below."""
 
     __tablename__ = "room_bookings"
-    __table_args__ = (CheckConstraint("ends_at > starts_at", name="positive_length"),)
+    __table_args__ = (CheckConstraint("ends_at > starts_at", name="positive_length"),
+                      Index("uq_room_bookings_request_key", "request_key", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"))
@@ -442,6 +453,8 @@ class RoomBooking(Base):
     linked_booking_id: Mapped[int | None] = mapped_column(
         ForeignKey("room_bookings.id", ondelete="SET NULL")
     )  # the tea kitchen booked together with the group room
+    # the attempt that created it (the linked tea kitchen's booking has none)
+    request_key: Mapped[str | None] = mapped_column(String(36))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)

@@ -192,8 +192,10 @@ KIOSK_GRANTS = (
     "GRANT SELECT, INSERT, DELETE ON change_log TO {kiosk}",  # a commit logs its topics (and prunes old rows)
     "GRANT SELECT, INSERT, UPDATE ON ticket_counters TO {kiosk}",
     # not the reason of an urgent priority, the referral or who called: free text staff typed
+    # request_key, appointment_id: a retried ticket finds the one its first try made (services/once.py)
     "GRANT SELECT (id, client_id, service_id, ticket_day, ticket_number, ticket_prefix, status, arrived_at, "
-    "first_called_at, called_by_name, version, self_service), INSERT ON visits TO {kiosk}",
+    "first_called_at, called_by_name, version, self_service, appointment_id, request_key), INSERT ON visits "
+    "TO {kiosk}",
     "GRANT SELECT (id, client_id, service_id, staff_id, starts_at, status, interpreter_language, kiosk_code, "
     "version) ON appointments TO {kiosk}",
     "GRANT SELECT (id) ON clients TO {kiosk}",

@@ -25,7 +25,7 @@ from sqlalchemy import bindparam, delete, insert, text, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
-from desk.domain.errors import DeskError, ValidationError
+from desk.domain.errors import AlreadyDoneError, DeskError, ValidationError
 from desk.domain.topics import Topic
 from desk.storage.engine import Database, translate_error
 from desk.storage.models import ChangeCounter, ChangeLog
@@ -110,6 +110,13 @@ WITH bumped AS (
 SELECT value, pg_notify(:channel, value || ':' || :topics) FROM bumped"""))
 
 
+def already_done(error: BaseException | None) -> bool:
+    """The refusal of a row whose request key is stored already (uq_<table>_request_key: an
+    earlier attempt of the same action was saved; desk.services.once). The driver's own message
+    is looked at, not the statement's text, which may name any column."""
+    return isinstance(error, sa_exc.IntegrityError) and "request_key" in str(error.orig)
+
+
 class UnitOfWork:
     def __init__(self, db: Database, *, write: bool, one_read: bool = False) -> None:
         self._db = db
@@ -146,6 +153,8 @@ class UnitOfWork:
             pass  # the connection is gone; the transaction died with it
         finally:
             self._session_cm.__exit__(None, None, None)
+        if already_done(exc):
+            raise AlreadyDoneError() from exc
         if exc is not None and isinstance(exc, sa_exc.DBAPIError):
             raise translate_error(exc, self._db.display_name, path=self._db.sqlite_path) from exc
         if isinstance(exc, sa_exc.StatementError) and isinstance(exc.orig, UnicodeEncodeError):
@@ -181,6 +190,8 @@ class UnitOfWork:
         except DeskError:
             raise
         except sa_exc.DBAPIError as error:
+            if already_done(error):
+                raise AlreadyDoneError() from error
             raise translate_error(error, self._db.display_name, path=self._db.sqlite_path) from error
         self._committed = True
 

@@ -273,6 +273,18 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
         assert offers["MBE"].open and offers["IM"].hours is not None  # the kiosk role reads the hours
         ticket = services.kiosk.take_ticket(kiosk, mbe.id, "ti")
         assert ticket.ticket.startswith("M-")
+        # touched again after a lost acknowledgement: the kiosk role finds its first ticket
+        from once_helpers import lost_acknowledgement
+
+        from desk.domain.errors import DatabaseError
+        from desk.services.once import new_request_key
+
+        key = new_request_key()
+        with lost_acknowledgement(), pytest.raises(DatabaseError):
+            services.kiosk.take_ticket(kiosk, mbe.id, "ti", request_key=key)
+        retried = services.kiosk.take_ticket(kiosk, mbe.id, "ti", request_key=key)
+        assert retried.ticket == services.kiosk.take_ticket(kiosk, mbe.id, "ti", request_key=key).ticket
+        assert retried.ticket != ticket.ticket
         try:
             services.kiosk.check_in_appointment(kiosk, code="WRONG1")
         except KioskRefusedError as refused:
@@ -317,7 +329,7 @@ def test_the_kiosk_role_gives_tickets_and_checks_in_by_code_but_reads_no_name(se
                 "SELECT * FROM room_bookings"):
         assert _fails(server["kiosk"], sql), f"the kiosk role may: {sql}"
     rows = _works(server["superuser"], "SELECT self_service, interpreter_language FROM visits ORDER BY id")
-    assert rows == [(True, "ti"), (True, "ar")]
+    assert rows == [(True, "ti"), (True, "ti"), (True, "ar")]  # the retried ticket once
 
 
 def test_an_upgrade_on_the_server_dumps_the_database_first(server, tmp_path, monkeypatch, capsys) -> None:

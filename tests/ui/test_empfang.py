@@ -475,6 +475,39 @@ def test_a_check_in_while_another_program_locks_the_database_keeps_the_dialog_an
     qtbot.waitUntil(lambda: view.search.hasFocus() and view.search.text() == "", timeout=3000)
 
 
+def test_an_anonymous_ticket_whose_acknowledgement_was_lost_is_given_once(qtbot, make_view, sqlite_services):
+    """The connection lost right after the check-in's commit: the dialog says the server is away
+    and that the ticket may have been saved; Enter tries again with the dialog's request key and
+    shows the ticket that was saved - no phantom second ticket in the waiting list. The next
+    walk-in (a new dialog) gets the next number."""
+    from once_helpers import lost_acknowledgement
+
+    from desk.domain.topics import Topic
+
+    mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
+    view = make_view()
+    view.action_anonymous.trigger()
+    dialog = view.checkin_dialog
+    dialog.service.setCurrentIndex(dialog.service.findData(mbe.id))
+    with lost_acknowledgement(topic=Topic.VISITS) as lost:
+        QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(lost) and not dialog.busy, timeout=10000)
+    assert dialog.isVisible() and view.last_visit is None
+    assert "never a second one" in dialog.problem.text()
+    assert len(sqlite_services.checkin.today(RECEPTION)) == 1  # saved, unacknowledged
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)  # Enter tries again
+    qtbot.waitUntil(lambda: view.last_visit is not None, timeout=5000)
+    assert not dialog.isVisible() and "M-001" in view.ticket_label.text()
+    assert [v.ticket for v in sqlite_services.checkin.today(RECEPTION)] == ["M-001"]
+    qtbot.waitUntil(lambda: view.checkin_dialog is None or not view.checkin_dialog.isVisible(), timeout=3000)
+    view.action_anonymous.trigger()  # the next walk-in: a new intention, a new number
+    dialog = view.checkin_dialog
+    dialog.service.setCurrentIndex(dialog.service.findData(mbe.id))
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.last_visit is not None and view.last_visit.ticket == "M-002", timeout=5000)
+    assert len(sqlite_services.checkin.today(RECEPTION)) == 2
+
+
 def test_a_failed_search_leaves_no_earlier_person_to_check_in_and_enter_searches_again(
         qtbot, make_view, sqlite_services, monkeypatch):
     """The server away while the volunteer types the next name: the previous person's result stayed

@@ -143,6 +143,15 @@ class KioskRepository:
                                    .where(Visit.id == visit_id)).one()
         return row.ticket_prefix, row.ticket_number, row.ticket_day
 
+    def visit_made_by(self, request_key: str) -> tuple[int, int, datetime, datetime | None] | None:
+        """(id, service, arrival, the appointment's start) of the visit the attempt with this
+        request key created (desk.services.once), or None."""
+        row = self.session.execute(
+            select(Visit.id, Visit.service_id, Visit.arrived_at, Appointment.starts_at)
+            .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
+            .where(Visit.request_key == request_key)).first()
+        return None if row is None else (row[0], row[1], row[2], row[3])
+
     # -- the rate limit ------------------------------------------------------------------------
 
     def lock_attempts(self) -> None:

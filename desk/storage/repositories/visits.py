@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from desk.domain.errors import ConflictError
+from desk.domain.errors import AlreadyDoneError, ConflictError
 from desk.domain.model import (
     OPEN_VISIT_STATUSES,
     AlarmRow,
@@ -57,6 +57,7 @@ from desk.storage.models import (
 )
 from desk.storage.prepared import Prepared, session_connection
 from desk.storage.repositories.audit import AuditRepository
+from desk.storage.uow import already_done
 from desk.storage.upsert import insert_for
 
 #: Where the service's code goes in the details of a check-in's audit entry given to
@@ -159,6 +160,11 @@ class VisitRepository:
 
     def get(self, visit_id: int) -> VisitRow | None:
         rows = self._rows(self._row_query().where(Visit.id == visit_id))
+        return rows[0] if rows else None
+
+    def made_by(self, request_key: str) -> VisitRow | None:
+        """The visit the attempt with this request key created (desk.services.once)."""
+        rows = self._rows(self._row_query().where(Visit.request_key == request_key))
         return rows[0] if rows else None
 
     def for_day(self, day: date, *, open_only: bool = False) -> list[VisitRow]:
@@ -404,6 +410,8 @@ def _one_open_visit() -> Iterator[None]:
     try:
         yield
     except IntegrityError as error:
+        if already_done(error):  # before the test below: the statement's text names visits.client_id
+            raise AlreadyDoneError() from error
         if "uq_visits_one_open_per_client" in str(error) or "visits.client_id" in str(error):
             raise ConflictError("This person already has an open visit (checked in at another desk).") from error
         raise

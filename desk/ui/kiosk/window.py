@@ -35,6 +35,7 @@ from desk.domain.errors import DatabaseError, DeskError, ValidationError
 from desk.domain.kiosk import CODE_ALPHABET, KioskOffer, KioskRefusedError, KioskTicket
 from desk.domain.model import Role
 from desk.services.context import Actor
+from desk.services.once import new_request_key
 from desk.ui import clock as ui_clock
 from desk.ui.a11y import announce
 from desk.ui.app_icon import set_window_icon
@@ -262,6 +263,9 @@ class KioskWindow(QWidget):
         self.busy = False
         self.ticket: KioskTicket | None = None
         self.printed = False  # the shown ticket went to the printer
+        # one request key per ticket the person is after (this service, this code): a touch again
+        # after "offline" whose first try was saved gets that ticket, not a second (services/once.py)
+        self._request_keys: dict[tuple, str] = {}
         self._may_close = False
         self._build()
         self.idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self.reset)
@@ -441,6 +445,7 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Back to the language choice, every input gone (after 30 s idle, or 'start again')."""
         self.ticket = None
+        self._request_keys.clear()  # the next person
         for edit in (self.code_edit, self.birth_edit, self.time_edit):
             edit.clear()
         self.language = self.languages[0]
@@ -675,7 +680,9 @@ class KioskWindow(QWidget):
             return  # one ticket per touch, however often the button is pressed
         self.busy = True
         services, language, now = self.ctx.services, self.language.code, self.clock()
-        self.ctx.run_in_worker(lambda: services.kiosk.take_ticket(self.actor, service_id, language, now=now),
+        key = self._request_keys.setdefault(("service", service_id), new_request_key())
+        self.ctx.run_in_worker(lambda: services.kiosk.take_ticket(self.actor, service_id, language, now=now,
+                                                                  request_key=key),
                                self._ticket_taken, self._failed, receiver=self)
 
     def type_key(self, key: str) -> None:
@@ -704,9 +711,10 @@ class KioskWindow(QWidget):
                 return
         self.busy = True
         services, language, now = self.ctx.services, self.language.code, self.clock()
+        key = self._request_keys.setdefault(("appointment", code, birth, at), new_request_key())
         self.ctx.run_in_worker(
             lambda: services.kiosk.check_in_appointment(self.actor, code=code, birth_date=birth, at=at,
-                                                        language=language, now=now),
+                                                        language=language, now=now, request_key=key),
             self._ticket_taken, self._failed, receiver=self)
 
     def _ticket_taken(self, ticket: KioskTicket) -> None:

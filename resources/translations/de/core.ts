@@ -1334,6 +1334,10 @@ Datenbank: {database}</translation>
         <translation>Die Kontaktdaten für Erinnerungen gehören zur vollständigen Karteikarte: Nur die Fachbereichsleitung und die Berater*innen der Fachdienste dieser Person dürfen sie sehen oder ändern.</translation>
     </message>
     <message>
+        <source>The request key is not valid.</source>
+        <translation>Der Anfrageschlüssel ist ungültig.</translation>
+    </message>
+    <message>
         <source>The restore failed ({reason}); the database was left as it was.</source>
         <translation>Die Wiederherstellung ist fehlgeschlagen ({reason}); die Datenbank blieb unverändert.</translation>
     </message>
@@ -1572,6 +1576,10 @@ Datenbank: {database}</translation>
     <message>
         <source>This visit does not exist (any more).</source>
         <translation>Diesen Besuch gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>This was already saved by an earlier attempt.</source>
+        <translation>Das wurde bei einem früheren Versuch schon gespeichert.</translation>
     </message>
     <message>
         <source>Ticket prefix</source>

@@ -237,6 +237,10 @@
         <source>Not checked in yet. Enter tries again; Esc closes without checking in.</source>
         <translation>Noch nicht angemeldet. Eingabetaste versucht es erneut; Esc schließt ohne Anmeldung.</translation>
     </message>
+    <message>
+        <source>Perhaps the ticket was saved before the connection was lost. Enter tries again and shows the ticket - never a second one.</source>
+        <translation>Vielleicht wurde die Wartenummer gespeichert, bevor die Verbindung abbrach. Enter versucht es erneut und zeigt die Wartenummer – nie eine zweite.</translation>
+    </message>
 </context>
 <context>
     <name>ClientCardDialog</name>

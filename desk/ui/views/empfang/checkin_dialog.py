@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.errors import DatabaseError, DeskError
+from desk.domain.errors import DatabaseError, DatabaseLockedError, DeskError
 from desk.domain.hours import format_hours, open_at
 from desk.domain.model import AppointmentRow, ClientSearchHit, Priority, ServiceRow
 from desk.domain.waits import WaitEstimate
 from desk.services.checkin import MAX_PARTY_SIZE, CheckInRequest
+from desk.services.once import new_request_key
 from desk.ui import clock
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
@@ -54,6 +55,9 @@ class CheckInDialog(LockAwareDialog):
         self._services = [s for s in services if s.active]
         self._wait_seq = 0
         self._alive = True
+        # one check-in per dialog: Enter after "the server is away" sends the same key, so a first
+        # attempt that was saved after all gives its ticket back, not a second one
+        self.request_key = new_request_key()
 
         self.who = QLabel()
         self.who.setTextFormat(Qt.TextFormat.PlainText)  # a client's name is never rich text
@@ -244,6 +248,7 @@ class CheckInDialog(LockAwareDialog):
             priority=Priority.URGENT if urgent else Priority.NORMAL,
             priority_reason=self.reason.text() if urgent else "",
             party_size=self.party.value(),
+            request_key=self.request_key,
         )
 
     def accept(self) -> None:
@@ -273,10 +278,16 @@ class CheckInDialog(LockAwareDialog):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, DatabaseError) or not isinstance(error, DeskError):
-            # nothing was saved and it may work in a moment: everything chosen stays, Enter tries again
+            # it may work in a moment: everything chosen stays, Enter tries again with the same
+            # request key (a lost connection may have come after the commit: the retry then shows
+            # the ticket that was saved, never a second one)
             self.problem.setStyleSheet(message_style("error"))
-            self.problem.setText(error_text(error) + "\n" + self.tr(
-                "Not checked in yet. Enter tries again; Esc closes without checking in."))
+            if isinstance(error, DatabaseLockedError):  # refused before anything was written
+                advice = self.tr("Not checked in yet. Enter tries again; Esc closes without checking in.")
+            else:
+                advice = self.tr("Perhaps the ticket was saved before the connection was lost. Enter tries "
+                                 "again and shows the ticket - never a second one.")
+            self.problem.setText(error_text(error) + "\n" + advice)
             self.problem.show()
             self.ok_button.setFocus()
             self.adjustSize()

@@ -1,0 +1,149 @@
+"""Actions tried again after a fault do the thing once (docs/RELIABILITY.md, "Tried again after a
+fault"), on both engines.
+
+The fault: the commit is saved, then the connection is lost before the acknowledgement reaches the
+PC (tests/once_helpers.py). The person sees "the server is away" and tries again with
+the same request key (the dialog made it once, when it opened): the retry returns what the first
+attempt made - no phantom ticket, no clash of an appointment with itself, no duplicate person.
+Two different intentions (two keys) still make two."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from once_helpers import lost_acknowledgement
+from reception_helpers import add_appointment
+from sqlalchemy import func, select
+
+from desk.domain.errors import ConflictError, DatabaseError, ValidationError
+from desk.services.checkin import CheckInRequest
+from desk.services.clients import ClientInput
+from desk.services.once import new_request_key
+from desk.storage.models import Visit
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # a Wednesday, 10:30 in Balingen
+FIXED_NOW = NOW
+pytestmark = pytest.mark.usefixtures("clock")
+
+
+def _service(services, head, code="MBE"):
+    return next(s for s in services.reference.services(head) if s.code == code)
+
+
+def _visits(services) -> int:
+    with services.uow() as uow:
+        return uow.session.scalar(select(func.count()).select_from(Visit))
+
+
+def test_anonymous_ticket_tried_again_after_a_lost_acknowledgement_is_the_same_ticket(services, reception, head):
+    request = CheckInRequest(service_id=_service(services, head).id, request_key=new_request_key())
+    with lost_acknowledgement() as lost, pytest.raises(DatabaseError):
+        services.checkin.check_in(reception, request)
+    assert lost and _visits(services) == 1  # saved, but the desk was told the server is away
+
+    again = services.checkin.check_in(reception, request)  # Enter tries again
+    assert again.ticket == "M-001"
+    assert _visits(services) == 1  # no phantom M-002 in the waiting list
+    assert [v.ticket for v in services.checkin.today(reception)] == ["M-001"]
+
+    nxt = services.checkin.check_in(reception, CheckInRequest(service_id=request.service_id,
+                                                              request_key=new_request_key()))
+    assert nxt.ticket == "M-002"  # the ticket counter is not set back by the retry's refused insert
+
+
+def test_two_walk_ins_in_a_row_get_two_tickets(services, reception, head):
+    mbe = _service(services, head).id
+    first = services.checkin.check_in(reception, CheckInRequest(service_id=mbe, request_key=new_request_key()))
+    second = services.checkin.check_in(reception, CheckInRequest(service_id=mbe, request_key=new_request_key()))
+    third = services.checkin.check_in(reception, CheckInRequest(service_id=mbe))  # no key (desk-admin, bench)
+    assert [first.ticket, second.ticket, third.ticket] == ["M-001", "M-002", "M-003"]
+    assert _visits(services) == 3
+
+
+def test_named_client_tried_again_gets_the_ticket_not_already_checked_in(services, reception, head):
+    client = services.clients.create(reception, ClientInput(given_name="Muhammad", family_name="Alhasan"))
+    request = CheckInRequest(service_id=_service(services, head).id, client_id=client.id,
+                             request_key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.checkin.check_in(reception, request)
+    again = services.checkin.check_in(reception, request)
+    assert (again.ticket, again.client_id) == ("M-001", client.id)
+    assert _visits(services) == 1
+    # another intention for the same person is still refused, saying where the first ticket stands
+    with pytest.raises(ConflictError, match="already checked in: ticket M-001"):
+        services.checkin.check_in(reception, CheckInRequest(service_id=request.service_id, client_id=client.id,
+                                                            request_key=new_request_key()))
+
+
+def test_appointment_check_in_tried_again_gets_the_ticket(services, reception, head):
+    mbe = _service(services, head).id
+    client = services.clients.create(reception, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    appointment = add_appointment(services, client_id=client.id, service_id=mbe, starts_at=NOW + timedelta(minutes=5))
+    request = CheckInRequest(client_id=client.id, appointment_id=appointment, request_key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.checkin.check_in(reception, request)
+    again = services.checkin.check_in(reception, request)
+    assert (again.ticket, again.appointment_id) == ("M-001", appointment)
+    assert _visits(services) == 1
+
+
+def test_a_key_that_is_no_key_is_refused_and_changes_nothing(services, reception, head):
+    for bad in ("", "x" * 37, "schlüssel", "a\nb"):
+        with pytest.raises(ValidationError):
+            services.checkin.check_in(reception, CheckInRequest(service_id=_service(services, head).id,
+                                                                request_key=bad))
+    assert _visits(services) == 0
+
+
+def _kiosk_service(services, head):
+    """MBE with open consultation hours now (the kiosk gives tickets only within them)."""
+    from datetime import time
+
+    from desk.domain.tickets import BERLIN
+    from desk.storage.models import ServiceHour
+
+    service = _service(services, head)
+    with services.uow(write=True) as uow:
+        uow.session.add(ServiceHour(service_id=service.id, weekday=NOW.astimezone(BERLIN).weekday(),
+                                    start_time=time(9), end_time=time(12)))
+        uow.commit()
+    services.reference.invalidate()
+    return service
+
+
+def test_kiosk_ticket_touched_again_after_a_lost_acknowledgement_is_the_same_ticket(services, head, reception):
+    from desk.services.context import Actor
+
+    mbe = _kiosk_service(services, head).id
+    kiosk, key = Actor.kiosk(), new_request_key()
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.kiosk.take_ticket(kiosk, mbe, "ti", request_key=key)
+    again = services.kiosk.take_ticket(kiosk, mbe, "ti", request_key=key)
+    assert (again.ticket, again.language, again.arrived_at) == ("M-001", "ti", NOW)
+    [visit] = services.checkin.today(reception)
+    assert visit.id == again.visit_id and visit.self_service
+    # the next person at the kiosk (a new key) gets the next number
+    assert services.kiosk.take_ticket(kiosk, mbe, "ar", request_key=new_request_key()).ticket == "M-002"
+
+
+def test_kiosk_appointment_check_in_tried_again_gets_the_ticket_not_already(services, head, reception):
+    from desk.domain.kiosk import KioskRefusedError
+    from desk.services.context import Actor
+    from desk.storage.models import Appointment
+
+    mbe = _kiosk_service(services, head).id
+    client = services.clients.create(reception, ClientInput(given_name="Amal", family_name="Haddad"))
+    appointment = add_appointment(services, client_id=client.id, service_id=mbe, starts_at=NOW + timedelta(minutes=10))
+    with services.uow(write=True) as uow:
+        uow.session.get(Appointment, appointment).kiosk_code = "K7MA4T"
+        uow.commit()
+    kiosk, key = Actor.kiosk(), new_request_key()
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.kiosk.check_in_appointment(kiosk, code="K7MA4T", request_key=key)
+    again = services.kiosk.check_in_appointment(kiosk, code="K7MA4T", request_key=key)
+    assert again.ticket == "M-001" and again.appointment_at == NOW + timedelta(minutes=10)
+    assert _visits(services) == 1
+    with pytest.raises(KioskRefusedError) as other:  # someone else typing the same code: refused as before
+        services.kiosk.check_in_appointment(kiosk, code="K7MA4T", request_key=new_request_key())
+    assert other.value.reason == "already"
