@@ -223,12 +223,18 @@ class BookingService:
         with self._uow() as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
             booking = uow.bookings.booking(occurrence.booking_id)
+        rule = parse_rrule(booking.rrule)
+        if scope is not EditScope.THIS and rule.until is not None:
+            # a series dragged a week later ends a week later, as the dialog does: its last dates
+            # must not fall off the end (nor new ones appear when it moves earlier)
+            shift = occurrence_key(starts_at) - occurrence_key(occurrence.original_start)
+            rule = replace(rule, until=rule.until + shift)
         draft = BookingDraft(
             room_id=room_id if room_id is not None else occurrence.room_id,
             title=occurrence.title_override if occurrence.title_override is not None else booking.title,
             starts_at=starts_at, ends_at=ends_at, kind=booking.kind, organiser=booking.organiser,
             expected_participants=booking.expected_participants, notes=booking.notes,
-            rule=parse_rrule(booking.rrule), holiday_policy=booking.holiday_policy,
+            rule=rule, holiday_policy=booking.holiday_policy,
             with_kitchen=booking.linked_booking_id is not None,
         )
         return self.edit(actor, occurrence_id, draft, scope=scope,

@@ -109,6 +109,33 @@ def test_a_series_whose_every_date_is_taken_books_nothing(services, reception) -
     assert len(services.bookings.occurrences(reception, local(2027, 2, 1), local(2027, 3, 1))) == 2
 
 
+@pytest.mark.parametrize("scope", [EditScope.ALL, EditScope.FOLLOWING])
+def test_a_series_dragged_a_week_later_keeps_all_its_dates_and_its_end_moves(services, reception, scope) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 4, 27, 17),
+                                                       rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 6, 1))))
+    dates = services.bookings.series(reception, result.booking_id)
+    assert len(dates) == 6
+    fourth = dates[3]
+    moved = services.bookings.move(reception, fourth.id, fourth.starts_at + timedelta(days=7),
+                                   fourth.ends_at + timedelta(days=7), scope=scope)
+    rows = services.bookings.occurrences(reception, local(2027, 4, 1), local(2027, 8, 1))
+    days = [r.starts_at.astimezone(BERLIN).date() for r in rows if not r.cancelled]
+    if scope is EditScope.ALL:
+        assert days == [date(2027, 5, d) for d in (4, 11, 18, 25)] + [date(2027, 6, 1), date(2027, 6, 8)]
+    else:
+        assert days == [date(2027, 4, 27), date(2027, 5, 4), date(2027, 5, 11), date(2027, 5, 25),
+                        date(2027, 6, 1), date(2027, 6, 8)]
+    assert "UNTIL=20270608" in services.bookings.booking(reception, moved.booking_id).rrule
+    # and back a week earlier: no date appears at the end that was never booked
+    first_moved = next(r for r in rows if r.booking_id == moved.booking_id
+                       and r.starts_at.astimezone(BERLIN).date() == date(2027, 5, 25))
+    services.bookings.move(reception, first_moved.id, first_moved.starts_at - timedelta(days=7),
+                           first_moved.ends_at - timedelta(days=7), scope=scope)
+    rows = services.bookings.occurrences(reception, local(2027, 4, 1), local(2027, 8, 1))
+    assert sum(1 for r in rows if not r.cancelled) == 6
+
+
 def test_tea_kitchen_is_booked_with_the_group_room_in_one_step(services, reception) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
     kitchen = room_of(services, reception, RoomKind.KITCHEN)
