@@ -32,6 +32,10 @@ STATUS_GROUPS: tuple[str, ...] = tuple(s.value for s in StatusGroup if s is not 
 )
 BOOKING_KINDS: tuple[str, ...] = tuple(k.value for k in BookingKind)
 SUPPRESSED = "< {n}"
+#: A share, rate or change hidden because it would give a suppressed count away. Not "< 3": in a
+#: "%" column that read as "under 3 %" (a no-show rate of 50 % shown as "< 3"). The sign German
+#: official statistics use for a cell withheld as meaningless or revealing.
+HIDDEN = "x"
 
 
 # --- periods -----------------------------------------------------------------------------------
@@ -320,7 +324,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     count_columns: frozenset[int] = frozenset()  # columns holding counts of people or visits
     count_rows: frozenset[int] = frozenset()  # rows holding counts (tables with one figure per row)
-    change_column: int | None = None  # a change (%) computed from the counts of its row
+    change_column: int | None = None  # a change (%) from the two columns before it (total, previous total)
     #: (rate row, count row): a rate computed from that count in the same column (the no-show
     #: rate from the no-shows): hidden where the count is, or rate x base would give it away
     rate_rows: tuple[tuple[int, int], ...] = ()
@@ -339,37 +343,34 @@ def suppress(value: Cell, threshold: int) -> Cell:
 def suppressed_tables(tables: Iterable[Table], threshold: int) -> list[Table]:
     """Apply the "< threshold" rule to every count of every table (exports only).
 
-    A share (a "%" column right after a count), a change next to a suppressed count, or a rate
-    computed from it (`Table.rate_rows`, in the same column) is hidden as well, since it would give
-    the small number away."""
+    A share (a "%" column right after a count) or a rate computed from it (`Table.rate_rows`, in
+    the same column) is hidden as well (`HIDDEN`), since it would give the small number away; so
+    is a change whose total or previous total is hidden (the change is computed from those two
+    alone: a small count of one service does not hide the change of the centre's total)."""
     result = []
     marker = SUPPRESSED.format(n=threshold)
     for table in tables:
-        rows: list[tuple[Cell, ...]] = []
+        rows: list[list[Cell]] = []
         for r, row in enumerate(table.rows):
             cells = list(row)
-            hidden = False
             for c, original in enumerate(row):
                 if not table.is_count(r, c) or isinstance(cells[c], str):
                     continue
                 cells[c] = suppress(original, threshold)
-                if cells[c] != original:
-                    hidden = True
-                    if c + 1 < len(cells) and table.headers[c + 1].endswith("%") and c + 1 != table.change_column:
-                        cells[c + 1] = marker
-            if hidden and table.change_column is not None and cells[table.change_column] is not None:
-                cells[table.change_column] = marker
-            rows.append(tuple(cells))
+                if cells[c] != original and c + 1 < len(cells) and table.headers[c + 1].endswith("%") \
+                        and c + 1 != table.change_column:
+                    cells[c + 1] = HIDDEN
+            rows.append(cells)
+        change = table.change_column
         for rate_row, count_row in table.rate_rows:
-            rate = list(rows[rate_row])
             for c, (shown, original) in enumerate(zip(rows[count_row], table.rows[count_row], strict=True)):
-                if shown != original and rate[c] is not None:
-                    rate[c] = marker
-                    change = table.change_column
-                    if change is not None and rate[change] is not None:
-                        rate[change] = marker  # the change of a hidden rate would give it back
-            rows[rate_row] = tuple(rate)
-        result.append(replace(table, rows=tuple(rows)))
+                if c != change and shown != original and rows[rate_row][c] is not None:
+                    rows[rate_row][c] = HIDDEN
+        if change is not None:
+            for cells in rows:
+                if cells[change] is not None and any(cells[c] in (marker, HIDDEN) for c in (change - 2, change - 1)):
+                    cells[change] = HIDDEN
+        result.append(replace(table, rows=tuple(tuple(cells) for cells in rows)))
     return result
 
 

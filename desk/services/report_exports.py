@@ -18,7 +18,7 @@ from pathlib import Path
 import xlsxwriter
 
 from desk.domain.reports import PLACES, Report, Table, suppressed_tables
-from desk.services.report_tables import build_tables, labeller, period_text
+from desk.services.report_tables import HIDDEN_NOTE, build_tables, labeller, period_text
 from desk.storage.files import private_file
 
 FORMATS = ("xlsx", "csv", "pdf")
@@ -59,6 +59,7 @@ def export_xlsx(report: Report, path: Path | str, language: str = "de") -> None:
         info.write_string(4, 1, report.created_at.astimezone().strftime(
             "%d.%m.%Y %H:%M" if language == "de" else "%Y-%m-%d %H:%M"))
         info.write_string(6, 0, label("Counts below {n} are shown as \u201c< {n}\u201d.").format(n=report.threshold))
+        info.write_string(7, 0, label(HIDDEN_NOTE))
 
         sheets = {}
         for table in tables:
@@ -154,6 +155,7 @@ def export_csv(report: Report, path: Path | str, language: str = "de") -> None:
         writer.writerow([label("Period"), period_text(report.period, language)])
         writer.writerow([label("Created"), report.created_at.astimezone().isoformat(timespec="minutes")])
         writer.writerow([label("Counts below {n} are shown as \u201c< {n}\u201d.").format(n=report.threshold)])
+        writer.writerow([label(HIDDEN_NOTE)])
         archive.writestr("report.csv", "\ufeff" + info.getvalue())
         for table in tables:
             buffer = io.StringIO()

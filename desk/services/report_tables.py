@@ -24,6 +24,9 @@ from desk.domain.reports import (
     share,
 )
 
+#: The legend's second line, beside "Counts below {n} ..." (every export prints both).
+HIDDEN_NOTE = "\u201cx\u201d = a share, rate or change left out because it would give such a count away."
+
 LABELS_DE: dict[str, str] = {
     "Report": "Bericht",
     "Statistics report": "Statistischer Bericht",
@@ -31,6 +34,7 @@ LABELS_DE: dict[str, str] = {
     "Previous period": "Vorzeitraum",
     "Created": "Erstellt",
     "Counts below {n} are shown as \u201c< {n}\u201d.": "Zahlen unter {n} werden als \u201e< {n}\u201c angezeigt.",
+    HIDDEN_NOTE: "\u201ex\u201c = Anteil, Quote oder Veränderung ausgelassen, weil sie eine solche Zahl verraten würde.",
     "Overview": "Überblick",
     "Figure": "Kennzahl",
     "Total": "Gesamt",
