@@ -309,6 +309,9 @@ class Visit(Base):
                       where="status IN ('waiting', 'called', 'in_session')"),
         # a retried check-in (its first commit unacknowledged) finds its visit instead of a second
         Index("uq_visits_request_key", "request_key", unique=True),
+        # AUTOINCREMENT: an undone visit's id is never given to the next one (SQLite would: the
+        # highest id + 1), so a list a second behind cannot act on another person by that id
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

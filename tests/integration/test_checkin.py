@@ -148,6 +148,29 @@ def test_undo_check_in_until_called(services, reception, head):
         services.checkin.undo_check_in(reception, again.id, now=NOW + timedelta(minutes=2))
 
 
+def test_an_undone_visits_number_is_never_given_to_the_next_visit(services, reception, head):
+    """SQLite gave a new visit the highest id + 1, so the visit after an undone check-in got the
+    undone one's id: a counsellor's list a second behind, still showing the undone person,
+    called whoever had that id now ("Aufrufen" claims by id), and the audit entries of one visit
+    number named two people. Ids are never given twice (SQLite AUTOINCREMENT since 0009;
+    PostgreSQL's sequences never reuse)."""
+    mbe = _service(services, head)
+    room_id = next(r.id for r in services.reference.rooms(head) if r.kind.value == "office")
+    amina = services.clients.create(reception, ClientInput(given_name="Amina", family_name="Haidari"))
+    bilal = services.clients.create(reception, ClientInput(given_name="Bilal", family_name="Rahimi"))
+    undone = services.checkin.check_in(reception, CheckInRequest(client_id=amina.id, service_id=mbe.id), now=NOW)
+    services.checkin.undo_check_in(reception, undone.id, now=NOW + timedelta(minutes=1))
+    following = services.checkin.check_in(reception, CheckInRequest(client_id=bilal.id, service_id=mbe.id),
+                                          now=NOW + timedelta(minutes=2))
+    assert following.id != undone.id
+    with pytest.raises(NotFoundError):  # the stale row calls nobody
+        services.waitlist.call(head, undone.id, room_id=room_id, now=NOW + timedelta(minutes=3))
+    assert services.waitlist.get(head, following.id).status is VisitStatus.WAITING
+    with services.uow() as uow:
+        assert {e.client_id for e in uow.audit.query(entity_type="visit", entity_id=undone.id)} == {amina.id}
+        assert {e.client_id for e in uow.audit.query(entity_type="visit", entity_id=following.id)} == {bilal.id}
+
+
 def test_the_answer_is_the_stored_visit_and_its_audit_entry_names_it(services, reception, head):
     """The check-in answers from its INSERT's RETURNING (PostgreSQL: with the audit entry in the
     same statement): the answer equals the stored row, and the entry names that visit."""

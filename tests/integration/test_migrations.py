@@ -46,6 +46,10 @@ def test_frozen_database_upgrades_to_head_and_matches_the_models(frozen, tmp_pat
             visits = connection.exec_driver_sql("SELECT count(*) FROM visits").scalar()
             assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
             assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            # 0009: the visits of the old file keep their ids, and none is given again
+            table = connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'visits'").scalar()
+            highest = connection.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'visits'").scalar()
+        assert "AUTOINCREMENT" in table and highest == 1
         assert name == "Коваленко"
         assert visits == 1
     finally:
