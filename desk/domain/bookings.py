@@ -28,6 +28,9 @@ class BookingDraft:
     rule: RuleSpec = RuleSpec()
     holiday_policy: HolidayPolicy = HolidayPolicy.SKIP
     with_kitchen: bool = False  # book the tea kitchen together with the group room
+    #: One per booking dialog, the same for its retries: a retry after a lost acknowledgement
+    #: answers with what the first attempt booked, not "room taken" by itself (services/once.py).
+    request_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

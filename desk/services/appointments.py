@@ -48,6 +48,7 @@ from desk.services.audit import ListReads, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires, scoped_notes
+from desk.services.once import checked_key, once
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 ENTITY = "appointment"
@@ -68,6 +69,9 @@ class AppointmentRequest:
     interpreter_language: str = ""
     interpreter_id: int | None = None
     note: str = ""
+    #: One per booking dialog, the same for its retries: a retry after a lost acknowledgement
+    #: answers with what the first attempt booked, not "already booked" (desk.services.once).
+    request_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,16 @@ class AppointmentService:
 
     @requires(Permission.APPOINTMENT_BOOK)
     def book(self, actor: Actor, request: AppointmentRequest, *, now: datetime | None = None) -> AppointmentRow:
-        """Book one appointment; ConflictError names what is in the way and the next free slot."""
+        """Book one appointment; ConflictError names what is in the way and the next free slot.
+        Tried again with the same request key after a fault whose first attempt was saved: that
+        appointment (not a clash with itself)."""
+        key = checked_key(request.request_key)
+        return once(self._uow, key, lambda: self._book(actor, request, key, now),
+                    lambda uow, k: next(iter(_noted(actor, uow.appointments.made_by(k))), None),
+                    what="appointment")
+
+    def _book(self, actor: Actor, request: AppointmentRequest, key: str | None,
+              now: datetime | None) -> AppointmentRow:
         fields = self._validated(request.starts_at, request.ends_at, request.interpreter_language,
                                  request.note, now=now)
         with self._uow(write=True) as uow:
@@ -253,7 +266,7 @@ class AppointmentService:
                 client_id=request.client_id, service_id=request.service_id, staff_id=request.staff_id,
                 room_id=request.room_id, interpreter_id=request.interpreter_id,
                 status=AppointmentStatus.BOOKED.value, residence=residence, created_by=actor.staff_id,
-                **fields,
+                request_key=key, **fields,
             )
             record(uow, actor, "appointment.book", entity_type=ENTITY, entity_id=appointment_id,
                    client_id=request.client_id,
@@ -272,7 +285,16 @@ class AppointmentService:
         A date on a public holiday of Baden-Württemberg (the centre is closed) is left out unless
         `skip_holidays` is False (the counsellor chose to meet the client on the holiday anyway);
         the booking dialog lists those dates before saving (`series_holidays`). A series whose
-        every date is a holiday books nothing and says so."""
+        every date is a holiday books nothing and says so. Tried again with the same request key
+        after a fault whose first attempt was saved: that series."""
+        key = checked_key(request.request_key)
+        return once(self._uow, key,
+                    lambda: self._book_series(actor, request, key, count=count, interval_weeks=interval_weeks,
+                                              skip_holidays=skip_holidays, now=now),
+                    lambda uow, k: _noted(actor, uow.appointments.made_by(k)) or None, what="appointment series")
+
+    def _book_series(self, actor: Actor, request: AppointmentRequest, key: str | None, *, count: int,
+                     interval_weeks: int, skip_holidays: bool, now: datetime | None) -> list[AppointmentRow]:
         now = now or self._clock()
         fields = self._validated(request.starts_at, request.ends_at, request.interpreter_language,
                                  request.note, now=now)
@@ -303,6 +325,7 @@ class AppointmentService:
                     interpreter_language=fields["interpreter_language"], note=fields["note"],
                     starts_at=start, ends_at=end, status=AppointmentStatus.BOOKED.value,
                     series_id=series_id, residence=residence, created_by=actor.staff_id,
+                    request_key=None if ids else key,  # the key once, on the first date
                 )
                 record(uow, actor, "appointment.book", entity_type=ENTITY, entity_id=appointment_id,
                        client_id=request.client_id,

@@ -55,6 +55,7 @@ from desk.services.audit import record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.services.once import checked_key, once
 from desk.storage.repositories.bookings import OccurrenceRecord
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -157,7 +158,15 @@ class BookingService:
 
         A series with dates that are already taken is refused (ConflictError naming them), unless
         `skip_taken`: then those dates are stored cancelled (the calendar shows them as such, and
-        *Restore date* books one if the room becomes free) and the others are booked."""
+        *Restore date* books one if the room becomes free) and the others are booked. Tried again
+        with the same request key after a fault whose first attempt was saved: that booking (not
+        "room taken" by itself)."""
+        key = checked_key(draft.request_key)
+        return once(self._uow, key, lambda: self._create(actor, draft, key, skip_taken=skip_taken, now=now),
+                    _made_by, what="room booking")
+
+    def _create(self, actor: Actor, draft: BookingDraft, key: str | None, *, skip_taken: bool,
+                now: datetime | None) -> SaveResult:
         now = now or self._clock()
         draft = _clean(draft, now)
         _refuse_past(draft, now)
@@ -180,7 +189,7 @@ class BookingService:
             spans = [(s.starts_at, s.ends_at) for s in specs if s.key not in taken]
             for target in rooms:
                 self._check_free(uow, target, spans, now, exclude_booking_ids=())
-            booking_id = self._insert(uow, actor, draft, room.id, rule, specs, taken=taken)
+            booking_id = self._insert(uow, actor, draft, room.id, rule, specs, taken=taken, request_key=key)
             linked_id = None
             if kitchen is not None:
                 linked_id = self._insert(uow, actor, draft, kitchen.id, rule, specs, linked_to=booking_id,
@@ -193,12 +202,13 @@ class BookingService:
 
     def _insert(self, uow: UnitOfWork, actor: Actor, draft: BookingDraft, room_id: int, rule: str | None,
                 specs: list[OccurrenceSpec], linked_to: int | None = None,
-                taken: frozenset[date] = frozenset()) -> int:
+                taken: frozenset[date] = frozenset(), request_key: str | None = None) -> int:
         booking_id = uow.bookings.add_booking(
             room_id=room_id, title=draft.title, kind=draft.kind, organiser=draft.organiser,
             expected_participants=draft.expected_participants, notes=draft.notes,
             starts_at=draft.starts_at, ends_at=draft.ends_at, rrule=rule,
             holiday_policy=draft.holiday_policy, created_by=actor.staff_id, linked_booking_id=linked_to,
+            request_key=request_key,  # the linked tea kitchen's booking has none: the key is once
         )
         uow.bookings.add_occurrences(booking_id, room_id,
                                      [{**_new_row(s), "cancelled": s.key in taken} for s in specs])
@@ -719,6 +729,20 @@ def _taken_keys(uow: UnitOfWork, rooms: list[RoomRow], specs: list[OccurrenceSpe
     busy = uow.bookings.busy([r.id for r in rooms], first, last)
     return frozenset(s.key for s in specs
                      if any(overlaps(s.starts_at, s.ends_at, b.starts_at, b.ends_at) for b in busy))
+
+
+def _made_by(uow: UnitOfWork, key: str) -> SaveResult | None:
+    """What create() answered for the booking the attempt with this request key made."""
+    booking_id = uow.bookings.made_by(key)
+    if booking_id is None:
+        return None
+    booking = uow.bookings.booking(booking_id)
+    room = next(r for r in uow.reference.rooms() if r.id == booking.room_id)
+    occurrences = uow.bookings.occurrences_of(booking_id)
+    left_out = sorted(occurrence_key(o.original_start) for o in occurrences if o.cancelled and not o.holiday_name)
+    result = _result(booking_id, booking.linked_booking_id, sum(not o.cancelled for o in occurrences), room,
+                     booking.expected_participants)
+    return replace(result, left_out=tuple(left_out))
 
 
 def _result(booking_id: int, linked_id: int | None, count: int, room: RoomRow, expected: int | None) -> SaveResult:

@@ -27,6 +27,7 @@ from desk.services.audit import ListReads, ListReadWriter, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.services.once import checked_key, once
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 _DATE_DE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -95,6 +96,9 @@ class ClientInput:
     status_group: StatusGroup = StatusGroup.UNKNOWN
     consent_date: date | None = None
     reception_note: str = ""
+    #: One per new-client form, the same for its retries: a retry after a lost acknowledgement
+    #: answers with the record the first attempt made, not a duplicate person (services/once.py).
+    request_key: str | None = None
 
 
 def parse_date(text: str) -> date | None:
@@ -339,9 +343,24 @@ class ClientService:
 
     @requires(Permission.CLIENT_WRITE)
     def create(self, actor: Actor, data: ClientInput) -> ClientRow:
+        """A new client record. Tried again with the same request key after a fault whose first
+        attempt was saved: that record (its unique index refuses a second one)."""
+        key = checked_key(data.request_key)
         fields = self._validated(data)
+
+        def made_by(uow: UnitOfWork, k: str) -> ClientRow | None:
+            client_id = uow.clients.made_by(k)
+            row = None if client_id is None else uow.clients.get(client_id)
+            if row is None:
+                return None
+            self._index_put(client_id, fields["search_key"])  # the first attempt stopped before it
+            return scoped_card(uow, actor, row)
+
+        return once(self._uow, key, lambda: self._create(actor, fields, key), made_by, what="new client")
+
+    def _create(self, actor: Actor, fields: dict, key: str | None) -> ClientRow:
         with self._uow(write=True) as uow:
-            client_id = uow.clients.add(**fields)
+            client_id = uow.clients.add(request_key=key, **fields)
             record(uow, actor, "client.create", entity_type="client", entity_id=client_id, client_id=client_id)
             uow.touch(Topic.CLIENTS)
             uow.commit()

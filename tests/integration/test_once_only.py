@@ -9,6 +9,7 @@ Two different intentions (two keys) still make two."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -147,3 +148,96 @@ def test_kiosk_appointment_check_in_tried_again_gets_the_ticket_not_already(serv
     with pytest.raises(KioskRefusedError) as other:  # someone else typing the same code: refused as before
         services.kiosk.check_in_appointment(kiosk, code="K7MA4T", request_key=new_request_key())
     assert other.value.reason == "already"
+
+
+# -- appointments, room bookings, new clients ----------------------------------------------------
+
+def _counsellor_and_client(services, head):
+    from desk.domain.model import Role
+
+    with services.uow(write=True) as uow:
+        staff_id = uow.reference.add_staff(username="mueller", display_name="Frau Müller", role=Role.COUNSELLOR,
+                                           password_hash=None)
+        uow.commit()
+    client = services.clients.create(head, ClientInput(given_name="Amal", family_name="Haddad"))
+    return staff_id, client.id
+
+
+def _appointment_request(services, head, *, key: str | None):
+    from desk.domain.tickets import BERLIN
+    from desk.services.appointments import AppointmentRequest
+
+    staff_id, client_id = _counsellor_and_client(services, head)
+    start = datetime(2026, 11, 30, 9, 0, tzinfo=BERLIN)  # the Monday after NOW
+    return AppointmentRequest(client_id=client_id, service_id=_service(services, head).id, staff_id=staff_id,
+                              starts_at=start, ends_at=start + timedelta(minutes=45), request_key=key)
+
+
+def _count(services, model) -> int:
+    with services.uow() as uow:
+        return uow.session.scalar(select(func.count()).select_from(model))
+
+
+def test_appointment_saved_again_after_a_lost_acknowledgement_is_the_same_appointment(services, head, counsellor):
+    from desk.storage.models import Appointment
+
+    request = _appointment_request(services, head, key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.appointments.book(counsellor, request)
+    again = services.appointments.book(counsellor, request)  # not "Frau Müller is already booked"
+    assert (again.starts_at, again.staff_id, again.client_id) == (request.starts_at, request.staff_id,
+                                                                  request.client_id)
+    assert _count(services, Appointment) == 1
+    # another booking at the same time (a new dialog, a new key) is still refused: the counsellor is taken
+    with pytest.raises(ConflictError):
+        services.appointments.book(counsellor, dataclasses.replace(request, request_key=new_request_key()))
+    assert _count(services, Appointment) == 1
+
+
+def test_appointment_series_saved_again_is_the_same_series(services, head):
+    from desk.storage.models import Appointment
+
+    request = _appointment_request(services, head, key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.appointments.book_series(head, request, count=4)
+    again = services.appointments.book_series(head, request, count=4)
+    assert len(again) == 4 and len({a.series_id for a in again}) == 1
+    assert [a.starts_at for a in again] == sorted(a.starts_at for a in again)
+    assert _count(services, Appointment) == 4
+
+
+def test_room_booking_saved_again_after_a_lost_acknowledgement_is_the_same_booking(services, reception):
+    from desk.domain.bookings import BookingDraft
+    from desk.domain.model import RoomKind
+    from desk.domain.recurrence import Frequency, RuleSpec
+    from desk.domain.tickets import BERLIN
+    from desk.storage.models import BookingOccurrence, RoomBooking
+
+    group = next(r for r in services.reference.rooms(reception) if r.kind is RoomKind.GROUP and r.bookable)
+    start = datetime(2027, 3, 2, 17, tzinfo=BERLIN)
+    draft = BookingDraft(room_id=group.id, title="Sprachcafé", starts_at=start, ends_at=start + timedelta(hours=2),
+                         rule=RuleSpec(Frequency.WEEKLY, count=3), with_kitchen=True, request_key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.bookings.create(reception, draft)
+    again = services.bookings.create(reception, draft)  # not "the group room is taken" by itself
+    assert again.occurrences == 3 and again.linked_booking_id is not None and again.left_out == ()
+    assert _count(services, RoomBooking) == 2  # the group room and its tea kitchen, once
+    assert _count(services, BookingOccurrence) == 6
+    with pytest.raises(ConflictError):  # another intention for the same evening: the room is taken
+        services.bookings.create(reception, dataclasses.replace(draft, request_key=new_request_key()))
+
+
+def test_new_client_saved_again_after_a_lost_acknowledgement_is_one_person(services, reception):
+    from desk.storage.models import Client
+
+    data = ClientInput(given_name="Muhammad", family_name="Alhasan", phone="0151 234567",
+                       request_key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.clients.create(reception, data)
+    again = services.clients.create(reception, data)
+    assert _count(services, Client) == 1
+    assert (again.given_name, again.family_name) == ("Muhammad", "Alhasan")
+    assert [hit.id for hit in services.clients.search(reception, "moh alh")] == [again.id]
+    # a namesake entered on purpose (a new card, a new key) is a second person, as before
+    other = services.clients.create(reception, dataclasses.replace(data, request_key=new_request_key()))
+    assert other.id != again.id and _count(services, Client) == 2

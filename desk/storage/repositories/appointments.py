@@ -37,7 +37,7 @@ _OCCUPYING = [s.value for s in AppointmentStatus if s is not AppointmentStatus.C
 APPOINTMENT_FIELDS = {
     "client_id", "service_id", "staff_id", "room_id", "interpreter_id", "interpreter_language",
     "starts_at", "ends_at", "status", "cancel_reason", "series_id", "reminded_at", "note",
-    "residence", "created_by",
+    "residence", "created_by", "request_key",
 }
 
 
@@ -199,6 +199,18 @@ class AppointmentRepository:
             stmt = stmt.where(Appointment.id.not_in(exclude_ids))
         stmt = stmt.order_by(Appointment.starts_at, Appointment.id)
         return [appointment_row(r.Appointment, r.given_name, r.family_name) for r in self.session.execute(stmt)]
+
+    def made_by(self, request_key: str) -> list[AppointmentRow]:
+        """The appointments the booking with this request key created (desk.services.once): the
+        one, or every date of its series (the key is on the series' first); [] for none."""
+        found = self.session.execute(select(Appointment.id, Appointment.series_id)
+                                     .where(Appointment.request_key == request_key)).first()
+        if found is None:
+            return []
+        if found.series_id is not None:
+            return self.series(found.series_id)
+        row = self.get(found.id)
+        return [] if row is None else [row]
 
     def series(self, series_id: str) -> list[AppointmentRow]:
         stmt = self._select().where(Appointment.series_id == series_id).order_by(Appointment.starts_at)

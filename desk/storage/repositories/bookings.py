@@ -83,6 +83,7 @@ class BookingRepository:
         holiday_policy: HolidayPolicy,
         created_by: int | None,
         linked_booking_id: int | None = None,
+        request_key: str | None = None,
     ) -> int:
         now = datetime.now(UTC)
         booking = RoomBooking(
@@ -101,10 +102,15 @@ class BookingRepository:
             created_at=now,
             updated_at=now,
             version=1,
+            request_key=request_key,
         )
         self.session.add(booking)
         self.session.flush()
         return booking.id
+
+    def made_by(self, request_key: str) -> int | None:
+        """The booking the attempt with this request key created (desk.services.once)."""
+        return self.session.scalar(select(RoomBooking.id).where(RoomBooking.request_key == request_key))
 
     def booking(self, booking_id: int) -> BookingRow:
         booking = self.session.get(RoomBooking, booking_id)

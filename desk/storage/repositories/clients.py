@@ -107,12 +107,13 @@ class ClientRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, **fields: Any) -> int:
+    def add(self, *, request_key: str | None = None, **fields: Any) -> int:
+        """A new client (`request_key`: of the attempt, under its unique index; desk.services.once)."""
         unknown = set(fields) - CLIENT_FIELDS
         if unknown:
             raise TypeError(f"unknown client fields: {sorted(unknown)}")
         now = datetime.now(UTC)
-        client = Client(created_at=now, updated_at=now, version=1, **fields)
+        client = Client(created_at=now, updated_at=now, version=1, request_key=request_key, **fields)
         self.session.add(client)
         self.session.flush()
         return client.id
@@ -127,6 +128,10 @@ class ClientRepository:
         appointment = select(Appointment.id).where(Appointment.client_id == client_id,
                                                    Appointment.service_id.in_(ids)).limit(1)
         return (self.session.scalar(visit) is not None) or (self.session.scalar(appointment) is not None)
+
+    def made_by(self, request_key: str) -> int | None:
+        """The client the attempt with this request key created (desk.services.once)."""
+        return self.session.scalar(select(Client.id).where(Client.request_key == request_key))
 
     def get(self, client_id: int) -> ClientRow | None:
         client = self.session.get(Client, client_id)

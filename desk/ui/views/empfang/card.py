@@ -39,6 +39,7 @@ from desk.services.clients import (
     parse_consent_date,
     parse_date,
 )
+from desk.services.once import new_request_key
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date
@@ -121,6 +122,9 @@ class ClientCardDialog(LockAwareDialog):
         self.row = row
         self._duplicates_shown_for: ClientInput | None = None
         self.saved: ClientRow | None = None
+        # one new client per card: Save again after "the server is away" sends the same key, so a
+        # record saved after all is answered with itself, not a duplicate person (services/once.py)
+        self.request_key = new_request_key() if row is None else None
         self.reminder_contact = None
         """The client's reminder contact (ReminderContact or None), loaded in a worker."""
 
@@ -391,6 +395,7 @@ class ClientCardDialog(LockAwareDialog):
             status_group=StatusGroup(self.status.currentData()),
             consent_date=parse_consent_date(self.consent.text()),
             reception_note=note,
+            request_key=self.request_key,
         )
 
     def _show_length_problem(self, text: str) -> None:

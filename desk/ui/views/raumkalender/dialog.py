@@ -47,6 +47,7 @@ from desk.domain.recurrence import (
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
+from desk.services.once import new_request_key
 from desk.ui import clock as ui_clock
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
@@ -88,6 +89,9 @@ class BookingDialog(LockAwareDialog):
         self.cancelled_one_date: Callable[[int], None] | None = None
         self._suggestion: tuple[datetime, datetime] | None = None
         self._free_dates = 0  # dates of a clashing new series that are free (the skip button's count)
+        # one booking per dialog: Save again after "the server is away" sends the same key, so a
+        # first attempt that was saved after all is answered with its booking, not "room taken"
+        self.request_key = new_request_key()
         self.rooms: list[RoomRow] = [r for r in rooms if r.bookable and r.active]
         if existing is not None:
             self.occurrence, self.booking = existing
@@ -519,6 +523,7 @@ class BookingDialog(LockAwareDialog):
             kind=BookingKind(self.kind.currentData()), organiser=self.organiser.text(),
             expected_participants=self.expected.value() or None, notes=self.notes.toPlainText(), rule=rule,
             holiday_policy=HolidayPolicy(self.holiday_policy.currentData()), with_kitchen=self._with_kitchen(),
+            request_key=self.request_key,
         )
 
     def _with_kitchen(self) -> bool:

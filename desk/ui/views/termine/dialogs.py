@@ -53,6 +53,7 @@ from desk.domain.model import (
 )
 from desk.domain.recurrence import holiday_name
 from desk.services.appointments import AppointmentChange, AppointmentRequest
+from desk.services.once import new_request_key
 from desk.ui.clock import centre_today, qdate
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text
@@ -100,6 +101,9 @@ class AppointmentDialog(LockAwareDialog):
         self.ctx = ctx
         self.choices = choices
         self.appointment = appointment
+        # one booking per dialog: Save again after "the server is away" sends the same key, so a
+        # first attempt that was saved after all is answered with its appointment (services/once.py)
+        self.request_key = new_request_key()
         self.client: ClientSearchHit | None = None
         self.suggested: datetime | None = None
         self.schedule: Schedule | None = None  # the chosen counsellor's absences, for a series
@@ -592,7 +596,8 @@ class AppointmentDialog(LockAwareDialog):
             request = AppointmentRequest(
                 client_id=self.client.id, service_id=self.service.currentData(), staff_id=staff_id,
                 starts_at=start, ends_at=end, room_id=self.room.currentData(),
-                interpreter_language=language, interpreter_id=interpreter_id, note=self.note.text())
+                interpreter_language=language, interpreter_id=interpreter_id, note=self.note.text(),
+                request_key=self.request_key)
             count, interval = self.series_count.value(), self.series_interval.value()
             skip = self.skip_holidays.isChecked()
             if count > 1 and self.choices.may_manage:
