@@ -224,3 +224,12 @@ def check_setting(key: str, value: Any) -> Any:
     if setting is None:
         raise ValidationError("Unknown setting {key}.", key=key)
     return setting.check(value)
+
+
+def check_together(stored: dict[str, Any]) -> None:
+    """Rules between settings (every setting in its stored form, as it would be saved)."""
+    if not stored["centre_name"]:  # the reports' title and the slips' letterhead
+        raise ValidationError("{field} must not be empty.", field="Centre name")
+    if stored["wait_alarm_minutes"] <= stored["wait_warning_minutes"]:
+        raise ValidationError("The waiting-time alarm must come after the warning ({minutes} min).",
+                              minutes=stored["wait_warning_minutes"])

@@ -6,7 +6,7 @@ from typing import Any
 
 from desk.domain.model import RoomRow, ServiceRow, StaffRow
 from desk.domain.permissions import Permission
-from desk.domain.settings import BusinessSettings, check_setting
+from desk.domain.settings import BY_KEY, BusinessSettings, check_setting, check_together
 from desk.domain.topics import Topic
 from desk.services.accounts import ensure_current
 from desk.services.audit import record
@@ -54,11 +54,31 @@ class ReferenceService:
     def change_setting(self, actor: Actor, key: str, value: Any) -> None:
         """`value` in its stored form (BusinessSettings.stored); refused outside the bounds of
         desk.domain.settings; re-reads the acting account's role."""
-        value = check_setting(key, value)
+        self._change(actor, {key: value})
+
+    @requires(Permission.SETTINGS_MANAGE)
+    def change_settings(self, actor: Actor, values: dict[str, Any]) -> int:
+        """Several settings in their stored form, all or nothing (the settings page's Save): every
+        value is checked before any is written, so one bad value leaves the others unsaved too.
+        Returns how many changed."""
+        return self._change(actor, values)
+
+    def _change(self, actor: Actor, values: dict[str, Any]) -> int:
+        checked = {key: check_setting(key, value) for key, value in values.items()}
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.SETTINGS_MANAGE)
-            old = uow.settings.business().stored(key)
-            uow.settings.set(key, value)
-            record(uow, actor, "setting.change", entity_type="setting", details={"key": key, "old": old, "new": value})
-            uow.touch(Topic.SETTINGS)
-            uow.commit()
+            current = uow.settings.business()
+            check_together({key: checked.get(key, current.stored(key)) for key in BY_KEY})
+            changed = 0
+            for key, value in checked.items():
+                old = current.stored(key)
+                if old == value:
+                    continue
+                uow.settings.set(key, value)
+                record(uow, actor, "setting.change", entity_type="setting",
+                       details={"key": key, "old": old, "new": value})
+                changed += 1
+            if changed:
+                uow.touch(Topic.SETTINGS)
+                uow.commit()
+        return changed

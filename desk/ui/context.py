@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.domain.errors import DeskError
+from desk.domain.settings import BY_KEY
 from desk.domain.topics import Changes, Topic
 from desk.services.changes import recording_commits
 from desk.services.context import Actor
@@ -222,12 +223,28 @@ class UiContext:
             self.services.reference.invalidate()  # services and rooms are read again on next use
 
 
+def setting_words(value: object) -> str | None:
+    """A business setting's key ("retention_months.visits" for a part) as the settings page labels
+    it, in the user's language, without its mnemonic and colon; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    key, _, part = value.partition(".")
+    setting = BY_KEY.get(key)
+    if setting is not None and part:
+        setting = next((p for p in setting.parts if p.key == part), None)
+    if setting is None:
+        return None
+    return translate("settings", setting.label).replace("&", "").rstrip(": ")
+
+
 def error_text(error: BaseException) -> str:
     """A DeskError in the user's language; anything else as a generic sentence plus its text."""
     if isinstance(error, DeskError):
         template = translate("errors", error.template)
-        # string parameters that are labels (field="Given name") are translated as well
-        params = {k: translate("errors", v) if k == "field" and isinstance(v, str) else in_words(k, v)
+        # string parameters that are labels (field="Given name") are translated as well; a
+        # setting's key (field/key="partner_organisations") reads as its label on the settings page
+        params = {k: setting_words(v) or (translate("errors", v) if k == "field" and isinstance(v, str)
+                                          else in_words(k, v)) if k in ("field", "key") else in_words(k, v)
                   for k, v in error.params.items()}
         try:
             return template.format(**params)

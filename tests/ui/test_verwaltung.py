@@ -483,3 +483,43 @@ def test_deactivating_someone_who_left_says_what_they_leave_behind(qtbot, view, 
     termine.grab().save(str(tmp_path / "termine-deactivated.png"))
 
 
+
+
+def test_a_bad_setting_leaves_every_setting_of_the_page_unsaved(qtbot, view, sqlite_services, head_actor,
+                                                                 monkeypatch) -> None:
+    """The retention changed and a partner's name of 10,000 characters pasted: Save says which
+    setting is wrong and saves nothing (the retention before it in the page's order was saved)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    view.tabs.setCurrentWidget(view.settings)
+    qtbot.waitUntil(lambda: view.settings.editors["centre_name"].text() != "", timeout=20000)
+    before = sqlite_services.reference.settings(head_actor)
+    view.settings.editors["retention_months.visits"].setValue(18)
+    view.settings.editors["partner_organisations"].setPlainText("Caritas\n" + "x" * 10_000)
+    view.settings.save()
+    # the setting as the page names it, not its key
+    qtbot.waitUntil(lambda: view.settings.status.text().startswith("Partner organisations (one per line) is too long"),
+                    timeout=20000)
+    assert sqlite_services.reference.settings(head_actor) == before
+    view.settings.editors["partner_organisations"].setPlainText("Caritas\nDRK")
+    view.settings.editors["wait_alarm_minutes"].setValue(view.settings.editors["wait_warning_minutes"].value())
+    view.settings.save()
+    qtbot.waitUntil(lambda: "alarm must come after" in view.settings.status.text(), timeout=20000)
+    assert sqlite_services.reference.settings(head_actor) == before
+
+
+def test_a_settings_error_names_the_setting_as_the_page_does_in_german() -> None:
+    from desk.domain.settings import check_setting
+    from desk.ui.context import error_text
+    from desk.ui.i18n import install_language
+
+    install_language("de")
+    try:
+        for key, value, start in (("partner_organisations", ["x" * 101], "Partnerorganisationen (eine pro Zeile) "),
+                                  ("retention_months", {"audit_log": 2}, "Die Einstellung Protokoll (mindestens 6) ")):
+            with pytest.raises(Exception) as caught:
+                check_setting(key, value)
+            assert error_text(caught.value).startswith(start), error_text(caught.value)
+    finally:
+        install_language("en")

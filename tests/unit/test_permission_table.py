@@ -153,6 +153,7 @@ ReferenceService.rooms                         x x x -
 ReferenceService.staff                         x x x -
 ReferenceService.settings                      x x x -
 ReferenceService.change_setting                - - x -
+ReferenceService.change_settings               - - x -
 ReportService.report                           - - x -
 ReportService.record_export                    - - x -
 SetupService.create_service                    - - x -

@@ -814,6 +814,10 @@ Datenbank: {database}</translation>
         <translation>Beide Einträge haben heute einen offenen Besuch. Bitte zuerst einen davon abschließen, dann zusammenführen.</translation>
     </message>
     <message>
+        <source>Centre name</source>
+        <translation>Name des Zentrums</translation>
+    </message>
+    <message>
         <source>Choose a new password, not the one you have now.</source>
         <translation>Wählen Sie ein neues Passwort, nicht das bisherige.</translation>
     </message>
@@ -1428,6 +1432,10 @@ Datenbank: {database}</translation>
     <message>
         <source>The user name {name} is taken.</source>
         <translation>Der Benutzername {name} ist bereits vergeben.</translation>
+    </message>
+    <message>
+        <source>The waiting-time alarm must come after the warning ({minutes} min).</source>
+        <translation>Die Warnung zur Wartezeit muss nach dem Hinweis kommen ({minutes} Min.).</translation>
     </message>
     <message>
         <source>The week of the month must be 1 to 4 or the last.</source>

@@ -679,10 +679,6 @@
         <translation>Einstellungen &amp;speichern</translation>
     </message>
     <message>
-        <source>The alarm must come after the warning.</source>
-        <translation>Die Warnung muss nach dem Hinweis kommen.</translation>
-    </message>
-    <message>
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
     </message>

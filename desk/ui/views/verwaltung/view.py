@@ -529,9 +529,6 @@ class SettingsTab(_Tab):
 
     def save(self) -> None:
         values = self.current_values()
-        if values["wait_alarm_minutes"] <= values["wait_warning_minutes"]:
-            self.status.setText(self.tr("The alarm must come after the warning."))
-            return
         loaded = self._loaded_values
         changed = {k: v for k, v in values.items() if loaded is None or loaded.stored(k) != v}
         if not changed:
@@ -540,9 +537,8 @@ class SettingsTab(_Tab):
         services, actor = self.ctx.services, self.ctx.actor
 
         def work() -> int:
-            for key, value in changed.items():
-                services.reference.change_setting(actor, key, value)
-            return len(changed)
+            # all or nothing: one bad value (a partner's name too long) leaves the rest unsaved too
+            return services.reference.change_settings(actor, changed)
 
         self.run(work, lambda n: (self.status.setText(self.tr("{count} settings saved.").format(count=n)),
                                   self.refresh()))
