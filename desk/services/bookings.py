@@ -135,11 +135,19 @@ class BookingService:
     @requires(Permission.ROOM_READ)
     def export_ics(self, actor: Actor, *, start: datetime, end: datetime, room_id: int | None = None,
                    booking_id: int | None = None) -> bytes:
-        """An iCalendar file of a room (or all rooms) in [start, end), or of one booking series."""
-        from desk.services.ical import room_calendar_ics
+        """An iCalendar file of a room (or all rooms) in [start, end), or of one booking: a series as
+        one recurring event (its rule in Berlin time, cancelled and skipped dates excluded, dates
+        changed on their own as overrides)."""
+        from desk.services.ical import SeriesDate, booking_series_ics, room_calendar_ics
 
         with self._uow() as uow:
             rooms = {r.id: r for r in uow.reference.rooms()}
+            if booking_id is not None and (booking := uow.bookings.booking(booking_id)).rrule:
+                dates = [SeriesDate(o.id, o.original_start, o.starts_at, o.ends_at, o.cancelled,
+                                    o.title_override if o.title_override is not None else booking.title, o.room_id)
+                         for o in uow.bookings.occurrences_of(booking_id)]
+                return booking_series_ics(booking, dates, rooms=rooms, name=f"Raumbuchung: {booking.title}",
+                                          notes=booking.notes)
             if booking_id is not None:
                 rows = uow.bookings.series_occurrences(booking_id)
                 name = f"Raumbuchung: {rows[0].title}" if rows else "Raumbuchung"

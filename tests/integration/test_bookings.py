@@ -323,8 +323,48 @@ def test_export_ics_on_the_command_line(sqlite_services, sqlite_db_url, receptio
     series = tmp_path / "serie.ics"
     assert main(["export-ics", "--database-url", sqlite_db_url, "--booking", str(result.booking_id),
                  "--output", str(series)]) == 0
-    assert len(Calendar.from_ical(series.read_bytes()).walk("VEVENT")) == 5
+    events = Calendar.from_ical(series.read_bytes()).walk("VEVENT")  # one recurring event, its cancelled date excluded
+    assert len(events) == 1 and events[0]["rrule"]["COUNT"] == [5] and len(events[0]["exdate"].dts) == 1
     assert main(["export-ics", "--database-url", sqlite_db_url, "--room", "Keller", "--output", str(series)]) == 2
+
+
+def test_a_series_exports_as_one_recurring_event_in_berlin_time_that_calendars_expand_to_the_booked_dates(
+        services, reception) -> None:
+    """The language café every Thursday 17-19 from before the change to summer time until June,
+    public holidays skipped (Ascension, Corpus Christi; Maundy Thursday is none), one date cancelled,
+    one moved to 18-20 on its own: a calendar program expanding the file (RRULE in Europe/Berlin,
+    EXDATE, RECURRENCE-ID) gets exactly the dates desk has booked, 17-19 local on both sides of 28 March."""
+    from dateutil.rrule import rrulestr
+    from icalendar import Calendar
+
+    group = room_of(services, reception, RoomKind.GROUP)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 3, 18, 17), organiser="Frau Yilmaz",
+                                                       rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 6, 3))))
+    dates = services.bookings.series(reception, result.booking_id)
+    services.bookings.cancel(reception, dates[3].id)
+    services.bookings.move(reception, dates[5].id, dates[5].starts_at + timedelta(hours=1),
+                           dates[5].ends_at + timedelta(hours=1))
+    booked = [(o.starts_at, o.ends_at) for o in services.bookings.series(reception, result.booking_id) if not o.cancelled]
+    assert len(booked) == 9  # 12 Thursdays, 2 holidays skipped, 1 cancelled
+
+    calendar = Calendar.from_ical(services.bookings.export_ics(reception, start=booked[0][0], end=booked[-1][1],
+                                                               booking_id=result.booking_id))
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(z["tzid"]) for z in zones] == ["Europe/Berlin"]
+    master, *overrides = calendar.walk("VEVENT")
+    assert master["dtstart"].params["TZID"] == "Europe/Berlin"
+    assert master["rrule"]["UNTIL"][0].tzinfo is not None  # UTC, as RFC 5545 wants with a TZID start
+    start = master.decoded("dtstart")
+    length = master.decoded("dtend") - start
+    excluded = {d.dt for d in master["exdate"].dts}
+    moved = {o.decoded("recurrence-id"): (o.decoded("dtstart"), o.decoded("dtend")) for o in overrides}
+    assert all(str(o["uid"]) == str(master["uid"]) for o in overrides)
+    expanded = [moved.get(m, (m, m + length)) for m in rrulestr(master["rrule"].to_ical().decode(), dtstart=start)
+                if m not in excluded]
+    assert expanded == booked
+    assert [(s.astimezone(BERLIN).hour, e.astimezone(BERLIN).hour) for s, e in expanded[:3]] == [(17, 19)] * 3
+    assert sorted(d.astimezone(BERLIN).date() for d in excluded) == [date(2027, 4, 8), date(2027, 5, 6),
+                                                                       date(2027, 5, 27)]
 
 
 def test_the_room_export_starts_on_the_centres_today_not_the_machines(sqlite_services, sqlite_db_url, reception,
