@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
 from desk.domain.errors import PermissionDeniedError
+from desk.domain.languages import is_rtl
 from desk.domain.model import DisplayCallRow, Role
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
@@ -111,6 +112,31 @@ def test_rtl_phrases_and_languages():
     assert phrase("xx") is None
     rendered = phrase("ar").render("M-004", "Büro 2")
     assert "\u2066M-004\u2069" in rendered  # the ticket is an isolated LTR run inside Arabic
+
+
+@pytest.mark.parametrize(("language", "words", "rtl"), [("ro", "vă rugăm", False), ("ku", "ji kerema xwe", False),
+                                                     ("ckb", "تکایە", True)])
+def test_kurdish_and_romanian_clients_read_the_call_in_their_language_too(qtbot, sqlite_services, language, words,
+                                                                          rtl):
+    """Kurdish and Romanian are among the centre's languages (the brief): their clients read the
+    call in German and in their own language, not in English."""
+    visit, _room = _call_secret_client(sqlite_services, language=language)
+    window = DisplayWindow(sqlite_services, AppEvents(), gong=FakeGong())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    assert window.phrase_de.text().startswith("Nummer")
+    assert words in window.phrase_other.text() and visit.ticket in window.phrase_other.text()
+    expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    assert window.phrase_other.layoutDirection() == expected
+
+
+def test_every_language_the_centres_clients_speak_has_a_call_phrase():
+    # Arabic, Dari/Farsi, Ukrainian, Russian, Turkish, Kurdish (Kurmanji, Sorani), Tigrinya, English,
+    # French, Romanian: the languages the centre names for its clients
+    for code in ("ar", "prs", "fa", "uk", "ru", "tr", "ku", "ckb", "ti", "en", "fr", "ro"):
+        found = phrase(code)
+        assert found is not None and found.language != "en" or code == "en", code
+        assert found.rtl == is_rtl(code), code
 
 
 def test_arabic_call_is_shown_right_to_left(qtbot, sqlite_services):
