@@ -17,6 +17,7 @@ import socket
 import sys
 
 from desk.cli.common import add_database_option, admin_session, open_services, os_user
+from desk.cli.i18n import tr
 from desk.domain.errors import NotFoundError, ValidationError
 from desk.domain.model import Role
 from desk.domain.text import printable
@@ -24,18 +25,18 @@ from desk.services.context import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    reset = subparsers.add_parser("reset-password", help="set a new password for an account")
-    reset.add_argument("username")
-    reset.add_argument("--password-stdin", action="store_true", help="read the new password from standard input")
+    reset = subparsers.add_parser("reset-password", help=tr("set a new password for an account"))
+    reset.add_argument("username", metavar=tr("USERNAME"))
+    reset.add_argument("--password-stdin", action="store_true", help=tr("read the new password from standard input"))
     add_database_option(reset)
     reset.set_defaults(handler=_reset)
     recover = subparsers.add_parser(
-        "recover-head", help="new password for the only head of department, who forgot it (needs OS-level access)")
-    recover.add_argument("username")
-    recover.add_argument("--password-stdin", action="store_true", help="read the new password from standard input")
+        "recover-head", help=tr("new password for the only head of department, who forgot it (needs OS-level access)"))
+    recover.add_argument("username", metavar=tr("USERNAME"))
+    recover.add_argument("--password-stdin", action="store_true", help=tr("read the new password from standard input"))
     add_database_option(recover, login=False)  # the login is what was forgotten; see recover_head
     recover.set_defaults(handler=_recover)
-    listing = subparsers.add_parser("accounts", help="list the accounts")
+    listing = subparsers.add_parser("accounts", help=tr("list the accounts"))
     add_database_option(listing)
     listing.set_defaults(handler=_list)
 
@@ -49,18 +50,18 @@ def _reset(args: argparse.Namespace) -> int:
         services.accounts.reset_password(actor, match[0].id, password)
         own = match[0].id == actor.staff_id
     if own:
-        print(f"password of {args.username} changed")
+        print(tr("password of {name} changed").format(name=args.username))
     else:
-        print(f"password of {args.username} changed; it is valid once: at the next login in desk "
-              f"{args.username} must choose their own")
+        print(tr("password of {name} changed; it is valid once: at the next login in desk {name} must choose "
+                 "their own").format(name=args.username))
     return 0
 
 
 def _new_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    password = getpass.getpass("new password: ")
-    if getpass.getpass("again: ") != password:
+    password = getpass.getpass(tr("new password: "))
+    if getpass.getpass(tr("again: ")) != password:
         raise ValidationError("The two passwords differ; nothing was changed.")
     return password
 
@@ -71,16 +72,16 @@ def _recover(args: argparse.Namespace) -> int:
         actor = Actor(staff_id=None, name=f"desk-admin recover-head, OS user {os_user()}", role=Role.DISPLAY,
                       workstation=socket.gethostname())
         services.accounts.recover_head(actor, args.username, password)
-    print(f"password of {args.username} changed (recorded in the audit log); it is valid once: at the "
-          f"next login in desk {args.username} must choose their own")
+    print(tr("password of {name} changed (recorded in the audit log); it is valid once: at the next login in "
+             "desk {name} must choose their own").format(name=args.username))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         for a in services.accounts.accounts(actor):
-            state = "active" if a.active else "deactivated"
+            state = tr("active") if a.active else tr("deactivated")
             if a.active and a.password_one_time:
-                state += ", one-time password (own one not chosen yet)"
+                state = tr("active, one-time password (own one not chosen yet)")
             print(printable(f"{a.username:<20} {a.display_name:<30} {a.role.value:<10} {state}"))
     return 0

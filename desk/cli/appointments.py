@@ -10,28 +10,29 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session, open_services
+from desk.cli.i18n import parse_day, tr
 from desk.domain.errors import NotFoundError
 from desk.services.context import Actor
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    export = subparsers.add_parser("export-ics", help="export a counsellor's appointments or a series as an ICS file")
+    export = subparsers.add_parser("export-ics", help=tr("export a counsellor's appointments or a series as an ICS file"))
     add_database_option(export)
     which = export.add_mutually_exclusive_group(required=True)
-    which.add_argument("--staff", metavar="USERNAME", help="the counsellor's user name")
-    which.add_argument("--series", metavar="SERIES_ID", help="the series id of series appointments")
-    export.add_argument("--from", dest="first_day", type=date.fromisoformat, help="first day (YYYY-MM-DD; default today)")
-    export.add_argument("--days", type=int, default=92, help="number of days (default 92)")
-    export.add_argument("--names", action="store_true", help="put client names into the file (default: client number only)")
-    export.add_argument("--notes", action="store_true", help="put the counsellors' notes into the file (default: none)")
-    export.add_argument("-o", "--output", required=True, help="file to write ('-' for standard output)")
+    which.add_argument("--staff", metavar=tr("USERNAME"), help=tr("the counsellor's user name"))
+    which.add_argument("--series", metavar="SERIES_ID", help=tr("the series id of series appointments"))
+    export.add_argument("--from", dest="first_day", type=parse_day,
+                        help=tr("first day (YYYY-MM-DD or DD.MM.YYYY; default today)"))
+    export.add_argument("--days", type=int, default=92, help=tr("number of days (default 92)"))
+    export.add_argument("--names", action="store_true", help=tr("put client names into the file (default: client number only)"))
+    export.add_argument("--notes", action="store_true", help=tr("put the counsellors' notes into the file (default: none)"))
+    export.add_argument("-o", "--output", required=True, help=tr("file to write ('-' for standard output)"))
     export.set_defaults(handler=_export)
 
-    check = subparsers.add_parser("check-appointments", help="count overlapping appointments of one counsellor (must be 0)")
+    check = subparsers.add_parser("check-appointments", help=tr("count overlapping appointments of one counsellor (must be 0)"))
     add_database_option(check, login=False)  # a count, no personal data
     check.set_defaults(handler=_check)
 
@@ -51,12 +52,12 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
     else:
         Path(args.output).write_bytes(data)
-        print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} appointments")
+        print(tr("{file}: {count} appointments").format(file=args.output, count=data.count(b"BEGIN:VEVENT")))
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         pairs = services.appointments.overlapping_pairs(Actor.system("desk-admin check-appointments"))
-    print(f"overlapping appointment pairs: {pairs}")
+    print(tr("overlapping appointment pairs: {count}").format(count=pairs))
     return 1 if pairs else 0

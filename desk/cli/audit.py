@@ -15,6 +15,7 @@ import json
 from datetime import date, datetime, time
 
 from desk.cli.common import add_database_option, admin_session
+from desk.cli.i18n import fmt_date, parse_day, tr
 from desk.cli.privacy import _client_id
 from desk.domain.errors import NotFoundError
 from desk.domain.text import printable
@@ -22,13 +23,13 @@ from desk.domain.tickets import BERLIN, format_client_number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    audit = subparsers.add_parser("audit", help="read the audit log (e.g. everything about one client)")
-    audit.add_argument("--client", type=_client_id, help="client number (42 or K-000042)")
-    audit.add_argument("--by", metavar="USERNAME", help="entries of one account")
-    audit.add_argument("--action", help="one action (client.read) or a prefix ending in '.' (client.)")
-    audit.add_argument("--since", type=date.fromisoformat, help="first day (YYYY-MM-DD, Berlin time)")
-    audit.add_argument("--until", type=date.fromisoformat, help="last day (YYYY-MM-DD, Berlin time)")
-    audit.add_argument("--limit", type=int, default=200, help="at most this many entries (default 200)")
+    audit = subparsers.add_parser("audit", help=tr("read the audit log (e.g. everything about one client)"))
+    audit.add_argument("--client", type=_client_id, help=tr("client number (42 or K-000042)"))
+    audit.add_argument("--by", metavar=tr("USERNAME"), help=tr("entries of one account"))
+    audit.add_argument("--action", help=tr("one action (client.read) or a prefix ending in '.' (client.)"))
+    audit.add_argument("--since", type=parse_day, help=tr("first day (YYYY-MM-DD or DD.MM.YYYY, Berlin time)"))
+    audit.add_argument("--until", type=parse_day, help=tr("last day (YYYY-MM-DD or DD.MM.YYYY, Berlin time)"))
+    audit.add_argument("--limit", type=int, default=200, help=tr("at most this many entries (default 200)"))
     add_database_option(audit)
     audit.set_defaults(handler=_audit)
 
@@ -55,7 +56,7 @@ def _audit(args: argparse.Namespace) -> int:
             client_id=args.client, actor_id=actor_id, action=args.action or None,
             since=_moment(args.since), until=_moment(args.until, end=True), limit=max(1, args.limit)))
     for row in rows:
-        when = row.at.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M:%S")
+        when = f"{fmt_date(row.at.astimezone(BERLIN).date())} {row.at.astimezone(BERLIN):%H:%M:%S}"
         client = format_client_number(row.client_id) if row.client_id is not None else "-"
         try:
             details = json.loads(row.details or "{}")
@@ -65,5 +66,5 @@ def _audit(args: argparse.Namespace) -> int:
             details["client_ids"] = [format_client_number(i) for i in details["client_ids"] if isinstance(i, int)]
         text = json.dumps(details, ensure_ascii=False, sort_keys=True) if details else ""
         print(printable(f"{when}  {row.actor_name}  {row.workstation or '-'}  {row.action}  {client}  {text}").rstrip())
-    print(f"{len(rows)} entries")
+    print(tr("{count} entries").format(count=len(rows)))
     return 0

@@ -6,27 +6,30 @@ import argparse
 import json
 from pathlib import Path
 
+from desk.cli.i18n import tr
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench",
-        help="measure start-up, search, check-in, live updates, views and reports on synthetic data",
-        description="Builds (or with --reuse, reuses) a synthetic database of realistic shape - by "
-        "default 10 years, 50,000 clients, 300,000 visits - under the data directory, or uses "
-        "--database-url (PostgreSQL: an EMPTY database you can spare). It refuses a database with real accounts.",
+        help=tr("measure start-up, search, check-in, live updates, views and reports on synthetic data"),
+        description=tr("Builds (or with --reuse, reuses) a synthetic database of realistic shape - by default 10 "
+                       "years, 50,000 clients, 300,000 visits - under the data directory, or uses --database-url "
+                       "(PostgreSQL: an EMPTY database you can spare). It refuses a database with real accounts. "
+                       "The figures are printed in English, as docs/PERFORMANCE.md quotes them."),
     )
-    parser.add_argument("--database-url", help="bench database (default: bench-<years>y.sqlite in the data directory)")
-    parser.add_argument("--years", type=int, default=10, help="years of synthetic history (default 10)")
-    parser.add_argument("--clients", type=int, default=None, help="clients (default 5,000 per year)")
-    parser.add_argument("--reuse", action="store_true", help="reuse the bench database if it exists")
-    parser.add_argument("--quick", action="store_true", help="small data and few runs (CI)")
-    parser.add_argument("--runs", type=int, default=None, help="runs per measurement (default 100, quick 20)")
-    parser.add_argument("--json", type=Path, help="write every figure to this JSON file")
-    parser.add_argument("--explain", action="store_true", help="also print the query plans of the hot queries")
-    parser.add_argument("--compare", type=Path, metavar="FILE",
-                        help="print each figure beside the same figure of an earlier run (its --json file)")
-    parser.add_argument("--result", type=Path, metavar="FILE",
-                        help="measure nothing: print the run saved in FILE (with --compare: beside the earlier one)")
+    parser.add_argument("--database-url", help=tr("bench database (default: bench-<years>y.sqlite in the data directory)"))
+    parser.add_argument("--years", type=int, default=10, help=tr("years of synthetic history (default 10)"))
+    parser.add_argument("--clients", type=int, default=None, help=tr("clients (default 5,000 per year)"))
+    parser.add_argument("--reuse", action="store_true", help=tr("reuse the bench database if it exists"))
+    parser.add_argument("--quick", action="store_true", help=tr("small data and few runs (CI)"))
+    parser.add_argument("--runs", type=int, default=None, help=tr("runs per measurement (default 100, quick 20)"))
+    parser.add_argument("--json", type=Path, metavar=tr("FILE"), help=tr("write every figure to this JSON file"))
+    parser.add_argument("--explain", action="store_true", help=tr("also print the query plans of the hot queries"))
+    parser.add_argument("--compare", type=Path, metavar=tr("FILE"),
+                        help=tr("print each figure beside the same figure of an earlier run (its --json file)"))
+    parser.add_argument("--result", type=Path, metavar=tr("FILE"),
+                        help=tr("measure nothing: print the run saved in FILE (with --compare: beside the earlier one)"))
     parser.set_defaults(handler=_bench)
 
 

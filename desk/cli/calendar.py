@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
+from desk.cli.i18n import parse_day, tr
 from desk.domain.errors import ValidationError
 from desk.domain.recurrence import place
 from desk.domain.tickets import BERLIN
@@ -24,33 +25,24 @@ from desk.domain.tickets import BERLIN
 COMMAND = "export-ics"
 
 
-def parse_day(text: str) -> date:
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"not a date (use YYYY-MM-DD or DD.MM.YYYY): {text}")
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     existing = subparsers.choices.get(COMMAND)
     if existing is None:
-        parser = subparsers.add_parser(COMMAND, help="export room bookings (a room or one series) as an ICS file")
+        parser = subparsers.add_parser(COMMAND, help=tr("export room bookings (a room or one series) as an ICS file"))
         add_database_option(parser)
         which = parser.add_mutually_exclusive_group(required=True)
-        parser.add_argument("--from", dest="first_day", type=parse_day, help="first day (default: today)")
-        parser.add_argument("--days", type=int, default=92, help="number of days (default 92)")
-        parser.add_argument("-o", "--output", required=True, help="the .ics file to write ('-' for standard output)")
+        parser.add_argument("--from", dest="first_day", type=parse_day, help=tr("first day (default: today)"))
+        parser.add_argument("--days", type=int, default=92, help=tr("number of days (default 92)"))
+        parser.add_argument("-o", "--output", required=True, help=tr("the .ics file to write ('-' for standard output)"))
         other = None
     else:  # shared with the appointments: add the room options to the same command
         parser = existing
         groups = parser._mutually_exclusive_groups  # argparse has no public accessor
         which = groups[0] if groups else parser.add_mutually_exclusive_group(required=True)
         other = parser.get_default("handler")
-    which.add_argument("--room", help="room bookings: room name or short label ('all' for every room)")
-    which.add_argument("--booking", type=int, metavar="BOOKING_ID", help="room bookings: one booking series")
-    parser.add_argument("--to", dest="last_day", type=parse_day, help="room bookings: last day, inclusive")
+    which.add_argument("--room", help=tr("room bookings: room name or short label ('all' for every room)"))
+    which.add_argument("--booking", type=int, metavar="BOOKING_ID", help=tr("room bookings: one booking series"))
+    parser.add_argument("--to", dest="last_day", type=parse_day, help=tr("room bookings: last day, inclusive"))
 
     def handler(args: argparse.Namespace) -> int:
         if getattr(args, "room", None) or getattr(args, "booking", None):
@@ -79,7 +71,8 @@ def _export_room(args: argparse.Namespace) -> int:
                 r for r in rooms if r.name.casefold().startswith(wanted)]
             if len(matches) != 1:
                 names = ", ".join(r.name for r in rooms)
-                print(f"desk-admin: no single room matches {args.room!r}; rooms: {names}", file=sys.stderr)
+                print("desk-admin: " + tr("no single room matches {room!r}; rooms: {names}").format(
+                    room=args.room, names=names), file=sys.stderr)
                 return 2
             room_id = matches[0].id
         data = services.bookings.export_ics(
@@ -89,5 +82,5 @@ def _export_room(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
     else:
         Path(args.output).write_bytes(data)
-        print(f"{args.output}: {data.count(b'BEGIN:VEVENT')} events")
+        print(tr("{file}: {count} events").format(file=args.output, count=data.count(b"BEGIN:VEVENT")))
     return 0

@@ -22,32 +22,35 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from desk.cli.common import add_database_option, admin_session
-from desk.domain.errors import ValidationError
+from desk.cli.i18n import error_text, tr
+from desk.domain.errors import DeskError, ValidationError
 from desk.domain.text import printable
 from desk.domain.tickets import format_client_number
 from desk.services.clients import IMPORT_COLUMNS
 
 REQUIRED = ("given_name", "family_name")
+ERROR = "__error__"  # a row that is not one: its ValidationError in place of the fields
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     importer = subparsers.add_parser(
-        "import-clients", help="import clients from a UTF-8 CSV file with a header row",
-        epilog="Columns (header row): given_name and family_name, optional date_of_birth (DD.MM.YYYY or "
-               "YYYY-MM-DD), phone, language, residence (the place, e.g. Balingen). A row identical to a "
-               "client already there is not imported twice; each rejected row is named with its line and "
-               "reason, and then the exit status is 1.")
-    importer.add_argument("file", metavar="FILE.csv", type=Path)
+        "import-clients", help=tr("import clients from a UTF-8 CSV file with a header row"),
+        epilog=tr("Columns (header row): given_name and family_name, optional date_of_birth (DD.MM.YYYY or "
+                  "YYYY-MM-DD), phone, language, residence (the place, e.g. Balingen). A row identical to a "
+                  "client already there is not imported twice; each rejected row is named with its line and "
+                  "reason, and then the exit status is 1."))
+    importer.add_argument("file", metavar=tr("FILE") + ".csv", type=Path)
     add_database_option(importer)
     importer.set_defaults(handler=_import)
 
-    finder = subparsers.add_parser("find-client", help="find clients however the name is typed")
-    finder.add_argument("query", metavar="QUERY", help="a name, client number, date of birth or phone; "
-                        "'-' reads one query per line from standard input")
-    finder.add_argument("--json", action="store_true", help="print JSON (one array per query)")
-    finder.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N matches (default 10)")
+    finder = subparsers.add_parser("find-client", help=tr("find clients however the name is typed"))
+    finder.add_argument("query", metavar=tr("QUERY"), help=tr("a name, client number, date of birth or phone; "
+                                                               "'-' reads one query per line from standard input"))
+    finder.add_argument("--json", action="store_true", help=tr("print JSON (one array per query)"))
+    finder.add_argument("--limit", type=_positive, default=10, metavar="N", help=tr("at most N matches (default 10)"))
     add_database_option(finder)
     finder.set_defaults(handler=_find)
 
@@ -56,9 +59,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(tr("{text!r} is not a whole number").format(text=text)) from None
     if not 1 <= value <= 1000:
-        raise argparse.ArgumentTypeError("N must be between 1 and 1000")
+        raise argparse.ArgumentTypeError(tr("N must be between 1 and 1000"))
     return value
 
 
@@ -71,7 +74,7 @@ def _utf8_streams() -> None:
 # -- import-clients ----------------------------------------------------------------------------
 
 
-def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str | None]]]]:
+def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, Any]]]]:
     """(header, rows as (line number, {column: text})); refuses a file that is not UTF-8 CSV."""
     try:
         raw = path.read_bytes()
@@ -97,18 +100,20 @@ def read_csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, 
                               "(needed: given_name,family_name; optional: date_of_birth,phone,language,residence).",
                               path=str(path), columns=",".join(missing))
 
-    def rows() -> Iterator[tuple[int, dict[str, str | None]]]:
+    def rows() -> Iterator[tuple[int, dict[str, Any]]]:
         try:
             for fields in reader:
                 line = reader.line_num
                 if not any(f.strip() for f in fields):
                     continue
                 if len(fields) != len(header):
-                    yield line, {"__error__": f"has {len(fields)} fields, the header has {len(header)}"}
+                    yield line, {ERROR: ValidationError("The row has {found} fields, the header has {expected}.",
+                                                        found=len(fields), expected=len(header))}
                     continue
                 yield line, {name: value for name, value in zip(header, fields, strict=True) if name in IMPORT_COLUMNS}
         except csv.Error as error:
-            yield reader.line_num, {"__error__": f"cannot be read as CSV ({error})"}
+            yield reader.line_num, {ERROR: ValidationError("The row cannot be read as CSV ({reason}).",
+                                                           reason=str(error))}
 
     return header, rows()
 
@@ -118,24 +123,25 @@ def _import(args: argparse.Namespace) -> int:
     header, rows = read_csv_rows(args.file)
     ignored = [c for c in header if c not in IMPORT_COLUMNS]
     if ignored:
-        print(printable(f"note: ignoring unknown column(s): {', '.join(ignored)}"), file=sys.stderr)
-    broken: list[tuple[int, str]] = []
+        print(printable(tr("note: ignoring unknown column(s): {columns}").format(columns=", ".join(ignored))),
+              file=sys.stderr)
+    broken: list[tuple[int, DeskError]] = []
 
-    def good_rows() -> Iterator[tuple[int, dict[str, str | None]]]:
+    def good_rows() -> Iterator[tuple[int, dict[str, Any]]]:
         for line, row in rows:
-            if "__error__" in row:
-                broken.append((line, f"The row {row['__error__']}."))
+            if ERROR in row:
+                broken.append((line, row[ERROR]))
             else:
                 yield line, row
 
     with admin_session(args) as (services, actor):
         report = services.clients.import_clients(actor, good_rows())
-    rejected = sorted([*report.rejected, *broken])
-    print(f"imported: {report.imported} row(s)")
-    print(f"already present (identical, not imported again): {report.already_present} row(s)")
-    print(f"rejected: {len(rejected)} row(s)")
+    rejected = sorted([*report.rejected_errors, *broken], key=lambda item: item[0])
+    print(tr("imported: {count} row(s)").format(count=report.imported))
+    print(tr("already present (identical, not imported again): {count} row(s)").format(count=report.already_present))
+    print(tr("rejected: {count} row(s)").format(count=len(rejected)))
     for line, reason in rejected:
-        print(printable(f"  line {line}: {reason}"))
+        print(printable(tr("  line {line}: {reason}").format(line=line, reason=error_text(reason))))
     return 1 if rejected else 0
 
 
@@ -169,6 +175,6 @@ def _print(result: list[dict], as_json: bool) -> None:
         print(printable(json.dumps(result, ensure_ascii=False)))  # escapes stay valid JSON
         return
     if not result:
-        print("no match")
+        print(tr("no match"))
     for hit in result:
         print(printable(f"{hit['score']:5.1f}  {format_client_number(hit['id'])}  {hit['family_name']}, {hit['given_name']}"))

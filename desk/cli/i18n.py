@@ -144,6 +144,16 @@ def fmt_number(value: float, decimals: int = 0) -> str:
     return text
 
 
+def parse_day(text: str) -> date:
+    """A day as typed: 2027-12-31 or 31.12.2027 (argparse type)."""
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(tr("not a date (use YYYY-MM-DD or DD.MM.YYYY): {text}").format(text=text))
+
+
 # -- choosing the language --
 
 

@@ -14,22 +14,24 @@ import json
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
+from desk.cli.i18n import tr
 from desk.domain.errors import ValidationError
 from desk.domain.kiosk import TEXT_KEYS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    listing = subparsers.add_parser("kiosk-languages", help="the self-service kiosk's languages")
+    listing = subparsers.add_parser("kiosk-languages", help=tr("the self-service kiosk's languages"))
     add_database_option(listing)
     listing.set_defaults(handler=_list)
-    language = subparsers.add_parser("kiosk-language", help="add or remove a language of the self-service kiosk")
+    language = subparsers.add_parser("kiosk-language", help=tr("add or remove a language of the self-service kiosk"))
     add_database_option(language)
-    actions = language.add_subparsers(dest="action", required=True)
-    add = actions.add_parser("add", help=f"add CODE from a JSON file with every text ({', '.join(TEXT_KEYS[:3])}, ...)")
-    add.add_argument("code")
-    add.add_argument("file", type=Path)
-    remove = actions.add_parser("remove", help="remove an added language")
-    remove.add_argument("code")
+    actions = language.add_subparsers(dest="action", required=True, metavar=tr("ACTION"))
+    add = actions.add_parser("add", help=tr("add CODE from a JSON file with every text ({keys}, ...)").format(
+        keys=", ".join(TEXT_KEYS[:3])))
+    add.add_argument("code", metavar=tr("CODE"), help=tr("the language's code, e.g. ti or prs"))
+    add.add_argument("file", type=Path, metavar=tr("FILE"), help=tr("the JSON file (see resources/kiosk/phrases.json)"))
+    remove = actions.add_parser("remove", help=tr("remove an added language"))
+    remove.add_argument("code", metavar=tr("CODE"), help=tr("the language's code, e.g. ti or prs"))
     language.set_defaults(handler=_change)
 
 
@@ -40,10 +42,11 @@ def _list(args: argparse.Namespace) -> int:
         added = services.kiosk.languages(actor)
     for code in WRITTEN:
         entry = language(code)
-        print(f"{code:<6} {entry.native if entry else code:<14} built in{'  (sentences replaced)' if code in added else ''}")
+        replaced = tr("  (sentences replaced)") if code in added else ""
+        print(f"{code:<6} {entry.native if entry else code:<14} {tr('built in')}{replaced}")
     for code, data in sorted(added.items()):
         if code not in WRITTEN:
-            print(f"{code:<6} {data['name']:<14} added ({data['direction']})")
+            print(f"{code:<6} {data['name']:<14} " + tr("added ({direction})").format(direction=data["direction"]))
     return 0
 
 
@@ -51,7 +54,7 @@ def _change(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         if args.action == "remove":
             services.kiosk.remove_language(actor, args.code)
-            print(f"kiosk language {args.code} removed")
+            print(tr("kiosk language {code} removed").format(code=args.code))
             return 0
         try:
             data = json.loads(args.file.read_text(encoding="utf-8"))
@@ -59,5 +62,6 @@ def _change(args: argparse.Namespace) -> int:
             raise ValidationError("{file} is not a readable JSON file: {reason}", file=str(args.file),
                                   reason=str(error)) from error
         checked = services.kiosk.save_language(actor, args.code, data)
-        print(f"kiosk language {args.code.lower()} ({checked['name']}) saved; the kiosks show it within a minute")
+        print(tr("kiosk language {code} ({name}) saved; the kiosks show it within a minute").format(
+            code=args.code.lower(), name=checked["name"]))
     return 0

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
+from desk.cli.i18n import fmt_date, fmt_number, tr
 from desk.domain.errors import ValidationError
 from desk.domain.reports import report_to_dict
 from desk.services.programs import render_pdf
@@ -28,13 +29,14 @@ from desk.services.reports import parse_period
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("report", help="export the statistics report of a period (xlsx, csv, pdf)")
-    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day (local)")
-    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="last day, included")
-    parser.add_argument("--format", choices=FORMATS, required=True)
-    parser.add_argument("--output", required=True, type=Path, metavar="FILE")
-    parser.add_argument("--language", choices=["de", "en"], default="de")
-    parser.add_argument("--no-compare", action="store_true", help="leave out the previous period")
+    parser = subparsers.add_parser("report", help=tr("export the statistics report of a period (xlsx, csv, pdf)"))
+    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help=tr("first day (local)"))
+    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help=tr("last day, included"))
+    parser.add_argument("--format", choices=FORMATS, required=True, help=tr("the kind of file"))
+    parser.add_argument("--output", required=True, type=Path, metavar=tr("FILE"), help=tr("the file to write"))
+    parser.add_argument("--language", choices=["de", "en"], default="de",
+                        help=tr("language of the report (default de, for the funder)"))
+    parser.add_argument("--no-compare", action="store_true", help=tr("leave out the previous period"))
     add_database_option(parser)
     parser.set_defaults(handler=_report)
 
@@ -67,12 +69,14 @@ def _report(args: argparse.Namespace) -> int:
             render_pdf("report", report_to_dict(report), args.output, args.language)
         services.reports.record_export(actor, period, args.format)
     done = time.perf_counter()
-    print(f"{args.output}: {report.total.visits} visits, {report.total.distinct_clients} distinct clients "
-          f"({period.start.isoformat()} .. {period.end.isoformat()}); "
-          f"computed in {computed - started:.2f} s, written in {done - computed:.2f} s")
+    print(tr("{file}: {visits} visits, {clients} distinct clients ({start} .. {end}); computed in {computed} s, "
+             "written in {written} s").format(
+        file=args.output, visits=fmt_number(report.total.visits), clients=fmt_number(report.total.distinct_clients),
+        start=fmt_date(period.start), end=fmt_date(period.end), computed=fmt_number(computed - started, 2),
+        written=fmt_number(done - computed, 2)))
     if args.format == "csv" and args.output.suffix.lower() != ".zip":
         # one CSV cannot hold tables with different columns: the file is a zip of one CSV per table,
         # and a spreadsheet program opening "bericht.csv" shows its bytes
-        print(f"note: {args.output} is a zip archive with one CSV file per table; name it "
-              f"{args.output.with_suffix('.zip').name} to open it", file=sys.stderr)
+        print(tr("note: {file} is a zip archive with one CSV file per table; name it {name} to open it").format(
+            file=args.output, name=args.output.with_suffix(".zip").name), file=sys.stderr)
     return 0

@@ -19,21 +19,23 @@ import argparse
 from pathlib import Path
 
 from desk.cli.common import read_password_file
+from desk.cli.i18n import tr
 from desk.services.server import ServerRoles, redact_url, setup_server
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("setup-server", help="PostgreSQL: create the owner, application and display "
-                                   "roles (and the kiosk's), then migrate and seed (superuser connection)")
+    parser = subparsers.add_parser("setup-server", help=tr("PostgreSQL: create the owner, application and display "
+                                           "roles (and the kiosk's), then migrate and seed (superuser connection)"))
     parser.add_argument("--database-url", required=True,
-                        help="a superuser's address of the centre's database, e.g. postgresql+psycopg://postgres@server/desk")
-    parser.add_argument("--prefix", default="desk", help="role names <prefix>_owner, _app, _display, _kiosk (default desk)")
-    parser.add_argument("--app-password-file", type=Path, metavar="FILE",
-                        help="set the application role's password from FILE (readable by its owner only)")
-    parser.add_argument("--display-password-file", type=Path, metavar="FILE",
-                        help="set the display role's password from FILE (readable by its owner only)")
-    parser.add_argument("--kiosk-password-file", type=Path, metavar="FILE",
-                        help="set the self-service kiosk role's password from FILE (readable by its owner only)")
+                        help=tr("a superuser's address of the centre's database, e.g. "
+                                "postgresql+psycopg://postgres@server/desk"))
+    parser.add_argument("--prefix", default="desk", help=tr("role names <prefix>_owner, _app, _display, _kiosk (default desk)"))
+    parser.add_argument("--app-password-file", type=Path, metavar=tr("FILE"),
+                        help=tr("set the application role's password from FILE (readable by its owner only)"))
+    parser.add_argument("--display-password-file", type=Path, metavar=tr("FILE"),
+                        help=tr("set the display role's password from FILE (readable by its owner only)"))
+    parser.add_argument("--kiosk-password-file", type=Path, metavar=tr("FILE"),
+                        help=tr("set the self-service kiosk role's password from FILE (readable by its owner only)"))
     parser.set_defaults(handler=_setup)
 
 
@@ -46,6 +48,6 @@ def _setup(args: argparse.Namespace) -> int:
         passwords[roles.display] = read_password_file(args.display_password_file)
     if args.kiosk_password_file:
         passwords[roles.kiosk] = read_password_file(args.kiosk_password_file)
-    print(f"server: {redact_url(args.database_url)}")
+    print(tr("server: {address}").format(address=redact_url(args.database_url)))
     setup_server(args.database_url, roles, passwords=passwords, say=lambda text: print(f"  {text}"))
     return 0

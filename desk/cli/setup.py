@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 
 from desk.cli.common import add_database_option, admin_session
+from desk.cli.i18n import tr
 from desk.domain.errors import NotFoundError
 from desk.domain.hours import format_hours, parse_hours
 from desk.domain.model import RoomKind
@@ -24,66 +25,75 @@ from desk.services.setup import RoomInput, ServiceInput
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    listing = subparsers.add_parser("services", help="list the services (Fachdienste)")
+    listing = subparsers.add_parser("services", help=tr("list the services (Fachdienste)"))
     add_database_option(listing)
     listing.set_defaults(handler=_services)
 
-    add = subparsers.add_parser("service-add", help="add a service")
-    add.add_argument("code")
-    add.add_argument("--name", required=True, help="German name")
-    add.add_argument("--name-en", default="")
-    add.add_argument("--prefix", required=True, help="ticket prefix: one letter, unique")
-    add.add_argument("--hours", default="", help='open consultation hours, e.g. "Mo 09:00-12:00, Do 14:00-16:00"')
-    add.add_argument("--inactive", action="store_true", help="create it switched off (planned)")
+    add = subparsers.add_parser("service-add", help=tr("add a service"))
+    add.add_argument("code", metavar=tr("CODE"), help=tr("the service's short code, e.g. MBE"))
+    add.add_argument("--name", required=True, help=tr("German name"))
+    add.add_argument("--name-en", default="", help=tr("English name"))
+    add.add_argument("--prefix", required=True, help=tr("ticket prefix: one letter, unique"))
+    add.add_argument("--hours", default="", help=HOURS_HELP())
+    add.add_argument("--inactive", action="store_true", help=tr("create it switched off (planned)"))
     add_database_option(add)
     add.set_defaults(handler=_service_add)
 
-    change = subparsers.add_parser("service", help="change a service: name, prefix, hours, active")
-    change.add_argument("code")
-    change.add_argument("--name")
-    change.add_argument("--name-en")
-    change.add_argument("--prefix")
-    change.add_argument("--hours")
+    change = subparsers.add_parser("service", help=tr("change a service: name, prefix, hours, active"))
+    change.add_argument("code", metavar=tr("CODE"), help=tr("the service's short code, e.g. MBE"))
+    change.add_argument("--name", help=tr("German name"))
+    change.add_argument("--name-en", help=tr("English name"))
+    change.add_argument("--prefix", help=tr("ticket prefix: one letter, unique"))
+    change.add_argument("--hours", help=HOURS_HELP())
     _on_off(change)
     add_database_option(change)
     change.set_defaults(handler=_service_change)
 
-    rooms = subparsers.add_parser("rooms", help="list the rooms")
+    rooms = subparsers.add_parser("rooms", help=tr("list the rooms"))
     add_database_option(rooms)
     rooms.set_defaults(handler=_rooms)
 
-    room_add = subparsers.add_parser("room-add", help="add a room")
-    room_add.add_argument("name")
-    room_add.add_argument("--kind", required=True, choices=("office", "group", "kitchen"))
-    room_add.add_argument("--display", default="", help="shown on the waiting-room display as")
-    room_add.add_argument("--not-bookable", action="store_true")
+    room_add = subparsers.add_parser("room-add", help=tr("add a room"))
+    room_add.add_argument("name", metavar=tr("NAME"), help=tr("the room's name"))
+    room_add.add_argument("--kind", required=True, choices=("office", "group", "kitchen"), help=KIND_HELP())
+    room_add.add_argument("--display", default="", help=tr("shown on the waiting-room display as"))
+    room_add.add_argument("--not-bookable", action="store_true", help=tr("not in the room calendar"))
     add_database_option(room_add)
     room_add.set_defaults(handler=_room_add)
 
-    room = subparsers.add_parser("room", help="change a room: name, kind, bookable, display label, active")
-    room.add_argument("name")
-    room.add_argument("--rename")
-    room.add_argument("--kind", choices=("office", "group", "kitchen", "reception"))
-    room.add_argument("--display")
-    room.add_argument("--bookable", choices=("yes", "no"))
+    room = subparsers.add_parser("room", help=tr("change a room: name, kind, bookable, display label, active"))
+    room.add_argument("name", metavar=tr("NAME"), help=tr("the room's name or display label"))
+    room.add_argument("--rename", metavar=tr("NEW"), help=tr("the room's new name"))
+    room.add_argument("--kind", choices=("office", "group", "kitchen", "reception"), help=KIND_HELP())
+    room.add_argument("--display", help=tr("shown on the waiting-room display as"))
+    room.add_argument("--bookable", choices=("yes", "no"), help=tr("in the room calendar or not"))
     _on_off(room)
     add_database_option(room)
     room.set_defaults(handler=_room_change)
 
-    staff = subparsers.add_parser("staff", help="a person's services and room")
-    staff.add_argument("username")
+    staff = subparsers.add_parser("staff", help=tr("a person's services and room"))
+    staff.add_argument("username", metavar=tr("USERNAME"))
     which = staff.add_mutually_exclusive_group()
-    which.add_argument("--room", help="the person's room (name or display label)")
-    which.add_argument("--no-room", action="store_true")
-    staff.add_argument("--services", help="service codes, comma-separated (empty: none)")
+    which.add_argument("--room", help=tr("the person's room (name or display label)"))
+    which.add_argument("--no-room", action="store_true", help=tr("the person has no room of their own"))
+    staff.add_argument("--services", help=tr("service codes, comma-separated (empty: none)"))
     add_database_option(staff)
     staff.set_defaults(handler=_staff)
 
 
+def HOURS_HELP() -> str:  # noqa: N802 - a text, read when the parser is built (in the chosen language)
+    return tr('open consultation hours, e.g. "Mo 09:00-12:00, Do 14:00-16:00"')
+
+
+def KIND_HELP() -> str:  # noqa: N802
+    return tr("office, group (the group room), kitchen (the tea kitchen), reception")
+
+
 def _on_off(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--activate", dest="active", action="store_const", const=True)
-    group.add_argument("--deactivate", dest="active", action="store_const", const=False)
+    group.add_argument("--activate", dest="active", action="store_const", const=True, help=tr("switch it on"))
+    group.add_argument("--deactivate", dest="active", action="store_const", const=False,
+                       help=tr("switch it off (kept, no longer offered)"))
 
 
 def _service(services, actor, code: str):
@@ -105,7 +115,7 @@ def _room(services, actor, name: str):
 def _services(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         for s in services.reference.services(actor):
-            state = "active" if s.active else "inactive"
+            state = tr("active") if s.active else tr("inactive")
             print(f"{s.code:<6} {s.ticket_prefix}  {state:<8} {s.name_de}  [{format_hours(s.hours) or '-'}]")
     return 0
 
@@ -115,7 +125,7 @@ def _service_add(args: argparse.Namespace) -> int:
                         hours=parse_hours(args.hours), active=not args.inactive)
     with admin_session(args) as (services, actor):
         row = services.setup.create_service(actor, data)
-    print(f"service {row.code} added (prefix {row.ticket_prefix})")
+    print(tr("service {code} added (prefix {prefix})").format(code=row.code, prefix=row.ticket_prefix))
     return 0
 
 
@@ -129,17 +139,19 @@ def _service_change(args: argparse.Namespace) -> int:
             hours=s.hours if args.hours is None else parse_hours(args.hours),
             active=s.active if args.active is None else args.active)
         row = services.setup.change_service(actor, s.id, data)
-    print(f"service {row.code}: {'active' if row.active else 'inactive'}, prefix {row.ticket_prefix}, "
-          f"hours {format_hours(row.hours) or '-'}")
+    print(tr("service {code}: {state}, prefix {prefix}, hours {hours}").format(
+        code=row.code, state=tr("active") if row.active else tr("inactive"), prefix=row.ticket_prefix,
+        hours=format_hours(row.hours) or "-"))
     return 0
 
 
 def _rooms(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         for r in services.reference.rooms(actor):
-            state = "active" if r.active else "inactive"
-            bookable = "bookable" if r.bookable else "-"
-            print(f"{r.name:<32} {r.kind.value:<10} {bookable:<9} {state:<8} display: {r.display_label}")
+            state = tr("active") if r.active else tr("inactive")
+            bookable = tr("bookable") if r.bookable else "-"
+            print(f"{r.name:<32} {r.kind.value:<10} {bookable:<9} {state:<8} "
+                  + tr("display: {label}").format(label=r.display_label))
     return 0
 
 
@@ -148,7 +160,7 @@ def _room_add(args: argparse.Namespace) -> int:
                      display_label=args.display)
     with admin_session(args) as (services, actor):
         row = services.setup.create_room(actor, data)
-    print(f"room {row.name} added")
+    print(tr("room {name} added").format(name=row.name))
     return 0
 
 
@@ -163,8 +175,9 @@ def _room_change(args: argparse.Namespace) -> int:
             capacity=r.capacity,
             active=r.active if args.active is None else args.active)
         row = services.setup.change_room(actor, r.id, data)
-    print(f"room {row.name}: {row.kind.value}, {'bookable' if row.bookable else 'not bookable'}, "
-          f"{'active' if row.active else 'inactive'}, display: {row.display_label}")
+    print(tr("room {name}: {kind}, {bookable}, {state}, display: {label}").format(
+        name=row.name, kind=row.kind.value, bookable=tr("bookable") if row.bookable else tr("not bookable"),
+        state=tr("active") if row.active else tr("inactive"), label=row.display_label))
     return 0
 
 
@@ -185,5 +198,7 @@ def _staff(args: argparse.Namespace) -> int:
         row = services.accounts.change_account(actor, account.id, account.version, service_ids=service_ids,
                                                default_room_id=room)
     rooms = {r.id: r.name for r in services.reference.rooms(actor)}
-    print(f"{row.username}: room {rooms.get(row.default_room_id, '-')}, services {len(row.service_ids)}")
+    print(tr("{name}: room {room}, services {count}").format(name=row.username,
+                                                            room=rooms.get(row.default_room_id, "-"),
+                                                            count=len(row.service_ids)))
     return 0

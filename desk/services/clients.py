@@ -59,6 +59,8 @@ class ImportReport:
     imported: int = 0
     already_present: int = 0
     rejected: tuple[tuple[int, str], ...] = ()  # (line number in the file, English reason)
+    #: the same reasons as errors, for a caller that says them in the user's language
+    rejected_errors: tuple[tuple[int, DeskError], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -506,7 +508,7 @@ class ClientService:
         A row is rejected with its reason (nothing of it is stored) when a field cannot be
         stored; a row equal to an existing client in every given field is not imported twice."""
         imported = present = 0
-        rejected: list[tuple[int, str]] = []
+        rejected: list[tuple[int, DeskError]] = []
         added: list[tuple[int, str]] = []
         with self._uow(write=True) as uow:
             known = uow.reception.identities()
@@ -515,7 +517,7 @@ class ClientService:
                     data = self._import_input(raw)
                     fields = self._validated(data)
                 except DeskError as error:
-                    rejected.append((line, error.message()))
+                    rejected.append((line, error))
                     continue
                 identity = tuple(fields[k] for k in ("given_name", "family_name", "date_of_birth", "phone",
                                                      "language", "residence_place"))
@@ -534,7 +536,9 @@ class ClientService:
             uow.commit()
         for client_id, key in added:
             self._index_put(client_id, key)
-        return ImportReport(imported=imported, already_present=present, rejected=tuple(rejected))
+        return ImportReport(imported=imported, already_present=present,
+                            rejected=tuple((line, error.message()) for line, error in rejected),
+                            rejected_errors=tuple(rejected))
 
     @staticmethod
     def _import_input(raw: Mapping[str, str | None]) -> ClientInput:

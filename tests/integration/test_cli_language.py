@@ -127,3 +127,45 @@ def test_an_unexpected_error_names_the_log_in_german(german, log_folder, tmp_pat
         f"desk-admin: info ist unerwartet fehlgeschlagen (RuntimeError); hier wird nicht mehr gezeigt, die "
         f"Einzelheiten stehen im Protokoll {log_folder / 'desk-admin.log'}: Bitte diese Datei an die Person "
         "schicken, die desk betreut.")
+
+
+def test_an_import_names_its_rejected_rows_in_german(german, log_folder, sqlite_db_url, tmp_path, cli_login,
+                                                     capsys) -> None:
+    """The reasons are the window's sentences (field names too), the CSV's own faults desk-admin's."""
+    cli_login(sqlite_db_url)
+    csv_file = tmp_path / "klienten.csv"
+    csv_file.write_text("given_name,family_name,date_of_birth\n"
+                        "Amina,Haidari,31.02.1990\n"
+                        f"{'y' * 300},Lang,\n"
+                        "Nur,Zwei\n", encoding="utf-8")
+    assert admin(["import-clients", str(csv_file), "--database-url", sqlite_db_url]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["eingelesen: 0 Zeile(n)", "schon vorhanden (gleich, nicht noch einmal eingelesen): 0 Zeile(n)",
+                       "abgelehnt: 3 Zeile(n)"], out
+    assert out[3] == "  Zeile 2: 31.02.1990 ist kein gültiges Datum.", out
+    assert out[4].startswith("  Zeile 3: Vorname ist zu lang (300 Zeichen; höchstens "), out
+    assert out[5] == "  Zeile 4: Die Zeile hat 2 Felder, die Kopfzeile hat 3.", out
+
+
+def test_the_backups_are_listed_with_german_dates_and_numbers(german, log_folder, sqlite_db_url, tmp_path,
+                                                              cli_login, capsys) -> None:
+    import re
+
+    cli_login(sqlite_db_url)
+    assert admin(["backup", "--database-url", sqlite_db_url]) == 0
+    assert capsys.readouterr().out.startswith("Sicherung geschrieben: ")
+    assert admin(["backups", "--database-url", sqlite_db_url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Regel: ") and lines[0].endswith("(nur von desk erstellte Dateien)"), lines
+    # 05.12.2026 21:53  manual  0,1 MB  nicht von desk erstellt ... or gelöscht am 09.01.2027
+    assert re.match(r"\d\d\.\d\d\.\d{4} \d\d:\d\d  \S+\s+\d+,\d MB  (gelöscht am \d\d\.\d\d\.\d{4}|nicht von desk)",
+                    lines[1]), lines
+
+
+def test_config_show_says_the_language_and_where_it_is_chosen(german, log_folder, monkeypatch, tmp_path,
+                                                               capsys) -> None:
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(tmp_path / "none.toml"))
+    assert admin(["config", "show"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"Protokolle:   {log_folder} (desk.log, desk-admin.log, faults.log dieses Benutzers)" in out
+    assert "Sprache:      de (desk-admin; docs/INSTALL.md, 'The language of desk-admin')" in out
