@@ -106,7 +106,7 @@ class DeskServices:
     def setup(self) -> SetupService:
         from desk.services.setup import SetupService
 
-        return SetupService(self.uow)
+        return SetupService(self.uow, clock=self.now)
 
     @cached_property
     def clients(self) -> ClientService:

@@ -1,7 +1,9 @@
 """Setting up the centre (Leitung): services (Fachdienste), rooms, and each person's room.
 
 Nothing is ever deleted: a service or room that is no longer used is *deactivated*, so visits,
-appointments, bookings and reports keep pointing at it. A ticket prefix is unique (checked here
+appointments, bookings and reports keep pointing at it; while dates lie ahead (a room's bookings,
+a service's booked appointments) it stays on, the message naming how many and the first, since
+they would vanish from the calendar or could not be checked in. A ticket prefix is unique (checked here
 for a readable message, enforced by the unique constraint `uq_services_ticket_prefix`, so two
 workstations saving at once cannot both win). Every change is one audited transaction that
 touches the topic "reference": other workstations reload services and rooms within a second.
@@ -18,8 +20,10 @@ from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import RoomKind, RoomRow, ServiceHours, ServiceRow
 from desk.domain.permissions import Permission
 from desk.domain.text import clean_text
+from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
 from desk.services.audit import record
+from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
@@ -97,8 +101,9 @@ def _hours_text(hours: Iterable[ServiceHours]) -> list[str]:
 
 
 class SetupService:
-    def __init__(self, uow: UnitOfWorkFactory) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock | None = None) -> None:
         self._uow = uow
+        self._clock = clock or system_clock
 
     # -- services --------------------------------------------------------------------------
 
@@ -132,6 +137,8 @@ class SetupService:
             if before is None:
                 raise NotFoundError("This service does not exist (any more).")
             self._prefix_free(services, values["ticket_prefix"], service_id)
+            if before.active and not values["active"]:
+                self._service_free(uow, before)
             changes = {}
             for key, old in (("name_de", before.name_de), ("name_en", before.name_en),
                              ("ticket_prefix", before.ticket_prefix), ("active", before.active)):
@@ -174,6 +181,8 @@ class SetupService:
             if RoomKind(values["kind"]) is not before.kind and RoomKind(values["kind"]) not in ROOM_KINDS:
                 raise ValidationError("A new room is an office, a group room or a kitchen.")
             self._room_name_free(uow, values["name"], room_id)
+            if (before.active and before.bookable) and not (values["active"] and values["bookable"]):
+                self._room_free(uow, before)
             old = {"name": before.name, "kind": before.kind.value, "bookable": before.bookable,
                    "display_label": before.display_label, "capacity": before.capacity, "active": before.active}
             changes = {k: [old[k], values[k]] for k in old if old[k] != values[k]}
@@ -195,6 +204,27 @@ class SetupService:
         if taken is not None:
             raise ConflictError("The ticket prefix {prefix} is already used by {service}.",
                                 prefix=prefix, service=taken.name_de)
+
+    def _service_free(self, uow: UnitOfWork, service: ServiceRow) -> None:
+        """A service is switched off only without booked appointments ahead: a client booked with
+        it could not be checked in on the day (no ticket for an inactive service). People waiting
+        today keep their place (history stays; the end of the day closes them)."""
+        count, first = uow.reference.service_appointments_from(service.id, self._clock())
+        if count:
+            raise ConflictError(
+                "{service} still has booked appointments ({count}, the first on {date}): clients could not be "
+                "checked in for them. Move or cancel them in the appointments view first.",
+                service=service.name_de, count=count, date=first.astimezone(BERLIN).strftime("%d.%m.%Y"))
+
+    def _room_free(self, uow: UnitOfWork, room: RoomRow) -> None:
+        """A room leaves the calendar only when nothing is booked in it any more: its dates would
+        vanish from every view while the people still come."""
+        count, first = uow.reference.room_bookings_from(room.id, self._clock())
+        if count:
+            raise ConflictError(
+                "{room} is still booked ({count} dates from now on, the first on {date}). Move or cancel "
+                "those dates in the room calendar first.",
+                room=room.name, count=count, date=first.astimezone(BERLIN).strftime("%d.%m.%Y"))
 
     @staticmethod
     def _room_name_free(uow: UnitOfWork, name: str, own_id: int | None) -> None:

@@ -278,6 +278,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{room} is already booked on {conflicts} of the {total} dates: {dates}. The first: {date} {start}–{end}, “{title}” (organiser: {organiser})."),
     QT_TRANSLATE_NOOP("errors", "{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). Next free slot: {suggestion}."),
     QT_TRANSLATE_NOOP("errors", "{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). No free time of this length in the next weeks."),
+    QT_TRANSLATE_NOOP("errors", "{room} is still booked ({count} dates from now on, the first on {date}). Move or cancel those dates in the room calendar first."),
+    QT_TRANSLATE_NOOP("errors", "{service} still has booked appointments ({count}, the first on {date}): clients could not be checked in for them. Move or cancel them in the appointments view first."),
     QT_TRANSLATE_NOOP("errors", "{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD)."),
     QT_TRANSLATE_NOOP("errors", "{text} is not a time range like 09:00-12:00."),
     QT_TRANSLATE_NOOP("errors", "{text} is not a valid date."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -14,6 +14,7 @@ from desk.services.checkin import CheckInRequest
 from desk.services.setup import RoomInput, ServiceInput
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+FIXED_NOW = NOW  # the services' clock where a test asks for the `clock` fixture
 
 
 def _service(services, head, code):
@@ -151,3 +152,50 @@ def test_desk_admin_sets_up_services_rooms_and_staff(services, db_url, head, cap
     row = next(a for a in services.accounts.accounts(head) if a.id == account.id)
     assert row.default_room_id == rooms["Beratungsraum 5"].id
     assert row.service_ids == {_service(services, head, "RPB").id}
+
+
+def _book_room(services, room_id: int, starts: datetime, *, cancelled: bool = False) -> None:
+    from desk.storage.models import BookingOccurrence, RoomBooking
+
+    with services.uow(write=True) as uow:
+        booking = RoomBooking(room_id=room_id, title="Sprachcafé", organiser="Frau Organisatorin", starts_at=starts,
+                              ends_at=starts + timedelta(hours=2), created_at=starts, updated_at=starts)
+        uow.session.add(booking)
+        uow.session.flush()
+        uow.session.add(BookingOccurrence(booking_id=booking.id, room_id=room_id, original_start=starts,
+                                          starts_at=starts, ends_at=starts + timedelta(hours=2), cancelled=cancelled))
+        uow.commit()
+
+
+def test_a_room_or_service_with_dates_ahead_is_not_switched_off(services, head, clock):
+    """The head switches off a room whose language café is booked every week, or a service with
+    booked appointments: the room's dates would vanish from the calendar while people still come,
+    and a client booked with the service could not be checked in on the day. Refused, naming how
+    many and the first date; once nothing lies ahead (past and cancelled dates do not count), it works."""
+    from reception_helpers import add_appointment
+
+    room = services.setup.create_room(head, RoomInput(name="Seminarraum", kind=RoomKind.GROUP, display_label="S"))
+    for weeks in (1, 2):
+        _book_room(services, room.id, NOW + timedelta(weeks=weeks))
+    _book_room(services, room.id, NOW - timedelta(weeks=1))
+    _book_room(services, room.id, NOW + timedelta(weeks=3), cancelled=True)
+    for change in ({"active": False}, {"bookable": False}):
+        data = RoomInput(name=room.name, kind=room.kind, display_label="S", **change)
+        with pytest.raises(ConflictError, match=r"Seminarraum is still booked \(2 dates from now on, the first on "
+                                                r"30\.11\.2026\)"):
+            services.setup.change_room(head, room.id, data)
+    assert services.setup.change_room(head, room.id, RoomInput(name="Seminarraum 1", kind=room.kind,
+                                                               display_label="S")).name == "Seminarraum 1"
+    clock.set(NOW + timedelta(weeks=3))
+    assert not services.setup.change_room(head, room.id, RoomInput(name="Seminarraum 1", kind=room.kind,
+                                                                   display_label="S", active=False)).active
+
+    clock.set(NOW)
+    mbe = _service(services, head, "MBE")
+    add_appointment(services, client_id=None, service_id=mbe.id, starts_at=NOW + timedelta(days=10))
+    add_appointment(services, client_id=None, service_id=mbe.id, starts_at=NOW + timedelta(days=3), status="cancelled")
+    with pytest.raises(ConflictError, match=r"still has booked appointments \(1, the first on 03\.12\.2026\)"):
+        services.setup.change_service(head, mbe.id, _input(mbe, active=False))
+    assert services.setup.change_service(head, mbe.id, _input(mbe, name_de="MBE neu")).name_de == "MBE neu"
+    clock.set(NOW + timedelta(days=11))
+    assert not services.setup.change_service(head, mbe.id, _input(mbe, active=False)).active

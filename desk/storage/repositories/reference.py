@@ -5,15 +5,32 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.domain.errors import ConflictError
-from desk.domain.model import Role, RoomKind, RoomRow, ServiceHours, ServiceRow, StaffRow
+from desk.domain.model import (
+    AppointmentStatus,
+    Role,
+    RoomKind,
+    RoomRow,
+    ServiceHours,
+    ServiceRow,
+    StaffRow,
+)
 from desk.domain.seed import ROOMS, SERVICES
-from desk.storage.models import Room, Service, ServiceHour, Staff, StaffService
+from desk.storage.models import (
+    Appointment,
+    BookingOccurrence,
+    Room,
+    Service,
+    ServiceHour,
+    Staff,
+    StaffService,
+)
 
 
 class ReferenceRepository:
@@ -191,6 +208,22 @@ class ReferenceRepository:
                 yield
         except IntegrityError as error:
             raise ConflictError(message) from error
+
+    def room_bookings_from(self, room_id: int, since: datetime) -> tuple[int, datetime | None]:
+        """Dates booked in the room (not cancelled) starting at or after `since`: (count, first)."""
+        count, first = self.session.execute(
+            select(func.count(), func.min(BookingOccurrence.starts_at))
+            .where(BookingOccurrence.room_id == room_id, BookingOccurrence.starts_at >= since,
+                   BookingOccurrence.cancelled.is_(False))).one()
+        return int(count), first
+
+    def service_appointments_from(self, service_id: int, since: datetime) -> tuple[int, datetime | None]:
+        """Booked appointments of the service starting at or after `since`: (count, first)."""
+        count, first = self.session.execute(
+            select(func.count(), func.min(Appointment.starts_at))
+            .where(Appointment.service_id == service_id, Appointment.starts_at >= since,
+                   Appointment.status == AppointmentStatus.BOOKED.value)).one()
+        return int(count), first
 
     def set_default_room(self, staff_id: int, room_id: int | None) -> None:
         self.session.execute(update(Staff).where(Staff.id == staff_id).values(default_room_id=room_id))

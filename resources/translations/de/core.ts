@@ -1818,6 +1818,14 @@ Datenbank: {database}</translation>
         <translation>{room} ist am {date} von {start} bis {end} schon belegt: „{title}“ (Veranstalter*in: {organiser}). In den nächsten Wochen ist keine freie Zeit dieser Länge.</translation>
     </message>
     <message>
+        <source>{room} is still booked ({count} dates from now on, the first on {date}). Move or cancel those dates in the room calendar first.</source>
+        <translation>{room} ist noch belegt ({count} Belegungen ab jetzt, die erste am {date}). Verlegen Sie diese Belegungen im Raumkalender oder sagen Sie sie ab; danach lässt sich der Raum abschalten.</translation>
+    </message>
+    <message>
+        <source>{service} still has booked appointments ({count}, the first on {date}): clients could not be checked in for them. Move or cancel them in the appointments view first.</source>
+        <translation>{service} hat noch gebuchte Termine ({count}, der erste am {date}): Für diese Termine könnte niemand eingecheckt werden. Verlegen Sie sie unter „Termine“ oder sagen Sie sie ab; danach lässt sich der Fachdienst deaktivieren.</translation>
+    </message>
+    <message>
         <source>{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD).</source>
         <translation>{text} ist kein Datum (bitte TT.MM.JJJJ oder JJJJ-MM-TT).</translation>
     </message>
