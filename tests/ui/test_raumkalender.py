@@ -295,6 +295,29 @@ def test_a_series_with_a_taken_date_is_booked_without_it_only_when_the_person_ch
     assert ctx.services.bookings.count_overlaps(ctx.actor) == 0
 
 
+def test_a_booking_across_midnight_is_readable_on_both_days_outside_the_hours_shown(qtbot, view, ctx, group) -> None:
+    """23:00-01:00 lies wholly outside 07-22 on both days: each part is pinned to the edge it lies
+    beyond, two lines high, with an arrow and its time (it was a 6-pixel sliver with no text, the
+    morning one looking like a booking at 07:00)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    start = place(datetime.combine(view.days()[1], time(23)))
+    book(ctx, group.id, start, 2, title="Nachtcafé")
+    reload(qtbot, view)
+    canvas = view.canvas
+    parts = sorted((b for b in canvas.blocks() if b.row.title == "Nachtcafé"), key=lambda b: b.day_index)
+    assert [(b.day_index, b.outside) for b in parts] == [(1, "below"), (2, "above")]
+    line = QFontMetricsF(canvas.small_font()).height()
+    for part in parts:
+        column = canvas.column_rect(part.day_index, 0)
+        assert part.rect.height() >= 2 * line and column.contains(part.rect)
+    assert parts[0].rect.bottom() >= canvas.column_rect(1, 0).bottom() - 2  # at the 22:00 edge
+    assert parts[1].rect.top() <= canvas.column_rect(2, 0).top() + 2  # at the 07:00 edge
+    assert canvas.stub_text(parts[0]).startswith("▼ 23:00–01:00")
+    assert canvas.stub_text(parts[1]).startswith("▲ 23:00–01:00")
+    view.canvas.grab()  # paints them
+
+
 def test_german_labels(qtbot, ctx) -> None:
     install_language("de")
     try:

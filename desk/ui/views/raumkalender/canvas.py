@@ -80,6 +80,9 @@ class Block:
     room_index: int
     clipped_top: bool
     clipped_bottom: bool
+    #: "above"/"below": this day's part lies wholly outside the hours shown (a night across
+    #: midnight, a late event): pinned to that edge, two lines high, time first with an arrow
+    outside: str = ""
 
 
 @dataclass
@@ -214,9 +217,23 @@ class CalendarCanvas(QWidget):
         column = self.column_rect(day_index, room_index)
         return QPointF(column.center().x(), self._y(self.days[day_index], moment, QRectF(self.rect())))
 
-    def blocks(self, area: QRectF | None = None) -> list[Block]:
-        """The painted rectangles of the rows (a booking across midnight gives one per day)."""
+    def small_font(self, base: QFont | None = None) -> QFont:
+        """The font of the blocks and the hour labels."""
+        base = QFont(base if base is not None else self.font())
+        small = QFont(base)
+        if base.pixelSize() > 0:  # printing draws in pixel-sized fonts
+            small.setPixelSize(max(7, round(base.pixelSize() * 0.9)))
+        else:
+            small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        return small
+
+    def blocks(self, area: QRectF | None = None, *, line_height: float | None = None) -> list[Block]:
+        """The painted rectangles of the rows (a booking across midnight gives one per day).
+        `line_height`: of the blocks' font (default: the widget's), for the parts outside the hours shown."""
         area = area or QRectF(self.rect())
+        if line_height is None:
+            line_height = QFontMetricsF(self.small_font()).height()
+        stub = 2 * line_height + 4
         own = area == QRectF(self.rect())
         if own and self._blocks:
             return self._blocks
@@ -241,12 +258,18 @@ class CalendarCanvas(QWidget):
                     finish = (end.date() - day).days * 1440 + end.hour * 60 + end.minute
                     top = top_of_grid + (min(max(begin, low), high) - low) / 60 * hour
                     bottom = top_of_grid + (min(max(finish, low), high) - low) / 60 * hour
-                    if bottom - top < 6:  # outside the visible hours: keep a visible stub
-                        grid_bottom = top_of_grid + (high - low) / 60 * hour
+                    grid_bottom = top_of_grid + (high - low) / 60 * hour
+                    outside = "above" if finish <= low else "below" if begin >= high else ""
+                    if outside:
+                        # a 6-pixel sliver at 07:00 said nothing (and looked like a booking at 07:00):
+                        # what lies outside the hours shown is readable at the edge it lies beyond
+                        top, bottom = ((top_of_grid, top_of_grid + stub) if outside == "above"
+                                       else (grid_bottom - stub, grid_bottom))
+                    elif bottom - top < 6:  # barely inside the visible hours: keep a visible stub
                         top, bottom = (top - 6, top) if top >= grid_bottom - 1 else (top, top + 6)
                     x = left + (index * rooms + room) * width
                     result.append(Block(QRectF(x + 2, top + 1, width - 4, bottom - top - 2), row, index, room,
-                                        begin < low, finish > high))
+                                        begin < low or bool(outside), finish > high or bool(outside), outside))
                 day += timedelta(days=1)
         if own:
             self._blocks = result
@@ -280,11 +303,7 @@ class CalendarCanvas(QWidget):
         if not self.days:
             return
         base = QFont(self.font())
-        small = QFont(base)
-        if base.pixelSize() > 0:  # printing draws in pixel-sized fonts
-            small.setPixelSize(max(7, round(base.pixelSize() * 0.9)))
-        else:
-            small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
+        small = self.small_font(base)
         bold = QFont(base)
         bold.setBold(True)
         width, top, hour = self._grid(area)
@@ -353,7 +372,7 @@ class CalendarCanvas(QWidget):
         painter.setFont(small)
         small_key = small.key()
         line_height = painter.fontMetrics().height()
-        for block in self.blocks(area):
+        for block in self.blocks(area, line_height=line_height):
             self._paint_block(painter, block, printing=printing, font=small, font_key=small_key,
                               line_height=line_height)
         # the drag preview
@@ -387,13 +406,14 @@ class CalendarCanvas(QWidget):
         # interpreted) and clipped to the block
         inner = rect.adjusted(3, 1, -3, -1)
         fitting = max(1, int(inner.height() // line_height) + 1)  # lines below the block are never laid out
-        key = (row, round(inner.width()), fitting, font_key)
+        key = (row, round(inner.width()), fitting, font_key, block.outside)
         static = self._static.get(key)
         if static is None:
             if len(self._static) > 20_000:
                 self._static.clear()
             metrics = QFontMetricsF(font)
-            all_lines = self.block_text(row, title_first=True).split("\n")
+            all_lines = self.stub_text(block).split("\n") if block.outside else self.block_text(
+                row, title_first=True).split("\n")
             # a word wider than the block is elided ("Anerkennungs…"), never cut in the middle;
             # the tooltip always has the whole text
             lines = [" ".join(metrics.elidedText(word, Qt.TextElideMode.ElideRight, inner.width())
@@ -411,6 +431,10 @@ class CalendarCanvas(QWidget):
         painter.setClipRect(inner)
         painter.drawStaticText(inner.topLeft(), static)
         painter.setClipping(False)
+
+    def stub_text(self, block: Block) -> str:
+        """A part outside the hours shown: an arrow to where it lies, its time, then the rest."""
+        return ("▲ " if block.outside == "above" else "▼ ") + self.block_text(block.row)
 
     def block_text(self, row: BookingOccurrenceRow, *, title_first: bool = False) -> str:
         """Everything a block says, as plain lines (also its tooltip when it is too narrow).
@@ -460,8 +484,8 @@ class CalendarCanvas(QWidget):
         block = self.block_at(point)
         if block is not None:
             self.select(block.row.id)
-            if self.read_only or block.row.cancelled:
-                return
+            if self.read_only or block.row.cancelled or block.outside:
+                return  # a part outside the hours shown is opened (double click, Enter), not dragged
             if block.rect.bottom() - point.y() <= EDGE and not block.clipped_bottom:
                 self._drag = Drag("resize", block.day_index, block.room_index, block.row.starts_at,
                                   block.row.starts_at, block.row.ends_at, row=block.row, origin=point)
