@@ -241,3 +241,22 @@ def test_new_client_saved_again_after_a_lost_acknowledgement_is_one_person(servi
     # a namesake entered on purpose (a new card, a new key) is a second person, as before
     other = services.clients.create(reception, dataclasses.replace(data, request_key=new_request_key()))
     assert other.id != again.id and _count(services, Client) == 2
+
+
+def test_a_hand_over_tried_again_is_refused_and_leaves_one_new_visit(services, head, counsellor):
+    """A hand-over changes an existing visit by a conditional UPDATE: its retry after a lost
+    acknowledgement finds the visit handed over already and is refused (nothing doubled), and the
+    waiting list shows the new number (docs/RELIABILITY.md: not keyed, on purpose)."""
+    from desk.domain.model import VisitStatus
+
+    client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haidari"))
+    visit = services.checkin.check_in(head, CheckInRequest(service_id=_service(services, head).id,
+                                                           client_id=client.id))
+    im = _service(services, head, "IM")
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
+    with pytest.raises(ConflictError, match="M-001 is handed_over now"):  # says where it stands
+        services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
+    rows = services.checkin.today(head, open_only=False)
+    assert sorted((r.ticket, r.status) for r in rows) == [("I-001", VisitStatus.WAITING),
+                                                          ("M-001", VisitStatus.HANDED_OVER)]

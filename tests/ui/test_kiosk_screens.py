@@ -313,6 +313,38 @@ def test_a_database_that_is_away_gives_a_clear_sentence_and_no_ticket(qtbot, ope
     assert [v.ticket for v in reception_services.checkin.today(Actor.system("t"), now=NOW)] == [kiosk.ticket.ticket]
 
 
+def test_a_ticket_whose_acknowledgement_was_lost_is_printed_once_when_touched_again(qtbot, open_kiosk, centre):
+    """The connection lost right after the ticket's commit: the kiosk says it is offline; the
+    person touches the service again and gets the ticket that was saved - one visit, one print.
+    The next person (the kiosk reset) gets the next number."""
+    from once_helpers import lost_acknowledgement
+
+    from desk.domain.topics import Topic
+
+    reception_services, (services_1, _) = centre
+    printer = FakePrinter()
+    kiosk = open_kiosk(services_1, "k", printer)
+    _click(qtbot, kiosk.language_buttons["ti"])
+    _click(qtbot, kiosk.question_button)
+    qtbot.waitUntil(lambda: bool(kiosk.service_buttons) and kiosk.ctx.workers_running == 0, timeout=20000)
+    with lost_acknowledgement(topic=Topic.VISITS) as lost:
+        _click(qtbot, next(iter(kiosk.service_buttons.values())))
+        qtbot.waitUntil(lambda: bool(lost) and kiosk.message.isVisible() and not kiosk.busy, timeout=20000)
+    assert kiosk.message.text() == kiosk.language.text("offline") and printer.printed == []
+    with qtbot.waitSignal(kiosk.sig_ticket, timeout=20000):
+        _click(qtbot, next(iter(kiosk.service_buttons.values())))
+    first = kiosk.ticket.ticket
+    assert first.endswith("-001") and [p[0] for p in printer.printed] == [first]
+    assert [v.ticket for v in reception_services.checkin.today(Actor.system("t"), now=NOW)] == [first]
+    kiosk.reset()  # the next person
+    _click(qtbot, kiosk.language_buttons["ti"])
+    _click(qtbot, kiosk.question_button)
+    qtbot.waitUntil(lambda: bool(kiosk.service_buttons) and kiosk.ctx.workers_running == 0, timeout=20000)
+    with qtbot.waitSignal(kiosk.sig_ticket, timeout=20000):
+        _click(qtbot, next(iter(kiosk.service_buttons.values())))
+    assert kiosk.ticket.ticket == first.replace("-001", "-002")
+
+
 def test_every_language_has_every_sentence_and_the_head_can_add_one(qtbot, open_kiosk, centre):
     from desk.domain.kiosk import TEXT_KEYS
 
