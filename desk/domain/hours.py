@@ -27,6 +27,12 @@ DAY_NAMES = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), "en": ("Mon", "Tu
 _BLOCK = re.compile(r"^\s*([A-Za-z]{2,3})\.?\s+(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
+def _named(part: str) -> str:
+    """The block as an error names it: a pasted screenful would hide the rest of the sentence."""
+    part = part.strip()
+    return part if len(part) <= 40 else part[:39] + "\u2026"
+
+
 def parse_hours(text: str) -> tuple[ServiceHours, ...]:
     """Blocks separated by commas or semicolons; empty text: no open hours."""
     blocks = []
@@ -36,15 +42,15 @@ def parse_hours(text: str) -> tuple[ServiceHours, ...]:
         match = _BLOCK.match(part)
         day = _DAYS.get(match.group(1).lower()) if match else None
         if match is None or day is None:
-            raise ValidationError("Opening hours: {part} is not like \"Mo 09:00-12:00\".", part=part.strip())
+            raise ValidationError("Opening hours: {part} is not like \"Mo 09:00-12:00\".", part=_named(part))
         try:
             start = time(int(match.group(2)), int(match.group(3)))
             end = time(int(match.group(4)), int(match.group(5)))
         except ValueError:
             raise ValidationError("Opening hours: {part} is not like \"Mo 09:00-12:00\".",
-                                  part=part.strip()) from None
+                                  part=_named(part)) from None
         if end <= start:  # "Mo 12:00-09:00": a typo the kiosk would read as closed all Monday
-            raise ValidationError("Opening hours: in {part} the end must be after the start.", part=part.strip())
+            raise ValidationError("Opening hours: in {part} the end must be after the start.", part=_named(part))
         blocks.append(ServiceHours(day, start, end))
     return tuple(sorted(blocks, key=lambda h: (h.weekday, h.start)))
 

@@ -57,3 +57,12 @@ def test_the_next_consultation_hours_skip_public_holidays_and_past_blocks():
     assert kiosk_open(hours, block.starts_at - KIOSK_EARLY)[0]  # the queue before the door opens
     assert not kiosk_open(hours, block.ends_at)[0]  # the end is closed
     assert kiosk_open((), at_ten) == (True, None)  # no hours: not limited
+
+
+def test_a_pasted_screenful_is_named_short_so_the_message_stays_readable():
+    """10,000 characters pasted into the opening hours: the message names the start of it and
+    still says what is wrong (the whole paste pushed the explanation out of the dialog)."""
+    with pytest.raises(ValidationError, match="not like") as error:
+        parse_hours("Mo " + "9" * 10_000)
+    assert error.value.params["part"] == "Mo " + "9" * 36 + "\u2026"
+    assert len(error.value.message()) < 120
