@@ -317,3 +317,28 @@ def test_a_call_committed_after_a_newer_one_still_chimes_and_is_shown_big(qtbot,
     assert window.current.text().startswith("I-010") and window.history[0].text().startswith("M-011")
     window.apply([row(11, "M-011"), row(10, "I-010")])  # read again: nothing new, no gong
     assert gong.played == 2
+
+
+def test_the_call_after_an_undone_call_chimes(qtbot, sqlite_services, ui_clock):
+    """A counsellor called by mistake and pressed Ctrl+Z (the display row is deleted); her next call
+    got the same id on SQLite, and the display took it for the call it had already seen: no gong."""
+    head = Actor.system()
+    mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+    room = sqlite_services.reference.rooms(head)[3]
+    first = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    second = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    gong, events = FakeGong(), AppEvents()
+    window = DisplayWindow(sqlite_services, events, gong=gong)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.loaded, timeout=5000)
+    with qtbot.waitSignal(window.sig_new_call, timeout=5000):
+        mistake = sqlite_services.waitlist.call(head, first.id, room_id=room.id, now=ui_clock())
+        events.sig_data_changed.emit(frozenset({"display"}))
+    sqlite_services.waitlist.undo(head, mistake.undo, now=ui_clock() + timedelta(seconds=20))
+    events.sig_data_changed.emit(frozenset({"display"}))
+    qtbot.waitUntil(lambda: not window.calls and not window.reading, timeout=5000)
+    with qtbot.waitSignal(window.sig_new_call, timeout=5000) as blocker:
+        sqlite_services.waitlist.call(head, second.id, room_id=room.id, now=ui_clock() + timedelta(seconds=40))
+        events.sig_data_changed.emit(frozenset({"display"}))
+    assert blocker.args[0].ticket == second.ticket and gong.played == 2
+    assert window.current.text().startswith(second.ticket)

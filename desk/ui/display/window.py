@@ -151,9 +151,10 @@ class DisplayWindow(QWidget):
                              settings=settings)  # type: ignore[arg-type] # the display reads no settings
         self.gong = gong if gong is not None else Gong(self)
         self.calls: list[DisplayCallRow] = []
-        #: call id -> when this display first saw it (a counter): the order shown. A call that
-        #: commits a moment after one with a higher id (two PCs on PostgreSQL) is still new here
-        self._seen: dict[int, int] = {}
+        #: call -> when this display first saw it (a counter): the order shown. A call that commits
+        #: a moment after one with a higher id (two PCs on PostgreSQL) is still new here. A call is
+        #: its id with its ticket and time: SQLite gives the id of an undone call to the next one
+        self._seen: dict[tuple[int, str, datetime], int] = {}
         self._seen_count = 0
         self._loaded = False
         self._failed_since: datetime | None = None
@@ -302,15 +303,15 @@ class DisplayWindow(QWidget):
         # every new call chimes - the first call of the day too ("no call yet" is a load, too)
         first_load = not self._loaded
         self._loaded = True
-        fresh = sorted((c for c in calls if c.id not in self._seen), key=lambda c: c.id)
+        fresh = sorted((c for c in calls if _identity(c) not in self._seen), key=lambda c: c.id)
         for call in fresh:
             self._seen_count += 1
-            self._seen[call.id] = self._seen_count
+            self._seen[_identity(call)] = self._seen_count
         if len(self._seen) > SEEN_KEPT and calls:  # a display runs for weeks: forget what was read long ago
             oldest = min(c.id for c in calls)
-            self._seen = {i: n for i, n in self._seen.items() if i >= oldest}
+            self._seen = {key: n for key, n in self._seen.items() if key[0] >= oldest}
         # the call seen last is the big one, whatever the clocks of the calling PCs said
-        self.calls = sorted(calls, key=lambda c: self._seen.get(c.id, -1), reverse=True)
+        self.calls = sorted(calls, key=lambda c: self._seen.get(_identity(c), -1), reverse=True)
         self._render()
         if fresh and not first_load:
             self.gong.play()
@@ -339,6 +340,10 @@ class DisplayWindow(QWidget):
         self.phrase_other.setLayoutDirection(direction)
         for label, older in zip(self.history, self.calls[1:] + [None] * HISTORY, strict=False):
             label.setText(f"{older.ticket}  →  {older.room_label}" if older else "")
+
+
+def _identity(call: DisplayCallRow) -> tuple[int, str, datetime]:
+    return call.id, call.ticket, call.called_at
 
 
 def open_display(services: DeskServices, settings: UiSettings, events: AppEvents, screen: int | None = None,
