@@ -66,6 +66,7 @@ class NewAccount:
     role: Role
     password: str
     service_ids: frozenset[int] = frozenset()
+    default_room_id: int | None = None  # the person's office (call and display), set in the same step
 
 
 def check_password_rules(password: str) -> None:
@@ -430,12 +431,16 @@ class AccountService:
             ensure_current(uow, actor, Permission.ACCOUNTS_MANAGE)
             if uow.accounts.by_username(username) is not None:
                 raise ConflictError("The user name {name} is taken.", name=username)
+            room = account.default_room_id
+            if room is not None and not any(r.id == room and r.active for r in uow.reference.rooms()):
+                raise NotFoundError("This room does not exist (any more).")
             # one-time: the person chooses their own at the first login (the head never knows it)
             staff_id = uow.reference.add_staff(username=username, display_name=name, role=account.role,
                                                password_hash=hashed, service_ids=account.service_ids,
-                                               password_one_time=True)
+                                               default_room_id=room, password_one_time=True)
             record(uow, actor, "account.create", entity_type="staff", entity_id=staff_id,
-                   details={"role": account.role.value, "services": sorted(account.service_ids)})
+                   details={"role": account.role.value, "services": sorted(account.service_ids),
+                            **({"room": room} if room is not None else {})})
             uow.touch(Topic.STAFF, Topic.REFERENCE)
             uow.commit()
         return self._row(staff_id)

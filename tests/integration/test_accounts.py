@@ -268,3 +268,22 @@ def test_every_forbidden_call_is_refused_and_writes_nothing(services, role) -> N
     missing = {name.split(".")[0] for name in service_functions()} - set(objects)
     assert not missing, f"service classes not reachable from DeskServices: {missing}"
     assert row_counts(services) == before
+
+
+def test_an_account_is_made_with_its_room_in_one_step(services, first_head) -> None:
+    """The new-account dialog's room: a room deactivated meanwhile refused the room after the
+    account was already made (two steps), and Save again said the user name was taken. Now the
+    account and its room are one step: refused together, or made together."""
+    from desk.services.setup import RoomInput
+
+    office = next(r for r in services.reference.rooms(first_head) if r.name == "Büro Migrationsberatung")
+    gone = services.setup.create_room(first_head, RoomInput(name="Büro 9", kind=office.kind, display_label="9"))
+    services.setup.change_room(first_head, gone.id, RoomInput(name="Büro 9", kind=office.kind, display_label="9",
+                                                              active=False))
+    with pytest.raises(Exception, match="room does not exist"):
+        services.accounts.create_account(first_head, NewAccount("neu", "Frau Neu", Role.COUNSELLOR, "passwort-1",
+                                                                default_room_id=gone.id))
+    assert [a.username for a in services.accounts.accounts(first_head)] == ["chefin"]
+    made = services.accounts.create_account(first_head, NewAccount("neu", "Frau Neu", Role.COUNSELLOR, "passwort-1",
+                                                                   default_room_id=office.id))
+    assert made.default_room_id == office.id

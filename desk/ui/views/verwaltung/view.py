@@ -184,17 +184,11 @@ class AccountsTab(_Tab):
         dialog = AccountDialog(self._services, None, self, rooms=self._rooms)
 
         def work():
+            # one step with the room: a refused room left the account made, and Save again said
+            # the user name was taken
             account = NewAccount(dialog.username.text(), dialog.display_name.text(), dialog.chosen_role(),
-                                 dialog.password.text(), dialog.chosen_services())
-            room = dialog.chosen_room()
-
-            def create():
-                row = accounts.create_account(actor, account)
-                if room is not None:
-                    row = accounts.change_account(actor, row.id, row.version, default_room_id=room)
-                return row
-
-            return create
+                                 dialog.password.text(), dialog.chosen_services(), dialog.chosen_room())
+            return lambda: accounts.create_account(actor, account)
 
         dialog.run_on_accept(self.ctx, work)
         dialog.exec()  # saved: the tab reloads through the window's announcement of the commit
