@@ -2,8 +2,9 @@
 
 - contact data: a mobile number normalised to E.164 (`phonenumbers`), an e-mail address
   checked for syntax;
-- templates per language with the placeholders {date} {time} {address} {code} (and {service}
-  only when the head writes it into a template); dates and times as the language writes them
+- templates per language with the placeholders {date} {time} {address} {phone} {code} (and
+  {service} only when the head writes it into a template); a line whose placeholders are all
+  empty is left out (the phone line while the centre has no phone number set); dates and times as the language writes them
   (Babel); values embedded in right-to-left text as isolated runs;
 - an honest SMS length: GSM-7 septets (extension characters count two) or UCS-2 code units,
   and the segments they make;
@@ -147,7 +148,7 @@ RTL_LANGUAGES = frozenset(code for code in WRITTEN if is_rtl(code))
 FALLBACK_LANGUAGE = FALLBACK
 
 REQUIRED_PLACEHOLDERS = ("date", "time", "code")
-ALLOWED_PLACEHOLDERS = frozenset({"date", "time", "address", "code", "service"})
+ALLOWED_PLACEHOLDERS = frozenset({"date", "time", "address", "phone", "code", "service"})
 TEMPLATE_FIELDS = ("sms", "email_subject", "email_body")
 TEMPLATE_MAX = 2000
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
@@ -206,7 +207,7 @@ def check_template_text(text: str, *, what: str, required: tuple[str, ...] = REQ
     unknown = sorted(n for n in names if n not in ALLOWED_PLACEHOLDERS)
     if unknown:
         raise ValidationError("The {what} text uses {{{name}}}, which desk does not know. Placeholders: "
-                              "{{date}} {{time}} {{address}} {{code}} {{service}}.", what=what, name=unknown[0])
+                              "{{date}} {{time}} {{address}} {{phone}} {{code}} {{service}}.", what=what, name=unknown[0])
     missing = [n for n in required if n not in names]
     if missing:
         raise ValidationError("The {what} text has no {{{name}}}: a reminder without it is no use.",
@@ -215,16 +216,23 @@ def check_template_text(text: str, *, what: str, required: tuple[str, ...] = REQ
 
 # a long date and a long code: what the budget check renders (the longest month names)
 SAMPLE_START = datetime(2026, 9, 30, 16, 45, tzinfo=BERLIN)
+# checked while no phone number is set: a text that fits now still fits once the head sets one
+SAMPLE_PHONE = "+49 7433 123456-789"
 
 
-def check_template(template: Template, *, max_segments: int, address: str) -> SmsLength:
+def budget_phone(phone: str) -> str:
+    """The phone number a text is checked (and previewed) with when it is saved."""
+    return phone or SAMPLE_PHONE
+
+
+def check_template(template: Template, *, max_segments: int, address: str, phone: str = "") -> SmsLength:
     """ValidationError for a missing or unknown placeholder, or an SMS over the budget;
     returns the SMS length of a sample reminder (shown while editing)."""
     check_template_text(template.sms, what="SMS")
     check_template_text(template.email_subject, what="e-mail subject", required=())
     check_template_text(template.email_body, what="e-mail")
     length = sms_length(render(template.sms, template.language, SAMPLE_START, address=address,
-                               code="T-ZZZZZ", service=""))
+                               code="T-ZZZZZ", service="", phone=phone))
     if length.segments > max_segments:
         raise ValidationError(
             "The SMS ({language}) needs {segments} parts ({encoding}, {units} characters); the budget "
@@ -250,13 +258,17 @@ def format_time_for(moment: datetime, language: str) -> str:
     return format_time(moment.astimezone(BERLIN), format="short", locale=babel_locale(language))
 
 
-def render(text: str, language: str, starts_at: datetime, *, address: str, code: str, service: str) -> str:
+def render(text: str, language: str, starts_at: datetime, *, address: str, code: str, service: str,
+           phone: str = "") -> str:
     """Fill a template. In a right-to-left language every value is an isolated run, so a time
-    like 14:05 or a German street address keeps its own order inside the Arabic sentence."""
+    like 14:05 or a German street address keeps its own order inside the Arabic sentence.
+    A line whose placeholders are all empty is left out: "Tel. {phone}" without a phone number
+    set would tell the client nothing."""
     values = {
         "date": format_date_for(starts_at, language),
         "time": format_time_for(starts_at, language),
         "address": address,
+        "phone": phone,
         "code": code,
         "service": service,
     }
@@ -264,7 +276,16 @@ def render(text: str, language: str, starts_at: datetime, *, address: str, code:
     values = {k: v.replace("\u202f", " ").replace("\u00a0", " ") for k, v in values.items()}
     if language in RTL_LANGUAGES:
         values = {k: f"{FSI}{v}{PDI}" if v else v for k, v in values.items()}
-    return text.format(**values)
+    return "\n".join(line for line in text.split("\n") if not _all_empty(line, values)).format(**values)
+
+
+def _all_empty(line: str, values: dict[str, str]) -> bool:
+    """Whether every placeholder of the line is known and empty (a broken one is left to format)."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(line) if name is not None}
+    except ValueError:
+        return False
+    return bool(names) and all(n in values and not values[n] for n in names)
 
 
 # --- the appointment's short code --------------------------------------------------------------

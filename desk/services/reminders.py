@@ -36,6 +36,7 @@ from desk.domain.reminders import (
     Slot,
     Template,
     appointment_code,
+    budget_phone,
     check_email,
     check_template,
     due_slots,
@@ -168,9 +169,9 @@ class ReminderService:
             raise ValidationError("Choose when reminders go out: the day before, or hours before, or both.")
         with self._uow(write=True) as uow:
             templates = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
-            address = self._address(uow)
+            address, phone = self._address(uow), budget_phone(self._phone(uow))
             for template in templates.values():
-                check_template(template, max_segments=schedule.sms_max_segments, address=address)
+                check_template(template, max_segments=schedule.sms_max_segments, address=address, phone=phone)
             old = uow.settings.get(SCHEDULE_KEY)
             uow.settings.set(SCHEDULE_KEY, schedule.as_setting())
             record(uow, actor, "setting.change", entity_type="setting",
@@ -190,6 +191,12 @@ class ReminderService:
             return self._address(uow)
 
     @requires(Permission.SETTINGS_MANAGE)
+    def centre_phone(self, actor: Actor) -> str:
+        """The centre's telephone number for the {phone} placeholder ("" while not set)."""
+        with self._uow() as uow:
+            return self._phone(uow)
+
+    @requires(Permission.SETTINGS_MANAGE)
     def save_template(self, actor: Actor, template: Template) -> Template:
         """Save one language's texts. Refused (nothing saved) when a placeholder is missing or
         unknown, or the SMS would need more parts than the budget allows. A changed text is
@@ -199,7 +206,8 @@ class ReminderService:
                                   language=template.language)
         with self._uow(write=True) as uow:
             schedule = ReminderSchedule.from_setting(uow.settings.get(SCHEDULE_KEY))
-            check_template(template, max_segments=schedule.sms_max_segments, address=self._address(uow))
+            check_template(template, max_segments=schedule.sms_max_segments, address=self._address(uow),
+                           phone=budget_phone(self._phone(uow)))
             stored = dict(uow.settings.get(TEMPLATES_KEY) or {})
             stored[template.language] = template.as_json()
             uow.settings.set(TEMPLATES_KEY, stored)
@@ -328,7 +336,7 @@ class ReminderService:
                     uow.reminders.finish(sending_id, actor.workstation, now, status=SendStatus.OBSOLETE,
                                          error="consent withdrawn")
                     continue
-                job["address"] = self._address(uow)
+                job["address"], job["phone"] = self._address(uow), self._phone(uow)
                 job["templates"] = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
                 jobs.append(job)
             if changed:
@@ -348,9 +356,10 @@ class ReminderService:
         channel = Channel(job["channel"])
         language, template = self._message(job)
         code = appointment_code(job["appointment_id"])
-        values = dict(address=job["address"], code=code, service=job["service_de"] or "")
+        values = dict(address=job["address"], phone=job["phone"], code=code, service=job["service_de"] or "")
         try:
-            check_template(template, max_segments=schedule.sms_max_segments, address=job["address"])
+            check_template(template, max_segments=schedule.sms_max_segments, address=job["address"],
+                           phone=job["phone"])
             if channel is Channel.SMS:
                 assert config.sms is not None
                 text = render(template.sms, language, job["starts_at"], **values)
@@ -394,7 +403,7 @@ class ReminderService:
     def _would_send(self, uow: UnitOfWork, schedule: ReminderSchedule, now: datetime,
                     available: set[Channel]) -> list[PlannedReminder]:
         templates = templates_from_setting(uow.settings.get(TEMPLATES_KEY))
-        address = self._address(uow)
+        address, phone = self._address(uow), self._phone(uow)
         rows = self._due_rows(uow, schedule, now)
         existing = uow.reminders.existing(rows)
         result = []
@@ -408,7 +417,7 @@ class ReminderService:
             language = client.language.lower() if client.language.lower() in templates else FALLBACK_LANGUAGE
             template = templates[language]
             channel = Channel(row["channel"])
-            values = dict(address=address, code=appointment_code(row["appointment_id"]), service="")
+            values = dict(address=address, phone=phone, code=appointment_code(row["appointment_id"]), service="")
             text = render(template.sms if channel is Channel.SMS else template.email_body, language,
                           row["starts_at"], **values)
             result.append(PlannedReminder(
@@ -422,6 +431,10 @@ class ReminderService:
     @staticmethod
     def _address(uow: UnitOfWork) -> str:
         return uow.settings.business().centre_address
+
+    @staticmethod
+    def _phone(uow: UnitOfWork) -> str:
+        return uow.settings.business().centre_phone
 
     # -- the log --------------------------------------------------------------------------------
 

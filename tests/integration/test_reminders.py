@@ -208,6 +208,23 @@ def test_cancelled_never_sent_and_moved_gets_a_new_reminder(services, head, coun
     assert {r.starts_at for r in log if r.status is SendStatus.SENT} == {new_start.astimezone(UTC)}
 
 
+def test_the_sms_names_the_centres_telephone_once_the_head_sets_it(services, head, world, seven):
+    """"Please call us" needs the number: the head sets it once (Verwaltung -> Einstellungen)
+    and every reminder carries it; the dry run shows the same text."""
+    first = world["book"](local_moment(TUESDAY, time(9, 30)))
+    services.reminders.run_due(head, now=DAY_BEFORE_10)
+    [without] = seven.received
+    assert "هاتف" not in without["text"]  # no number set yet: no empty "Phone:" line
+    services.reference.change_setting(head, "centre_phone", " 07433 9876-0 ")
+    assert services.reminders.centre_phone(head) == "07433 9876-0"
+    second = world["book"](local_moment(TUESDAY, time(11, 0)))
+    [planned] = services.reminders.run_due(head, now=DAY_BEFORE_10, dry_run=True).would_send
+    assert planned.appointment_id == second.id and f"هاتف: {FSI}07433 9876-0{PDI}" in planned.text
+    services.reminders.run_due(head, now=DAY_BEFORE_10)
+    assert [m["text"] for m in seven.received[1:]] == [planned.text]
+    assert first.id != second.id
+
+
 def test_dry_run_shows_and_changes_nothing(services, head, world, seven):
     world["book"](local_moment(TUESDAY, time(9, 30)))
     report = services.reminders.run_due(head, now=DAY_BEFORE_10, dry_run=True)

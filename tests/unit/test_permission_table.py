@@ -139,6 +139,7 @@ ReminderService.schedule                       x x x -
 ReminderService.save_schedule                  - - x -
 ReminderService.templates                      - - x -
 ReminderService.centre_address                 - - x -
+ReminderService.centre_phone                   - - x -
 ReminderService.save_template                  - - x -
 ReminderService.mark_reviewed                  - - x -
 ReminderService.channel_status                 - - x -

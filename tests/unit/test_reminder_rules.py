@@ -11,10 +11,12 @@ from desk.domain.reminders import (
     FSI,
     LANGUAGES,
     PDI,
+    SAMPLE_PHONE,
     NoShowFigures,
     ReminderSchedule,
     Slot,
     appointment_code,
+    budget_phone,
     check_email,
     check_template,
     default_templates,
@@ -89,6 +91,41 @@ def test_every_language_has_a_default_within_three_parts_and_right_to_left_value
     assert "2:05 PM" in english and sms_length(english).encoding == "GSM-7"
     dari = render(templates["prs"].sms, "prs", start, address=ADDRESS, code="T-0001", service="")
     assert "مارچ" in dari or "مارس" in dari  # Persian as written in Afghanistan
+
+
+PHONE = "07433 9876-0"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_default_text_says_whom_to_call_and_fits_the_budget_with_the_number(language):
+    """'Please call us' is no help without the number: every shipped SMS and e-mail names the
+    centre's telephone (isolated in right-to-left text), and still fits three SMS parts with the
+    longest sample number."""
+    template = default_templates()[language]
+    check_template(template, max_segments=3, address=ADDRESS, phone=budget_phone(""))
+    assert budget_phone("") == SAMPLE_PHONE and budget_phone(PHONE) == PHONE
+    start = datetime(2030, 3, 5, 14, 5, tzinfo=BERLIN)
+    for text in (template.sms, template.email_body):
+        rendered = render(text, language, start, address=ADDRESS, code="T-0001", service="", phone=PHONE)
+        assert (f"{FSI}{PHONE}{PDI}" if language in ("ar", "fa", "prs") else PHONE) in rendered
+        # no number set: the phone line is left out, nothing dangles ("Tel." with nothing after it)
+        without = render(text, language, start, address=ADDRESS, code="T-0001", service="", phone="")
+        phone_line = next(line for line in text.split("\n") if "{phone}" in line)
+        assert without.count("\n") == text.count("\n") - 1
+        assert phone_line.replace("{phone}", "").strip() not in without.split("\n")
+        assert "T-0001" in without and ADDRESS in without
+
+
+def test_a_line_is_left_out_only_when_all_its_placeholders_are_empty():
+    start = datetime(2030, 3, 5, 9, 30, tzinfo=BERLIN)
+    text = "Code {code}\nTel. {phone}\n{address} / {phone}\nDanke."
+    assert render(text, "de", start, address="", code="T-1", service="", phone="") == "Code T-1\nDanke."
+    assert render(text, "de", start, address="Hof 1", code="T-1", service="", phone="") == \
+        "Code T-1\nHof 1 / \nDanke."
+    assert render(text, "de", start, address="", code="T-1", service="", phone="0123") == \
+        "Code T-1\nTel. 0123\n / 0123\nDanke."
+    with pytest.raises(KeyError):  # an unknown placeholder is still an error, never silently dropped
+        render("{nonsense}", "de", start, address="", code="T-1", service="")
 
 
 def test_due_slots_follow_the_schedule():

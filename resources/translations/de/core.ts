@@ -1454,8 +1454,8 @@ Datenbank: {database}</translation>
         <translation>Der Text „{what}“ ist zu lang.</translation>
     </message>
     <message>
-        <source>The {what} text uses {{{name}}}, which desk does not know. Placeholders: {{date}} {{time}} {{address}} {{code}} {{service}}.</source>
-        <translation>Der Text „{what}“ verwendet {{{name}}}, das desk nicht kennt. Platzhalter: {{date}} {{time}} {{address}} {{code}} {{service}}.</translation>
+        <source>The {what} text uses {{{name}}}, which desk does not know. Placeholders: {{date}} {{time}} {{address}} {{phone}} {{code}} {{service}}.</source>
+        <translation>Der Text „{what}“ verwendet {{{name}}}, das desk nicht kennt. Platzhalter: {{date}} {{time}} {{address}} {{phone}} {{code}} {{service}}.</translation>
     </message>
     <message>
         <source>There are no reminder texts for the language {language}.</source>
@@ -2058,6 +2058,10 @@ Datenbank: {database}</translation>
     <message>
         <source>&amp;Partner organisations (one per line):</source>
         <translation>&amp;Partnerorganisationen (eine pro Zeile):</translation>
+    </message>
+    <message>
+        <source>&amp;Telephone:</source>
+        <translation>Te&amp;lefon:</translation>
     </message>
     <message>
         <source>&amp;Visits (then anonymised):</source>

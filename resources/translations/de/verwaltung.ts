@@ -497,8 +497,8 @@
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <source>Placeholders: {date} {time} {address} {code} (date, time and code are needed); {service} names the service - only if you want that.</source>
-        <translation>Platzhalter: {date} {time} {address} {code} (Datum, Uhrzeit und Code sind nötig); {service} nennt den Fachdienst – nur wenn Sie das wollen.</translation>
+        <source>Placeholders: {date} {time} {address} {phone} {code} (date, time and code are needed); {service} names the service - only if you want that. The address and the telephone number are set under Settings; a line whose placeholders are all empty is left out.</source>
+        <translation>Platzhalter: {date} {time} {address} {phone} {code} (Datum, Uhrzeit und Code sind nötig); {service} nennt den Fachdienst – nur wenn Sie das wollen. Adresse und Telefonnummer stehen unter Einstellungen; eine Zeile, deren Platzhalter alle leer sind, entfällt.</translation>
     </message>
     <message>
         <source>&amp;SMS:</source>

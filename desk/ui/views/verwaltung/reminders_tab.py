@@ -30,6 +30,7 @@ from desk.domain.reminders import (
     Channel,
     ReminderSchedule,
     Template,
+    budget_phone,
     render,
     sms_length,
 )
@@ -53,6 +54,7 @@ class RemindersTab(DeskView):
         self.setObjectName("RemindersTab")
         self.templates: dict[str, Template] = {}
         self.address = ""
+        self.phone = ""
         self.schedule = ReminderSchedule()
 
         # -- when --------------------------------------------------------------------------
@@ -118,8 +120,10 @@ class RemindersTab(DeskView):
         texts = QGroupBox(self.tr("Texts per language"))
         tform = QFormLayout(texts)
         tform.addRow(self.tr("&Language:"), self.language)
-        tform.addRow(_plain(self.tr("Placeholders: {date} {time} {address} {code} (date, time and code are "
-                                    "needed); {service} names the service - only if you want that.")))
+        tform.addRow(_plain(self.tr("Placeholders: {date} {time} {address} {phone} {code} (date, time and code "
+                                    "are needed); {service} names the service - only if you want that. The "
+                                    "address and the telephone number are set under Settings; a line whose "
+                                    "placeholders are all empty is left out.")))
         tform.addRow(self.tr("&SMS:"), self.sms)
         tform.addRow("", self.count)
         tform.addRow(self.tr("E-mail s&ubject:"), self.subject)
@@ -151,7 +155,8 @@ class RemindersTab(DeskView):
 
         def work():
             return (services.reminders.schedule(actor), services.reminders.templates(actor),
-                    services.reminders.centre_address(actor), services.reminders.channel_status(actor))
+                    services.reminders.centre_address(actor), services.reminders.centre_phone(actor),
+                    services.reminders.channel_status(actor))
 
         self.run(work, self._loaded, self._failed)
 
@@ -159,8 +164,8 @@ class RemindersTab(DeskView):
         self.status.setText(error_text(error))
 
     def _loaded(self, values) -> None:
-        schedule, templates, address, machine = values
-        self.schedule, self.templates, self.address = schedule, templates, address
+        schedule, templates, address, phone, machine = values
+        self.schedule, self.templates, self.address, self.phone = schedule, templates, address, phone
         self.enabled.setChecked(schedule.enabled)
         self.day_before.setChecked(schedule.day_before)
         self.day_before_time.setTime(QTime(schedule.day_before_time.hour, schedule.day_before_time.minute))
@@ -208,8 +213,9 @@ class RemindersTab(DeskView):
         """The SMS as it would go out (the longest date, the address), its encoding and parts."""
         code = self.language.currentData() or "de"
         try:
+            # counted as the service checks it on saving (a sample number while none is set)
             text = render(self.sms.toPlainText(), code, SAMPLE_START, address=self.address, code="T-ZZZZZ",
-                          service="")
+                          service="", phone=budget_phone(self.phone))
         except (KeyError, IndexError, ValueError):
             self.count.setText(self.tr("Unknown or broken placeholder."))
             self.preview.setText("")
