@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session, open_services, sqlite_path
 from desk.cli.i18n import error_text, fmt_date, fmt_datetime, fmt_number, tr
-from desk.domain.backups import LONGEST, rule_text
+from desk.domain.backups import LIFETIME, LONGEST
 from desk.domain.errors import DatabaseError
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.services.backup import backup_too_old, check_file, checked_copy, restore_file, written_by_newer_desk
@@ -142,8 +142,10 @@ def _check(args: argparse.Namespace) -> int:
             again = services.reapplied_erasures()
         if again:  # a restored dump (the restore drill): erasures made since, applied again
             _erased_again(again)
-    for line in report.lines():
-        print(line)
+    ok = tr("ok")
+    print(tr("integrity: {result}").format(result=ok if report.integrity == ["ok"] else "; ".join(report.integrity[:10])))
+    print(tr("foreign keys: {result}").format(result=ok if not report.foreign_keys else "; ".join(report.foreign_keys[:10])))
+    print(tr("schema: {revision}").format(revision=report.revision or tr("none")))
     print(tr("this program: schema {revision}").format(revision=program_schema()))
     if not report.ok:
         print(tr("DAMAGED: restore the latest good backup with 'desk-admin restore FILE' (desk-admin backups lists "
@@ -165,7 +167,9 @@ def _check(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         backups = services.backup.backups(actor)
-    print(tr("rule: {rule} (desk-made files only)").format(rule=rule_text()))
+    rule = tr("daily backups are deleted after {daily} days; weekly, manual, pre-upgrade and replaced-database copies "
+              "after {longest} days").format(daily=LIFETIME["daily"].days, longest=LONGEST.days)
+    print(tr("rule: {rule} (desk-made files only)").format(rule=rule))
     for b in backups:
         # the centre's time, as in the file names and in Verwaltung (made_at is UTC): a daily
         # backup made at 00:05 on the 5th is not listed as the 4th at 23:05

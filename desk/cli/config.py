@@ -24,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.set_defaults(handler=_show)
 
 
+def _source_word(text: str) -> str:
+    return {"(not set)": tr("(not set)"), "command line": tr("command line"), "environment": tr("environment"),
+            "user file": tr("user file"), "machine file": tr("machine file"), "detected:": tr("detected:"),
+            "default": tr("default")}.get(text, text)
+
+
 def _show(args: argparse.Namespace) -> int:
     config = load_config(database_url=args.database_url)
     none = tr(" (none)")
@@ -35,7 +41,7 @@ def _show(args: argparse.Namespace) -> int:
     print(tr("log folder:   {folder} (desk.log, desk-admin.log, faults.log of this user)").format(folder=log_dir()))
     print(tr("language:     {language} (desk-admin; docs/INSTALL.md, 'The language of desk-admin')").format(
         language=current_language()))
-    for line in config.lines():
+    for line in config.lines(word=_source_word):
         print(line)
     check_terminal_server(config)  # says so (exit 1) when this PC would refuse to start
     return 0

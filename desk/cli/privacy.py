@@ -68,7 +68,8 @@ def _erase(args: argparse.Namespace) -> int:
         counts = services.privacy.erase_client(actor, args.client_id)
     print(tr("client {number} erased").format(number=format_client_number(args.client_id)))
     for key, value in sorted(counts.items()):
-        print(f"  {key}: {value}")
+        if key != "wal_clean":  # said below when it matters
+            print(f"  {_count_words(key)}: {value}")
     if not counts.get("wal_clean", 1):
         print("desk-admin: " + tr("the write-ahead log (desk.sqlite-wal) could not be emptied: another PC kept "
                                   "reading, and it still holds the erased data. Run `desk-admin purge` again when "
@@ -77,12 +78,24 @@ def _erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count_words(key: str) -> str:
+    """'visits anonymised' (table and what was done to its rows): the verb in the user's language."""
+    table, _, what = key.partition(" ")
+    verbs = {"anonymised": tr("anonymised"), "unlinked": tr("unlinked"), "deleted": tr("deleted"),
+             "cancelled": tr("cancelled")}
+    return f"{table} {verbs.get(what, what)}".strip()
+
+
 def _purge(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         report = services.privacy.purge(actor)
         steps = services.privacy.compact(actor) if args.compact else []
-    for line in report.lines():
-        print(line)
+    for label, count in ((tr("visits anonymised:       {count}"), report.visits_anonymised),
+                         (tr("appointments anonymised: {count}"), report.appointments_anonymised),
+                         (tr("inactive clients erased: {count}"), report.clients_deleted),
+                         (tr("room bookings deleted:   {count}"), report.bookings_deleted),
+                         (tr("audit entries deleted:   {count}"), report.audit_events_deleted)):
+        print(label.format(count=count))
     for step in steps:
         print(tr("compact: {step}").format(step=step))
     return 0

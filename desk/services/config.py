@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -181,15 +182,23 @@ class Config:
         url = self.machine.get("database.url")
         return bool(url) and not str(url).startswith("sqlite")
 
-    def lines(self) -> list[str]:
+    def lines(self, word: Callable[[str], str] = str) -> list[str]:
+        """One line per setting; `word` translates the words of SOURCE_WORDS (desk-admin's language)."""
         width = max(len(s.key) for s in SETTINGS)
         out = []
         for setting in SETTINGS:
             item = self.values.get(setting.key)
             value = item.value if item else None
-            shown = "(not set)" if value is None else (mask_password(value) if setting.key == "database.url" else value)
-            out.append(f"{setting.key:<{width}}  {shown}  [{item.source if item else 'default'}]")
+            shown = word("(not set)") if value is None else (
+                mask_password(value) if setting.key == "database.url" else value)
+            source = item.source if item else "default"
+            prefix = next((p for p in SOURCE_WORDS if source.startswith(p)), "")
+            out.append(f"{setting.key:<{width}}  {shown}  [{word(prefix) if prefix else ''}{source[len(prefix):]}]")
         return out
+
+
+#: the words of `Config.lines` that are not a key, a value or a path
+SOURCE_WORDS = ("(not set)", "command line", "environment", "user file", "machine file", "detected:", "default")
 
 
 def load_config(*, database_url: str | None = None, screen: int | None = None) -> Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
@@ -169,3 +170,32 @@ def test_config_show_says_the_language_and_where_it_is_chosen(german, log_folder
     out = capsys.readouterr().out.splitlines()
     assert f"Protokolle:   {log_folder} (desk.log, desk-admin.log, faults.log dieses Benutzers)" in out
     assert "Sprache:      de (desk-admin; docs/INSTALL.md, 'The language of desk-admin')" in out
+    assert any(line.startswith("database.url") and line.endswith("[Vorgabe]") for line in out), out
+    assert any(line.startswith("backup.folder") and "(nicht gesetzt)" in line for line in out), out
+
+
+def test_check_purge_and_erasure_say_their_results_in_german(german, log_folder, sqlite_db_url, cli_login,
+                                                              monkeypatch, capsys) -> None:
+    from privacy_helpers import add_client
+
+    cli_login(sqlite_db_url)
+    assert admin(["check", "--database-url", sqlite_db_url]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["Integrität: in Ordnung", "Fremdschlüssel: in Ordnung"], out
+    assert out[2].startswith("Schema: ") and out[3].startswith("dieses Programm: Schema "), out
+    assert admin(["purge", "--database-url", sqlite_db_url]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Besuche anonymisiert:       0"
+
+    from desk.services.bootstrap import prepare_database
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(sqlite_db_url))
+    try:
+        moment = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+        client_id = add_client(services, "Sprache", "Deutsch", last_contact=moment, created=moment)
+    finally:
+        services.close()
+    assert admin(["erase-client", str(client_id), "--yes", "--database-url", sqlite_db_url]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"Klient/in K-{client_id:06d} gelöscht", out
+    assert "  clients gelöscht: 1" in out and not any("wal_clean" in line for line in out), out

@@ -22,6 +22,10 @@
 </translation>
         </message>
         <message>
+            <source>(not set)</source>
+            <translation>(nicht gesetzt)</translation>
+        </message>
+        <message>
             <source>, {count} SMS part(s)</source>
             <translation>, {count} SMS-Teil(e)</translation>
         </message>
@@ -270,12 +274,20 @@
             <translation>mehrdeutige Option: %(option)s könnte %(matches)s sein</translation>
         </message>
         <message>
+            <source>anonymised</source>
+            <translation>anonymisiert</translation>
+        </message>
+        <message>
             <source>appointment</source>
             <translation>Termin</translation>
         </message>
         <message>
             <source>appointment reminders by SMS and e-mail: send, log, channels</source>
             <translation>Terminerinnerungen per SMS und E-Mail: send (senden), log (Protokoll), channels (Kanäle)</translation>
+        </message>
+        <message>
+            <source>appointments anonymised: {count}</source>
+            <translation>Termine anonymisiert:       {count}</translation>
         </message>
         <message>
             <source>argument %(argument_name)s: %(message)s</source>
@@ -288,6 +300,10 @@
         <message>
             <source>at most this many entries (default 200)</source>
             <translation>höchstens so viele Einträge (Vorgabe 200)</translation>
+        </message>
+        <message>
+            <source>audit entries deleted:   {count}</source>
+            <translation>Protokolleinträge gelöscht:  {count}</translation>
         </message>
         <message>
             <source>back up and upgrade the database schema</source>
@@ -320,6 +336,10 @@
         <message>
             <source>can't open '%(filename)s': %(error)s</source>
             <translation>'%(filename)s' kann nicht geöffnet werden: %(error)s</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgesagt</translation>
         </message>
         <message>
             <source>change a room: name, kind, bookable, display label, active</source>
@@ -366,6 +386,10 @@
             <translation>Code</translation>
         </message>
         <message>
+            <source>command line</source>
+            <translation>Befehlszeile</translation>
+        </message>
+        <message>
             <source>compact: {step}</source>
             <translation>verdichtet: {step}</translation>
         </message>
@@ -382,6 +406,10 @@
             <translation>ausgeschaltet anlegen (geplant)</translation>
         </message>
         <message>
+            <source>daily backups are deleted after {daily} days; weekly, manual, pre-upgrade and replaced-database copies after {longest} days</source>
+            <translation>tägliche Sicherungen werden nach {daily} Tagen gelöscht; wöchentliche, manuelle, vor Aktualisierungen und von ersetzten Datenbanken nach {longest} Tagen</translation>
+        </message>
+        <message>
             <source>database address (default: ${variable}, else desk.toml of the user, then of the machine, else the SQLite file in the user data directory; see 'desk-admin config show')</source>
             <translation>Adresse der Datenbank (Vorgabe: ${variable}, sonst desk.toml des Benutzers, dann des Rechners, sonst die SQLite-Datei im Datenordner des Benutzers; siehe 'desk-admin config show')</translation>
         </message>
@@ -392,6 +420,14 @@
         <message>
             <source>deactivated</source>
             <translation>deaktiviert</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>Vorgabe</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>gelöscht</translation>
         </message>
         <message>
             <source>deleted {day}</source>
@@ -410,6 +446,10 @@
             <translation>desk-admin braucht das Passwort von {name}: Bitte im Terminal ausführen oder --password-file angeben (eine Datei, die nur ihr Besitzer lesen darf).</translation>
         </message>
         <message>
+            <source>detected:</source>
+            <translation>erkannt:</translation>
+        </message>
+        <message>
             <source>display: {label}</source>
             <translation>Anzeige: {label}</translation>
         </message>
@@ -424,6 +464,10 @@
         <message>
             <source>entries of one account</source>
             <translation>Einträge eines Kontos</translation>
+        </message>
+        <message>
+            <source>environment</source>
+            <translation>Umgebung</translation>
         </message>
         <message>
             <source>erase one client everywhere (anonymous statistics stay)</source>
@@ -498,6 +542,10 @@
             <translation>Ordner für die beiden Dateien (Vorgabe: hier)</translation>
         </message>
         <message>
+            <source>foreign keys: {result}</source>
+            <translation>Fremdschlüssel: {result}</translation>
+        </message>
+        <message>
             <source>head of department, user name: </source>
             <translation>Fachbereichsleitung, Benutzername: </translation>
         </message>
@@ -524,6 +572,14 @@
         <message>
             <source>inactive</source>
             <translation>inaktiv</translation>
+        </message>
+        <message>
+            <source>inactive clients erased: {count}</source>
+            <translation>inaktive Klient/innen gelöscht: {count}</translation>
+        </message>
+        <message>
+            <source>integrity: {result}</source>
+            <translation>Integrität: {result}</translation>
         </message>
         <message>
             <source>invalid %(type)s value: %(value)r</source>
@@ -590,6 +646,10 @@
             <translation>log: wie viele Tage zurück (Vorgabe 7)</translation>
         </message>
         <message>
+            <source>machine file</source>
+            <translation>Rechner-Datei</translation>
+        </message>
+        <message>
             <source>machine file: {file}</source>
             <translation>Rechner-Datei: {file}</translation>
         </message>
@@ -624,6 +684,10 @@
         <message>
             <source>no single room matches {room!r}; rooms: {names}</source>
             <translation>kein einzelner Raum passt zu {room!r}; Räume: {names}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keins</translation>
         </message>
         <message>
             <source>not a client number: {text!r} (e.g. 42 or K-000042)</source>
@@ -700,6 +764,10 @@
         <message>
             <source>office, group (the group room), kitchen (the tea kitchen), reception</source>
             <translation>office (Büro), group (Gruppenraum), kitchen (Teeküche), reception (Empfang)</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>in Ordnung</translation>
         </message>
         <message>
             <source>older: desk upgrades it at its next start, after a backup (or now: desk-admin upgrade)</source>
@@ -822,6 +890,10 @@
             <translation>Rollennamen &lt;prefix&gt;_owner, _app, _display, _kiosk (Vorgabe desk)</translation>
         </message>
         <message>
+            <source>room bookings deleted:   {count}</source>
+            <translation>Raumbuchungen gelöscht:     {count}</translation>
+        </message>
+        <message>
             <source>room bookings: last day, inclusive</source>
             <translation>Raumbuchungen: letzter Tag, eingeschlossen</translation>
         </message>
@@ -856,6 +928,10 @@
         <message>
             <source>schema:   {revision} (this program: {program})</source>
             <translation>Schema:   {revision} (dieses Programm: {program})</translation>
+        </message>
+        <message>
+            <source>schema: {revision}</source>
+            <translation>Schema: {revision}</translation>
         </message>
         <message>
             <source>send --dry-run: pretend it is this time (ISO, e.g. 2030-03-04T10:00)</source>
@@ -1042,6 +1118,10 @@
             <translation>Versuche</translation>
         </message>
         <message>
+            <source>unlinked</source>
+            <translation>entkoppelt</translation>
+        </message>
+        <message>
             <source>unrecognized arguments: %s</source>
             <translation>unbekannte Argumente: %s</translation>
         </message>
@@ -1058,8 +1138,16 @@
             <translation>Aufruf: </translation>
         </message>
         <message>
+            <source>user file</source>
+            <translation>Benutzer-Datei</translation>
+        </message>
+        <message>
             <source>user file:    {file}</source>
             <translation>Benutzer-Datei: {file}</translation>
+        </message>
+        <message>
+            <source>visits anonymised:       {count}</source>
+            <translation>Besuche anonymisiert:       {count}</translation>
         </message>
         <message>
             <source>write all data about one client (JSON and PDF)</source>
