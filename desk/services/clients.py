@@ -420,8 +420,13 @@ class ClientService:
                   if m.client_id != exclude_id and m.score >= DUPLICATE_NAME_SCORE_SAME_BIRTH}
         if not scores:
             return []
+        key = checked_key(data.request_key)
         with self._uow() as uow:
             rows = uow.clients.get_many(list(scores))
+            # the record this card's own earlier attempt saved (its acknowledgement lost) is no
+            # duplicate of it: Save again answers with that record (create)
+            own = uow.clients.made_by(key) if key is not None else None
+        rows.pop(own, None)
         phone = digits_of(data.phone or "")
         kept: dict[int, float] = {}
         for client_id, score in scores.items():

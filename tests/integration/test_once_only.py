@@ -234,6 +234,10 @@ def test_new_client_saved_again_after_a_lost_acknowledgement_is_one_person(servi
                        request_key=new_request_key())
     with lost_acknowledgement(), pytest.raises(DatabaseError):
         services.clients.create(reception, data)
+    # the card looks for duplicates again before saving: its own first attempt is none of them
+    assert services.clients.find_duplicates(reception, data) == []
+    assert [h.given_name for h in services.clients.find_duplicates(
+        reception, dataclasses.replace(data, request_key=new_request_key()))] == ["Muhammad"]
     again = services.clients.create(reception, data)
     assert _count(services, Client) == 1
     assert (again.given_name, again.family_name) == ("Muhammad", "Alhasan")
