@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from desk.domain.bookings import BookingDraft
 from desk.domain.model import BookingKind, BookingOccurrenceRow, Role, RoomKind
-from desk.domain.recurrence import Frequency, place
+from desk.domain.recurrence import Frequency, RuleSpec, place
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
 from desk.ui.i18n import install_language
@@ -316,6 +316,28 @@ def test_a_booking_across_midnight_is_readable_on_both_days_outside_the_hours_sh
     assert canvas.stub_text(parts[0]).startswith("▼ 23:00–01:00")
     assert canvas.stub_text(parts[1]).startswith("▲ 23:00–01:00")
     view.canvas.grab()  # paints them
+
+
+def test_the_history_of_a_series_says_which_dates_were_left_out_because_the_room_was_taken(qtbot, ctx, group,
+                                                                                           now) -> None:
+    tuesday = now.astimezone(BERLIN).date() + timedelta(days=8 - now.astimezone(BERLIN).weekday())
+    taken = place(datetime.combine(tuesday + timedelta(days=7), time(18)))
+    book(ctx, group.id, taken, 2, title="Infoabend")
+    start = place(datetime.combine(tuesday, time(17)))
+    result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Sprachcafé", start, start + timedelta(hours=2),
+                                                                  rule=RuleSpec(Frequency.WEEKLY, count=3)),
+                                          skip_taken=True)
+    left_out = next(o for o in ctx.services.bookings.series(ctx.actor, result.booking_id) if o.cancelled)
+    for language, words in (("en", "left out, the room was taken: {day:%d/%m/%Y}"),
+                            ("de", "ausgelassen, der Raum war belegt: {day:%d.%m.%Y}")):
+        install_language(language)
+        dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, left_out.id))
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda d=dialog: d.history.count() > 0, timeout=20000)
+        texts = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+        assert any(words.format(day=taken) in t for t in texts), texts
+        assert not dialog.restore_button.isHidden()  # the date can be booked once the room is free
+    install_language("en")
 
 
 def test_german_labels(qtbot, ctx) -> None:

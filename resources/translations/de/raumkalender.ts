@@ -25,6 +25,10 @@
         <translation>Termine</translation>
     </message>
     <message>
+        <source>left out, the room was taken</source>
+        <translation>ausgelassen, der Raum war belegt</translation>
+    </message>
+    <message>
         <source>Booking</source>
         <translation>Buchung</translation>
     </message>
@@ -309,6 +313,7 @@
     <name>CalendarCanvas</name>
     <message>
         <source>{day} (today)</source>
+        <extracomment>&quot;above&quot;/&quot;below&quot;: this day&apos;s part lies wholly outside the hours shown (a night across midnight, a late event): pinned to that edge, two lines high, time first with an arrow</extracomment>
         <translation>{day} (heute)</translation>
     </message>
     <message>

@@ -69,6 +69,16 @@ def load_occurrence(services: DeskServices, actor: Actor,
     return occurrence, services.bookings.booking(actor, occurrence.booking_id)
 
 
+def _history_value(value: object) -> str:
+    """A detail of the history as a person reads it: a list of ISO days as dates."""
+    if isinstance(value, list):
+        try:
+            return ", ".join(fmt_date(date.fromisoformat(str(v))) for v in value)
+        except ValueError:
+            return ", ".join(str(v) for v in value)
+    return str(value)
+
+
 class BookingDialog(LockAwareDialog):
     """New booking (`existing` None) or an existing occurrence of a booking (`existing` from
     load_occurrence). Saving, cancelling and restoring run in a worker while the dialog is busy."""
@@ -330,13 +340,15 @@ class BookingDialog(LockAwareDialog):
         assert self.booking is not None
         self.history.clear()
         keys = {"date": self.tr("date"), "reason": self.tr("reason"), "title": self.tr("title"),
-                "new": self.tr("new"), "dates": self.tr("dates")}
+                "new": self.tr("new"), "dates": self.tr("dates"),
+                "cancelled_because_taken": self.tr("left out, the room was taken")}
         linked_room = next((r.name for r in self.rooms if r.id == self.booking.linked_room_id), "")
         for row in rows:
             details = ""
             try:
                 data = json.loads(row.details or "{}")
-                details = ", ".join(f"{keys[k]}: {v}" for k, v in data.items() if k in keys and v not in ("", None))
+                details = ", ".join(f"{keys[k]}: {_history_value(v)}" for k, v in data.items()
+                                    if k in keys and v not in ("", None, []))
             except ValueError:
                 details = row.details
             text = f"{fmt_datetime(row.at)} – {row.actor_name} – {action_label(row.action)}"
