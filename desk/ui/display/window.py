@@ -151,9 +151,9 @@ class DisplayWindow(QWidget):
                              settings=settings)  # type: ignore[arg-type] # the display reads no settings
         self.gong = gong if gong is not None else Gong(self)
         self.calls: list[DisplayCallRow] = []
-        #: call -> when this display first saw it (a counter): the order shown. A call that commits
-        #: a moment after one with a higher id (two PCs on PostgreSQL) is still new here. A call is
-        #: its id with its ticket and time: SQLite gives the id of an undone call to the next one
+        # call -> when this display first saw it (a counter): the order shown. A call that commits
+        # a moment after one with a higher id (two PCs on PostgreSQL) is still new here. A call is
+        # its id with its ticket and time: SQLite gives the id of an undone call to the next one
         self._seen: dict[tuple[int, str, datetime], int] = {}
         self._seen_count = 0
         self._loaded = False

@@ -5,7 +5,7 @@
     <name>BookingDialog</name>
     <message>
         <source>date</source>
-        <extracomment>the dates of a new series left out because the room was taken (saved &quot;without the taken dates&quot;) set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z</extracomment>
+        <extracomment>set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z</extracomment>
         <translation>Datum</translation>
     </message>
     <message>

@@ -93,7 +93,7 @@ class BookingDialog(LockAwareDialog):
         self.occurrence: BookingOccurrenceRow | None = None
         self.booking: BookingRow | None = None
         self.saved = False
-        #: the dates of a new series left out because the room was taken (saved "without the taken dates")
+        # the dates of a new series left out because the room was taken (saved "without the taken dates")
         self.left_out: tuple[date, ...] = ()
         #: set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z
         self.cancelled_one_date: Callable[[int], None] | None = None
