@@ -523,3 +523,17 @@ def test_a_settings_error_names_the_setting_as_the_page_does_in_german() -> None
             assert error_text(caught.value).startswith(start), error_text(caught.value)
     finally:
         install_language("en")
+
+
+def test_the_backups_list_says_when_each_will_be_deleted() -> None:
+    """The column named the day a backup is deleted 'Gelöscht am' ('deleted on'): beside a backup
+    still listed, the head read it as gone already."""
+    from desk.ui.i18n import install_language
+
+    install_language("de")
+    try:
+        model = BackupsModel()
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    finally:
+        install_language("en")
+    assert "Wird gelöscht am" in headers and "Gelöscht am" not in headers

@@ -1272,10 +1272,6 @@
         <translation>Art</translation>
     </message>
     <message>
-        <source>Deleted on</source>
-        <translation>Gelöscht am</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
@@ -1347,6 +1343,10 @@
     <message>
         <source>replaced by a restore</source>
         <translation>durch Wiederherstellung ersetzt</translation>
+    </message>
+    <message>
+        <source>To be deleted on</source>
+        <translation>Wird gelöscht am</translation>
     </message>
     <message>
         <source>not made by desk: kept</source>

@@ -258,7 +258,7 @@ class BackupsModel(FrozenRowsModel[BackupFile]):
         TableColumn("kind", QT_TRANSLATE_NOOP("verwaltung", "Kind"),
                     lambda m, r: translate("verwaltung", BACKUP_KINDS[r.kind]) if r.kind in BACKUP_KINDS else r.kind,
                     width=150),
-        TableColumn("expires", QT_TRANSLATE_NOOP("verwaltung", "Deleted on"), lambda m, r: backup_expiry(r), width=170),
+        TableColumn("expires", QT_TRANSLATE_NOOP("verwaltung", "To be deleted on"), lambda m, r: backup_expiry(r), width=170),
         TableColumn("size", QT_TRANSLATE_NOOP("verwaltung", "Size"), lambda m, r: f"{r.size / 1e6:.1f} MB", width=90,
                     align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, sort=lambda m, r: r.size),
         TableColumn("file", QT_TRANSLATE_NOOP("verwaltung", "File"), lambda m, r: r.path.name, stretch=True),
