@@ -313,8 +313,8 @@ def test_a_booking_across_midnight_is_readable_on_both_days_outside_the_hours_sh
         assert part.rect.height() >= 2 * line and column.contains(part.rect)
     assert parts[0].rect.bottom() >= canvas.column_rect(1, 0).bottom() - 2  # at the 22:00 edge
     assert parts[1].rect.top() <= canvas.column_rect(2, 0).top() + 2  # at the 07:00 edge
-    assert canvas.stub_text(parts[0]).startswith("▼ 23:00–01:00")
-    assert canvas.stub_text(parts[1]).startswith("▲ 23:00–01:00")
+    assert canvas.stub_text(parts[0]).startswith("▼\u00a023:00–01:00")
+    assert canvas.stub_text(parts[1]).startswith("▲\u00a023:00–01:00")
     view.canvas.grab()  # paints them
 
 

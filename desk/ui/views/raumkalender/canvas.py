@@ -434,7 +434,8 @@ class CalendarCanvas(QWidget):
 
     def stub_text(self, block: Block) -> str:
         """A part outside the hours shown: an arrow to where it lies, its time, then the rest."""
-        return ("▲ " if block.outside == "above" else "▼ ") + self.block_text(block.row)
+        # a no-break space: a narrow column (the printed week) keeps the arrow with the time
+        return ("▲\u00a0" if block.outside == "above" else "▼\u00a0") + self.block_text(block.row)
 
     def block_text(self, row: BookingOccurrenceRow, *, title_first: bool = False) -> str:
         """Everything a block says, as plain lines (also its tooltip when it is too narrow).
