@@ -195,8 +195,13 @@ class BookingService:
             if len(taken) == len(specs):
                 raise ValidationError("Every date of this series is already taken; nothing was booked.")
             spans = [(s.starts_at, s.ends_at) for s in specs if s.key not in taken]
-            for target in rooms:
-                self._check_free(uow, target, spans, now, exclude_booking_ids=())
+            try:
+                for target in rooms:
+                    self._check_free(uow, target, spans, now, exclude_booking_ids=())
+            except ConflictError as error:
+                if rule is not None and not skip_taken:  # what "book the others" would book (both rooms)
+                    error.params["free_dates"] = len(specs) - len(_taken_keys(uow, rooms, specs))
+                raise
             booking_id = self._insert(uow, actor, draft, room.id, rule, specs, taken=taken, request_key=key)
             linked_id = None
             if kitchen is not None:

@@ -671,8 +671,9 @@ class BookingDialog(LockAwareDialog):
             # whole series); a new series may be booked without its taken dates
             self._suggestion = None
             self.use_suggestion.setVisible(False)
-            if self.occurrence is None and isinstance(clashing, int) and 0 < clashing < total:
-                self._free_dates = total - clashing
+            free = error.params.get("free_dates", total - clashing if isinstance(clashing, int) else 0)
+            if self.occurrence is None and isinstance(free, int) and 0 < free < total:
+                self._free_dates = free
                 self._name_skip_button()
                 self.skip_taken_button.setVisible(True)
                 text += "\n" + self.tr("Choose another time, or book the other dates without the taken ones.")
