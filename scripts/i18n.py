@@ -34,6 +34,8 @@ UI = ROOT / "desk" / "ui"
 CLI = ROOT / "desk" / "cli"
 CLI_UNIT = "cli"
 CLI_MARKERS = {"tr", "tr_noop"}
+#: modules below desk/cli that report their steps to desk-admin as say("template", **params)
+SAY_SOURCES = (ROOT / "desk" / "services" / "server.py", ROOT / "desk" / "storage" / "roles.py")
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("de",)
 ERROR_TEXTS = UI / "error_texts.py"
@@ -138,9 +140,17 @@ def collect_cli_texts() -> list[str]:
     """desk-admin's own texts: the marked ones, and the errors desk/cli raises that the window lacks."""
     found: set[str] = set()
     window = set(collect_error_templates())
-    for path in sorted(CLI.rglob("*.py")):
+    for path in [*sorted(CLI.rglob("*.py")), *SAY_SOURCES]:
+        in_cli = path.is_relative_to(CLI)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
+                continue
+            if not in_cli:
+                if getattr(node.func, "id", None) == "say":
+                    first = node.args[0] if node.args else None
+                    if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                        raise SystemExit(f"{path.relative_to(ROOT)}:{node.lineno}: say() needs a literal template")
+                    found.add(first.value)
                 continue
             if getattr(node.func, "id", None) in CLI_MARKERS:
                 first = node.args[0] if node.args else None

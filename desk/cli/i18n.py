@@ -53,6 +53,11 @@ def _cli_text(text: str) -> str:  # tr() of a text marked elsewhere (scripts/i18
     return _lookup("cli", text)
 
 
+def said(template: str, /, **params: object) -> str:
+    """A step a service reports as `say(template, **params)` (scripts/i18n.py collects them, SAY_SOURCES)."""
+    return _lookup("cli", template).format(**params)
+
+
 def tr_noop(text: str) -> str:
     """Marks `text` for translation where it is defined; `tr` it where it is shown."""
     return text

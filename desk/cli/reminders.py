@@ -12,7 +12,7 @@ import argparse
 from datetime import UTC, datetime, timedelta
 
 from desk.cli.common import add_database_option, admin_session
-from desk.cli.i18n import fmt_datetime, tr
+from desk.cli.i18n import error_text, fmt_datetime, tr
 from desk.domain.reminders import appointment_code
 from desk.domain.tickets import BERLIN
 
@@ -97,7 +97,7 @@ def _channels(args: argparse.Namespace) -> int:
     with admin_session(args) as (services, actor):
         status = services.reminders.channel_status(actor)
     if status.error:
-        print(f"desk-admin: {status.error}")
+        print(f"desk-admin: {error_text(status.problem) if status.problem else status.error}")
         return 1
     missing = tr("not set up on this machine")
     print(tr("configuration: {source}").format(source=status.source))

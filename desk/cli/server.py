@@ -19,7 +19,7 @@ import argparse
 from pathlib import Path
 
 from desk.cli.common import read_password_file
-from desk.cli.i18n import tr
+from desk.cli.i18n import said, tr
 from desk.services.server import ServerRoles, redact_url, setup_server
 
 
@@ -49,5 +49,6 @@ def _setup(args: argparse.Namespace) -> int:
     if args.kiosk_password_file:
         passwords[roles.kiosk] = read_password_file(args.kiosk_password_file)
     print(tr("server: {address}").format(address=redact_url(args.database_url)))
-    setup_server(args.database_url, roles, passwords=passwords, say=lambda text: print(f"  {text}"))
+    setup_server(args.database_url, roles, passwords=passwords,
+                 say=lambda template, **params: print("  " + said(template, **params)))
     return 0

@@ -89,7 +89,8 @@ class ChannelStatus:
     sms: str  # "" when not set up on this machine, else a description without secrets
     email: str
     source: str
-    error: str = ""
+    error: str = ""  # English
+    problem: DeskError | None = None  # the same, for a caller that says it in the user's language
 
 
 class ReminderService:
@@ -233,7 +234,7 @@ class ReminderService:
         try:
             config = self._channels()
         except DeskError as error:
-            return ChannelStatus(sms="", email="", source="", error=error.message())
+            return ChannelStatus(sms="", email="", source="", error=error.message(), problem=error)
         sms = f"{config.sms.provider}, sender {config.sms.sender or '-'}" if config.sms else ""
         email = (f"{config.smtp.host}:{config.smtp.port} ({config.smtp.security}), {config.smtp.sender}"
                  if config.smtp else "")

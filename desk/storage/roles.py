@@ -247,7 +247,7 @@ def _role_exists(connection: sa.Connection, name: str) -> bool:
     return connection.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is not None
 
 
-def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], say: Callable[[str], None]) -> None:
+def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], say: Callable[..., None]) -> None:
     """Create the roles and the database if missing and hand the database to the owner (before
     the migrations run as the owner)."""
     database = make_url(url).database
@@ -267,7 +267,7 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
             for name, login in ((roles.owner, False), (roles.app, True), (roles.display, True), (roles.kiosk, True)):
                 if not _role_exists(connection, name):
                     connection.exec_driver_sql(f"CREATE ROLE {_ident(name)}")
-                    say(f"role {name} created")
+                    say("role {name} created", name=name)  # a template: desk-admin says it in German too
                 connection.exec_driver_sql(
                     f"ALTER ROLE {_ident(name)} {'LOGIN' if login else 'NOLOGIN'} NOSUPERUSER NOCREATEDB "
                     "NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT")
@@ -276,7 +276,7 @@ def prepare_server(url: str, roles: ServerRoles, *, passwords: dict[str, str], s
             exists = connection.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database}).first()
             if not exists:
                 connection.exec_driver_sql(f"CREATE DATABASE {_ident(database)} OWNER {_ident(roles.owner)}")
-                say(f"database {database} created")
+                say("database {name} created", name=database)
             connection.exec_driver_sql(f"ALTER DATABASE {_ident(database)} OWNER TO {_ident(roles.owner)}")
             connection.exec_driver_sql(f"REVOKE ALL ON DATABASE {_ident(database)} FROM PUBLIC")
             connection.exec_driver_sql(f"GRANT CONNECT, TEMPORARY ON DATABASE {_ident(database)} TO {_ident(roles.app)}")

@@ -199,3 +199,15 @@ def test_check_purge_and_erasure_say_their_results_in_german(german, log_folder,
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"Klient/in K-{client_id:06d} gelöscht", out
     assert "  clients gelöscht: 1" in out and not any("wal_clean" in line for line in out), out
+
+
+def test_a_broken_reminder_channel_is_told_in_german(german, log_folder, sqlite_db_url, cli_login, tmp_path,
+                                                      monkeypatch, capsys) -> None:
+    machine = tmp_path / "desk.toml"
+    machine.write_text('[reminders.smtp]\nhost = "mail.example"\nsender = "desk@example"\nsecurity = "plain"\n',
+                       encoding="utf-8")
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+    cli_login(sqlite_db_url)
+    assert admin(["reminders", "channels", "--database-url", sqlite_db_url]) == 1
+    assert capsys.readouterr().out == (f'desk-admin: {machine} [reminders.smtp]: security muss "starttls" oder '
+                                       '"tls" sein (nie unverschlüsselt).\n')

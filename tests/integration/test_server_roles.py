@@ -81,7 +81,13 @@ def _works(url: str, sql: str) -> list:
 def test_setup_server_makes_three_roles_with_exactly_their_rights(server, capsys) -> None:
     argv = ["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]
     assert admin(argv) == 0
-    assert admin(argv) == 0  # idempotent: a second run changes nothing and fails on nothing
+    out = capsys.readouterr().out
+    assert f"  role {server['prefix']}_owner created" in out and f"  schema migrated and seeded as {server['prefix']}_owner" in out
+    # idempotent: a second run changes nothing and fails on nothing; its steps in the user's language
+    assert admin(["--lang", "de", *argv]) == 0
+    out = capsys.readouterr().out
+    assert "angelegt" not in out and f"  Schema migriert und befüllt als {server['prefix']}_owner" in out, out
+    assert f"  Rechte vergeben: {server['prefix']}_app (nur Daten, " in out, out
     app, display = server["app"], server["display"]
 
     # the application works through desk's services (no migration attempted: the schema is at head)

@@ -414,6 +414,10 @@
             <translation>Adresse der Datenbank (Vorgabe: ${variable}, sonst desk.toml des Benutzers, dann des Rechners, sonst die SQLite-Datei im Datenordner des Benutzers; siehe 'desk-admin config show')</translation>
         </message>
         <message>
+            <source>database {name} created</source>
+            <translation>Datenbank {name} angelegt</translation>
+        </message>
+        <message>
             <source>database: {name}</source>
             <translation>Datenbank: {name}</translation>
         </message>
@@ -886,8 +890,16 @@
             <translation>die Messdatenbank wiederverwenden, wenn es sie gibt</translation>
         </message>
         <message>
+            <source>rights granted: {app} (data only, audit log append-only), {display} (display only), {kiosk} (kiosk only: services, tickets, appointment check-in; no password hash, lockout counter or date of birth - those through the owner's functions)</source>
+            <translation>Rechte vergeben: {app} (nur Daten, Prüfprotokoll nur anfügen), {display} (nur Anzeige), {kiosk} (nur Kiosk: Fachdienste, Wartenummern, Check-in zum Termin; kein Passwort-Hash, kein Sperrzähler, kein Geburtsdatum - diese nur über die Funktionen des Eigentümers)</translation>
+        </message>
+        <message>
             <source>role names &lt;prefix&gt;_owner, _app, _display, _kiosk (default desk)</source>
             <translation>Rollennamen &lt;prefix&gt;_owner, _app, _display, _kiosk (Vorgabe desk)</translation>
+        </message>
+        <message>
+            <source>role {name} created</source>
+            <translation>Rolle {name} angelegt</translation>
         </message>
         <message>
             <source>room bookings deleted:   {count}</source>
@@ -924,6 +936,10 @@
         <message>
             <source>runs per measurement (default 100, quick 20)</source>
             <translation>Durchläufe je Messung (Vorgabe 100, mit --quick 20)</translation>
+        </message>
+        <message>
+            <source>schema migrated and seeded as {owner}</source>
+            <translation>Schema migriert und befüllt als {owner}</translation>
         </message>
         <message>
             <source>schema:   {revision} (this program: {program})</source>
