@@ -33,6 +33,7 @@ from desk.services.audit import ListReads, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.services.once import checked_key, once
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 #: Visit fields an undo puts back (the state before the action).
@@ -230,10 +231,34 @@ class WaitlistService:
 
     @requires(Permission.VISIT_CALL)
     def hand_over(self, actor: Actor, visit_id: int, *, service_id: int, staff_id: int | None = None,
-                  now: datetime | None = None) -> ActionResult:
+                  now: datetime | None = None, request_key: str | None = None) -> ActionResult:
         """Hand over to another service (a new waiting visit with a new ticket, the same arrival
         time; the old visit becomes *handed over*) or, within the same service, to a counsellor
-        (the visit goes back to waiting, reserved for that counsellor)."""
+        (the visit goes back to waiting, reserved for that counsellor). Tried again with the same
+        request key after a fault whose first attempt was saved: that hand-over and its new ticket
+        (the retry itself is refused: the visit is handed over already)."""
+        key = checked_key(request_key)
+        return once(self._uow, key, lambda: self._hand_over(actor, visit_id, service_id, staff_id, now, key),
+                    lambda uow, k: self._handed_over_by(uow, k, visit_id), what="hand-over")
+
+    def _handed_over_by(self, uow: UnitOfWork, key: str, visit_id: int) -> ActionResult | None:
+        """The answer of the hand-over whose new visit carries `key` (services/once.py). Its undo
+        puts the old visit back as it was: a hand-over to another service changed only its status
+        and end, and the status it had follows from its times (started: in a session; called:
+        called; else waiting), as call, start and back-to-waiting leave them."""
+        new_row = uow.visits.made_by(key)
+        if new_row is None or new_row.handed_over_from_id != visit_id:
+            return None
+        after = self._load(uow, visit_id)
+        status = (VisitStatus.IN_SESSION if after.started_at is not None
+                  else VisitStatus.CALLED if after.called_at is not None else VisitStatus.WAITING)
+        before = {**_snapshot(after), "status": status.value, "finished_at": None}
+        token = UndoToken("hand_over", visit_id, after.ticket, after.version, before, after.finished_at or self._clock(),
+                          created_visit_id=new_row.id)
+        return ActionResult(new_row, token, {"old_visit": after})
+
+    def _hand_over(self, actor: Actor, visit_id: int, service_id: int, staff_id: int | None,
+                   now: datetime | None, key: str | None) -> ActionResult:
         now = now or self._clock()
         with self._uow(write=True) as uow:
             before = self._load(uow, visit_id)
@@ -266,7 +291,7 @@ class WaitlistService:
                 number = uow.visits.next_ticket_number(service.id, before.ticket_day)
                 created = uow.visits.add_handover(
                     visit_id, service_id=service.id, ticket_number=number, ticket_prefix=service.ticket_prefix,
-                    assigned_staff_id=staff_id, created_by=actor.staff_id, now=now)
+                    assigned_staff_id=staff_id, created_by=actor.staff_id, now=now, request_key=key)
             record(uow, actor, "visit.hand_over", entity_type="visit", entity_id=visit_id,
                    client_id=before.client_id,
                    details={"ticket": before.ticket, "to_service": service.code, "to_staff": staff_id,

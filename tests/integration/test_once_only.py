@@ -247,20 +247,30 @@ def test_new_client_saved_again_after_a_lost_acknowledgement_is_one_person(servi
     assert other.id != again.id and _count(services, Client) == 2
 
 
-def test_a_hand_over_tried_again_is_refused_and_leaves_one_new_visit(services, head, counsellor):
-    """A hand-over changes an existing visit by a conditional UPDATE: its retry after a lost
-    acknowledgement finds the visit handed over already and is refused (nothing doubled), and the
-    waiting list shows the new number (docs/RELIABILITY.md: not keyed, on purpose)."""
+def test_a_hand_over_tried_again_after_a_lost_acknowledgement_gives_its_new_number(services, head, counsellor):
+    """The counsellor hands a called person over to another service; the acknowledgement is
+    lost; the hand-over tried again with the same key answers with the new number she must pass
+    on (I-001), not "M-001 is handed over now" - and its undo puts the person back as before."""
     from desk.domain.model import VisitStatus
 
     client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haidari"))
     visit = services.checkin.check_in(head, CheckInRequest(service_id=_service(services, head).id,
                                                            client_id=client.id))
-    im = _service(services, head, "IM")
+    room = next(r for r in services.reference.rooms(head) if r.kind.value == "office")
+    services.waitlist.call(counsellor, visit.id, room_id=room.id)
+    im, key = _service(services, head, "IM"), new_request_key()
     with lost_acknowledgement(), pytest.raises(DatabaseError):
-        services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
-    with pytest.raises(ConflictError, match="M-001 is handed_over now"):  # says where it stands
-        services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
+        services.waitlist.hand_over(counsellor, visit.id, service_id=im.id, request_key=key)
+    again = services.waitlist.hand_over(counsellor, visit.id, service_id=im.id, request_key=key)
+    assert (again.visit.ticket, again.visit.handed_over_from_id) == ("I-001", visit.id)
+    assert again.extra["old_visit"].status is VisitStatus.HANDED_OVER
     rows = services.checkin.today(head, open_only=False)
     assert sorted((r.ticket, r.status) for r in rows) == [("I-001", VisitStatus.WAITING),
                                                           ("M-001", VisitStatus.HANDED_OVER)]
+    back = services.waitlist.undo(counsellor, again.undo)
+    assert (back.status, back.room_id, back.finished_at) == (VisitStatus.CALLED, room.id, None)
+    assert [r.ticket for r in services.checkin.today(head)] == ["M-001"]
+    # without a key (an older caller) the retry is refused and says where the visit stands
+    services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
+    with pytest.raises(ConflictError, match="M-001 is handed_over now"):
+        services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)

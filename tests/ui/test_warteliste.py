@@ -432,6 +432,33 @@ def test_a_hand_over_to_another_service_tells_the_new_number(qtbot, view, ctx):
     assert ctx.services.waitlist.get(ctx.actor, visit.id).status is VisitStatus.WAITING
 
 
+def test_a_hand_over_whose_acknowledgement_was_lost_shows_the_new_number_once(qtbot, view, ctx, monkeypatch):
+    """The connection lost right after the hand-over's commit: the banner says the server is
+    away. Tried again from the list as it was (the server still away for the reload), the same
+    request key answers with the new number to pass on - one new visit, no refusal."""
+    from once_helpers import lost_acknowledgement
+
+    from desk.domain.topics import Topic
+
+    visit = _check_in(ctx, "A")
+    _changed_elsewhere(qtbot, view, ctx)
+    view.select_visit(visit.id)
+    im = next(s for s in ctx.services.reference.services(Actor.system()) if s.code == "IM")
+    real_reload = view.reload
+    monkeypatch.setattr(view, "reload", lambda *a, **k: None)  # the server is away: the list stays as it was
+    with lost_acknowledgement(topic=Topic.VISITS) as lost:
+        view.hand_over(service_id=im.id)
+        qtbot.waitUntil(lambda: bool(lost) and view.error_banner.isVisible(), timeout=5000)
+    assert view.selected_visit().id == visit.id  # still shown as it was
+    monkeypatch.setattr(view, "reload", real_reload)
+    view.hand_over(service_id=im.id)  # tried again
+    qtbot.waitUntil(lambda: "the new number is" in view.notice_banner.text(), timeout=5000)
+    assert view.notice_banner.text() == (f"{visit.ticket} handed over to Integration management / social care: "
+                                         "the new number is I-001. Please tell the person.")
+    rows = ctx.services.checkin.today(Actor.system(), open_only=False)
+    assert sorted(r.ticket for r in rows) == ["I-001", "M-001"]
+
+
 def test_a_partner_organisation_with_braces_is_text(qtbot, view, ctx):
     """The head may name a partner "Caritas {Balingen}": referring to it said nothing and left no
     undo (the braces were read as a placeholder and the message raised)."""

@@ -233,8 +233,10 @@ class VisitRepository:
         return result.rowcount == 1
 
     def add_handover(self, old_id: int, *, service_id: int, ticket_number: int, ticket_prefix: str,
-                     assigned_staff_id: int | None, created_by: int | None, now: datetime) -> int:
-        """A new waiting visit for another service that keeps the original arrival time."""
+                     assigned_staff_id: int | None, created_by: int | None, now: datetime,
+                     request_key: str | None = None) -> int:
+        """A new waiting visit for another service that keeps the original arrival time (and the
+        hand-over's request key: desk.services.once)."""
         old = self.session.get(Visit, old_id)
         assert old is not None
         return self.add(
@@ -258,6 +260,7 @@ class VisitRepository:
             first_visit=False,
             created_by=created_by,
             updated_at=now,
+            **({"request_key": request_key} if request_key is not None else {}),
         )
 
     def display_language(self, visit_id: int) -> str:

@@ -35,6 +35,7 @@ from desk.domain.model import Role, RoomKind, RoomRow, ServiceRow, StaffRow, Vis
 from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
 from desk.domain.waitlist import TRANSITIONS
+from desk.services.once import new_request_key
 from desk.services.waitlist import ActionResult, UndoToken
 from desk.ui import clock as ui_clock
 from desk.ui.a11y import announce
@@ -101,6 +102,9 @@ class WartelisteView(DeskView):
         self._rooms: list[RoomRow] = []
         self._staff: list[StaffRow] = []
         self._partners: list[str] = []
+        # the last hand-over's request key, for the same visit (as shown), service and counsellor:
+        # tried again after "the server is away" it answers with the new number, not a refusal
+        self._handover_key: tuple[tuple, str] | None = None
         self._loading = False
         self._dirty = False
         self._loaded_once = False
@@ -593,7 +597,12 @@ class WartelisteView(DeskView):
             label = self.tr("{old} handed over to {service}: the new number is {ticket}. Please tell the person.")
             label = label.replace("{old}", visit.ticket).replace(
                 "{service}", _literal(service.name(current_language())))
-        self._act(label, lambda: wl.hand_over(actor, visit.id, service_id=service_id, staff_id=staff_id),
+        intention = (visit.id, visit.version, service_id, staff_id)
+        if self._handover_key is None or self._handover_key[0] != intention:
+            self._handover_key = (intention, new_request_key())
+        key = self._handover_key[1]
+        self._act(label, lambda: wl.hand_over(actor, visit.id, service_id=service_id, staff_id=staff_id,
+                                              request_key=key),
                   undo_label=self.tr("{ticket} handed over.").replace("{ticket}", visit.ticket))
 
     def refer(self, *, organisation: str | None = None) -> None:
