@@ -28,6 +28,7 @@ from typing import Any
 from desk.domain.errors import ValidationError
 from desk.domain.languages import FALLBACK, WRITTEN, is_rtl
 from desk.domain.languages import language as lookup_language
+from desk.domain.recurrence import holiday_name
 from desk.domain.tickets import BERLIN
 
 # --- channels, slots, statuses ---------------------------------------------------------------
@@ -338,22 +339,33 @@ class ReminderSchedule:
 
 #: No reminder goes out later than this before the start (it would only confuse).
 LATEST_BEFORE_START = timedelta(minutes=30)
-#: How far ahead the planner looks for appointments.
-HORIZON = timedelta(days=2)
+#: How far ahead the planner looks for appointments: the working day before an appointment after
+#: Easter (Good Friday to Easter Monday closed) lies five days before it.
+HORIZON = timedelta(days=8)
+
+
+def working_day_before(day: date) -> date:
+    """The last day before `day` the centre works (Monday to Friday, not a public holiday of
+    Baden-Württemberg): the workstations are off at weekends, so a Monday appointment's reminder
+    is due on Friday, not on a Sunday when nothing runs to send it."""
+    previous = day - timedelta(days=1)
+    while previous.weekday() >= 5 or holiday_name(previous):
+        previous -= timedelta(days=1)
+    return previous
 
 
 def due_slots(starts_at: datetime, schedule: ReminderSchedule) -> list[tuple[Slot, datetime, datetime]]:
     """(slot, due at, send no later than) for one appointment start, per the head's schedule.
 
-    The day-before reminder is due at the set time on the local day before; if no workstation
-    was running then, it still goes out later, until the hours-before reminder is due (or 30
-    minutes before the start)."""
+    The day-before reminder is due at the set time on the working day before (Friday for a
+    Monday); if no workstation was running then, it still goes out later, until the hours-before
+    reminder is due (or 30 minutes before the start)."""
     start = starts_at.astimezone(UTC)
     slots: list[tuple[Slot, datetime, datetime]] = []
     latest = start - LATEST_BEFORE_START
     hours_due = start - timedelta(hours=schedule.hours_before) if schedule.hours_before else None
     if schedule.day_before:
-        local_day = start.astimezone(BERLIN).date() - timedelta(days=1)
+        local_day = working_day_before(start.astimezone(BERLIN).date())
         due = datetime.combine(local_day, schedule.day_before_time, tzinfo=BERLIN).astimezone(UTC)
         until = min(latest, hours_due) if hours_due is not None else latest
         if due < until:

@@ -29,6 +29,7 @@ from dateutil.relativedelta import relativedelta
 
 from desk.domain.model import HolidayPolicy
 from desk.domain.recurrence import expand, holiday_name
+from desk.domain.reminders import working_day_before
 from desk.domain.search import make_search_key
 from desk.domain.settings import BY_KEY
 from desk.domain.text import digits_of
@@ -671,8 +672,8 @@ def make_reminders(fill: _Fill, now: datetime) -> None:
     with_appointment = {c for _a, c, _s, _st in fill.recent_appointments}
     by_id = {c.id: c for c in fill.clients}
 
-    def due_of(start: datetime) -> datetime:  # the reminder the day before, at 10:00
-        day_before = start.astimezone(BERLIN).date() - timedelta(days=1)
+    def due_of(start: datetime) -> datetime:  # the reminder the working day before, at 10:00
+        day_before = working_day_before(start.astimezone(BERLIN).date())
         return datetime.combine(day_before, time(10), tzinfo=BERLIN).astimezone(UTC)
 
     # the first appointment still to come whose reminder is already due (today's, or tomorrow's

@@ -9,6 +9,7 @@ import pytest
 from desk.domain.errors import ValidationError
 from desk.domain.reminders import (
     FSI,
+    HORIZON,
     LANGUAGES,
     PDI,
     SAMPLE_PHONE,
@@ -137,9 +138,25 @@ def test_due_slots_follow_the_schedule():
     only = due_slots(start, ReminderSchedule(enabled=True, day_before=True, hours_before=0))
     assert [(s, until.astimezone(BERLIN).strftime("%d %H:%M")) for s, _, until in only] == [
         (Slot.DAY_BEFORE, "05 09:00")]
-    # across the clock change (29/30 March 2030): 10:00 local is 09:00 UTC before, 08:00 after
-    sunday = due_slots(datetime(2030, 4, 1, 9, 0, tzinfo=BERLIN), ReminderSchedule(enabled=True))
-    assert sunday[0][1] == datetime(2030, 3, 31, 8, 0, tzinfo=UTC)
+    # across the clock change (night of 30/31 March 2030): 10:00 local is 09:00 UTC before, 08:00 after
+    tuesday = due_slots(datetime(2030, 4, 2, 9, 0, tzinfo=BERLIN), ReminderSchedule(enabled=True))
+    assert tuesday[0][1] == datetime(2030, 4, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("starts,due", [
+    # a Monday's reminder is due on Friday: on Sunday no workstation runs to send it, and on Monday
+    # morning (08:45 at reception) the window of a 09:00 appointment has closed
+    (datetime(2030, 4, 1, 9, 0), datetime(2030, 3, 29, 10, 0)),  # and before the clock change: CET
+    (datetime(2030, 4, 23, 9, 0), datetime(2030, 4, 18, 10, 0)),  # after Easter: Thursday before Good Friday
+    (datetime(2030, 5, 2, 0, 30), datetime(2030, 4, 30, 10, 0)),  # just after midnight, after 1 May
+    (datetime(2027, 12, 27, 8, 0), datetime(2027, 12, 24, 10, 0)),  # Christmas Eve is a working day
+    (datetime(2030, 3, 6, 0, 15), datetime(2030, 3, 5, 10, 0)),  # a weekday: the day before
+])
+def test_the_day_before_reminder_is_due_on_the_working_day_before(starts, due):
+    [(slot, due_at, until)] = due_slots(starts.replace(tzinfo=BERLIN), ReminderSchedule(enabled=True))
+    assert slot is Slot.DAY_BEFORE and due_at == due.replace(tzinfo=BERLIN)
+    assert until == starts.replace(tzinfo=BERLIN) - timedelta(minutes=30)
+    assert starts.replace(tzinfo=BERLIN) - due_at.astimezone(BERLIN) < HORIZON  # the planner looks that far
 
 
 def test_back_off_grows_and_gives_up():

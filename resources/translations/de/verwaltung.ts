@@ -437,8 +437,12 @@
         <translation>Terminerinnerungen senden</translation>
     </message>
     <message>
-        <source>the day before, at</source>
-        <translation>am Vortag um</translation>
+        <source>the working day before, at</source>
+        <translation>am Arbeitstag davor um</translation>
+    </message>
+    <message>
+        <source>Monday to Friday, not on a public holiday: a Monday appointment is reminded on Friday.</source>
+        <translation>Montag bis Freitag, nicht an Feiertagen: an einen Termin am Montag wird am Freitag erinnert.</translation>
     </message>
     <message>
         <source> h before (0: no)</source>

@@ -60,7 +60,9 @@ class RemindersTab(DeskView):
         # -- when --------------------------------------------------------------------------
         self.enabled = QCheckBox(self.tr("Send appointment reminders"))
         self.enabled.setObjectName("remindersEnabled")
-        self.day_before = QCheckBox(self.tr("the day before, at"))
+        self.day_before = QCheckBox(self.tr("the working day before, at"))
+        self.day_before.setToolTip(self.tr("Monday to Friday, not on a public holiday: a Monday appointment is "
+                                           "reminded on Friday."))
         self.day_before_time = QTimeEdit()
         self.day_before_time.setDisplayFormat("HH:mm")
         self.hours_before = QSpinBox()
