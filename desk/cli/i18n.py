@@ -166,8 +166,9 @@ def choose_language(argv: Sequence[str], environ: os._Environ[str] | dict[str, s
     """The language of this run (see the module text); `argv` as given to desk-admin."""
     environ = os.environ if environ is None else environ
     asked = _option_value(argv)
-    if asked is not None:
-        return asked if asked in LANGUAGES else "en"  # argparse refuses a wrong value, in English then
+    if asked in LANGUAGES:
+        return asked
+    # a wrong --lang value: argparse refuses it, in the language the other sources name
     named = environ.get(LANGUAGE_VARIABLE, "").strip().lower()
     if named in LANGUAGES:
         return named

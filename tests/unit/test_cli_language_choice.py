@@ -49,6 +49,7 @@ def test_the_option_beats_the_variable_and_the_variable_beats_the_locale(tmp_pat
     assert choose_language(["--lang", "de"], {"LANG": "C", "DESK_LANGUAGE": "en"}) == "de"
     assert choose_language(["info"], {"LANG": "C", "DESK_LANGUAGE": "DE"}) == "de"
     assert choose_language(["info"], {"LANG": "C", "DESK_LANGUAGE": "fr"}) == "en"  # unknown: not a choice
+    assert choose_language(["--lang", "fr"], german) == "de"  # refused by argparse, in German
     # an argument after "--" is a value, not the option
     assert choose_language(["--", "--lang", "de"], {"LANG": "C"}) == "en"
 
