@@ -289,11 +289,11 @@
         <translation>Gespeichert unter {path}.</translation>
     </message>
     <message>
-        <source>Book the &amp;other date</source>
+        <source>Book the other &amp;date</source>
         <translation>Den übrigen Termin b&amp;uchen</translation>
     </message>
     <message>
-        <source>Book the &amp;other {n} dates</source>
+        <source>Book the other {n} &amp;dates</source>
         <translation>Die übrigen {n} Termine b&amp;uchen</translation>
     </message>
     <message>

@@ -657,8 +657,8 @@ class BookingDialog(LockAwareDialog):
         self._suggestion = None
 
     def _name_skip_button(self) -> None:
-        self.skip_taken_button.setText(self.tr("Book the &other date") if self._free_dates == 1 else
-                                       self.tr("Book the &other {n} dates").format(n=self._free_dates))
+        self.skip_taken_button.setText(self.tr("Book the other &date") if self._free_dates == 1 else
+                                       self.tr("Book the other {n} &dates").format(n=self._free_dates))
         self.skip_taken_button.setToolTip(self.tr("The taken dates are kept as cancelled dates of the series"))
 
     def _show_conflict(self, error: ConflictError) -> None:
