@@ -32,6 +32,9 @@ STATUS_GROUPS: tuple[str, ...] = tuple(s.value for s in StatusGroup if s is not 
 )
 BOOKING_KINDS: tuple[str, ...] = tuple(k.value for k in BookingKind)
 SUPPRESSED = "< {n}"
+#: The first day a report may cover, and the longest period (the year picker's range starts there).
+FIRST_REPORT_DAY = date(2000, 1, 1)
+MAX_REPORT_YEARS = 10
 #: A share, rate or change hidden because it would give a suppressed count away. Not "< 3": in a
 #: "%" column that read as "under 3 %" (a no-show rate of 50 % shown as "< 3"). The sign German
 #: official statistics use for a cell withheld as meaningless or revealing.

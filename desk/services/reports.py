@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 # imported here, not lazily inside a worker thread (the lazy country import is not thread-safe)
+from dateutil.relativedelta import relativedelta
 from holidays.countries.germany import Germany
 
 from desk.domain.errors import ValidationError
@@ -16,6 +17,8 @@ from desk.domain.model import RoomKind
 from desk.domain.permissions import Permission
 from desk.domain.reports import (
     BOOKING_KINDS,
+    FIRST_REPORT_DAY,
+    MAX_REPORT_YEARS,
     AppointmentFigures,
     Comparison,
     Durations,
@@ -26,6 +29,7 @@ from desk.domain.reports import (
     ServiceFigures,
     working_days,
 )
+from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
 from desk.services.audit import record
 from desk.services.clock import Clock, system_clock
@@ -42,6 +46,18 @@ def _minutes_of(text: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
+def check_period(period: Period, today: date) -> None:
+    """ValidationError unless a report can be made of `period`: from FIRST_REPORT_DAY (the year
+    picker's first) to the end of next year, shorter than MAX_REPORT_YEARS. A typed year of 9999
+    ended in an overflow (an unexpected-error box), 2926 for 2026 in 900 years of months."""
+    last = date(today.year + 1, 12, 31)
+    if period.start < FIRST_REPORT_DAY or period.end > last:
+        raise ValidationError("A report covers days from {first} to {last}.",
+                              first=FIRST_REPORT_DAY.strftime("%d.%m.%Y"), last=last.strftime("%d.%m.%Y"))
+    if period.end >= period.start + relativedelta(years=MAX_REPORT_YEARS):
+        raise ValidationError("A report covers at most {years} years.", years=MAX_REPORT_YEARS)
+
+
 class ReportService:
     def __init__(self, uow: UnitOfWorkFactory, *, clock: Clock = system_clock) -> None:
         self._uow = uow
@@ -53,6 +69,7 @@ class ReportService:
         """The figures of `period` and, for comparison, the overview figures of the period
         before (`Report.previous`: only what the report shows of it, see Comparison)."""
         now = now or self._clock()
+        check_period(period, now.astimezone(BERLIN).date())
         return self._compute(period, period.previous() if compare else None, now, progress)
 
     @requires(Permission.REPORTS)

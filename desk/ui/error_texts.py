@@ -8,6 +8,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "A brace {{ or }} is not closed: write placeholders like {{date}}."),
     QT_TRANSLATE_NOOP("errors", "A new room is an office, a group room or a kitchen."),
     QT_TRANSLATE_NOOP("errors", "A record cannot be merged with itself."),
+    QT_TRANSLATE_NOOP("errors", "A report covers at most {years} years."),
+    QT_TRANSLATE_NOOP("errors", "A report covers days from {first} to {last}."),
     QT_TRANSLATE_NOOP("errors", "A room name longer than {max} characters does not fit the waiting-room display: please enter a shorter “{field}”."),
     QT_TRANSLATE_NOOP("errors", "A room named {name} already exists."),
     QT_TRANSLATE_NOOP("errors", "A series has between 1 and {max} appointments."),

@@ -425,3 +425,11 @@ def test_command_line_writes_every_format(sqlite_db_url, tmp_path, head, cli_log
                               text=True, check=True).stdout
         assert "Statistischer Bericht" in text and "01.03.2026" in text
         assert not any(marker in text for marker in MARKERS)
+
+
+def test_a_report_of_an_impossible_period_is_refused_with_a_clear_message(services, head):
+    """The services refuse it (the window and desk-admin alike), before any query."""
+    from desk.domain.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="A report covers days from 01.01.2000"):
+        services.reports.report(head, Period(date(2026, 1, 1), date(9999, 12, 31)), now=NOW)

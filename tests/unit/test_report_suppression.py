@@ -28,3 +28,27 @@ def test_shares_rates_and_changes_are_hidden_as_x_and_only_when_they_give_a_coun
     )
     assert shown_places.rows == (("Balingen", "< 3", HIDDEN, 20, 80.0), ("elsewhere", 0, 0.0, 5, 20.0))
     assert HIDDEN == "x"
+
+
+def test_a_report_period_from_2000_to_the_end_of_next_year_and_at_most_ten_years():
+    """A custom period ending 31.12.9999 (a typo the date field took) ended in an overflow, an
+    unexpected-error box; 2926 for 2026 in a report of 900 years of months. Refused with the
+    allowed span named; a year, a span over New Year and ten years less a day pass."""
+    from datetime import date
+
+    import pytest
+
+    from desk.domain.errors import ValidationError
+    from desk.domain.reports import Period
+    from desk.services.reports import check_period
+
+    today = date(2027, 1, 12)
+    for period in (Period.year(2026), Period(date(2026, 11, 15), date(2027, 1, 12)), Period.year(2028),
+                   Period(date(2016, 3, 1), date(2026, 2, 28)), Period.month(2000, 1)):
+        check_period(period, today)
+    for period, words in ((Period(date(2026, 1, 1), date(9999, 12, 31)), "from 01.01.2000 to 31.12.2028"),
+                          (Period.year(2926), "to 31.12.2028"), (Period.year(1999), "from 01.01.2000"),
+                          (Period(date(2016, 3, 1), date(2026, 3, 1)), "at most 10 years")):
+        with pytest.raises(ValidationError) as error:
+            check_period(period, today)
+        assert words in error.value.message(), error.value.message()

@@ -746,6 +746,14 @@ Datenbank: {database}</translation>
         <translation>Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.</translation>
     </message>
     <message>
+        <source>A report covers at most {years} years.</source>
+        <translation>Ein Bericht umfasst höchstens {years} Jahre.</translation>
+    </message>
+    <message>
+        <source>A report covers days from {first} to {last}.</source>
+        <translation>Ein Bericht umfasst Tage vom {first} bis zum {last}.</translation>
+    </message>
+    <message>
         <source>A room name longer than {max} characters does not fit the waiting-room display: please enter a shorter “{field}”.</source>
         <translation>Ein Raumname mit mehr als {max} Zeichen passt nicht auf die Wartezimmer-Anzeige: Bitte tragen Sie unter „{field}“ eine kürzere Bezeichnung ein.</translation>
     </message>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.errors import DeskError
 from desk.domain.reminders import NoShowFigures
-from desk.domain.reports import PLACES, Period, Report, monthly_series, share
+from desk.domain.reports import FIRST_REPORT_DAY, PLACES, Period, Report, monthly_series, share
 from desk.services.report_exports import export_csv, export_xlsx
 from desk.services.report_tables import build_tables, format_cell, labeller, period_text
 from desk.ui import clock as ui_clock
@@ -67,7 +67,8 @@ class StatistikView(DeskView):
         today = centre_today()
         self.kind = QComboBox()
         self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        # the days a report may cover (Period.check): a typed 9999 or 2926 is not offered
+        self.year.setRange(FIRST_REPORT_DAY.year, today.year + 1)
         self.year.setValue(today.year)
         self.part = QComboBox()  # month or quarter
         self.start = QDateEdit()
@@ -75,6 +76,7 @@ class StatistikView(DeskView):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
+            edit.setDateRange(QDate(FIRST_REPORT_DAY.year, 1, 1), QDate(today.year + 1, 12, 31))
         self.start.setDate(QDate(today.year, 1, 1))
         self.end.setDate(QDate(today.year, today.month, today.day))
         self.calculate = QPushButton()
