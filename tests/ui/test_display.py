@@ -272,6 +272,16 @@ def test_a_failing_read_keeps_the_last_calls_and_says_so(qtbot, sqlite_services,
     assert "No connection since" in window.state.text()
     assert visit.ticket in window.current.text() and SECRET_FAMILY not in window.state.text()
     assert gong.played == 0
+    # the server is back, and a call was made meanwhile: the notice goes, the new call chimes and is big
+    monkeypatch.undo()
+    head = Actor.system()
+    mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+    later = sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    sqlite_services.waitlist.call(head, later.id, room_id=sqlite_services.reference.rooms(head)[3].id)
+    with qtbot.waitSignal(window.sig_new_call, timeout=5000):
+        window.refresh()
+    assert window.state.text() == "" and window.current.text().startswith(later.ticket) and gong.played == 1
+    assert visit.ticket in window.history[0].text()
 
 
 # -- the order on the screen is the order the calls were made, not the calling PCs' clocks ---------
