@@ -398,3 +398,37 @@ def test_a_single_date_on_a_public_holiday_says_so_under_the_free_slots(qtbot, w
     qtbot.waitUntil(lambda: dialog.slots_label.text() == f"Public holiday ({name}): the centre is closed.",
                     timeout=20000)
     assert dialog.slots.count() == 0
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTION, Role.COUNSELLOR])
+def test_a_day_the_counsellor_is_absent_says_so_under_the_free_slots(qtbot, world, make_ui_ctx, tmp_path, role):
+    """No free slots on an absence day: the dialog said 'working hours, absence or fully booked'
+    and a counsellor could book the colleague's holiday unawares; it names the absence now."""
+    from desk.ui.i18n import install_language
+
+    services, head = world["services"], Actor.system("test")
+    day = world["day"] + timedelta(days=1)
+    while holiday_name(day):
+        day += timedelta(days=1)
+    services.appointments.add_absence(head, world["staff"], day, day, "Urlaub")
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=role)
+    wait_idle(qtbot, ctx)
+    dialog = view.agenda.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setDate(qdate(day))
+    absent = "Frau Müller is absent on this day: an appointment here falls into the absence."
+    qtbot.waitUntil(lambda: dialog.slots_label.text() == absent, timeout=20000)
+    assert dialog.slots.count() == 0
+    dialog.date.setDate(qdate(day - timedelta(days=1)))  # a working day: the free slots again
+    qtbot.waitUntil(lambda: dialog.slots.count() > 0 or "holiday" in dialog.slots_label.text(), timeout=20000)
+    assert "absent" not in dialog.slots_label.text()
+    install_language("de")
+    try:
+        dialog.retranslate()
+        dialog.date.setDate(qdate(day))
+        qtbot.waitUntil(lambda: dialog.slots_label.text().startswith("Frau Müller ist an diesem Tag abwesend"),
+                        timeout=20000)
+        dialog.grab().save(str(tmp_path / f"absent-{role.value}-de.png"))
+    finally:
+        install_language("en")

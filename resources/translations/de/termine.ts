@@ -334,6 +334,10 @@
         <translation>Feiertag ({holiday}): das Zentrum ist geschlossen.</translation>
     </message>
     <message>
+        <source>{counsellor} is absent on this day: an appointment here falls into the absence.</source>
+        <translation>{counsellor} ist an diesem Tag abwesend: ein Termin hier fiele in die Abwesenheit.</translation>
+    </message>
+    <message>
         <source>{count} free slots on this day.</source>
         <translation>{count} freie Zeiten an diesem Tag.</translation>
     </message>

@@ -310,9 +310,9 @@ class AppointmentDialog(LockAwareDialog):
         for signal in (self.counsellor.currentIndexChanged, self.duration.currentIndexChanged,
                        self.interpreter.currentIndexChanged):
             signal.connect(lambda _i: self.load_slots())
-        if appointment is None and choices.may_manage:
-            self.counsellor.currentIndexChanged.connect(lambda _i: self.load_schedule())
-            self.load_schedule()
+        # the absences: named under the free slots, and in a counsellor's series before saving
+        self.counsellor.currentIndexChanged.connect(lambda _i: self.load_schedule())
+        self.load_schedule()
         self.date.dateChanged.connect(lambda _d: self.load_slots())
         for signal in (self.date.dateChanged, self.start.timeChanged, self.series_count.valueChanged,
                        self.series_interval.valueChanged, self.skip_holidays.toggled):
@@ -455,7 +455,8 @@ class AppointmentDialog(LockAwareDialog):
                 self.resize(self.width(), needed)
 
     def load_schedule(self) -> None:
-        """The chosen counsellor's absences (off the GUI thread), for the series' note."""
+        """The chosen counsellor's absences (off the GUI thread), for the series' note and the
+        line under the free slots."""
         staff_id = self.counsellor.currentData()
         self._schedule_seq += 1
         seq = self._schedule_seq
@@ -468,6 +469,7 @@ class AppointmentDialog(LockAwareDialog):
             if seq == self._schedule_seq and self._alive:
                 self.schedule = schedule
                 self._show_series_holidays()
+                self._show_slots_label()
 
         self.ctx.run_in_worker(lambda: services.appointments.schedule(actor, staff_id), take, self._show_error,
                                receiver=self)
@@ -542,13 +544,25 @@ class AppointmentDialog(LockAwareDialog):
             item = QListWidgetItem(fmt_time(start))
             item.setData(Qt.ItemDataRole.UserRole, start)
             self.slots.addItem(item)
-        holiday = holiday_name(pydate(self.date.date()))
+        self._show_slots_label()
+
+    def _show_slots_label(self) -> None:
+        """How many free slots, or why there are none (a holiday, the counsellor's absence)."""
+        starts = self.slots.count()
+        day = pydate(self.date.date())
+        holiday = holiday_name(day)
+        # None while the chosen counsellor's schedule loads (load_schedule drops the previous one)
+        absence = self.schedule.absence_on(day) if self.schedule is not None else None
         if holiday and not starts:
             self.slots_label.setText(self.tr("Public holiday ({holiday}): the centre is closed.").format(
                 holiday=holiday))
+        elif absence is not None and not starts:
+            # a counsellor may still book it (as outside the hours): nobody should do so unawares
+            self.slots_label.setText(self.tr("{counsellor} is absent on this day: an appointment here falls "
+                                             "into the absence.").format(counsellor=self.counsellor.currentText()))
         else:
             self.slots_label.setText(
-                self.tr("{count} free slots on this day.").format(count=len(starts)) if starts
+                self.tr("{count} free slots on this day.").format(count=starts) if starts
                 else self.tr("No free slot on this day (working hours, absence or fully booked)."))
 
     def _on_slot_activated(self, item: QListWidgetItem) -> None:
