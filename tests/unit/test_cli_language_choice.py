@@ -119,3 +119,74 @@ def test_the_german_texts_keep_every_placeholder() -> None:
     for source, german in _cli_catalogue().items():
         if german is not None:
             assert sorted(pattern.findall(source)) == sorted(pattern.findall(german)), (source, german)
+
+
+def _parser_texts(parser, path="desk-admin"):
+    """(where, text) of every help, description and epilog of the parser and its commands."""
+    import argparse
+
+    for name in ("description", "epilog"):
+        if getattr(parser, name):
+            yield f"{path} {name}", getattr(parser, name)
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            yield f"{path} {'/'.join(action.option_strings) or action.dest}", action.help
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield f"{path} {choice.dest}", choice.help
+            for name, sub in action.choices.items():
+                yield from _parser_texts(sub, f"{path} {name}")
+
+
+def test_every_help_text_of_every_command_is_german_in_german() -> None:
+    """A command added with help="English" (not tr("English")) shows English in the German help."""
+    from desk.cli import build_parser
+
+    try:
+        with i18n.argparse_in_language():  # its own "show this help message and exit" too
+            i18n.set_language("en")
+            english = dict(_parser_texts(build_parser()))
+            i18n.set_language("de")
+            german = dict(_parser_texts(build_parser()))
+    finally:
+        i18n.set_language("en")
+    assert english.keys() == german.keys()
+    same = [f"{where}: {text!r}" for where, text in english.items() if german[where] == text]
+    assert not same, "help texts not marked with tr() (desk/cli/i18n.py):\n" + "\n".join(same)
+
+
+def test_what_desk_admin_prints_is_marked_for_translation() -> None:
+    """print(), input() and argparse's type errors in desk/cli say nothing in words that is not
+    tr("..."): the bench's figures are English on purpose (docs/PERFORMANCE.md quotes them)."""
+    import ast
+    import re
+
+    allowed = {"desk", "admin", "MB"}
+    spoken = {"print", "input", "getpass", "ArgumentTypeError"}
+    marked = {"tr", "said", "error_text", "printable"}
+    found = []
+    for path in sorted((ROOT / "desk" / "cli").glob("*.py")):
+        if path.name in {"bench.py", "internal.py"}:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
+                    in spoken and node.args):
+                continue
+            stack = [node.args[0]]
+            while stack:
+                part = stack.pop()
+                if isinstance(part, ast.Call) and getattr(part.func, "id", None) in marked - {"printable"}:
+                    continue
+                if isinstance(part, ast.Subscript | ast.Compare):  # a key (hit["score"]), a comparison
+                    continue
+                if isinstance(part, ast.Constant) and isinstance(part.value, str) and not part.value.startswith("."):
+                    words = set(re.findall(r"[A-Za-z]{2,}", part.value)) - allowed
+                    if words:
+                        found.append(f"{path.name}:{node.lineno}: {part.value!r}")
+                    continue
+                if isinstance(part, ast.FormattedValue):  # {x:<15}: the value, not its format spec
+                    stack.append(part.value)
+                    continue
+                stack.extend(ast.iter_child_nodes(part))
+    assert not found, "texts desk-admin says without tr():\n" + "\n".join(found)
