@@ -283,6 +283,8 @@ class CheckInService:
             visit = uow.visits.get(visit_id)
             if visit is None:
                 raise NotFoundError("This ticket does not exist (any more).")
+            if visit.client_id == client_id and visit.status in OPEN_VISIT_STATUSES:
+                return visit  # tried again after a lost acknowledgement: it is attached already
             if visit.client_id is not None:
                 raise ConflictError("Ticket {ticket} already belongs to a client.", ticket=visit.ticket)
             if visit.status not in OPEN_VISIT_STATUSES:

@@ -274,3 +274,17 @@ def test_a_hand_over_tried_again_after_a_lost_acknowledgement_gives_its_new_numb
     services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
     with pytest.raises(ConflictError, match="M-001 is handed_over now"):
         services.waitlist.hand_over(counsellor, visit.id, service_id=im.id)
+
+
+def test_attaching_the_client_tried_again_shows_the_ticket_attached(services, reception, head):
+    """Reception gives an anonymous ticket its client; the acknowledgement is lost; tried again it
+    answers with the ticket as attached, not 'Ticket M-001 already belongs to a client'."""
+    ticket = services.checkin.check_in(reception, CheckInRequest(service_id=_service(services, head).id))
+    client = services.clients.create(reception, ClientInput(given_name="Amal", family_name="Haddad"))
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.checkin.attach_client(reception, ticket.id, client.id)
+    again = services.checkin.attach_client(reception, ticket.id, client.id)
+    assert (again.id, again.ticket, again.client_id) == (ticket.id, "M-001", client.id)
+    other = services.clients.create(reception, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    with pytest.raises(ConflictError, match="already belongs to a client"):  # someone else: refused as before
+        services.checkin.attach_client(reception, ticket.id, other.id)
