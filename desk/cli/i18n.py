@@ -227,9 +227,9 @@ def _window_language(environ) -> str | None:
     return value if value in LANGUAGES else None
 
 
-def locale_language(environ, platform: str = sys.platform) -> str:
+def locale_language(environ, platform: str | None = None) -> str:
     """German when the user's locale is German, else English."""
-    if platform == "win32":
+    if (platform or sys.platform) == "win32":
         return _windows_language()
     # gettext's order; LANGUAGE (a list, first of de/en wins) only counts outside the C locale
     locale = next((environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")

@@ -190,3 +190,30 @@ def test_what_desk_admin_prints_is_marked_for_translation() -> None:
                     continue
                 stack.extend(ast.iter_child_nodes(part))
     assert not found, "texts desk-admin says without tr():\n" + "\n".join(found)
+
+
+def test_on_windows_the_window_s_choice_is_read_from_the_registry(monkeypatch) -> None:
+    """QSettings("Diakonie", "desk") keeps ui/language under HKCU\\Software\\Diakonie\\desk\\ui."""
+    import types
+    from contextlib import contextmanager
+
+    opened = []
+
+    @contextmanager
+    def open_key(root, path):
+        opened.append((root, path))
+        yield "key"
+
+    fake = types.SimpleNamespace(HKEY_CURRENT_USER="HKCU", OpenKey=open_key,
+                                 QueryValueEx=lambda key, name: ("en", 1) if name == "language" else None)
+    monkeypatch.setitem(sys.modules, "winreg", fake)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(i18n, "_windows_language", lambda: "de")
+    assert choose_language([], {}) == "en"
+    assert opened == [("HKCU", r"Software\Diakonie\desk\ui")]
+
+    def missing(root, path):
+        raise FileNotFoundError(path)
+
+    fake.OpenKey = missing  # never switched in the window: the account's display language
+    assert choose_language([], {}) == "de"
