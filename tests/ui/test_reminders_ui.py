@@ -215,3 +215,33 @@ def test_every_running_window_sends_due_reminders_off_the_gui_thread(qtbot, qapp
     assert not on_gui_thread and actor.role is Role.HEAD and actor.workstation.endswith(f"/{os.getpid()}")
     session.run_reminders()
     qtbot.waitUntil(lambda: len(calls) == 2 and not session._reminders_running, timeout=5000)
+
+
+@pytest.mark.parametrize("language,english,german", [
+    ("ar", "Reminders for this client go out in Arabic.", "Erinnerungen an diese Person werden auf Arabisch verschickt."),
+    ("ku", "There are no reminder texts in Kurdish: reminders for this client go out in German. Ask whether the "
+           "client reads it.", "Auf Kurdisch gibt es keine Erinnerungstexte: Erinnerungen an diese Person werden auf "
+                               "Deutsch verschickt. Fragen Sie, ob sie das lesen kann."),
+    ("", "No language on the card: reminders go out in German.",
+     "Keine Sprache auf der Karte: Erinnerungen werden auf Deutsch verschickt."),
+])
+def test_the_consent_dialog_names_the_language_the_reminders_go_out_in(qtbot, sqlite_services, tmp_path, make_ui_ctx,
+                                                                        language, english, german):
+    """A client whose language has no reminder text gets German: the counsellor recording the
+    consent is told, so she can ask whether the client reads it."""
+    from desk.ui.i18n import install_language
+    from desk.ui.views.empfang.reminder_contact import ReminderContactDialog
+
+    client = sqlite_services.clients.create(HEAD, ClientInput(given_name="Rojda", family_name="Amed",
+                                                              language=language))
+    dialog = ReminderContactDialog(make_ui_ctx(sqlite_services, HEAD), client, None)
+    qtbot.addWidget(dialog)
+    assert dialog.language_note.text() == english
+    dialog.grab().save(str(tmp_path / f"consent-{language or 'none'}-en.png"))
+    install_language("de")
+    try:
+        dialog.retranslate()
+        assert dialog.language_note.text() == german
+        dialog.grab().save(str(tmp_path / f"consent-{language or 'none'}-de.png"))
+    finally:
+        install_language("en")

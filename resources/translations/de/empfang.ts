@@ -683,8 +683,20 @@
         <translation>Terminerinnerungen: {name}</translation>
     </message>
     <message>
-        <source>Reminders go out only through a channel the client has agreed to, in the client&apos;s language. They name date, time, address and a short code, not the topic. Unticking withdraws the consent at once.</source>
-        <translation>Erinnerungen gehen nur über einen Weg hinaus, dem die Person zugestimmt hat, in ihrer Sprache. Sie nennen Datum, Uhrzeit, Adresse und einen kurzen Code, nicht das Thema. Das Häkchen zu entfernen widerruft die Einwilligung sofort.</translation>
+        <source>Reminders go out only through a channel the client has agreed to, in the client&apos;s language. They name date, time, address, the centre&apos;s telephone and a short code, not the topic. Unticking withdraws the consent at once.</source>
+        <translation>Erinnerungen gehen nur über einen Weg hinaus, dem die Person zugestimmt hat, in ihrer Sprache. Sie nennen Datum, Uhrzeit, Adresse, die Telefonnummer des Zentrums und einen kurzen Code, nicht das Thema. Das Häkchen zu entfernen widerruft die Einwilligung sofort.</translation>
+    </message>
+    <message>
+        <source>Reminders for this client go out in {language}.</source>
+        <translation>Erinnerungen an diese Person werden auf {language} verschickt.</translation>
+    </message>
+    <message>
+        <source>There are no reminder texts in {language}: reminders for this client go out in {fallback}. Ask whether the client reads it.</source>
+        <translation>Auf {language} gibt es keine Erinnerungstexte: Erinnerungen an diese Person werden auf {fallback} verschickt. Fragen Sie, ob sie das lesen kann.</translation>
+    </message>
+    <message>
+        <source>No language on the card: reminders go out in {fallback}.</source>
+        <translation>Keine Sprache auf der Karte: Erinnerungen werden auf {fallback} verschickt.</translation>
     </message>
     <message>
         <source>&amp;Mobile number:</source>

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.model import ClientRow
-from desk.domain.reminders import Channel, ReminderContact
+from desk.domain.reminders import FALLBACK_LANGUAGE, LANGUAGES, Channel, ReminderContact
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import fmt_date, translate
 from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.languages import language_name
 
 
 def channels_text(contact: ReminderContact | None) -> str:
@@ -47,6 +48,10 @@ class ReminderContactDialog(LockAwareDialog):
         self.intro = QLabel()
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
+        self.language_note = QLabel()  # which language the texts go out in: ask whether the client reads it
+        self.language_note.setObjectName("language_note")
+        self.language_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.language_note.setWordWrap(True)
         self.mobile = QLineEdit()
         self.mobile.setObjectName("mobile")
         self.mobile.setMaxLength(40)
@@ -75,6 +80,7 @@ class ReminderContactDialog(LockAwareDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.language_note)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -86,8 +92,19 @@ class ReminderContactDialog(LockAwareDialog):
         self.setWindowTitle(self.tr("Appointment reminders: {name}").format(name=self.client.display_name))
         self.intro.setText(self.tr(
             "Reminders go out only through a channel the client has agreed to, in the client's language. "
-            "They name date, time, address and a short code, not the topic. Unticking withdraws the consent "
-            "at once."))
+            "They name date, time, address, the centre's telephone and a short code, not the topic. Unticking "
+            "withdraws the consent at once."))
+        code = (self.client.language or "").lower()
+        if code in LANGUAGES:
+            note = self.tr("Reminders for this client go out in {language}.").format(language=language_name(code))
+        elif code:
+            note = self.tr("There are no reminder texts in {language}: reminders for this client go out in "
+                           "{fallback}. Ask whether the client reads it.").format(
+                language=language_name(code), fallback=language_name(FALLBACK_LANGUAGE))
+        else:
+            note = self.tr("No language on the card: reminders go out in {fallback}.").format(
+                fallback=language_name(FALLBACK_LANGUAGE))
+        self.language_note.setText(note)
         texts = [self.tr("&Mobile number:"), self.tr("&SMS:"), self.tr("&E-mail address:"), self.tr("E-&mail:")]
         for label, text, widget in zip(self.labels, texts, (self.mobile, self.sms_consent, self.email,
                                                              self.email_consent), strict=True):
