@@ -267,11 +267,12 @@ class BookingService:
     @requires(Permission.ROOM_BOOK)
     def edit(
         self, actor: Actor, occurrence_id: int, draft: BookingDraft, *, scope: EditScope = EditScope.ALL,
-        expected_version: int | None = None, now: datetime | None = None,
+        expected_version: int | None = None, skip_taken: bool = False, now: datetime | None = None,
     ) -> SaveResult:
         """Change a booking from one of its occurrences. One-off bookings ignore the scope. Moving the
         date to a time that is already over is refused; a past date keeping its time can still be
-        edited (participants, title, notes)."""
+        edited (participants, title, notes). `skip_taken` (the whole series): dates the change adds
+        (a later end) on which the room is taken are stored cancelled, as `create` does."""
         now = now or self._clock()
         draft = _clean(draft, now)
         with self._uow(write=True) as uow:
@@ -289,7 +290,8 @@ class BookingService:
                 room_ids.add(kitchen.id)
             uow.bookings.lock_rooms(room_ids)
             if booking.rrule is None or scope is EditScope.ALL:
-                result = self._edit_all(uow, actor, booking, occurrence, draft, room, linked, kitchen, now)
+                result = self._edit_all(uow, actor, booking, occurrence, draft, room, linked, kitchen, now,
+                                        skip_taken=skip_taken)
             elif scope is EditScope.THIS:
                 result = self._edit_this(uow, actor, booking, occurrence, draft, room, linked, now)
             else:
@@ -325,7 +327,7 @@ class BookingService:
 
     def _edit_all(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, occurrence: OccurrenceRecord,
                   draft: BookingDraft, room: RoomRow, linked: BookingRow | None,
-                  kitchen: RoomRow | None, now: datetime) -> SaveResult:
+                  kitchen: RoomRow | None, now: datetime, *, skip_taken: bool = False) -> SaveResult:
         # the whole series moves by the same number of days the edited occurrence moved
         shift = occurrence_key(draft.starts_at) - occurrence_key(occurrence.original_start)
         first_day = occurrence_key(booking.starts_at) + shift
@@ -339,8 +341,12 @@ class BookingService:
         rule = to_rrule(draft.rule, first_start.astimezone(BERLIN).replace(tzinfo=None))
         plan = self._replan(uow, booking.id, rule, first_start, first_end, draft.holiday_policy, room.id, shift,
                             now, edited_id=occurrence.id)
-        self._check_free(uow, room, plan.active_spans, now, exclude_booking_ids=(booking.id,),
-                         exclude_occurrence_ids=plan.kept_ids)
+        # the rooms the new dates need: with the tea kitchen, a date taken in either is taken
+        own = (booking.id,) + ((linked.id,) if linked is not None else ())
+        needed = [room] + ([_room(uow, linked.room_id)] if linked is not None and draft.with_kitchen else [])
+        taken = _taken_keys(uow, needed, plan.plan.insert, exclude_booking_ids=own) if skip_taken else frozenset()
+        plan.leave_out(taken)
+        self._check_plan(uow, room, plan, now, booking.id, needed, own)
         uow.bookings.update_booking(
             booking.id, expected_version=booking.version, room_id=room.id, title=draft.title, kind=draft.kind,
             organiser=draft.organiser, expected_participants=draft.expected_participants, notes=draft.notes,
@@ -355,8 +361,8 @@ class BookingService:
             partner = _partner(uow, linked.id, occurrence)
             linked_plan = self._replan(uow, linked.id, rule, first_start, first_end, draft.holiday_policy,
                                        linked.room_id, shift, now, edited_id=partner.id if partner else None)
-            self._check_free(uow, kitchen_room, linked_plan.active_spans, now, exclude_booking_ids=(linked.id,),
-                             exclude_occurrence_ids=linked_plan.kept_ids)
+            linked_plan.leave_out(taken)
+            self._check_plan(uow, kitchen_room, linked_plan, now, linked.id, needed, own)
             uow.bookings.update_booking(
                 linked.id, title=draft.title, kind=draft.kind, organiser=draft.organiser,
                 expected_participants=draft.expected_participants, notes=draft.notes,
@@ -379,7 +385,8 @@ class BookingService:
             kitchen_draft = replace(draft, starts_at=first_start, ends_at=first_end)
             linked_id = self._insert(uow, actor, kitchen_draft, kitchen.id, rule, specs, linked_to=booking.id)
             uow.bookings.link(booking.id, linked_id)
-        return _result(booking.id, linked_id, len(plan.active_spans), room, draft.expected_participants)
+        result = _result(booking.id, linked_id, len(plan.active_spans), room, draft.expected_participants)
+        return replace(result, left_out=tuple(sorted(plan.taken)))
 
     def _edit_following(self, uow: UnitOfWork, actor: Actor, booking: BookingRow, occurrence: OccurrenceRecord,
                         draft: BookingDraft, room: RoomRow, linked: BookingRow | None, now: datetime) -> SaveResult:
@@ -538,6 +545,16 @@ class BookingService:
                     raise self._conflict(uow, room, start, end, other, exclude_booking_ids, now,
                                          clashing=_clashing(spans, busy), total=len(spans))
 
+    def _check_plan(self, uow: UnitOfWork, room: RoomRow, plan: _Plan, now: datetime, booking_id: int,
+                    needed: list[RoomRow], own: tuple[int, ...]) -> None:
+        """The dates a series change leaves occupying `room` are free (its own and kept ones aside)."""
+        try:
+            self._check_free(uow, room, plan.active_spans, now, exclude_booking_ids=(booking_id,),
+                             exclude_occurrence_ids=plan.kept_ids)
+        except ConflictError as error:
+            _offer_leaving_out(error, uow, room, needed, plan, own)
+            raise
+
     def _conflict(self, uow: UnitOfWork, room: RoomRow, start: datetime, end: datetime, other: BusyRow,
                   exclude_booking_ids: tuple[int, ...], now: datetime, *, clashing: list[datetime],
                   total: int) -> ConflictError:
@@ -652,6 +669,13 @@ class _Plan:
         self.room_id = room_id
         self.kept_ids = frozenset(plan.kept)
         self.active_spans = plan.active_spans
+        self.taken: frozenset[date] = frozenset()  # new dates stored cancelled: the room is taken then
+
+    def leave_out(self, taken: frozenset[date]) -> None:
+        """New dates on the days in `taken` are stored cancelled and occupy no room."""
+        self.taken = frozenset(s.key for s in self.plan.insert if s.key in taken)
+        out = {(s.starts_at, s.ends_at) for s in self.plan.insert if s.key in self.taken}
+        self.active_spans = [span for span in self.plan.active_spans if span not in out]
 
     def apply(self, uow: UnitOfWork, booking_id: int) -> None:
         plan = self.plan
@@ -667,7 +691,8 @@ class _Plan:
                                            ends_at=spec.ends_at, room_id=self.room_id, holiday_name=spec.holiday_name)
         for occurrence_id, spec in plan.rekey:
             uow.bookings.update_occurrence(occurrence_id, original_start=spec.original_start)
-        uow.bookings.add_occurrences(booking_id, self.room_id, [_new_row(s) for s in plan.insert])
+        uow.bookings.add_occurrences(booking_id, self.room_id,
+                                     [{**_new_row(s), "cancelled": s.key in self.taken} for s in plan.insert])
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -736,10 +761,13 @@ def _clashing(spans: list[tuple[datetime, datetime]], busy: list[BusyRow]) -> li
     return sorted(s for s, e in spans if any(overlaps(s, e, b.starts_at, b.ends_at) for b in busy))
 
 
-def _taken_keys(uow: UnitOfWork, rooms: list[RoomRow], specs: list[OccurrenceSpec]) -> frozenset[date]:
-    """The dates of `specs` on which any of `rooms` is already booked."""
+def _taken_keys(uow: UnitOfWork, rooms: list[RoomRow], specs: list[OccurrenceSpec], *,
+                exclude_booking_ids: tuple[int, ...] = ()) -> frozenset[date]:
+    """The dates of `specs` on which any of `rooms` is already booked (by other bookings)."""
+    if not specs:
+        return frozenset()
     first, last = min(s.starts_at for s in specs), max(s.ends_at for s in specs)
-    busy = uow.bookings.busy([r.id for r in rooms], first, last)
+    busy = uow.bookings.busy([r.id for r in rooms], first, last, exclude_booking_ids=exclude_booking_ids)
     return frozenset(s.key for s in specs
                      if any(overlaps(s.starts_at, s.ends_at, b.starts_at, b.ends_at) for b in busy))
 
@@ -756,6 +784,19 @@ def _made_by(uow: UnitOfWork, key: str) -> SaveResult | None:
     result = _result(booking_id, booking.linked_booking_id, sum(not o.cancelled for o in occurrences), room,
                      booking.expected_participants)
     return replace(result, left_out=tuple(left_out))
+
+
+def _offer_leaving_out(error: ConflictError, uow: UnitOfWork, room: RoomRow, needed: list[RoomRow], plan: _Plan,
+                       own: tuple[int, ...]) -> None:
+    """A series change clashing only on dates it adds (a later end): say how many dates the series
+    keeps when those are left out (`free_dates`, the dialog's offer). A clash of a date the series
+    already had is not offered: leaving it out would drop a date that was booked."""
+    if plan.taken or error.params.get("total", 1) == 1:
+        return
+    added_here = _taken_keys(uow, [room], plan.plan.insert, exclude_booking_ids=own)
+    if len(added_here) == error.params.get("conflicts"):
+        added = _taken_keys(uow, needed, plan.plan.insert, exclude_booking_ids=own)
+        error.params["free_dates"] = len(plan.active_spans) - len(added)
 
 
 def _result(booking_id: int, linked_id: int | None, count: int, room: RoomRow, expected: int | None) -> SaveResult:

@@ -100,6 +100,40 @@ def test_a_series_with_taken_dates_names_them_all_and_books_the_others_only_when
     assert services.bookings.count_overlaps(reception) == 0
 
 
+def test_moving_a_series_end_later_onto_a_taken_date_names_it_and_books_the_others_when_asked(services,
+                                                                                                reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    kitchen = room_of(services, reception, RoomKind.KITCHEN)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 17), with_kitchen=True,
+                                                       rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 2, 23))))
+    services.bookings.create(reception, draft(group.id, local(2027, 3, 9, 18), title="Infoabend"))
+    services.bookings.create(reception, draft(kitchen.id, local(2027, 3, 16, 16), title="Kochabend"))
+    first = services.bookings.series(reception, result.booking_id)[0]
+    later = draft(group.id, first.starts_at, with_kitchen=True, rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 23)))
+    with pytest.raises(ConflictError) as caught:  # until 23.03: four Tuesdays more, 09.03 and 16.03 taken
+        services.bookings.edit(reception, first.id, later, scope=EditScope.ALL)
+    assert "09.03.2027" in str(caught.value) and "Infoabend" in str(caught.value)
+    assert caught.value.params["free_dates"] == 6  # 4 booked + 2 of the 4 added
+    assert len(services.bookings.series(reception, result.booking_id)) == 4  # nothing changed
+
+    saved = services.bookings.edit(reception, first.id, later, scope=EditScope.ALL, skip_taken=True)
+    assert saved.left_out == (date(2027, 3, 9), date(2027, 3, 16)) and saved.occurrences == 6
+    for booking_id in (result.booking_id, result.linked_booking_id):
+        dates = services.bookings.series(reception, booking_id)
+        assert len(dates) == 8
+        assert [o.starts_at.astimezone(BERLIN).date() for o in dates if o.cancelled] == [date(2027, 3, 9),
+                                                                                          date(2027, 3, 16)]
+    assert services.bookings.count_overlaps(reception) == 0
+    # a change that clashes on a date the series already had is not offered: it would drop a booked date
+    services.bookings.create(reception, draft(group.id, local(2027, 2, 9, 20), title="Elternabend"))
+    with pytest.raises(ConflictError) as caught:
+        services.bookings.edit(reception, first.id, draft(group.id, first.starts_at + timedelta(hours=2),
+                                                          with_kitchen=True,
+                                                          rule=RuleSpec(Frequency.WEEKLY, until=date(2027, 3, 23))),
+                               scope=EditScope.ALL)
+    assert "free_dates" not in caught.value.params
+
+
 def test_a_series_whose_every_date_is_taken_books_nothing(services, reception) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
     services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 8), 12, title="Klausur",

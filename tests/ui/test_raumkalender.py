@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from desk.domain.bookings import BookingDraft
 from desk.domain.model import BookingKind, BookingOccurrenceRow, Role, RoomKind
-from desk.domain.recurrence import Frequency, RuleSpec, place
+from desk.domain.recurrence import EditScope, Frequency, RuleSpec, place
 from desk.domain.tickets import BERLIN
 from desk.services.context import Actor
 from desk.ui.i18n import install_language
@@ -338,6 +338,29 @@ def test_the_history_of_a_series_says_which_dates_were_left_out_because_the_room
         assert any(words.format(day=taken) in t for t in texts), texts
         assert not dialog.restore_button.isHidden()  # the date can be booked once the room is free
     install_language("en")
+
+
+def test_moving_the_end_of_a_series_onto_a_taken_date_offers_to_leave_it_out(qtbot, ctx, group, now) -> None:
+    tuesday = now.astimezone(BERLIN).date() + timedelta(days=8 - now.astimezone(BERLIN).weekday())
+    start = place(datetime.combine(tuesday, time(17)))
+    result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Sprachcafé", start, start + timedelta(hours=2),
+                                                                  rule=RuleSpec(Frequency.WEEKLY, count=2)))
+    taken = place(datetime.combine(tuesday + timedelta(days=21), time(18)))
+    book(ctx, group.id, taken, 2, title="Infoabend")
+    first = ctx.services.bookings.series(ctx.actor, result.booking_id)[0]
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, first.id), scope=EditScope.ALL)
+    qtbot.addWidget(dialog)
+    dialog.count.setValue(5)  # three Tuesdays more; the third of them is taken
+    assert dialog.save()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    assert not dialog.saved and "Infoabend" in dialog.conflict_label.text()
+    assert not dialog.skip_taken_button.isHidden() and dialog.skip_taken_button.text().replace("&", "") == (
+        "Book the other 4 dates")
+    dialog.skip_taken_button.click()
+    qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
+    assert dialog.left_out == (taken.astimezone(BERLIN).date(),)
+    dates = ctx.services.bookings.series(ctx.actor, result.booking_id)
+    assert [o.cancelled for o in dates] == [False, False, False, True, False]
 
 
 def test_german_labels(qtbot, ctx) -> None:

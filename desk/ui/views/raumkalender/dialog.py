@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.bookings import BookingDraft, BookingRow
+from desk.domain.bookings import BookingDraft, BookingRow, SaveResult
 from desk.domain.errors import ConflictError, DeskError
 from desk.domain.model import BookingKind, BookingOccurrenceRow, HolidayPolicy, RoomKind, RoomRow
 from desk.domain.recurrence import (
@@ -591,11 +591,14 @@ class BookingDialog(LockAwareDialog):
         actual_value = None if actual < 0 else actual
         set_actual = actual_value != self.occurrence.actual_participants
 
-        def work() -> None:
+        def work() -> SaveResult | None:
+            result = None
             if changed:
-                bookings.edit(actor, occurrence_id, draft, scope=scope, expected_version=version)
+                result = bookings.edit(actor, occurrence_id, draft, scope=scope, expected_version=version,
+                                       skip_taken=skip_taken)
             if set_actual:
                 bookings.set_actual_participants(actor, occurrence_id, actual_value)
+            return result  # its left_out: the view names the dates left out
 
         return self._run(work)
 
@@ -671,8 +674,10 @@ class BookingDialog(LockAwareDialog):
             # whole series); a new series may be booked without its taken dates
             self._suggestion = None
             self.use_suggestion.setVisible(False)
-            free = error.params.get("free_dates", total - clashing if isinstance(clashing, int) else 0)
-            if self.occurrence is None and isinstance(free, int) and 0 < free < total:
+            # a new series, or a change of the whole series whose clashes are all on dates it adds
+            default = total - clashing if self.occurrence is None and isinstance(clashing, int) else 0
+            free = error.params.get("free_dates", default)
+            if isinstance(free, int) and 0 < free < total:
                 self._free_dates = free
                 self._name_skip_button()
                 self.skip_taken_button.setVisible(True)
