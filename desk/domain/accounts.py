@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from anyascii import anyascii
+
 from desk.domain.errors import ValidationError
 from desk.domain.model import Role
 
@@ -64,13 +66,29 @@ def delay_after(failed_logins: int) -> timedelta:
 
 def clean_username(text: str) -> str:
     name = (text or "").strip().lower()
+    if not name:
+        raise ValidationError("{field} must not be empty.", field="User name")
     if not _USERNAME.match(name):
+        suggestion = username_suggestion(name)
+        if suggestion:  # "müller": lower case to the person, so say what would do
+            raise ValidationError(
+                "The user name {name} is not valid: 2 to 40 characters, the letters a to z without umlauts or "
+                "accents, digits, dot, dash or underscore, starting with a letter or digit. Perhaps {suggestion}?",
+                name=text.strip()[:40], suggestion=suggestion)
         raise ValidationError(
-            "The user name {name} is not valid: 2 to 40 characters, small letters, digits, "
-            "dot, dash or underscore, starting with a letter or digit.",
-            name=text.strip(),
-        )
+            "The user name {name} is not valid: 2 to 40 characters, the letters a to z without umlauts or "
+            "accents, digits, dot, dash or underscore, starting with a letter or digit.",
+            name=text.strip()[:40])
     return name
+
+
+def username_suggestion(name: str) -> str:
+    """A valid user name close to `name` ("müller" -> "mueller", "josé" -> "jose"), or ""."""
+    name = name.lower()
+    for umlaut, written in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        name = name.replace(umlaut, written)
+    name = re.sub(r"[^a-z0-9._-]+", "", anyascii(name).lower().replace(" ", "."))
+    return name if _USERNAME.match(name) else ""
 
 
 @dataclass(frozen=True, slots=True)

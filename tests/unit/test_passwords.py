@@ -59,3 +59,24 @@ def test_the_digest_from_the_hashs_parameters_matches_only_the_right_password() 
     for broken in ("", "$argon2id$v=19$m=65536,t=3,p=4$", "$argon2id$v=19$m=x,t=3,p=4$c2FsdHNhbHQ$43",
                    "$bcrypt$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$43"):
         assert digest_for(broken, "kiosk-exit-2026") == ""
+
+
+def test_a_refused_user_name_says_which_letters_and_offers_one_that_works():
+    """'müller' is lower case to the head: the rule said 'small letters' and refused it. The
+    message names a to z without umlauts and offers a user name that would do; an empty one is
+    asked for by name."""
+    import pytest
+
+    from desk.domain.accounts import clean_username, username_suggestion
+    from desk.domain.errors import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        clean_username("Müller")
+    assert "a to z without umlauts" in error.value.message() and error.value.params["suggestion"] == "mueller"
+    assert clean_username("mueller") == "mueller"
+    assert [username_suggestion(n) for n in ("josé", "frau weiß", "محمد", "x")] == ["jose", "frau.weiss", "mhmd", ""]
+    with pytest.raises(ValidationError, match="must not be empty"):
+        clean_username("  ")
+    with pytest.raises(ValidationError) as error:
+        clean_username("a" * 10_000)
+    assert len(error.value.message()) < 300

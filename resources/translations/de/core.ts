@@ -1434,8 +1434,12 @@ Datenbank: {database}</translation>
         <translation>Die Uhrzeit {time} gibt es am {date} nicht (in dieser Nacht wird die Uhr vorgestellt).</translation>
     </message>
     <message>
-        <source>The user name {name} is not valid: 2 to 40 characters, small letters, digits, dot, dash or underscore, starting with a letter or digit.</source>
-        <translation>Der Benutzername {name} ist nicht zulässig: 2 bis 40 Zeichen, Kleinbuchstaben, Ziffern, Punkt, Bindestrich oder Unterstrich, am Anfang ein Buchstabe oder eine Ziffer.</translation>
+        <source>The user name {name} is not valid: 2 to 40 characters, the letters a to z without umlauts or accents, digits, dot, dash or underscore, starting with a letter or digit.</source>
+        <translation>Der Benutzername {name} ist nicht zulässig: 2 bis 40 Zeichen, die Buchstaben a bis z ohne Umlaute und Akzente, Ziffern, Punkt, Bindestrich oder Unterstrich, am Anfang ein Buchstabe oder eine Ziffer.</translation>
+    </message>
+    <message>
+        <source>The user name {name} is not valid: 2 to 40 characters, the letters a to z without umlauts or accents, digits, dot, dash or underscore, starting with a letter or digit. Perhaps {suggestion}?</source>
+        <translation>Der Benutzername {name} ist nicht zulässig: 2 bis 40 Zeichen, die Buchstaben a bis z ohne Umlaute und Akzente, Ziffern, Punkt, Bindestrich oder Unterstrich, am Anfang ein Buchstabe oder eine Ziffer. Vielleicht {suggestion}?</translation>
     </message>
     <message>
         <source>The user name {name} is taken.</source>
@@ -1636,6 +1640,10 @@ Datenbank: {database}</translation>
     <message>
         <source>Unknown setting {key}.</source>
         <translation>Unbekannte Einstellung {key}.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>User name or password is wrong.</source>
