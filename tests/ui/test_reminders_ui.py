@@ -77,15 +77,21 @@ def test_consent_on_the_card_for_counsellors_only(qtbot, sqlite_services, tmp_pa
     assert again.mobile.text() == "+491711234567" and "since" in again.sms_consent.text()
 
 
-def test_verwaltung_tab_counts_the_sms_and_refuses_bad_texts(qtbot, sqlite_services, tmp_path, settle, make_ui_ctx):
+def open_reminders_tab(qtbot, services, settle, make_ui_ctx):
+    """Verwaltung -> Erinnerungen as the head opens it, loaded."""
     from desk.ui.views.verwaltung.reminders_tab import RemindersTab
 
-    ctx = make_ui_ctx(sqlite_services, HEAD)
+    ctx = make_ui_ctx(services, HEAD)
     tab = RemindersTab(ctx)
     qtbot.addWidget(tab)
     tab.show()
     tab.refresh()
     settle(ctx)
+    return tab, ctx
+
+
+def test_verwaltung_tab_counts_the_sms_and_refuses_bad_texts(qtbot, sqlite_services, tmp_path, settle, make_ui_ctx):
+    tab, ctx = open_reminders_tab(qtbot, sqlite_services, settle, make_ui_ctx)
     assert tab.language.count() == 10
     assert all("not reviewed" in tab.language.itemText(i) for i in range(10))
     assert "not set up" in tab.machine.text()
@@ -245,3 +251,28 @@ def test_the_consent_dialog_names_the_language_the_reminders_go_out_in(qtbot, sq
         dialog.grab().save(str(tmp_path / f"consent-{language or 'none'}-de.png"))
     finally:
         install_language("en")
+
+
+def test_the_verwaltung_tab_sums_up_the_last_days_and_names_the_last_error(qtbot, reminded, settle, ui_clock,
+                                                                           tmp_path, make_ui_ctx):
+    """The head saw failures only as reception's list to phone, without the cause (a refused
+    login, an empty credit): the tab sums up the last seven days per channel with the last error."""
+    from desk.ui.i18n import install_language
+
+    services, _appointment = reminded
+    ui_clock.set(datetime(2030, 3, 4, 12, 0, tzinfo=UTC))
+    tab, ctx = open_reminders_tab(qtbot, services, settle, make_ui_ctx)
+    assert tab.recent.text() == ("SMS, last 7 days: 0 sent, 1 failed, 0 unclear, 0 to be tried again. "
+                                 "Last error (04/03/2030 10:00): number rejected (202)")
+    tab.grab().save(str(tmp_path / "verwaltung-reminders-en.png"))
+    install_language("de")
+    try:
+        tab.refresh()
+        settle(ctx)
+        assert tab.recent.text().startswith("SMS, letzte 7 Tage: 0 verschickt, 1 fehlgeschlagen")
+    finally:
+        install_language("en")
+    ui_clock.set(datetime(2030, 3, 20, 12, 0, tzinfo=UTC))  # a week later: nothing new
+    tab.refresh()
+    settle(ctx)
+    assert tab.recent.text() == "No reminders in the last 7 days."

@@ -434,6 +434,7 @@
     <name>RemindersTab</name>
     <message>
         <source>Send appointment reminders</source>
+        <extracomment>The stretch of the sending log the tab sums up (at most RECENT_LIMIT reminders).</extracomment>
         <translation>Terminerinnerungen senden</translation>
     </message>
     <message>
@@ -531,6 +532,18 @@
     <message>
         <source> - not reviewed</source>
         <translation> – nicht geprüft</translation>
+    </message>
+    <message>
+        <source>No reminders in the last {days} days.</source>
+        <translation>Keine Erinnerungen in den letzten {days} Tagen.</translation>
+    </message>
+    <message>
+        <source>{channel}, last {days} days: {sent} sent, {failed} failed, {unknown} unclear, {retry} to be tried again.</source>
+        <translation>{channel}, letzte {days} Tage: {sent} verschickt, {failed} fehlgeschlagen, {unknown} unklar, {retry} werden erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Last error ({when}): {error}</source>
+        <translation>Letzter Fehler ({when}): {error}</translation>
     </message>
     <message>
         <source>Unknown or broken placeholder.</source>

@@ -3,7 +3,7 @@ language with an honest SMS length while typing (docs/REMINDERS.md)."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextOption
@@ -25,18 +25,27 @@ from PySide6.QtWidgets import (
 
 from desk.domain.reminders import (
     LANGUAGES,
+    PROBLEM_STATUSES,
     RTL_LANGUAGES,
     SAMPLE_START,
     Channel,
     ReminderSchedule,
+    SendingRow,
+    SendStatus,
     Template,
     budget_phone,
     render,
     sms_length,
 )
+from desk.ui import clock
 from desk.ui.context import UiContext, error_text
+from desk.ui.i18n import fmt_datetime
 from desk.ui.views.base import DeskView
 from desk.ui.widgets.languages import language_name
+
+#: The stretch of the sending log the tab sums up (at most RECENT_LIMIT reminders).
+RECENT_DAYS = timedelta(days=7)
+RECENT_LIMIT = 500
 
 
 def _plain(text: str = "") -> QLabel:
@@ -75,6 +84,8 @@ class RemindersTab(DeskView):
         self.channel_email = QCheckBox(self.tr("e-mail"))
         self.machine = _plain()
         self.machine.setObjectName("machineChannels")
+        self.recent = _plain()  # what went out lately and why not: a refused login shows here first
+        self.recent.setObjectName("recentSendings")
         self.save_schedule_button = QPushButton(self.tr("Save sche&dule"))
         self.save_schedule_button.setObjectName("saveSchedule")
         self.save_schedule_button.clicked.connect(self.save_schedule)
@@ -94,6 +105,7 @@ class RemindersTab(DeskView):
         form.addRow(self.tr("Channels:"), channels)
         form.addRow(self.tr("SMS &budget:"), self.budget)
         form.addRow(self.machine)
+        form.addRow(self.recent)
         form.addRow(self.save_schedule_button)
 
         # -- texts -------------------------------------------------------------------------
@@ -155,10 +167,13 @@ class RemindersTab(DeskView):
     def refresh(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
 
+        since = clock.now() - RECENT_DAYS
+
         def work():
             return (services.reminders.schedule(actor), services.reminders.templates(actor),
                     services.reminders.centre_address(actor), services.reminders.centre_phone(actor),
-                    services.reminders.channel_status(actor))
+                    services.reminders.channel_status(actor),
+                    services.reminders.recent_log(actor, since=since, limit=RECENT_LIMIT))
 
         self.run(work, self._loaded, self._failed)
 
@@ -166,7 +181,8 @@ class RemindersTab(DeskView):
         self.status.setText(error_text(error))
 
     def _loaded(self, values) -> None:
-        schedule, templates, address, phone, machine = values
+        schedule, templates, address, phone, machine, recent = values
+        self.recent.setText(self.recent_text(recent))
         self.schedule, self.templates, self.address, self.phone = schedule, templates, address, phone
         self.enabled.setChecked(schedule.enabled)
         self.day_before.setChecked(schedule.day_before)
@@ -191,6 +207,29 @@ class RemindersTab(DeskView):
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.blockSignals(False)
         self._show_language()
+
+    def recent_text(self, rows: list[SendingRow]) -> str:
+        """Per channel: what the last days' reminders came to, and the latest error (the head
+        sees a refused login or an empty SMS credit here, not only reception's list to phone)."""
+        if not rows:
+            return self.tr("No reminders in the last {days} days.").format(days=RECENT_DAYS.days)
+        lines = []
+        for channel, name in ((Channel.SMS, self.tr("SMS")), (Channel.EMAIL, self.tr("e-mail"))):
+            mine = [r for r in rows if r.channel is channel]
+            if not mine:
+                continue
+            count = {status: sum(1 for r in mine if r.status is status) for status in SendStatus}
+            line = self.tr("{channel}, last {days} days: {sent} sent, {failed} failed, {unknown} unclear, "
+                           "{retry} to be tried again.").format(
+                channel=name, days=RECENT_DAYS.days, sent=count[SendStatus.SENT], failed=count[SendStatus.FAILED],
+                unknown=count[SendStatus.UNKNOWN], retry=count[SendStatus.RETRY])
+            errors = [r for r in mine if r.error and r.status in PROBLEM_STATUSES | {SendStatus.RETRY}]
+            if errors:
+                last = max(errors, key=lambda r: r.updated_at)  # the provider's words (English)
+                line += " " + self.tr("Last error ({when}): {error}").format(when=fmt_datetime(last.updated_at),
+                                                                            error=last.error)
+            lines.append(line)
+        return "\n".join(lines)
 
     def _show_language(self) -> None:
         code = self.language.currentData()
