@@ -20,10 +20,8 @@ the command line.
 from __future__ import annotations
 
 import argparse
-import configparser
 import os
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -82,6 +80,8 @@ def _lookup(context: str, text: str) -> str:
 def _load() -> dict[tuple[str, str], str]:
     global _catalogue
     if _catalogue is None:
+        import xml.etree.ElementTree as ET  # only when German is spoken
+
         catalogue: dict[tuple[str, str], str] = {}
         folder = resources.files("desk.resources") / "translations" / "de"
         for unit in (CLI_UNIT, "core"):
@@ -209,6 +209,8 @@ def without_lang_option(argv: Sequence[str]) -> list[str]:
 
 def _window_language(environ) -> str | None:
     """The language this user set in the window (QSettings("Diakonie", "desk"), key ui/language)."""
+    import configparser
+
     try:
         if sys.platform == "win32":
             import winreg
