@@ -363,6 +363,44 @@ def test_moving_the_end_of_a_series_onto_a_taken_date_offers_to_leave_it_out(qtb
     assert [o.cancelled for o in dates] == [False, False, False, True, False]
 
 
+@pytest.mark.parametrize("scope", [EditScope.ALL, EditScope.FOLLOWING])
+def test_cancelling_the_whole_series_or_the_following_dates_asks_first(qtbot, ctx, group, now, monkeypatch,
+                                                                       scope) -> None:
+    tuesday = now.astimezone(BERLIN).date() + timedelta(days=8 - now.astimezone(BERLIN).weekday())
+    start = place(datetime.combine(tuesday, time(17)))
+    result = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "<b>Sprachcafé</b>", start,
+                                                                  start + timedelta(hours=2),
+                                                                  rule=RuleSpec(Frequency.WEEKLY, count=4)))
+    second = ctx.services.bookings.series(ctx.actor, result.booking_id)[1]
+    asked: list[str] = []
+
+    def answer(reply: bool):
+        def exec_box(box) -> int:  # instead of the modal loop: read it, press a button
+            asked.append(box.text())
+            assert box.textFormat() == Qt.TextFormat.PlainText
+            wanted = "Cancel the dates" if reply else "Keep them"
+            next(b for b in box.buttons() if b.text() == wanted).click()
+            return 0
+        return exec_box
+
+    from PySide6.QtWidgets import QMessageBox
+
+    for reply in (False, True):
+        monkeypatch.setattr(QMessageBox, "exec", answer(reply))
+        dialog = BookingDialog(ctx, None, rooms=rooms(ctx), existing=opened(ctx, second.id), scope=scope)
+        qtbot.addWidget(dialog)
+        dialog.cancel_booking_button.click()
+        if reply:
+            qtbot.waitUntil(lambda d=dialog: d.saved, timeout=20000)
+        else:
+            assert not dialog.busy and not dialog.saved
+        cancelled = [o.cancelled for o in ctx.services.bookings.series(ctx.actor, result.booking_id)]
+        assert cancelled == ([False] * 4 if not reply else
+                             [False, True, True, True] if scope is EditScope.FOLLOWING else [True] * 4)
+    assert len(asked) == 2 and "<b>Sprachcafé</b>" in asked[0]
+    assert ("every date" in asked[0]) == (scope is EditScope.ALL)
+
+
 def test_german_labels(qtbot, ctx) -> None:
     install_language("de")
     try:

@@ -277,6 +277,26 @@
         <translation>Bitte die Art der Veranstaltung wählen.</translation>
     </message>
     <message>
+        <source>Cancel every date of “{title}” that is still to come? This cannot be undone with Ctrl+Z.</source>
+        <translation>Alle noch kommenden Termine von „{title}“ absagen? Das lässt sich nicht mit Strg+Z rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Cancel the date on {date} and every following date of “{title}”? This cannot be undone with Ctrl+Z.</source>
+        <translation>Den Termin am {date} und alle folgenden Termine von „{title}“ absagen? Das lässt sich nicht mit Strg+Z rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Cancel dates</source>
+        <translation>Termine absagen</translation>
+    </message>
+    <message>
+        <source>Cancel the dates</source>
+        <translation>Termine absagen</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
         <source>Export calendar file</source>
         <translation>Kalenderdatei exportieren</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -615,6 +616,8 @@ class BookingDialog(LockAwareDialog):
         if self.occurrence is None:
             return
         scope = self._scope() if self.booking is not None and self.booking.rrule else EditScope.THIS
+        if scope is not EditScope.THIS and not self.confirm_series_cancel(scope):
+            return  # many dates, and no Ctrl+Z for them: asked first
         bookings, actor, occurrence_id = self.ctx.services.bookings, self.ctx.actor, self.occurrence.id
         after = self.cancelled_one_date if scope is EditScope.THIS else None
 
@@ -625,6 +628,25 @@ class BookingDialog(LockAwareDialog):
 
         self.run_busy(self.ctx, lambda: bookings.cancel(actor, occurrence_id, scope=scope), done, self._failed,
                       *self._buttons())
+
+    def confirm_series_cancel(self, scope: EditScope) -> bool:
+        """Asks before cancelling this and the following dates, or the whole series."""
+        assert self.occurrence is not None
+        title = self.occurrence.title
+        if scope is EditScope.ALL:
+            text = self.tr("Cancel every date of “{title}” that is still to come? This cannot be undone with "
+                           "Ctrl+Z.").format(title=title)
+        else:
+            text = self.tr("Cancel the date on {date} and every following date of “{title}”? This cannot be "
+                           "undone with Ctrl+Z.").format(date=fmt_date(local(self.occurrence.starts_at).date()),
+                                                        title=title)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cancel dates"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is client-visible text, never markup
+        yes = box.addButton(self.tr("Cancel the dates"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is yes
 
     def restore_date(self) -> None:
         if self.occurrence is None:
