@@ -79,11 +79,15 @@ def _erase(args: argparse.Namespace) -> int:
 
 
 def _count_words(key: str) -> str:
-    """'visits anonymised' (table and what was done to its rows): the verb in the user's language."""
+    """'visits anonymised' (a table, what was done to its rows) in the user's language; a table
+    added later is named as it is called until it has words here."""
     table, _, what = key.partition(" ")
+    tables = {"visits": tr("visits"), "appointments": tr("appointments"), "clients": tr("clients"),
+              "reminder_contacts": tr("reminder contacts"), "reminder_sendings": tr("reminder sendings"),
+              "audit_events": tr("audit entries")}
     verbs = {"anonymised": tr("anonymised"), "unlinked": tr("unlinked"), "deleted": tr("deleted"),
              "cancelled": tr("cancelled")}
-    return f"{table} {verbs.get(what, what)}".strip()
+    return f"{tables.get(table, table)} {verbs.get(what, what)}".strip()
 
 
 def _purge(args: argparse.Namespace) -> int:

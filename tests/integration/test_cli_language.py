@@ -198,7 +198,7 @@ def test_check_purge_and_erasure_say_their_results_in_german(german, log_folder,
     assert admin(["erase-client", str(client_id), "--yes", "--database-url", sqlite_db_url]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"Klient/in K-{client_id:06d} gelöscht", out
-    assert "  clients gelöscht: 1" in out and not any("wal_clean" in line for line in out), out
+    assert "  Klient/innen gelöscht: 1" in out and not any("wal_clean" in line for line in out), out
 
 
 def test_a_broken_reminder_channel_is_told_in_german(german, log_folder, sqlite_db_url, cli_login, tmp_path,

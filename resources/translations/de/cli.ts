@@ -286,6 +286,10 @@
             <translation>Terminerinnerungen per SMS und E-Mail: send (senden), log (Protokoll), channels (Kanäle)</translation>
         </message>
         <message>
+            <source>appointments</source>
+            <translation>Termine</translation>
+        </message>
+        <message>
             <source>appointments anonymised: {count}</source>
             <translation>Termine anonymisiert:       {count}</translation>
         </message>
@@ -300,6 +304,10 @@
         <message>
             <source>at most this many entries (default 200)</source>
             <translation>höchstens so viele Einträge (Vorgabe 200)</translation>
+        </message>
+        <message>
+            <source>audit entries</source>
+            <translation>Protokolleinträge</translation>
         </message>
         <message>
             <source>audit entries deleted:   {count}</source>
@@ -364,6 +372,10 @@
         <message>
             <source>client {number} erased</source>
             <translation>Klient/in {number} gelöscht</translation>
+        </message>
+        <message>
+            <source>clients</source>
+            <translation>Klient/innen</translation>
         </message>
         <message>
             <source>clients (default 5,000 per year)</source>
@@ -866,6 +878,14 @@
             <translation>abgelehnt: {count} Zeile(n)</translation>
         </message>
         <message>
+            <source>reminder contacts</source>
+            <translation>Kontaktdaten für Erinnerungen</translation>
+        </message>
+        <message>
+            <source>reminder sendings</source>
+            <translation>Erinnerungsversand</translation>
+        </message>
+        <message>
             <source>remove an added language</source>
             <translation>eine hinzugefügte Sprache entfernen</translation>
         </message>
@@ -1160,6 +1180,10 @@
         <message>
             <source>user file:    {file}</source>
             <translation>Benutzer-Datei: {file}</translation>
+        </message>
+        <message>
+            <source>visits</source>
+            <translation>Besuche</translation>
         </message>
         <message>
             <source>visits anonymised:       {count}</source>
