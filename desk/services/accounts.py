@@ -33,6 +33,7 @@ from desk.services.audit import record
 from desk.services.clock import system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.services.once import checked_key, once
 from desk.services.passwords import (
     MIN_PASSWORD_LENGTH,
     digest_for,
@@ -67,6 +68,9 @@ class NewAccount:
     password: str
     service_ids: frozenset[int] = frozenset()
     default_room_id: int | None = None  # the person's office (call and display), set in the same step
+    #: One per account dialog, the same for its Save agains: a retry after a lost acknowledgement
+    #: answers with the account the first attempt made, not "the user name is taken" (services/once.py)
+    request_key: str | None = None
 
 
 def check_password_rules(password: str) -> None:
@@ -424,6 +428,17 @@ class AccountService:
 
     @requires(Permission.ACCOUNTS_MANAGE)
     def create_account(self, actor: Actor, account: NewAccount) -> AccountRow:
+        """A new account with a one-time password. Saved again with the same request key after a
+        fault whose first attempt was saved: that account."""
+        key = checked_key(account.request_key)
+        return once(self._uow, key, lambda: self._create_account(actor, account, key), self._made_by,
+                    what="new account")
+
+    def _made_by(self, uow: UnitOfWork, key: str) -> AccountRow | None:
+        staff_id = uow.accounts.made_by(key)
+        return None if staff_id is None else next((r for r in uow.accounts.list() if r.id == staff_id), None)
+
+    def _create_account(self, actor: Actor, account: NewAccount, key: str | None) -> AccountRow:
         username, name = self._validated(account)
         check_password_rules(account.password)
         hashed = hash_password(account.password)
@@ -437,7 +452,7 @@ class AccountService:
             # one-time: the person chooses their own at the first login (the head never knows it)
             staff_id = uow.reference.add_staff(username=username, display_name=name, role=account.role,
                                                password_hash=hashed, service_ids=account.service_ids,
-                                               default_room_id=room, password_one_time=True)
+                                               default_room_id=room, password_one_time=True, request_key=key)
             record(uow, actor, "account.create", entity_type="staff", entity_id=staff_id,
                    details={"role": account.role.value, "services": sorted(account.service_ids),
                             **({"room": room} if room is not None else {})})

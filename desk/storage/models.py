@@ -182,6 +182,10 @@ class Staff(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the account dialog's attempt that created it (docs/RELIABILITY.md, "Tried again after a fault")
+    request_key: Mapped[str | None] = mapped_column(String(36))
+
+    __table_args__ = (Index("uq_staff_request_key", "request_key", unique=True),)
 
 
 class StaffService(Base):

@@ -288,3 +288,20 @@ def test_attaching_the_client_tried_again_shows_the_ticket_attached(services, re
     other = services.clients.create(reception, ClientInput(given_name="Olena", family_name="Kovalenko"))
     with pytest.raises(ConflictError, match="already belongs to a client"):  # someone else: refused as before
         services.checkin.attach_client(reception, ticket.id, other.id)
+
+
+def test_a_new_account_saved_again_after_a_lost_acknowledgement_is_that_account(services, head):
+    """The head's account dialog: Save again after the lost acknowledgement answers with the
+    account made, not "The user name amira is taken"; a new dialog with the same name is refused."""
+    from desk.domain.model import Role
+    from desk.services.accounts import NewAccount
+
+    account = NewAccount("amira", "Amira Haddad", Role.COUNSELLOR, "ein-langes-passwort-2026",
+                         request_key=new_request_key())
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.accounts.create_account(head, account)
+    again = services.accounts.create_account(head, account)
+    assert (again.username, again.display_name) == ("amira", "Amira Haddad")
+    assert [a.username for a in services.accounts.accounts(head)].count("amira") == 1
+    with pytest.raises(ConflictError, match="taken"):
+        services.accounts.create_account(head, dataclasses.replace(account, request_key=new_request_key()))

@@ -101,6 +101,10 @@ class AccountRepository:
     def get(self, staff_id: int) -> StaffAuth | None:
         return self._auth(self.session.get(Staff, staff_id))
 
+    def made_by(self, request_key: str) -> int | None:
+        """The account the attempt with this request key created (desk.services.once)."""
+        return self.session.scalar(select(Staff.id).where(Staff.request_key == request_key))
+
     def list(self) -> list[AccountRow]:
         links: dict[int, set[int]] = {}
         for link in self.session.scalars(select(StaffService)):

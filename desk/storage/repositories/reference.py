@@ -146,8 +146,10 @@ class ReferenceRepository:
         service_ids: set[int] | frozenset[int] = frozenset(),
         default_room_id: int | None = None,
         password_one_time: bool = False,
+        request_key: str | None = None,
     ) -> int:
         staff = Staff(
+            request_key=request_key,
             username=username,
             display_name=display_name,
             role=role.value,

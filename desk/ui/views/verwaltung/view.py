@@ -38,6 +38,7 @@ from desk.domain.tickets import BERLIN, format_client_number, parse_client_numbe
 from desk.domain.topics import Topic
 from desk.services.accounts import NewAccount
 from desk.services.auditlog import AuditFilter
+from desk.services.once import new_request_key
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text, show_error
 from desk.ui.i18n import current_language, fmt_datetime, translate
@@ -182,12 +183,16 @@ class AccountsTab(_Tab):
     def new(self) -> None:
         accounts, actor = self.ctx.services.accounts, self.ctx.actor
         dialog = AccountDialog(self._services, None, self, rooms=self._rooms)
+        # one account per dialog: Save again after "the server is away" sends the same key, so an
+        # account saved after all is answered with itself, not "the user name is taken"
+        key = new_request_key()
 
         def work():
             # one step with the room: a refused room left the account made, and Save again said
             # the user name was taken
             account = NewAccount(dialog.username.text(), dialog.display_name.text(), dialog.chosen_role(),
-                                 dialog.password.text(), dialog.chosen_services(), dialog.chosen_room())
+                                 dialog.password.text(), dialog.chosen_services(), dialog.chosen_room(),
+                                 request_key=key)
             return lambda: accounts.create_account(actor, account)
 
         dialog.run_on_accept(self.ctx, work)
