@@ -18,7 +18,7 @@ from pathlib import Path
 import xlsxwriter
 
 from desk.domain.reports import PLACES, Report, Table, suppressed_tables
-from desk.services.report_tables import HIDDEN_NOTE, build_tables, labeller, period_text
+from desk.services.report_tables import HIDDEN_NOTE, anonymised_note, build_tables, labeller, period_text
 from desk.storage.files import private_file
 
 FORMATS = ("xlsx", "csv", "pdf")
@@ -60,6 +60,8 @@ def export_xlsx(report: Report, path: Path | str, language: str = "de") -> None:
             "%d.%m.%Y %H:%M" if language == "de" else "%Y-%m-%d %H:%M"))
         info.write_string(6, 0, label("Counts below {n} are shown as \u201c< {n}\u201d.").format(n=report.threshold))
         info.write_string(7, 0, label(HIDDEN_NOTE))
+        if anonymised_note(report, language):
+            info.write_string(8, 0, anonymised_note(report, language))
 
         sheets = {}
         for table in tables:
@@ -156,6 +158,8 @@ def export_csv(report: Report, path: Path | str, language: str = "de") -> None:
         writer.writerow([label("Created"), report.created_at.astimezone().isoformat(timespec="minutes")])
         writer.writerow([label("Counts below {n} are shown as \u201c< {n}\u201d.").format(n=report.threshold)])
         writer.writerow([label(HIDDEN_NOTE)])
+        if anonymised_note(report, language):
+            writer.writerow([anonymised_note(report, language)])
         archive.writestr("report.csv", "\ufeff" + info.getvalue())
         for table in tables:
             buffer = io.StringIO()

@@ -27,6 +27,15 @@ from desk.domain.reports import (
 #: The legend's second line, beside "Counts below {n} ..." (every export prints both).
 HIDDEN_NOTE = "\u201cx\u201d = a share, rate or change left out because it would give such a count away."
 
+#: Retention anonymises visits a year after they happened (by default): a yearly report made in
+#: January or March, and above all its previous year, has visits without their person. They
+#: count as visits but not among the distinct clients: said beside the figures (no colon in the
+#: key: the labeller reads "key:text").
+ANONYMISED_NOTE = ("Distinct clients and the tables by client leave out visits whose person retention removed "
+                   "\u2013 {now} visits of this period and {before} of the previous period.")
+ANONYMISED_NOTE_ONE = ("Distinct clients and the tables by client leave out visits whose person retention "
+                       "removed \u2013 {now} visits of this period.")
+
 LABELS_DE: dict[str, str] = {
     "Report": "Bericht",
     "Statistics report": "Statistischer Bericht",
@@ -34,6 +43,11 @@ LABELS_DE: dict[str, str] = {
     "Previous period": "Vorzeitraum",
     "Created": "Erstellt",
     "Counts below {n} are shown as \u201c< {n}\u201d.": "Zahlen unter {n} werden als \u201e< {n}\u201c angezeigt.",
+    ANONYMISED_NOTE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen lassen Besuche aus, deren "
+                     "Person nach Ablauf der Aufbewahrungsfrist entfernt wurde: {now} Besuche dieses Zeitraums "
+                     "und {before} des Vorzeitraums.",
+    ANONYMISED_NOTE_ONE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen lassen Besuche aus, deren "
+                         "Person nach Ablauf der Aufbewahrungsfrist entfernt wurde: {now} Besuche dieses Zeitraums.",
     HIDDEN_NOTE: "\u201ex\u201c = Anteil, Quote oder Veränderung ausgelassen, weil sie eine solche Zahl verraten würde.",
     "Overview": "Überblick",
     "Figure": "Kennzahl",
@@ -152,6 +166,19 @@ def fmt_day(value: date, language: str) -> str:
 def period_text(period: Period, language: str) -> str:
     return f"{fmt_day(period.start, language)} \u2013 {fmt_day(period.end, language)}"
 
+
+
+def anonymised_note(report: Report, language: str) -> str:
+    """The sentence that says distinct clients leave out anonymised visits, or "" when neither
+    period has any (exact counts: the note is about the data, not about people)."""
+    now = report.total.anonymised_visits
+    before = report.previous.total.anonymised_visits if report.previous is not None else 0
+    if not now and not before:
+        return ""
+    label = labeller(language)
+    if report.previous is None:
+        return label(ANONYMISED_NOTE_ONE).format(now=now)
+    return label(ANONYMISED_NOTE).format(now=now, before=before)
 
 
 # --- tables -----------------------------------------------------------------------------------

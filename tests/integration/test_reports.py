@@ -21,7 +21,7 @@ from desk.domain.reports import Durations, Period, suppressed_tables
 from desk.domain.tickets import BERLIN
 from desk.services.clients import ClientInput
 from desk.services.report_exports import export_csv, export_xlsx
-from desk.services.report_tables import build_tables, overview_rows
+from desk.services.report_tables import anonymised_note, build_tables, overview_rows
 from desk.services.reports import parse_period
 from desk.storage.models import Appointment, AuditEvent, BookingOccurrence, RoomBooking
 
@@ -433,3 +433,27 @@ def test_a_report_of_an_impossible_period_is_refused_with_a_clear_message(servic
 
     with pytest.raises(ValidationError, match="A report covers days from 01.01.2000"):
         services.reports.report(head, Period(date(2026, 1, 1), date(9999, 12, 31)), now=NOW)
+
+
+def test_a_report_says_when_retention_took_the_person_from_visits(services, head, tmp_path):
+    """Retention anonymises visits twelve months after they happened: the report of a year made
+    in spring, and its previous year, count those visits but no longer among the distinct clients.
+    Said on the screen's line and in every export's legend, with the counts; nothing when no
+    visit of either period was anonymised."""
+    build_centre(services, head)
+    before = services.reports.report(head, MARCH, now=NOW)
+    assert anonymised_note(services.reports.report(head, Period.month(2026, 6), now=NOW), "de") == ""
+    later = datetime(2027, 4, 15, 9, 0, tzinfo=UTC)  # the March of last year is 13 months back
+    services.privacy.purge(head, now=later)
+    after = services.reports.report(head, MARCH, now=later)
+    gone = after.total.anonymised_visits
+    assert gone > before.total.anonymised_visits and after.total.visits == before.total.visits  # visits ...
+    assert after.total.distinct_clients < before.total.distinct_clients  # ... not as clients
+    note = anonymised_note(after, "de")
+    assert note.startswith("Verschiedene Klient*innen und die Tabellen nach Klient*innen lassen Besuche aus")
+    assert f"{gone} Besuche dieses Zeitraums und {after.previous.total.anonymised_visits} des Vorzeitraums" in note
+    assert "retention removed \u2013" in anonymised_note(after, "en")
+    zipped = tmp_path / "r.zip"
+    export_csv(after, zipped, "de")
+    with zipfile.ZipFile(zipped) as z:
+        assert note in z.read("report.csv").decode("utf-8-sig")

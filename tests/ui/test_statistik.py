@@ -167,3 +167,18 @@ def test_in_january_last_year_is_one_click_away(qtbot, ctx, head, ui_clock, tmp_
     assert view.report.total.visits >= 9  # March 2026's visits are in the year
     assert view.year.value() == 2026 and view.kind.currentIndex() == 2  # the picker says so too
     view.grab().save(str(tmp_path / "statistik-last-year-en.png"))
+
+
+def test_the_screen_says_when_retention_took_the_person_from_visits(qtbot, view):
+    from datetime import UTC, datetime
+
+    view.set_period(Period.month(2026, 6))  # no visit: nothing to say
+    compute(qtbot, view)
+    assert not view.anonymised_label.isVisibleTo(view)
+    later = datetime(2027, 4, 15, 9, 0, tzinfo=UTC)
+    view.ctx.services.privacy.purge(view.ctx.actor, now=later)
+    view.set_period(MARCH)
+    with qtbot.waitSignal(view.sig_report_ready, timeout=10000):
+        view.compute(now=later)
+    assert view.anonymised_label.isVisibleTo(view)
+    assert view.anonymised_label.text().startswith("Distinct clients and the tables by client leave out visits")

@@ -26,7 +26,14 @@ from PySide6.QtGui import (
 )
 
 from desk.domain.reports import PLACES, SUPPRESSED, Report, Table, monthly_series, share, suppressed_tables
-from desk.services.report_tables import HIDDEN_NOTE, build_tables, format_cell, labeller, period_text
+from desk.services.report_tables import (
+    HIDDEN_NOTE,
+    anonymised_note,
+    build_tables,
+    format_cell,
+    labeller,
+    period_text,
+)
 from desk.ui.views.statistik.charts import draw_bars, draw_shares
 
 FONT_FAMILY = "DejaVu Sans"
@@ -188,7 +195,9 @@ def render_pdf(report: Report, path: str | Path, language: str = "de") -> Path:
         painter.setFont(font)
         note = label("Counts below {n} are shown as \u201c< {n}\u201d.").format(n=report.threshold)
         legend = ", ".join(f"{s.code} = {s.name(language)}" for s in report.services)
-        for text in (note, label(HIDDEN_NOTE), legend):
+        for text in (note, label(HIDDEN_NOTE), anonymised_note(report, language), legend):
+            if not text:
+                continue
             rect = painter.boundingRect(QRectF(0, pages.y, pages.width, line * 4),
                                         int(Qt.TextFlag.TextWordWrap), text)
             painter.drawText(QRectF(0, pages.y, pages.width, rect.height()), int(Qt.TextFlag.TextWordWrap), text)

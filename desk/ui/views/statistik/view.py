@@ -32,7 +32,7 @@ from desk.domain.errors import DeskError
 from desk.domain.reminders import NoShowFigures
 from desk.domain.reports import FIRST_REPORT_DAY, PLACES, Period, Report, monthly_series, share
 from desk.services.report_exports import export_csv, export_xlsx
-from desk.services.report_tables import build_tables, format_cell, labeller, period_text
+from desk.services.report_tables import anonymised_note, build_tables, format_cell, labeller, period_text
 from desk.ui import clock as ui_clock
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, show_error
@@ -140,6 +140,13 @@ class StatistikView(DeskView):
         self.reminder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reminder_label.setWordWrap(True)
         layout.addWidget(self.reminder_label)
+        # visits retention anonymised leave the distinct clients: said when the period has any
+        self.anonymised_label = QLabel()
+        self.anonymised_label.setObjectName("anonymisedVisits")
+        self.anonymised_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.anonymised_label.setWordWrap(True)
+        self.anonymised_label.setVisible(False)
+        layout.addWidget(self.anonymised_label)
         layout.addWidget(self.tabs, 1)
 
         self.refresh_action = self.add_action("Ctrl+R", self.compute)
@@ -328,6 +335,9 @@ class StatistikView(DeskView):
             text += " \u00b7 " + self.tr("compared with {period}").format(
                 period=period_text(report.previous.period, language))
         self.period_label.setText(text)
+        note = anonymised_note(report, language)
+        self.anonymised_label.setText(note)
+        self.anonymised_label.setVisible(bool(note))
         self.legend_label.setText(", ".join(f"{s.code} = {s.name(language)}" for s in report.services))
         for index, table in enumerate(build_tables(report, language, short_names=True), start=1):
             model = self.models.get(table.key)
