@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session, open_services
-from desk.cli.i18n import parse_day, tr
+from desk.cli.i18n import parse_day, tr, whole_number
 from desk.domain.errors import NotFoundError
 from desk.services.context import Actor
 
@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--series", metavar="SERIES_ID", help=tr("the series id of series appointments"))
     export.add_argument("--from", dest="first_day", type=parse_day,
                         help=tr("first day (YYYY-MM-DD or DD.MM.YYYY; default today)"))
-    export.add_argument("--days", type=int, default=92, help=tr("number of days (default 92)"))
+    export.add_argument("--days", type=whole_number, default=92, help=tr("number of days (default 92)"))
     export.add_argument("--names", action="store_true", help=tr("put client names into the file (default: client number only)"))
     export.add_argument("--notes", action="store_true", help=tr("put the counsellors' notes into the file (default: none)"))
     export.add_argument("-o", "--output", required=True, help=tr("file to write ('-' for standard output)"))

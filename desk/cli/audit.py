@@ -15,7 +15,7 @@ import json
 from datetime import date, datetime, time
 
 from desk.cli.common import add_database_option, admin_session
-from desk.cli.i18n import fmt_date, parse_day, tr
+from desk.cli.i18n import fmt_date, parse_day, tr, whole_number
 from desk.cli.privacy import _client_id
 from desk.domain.errors import NotFoundError
 from desk.domain.text import printable
@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit.add_argument("--action", help=tr("one action (client.read) or a prefix ending in '.' (client.)"))
     audit.add_argument("--since", type=parse_day, help=tr("first day (YYYY-MM-DD or DD.MM.YYYY, Berlin time)"))
     audit.add_argument("--until", type=parse_day, help=tr("last day (YYYY-MM-DD or DD.MM.YYYY, Berlin time)"))
-    audit.add_argument("--limit", type=int, default=200, help=tr("at most this many entries (default 200)"))
+    audit.add_argument("--limit", type=whole_number, default=200, help=tr("at most this many entries (default 200)"))
     add_database_option(audit)
     audit.set_defaults(handler=_audit)
 

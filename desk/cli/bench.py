@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desk.cli.i18n import tr
+from desk.cli.i18n import tr, whole_number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,11 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        "The figures are printed in English, as docs/PERFORMANCE.md quotes them."),
     )
     parser.add_argument("--database-url", help=tr("bench database (default: bench-<years>y.sqlite in the data directory)"))
-    parser.add_argument("--years", type=int, default=10, help=tr("years of synthetic history (default 10)"))
-    parser.add_argument("--clients", type=int, default=None, help=tr("clients (default 5,000 per year)"))
+    parser.add_argument("--years", type=whole_number, default=10, help=tr("years of synthetic history (default 10)"))
+    parser.add_argument("--clients", type=whole_number, default=None, help=tr("clients (default 5,000 per year)"))
     parser.add_argument("--reuse", action="store_true", help=tr("reuse the bench database if it exists"))
     parser.add_argument("--quick", action="store_true", help=tr("small data and few runs (CI)"))
-    parser.add_argument("--runs", type=int, default=None, help=tr("runs per measurement (default 100, quick 20)"))
+    parser.add_argument("--runs", type=whole_number, default=None, help=tr("runs per measurement (default 100, quick 20)"))
     parser.add_argument("--json", type=Path, metavar=tr("FILE"), help=tr("write every figure to this JSON file"))
     parser.add_argument("--explain", action="store_true", help=tr("also print the query plans of the hot queries"))
     parser.add_argument("--compare", type=Path, metavar=tr("FILE"),

@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from desk.cli.common import add_database_option, admin_session
-from desk.cli.i18n import parse_day, tr
+from desk.cli.i18n import parse_day, tr, whole_number
 from desk.domain.errors import ValidationError
 from desk.domain.recurrence import place
 from desk.domain.tickets import BERLIN
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_database_option(parser)
         which = parser.add_mutually_exclusive_group(required=True)
         parser.add_argument("--from", dest="first_day", type=parse_day, help=tr("first day (default: today)"))
-        parser.add_argument("--days", type=int, default=92, help=tr("number of days (default 92)"))
+        parser.add_argument("--days", type=whole_number, default=92, help=tr("number of days (default 92)"))
         parser.add_argument("-o", "--output", required=True, help=tr("the .ics file to write ('-' for standard output)"))
         other = None
     else:  # shared with the appointments: add the room options to the same command
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         which = groups[0] if groups else parser.add_mutually_exclusive_group(required=True)
         other = parser.get_default("handler")
     which.add_argument("--room", help=tr("room bookings: room name or short label ('all' for every room)"))
-    which.add_argument("--booking", type=int, metavar="BOOKING_ID", help=tr("room bookings: one booking series"))
+    which.add_argument("--booking", type=whole_number, metavar="BOOKING_ID", help=tr("room bookings: one booking series"))
     parser.add_argument("--to", dest="last_day", type=parse_day, help=tr("room bookings: last day, inclusive"))
 
     def handler(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.cli.common import add_database_option, admin_session
-from desk.cli.i18n import error_text, tr
+from desk.cli.i18n import error_text, tr, whole_number
 from desk.domain.errors import DeskError, ValidationError
 from desk.domain.text import printable
 from desk.domain.tickets import format_client_number
@@ -56,10 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("{text!r} is not a whole number").format(text=text)) from None
+    value = whole_number(text)
     if not 1 <= value <= 1000:
         raise argparse.ArgumentTypeError(tr("N must be between 1 and 1000"))
     return value

@@ -7,7 +7,7 @@ import sys
 import time
 
 from desk.cli.common import add_database_option, open_services
-from desk.cli.i18n import fmt_number, tr
+from desk.cli.i18n import fmt_number, tr, whole_number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,12 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        "year: 5,000 clients, 30,000 visits, 2,000 appointments, 1,000 room bookings."),
     )
     add_database_option(parser, login=False)  # refuses any database that has an account
-    parser.add_argument("--years", type=int, default=10, help=tr("years of history (default 10)"))
-    parser.add_argument("--clients", type=int, default=None, help=tr("number of clients (default 5,000 per year)"))
-    parser.add_argument("--visits", type=int, default=None, help=tr("number of visits (default 30,000 per year)"))
-    parser.add_argument("--appointments", type=int, default=None, help=tr("number of appointments (default 2,000 per year)"))
-    parser.add_argument("--bookings", type=int, default=None, help=tr("number of room bookings (default 1,000 per year)"))
-    parser.add_argument("--seed", type=int, default=1, help=tr("random seed (same seed, same data)"))
+    parser.add_argument("--years", type=whole_number, default=10, help=tr("years of history (default 10)"))
+    parser.add_argument("--clients", type=whole_number, default=None, help=tr("number of clients (default 5,000 per year)"))
+    parser.add_argument("--visits", type=whole_number, default=None, help=tr("number of visits (default 30,000 per year)"))
+    parser.add_argument("--appointments", type=whole_number, default=None, help=tr("number of appointments (default 2,000 per year)"))
+    parser.add_argument("--bookings", type=whole_number, default=None, help=tr("number of room bookings (default 1,000 per year)"))
+    parser.add_argument("--seed", type=whole_number, default=1, help=tr("random seed (same seed, same data)"))
     parser.add_argument("--yes", action="store_true", help=tr("also fill a database that already has clients"))
     parser.set_defaults(handler=_demo_data)
 

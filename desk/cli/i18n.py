@@ -149,6 +149,14 @@ def fmt_number(value: float, decimals: int = 0) -> str:
     return text
 
 
+def whole_number(text: str) -> int:
+    """A whole number as typed (argparse type; its own message says "invalid int value")."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("{text!r} is not a whole number").format(text=text)) from None
+
+
 def parse_day(text: str) -> date:
     """A day as typed: 2027-12-31 or 31.12.2027 (argparse type)."""
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):

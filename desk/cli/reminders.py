@@ -12,7 +12,7 @@ import argparse
 from datetime import UTC, datetime, timedelta
 
 from desk.cli.common import add_database_option, admin_session
-from desk.cli.i18n import error_text, fmt_datetime, tr
+from desk.cli.i18n import error_text, fmt_datetime, tr, whole_number
 from desk.domain.reminders import appointment_code
 from desk.domain.tickets import BERLIN
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true", help=tr("send: show what would go out; send nothing"))
     parser.add_argument("--at", type=_moment, default=None,
                         help=tr("send --dry-run: pretend it is this time (ISO, e.g. 2030-03-04T10:00)"))
-    parser.add_argument("--days", type=int, default=7, help=tr("log: how many days back (default 7)"))
+    parser.add_argument("--days", type=whole_number, default=7, help=tr("log: how many days back (default 7)"))
     add_database_option(parser)
     parser.set_defaults(handler=_run)
 

@@ -211,3 +211,17 @@ def test_a_broken_reminder_channel_is_told_in_german(german, log_folder, sqlite_
     assert admin(["reminders", "channels", "--database-url", sqlite_db_url]) == 1
     assert capsys.readouterr().out == (f'desk-admin: {machine} [reminders.smtp]: security muss "starttls" oder '
                                        '"tls" sein (nie unverschlüsselt).\n')
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["audit", "--limit", "zwei"], "desk-admin audit: Fehler: Argument --limit: 'zwei' ist keine ganze Zahl"),
+    (["export-ics", "--staff", "x", "--from", "31.02.2027", "-o", "x.ics"],
+     "desk-admin export-ics: Fehler: Argument --from: kein Datum (bitte JJJJ-MM-TT oder TT.MM.JJJJ): 31.02.2027"),
+    (["room-add", "Büro 7", "--kind", "kueche"],
+     "desk-admin room-add: Fehler: Argument --kind: ungültige Wahl: 'kueche' (möglich: 'office', 'group', 'kitchen')"),
+])
+def test_a_mistyped_option_is_refused_in_german(german, log_folder, capsys, argv, said) -> None:
+    with pytest.raises(SystemExit) as stop:
+        admin(argv)
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == said
