@@ -401,6 +401,35 @@ def test_cancelling_the_whole_series_or_the_following_dates_asks_first(qtbot, ct
     assert ("every date" in asked[0]) == (scope is EditScope.ALL)
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_long_conflict_message_is_shown_whole(qtbot, ctx, group, now, language) -> None:
+    """The message of a series with taken dates runs over four lines: the dialog grows to show it
+    (it stayed at its first height and cut the message off at top and bottom)."""
+    install_language(language)
+    tuesday = now.astimezone(BERLIN).date() + timedelta(days=8 - now.astimezone(BERLIN).weekday())
+    book(ctx, group.id, place(datetime.combine(tuesday + timedelta(days=28), time(18))), 2,
+         title="Infoabend Wohnen: Mietrecht, Nebenkosten und Kaution")
+    start = place(datetime.combine(tuesday, time(17)))
+    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start, end=start + timedelta(hours=2))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.title_edit.setText("Sprachcafé")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(BookingKind.LANGUAGE_CAFE.value))
+    dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
+    dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("count"))
+    dialog.count.setValue(12)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    label = dialog.conflict_label
+    assert "Mietrecht" in label.text()
+    layout = dialog.layout()
+    # the dialog is as tall as its content needs at its width, so nothing is squeezed or cut
+    assert dialog.height() >= layout.totalHeightForWidth(dialog.width())
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5000)
+    install_language("en")
+
+
 def test_german_labels(qtbot, ctx) -> None:
     install_language("de")
     try:

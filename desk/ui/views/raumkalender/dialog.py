@@ -680,6 +680,21 @@ class BookingDialog(LockAwareDialog):
         self.use_suggestion.setVisible(False)
         self.skip_taken_button.setVisible(False)
         self._suggestion = None
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """A message of several lines (a series' taken dates) must not be cut off: the dialog grows
+        to the height its layout needs at its width (never shrinks, never beyond the screen)."""
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        screen = self.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().height())
+        if needed > self.height():
+            self.resize(width, needed)
 
     def _name_skip_button(self) -> None:
         self.skip_taken_button.setText(self.tr("Book the other &date") if self._free_dates == 1 else
@@ -705,6 +720,7 @@ class BookingDialog(LockAwareDialog):
                 self.skip_taken_button.setVisible(True)
                 text += "\n" + self.tr("Choose another time, or book the other dates without the taken ones.")
             self.conflict_label.setText(text)
+            self._grow_to_fit()
             return
         self.conflict_label.setText(text)
         start, end = error.params.get("suggested_start"), error.params.get("suggested_end")
@@ -714,6 +730,7 @@ class BookingDialog(LockAwareDialog):
         else:
             self._suggestion = None
             self.use_suggestion.setVisible(False)
+        self._grow_to_fit()
 
     def _apply_suggestion(self) -> None:
         if self._suggestion is None:
