@@ -457,7 +457,8 @@ def test_deactivating_a_counsellor_releases_who_waits_for_them_and_keeps_their_a
     booked = _appointment_visit(services, head, mbe, yilmaz, 0)
     later = T0 + timedelta(days=7)
     client = services.clients.create(head, ClientInput(given_name="Olena", family_name="Koval"))
-    add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=later, staff_id=yilmaz.staff_id)
+    ahead = add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=later,
+                            staff_id=yilmaz.staff_id)
     add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=later + timedelta(days=7),
                     staff_id=yilmaz.staff_id)
     add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=T0 - timedelta(days=7),
@@ -487,6 +488,12 @@ def test_deactivating_a_counsellor_releases_who_waits_for_them_and_keeps_their_a
         services.appointments.book(head, AppointmentRequest(
             client_id=client.id, service_id=mbe.id, staff_id=yilmaz.staff_id,
             starts_at=later + timedelta(hours=2), ends_at=later + timedelta(hours=3)), now=T0)
+    # an appointment of hers not moved in time: the client checked in for it is not reserved
+    # for an account nobody logs into any more; a colleague's call next takes them
+    arrived = services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=ahead),
+                                        now=later)
+    assert arrived.assigned_staff_id is None
+    assert services.waitlist.call_next(colleague, room_id=room.id, now=later).visit.id == arrived.id
     # once her appointments lie behind (or were moved), she leaves the list
     assert yilmaz.staff_id not in {s.id for s in services.appointments.counsellors(
         head, now=later + timedelta(days=8))}

@@ -12,7 +12,7 @@ import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
@@ -98,13 +98,18 @@ def _between_select(by_staff: bool, include_cancelled: bool):  # noqa: ANN202 - 
 
 @functools.cache
 def _by_id_select():  # noqa: ANN202 - a SQLAlchemy select
-    return select(*_COLUMNS).outerjoin(Client, Client.id == Appointment.client_id).where(
-        Appointment.id == bindparam("id"))
+    # the check-in reserves the visit for the appointment's counsellor (docs/WAITING.md): only for
+    # one whose account is active - someone who left calls nobody, and colleagues could not
+    staff = case((Staff.active.is_(True), Appointment.staff_id)).label("staff_id")
+    columns = tuple(staff if column is Appointment.staff_id else column for column in _COLUMNS)
+    return (select(*columns).outerjoin(Client, Client.id == Appointment.client_id)
+            .outerjoin(Staff, Staff.id == Appointment.staff_id).where(Appointment.id == bindparam("id")))
 
 
 def appointment_by_id(session: Session, appointment_id: int) -> AppointmentRow | None:
     """One appointment with its client's name: a statement built once, plain columns (the
-    check-in's read of its appointment)."""
+    check-in's read of its appointment). `staff_id` is None when that counsellor's account was
+    deactivated."""
     row = session.connection().execute(_by_id_select(), {"id": appointment_id}).first()
     return None if row is None else _appointment_row_of(row)
 
