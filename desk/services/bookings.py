@@ -498,19 +498,27 @@ class BookingService:
 
     @requires(Permission.ROOM_BOOK)
     def restore(self, actor: Actor, occurrence_id: int, *, now: datetime | None = None) -> None:
-        """Undo the cancellation of one date (if the room is still free then)."""
+        """Undo the cancellation of one date (if the room is still free then). The tea kitchen booked
+        with the group room comes back with it, as cancelling took both: both rooms free, or neither."""
         now = now or self._clock()
         with self._uow(write=True) as uow:
             occurrence = uow.bookings.occurrence(occurrence_id)
             booking = uow.bookings.booking(occurrence.booking_id)
-            uow.bookings.lock_rooms([occurrence.room_id])
-            room = _room(uow, occurrence.room_id)
-            self._check_free(uow, room, [(occurrence.starts_at, occurrence.ends_at)], now,
-                             exclude_occurrence_ids=(occurrence.id,))
-            uow.bookings.update_occurrence(occurrence.id, cancelled=False)
-            uow.bookings.update_booking(booking.id)
-            record(uow, actor, "booking.restore_occurrence", entity_type="booking", entity_id=booking.id,
-                   details={"date": _fmt(occurrence.starts_at)})
+            targets = [(booking, occurrence)]
+            if booking.linked_booking_id:
+                linked = uow.bookings.booking(booking.linked_booking_id)
+                partner = _partner(uow, linked.id, occurrence)
+                if partner is not None and partner.cancelled:
+                    targets.append((linked, partner))
+            uow.bookings.lock_rooms(sorted({target.room_id for _owner, target in targets}))
+            for _owner, target in targets:
+                self._check_free(uow, _room(uow, target.room_id), [(target.starts_at, target.ends_at)], now,
+                                 exclude_occurrence_ids=(target.id,))
+            for owner, target in targets:
+                uow.bookings.update_occurrence(target.id, cancelled=False)
+                uow.bookings.update_booking(owner.id)
+                record(uow, actor, "booking.restore_occurrence", entity_type="booking", entity_id=owner.id,
+                       details={"date": _fmt(target.starts_at)})
             uow.touch(TOPIC)
             uow.commit()
 

@@ -134,6 +134,29 @@ def test_moving_a_series_end_later_onto_a_taken_date_names_it_and_books_the_othe
     assert "free_dates" not in caught.value.params
 
 
+def test_a_cancelled_date_restored_brings_back_the_tea_kitchen_booked_with_it(services, reception) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    kitchen = room_of(services, reception, RoomKind.KITCHEN)
+    result = services.bookings.create(reception, draft(group.id, local(2027, 3, 2, 17), with_kitchen=True,
+                                                       rule=RuleSpec(Frequency.WEEKLY, count=3)))
+
+    def cancelled(booking_id: int) -> list[bool]:
+        return [o.cancelled for o in services.bookings.series(reception, booking_id)]
+
+    second = services.bookings.series(reception, result.booking_id)[1]
+    services.bookings.cancel(reception, second.id)  # takes both rooms (Ctrl+Z in the calendar restores)
+    assert cancelled(result.booking_id) == cancelled(result.linked_booking_id) == [False, True, False]
+    services.bookings.restore(reception, second.id)
+    assert cancelled(result.booking_id) == cancelled(result.linked_booking_id) == [False, False, False]
+    # the kitchen was booked by others meanwhile: the clash is named and neither room comes back
+    services.bookings.cancel(reception, second.id)
+    services.bookings.create(reception, draft(kitchen.id, local(2027, 3, 9, 18), 1, title="Kochabend"))
+    with pytest.raises(ConflictError, match="Kochabend"):
+        services.bookings.restore(reception, second.id)
+    assert cancelled(result.booking_id) == cancelled(result.linked_booking_id) == [False, True, False]
+    assert services.bookings.count_overlaps(reception) == 0
+
+
 def test_a_series_whose_every_date_is_taken_books_nothing(services, reception) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
     services.bookings.create(reception, draft(group.id, local(2027, 2, 2, 8), 12, title="Klausur",
