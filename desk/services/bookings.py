@@ -633,7 +633,12 @@ class BookingService:
                 if state.last_original_start is not None and state.last_original_start >= needed - timedelta(days=40):
                     continue  # another workstation was faster
                 booking = uow.bookings.booking(state.booking_id)
-                uow.bookings.lock_rooms([booking.room_id])
+                # the tea kitchen booked with the group room: a date taken in either room is left out
+                # in both, so no group-room date comes without its kitchen (nor the other way round)
+                linked = uow.bookings.booking(booking.linked_booking_id) if booking.linked_booking_id else None
+                room_ids = sorted({booking.room_id} | ({linked.room_id} if linked else set()))
+                own = (booking.id,) + ((linked.id,) if linked else ())
+                uow.bookings.lock_rooms(room_ids)
                 lower = state.last_original_start or booking.starts_at
                 specs = [s for s in expand(state.rrule, state.starts_at, state.ends_at, policy=state.holiday_policy,
                                            window_start=lower + timedelta(seconds=1), window_end=target)
@@ -642,8 +647,8 @@ class BookingService:
                 specs = [s for s in specs if s.key not in known]
                 if not specs:
                     continue
-                busy = uow.bookings.busy([booking.room_id], specs[0].starts_at, specs[-1].ends_at,
-                                         exclude_booking_ids=(booking.id,))
+                busy = uow.bookings.busy(room_ids, specs[0].starts_at, specs[-1].ends_at,
+                                         exclude_booking_ids=own)
                 rows, clashes = [], []
                 for spec in specs:
                     clash = any(overlaps(spec.starts_at, spec.ends_at, b.starts_at, b.ends_at) for b in busy)

@@ -295,6 +295,22 @@ def test_open_ended_series_is_materialised_to_the_horizon_and_extended(services,
     assert any(h.action == "booking.extend" for h in services.bookings.history(reception, result.booking_id))
 
 
+def test_an_open_series_with_the_tea_kitchen_extended_leaves_a_taken_date_out_in_both_rooms(services, reception,
+                                                                                              clock) -> None:
+    group = room_of(services, reception, RoomKind.GROUP)
+    kitchen = room_of(services, reception, RoomKind.KITCHEN)
+    now = clock().astimezone(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0)
+    result = services.bookings.create(reception, draft(group.id, now + timedelta(days=1), 1, with_kitchen=True,
+                                                       rule=RuleSpec(Frequency.WEEKLY),
+                                                       holiday_policy=HolidayPolicy.FLAG))  # whatever day it falls on
+    far = now + timedelta(days=1 + 7 * 101)  # beyond the 18 months materialised: booked by others meanwhile
+    services.bookings.create(reception, draft(kitchen.id, far, 1, title="Kochabend"))
+    seen = services.bookings.occurrences(reception, far - timedelta(days=1), far + timedelta(days=1))
+    ours = {o.room_id: o.cancelled for o in seen if o.booking_id in (result.booking_id, result.linked_booking_id)}
+    assert ours == {group.id: True, kitchen.id: True}  # the group room did not come without its kitchen
+    assert services.bookings.count_overlaps(reception) == 0
+
+
 def test_history_and_actual_participants(services, reception) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
     result = services.bookings.create(reception, draft(group.id, local(2027, 4, 6, 10)))
