@@ -266,7 +266,7 @@ class AppointmentService:
                 client_id=request.client_id, service_id=request.service_id, staff_id=request.staff_id,
                 room_id=request.room_id, interpreter_id=request.interpreter_id,
                 status=AppointmentStatus.BOOKED.value, residence=residence, created_by=actor.staff_id,
-                request_key=key, **fields,
+                request_key=key, created_at=now or self._clock(), **fields,
             )
             record(uow, actor, "appointment.book", entity_type=ENTITY, entity_id=appointment_id,
                    client_id=request.client_id,
@@ -326,6 +326,7 @@ class AppointmentService:
                     starts_at=start, ends_at=end, status=AppointmentStatus.BOOKED.value,
                     series_id=series_id, residence=residence, created_by=actor.staff_id,
                     request_key=None if ids else key,  # the key once, on the first date
+                    created_at=now,
                 )
                 record(uow, actor, "appointment.book", entity_type=ENTITY, entity_id=appointment_id,
                        client_id=request.client_id,

@@ -295,19 +295,32 @@ class ReminderService:
         return report
 
     def _due_rows(self, uow: UnitOfWork, schedule: ReminderSchedule, now: datetime) -> list[dict[str, Any]]:
-        rows = []
+        """The reminders due now (pending), and those whose every window closed while no
+        workstation ran: those are planned as failed, so reception phones instead of nobody
+        noticing (only when the appointment was booked, and consent given, before it closed)."""
+        rows, missed = [], []
         for c in uow.reminders.candidates(now, now + HORIZON):
-            for slot, due, until in due_slots(c["starts_at"], schedule):
-                if not (due <= now < until):
+            slots = due_slots(c["starts_at"], schedule)
+            for channel in schedule.channels:
+                consent_on = c["sms_consent_on"] if channel is Channel.SMS else c["email_consent_on"]
+                if consent_on is None or not (c["sms_number"] if channel is Channel.SMS else c["email"]):
                     continue
-                for channel in schedule.channels:
-                    consented = (c["sms_consent_on"] is not None and c["sms_number"]) if channel is Channel.SMS \
-                        else (c["email_consent_on"] is not None and c["email"])
-                    if consented:
-                        rows.append(dict(appointment_id=c["id"], client_id=c["client_id"], channel=channel.value,
-                                         slot=slot.value, starts_at=c["starts_at"], due_at=due, send_until=until,
-                                         status=SendStatus.PENDING.value, attempts=0, next_attempt_at=due,
-                                         claimed_by="", provider_id="", error="", updated_at=now))
+                row = dict(appointment_id=c["id"], client_id=c["client_id"], channel=channel.value,
+                           starts_at=c["starts_at"], attempts=0, claimed_by="", provider_id="", error="",
+                           updated_at=now)
+                for slot, due, until in slots:
+                    if due <= now < until:
+                        rows.append(dict(row, slot=slot.value, due_at=due, send_until=until,
+                                         status=SendStatus.PENDING.value, next_attempt_at=due))
+                if slots and now >= slots[-1][2]:
+                    slot, due, until = slots[-1]
+                    if c["created_at"] < until and consent_on <= until.astimezone(BERLIN).date():
+                        missed.append(dict(row, slot=slot.value, due_at=due, send_until=until,
+                                           status=SendStatus.FAILED.value, next_attempt_at=None,
+                                           error="not sent in time: no workstation ran while it was due"))
+        if missed:  # only if no reminder of any slot exists for that start (a sent one needs no call)
+            existing = {(a, ch, t) for a, ch, _slot, t in uow.reminders.existing(missed)}
+            rows += [m for m in missed if (m["appointment_id"], m["channel"], m["starts_at"]) not in existing]
         return rows
 
     def _claim(self, actor: Actor, now: datetime, limit: int, available: set[Channel]) -> list[dict[str, Any]]:
@@ -409,6 +422,8 @@ class ReminderService:
         existing = uow.reminders.existing(rows)
         result = []
         for row in rows:
+            if row["status"] != SendStatus.PENDING.value:
+                continue  # missed: nothing would go out
             key = (row["appointment_id"], row["channel"], row["slot"], row["starts_at"])
             if key in existing and existing[key] not in (SendStatus.PENDING.value, SendStatus.RETRY.value):
                 continue

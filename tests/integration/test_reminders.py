@@ -186,6 +186,30 @@ def test_rejected_number_fails_and_is_listed_for_reception(services, head, recep
     assert [(r.actor_name, json.loads(r.details)["list"]) for r in reads] == [(reception.name, "reminder_problems")]
 
 
+def test_a_reminder_no_workstation_ran_for_is_listed_to_phone(services, head, reception, counsellor, world, seven):
+    """Every window of a reminder closed while no desk ran (no PC on the day before, reception
+    starts at 08:45): it was never planned, and nobody learnt that the client got nothing. Now
+    it is planned as failed, so reception phones; not for an appointment booked after the windows
+    closed (the client was just told), nor when another reminder of it went out."""
+    missed = world["book"](local_moment(TUESDAY, time(9, 0)))  # windows: Mon 10:00-Tue 07:00, 07:00-08:30
+    later = world["book"](local_moment(TUESDAY, time(12, 0)))  # the day before: until Tue 10:00
+    report = services.reminders.run_due(head, now=local_moment(TUESDAY, time(8, 45)))  # the first PC today
+    assert report.sent == 1 and len(seven.received) == 1  # the 12:00 one still in its window
+    [row] = sendings(services, missed.id)
+    assert (row.status, row.slot.value, row.attempts) == (SendStatus.FAILED, "hours_before", 0)
+    assert "no workstation ran" in row.error
+    booked_now = services.appointments.book(counsellor, AppointmentRequest(
+        client_id=world["client"], service_id=world["service"], staff_id=world["staff"],
+        starts_at=local_moment(TUESDAY, time(9, 45)), ends_at=local_moment(TUESDAY, time(10, 25))),
+        now=local_moment(TUESDAY, time(9, 20)))  # its windows closed at 09:15
+    for at in (time(9, 25), time(11, 45)):  # 11:45: the 12:00 one's hours-before window passed unused
+        services.reminders.run_due(head, now=local_moment(TUESDAY, at))
+    assert sendings(services, booked_now.id) == []  # booked at 09:20: no reminder was possible
+    assert [r.status for r in sendings(services, later.id)] == [SendStatus.SENT]  # reminded once: enough
+    assert [p.sending.appointment_id for p in services.reminders.problems(reception, TUESDAY, 1)] == [missed.id]
+    assert len(seven.received) == 1
+
+
 def test_cancelled_never_sent_and_moved_gets_a_new_reminder(services, head, counsellor, world, seven):
     cancelled = world["book"](local_moment(TUESDAY, time(9, 30)))
     moved = world["book"](local_moment(TUESDAY, time(11, 0)))

@@ -260,13 +260,16 @@ class AppointmentRepository:
 
     # -- writes -----------------------------------------------------------------------------
 
-    def add(self, **fields: Any) -> int:
+    def add(self, *, created_at: datetime | None = None, **fields: Any) -> int:
+        """`created_at`: the services' clock (a reminder missed before the booking is no one's
+        fault: desk.services.reminders compares it with the reminder windows)."""
         unknown = set(fields) - APPOINTMENT_FIELDS
         if unknown:
             raise TypeError(f"unknown appointment fields: {sorted(unknown)}")
         now = datetime.now(UTC)
         # every appointment gets the slip's short code for the kiosk (issue 20)
-        appointment = Appointment(created_at=now, updated_at=now, version=1, kiosk_code=new_code(), **fields)
+        appointment = Appointment(created_at=created_at or now, updated_at=now, version=1, kiosk_code=new_code(),
+                                  **fields)
         self.session.add(appointment)
         self.session.flush()
         return appointment.id

@@ -84,7 +84,8 @@ class ReminderRepository:
     def candidates(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         """Booked appointments starting in [start, end) whose client consented to a channel."""
         stmt = (
-            select(Appointment.id, Appointment.client_id, Appointment.starts_at, ContactModel.sms_number,
+            select(Appointment.id, Appointment.client_id, Appointment.starts_at, Appointment.created_at,
+                   ContactModel.sms_number,
                    ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on)
             .join(ContactModel, ContactModel.client_id == Appointment.client_id)
             .where(Appointment.starts_at >= start, Appointment.starts_at < end,
