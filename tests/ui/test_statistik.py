@@ -182,3 +182,15 @@ def test_the_screen_says_when_retention_took_the_person_from_visits(qtbot, view)
         view.compute(now=later)
     assert view.anonymised_label.isVisibleTo(view)
     assert view.anonymised_label.text().startswith("Distinct clients and the tables by client leave out visits")
+
+
+def test_the_no_show_line_reads_naturally_in_german(qtbot, view):
+    """It read 'Nicht wahrgenommene Termine: mit Erinnerung per SMS/E-Mail –; ohne 9,1 % von 674':
+    each side now has its colon and says 'ohne Erinnerung'."""
+    from desk.domain.reminders import NoShowFigures
+
+    install_language("de")
+    view._show_no_shows(NoShowFigures.suppressed(
+        {"with_total": 0, "with_no_show": 0, "without_total": 674, "without_no_show": 61}, 3))
+    assert view.reminder_label.text() == ("Nicht wahrgenommene Termine – mit Erinnerung per SMS/E-Mail: –; "
+                                          "ohne Erinnerung: 9,1 % von 674")

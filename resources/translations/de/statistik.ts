@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Appointments missed (no-show): with a reminder by SMS/e-mail {with_}; without {without}</source>
-        <translation>Nicht wahrgenommene Termine: mit Erinnerung per SMS/E-Mail {with_}; ohne {without}</translation>
+        <translation>Nicht wahrgenommene Termine – mit Erinnerung per SMS/E-Mail: {with_}; ohne Erinnerung: {without}</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
