@@ -420,6 +420,8 @@ class ReminderService:
         address, phone = self._address(uow), self._phone(uow)
         rows = self._due_rows(uow, schedule, now)
         existing = uow.reminders.existing(rows)
+        # {service} as the sender fills it in (the service's German name), if the head wrote it in
+        services = {c["id"]: c["service_de"] or "" for c in uow.reminders.candidates(now, now + HORIZON)}
         result = []
         for row in rows:
             if row["status"] != SendStatus.PENDING.value:
@@ -433,7 +435,8 @@ class ReminderService:
             language = client.language.lower() if client.language.lower() in templates else FALLBACK_LANGUAGE
             template = templates[language]
             channel = Channel(row["channel"])
-            values = dict(address=address, phone=phone, code=appointment_code(row["appointment_id"]), service="")
+            values = dict(address=address, phone=phone, code=appointment_code(row["appointment_id"]),
+                          service=services.get(row["appointment_id"], ""))
             text = render(template.sms if channel is Channel.SMS else template.email_body, language,
                           row["starts_at"], **values)
             result.append(PlannedReminder(

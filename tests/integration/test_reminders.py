@@ -4,6 +4,7 @@ cancelled and moved appointments, the log, erasure, the no-show figures, `desk-a
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import time as time_module
 from datetime import UTC, date, datetime, time, timedelta
@@ -247,6 +248,19 @@ def test_the_sms_names_the_centres_telephone_once_the_head_sets_it(services, hea
     services.reminders.run_due(head, now=DAY_BEFORE_10)
     assert [m["text"] for m in seven.received[1:]] == [planned.text]
     assert first.id != second.id
+
+
+def test_the_dry_run_shows_the_service_the_head_wrote_into_a_text(services, head, world, seven):
+    """{service} is filled in when the reminder goes out; the dry run showed it empty, so the head
+    checking a text with `desk-admin reminders send --dry-run` saw something else than was sent."""
+    arabic = services.reminders.templates(head)["ar"]
+    services.reminders.save_template(head, dataclasses.replace(arabic, sms=arabic.sms + " {service}"))
+    world["book"](local_moment(TUESDAY, time(9, 30)))
+    [planned] = services.reminders.run_due(head, now=DAY_BEFORE_10, dry_run=True).would_send
+    service = next(s for s in services.reference.services(head) if s.id == world["service"])
+    assert f"{FSI}{service.name_de}{PDI}" in planned.text
+    services.reminders.run_due(head, now=DAY_BEFORE_10)
+    assert [m["text"] for m in seven.received] == [planned.text]
 
 
 def test_dry_run_shows_and_changes_nothing(services, head, world, seven):

@@ -86,8 +86,10 @@ class ReminderRepository:
         stmt = (
             select(Appointment.id, Appointment.client_id, Appointment.starts_at, Appointment.created_at,
                    ContactModel.sms_number,
-                   ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on)
+                   ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on,
+                   Service.name_de.label("service_de"))
             .join(ContactModel, ContactModel.client_id == Appointment.client_id)
+            .outerjoin(Service, Service.id == Appointment.service_id)
             .where(Appointment.starts_at >= start, Appointment.starts_at < end,
                    Appointment.status == AppointmentStatus.BOOKED.value,
                    or_(ContactModel.sms_consent_on.is_not(None), ContactModel.email_consent_on.is_not(None)))
