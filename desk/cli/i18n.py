@@ -77,6 +77,10 @@ def _lookup(context: str, text: str) -> str:
     return _load().get((context, text), text)
 
 
+def _catalogue_if_german() -> dict[tuple[str, str], str]:
+    return {} if _current == "en" else _load()
+
+
 def _load() -> dict[tuple[str, str], str]:
     global _catalogue
     if _catalogue is None:
@@ -105,9 +109,8 @@ def _load() -> dict[tuple[str, str], str]:
 
 def error_text(error: DeskError) -> str:
     """A DeskError in the current language: the same sentence the window shows (ui/context.py)."""
-    template = _lookup("errors", error.template)
-    if template is error.template:  # a refusal of desk-admin itself
-        template = _lookup("cli", error.template)
+    context = "errors" if ("errors", error.template) in _catalogue_if_german() else "cli"  # cli: desk-admin's own
+    template = _lookup(context, error.template)
     params = {key: _param(key, value) for key, value in error.params.items()}
     try:
         return template.format(**params)
@@ -125,7 +128,8 @@ def _param(key: str, value: object) -> object:
     return value
 
 
-# -- dates and numbers as the reader expects them (the window's formats, ui/i18n.py) --
+# -- dates and numbers as the reader expects them: German as the window writes them (ui/i18n.py);
+# English with ISO dates, as desk-admin always printed them (scripts read them) --
 
 
 def fmt_date(value: date | None) -> str:
