@@ -23,7 +23,7 @@ from desk.services.clients import ClientInput
 from desk.services.report_exports import export_csv, export_xlsx
 from desk.services.report_tables import anonymised_note, build_tables, overview_rows
 from desk.services.reports import parse_period
-from desk.storage.models import Appointment, AuditEvent, BookingOccurrence, RoomBooking
+from desk.storage.models import Appointment, AuditEvent, BookingOccurrence, RoomBooking, Visit
 
 MARKERS = ("Zqxmarkerone", "Vwjmarkertwo", "Kpfmarkerthree", "Hbnmarkerfour", "Yrtmarkerfive")
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -457,3 +457,22 @@ def test_a_report_says_when_retention_took_the_person_from_visits(services, head
     export_csv(after, zipped, "de")
     with zipfile.ZipFile(zipped) as z:
         assert note in z.read("report.csv").decode("utf-8-sig")
+
+
+def test_retention_leaves_anonymous_tickets_anonymous_tickets(services, head):
+    """An anonymous ticket never had a person: after retention it stayed in 'anonymous tickets'
+    no longer but moved to 'anonymised visits' (last year's anonymous tickets read 0). Its
+    priority reason is blanked all the same."""
+    build_centre(services, head)
+    before = services.reports.report(head, MARCH, now=NOW).total
+    assert before.anonymous_visits > 0
+    with services.uow(write=True) as uow:
+        uow.session.execute(sa.update(Visit).where(Visit.client_id.is_(None), Visit.anonymised.is_(False))
+                            .values(priority_reason="Rollstuhl"))
+        uow.commit()
+    services.privacy.purge(head, now=datetime(2027, 4, 15, 9, 0, tzinfo=UTC))
+    after = services.reports.report(head, MARCH, now=datetime(2027, 4, 15, 9, 0, tzinfo=UTC)).total
+    assert after.anonymous_visits == before.anonymous_visits
+    assert after.anonymised_visits == before.visits - before.anonymous_visits
+    with services.uow() as uow:
+        assert set(uow.session.scalars(sa.select(Visit.priority_reason))) == {""}

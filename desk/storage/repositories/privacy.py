@@ -180,10 +180,16 @@ class PrivacyRepository:
     # -- retention purge --------------------------------------------------------------------
 
     def anonymise_visits_before(self, cutoff: datetime) -> int:
-        values: dict[str, Any] = {"client_id": None, "anonymised": True, "priority_reason": ""}
+        """Remove the person from the closed visits before `cutoff` and blank their priority reason.
+        Only a visit that had a person becomes `anonymised`: an anonymous ticket never had one and
+        stays an anonymous ticket (the reports count the two apart; last year's anonymous tickets
+        turned into 'anonymised visits' once retention passed)."""
+        values: dict[str, Any] = {"client_id": None, "priority_reason": "",
+                                  # SET reads the row as it was (SQLite and PostgreSQL alike)
+                                  "anonymised": or_(Visit.anonymised, Visit.client_id.is_not(None))}
         result = self.session.execute(
             update(Visit).where(Visit.arrived_at < cutoff, Visit.status.not_in([s.value for s in OPEN_VISIT_STATUSES]),
-                                or_(Visit.client_id.is_not(None), Visit.anonymised.is_(False)))
+                                or_(Visit.client_id.is_not(None), Visit.priority_reason != ""))
             .values(**values)
         )
         return result.rowcount
