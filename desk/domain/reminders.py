@@ -344,12 +344,24 @@ LATEST_BEFORE_START = timedelta(minutes=30)
 HORIZON = timedelta(days=8)
 
 
+def _working(day: date) -> bool:
+    return day.weekday() < 5 and not holiday_name(day)
+
+
+def working_day_after(day: date) -> date:
+    """The next day the centre works after `day` (Friday: Monday)."""
+    following = day + timedelta(days=1)
+    while not _working(following):
+        following += timedelta(days=1)
+    return following
+
+
 def working_day_before(day: date) -> date:
     """The last day before `day` the centre works (Monday to Friday, not a public holiday of
     Baden-Württemberg): the workstations are off at weekends, so a Monday appointment's reminder
     is due on Friday, not on a Sunday when nothing runs to send it."""
     previous = day - timedelta(days=1)
-    while previous.weekday() >= 5 or holiday_name(previous):
+    while not _working(previous):
         previous -= timedelta(days=1)
     return previous
 

@@ -45,6 +45,7 @@ from desk.domain.reminders import (
     render,
     sms_length,
     templates_from_setting,
+    working_day_after,
 )
 from desk.domain.tickets import BERLIN
 from desk.domain.topics import Topic
@@ -469,14 +470,17 @@ class ReminderService:
             return uow.reminders.log(since=since, limit=limit)
 
     @requires(Permission.APPOINTMENT_READ)
-    def problems(self, actor: Actor, first_day: date | None = None, days: int = 2, *,
+    def problems(self, actor: Actor, first_day: date | None = None, days: int | None = None, *,
                  now: datetime | None = None) -> list[ProblemRow]:
         """Reminders that did not go out for booked appointments of [first_day, +days): these
-        clients are phoned instead (default: today and tomorrow). The phone number is full-card
+        clients are phoned instead (default: today up to the next working day, so on Friday the
+        Monday's, whose reminders went out on Friday). The phone number is full-card
         data: only where `full_card` allows it for the appointment's service (the head, that
         service's counsellors); reception gets the list without it. Recorded as a list read (the
         names, and phones, of the clients on it)."""
         first_day = first_day or (now or self._clock()).astimezone(BERLIN).date()
+        if days is None:
+            days = (working_day_after(first_day) - first_day).days + 1
         start = datetime.combine(first_day, datetime.min.time(), tzinfo=BERLIN).astimezone(UTC)
         end = datetime.combine(first_day + timedelta(days=max(1, days)), datetime.min.time(),
                                tzinfo=BERLIN).astimezone(UTC)

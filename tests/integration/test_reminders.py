@@ -211,6 +211,19 @@ def test_a_reminder_no_workstation_ran_for_is_listed_to_phone(services, head, re
     assert len(seven.received) == 1
 
 
+def test_on_friday_the_list_to_phone_reaches_to_monday(services, head, reception, world, seven):
+    """Monday's reminders go out on Friday (the working day before): one that failed is phoned on
+    Friday, so the list runs to the next working day, not only to Saturday."""
+    monday = date(2030, 3, 11)
+    appointment = world["book"](local_moment(monday, time(9, 30)))
+    seven.mode = "reject"
+    services.reminders.run_due(head, now=local_moment(date(2030, 3, 8), time(10, 0)))  # Friday 10:00
+    friday = local_moment(date(2030, 3, 8), time(11, 0))
+    assert [p.sending.appointment_id for p in services.reminders.problems(reception, now=friday)] == [appointment.id]
+    thursday = local_moment(date(2030, 3, 7), time(11, 0))  # Thursday: today and Friday only
+    assert services.reminders.problems(reception, now=thursday) == []
+
+
 def test_cancelled_never_sent_and_moved_gets_a_new_reminder(services, head, counsellor, world, seven):
     cancelled = world["book"](local_moment(TUESDAY, time(9, 30)))
     moved = world["book"](local_moment(TUESDAY, time(11, 0)))

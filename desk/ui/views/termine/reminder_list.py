@@ -65,7 +65,7 @@ class ReminderListTab(TermineTab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        # reminders by SMS/e-mail that did not go out (today and tomorrow): phone these clients
+        # reminders by SMS/e-mail that did not go out (today to the next working day): phone these clients
         self.problems = QLabel()
         self.problems.setObjectName("reminderProblems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
