@@ -1,0 +1,91 @@
+"""A TCP proxy in front of the test PostgreSQL server, so a test can take "the server" away from
+the desk processes without touching the server others share (never restart or stop it):
+`away()` resets every connection through the proxy and closes its port (as a server that was
+switched off and answers no more: connection refused), `back()` opens the same port again.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+
+from sqlalchemy.engine import make_url
+
+
+class TcpProxy:
+    def __init__(self, target: tuple[str, int]) -> None:
+        self.target = target
+        self.port = 0
+        self._listener: socket.socket | None = None
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.back()
+
+    @classmethod
+    def for_url(cls, url: str) -> tuple[TcpProxy, str]:
+        """A proxy in front of the server of `url`, and the same address through the proxy."""
+        parsed = make_url(url)
+        proxy = cls((parsed.host or "127.0.0.1", parsed.port or 5432))
+        return proxy, parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+
+    def back(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self.port = listener.getsockname()[1]
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def away(self) -> None:
+        assert self._listener is not None
+        with self._lock:
+            self._listener.close()
+            self._listener = None
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            try:  # linger 0: a reset, as from a server that went away, not an orderly goodbye
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                sock.close()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self.away()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self.target, timeout=5)
+                server.settimeout(None)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                if self._listener is not listener:  # went away while this one was connecting
+                    client.close()
+                    server.close()
+                    continue
+                self._sockets += [client, server]
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
