@@ -28,7 +28,6 @@ from typing import Any
 from desk.domain.errors import ValidationError
 from desk.domain.languages import FALLBACK, WRITTEN, is_rtl
 from desk.domain.languages import language as lookup_language
-from desk.domain.recurrence import holiday_name
 from desk.domain.tickets import BERLIN
 
 # --- channels, slots, statuses ---------------------------------------------------------------
@@ -345,6 +344,10 @@ HORIZON = timedelta(days=8)
 
 
 def _working(day: date) -> bool:
+    # imported here: the holidays package (~16 MB, ~0.1 s) is not needed for the first frame
+    # (tests/ui/test_startup_imports.py), and reception's window imports this module
+    from desk.domain.recurrence import holiday_name
+
     return day.weekday() < 5 and not holiday_name(day)
 
 
