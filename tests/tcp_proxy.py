@@ -14,8 +14,9 @@ from sqlalchemy.engine import make_url
 
 
 class TcpProxy:
-    def __init__(self, target: tuple[str, int]) -> None:
+    def __init__(self, target: tuple[str, int], host: str = "127.0.0.1") -> None:
         self.target = target
+        self.host = host
         self.port = 0
         self._listener: socket.socket | None = None
         self._sockets: list[socket.socket] = []
@@ -32,7 +33,7 @@ class TcpProxy:
     def back(self) -> None:
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", self.port))
+        listener.bind((self.host, self.port))
         listener.listen(64)
         self.port = listener.getsockname()[1]
         self._listener = listener
@@ -89,3 +90,17 @@ class TcpProxy:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+
+if __name__ == "__main__":  # a proxy in another network namespace: tcp_proxy.py HOST PORT TARGET_HOST TARGET_PORT
+    import sys
+    import time
+
+    host, port, target_host, target_port = sys.argv[1:5]
+    proxy = TcpProxy((target_host, int(target_port)), host)
+    proxy.away()
+    proxy.port = int(port)
+    proxy.back()
+    print("ready", flush=True)
+    while True:
+        time.sleep(3600)

@@ -322,6 +322,18 @@ def redact_url(url: str) -> str:
     return _PASSWORD_IN_URL.sub(lambda m: f"{m['head']}***{m['at']}", url)
 
 
+DEAD_PEER_ARGS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3,
+                  "tcp_user_timeout": 10_000}
+"""libpq's own limits for a server that answers nothing at all (switched off, network cable or Wi-Fi
+gone): without them a statement sent into the void waited for the operating system's TCP retry
+limit (~15 minutes on Linux) and a connection waiting for notifications forever - the check-in
+dialog stayed "Checking in..." and no window said the server was away. Now an unanswered statement
+fails after 10 s (tcp_user_timeout; Linux) and an idle connection is found dead after ~20 s
+(keepalives; on Windows libpq sets idle and interval, and Windows gives up on unacknowledged data
+by itself after about a minute). A busy server is not affected: its operating system still
+acknowledges. An address may set its own values (?keepalives_idle=...)."""
+
+
 def open_database(url: str, *, echo: bool = False, role: str | None = None) -> Database:
     """Build the engine and the session factory for `url`; check that the database answers.
     `role` (PostgreSQL): every connection acts as that role (SET ROLE) - the owner role when
@@ -368,7 +380,8 @@ def open_database(url: str, *, echo: bool = False, role: str | None = None) -> D
             # no pool_pre_ping: the BEGIN of each unit of work is the liveness check (Database._begin_alive)
             pool_size=5,
             max_overflow=5,
-            connect_args={"connect_timeout": 5, "application_name": "desk"},
+            connect_args={"connect_timeout": 5, "application_name": "desk",
+                          **{k: v for k, v in DEAD_PEER_ARGS.items() if k not in parsed.query}},
         )
         if role:
             quoted = '"' + role.replace('"', '""') + '"'

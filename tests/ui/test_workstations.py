@@ -19,11 +19,16 @@ CheckInDialog wrappers in the process. The cause was not found.)
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 import shiboken6
+from sqlalchemy.engine import make_url
 from tcp_proxy import TcpProxy  # noqa: E402 - tests/ on the path (conftest)
 
 from desk.domain.model import Role, VisitStatus
@@ -307,3 +312,91 @@ def test_a_commit_between_a_windows_first_load_and_its_live_updates_start_is_sho
     finally:
         live.stop()
         monkeypatch.undo()
+
+
+@pytest.fixture
+def far_server(pg_db_url, tmp_path):
+    """The PostgreSQL server behind a network link the test can cut, as when the server PC is
+    switched off or the cable is pulled: nothing answers any more, not even with a reset. The link
+    is a veth pair into a network namespace of this test (root only; skipped otherwise), with a
+    relay on each side; the shared server is never touched. Yields (address, cut(bool))."""
+    tag = f"{os.getpid() % 100000}"
+    namespace, outer, inner = f"desk{tag}", f"dk{tag}a", f"dk{tag}b"
+    net = f"10.{200 + os.getpid() % 50}.{os.getpid() % 250}"
+
+    def ip(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(["ip", *args], capture_output=True, text=True, check=check)
+
+    if shutil.which("ip") is None or ip("netns", "add", namespace, check=False).returncode != 0:
+        pytest.skip("needs root and `ip netns` to cut a network link")
+    relay = None
+    try:
+        ip("link", "add", outer, "type", "veth", "peer", "name", inner)
+        ip("link", "set", inner, "netns", namespace)
+        ip("addr", "add", f"{net}.1/30", "dev", outer)
+        ip("link", "set", outer, "up")
+        for command in (("addr", "add", f"{net}.2/30", "dev", inner), ("link", "set", inner, "up"),
+                        ("link", "set", "lo", "up")):
+            ip("netns", "exec", namespace, "ip", *command)
+        parsed = make_url(pg_db_url)
+        near = TcpProxy((parsed.host or "127.0.0.1", parsed.port or 5432), f"{net}.1")
+        relay = subprocess.Popen(["ip", "netns", "exec", namespace, sys.executable, str(Path(__file__).parent.parent /
+                                  "tcp_proxy.py"), f"{net}.2", "5432", f"{net}.1", str(near.port)],
+                                 stdout=subprocess.PIPE, text=True)
+        assert relay.stdout is not None and relay.stdout.readline().strip() == "ready"
+
+        def cut(away: bool) -> None:
+            ip("netns", "exec", namespace, "ip", "link", "set", inner, "down" if away else "up")
+
+        yield parsed.set(host=f"{net}.2", port=5432).render_as_string(hide_password=False), cut
+        near.close()
+    finally:
+        if relay is not None:
+            relay.kill()
+            relay.wait()
+        ip("netns", "del", namespace, check=False)
+        ip("link", "del", outer, check=False)
+
+
+@pytest.mark.postgres
+def test_a_server_that_answers_nothing_any_more_is_reported_and_the_check_in_answers(
+        qtbot, far_server, make_ui_ctx, tmp_path, ui_clock):
+    """The server PC switched off (or the cable pulled) in the middle of the day: no reset, no
+    refusal, nothing answers. Before, a statement sent into the void waited for the operating
+    system's TCP retry limit (~15 minutes on Linux): the check-in dialog said "Checking in..."
+    and could not be closed, and no window said the server was away (both still so after 90 s
+    here). Now libpq gives up after 10 s (storage/engine.py: DEAD_PEER_ARGS)."""
+    url, cut = far_server
+    centre = Centre(qtbot, make_ui_ctx, url, url, None, tmp_path)
+    centre.db.clock = ui_clock
+    try:
+        install_language("de")
+        amira = centre.counsellor("amira", "Amira Haddad")
+        reception = centre.pc(RECEPTION, "empfang")
+        office = centre.pc(amira, "warteliste")
+        waiting = office.view("warteliste")
+        qtbot.waitUntil(lambda: waiting._loaded_once, timeout=10000)
+        centre.db.close()  # the test's own connections must not wait for the link either
+        centre.opened.remove(centre.db)
+
+        gone = time.monotonic()
+        cut(True)
+        view, dialog, before = _ticket_at_reception(qtbot, reception, centre.mbe.id)
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+        print(f"\nnetwork gone -> the check-in answers: {time.monotonic() - gone:.1f} s")
+        assert dialog.isVisible() and view.last_visit is before and "nicht erreichbar" in dialog.problem.text()
+        qtbot.waitUntil(lambda: waiting.stale_banner.isVisible() and bool(reception.state_label.text()),
+                        timeout=60000)
+        print(f"network gone -> the windows say so: {time.monotonic() - gone:.1f} s")
+        assert "nicht erreichbar" in waiting.stale_banner.text()
+
+        cut(False)
+        qtbot.waitUntil(lambda: not waiting.stale_banner.isVisible() and reception.state_label.text() == "",
+                        timeout=60000)
+        dialog.accept()  # Enter again: exactly one ticket, shown on the counsellor's PC
+        qtbot.waitUntil(lambda: view.last_visit is not before and view.last_visit is not None, timeout=30000)
+        qtbot.waitUntil(lambda: waiting.model.row_of(view.last_visit.id) is not None, timeout=10000)
+        assert [r.id for r in waiting.model.rows()] == [view.last_visit.id]
+    finally:
+        cut(False)  # a failed run's workers still waiting on the link can finish
+        centre.close()
