@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         ctx.events.sig_language_changed.connect(lambda _language: self._retranslate_views())
 
         self.live: LiveUpdates | None = None
+        self._live_before_first_frame: list[frozenset[Topic]] = []
         if live_updates:
             self.live = LiveUpdates(ctx.services, self)
             self.live.sig_changed.connect(self._on_live_changed)
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
         interpreter with the GUI thread building the window) and the font check (a status bar
         hint). A search typed before the index is built waits for it in its worker, as before."""
         ctx = self.ctx
+        waiting, self._live_before_first_frame = self._live_before_first_frame, []
+        for topics in waiting:
+            self._on_live_changed(topics)
         if allowed(ctx.actor.role, Permission.CLIENT_SEARCH):
             # build the name index off the GUI thread now, not on the first keystroke
             ctx.run_in_worker(lambda: ctx.services.clients.prepare_search(ctx.actor), lambda _count: None,
@@ -185,6 +189,12 @@ class MainWindow(QMainWindow):
             on_shown()
 
     def _on_live_changed(self, topics: frozenset[Topic]) -> None:
+        if self.first_frame_at is None and self.isVisible():
+            # the reload the live thread asks for after its first baseline (or a change that early)
+            # waits for the first frame: start-up shows the window first (issue 21), and the reload
+            # would pull in the name index and the calendars' holidays before it
+            self._live_before_first_frame.append(topics)
+            return
         self.ctx.live_changed(topics)  # caches, then the views (this window's own commits left out)
 
     def _on_database_state(self, reachable: bool, message: str) -> None:
