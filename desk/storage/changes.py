@@ -39,11 +39,16 @@ class ChangeProbe:
         self._unnumbered: frozenset[Topic] = frozenset()
         self._version_cursor = None  # SQLite: reads data_version on the probe's connection
 
-    def close(self) -> None:
+    def close(self, *, lost: bool = False) -> None:
+        """`lost`: the connection failed - dropped, not handed back to the pool, whose rollback on
+        it would fail and log an ERROR with a traceback each time the server goes away."""
         self._version_cursor = None
         if self._connection is not None:
             try:
-                self._connection.close()
+                if lost:
+                    self._connection.invalidate()
+                else:
+                    self._connection.close()
             except Exception:  # noqa: BLE001 - closing a dead connection
                 pass
             self._connection = None
@@ -59,10 +64,10 @@ class ChangeProbe:
                 return self._poll_sqlite()
             return self._poll_postgres(timeout)
         except sa_exc.DBAPIError as error:
-            self.close()
+            self.close(lost=True)
             raise translate_error(error, self._db.display_name) from error
         except Exception as error:
-            self.close()
+            self.close(lost=True)
             if type(error).__module__.startswith(("psycopg", "sqlite3")):
                 raise translate_error(error, self._db.display_name) from error
             raise

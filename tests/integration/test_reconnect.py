@@ -121,3 +121,34 @@ def test_a_one_read_leaves_its_connection_as_it_found_it(pg_db_url, tmp_path, he
             assert dbapi.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS  # our BEGIN
     finally:
         services.close()
+
+
+
+def test_the_live_update_probe_losing_the_server_logs_no_traceback(pg_db_url, tmp_path, head, caplog):
+    """The server gone: each window's change probe handed its dead connection back to the pool,
+    whose rollback on it failed, and SQLAlchemy logged 'Exception during reset or similar' at
+    ERROR with a full traceback - per window, each time, in the log the IT volunteer sends, looking
+    like a crash. Now the probe drops a connection that failed; the next poll reconnects."""
+    from desk.services.bootstrap import prepare_database
+    from desk.services.changes import change_probe
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(pg_db_url, backup_dir=tmp_path))
+    probe = change_probe(services)
+    try:
+        probe.poll()  # the baseline, on the probe's own connection
+        with caplog.at_level(logging.INFO):
+            _terminate(pg_db_url)
+            with pytest.raises(DatabaseError):
+                probe.poll()
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+        assert errors == [], [(r.name, r.getMessage()) for r in errors]
+        probe.poll()  # reconnected: the baseline again
+        service_id = services.reference.services(head)[0].id
+        services.checkin.check_in(head, CheckInRequest(service_id=service_id))
+        deadline = time.monotonic() + 10
+        while not probe.poll(timeout=0.2):
+            assert time.monotonic() < deadline, "the reconnected probe reports nothing"
+    finally:
+        probe.close()
+        services.close()
