@@ -146,6 +146,12 @@ def test_the_tab_bar_fits_at_1366_by_768_in_german(qtbot, view):
     assert last.right() <= bar.width(), (last, bar.width())
     assert all(bar.tabRect(i).isValid() and bar.tabRect(i).right() <= view.tabs.width() for i in range(bar.count()))
     assert bar.tabToolTip(1) == "Überblick"
+    # and every tab is read whole, not shortened with "…" (it read "Dia…", "Üb…", "Te…")
+    metrics = bar.fontMetrics()
+    cut = [bar.tabText(i) for i in range(bar.count())
+           if bar.tabRect(i).width() < metrics.horizontalAdvance(bar.tabText(i)) + 8]
+    assert cut == [], cut
+    assert bar.tabText(bar.count() - 1) == "Raumstunden"
 
 
 def test_in_january_last_year_is_one_click_away(qtbot, ctx, head, ui_clock, tmp_path):

@@ -172,6 +172,46 @@
         <translation>Berechne {period} …</translation>
     </message>
     <message>
+        <source>Overview</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>Place (visits)</source>
+        <translation>Wohnort (Besuche)</translation>
+    </message>
+    <message>
+        <source>Place (clients)</source>
+        <translation>Wohnort (Personen)</translation>
+    </message>
+    <message>
+        <source>Status groups</source>
+        <translation>Statusgruppen</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>Interpreters</source>
+        <translation>Dolmetschen</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Room bookings</source>
+        <translation>Raumbuchungen</translation>
+    </message>
+    <message>
+        <source>Room hours</source>
+        <translation>Raumstunden</translation>
+    </message>
+    <message>
         <source>{centre} — {period}</source>
         <translation>{centre} – {period}</translation>
     </message>
