@@ -22,9 +22,17 @@ OPENING_HORIZON_DAYS = 21
 _DAYS = {
     "mo": 0, "mon": 0, "di": 1, "tue": 1, "tu": 1, "mi": 2, "wed": 2, "we": 2, "do": 3, "thu": 3, "th": 3,
     "fr": 4, "fri": 4, "sa": 5, "sat": 5, "so": 6, "sun": 6, "su": 6,
+    # written out, as a German head types them ("Montag 9-12")
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
 }
 DAY_NAMES = {"de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
-_BLOCK = re.compile(r"^\s*([A-Za-z]{2,3})\.?\s+(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})\s*$")
+# "Mo 09:00-12:00", also as typed: "Di 9-12", "Montag 9 - 12 Uhr", "Mo-Fr 9.30-12" (a range of days)
+_DAY = r"([^\W\d_]{2,10})\.?"
+_TIME = r"(\d{1,2})(?:[:.](\d{2}))?"
+_BLOCK = re.compile(rf"^\s*{_DAY}(?:\s*(?:[-–]|bis|to)\s*{_DAY})?\s+{_TIME}\s*(?:uhr\s*)?(?:[-–]|bis|to)\s*{_TIME}"
+                    rf"\s*(?:uhr)?\s*$", re.IGNORECASE)
 
 
 def _named(part: str) -> str:
@@ -40,18 +48,19 @@ def parse_hours(text: str) -> tuple[ServiceHours, ...]:
         if not part.strip():
             continue
         match = _BLOCK.match(part)
-        day = _DAYS.get(match.group(1).lower()) if match else None
-        if match is None or day is None:
+        first = _DAYS.get(match.group(1).lower()) if match else None
+        last = first if match is None or match.group(2) is None else _DAYS.get(match.group(2).lower())
+        if match is None or first is None or last is None or last < first:
             raise ValidationError("Opening hours: {part} is not like \"Mo 09:00-12:00\".", part=_named(part))
         try:
-            start = time(int(match.group(2)), int(match.group(3)))
-            end = time(int(match.group(4)), int(match.group(5)))
+            start = time(int(match.group(3)), int(match.group(4) or 0))
+            end = time(int(match.group(5)), int(match.group(6) or 0))
         except ValueError:
             raise ValidationError("Opening hours: {part} is not like \"Mo 09:00-12:00\".",
                                   part=_named(part)) from None
         if end <= start:  # "Mo 12:00-09:00": a typo the kiosk would read as closed all Monday
             raise ValidationError("Opening hours: in {part} the end must be after the start.", part=_named(part))
-        blocks.append(ServiceHours(day, start, end))
+        blocks.extend(ServiceHours(day, start, end) for day in range(first, last + 1))
     return tuple(sorted(blocks, key=lambda h: (h.weekday, h.start)))
 
 

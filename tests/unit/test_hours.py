@@ -18,7 +18,21 @@ def test_german_and_english_days_round_trip():
     assert parse_hours("  ") == ()
 
 
-@pytest.mark.parametrize("text", ["Montag 9-12", "Xy 09:00-12:00", "Mo 25:00-26:00", "Mo 09:00"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Di 9-12", "Di 09:00-12:00"),
+    ("Montag 9 - 12 Uhr", "Mo 09:00-12:00"),
+    ("dienstag 14-16:30", "Di 14:00-16:30"),
+    ("Mo-Fr 9.30-12", "Mo 09:30-12:00, Di 09:30-12:00, Mi 09:30-12:00, Do 09:30-12:00, Fr 09:30-12:00"),
+    ("Mo bis Mi 9 bis 12 Uhr, Donnerstag 14-16", "Mo 09:00-12:00, Di 09:00-12:00, Mi 09:00-12:00, Do 14:00-16:00"),
+    ("Thursday 2-4", "Do 02:00-04:00"),
+])
+def test_hours_as_a_german_head_types_them(text, expected):
+    """ "Di 9-12" and "Montag 9-12" were refused: whole weekday names, hours without minutes,
+    "Uhr" and a range of days are read as meant."""
+    assert format_hours(parse_hours(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["Fr-Mo 9-12", "Xy 09:00-12:00", "Mo 25:00-26:00", "Mo 09:00", "Monat 9-12"])
 def test_unreadable_hours_are_refused_with_the_part_named(text):
     with pytest.raises(ValidationError, match="not like"):
         parse_hours(text)
