@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Interpreters</source>
-        <translation>Dolmetschen</translation>
+        <translation>Dolmetschung</translation>
     </message>
     <message>
         <source>Months</source>
