@@ -258,6 +258,27 @@ def _prepare_sqlite_file(path: Path) -> None:
         )
 
 
+def _never_create_again(engine: Engine, path: Path) -> None:
+    """After the engine's first connection, a new one opens the file read-write and never creates it.
+
+    SQLite creates a missing file on open: when the database was moved, renamed or deleted under a
+    running desk (Linux lets that happen to an open file), the pool's next connection made a new,
+    EMPTY database in its place - the check-in then said "no such table: ticket_counters", and the
+    next start greeted the volunteer with the first-start wizard on that empty file. Now it says
+    the file is gone (translate_error) and nothing appears at its place."""
+    uri = path.resolve().as_uri() + "?mode=rw"
+    if not uri.startswith("file:///"):
+        return  # a UNC path (\\server\share): SQLite refuses a URI naming another host
+    _existed: dict[str, bool] = {}
+
+    @event.listens_for(engine, "do_connect")
+    def _open_existing(_dialect, _record, cargs, cparams) -> None:  # noqa: ANN001 - SQLAlchemy's hook
+        if _existed.get("once"):  # the engine's first connection may create a new database, no later one
+            cargs[:] = [uri]
+            cparams["uri"] = True
+        _existed["once"] = True
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record) -> None:
@@ -372,6 +393,8 @@ def open_database(url: str, *, echo: bool = False, role: str | None = None) -> D
         engine = create_engine(url, echo=echo, hide_parameters=True,
                                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_hooks(engine)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            _never_create_again(engine, Path(database).expanduser())
     elif parsed.get_backend_name() == "postgresql":
         engine = create_engine(
             url,
@@ -435,6 +458,13 @@ def _diagnose_sqlite_files(path: Path, where: str) -> DatabaseError | None:
     (A read-only mount or an immutable file stops even the administrator, so os.access is asked.)
     """
     try:
+        if not path.exists():
+            return DatabaseError(
+                "The database file {path} is no longer there: was it moved, renamed or deleted? Nothing "
+                "was saved. Put it back, or restore the latest backup with 'desk-admin restore'; then "
+                "start desk again.",
+                path=str(path),
+            )
         if path.parent.exists() and not os.access(path.parent, os.W_OK):
             return DatabaseError(
                 "The folder {path} of the database has become read-only (a read-only disk or share, "

@@ -104,6 +104,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The database cannot be used."),
     QT_TRANSLATE_NOOP("errors", "The database file {path} cannot be read (permissions). Ask the administrator to give this user access, or start with another database."),
     QT_TRANSLATE_NOOP("errors", "The database file {path} does not exist."),
+    QT_TRANSLATE_NOOP("errors", "The database file {path} is no longer there: was it moved, renamed or deleted? Nothing was saved. Put it back, or restore the latest backup with 'desk-admin restore'; then start desk again."),
     QT_TRANSLATE_NOOP("errors", "The database file {path} or its folder is read-only. desk needs to write there (and to create the -wal file beside it). Fix the permissions or copy the file to a writable folder."),
     QT_TRANSLATE_NOOP("errors", "The database is not reachable right now: {reason}"),
     QT_TRANSLATE_NOOP("errors", "The database server {where} cannot be reached: {reason}. Check the network and that the server is running."),

@@ -164,3 +164,22 @@ def test_network_share_paths_are_recognised():
     assert looks_like_network_share(Path("//server/share/desk.sqlite"))
     assert looks_like_network_share(Path("\\\\server\\share\\desk.sqlite"))
     assert not looks_like_network_share(Path("/tmp/desk.sqlite"))
+
+
+def test_a_database_file_gone_in_the_middle_of_the_day_is_named_and_never_replaced_by_an_empty_one(
+        sqlite_services, head):
+    """The SQLite file moved, renamed or deleted under a running desk (Linux allows it for an open
+    file): the pool's next connection created a new EMPTY database at its place, the check-in said
+    'no such table: ticket_counters', and the next start offered the first-start wizard on it. Now
+    the check-in is refused naming the missing file, and nothing appears at its place."""
+
+    path = sqlite_services.db.sqlite_path
+    mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
+    sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        name.unlink(missing_ok=True)
+    sqlite_services.db.dispose()  # the pool's next connection is a new one, as after an idle while
+    with pytest.raises(DatabaseError) as refused:
+        sqlite_services.checkin.check_in(head, CheckInRequest(service_id=mbe.id))
+    assert "is no longer there" in refused.value.message() and str(path) in refused.value.message()
+    assert not path.exists()

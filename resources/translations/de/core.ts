@@ -1126,6 +1126,10 @@ Datenbank: {database}</translation>
         <translation>Die Datenbankdatei {path} gibt es nicht.</translation>
     </message>
     <message>
+        <source>The database file {path} is no longer there: was it moved, renamed or deleted? Nothing was saved. Put it back, or restore the latest backup with &apos;desk-admin restore&apos;; then start desk again.</source>
+        <translation>Die Datenbankdatei {path} ist nicht mehr da: Wurde sie verschoben, umbenannt oder gelöscht? Es wurde nichts gespeichert. Legen Sie sie zurück oder stellen Sie die letzte Sicherung mit &apos;desk-admin restore&apos; wieder her; starten Sie desk dann neu.</translation>
+    </message>
+    <message>
         <source>The database file {path} or its folder is read-only. desk needs to write there (and to create the -wal file beside it). Fix the permissions or copy the file to a writable folder.</source>
         <translation>Die Datenbankdatei {path} oder ihr Ordner ist schreibgeschützt. desk muss dort schreiben (und daneben die -wal-Datei anlegen). Berechtigungen korrigieren oder die Datei in einen beschreibbaren Ordner kopieren.</translation>
     </message>
