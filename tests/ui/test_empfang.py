@@ -910,3 +910,26 @@ def test_an_open_card_empties_itself_when_the_client_is_erased_elsewhere(qtbot, 
     assert card.language.currentIndex() == 0 and not card.interpreter.isChecked()  # no trace of Arabic either
     assert not card.save_button.isEnabled() and not card.given.isEnabled()
     assert "erased" in card.error.text() and card.error.isVisible()
+
+
+def test_a_fault_of_the_database_file_says_nothing_was_checked_in(qtbot, make_view, sqlite_services, monkeypatch):
+    """A full disk (or a read-only, damaged or vanished SQLite file) refuses the check-in before
+    anything is written, and its message says "Nothing was saved": the dialog must not add that the
+    ticket was perhaps saved (only a connection lost at the commit may have come after it)."""
+    from desk.domain.errors import DatabaseError
+
+    def disk_full(*_args, **_kwargs):
+        raise DatabaseError("The disk holding {where} is full. Nothing was saved. Free some space and try again.",
+                            where="SQLite: desk.sqlite")
+
+    mbe = next(s for s in sqlite_services.reference.services(RECEPTION) if s.code == "MBE")
+    monkeypatch.setattr(sqlite_services.checkin, "check_in", disk_full)
+    view = make_view()
+    view.action_anonymous.trigger()
+    dialog = view.checkin_dialog
+    dialog.service.setCurrentIndex(dialog.service.findData(mbe.id))
+    QTest.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    problem = dialog.problem.text()
+    assert dialog.isVisible() and "Nothing was saved" in problem
+    assert "Not checked in yet" in problem and "Perhaps" not in problem

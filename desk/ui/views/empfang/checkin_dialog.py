@@ -282,7 +282,10 @@ class CheckInDialog(LockAwareDialog):
             # request key (a lost connection may have come after the commit: the retry then shows
             # the ticket that was saved, never a second one)
             self.problem.setStyleSheet(message_style("error"))
-            if isinstance(error, DatabaseLockedError):  # refused before anything was written
+            if isinstance(error, DatabaseLockedError) or type(error) is DatabaseError:
+                # refused before anything was written: locked, or a fault of the database file itself
+                # (read-only, full, damaged, gone), whose message says "Nothing was saved"; only a
+                # connection lost at the commit may have come after it
                 advice = self.tr("Not checked in yet. Enter tries again; Esc closes without checking in.")
             else:
                 advice = self.tr("Perhaps the ticket was saved before the connection was lost. Enter tries "
