@@ -94,7 +94,7 @@ class TcpProxy:
 
 if __name__ == "__main__":  # a proxy in another network namespace: tcp_proxy.py HOST PORT TARGET_HOST TARGET_PORT
     import sys
-    import time
+    import threading
 
     host, port, target_host, target_port = sys.argv[1:5]
     proxy = TcpProxy((target_host, int(target_port)), host)
@@ -102,5 +102,4 @@ if __name__ == "__main__":  # a proxy in another network namespace: tcp_proxy.py
     proxy.port = int(port)
     proxy.back()
     print("ready", flush=True)
-    while True:
-        time.sleep(3600)
+    threading.Event().wait()  # serve until the test ends this process

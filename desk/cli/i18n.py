@@ -26,14 +26,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
-from zoneinfo import ZoneInfo
 
 from desk.domain.errors import DeskError
+from desk.domain.tickets import BERLIN
 
 LANGUAGES = ("de", "en")
 LANGUAGE_VARIABLE = "DESK_LANGUAGE"
 LANG_OPTION = "--lang"
-BERLIN = ZoneInfo("Europe/Berlin")
 #: the contexts desk-admin reads: its own, and the window's error templates
 CONTEXTS = ("cli", "errors")
 CLI_UNIT = "cli"
