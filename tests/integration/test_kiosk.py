@@ -138,6 +138,32 @@ def test_the_appointment_check_in_by_date_of_birth_and_time(services, head, rece
         services.kiosk.check_in_appointment(_kiosk(), birth_date=date(1990, 3, 4), now=NOW)
 
 
+def test_an_appointment_of_a_counsellor_who_left_is_reserved_for_nobody_as_at_the_desk(services, head, reception):
+    """Frau Yilmaz left (the head deactivated her account) and her appointment of today was not
+    moved yet: the person checking in at the kiosk waits on the service's list, where a colleague's
+    call next takes them, not reserved for an account nobody logs into (docs/WAITING.md)."""
+    from desk.domain.model import Role
+
+    client, appointment_id = _appointment(services, head, reception)
+    mbe = _service(services, head)
+    with services.uow(write=True) as uow:
+        yilmaz, berg = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR, password_hash=None,
+                                                service_ids={mbe.id})
+                        for u, n in (("yilmaz", "Frau Yilmaz"), ("berg", "Herr Berg")))
+        uow.session.get(Appointment, appointment_id).staff_id = yilmaz
+        uow.commit()
+    account = next(a for a in services.accounts.accounts(head) if a.id == yilmaz)
+    services.accounts.change_account(head, yilmaz, account.version, active=False)
+
+    services.kiosk.check_in_appointment(_kiosk(), code="K7MA4T", language="ar", now=NOW)
+    [visit] = services.checkin.today(reception, now=NOW)
+    assert visit.appointment_id == appointment_id and visit.assigned_staff_id is None
+    colleague = Actor(staff_id=berg, name="Herr Berg", role=Role.COUNSELLOR, workstation="berg",
+                      service_ids=frozenset({mbe.id}))
+    room = next(r for r in services.reference.rooms(head) if r.kind.value == "office")
+    assert services.waitlist.call_next(colleague, room_id=room.id, now=NOW).visit.id == visit.id
+
+
 def test_cancelled_tomorrows_and_ambiguous_appointments_are_refused(services, head, reception):
     _, cancelled = _appointment(services, head, reception, code="AAAAAA")
     with services.uow(write=True) as uow:
