@@ -39,3 +39,15 @@ def ensure_cli_head(target: DeskServices | str) -> None:
     finally:
         if own:
             services.close()
+
+
+def said_by_desk_admin(error, language: str) -> str:
+    """The sentence desk-admin prints for `error` (a DeskError) in `language` ("de" or "en")."""
+    from desk.cli import i18n
+
+    before = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        return i18n.error_text(error)
+    finally:
+        i18n.set_language(before)

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, param_text
 from desk.domain.tickets import BERLIN
 
 LANGUAGES = ("de", "en")
@@ -120,11 +120,7 @@ def error_text(error: DeskError) -> str:
 def _param(key: str, value: object) -> object:
     if key == "field" and isinstance(value, str):
         return _lookup("errors", value)
-    if isinstance(value, datetime):
-        return fmt_datetime(value)
-    if isinstance(value, date):
-        return fmt_date(value)
-    return value
+    return param_text(value, fmt_date)  # days and moments as the reader expects them (below)
 
 
 # -- dates and numbers as the reader expects them: German as the window writes them (ui/i18n.py);

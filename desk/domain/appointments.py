@@ -127,7 +127,7 @@ def local_moment(day: date, at: time, *, check: bool = True) -> datetime:
         raise ValidationError(
             "The time {time} does not exist on {date} (the clocks go forward that night).",
             time=at.strftime("%H:%M"),
-            date=day.strftime("%d.%m.%Y"),
+            date=day,
         )
     return moment.astimezone(UTC)
 

@@ -125,6 +125,6 @@ def check_span(
         )
     now = now or datetime.now(UTC)
     if starts_at < now - MAX_PAST:
-        raise ValidationError("The date {date} lies too far in the past.", date=starts_at.astimezone(BERLIN).strftime("%d.%m.%Y"))
+        raise ValidationError("The date {date} lies too far in the past.", date=starts_at.astimezone(BERLIN).date())
     if starts_at > now + MAX_FUTURE:
-        raise ValidationError("The date {date} lies too far in the future.", date=starts_at.astimezone(BERLIN).strftime("%d.%m.%Y"))
+        raise ValidationError("The date {date} lies too far in the future.", date=starts_at.astimezone(BERLIN).date())

@@ -1,11 +1,49 @@
 """Errors the layers above show to a person.
 
 Each error carries a message key and parameters, not a finished sentence: the UI translates
-the key into the user's language (German or English), the admin CLI prints the English text.
-`str(error)` gives the English text so logs and tests stay readable.
+the key into the user's language (German or English), so does desk-admin (cli/i18n.py).
+Days and moments are parameters as values (a `date`, an aware `datetime`, a `Span`, or a tuple of
+them), never preformatted: the reader's language writes them (`param_text`), German 24.12.2026 in
+the German window, 24/12/2026 in the English one, 2026-12-24 in desk-admin's English and in
+`str(error)`, the English text that keeps logs and tests readable.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desk.domain.tickets import BERLIN
+
+
+@dataclass(frozen=True)
+class Span:
+    """A time on one day as an error's parameter ("{time} is outside the working hours"): written
+    as the day and both times in the centre's time, `24.12.2026 09:00–09:45` in German."""
+
+    start: datetime
+    end: datetime
+
+
+def param_text(value: object, day: Callable[[date], str]) -> object:
+    """A date, a moment (in the centre's time), a `Span` or a tuple of them as text, each day
+    written by `day` (the reader's language; times are HH:MM in both); anything else unchanged."""
+    if isinstance(value, Span):
+        start, end = _local(value.start), _local(value.end)
+        return f"{day(start.date())} {start:%H:%M}–{end:%H:%M}"
+    if isinstance(value, datetime):
+        moment = _local(value)
+        return f"{day(moment.date())} {moment:%H:%M}"
+    if isinstance(value, date):
+        return day(value)
+    if isinstance(value, tuple) and any(isinstance(item, date | Span) for item in value):
+        return ", ".join(str(param_text(item, day)) for item in value)
+    return value
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(BERLIN) if moment.tzinfo is not None else moment
 
 
 class DeskError(Exception):
@@ -21,8 +59,10 @@ class DeskError(Exception):
         super().__init__(self.message())
 
     def message(self) -> str:
+        """The English text, days as ISO dates (logs, tests; desk-admin's English says the same)."""
         try:
-            return self.template.format(**self.params)
+            return self.template.format(**{key: param_text(value, date.isoformat)
+                                           for key, value in self.params.items()})
         except (KeyError, IndexError, ValueError):
             return self.template
 

@@ -77,7 +77,7 @@ def check_birth_date(value: date | None, today: date) -> date | None:
     if value is None:
         return None
     if value > today:
-        raise ValidationError("The date of birth {value} lies in the future.", value=value.strftime("%d.%m.%Y"))
+        raise ValidationError("The date of birth {value} lies in the future.", value=value)
     if value.year < today.year - 120:
-        raise ValidationError("The date of birth {value} is more than 120 years ago.", value=value.strftime("%d.%m.%Y"))
+        raise ValidationError("The date of birth {value} is more than 120 years ago.", value=value)
     return value

@@ -36,7 +36,7 @@ from desk.domain.appointments import (
     weekly_series,
     without_holidays,
 )
-from desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from desk.domain.errors import ConflictError, NotFoundError, Span, ValidationError
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role, StaffRow
 from desk.domain.permissions import Permission, allowed, appointment_note_visible, full_card
 from desk.domain.recurrence import holiday_name
@@ -631,27 +631,27 @@ class AppointmentService:
             if holiday:
                 raise ConflictError(
                     "{date} is a public holiday ({holiday}): the centre is closed. Next free slot: {suggestion}.",
-                    date=start.astimezone(BERLIN).strftime("%d.%m.%Y"), holiday=holiday,
+                    date=start.astimezone(BERLIN).date(), holiday=holiday,
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                 )
             absence = schedule.absence_on(start.astimezone(BERLIN).date())
             if absence is not None:
                 raise ConflictError(
                     "{counsellor} is absent on {date}. Next free slot: {suggestion}.",
-                    counsellor=staff.display_name, date=start.astimezone(BERLIN).strftime("%d.%m.%Y"),
+                    counsellor=staff.display_name, date=start.astimezone(BERLIN).date(),
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                 )
             if not schedule.inside_working_hours(start, end):
                 raise ConflictError(
                     "{time} is outside the working hours of {counsellor}. Next free slot: {suggestion}.",
-                    time=describe_span(start, end), counsellor=staff.display_name,
+                    time=Span(start, end), counsellor=staff.display_name,
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                 )
         clash = uow.appointments.overlapping(start, end, staff_id=staff_id, exclude_ids=exclude)
         if clash:
             raise ConflictError(
                 "{counsellor} already has an appointment at {time}. Next free slot: {suggestion}.",
-                counsellor=staff.display_name, time=describe_span(clash[0].starts_at, clash[0].ends_at),
+                counsellor=staff.display_name, time=Span(clash[0].starts_at, clash[0].ends_at),
                 **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                 appointment_id=clash[0].id,
             )
@@ -660,7 +660,7 @@ class AppointmentService:
             if clash:
                 raise ConflictError(
                     "The interpreter {name} is already booked at {time}. Next free slot: {suggestion}.",
-                    name=interpreter.name, time=describe_span(clash[0].starts_at, clash[0].ends_at),
+                    name=interpreter.name, time=Span(clash[0].starts_at, clash[0].ends_at),
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                     appointment_id=clash[0].id,
                 )
@@ -707,7 +707,7 @@ def _next_free(uow: UnitOfWork, staff_id: int, duration: timedelta, not_before: 
 
 def _suggest(uow: UnitOfWork, staff_id: int, duration: timedelta, start: datetime,
              interpreter_id: int | None, exclude: frozenset[int], strict: bool) -> dict:
-    """Params for a conflict message: `suggestion` (text) and `next_start` (aware or None)."""
+    """Params for a conflict message: `suggestion` (a Span, or "–") and `next_start` (aware or None)."""
     found = _next_free(uow, staff_id, duration, start, interpreter_id=interpreter_id, exclude=exclude,
                        strict=strict)
-    return {"suggestion": describe_span(found, found + duration) if found else "–", "next_start": found}
+    return {"suggestion": Span(found, found + duration) if found else "–", "next_start": found}

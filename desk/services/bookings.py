@@ -570,17 +570,17 @@ class BookingService:
         suggestion = self._next_free(uow, [room.id], end - start, max(start, now), exclude_booking_ids)
         params: dict[str, object] = {
             "room": room.name, "title": other.title, "organiser": other.organiser or "–",
-            "date": other.starts_at.astimezone(BERLIN).strftime("%d.%m.%Y"),
+            "date": other.starts_at.astimezone(BERLIN).date(),
             "start": _fmt_time(other.starts_at), "end": _fmt_time(other.ends_at),
-            "wanted": _fmt(start), "conflicts": len(clashing), "total": total,
+            "wanted": start, "conflicts": len(clashing), "total": total,
             "blocking_booking_id": other.booking_id, "blocking_occurrence_id": other.occurrence_id,
             "suggested_start": suggestion, "suggested_end": suggestion + (end - start) if suggestion else None,
         }
         if total > 1:
             # a series: the person decides for all its dates, so every taken one is named (the next
             # free slot of the first one would move the whole series, and is not offered)
-            shown = [moment.astimezone(BERLIN).strftime("%d.%m.%Y") for moment in clashing[:CLASHES_NAMED]]
-            params["dates"] = ", ".join(shown) + (", …" if len(clashing) > CLASHES_NAMED else "")
+            shown: tuple[object, ...] = tuple(moment.astimezone(BERLIN).date() for moment in clashing[:CLASHES_NAMED])
+            params["dates"] = shown + (("…",) if len(clashing) > CLASHES_NAMED else ())
             return ConflictError(
                 "{room} is already booked on {conflicts} of the {total} dates: {dates}. The first: {date} "
                 "{start}–{end}, “{title}” (organiser: {organiser}).", **params)
@@ -588,7 +588,7 @@ class BookingService:
             return ConflictError(
                 "{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). "
                 "No free time of this length in the next weeks.", **params)
-        params["suggestion"] = _fmt(suggestion)
+        params["suggestion"] = suggestion
         return ConflictError(
             "{room} is already booked on {date} {start}–{end}: “{title}” (organiser: {organiser}). "
             "Next free slot: {suggestion}.", **params)
@@ -735,7 +735,7 @@ def _refuse_past(draft: BookingDraft, now: datetime) -> None:
         raise ValidationError(
             "This time is already over ({wanted}–{end}): a booking can only be made, or moved, for a time "
             "that has not ended yet.",
-            wanted=_fmt(draft.starts_at), end=_fmt_time(draft.ends_at))
+            wanted=draft.starts_at, end=_fmt_time(draft.ends_at))
 
 
 def _materialise(rule: str | None, start: datetime, end: datetime, policy: HolidayPolicy,

@@ -53,7 +53,7 @@ def check_period(period: Period, today: date) -> None:
     last = date(today.year + 1, 12, 31)
     if period.start < FIRST_REPORT_DAY or period.end > last:
         raise ValidationError("A report covers days from {first} to {last}.",
-                              first=FIRST_REPORT_DAY.strftime("%d.%m.%Y"), last=last.strftime("%d.%m.%Y"))
+                              first=FIRST_REPORT_DAY, last=last)
     if period.end >= period.start + relativedelta(years=MAX_REPORT_YEARS):
         raise ValidationError("A report covers at most {years} years.", years=MAX_REPORT_YEARS)
 

@@ -214,7 +214,7 @@ class SetupService:
             raise ConflictError(
                 "{service} still has booked appointments ({count}, the first on {date}): clients could not be "
                 "checked in for them. Move or cancel them in the appointments view first.",
-                service=service.name_de, count=count, date=first.astimezone(BERLIN).strftime("%d.%m.%Y"))
+                service=service.name_de, count=count, date=first.astimezone(BERLIN).date())
 
     def _room_free(self, uow: UnitOfWork, room: RoomRow) -> None:
         """A room leaves the calendar only when nothing is booked in it any more: its dates would
@@ -224,7 +224,7 @@ class SetupService:
             raise ConflictError(
                 "{room} is still booked ({count} dates from now on, the first on {date}). Move or cancel "
                 "those dates in the room calendar first.",
-                room=room.name, count=count, date=first.astimezone(BERLIN).strftime("%d.%m.%Y"))
+                room=room.name, count=count, date=first.astimezone(BERLIN).date())
 
     @staticmethod
     def _room_name_free(uow: UnitOfWork, name: str, own_id: int | None) -> None:

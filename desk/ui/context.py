@@ -15,14 +15,14 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk.domain.errors import DeskError
+from desk.domain.errors import DeskError, param_text
 from desk.domain.settings import BY_KEY
 from desk.domain.topics import Changes, Topic
 from desk.services.changes import recording_commits
 from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.events import AppEvents
-from desk.ui.i18n import current_language, translate
+from desk.ui.i18n import current_language, fmt_date, translate
 from desk.ui.permission_words import in_words
 from desk.ui.settings import UiSettings
 
@@ -242,9 +242,11 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, DeskError):
         template = translate("errors", error.template)
         # string parameters that are labels (field="Given name") are translated as well; a
-        # setting's key (field/key="partner_organisations") reads as its label on the settings page
+        # setting's key (field/key="partner_organisations") reads as its label on the settings page;
+        # days and moments are written as this window writes them (German 24.12.2026, English 24/12/2026)
         params = {k: setting_words(v) or (translate("errors", v) if k == "field" and isinstance(v, str)
-                                          else in_words(k, v)) if k in ("field", "key") else in_words(k, v)
+                                          else in_words(k, v)) if k in ("field", "key")
+                  else param_text(in_words(k, v), fmt_date)
                   for k, v in error.params.items()}
         try:
             return template.format(**params)

@@ -8,6 +8,7 @@ import multiprocessing
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from cli_head import said_by_desk_admin
 
 from desk.domain.appointments import WorkingHourRow, local_moment
 from desk.domain.errors import ConflictError, PermissionDeniedError, StaleError, ValidationError
@@ -96,6 +97,12 @@ def test_a_public_holiday_is_no_working_day(services, reception, counsellor, set
         services.appointments.book(reception, request(setup, at(easter_monday, 9)), now=NOW)
     assert "public holiday (Ostermontag)" in str(closed.value)
     assert closed.value.params["next_start"] == at(easter_monday + timedelta(days=1), 9)
+    # the days are values: desk-admin (and the window) writes them in the reader's language
+    assert said_by_desk_admin(closed.value, "en") == (
+        "2030-04-22 is a public holiday (Ostermontag): the centre is closed. Next free slot: 2030-04-23 09:00–09:45.")
+    assert said_by_desk_admin(closed.value, "de") == (
+        "Der 22.04.2030 ist ein Feiertag (Ostermontag): das Zentrum ist geschlossen. "
+        "Nächste freie Zeit: 23.04.2030 09:00–09:45.")
     assert services.appointments.next_free(reception, setup["staff"], timedelta(minutes=45),
                                            at(good_friday, 8)) == at(easter_monday + timedelta(days=1), 9)
     # a counsellor may still give an appointment of her own on such a day (as outside her hours)
@@ -108,7 +115,7 @@ def test_overlap_refused_with_the_next_free_slot(services, reception, counsellor
         with pytest.raises(ConflictError) as error:
             services.appointments.book(actor, request(setup, at(MONDAY, 9, 30)), now=NOW)
         message = str(error.value)
-        assert "04.03.2030 09:00–09:45" in message  # the appointment in the way, by time
+        assert "2030-03-04 09:00–09:45" in message  # the appointment in the way, by time
         assert "Amal" not in message  # ... not by the client's name
         assert error.value.params["next_start"] == at(MONDAY, 9, 45)
     # touching ends are fine (half-open intervals)
@@ -195,7 +202,7 @@ def test_series_all_or_nothing(services, counsellor, reception, setup):
                                          now=NOW)
     with pytest.raises(ConflictError) as error:
         services.appointments.book_series(counsellor, request(setup, at(MONDAY, 9)), count=4, now=NOW)
-    assert "18.03.2030" in str(error.value)
+    assert "2030-03-18" in str(error.value)
     assert len(services.appointments.between(reception, MONDAY, 28, staff_id=setup["staff"])) == 1
     services.appointments.cancel(reception, blocker.id, blocker.version, "verlegt")
     rows = services.appointments.book_series(counsellor, request(setup, at(MONDAY, 9)), count=4, now=NOW)

@@ -225,3 +225,19 @@ def test_a_mistyped_option_is_refused_in_german(german, log_folder, capsys, argv
         admin(argv)
     assert stop.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == said
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_days_of_a_refusal_are_written_as_the_reader_expects(language, log_folder, sqlite_db_url, tmp_path,
+                                                                cli_login, capsys) -> None:
+    """A service hands the days of its sentence over as dates: German 01.01.2000, English ISO
+    2000-01-01 as desk-admin writes dates elsewhere (they were German in the English sentence)."""
+    cli_login(sqlite_db_url)
+    assert admin(["--lang", language, "report", "--from", "1999-01-01", "--to", "1999-12-31", "--format", "csv",
+                  "--output", str(tmp_path / "bericht.csv"), "--database-url", sqlite_db_url]) != 0
+    said = capsys.readouterr().err
+    if language == "de":
+        assert "Ein Bericht umfasst Tage vom 01.01.2000 bis zum 31.12." in said, said
+    else:
+        assert "A report covers days from 2000-01-01 to " in said and "-12-31." in said, said
+    assert not (tmp_path / "bericht.csv").exists()

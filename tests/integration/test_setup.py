@@ -182,7 +182,7 @@ def test_a_room_or_service_with_dates_ahead_is_not_switched_off(services, head, 
     for change in ({"active": False}, {"bookable": False}):
         data = RoomInput(name=room.name, kind=room.kind, display_label="S", **change)
         with pytest.raises(ConflictError, match=r"Seminarraum is still booked \(2 dates from now on, the first on "
-                                                r"30\.11\.2026\)"):
+                                                r"2026-11-30\)"):
             services.setup.change_room(head, room.id, data)
     assert services.setup.change_room(head, room.id, RoomInput(name="Seminarraum 1", kind=room.kind,
                                                                display_label="S")).name == "Seminarraum 1"
@@ -194,7 +194,7 @@ def test_a_room_or_service_with_dates_ahead_is_not_switched_off(services, head, 
     mbe = _service(services, head, "MBE")
     add_appointment(services, client_id=None, service_id=mbe.id, starts_at=NOW + timedelta(days=10))
     add_appointment(services, client_id=None, service_id=mbe.id, starts_at=NOW + timedelta(days=3), status="cancelled")
-    with pytest.raises(ConflictError, match=r"still has booked appointments \(1, the first on 03\.12\.2026\)"):
+    with pytest.raises(ConflictError, match=r"still has booked appointments \(1, the first on 2026-12-03\)"):
         services.setup.change_service(head, mbe.id, _input(mbe, active=False))
     assert services.setup.change_service(head, mbe.id, _input(mbe, name_de="MBE neu")).name_de == "MBE neu"
     clock.set(NOW + timedelta(days=11))

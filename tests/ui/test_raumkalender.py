@@ -218,7 +218,11 @@ def test_titles_that_look_like_html_are_drawn_literally(qtbot, view, ctx, group)
     assert not image.isNull()
 
 
-def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group, now) -> None:
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group, now, language) -> None:
+    """The clash names the booking in the way and the next free slot, their days written as the
+    window writes dates (the service hands them over as dates: they were German in English)."""
+    install_language(language)
     start = place(datetime.combine(now.astimezone(BERLIN).date() + timedelta(days=3), time(17)))
     book(ctx, group.id, start, 2, title="Sprachcafé")
     dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start + timedelta(hours=1),
@@ -233,6 +237,16 @@ def test_dialog_shows_conflict_and_takes_over_the_suggestion(qtbot, ctx, group, 
     assert not dialog.saved and dialog.save_button.isEnabled()  # refused: nothing changed, the dialog stays
     assert "Sprachcafé" in dialog.conflict_label.text()
     assert "background" in dialog.conflict_label.styleSheet()  # styled as an error
+    day = start.astimezone(BERLIN)
+    if language == "de":
+        assert (f"ist am {day:%d.%m.%Y} von 17:00 bis 19:00 schon belegt: „Sprachcafé“" in dialog.conflict_label.text()
+                and f"Nächster freier Termin: {day:%d.%m.%Y} 19:00." in dialog.conflict_label.text()), \
+            dialog.conflict_label.text()
+    else:
+        assert (f"is already booked on {day:%d/%m/%Y} 17:00–19:00: “Sprachcafé”" in dialog.conflict_label.text()
+                and f"Next free slot: {day:%d/%m/%Y} 19:00." in dialog.conflict_label.text()), \
+            dialog.conflict_label.text()
+    install_language("en")
     assert not dialog.use_suggestion.isHidden()
     dialog.use_suggestion.click()
     assert dialog.times() == (start + timedelta(hours=2), start + timedelta(hours=3))
@@ -285,7 +299,8 @@ def test_a_series_with_a_taken_date_is_booked_without_it_only_when_the_person_ch
         assert "übrigen 3 Termine" in texts["button"].replace("&", "")
         assert view.status_label.text() == f"Gespeichert. Ausgelassen, weil der Raum schon belegt war: {day}."
     else:
-        assert "on 1 of the 4 dates: " + day in texts["conflict"] and "Infoabend Wohnen" in texts["conflict"]
+        assert (f" is already booked on 1 of the 4 dates: {taken:%d/%m/%Y}. The first: {taken:%d/%m/%Y} 18:00–20:00, "
+                "“Infoabend Wohnen”") in texts["conflict"], texts["conflict"]
         assert texts["button"].replace("&", "") == "Book the other 3 dates"
         assert view.status_label.text() == f"Saved. Left out because the room was already booked: {taken:%d/%m/%Y}."
     rows = ctx.services.bookings.occurrences(ctx.actor, place(datetime.combine(tuesday, time(0))),

@@ -349,7 +349,7 @@ def test_taking_the_suggestion_keeps_the_series_first_date(qtbot, world, make_ui
     dialog.series_count.setValue(4)
     dialog.save()
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
-    assert blocked.strftime("%d.%m.%Y") in dialog.message.text()  # the clashing week, named
+    assert fmt_date(blocked) in dialog.message.text()  # the clashing week, named (as the window writes dates)
     assert dialog.take_suggestion.isVisibleTo(dialog)
     dialog.take_suggestion.click()
     assert pydate(dialog.date.date()) == first and dialog.start.time().toString("HH:mm") == "10:15"
@@ -430,5 +430,41 @@ def test_a_day_the_counsellor_is_absent_says_so_under_the_free_slots(qtbot, worl
         qtbot.waitUntil(lambda: dialog.slots_label.text().startswith("Frau Müller ist an diesem Tag abwesend"),
                         timeout=20000)
         dialog.grab().save(str(tmp_path / f"absent-{role.value}-de.png"))
+    finally:
+        install_language("en")
+
+
+def test_the_holiday_refusal_writes_its_dates_in_the_window_s_language(qtbot, world, make_ui_ctx):
+    """The service hands the days over as dates (they were German dd.mm.yyyy inside the English
+    sentence): the English window writes 24/12/2026, the German one 24.12.2026."""
+    from desk.domain.recurrence import holidays_between
+    from desk.ui.i18n import install_language
+
+    today = world["services"].clock().astimezone(BERLIN).date()
+    day, name = min(holidays_between(today + timedelta(days=2), today + timedelta(days=400)).items())
+    view, ctx = make_view(qtbot, make_ui_ctx, world)  # reception: the centre's days only
+    wait_idle(qtbot, ctx)
+    dialog = view.agenda.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.set_client(world["services"].clients.search(ctx.actor, "hassan")[0])
+    dialog.set_start(local_moment(day, time(9)))
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    english = dialog.message.text()
+    assert english.startswith(f"{day:%d/%m/%Y} is a public holiday ({name})"), english
+    assert "Next free slot: " in english and f"{day:%d.%m.%Y}" not in english
+    suggested = dialog.suggested.astimezone(BERLIN)  # the next free slot, after the holiday
+    assert f"Next free slot: {suggested:%d/%m/%Y %H:%M}–" in english, english
+    wait_idle(qtbot, ctx)
+    install_language("de")
+    try:
+        dialog.retranslate()
+        dialog.set_start(local_moment(day, time(9)))
+        dialog.save()
+        qtbot.waitUntil(lambda: dialog.message.text().startswith("Der "), timeout=20000)
+        german = dialog.message.text()
+        assert german.startswith(f"Der {day:%d.%m.%Y} ist ein Feiertag ({name})"), german
+        assert f"Nächste freie Zeit: {suggested:%d.%m.%Y %H:%M}–" in german, german
+        assert "/" not in german
     finally:
         install_language("en")
