@@ -56,6 +56,12 @@ class SendStatus(enum.StrEnum):
 #: Statuses reception has to act on (phone the client instead).
 PROBLEM_STATUSES = frozenset({SendStatus.FAILED, SendStatus.UNKNOWN})
 
+#: The error of a reminder held back because the appointment's counsellor left (the head
+#: deactivated the account and the appointment was not moved yet): the client would come to
+#: someone who is gone, so reception phones instead. Once the appointment has an active
+#: counsellor again (moved to a colleague), the reminder goes out as usual if still in its window.
+COUNSELLOR_GONE = "not sent: the counsellor's account is deactivated (move the appointment)"
+
 # --- contact data ----------------------------------------------------------------------------
 
 EMAIL_MAX = 254

@@ -4,7 +4,10 @@ and the sending that happens exactly once from whichever workstation runs (docs/
 `run_due` is what every running desk calls once a minute (and `desk-admin reminders send`):
 1. retire: reminders of cancelled or moved appointments become obsolete; those not sent in their
    window fail (reception phones the client); claims of a vanished workstation become unknown;
-2. plan: insert the reminders now due (unique per appointment start, channel and slot);
+   those held back for a counsellor who left are due again once the appointment has an active one;
+2. plan: insert the reminders now due (unique per appointment start, channel and slot); for an
+   appointment whose counsellor was deactivated, none is sent: it is planned as failed
+   (COUNSELLOR_GONE), so reception phones the client;
 3. claim: a conditional UPDATE per reminder, one short transaction; only the winner sends;
 4. send outside any transaction; record the result (sent / retry with back-off / failed).
 Without consent for a channel nothing is planned for it, and consent is checked again at the
@@ -22,9 +25,11 @@ from desk.domain.errors import DeskError, NotFoundError, PermissionDeniedError, 
 from desk.domain.model import AppointmentStatus
 from desk.domain.permissions import Permission, full_card
 from desk.domain.reminders import (
+    COUNSELLOR_GONE,
     FALLBACK_LANGUAGE,
     HORIZON,
     LANGUAGES,
+    PROBLEM_STATUSES,
     Channel,
     NoShowFigures,
     PlannedReminder,
@@ -299,7 +304,7 @@ class ReminderService:
         """The reminders due now (pending), and those whose every window closed while no
         workstation ran: those are planned as failed, so reception phones instead of nobody
         noticing (only when the appointment was booked, and consent given, before it closed)."""
-        rows, missed = [], []
+        rows, missed, held = [], [], []
         for c in uow.reminders.candidates(now, now + HORIZON):
             slots = due_slots(c["starts_at"], schedule)
             for channel in schedule.channels:
@@ -309,6 +314,16 @@ class ReminderService:
                 row = dict(appointment_id=c["id"], client_id=c["client_id"], channel=channel.value,
                            starts_at=c["starts_at"], attempts=0, claimed_by="", provider_id="", error="",
                            updated_at=now)
+                if not c["counsellor_active"]:
+                    # the counsellor left and the appointment was not moved yet: no reminder sends
+                    # the client to someone who is gone; the one due now is listed to phone instead
+                    came = [(slot, due, until) for slot, due, until in slots if due <= now]
+                    if came:
+                        slot, due, until = came[-1]
+                        held.append(dict(row, slot=slot.value, due_at=due, send_until=until,
+                                         status=SendStatus.FAILED.value, next_attempt_at=None,
+                                         error=COUNSELLOR_GONE))
+                    continue
                 for slot, due, until in slots:
                     if due <= now < until:
                         rows.append(dict(row, slot=slot.value, due_at=due, send_until=until,
@@ -322,6 +337,10 @@ class ReminderService:
         if missed:  # only if no reminder of any slot exists for that start (a sent one needs no call)
             existing = {(a, ch, t) for a, ch, _slot, t in uow.reminders.existing(missed)}
             rows += [m for m in missed if (m["appointment_id"], m["channel"], m["starts_at"]) not in existing]
+        if held:  # listed once: not again for the next slot while one of an earlier slot is listed
+            listed = {(a, ch, t) for (a, ch, _slot, t), status in uow.reminders.existing(held).items()
+                      if SendStatus(status) in PROBLEM_STATUSES}
+            rows += [h for h in held if (h["appointment_id"], h["channel"], h["starts_at"]) not in listed]
         return rows
 
     def _claim(self, actor: Actor, now: datetime, limit: int, available: set[Channel]) -> list[dict[str, Any]]:
@@ -350,6 +369,10 @@ class ReminderService:
                 if not consented:
                     uow.reminders.finish(sending_id, actor.workstation, now, status=SendStatus.OBSOLETE,
                                          error="consent withdrawn")
+                    continue
+                if not job["counsellor_active"]:  # deactivated after it was planned: phone instead
+                    uow.reminders.finish(sending_id, actor.workstation, now, status=SendStatus.FAILED,
+                                         error=COUNSELLOR_GONE)
                     continue
                 job["address"], job["phone"] = self._address(uow), self._phone(uow)
                 job["templates"] = templates_from_setting(uow.settings.get(TEMPLATES_KEY))

@@ -211,6 +211,43 @@ def test_a_reminder_no_workstation_ran_for_is_listed_to_phone(services, head, re
     assert len(seven.received) == 1
 
 
+def test_no_reminder_sends_the_client_to_a_counsellor_who_left_reception_phones(services, head, reception,
+                                                                               counsellor, world, seven):
+    """Frau Müller left: the head deactivated her account while appointments of hers lay ahead,
+    not moved yet. No reminder for them goes out (the client would come to someone who is gone),
+    neither one due now nor one planned before; each is listed once for reception to phone. Moved
+    to a colleague, the appointment's reminder goes out as usual."""
+    from desk.domain.reminders import COUNSELLOR_GONE
+
+    planned_before = world["book"](local_moment(TUESDAY, time(12, 0)))
+    seven.mode = "ratelimit"
+    services.reminders.run_due(head, now=DAY_BEFORE_10)  # planned, waiting for its retry
+    first, second = (world["book"](local_moment(TUESDAY, at)) for at in (time(9, 30), time(11, 0)))
+    account = next(a for a in services.accounts.accounts(head) if a.id == world["staff"])
+    services.accounts.change_account(head, world["staff"], account.version, active=False)
+    seven.mode = "ok"
+    for minutes in (5, 10):  # the retry is due after two minutes; the next run changes nothing
+        services.reminders.run_due(head, now=DAY_BEFORE_10 + timedelta(minutes=minutes))
+    assert seven.received == []
+    for appointment in (first, second, planned_before):
+        [row] = sendings(services, appointment.id)
+        assert (row.status, row.error) == (SendStatus.FAILED, COUNSELLOR_GONE)
+    listed = services.reminders.problems(reception, TUESDAY, 1)
+    assert [p.sending.appointment_id for p in listed] == [first.id, second.id, planned_before.id]
+
+    with services.uow(write=True) as uow:
+        colleague = uow.reference.add_staff(username="berg", display_name="Herr Berg", role=Role.COUNSELLOR,
+                                            password_hash=None)
+        uow.commit()
+    services.appointments.change(counsellor, second.id, second.version, AppointmentChange(
+        starts_at=second.starts_at, ends_at=second.ends_at, staff_id=colleague), now=NOW)
+    services.reminders.run_due(head, now=DAY_BEFORE_10 + timedelta(minutes=15))
+    assert len(seven.received) == 1
+    assert [r.status for r in sendings(services, second.id)] == [SendStatus.SENT]
+    assert [p.sending.appointment_id for p in services.reminders.problems(reception, TUESDAY, 1)] == [
+        first.id, planned_before.id]
+
+
 def test_on_friday_the_list_to_phone_reaches_to_monday(services, head, reception, world, seven):
     """Monday's reminders go out on Friday (the working day before): one that failed is phoned on
     Friday, so the list runs to the next working day, not only to Saturday."""

@@ -149,6 +149,27 @@ def reminded(sqlite_services, head):
     return services, appointment
 
 
+def test_a_reminder_held_back_for_a_counsellor_who_left_says_why_in_both_languages(qapp):
+    """The list reception phones says why the reminder did not go out (the counsellor left, the
+    appointment is to be moved), in the user's language, not the stored English reason."""
+    from desk.domain.reminders import COUNSELLOR_GONE, Channel, ProblemRow, SendingRow, Slot
+    from desk.ui.i18n import install_language
+    from desk.ui.views.termine.reminder_log import log_text, problem_line
+
+    start = local_moment(date(2030, 3, 5), time(9, 30))
+    sending = SendingRow(id=1, appointment_id=7, channel=Channel.SMS, slot=Slot.DAY_BEFORE, starts_at=start,
+                         status=SendStatus.FAILED, attempts=0, due_at=start - timedelta(days=1), sent_at=None,
+                         updated_at=start - timedelta(days=1), provider_id="", error=COUNSELLOR_GONE, workstation="")
+    problem = ProblemRow(sending=sending, client_id=3, client_name="Kovalenko, Olena", phone="", language="uk",
+                         appointment_starts_at=start)
+    assert "SMS not sent: the counsellor has left - please phone" in problem_line(problem)
+    assert "the counsellor has left" in log_text([sending]) and COUNSELLOR_GONE not in log_text([sending])
+    install_language("de")
+    line = problem_line(problem)
+    assert "Kovalenko, Olena" in line and "die Berater*in ist nicht mehr da – bitte anrufen" in line
+    assert "deactivated" not in line and "deaktiviert" not in log_text([sending])
+
+
 def test_sending_log_on_the_appointment_and_the_list_to_phone(qtbot, reminded, tmp_path, head, make_ui_ctx):
     from desk.ui.views.termine.reminder_log import log_text, problem_line
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from desk.domain.errors import StaleError
 from desk.domain.model import AppointmentStatus, person_name
 from desk.domain.reminders import (
+    COUNSELLOR_GONE,
     Channel,
     ProblemRow,
     ReminderContact,
@@ -28,7 +29,7 @@ from desk.domain.reminders import (
     SendStatus,
     Slot,
 )
-from desk.storage.models import Appointment, Client, Service
+from desk.storage.models import Appointment, Client, Service, Staff
 from desk.storage.models import ReminderContact as ContactModel
 from desk.storage.models import ReminderSending as Sending
 from desk.storage.upsert import insert_for
@@ -47,6 +48,11 @@ def _sending_row(s: Sending) -> SendingRow:
                       starts_at=s.starts_at, status=SendStatus(s.status), attempts=s.attempts, due_at=s.due_at,
                       sent_at=s.sent_at, updated_at=s.updated_at, provider_id=s.provider_id, error=s.error,
                       workstation=s.claimed_by)
+
+
+def _counsellor_active():  # noqa: ANN202 - a SQLAlchemy column
+    """Whether the appointment (joined to its Staff) has no counsellor or an active one."""
+    return or_(Appointment.staff_id.is_(None), Staff.active.is_(True)).label("counsellor_active")
 
 
 class ReminderRepository:
@@ -82,14 +88,16 @@ class ReminderRepository:
     # -- planning -----------------------------------------------------------------------------
 
     def candidates(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
-        """Booked appointments starting in [start, end) whose client consented to a channel."""
+        """Booked appointments starting in [start, end) whose client consented to a channel
+        (`counsellor_active`: False when the appointment's counsellor was deactivated)."""
         stmt = (
             select(Appointment.id, Appointment.client_id, Appointment.starts_at, Appointment.created_at,
                    ContactModel.sms_number,
                    ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on,
-                   Service.name_de.label("service_de"))
+                   Service.name_de.label("service_de"), _counsellor_active())
             .join(ContactModel, ContactModel.client_id == Appointment.client_id)
             .outerjoin(Service, Service.id == Appointment.service_id)
+            .outerjoin(Staff, Staff.id == Appointment.staff_id)
             .where(Appointment.starts_at >= start, Appointment.starts_at < end,
                    Appointment.status == AppointmentStatus.BOOKED.value,
                    or_(ContactModel.sms_consent_on.is_not(None), ContactModel.email_consent_on.is_not(None)))
@@ -109,7 +117,9 @@ class ReminderRepository:
 
     def retire(self, now: datetime) -> dict[str, int]:
         """Before claiming: reminders of cancelled/moved appointments become obsolete, those no
-        workstation sent in time fail (reception phones), abandoned claims become unknown."""
+        workstation sent in time fail (reception phones), abandoned claims become unknown, and
+        those held back for a counsellor who left are due again once the appointment has an
+        active counsellor."""
         from desk.domain.reminders import CLAIM_TIMEOUT
 
         moved_or_cancelled = (
@@ -130,6 +140,26 @@ class ReminderRepository:
                     error=func.coalesce(func.nullif(Sending.error, ""), "not sent in time"))
             .execution_options(synchronize_session=False)
         ).rowcount
+        # held back because the counsellor had left, and the appointment has an active one again
+        # (moved to a colleague, or the account reactivated): due again while its window is open,
+        # else an ordinary reminder not sent in time (still listed to phone)
+        counsellor_back = (
+            select(Appointment.id).outerjoin(Staff, Staff.id == Appointment.staff_id).where(
+                Appointment.id == Sending.appointment_id,
+                or_(Appointment.staff_id.is_(None), Staff.active.is_(True)),
+            ).exists()
+        )
+        held = [Sending.status == SendStatus.FAILED.value, Sending.error == COUNSELLOR_GONE, counsellor_back]
+        back = self.session.execute(
+            update(Sending).where(*held, Sending.send_until > now)
+            .values(status=SendStatus.PENDING.value, next_attempt_at=now, error="", updated_at=now)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        late += self.session.execute(
+            update(Sending).where(*held, Sending.send_until <= now)
+            .values(error="not sent in time", updated_at=now)
+            .execution_options(synchronize_session=False)
+        ).rowcount
         lost = self.session.execute(
             update(Sending).where(Sending.status == SendStatus.SENDING.value,
                                   Sending.claimed_at < now - CLAIM_TIMEOUT)
@@ -137,7 +167,7 @@ class ReminderRepository:
                     error="the workstation sending it stopped; it may or may not have gone out")
             .execution_options(synchronize_session=False)
         ).rowcount
-        return {"obsolete": obsolete, "late": late, "lost": lost}
+        return {"obsolete": obsolete, "late": late, "lost": lost, "back": back}
 
     # -- claiming and results -----------------------------------------------------------------
 
@@ -180,11 +210,12 @@ class ReminderRepository:
                    Sending.starts_at, Sending.attempts, Appointment.ends_at, Appointment.status.label("a_status"),
                    Appointment.starts_at.label("a_starts_at"), Client.language, ContactModel.sms_number,
                    ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on,
-                   Service.name_de.label("service_de"))
+                   Service.name_de.label("service_de"), _counsellor_active())
             .join(Appointment, Appointment.id == Sending.appointment_id)
             .join(Client, Client.id == Sending.client_id)
             .outerjoin(ContactModel, ContactModel.client_id == Sending.client_id)
             .outerjoin(Service, Service.id == Appointment.service_id)
+            .outerjoin(Staff, Staff.id == Appointment.staff_id)
             .where(Sending.id == sending_id)
         )
         row = self.session.execute(stmt).first()

@@ -596,6 +596,11 @@
         <translation>nicht gesendet (Termin geändert oder Einwilligung widerrufen)</translation>
     </message>
     <message>
+        <source>not sent: the counsellor has left - please phone (the appointment is to be moved)</source>
+        <extracomment>A reminder held back because the appointment&apos;s counsellor left (COUNSELLOR_GONE).</extracomment>
+        <translation>nicht gesendet: die Berater*in ist nicht mehr da – bitte anrufen (der Termin ist zu verlegen)</translation>
+    </message>
+    <message>
         <source>day before</source>
         <translation>Vortag</translation>
     </message>
