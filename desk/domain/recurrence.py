@@ -21,6 +21,7 @@ cancelled occurrence stays cancelled when the series is edited later.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -175,6 +176,13 @@ def _holidays_of(year: int) -> dict[date, str]:
 def holiday_name(day: date) -> str:
     """The German name of the Baden-Württemberg public holiday on `day`, or ''."""
     return _holidays_of(day.year).get(day, "")
+
+
+def centre_works(day: date, known: Mapping[date, str] | None = None) -> bool:
+    """A day the centre works: Monday to Friday and no public holiday of Baden-Württemberg (the
+    one rule for the reminders' working days, the demo's, the room calendar's closed days).
+    `known`: the holidays of the days in question already at hand (the room calendar's week)."""
+    return day.weekday() < 5 and not (known.get(day) if known is not None else holiday_name(day))
 
 
 def holidays_between(first: date, last: date) -> dict[date, str]:

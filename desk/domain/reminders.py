@@ -349,18 +349,14 @@ LATEST_BEFORE_START = timedelta(minutes=30)
 HORIZON = timedelta(days=8)
 
 
-def _working(day: date) -> bool:
-    # imported here: the holidays package (~16 MB, ~0.1 s) is not needed for the first frame
-    # (tests/ui/test_startup_imports.py), and reception's window imports this module
-    from desk.domain.recurrence import holiday_name
-
-    return day.weekday() < 5 and not holiday_name(day)
-
-
 def working_day_after(day: date) -> date:
     """The next day the centre works after `day` (Friday: Monday)."""
+    # imported here: the holidays package (~16 MB, ~0.1 s) is not needed for the first frame
+    # (tests/ui/test_startup_imports.py), and reception's window imports this module
+    from desk.domain.recurrence import centre_works
+
     following = day + timedelta(days=1)
-    while not _working(following):
+    while not centre_works(following):
         following += timedelta(days=1)
     return following
 
@@ -369,8 +365,10 @@ def working_day_before(day: date) -> date:
     """The last day before `day` the centre works (Monday to Friday, not a public holiday of
     Baden-Württemberg): the workstations are off at weekends, so a Monday appointment's reminder
     is due on Friday, not on a Sunday when nothing runs to send it."""
+    from desk.domain.recurrence import centre_works  # imported here: see working_day_after
+
     previous = day - timedelta(days=1)
-    while not _working(previous):
+    while not centre_works(previous):
         previous -= timedelta(days=1)
     return previous
 

@@ -28,7 +28,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from desk.domain.model import HolidayPolicy
-from desk.domain.recurrence import expand, holiday_name
+from desk.domain.recurrence import centre_works, expand
 from desk.domain.reminders import working_day_before
 from desk.domain.search import make_search_key
 from desk.domain.settings import BY_KEY
@@ -95,7 +95,7 @@ def _utc(day: date, at: time) -> datetime:
 def _workdays(first: date, last: date) -> Iterator[date]:
     day = first
     while day <= last:
-        if day.weekday() < 5 and not holiday_name(day):
+        if centre_works(day):
             yield day
         day += timedelta(days=1)
 

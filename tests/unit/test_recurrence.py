@@ -13,6 +13,7 @@ from desk.domain.model import HolidayPolicy
 from desk.domain.recurrence import (
     Frequency,
     RuleSpec,
+    centre_works,
     expand,
     holiday_name,
     is_open_ended,
@@ -94,6 +95,22 @@ def test_holidays_of_baden_wuerttemberg_are_skipped_or_flagged() -> None:
     flagged = expand(rule, start, start + timedelta(hours=2), policy=HolidayPolicy.FLAG)
     assert [s.key for s in skipped] == [date(2027, 3, 22), date(2027, 4, 5)]
     assert [(s.key, s.holiday_name) for s in flagged][1] == (date(2027, 3, 29), "Ostermontag")
+
+
+def test_the_centre_works_monday_to_friday_except_on_the_holidays_of_baden_wuerttemberg() -> None:
+    """One rule, written once (the reminders' working day before, the demo's staff plan, the room
+    calendar's closed days all ask it)."""
+    from desk.domain.reminders import working_day_after, working_day_before
+
+    assert centre_works(date(2027, 3, 30))  # a Tuesday
+    assert not centre_works(date(2027, 3, 27)) and not centre_works(date(2027, 3, 28))  # Saturday, Sunday
+    assert not centre_works(date(2027, 3, 29))  # Ostermontag
+    assert not centre_works(date(2027, 5, 27))  # Fronleichnam: a holiday in Baden-Württemberg, not everywhere
+    assert not centre_works(date(2027, 11, 1))  # Allerheiligen, a Monday
+    # the holidays already at hand are asked instead (the room calendar's week): none named, none kept
+    assert centre_works(date(2027, 3, 29), {}) and not centre_works(date(2027, 3, 30), {date(2027, 3, 30): "x"})
+    assert working_day_before(date(2027, 3, 30)) == date(2027, 3, 25)  # Tuesday after Easter: Thursday before
+    assert working_day_after(date(2027, 3, 25)) == date(2027, 3, 30)  # Thursday before: Tuesday (Good Friday)
 
 
 def test_open_ended_series_needs_a_window() -> None:

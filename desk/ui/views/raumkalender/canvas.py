@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.domain.model import BookingKind, BookingOccurrenceRow
-from desk.domain.recurrence import place
+from desk.domain.recurrence import centre_works, place
 from desk.ui.clock import centre_today
 from desk.ui.i18n import fmt_date, fmt_time, local
 from desk.ui.views.raumkalender.labels import weekday_label
@@ -315,7 +315,7 @@ class CalendarCanvas(QWidget):
             x = area.left() + GUTTER + d * rooms * width
             header = QRectF(x, area.top(), rooms * width, DAY_HEADER)
             holiday = self.holidays.get(day, "")
-            if day.weekday() >= 5 or holiday:
+            if not centre_works(day, self.holidays):  # closed: a weekend or a public holiday
                 painter.fillRect(QRectF(x, top, rooms * width, grid_bottom - top), QColor("#f3f3f3"))
             painter.setFont(bold if day == today and not printing else base)
             label = f"{weekday_label(day.weekday())} {fmt_date(day)}"
