@@ -476,8 +476,17 @@ class AppointmentService:
             return uow.appointments.working_hours(staff_id)
 
     @requires(Permission.APPOINTMENT_MANAGE)
-    def add_absence(self, actor: Actor, staff_id: int, starts_on: date, ends_on: date, reason: str = "") -> AbsenceRow:
-        """Add an absence (whole days). Booked appointments in it stay; the view lists them to move."""
+    def add_absence(self, actor: Actor, staff_id: int, starts_on: date, ends_on: date, reason: str = "", *,
+                    request_key: str | None = None) -> AbsenceRow:
+        """Add an absence (whole days). Booked appointments in it stay; the view lists them to move.
+        Saved again with the same request key after a fault whose first attempt was saved: that
+        absence, not a second one."""
+        key = checked_key(request_key)
+        return once(self._uow, key, lambda: self._add_absence(actor, staff_id, starts_on, ends_on, reason, key),
+                    lambda uow, k: uow.appointments.absence_made_by(k), what="absence")
+
+    def _add_absence(self, actor: Actor, staff_id: int, starts_on: date, ends_on: date, reason: str,
+                     key: str | None) -> AbsenceRow:
         reason = clean_text(reason, field="Reason", max_length=200)
         if ends_on < starts_on:
             raise ValidationError("The end lies before the start.")
@@ -485,7 +494,7 @@ class AppointmentService:
             raise ValidationError("An absence may last at most a year.")
         with self._uow(write=True) as uow:
             uow.appointments.lock_staff([staff_id])
-            absence_id = uow.appointments.add_absence(staff_id, starts_on, ends_on, reason)
+            absence_id = uow.appointments.add_absence(staff_id, starts_on, ends_on, reason, request_key=key)
             record(uow, actor, "absence.add", entity_type="staff", entity_id=staff_id,
                    details={"from": starts_on.isoformat(), "to": ends_on.isoformat(), "reason": reason})
             uow.touch(Topic.APPOINTMENTS)
@@ -527,7 +536,17 @@ class AppointmentService:
 
     @requires(Permission.INTERPRETER_MANAGE)
     def save_interpreter(self, actor: Actor, interpreter_id: int | None, *, name: str, languages: str,
-                         phone: str = "", active: bool = True) -> InterpreterRow:
+                         phone: str = "", active: bool = True, request_key: str | None = None) -> InterpreterRow:
+        """A new interpreter (`interpreter_id` None) or the changes to one. A new one saved again
+        with the same request key after a fault whose first attempt was saved: that interpreter,
+        not a second entry."""
+        key = checked_key(request_key) if interpreter_id is None else None
+        return once(self._uow, key,
+                    lambda: self._save_interpreter(actor, interpreter_id, name, languages, phone, active, key),
+                    lambda uow, k: uow.appointments.interpreter_made_by(k), what="new interpreter")
+
+    def _save_interpreter(self, actor: Actor, interpreter_id: int | None, name: str, languages: str,
+                          phone: str, active: bool, key: str | None) -> InterpreterRow:
         name = clean_text(name, field="Name", max_length=200)
         if not name:
             raise ValidationError("Please enter a name.")
@@ -539,7 +558,7 @@ class AppointmentService:
         phone = clean_text(phone, field="Phone", max_length=60)
         with self._uow(write=True) as uow:
             new_id = uow.appointments.save_interpreter(interpreter_id, name=name, languages=",".join(codes),
-                                                       phone=phone, active=active)
+                                                       phone=phone, active=active, request_key=key)
             record(uow, actor, "interpreter.create" if interpreter_id is None else "interpreter.update",
                    entity_type="interpreter", entity_id=new_id)
             uow.touch(Topic.APPOINTMENTS)

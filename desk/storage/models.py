@@ -212,24 +212,30 @@ class WorkingHour(Base):
 
 class Absence(Base):
     __tablename__ = "absences"
+    __table_args__ = (Index("uq_absences_request_key", "request_key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(200), default="")
+    # the dialog's key of the attempt that made it (desk.services.once; 0011)
+    request_key: Mapped[str | None] = mapped_column(String(36))
 
 
 class Interpreter(Base):
     """A (mostly volunteer) interpreter: languages as comma-separated ISO codes."""
 
     __tablename__ = "interpreters"
+    __table_args__ = (Index("uq_interpreters_request_key", "request_key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     languages: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(60), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the dialog's key of the attempt that made it (desk.services.once; 0011)
+    request_key: Mapped[str | None] = mapped_column(String(36))
 
 
 class Setting(Base):

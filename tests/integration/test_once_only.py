@@ -247,6 +247,43 @@ def test_new_client_saved_again_after_a_lost_acknowledgement_is_one_person(servi
     assert other.id != again.id and _count(services, Client) == 2
 
 
+def test_an_absence_saved_again_after_a_lost_acknowledgement_is_one_absence(services, head):
+    """The head enters Frau Müller's holiday, the server goes away at the commit, she presses Save
+    again (the dialog stayed open, same key): one absence, not two lines of the same holiday."""
+    from datetime import date
+
+    from desk.storage.models import Absence
+
+    staff_id, _ = _counsellor_and_client(services, head)
+    key = new_request_key()
+    holiday = (date(2026, 12, 21), date(2026, 12, 31), "Urlaub")
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.appointments.add_absence(head, staff_id, *holiday, request_key=key)
+    again = services.appointments.add_absence(head, staff_id, *holiday, request_key=key)
+    assert (again.starts_on, again.ends_on, again.reason) == holiday
+    assert _count(services, Absence) == 1
+    assert [a.id for a in services.appointments.schedule(head, staff_id).absences] == [again.id]
+    # another absence entered on purpose (a new dialog, a new key) is a second one, as before
+    services.appointments.add_absence(head, staff_id, date(2027, 1, 4), date(2027, 1, 4), request_key=new_request_key())
+    assert _count(services, Absence) == 2
+
+
+def test_a_new_interpreter_saved_again_after_a_lost_acknowledgement_is_one_entry(services, head):
+    from desk.storage.models import Interpreter
+
+    key = new_request_key()
+    values = dict(name="Farid Rahimi", languages="fa, prs", phone="0170 1234567")
+    with lost_acknowledgement(), pytest.raises(DatabaseError):
+        services.appointments.save_interpreter(head, None, **values, request_key=key)
+    again = services.appointments.save_interpreter(head, None, **values, request_key=key)
+    assert (again.name, again.languages) == ("Farid Rahimi", ("fa", "prs"))
+    assert _count(services, Interpreter) == 1
+    assert [i.id for i in services.appointments.interpreters(head)] == [again.id]
+    # changing an entry is no create: no key needed, the row stays one
+    services.appointments.save_interpreter(head, again.id, name="Farid Rahimi", languages="fa", active=False)
+    assert _count(services, Interpreter) == 1
+
+
 def test_a_hand_over_tried_again_after_a_lost_acknowledgement_gives_its_new_number(services, head, counsellor):
     """The counsellor hands a called person over to another service; the acknowledgement is
     lost; the hand-over tried again with the same key answers with the new number she must pass

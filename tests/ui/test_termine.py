@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from desk.domain.appointments import WorkingHourRow, local_moment
 from desk.domain.model import AppointmentStatus, Role
@@ -260,7 +261,12 @@ def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, wo
     monkeypatch.setattr(dialogs.WorkingHoursDialog, "exec", hours_accepted)
     view.hours.edit_working_hours()
     qtbot.waitUntil(lambda: len(view.hours.schedule.hours) == 1, timeout=20000)
-    monkeypatch.setattr(dialogs.AbsenceDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    def saved(dialog):  # Save pressed: the dialog saves, and closes once the save succeeded
+        dialog.accept()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.AbsenceDialog, "exec", saved)
     monkeypatch.setattr(dialogs.AbsenceDialog, "values",
                         lambda dialog: (world["day"], world["day"] + timedelta(days=2), "Urlaub"))
     view.hours.add_absence()
@@ -274,7 +280,7 @@ def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, wo
     def interpreter(dialog):
         dialog.name.setText("Dari <Hilfe>")
         dialog.languages.setText("fa")
-        return QDialog.DialogCode.Accepted
+        return saved(dialog)
 
     monkeypatch.setattr(dialogs.InterpreterDialog, "exec", interpreter)
     view.interpreters.edit(new=True)
@@ -468,3 +474,56 @@ def test_the_holiday_refusal_writes_its_dates_in_the_window_s_language(qtbot, wo
         assert "/" not in german
     finally:
         install_language("en")
+
+
+@pytest.mark.parametrize("what", ["absence", "interpreter"])
+def test_an_absence_or_interpreter_saved_again_after_a_fault_is_one_row(qtbot, world, make_ui_ctx, what):
+    """The server went away at the commit (saved, but the PC was not told): the dialog stays open
+    with the message, as the other dialogs do, and Save again sends its request key again, so the
+    head's holiday or the new interpreter is one row, not two."""
+    from once_helpers import lost_acknowledgement
+
+    from desk.domain.topics import Topic
+    from desk.storage.models import Absence, Interpreter
+    from desk.ui.views.termine import dialogs
+
+    services = world["services"]
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.HEAD)
+    wait_idle(qtbot, ctx)
+    model = Absence if what == "absence" else Interpreter
+    tab = view.hours if what == "absence" else view.interpreters
+    view.tabs.setCurrentWidget(tab)
+    wait_idle(qtbot, ctx)
+    with services.uow() as uow:
+        before = uow.session.query(model).count()
+    opened = []
+
+    def open_dialog(dialog):
+        opened.append(dialog)
+        if what == "absence":
+            dialog.first.setDate(qdate(world["day"]))
+            dialog.last.setDate(qdate(world["day"] + timedelta(days=4)))
+            dialog.reason.setText("Urlaub")
+        else:
+            dialog.name.setText("Farid Rahimi")
+            dialog.languages.setText("fa, prs")
+        with lost_acknowledgement(topic=Topic.APPOINTMENTS) as lost:
+            dialog.accept()
+            qtbot.waitUntil(lambda: bool(lost) and not dialog.busy, timeout=20000)
+        assert dialog.result() != QDialog.DialogCode.Accepted  # open, saying what happened
+        assert dialog.message.text() and dialog.buttons.isEnabled()
+        dialog.accept()  # Save again
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+        return dialog.result()
+
+    target = dialogs.AbsenceDialog if what == "absence" else dialogs.InterpreterDialog
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(target, "exec", open_dialog)
+        if what == "absence":
+            tab.add_absence()
+        else:
+            tab.edit(new=True)
+    assert opened and opened[0].message.text() == ""  # the second save succeeded
+    with services.uow() as uow:
+        assert uow.session.query(model).count() == before + 1
+    wait_idle(qtbot, ctx)

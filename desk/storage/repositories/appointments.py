@@ -311,11 +311,19 @@ class AppointmentRepository:
         stmt = stmt.order_by(Absence.starts_on, Absence.id)
         return [AbsenceRow(a.id, a.staff_id, a.starts_on, a.ends_on, a.reason) for a in self.session.scalars(stmt)]
 
-    def add_absence(self, staff_id: int, starts_on: date, ends_on: date, reason: str) -> int:
-        absence = Absence(staff_id=staff_id, starts_on=starts_on, ends_on=ends_on, reason=reason)
+    def add_absence(self, staff_id: int, starts_on: date, ends_on: date, reason: str, *,
+                    request_key: str | None = None) -> int:
+        """A new absence (`request_key`: of the attempt, under its unique index; desk.services.once)."""
+        absence = Absence(staff_id=staff_id, starts_on=starts_on, ends_on=ends_on, reason=reason,
+                          request_key=request_key)
         self.session.add(absence)
         self.session.flush()
         return absence.id
+
+    def absence_made_by(self, request_key: str) -> AbsenceRow | None:
+        """The absence the attempt with this request key created (desk.services.once), or None."""
+        a = self.session.scalars(select(Absence).where(Absence.request_key == request_key)).first()
+        return None if a is None else AbsenceRow(a.id, a.staff_id, a.starts_on, a.ends_on, a.reason)
 
     def remove_absence(self, absence_id: int) -> AbsenceRow | None:
         a = self.session.get(Absence, absence_id)
@@ -357,10 +365,17 @@ class AppointmentRepository:
         i = self.session.get(Interpreter, interpreter_id)
         return None if i is None else _interpreter_row(i)
 
+    def interpreter_made_by(self, request_key: str) -> InterpreterRow | None:
+        """The interpreter the attempt with this request key created (desk.services.once), or None."""
+        i = self.session.scalars(select(Interpreter).where(Interpreter.request_key == request_key)).first()
+        return None if i is None else _interpreter_row(i)
+
     def save_interpreter(self, interpreter_id: int | None, *, name: str, languages: str, phone: str,
-                         active: bool) -> int:
+                         active: bool, request_key: str | None = None) -> int:
+        """A new interpreter (`request_key`: of the attempt, under its unique index;
+        desk.services.once) or the changes to one."""
         if interpreter_id is None:
-            i = Interpreter(name=name, languages=languages, phone=phone, active=active)
+            i = Interpreter(name=name, languages=languages, phone=phone, active=active, request_key=request_key)
             self.session.add(i)
         else:
             i = self.session.get(Interpreter, interpreter_id)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 if TYPE_CHECKING:
     from desk.ui.context import UiContext
@@ -65,3 +65,40 @@ class LockAwareDialog(QDialog):
         ctx.run_in_worker(work, lambda value: finish(done, value), lambda error: finish(failed, error),
                           receiver=self)
         return True
+
+
+class WorkDialog(LockAwareDialog):
+    """OK/Save runs the service call off the GUI thread (`run_on_accept`); the dialog closes when
+    it succeeded and stays open with the message, in the user's language, when it failed (Save
+    again tries again, with what the dialog holds, e.g. its request key). Without a call set it is
+    a plain dialog whose accept() closes it. A subclass has a `message` label."""
+
+    message: QLabel
+
+    def run_on_accept(self, ctx: UiContext, make_work: Callable[[], Callable[[], Any]]) -> None:
+        """`make_work()` is called at each Save, on the GUI thread (it reads the fields); the call
+        it returns runs in a worker."""
+        self._ctx = ctx
+        self._make_work = make_work
+
+    def accept(self) -> None:
+        make = getattr(self, "_make_work", None)
+        if make is None:
+            super().accept()
+            return
+        if self.busy or not self._validate():
+            return
+        self.message.clear()
+        # the whole dialog is disabled while the call runs (LockAwareDialog.run_busy)
+        self.run_busy(self._ctx, make(), self._done, self._failed, self)
+
+    def _validate(self) -> bool:
+        return True
+
+    def _done(self, _result: Any) -> None:
+        QDialog.accept(self)
+
+    def _failed(self, error: Exception) -> None:
+        from desk.ui.context import error_text
+
+        self.message.setText(error_text(error))

@@ -59,7 +59,7 @@ from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.views.termine.models import HistoryModel
-from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.dialog import LockAwareDialog, WorkDialog
 from desk.ui.widgets.languages import fill_language_combo, language_name
 from desk.ui.widgets.tables import set_up_columns
 
@@ -196,6 +196,7 @@ class AppointmentDialog(LockAwareDialog):
         # -- message and buttons ---------------------------------------------------------------
         self.message = _plain(QLabel())
         self.message.setObjectName("message")
+        self.message.setWordWrap(True)
         self.message.setWordWrap(True)
         self.take_suggestion = QPushButton()
         self.take_suggestion.setObjectName("take_suggestion")
@@ -763,10 +764,14 @@ class WorkingHoursDialog(LockAwareDialog):
         self.accept()
 
 
-class AbsenceDialog(LockAwareDialog):
+class AbsenceDialog(WorkDialog):
+    """A counsellor's absence: Save stores it (the tab's `run_on_accept`), the dialog closes only
+    then; after a fault it stays open and Save again sends the same request key (one absence)."""
+
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AbsenceDialog")
+        self.request_key = new_request_key()  # one absence per dialog, however often Save is pressed
         self.setWindowTitle(self.tr("Absence of {name}").format(name=name))
         today = today_qdate()
         self.first = QDateEdit(today)
@@ -784,6 +789,9 @@ class AbsenceDialog(LockAwareDialog):
         form.addRow(self.tr("&From:"), self.first)
         form.addRow(self.tr("&To:"), self.last)
         form.addRow(self.tr("&Reason:"), self.reason)
+        self.message = _plain(QLabel())
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -791,16 +799,22 @@ class AbsenceDialog(LockAwareDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
     def values(self) -> tuple[date, date, str]:
         return pydate(self.first.date()), pydate(self.last.date()), self.reason.text()
 
 
-class InterpreterDialog(LockAwareDialog):
+class InterpreterDialog(WorkDialog):
+    """An interpreter of the directory, new or changed: Save stores it (the tab's `run_on_accept`),
+    the dialog closes only then; a new one saved again after a fault sends the same request key."""
+
     def __init__(self, interpreter: InterpreterRow | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("InterpreterDialog")
+        # one new entry per dialog, however often Save is pressed (a change needs none)
+        self.request_key = new_request_key() if interpreter is None else None
         self.setWindowTitle(self.tr("Interpreter"))
         self.name = QLineEdit(interpreter.name if interpreter else "")
         self.name.setMaxLength(200)
@@ -819,6 +833,9 @@ class InterpreterDialog(LockAwareDialog):
         form.addRow(self.tr("&Languages:"), self.languages)
         form.addRow(self.tr("&Phone:"), self.phone)
         form.addRow("", self.active)
+        self.message = _plain(QLabel())
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -826,6 +843,7 @@ class InterpreterDialog(LockAwareDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
 

@@ -105,11 +105,16 @@ class HoursTab(TermineTab):
         if staff_id is None:
             return
         dialog = AbsenceDialog(self.view.counsellor.currentText(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        first, last, reason = dialog.values()
-        services, actor = self.ctx.services, self.ctx.actor
-        self.write(lambda: services.appointments.add_absence(actor, staff_id, first, last, reason))
+        services, actor, key = self.ctx.services, self.ctx.actor, dialog.request_key
+
+        def work():
+            first, last, reason = dialog.values()
+            return lambda: services.appointments.add_absence(actor, staff_id, first, last, reason, request_key=key)
+
+        # saved in the dialog, which stays open after a fault (Save again: the same key, one absence);
+        # the tab reloads through the window's announcement of the commit
+        dialog.run_on_accept(self.ctx, work)
+        dialog.exec()
 
     def remove_absence(self) -> None:
         rows = self.table.selectionModel().selectedRows()

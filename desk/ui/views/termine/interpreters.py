@@ -70,12 +70,15 @@ class InterpretersTab(TermineTab):
                 return
             current = rows[0].data(ROW_ROLE)
         dialog = InterpreterDialog(current, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = {"name": dialog.name.text(), "languages": dialog.languages.text(), "phone": dialog.phone.text(),
-                  "active": dialog.active.isChecked()}
         services, actor = self.ctx.services, self.ctx.actor
-        interpreter_id = current.id if current else None
-        # the booking dialog offers the interpreters too: the view reads its choices again
-        self.write(lambda: services.appointments.save_interpreter(actor, interpreter_id, **values),
-                   lambda _row: self.view.load_choices())
+        interpreter_id, key = (current.id if current else None), dialog.request_key
+
+        def work():
+            values = {"name": dialog.name.text(), "languages": dialog.languages.text(),
+                      "phone": dialog.phone.text(), "active": dialog.active.isChecked()}
+            return lambda: services.appointments.save_interpreter(actor, interpreter_id, **values, request_key=key)
+
+        # saved in the dialog, which stays open after a fault (Save again: the same key, one entry)
+        dialog.run_on_accept(self.ctx, work)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.view.load_choices()  # the booking dialog offers the interpreters too

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,39 +26,9 @@ from desk.services.setup import ROOM_KINDS, RoomInput, ServiceInput
 from desk.ui.context import error_text
 from desk.ui.i18n import current_language
 from desk.ui.views.verwaltung.models import role_name, room_kind_name
-from desk.ui.widgets.dialog import LockAwareDialog
+from desk.ui.widgets.dialog import LockAwareDialog, WorkDialog
 
 ROLE_CHOICES = (Role.RECEPTION, Role.COUNSELLOR, Role.HEAD)
-
-
-class _WorkDialog(LockAwareDialog):
-    """OK runs the service call off the GUI thread (password hashing takes ~0.1 s); the dialog
-    closes when it succeeded and stays open with the message when it failed."""
-
-    message: QLabel
-
-    def run_on_accept(self, ctx, make_work: Callable[[], Callable[[], Any]]) -> None:
-        self._ctx = ctx
-        self._make_work = make_work
-
-    def accept(self) -> None:
-        make = getattr(self, "_make_work", None)
-        if make is None:
-            super().accept()
-            return
-        if self.busy or not self._validate():
-            return
-        # the whole dialog is disabled while the call runs (LockAwareDialog.run_busy)
-        self.run_busy(self._ctx, make(), self._done, self._failed, self)
-
-    def _validate(self) -> bool:
-        return True
-
-    def _done(self, _result: Any) -> None:
-        QDialog.accept(self)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.setText(error_text(error))
 
 
 def _plain(text: str = "") -> QLabel:
@@ -79,7 +46,7 @@ def _buddies(form: QFormLayout) -> None:
             label.widget().setBuddy(field.widget())
 
 
-class AccountDialog(_WorkDialog):
+class AccountDialog(WorkDialog):
     """A new account (with user name and first password) or changes to an existing one."""
 
     def __init__(self, services: list[ServiceRow], account: AccountRow | None = None,
@@ -178,7 +145,7 @@ def _save_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class ServiceDialog(_WorkDialog):
+class ServiceDialog(WorkDialog):
     """A service (Fachdienst): name, ticket prefix, open consultation hours, active."""
 
     def __init__(self, service: ServiceRow | None = None, parent: QWidget | None = None) -> None:
@@ -233,7 +200,7 @@ class ServiceDialog(_WorkDialog):
                             hours=parse_hours(self.hours.text()), active=self.active.isChecked())
 
 
-class RoomDialog(_WorkDialog):
+class RoomDialog(WorkDialog):
     """A room: name, kind, bookable, shown on the display as."""
 
     def __init__(self, room: RoomRow | None = None, parent: QWidget | None = None) -> None:
@@ -278,7 +245,7 @@ class RoomDialog(_WorkDialog):
                          capacity=self.room.capacity if self.room else 0, active=self.active.isChecked())
 
 
-class PasswordDialog(_WorkDialog):
+class PasswordDialog(WorkDialog):
     """A new password, typed twice."""
 
     def __init__(self, name: str, parent: QWidget | None = None, *, one_time: bool = True) -> None:
