@@ -621,10 +621,15 @@ class BookingService:
         if checked is not None and now - checked[0] < timedelta(minutes=1) and needed <= checked[1]:
             return 0  # series created elsewhere are materialised far ahead when they are saved
         with self._uow() as uow:
-            todo = [s for s in uow.bookings.open_series() if s.last_original_start is None
-                    or s.last_original_start < needed - timedelta(days=40)]
+            series = uow.bookings.open_series()
+        todo = [s for s in series if s.last_original_start is None or s.last_original_start < needed - timedelta(days=40)]
         if not todo:
-            self._series_checked = (now, needed)
+            # Remember how far every open series reaches, not just what this call needed: `needed`
+            # follows the clock, so the next call's is a little later and never matched it
+            # (every week shown read the open series again).
+            covered = (min(s.last_original_start for s in series) + timedelta(days=40) if series
+                       else datetime.max.replace(tzinfo=UTC))
+            self._series_checked = (now, covered)
             return 0
         target = max(until, now) + timedelta(days=HORIZON_DAYS)
         added = 0

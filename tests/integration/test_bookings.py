@@ -303,6 +303,29 @@ def test_open_ended_series_is_materialised_to_the_horizon_and_extended(services,
     assert any(h.action == "booking.extend" for h in services.bookings.history(reception, result.booking_id))
 
 
+def test_showing_the_week_again_seconds_later_does_not_read_the_open_series_again(services, reception, clock,
+                                                                                    monkeypatch) -> None:
+    """The calendar asks whether open series reach far enough before each week it shows; that
+    answer holds for a minute. It was compared with a horizon that follows the clock, so it never
+    held, and every week shown (each live reload, each click) read every open series again."""
+    from desk.storage.repositories.bookings import BookingRepository
+
+    group = room_of(services, reception, RoomKind.GROUP)
+    now = clock().astimezone(BERLIN).replace(hour=12, minute=0, second=0, microsecond=0)
+    services.bookings.create(reception, draft(group.id, now + timedelta(days=1), 1, rule=RuleSpec(Frequency.WEEKLY)))
+    reads = []
+    original = BookingRepository.open_series
+    monkeypatch.setattr(BookingRepository, "open_series", lambda self: reads.append(1) or original(self))
+    week = now - timedelta(days=now.weekday())
+    for _ in range(3):
+        assert services.bookings.occurrences(reception, week, week + timedelta(days=7))
+        clock.advance(timedelta(seconds=5))
+    assert len(reads) == 1
+    clock.advance(timedelta(minutes=1))  # a series saved at another PC meanwhile is looked for again
+    services.bookings.occurrences(reception, week, week + timedelta(days=7))
+    assert len(reads) == 2
+
+
 def test_an_open_series_with_the_tea_kitchen_extended_leaves_a_taken_date_out_in_both_rooms(services, reception,
                                                                                               clock) -> None:
     group = room_of(services, reception, RoomKind.GROUP)
