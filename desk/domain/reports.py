@@ -70,6 +70,13 @@ class Period:
         return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
     @property
+    def whole_year(self) -> bool:
+        """One calendar year (however it was chosen): its distinct clients count the persons of
+        anonymised visits (docs/REPORTS.md, "Distinct clients after anonymisation")."""
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) \
+            and self.start.year == self.end.year
+
+    @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
@@ -198,6 +205,8 @@ class ServiceFigures:
     new_clients: int = 0
     anonymous_visits: int = 0  # tickets without a person
     anonymised_visits: int = 0  # the person was removed by retention; the visit still counts
+    # of those, anonymised before desk kept what the distinct clients need (migration 0011)
+    anonymised_unmarked: int = 0
     walk_ins: int = 0
     appointment_visits: int = 0
     interpreter_visits: int = 0

@@ -27,14 +27,26 @@ from desk.domain.reports import (
 #: The legend's second line, beside "Counts below {n} ..." (every export prints both).
 HIDDEN_NOTE = "\u201cx\u201d = a share, rate or change left out because it would give such a count away."
 
-#: Retention anonymises visits a year after they happened (by default): a yearly report made in
-#: January or March, and above all its previous year, has visits without their person. They
-#: count as visits but not among the distinct clients: said beside the figures (no colon in the
-#: key: the labeller reads "key:text").
+#: Retention anonymises visits a year after they happened (by default): a report made in January
+#: or March, and above all its previous period, has visits without their person. They count as
+#: visits; among the distinct clients only in a report of a calendar year, by the marks set when
+#: the person was removed (docs/REPORTS.md). Any other period leaves them out, said beside the
+#: figures (no colon in the key: the labeller reads "key:text").
 ANONYMISED_NOTE = ("Distinct clients and the tables by client leave out visits whose person retention removed "
-                   "\u2013 {now} visits of this period and {before} of the previous period.")
+                   "\u2013 {now} visits of this period and {before} of the previous period. A report of a "
+                   "calendar year counts their persons.")
 ANONYMISED_NOTE_ONE = ("Distinct clients and the tables by client leave out visits whose person retention "
-                       "removed \u2013 {now} visits of this period.")
+                       "removed \u2013 {now} visits of this period. A report of a calendar year counts their "
+                       "persons.")
+#: A calendar year counts every anonymised visit's person, except those of visits anonymised before
+#: desk kept their count (migration 0011): each may be a person missing, or an anonymous ticket an
+#: older desk took for a visit with a person, or a person another visit counts; it cannot be told.
+UNMARKED_NOTE = ("Distinct clients and the tables by client may be too low \u2013 {now} visits of this period and "
+                 "{before} of the previous period were anonymised by an older version of desk, which kept no "
+                 "count of their persons (at most one person missing for each).")
+UNMARKED_NOTE_ONE = ("Distinct clients and the tables by client may be too low \u2013 {now} visits of this period were "
+                     "anonymised by an older version of desk, which kept no count of their persons (at most one "
+                     "person missing for each).")
 
 LABELS_DE: dict[str, str] = {
     "Report": "Bericht",
@@ -45,9 +57,16 @@ LABELS_DE: dict[str, str] = {
     "Counts below {n} are shown as \u201c< {n}\u201d.": "Zahlen unter {n} werden als \u201e< {n}\u201c angezeigt.",
     ANONYMISED_NOTE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen lassen Besuche aus, deren "
                      "Person nach Ablauf der Aufbewahrungsfrist entfernt wurde: {now} Besuche dieses Zeitraums "
-                     "und {before} des Vorzeitraums.",
+                     "und {before} des Vorzeitraums. Ein Bericht über ein Kalenderjahr zählt ihre Personen mit.",
     ANONYMISED_NOTE_ONE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen lassen Besuche aus, deren "
-                         "Person nach Ablauf der Aufbewahrungsfrist entfernt wurde: {now} Besuche dieses Zeitraums.",
+                         "Person nach Ablauf der Aufbewahrungsfrist entfernt wurde: {now} Besuche dieses Zeitraums. "
+                         "Ein Bericht über ein Kalenderjahr zählt ihre Personen mit.",
+    UNMARKED_NOTE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen können zu niedrig sein: {now} "
+                   "Besuche dieses Zeitraums und {before} des Vorzeitraums wurden von einer älteren Version von "
+                   "desk anonymisiert, die ihre Personen nicht mitzählte (je Besuch fehlt höchstens eine Person).",
+    UNMARKED_NOTE_ONE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen können zu niedrig sein: {now} "
+                       "Besuche dieses Zeitraums wurden von einer älteren Version von desk anonymisiert, die ihre "
+                       "Personen nicht mitzählte (je Besuch fehlt höchstens eine Person).",
     HIDDEN_NOTE: "\u201ex\u201c = Anteil, Quote oder Veränderung ausgelassen, weil sie eine solche Zahl verraten würde.",
     "Overview": "Überblick",
     "Figure": "Kennzahl",
@@ -169,16 +188,25 @@ def period_text(period: Period, language: str) -> str:
 
 
 def anonymised_note(report: Report, language: str) -> str:
-    """The sentence that says distinct clients leave out anonymised visits, or "" when neither
-    period has any (exact counts: the note is about the data, not about people)."""
-    now = report.total.anonymised_visits
-    before = report.previous.total.anonymised_visits if report.previous is not None else 0
+    """The sentence that says which anonymised visits the distinct clients leave out, or "" when
+    neither period has any (exact counts: the note is about the data, not about people). A
+    calendar year counts the persons of anonymised visits and leaves out only those anonymised
+    before desk kept their count; any other period leaves every anonymised visit out."""
+    year = report.period.whole_year
+    previous = report.previous.total if report.previous is not None else None
+
+    def left_out(figures: ServiceFigures) -> int:
+        return figures.anonymised_unmarked if year else figures.anonymised_visits
+
+    now = left_out(report.total)
+    before = left_out(previous) if previous is not None else 0
     if not now and not before:
         return ""
     label = labeller(language)
-    if report.previous is None:
-        return label(ANONYMISED_NOTE_ONE).format(now=now)
-    return label(ANONYMISED_NOTE).format(now=now, before=before)
+    one, both = (UNMARKED_NOTE_ONE, UNMARKED_NOTE) if year else (ANONYMISED_NOTE_ONE, ANONYMISED_NOTE)
+    if previous is None:
+        return label(one).format(now=now)
+    return label(both).format(now=now, before=before)
 
 
 # --- tables -----------------------------------------------------------------------------------

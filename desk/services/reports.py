@@ -99,9 +99,10 @@ class ReportService:
             repo = uow.reports
             step(5)
             visit_figures = repo.visit_figures([bounds], period.month_bounds(), [s.id for s in services],
-                                               chains_from=both[0][0])
+                                               chains_from=both[0][0], count_marks=period.whole_year)
             step(70)
-            previous_visits = repo.visit_totals(*both[0]) if previous is not None else None
+            previous_visits = (repo.visit_totals(*both[0], count_marks=previous.whole_year)
+                               if previous is not None else None)
             step(85)
             appointment_counts = repo.appointment_counts(both, now)
             room_counts = repo.room_counts([bounds])
@@ -130,6 +131,7 @@ class ReportService:
             new_clients=v.new_clients if v else 0,
             anonymous_visits=v.anonymous if v else 0,
             anonymised_visits=v.anonymised if v else 0,
+            anonymised_unmarked=v.anonymised_unmarked if v else 0,
             walk_ins=(v.visits - v.appointment_visits) if v else 0,
             appointment_visits=v.appointment_visits if v else 0,
             interpreter_visits=v.interpreter_visits if v else 0,

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     Time,
@@ -366,6 +367,19 @@ class Visit(Base):
     self_service: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # --- the attempt that created it (docs/RELIABILITY.md, "Tried again after a fault") ---
     request_key: Mapped[str | None] = mapped_column(String(36))
+    # --- what the report's distinct clients need of an anonymised visit (docs/REPORTS.md,
+    # "Distinct clients after anonymisation"): PERSON_MARK_* bits set when the link is cut, no
+    # link to the person; 0 on a visit that still has its person or never had one; NULL on a
+    # visit anonymised before migration 0011 (unknown) ---
+    person_marks: Mapped[int | None] = mapped_column(SmallInteger, server_default="0")
+
+
+#: Bits of `visits.person_marks`, set in the statement before the link to the person is cut:
+#: the visit was the last (highest id) linked visit of its person in its calendar year (Berlin)
+#: at its service (SERVICE), and at the whole centre (CENTRE; implies SERVICE). The report
+#: counts each marked visit of a calendar year as one person.
+PERSON_MARK_SERVICE = 1
+PERSON_MARK_CENTRE = 2
 
 
 class DisplayCall(Base):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -254,3 +255,41 @@ def test_desk_admin_restore_of_an_older_backup_says_it_was_upgraded(tmp_path, ca
     assert admin(["restore", str(older), "--confirm-old", "--database-url", url]) == 0
     out = capsys.readouterr().out
     assert "the backup was written by an older desk: upgraded to this program's schema, after a copy" in out, out
+
+
+def test_visits_anonymised_before_0011_carry_no_marks(db_url, tmp_path):
+    """0011 adds visits.person_marks: 0 on every visit that has its person or never had one, NULL
+    (unknown) on a visit anonymised before it, which the yearly report then names instead of
+    counting (docs/REPORTS.md, "Distinct clients after anonymisation")."""
+    from alembic import command
+
+    from desk.storage.migrate import _config
+
+    db = prepare_database(db_url, backup_dir=tmp_path)
+    try:
+        with db.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+            config = _config()
+            config.attributes["connection"] = connection
+            with connection.begin():
+                command.downgrade(config, "0011_absence_interpreter_keys")
+            with connection.begin():
+                service = connection.exec_driver_sql("SELECT min(id) FROM services").scalar()
+                for number, anonymised in ((1, True), (2, False)):
+                    connection.execute(sa.text(
+                        "INSERT INTO visits (service_id, ticket_day, ticket_number, ticket_prefix, party_size, "
+                        "status, priority, priority_reason, interpreter_language, arrived_at, call_count, "
+                        "referred_to, residence, status_group, client_language, first_visit, anonymised, "
+                        "updated_at) VALUES (:s, '2025-03-03', :n, 'M', 1, 'done', 'normal', '', '', "
+                        "'2025-03-03 09:00:00', 0, '', 'balingen', 'unknown', '', false, :a, '2025-03-03 09:00:00')"),
+                        {"s": service, "n": number, "a": anonymised})
+            with connection.begin():
+                command.upgrade(config, "head")
+            with connection.begin():
+                marks = dict(connection.exec_driver_sql(
+                    "SELECT ticket_number, person_marks FROM visits ORDER BY ticket_number").fetchall())
+        assert marks == {1: None, 2: 0}
+        assert schema_differences(db) == []
+    finally:
+        db.dispose()

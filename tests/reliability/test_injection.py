@@ -168,7 +168,9 @@ KNOWN_FIXED = {
         "arrived", "appointment_start", "finished", "started", "waits_key", "sessions_key", "latest_per_service",
         "latest_per_client", "cells_key", "months_key", "waits", "sessions",
         # and in visit_totals and the helpers both share (_durations_sql, _percentiles_sql)
-        "c0", "flags", "wait", "session", "services")),
+        "c0", "flags", "wait", "session", "services",
+        # the person a visit counts as among the distinct clients (_person_sql)
+        "person", "centre")),
 }
 
 

@@ -6,16 +6,38 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Column, Table, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Column,
+    Table,
+    and_,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    not_,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from desk.domain.audit import CLIENT_IDS
 from desk.domain.model import OPEN_VISIT_STATUSES
+from desk.domain.reports import FIRST_REPORT_DAY
+from desk.domain.tickets import BERLIN
 from desk.storage.models import (
+    PERSON_MARK_CENTRE,
+    PERSON_MARK_SERVICE,
     Appointment,
     AuditEvent,
     AuditPurgePermit,
@@ -23,6 +45,7 @@ from desk.storage.models import (
     BookingOccurrence,
     Client,
     RoomBooking,
+    UTCDateTime,
     Visit,
 )
 from desk.storage.repositories.audit import client_ids_in, names_client
@@ -151,6 +174,10 @@ class PrivacyRepository:
     def erase(self, ids: list[int]) -> dict[str, int]:
         """Remove the persons `ids` everywhere; rows kept for statistics lose every link to them."""
         counts: dict[str, int] = {}
+        # the report's distinct clients keep the person (no link to them): docs/DATA-PROTECTION.md
+        latest = self.session.scalar(select(func.max(Visit.arrived_at)).where(Visit.client_id.in_(ids)))
+        if latest is not None:
+            self.mark_last_links(lambda visits: visits.c.client_id.in_(ids), until=latest)
         for table, column in client_references():
             if table.name in {"clients", "audit_events"}:
                 continue  # clients go last; the audit log keeps only a number (no name)
@@ -184,14 +211,56 @@ class PrivacyRepository:
         Only a visit that had a person becomes `anonymised`: an anonymous ticket never had one and
         stays an anonymous ticket (the reports count the two apart; last year's anonymous tickets
         turned into 'anonymised visits' once retention passed)."""
+        closed = [s.value for s in OPEN_VISIT_STATUSES]
+        self.mark_last_links(lambda visits: and_(visits.c.arrived_at < cutoff, visits.c.status.not_in(closed),
+                                                 visits.c.client_id.is_not(None)), until=cutoff)
         values: dict[str, Any] = {"client_id": None, "priority_reason": "",
                                   # SET reads the row as it was (SQLite and PostgreSQL alike)
                                   "anonymised": or_(Visit.anonymised, Visit.client_id.is_not(None))}
         result = self.session.execute(
-            update(Visit).where(Visit.arrived_at < cutoff, Visit.status.not_in([s.value for s in OPEN_VISIT_STATUSES]),
+            update(Visit).where(Visit.arrived_at < cutoff, Visit.status.not_in(closed),
                                 or_(Visit.client_id.is_not(None), Visit.priority_reason != ""))
             .values(**values)
         )
+        return result.rowcount
+
+    def mark_last_links(self, chosen: Callable[[Table], ColumnElement[bool]], *, until: datetime) -> int:
+        """Before the link to the person is cut from the linked visits `chosen(visits)` (all of them
+        arrived before `until`): mark each that is its person's last link in its calendar year
+        (Berlin), per service and at the centre (models.PERSON_MARK_*), so the yearly report still
+        counts every person once (docs/REPORTS.md, "Distinct clients after anonymisation").
+
+        A chosen visit is marked when no other visit of the same person in the same year (at the
+        same service, for the service's mark) either stays linked (not chosen) or is chosen with a
+        higher id: so exactly one visit carries the mark once the person's last link of that year
+        is cut, and none while one is left (that one still counts the person). One UPDATE of the
+        chosen visits; its own SET changes neither the links nor the columns it reads, so both
+        engines see the same rows; the caller cuts the links in the next statement of the same
+        transaction. Returns the number of chosen visits."""
+        visits = Visit.__table__
+        other = visits.alias("other_")
+        first = FIRST_REPORT_DAY.year + 1
+        last = until.astimezone(BERLIN).year + 1
+        edges = [bindparam(f"year_{year}", datetime(year, 1, 1, tzinfo=BERLIN), type_=UTCDateTime())
+                 for year in range(first, last + 1)]
+
+        def year(column, low: int = 0, high: int = len(edges)):
+            """The number of year starts at or before `column` (a binary search of CASEs)."""
+            if low == high:
+                return literal_column(str(low))
+            middle = (low + high) // 2
+            return case((column < edges[middle], year(column, low, middle)), else_=year(column, middle + 1, high))
+
+        def last_link(*same):
+            return not_(exists().where(
+                other.c.client_id == visits.c.client_id, other.c.id != visits.c.id, *same,
+                year(other.c.arrived_at) == year(visits.c.arrived_at),
+                or_(other.c.id > visits.c.id, not_(chosen(other)))))
+
+        marks = (case((last_link(other.c.service_id == visits.c.service_id), PERSON_MARK_SERVICE), else_=0)
+                 + case((last_link(), PERSON_MARK_CENTRE), else_=0))
+        result = self.session.execute(
+            update(visits).where(chosen(visits), visits.c.client_id.is_not(None)).values(person_marks=marks))
         return result.rowcount
 
     def anonymise_appointments_before(self, cutoff: datetime) -> int:

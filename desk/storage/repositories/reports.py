@@ -11,7 +11,9 @@ Times are compared as UTC instants: each period is turned into [local midnight, 
 bounds by the caller (desk.domain.reports.Period).
 
 Nothing here reads the clients table: the figures come from the snapshot columns of visits and
-appointments, so visits whose person was removed by retention still count.
+appointments, so visits whose person was removed by retention still count; a calendar year's
+distinct clients count the person of an anonymised visit by the marks set before the link was
+cut (`_person_sql`, PrivacyRepository.mark_last_links).
 """
 
 from __future__ import annotations
@@ -25,7 +27,15 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Integer, bindparam, case, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 
-from desk.storage.models import Appointment, BookingOccurrence, Room, RoomBooking, UTCDateTime
+from desk.storage.models import (
+    PERSON_MARK_CENTRE,
+    PERSON_MARK_SERVICE,
+    Appointment,
+    BookingOccurrence,
+    Room,
+    RoomBooking,
+    UTCDateTime,
+)
 
 
 @dataclass
@@ -36,6 +46,7 @@ class VisitCounts:
     new_clients: int = 0
     anonymous: int = 0
     anonymised: int = 0
+    anonymised_unmarked: int = 0
     appointment_visits: int = 0
     interpreter_visits: int = 0
     by_place: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -70,8 +81,25 @@ VISIT_FLAGS: tuple[tuple[str, str], ...] = (
     ("new_clients", "v.first_visit"),
     ("anonymous", "v.client_id IS NULL AND NOT v.anonymised"),
     ("anonymised", "v.anonymised"),
+    # anonymised before desk marked the person's last visit (migration 0011): the person is unknown
+    ("anonymised_unmarked", "v.anonymised AND v.person_marks IS NULL"),
     ("appointment_visits", "v.appointment_id IS NOT NULL"),
 )
+
+
+def _person_sql(count_marks: bool) -> tuple[str, str]:
+    """SQL of the person a visit `v` counts as among the distinct clients, and whether it counts
+    at the centre (1) or only at its service (0). Its client; or, with `count_marks` (a report of
+    a calendar year), a visit marked as its person's last linked visit of the year stands for a
+    person of its own, -id (never a client's number): at its service (PERSON_MARK_SERVICE) and at
+    the centre too (PERSON_MARK_CENTRE); otherwise NULL (no person: an anonymous ticket, an
+    anonymised visit whose person another visit counts)."""
+    if not count_marks:
+        return "v.client_id", "1"
+    service = ", ".join(str(m) for m in range(4) if m & PERSON_MARK_SERVICE)
+    centre = ", ".join(str(m) for m in range(4) if m & PERSON_MARK_CENTRE)
+    return (f"CASE WHEN v.client_id IS NOT NULL THEN v.client_id WHEN v.person_marks IN ({service}) THEN -v.id END",
+            f"CASE WHEN v.client_id IS NOT NULL OR v.person_marks IN ({centre}) THEN 1 ELSE 0 END")
 
 
 @dataclass
@@ -247,7 +275,8 @@ class ReportRepository:
     # -- the visits of every period, in one statement -----------------------------------------
 
     def visit_figures(self, bounds: list[tuple[datetime, datetime]], month_edges: list[datetime],
-                      service_ids: list[int], *, chains_from: datetime | None = None) -> VisitFigures:
+                      service_ids: list[int], *, chains_from: datetime | None = None,
+                      count_marks: bool = False) -> VisitFigures:
         """Every visit-based figure of consecutive periods in ONE statement: the visits of
         [bounds[0] begin, bounds[-1] end) are read once (index range on arrived_at) into a
         compact set; counts, months, distinct clients and the ranks the percentiles need are
@@ -257,7 +286,9 @@ class ReportRepository:
         month starts inside the whole span (bucket i = months before edge i); `service_ids`: every
         service (the range of the packed sort keys below); `chains_from`: where the hand-over
         chains are followed back from (default: the first period's begin), so that a report
-        compared with the period before counts a chain reaching into it as it always did.
+        compared with the period before counts a chain reaching into it as it always did;
+        `count_marks`: every period is one calendar year, so its distinct clients count the
+        anonymised visits marked as a person's last (`_person_sql`, docs/REPORTS.md).
 
         SQLite sorts for every GROUP BY and window; its sorter is fastest on ONE integer key, so
         there the small integer keys are packed into one number (`key`); PostgreSQL groups by
@@ -302,19 +333,22 @@ class ReportRepository:
         per_client = key(("c", 2**31), ("p", periods))
         if dialect == "sqlite":
             latest_per_service = f"""
-  SELECT p, s, c, max(id) AS id, residence, status_group, cl FROM v WHERE c IS NOT NULL GROUP BY {per_service}"""  # noqa: S608
+  SELECT p, s, c, max(id) AS id, residence, status_group, cl, pc FROM v WHERE c IS NOT NULL
+  GROUP BY {per_service}"""  # noqa: S608
             latest_per_client = f"""
-  SELECT p, max(id) AS id, residence, status_group, cl FROM latest GROUP BY {per_client}"""  # noqa: S608
+  SELECT p, max(id) AS id, residence, status_group, cl FROM latest WHERE pc = 1 GROUP BY {per_client}"""  # noqa: S608
         else:
             latest_per_service = f"""
-  SELECT DISTINCT ON ({per_service}) p, s, c, id, residence, status_group, cl FROM v WHERE c IS NOT NULL
+  SELECT DISTINCT ON ({per_service}) p, s, c, id, residence, status_group, cl, pc FROM v WHERE c IS NOT NULL
   ORDER BY {per_service}, id DESC"""  # noqa: S608
             latest_per_client = f"""
-  SELECT DISTINCT ON ({per_client}) p, residence, status_group, cl FROM latest ORDER BY {per_client}, id DESC"""  # noqa: S608
+  SELECT DISTINCT ON ({per_client}) p, residence, status_group, cl FROM latest WHERE pc = 1
+  ORDER BY {per_client}, id DESC"""  # noqa: S608
 
         # every piece formatted into the statement below is one of these fixed fragments (built
         # from constants, column names and bind-parameter names; never a value):
         wait, session = _durations_sql(dialect)
+        person, centre = _person_sql(count_marks)
         waits_key, sessions_key = value_key("w"), value_key("d")
         flags = _flags_sql()
         cells_key = key(("s", services), ("root", 2), ("rep", 2), ("f", 2 ** len(VISIT_FLAGS)), ("p", periods))
@@ -347,7 +381,7 @@ rep AS MATERIALIZED (
     SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY root, s ORDER BY id) AS k FROM members) AS m_ WHERE k > 1)
 ),
 v AS MATERIALIZED (
-  SELECT {period} AS p, v.service_id AS s, v.id, v.client_id AS c,
+  SELECT {period} AS p, v.service_id AS s, v.id, {person} AS c, {centre} AS pc,
          CASE WHEN v.handed_over_from_id IS NULL THEN 1 ELSE 0 END AS root,
          CASE WHEN v.handed_over_from_id IS NOT NULL AND v.id IN (SELECT id FROM rep) THEN 1 ELSE 0 END AS rep,
          {flags} AS f,
@@ -387,22 +421,25 @@ UNION ALL {sessions}
 
     # -- the period a report is compared with: its overview figures only ----------------------
 
-    def visit_totals(self, begin: datetime, end: datetime) -> PeriodVisits:
+    def visit_totals(self, begin: datetime, end: datetime, *, count_marks: bool = False) -> PeriodVisits:
         """The centre's overview figures of the visits of [begin, end), no more: visits, the
         yes/no counts of VISIT_FLAGS, interpreter visits, distinct clients, and the ranks of the
         waiting and session times in total. They are all a report shows of the period it is
         compared with (the previous period's column of the overview table), so that period
         needs none of visit_figures' hand-over chains (the total counts a chain once, by its first
         visit), breakdowns, months or latest visit per client: one pass over its visits, one
-        statement. The figures are the same as visit_figures' total of that period."""
+        statement. The figures are the same as visit_figures' total of that period (with the same
+        `count_marks`)."""
         dialect = self.dialect
         wait, session = _durations_sql(dialect)
+        person, centre = _person_sql(count_marks)
         flags = _flags_sql()
         waits, sessions = (_percentiles_sql(dialect, kind, per_service=False) for kind in ("w", "d"))
         sql = f"""
 WITH
 t AS MATERIALIZED (
-  SELECT v.client_id AS c, CASE WHEN v.handed_over_from_id IS NULL THEN 1 ELSE 0 END AS root,
+  SELECT CASE WHEN {centre} = 1 THEN {person} END AS c,
+         CASE WHEN v.handed_over_from_id IS NULL THEN 1 ELSE 0 END AS root,
          {flags} AS f,
          CASE WHEN v.interpreter_language <> '' THEN 1 ELSE 0 END AS i,
          {wait} AS w,
