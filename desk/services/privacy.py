@@ -167,7 +167,7 @@ class PrivacyService:
         cut = {kind: now - relativedelta(months=m) for kind, m in months.items()}
         with self._uow(write=True) as uow:
             ensure_current(uow, actor, Permission.RETENTION_PURGE)
-            visits = uow.privacy.anonymise_visits_before(cut["visits"])
+            visits = uow.privacy.anonymise_visits_before(cut["visits"], now=now)
             appointments = uow.privacy.anonymise_appointments_before(cut["appointments"])
             reminder_log = uow.reminders.delete_log_before(cut["appointments"])  # docs/REMINDERS.md
             inactive = uow.privacy.inactive_client_ids(cut["inactive_clients"], now)

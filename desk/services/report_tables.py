@@ -38,15 +38,16 @@ ANONYMISED_NOTE = ("Distinct clients and the tables by client leave out visits w
 ANONYMISED_NOTE_ONE = ("Distinct clients and the tables by client leave out visits whose person retention "
                        "removed \u2013 {now} visits of this period. A report of a calendar year counts their "
                        "persons.")
-#: A calendar year counts every anonymised visit's person, except those of visits anonymised before
-#: desk kept their count (migration 0011): each may be a person missing, or an anonymous ticket an
-#: older desk took for a visit with a person, or a person another visit counts; it cannot be told.
+#: A calendar year counts every anonymised visit's person, except those of visits anonymised
+#: without the marks (NULL): before desk kept them (migration 0011), or by the purge before their
+#: year was over (a retention under 12 months). Each may be a person missing, a person another
+#: visit counts, or (before 0011) an anonymous ticket an older desk took for a visit with a person.
 UNMARKED_NOTE = ("Distinct clients and the tables by client may be too low \u2013 {now} visits of this period and "
-                 "{before} of the previous period were anonymised by an older version of desk, which kept no "
-                 "count of their persons (at most one person missing for each).")
-UNMARKED_NOTE_ONE = ("Distinct clients and the tables by client may be too low \u2013 {now} visits of this period were "
-                     "anonymised by an older version of desk, which kept no count of their persons (at most one "
-                     "person missing for each).")
+                 "{before} of the previous period were anonymised without counting their person (by an older "
+                 "version of desk, or before their year was over); at most one person is missing for each.")
+UNMARKED_NOTE_ONE = ("Distinct clients and the tables by client may be too low \u2013 {now} visits of this period "
+                     "were anonymised without counting their person (by an older version of desk, or before their "
+                     "year was over); at most one person is missing for each.")
 
 LABELS_DE: dict[str, str] = {
     "Report": "Bericht",
@@ -62,11 +63,12 @@ LABELS_DE: dict[str, str] = {
                          "Person nach Ablauf der Aufbewahrungsfrist entfernt wurde: {now} Besuche dieses Zeitraums. "
                          "Ein Bericht über ein Kalenderjahr zählt ihre Personen mit.",
     UNMARKED_NOTE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen können zu niedrig sein: {now} "
-                   "Besuche dieses Zeitraums und {before} des Vorzeitraums wurden von einer älteren Version von "
-                   "desk anonymisiert, die ihre Personen nicht mitzählte (je Besuch fehlt höchstens eine Person).",
+                   "Besuche dieses Zeitraums und {before} des Vorzeitraums wurden anonymisiert, ohne ihre Person "
+                   "mitzuzählen (von einer älteren Version von desk oder vor Ende ihres Jahres); je Besuch fehlt "
+                   "höchstens eine Person.",
     UNMARKED_NOTE_ONE: "Verschiedene Klient*innen und die Tabellen nach Klient*innen können zu niedrig sein: {now} "
-                       "Besuche dieses Zeitraums wurden von einer älteren Version von desk anonymisiert, die ihre "
-                       "Personen nicht mitzählte (je Besuch fehlt höchstens eine Person).",
+                       "Besuche dieses Zeitraums wurden anonymisiert, ohne ihre Person mitzuzählen (von einer "
+                       "älteren Version von desk oder vor Ende ihres Jahres); je Besuch fehlt höchstens eine Person.",
     HIDDEN_NOTE: "\u201ex\u201c = Anteil, Quote oder Veränderung ausgelassen, weil sie eine solche Zahl verraten würde.",
     "Overview": "Überblick",
     "Figure": "Kennzahl",

@@ -200,13 +200,13 @@ def test_visits_anonymised_before_the_marks_are_said_not_guessed(services, head,
     assert report.previous.total.anonymised_unmarked == 1
     assert anonymised_note(report, "en") == (
         "Distinct clients and the tables by client may be too low \u2013 7 visits of this period and 1 of the "
-        "previous period were anonymised by an older version of desk, which kept no count of their persons "
-        "(at most one person missing for each).")
+        "previous period were anonymised without counting their person (by an older version of desk, or before "
+        "their year was over); at most one person is missing for each.")
     assert anonymised_note(report, "de").startswith(
         "Verschiedene Klient*innen und die Tabellen nach Klient*innen können zu niedrig sein: 7 Besuche")
     # without a previous period: the sentence of one period
     alone = services.reports.report(head, YEAR, compare=False, now=at(2026, 7, 1, 10))
-    assert "7 visits of this period were anonymised" in anonymised_note(alone, "en")
+    assert "7 visits of this period were anonymised without" in anonymised_note(alone, "en")
 
 
 def test_the_purge_marks_in_the_statement_before_it_cuts_the_link(services, head, clock):
@@ -221,3 +221,34 @@ def test_the_purge_marks_in_the_statement_before_it_cuts_the_link(services, head
     # c1's January visit (not its last at MBE or in 2025), c2's of 2024 (its last of 2024)
     assert marked == {(date(2025, 1, 15), 0), (date(2024, 12, 31), 3)}
     assert {r.person_marks for r in rows if not r.anonymised} == {0}  # the anonymous ticket too
+
+
+def test_a_retention_under_a_year_marks_no_visit_of_the_running_year(services, head, clock):
+    """With visits kept 6 months the purge anonymises visits of a year still running, and the
+    person may come back later that year: a mark on the old visit and the new visit's link would
+    count them twice. So a visit of the running year gets no mark (NULL, said in the note), and
+    only the visits the purge takes once their year is over are marked."""
+    clients = build_year(services, head)
+    stored = services.reference.settings(head).stored("retention_months")
+    services.reference.change_setting(head, "retention_months", {**stored, "visits": 6})
+    services.privacy.purge(head, now=at(2025, 10, 15, 9))  # cutoff 15 April 2025
+    with services.uow(write=True) as uow:  # c5 comes back to MBE in November
+        svc = {s.code: s.id for s in services.reference.services(head)}
+        uow.visits.add(client_id=clients["c5"], service_id=svc["MBE"], ticket_day=date(2025, 11, 20),
+                       ticket_number=1, ticket_prefix="X", status="done", arrived_at=at(2025, 11, 20, 9),
+                       residence="balingen", status_group="recognised", client_language="ro", updated_at=FIXED_NOW)
+        uow.commit()
+        marks = dict(uow.session.execute(sa.select(Visit.arrived_at, Visit.person_marks).where(Visit.anonymised)).all())
+    assert sorted(marks.values(), key=str) == [3, None, None, None, None, None]  # 2024 is over: c2's is marked
+
+    def counts(now):
+        report = services.reports.report(head, YEAR, now=now)
+        return ({s.code: s.distinct_clients for s in report.services if s.visits}, report.total.distinct_clients,
+                report.total.anonymised_unmarked, report.previous.total.distinct_clients)
+
+    # c5 once at MBE (its March visit unmarked, its November visit linked); c1 at IM (March) and
+    # c3 (April) are missing, and the note says at most 5 persons may be
+    assert counts(at(2025, 12, 1, 9)) == ({"MBE": 3, "IM": 2, "KH": 1}, 4, 5, 1)
+    # the year over, the purge takes the rest of it with marks: the same figures, nobody twice
+    services.privacy.purge(head, now=at(2026, 11, 1, 9))
+    assert counts(at(2026, 11, 1, 10)) == ({"MBE": 3, "IM": 2, "KH": 1}, 4, 5, 1)

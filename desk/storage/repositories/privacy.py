@@ -175,9 +175,10 @@ class PrivacyRepository:
         """Remove the persons `ids` everywhere; rows kept for statistics lose every link to them."""
         counts: dict[str, int] = {}
         # the report's distinct clients keep the person (no link to them): docs/DATA-PROTECTION.md
+        # (every year: the person's card goes, so no later visit of theirs can join these)
         latest = self.session.scalar(select(func.max(Visit.arrived_at)).where(Visit.client_id.in_(ids)))
         if latest is not None:
-            self.mark_last_links(lambda visits: visits.c.client_id.in_(ids), until=latest)
+            self.mark_last_links(Visit.client_id.in_(ids), kept=None, until=latest)
         for table, column in client_references():
             if table.name in {"clients", "audit_events"}:
                 continue  # clients go last; the audit log keeps only a number (no name)
@@ -206,17 +207,31 @@ class PrivacyRepository:
 
     # -- retention purge --------------------------------------------------------------------
 
-    def anonymise_visits_before(self, cutoff: datetime) -> int:
+    def anonymise_visits_before(self, cutoff: datetime, *, now: datetime) -> int:
         """Remove the person from the closed visits before `cutoff` and blank their priority reason.
         Only a visit that had a person becomes `anonymised`: an anonymous ticket never had one and
         stays an anonymous ticket (the reports count the two apart; last year's anonymous tickets
-        turned into 'anonymised visits' once retention passed)."""
+        turned into 'anonymised visits' once retention passed).
+
+        First the marks the yearly report counts persons by (mark_last_links), for the visits of
+        the years that are over at `now` (Berlin): a visit of the running year (a retention under
+        12 months) gets none, NULL like a visit anonymised before the marks, since its person may
+        still come back this year and be counted by that visit's link as well."""
         closed = [s.value for s in OPEN_VISIT_STATUSES]
-        self.mark_last_links(lambda visits: and_(visits.c.arrived_at < cutoff, visits.c.status.not_in(closed),
-                                                 visits.c.client_id.is_not(None)), until=cutoff)
+        this_year = datetime(now.astimezone(BERLIN).year, 1, 1, tzinfo=BERLIN)
+
+        def cut(visits: Table) -> ColumnElement[bool]:
+            return and_(visits.c.arrived_at < cutoff, visits.c.status.not_in(closed), visits.c.client_id.is_not(None))
+
+        visits = Visit.__table__
+        self.mark_last_links(and_(cut(visits), visits.c.arrived_at < this_year), kept=lambda other: not_(cut(other)),
+                             until=min(cutoff, this_year))
         values: dict[str, Any] = {"client_id": None, "priority_reason": "",
                                   # SET reads the row as it was (SQLite and PostgreSQL alike)
-                                  "anonymised": or_(Visit.anonymised, Visit.client_id.is_not(None))}
+                                  "anonymised": or_(Visit.anonymised, Visit.client_id.is_not(None)),
+                                  "person_marks": case((and_(Visit.client_id.is_not(None),
+                                                             Visit.arrived_at >= this_year), None),
+                                                       else_=Visit.person_marks)}
         result = self.session.execute(
             update(Visit).where(Visit.arrived_at < cutoff, Visit.status.not_in(closed),
                                 or_(Visit.client_id.is_not(None), Visit.priority_reason != ""))
@@ -224,19 +239,22 @@ class PrivacyRepository:
         )
         return result.rowcount
 
-    def mark_last_links(self, chosen: Callable[[Table], ColumnElement[bool]], *, until: datetime) -> int:
-        """Before the link to the person is cut from the linked visits `chosen(visits)` (all of them
-        arrived before `until`): mark each that is its person's last link in its calendar year
-        (Berlin), per service and at the centre (models.PERSON_MARK_*), so the yearly report still
-        counts every person once (docs/REPORTS.md, "Distinct clients after anonymisation").
+    def mark_last_links(self, chosen: ColumnElement[bool],
+                        kept: Callable[[Table], ColumnElement[bool]] | None, *, until: datetime) -> int:
+        """Before the link to the person is cut from the linked visits `chosen` (a condition on
+        `visits`; all of them arrived before `until`): mark each that is its person's last link in
+        its calendar year (Berlin), per service and at the centre (models.PERSON_MARK_*), so the
+        yearly report still counts every person once (docs/REPORTS.md, "Distinct clients after
+        anonymisation"). `kept(other)`: whether another visit of the same person keeps its link
+        (None: none does, an erasure).
 
         A chosen visit is marked when no other visit of the same person in the same year (at the
-        same service, for the service's mark) either stays linked (not chosen) or is chosen with a
-        higher id: so exactly one visit carries the mark once the person's last link of that year
-        is cut, and none while one is left (that one still counts the person). One UPDATE of the
-        chosen visits; its own SET changes neither the links nor the columns it reads, so both
-        engines see the same rows; the caller cuts the links in the next statement of the same
-        transaction. Returns the number of chosen visits."""
+        same service, for the service's mark) either keeps its link or has a higher id: so exactly
+        one visit carries the mark once the person's last link of that year is cut, and none while
+        one is left (that one still counts the person). One UPDATE of the chosen visits; its own
+        SET changes neither the links nor the columns it reads, so both engines see the same rows;
+        the caller cuts the links in the next statement of the same transaction. Returns the number
+        of chosen visits."""
         visits = Visit.__table__
         other = visits.alias("other_")
         first = FIRST_REPORT_DAY.year + 1
@@ -255,12 +273,12 @@ class PrivacyRepository:
             return not_(exists().where(
                 other.c.client_id == visits.c.client_id, other.c.id != visits.c.id, *same,
                 year(other.c.arrived_at) == year(visits.c.arrived_at),
-                or_(other.c.id > visits.c.id, not_(chosen(other)))))
+                or_(other.c.id > visits.c.id, *([kept(other)] if kept is not None else []))))
 
         marks = (case((last_link(other.c.service_id == visits.c.service_id), PERSON_MARK_SERVICE), else_=0)
                  + case((last_link(), PERSON_MARK_CENTRE), else_=0))
         result = self.session.execute(
-            update(visits).where(chosen(visits), visits.c.client_id.is_not(None)).values(person_marks=marks))
+            update(visits).where(chosen, visits.c.client_id.is_not(None)).values(person_marks=marks))
         return result.rowcount
 
     def anonymise_appointments_before(self, cutoff: datetime) -> int:
