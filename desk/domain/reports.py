@@ -205,7 +205,7 @@ class ServiceFigures:
     new_clients: int = 0
     anonymous_visits: int = 0  # tickets without a person
     anonymised_visits: int = 0  # the person was removed by retention; the visit still counts
-    # of those, anonymised before desk kept what the distinct clients need (migration 0011)
+    # of those, anonymised before desk kept what the distinct clients need (migration 0012)
     anonymised_unmarked: int = 0
     walk_ins: int = 0
     appointment_visits: int = 0

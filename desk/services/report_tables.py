@@ -39,9 +39,9 @@ ANONYMISED_NOTE_ONE = ("Distinct clients and the tables by client leave out visi
                        "removed \u2013 {now} visits of this period. A report of a calendar year counts their "
                        "persons.")
 #: A calendar year counts every anonymised visit's person, except those of visits anonymised
-#: without the marks (NULL): before desk kept them (migration 0011), or by the purge before their
+#: without the marks (NULL): before desk kept them (migration 0012), or by the purge before their
 #: year was over (a retention under 12 months). Each may be a person missing, a person another
-#: visit counts, or (before 0011) an anonymous ticket an older desk took for a visit with a person.
+#: visit counts, or (before 0012) an anonymous ticket an older desk took for a visit with a person.
 UNMARKED_NOTE = ("Distinct clients and the tables by client may be too low \u2013 {now} visits of this period and "
                  "{before} of the previous period were anonymised without counting their person (by an older "
                  "version of desk, or before their year was over); at most one person is missing for each.")

@@ -370,7 +370,7 @@ class Visit(Base):
     # --- what the report's distinct clients need of an anonymised visit (docs/REPORTS.md,
     # "Distinct clients after anonymisation"): PERSON_MARK_* bits set when the link is cut, no
     # link to the person; 0 on a visit that still has its person or never had one; NULL on a
-    # visit anonymised without them (before migration 0011, or by the purge before its year was
+    # visit anonymised without them (before migration 0012, or by the purge before its year was
     # over): its person is unknown ---
     person_marks: Mapped[int | None] = mapped_column(SmallInteger, server_default="0")
 

@@ -257,8 +257,8 @@ def test_desk_admin_restore_of_an_older_backup_says_it_was_upgraded(tmp_path, ca
     assert "the backup was written by an older desk: upgraded to this program's schema, after a copy" in out, out
 
 
-def test_visits_anonymised_before_0011_carry_no_marks(db_url, tmp_path):
-    """0011 adds visits.person_marks: 0 on every visit that has its person or never had one, NULL
+def test_visits_anonymised_before_0012_carry_no_marks(db_url, tmp_path):
+    """0012 adds visits.person_marks: 0 on every visit that has its person or never had one, NULL
     (unknown) on a visit anonymised before it, which the yearly report then names instead of
     counting (docs/REPORTS.md, "Distinct clients after anonymisation")."""
     from alembic import command

@@ -183,12 +183,12 @@ def test_a_year_counts_a_person_once_however_the_visits_lost_the_link(services, 
 
 
 def test_visits_anonymised_before_the_marks_are_said_not_guessed(services, head, clock):
-    """A database upgraded from before migration 0011 has anonymised visits without marks: nobody
+    """A database upgraded from before migration 0012 has anonymised visits without marks: nobody
     can tell whose they were. The yearly report counts the persons it can, and says how many such
     visits there are (each at most one person missing)."""
     build_year(services, head)
     services.privacy.purge(head, now=at(2026, 7, 1, 9))
-    with services.uow(write=True) as uow:  # what migration 0011 leaves on visits anonymised before it
+    with services.uow(write=True) as uow:  # what migration 0012 leaves on visits anonymised before it
         uow.session.execute(sa.update(Visit).where(Visit.anonymised).values(person_marks=None))
         uow.commit()
     report = services.reports.report(head, YEAR, now=at(2026, 7, 1, 10))

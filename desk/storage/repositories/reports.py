@@ -81,7 +81,7 @@ VISIT_FLAGS: tuple[tuple[str, str], ...] = (
     ("new_clients", "v.first_visit"),
     ("anonymous", "v.client_id IS NULL AND NOT v.anonymised"),
     ("anonymised", "v.anonymised"),
-    # anonymised before desk marked the person's last visit (migration 0011): the person is unknown
+    # anonymised before desk marked the person's last visit (migration 0012): the person is unknown
     ("anonymised_unmarked", "v.anonymised AND v.person_marks IS NULL"),
     ("appointment_visits", "v.appointment_id IS NOT NULL"),
 )
