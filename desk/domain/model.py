@@ -235,6 +235,18 @@ class AppointmentRow(NamedTuple):
     version: int
 
 
+@dataclass(frozen=True, slots=True)
+class AbsentToday:
+    """A counsellor who is not there today, for reception's list of today's appointments: an
+    absence covers today (`until`: its last day), or the account was deactivated while an
+    appointment of theirs today is still booked (`until` None: they left). Never the absence's
+    reason (it may be an illness)."""
+
+    staff_id: int
+    name: str
+    until: date | None
+
+
 class BookingOccurrenceRow(NamedTuple):
     id: int
     booking_id: int

@@ -13,6 +13,7 @@ from typing import Any
 from desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from desk.domain.model import (
     OPEN_VISIT_STATUSES,
+    AbsentToday,
     AppointmentRow,
     AppointmentStatus,
     Priority,
@@ -334,6 +335,16 @@ class CheckInService:
             rows = uow.reception.appointments_between(start, end)
         self._list_reads.record(actor, "appointments_today", (r.client_id for r in rows), now=now)
         return scoped_notes(actor, rows)  # the counsellors' notes only for their service and the head
+
+    @requires(Permission.APPOINTMENT_READ)
+    def absent_today(self, actor: Actor, *, now: datetime | None = None) -> list[AbsentToday]:
+        """The counsellors not there today (an absence, or their account deactivated while an
+        appointment of theirs today is still booked), by name: reception tells the people waiting
+        for them and phones those with an appointment. No absence's reason."""
+        now = now or self._clock()
+        start, end = day_bounds(now)
+        with self._uow() as uow:
+            return uow.reception.absent(local_day(now), start, end)
 
     @requires(Permission.CHECK_IN)
     def estimated_wait(self, actor: Actor, service_id: int, *, now: datetime | None = None) -> WaitEstimate:

@@ -62,6 +62,70 @@ def _search(qtbot, view: EmpfangView, text: str) -> None:
     qtbot.waitUntil(lambda: view.search_settled() and view.results_model.rowCount() > 0, timeout=5000)
 
 
+def test_the_morning_list_says_which_counsellor_is_not_here_today(qtbot, make_view, sqlite_services, head, now):
+    """08:45, today's appointments: Frau Müller is on holiday until after today and Herr Berg left
+    (the head deactivated him; his appointment today was not moved). The volunteer sees both above
+    the list and their appointments marked, so she tells who waits for them and phones the others;
+    a colleague's appointment reads as usual. The absence's reason is not shown (it may be an
+    illness). In German too; once the absence is taken back, the note goes."""
+    from desk.domain.tickets import BERLIN
+    from desk.ui.views.empfang.models import AppointmentColumn
+
+    services = sqlite_services
+    mbe = next(s for s in services.reference.services(RECEPTION) if s.code == "MBE")
+    with services.uow(write=True) as uow:
+        mueller, berg, weber = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR,
+                                                        password_hash=None, service_ids={mbe.id})
+                                for u, n in (("mueller", "Frau Müller"), ("berg", "Herr Berg"),
+                                             ("weber", "Frau Weber")))
+        uow.commit()
+    today = now.astimezone(BERLIN).date()
+    until = today + timedelta(days=3)
+    absence = services.appointments.add_absence(head, mueller, today - timedelta(days=1), until, "krank")
+    services.appointments.add_absence(head, weber, today + timedelta(days=1), until, "Urlaub")  # not today
+    staff_of = {}
+    for name, staff_id in (("Amal", mueller), ("Olena", berg), ("Farid", weber)):
+        client = services.clients.create(RECEPTION, ClientInput(given_name=name, family_name="Test"))
+        appointment_id = _appointment(services, client.id, mbe.id, now + timedelta(minutes=len(staff_of) * 50))
+        with services.uow(write=True) as uow:
+            uow.session.get(Appointment, appointment_id).staff_id = staff_id
+            uow.commit()
+        staff_of[f"Test, {name}"] = staff_id
+    account = next(a for a in services.accounts.accounts(head) if a.id == berg)
+    services.accounts.change_account(head, berg, account.version, active=False)
+
+    view = make_view()
+    qtbot.waitUntil(lambda: view.appointments_model.rowCount() == 3 and view.absent_label.isVisible(), timeout=5000)
+    text = view.absent_label.text()
+    from desk.ui.i18n import fmt_date
+
+    assert f"Frau Müller (until {fmt_date(until)})" in text and "Herr Berg (no longer at the centre)" in text
+    assert "Weber" not in text and "krank" not in text
+    assert "phone those with an appointment" in text
+
+    def statuses():
+        model = view.appointments_model
+        return {model.index(row, AppointmentColumn.NAME).data(): model.index(row, AppointmentColumn.STATUS).data()
+                for row in range(model.rowCount())}
+
+    assert statuses()["Test, Amal"] == statuses()["Test, Olena"] == "counsellor absent"
+    assert statuses()["Test, Farid"] != "counsellor absent"
+
+    install_language("de")
+    view.ctx.events.sig_language_changed.emit("de")
+    text = view.absent_label.text()
+    assert text.startswith("Heute nicht da: ") and "Herr Berg (nicht mehr im Zentrum)" in text
+    assert f"Frau Müller (bis {fmt_date(until)})" in text and "anrufen" in text
+    assert statuses()["Test, Amal"] == "Berater*in abwesend"
+    install_language("en")
+    view.ctx.events.sig_language_changed.emit("en")
+
+    services.appointments.remove_absence(head, absence.id)
+    view.reload()
+    qtbot.waitUntil(lambda: "Müller" not in view.absent_label.text(), timeout=5000)
+    assert statuses()["Test, Amal"] != "counsellor absent" and statuses()["Test, Olena"] == "counsellor absent"
+
+
 def test_search_field_has_focus_and_results_follow_typing(qtbot, make_view, sqlite_services):
     for given, family in (("Muhammad", "Alhasan"), ("Olena", "Kovalenko"), ("Олександр", "Шевченко")):
         sqlite_services.clients.create(RECEPTION, ClientInput(given_name=given, family_name=family))

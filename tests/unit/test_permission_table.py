@@ -106,6 +106,7 @@ BookingService.export_ics                      x x x -
 CheckInService.check_in                        x x x -
 CheckInService.today                           x x x -
 CheckInService.todays_appointments             x x x -
+CheckInService.absent_today                   x x x -
 CheckInService.estimated_wait                  x x x -
 CheckInService.undo_check_in                   x x x -
 CheckInService.attach_client                   x x x -

@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentRow, AppointmentStatus, VisitStatus
-from desk.storage.models import Appointment, Client, ReminderContact, ReminderSending, Visit
+from desk.domain.model import OPEN_VISIT_STATUSES, AbsentToday, AppointmentRow, AppointmentStatus, VisitStatus
+from desk.storage.models import Absence, Appointment, Client, ReminderContact, ReminderSending, Staff, Visit
 from desk.storage.repositories.appointments import appointment_by_id, appointment_row
 
 
@@ -36,6 +36,24 @@ class ReceptionRepository:
         )
         return [appointment_row(r.Appointment, r.given_name, r.family_name)
                 for r in self.session.execute(stmt)]
+
+    def absent(self, day: date, start: datetime, end: datetime) -> list[AbsentToday]:
+        """Counsellors not there on `day`: active accounts with an absence covering it (until its
+        last day), and deactivated ones with an appointment in [start, end) still booked. Names
+        only, never an absence's reason."""
+        absent = self.session.execute(
+            select(Staff.id, Staff.display_name, func.max(Absence.ends_on))
+            .join(Absence, Absence.staff_id == Staff.id)
+            .where(Absence.starts_on <= day, Absence.ends_on >= day, Staff.active.is_(True))
+            .group_by(Staff.id, Staff.display_name))
+        left = self.session.execute(
+            select(Staff.id, Staff.display_name).distinct()
+            .join(Appointment, Appointment.staff_id == Staff.id)
+            .where(Staff.active.is_(False), Appointment.status == AppointmentStatus.BOOKED.value,
+                   Appointment.starts_at >= start, Appointment.starts_at < end))
+        rows = [AbsentToday(i, name, until) for i, name, until in absent]
+        rows += [AbsentToday(i, name, None) for i, name in left]
+        return sorted(rows, key=lambda r: (r.name.casefold(), r.staff_id))
 
     def appointment(self, appointment_id: int) -> AppointmentRow | None:
         return appointment_by_id(self.session, appointment_id)

@@ -28,6 +28,10 @@
         <translation>erwartet</translation>
     </message>
     <message>
+        <source>counsellor absent</source>
+        <translation>Berater*in abwesend</translation>
+    </message>
+    <message>
         <source>(no client)</source>
         <translation>(ohne Klient*in)</translation>
     </message>
@@ -618,6 +622,18 @@
     <message>
         <source>Down: pick · Enter: check in · F4: card</source>
         <translation>Pfeil runter: wählen · Enter: anmelden · F4: Karteikarte</translation>
+    </message>
+    <message>
+        <source>{name} (no longer at the centre)</source>
+        <translation>{name} (nicht mehr im Zentrum)</translation>
+    </message>
+    <message>
+        <source>{name} (until {date})</source>
+        <translation>{name} (bis {date})</translation>
+    </message>
+    <message>
+        <source>Not here today: {names}. Please tell the people waiting for them and phone those with an appointment (marked “counsellor absent”).</source>
+        <translation>Heute nicht da: {names}. Bitte den Wartenden Bescheid geben und die Personen mit Termin anrufen (markiert mit „Berater*in abwesend“).</translation>
     </message>
     <message>
         <source>This appointment is already checked in or closed.</source>

@@ -70,7 +70,8 @@ class SearchResultsModel(FrozenRowsModel[ClientSearchHit]):
 STATUS_TEXTS = (QT_TRANSLATE_NOOP("AppointmentsModel", "✓ arrived"), QT_TRANSLATE_NOOP("AppointmentsModel", "✓ done"),
                 QT_TRANSLATE_NOOP("AppointmentsModel", "no-show"), QT_TRANSLATE_NOOP("AppointmentsModel", "▶ due now"),
                 QT_TRANSLATE_NOOP("AppointmentsModel", "not arrived"),
-                QT_TRANSLATE_NOOP("AppointmentsModel", "expected"))
+                QT_TRANSLATE_NOOP("AppointmentsModel", "expected"),
+                QT_TRANSLATE_NOOP("AppointmentsModel", "counsellor absent"))
 
 
 class AppointmentsModel(FrozenRowsModel[AppointmentRow]):
@@ -95,10 +96,20 @@ class AppointmentsModel(FrozenRowsModel[AppointmentRow]):
         super().__init__(parent)
         self._services: dict[int, ServiceRow] = {}
         self._now: datetime | None = None
+        self._absent: frozenset[int] = frozenset()
 
     def set_services(self, services: list[ServiceRow]) -> None:
         self._services = {s.id: s for s in services}
         self.columns_changed("service")
+
+    def set_absent(self, staff_ids: frozenset[int]) -> None:
+        """The counsellors not there today: their booked appointments say so."""
+        if staff_ids != self._absent:
+            self._absent = frozenset(staff_ids)
+            self.columns_changed("status")
+
+    def counsellor_absent(self, appointment: AppointmentRow) -> bool:
+        return appointment.status is AppointmentStatus.BOOKED and appointment.staff_id in self._absent
 
     def set_now(self, now: datetime) -> None:
         """Re-evaluate "due now" (called every minute)."""
@@ -125,6 +136,8 @@ class AppointmentsModel(FrozenRowsModel[AppointmentRow]):
             return translate("AppointmentsModel", "✓ done")
         if status is AppointmentStatus.NO_SHOW:
             return translate("AppointmentsModel", "no-show")
+        if self.counsellor_absent(appointment):  # reception phones the person (docs/RECEPTION.md)
+            return translate("AppointmentsModel", "counsellor absent")
         if self.is_due(appointment):
             return translate("AppointmentsModel", "▶ due now")
         if self.is_overdue(appointment):

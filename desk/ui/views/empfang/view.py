@@ -37,14 +37,22 @@ from PySide6.QtWidgets import (
 )
 
 from desk.domain.errors import DatabaseError, DeskError
-from desk.domain.model import AppointmentRow, AppointmentStatus, ClientSearchHit, Role, ServiceRow, VisitRow
+from desk.domain.model import (
+    AbsentToday,
+    AppointmentRow,
+    AppointmentStatus,
+    ClientSearchHit,
+    Role,
+    ServiceRow,
+    VisitRow,
+)
 from desk.domain.permissions import Permission, allowed
 from desk.domain.tickets import format_client_number
 from desk.domain.topics import Topic
 from desk.ui import clock as ui_clock
 from desk.ui.colours import message_style
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
-from desk.ui.i18n import current_language, fmt_time
+from desk.ui.i18n import current_language, fmt_date, fmt_time
 from desk.ui.views.base import DeskView
 from desk.ui.views.empfang.models import (
     DUE_BEFORE,
@@ -143,6 +151,7 @@ class EmpfangView(DeskView):
         self._outage_shown = False
         self._appointments_seq = 0
         self._appointment_of: dict[int, AppointmentRow] = {}
+        self._absent: list[AbsentToday] = []
         self.last_visit: VisitRow | None = None
         self.checkin_dialog: CheckInDialog | None = None
         self.card_dialog: ClientCardDialog | None = None
@@ -213,6 +222,15 @@ class EmpfangView(DeskView):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.appointments_label)
+        # the counsellors not there today, so the volunteer tells who waits for them and phones
+        # their appointments (marked in the list); plain text: the names are typed by the head
+        self.absent_label = QLabel()
+        self.absent_label.setObjectName("absent_today")
+        self.absent_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.absent_label.setWordWrap(True)
+        self.absent_label.setStyleSheet(message_style("warning"))
+        self.absent_label.hide()
+        right_layout.addWidget(self.absent_label)
         right_layout.addWidget(self.appointments, 1)
 
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -437,6 +455,7 @@ class EmpfangView(DeskView):
         self.help_button.setAccessibleName(self.tr("First day at reception: guide"))
         for model in (self.results_model, self.appointments_model):  # language and service names, statuses
             model.retranslate()
+        self._show_absent()
         self._update_hint()
         self._show_last_ticket()
         self._update_undo_texts()
@@ -597,17 +616,40 @@ class EmpfangView(DeskView):
         self._appointments_seq += 1
         seq = self._appointments_seq
         services, actor = self.ctx.services, self.ctx.actor
-        self.run(lambda: services.checkin.todays_appointments(actor),
-                 lambda rows: self._apply_appointments(seq, rows),
+        self.run(lambda: (services.checkin.todays_appointments(actor), services.checkin.absent_today(actor)),
+                 lambda result: self._apply_appointments(seq, *result),
                  lambda error: self._appointments_failed(seq, error))
 
-    def _apply_appointments(self, seq: int, rows: list[AppointmentRow]) -> None:
+    def _apply_appointments(self, seq: int, rows: list[AppointmentRow], absent: list[AbsentToday]) -> None:
         if seq != self._appointments_seq:
             return
         self._database_answered()
         self.appointments_model.set_now(ui_clock.now())
+        self.appointments_model.set_absent(frozenset(a.staff_id for a in absent))
         self.appointments_model.set_rows(rows)
+        self._absent = absent
+        self._show_absent()
         self._match_appointments()
+
+    def _show_absent(self) -> None:
+        """Above today's appointments: who is not here today, and what reception does about it."""
+        if not self._absent:
+            self.absent_label.hide()
+            self.absent_label.clear()
+            return
+        today = ui_clock.centre_today()
+        names = []
+        for person in self._absent:
+            if person.until is None:
+                names.append(self.tr("{name} (no longer at the centre)").format(name=person.name))
+            elif person.until > today:
+                names.append(self.tr("{name} (until {date})").format(name=person.name, date=fmt_date(person.until)))
+            else:
+                names.append(person.name)
+        self.absent_label.setText(self.tr("Not here today: {names}. Please tell the people waiting for them and "
+                                          "phone those with an appointment (marked “counsellor absent”).")
+                                  .format(names=", ".join(names)))
+        self.absent_label.show()
 
     def _match_appointments(self) -> None:
         """Each client's appointment that Enter checks them in for: of their booked ones today the
