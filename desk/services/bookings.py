@@ -67,6 +67,8 @@ TOPIC = Topic.BOOKINGS
 
 
 def _fmt(moment: datetime) -> str:
+    """A moment in the audit trail's details (stored text, written so since the first booking). A
+    sentence a person reads takes the moment itself (an error's parameter: domain/errors.py)."""
     return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from desk.services.clock import system_clock
 from desk.services.context import Actor
 from desk.services.erasures import ErasureLedger, ledger_path
 from desk.services.gate import requires
+from desk.services.report_tables import fmt_day
 from desk.storage.engine import Database
 from desk.storage.files import private_file
 from desk.storage.maintenance import CHECKPOINT_WITHIN_SECONDS, checkpoint, compact
@@ -262,22 +263,38 @@ _LABELS = {
 _PDF_SKIP = frozenset({"search_key", "phone_digits", "version"})
 
 
+#: The readable listing is English (its labels, its sentences); its days are written as the English
+#: window writes them (24/12/2026), not German inside English sentences.
+DOCUMENT_LANGUAGE = "en"
+
+
+def _moment_text(moment: datetime) -> str:
+    """`24/12/2026 09:30`: the day as the document's language writes it, the centre's time."""
+    local = moment.astimezone(BERLIN)
+    return f"{fmt_day(local.date(), DOCUMENT_LANGUAGE)} {local:%H:%M}"
+
+
 def _readable(value: Any) -> str:
-    """ISO times as local Berlin time (dd.mm.yyyy HH:MM); everything else as it is."""
+    """ISO times as the centre's local time and ISO days (a date of birth), both as the document's
+    language writes them; everything else as it is."""
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
             return value
         if moment.tzinfo is not None:
-            return moment.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")
+            return _moment_text(moment)
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return fmt_day(date.fromisoformat(value), DOCUMENT_LANGUAGE)
+        except ValueError:
+            return value
     return str(value)
 
 
 def export_document(export: ClientExport) -> dict[str, Any]:
     """The readable listing as plain text pieces (title, introduction, sections of rows of lines);
     Qt draws it (desk/ui/pdf_child.py), so names in any script come out shaped and embedded."""
-    local = export.generated_at.astimezone(BERLIN)
     sections = []
     for table, rows in export.tables.items():
         lines = [[f"{key}: {_readable(value)}" for key, value in row.items()
@@ -285,7 +302,7 @@ def export_document(export: ClientExport) -> dict[str, Any]:
         sections.append({"heading": f"{_LABELS.get(table, table)} ({len(rows)})", "rows": lines})
     return {
         "title": f"Data stored about client {format_client_number(export.client_id)}",
-        "intro": (f"Created {local:%d.%m.%Y %H:%M} by {export.generated_by}. "
+        "intro": (f"Created {_moment_text(export.generated_at)} by {export.generated_by}. "
                   "Answer to a request for access (Art. 15 GDPR / § 19 DSG-EKD). "
                   "The JSON file beside this one holds the same data, complete and exact."),
         "sections": sections,
@@ -296,4 +313,4 @@ def write_export_pdf(export: ClientExport, path: Path) -> Path:
     """A plain, readable listing of the export (the JSON file is the complete, exact one)."""
     from desk.services.programs import render_pdf
 
-    return render_pdf("client-export", export_document(export), path, "en")
+    return render_pdf("client-export", export_document(export), path, DOCUMENT_LANGUAGE)

@@ -242,6 +242,27 @@ def test_the_export_pdf_keeps_names_in_every_script(services, head, tmp_path: Pa
     assert "\ufffd" not in text and "?" * 3 not in text
 
 
+def test_the_readable_listing_writes_its_days_in_english_as_it_is_written(services, head) -> None:
+    """The listing is English: its days as the English window writes them (25/11/2026, the centre's
+    time), not German dd.mm.yyyy inside English sentences; the JSON file keeps ISO times."""
+    from datetime import date
+
+    from desk.services.privacy import export_document
+
+    client_id = add_client(services, "Amal", "Haddad", last_contact=NOW, created=NOW)
+    with services.uow(write=True) as uow:
+        uow.session.execute(update(Client).where(Client.id == client_id).values(date_of_birth=date(1990, 3, 7)))
+        uow.commit()
+    add_visit(services, client_id, NOW - timedelta(days=3), number=1)
+    export = services.privacy.export_client(head, client_id)
+    document = export_document(export)
+    assert document["intro"].startswith("Created 25/11/2026 10:30 by "), document["intro"]  # NOW in Balingen
+    lines = {line for section in document["sections"] for row in section["rows"] for line in row}
+    assert "date_of_birth: 07/03/1990" in lines and "arrived_at: 22/11/2026 10:30" in lines, sorted(lines)
+    assert not [line for line in lines if "25.11.2026" in line or "1990-03-07" in line]
+    assert json.loads(export.as_json())["tables"]["clients"][0]["date_of_birth"] == "1990-03-07"
+
+
 def _reader_holding_a_snapshot(path: Path) -> sqlite3.Connection:
     """Another PC reading: a connection inside a read transaction (it pins the WAL)."""
     reader = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
