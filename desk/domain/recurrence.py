@@ -27,7 +27,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Protocol
 
-import holidays
 from dateutil.rrule import rrule, rrulestr
 
 from desk.domain.errors import ValidationError
@@ -170,6 +169,10 @@ def is_open_ended(text: str | None) -> bool:
 
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> dict[date, str]:
+    # imported when first asked (~25 ms): the repositories of the reception view's first load
+    # import this module, and start-up must not wait for the holiday tables (test_startup_imports)
+    import holidays  # noqa: PLC0415
+
     return dict(holidays.country_holidays("DE", subdiv="BW", language="de", years=year).items())
 
 
