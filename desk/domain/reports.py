@@ -81,15 +81,18 @@ class Period:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period just before: the previous month/quarter/year, or as many days before."""
+        """The period just before: the previous month/quarter/year, or as many days before. A
+        calendar year however chosen (1 January to 31 December typed as days) is compared with the
+        calendar year before, not with as many days (after a leap year that began on 2 January and
+        was no calendar year, so its distinct clients left out its anonymised visits)."""
+        if self.kind == "year" or self.whole_year:
+            return Period.year(self.start.year - 1)
         if self.kind == "month":
             before = self.start - timedelta(days=1)
             return Period.month(before.year, before.month)
         if self.kind == "quarter":
             before = self.start - timedelta(days=1)
             return Period.quarter(before.year, (before.month - 1) // 3 + 1)
-        if self.kind == "year":
-            return Period.year(self.start.year - 1)
         return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1), "custom")
 
     def utc_bounds(self) -> tuple[datetime, datetime]:

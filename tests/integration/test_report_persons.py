@@ -252,3 +252,19 @@ def test_a_retention_under_a_year_marks_no_visit_of_the_running_year(services, h
     # the year over, the purge takes the rest of it with marks: the same figures, nobody twice
     services.privacy.purge(head, now=at(2026, 11, 1, 9))
     assert counts(at(2026, 11, 1, 10)) == ({"MBE": 3, "IM": 2, "KH": 1}, 4, 5, 1)
+
+
+def test_a_year_typed_as_its_days_compares_with_the_previous_calendar_year(services, head, clock):
+    """1 January to 31 December typed as days is the calendar year (its persons counted by the
+    marks), and so is the year it is compared with: after a leap year "as many days before" was
+    2 January to 31 December 2024, no calendar year, whose anonymised visits (c2 on New Year's
+    Eve 2024) left the previous column's distinct clients at 0 where the year picked said 1."""
+    build_year(services, head)
+    clock.set(at(2027, 1, 10, 9))
+    services.privacy.purge(head, now=at(2027, 1, 10, 9))
+    picked = services.reports.report(head, YEAR, now=at(2027, 1, 20, 9))
+    typed = services.reports.report(head, Period(date(2025, 1, 1), date(2025, 12, 31)), now=at(2027, 1, 20, 9))
+    assert typed.previous.period.start == date(2024, 1, 1) and typed.previous.period.end == date(2024, 12, 31)
+    assert typed.previous.total.distinct_clients == picked.previous.total.distinct_clients == 1
+    assert typed.previous.total.visits == picked.previous.total.visits
+    assert anonymised_note(typed, "en") == anonymised_note(picked, "en") == ""
