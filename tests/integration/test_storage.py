@@ -14,17 +14,24 @@ from desk.domain.seed import ROOMS, SERVICES
 from desk.services.bootstrap import prepare_database
 from desk.services.checkin import CheckInRequest
 from desk.services.clients import ClientInput
+from desk.services.desk import build_services
 from desk.storage.engine import looks_like_network_share, open_database, sqlite_url
 from desk.storage.migrate import current_revision, head_revision
 
 
-def test_first_start_creates_schema_and_seeds_the_centre(services, head):
-    names = [s.name_de for s in services.reference.services(head)]
-    assert names == [s.name_de for s in SERVICES]
-    rooms = services.reference.rooms(head)
-    assert [r.name for r in rooms] == [r.name for r in ROOMS]
-    assert any(r.kind is RoomKind.GROUP and r.bookable for r in rooms)
-    assert current_revision(services.db) == head_revision()
+def test_first_start_creates_schema_and_seeds_the_centre(db_url, tmp_path, head):
+    # an empty database (db_url), not the `services` fixture's copy of one prepared before
+    db = prepare_database(db_url, backup_dir=tmp_path / "backups")
+    try:
+        services = build_services(db)
+        names = [s.name_de for s in services.reference.services(head)]
+        assert names == [s.name_de for s in SERVICES]
+        rooms = services.reference.rooms(head)
+        assert [r.name for r in rooms] == [r.name for r in ROOMS]
+        assert any(r.kind is RoomKind.GROUP and r.bookable for r in rooms)
+        assert current_revision(db) == head_revision()
+    finally:
+        db.dispose()
 
 
 def test_second_start_does_not_seed_twice(db_url, tmp_path):
