@@ -50,9 +50,9 @@ def _sending_row(s: Sending) -> SendingRow:
                       workstation=s.claimed_by)
 
 
-def _counsellor_active():  # noqa: ANN202 - a SQLAlchemy column
+def _counsellor_active():  # noqa: ANN202 - a SQLAlchemy condition
     """Whether the appointment (joined to its Staff) has no counsellor or an active one."""
-    return or_(Appointment.staff_id.is_(None), Staff.active.is_(True)).label("counsellor_active")
+    return or_(Appointment.staff_id.is_(None), Staff.active.is_(True))
 
 
 class ReminderRepository:
@@ -94,7 +94,7 @@ class ReminderRepository:
             select(Appointment.id, Appointment.client_id, Appointment.starts_at, Appointment.created_at,
                    ContactModel.sms_number,
                    ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on,
-                   Service.name_de.label("service_de"), _counsellor_active())
+                   Service.name_de.label("service_de"), _counsellor_active().label("counsellor_active"))
             .join(ContactModel, ContactModel.client_id == Appointment.client_id)
             .outerjoin(Service, Service.id == Appointment.service_id)
             .outerjoin(Staff, Staff.id == Appointment.staff_id)
@@ -146,7 +146,7 @@ class ReminderRepository:
         counsellor_back = (
             select(Appointment.id).outerjoin(Staff, Staff.id == Appointment.staff_id).where(
                 Appointment.id == Sending.appointment_id,
-                or_(Appointment.staff_id.is_(None), Staff.active.is_(True)),
+                _counsellor_active(),
             ).exists()
         )
         held = [Sending.status == SendStatus.FAILED.value, Sending.error == COUNSELLOR_GONE, counsellor_back]
@@ -210,7 +210,7 @@ class ReminderRepository:
                    Sending.starts_at, Sending.attempts, Appointment.ends_at, Appointment.status.label("a_status"),
                    Appointment.starts_at.label("a_starts_at"), Client.language, ContactModel.sms_number,
                    ContactModel.email, ContactModel.sms_consent_on, ContactModel.email_consent_on,
-                   Service.name_de.label("service_de"), _counsellor_active())
+                   Service.name_de.label("service_de"), _counsellor_active().label("counsellor_active"))
             .join(Appointment, Appointment.id == Sending.appointment_id)
             .join(Client, Client.id == Sending.client_id)
             .outerjoin(ContactModel, ContactModel.client_id == Sending.client_id)
