@@ -168,7 +168,8 @@ def _visit_fields(actor: Actor, *, service_id: int, client_id: int | None,
         client_id=client_id,
         service_id=service_id,
         appointment_id=appointment.id if appointment else None,
-        # an appointment client is reserved for the appointment's counsellor (docs/WAITING.md)
+        # an appointment client is reserved for the appointment's counsellor (docs/WAITING.md); the
+        # appointment was read with None there for one who left or is absent today (reserved_counsellor)
         assigned_staff_id=appointment.staff_id if appointment else None,
         party_size=party_size,
         status=VisitStatus.WAITING.value,
@@ -306,7 +307,8 @@ class CheckInService:
     @staticmethod
     def _appointment_for(uow: UnitOfWork, appointment_id: int, client_id: int | None,
                          now: datetime) -> AppointmentRow:
-        appointment = uow.reception.appointment(appointment_id)
+        # reserved for its counsellor only while they are active and not absent today (docs/WAITING.md)
+        appointment = uow.reception.appointment_for_check_in(appointment_id, local_day(now))
         if appointment is None:
             raise NotFoundError("This appointment does not exist (any more).")
         if client_id is not None and appointment.client_id != client_id:

@@ -153,9 +153,10 @@ class KioskService:
                 raise KioskRefusedError(reason="wait", wait_seconds=wait)
             recorded = False  # a wrong try the database already counted (the kiosk role's birth lookup)
             if typed:
-                found = uow.kiosk.appointments_by_code(typed, start, end)
+                found = uow.kiosk.appointments_by_code(typed, start, end, local_day(now))
             else:
-                born, recorded = uow.kiosk.appointments_by_birth(birth_date, start, end, actor.workstation)
+                born, recorded = uow.kiosk.appointments_by_birth(birth_date, start, end, local_day(now),
+                                                                 actor.workstation)
                 found = [a for a in born
                          if a.starts_at.astimezone(BERLIN).time().replace(second=0, microsecond=0) == at]
             found = [a for a in found if a.status is not AppointmentStatus.CANCELLED]

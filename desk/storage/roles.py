@@ -184,8 +184,8 @@ KIOSK_FUNCTIONS = {
 #: shared writes in desk.services.checkin.add_visit; leaving the kiosk goes through
 #: KIOSK_FUNCTIONS). Not granted, on purpose: the staff accounts' password hashes and lockout
 #: counters (offline cracking of the head's password; unlocking or locking anyone), a client's
-#: date of birth, residence, status group or language, and any UPDATE of an appointment or client
-#: (only through the functions above).
+#: date of birth, residence, status group or language, an absence's reason (it may be an illness),
+#: and any UPDATE of an appointment or client (only through the functions above).
 KIOSK_GRANTS = (
     "GRANT SELECT ON services, service_hours, change_counter, alembic_version, kiosk_languages TO {kiosk}",
     "GRANT UPDATE (value, changed_at) ON change_counter TO {kiosk}",
@@ -205,6 +205,9 @@ KIOSK_GRANTS = (
     # whether the password is one-time (such a password does not open the exit), never writing it
     "GRANT SELECT (id, display_name, role, active, password_one_time) ON staff TO {kiosk}",
     "GRANT SELECT ON staff_services TO {kiosk}",
+    # whether the appointment's counsellor is away today (then the visit is reserved for nobody,
+    # as at the desk: repositories.appointments.reserved_counsellor); never the reason (an illness)
+    "GRANT SELECT (staff_id, starts_on, ends_on) ON absences TO {kiosk}",
     "GRANT USAGE ON SEQUENCE visits_id_seq, kiosk_attempts_id_seq, audit_events_id_seq TO {kiosk}",
 )
 

@@ -164,6 +164,49 @@ def test_an_appointment_of_a_counsellor_who_left_is_reserved_for_nobody_as_at_th
     assert services.waitlist.call_next(colleague, room_id=room.id, now=NOW).visit.id == visit.id
 
 
+# (first day, last day) of the counsellor's absence, and whether the kiosk's visit is reserved for
+# her. NOW is Wednesday 25 November, 10:30 in Balingen.
+KIOSK_ABSENCES = {
+    "only today": ((25, 25), False),
+    "a week around today": ((23, 29), False),
+    "ended yesterday": ((18, 24), True),
+    "starts tomorrow": ((26, 27), True),
+}
+
+
+@pytest.mark.parametrize(("days", "reserved"), KIOSK_ABSENCES.values(), ids=KIOSK_ABSENCES.keys())
+@pytest.mark.parametrize("by", ["code", "birth"])
+def test_an_appointment_of_a_counsellor_absent_today_is_reserved_for_nobody_as_at_the_desk(
+        services, head, reception, days, reserved, by):
+    """Frau Yilmaz is ill today (an absence; her account active): the person checking in at the
+    kiosk for her appointment waits on the service's list, where a colleague's call next takes
+    them; an absence that ended yesterday or starts tomorrow reserves as before (docs/WAITING.md)."""
+    from desk.domain.model import Role
+
+    client, appointment_id = _appointment(services, head, reception, minutes_from_now=30)  # 11:00 in Balingen
+    mbe = _service(services, head)
+    with services.uow(write=True) as uow:
+        yilmaz, berg = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR, password_hash=None,
+                                                service_ids={mbe.id})
+                        for u, n in (("yilmaz", "Frau Yilmaz"), ("berg", "Herr Berg")))
+        uow.session.get(Appointment, appointment_id).staff_id = yilmaz
+        uow.commit()
+    services.appointments.add_absence(head, yilmaz, date(2026, 11, days[0]), date(2026, 11, days[1]), "krank")
+
+    if by == "code":
+        services.kiosk.check_in_appointment(_kiosk(), code="K7MA4T", language="ar", now=NOW)
+    else:
+        services.kiosk.check_in_appointment(_kiosk(), birth_date=date(1990, 3, 4), at=time(11, 0), now=NOW)
+    [visit] = services.checkin.today(reception, now=NOW)
+    assert visit.appointment_id == appointment_id
+    assert visit.assigned_staff_id == (yilmaz if reserved else None)
+    colleague = Actor(staff_id=berg, name="Herr Berg", role=Role.COUNSELLOR, workstation="berg",
+                      service_ids=frozenset({mbe.id}))
+    room = next(r for r in services.reference.rooms(head) if r.kind.value == "office")
+    taken = services.waitlist.call_next(colleague, room_id=room.id, now=NOW)
+    assert (taken is None) if reserved else (taken.visit.id == visit.id)
+
+
 def test_cancelled_tomorrows_and_ambiguous_appointments_are_refused(services, head, reception):
     _, cancelled = _appointment(services, head, reception, code="AAAAAA")
     with services.uow(write=True) as uow:

@@ -497,3 +497,63 @@ def test_deactivating_a_counsellor_releases_who_waits_for_them_and_keeps_their_a
     # once her appointments lie behind (or were moved), she leaves the list
     assert yilmaz.staff_id not in {s.id for s in services.appointments.counsellors(
         head, now=later + timedelta(days=8))}
+
+
+# -- a counsellor absent today (an absence covering the check-in's day; the account still active) --
+
+
+# (first day, last day) of Frau Yilmaz's absence, the check-in's moment, and whether the visit is
+# reserved for her. T0 is Monday 23 November, 09:00 in Balingen; 23:30 UTC on Sunday the 22nd is
+# already 00:30 on Monday there: the centre's date decides, not UTC's.
+ABSENCES = {
+    "only today": ((23, 23), T0, False),
+    "a week around today": ((20, 27), T0, False),
+    "ended yesterday": ((16, 22), T0, True),
+    "starts tomorrow": ((24, 30), T0, True),
+    "today in Balingen, yesterday in UTC": ((23, 23), datetime(2026, 11, 22, 23, 30, tzinfo=UTC), False),
+    "ended on UTC's date, before Balingen's": ((16, 22), datetime(2026, 11, 22, 23, 30, tzinfo=UTC), True),
+}
+
+
+@pytest.mark.parametrize(("days", "moment", "reserved"), ABSENCES.values(), ids=ABSENCES.keys())
+def test_an_appointment_of_a_counsellor_absent_today_is_reserved_for_nobody(setup, head, days, moment, reserved):
+    """Frau Yilmaz is ill today (the head entered an absence; her account stays active) and her
+    client came for today's appointment anyway: the person waits on the service's list, where a
+    colleague's call next takes them - not reserved for someone who will not call anyone today.
+    An absence that ended yesterday or starts tomorrow reserves as before (docs/WAITING.md)."""
+    from datetime import date
+
+    from reception_helpers import add_appointment
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    colleague = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    services.appointments.add_absence(head, yilmaz.staff_id, date(2026, 11, days[0]), date(2026, 11, days[1]),
+                                      "krank")
+    client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haddad"))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=T0,
+                                     staff_id=yilmaz.staff_id)
+    visit = services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                      now=moment)
+    assert visit.assigned_staff_id == (yilmaz.staff_id if reserved else None)
+    taken = services.waitlist.call_next(colleague, room_id=room.id, now=moment + timedelta(minutes=1))
+    assert (taken is None) if reserved else (taken.visit.id == visit.id)
+    # the appointment itself is still hers: the calendar and today's list name her
+    assert services.appointments.get(head, appointment_id).staff_id == yilmaz.staff_id
+    [listed] = services.checkin.todays_appointments(head, now=moment)
+    assert listed.staff_id == yilmaz.staff_id
+
+
+def test_an_absence_of_a_colleague_does_not_release_the_counsellors_own_appointment(setup, head):
+    """Only the appointment's own counsellor's absence counts: Herr Berg away today leaves Frau
+    Yilmaz's client reserved for her."""
+    from datetime import date
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    berg = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    kaya = _counsellor_account(services, "kaya", "Frau Kaya", mbe)
+    services.appointments.add_absence(head, berg.staff_id, date(2026, 11, 23), date(2026, 11, 23), "Urlaub")
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    assert booked.assigned_staff_id == yilmaz.staff_id
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=T0 + timedelta(minutes=1)) is None

@@ -12,7 +12,7 @@ import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, delete, func, select, update
+from sqlalchemy import ColumnElement, Date, and_, bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desk.domain.appointments import AbsenceRow, InterpreterRow, ReminderRow, WorkingHourRow
@@ -96,21 +96,35 @@ def _between_select(by_staff: bool, include_cancelled: bool):  # noqa: ANN202 - 
     return stmt.order_by(Appointment.starts_at, Appointment.id)
 
 
+def reserved_counsellor(day: Any) -> ColumnElement:
+    """The counsellor a check-in for the appointment reserves the visit for (docs/WAITING.md), as
+    the column `staff_id`: the appointment's counsellor while the account is active and no absence
+    of theirs covers `day` (the check-in's local date, a bound parameter), else NULL - reserved for
+    nobody, so any colleague's call next takes the person: someone who left or is away calls no one,
+    and colleagues could not call the person either. The one condition of the desk's check-in
+    (appointment_for_check_in) and the kiosk's (repositories.kiosk). The absence is asked through
+    its counsellor and dates only (`SELECT staff_id`, never `*`): the kiosk's PostgreSQL role may
+    read no absence's reason (desk.storage.roles.KIOSK_GRANTS)."""
+    absent = (select(Absence.staff_id)
+              .where(Absence.staff_id == Appointment.staff_id, Absence.starts_on <= day, Absence.ends_on >= day)
+              .exists())
+    return case((and_(Staff.active.is_(True), ~absent), Appointment.staff_id)).label("staff_id")
+
+
 @functools.cache
-def _by_id_select():  # noqa: ANN202 - a SQLAlchemy select
-    # the check-in reserves the visit for the appointment's counsellor (docs/WAITING.md): only for
-    # one whose account is active - someone who left calls nobody, and colleagues could not
-    staff = case((Staff.active.is_(True), Appointment.staff_id)).label("staff_id")
+def _check_in_select():  # noqa: ANN202 - a SQLAlchemy select
+    staff = reserved_counsellor(bindparam("day", type_=Date()))
     columns = tuple(staff if column is Appointment.staff_id else column for column in _COLUMNS)
     return (select(*columns).outerjoin(Client, Client.id == Appointment.client_id)
             .outerjoin(Staff, Staff.id == Appointment.staff_id).where(Appointment.id == bindparam("id")))
 
 
-def appointment_by_id(session: Session, appointment_id: int) -> AppointmentRow | None:
-    """One appointment with its client's name: a statement built once, plain columns (the
-    check-in's read of its appointment). `staff_id` is None when that counsellor's account was
-    deactivated."""
-    row = session.connection().execute(_by_id_select(), {"id": appointment_id}).first()
+def appointment_for_check_in(session: Session, appointment_id: int, day: date) -> AppointmentRow | None:
+    """One appointment with its client's name, as the check-in on `day` reads it: a statement
+    built once, plain columns, ONE read. Its `staff_id` is whom the visit is reserved for
+    (reserved_counsellor): None when that counsellor's account was deactivated or an absence of
+    theirs covers `day`. Not for anything else that wants the appointment's counsellor (get)."""
+    row = session.connection().execute(_check_in_select(), {"id": appointment_id, "day": day}).first()
     return None if row is None else _appointment_row_of(row)
 
 

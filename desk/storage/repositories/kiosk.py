@@ -2,7 +2,8 @@
 
 Every query here names its columns: on PostgreSQL the kiosk connects as `<prefix>_kiosk`, which
 may read only these columns (desk.storage.roles) - no name, phone or note of a client, of a staff
-account only whether it is active. A query that reached for more would fail there, not leak.
+account only whether it is active, of an absence only whose it is and its dates (never its
+reason). A query that reached for more would fail there, not leak.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from desk.storage.models import (
     Staff,
     Visit,
 )
+from desk.storage.repositories.appointments import reserved_counsellor
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +49,16 @@ class KioskClientFacts:
     interpreter_needed: bool
 
 
-_APPOINTMENT_COLUMNS = (Appointment.id, Appointment.client_id, Appointment.service_id,
-                        # the check-in reserves the visit for the appointment's counsellor (docs/WAITING.md):
-                        # only for one whose account is active, as at the desk (appointment_by_id) - someone
-                        # who left calls nobody, and colleagues could not call the person either
-                        case((Staff.active.is_(True), Appointment.staff_id)).label("staff_id"),
-                        Appointment.starts_at, Appointment.status, Appointment.interpreter_language)
-
-
-def _appointments():  # noqa: ANN202 - a SQLAlchemy select
-    """Appointments with their counsellor's account (the kiosk role reads its `active`)."""
-    return select(*_APPOINTMENT_COLUMNS).outerjoin(Staff, Staff.id == Appointment.staff_id)
+def _appointments(day: date, absences: bool):  # noqa: ANN202 - a SQLAlchemy select
+    """Appointments with whom a check-in on `day` reserves the visit for: the counsellor while
+    active and not absent that day, as at the desk (reserved_counsellor). `absences`: whether the
+    kiosk role may read the absences' counsellor and dates; a server whose rights were set before
+    that grant reserves for an active counsellor as before (desk-admin setup-server again)."""
+    staff = (reserved_counsellor(day) if absences
+             else case((Staff.active.is_(True), Appointment.staff_id)).label("staff_id"))
+    return (select(Appointment.id, Appointment.client_id, Appointment.service_id, staff, Appointment.starts_at,
+                   Appointment.status, Appointment.interpreter_language)
+            .outerjoin(Staff, Staff.id == Appointment.staff_id))
 
 
 def _appointment(r) -> KioskAppointment:
@@ -88,8 +89,23 @@ class KioskRepository:
             hours.setdefault(service_id, []).append(ServiceHours(weekday, start, end))
         return {k: tuple(sorted(v, key=lambda h: (h.weekday, h.start))) for k, v in hours.items()}
 
-    def appointments_by_code(self, code: str, start: datetime, end: datetime) -> list[KioskAppointment]:
-        stmt = _appointments().where(
+    def _reads_absences(self) -> bool:
+        """May this connection read the absences' counsellor and dates? The kiosk's PostgreSQL role
+        since this grant (desk.storage.roles.KIOSK_GRANTS; never the reason)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return True
+        return bool(self.session.scalar(text(
+            "SELECT has_column_privilege('absences', 'staff_id', 'SELECT') "
+            "AND has_column_privilege('absences', 'starts_on', 'SELECT') "
+            "AND has_column_privilege('absences', 'ends_on', 'SELECT')")))
+
+    def _appointments(self, day: date):  # noqa: ANN202 - a SQLAlchemy select
+        return _appointments(day, self._reads_absences())
+
+    def appointments_by_code(self, code: str, start: datetime, end: datetime, day: date) -> list[KioskAppointment]:
+        """Appointments in [start, end) with the slip's code; `day`: the check-in's local date
+        (whom it reserves the visit for: _appointments)."""
+        stmt = self._appointments(day).where(
             Appointment.kiosk_code == code, Appointment.starts_at >= start, Appointment.starts_at < end)
         return [_appointment(r) for r in self.session.execute(stmt)]
 
@@ -100,12 +116,13 @@ class KioskRepository:
             return True
         return bool(self.session.scalar(text("SELECT has_column_privilege('clients', 'date_of_birth', 'SELECT')")))
 
-    def appointments_by_birth(self, birth: date, start: datetime, end: datetime,
+    def appointments_by_birth(self, birth: date, start: datetime, end: datetime, day: date,
                               workstation: str = "") -> tuple[list[KioskAppointment], bool]:
         """Today's appointments of clients born on `birth`, and whether a find of none was already
-        recorded as a wrong try (the kiosk role's lookup function records it itself)."""
+        recorded as a wrong try (the kiosk role's lookup function records it itself); `day` as in
+        appointments_by_code."""
         if self._reads_clients():
-            stmt = (_appointments().join(Client, Client.id == Appointment.client_id)
+            stmt = (self._appointments(day).join(Client, Client.id == Appointment.client_id)
                     .where(Client.date_of_birth == birth, Appointment.starts_at >= start, Appointment.starts_at < end))
             return [_appointment(r) for r in self.session.execute(stmt)], False
         utc = [moment.astimezone(UTC).replace(tzinfo=None) for moment in (start, end)]  # stored naive UTC
@@ -113,7 +130,7 @@ class KioskRepository:
                                           {"b": birth, "s": utc[0], "e": utc[1], "w": workstation[:100]}))
         if not found:
             return [], True
-        stmt = _appointments().where(Appointment.id.in_(found))
+        stmt = self._appointments(day).where(Appointment.id.in_(found))
         return [_appointment(r) for r in self.session.execute(stmt)], False
 
     def client_facts(self, client_id: int, appointment_id: int) -> KioskClientFacts | None:

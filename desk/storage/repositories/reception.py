@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from desk.domain.model import OPEN_VISIT_STATUSES, AbsentToday, AppointmentRow, AppointmentStatus, VisitStatus
 from desk.storage.models import Absence, Appointment, Client, ReminderContact, ReminderSending, Staff, Visit
-from desk.storage.repositories.appointments import appointment_by_id, appointment_row
+from desk.storage.repositories.appointments import appointment_for_check_in, appointment_row
 
 
 class ReceptionRepository:
@@ -55,8 +55,10 @@ class ReceptionRepository:
         rows += [AbsentToday(i, name, None) for i, name in left]
         return sorted(rows, key=lambda r: (r.name.casefold(), r.staff_id))
 
-    def appointment(self, appointment_id: int) -> AppointmentRow | None:
-        return appointment_by_id(self.session, appointment_id)
+    def appointment_for_check_in(self, appointment_id: int, day: date) -> AppointmentRow | None:
+        """The appointment as the check-in on `day` reads it: `staff_id` is whom the visit is
+        reserved for (None: a counsellor who left or is absent that day; appointment_for_check_in)."""
+        return appointment_for_check_in(self.session, appointment_id, day)
 
     def mark_appointment_arrived(self, appointment_id: int) -> bool:
         """booked -> arrived; False when it was not booked any more (someone else was faster)."""
