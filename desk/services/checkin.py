@@ -335,8 +335,7 @@ class CheckInService:
         start, end = day_bounds(now or self._clock())
         with self._uow() as uow:
             rows = uow.reception.appointments_between(start, end)
-        self._list_reads.record(actor, "appointments_today", (r.client_id for r in rows), now=now)
-        return scoped_notes(actor, rows)  # the counsellors' notes only for their service and the head
+        return self._appointments_read(actor, rows, now)
 
     @requires(Permission.APPOINTMENT_READ)
     def absent_today(self, actor: Actor, *, now: datetime | None = None) -> list[AbsentToday]:
@@ -347,6 +346,25 @@ class CheckInService:
         start, end = day_bounds(now)
         with self._uow() as uow:
             return uow.reception.absent(local_day(now), start, end)
+
+    @requires(Permission.APPOINTMENT_READ)
+    def appointments_and_absent_today(self, actor: Actor, *, now: datetime | None = None
+                                      ) -> tuple[list[AppointmentRow], list[AbsentToday]]:
+        """Reception's reload of today's appointments: todays_appointments and absent_today read in
+        ONE short read transaction (one snapshot of the database: the "counsellor absent" marks
+        agree with the rows they mark; one transaction where the reload took two)."""
+        now = now or self._clock()
+        start, end = day_bounds(now)
+        with self._uow() as uow:
+            rows = uow.reception.appointments_between(start, end)
+            absent = uow.reception.absent(local_day(now), start, end)
+        return self._appointments_read(actor, rows, now), absent
+
+    def _appointments_read(self, actor: Actor, rows: list[AppointmentRow],
+                           now: datetime | None) -> list[AppointmentRow]:
+        """Today's appointments as the actor may see them, recorded as a list read."""
+        self._list_reads.record(actor, "appointments_today", (r.client_id for r in rows), now=now)
+        return scoped_notes(actor, rows)  # the counsellors' notes only for their service and the head
 
     @requires(Permission.CHECK_IN)
     def estimated_wait(self, actor: Actor, service_id: int, *, now: datetime | None = None) -> WaitEstimate:

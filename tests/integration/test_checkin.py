@@ -233,3 +233,58 @@ def test_a_broken_character_is_refused_with_a_message_and_nothing_is_checked_in(
     with pytest.raises(ValidationError, match="broken character"):
         services.checkin.check_in(reception, request, now=NOW)
     assert services.checkin.today(reception, now=NOW) == []
+
+
+def test_receptions_reload_reads_todays_appointments_and_who_is_absent_in_one_transaction(services, reception, head):
+    """Reception's list of today's appointments and the note "Not here today" above it came from
+    two transactions per reload (two snapshots: an absence entered between them marked rows the
+    list did not know yet). One read transaction now, with the same result as the two reads."""
+    from datetime import date
+
+    import sqlalchemy as sa
+
+    from desk.domain.model import AbsentToday, Role
+    from desk.storage.models import Appointment
+
+    mbe = _service(services, head)
+    with services.uow(write=True) as uow:
+        mueller, berg, kaya = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR,
+                                                       password_hash=None, service_ids={mbe.id})
+                               for u, n in (("mueller", "Frau Müller"), ("berg", "Herr Berg"), ("kaya", "Frau Kaya")))
+        uow.commit()
+    client = services.clients.create(reception, ClientInput(given_name="Olena", family_name="Kovalenko"))
+    for minutes, staff_id in ((0, mueller), (60, berg), (120, kaya), (180, None)):
+        add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=NOW + timedelta(minutes=minutes),
+                        staff_id=staff_id)
+    services.appointments.add_absence(head, mueller, date(2026, 11, 24), date(2026, 11, 27), "krank")
+    services.appointments.add_absence(head, kaya, date(2026, 11, 18), date(2026, 11, 24), "Urlaub")  # ended
+    account = next(a for a in services.accounts.accounts(head) if a.id == berg)
+    services.accounts.change_account(head, berg, account.version, active=False)
+
+    rows, absent = services.checkin.appointments_and_absent_today(reception, now=NOW)
+    assert [r.staff_id for r in rows] == [mueller, berg, kaya, None]
+    assert absent == [AbsentToday(mueller, "Frau Müller", date(2026, 11, 27)), AbsentToday(berg, "Herr Berg", None)]
+    assert (rows, absent) == (services.checkin.todays_appointments(reception, now=NOW),
+                              services.checkin.absent_today(reception, now=NOW))
+
+    begun: list[object] = []
+
+    def began(connection) -> None:
+        begun.append(connection)
+
+    sa.event.listen(services.db.engine, "begin", began)
+    try:
+        services.checkin.appointments_and_absent_today(reception, now=NOW)
+        one = len(begun)
+        services.checkin.todays_appointments(reception, now=NOW)
+        services.checkin.absent_today(reception, now=NOW)
+        two = len(begun) - one
+    finally:
+        sa.event.remove(services.db.engine, "begin", began)
+    assert (one, two) == (1, 2)
+    # an appointment cancelled since leaves the list, as before
+    with services.uow(write=True) as uow:
+        uow.session.get(Appointment, rows[-1].id).status = "cancelled"
+        uow.commit()
+    assert [r.id for r in services.checkin.appointments_and_absent_today(reception, now=NOW)[0]] == [
+        r.id for r in rows[:-1]]

@@ -191,6 +191,8 @@ def test_todays_appointments_at_reception_and_the_reminder_list_carry_only_visib
     assert (reminder.appointment.id, reminder.appointment.note) == (booked.id, expected)
     (today,) = services.checkin.todays_appointments(reader, now=at(MONDAY, 8))
     assert (today.id, today.note) == (booked.id, expected)
+    (reloaded,), _absent = services.checkin.appointments_and_absent_today(reader, now=at(MONDAY, 8))  # the view's
+    assert (reloaded.id, reloaded.note) == (booked.id, expected)
     assert services.appointments.get(head, booked.id).note == "Abschiebung droht"  # kept, only not shown
 
 

@@ -610,14 +610,14 @@ def test_a_failed_search_leaves_no_earlier_person_to_check_in_and_enter_searches
     assert view.checkin_dialog is None  # the Enter that searched again checked nobody in
     # today's appointments read while the server is away (a live update): said; once a read
     # succeeds again the message goes, it is no longer true
-    real_appointments = sqlite_services.checkin.todays_appointments
+    real_appointments = sqlite_services.checkin.appointments_and_absent_today
 
     def appointments(*args, **kwargs):
         if away["now"]:
             raise ServerUnreachableError(where="PostgreSQL: desk_app@server/desk", reason="connection refused")
         return real_appointments(*args, **kwargs)
 
-    monkeypatch.setattr(sqlite_services.checkin, "todays_appointments", appointments)
+    monkeypatch.setattr(sqlite_services.checkin, "appointments_and_absent_today", appointments)
     away["now"] = True
     view.reload_appointments()
     qtbot.waitUntil(lambda: view.message.isVisible(), timeout=5000)

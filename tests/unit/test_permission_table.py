@@ -107,6 +107,7 @@ CheckInService.check_in                        x x x -
 CheckInService.today                           x x x -
 CheckInService.todays_appointments             x x x -
 CheckInService.absent_today                   x x x -
+CheckInService.appointments_and_absent_today  x x x -
 CheckInService.estimated_wait                  x x x -
 CheckInService.undo_check_in                   x x x -
 CheckInService.attach_client                   x x x -
@@ -205,7 +206,8 @@ SCOPED_FUNCTIONS = {
                                  "AppointmentService.set_reminded",
                                  "AppointmentService.appointments_during_absences",
                                  "AppointmentService.export_ics", "AppointmentService.reminders",
-                                 "CheckInService.todays_appointments"),
+                                 "CheckInService.todays_appointments",
+                                 "CheckInService.appointments_and_absent_today"),
 }
 
 

@@ -616,7 +616,7 @@ class EmpfangView(DeskView):
         self._appointments_seq += 1
         seq = self._appointments_seq
         services, actor = self.ctx.services, self.ctx.actor
-        self.run(lambda: (services.checkin.todays_appointments(actor), services.checkin.absent_today(actor)),
+        self.run(lambda: services.checkin.appointments_and_absent_today(actor),
                  lambda result: self._apply_appointments(seq, *result),
                  lambda error: self._appointments_failed(seq, error))
 
