@@ -25,7 +25,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: The newest migration. Lets an up-to-date database start without importing Alembic (about a
 #: second on an old PC); tests/integration/test_migrations.py keeps it equal to Alembic's head.
-HEAD_REVISION = "0012_visit_person_marks"
+HEAD_REVISION = "0013_checkin_pages"
 
 
 def _config() -> Config:

@@ -273,7 +273,9 @@ class Client(Base):
     reception_note: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)
-    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # no index: the retention purge compares coalesce(last_contact_at, created_at), which no index
+    # answers, and every check-in would move the client's entry (migration 0013)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
     # Set on the record a merge absorbed, so an old client number still leads somewhere.
     merged_into_id: Mapped[int | None] = mapped_column(Integer)
@@ -315,6 +317,9 @@ class Visit(Base):
         Index("ix_visits_arrived_at", "arrived_at"),
         # reports: the few hand-over visits of a period (docs/REPORTS.md)
         partial_index("ix_visits_handover_arrived", "arrived_at", where="handed_over_from_id IS NOT NULL"),
+        # the visits of an appointment only: most visits have none, and each NULL entry cost a
+        # check-in a page (migration 0013)
+        partial_index("ix_visits_appointment_id", "appointment_id", where="appointment_id IS NOT NULL"),
         # A person has at most one open visit: enforced by the database, not by a check first.
         partial_index("uq_visits_one_open_per_client", "client_id", unique=True,
                       where="status IN ('waiting', 'called', 'in_session')"),
@@ -328,9 +333,7 @@ class Visit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
-    appointment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("appointments.id", ondelete="SET NULL"), index=True
-    )
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id", ondelete="SET NULL"))
     handed_over_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("visits.id", ondelete="SET NULL")
     )

@@ -85,7 +85,7 @@ def test_partial_indexes_are_those_the_migrations_made(db_url, tmp_path):
     db = prepare_database(db_url, backup_dir=tmp_path)
     partial = [index for table in Base.metadata.sorted_tables for index in table.indexes
                if index.info.get("where")]
-    assert sorted(index.name for index in partial) == ["ix_visits_handover_arrived",
+    assert sorted(index.name for index in partial) == ["ix_visits_appointment_id", "ix_visits_handover_arrived",
                                                       "uq_visits_one_open_per_client"]
     if db.is_sqlite:
         definition = text("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name")
