@@ -120,7 +120,7 @@ def error_text(error: DeskError) -> str:
 def _param(key: str, value: object) -> object:
     if key == "field" and isinstance(value, str):
         return _lookup("errors", value)
-    return param_text(value, fmt_date)  # days and moments as the reader expects them (below)
+    return param_text(value, fmt_date, _current)  # days, moments and holidays as the reader expects them (below)
 
 
 # -- dates and numbers as the reader expects them: German as the window writes them (ui/i18n.py);

@@ -17,7 +17,7 @@ from dateutil.rrule import WEEKLY, rrule
 from desk.domain.calendar import DEFAULT_GRANULARITY, check_span, next_free_slot, overlaps
 from desk.domain.errors import ValidationError
 from desk.domain.model import AppointmentRow
-from desk.domain.recurrence import holiday_name
+from desk.domain.public_holidays import holiday_name, is_holiday
 from desk.domain.tickets import BERLIN
 
 #: Longest single client appointment (a whole working day; longer is a typo).
@@ -103,7 +103,7 @@ class Schedule:
     def windows(self, day: date) -> list[tuple[datetime, datetime]]:
         """The working windows of a local day as aware UTC intervals (none when absent, none on a
         public holiday of Baden-Württemberg: the centre is closed)."""
-        if any(a.covers(day) for a in self.absences) or holiday_name(day):
+        if any(a.covers(day) for a in self.absences) or is_holiday(day):
             return []
         return sorted(
             (local_moment(day, h.start, check=False), local_moment(day, h.end, check=False))
@@ -180,7 +180,7 @@ def next_free_start(
     for offset in range(horizon_days + 1):
         day = first_day + timedelta(days=offset)
         if schedule is None:
-            if holiday_name(day):
+            if is_holiday(day):
                 continue  # no suggestion on a public holiday either
             windows = [(local_moment(day, time(7), check=False), local_moment(day, time(20), check=False))]
         else:
@@ -236,13 +236,13 @@ def weekly_series(starts_at: datetime, ends_at: datetime, *, count: int, interva
     return result
 
 
-def series_holidays(spans: Iterable[tuple[datetime, datetime]]) -> list[tuple[date, str]]:
+def series_holidays(spans: Iterable[tuple[datetime, datetime]], language: str) -> list[tuple[date, str]]:
     """The dates of a series (local Berlin days) that are public holidays of Baden-Württemberg,
-    with the holiday's German name: what the booking dialog shows before a counsellor saves."""
+    with the holiday's name in `language`: what the booking dialog shows before a counsellor saves."""
     found = []
     for start, _end in spans:
         day = start.astimezone(BERLIN).date()
-        name = holiday_name(day)
+        name = holiday_name(day, language)
         if name:
             found.append((day, name))
     return found
@@ -250,7 +250,7 @@ def series_holidays(spans: Iterable[tuple[datetime, datetime]]) -> list[tuple[da
 
 def without_holidays(spans: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
     """The series' dates that are no public holiday (the centre is closed on those)."""
-    return [(s, e) for s, e in spans if not holiday_name(s.astimezone(BERLIN).date())]
+    return [(s, e) for s, e in spans if not is_holiday(s.astimezone(BERLIN).date())]
 
 
 def describe_span(starts_at: datetime, ends_at: datetime) -> str:

@@ -5,7 +5,8 @@ the key into the user's language (German or English), so does desk-admin (cli/i1
 Days and moments are parameters as values (a `date`, an aware `datetime`, a `Span`, or a tuple of
 them), never preformatted: the reader's language writes them (`param_text`), German 24.12.2026 in
 the German window, 24/12/2026 in the English one, 2026-12-24 in desk-admin's English and in
-`str(error)`, the English text that keeps logs and tests readable.
+`str(error)`, the English text that keeps logs and tests readable. A public holiday travels as its
+day too (`Holiday`) and is named in the reader's language: "Ostermontag", "Easter Monday".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desk.domain.public_holidays import holiday_name
 from desk.domain.tickets import BERLIN
 
 
@@ -26,9 +28,20 @@ class Span:
     end: datetime
 
 
-def param_text(value: object, day: Callable[[date], str]) -> object:
+@dataclass(frozen=True)
+class Holiday:
+    """A public holiday of Baden-Württemberg as an error's parameter ("{date} is a public holiday
+    ({holiday})"): its day, named when the sentence is written, in the reader's language."""
+
+    day: date
+
+
+def param_text(value: object, day: Callable[[date], str], language: str = "en") -> object:
     """A date, a moment (in the centre's time), a `Span` or a tuple of them as text, each day
-    written by `day` (the reader's language; times are HH:MM in both); anything else unchanged."""
+    written by `day` (the reader's language; times are HH:MM in both); a `Holiday` as its name in
+    `language` ("de", "en"); anything else unchanged."""
+    if isinstance(value, Holiday):
+        return holiday_name(value.day, language) or day(value.day)
     if isinstance(value, Span):
         start, end = _local(value.start), _local(value.end)
         return f"{day(start.date())} {start:%H:%M}–{end:%H:%M}"
@@ -37,8 +50,8 @@ def param_text(value: object, day: Callable[[date], str]) -> object:
         return f"{day(moment.date())} {moment:%H:%M}"
     if isinstance(value, date):
         return day(value)
-    if isinstance(value, tuple) and any(isinstance(item, date | Span) for item in value):
-        return ", ".join(str(param_text(item, day)) for item in value)
+    if isinstance(value, tuple) and any(isinstance(item, date | Span | Holiday) for item in value):
+        return ", ".join(str(param_text(item, day, language)) for item in value)
     return value
 
 
@@ -59,7 +72,8 @@ class DeskError(Exception):
         super().__init__(self.message())
 
     def message(self) -> str:
-        """The English text, days as ISO dates (logs, tests; desk-admin's English says the same)."""
+        """The English text, days as ISO dates, holidays by their English names (logs, tests;
+        desk-admin's English says the same)."""
         try:
             return self.template.format(**{key: param_text(value, date.isoformat)
                                            for key, value in self.params.items()})

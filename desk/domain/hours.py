@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from desk.domain.errors import ValidationError
 from desk.domain.model import ServiceHours
-from desk.domain.recurrence import holiday_name
+from desk.domain.public_holidays import is_holiday
 from desk.domain.tickets import BERLIN
 
 #: A walk-in may take a ticket at the kiosk this long before a service's consultation hours begin
@@ -90,7 +90,7 @@ def next_opening(hours: Iterable[ServiceHours], moment: datetime) -> Opening | N
     local = moment.astimezone(BERLIN)
     for offset in range(OPENING_HORIZON_DAYS + 1):
         day = local.date() + timedelta(days=offset)
-        if holiday_name(day):
+        if is_holiday(day):
             continue
         for h in blocks:
             if h.weekday != day.weekday():

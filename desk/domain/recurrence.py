@@ -1,4 +1,4 @@
-"""Recurring bookings: building, reading and expanding recurrence rules; public holidays.
+"""Recurring bookings: building, reading and expanding recurrence rules; dates on public holidays.
 
 A series is stored as its first occurrence (aware UTC start/end) plus an RFC 5545 RRULE whose
 times mean *local Berlin wall-clock time* (python-dateutil expands it on naive local times, and
@@ -10,8 +10,9 @@ n-th weekday (1st..4th or last), ending on a date (UNTIL) or after n occurrences
 Open-ended series (neither) are materialised up to a horizon and extended lazily (see
 `HORIZON_DAYS`, `EXTEND_MARGIN_DAYS`).
 
-Public holidays of Baden-Württemberg (`holidays`, German names) either skip an occurrence
-(it is never materialised) or flag it (materialised with the holiday's name shown).
+Public holidays of Baden-Württemberg (`public_holidays`) either skip an occurrence (it is never
+materialised) or flag it (materialised with the holiday's German name stored, shown by its day in
+the reader's language).
 
 Occurrences of one series are identified by their *local date* (`occurrence_key`): every pattern
 above has at most one occurrence per day. Keys survive a change of the series' time of day, so a
@@ -21,16 +22,15 @@ cancelled occurrence stays cancelled when the series is edited later.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from typing import Protocol
 
 from dateutil.rrule import rrule, rrulestr
 
 from desk.domain.errors import ValidationError
 from desk.domain.model import HolidayPolicy
+from desk.domain.public_holidays import STORED_LANGUAGE, holiday_name
 from desk.domain.tickets import BERLIN
 
 #: An open-ended series is materialised this far ahead of "now" when it is created or edited.
@@ -76,7 +76,7 @@ class OccurrenceSpec:
     original_start: datetime
     starts_at: datetime
     ends_at: datetime
-    holiday_name: str
+    holiday_name: str  # the German name of the holiday on its day ('' for none): what the database keeps
 
 
 _WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -164,37 +164,6 @@ def is_open_ended(text: str | None) -> bool:
     return bool(text) and "UNTIL=" not in text and "COUNT=" not in text  # type: ignore[operator]
 
 
-# --- holidays ------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=64)
-def _holidays_of(year: int) -> dict[date, str]:
-    # imported when first asked (~25 ms): the repositories of the reception view's first load
-    # import this module, and start-up must not wait for the holiday tables (test_startup_imports)
-    import holidays  # noqa: PLC0415
-
-    return dict(holidays.country_holidays("DE", subdiv="BW", language="de", years=year).items())
-
-
-def holiday_name(day: date) -> str:
-    """The German name of the Baden-Württemberg public holiday on `day`, or ''."""
-    return _holidays_of(day.year).get(day, "")
-
-
-def centre_works(day: date, known: Mapping[date, str] | None = None) -> bool:
-    """A day the centre works: Monday to Friday and no public holiday of Baden-Württemberg (the
-    one rule for the reminders' working days, the demo's, the room calendar's closed days).
-    `known`: the holidays of the days in question already at hand (the room calendar's week)."""
-    return day.weekday() < 5 and not (known.get(day) if known is not None else holiday_name(day))
-
-
-def holidays_between(first: date, last: date) -> dict[date, str]:
-    result: dict[date, str] = {}
-    for year in range(first.year, last.year + 1):
-        result.update({d: n for d, n in _holidays_of(year).items() if first <= d <= last})
-    return result
-
-
 # --- expansion ---------------------------------------------------------------------------------
 
 
@@ -229,7 +198,7 @@ def expand(
     length = local_end - local_start  # wall-clock length: 17:00-19:00 stays two hours on the clock
     if not rule:
         return [OccurrenceSpec(occurrence_key(first_start), first_start, first_start, first_end,
-                               holiday_name(occurrence_key(first_start)))]
+                               holiday_name(occurrence_key(first_start), STORED_LANGUAGE))]
     recurrence: rrule = rrulestr(rule, dtstart=local_start)  # type: ignore[assignment]
     lower = window_start.astimezone(BERLIN).replace(tzinfo=None) - length - timedelta(days=1) if window_start else None
     upper = window_end.astimezone(BERLIN).replace(tzinfo=None) + timedelta(days=1) if window_end else None
@@ -247,23 +216,23 @@ def expand(
             continue
         if window_end is not None and start >= window_end:
             continue
-        name = holiday_name(moment.date())
+        name = holiday_name(moment.date(), STORED_LANGUAGE)
         if name and policy is HolidayPolicy.SKIP:
             continue
         result.append(OccurrenceSpec(moment.date(), start, start, end, name))
     return result
 
 
-def holiday_preview(rule: str | None, first_start: datetime, first_end: datetime, *,
+def holiday_preview(rule: str | None, first_start: datetime, first_end: datetime, *, language: str,
                     horizon: timedelta = timedelta(days=366)) -> tuple[int, list[tuple[date, str]]]:
     """Before saving a series with "skip public holidays": how many dates it will have and
-    which dates are skipped, with the holiday's name (an open-ended series: within `horizon`).
-    "4 dates weekly" across Ascension Day gives 3 dates and names the fourth."""
+    which dates are skipped, with the holiday's name in `language` (an open-ended series: within
+    `horizon`). "4 dates weekly" across Ascension Day gives 3 dates and names the fourth."""
     if not rule:
         return 1, []
     window_end = first_start + horizon if is_open_ended(rule) else None
     every = expand(rule, first_start, first_end, policy=HolidayPolicy.FLAG, window_end=window_end)
-    skipped = [(o.key, o.holiday_name) for o in every if o.holiday_name]
+    skipped = [(o.key, holiday_name(o.key, language)) for o in every if o.holiday_name]
     return len(every) - len(skipped), skipped
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from desk.domain.errors import ValidationError
 from desk.domain.languages import FALLBACK, WRITTEN, is_rtl
 from desk.domain.languages import language as lookup_language
+from desk.domain.public_holidays import centre_works  # the holidays package itself only when asked
 from desk.domain.tickets import BERLIN
 
 # --- channels, slots, statuses ---------------------------------------------------------------
@@ -351,10 +352,6 @@ HORIZON = timedelta(days=8)
 
 def working_day_after(day: date) -> date:
     """The next day the centre works after `day` (Friday: Monday)."""
-    # imported here: the holidays package (~16 MB, ~0.1 s) is not needed for the first frame
-    # (tests/ui/test_startup_imports.py), and reception's window imports this module
-    from desk.domain.recurrence import centre_works
-
     following = day + timedelta(days=1)
     while not centre_works(following):
         following += timedelta(days=1)
@@ -365,8 +362,6 @@ def working_day_before(day: date) -> date:
     """The last day before `day` the centre works (Monday to Friday, not a public holiday of
     Baden-Württemberg): the workstations are off at weekends, so a Monday appointment's reminder
     is due on Friday, not on a Sunday when nothing runs to send it."""
-    from desk.domain.recurrence import centre_works  # imported here: see working_day_after
-
     previous = day - timedelta(days=1)
     while not centre_works(previous):
         previous -= timedelta(days=1)

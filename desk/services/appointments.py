@@ -32,14 +32,13 @@ from desk.domain.appointments import (
     describe_span,
     free_starts,
     next_free_start,
-    series_holidays,
     weekly_series,
     without_holidays,
 )
-from desk.domain.errors import ConflictError, NotFoundError, Span, ValidationError
+from desk.domain.errors import ConflictError, Holiday, NotFoundError, Span, ValidationError
 from desk.domain.model import AppointmentRow, AppointmentStatus, AuditRow, Role, StaffRow
 from desk.domain.permissions import Permission, allowed, appointment_note_visible, full_card
-from desk.domain.recurrence import holiday_name
+from desk.domain.public_holidays import is_holiday
 from desk.domain.text import clean_text
 from desk.domain.tickets import BERLIN, format_client_number
 from desk.domain.topics import Topic
@@ -299,7 +298,8 @@ class AppointmentService:
         fields = self._validated(request.starts_at, request.ends_at, request.interpreter_language,
                                  request.note, now=now)
         spans = weekly_series(fields["starts_at"], fields["ends_at"], count=count, interval_weeks=interval_weeks)
-        skipped = series_holidays(spans) if skip_holidays else []
+        skipped = [day for day in (s.astimezone(BERLIN).date() for s, _e in spans) if is_holiday(day)] \
+            if skip_holidays else []
         if skipped:
             spans = without_holidays(spans)
             if not spans:
@@ -332,7 +332,7 @@ class AppointmentService:
                        client_id=request.client_id,
                        details={"at": describe_span(start, end), "series_id": series_id,
                                 "staff_id": request.staff_id,
-                                **({"skipped_holidays": [d.isoformat() for d, _n in skipped]} if skipped else {})})
+                                **({"skipped_holidays": [d.isoformat() for d in skipped]} if skipped else {})})
                 ids.append(appointment_id)
             uow.touch(Topic.APPOINTMENTS)
             uow.commit()
@@ -646,11 +646,11 @@ class AppointmentService:
         strict = not _may_manage(actor)
         if strict:
             schedule = _schedule(uow, staff_id)
-            holiday = holiday_name(start.astimezone(BERLIN).date())
-            if holiday:
-                raise ConflictError(
+            day = start.astimezone(BERLIN).date()
+            if is_holiday(day):
+                raise ConflictError(  # the holiday as its day: each reader's language names it
                     "{date} is a public holiday ({holiday}): the centre is closed. Next free slot: {suggestion}.",
-                    date=start.astimezone(BERLIN).date(), holiday=holiday,
+                    date=day, holiday=Holiday(day),
                     **_suggest(uow, staff_id, duration, start, interpreter_id, exclude, strict),
                 )
             absence = schedule.absence_on(start.astimezone(BERLIN).date())

@@ -30,6 +30,7 @@ from desk.domain.calendar import check_span, next_free_slot, overlaps
 from desk.domain.errors import ConflictError, NotFoundError, StaleError, ValidationError
 from desk.domain.model import AuditRow, BookingOccurrenceRow, HolidayPolicy, RoomKind, RoomRow
 from desk.domain.permissions import Permission
+from desk.domain.public_holidays import STORED_LANGUAGE, holiday_name
 from desk.domain.recurrence import (
     EXTEND_MARGIN_DAYS,
     HORIZON_DAYS,
@@ -39,7 +40,6 @@ from desk.domain.recurrence import (
     RuleSpec,
     describe,
     expand,
-    holiday_name,
     is_open_ended,
     occurrence_key,
     parse_rrule,
@@ -308,9 +308,11 @@ class BookingService:
             raise ValidationError("This date is cancelled; restore it before changing it.")
         self._check_free(uow, room, [(draft.starts_at, draft.ends_at)], now, exclude_occurrence_ids=(occurrence.id,))
         title_override = draft.title if draft.title != booking.title else None
+        # the date is marked with the German name (what the database keeps); readers name it by its day
+        holiday = holiday_name(occurrence_key(draft.starts_at), STORED_LANGUAGE)
         uow.bookings.update_occurrence(
             occurrence.id, starts_at=draft.starts_at, ends_at=draft.ends_at, room_id=room.id, detached=True,
-            title_override=title_override, holiday_name=holiday_name(occurrence_key(draft.starts_at)),
+            title_override=title_override, holiday_name=holiday,
         )
         self._audit_change(uow, actor, booking.id, "booking.edit_occurrence", occurrence, draft, room.id)
         if linked is not None:
@@ -321,7 +323,7 @@ class BookingService:
                                  exclude_occurrence_ids=(partner.id,))
                 uow.bookings.update_occurrence(
                     partner.id, starts_at=draft.starts_at, ends_at=draft.ends_at, detached=True,
-                    title_override=title_override, holiday_name=holiday_name(occurrence_key(draft.starts_at)),
+                    title_override=title_override, holiday_name=holiday,
                 )
                 self._audit_change(uow, actor, linked.id, "booking.edit_occurrence", partner, draft, linked.room_id)
         uow.bookings.update_booking(booking.id, expected_version=booking.version)

@@ -29,6 +29,7 @@ from desk.domain.model import (
     ServiceRow,
     StaffRow,
 )
+from desk.domain.public_holidays import STORED_LANGUAGE, occurrence_holiday
 from desk.domain.recurrence import expand, is_open_ended, occurrence_key
 from desk.domain.tickets import BERLIN, format_client_number
 
@@ -128,8 +129,8 @@ def room_calendar_ics(
         details = [f"Art: {KIND_NAMES_DE.get(row.kind, row.kind.value)}"]
         if row.organiser:
             details.append(f"Veranstalter: {row.organiser}")
-        if row.holiday_name:
-            details.append(f"Feiertag: {row.holiday_name}")
+        if row.holiday_name:  # German, as the whole file ("Art:", the kinds): it leaves the application
+            details.append(f"Feiertag: {occurrence_holiday(row.holiday_name, row.starts_at, STORED_LANGUAGE)}")
         if notes and notes.get(row.booking_id):
             details.append(notes[row.booking_id])
         event.add("description", "\n".join(details))

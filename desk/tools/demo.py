@@ -28,7 +28,8 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from desk.domain.model import HolidayPolicy
-from desk.domain.recurrence import centre_works, expand
+from desk.domain.public_holidays import centre_works
+from desk.domain.recurrence import expand
 from desk.domain.reminders import working_day_before
 from desk.domain.search import make_search_key
 from desk.domain.settings import BY_KEY

@@ -243,10 +243,12 @@ def error_text(error: BaseException) -> str:
         template = translate("errors", error.template)
         # string parameters that are labels (field="Given name") are translated as well; a
         # setting's key (field/key="partner_organisations") reads as its label on the settings page;
-        # days and moments are written as this window writes them (German 24.12.2026, English 24/12/2026)
+        # days and moments are written as this window writes them (German 24.12.2026, English 24/12/2026),
+        # a public holiday is named in its language ("Ostermontag", "Easter Monday")
+        language = current_language()
         params = {k: setting_words(v) or (translate("errors", v) if k == "field" and isinstance(v, str)
                                           else in_words(k, v)) if k in ("field", "key")
-                  else param_text(in_words(k, v), fmt_date)
+                  else param_text(in_words(k, v), fmt_date, language)
                   for k, v in error.params.items()}
         try:
             return template.format(**params)

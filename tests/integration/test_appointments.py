@@ -95,11 +95,12 @@ def test_a_public_holiday_is_no_working_day(services, reception, counsellor, set
                                             now=NOW) == []
     with pytest.raises(ConflictError) as closed:
         services.appointments.book(reception, request(setup, at(easter_monday, 9)), now=NOW)
-    assert "public holiday (Ostermontag)" in str(closed.value)
+    assert "public holiday (Easter Monday)" in str(closed.value)  # the English of the logs
     assert closed.value.params["next_start"] == at(easter_monday + timedelta(days=1), 9)
-    # the days are values: desk-admin (and the window) writes them in the reader's language
+    # the days and the holiday are values: desk-admin (and the window) writes them in the reader's
+    # language (the holiday was German "Ostermontag" inside the English sentence)
     assert said_by_desk_admin(closed.value, "en") == (
-        "2030-04-22 is a public holiday (Ostermontag): the centre is closed. Next free slot: 2030-04-23 09:00–09:45.")
+        "2030-04-22 is a public holiday (Easter Monday): the centre is closed. Next free slot: 2030-04-23 09:00–09:45.")
     assert said_by_desk_admin(closed.value, "de") == (
         "Der 22.04.2030 ist ein Feiertag (Ostermontag): das Zentrum ist geschlossen. "
         "Nächste freie Zeit: 23.04.2030 09:00–09:45.")
@@ -263,7 +264,9 @@ def test_series_skips_public_holidays_unless_asked(services, counsellor, recepti
     assert MONDAY + timedelta(weeks=weeks) == easter_monday
     first = request(setup, at(MONDAY, 9))
     spans = weekly_series(first.starts_at, first.ends_at, count=weeks + 2)
-    assert series_holidays(spans) == [(easter_monday, "Ostermontag")]  # what the dialog shows
+    # what the dialog shows, in its language
+    assert series_holidays(spans, "de") == [(easter_monday, "Ostermontag")]
+    assert series_holidays(spans, "en") == [(easter_monday, "Easter Monday")]
 
     rows = services.appointments.book_series(counsellor, first, count=weeks + 2, now=NOW)
     days = [r.starts_at.astimezone(BERLIN).date() for r in rows]

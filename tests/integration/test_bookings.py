@@ -287,7 +287,16 @@ def test_holidays_skip_or_flag(services, reception) -> None:
                                                         rule=RuleSpec(Frequency.WEEKLY, count=3),
                                                         holiday_policy=HolidayPolicy.FLAG))
     names = [o.holiday_name for o in services.bookings.series(reception, flagged.booking_id)]
-    assert names == ["", "Ostermontag", ""]
+    assert names == ["", "Ostermontag", ""]  # stored as always: the German name marks the date
+    # the room's calendar file is German, as every file that leaves the application ("Art: ..."),
+    # whatever language the window or desk-admin speaks
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(services.bookings.export_ics(reception, start=start, end=start + timedelta(days=15),
+                                                               room_id=group.id))
+    holidays = [str(event["description"]).split("\n")[-1] for event in calendar.walk("VEVENT")
+                if "Feiertag" in str(event["description"])]
+    assert holidays == ["Feiertag: Ostermontag"]
 
 
 def test_open_ended_series_is_materialised_to_the_horizon_and_extended(services, reception, clock) -> None:

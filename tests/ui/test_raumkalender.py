@@ -533,16 +533,26 @@ def test_series_end_follows_the_start_and_one_off_has_no_holiday_option(qtbot, c
     assert dialog.until.date() >= dialog.day.date()
 
 
-def test_weekly_four_dates_across_a_holiday_says_which_is_skipped_before_saving(qtbot, ctx, group) -> None:
+@pytest.mark.parametrize(("language", "booked", "holiday", "other"),
+                         [("en", "3 dates will be booked", "14/05/2026 (Ascension Day)", "Christi Himmelfahrt"),
+                          ("de", "3 Termine werden gebucht", "14.05.2026 (Christi Himmelfahrt)", "Ascension Day")])
+def test_weekly_four_dates_across_a_holiday_says_which_is_skipped_before_saving(qtbot, ctx, group, language, booked,
+                                                                                holiday, other) -> None:
+    """The skipped holiday is named in the dialog's language (English said "Christi Himmelfahrt")."""
     start = place(datetime(2026, 4, 30, 17, 0))  # Thursdays; 14 May 2026 is Ascension Day
-    dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start, end=start + timedelta(hours=2))
-    qtbot.addWidget(dialog)
-    dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
-    dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("count"))
-    dialog.count.setValue(4)
-    text = dialog.preview.text()
-    assert "3 dates will be booked" in text
-    assert "14" in text and "Christi Himmelfahrt" in text
+    install_language(language)
+    try:
+        dialog = BookingDialog(ctx, None, rooms=rooms(ctx), room_id=group.id, start=start,
+                               end=start + timedelta(hours=2))
+        qtbot.addWidget(dialog)
+        dialog.frequency.setCurrentIndex(dialog.frequency.findData(Frequency.WEEKLY.value))
+        dialog.end_mode.setCurrentIndex(dialog.end_mode.findData("count"))
+        dialog.count.setValue(4)
+        text = dialog.preview.text()
+    finally:
+        install_language("en")
+    assert booked in text
+    assert holiday in text and other not in text
 
 
 @pytest.mark.parametrize("scale", [1, 2])
@@ -661,3 +671,57 @@ def test_a_slot_already_over_is_refused_in_the_dialog_but_a_past_date_takes_its_
     qtbot.waitUntil(lambda: dialog.saved, timeout=20000)
     after = ctx.services.bookings.series(ctx.actor, booking_id)[0]
     assert (after.actual_participants, after.expected_participants, after.starts_at) == (14, 20, yesterday)
+
+
+def test_the_week_names_its_public_holiday_in_the_window_s_language(qtbot, ctx, group, ui_clock, tmp_path) -> None:
+    """The English week said "Public holiday: Ostermontag" (the header, the block of a date booked on
+    the holiday, its tooltip, the list's status): the holidays were named in German only. Now each
+    window names them in its language, also after switching while the week is on show; the
+    database keeps the German name it always kept."""
+    from desk.ui.views.raumkalender.canvas import CalendarCanvas
+
+    ui_clock.set(datetime(2026, 3, 31, 8, 0, tzinfo=BERLIN))  # the Tuesday before Easter
+    easter_monday = date(2026, 4, 6)
+    start = place(datetime(2026, 4, 6, 17, 0))
+    booked = ctx.services.bookings.create(ctx.actor, BookingDraft(group.id, "Sprachcafé", start,
+                                                                  start + timedelta(hours=2)))
+    stored = next(o for o in ctx.services.bookings.occurrences(ctx.actor, start, start + timedelta(hours=2),
+                                                               [group.id]) if o.booking_id == booked.booking_id)
+    assert stored.holiday_name == "Ostermontag"  # what the database keeps, as it always did
+    view = RaumkalenderView(ctx)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
+        view.resize(1200, 800)
+        view.show()
+    view.room_filter.setCurrentIndex(view.room_filter.findData(group.id))
+    qtbot.waitUntil(lambda: len(view.canvas.rooms) == 1, timeout=20000)
+    with qtbot.waitSignal(view.sig_loaded, timeout=20000):
+        view.go_next()  # the week of Easter Monday
+    assert view.days()[0] == easter_monday
+    canvas: CalendarCanvas = view.canvas
+
+    def shown() -> tuple[str, str, str]:
+        position = next(r for r in range(view.model.rowCount())
+                        if view.model.index(r, Column.STATUS).data(OCCURRENCE_ID_ROLE) == stored.id)
+        block = next(b for b in canvas.blocks() if b.row.id == stored.id)
+        return (canvas.holiday_text(easter_monday), canvas.block_text(block.row),
+                view.model.index(position, Column.STATUS).data())
+
+    header, block, status = shown()
+    assert header == "Public holiday: Easter Monday"
+    assert block.startswith("Public holiday: Easter Monday\n17:00–19:00\nSprachcafé")  # also the tooltip
+    assert status == "Public holiday: Easter Monday"
+    assert canvas.holiday_text(easter_monday + timedelta(days=1)) == ""
+    canvas.grab().save(str(tmp_path / "raumkalender-holiday-en.png"))
+    install_language("de")
+    try:
+        ctx.events.sig_language_changed.emit("de")  # as the window's language menu does
+        header, block, status = shown()
+        assert header == "Feiertag: Ostermontag"
+        assert block.startswith("Feiertag: Ostermontag\n17:00–19:00\nSprachcafé")
+        assert status == "Feiertag: Ostermontag"
+        canvas.grab().save(str(tmp_path / "raumkalender-holiday-de.png"))
+    finally:
+        install_language("en")
+        ctx.events.sig_language_changed.emit("en")
+    assert shown()[0] == "Public holiday: Easter Monday"

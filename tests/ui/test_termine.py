@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from desk.domain.appointments import WorkingHourRow, local_moment
 from desk.domain.model import AppointmentStatus, Role
-from desk.domain.recurrence import holiday_name
+from desk.domain.public_holidays import is_holiday
 from desk.domain.tickets import BERLIN
 from desk.services.appointments import AppointmentRequest
 from desk.services.clients import ClientInput
@@ -108,7 +108,7 @@ def test_book_through_the_dialog_with_a_free_slot(qtbot, world, make_ui_ctx):
     assert dialog.client_label.textFormat() == Qt.TextFormat.PlainText
     assert HTML_NAME in dialog.client_label.text()
     day = world["day"]
-    if holiday_name(day):  # the centre is closed on a public holiday (no free slots): the next day, with 10:00 taken
+    if is_holiday(day):  # the centre is closed on a public holiday (no free slots): the next day, with 10:00 taken
         day = _next_working_day_with_ten_taken(world)
     dialog.date.setDate(qdate(day))
     wait_idle(qtbot, ctx)
@@ -135,7 +135,7 @@ def _next_working_day_with_ten_taken(world) -> date:
     services = world["services"]
     head = Actor.system("test")
     day = world["day"]
-    while holiday_name(day):
+    while is_holiday(day):
         day += timedelta(days=1)
     services.appointments.book(head, AppointmentRequest(
         client_id=world["client"].id, service_id=world["appointment"].service_id, staff_id=world["staff"],
@@ -146,10 +146,10 @@ def _next_working_day_with_ten_taken(world) -> date:
 def _series_over_a_holiday(today: date) -> tuple[date, date, str]:
     """The first public holiday (computed) at least two weeks ahead whose weekday two weeks
     before, one week before and one week after is a working day: (first date, holiday, name)."""
-    from desk.domain.recurrence import holidays_between
+    from desk.domain.public_holidays import holidays_between
 
-    for day, name in sorted(holidays_between(today + timedelta(days=15), today + timedelta(days=400)).items()):
-        if not any(holiday_name(day + timedelta(weeks=w)) for w in (-2, -1, 1)):
+    for day, name in sorted(holidays_between(today + timedelta(days=15), today + timedelta(days=400), "en").items()):
+        if not any(is_holiday(day + timedelta(weeks=w)) for w in (-2, -1, 1)):
             return day - timedelta(weeks=2), day, name
     raise AssertionError("no public holiday within a year")
 
@@ -339,7 +339,7 @@ def test_taking_the_suggestion_keeps_the_series_first_date(qtbot, world, make_ui
     went; now the series keeps its first date and takes the suggested time."""
     services, head = world["services"], Actor.system("test")
     first = world["day"] + timedelta(days=1)
-    while any(holiday_name(first + timedelta(weeks=w)) for w in range(4)):
+    while any(is_holiday(first + timedelta(weeks=w)) for w in range(4)):
         first += timedelta(days=1)
     blocked = first + timedelta(weeks=2)
     services.appointments.book(head, AppointmentRequest(
@@ -370,7 +370,7 @@ def test_a_series_over_the_counsellor_s_absence_names_those_dates(qtbot, world, 
     over her two weeks of leave was booked without a word; the dialog names those dates now."""
     services, head = world["services"], Actor.system("test")
     first = world["day"] + timedelta(days=1)
-    while any(holiday_name(first + timedelta(weeks=w)) for w in range(6)):
+    while any(is_holiday(first + timedelta(weeks=w)) for w in range(6)):
         first += timedelta(days=1)
     leave = (first + timedelta(weeks=2), first + timedelta(weeks=3, days=1))
     services.appointments.add_absence(head, world["staff"], *leave, "Urlaub")
@@ -389,13 +389,44 @@ def test_a_series_over_the_counsellor_s_absence_names_those_dates(qtbot, world, 
     assert not dialog.series_holidays.isVisibleTo(dialog)
 
 
+@pytest.mark.parametrize(("language", "series", "closed"), [
+    ("en", "2 appointments will be booked. Left out because they are public holidays: 06/04/2026 (Easter Monday).",
+     "Public holiday (Easter Monday): the centre is closed."),
+    ("de", "2 Termine werden gebucht. Ausgelassen, weil Feiertag: 06.04.2026 (Ostermontag).",
+     "Feiertag (Ostermontag): das Zentrum ist geschlossen."),
+])
+def test_the_dialog_names_the_public_holidays_in_its_language(qtbot, world, make_ui_ctx, language, series, closed):
+    """The series' holiday list and the line under the free slots said "Ostermontag" in the English
+    dialog too; each dialog names the holiday in its own language now. Mondays 23.03., 30.03. and
+    06.04.2026 (Easter Monday)."""
+    from desk.ui.i18n import install_language
+
+    install_language(language)
+    try:
+        view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
+        wait_idle(qtbot, ctx)
+        dialog = view.agenda.make_dialog()
+        qtbot.addWidget(dialog)
+        first = date(2026, 3, 23)
+        dialog.date.setDate(qdate(first))
+        dialog.set_start(local_moment(first, time(11)))
+        dialog.series_count.setValue(3)
+        assert dialog.series_holidays.text() == series
+        dialog.series_count.setValue(1)
+        dialog.date.setDate(qdate(date(2026, 4, 6)))
+        qtbot.waitUntil(lambda: dialog.slots_label.text() == closed, timeout=20000)
+        wait_idle(qtbot, ctx)
+    finally:
+        install_language("en")
+
+
 def test_a_single_date_on_a_public_holiday_says_so_under_the_free_slots(qtbot, world, make_ui_ctx):
     """No free slots on a holiday: the dialog said 'working hours, absence or fully booked'; it
     names the holiday now (the counsellor may still book it, as outside her hours)."""
-    from desk.domain.recurrence import holidays_between
+    from desk.domain.public_holidays import holidays_between
 
     today = world["services"].clock().astimezone(BERLIN).date()
-    day, name = min(holidays_between(today + timedelta(days=1), today + timedelta(days=400)).items())
+    day, name = min(holidays_between(today + timedelta(days=1), today + timedelta(days=400), "en").items())
     view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.COUNSELLOR)
     wait_idle(qtbot, ctx)
     dialog = view.agenda.make_dialog()
@@ -414,7 +445,7 @@ def test_a_day_the_counsellor_is_absent_says_so_under_the_free_slots(qtbot, worl
 
     services, head = world["services"], Actor.system("test")
     day = world["day"] + timedelta(days=1)
-    while holiday_name(day):
+    while is_holiday(day):
         day += timedelta(days=1)
     services.appointments.add_absence(head, world["staff"], day, day, "Urlaub")
     view, ctx = make_view(qtbot, make_ui_ctx, world, role=role)
@@ -442,12 +473,16 @@ def test_a_day_the_counsellor_is_absent_says_so_under_the_free_slots(qtbot, worl
 
 def test_the_holiday_refusal_writes_its_dates_in_the_window_s_language(qtbot, world, make_ui_ctx):
     """The service hands the days over as dates (they were German dd.mm.yyyy inside the English
-    sentence): the English window writes 24/12/2026, the German one 24.12.2026."""
-    from desk.domain.recurrence import holidays_between
+    sentence): the English window writes 24/12/2026, the German one 24.12.2026. The holiday too
+    travels as its day: the English window names it in English ("Easter Monday"), the German one
+    in German ("Ostermontag"); it was the German name in both."""
+    from desk.domain.public_holidays import holiday_name, holidays_between
     from desk.ui.i18n import install_language
 
     today = world["services"].clock().astimezone(BERLIN).date()
-    day, name = min(holidays_between(today + timedelta(days=2), today + timedelta(days=400)).items())
+    day, name = min(holidays_between(today + timedelta(days=2), today + timedelta(days=400), "en").items())
+    german_name = holiday_name(day, "de")
+    assert name and german_name and name != german_name
     view, ctx = make_view(qtbot, make_ui_ctx, world)  # reception: the centre's days only
     wait_idle(qtbot, ctx)
     dialog = view.agenda.make_dialog()
@@ -458,6 +493,7 @@ def test_the_holiday_refusal_writes_its_dates_in_the_window_s_language(qtbot, wo
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
     english = dialog.message.text()
     assert english.startswith(f"{day:%d/%m/%Y} is a public holiday ({name})"), english
+    assert german_name not in english
     assert "Next free slot: " in english and f"{day:%d.%m.%Y}" not in english
     suggested = dialog.suggested.astimezone(BERLIN)  # the next free slot, after the holiday
     assert f"Next free slot: {suggested:%d/%m/%Y %H:%M}–" in english, english
@@ -469,7 +505,7 @@ def test_the_holiday_refusal_writes_its_dates_in_the_window_s_language(qtbot, wo
         dialog.save()
         qtbot.waitUntil(lambda: dialog.message.text().startswith("Der "), timeout=20000)
         german = dialog.message.text()
-        assert german.startswith(f"Der {day:%d.%m.%Y} ist ein Feiertag ({name})"), german
+        assert german.startswith(f"Der {day:%d.%m.%Y} ist ein Feiertag ({german_name})"), german
         assert f"Nächste freie Zeit: {suggested:%d.%m.%Y %H:%M}–" in german, german
         assert "/" not in german
     finally:

@@ -333,11 +333,11 @@
     <name>CalendarCanvas</name>
     <message>
         <source>{day} (today)</source>
-        <extracomment>&quot;above&quot;/&quot;below&quot;: this day&apos;s part lies wholly outside the hours shown (a night across midnight, a late event): pinned to that edge, two lines high, time first with an arrow</extracomment>
         <translation>{day} (heute)</translation>
     </message>
     <message>
         <source>Public holiday: {name}</source>
+        <extracomment>&quot;above&quot;/&quot;below&quot;: this day&apos;s part lies wholly outside the hours shown (a night across midnight, a late event): pinned to that edge, two lines high, time first with an arrow</extracomment>
         <translation>Feiertag: {name}</translation>
     </message>
     <message>

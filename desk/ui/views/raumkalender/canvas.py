@@ -4,7 +4,8 @@ move, resize) that the view sends to the booking service. Titles are drawn with
 QPainter.drawText, which never interprets markup: `<img src=x>` shows literally.
 
 Status never by colour alone: cancelled dates are hatched *and* say "Cancelled"; dates on a
-public holiday name the holiday. The same painting routine prints the week plan (black and white).
+public holiday name the holiday (in the window's language, as the day headers do). The same painting
+routine prints the week plan (black and white).
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desk.domain.model import BookingKind, BookingOccurrenceRow
-from desk.domain.recurrence import centre_works, place
+from desk.domain.public_holidays import centre_works, holidays_between, occurrence_holiday
+from desk.domain.recurrence import place
 from desk.ui.clock import centre_today
-from desk.ui.i18n import fmt_date, fmt_time, local
+from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.views.raumkalender.labels import weekday_label
 from desk.ui.views.raumkalender.model import OccurrenceModel
 
@@ -117,7 +119,7 @@ class CalendarCanvas(QWidget):
         self.model = model
         self.days: list[date] = []
         self.rooms: list[tuple[int, str]] = []
-        self.holidays: dict[date, str] = {}
+        self.holidays: dict[date, str] = {}  # the public holidays of `days`, named in the window's language
         self.selected_id = 0
         self.read_only = False
         self._drag: Drag | None = None
@@ -136,12 +138,28 @@ class CalendarCanvas(QWidget):
 
     # -- content ----------------------------------------------------------------------------------
 
-    def set_range(self, days: list[date], rooms: list[tuple[int, str]], holidays: dict[date, str]) -> None:
+    def set_range(self, days: list[date], rooms: list[tuple[int, str]]) -> None:
         self.days = list(days)
         self.rooms = list(rooms)
-        self.holidays = dict(holidays)
+        self._name_holidays()
         self._update_minimum_width()
         self._on_model_changed()
+
+    def _name_holidays(self) -> None:
+        self.holidays = holidays_between(self.days[0], self.days[-1], current_language()) if self.days else {}
+
+    def holiday_text(self, day: date) -> str:
+        """The second line of `day`'s header: its public holiday in the window's language, or ''."""
+        holiday = self.holidays.get(day, "")
+        return self.tr("Public holiday: {name}").format(name=holiday) if holiday else ""
+
+    def retranslate(self) -> None:
+        """Everything the canvas writes in the language just installed: the holidays' names in the
+        headers and the blocks, "Cancelled" (the blocks' texts are laid out once and kept)."""
+        self._name_holidays()
+        self._texts.clear()
+        self._static.clear()
+        self.update()
 
     def min_column_width(self) -> int:
         """A column is never narrower than a time range ("10:15–11:45") or a room's short name
@@ -314,7 +332,7 @@ class CalendarCanvas(QWidget):
         for d, day in enumerate(self.days):
             x = area.left() + GUTTER + d * rooms * width
             header = QRectF(x, area.top(), rooms * width, DAY_HEADER)
-            holiday = self.holidays.get(day, "")
+            holiday = self.holiday_text(day)
             if not centre_works(day, self.holidays):  # closed: a weekend or a public holiday
                 painter.fillRect(QRectF(x, top, rooms * width, grid_bottom - top), QColor("#f3f3f3"))
             painter.setFont(bold if day == today and not printing else base)
@@ -326,9 +344,8 @@ class CalendarCanvas(QWidget):
                              painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(header.width()) - 4))
             if holiday:
                 painter.setFont(small)
-                text = self.tr("Public holiday: {name}").format(name=holiday)
                 painter.drawText(header.adjusted(2, DAY_HEADER / 2, -2, 0), Qt.AlignmentFlag.AlignCenter,
-                                 painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                 painter.fontMetrics().elidedText(holiday, Qt.TextElideMode.ElideRight,
                                                                   int(header.width()) - 4))
             if len(self.rooms) > 1:
                 painter.setFont(small)
@@ -454,8 +471,9 @@ class CalendarCanvas(QWidget):
         lines = []
         if row.cancelled:
             lines.append(self.tr("Cancelled"))
-        if row.holiday_name:
-            lines.append(self.tr("Public holiday: {name}").format(name=row.holiday_name))
+        if row.holiday_name:  # stored in German: named by its day in the window's language
+            holiday = occurrence_holiday(row.holiday_name, row.starts_at, current_language())
+            lines.append(self.tr("Public holiday: {name}").format(name=holiday))
         lines.append(f"{_hhmm(row.starts_at)}–{_hhmm(row.ends_at)}")
         lines.append(row.title)
         if row.organiser:

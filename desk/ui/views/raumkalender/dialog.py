@@ -488,7 +488,7 @@ class BookingDialog(LockAwareDialog):
             return
         rule, start, end = draft
         skipping = HolidayPolicy(self.holiday_policy.currentData()) is HolidayPolicy.SKIP
-        kept, holidays = holiday_preview(rule, start, end)
+        kept, holidays = holiday_preview(rule, start, end, language=current_language())
         if not holidays:
             self.preview.setText("")
             return

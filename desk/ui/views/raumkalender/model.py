@@ -10,7 +10,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desk.domain.model import BookingOccurrenceRow
-from desk.ui.i18n import fmt_date, fmt_time, local
+from desk.domain.public_holidays import occurrence_holiday
+from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.models import ID_ROLE, OWN_ROLE, ROW_ROLE, SORT_ROLE, FrozenRowsModel, TableColumn, column_enum
 from desk.ui.views.raumkalender.labels import kind_label, weekday_label
 
@@ -64,8 +65,9 @@ class OccurrenceModel(FrozenRowsModel[BookingOccurrenceRow]):
         parts = []
         if row.cancelled:
             parts.append(self.tr("Cancelled"))
-        if row.holiday_name:
-            parts.append(self.tr("Public holiday: {name}").format(name=row.holiday_name))
+        if row.holiday_name:  # stored in German: named by its day in the reader's language
+            holiday = occurrence_holiday(row.holiday_name, row.starts_at, current_language())
+            parts.append(self.tr("Public holiday: {name}").format(name=holiday))
         if row.recurring:
             parts.append(self.tr("Series"))
         return ", ".join(parts)

@@ -15,14 +15,14 @@ from desk.ui.views.raumkalender.model import OccurrenceModel
 
 
 def paint_week_plan(device: QPagedPaintDevice, *, title: str, days: list[date], rooms: list[tuple[int, str]],
-                    rows: list[BookingOccurrenceRow], holidays: dict[date, str], footer: str = "") -> None:
+                    rows: list[BookingOccurrenceRow], footer: str = "") -> None:
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                      QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
     model = OccurrenceModel()
     model.set_rooms(dict(rooms))
     model.set_rows(rows)
     canvas = CalendarCanvas(model)
-    canvas.set_range(days, rooms, holidays)
+    canvas.set_range(days, rooms)  # the holidays named in the window's language, as the title
     painter = QPainter(device)
     try:
         page = QRectF(painter.viewport())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.model import RoomKind, RoomRow
 from desk.domain.permissions import Permission, allowed
-from desk.domain.recurrence import EditScope, holidays_between, place
+from desk.domain.recurrence import EditScope, place
 from desk.domain.topics import Topic
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
@@ -265,7 +265,7 @@ class RaumkalenderView(DeskView):
         def done(rows) -> None:
             if generation != self._generation:
                 return  # a newer request is on its way
-            self.canvas.set_range(days, rooms, holidays_between(days[0], days[-1]))
+            self.canvas.set_range(days, rooms)
             self.model.set_rows(rows)
             self.sig_loaded.emit()
 
@@ -445,7 +445,6 @@ class RaumkalenderView(DeskView):
         return {
             "title": week_title(name, days[0]) if not self.day_mode else f"{name}: {fmt_date(days[0])}",
             "days": days, "rooms": self.shown_rooms(), "rows": self.model.rows(),
-            "holidays": holidays_between(days[0], days[-1]),
             "footer": self.tr("Printed {date} by {name}").format(date=fmt_date(centre_today()),
                                                                   name=self.ctx.actor.name),
         }
@@ -515,7 +514,7 @@ class RaumkalenderView(DeskView):
         self.go_date.setAccessibleName(self.tr("Go to date"))
         self._update_period_label()
         self.model.retranslate()  # the list's headers and status words
-        self.canvas.update()
+        self.canvas.retranslate()  # the holidays' names, the blocks' words
 
 
 class _DoneCommand(QUndoCommand):

@@ -51,7 +51,7 @@ from desk.domain.model import (
     ServiceRow,
     StaffRow,
 )
-from desk.domain.recurrence import holiday_name
+from desk.domain.public_holidays import holiday_name
 from desk.services.appointments import AppointmentChange, AppointmentRequest
 from desk.services.once import new_request_key
 from desk.ui.clock import centre_today, qdate
@@ -427,7 +427,7 @@ class AppointmentDialog(LockAwareDialog):
         """Before saving: which dates of the series are public holidays, and what happens to them."""
         spans = self.series_spans()
         self.skip_holidays.setEnabled(self.series_count.value() > 1)
-        holidays = series_holidays(spans)
+        holidays = series_holidays(spans, current_language())
         lines = []
         if holidays:
             days = ", ".join(f"{fmt_date(day)} ({name})" for day, name in holidays)
@@ -551,7 +551,7 @@ class AppointmentDialog(LockAwareDialog):
         """How many free slots, or why there are none (a holiday, the counsellor's absence)."""
         starts = self.slots.count()
         day = pydate(self.date.date())
-        holiday = holiday_name(day)
+        holiday = holiday_name(day, current_language())
         # None while the chosen counsellor's schedule loads (load_schedule drops the previous one)
         absence = self.schedule.absence_on(day) if self.schedule is not None else None
         if holiday and not starts:
