@@ -74,6 +74,20 @@ class AppointmentRequest:
 
 
 @dataclass(frozen=True)
+class AbsenceSaved:
+    """What saving an absence did: the absence, and how many people waiting today who were reserved
+    for the counsellor it released to all colleagues (None: a retry answered with what its first
+    attempt saved, whose count is not known)."""
+
+    absence: AbsenceRow
+    released_waiting: int | None = 0
+
+
+def _saved_before(absence: AbsenceRow | None) -> AbsenceSaved | None:
+    return None if absence is None else AbsenceSaved(absence=absence, released_waiting=None)
+
+
+@dataclass(frozen=True)
 class AppointmentChange:
     """A reschedule or edit: every field given is the new value."""
 
@@ -477,16 +491,20 @@ class AppointmentService:
 
     @requires(Permission.APPOINTMENT_MANAGE)
     def add_absence(self, actor: Actor, staff_id: int, starts_on: date, ends_on: date, reason: str = "", *,
-                    request_key: str | None = None) -> AbsenceRow:
+                    request_key: str | None = None, now: datetime | None = None) -> AbsenceSaved:
         """Add an absence (whole days). Booked appointments in it stay; the view lists them to move.
-        Saved again with the same request key after a fault whose first attempt was saved: that
-        absence, not a second one."""
+        One covering today (the centre's date, from `now` or the services' clock) releases, in the
+        same transaction, the people checked in today and still waiting who are reserved for the
+        counsellor: any colleague's call next takes them (docs/WAITING.md). Saved again with the
+        same request key after a fault whose first attempt was saved: that absence, not a second
+        one (its release was committed with it; how many it released is not known then)."""
         key = checked_key(request_key)
-        return once(self._uow, key, lambda: self._add_absence(actor, staff_id, starts_on, ends_on, reason, key),
-                    lambda uow, k: uow.appointments.absence_made_by(k), what="absence")
+        moment = now or self._clock()
+        return once(self._uow, key, lambda: self._add_absence(actor, staff_id, starts_on, ends_on, reason, key, moment),
+                    lambda uow, k: _saved_before(uow.appointments.absence_made_by(k)), what="absence")
 
     def _add_absence(self, actor: Actor, staff_id: int, starts_on: date, ends_on: date, reason: str,
-                     key: str | None) -> AbsenceRow:
+                     key: str | None, now: datetime) -> AbsenceSaved:
         reason = clean_text(reason, field="Reason", max_length=200)
         if ends_on < starts_on:
             raise ValidationError("The end lies before the start.")
@@ -495,11 +513,21 @@ class AppointmentService:
         with self._uow(write=True) as uow:
             uow.appointments.lock_staff([staff_id])
             absence_id = uow.appointments.add_absence(staff_id, starts_on, ends_on, reason, request_key=key)
+            released, today = 0, now.astimezone(BERLIN).date()
+            if starts_on <= today <= ends_on:
+                # away today calls nobody today: the people waiting for them go to their service's
+                # list (the one statement of a deactivation, for today's tickets only)
+                released = uow.visits.release_staff(staff_id, now=now, day=today)
+                if released:
+                    uow.touch(Topic.VISITS)
+            # the reason is never kept (it may be an illness): desk.domain.audit drops its text
             record(uow, actor, "absence.add", entity_type="staff", entity_id=staff_id,
-                   details={"from": starts_on.isoformat(), "to": ends_on.isoformat(), "reason": reason})
+                   details={"from": starts_on.isoformat(), "to": ends_on.isoformat(), "reason": reason,
+                            **({"released_waiting": released} if released else {})})
             uow.touch(Topic.APPOINTMENTS)
             uow.commit()
-            return next(a for a in uow.appointments.absences(staff_id) if a.id == absence_id)
+            absence = next(a for a in uow.appointments.absences(staff_id) if a.id == absence_id)
+            return AbsenceSaved(absence=absence, released_waiting=released)
 
     @requires(Permission.APPOINTMENT_MANAGE)
     def remove_absence(self, actor: Actor, absence_id: int) -> None:

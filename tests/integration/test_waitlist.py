@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from desk.domain.model import Priority, Role, VisitStatus
+from desk.domain.topics import Topic
 from desk.domain.waitlist import wait_time
 from desk.services.auditlog import AuditFilter
 from desk.services.checkin import CheckInRequest
@@ -557,3 +558,112 @@ def test_an_absence_of_a_colleague_does_not_release_the_counsellors_own_appointm
     booked = _appointment_visit(services, head, mbe, yilmaz, 0)
     assert booked.assigned_staff_id == yilmaz.staff_id
     assert services.waitlist.call_next(kaya, room_id=room.id, now=T0 + timedelta(minutes=1)) is None
+
+
+# -- an absence for today entered after people were checked in for the counsellor ----------------
+
+
+def _audited_absence(services, staff_id):
+    with services.uow() as uow:
+        [event] = uow.audit.query(entity_type="staff", entity_id=staff_id, action="absence.add")
+    return event
+
+
+def test_an_absence_entered_for_today_releases_the_people_already_waiting_for_the_counsellor(setup, head):
+    """Frau Yilmaz calls in sick at 9:00, after two of her appointment clients were checked in: the
+    head enters the absence, and in that same transaction both are released to the service's list,
+    where Frau Kaya's call next takes them. The one Frau Yilmaz had already called, the one in
+    session with her and Herr Berg's reserved client stay as they are; the audit entry says how
+    many were released, never why she is away."""
+    from datetime import date
+
+    from desk.storage.uow import recording_commits
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    berg = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    kaya = _counsellor_account(services, "kaya", "Frau Kaya", mbe)
+    first = _appointment_visit(services, head, mbe, yilmaz, 0)
+    second = _appointment_visit(services, head, mbe, yilmaz, 30)
+    called = _appointment_visit(services, head, mbe, yilmaz, -30)
+    in_session = _appointment_visit(services, head, mbe, yilmaz, -60)
+    bergs = _appointment_visit(services, head, mbe, berg, 0)
+    services.waitlist.call(yilmaz, called.id, room_id=room.id, now=T0 - timedelta(minutes=5))
+    services.waitlist.start(yilmaz, in_session.id, now=T0 - timedelta(minutes=4))
+    assert {v.assigned_staff_id for v in (first, second, called, in_session)} == {yilmaz.staff_id}
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=T0) is None  # all reserved
+
+    with recording_commits() as made:
+        saved = services.appointments.add_absence(head, yilmaz.staff_id, date(2026, 11, 23), date(2026, 11, 25),
+                                                  "krank", now=T0 + timedelta(minutes=2))
+    assert saved.released_waiting == 2
+    assert (saved.absence.starts_on, saved.absence.ends_on) == (date(2026, 11, 23), date(2026, 11, 25))
+    [topics] = made.values()  # one transaction, announced to every waiting list
+    assert Topic.VISITS in topics and Topic.APPOINTMENTS in topics
+
+    after = {v.id: services.waitlist.get(head, v.id) for v in (first, second, called, in_session, bergs)}
+    assert after[first.id].assigned_staff_id is None and after[second.id].assigned_staff_id is None
+    assert after[first.id].version == first.version + 1  # a conditional update like any other
+    assert (after[called.id].status, after[called.id].assigned_staff_id) == (VisitStatus.CALLED, yilmaz.staff_id)
+    assert (after[in_session.id].status, after[in_session.id].assigned_staff_id) == (
+        VisitStatus.IN_SESSION, yilmaz.staff_id)
+    assert after[bergs.id].assigned_staff_id == berg.staff_id  # another counsellor's: untouched
+
+    now = T0 + timedelta(minutes=3)
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=now).visit.id == first.id
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=now).visit.id == second.id
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=now) is None  # Herr Berg's stays his
+
+    details = json.loads(_audited_absence(services, yilmaz.staff_id).details)
+    assert details["released_waiting"] == 2
+    assert "krank" not in json.dumps(details) and "reason" not in details
+
+
+ABSENCES_ENTERED = {
+    "starts tomorrow": (24, 30),
+    "ended yesterday": (16, 22),
+    "next week only": (30, 30),
+}
+
+
+@pytest.mark.parametrize("days", ABSENCES_ENTERED.values(), ids=ABSENCES_ENTERED.keys())
+def test_an_absence_entered_for_another_day_releases_nobody(setup, head, days):
+    """Frau Yilmaz's holiday next week (or the one that ended yesterday) entered this morning: the
+    client waiting for her today stays hers, and a colleague's call next leaves them."""
+    from datetime import date
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    kaya = _counsellor_account(services, "kaya", "Frau Kaya", mbe)
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    saved = services.appointments.add_absence(head, yilmaz.staff_id, date(2026, 11, days[0]),
+                                              date(2026, 11, days[1]), "Urlaub")  # the clock: T0
+    assert saved.released_waiting == 0
+    assert services.waitlist.get(head, booked.id).assigned_staff_id == yilmaz.staff_id
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=T0 + timedelta(minutes=1)) is None
+    assert "released_waiting" not in json.loads(_audited_absence(services, yilmaz.staff_id).details)
+
+
+def test_an_absence_covering_today_releases_by_the_centres_date_and_only_todays_tickets(setup, head):
+    """At 00:30 in Balingen it is already Monday, though still Sunday in UTC: an absence for
+    Monday entered then covers today and releases Monday's people. A person left waiting for
+    her from an earlier day (nobody closed that day) is not today's: the end of day closes them."""
+    from datetime import date
+
+    from reception_helpers import add_appointment
+
+    services, mbe, _room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    just_after_midnight = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # Monday 00:30 in Balingen
+    client = services.clients.create(head, ClientInput(given_name="Olena", family_name="Koval"))
+    last_week = T0 - timedelta(days=7)
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=last_week,
+                                     staff_id=yilmaz.staff_id)
+    left_open = services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                          now=last_week)
+    todays = _appointment_visit(services, head, mbe, yilmaz, 0)
+    saved = services.appointments.add_absence(head, yilmaz.staff_id, date(2026, 11, 23), date(2026, 11, 23),
+                                              now=just_after_midnight)
+    assert saved.released_waiting == 1
+    assert services.waitlist.get(head, todays.id).assigned_staff_id is None
+    assert services.waitlist.get(head, left_open.id).assigned_staff_id == yilmaz.staff_id

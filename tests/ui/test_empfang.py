@@ -81,7 +81,7 @@ def test_the_morning_list_says_which_counsellor_is_not_here_today(qtbot, make_vi
         uow.commit()
     today = now.astimezone(BERLIN).date()
     until = today + timedelta(days=3)
-    absence = services.appointments.add_absence(head, mueller, today - timedelta(days=1), until, "krank")
+    absence = services.appointments.add_absence(head, mueller, today - timedelta(days=1), until, "krank").absence
     services.appointments.add_absence(head, weber, today + timedelta(days=1), until, "Urlaub")  # not today
     staff_of = {}
     for name, staff_id in (("Amal", mueller), ("Olena", berg), ("Farid", weber)):

@@ -289,6 +289,87 @@ def test_every_tab_is_one_class_and_its_actions_run_off_the_gui_thread(qtbot, wo
     wait_idle(qtbot, ctx)
 
 
+def test_an_absence_for_today_says_how_many_waiting_people_any_colleague_can_now_call(
+        qtbot, world, monkeypatch, make_ui_ctx, tmp_path):
+    """Frau Müller calls in sick after two of her appointment clients were checked in: the head
+    enters the absence for today, and the tab (and the status bar) say that those two can now be
+    called by any colleague - in German and in English, never the reason."""
+    from desk.services.checkin import CheckInRequest
+    from desk.ui.i18n import install_language
+    from desk.ui.views.termine import dialogs
+
+    services, head = world["services"], Actor.system("test")
+    today = services.clock().astimezone(BERLIN).date()
+    service_id = services.reference.services(head)[0].id
+    for hour, name in ((11, "Amina"), (12, "Olena")):
+        client = services.clients.create(head, ClientInput(given_name=name, family_name="Haddad"))
+        appointment = services.appointments.book(head, AppointmentRequest(
+            client_id=client.id, service_id=service_id, staff_id=world["staff"],
+            starts_at=local_moment(today, time(hour)), ends_at=local_moment(today, time(hour, 45))))
+        visit = services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=appointment.id))
+        assert visit.assigned_staff_id == world["staff"]
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.HEAD)
+    view.resize(1100, 600)
+    view.tabs.setCurrentWidget(view.hours)
+    qtbot.waitUntil(lambda: view.hours.schedule is not None, timeout=20000)
+    messages = []
+    ctx.events.sig_status_message.connect(messages.append)
+
+    def saved(dialog):
+        dialog.first.setDate(qdate(today))
+        dialog.last.setDate(qdate(today + timedelta(days=1)))
+        dialog.reason.setText("krank")
+        dialog.accept()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.AbsenceDialog, "exec", saved)
+    view.hours.add_absence()
+    qtbot.waitUntil(lambda: view.hours.model.rowCount() == 1, timeout=20000)
+    period = f"{fmt_date(today)} to {fmt_date(today + timedelta(days=1))}"
+    english = f"Absence of Frau Müller saved: {period}. 2 people waiting can now be called by any colleague."
+    assert view.hours.outcome_label.text() == english
+    assert view.hours.outcome_label.isVisible() and messages == [english]
+    assert "krank" not in english
+    view.grab().save(str(tmp_path / "termine-absence-en.png"))
+    install_language("de")
+    ctx.events.sig_language_changed.emit("de")
+    try:
+        assert view.hours.outcome_label.text() == (
+            f"Abwesenheit von Frau Müller gespeichert: {fmt_date(today)} bis {fmt_date(today + timedelta(days=1))}. "
+            "2 wartende Personen sind jetzt für alle Kolleg*innen aufrufbar.")
+        qtbot.wait(100)  # the buttons take their German width at the next layout pass
+        view.grab().save(str(tmp_path / "termine-absence-de.png"))
+    finally:
+        install_language("en")
+        ctx.events.sig_language_changed.emit("en")
+    # the two are released: nobody is reserved for her any more
+    assert all(v.assigned_staff_id is None for v in services.waitlist.waiting_list(head))
+    wait_idle(qtbot, ctx)
+
+
+def test_the_absence_message_counts_one_person_and_says_nothing_when_nobody_was_released(qtbot, world, make_ui_ctx):
+    from desk.domain.appointments import AbsenceRow
+    from desk.services.appointments import AbsenceSaved
+    from desk.ui.i18n import install_language
+
+    view, ctx = make_view(qtbot, make_ui_ctx, world, role=Role.HEAD)
+    absence = AbsenceRow(id=1, staff_id=world["staff"], starts_on=date(2026, 11, 25), ends_on=date(2026, 11, 25),
+                         reason="krank")
+    text = view.hours.saved_text
+    assert text("Frau Müller", AbsenceSaved(absence, 1)) == (
+        "Absence of Frau Müller saved: 25/11/2026 to 25/11/2026. 1 person waiting can now be called by any colleague.")
+    assert text("Frau Müller", AbsenceSaved(absence, 0)) == "Absence of Frau Müller saved: 25/11/2026 to 25/11/2026."
+    assert text("Frau Müller", AbsenceSaved(absence, None)) == text("Frau Müller", AbsenceSaved(absence, 0))
+    install_language("de")
+    try:
+        assert text("Frau Müller", AbsenceSaved(absence, 1)).endswith(
+            " 1 wartende Person ist jetzt für alle Kolleg*innen aufrufbar.")
+    finally:
+        install_language("en")
+    wait_idle(qtbot, ctx)
+
+
 def test_termine_in_german_and_english(qtbot, world, tmp_path, make_ui_ctx):
     from desk.ui.i18n import install_language
 

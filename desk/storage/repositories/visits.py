@@ -291,13 +291,16 @@ class VisitRepository:
         return int(self.session.scalar(select(func.count()).select_from(Visit).where(
             Visit.assigned_staff_id == staff_id, Visit.status == VisitStatus.WAITING.value)) or 0)
 
-    def release_staff(self, staff_id: int, *, now: datetime) -> int:
+    def release_staff(self, staff_id: int, *, now: datetime, day: date | None = None) -> int:
         """Drop the reservation of everyone waiting for this staff member: any colleague of the
-        service may call them (the account was deactivated). Returns how many."""
+        service may call them - the account was deactivated (every day's), or an absence of
+        theirs covering `day` was entered (that day's tickets only). One conditional UPDATE: a
+        person already called or in session stays as they are. Returns how many."""
+        stmt = update(Visit).where(Visit.assigned_staff_id == staff_id, Visit.status == VisitStatus.WAITING.value)
+        if day is not None:
+            stmt = stmt.where(Visit.ticket_day == day)
         result = self.session.execute(
-            update(Visit)
-            .where(Visit.assigned_staff_id == staff_id, Visit.status == VisitStatus.WAITING.value)
-            .values(assigned_staff_id=None, version=Visit.version + 1, updated_at=now)
+            stmt.values(assigned_staff_id=None, version=Visit.version + 1, updated_at=now)
             .execution_options(synchronize_session=False)
         )
         return result.rowcount

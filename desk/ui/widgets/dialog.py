@@ -74,6 +74,9 @@ class WorkDialog(LockAwareDialog):
     a plain dialog whose accept() closes it. A subclass has a `message` label."""
 
     message: QLabel
+    outcome: Any = None
+    """What the service call returned, once the dialog closed after a successful Save (the caller
+    reports it: how many, what else happened)."""
 
     def run_on_accept(self, ctx: UiContext, make_work: Callable[[], Callable[[], Any]]) -> None:
         """`make_work()` is called at each Save, on the GUI thread (it reads the fields); the call
@@ -95,7 +98,8 @@ class WorkDialog(LockAwareDialog):
     def _validate(self) -> bool:
         return True
 
-    def _done(self, _result: Any) -> None:
+    def _done(self, result: Any) -> None:
+        self.outcome = result
         QDialog.accept(self)
 
     def _failed(self, error: Exception) -> None:

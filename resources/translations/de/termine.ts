@@ -424,6 +424,18 @@
         <source>No working hours entered: reception cannot book this counsellor.</source>
         <translation>Keine Arbeitszeiten eingetragen: der Empfang kann für diese Person keine Termine buchen.</translation>
     </message>
+    <message>
+        <source>Absence of {name} saved: {first} to {last}.</source>
+        <translation>Abwesenheit von {name} gespeichert: {first} bis {last}.</translation>
+    </message>
+    <message>
+        <source>1 person waiting can now be called by any colleague.</source>
+        <translation>1 wartende Person ist jetzt für alle Kolleg*innen aufrufbar.</translation>
+    </message>
+    <message>
+        <source>{count} people waiting can now be called by any colleague.</source>
+        <translation>{count} wartende Personen sind jetzt für alle Kolleg*innen aufrufbar.</translation>
+    </message>
 </context>
 <context>
     <name>InterpreterDialog</name>

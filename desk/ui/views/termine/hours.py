@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout
 
 from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
+from desk.services.appointments import AbsenceSaved
 from desk.ui import clock as ui_clock
+from desk.ui.i18n import fmt_date
 from desk.ui.views.termine.dialogs import AbsenceDialog, WorkingHoursDialog, format_hours
 from desk.ui.views.termine.models import ROW_ROLE, AbsenceModel
 from desk.ui.views.termine.tab import TermineTab, table
@@ -34,6 +36,12 @@ class HoursTab(TermineTab):
         self.hours_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hours_label.setObjectName("hours_label")
         self.hours_label.setWordWrap(True)
+        self.outcome_label = QLabel()  # what the last absence saved here did (plain: the name as typed)
+        self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome_label.setObjectName("absence_outcome")
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setVisible(False)
+        self._saved: tuple[str, AbsenceSaved] | None = None  # shown in outcome_label, again after a language change
         self.edit_hours_button, self.add_absence_button, self.remove_absence_button = (
             QPushButton(), QPushButton(), QPushButton())
         self.edit_hours_button.clicked.connect(self.edit_working_hours)
@@ -52,6 +60,7 @@ class HoursTab(TermineTab):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.hours_label)
+        layout.addWidget(self.outcome_label)
         layout.addWidget(self.table, 1)
         self.retranslate()
 
@@ -68,6 +77,8 @@ class HoursTab(TermineTab):
         self.table.setAccessibleName(self.tr("Absences"))
         self.hours_label.setAccessibleName(self.tr("Working hours"))
         self.model.retranslate()
+        if self._saved is not None:
+            self.outcome_label.setText(self.saved_text(*self._saved))
         if self.schedule is not None:
             self._show(self.schedule)
 
@@ -114,7 +125,29 @@ class HoursTab(TermineTab):
         # saved in the dialog, which stays open after a fault (Save again: the same key, one absence);
         # the tab reloads through the window's announcement of the commit
         dialog.run_on_accept(self.ctx, work)
-        dialog.exec()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome is not None:
+            self.show_saved(self.view.counsellor.currentText(), dialog.outcome)
+
+    def saved_text(self, name: str, saved: AbsenceSaved) -> str:
+        """What saving an absence did, in the user's language: the days, and how many people
+        waiting today it released to every colleague's call next. Never the reason."""
+        absence = saved.absence
+        text = self.tr("Absence of {name} saved: {first} to {last}.").format(
+            name=name, first=fmt_date(absence.starts_on), last=fmt_date(absence.ends_on))
+        released = saved.released_waiting or 0
+        if released == 1:
+            text += " " + self.tr("1 person waiting can now be called by any colleague.")
+        elif released > 1:
+            text += " " + self.tr("{count} people waiting can now be called by any colleague.").format(
+                count=released)
+        return text
+
+    def show_saved(self, name: str, saved: AbsenceSaved) -> None:
+        self._saved = (name, saved)
+        text = self.saved_text(name, saved)
+        self.outcome_label.setText(text)
+        self.outcome_label.setVisible(True)
+        self.ctx.events.sig_status_message.emit(text)
 
     def remove_absence(self) -> None:
         rows = self.table.selectionModel().selectedRows()
