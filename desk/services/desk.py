@@ -87,6 +87,17 @@ class DeskServices:
         if "list_reads" in self.__dict__:
             self.list_reads.write_soon()
 
+    def catch_up_caches(self) -> None:
+        """A live-update thread has just taken its baseline (desk.ui.live): what this process kept
+        from the database before it is brought up to date, so nothing read after the baseline
+        misses a commit made before it (another PC's, while this one sat at the login screen): the
+        reference lists are read again on next use, and the name index, if built, takes in the
+        clients changed elsewhere (one query). Nothing that was not used yet is built here."""
+        if "reference" in self.__dict__:
+            self.reference.invalidate()
+        if "clients" in self.__dict__:
+            self.clients.sync()
+
     def close(self) -> None:
         if "list_reads" in self.__dict__:
             self.list_reads.close()  # commits the queued list reads before the connections go

@@ -4,6 +4,7 @@ and two helpers every view needs (run slow work off the GUI thread; show an erro
 from __future__ import annotations
 
 import itertools
+import threading
 import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -52,6 +53,48 @@ def finish_background_work(timeout_ms: int = WORKERS_AT_EXIT_MS) -> bool:
 
         logging.getLogger("desk").warning("background work still running after %d ms at exit", timeout_ms)
     return done
+
+
+BASELINE_WAIT_S = 1.0
+"""How long a worker job waits for the live-update thread's baseline (BaselineGate) at most."""
+
+
+class BaselineGate:
+    """Holds a window's worker jobs until its live-update thread has taken the change probe's
+    baseline, so that a view's first load reads the database AFTER it and needs no second load.
+
+    The probe reports the commits after its baseline; one made between a view's load and that
+    baseline would be reported by nobody (a check-in missing from a counsellor's list who had just
+    logged in). Before, the thread therefore asked every view to load again after its first poll:
+    every window loaded each visible view twice at every start. Now a job waits on its pool thread
+    (never the GUI thread: the first frame does not wait for it) until the thread has taken the
+    baseline, or found the database unreachable (then the views load and show that themselves, and
+    everything reloads once it is back), or until BASELINE_WAIT_S: a job that goes ahead before the
+    baseline is remembered, and `open` then says so, and every view reloads as before."""
+
+    def __init__(self) -> None:
+        self._open = threading.Event()
+        self._lock = threading.Lock()
+        self._early = False
+
+    @property
+    def is_open(self) -> bool:
+        return self._open.is_set()
+
+    def wait(self) -> None:
+        """On a pool thread, before a job runs."""
+        if self._open.is_set() or self._open.wait(BASELINE_WAIT_S):
+            return
+        with self._lock:
+            if not self._open.is_set():  # this job reads before the baseline
+                self._early = True
+
+    def open(self) -> bool:
+        """The baseline is taken (or will not be): the jobs go ahead. True when a job went ahead
+        before it, so what the views show may miss a commit and they must load again."""
+        with self._lock:
+            self._open.set()
+            return self._early
 
 
 def bounded_undo_stack(parent: QObject) -> QUndoStack:
@@ -106,6 +149,8 @@ class UiContext:
     _dispatcher: _Dispatcher | None = None
     _runner: Callable[[], None] | None = None
     _own_commits: OrderedDict[int, None] = field(default_factory=OrderedDict)
+    baseline_gate: BaselineGate | None = None
+    """Set by a window that starts a live-update thread: its jobs wait for the thread's baseline."""
 
     @property
     def language(self) -> str:
@@ -150,7 +195,11 @@ class UiContext:
         self.pool.start(self._runner)
 
     def _run_next(self) -> None:
-        """On a pool thread: run the oldest queued job (one pool.start per queued job)."""
+        """On a pool thread: run the oldest queued job (one pool.start per queued job), once the
+        live-update thread's baseline is taken (BaselineGate)."""
+        gate = self.baseline_gate
+        if gate is not None:
+            gate.wait()
         job_id = self._queue.popleft()
         job = self._workers.get(job_id)
         if job is None:

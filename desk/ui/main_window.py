@@ -24,7 +24,7 @@ from desk import __version__
 from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
 from desk.ui.app_icon import set_window_icon
-from desk.ui.context import UiContext
+from desk.ui.context import BaselineGate, UiContext
 from desk.ui.crash import open_log_folder
 from desk.ui.i18n import install_language, translate
 from desk.ui.live import LiveUpdates
@@ -77,8 +77,11 @@ class MainWindow(QMainWindow):
 
         self.live: LiveUpdates | None = None
         self._live_before_first_frame: list[frozenset[Topic]] = []
+        # the views' loads (started below) run once the live thread has taken its baseline, on
+        # their pool threads: each view loads once, and no commit before the baseline is missed
+        ctx.baseline_gate = BaselineGate() if live_updates else None
         if live_updates:
-            self.live = LiveUpdates(ctx.services, self)
+            self.live = LiveUpdates(ctx.services, self, gate=ctx.baseline_gate)
             self.live.sig_changed.connect(self._on_live_changed)
             self.live.sig_state.connect(ctx.events.sig_database_state)
             self.live.start()
@@ -190,8 +193,9 @@ class MainWindow(QMainWindow):
 
     def _on_live_changed(self, topics: frozenset[Topic]) -> None:
         if self.first_frame_at is None and self.isVisible():
-            # the reload the live thread asks for after its first baseline (or a change that early)
-            # waits for the first frame: start-up shows the window first (issue 21), and the reload
+            # a change that early, or the reload of every view the live thread asks for when a view
+            # read before its baseline (the server slow or away at start, see BaselineGate), waits
+            # for the first frame: start-up shows the window first (issue 21), and the reload
             # would pull in the name index and the calendars' holidays before it
             self._live_before_first_frame.append(topics)
             return

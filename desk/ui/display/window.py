@@ -15,7 +15,7 @@ from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui import clock as ui_clock
 from desk.ui.app_icon import set_window_icon
-from desk.ui.context import UiContext
+from desk.ui.context import BaselineGate, UiContext
 from desk.ui.display.phrases import phrase
 from desk.ui.display.sound import Gong
 from desk.ui.events import AppEvents
@@ -140,15 +140,16 @@ class DisplayWindow(QWidget):
     """A call newer than any shown before arrived (the DisplayCallRow); the gong sounds."""
 
     def __init__(self, services: DeskServices, events: AppEvents, *, gong: Gong | None = None,
-                 settings: UiSettings | None = None) -> None:
+                 settings: UiSettings | None = None, baseline_gate: BaselineGate | None = None) -> None:
+        """`baseline_gate`: the reads wait for the live-update thread's baseline (open_display)."""
         super().__init__()
         self.setObjectName("WaitingRoomDisplay")
         set_window_icon(self)
         self.actor = Actor.display()
         # the reads run through the one worker machinery (ctx.run_in_worker on the global pool), never
         # on the GUI thread: an unreachable server must not freeze the full-screen display
-        self.ctx = UiContext(services=services, actor=self.actor, events=events,
-                             settings=settings)  # type: ignore[arg-type] # the display reads no settings
+        self.ctx = UiContext(services=services, actor=self.actor, events=events,  # type: ignore[arg-type]
+                             settings=settings, baseline_gate=baseline_gate)  # the display reads no settings
         self.gong = gong if gong is not None else Gong(self)
         self.calls: list[DisplayCallRow] = []
         # call -> when this display first saw it (a counter): the order shown. A call that commits
@@ -349,11 +350,14 @@ def _identity(call: DisplayCallRow) -> tuple[int, str, datetime]:
 def open_display(services: DeskServices, settings: UiSettings, events: AppEvents, screen: int | None = None,
                  *, live_updates: bool = True, full_screen: bool = True) -> DisplayWindow:
     """Open the display on screen `screen` (default: the saved one, else the last screen)."""
-    window = DisplayWindow(services, events, settings=settings)
+    # the first read of the calls waits for the live thread's baseline: it reads once, and a call
+    # made before the baseline is not missed (desk/ui/live.py)
+    gate = BaselineGate() if live_updates else None
+    window = DisplayWindow(services, events, settings=settings, baseline_gate=gate)
     if live_updates:
         from desk.ui.live import LiveUpdates
 
-        live = LiveUpdates(services, window)
+        live = LiveUpdates(services, window, gate=gate)
         live.sig_changed.connect(events.sig_data_changed)
         live.sig_state.connect(events.sig_database_state)
         live.start()
