@@ -99,10 +99,13 @@ class ChangeProbe:
 
     def _poll_postgres(self, timeout: float) -> Changes:
         if self._connection is None:
-            raw = self._db.engine.raw_connection()
+            # kept at once: the pool may hand out an idle connection the outage killed, and the LISTEN
+            # on it fails; close(lost=True) must then drop it. Kept only after the LISTEN, it was
+            # left to the garbage collector, whose return to the pool tried a rollback on the dead
+            # connection and logged it at ERROR with a traceback, once per window per outage
+            raw = self._connection = self._db.engine.raw_connection()
             raw.driver_connection.autocommit = True
             raw.driver_connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
-            self._connection = raw
             self._last = None
             self._early.clear()
         driver = self._connection.driver_connection

@@ -152,3 +152,41 @@ def test_the_live_update_probe_losing_the_server_logs_no_traceback(pg_db_url, tm
     finally:
         probe.close()
         services.close()
+
+
+def test_a_probe_handed_a_connection_the_outage_killed_logs_no_traceback(pg_db_url, tmp_path, head, caplog):
+    """A window's live thread reconnecting after an outage takes its connection from the pool,
+    which may hold one that died idle there: the LISTEN on it fails. The probe kept the connection
+    only after the LISTEN, so it was left to the garbage collector, whose return to the pool tried a
+    rollback on the dead connection and logged 'Exception during reset or similar' at ERROR with a
+    traceback - once per window per outage, in the log the IT volunteer sends. Now it is dropped."""
+    import gc
+
+    from desk.services.bootstrap import prepare_database
+    from desk.services.changes import change_probe
+    from desk.services.desk import build_services
+
+    services = build_services(prepare_database(pg_db_url, backup_dir=tmp_path))
+    probe = change_probe(services)
+    try:
+        services.reference.services(head)  # a unit of work: its connection waits idle in the pool
+        assert _terminate(pg_db_url) >= 1  # ... and dies there
+        with caplog.at_level(logging.INFO):
+            failed = False
+            try:
+                probe.poll()  # takes that pooled connection: the LISTEN fails
+            except DatabaseError:
+                failed = True
+            gc.collect()  # what the thread's next loop does implicitly: the failure's frames are gone
+        assert failed, "the probe was not handed the dead pooled connection (the test proves nothing)"
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+        assert errors == [], [(r.name, r.getMessage()) for r in errors]
+        probe.poll()  # reconnected: its baseline
+        service_id = services.reference.services(head)[0].id
+        services.checkin.check_in(head, CheckInRequest(service_id=service_id))
+        deadline = time.monotonic() + 10
+        while not probe.poll(timeout=0.2):
+            assert time.monotonic() < deadline, "the reconnected probe reports nothing"
+    finally:
+        probe.close()
+        services.close()
