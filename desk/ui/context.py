@@ -70,7 +70,8 @@ class BaselineGate:
     (never the GUI thread: the first frame does not wait for it) until the thread has taken the
     baseline, or found the database unreachable (then the views load and show that themselves, and
     everything reloads once it is back), or until BASELINE_WAIT_S: a job that goes ahead before the
-    baseline is remembered, and `open` then says so, and every view reloads as before."""
+    baseline is remembered (the jobs after it wait no more), and `open` then says so, and every
+    view reloads as before."""
 
     def __init__(self) -> None:
         self._open = threading.Event()
@@ -82,8 +83,10 @@ class BaselineGate:
         return self._open.is_set()
 
     def wait(self) -> None:
-        """On a pool thread, before a job runs."""
-        if self._open.is_set() or self._open.wait(BASELINE_WAIT_S):
+        """On a pool thread, before a job runs. Once a job went ahead before the baseline, the views
+        load again after it anyway: the jobs after that one no longer wait (each waited
+        BASELINE_WAIT_S, one after another on the pool's few threads, while the baseline was late)."""
+        if self._open.is_set() or self._early or self._open.wait(BASELINE_WAIT_S):
             return
         with self._lock:
             if not self._open.is_set():  # this job reads before the baseline
