@@ -31,6 +31,7 @@ from desk.services.once import checked_key, once
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
 _DATE_DE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_DATE_EN = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")  # day first: how the English window writes it
 _DATE_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _PHONE = re.compile(r"^[\s+()\-/0-9]{4,}$")
 PHONE_QUERY = _PHONE
@@ -104,8 +105,9 @@ class ClientInput:
 
 
 def parse_date(text: str) -> date | None:
-    """`24.12.1990` or `1990-12-24` -> date; anything else -> None (an impossible date raises)."""
-    match = _DATE_DE.match(text)
+    """`24.12.1990` (as the German window writes it), `24/12/1990` (the English window, day
+    first) or `1990-12-24` -> date; anything else -> None (an impossible date raises)."""
+    match = _DATE_DE.match(text) or _DATE_EN.match(text)
     if match:
         d, m, y = (int(g) for g in match.groups())
     else:
@@ -131,7 +133,7 @@ def _parse_card_date(text: str, *, field: str) -> date | None:
         return None
     value = parse_date(text)
     if value is None:
-        raise ValidationError("{field}: {text} is not a date (use DD.MM.YYYY).", field=field, text=text)
+        raise ValidationError("{field}: {text} is not a date (use DD/MM/YYYY).", field=field, text=text)
     return value
 
 
@@ -554,7 +556,8 @@ class ClientService:
         birth_text = text("date_of_birth").strip()
         birth = None
         if birth_text:
-            birth = parse_date(birth_text)
+            # not 03/04/1990: a spreadsheet may have written it month first; the columns say which
+            birth = None if "/" in birth_text else parse_date(birth_text)
             if birth is None:
                 raise ValidationError("{text} is not a date (use DD.MM.YYYY or YYYY-MM-DD).", text=birth_text)
         place = clean_text(text("residence"), field="Place of residence", max_length=200)

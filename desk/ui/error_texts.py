@@ -266,7 +266,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{field} is too long ({length} characters; at most {max} are allowed)."),
     QT_TRANSLATE_NOOP("errors", "{field} must not be empty."),
     QT_TRANSLATE_NOOP("errors", "{field}: expected text."),
-    QT_TRANSLATE_NOOP("errors", "{field}: {text} is not a date (use DD.MM.YYYY)."),
+    QT_TRANSLATE_NOOP("errors", "{field}: {text} is not a date (use DD/MM/YYYY)."),
     QT_TRANSLATE_NOOP("errors", "{names} can reset this password in Verwaltung (Accounts). Recovery is only for a centre whose only head of department is locked out."),
     QT_TRANSLATE_NOOP("errors", "{name} does not work in this service; choose a counsellor of it."),
     QT_TRANSLATE_NOOP("errors", "{name} is already checked in: ticket {ticket} is in a session since {time}."),

@@ -3,7 +3,8 @@
 Source strings in the code are English; `resources/translations/de/<unit>.ts` hold German
 (see scripts/i18n.py).
 Qt's own dialogs use Qt's `qtbase_<lang>.qm`. Dates are formatted explicitly (dd.MM.yyyy in
-German) because the German short format has two-digit years.
+German, dd/MM/yyyy in English: DATE_FORMATS) because the German short format has two-digit years;
+date fields use the same (widgets/dates.py:DateEdit).
 """
 
 from __future__ import annotations
@@ -61,10 +62,20 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+DATE_FORMATS = {"de": ("%d.%m.%Y", "dd.MM.yyyy"), "en": ("%d/%m/%Y", "dd/MM/yyyy")}
+"""How each language writes a day: (strftime, Qt display format). German 24.12.2026, English
+24/12/2026 (as `domain/errors.py:param_text` writes them in the window); date fields the same."""
+
+
 def fmt_date(value: date | None) -> str:
     if value is None:
         return ""
-    return value.strftime("%d.%m.%Y") if _current == "de" else value.strftime("%d/%m/%Y")
+    return value.strftime(DATE_FORMATS[_current][0])
+
+
+def qt_date_format() -> str:
+    """The display format of a date field in the current language (widgets/dates.py:DateEdit)."""
+    return DATE_FORMATS[_current][1]
 
 
 def local(moment: datetime) -> datetime:

@@ -225,3 +225,26 @@ def test_bare_digits_find_the_client_number_and_phone_numbers(services, receptio
     assert services.clients.search(reception, "0171") == services.clients.search(reception, "0171 555") == []
     assert [h.id for h in services.clients.search(reception, "0171 555 0001")] == [phone.id]
     assert [h.id for h in services.clients.search(reception, "24.12.1990")] == []
+
+
+def test_a_date_of_birth_as_the_english_window_writes_it_finds_and_saves(services, reception, head):
+    """The English window writes 04/03/1988 (day first) in the search results and on the card:
+    searched or saved as shown it is that day, as 04.03.1988 is; the CSV import still refuses a
+    slash (a spreadsheet may have written the month first) and says which forms it takes."""
+    from desk.services.clients import parse_birth_date, parse_consent_date
+
+    known = services.clients.create(reception, ClientInput(given_name="Muhammad", family_name="Alhasan",
+                                                           date_of_birth=date(1988, 3, 4)))
+    assert [h.id for h in services.clients.search(reception, "04/03/1988")] == [known.id]
+    assert [h.id for h in services.clients.search(reception, "4/3/1988")] == [known.id]
+    assert services.clients.search(reception, "04.03.1988") == services.clients.search(reception, "04/03/1988")
+    assert services.clients.search(reception, "31/02/1988") == []  # no such day: nobody, no error
+    assert parse_birth_date("24/12/1990") == parse_birth_date("24.12.1990") == date(1990, 12, 24)
+    assert parse_consent_date(" 1/2/2026 ") == date(2026, 2, 1)
+    with pytest.raises(ValidationError, match="is not a valid date"):
+        parse_birth_date("12/24/1990")  # month first is not how either window writes it
+    with pytest.raises(ValidationError, match=r"1990/12/24 is not a date \(use DD/MM/YYYY\)"):
+        parse_birth_date("1990/12/24")
+    report = services.clients.import_clients(head, [(2, {"given_name": "Amina", "family_name": "Haidari",
+                                                         "date_of_birth": "03/04/1990"})])
+    assert report.rejected == ((2, "03/04/1990 is not a date (use DD.MM.YYYY or YYYY-MM-DD)."),)

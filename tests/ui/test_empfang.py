@@ -350,6 +350,7 @@ def test_a_new_card_takes_the_typed_name_apart_as_the_lists_write_it(qtbot, make
 
 @pytest.mark.parametrize(("typed", "birth", "phone"), [
     ("24.12.1990", "24.12.1990", ""),
+    ("24/12/1990", "24/12/1990", ""),  # as the English window writes it (was taken for a phone number)
     ("1990-12-24", "1990-12-24", ""),
     ("0176 1234567", "", "0176 1234567"),
     ("+49 (7433) 12-34", "", "+49 (7433) 12-34"),

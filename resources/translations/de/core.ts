@@ -1770,7 +1770,7 @@ Datenbank: {database}</translation>
         <translation>{field}: Text erwartet.</translation>
     </message>
     <message>
-        <source>{field}: {text} is not a date (use DD.MM.YYYY).</source>
+        <source>{field}: {text} is not a date (use DD/MM/YYYY).</source>
         <translation>{field}: {text} ist kein Datum (bitte TT.MM.JJJJ).</translation>
     </message>
     <message>

@@ -357,7 +357,7 @@
         <translation>&amp;Notiz für den Empfang:</translation>
     </message>
     <message>
-        <source>DD.MM.YYYY (optional)</source>
+        <source>DD/MM/YYYY (optional)</source>
         <translation>TT.MM.JJJJ (freiwillig)</translation>
     </message>
     <message>

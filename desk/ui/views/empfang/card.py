@@ -289,7 +289,7 @@ class ClientCardDialog(LockAwareDialog):
             if field is not self.number:
                 label.setBuddy(field)
             field.setAccessibleName(text.replace("&", "").rstrip(":"))
-        date_hint = self.tr("DD.MM.YYYY (optional)")
+        date_hint = self.tr("DD/MM/YYYY (optional)")
         self.birth.setPlaceholderText(date_hint)
         self.consent.setPlaceholderText(date_hint)
         self.given.setPlaceholderText(self.tr("as given, any script"))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -54,6 +53,7 @@ from desk.ui.colours import message_style
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_datetime, local
 from desk.ui.views.raumkalender.labels import action_label, frequency_label, kind_label, scope_label
+from desk.ui.widgets.dates import DateEdit
 from desk.ui.widgets.dialog import LockAwareDialog
 
 
@@ -121,9 +121,7 @@ class BookingDialog(LockAwareDialog):
         self.kind = QComboBox()
         for kind in BookingKind:
             self.kind.addItem("", kind.value)
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd.MM.yyyy" if current_language() == "de" else "dd/MM/yyyy")
+        self.day = DateEdit()
         self.start_time = QTimeEdit()
         self.end_time = QTimeEdit()
         for edit in (self.start_time, self.end_time):
@@ -152,9 +150,7 @@ class BookingDialog(LockAwareDialog):
         self.end_mode = QComboBox()
         for value in ("open", "until", "count"):
             self.end_mode.addItem("", value)
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat(self.day.displayFormat())
+        self.until = DateEdit()
         self.count = QSpinBox()
         self.count.setRange(1, 520)
         self.count.setValue(10)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QLabel,
@@ -31,12 +30,13 @@ from desk.domain.recurrence import EditScope, place
 from desk.domain.topics import Topic
 from desk.ui.clock import centre_today
 from desk.ui.context import UiContext, bounded_undo_stack, error_text
-from desk.ui.i18n import current_language, fmt_date
+from desk.ui.i18n import fmt_date
 from desk.ui.views.base import DeskView
 from desk.ui.views.raumkalender.canvas import CalendarCanvas
 from desk.ui.views.raumkalender.dialog import BookingDialog, load_occurrence
 from desk.ui.views.raumkalender.labels import scope_label
 from desk.ui.views.raumkalender.model import OCCURRENCE_ID_ROLE, OccurrenceModel
+from desk.ui.widgets.dates import DateEdit
 from desk.ui.widgets.flow import FlowLayout
 from desk.ui.widgets.tables import set_up_columns
 
@@ -103,8 +103,7 @@ class RaumkalenderView(DeskView):
         self.mode.addItem("", "week")
         self.mode.addItem("", "day")
         self.mode.currentIndexChanged.connect(self._on_mode_changed)
-        self.go_date = QDateEdit()
-        self.go_date.setCalendarPopup(True)
+        self.go_date = DateEdit()
         self.go_date.setDate(QDate(self.anchor.year, self.anchor.month, self.anchor.day))
         self.go_date.dateChanged.connect(self._on_go_date)
 
@@ -504,7 +503,6 @@ class RaumkalenderView(DeskView):
             shortcut=self.room_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         self.go_date.setToolTip(self.tr("Go to date ({shortcut})").format(
             shortcut=self.goto_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
-        self.go_date.setDisplayFormat("dd.MM.yyyy" if current_language() == "de" else "dd/MM/yyyy")
         self.canvas.setToolTip(self.tr("Drag over free time to book; drag a booking to move it, its lower edge to "
                                        "resize it; double click or Enter opens it; arrow keys select."))
         self.canvas.setAccessibleName(self.tr("Room calendar"))

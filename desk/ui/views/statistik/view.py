@@ -40,6 +40,7 @@ from desk.ui.i18n import current_language
 from desk.ui.views.base import DeskView
 from desk.ui.views.statistik.charts import ChartWidget
 from desk.ui.views.statistik.models import ReportTableModel
+from desk.ui.widgets.dates import DateEdit
 from desk.ui.widgets.flow import FlowLayout
 
 KINDS = ("month", "quarter", "year", "custom")
@@ -71,11 +72,9 @@ class StatistikView(DeskView):
         self.year.setRange(FIRST_REPORT_DAY.year, today.year + 1)
         self.year.setValue(today.year)
         self.part = QComboBox()  # month or quarter
-        self.start = QDateEdit()
-        self.end = QDateEdit()
+        self.start = DateEdit()
+        self.end = DateEdit()
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
             edit.setDateRange(QDate(FIRST_REPORT_DAY.year, 1, 1), QDate(today.year + 1, 12, 31))
         self.start.setDate(QDate(today.year, 1, 1))
         self.end.setDate(QDate(today.year, today.month, today.day))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -59,6 +58,7 @@ from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import current_language, fmt_date, fmt_time, local
 from desk.ui.views.termine.models import HistoryModel
+from desk.ui.widgets.dates import DateEdit
 from desk.ui.widgets.dialog import LockAwareDialog, WorkDialog
 from desk.ui.widgets.languages import fill_language_combo, language_name
 from desk.ui.widgets.tables import set_up_columns
@@ -152,10 +152,8 @@ class AppointmentDialog(LockAwareDialog):
         self.interpreter.setObjectName("interpreter")
 
         # -- when ----------------------------------------------------------------------------
-        self.date = QDateEdit()
+        self.date = DateEdit()
         self.date.setObjectName("date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
         self.start = QTimeEdit()
         self.start.setObjectName("start")
         self.start.setDisplayFormat("HH:mm")
@@ -774,12 +772,10 @@ class AbsenceDialog(WorkDialog):
         self.request_key = new_request_key()  # one absence per dialog, however often Save is pressed
         self.setWindowTitle(self.tr("Absence of {name}").format(name=name))
         today = today_qdate()
-        self.first = QDateEdit(today)
-        self.last = QDateEdit(today)
+        self.first = DateEdit(today)
+        self.last = DateEdit(today)
         for edit, name_ in ((self.first, self.tr("First day of the absence")),
                             (self.last, self.tr("Last day of the absence"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
             edit.setAccessibleName(name_)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from desk.ui.views.termine import printing
 from desk.ui.views.termine.dialogs import pydate
 from desk.ui.views.termine.models import ReminderModel
 from desk.ui.views.termine.tab import TermineTab, table
+from desk.ui.widgets.dates import DateEdit
 from desk.ui.widgets.languages import language_name
 from desk.ui.widgets.tables import set_up_columns
 
@@ -46,10 +46,8 @@ class ReminderListTab(TermineTab):
         set_up_columns(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.activated.connect(lambda index: self._toggle(index.row()))
-        self.date = QDateEdit(today_qdate().addDays(1))
+        self.date = DateEdit(today_qdate().addDays(1))
         self.date.setObjectName("reminder_date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
         self.date.dateChanged.connect(lambda _d: self.reload())
         self.date_label = QLabel()
         self.date_label.setBuddy(self.date)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QTabWidget,
@@ -35,6 +34,7 @@ from desk.ui.views.termine.interpreters import InterpretersTab
 from desk.ui.views.termine.models import AgendaColumn
 from desk.ui.views.termine.reminder_list import ReminderListTab
 from desk.ui.views.termine.tab import TermineTab
+from desk.ui.widgets.dates import DateEdit
 
 
 class TermineView(DeskView):
@@ -60,10 +60,8 @@ class TermineView(DeskView):
         self.span.addItem("", 7)
         # a counsellor plans her day; reception and the head look for slots across the week
         self.span.setCurrentIndex(0 if ctx.actor.role is Role.COUNSELLOR else 1)
-        self.date = QDateEdit(today_qdate())
+        self.date = DateEdit(today_qdate())
         self.date.setObjectName("date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
         self.prev_button, self.today_button, self.next_button = QToolButton(), QToolButton(), QToolButton()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)

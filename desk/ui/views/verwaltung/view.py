@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -41,7 +40,7 @@ from desk.services.auditlog import AuditFilter
 from desk.services.once import new_request_key
 from desk.ui.clock import today as today_qdate
 from desk.ui.context import UiContext, error_text, show_error
-from desk.ui.i18n import current_language, fmt_datetime, translate
+from desk.ui.i18n import fmt_datetime, translate
 from desk.ui.views.base import DeskView
 from desk.ui.views.verwaltung.dialogs import (
     AccountDialog,
@@ -60,6 +59,7 @@ from desk.ui.views.verwaltung.models import (
     action_label,
     group_label,
 )
+from desk.ui.widgets.dates import DateEdit
 from desk.ui.widgets.tables import set_up_columns
 
 
@@ -561,11 +561,9 @@ class AuditTab(_Tab):
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("What"))
         today = today_qdate()
-        self.since = QDateEdit(today.addDays(-30))
-        self.until = QDateEdit(today)
+        self.since = DateEdit(today.addDays(-30))
+        self.until = DateEdit(today)
         for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("Until"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy" if current_language() == "de" else "dd/MM/yyyy")
             edit.setAccessibleName(name)
         self.search_button = _button(self.tr("&Show"), "Ctrl+Return", "auditSearch")
         self.search_button.clicked.connect(self.search)
