@@ -351,8 +351,10 @@ class CheckInService:
     def appointments_and_absent_today(self, actor: Actor, *, now: datetime | None = None
                                       ) -> tuple[list[AppointmentRow], list[AbsentToday]]:
         """Reception's reload of today's appointments: todays_appointments and absent_today read in
-        ONE short read transaction (one snapshot of the database: the "counsellor absent" marks
-        agree with the rows they mark; one transaction where the reload took two)."""
+        ONE short read transaction where the reload took two. On SQLite that is one snapshot (the
+        "counsellor absent" marks agree with the rows they mark); on PostgreSQL (READ COMMITTED) each
+        statement reads its own, so an absence committed between the two may be marked already - the
+        rows do not depend on it, and its commit's announcement reloads the list anyway."""
         now = now or self._clock()
         start, end = day_bounds(now)
         with self._uow() as uow:
