@@ -10,6 +10,12 @@ before the main window's first frame.
 `forget_read_sources()` swaps that one function for one that gives the same answer (the same
 search, in the file's bytes) without keeping the text. Where the PySide6 in use has no such
 function, nothing is changed. desk itself uses no `__feature__`.
+
+PySide6 may drop its hook by itself: while it looks at a module, shiboken sets `builtins.__import__`
+back to the interpreter's import for the whole process (PYSIDE-3054), and when a worker thread and
+the GUI thread import at the same moment, the second one takes that for the hook and puts it back
+last. From then on no module is looked at any more, which costs desk nothing (no `__feature__`,
+and no source is read either); it only makes whether the hook is still there depend on timing.
 """
 
 from __future__ import annotations

@@ -9,10 +9,13 @@ time and memory before anyone needs it.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 from desk.services.bootstrap import prepare_database
 
@@ -79,16 +82,26 @@ def test_the_first_frame_loads_only_what_it_shows(tmp_path):
     assert collector["frozen"] > 50_000, collector
 
 
-def test_pyside_import_hook_keeps_no_sources(tmp_path, monkeypatch):
+@pytest.mark.parametrize("earlier", ["nothing", "PySide6 dropped its hook"])
+def test_pyside_import_hook_keeps_no_sources(tmp_path, monkeypatch, earlier):
     """forget_read_sources: PySide6's hook still tells modules that use PySide6 from those that do
     not, but no longer reads their sources by inspect.getsource, which keeps them in linecache (~15 MB
-    once every view was opened)."""
+    once every view was opened).
+
+    Looked at with the hook in place, as desk.app finds it (on the GUI thread, before any worker):
+    PySide6 itself drops it for the rest of the process when two threads import at once, which the
+    UI tests before this one do (GUI thread and workers, tests/ui/test_workers.py); this test then
+    failed with KeyError: 'desk_hook_probe_qt' when run after them. `earlier` stands for that."""
     import inspect
 
-    import PySide6.QtCore  # noqa: F401 - the hook exists once PySide6 is imported
+    from PySide6.QtCore import QThreadPool  # the hook exists once PySide6 is imported
 
     from desk.ui.qt_imports import forget_read_sources
 
+    QThreadPool.globalInstance().waitForDone()  # no earlier test's worker importing meanwhile
+    if earlier != "nothing":
+        monkeypatch.setattr(builtins, "__import__", builtins.__orig_import__)  # as the race leaves it
+    monkeypatch.setattr(builtins, "__import__", _pyside_import_hook())  # put back afterwards as found
     forget_read_sources()
     feature = sys.modules["shibokensupport.feature"]
     # PySide6's own hook reads a module by inspect.getsource, which files every line in linecache.
@@ -105,12 +118,23 @@ def test_pyside_import_hook_keeps_no_sources(tmp_path, monkeypatch):
     (tmp_path / "desk_hook_probe_qt.py").write_text("from PySide6 import QtCore\n", encoding="utf-8")
     (tmp_path / "desk_hook_probe_plain.py").write_text("VALUE = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    for name in ("desk_hook_probe_qt", "desk_hook_probe_plain"):
+    for name in ("desk_hook_probe_qt", "desk_hook_probe_plain"):  # as if never imported (another run)
         monkeypatch.delitem(sys.modules, name, raising=False)
+        monkeypatch.delitem(feature.pyside_feature_dict, name, raising=False)  # the hook looks once a name
     exec("import desk_hook_probe_qt, desk_hook_probe_plain")  # through builtins.__import__, as any import
     assert feature.pyside_feature_dict["desk_hook_probe_qt"] == 0  # uses PySide6: features may apply
     assert feature.pyside_feature_dict["desk_hook_probe_plain"] == -1  # ignored
     assert [name for name in read_by_inspect if "desk_hook_probe" in str(name)] == []
+
+
+def _pyside_import_hook():
+    """PySide6's import hook: what builtins.__import__ is once PySide6 is imported (shiboken's
+    `__feature_import__`, which calls the interpreter's import, kept as builtins.__orig_import__, and
+    then shibokensupport.feature on the imported module). While that check runs, shiboken sets
+    builtins.__import__ back to the original import for the whole process (PYSIDE-3054); a second
+    thread importing meanwhile takes that original for the hook and puts it back after its own check
+    last, so the hook is gone for good."""
+    return sys.modules["signature_bootstrap"].__feature_import__
 
 
 _EVERY_MODULE = """
