@@ -300,7 +300,10 @@ def _btrees_of_wal_frames(path) -> list[str]:
     pages = [struct.unpack(">I", data[offset:offset + 4])[0]
              for offset in range(32, len(data) - 24 + 1, 24 + page_size)]
     with sqlite3.connect(path) as connection:  # dbstat: the b-tree of every page
-        owner = dict(connection.execute("SELECT pageno, name FROM dbstat"))
+        try:
+            owner = dict(connection.execute("SELECT pageno, name FROM dbstat"))
+        except sqlite3.OperationalError as error:  # Debian's and CI's SQLite have it
+            pytest.skip(f"this SQLite was built without the dbstat table (SQLITE_ENABLE_DBSTAT_VTAB): {error}")
     return [owner.get(page, "?") for page in pages]
 
 
