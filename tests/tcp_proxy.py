@@ -2,6 +2,13 @@
 the desk processes without touching the server others share (never restart or stop it):
 `away()` resets every connection through the proxy and closes its port (as a server that was
 switched off and answers no more: connection refused), `back()` opens the same port again.
+`close()` ends every thread of the proxy, so no test leaves one behind (nor a server connection:
+the server's end of each is reset too).
+
+On Linux, closing a socket does not wake a thread blocked in its accept() or recv(): the socket
+stays open as long as the call waits (the port kept accepting, back() found it in use, and each
+connection's thread and server process lived on until the end of the test run). Hence a shutdown
+first, which does wake them.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ class TcpProxy:
         self.port = 0
         self._listener: socket.socket | None = None
         self._sockets: list[socket.socket] = []
+        self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         self.back()
 
@@ -37,24 +45,40 @@ class TcpProxy:
         listener.listen(64)
         self.port = listener.getsockname()[1]
         self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+        self._start(self._accept, listener)
 
     def away(self) -> None:
         assert self._listener is not None
         with self._lock:
-            self._listener.close()
-            self._listener = None
+            listener, self._listener = self._listener, None
             sockets, self._sockets = self._sockets, []
+        try:
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread: the port is closed now
+        except OSError:
+            pass
+        listener.close()
         for sock in sockets:
             try:  # linger 0: a reset, as from a server that went away, not an orderly goodbye
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                sock.close()
+                sock.shutdown(socket.SHUT_RD)  # wakes its thread's recv; sends nothing to the other end
+                sock.close()  # the reset, once that thread let go of it
             except OSError:
                 pass
 
-    def close(self) -> None:
+    def close(self, timeout: float = 10.0) -> None:
+        """Away for good: every connection reset, every thread of the proxy ended."""
         if self._listener is not None:
             self.away()
+        with self._lock:
+            threads, self._threads = self._threads, []
+        for thread in threads:
+            thread.join(timeout)
+
+    def _start(self, target, *args) -> None:
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        with self._lock:
+            self._threads.append(thread)
+        thread.start()
 
     def _accept(self, listener: socket.socket) -> None:
         while True:
@@ -75,17 +99,18 @@ class TcpProxy:
                     continue
                 self._sockets += [client, server]
             for source, sink in ((client, server), (server, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+                self._start(self._pipe, source, sink)
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
                 sink.sendall(data)
         except OSError:
             pass
         finally:
-            for sock in (source, sink):
+            with self._lock:  # taken by away(), which resets both ends: no orderly goodbye here
+                reset = source not in self._sockets
+            for sock in () if reset else (source, sink):  # one end said goodbye: tell the other
                 try:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
