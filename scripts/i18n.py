@@ -12,6 +12,10 @@ and the templates of the errors it raises itself, written into cli.ts by this sc
 lupdate; no .qm: desk-admin reads the .ts, see desk/cli/i18n.py). Its error messages are the
 window's (context "errors" of core.ts), not repeated there.
 
+A comment starting with `#:` in desk/ui is a translator note for lupdate, which attaches it to the
+next translated string however far below; so it stands on the line right above that string, and a
+developer's note there is a plain `#` (`check` reports a `#:` anywhere else).
+
     python scripts/i18n.py update            # re-scan sources, refresh every .ts, compile .qm
     python scripts/i18n.py check             # fail if any German entry is missing or unfinished
     python scripts/i18n.py translate UNIT F  # F: JSON {"English source": "Deutsch", ...}
@@ -22,10 +26,13 @@ from __future__ import annotations
 
 import ast
 import builtins
+import io
 import json
+import re
 import shutil
 import subprocess
 import sys
+import tokenize
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -43,6 +50,27 @@ BUILTINS = set(dir(builtins))
 ERROR_CLASSES = {"DeskError", "ValidationError", "NotFoundError", "ConflictError", "StaleError",
                  "PermissionDeniedError", "AuthenticationError", "DatabaseError",
                  "DatabaseUnavailableError", "DatabaseTooNewError", "LoginError", "ReservedError"}
+
+
+TRANSLATION_CALL = re.compile(r"\b(tr|translate|QT_TR_NOOP|QT_TRANSLATE_NOOP3?)\(")
+
+
+def stray_translator_notes(source: str) -> list[int]:
+    """The first lines of the `#:` comments in `source` that lupdate would attach to a string they do
+    not explain: those not on the lines right above a line with a translation call."""
+    lines = source.splitlines()
+    notes = sorted({token.start[0] for token in tokenize.generate_tokens(io.StringIO(source).readline)
+                    if token.type == tokenize.COMMENT and token.string.startswith("#:")})
+    stray = []
+    for number in notes:
+        if number - 1 in notes:  # a note of several lines: reported once, by its first line
+            continue
+        below = number + 1
+        while below in notes:  # the string comes after the note's last line
+            below += 1
+        if below > len(lines) or not TRANSLATION_CALL.search(lines[below - 1]):
+            stray.append(number)
+    return stray
 
 
 def tool(name: str) -> str:
@@ -263,6 +291,12 @@ def check() -> int:
             failures += len(missing)
             if before.get(ts) is not None and before[ts] != ts.read_bytes():
                 print(f"{ts.relative_to(ROOT)}: was out of date with the sources (run update and commit)")
+                failures += 1
+    for files in units().values():
+        for path in files:
+            for number in stray_translator_notes(path.read_text(encoding="utf-8")):
+                print(f"{path.relative_to(ROOT)}:{number}: a '#:' comment is a translator note for the next "
+                      "translated string: put it right above that string, or make it a plain '#' comment")
                 failures += 1
     total = sum(len(list(ET.parse(p).getroot().iter("message"))) for p in TS_DIR.rglob("*.ts"))
     print(f"translations: {total} entries, {failures} problems")

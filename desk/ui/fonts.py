@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
-#: a typical name per script, as at the centre's desk
+# a typical name per script, as at the centre's desk
 SAMPLES: dict[str, str] = {
     "Arabic": "محمد الحسن",
     "Persian": "گلناز عزیزی",

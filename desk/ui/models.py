@@ -44,13 +44,13 @@ T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-#: The row's key (`row.id` unless the model says otherwise).
+# The row's key (`row.id` unless the model says otherwise).
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The frozen row itself.
+# The frozen row itself.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-#: The column's sort key for the row (the full text unless the column says otherwise).
+# The column's sort key for the row (the full text unless the column says otherwise).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-#: The first role a model may define for itself (answered by `own_data`).
+# The first role a model may define for itself (answered by `own_data`).
 OWN_ROLE = Qt.ItemDataRole.UserRole + 16
 
 Cell = Callable[[Any, Any], Any]

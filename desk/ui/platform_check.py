@@ -26,7 +26,7 @@ from pathlib import Path
 
 README_SECTION = "System packages"
 QT_OWN = ("libQt6", "libicu")  # shipped with PySide6, never a system package
-#: Exit code of desk when no platform plugin can be loaded.
+# Exit code of desk when no platform plugin can be loaded.
 EXIT_NO_PLATFORM = 3
 
 

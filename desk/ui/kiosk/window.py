@@ -97,7 +97,7 @@ def _label(points: int, *, bold: bool = False, name: str = "") -> QLabel:
     return label
 
 
-#: Languages Qt names differently: Dari is the Persian of Afghanistan.
+# Languages Qt names differently: Dari is the Persian of Afghanistan.
 _QT_LOCALES = {"prs": "fa_AF"}
 
 

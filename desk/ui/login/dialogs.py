@@ -36,7 +36,7 @@ from desk.ui.context import UiContext, error_text
 from desk.ui.i18n import translate
 from desk.ui.widgets.dialog import LockAwareDialog
 
-#: Role names for the demo accounts.
+# Role names for the demo accounts.
 ROLE_NAMES = {
     "leitung": QT_TRANSLATE_NOOP("login", "head of department"),
     "empfang": QT_TRANSLATE_NOOP("login", "reception"),

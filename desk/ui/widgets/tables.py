@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-#: Font height (px) at which the width hints were chosen; larger fonts scale them up.
+# Font height (px) at which the width hints were chosen; larger fonts scale them up.
 BASE_FONT_HEIGHT = 17
 PADDING = 24
 

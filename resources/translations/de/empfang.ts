@@ -759,7 +759,6 @@
     </message>
     <message>
         <source>Name</source>
-        <extracomment>An appointment counts as &quot;due now&quot; from this long before its start until its end.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -806,7 +805,6 @@
     <name>view</name>
     <message>
         <source>check-in {ticket}</source>
-        <extracomment>The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).</extracomment>
         <translation>Anmeldung {ticket}</translation>
     </message>
 </context>

@@ -249,7 +249,6 @@
     <name>login</name>
     <message>
         <source>head of department</source>
-        <extracomment>Role names for the demo accounts.</extracomment>
         <translation>Fachbereichsleitung</translation>
     </message>
     <message>

@@ -5,7 +5,6 @@
     <name>BookingDialog</name>
     <message>
         <source>date</source>
-        <extracomment>set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -337,7 +336,6 @@
     </message>
     <message>
         <source>Public holiday: {name}</source>
-        <extracomment>&quot;above&quot;/&quot;below&quot;: this day&apos;s part lies wholly outside the hours shown (a night across midnight, a late event): pinned to that edge, two lines high, time first with an arrow</extracomment>
         <translation>Feiertag: {name}</translation>
     </message>
     <message>

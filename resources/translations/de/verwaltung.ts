@@ -434,7 +434,6 @@
     <name>RemindersTab</name>
     <message>
         <source>Send appointment reminders</source>
-        <extracomment>The stretch of the sending log the tab sums up (at most RECENT_LIMIT reminders).</extracomment>
         <translation>Terminerinnerungen senden</translation>
     </message>
     <message>
@@ -688,7 +687,6 @@
     </message>
     <message>
         <source>Centre and desk</source>
-        <extracomment>editor per setting key; the parts of a MONTHS setting under &quot;key.part&quot;</extracomment>
         <translation>Zentrum und Empfang</translation>
     </message>
     <message>
@@ -857,7 +855,6 @@
     </message>
     <message>
         <source>taken over</source>
-        <extracomment>The keys of an entry&apos;s details, in words (the values stay as recorded).</extracomment>
         <translation>übernommen</translation>
     </message>
     <message>
@@ -1302,7 +1299,6 @@
     </message>
     <message>
         <source>waiting list</source>
-        <extracomment>The lists a list read (`client.list_read`, detail `list`) names, in words.</extracomment>
         <translation>Warteliste</translation>
     </message>
     <message>

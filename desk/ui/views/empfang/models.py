@@ -19,7 +19,7 @@ from desk.ui.widgets.languages import language_name
 
 __all__ = ["ID_ROLE", "ROW_ROLE", "AppointmentColumn", "AppointmentsModel", "ResultColumn", "SearchResultsModel"]
 
-#: An appointment counts as "due now" from this long before its start until its end.
+# An appointment counts as "due now" from this long before its start until its end.
 DUE_BEFORE = timedelta(minutes=15)
 DUE_BACKGROUND = QColor("#fff3c4")
 BLACK = QColor("#000000")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from desk.domain.model import ServiceRow, VisitRow
 from desk.ui.i18n import current_language, fmt_date, fmt_time, translate
 
-#: A receipt-sized page (80 mm wide) that also prints fine on A4.
+# A receipt-sized page (80 mm wide) that also prints fine on A4.
 SLIP_SIZE_MM = QSizeF(80, 100)
 
 

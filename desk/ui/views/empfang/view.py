@@ -73,8 +73,8 @@ SIDE_BY_SIDE_CHARS = 120
 # handle moves).
 APPOINTMENT_ROWS_BELOW = 3.6
 SEARCH_LIMIT = 20
-#: The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within
-#: RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).
+# The list always shows the best ALWAYS_SHOWN hits; further ones only while they score within
+# RELEVANCE_SPAN points of the best (a long tail of 37-point namesakes is noise at the desk).
 ALWAYS_SHOWN = 5
 RELEVANCE_SPAN = 35.0
 

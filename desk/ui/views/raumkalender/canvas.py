@@ -82,8 +82,8 @@ class Block:
     room_index: int
     clipped_top: bool
     clipped_bottom: bool
-    #: "above"/"below": this day's part lies wholly outside the hours shown (a night across
-    #: midnight, a late event): pinned to that edge, two lines high, time first with an arrow
+    # "above"/"below": this day's part lies wholly outside the hours shown (a night across
+    # midnight, a late event): pinned to that edge, two lines high, time first with an arrow
     outside: str = ""
 
 

@@ -96,7 +96,7 @@ class BookingDialog(LockAwareDialog):
         self.saved = False
         # the dates of a new series left out because the room was taken (saved "without the taken dates")
         self.left_out: tuple[date, ...] = ()
-        #: set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z
+        # set by the view: called after one date was cancelled here, so the view can offer Ctrl+Z
         self.cancelled_one_date: Callable[[int], None] | None = None
         self._suggestion: tuple[datetime, datetime] | None = None
         self._free_dates = 0  # dates of a clashing new series that are free (the skip button's count)

@@ -17,7 +17,7 @@ from desk.domain.reports import Cell, Table
 from desk.services.report_tables import format_cell
 from desk.ui.models import OWN_ROLE, FrozenRowsModel, TableColumn
 
-#: The cell's value as the report holds it (an int, a float, a label, None).
+# The cell's value as the report holds it (an int, a float, a label, None).
 RAW_ROLE = OWN_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -70,7 +70,7 @@ def account_state(row: AccountRow) -> str:
     return _active(True)
 
 
-#: The keys of an entry's details, in words (the values stay as recorded).
+# The keys of an entry's details, in words (the values stay as recorded).
 DETAIL_LABELS = {
     "absorbed": QT_TRANSLATE_NOOP("verwaltung", "taken over"), "active": QT_TRANSLATE_NOOP("verwaltung", "active"),
     "added": QT_TRANSLATE_NOOP("verwaltung", "added"),
@@ -203,7 +203,7 @@ def _details(text: str) -> str:
     return "; ".join(f"{detail_label(k)}: {_detail_value(k, v)}" for k, v in sorted(value.items()))
 
 
-#: The lists a list read (`client.list_read`, detail `list`) names, in words.
+# The lists a list read (`client.list_read`, detail `list`) names, in words.
 LIST_NAMES = {
     "waiting_list": QT_TRANSLATE_NOOP("verwaltung", "waiting list"),
     "visits_today": QT_TRANSLATE_NOOP("verwaltung", "today's visits"),

@@ -43,7 +43,7 @@ from desk.ui.i18n import fmt_datetime
 from desk.ui.views.base import DeskView
 from desk.ui.widgets.languages import language_name
 
-#: The stretch of the sending log the tab sums up (at most RECENT_LIMIT reminders).
+# The stretch of the sending log the tab sums up (at most RECENT_LIMIT reminders).
 RECENT_DAYS = timedelta(days=7)
 RECENT_LIMIT = 500
 

@@ -423,7 +423,7 @@ class SettingsTab(_Tab):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._loaded_values: BusinessSettings | None = None
-        #: editor per setting key; the parts of a MONTHS setting under "key.part"
+        # editor per setting key; the parts of a MONTHS setting under "key.part"
         self.editors: dict[str, QWidget] = {}
         general = QGroupBox(self.tr("Centre and desk"))
         form = QFormLayout(general)
