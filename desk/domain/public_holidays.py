@@ -2,7 +2,9 @@
 and each holiday's name in the reader's language.
 
 The `holidays` library knows them with German names ("Ostermontag") and English ones ("Easter
-Monday"; `Germany.supported_languages` has "de" and "en_US"). A name is presentation text, so it is
+Monday"; `Germany.supported_languages` has "de" and "en_US"). Its English is American; the window's
+is British ("counselling", 24/12/2026), so the few names a British reader calls otherwise are
+renamed (`BRITISH_NAMES`). A name is presentation text, so it is
 asked for in the language of whoever reads it, when the sentence is written: the window's German
 or English (switched while running), desk-admin's, the English of logs and `str(error)`. An error
 carries the holiday as `errors.Holiday` (its day) for that reason. The closed-day rule
@@ -14,8 +16,8 @@ It is shown by its day in the reader's language (`occurrence_holiday`), so store
 
 The library is imported when first asked (~0.1 s, 16 MB): start-up must not wait for it
 (tests/ui/test_startup_imports.py). Tables are cached per (year, language). The first import and
-each table are built under one lock: the callers are the GUI thread and the workers, and the
-library's lazy loading is not thread-safe (services/reports.py).
+each table are built under one lock, each table once: the callers are the GUI thread and the
+workers, and the library's lazy loading is not thread-safe (services/reports.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from datetime import date, datetime
-from functools import lru_cache
 
 from desk.domain.tickets import BERLIN
 
@@ -32,22 +33,58 @@ from desk.domain.tickets import BERLIN
 STORED_LANGUAGE = "de"
 #: The program's languages as the library names them (the English it has is American: "Labor Day").
 _LIBRARY_LANGUAGES = {"de": "de", "en": "en_US"}
+#: The library's American names of Baden-Württemberg's holidays that British English words otherwise
+#: (the others are the same on both sides: "Easter Monday", "Corpus Christi", "German Unity Day"...):
+#: - "Labour Day": the British spelling of 1 May's English name (Tag der Arbeit, "Erster Mai").
+#: - "Whit Monday": the British name of Pfingstmontag (Whitsun, Whit Sunday; the UK's bank holiday
+#:   until 1971); "Pentecost Monday" is American and church usage.
+#: - 26 December stays "Second Day of Christmas", the Zweiter Weihnachtstag's own name, not
+#:   American either (the US has no holiday that day): "Boxing Day" is the British custom and the
+#:   UK's bank holiday (moved to the Monday when it falls on a weekend, which Germany's is not),
+#:   "St Stephen's Day" Ireland's and the church's name; neither is the German holiday's name.
+BRITISH_NAMES = {"Labor Day": "Labour Day", "Pentecost Monday": "Whit Monday"}
+#: The renaming per library language: the program's English is British.
+_RENAMED = {"en_US": BRITISH_NAMES}
 _BUILDING = threading.Lock()
+_TABLES: dict[tuple[int, str], dict[date, str]] = {}
 
 
 def _library_language(language: str) -> str:
     return _LIBRARY_LANGUAGES.get(language, _LIBRARY_LANGUAGES["en"])
 
 
-@lru_cache(maxsize=64)
-def _holidays_of(year: int, library_language: str) -> dict[date, str]:
-    with _BUILDING:
-        # imported when first asked: the repositories of the reception view's first load reach
-        # this module, and start-up must not wait for the holiday tables (test_startup_imports);
-        # the class itself, not `country_holidays` (its registry loads countries lazily)
-        from holidays.countries.germany import Germany  # noqa: PLC0415
+def _renamed(name: str, renaming: Mapping[str, str]) -> str:
+    # two holidays on one day come as one name, "Ascension Day; Labor Day" (1 May 2008)
+    return "; ".join(renaming.get(part, part) for part in name.split("; "))
 
-        return dict(Germany(subdiv="BW", years=year, language=library_language).items())
+
+def _holidays_of(year: int, library_language: str) -> dict[date, str]:
+    """The holidays of `year` named in `library_language`, built once (the same dict every time:
+    not to be changed by the caller)."""
+    key = (year, library_language)
+    table = _TABLES.get(key)
+    if table is not None:
+        return table
+    with _BUILDING:
+        table = _TABLES.get(key)  # another thread may have built it while this one waited
+        if table is None:
+            # imported when first asked: the repositories of the reception view's first load
+            # reach this module, and start-up must not wait for the holiday tables
+            # (test_startup_imports); the class itself, not `country_holidays` (its registry loads
+            # countries lazily)
+            from holidays.countries.germany import Germany  # noqa: PLC0415
+
+            renaming = _RENAMED.get(library_language, {})
+            table = {day: _renamed(name, renaming)
+                     for day, name in Germany(subdiv="BW", years=year, language=library_language).items()}
+            _TABLES[key] = table
+        return table
+
+
+def forget_tables() -> None:
+    """Drop the built tables (tests: the next question builds its table anew)."""
+    with _BUILDING:
+        _TABLES.clear()
 
 
 def is_holiday(day: date) -> bool:

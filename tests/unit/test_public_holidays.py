@@ -5,11 +5,16 @@ German only). 6 April 2026 is Easter Monday."""
 from __future__ import annotations
 
 import threading
+import time
+from collections import Counter
 from datetime import UTC, date, datetime
+
+import pytest
 
 from desk.domain import public_holidays
 from desk.domain.errors import ConflictError, Holiday, param_text
 from desk.domain.public_holidays import (
+    BRITISH_NAMES,
     STORED_LANGUAGE,
     centre_works,
     holiday_name,
@@ -28,7 +33,7 @@ def german(day: date) -> str:
 def test_a_holiday_has_its_name_in_each_language_of_the_program() -> None:
     assert holiday_name(EASTER_MONDAY, "de") == "Ostermontag"
     assert holiday_name(EASTER_MONDAY, "en") == "Easter Monday"
-    assert holiday_name(date(2026, 5, 1), "en") == "Labor Day"  # the library's English is American
+    assert holiday_name(date(2026, 5, 1), "de") == "Erster Mai"
     assert holiday_name(date(2026, 4, 7), "de") == holiday_name(date(2026, 4, 7), "en") == ""
     # a language the library has no names in (a kiosk language): English rather than nothing
     assert holiday_name(EASTER_MONDAY, "ar") == "Easter Monday"
@@ -39,6 +44,25 @@ def test_a_holiday_has_its_name_in_each_language_of_the_program() -> None:
     assert holidays_between(date(2026, 12, 24), date(2027, 1, 6), "en") == {
         date(2026, 12, 25): "Christmas Day", date(2026, 12, 26): "Second Day of Christmas",
         date(2027, 1, 1): "New Year's Day", date(2027, 1, 6): "Epiphany"}
+
+
+def test_the_english_names_are_british_as_the_rest_of_the_english_window() -> None:
+    """The library's English is American ("Labor Day"); the window says "counselling" and
+    24/12/2026. 26 December keeps its own name (see BRITISH_NAMES)."""
+    assert holiday_name(date(2026, 5, 1), "en") == "Labour Day"
+    assert holiday_name(date(2026, 5, 25), "en") == "Whit Monday"
+    assert holiday_name(date(2026, 5, 25), "de") == "Pfingstmontag"  # the German names as they were
+    assert holiday_name(date(2026, 12, 26), "en") == "Second Day of Christmas"
+    assert holidays_between(date(2026, 5, 1), date(2026, 5, 31), "en") == {
+        date(2026, 5, 1): "Labour Day", date(2026, 5, 14): "Ascension Day", date(2026, 5, 25): "Whit Monday"}
+    # two holidays on one day: each part named the British way
+    assert holiday_name(date(2008, 5, 1), "en") == "Ascension Day; Labour Day"
+    assert holiday_name(date(2008, 5, 1), "de") == "Christi Himmelfahrt; Erster Mai"
+    # the renaming keeps up with the library: no American name left in any year a booking may have
+    english = {name for year in range(1990, 2061) for name in holidays_between(
+        date(year, 1, 1), date(year, 12, 31), "en").values()}
+    assert not {name for name in english for american in BRITISH_NAMES if american in name}
+    assert {"Labour Day", "Whit Monday"} <= english
 
 
 def test_the_closed_days_need_no_name() -> None:
@@ -74,10 +98,24 @@ def test_an_error_carries_the_holiday_as_its_day_and_each_reader_names_it() -> N
     assert param_text(Holiday(date(2026, 4, 7)), german, "de") == "07.04.2026"
 
 
-def test_the_tables_are_built_once_per_year_and_language_also_from_many_threads_at_once() -> None:
+def test_the_tables_are_built_once_per_year_and_language_also_from_many_threads_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The window's thread and the workers ask at the same time (the first table built imports
-    the library): every thread gets the whole table."""
-    public_holidays._holidays_of.cache_clear()
+    the library): every thread gets the whole table, and each table is built once. Other threads
+    (a worker left over from an earlier test) may ask for other years meanwhile: only the tables
+    of 2026 are counted."""
+    import holidays.countries.germany as library  # noqa: PLC0415 - the class the tables are built with
+
+    built: Counter[tuple[int, str]] = Counter()
+    germany = library.Germany
+
+    def counting_germany(*, years: int, language: str, **kwargs: object) -> object:
+        built[(years, language)] += 1
+        time.sleep(0.05)  # a table takes a moment: the other threads ask meanwhile
+        return germany(years=years, language=language, **kwargs)
+
+    monkeypatch.setattr(library, "Germany", counting_germany)
+    public_holidays.forget_tables()
     start = threading.Barrier(8)
     found: list[str] = []
 
@@ -91,4 +129,7 @@ def test_the_tables_are_built_once_per_year_and_language_also_from_many_threads_
     for thread in threads:
         thread.join()
     assert sorted(found) == ["Easter Monday"] * 4 + ["Ostermontag"] * 4
-    assert public_holidays._holidays_of.cache_info().currsize == 2  # (2026, "de"), (2026, "en_US")
+    assert built[(2026, "de")] == built[(2026, "en_US")] == 1
+    # and asked again: from the table, not built anew
+    assert holiday_name(EASTER_MONDAY, "de") == "Ostermontag"
+    assert built[(2026, "de")] == 1
