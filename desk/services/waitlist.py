@@ -145,7 +145,7 @@ class WaitlistService:
                 return None
             with self._uow(write=True) as uow:
                 for candidate in candidates[:CLAIM_TRIES]:
-                    if uow.visits.claim(candidate.id, now=now, staff_id=actor.staff_id,
+                    if uow.visits.claim(candidate.id, now=now, day=local_day(now), staff_id=actor.staff_id,
                                         caller_name=actor.name, room_id=room_id):
                         return self._after_call(uow, actor, "call", candidate, label, now)
         raise ConflictError("Everyone was called by others at the same moment; please try again.")
@@ -155,13 +155,15 @@ class WaitlistService:
              now: datetime | None = None) -> ActionResult:
         """Call this person out of order (same atomic claim). A person reserved for another
         counsellor (appointment, hand-over) is refused unless `take_over`: then the visit becomes
-        mine, and the take-over is audited (`visit.take_over`, naming whose client it was)."""
+        mine, and the take-over is audited (`visit.take_over`, naming whose client it was). A
+        reservation for a counsellor deactivated or absent today holds for nobody, here as in
+        call next (the claim's condition): no take-over needed, none audited."""
         now = now or self._clock()
         with self._uow(write=True) as uow:
             room_id, label = self._room(uow, actor, room_id)
             before = self._load(uow, visit_id)
-            if not uow.visits.claim(visit_id, now=now, staff_id=actor.staff_id, caller_name=actor.name,
-                                    room_id=room_id, take_over=take_over):
+            if not uow.visits.claim(visit_id, now=now, day=local_day(now), staff_id=actor.staff_id,
+                                    caller_name=actor.name, room_id=room_id, take_over=take_over):
                 raise self._taken(uow, visit_id, actor)
             if take_over and before.assigned_staff_id not in (None, actor.staff_id):
                 record(uow, actor, "visit.take_over", entity_type="visit", entity_id=visit_id,

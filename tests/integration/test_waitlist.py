@@ -96,8 +96,8 @@ def test_claim_is_conditional_on_waiting(setup, head):
     services, mbe, room = setup
     visit = _check_in(services, head, mbe, 0)
     with services.uow(write=True) as uow:
-        assert uow.visits.claim(visit.id, now=T0, staff_id=None, caller_name="a", room_id=room.id)
-        assert not uow.visits.claim(visit.id, now=T0, staff_id=None, caller_name="b", room_id=room.id)
+        assert uow.visits.claim(visit.id, now=T0, day=T0.date(), staff_id=None, caller_name="a", room_id=room.id)
+        assert not uow.visits.claim(visit.id, now=T0, day=T0.date(), staff_id=None, caller_name="b", room_id=room.id)
         uow.commit()
     row = services.waitlist.get(head, visit.id)
     assert (row.called_by_name, row.call_count) == ("a", 1)
@@ -382,8 +382,8 @@ def test_reserved_person_is_refused_to_a_colleague_in_the_database(setup, head):
     colleague = _counsellor_account(services, "berg", "Herr Berg", mbe)
     booked = _appointment_visit(services, head, mbe, yilmaz, 0)
     with services.uow(write=True) as uow:  # the conditional UPDATE itself refuses
-        assert not uow.visits.claim(booked.id, now=T0, staff_id=colleague.staff_id, caller_name="Herr Berg",
-                                    room_id=room.id)
+        assert not uow.visits.claim(booked.id, now=T0, day=T0.date(), staff_id=colleague.staff_id,
+                                    caller_name="Herr Berg", room_id=room.id)
     from desk.domain.errors import ReservedError
 
     with pytest.raises(ReservedError, match="reserved for Frau Yilmaz"):
@@ -667,3 +667,130 @@ def test_an_absence_covering_today_releases_by_the_centres_date_and_only_todays_
     assert saved.released_waiting == 1
     assert services.waitlist.get(head, todays.id).assigned_staff_id is None
     assert services.waitlist.get(head, left_open.id).assigned_staff_id == yilmaz.staff_id
+
+
+# -- the call-time rule: a reservation for someone absent today or deactivated holds for nobody --
+# The absence (or deactivation) saved while a check-in for her appointment was between reading the
+# appointment and committing leaves the person reserved for her (PostgreSQL's READ COMMITTED lets
+# the two overlap; SQLite's writers queue). Simulated here by writing the absence or the
+# deactivation directly, without the release: the call decides by itself, in its own statement.
+
+
+def _absence_without_release(services, staff_id, first_day, last_day):
+    with services.uow(write=True) as uow:
+        uow.appointments.add_absence(staff_id, first_day, last_day, "krank")
+        uow.commit()
+
+
+def _deactivated_without_release(services, staff_id):
+    from desk.storage.models import Staff
+
+    with services.uow(write=True) as uow:
+        uow.session.execute(sa.update(Staff).where(Staff.id == staff_id).values(active=False))
+        uow.commit()
+
+
+def _raw_reservation(services, visit_id):
+    from desk.storage.models import Visit
+
+    with services.uow() as uow:
+        return uow.session.scalar(sa.select(Visit.assigned_staff_id).where(Visit.id == visit_id))
+
+
+@pytest.mark.parametrize(("days", "moment", "reserved"), ABSENCES.values(), ids=ABSENCES.keys())
+def test_a_call_takes_who_waits_for_a_counsellor_absent_today_though_the_release_missed_them(
+        setup, head, days, moment, reserved):
+    """Frau Yilmaz's client was checked in (reserved for her) while her absence was being saved,
+    and the release did not see the visit: still, Herr Berg's call next takes the person - in the
+    order of the list (a due appointment before a walk-in who came earlier) - and his waiting list
+    shows them as free, by the centre's date of the call. An absence that ended yesterday or
+    starts tomorrow keeps the reservation."""
+    from datetime import date
+
+    from reception_helpers import add_appointment
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    berg = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    walk_in = services.checkin.check_in(head, CheckInRequest(service_id=mbe.id), now=moment - timedelta(minutes=20))
+    client = services.clients.create(head, ClientInput(given_name="Amina", family_name="Haddad"))
+    appointment_id = add_appointment(services, client_id=client.id, service_id=mbe.id, starts_at=moment,
+                                     staff_id=yilmaz.staff_id)
+    booked = services.checkin.check_in(head, CheckInRequest(client_id=client.id, appointment_id=appointment_id),
+                                       now=moment)
+    assert booked.assigned_staff_id == yilmaz.staff_id  # checked in before the absence committed
+    _absence_without_release(services, yilmaz.staff_id, date(2026, 11, days[0]), date(2026, 11, days[1]))
+    assert _raw_reservation(services, booked.id) == yilmaz.staff_id  # the release did not happen
+
+    now = moment + timedelta(minutes=1)
+    listed = {r.id: r for r in services.waitlist.waiting_list(berg, now=now)}
+    assert listed[booked.id].assigned_staff_id == (yilmaz.staff_id if reserved else None)
+    first = services.waitlist.call_next(berg, room_id=room.id, now=now)
+    second = services.waitlist.call_next(berg, room_id=room.id, now=now)
+    if reserved:  # hers: Herr Berg gets the walk-in only
+        assert (first.visit.id, second) == (walk_in.id, None)
+        assert services.waitlist.call_next(yilmaz, room_id=room.id, now=now).visit.id == booked.id
+    else:  # free: the due appointment first, as the list orders it
+        assert [r.id for r in listed.values()] == [booked.id, walk_in.id]
+        assert (first.visit.id, second.visit.id) == (booked.id, walk_in.id)
+        assert first.visit.called_by_staff_id == berg.staff_id
+
+
+def test_call_this_one_needs_no_take_over_for_a_counsellor_absent_today(setup, head):
+    """Herr Berg calls Frau Yilmaz's client out of order while she is away today: no "reserved
+    for Frau Yilmaz - take over?", and no take-over in the audit (nobody's client was taken)."""
+    from datetime import date
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    berg = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    _absence_without_release(services, yilmaz.staff_id, date(2026, 11, 23), date(2026, 11, 23))
+    assert services.waitlist.get(head, booked.id).assigned_staff_id is None
+    called = services.waitlist.call(berg, booked.id, room_id=room.id, now=T0 + timedelta(minutes=1))
+    assert (called.visit.status, called.visit.called_by_staff_id) == (VisitStatus.CALLED, berg.staff_id)
+    with services.uow() as uow:
+        assert uow.audit.query(entity_type="visit", entity_id=booked.id, action="visit.take_over") == []
+
+
+def test_a_call_takes_who_waits_for_a_deactivated_counsellor_though_the_release_missed_them(setup, head):
+    """Frau Yilmaz's account was deactivated while her client was being checked in: the database's
+    own claim gives the person to Herr Berg (the statement decides, not a read before it), his list
+    shows them as free; Frau Kaya, present, keeps her client."""
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    kaya = _counsellor_account(services, "kaya", "Frau Kaya", mbe)
+    berg = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    hers = _appointment_visit(services, head, mbe, yilmaz, 0)
+    kayas = _appointment_visit(services, head, mbe, kaya, -10)  # due earlier: first in the list
+    _deactivated_without_release(services, yilmaz.staff_id)
+    assert _raw_reservation(services, hers.id) == yilmaz.staff_id
+
+    now = T0 + timedelta(minutes=1)
+    listed = {r.id: r.assigned_staff_id for r in services.waitlist.waiting_list(berg, now=now)}
+    assert listed == {kayas.id: kaya.staff_id, hers.id: None}
+    with services.uow(write=True) as uow:  # the conditional UPDATE itself, as call next runs it
+        assert not uow.visits.claim(kayas.id, now=now, day=now.date(), staff_id=berg.staff_id,
+                                    caller_name="Herr Berg", room_id=room.id)
+        assert uow.visits.claim(hers.id, now=now, day=now.date(), staff_id=berg.staff_id,
+                                caller_name="Herr Berg", room_id=room.id)
+        # no commit: rolled back
+    assert services.waitlist.call_next(berg, room_id=room.id, now=now).visit.id == hers.id
+    assert services.waitlist.call_next(berg, room_id=room.id, now=now) is None  # Frau Kaya's stays hers
+    assert services.waitlist.call_next(kaya, room_id=room.id, now=now).visit.id == kayas.id
+
+
+def test_the_claim_decides_by_the_day_it_is_given(setup, head):
+    """The claim's day is a parameter (the centre's date of the call): an absence covering that day
+    frees the reservation, the same absence on another day does not."""
+    from datetime import date
+
+    services, mbe, room = setup
+    yilmaz = _counsellor_account(services, "yilmaz", "Frau Yilmaz", mbe)
+    berg = _counsellor_account(services, "berg", "Herr Berg", mbe)
+    booked = _appointment_visit(services, head, mbe, yilmaz, 0)
+    _absence_without_release(services, yilmaz.staff_id, date(2026, 11, 24), date(2026, 11, 24))
+    for day, taken in ((date(2026, 11, 23), False), (date(2026, 11, 24), True)):
+        with services.uow(write=True) as uow:  # rolled back after each try
+            assert uow.visits.claim(booked.id, now=T0, day=day, staff_id=berg.staff_id, caller_name="Herr Berg",
+                                    room_id=room.id) is taken

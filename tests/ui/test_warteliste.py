@@ -271,6 +271,44 @@ def test_a_colleague_sees_whose_client_it_is_and_takes_over_only_when_confirmed(
     assert (after.status, after.assigned_staff_id) == (VisitStatus.CALLED, ctx.actor.staff_id)
 
 
+@pytest.mark.parametrize(("language", "reserved_text"), [("en", "for Frau Kaya"), ("de", "für Frau Kaya")])
+def test_a_client_of_a_counsellor_absent_today_shows_as_free_and_is_called_without_take_over(
+        qtbot, ctx, sqlite_services, monkeypatch, language, reserved_text):
+    """Frau Yilmaz's absence for today was saved while her client was being checked in, and the
+    release missed the person: Herr Berg's list shows no "for Frau Yilmaz" (the call would not
+    honour it either), and calling the person asks no take-over. Frau Kaya, present, keeps hers."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.domain.tickets import local_day
+
+    install_language(language)
+    owner = _account(sqlite_services, "yilmaz", "Frau Yilmaz")
+    present = _account(sqlite_services, "kaya", "Frau Kaya")
+    ctx.actor = _account(sqlite_services, "berg", "Herr Berg")
+    widget = WartelisteView(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.room_combo.count() > 0 and widget._loaded_once, timeout=5000)
+    widget.room_combo.setCurrentIndex(0)
+    visit = _appointment_check_in(sqlite_services, owner.staff_id)
+    kayas = _appointment_check_in(sqlite_services, present.staff_id)
+    today = local_day(sqlite_services.clock())
+    with sqlite_services.uow(write=True) as uow:  # saved without the release (the race)
+        uow.appointments.add_absence(owner.staff_id, today, today, "krank")
+        uow.commit()
+    _changed_elsewhere(qtbot, widget, ctx)
+    assert widget.model.index(widget.model.row_of(visit.id), Column.CALLED).data() == ""
+    assert widget.model.index(widget.model.row_of(kayas.id), Column.CALLED).data() == reserved_text
+    widget.select_visit(visit.id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(widget.sig_rows_applied, timeout=5000):
+        widget.action_call.trigger()
+    assert asked == []
+    after = sqlite_services.waitlist.get(ctx.actor, visit.id)
+    assert (after.status, after.called_by_staff_id) == (VisitStatus.CALLED, ctx.actor.staff_id)
+
+
 def test_my_room_is_the_accounts_room_and_a_change_is_remembered(qtbot, ctx, sqlite_services):
     head = Actor.system()
     rooms = {r.name: r for r in sqlite_services.reference.rooms(head)}

@@ -96,19 +96,33 @@ def _between_select(by_staff: bool, include_cancelled: bool):  # noqa: ANN202 - 
     return stmt.order_by(Appointment.starts_at, Appointment.id)
 
 
+def counsellor_available(staff_id: Any, day: Any) -> ColumnElement[bool]:
+    """Whether a waiting person may be reserved for the counsellor `staff_id` on `day` (both SQL
+    expressions: a column and a bound parameter or a column): EXISTS the account, active, and NOT
+    EXISTS an absence of theirs covering `day` - two subqueries side by side, each correlated to
+    the query it is used in (nested, the inner one would not see that query's columns). NULL
+    `staff_id`: false. The one condition of the check-in (reserved_counsellor) and of the call (repositories.visits: a reservation for someone absent
+    that day or deactivated holds for nobody). The absence is asked through its counsellor and
+    dates only (`SELECT staff_id`, never `*`), the account through its id and `active`: the kiosk's
+    PostgreSQL role may read no absence's reason (desk.storage.roles.KIOSK_GRANTS). The account is
+    an alias of its own, so the condition works inside a query that joins `staff` already."""
+    staff = aliased(Staff)
+    active = select(staff.id).where(staff.id == staff_id, staff.active.is_(True)).exists()
+    absent = (select(Absence.staff_id)
+              .where(Absence.staff_id == staff_id, Absence.starts_on <= day, Absence.ends_on >= day)
+              .exists())
+    return and_(active, ~absent)
+
+
 def reserved_counsellor(day: Any) -> ColumnElement:
     """The counsellor a check-in for the appointment reserves the visit for (docs/WAITING.md), as
     the column `staff_id`: the appointment's counsellor while the account is active and no absence
-    of theirs covers `day` (the check-in's local date, a bound parameter), else NULL - reserved for
-    nobody, so any colleague's call next takes the person: someone who left or is away calls no one,
-    and colleagues could not call the person either. The one condition of the desk's check-in
-    (appointment_for_check_in) and the kiosk's (repositories.kiosk). The absence is asked through
-    its counsellor and dates only (`SELECT staff_id`, never `*`): the kiosk's PostgreSQL role may
-    read no absence's reason (desk.storage.roles.KIOSK_GRANTS)."""
-    absent = (select(Absence.staff_id)
-              .where(Absence.staff_id == Appointment.staff_id, Absence.starts_on <= day, Absence.ends_on >= day)
-              .exists())
-    return case((and_(Staff.active.is_(True), ~absent), Appointment.staff_id)).label("staff_id")
+    of theirs covers `day` (the check-in's local date, a bound parameter; counsellor_available),
+    else NULL - reserved for nobody, so any colleague's call next takes the person: someone who
+    left or is away calls no one, and colleagues could not call the person either. The one
+    condition of the desk's check-in (appointment_for_check_in) and the kiosk's
+    (repositories.kiosk)."""
+    return case((counsellor_available(Appointment.staff_id, day), Appointment.staff_id)).label("staff_id")
 
 
 @functools.cache
@@ -116,7 +130,7 @@ def _check_in_select():  # noqa: ANN202 - a SQLAlchemy select
     staff = reserved_counsellor(bindparam("day", type_=Date()))
     columns = tuple(staff if column is Appointment.staff_id else column for column in _COLUMNS)
     return (select(*columns).outerjoin(Client, Client.id == Appointment.client_id)
-            .outerjoin(Staff, Staff.id == Appointment.staff_id).where(Appointment.id == bindparam("id")))
+            .where(Appointment.id == bindparam("id")))
 
 
 def appointment_for_check_in(session: Session, appointment_id: int, day: date) -> AppointmentRow | None:

@@ -16,15 +16,20 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
+    Date,
     Row,
     Text,
+    and_,
     bindparam,
+    case,
     cast,
     delete,
     func,
     insert,
     literal,
     literal_column,
+    null,
     or_,
     select,
     update,
@@ -56,6 +61,7 @@ from desk.storage.models import (
     Visit,
 )
 from desk.storage.prepared import Prepared, session_connection
+from desk.storage.repositories.appointments import counsellor_available
 from desk.storage.repositories.audit import AuditRepository
 from desk.storage.uow import already_done
 from desk.storage.upsert import insert_for
@@ -177,21 +183,23 @@ class VisitRepository:
         stmt = self._row_query().where(Visit.ticket_day == day, Visit.status == VisitStatus.WAITING.value)
         return self._rows(stmt.order_by(Visit.arrived_at, Visit.id))
 
-    def claim(self, visit_id: int, *, now: datetime, staff_id: int | None, caller_name: str,
+    def claim(self, visit_id: int, *, now: datetime, day: date, staff_id: int | None, caller_name: str,
               room_id: int | None, take_over: bool = False) -> bool:
         """Call a waiting visit: ONE atomic `UPDATE ... WHERE status = 'waiting' AND (not
-        reserved, or reserved for me)`; `take_over` drops the reservation condition (a deliberate,
-        audited take-over of a colleague's client).
+        reserved, or reserved for me, or reserved for a counsellor not available on `day`)`;
+        `take_over` drops the reservation condition (a deliberate, audited take-over of a
+        colleague's client). `day`: the centre's date of the call (Europe/Berlin of `now`), a
+        bound parameter - a reservation for a counsellor whose account is deactivated or who has
+        an absence covering that day holds for nobody (counsellor_available), read by this same
+        statement: a check-in that reserved for her while her absence or deactivation was being
+        saved (PostgreSQL's READ COMMITTED lets the two overlap) leaves nobody stuck.
 
         True if this transaction got the person; False if another workstation was faster (its
         committed update no longer matches the WHERE clause, on SQLite and PostgreSQL alike) or
         the person is reserved for someone else."""
         stmt = update(Visit).where(Visit.id == visit_id, Visit.status == VisitStatus.WAITING.value)
         if not take_over:
-            mine = Visit.assigned_staff_id.is_(None)
-            if staff_id is not None:
-                mine = or_(mine, Visit.assigned_staff_id == staff_id)
-            stmt = stmt.where(mine)
+            stmt = stmt.where(_claimable_by(staff_id, bindparam("claim_day", day, type_=Date())))
         result = self.session.execute(
             stmt
             .values(
@@ -393,9 +401,11 @@ def _row_select():
     """The visit columns and the joined names, built once (the select and its alias are the
     same for every call; only the WHERE differs)."""
     caller = aliased(Staff)
+    # whom a waiting visit is reserved for: on the visit's own day (the waiting list's: today)
+    reserved = _reserved_for(Visit.ticket_day)
     return (
         select(
-            *_ROW_COLUMNS,
+            *(reserved if column is Visit.assigned_staff_id else column for column in _ROW_COLUMNS),
             Client.given_name,
             Client.family_name,
             Room.display_label,
@@ -408,6 +418,23 @@ def _row_select():
         .outerjoin(caller, caller.id == Visit.called_by_staff_id)
         .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
     )
+
+
+def _reserved_for(day: Any) -> ColumnElement:
+    """Whom a visit is reserved for, as the lists and call next see it: `assigned_staff_id`,
+    except for a WAITING visit whose counsellor is not available on `day` (deactivated, or an
+    absence covering it: counsellor_available) - reserved for nobody, as the claim treats it.
+    A visit called or in session keeps whose client it is."""
+    lapsed = and_(Visit.status == VisitStatus.WAITING.value, Visit.assigned_staff_id.is_not(None),
+                  ~counsellor_available(Visit.assigned_staff_id, day))
+    return case((lapsed, null()), else_=Visit.assigned_staff_id).label("assigned_staff_id")
+
+
+def _claimable_by(staff_id: int | None, day: Any) -> ColumnElement[bool]:
+    """The reservation condition of a claim: not reserved, reserved for me, or reserved for a
+    counsellor not available on `day` (_reserved_for's rule, in the claim's WHERE)."""
+    free = or_(Visit.assigned_staff_id.is_(None), ~counsellor_available(Visit.assigned_staff_id, day))
+    return free if staff_id is None else or_(free, Visit.assigned_staff_id == staff_id)
 
 
 @contextmanager
