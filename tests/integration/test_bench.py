@@ -31,6 +31,9 @@ def test_bench_quick_writes_every_figure(tmp_path, capsys) -> None:
     for key in ("search_keystroke", "check_in_commit", "waiting_list_query", "room_week", "year_report",
                 "year_report_single"):
         assert figures[key]["floor_p50"] > 0, key
+    # the two reports are measured in turn (their ratio is a goal): as many samples of each, at least 5
+    assert figures["year_report"]["n"] == figures["year_report_single"]["n"] >= 5
+    assert "x the single year" in figures["year_report"]["note"]
     assert result["engine"] == "sqlite"
     assert result["data"]["clients"] == 2_000
     assert len(result["load"]["start"]) == 3
