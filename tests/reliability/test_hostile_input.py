@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desk.domain.bookings import BookingDraft
@@ -137,12 +137,15 @@ def test_search_answers_anything_without_an_exception(svc, query):
 
 @EXAMPLES
 @given(reason=hostile_text, language=hostile_text, party=boundary_numbers, urgent=st.booleans())
+# found by CI on 2026-12-06: a broken character in a NORMAL ticket's (dropped) reason is refused too
+@example(reason="\ud800", language="", party=1, urgent=False)
 def test_check_in_stores_exactly_or_refuses(svc, reason, language, party, urgent):
     service_id = svc.reference.services(ME)[0].id
     request = CheckInRequest(service_id=service_id, priority=Priority.URGENT if urgent else Priority.NORMAL,
                              priority_reason=reason, interpreter_language=language, party_size=party)
-    # a normal ticket drops the reason after checking it, so only an urgent one must store it
-    reason_ok = acceptable(reason, 500) if urgent else acceptable(reason.encode("utf-8", "replace").decode(), 500)
+    # a normal ticket drops the reason after checking it (as every text field: a lone surrogate is
+    # refused too, since df9ca00 before anything is written), so only an urgent one must store it
+    reason_ok = acceptable(reason, 500)
     ok = (reason_ok and acceptable(language, 16) and 1 <= party <= 20
           and (not urgent or bool(normalised(reason))))
     try:
