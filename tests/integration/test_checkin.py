@@ -338,3 +338,25 @@ def test_a_walk_in_check_in_writes_only_the_pages_its_indexes_need(sqlite_servic
         "change_counter", "change_log",
     }, sorted(set(written))
     assert len(written) <= 5 * 17, len(written)  # a page per b-tree and check-in, and a split now and then
+
+
+def test_a_counsellor_reads_who_is_absent_today_for_the_hand_over_names_only(services, counsellor, head):
+    """The waiting list's hand-over marks colleagues away today: a counsellor (who hands over) may
+    read them - ids, names and until when, never the absence's reason; the display may not."""
+    import dataclasses
+    from datetime import date
+
+    from desk.domain.model import AbsentToday, Role
+
+    mbe = _service(services, head)
+    with services.uow(write=True) as uow:
+        mueller = uow.reference.add_staff(username="mueller", display_name="Frau Müller", role=Role.COUNSELLOR,
+                                          password_hash=None, service_ids={mbe.id})
+        uow.commit()
+    services.appointments.add_absence(head, mueller, date(2026, 11, 25), date(2026, 11, 26), "krank")
+    absent = services.checkin.absent_today(counsellor)  # the services' clock: NOW
+    assert absent == [AbsentToday(mueller, "Frau Müller", date(2026, 11, 26))]
+    assert [f.name for f in dataclasses.fields(AbsentToday)] == ["staff_id", "name", "until"]
+    display = dataclasses.replace(counsellor, role=Role.DISPLAY)
+    with pytest.raises(PermissionDeniedError):
+        services.checkin.absent_today(display)

@@ -372,6 +372,62 @@ def test_hand_over_offers_only_counsellors_of_the_chosen_service(qtbot, sqlite_s
     assert offered() == ["Frau Leitung"]
 
 
+@pytest.mark.parametrize(("language", "mark", "line"), [
+    ("en", "Frau Aydin (absent today)", "Frau Aydin is not here today: any colleague can call the person."),
+    ("de", "Frau Aydin (heute abwesend)",
+     "Frau Aydin ist heute nicht da: die Person kann von allen Kolleg*innen aufgerufen werden."),
+])
+def test_hand_over_marks_a_colleague_absent_today_lists_them_last_and_says_what_it_means(
+        qtbot, sqlite_services, language, mark, line):
+    """A hand-over to a colleague away today reserves the person for nobody who is here (call next
+    takes them as free): the dialog marks them, after those present, and says so when chosen."""
+    from desk.ui.views.warteliste.dialogs import HandOverDialog
+
+    install_language(language)
+    try:
+        absent = _account(sqlite_services, "aydin", "Frau Aydin")  # first by id: present ones still go first
+        _account(sqlite_services, "berg", "Herr Berg")
+        _account(sqlite_services, "cem", "Herr Cem")
+        head = Actor.system()
+        services = sqlite_services.reference.services(head)
+        mbe = next(s for s in services if s.code == "MBE")
+        dialog = HandOverDialog(_row(1, service_id=mbe.id), services, sqlite_services.reference.staff(head),
+                                absent=frozenset({absent.staff_id}))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        offered = [dialog.staff_combo.itemText(i) for i in range(1, dialog.staff_combo.count())]
+        assert offered == ["Herr Berg", "Herr Cem", mark]
+        assert not dialog.absent_hint.isVisible()
+        dialog.staff_combo.setCurrentIndex(dialog.staff_combo.findData(absent.staff_id))
+        assert dialog.absent_hint.isVisible() and dialog.absent_hint.text() == line
+        assert dialog.staff_id == absent.staff_id  # still a choice: the counsellor decides
+        dialog.staff_combo.setCurrentIndex(1)
+        assert not dialog.absent_hint.isVisible()
+    finally:
+        install_language("en")
+
+
+def test_the_view_knows_who_is_absent_today_from_its_load_and_from_an_absence_saved_elsewhere(
+        qtbot, ctx, sqlite_services):
+    """The staff list and who is away today come in the same worker load; an absence saved at
+    another desk (announced as an appointments change) updates the marks without a restart."""
+    from desk.domain.tickets import local_day
+
+    today = local_day(sqlite_services.clock())
+    away = _account(sqlite_services, "yilmaz", "Frau Yilmaz")
+    later = _account(sqlite_services, "kaya", "Frau Kaya")
+    ctx.actor = _account(sqlite_services, "berg", "Herr Berg")
+    sqlite_services.appointments.add_absence(Actor.system(), away.staff_id, today, today, "krank")
+    widget = WartelisteView(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    assert widget._absent == {away.staff_id}
+    sqlite_services.appointments.add_absence(Actor.system(), later.staff_id, today, today + timedelta(days=1))
+    ctx.events.sig_data_changed.emit(frozenset({"appointments"}))
+    qtbot.waitUntil(lambda: widget._absent == {away.staff_id, later.staff_id}, timeout=5000)
+
+
 def test_names_languages_and_companions_are_spelled_out(qtbot):
     install_language("de")
     try:

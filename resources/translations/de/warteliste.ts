@@ -39,6 +39,14 @@
         <source>anyone of the service</source>
         <translation>beliebige Person im Fachdienst</translation>
     </message>
+    <message>
+        <source>{name} (absent today)</source>
+        <translation>{name} (heute abwesend)</translation>
+    </message>
+    <message>
+        <source>{name} is not here today: any colleague can call the person.</source>
+        <translation>{name} ist heute nicht da: die Person kann von allen Kolleg*innen aufgerufen werden.</translation>
+    </message>
 </context>
 <context>
     <name>ReferDialog</name>

@@ -31,7 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.domain.model import Role, RoomKind, RoomRow, ServiceRow, StaffRow, VisitRow, VisitStatus
+from desk.domain.model import (
+    AbsentToday,
+    Role,
+    RoomKind,
+    RoomRow,
+    ServiceRow,
+    StaffRow,
+    VisitRow,
+    VisitStatus,
+)
 from desk.domain.permissions import Permission, allowed
 from desk.domain.topics import Topic
 from desk.domain.waitlist import TRANSITIONS
@@ -83,7 +92,8 @@ class _ActionCommand(QUndoCommand):
 
 
 class WartelisteView(DeskView):
-    topics = frozenset({Topic.VISITS, Topic.REFERENCE, Topic.SETTINGS})
+    # appointments: an absence today (who is away, marked in the hand-over)
+    topics = frozenset({Topic.VISITS, Topic.REFERENCE, Topic.SETTINGS, Topic.APPOINTMENTS})
 
     sig_rows_applied = Signal()
     """The table shows a fresh load (after the model was updated in place)."""
@@ -101,6 +111,7 @@ class WartelisteView(DeskView):
         self._services: list[ServiceRow] = []
         self._rooms: list[RoomRow] = []
         self._staff: list[StaffRow] = []
+        self._absent: frozenset[int] = frozenset()  # counsellors not here today (the hand-over marks them)
         self._partners: list[str] = []
         # the last hand-over's request key, for the same visit (as shown), service and counsellor:
         # tried again after "the server is away" it answers with the new number, not a refusal
@@ -315,14 +326,19 @@ class WartelisteView(DeskView):
     def _load_reference(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
 
+        can_call = self.can_call
+
         def load() -> dict[str, Any]:
             return {"services": services.reference.services(actor), "rooms": services.reference.rooms(actor),
-                    "staff": services.reference.staff(actor), "settings": services.reference.settings(actor)}
+                    "staff": services.reference.staff(actor), "settings": services.reference.settings(actor),
+                    # who is away today, with the staff names: only those who hand over need it
+                    "absent": services.checkin.absent_today(actor) if can_call else []}
 
         self.run(load, self._on_reference_loaded, self._on_load_failed)
 
     def _on_reference_loaded(self, data: dict[str, Any]) -> None:
         self._services, self._rooms, self._staff = data["services"], data["rooms"], data["staff"]
+        self._absent = frozenset(a.staff_id for a in data["absent"])
         settings = data["settings"]
         self._partners = list(settings.partner_organisations)
         self.model.set_services(self._services)
@@ -405,8 +421,18 @@ class WartelisteView(DeskView):
     def on_changed(self, topics: frozenset[Topic]) -> None:
         if Topic.SETTINGS in topics or Topic.REFERENCE in topics:
             self._load_reference()  # reloads the list when it is back
-        else:
+            return
+        if Topic.APPOINTMENTS in topics and self.can_call:
+            self._load_absent()  # an absence added or removed today: the hand-over's marks
+        if Topic.VISITS in topics:
             self.reload()
+
+    def _load_absent(self) -> None:
+        checkin, actor = self.ctx.services.checkin, self.ctx.actor
+        self.run(lambda: checkin.absent_today(actor), self._on_absent_loaded, lambda _error: None)
+
+    def _on_absent_loaded(self, absent: list[AbsentToday]) -> None:
+        self._absent = frozenset(a.staff_id for a in absent)
 
     def _on_database_state(self, reachable: bool, message: str) -> None:
         if reachable:
@@ -583,7 +609,7 @@ class WartelisteView(DeskView):
         if visit is None:
             return
         if service_id is None:
-            dialog = HandOverDialog(visit, self._services, self._staff, self)
+            dialog = HandOverDialog(visit, self._services, self._staff, self, absent=self._absent)
             if dialog.exec() != HandOverDialog.DialogCode.Accepted:
                 return
             service_id, staff_id = dialog.service_id, dialog.staff_id
