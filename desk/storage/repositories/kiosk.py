@@ -8,6 +8,7 @@ reason). A query that reached for more would fail there, not leak.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -56,9 +57,10 @@ def _appointments(day: date, absences: bool):  # noqa: ANN202 - a SQLAlchemy sel
     that grant reserves for an active counsellor as before (desk-admin setup-server again)."""
     staff = (reserved_counsellor(day) if absences
              else case((Staff.active.is_(True), Appointment.staff_id)).label("staff_id"))
-    return (select(Appointment.id, Appointment.client_id, Appointment.service_id, staff, Appointment.starts_at,
-                   Appointment.status, Appointment.interpreter_language)
-            .outerjoin(Staff, Staff.id == Appointment.staff_id))
+    stmt = select(Appointment.id, Appointment.client_id, Appointment.service_id, staff, Appointment.starts_at,
+                  Appointment.status, Appointment.interpreter_language)
+    # reserved_counsellor asks the account itself; only the older rule reads it through a join
+    return stmt if absences else stmt.outerjoin(Staff, Staff.id == Appointment.staff_id)
 
 
 def _appointment(r) -> KioskAppointment:
@@ -89,15 +91,24 @@ class KioskRepository:
             hours.setdefault(service_id, []).append(ServiceHours(weekday, start, end))
         return {k: tuple(sorted(v, key=lambda h: (h.weekday, h.start))) for k, v in hours.items()}
 
-    def _reads_absences(self) -> bool:
-        """May this connection read the absences' counsellor and dates? The kiosk's PostgreSQL role
-        since this grant (desk.storage.roles.KIOSK_GRANTS; never the reason)."""
+    @functools.cached_property
+    def _rights(self) -> tuple[bool, bool]:
+        """(may this connection read clients' dates of birth and statistics facts, may it read the
+        absences' counsellor and dates), asked once per unit of work in ONE statement: everyone on
+        SQLite; on PostgreSQL the kiosk's role reads no client (it asks the owner's functions for just
+        the fact) and, since that grant, absences' counsellor and dates, never their reason
+        (desk.storage.roles.KIOSK_GRANTS). A kiosk check-in asked both, one round trip each."""
         if self.session.get_bind().dialect.name != "postgresql":
-            return True
-        return bool(self.session.scalar(text(
-            "SELECT has_column_privilege('absences', 'staff_id', 'SELECT') "
+            return True, True
+        clients, absences = self.session.execute(text(
+            "SELECT has_column_privilege('clients', 'date_of_birth', 'SELECT'), "
+            "has_column_privilege('absences', 'staff_id', 'SELECT') "
             "AND has_column_privilege('absences', 'starts_on', 'SELECT') "
-            "AND has_column_privilege('absences', 'ends_on', 'SELECT')")))
+            "AND has_column_privilege('absences', 'ends_on', 'SELECT')")).one()
+        return bool(clients), bool(absences)
+
+    def _reads_absences(self) -> bool:
+        return self._rights[1]
 
     def _appointments(self, day: date):  # noqa: ANN202 - a SQLAlchemy select
         return _appointments(day, self._reads_absences())
@@ -110,11 +121,7 @@ class KioskRepository:
         return [_appointment(r) for r in self.session.execute(stmt)]
 
     def _reads_clients(self) -> bool:
-        """May this connection read clients' dates of birth and statistics facts? Not the kiosk's
-        PostgreSQL role (desk.storage.roles): it asks the owner's functions for just the fact."""
-        if self.session.get_bind().dialect.name != "postgresql":
-            return True
-        return bool(self.session.scalar(text("SELECT has_column_privilege('clients', 'date_of_birth', 'SELECT')")))
+        return self._rights[0]
 
     def appointments_by_birth(self, birth: date, start: datetime, end: datetime, day: date,
                               workstation: str = "") -> tuple[list[KioskAppointment], bool]:
