@@ -143,12 +143,7 @@ def test_the_live_update_probe_losing_the_server_logs_no_traceback(pg_db_url, tm
                 probe.poll()
         errors = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
         assert errors == [], [(r.name, r.getMessage()) for r in errors]
-        probe.poll()  # reconnected: the baseline again
-        service_id = services.reference.services(head)[0].id
-        services.checkin.check_in(head, CheckInRequest(service_id=service_id))
-        deadline = time.monotonic() + 10
-        while not probe.poll(timeout=0.2):
-            assert time.monotonic() < deadline, "the reconnected probe reports nothing"
+        _reconnects_and_reports_a_check_in(probe, services, head)
     finally:
         probe.close()
         services.close()
@@ -181,12 +176,17 @@ def test_a_probe_handed_a_connection_the_outage_killed_logs_no_traceback(pg_db_u
         assert failed, "the probe was not handed the dead pooled connection (the test proves nothing)"
         errors = [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
         assert errors == [], [(r.name, r.getMessage()) for r in errors]
-        probe.poll()  # reconnected: its baseline
-        service_id = services.reference.services(head)[0].id
-        services.checkin.check_in(head, CheckInRequest(service_id=service_id))
-        deadline = time.monotonic() + 10
-        while not probe.poll(timeout=0.2):
-            assert time.monotonic() < deadline, "the reconnected probe reports nothing"
+        _reconnects_and_reports_a_check_in(probe, services, head)
     finally:
         probe.close()
         services.close()
+
+
+def _reconnects_and_reports_a_check_in(probe, services, head) -> None:
+    """The probe's next poll reconnects (its baseline), and a check-in after it is reported."""
+    probe.poll()
+    service_id = services.reference.services(head)[0].id
+    services.checkin.check_in(head, CheckInRequest(service_id=service_id))
+    deadline = time.monotonic() + 10
+    while not probe.poll(timeout=0.2):
+        assert time.monotonic() < deadline, "the reconnected probe reports nothing"

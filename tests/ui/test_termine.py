@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desk.domain.appointments import WorkingHourRow, local_moment
 from desk.domain.model import AppointmentStatus, Role
@@ -338,7 +338,7 @@ def test_an_absence_for_today_says_how_many_waiting_people_any_colleague_can_now
         assert view.hours.outcome_label.text() == (
             f"Abwesenheit von Frau Müller gespeichert: {fmt_date(today)} bis {fmt_date(today + timedelta(days=1))}. "
             "2 wartende Personen sind jetzt für alle Kolleg*innen aufrufbar.")
-        qtbot.wait(100)  # the buttons take their German width at the next layout pass
+        QApplication.sendPostedEvents()  # the layout pass that gives the buttons their German width
         view.grab().save(str(tmp_path / "termine-absence-de.png"))
     finally:
         install_language("en")
