@@ -146,12 +146,7 @@ def test_an_appointment_of_a_counsellor_who_left_is_reserved_for_nobody_as_at_th
 
     client, appointment_id = _appointment(services, head, reception)
     mbe = _service(services, head)
-    with services.uow(write=True) as uow:
-        yilmaz, berg = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR, password_hash=None,
-                                                service_ids={mbe.id})
-                        for u, n in (("yilmaz", "Frau Yilmaz"), ("berg", "Herr Berg")))
-        uow.session.get(Appointment, appointment_id).staff_id = yilmaz
-        uow.commit()
+    yilmaz, berg = _yilmaz_with_colleague_berg(services, mbe.id, appointment_id)
     account = next(a for a in services.accounts.accounts(head) if a.id == yilmaz)
     services.accounts.change_account(head, yilmaz, account.version, active=False)
 
@@ -185,12 +180,7 @@ def test_an_appointment_of_a_counsellor_absent_today_is_reserved_for_nobody_as_a
 
     client, appointment_id = _appointment(services, head, reception, minutes_from_now=30)  # 11:00 in Balingen
     mbe = _service(services, head)
-    with services.uow(write=True) as uow:
-        yilmaz, berg = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR, password_hash=None,
-                                                service_ids={mbe.id})
-                        for u, n in (("yilmaz", "Frau Yilmaz"), ("berg", "Herr Berg")))
-        uow.session.get(Appointment, appointment_id).staff_id = yilmaz
-        uow.commit()
+    yilmaz, berg = _yilmaz_with_colleague_berg(services, mbe.id, appointment_id)
     services.appointments.add_absence(head, yilmaz, date(2026, 11, days[0]), date(2026, 11, days[1]), "krank")
 
     if by == "code":
@@ -394,3 +384,16 @@ def test_without_now_the_services_clock_decides(services, head, reception, clock
     assert [v.arrived_at for v in services.checkin.today(reception, now=NOW)] == [NOW, NOW]
     clock.advance(timedelta(days=1))
     assert services.kiosk.take_ticket(_kiosk(), mbe.id, "de").ticket == "M-001"
+
+
+def _yilmaz_with_colleague_berg(services, service_id: int, appointment_id: int) -> tuple[int, int]:
+    """Two counsellors of the service; the appointment is Frau Yilmaz's. Their staff ids."""
+    from desk.domain.model import Role
+
+    with services.uow(write=True) as uow:
+        yilmaz, berg = (uow.reference.add_staff(username=u, display_name=n, role=Role.COUNSELLOR, password_hash=None,
+                                                service_ids={service_id})
+                        for u, n in (("yilmaz", "Frau Yilmaz"), ("berg", "Herr Berg")))
+        uow.session.get(Appointment, appointment_id).staff_id = yilmaz
+        uow.commit()
+    return yilmaz, berg
