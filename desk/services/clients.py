@@ -7,7 +7,6 @@ the precomputed `search_key` column; `sync()` pulls what other workstations chan
 from __future__ import annotations
 
 import dataclasses
-import gc
 import re
 import threading
 import unicodedata
@@ -27,6 +26,7 @@ from desk.services.audit import ListReads, ListReadWriter, record
 from desk.services.clock import Clock, system_clock
 from desk.services.context import Actor
 from desk.services.gate import requires
+from desk.services.memory import settle_long_lived
 from desk.services.once import checked_key, once
 from desk.storage.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -174,9 +174,9 @@ class ClientService:
                 self._synced_at = started
                 # The index is hundreds of thousands of long-lived objects: keep them out of the
                 # cyclic garbage collector's full passes, which otherwise stall every click for
-                # tens of milliseconds now and then (seen as p95 spikes in every query).
-                gc.collect()
-                gc.freeze()
+                # tens of milliseconds now and then (seen as p95 spikes in every query). This runs
+                # on a pool thread in a window: the collection itself is the GUI thread's.
+                settle_long_lived()
             return self._index
 
     def sync(self) -> None:

@@ -23,6 +23,38 @@ def _english_by_default(qapp):
     install_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(qapp):
+    """As in desk's windows (desk.ui.garbage): no collection on a pool thread during a UI test; the
+    GUI thread collects, and at the end of the test everything it left is collected here."""
+    from desk.ui.garbage import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
+
+
+BACKGROUND_AT_TEARDOWN_MS = 10_000
+"""How long a UI test's end waits for the background jobs it started (reads of a few ms each)."""
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Before the widgets close and the services close (pytest-qt's teardown, then the fixtures):
+    the jobs the test left on the thread pool finish and report back to their views. Otherwise a
+    job ran on in the next test, on services already closed, and reported into that test's event
+    loop to a view deleted meanwhile."""
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    for _ in range(10):  # an outcome may start one more job (a reload after a reload)
+        pool.waitForDone(BACKGROUND_AT_TEARDOWN_MS)
+        QCoreApplication.processEvents()
+        if pool.activeThreadCount() == 0:
+            break
+    yield
+
+
 @pytest.fixture
 def settle(qtbot):
     """`settle(ctx)`: wait until every worker started through `ctx.run_in_worker` (a view's
