@@ -56,8 +56,10 @@ _kept: list[object] = []
 def measure_startup(app, services, settings) -> int:
     """Called by desk.app for --measure-startup: main window shown, then quit. `settings` (the
     user's) are not used: a first start's (fresh_settings)."""
+    from desk.ui.garbage import collect_on_gui_thread
     from desk.ui.main_window import MainWindow
 
+    collect_on_gui_thread(app)  # as start_ui does
     window = MainWindow(_context(services, fresh_settings()))
     window.show()
     deadline = time.monotonic() + 10
@@ -103,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     forget_read_sources()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desk.ui.garbage import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # memory as in a window: cycles collected by the GUI thread's timer
     services = build_services(prepare_database(args.database_url))
     ctx = _context(services, fresh_settings())
     result: dict[str, object] = {}
