@@ -3,8 +3,8 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/gc_pause.py [--database-url URL] [--role leitung] [--runs 30]
 
-Builds a main window as the program does (its name index is built in a worker, which calls
-gc.freeze() once: desk/services/clients.py), opens every view the role may see and lets their
+Builds a main window as the program does (its name index is built in a worker, which asks the GUI
+thread's collector to freeze it once: desk/services/clients.py, desk/ui/garbage.py), opens every view the role may see and lets their
 loads report back, then times `gc.collect()` (a full pass over generations 0-2; CPU time of this
 thread and wall time, median and max of --runs) in three states of the same heap:
 
@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import soak  # noqa: E402 - scripts/soak.py: the same window set-up
 
+from desk.services import memory  # noqa: E402
+
 
 def timed_collections(runs: int, generation: int = 2) -> dict[str, float]:
     cpu, wall = [], []
@@ -58,7 +60,8 @@ def main() -> int:
         soak.qt_application()
         window, services, store = soak.main_window(url, args.role, "empfang", Path(tmp) / "gc.ini")
         ctx = window.ctx
-        soak.wait_until(lambda: not ctx.workers_running, 120)  # the name index (and its freeze) first
+        soak.wait_until(lambda: not ctx.workers_running, 120)  # the name index first
+        soak.wait_until(lambda: not memory.freeze_pending(), 10)  # its freeze, by the GUI thread's collector
         for key in [s.key for s in window._specs]:
             window.show_view(key)
             soak.pump(0.2)

@@ -29,6 +29,11 @@ def settle_long_lived() -> None:
         _freeze_requested.set()
 
 
+def freeze_pending() -> bool:
+    """A freeze was asked for and the GUI thread has not done it yet."""
+    return _freeze_requested.is_set()
+
+
 def take_freeze_request() -> bool:
     """For the GUI thread's collector: True once after settle_long_lived asked for a freeze."""
     if _freeze_requested.is_set():

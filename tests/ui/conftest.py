@@ -44,13 +44,16 @@ def pytest_runtest_teardown(item):
     the jobs the test left on the thread pool finish and report back to their views. Otherwise a
     job ran on in the next test, on services already closed, and reported into that test's event
     loop to a view deleted meanwhile."""
+    import time
+
     from PySide6.QtCore import QCoreApplication, QThreadPool
 
     pool = QThreadPool.globalInstance()
-    for _ in range(10):  # an outcome may start one more job (a reload after a reload)
-        pool.waitForDone(BACKGROUND_AT_TEARDOWN_MS)
+    deadline = time.monotonic() + BACKGROUND_AT_TEARDOWN_MS / 1000
+    while True:  # an outcome may start one more job (a reload after a reload)
+        pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
         QCoreApplication.processEvents()
-        if pool.activeThreadCount() == 0:
+        if pool.activeThreadCount() == 0 or time.monotonic() >= deadline:
             break
     yield
 
