@@ -91,12 +91,21 @@ def ctx(sqlite_services, make_ui_ctx):
 
 @pytest.fixture
 def view(qtbot, ctx):
+    widget = _opened(qtbot, ctx)
+    widget.resize(1300, 600)
+    widget.room_combo.setCurrentIndex(widget.room_combo.findText("Büro Migrationsberatung (Büro 2)"))
+    return widget
+
+
+def _opened(qtbot, ctx, *, show: bool = True) -> WartelisteView:
+    """The view as a window opens it for `ctx.actor`: shown (or hidden behind another view), its
+    rooms and its first list loaded."""
     widget = WartelisteView(ctx)
     qtbot.addWidget(widget)
-    widget.resize(1300, 600)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.room_combo.count() > 0 and not widget._loading)
-    widget.room_combo.setCurrentIndex(widget.room_combo.findText("Büro Migrationsberatung (Büro 2)"))
+    if show:
+        widget.show()
+    qtbot.waitUntil(lambda: widget._loaded_once and (widget.room_combo.count() > 0 or not widget.can_call),
+                    timeout=5000)
     return widget
 
 
@@ -186,9 +195,7 @@ def test_arrival_of_my_appointment_client_is_announced(qtbot, ctx, tmp_path, sql
                                            password_hash=None, service_ids={mbe_id})
         uow.commit()
     ctx.actor = Actor(staff_id=staff_id, name="Herr Berater", role=Role.COUNSELLOR)
-    widget = WartelisteView(ctx)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    widget = _opened(qtbot, ctx, show=False)
     mbe = next(s for s in sqlite_services.reference.services(head) if s.code == "MBE")
     visit = _check_in(ctx, "A")
     sqlite_services.waitlist.hand_over(head, visit.id, service_id=mbe.id, staff_id=staff_id)
@@ -232,9 +239,7 @@ def test_appointment_check_in_notifies_its_counsellor_visibly_and_aloud(qtbot, c
     monkeypatch.setattr("desk.ui.views.warteliste.view.announce",
                         lambda widget, text, assertive=False: spoken.append((text, assertive)))
     ctx.actor = _account(sqlite_services, "berater", "Herr Berater")
-    widget = WartelisteView(ctx)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    widget = _opened(qtbot, ctx, show=False)
     visit = _appointment_check_in(sqlite_services, ctx.actor.staff_id)
     with qtbot.waitSignal(widget.sig_client_arrived, timeout=5000) as blocker:
         ctx.events.sig_data_changed.emit(frozenset({"visits"}))
@@ -250,10 +255,7 @@ def test_a_colleague_sees_whose_client_it_is_and_takes_over_only_when_confirmed(
 
     owner = _account(sqlite_services, "yilmaz", "Frau Yilmaz")
     ctx.actor = _account(sqlite_services, "berg", "Herr Berg")
-    widget = WartelisteView(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.room_combo.count() > 0 and widget._loaded_once, timeout=5000)
+    widget = _opened(qtbot, ctx)
     widget.room_combo.setCurrentIndex(0)
     visit = _appointment_check_in(sqlite_services, owner.staff_id)
     _changed_elsewhere(qtbot, widget, ctx)
@@ -285,10 +287,7 @@ def test_a_client_of_a_counsellor_absent_today_shows_as_free_and_is_called_witho
     owner = _account(sqlite_services, "yilmaz", "Frau Yilmaz")
     present = _account(sqlite_services, "kaya", "Frau Kaya")
     ctx.actor = _account(sqlite_services, "berg", "Herr Berg")
-    widget = WartelisteView(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.room_combo.count() > 0 and widget._loaded_once, timeout=5000)
+    widget = _opened(qtbot, ctx)
     widget.room_combo.setCurrentIndex(0)
     visit = _appointment_check_in(sqlite_services, owner.staff_id)
     kayas = _appointment_check_in(sqlite_services, present.staff_id)
@@ -317,13 +316,7 @@ def test_my_room_is_the_accounts_room_and_a_change_is_remembered(qtbot, ctx, sql
         uow.reference.set_default_room(ctx.actor.staff_id, rooms["Büro Sozialbetreuung"].id)
         uow.commit()
 
-    def opened() -> WartelisteView:
-        widget = WartelisteView(ctx)
-        qtbot.addWidget(widget)
-        qtbot.waitUntil(lambda: widget.room_combo.count() > 0, timeout=5000)
-        return widget
-
-    first = opened()
+    first = _opened(qtbot, ctx, show=False)
     # the account's own office, not the first office of the list (Büro Fachbereichsleitung)
     assert first.room_id() == rooms["Büro Sozialbetreuung"].id
     index = first.room_combo.findData(rooms["Büro Migrationsberatung"].id)
@@ -331,16 +324,14 @@ def test_my_room_is_the_accounts_room_and_a_change_is_remembered(qtbot, ctx, sql
     with qtbot.waitSignal(first.sig_room_saved, timeout=5000):
         first.room_combo.activated.emit(index)
     # "restart": a new window for the same account opens on the room chosen last
-    assert opened().room_id() == rooms["Büro Migrationsberatung"].id
+    assert _opened(qtbot, ctx, show=False).room_id() == rooms["Büro Migrationsberatung"].id
     # and the silent alarm names that room, not the PC
     alarm = sqlite_services.alarms.raise_alarm(ctx.actor)
     assert alarm.room_label == "Büro Migrationsberatung"
 
 
 def test_without_a_room_of_my_own_none_is_preselected(qtbot, ctx):
-    widget = WartelisteView(ctx)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.room_combo.count() > 0, timeout=5000)
+    widget = _opened(qtbot, ctx, show=False)
     assert widget.room_id() is None
     assert widget.room_combo.placeholderText() == "Choose your room"
 
@@ -418,10 +409,7 @@ def test_the_view_knows_who_is_absent_today_from_its_load_and_from_an_absence_sa
     later = _account(sqlite_services, "kaya", "Frau Kaya")
     ctx.actor = _account(sqlite_services, "berg", "Herr Berg")
     sqlite_services.appointments.add_absence(Actor.system(), away.staff_id, today, today, "krank")
-    widget = WartelisteView(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    widget = _opened(qtbot, ctx)
     assert widget._absent == {away.staff_id}
     sqlite_services.appointments.add_absence(Actor.system(), later.staff_id, today, today + timedelta(days=1))
     ctx.events.sig_data_changed.emit(frozenset({"appointments"}))
@@ -459,10 +447,7 @@ def test_reception_sees_no_button_it_cannot_use(qtbot, sqlite_services, make_ui_
 
     install_language("en")
     reception = Actor(staff_id=None, name="Empfang", role=Role.RECEPTION)
-    widget = WartelisteView(make_ui_ctx(sqlite_services, reception))
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: widget._loaded_once, timeout=5000)
+    widget = _opened(qtbot, make_ui_ctx(sqlite_services, reception))
     visible = [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisible()]
     assert visible == []
     assert widget.action_refer.text() == "&Refer to a partner organisation…"
