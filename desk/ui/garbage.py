@@ -4,13 +4,14 @@ CPython runs a collection in whichever thread happens to allocate when a generat
 window that is often a pool thread running a query. A collection there finds the Qt objects of a
 garbage cycle - a closed dialog, a view rebuilt after a language change, a lambda connected to a
 signal of its own widget - and destroys them on the wrong thread. PySide6 answers that with a
-deadlock (it hands the deletion to the GUI thread and waits) or a crash. So the automatic collector
+deadlock (seen: it hands the deletion to the GUI thread and waits for it) or a crash. So the automatic collector
 is switched off and the GUI thread collects on a timer instead, generation by generation with
 CPython's own thresholds: the well-known answer of Qt applications in Python (pyqtgraph's and
 OpenCue's GarbageCollector, GitFourchette's gcHint, Anki's collection on the main thread).
 
-Idle cost: one `gc.get_count()` per second. Memory: cyclic garbage waits at most one interval
-(reference counting frees everything else at once, on any thread).
+Idle cost: one `gc.get_count()` per second. Memory: cyclic garbage waits for its generation's
+threshold as before, and then for the next round, a second at most (reference counting frees
+everything else at once, on any thread).
 """
 
 from __future__ import annotations
