@@ -40,9 +40,11 @@ def test_a_pool_thread_allocating_never_collects_a_qt_object_the_gui_thread_does
     ui_ctx.run_in_worker(_allocate_much, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
     assert done == [20_000]
-    assert finalized_on == [], "a pool thread collected the Qt object"
+    gui_thread = threading.main_thread().ident
+    # not yet collected, or collected by the GUI thread's timer while the test waited; never by the pool
+    assert finalized_on in ([], [gui_thread]), "a pool thread collected the Qt object"
     collector.stop()  # what the GUI thread's timer does once a generation is due
-    assert finalized_on == [threading.main_thread().ident]
+    assert finalized_on == [gui_thread]
     assert gc.isenabled()
 
 
@@ -63,6 +65,7 @@ def test_the_timer_collects_once_the_youngest_generation_is_due(qapp):
         del kept
     finally:
         collector.stop()
+        collector.deleteLater()
 
 
 def test_one_collector_per_application(qapp):
