@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("desk").info("desk %s starting", __version__)
         ui_settings = UiSettings()
         install_language(args.language or ui_settings.language)
+    # from here on only the GUI thread collects garbage cycles, in every kind of window (desk.ui.garbage:
+    # a collection on a pool thread would destroy Qt objects there)
+    from desk.ui.garbage import collect_on_gui_thread
+
+    collect_on_gui_thread(app)
 
     demo_dir = None
     try:

@@ -351,7 +351,7 @@ def qt_application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from desk.ui.garbage import collect_on_gui_thread
 
-    collect_on_gui_thread(app)  # as start_ui: garbage cycles are collected by the GUI thread's timer
+    collect_on_gui_thread(app)  # as desk.app: garbage cycles are collected by the GUI thread's timer
     install_language("de")
     return app
 

@@ -56,10 +56,8 @@ _kept: list[object] = []
 def measure_startup(app, services, settings) -> int:
     """Called by desk.app for --measure-startup: main window shown, then quit. `settings` (the
     user's) are not used: a first start's (fresh_settings)."""
-    from desk.ui.garbage import collect_on_gui_thread
     from desk.ui.main_window import MainWindow
 
-    collect_on_gui_thread(app)  # as start_ui does
     window = MainWindow(_context(services, fresh_settings()))
     window.show()
     deadline = time.monotonic() + 10

@@ -28,7 +28,6 @@ from desk.services.context import Actor
 from desk.services.desk import DeskServices
 from desk.ui.context import UiContext, error_text
 from desk.ui.events import AppEvents
-from desk.ui.garbage import collect_on_gui_thread
 from desk.ui.i18n import translate
 from desk.ui.settings import UiSettings
 from desk.ui.widgets.dialog import RESUME_PROPERTY
@@ -453,9 +452,6 @@ def start_ui(
     full_screen: bool = True,
     demo_accounts: Sequence[DemoAccount] = (),
 ) -> int:
-    # from here on only the GUI thread collects garbage cycles (desk.ui.garbage: a collection on a
-    # pool thread would destroy Qt objects there)
-    collect_on_gui_thread(app)
     events = AppEvents()
     if display:
         from desk.ui.display import open_display

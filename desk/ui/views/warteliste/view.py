@@ -338,7 +338,7 @@ class WartelisteView(DeskView):
 
     def _on_reference_loaded(self, data: dict[str, Any]) -> None:
         self._services, self._rooms, self._staff = data["services"], data["rooms"], data["staff"]
-        self._absent = frozenset(a.staff_id for a in data["absent"])
+        self._on_absent_loaded(data["absent"])
         settings = data["settings"]
         self._partners = list(settings.partner_organisations)
         self.model.set_services(self._services)
