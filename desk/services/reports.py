@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -92,21 +93,25 @@ class ReportService:
         bounds = period.utc_bounds()
         both = [previous.utc_bounds(), bounds] if previous is not None else [bounds]
         months = [f"{y:04d}-{m:02d}" for y, m in period.months()]
-        with self._uow() as uow:
-            settings = uow.settings.business()
-            services = uow.reference.services()
-            group_rooms = sum(1 for r in uow.reference.rooms() if r.kind is RoomKind.GROUP and r.active) or 1
-            repo = uow.reports
-            step(5)
-            visit_figures = repo.visit_figures([bounds], period.month_bounds(), [s.id for s in services],
-                                               chains_from=both[0][0], count_marks=period.whole_year)
+        # The compared period's totals, the appointments and the room occurrences are reads of
+        # rows of their own: on a second connection they run while this one reads the period's
+        # visits, the report's largest statement, so the comparison costs the longer of the two
+        # and not their sum (issue 21). Neither needs the other's snapshot (on PostgreSQL each
+        # statement had its own already); progress is reported from this thread only.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-report") as beside:
+            with self._uow() as uow:
+                rest = beside.submit(self._beside_visits, previous, both, now) if uow.concurrent_reads else None
+                settings = uow.settings.business()
+                services = uow.reference.services()
+                group_rooms = sum(1 for r in uow.reference.rooms() if r.kind is RoomKind.GROUP and r.active) or 1
+                step(5)
+                visit_figures = uow.reports.visit_figures(
+                    [bounds], period.month_bounds(), [s.id for s in services],
+                    chains_from=both[0][0], count_marks=period.whole_year)
             step(70)
-            previous_visits = (repo.visit_totals(*both[0], count_marks=previous.whole_year)
-                               if previous is not None else None)
-            step(85)
-            appointment_counts = repo.appointment_counts(both, now)
-            room_counts = repo.room_counts([bounds])
-            step(95)
+            previous_visits, appointment_counts, room_counts = (
+                rest.result() if rest is not None else self._beside_visits(previous, both, now))
+        step(95)
         report = self._assemble(period, now, settings, services, group_rooms, months, visit_figures.periods[0],
                                 appointment_counts[-1], room_counts[0])
         if previous is not None:
@@ -115,6 +120,16 @@ class ReportService:
             report = replace(report, previous=Comparison(previous, total))
         step(100)
         return report
+
+    def _beside_visits(self, previous: Period | None, both: list[tuple[datetime, datetime]], now: datetime,
+                       ) -> tuple[PeriodVisits | None, list, list]:
+        """What a report reads besides its period's visits: the compared period's overview figures
+        (visit_totals), the appointments of both periods and the room occurrences of the period."""
+        with self._uow() as uow:
+            repo = uow.reports
+            previous_visits = (repo.visit_totals(*both[0], count_marks=previous.whole_year)
+                               if previous is not None else None)
+            return previous_visits, repo.appointment_counts(both, now), repo.room_counts([both[-1]])
 
     @staticmethod
     def _service_figures(service_id: int | None, code: str, name_de: str, name_en: str, figures: PeriodVisits,

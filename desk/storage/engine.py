@@ -69,6 +69,12 @@ class Database:
         return Path(db) if db and db != ":memory:" else None
 
     @property
+    def concurrent_reads(self) -> bool:
+        """Whether reads on two connections at once see the same data: every database but SQLite's
+        in-memory one (a database per connection), so a service may read on a second thread."""
+        return not self.is_sqlite or self.sqlite_path is not None
+
+    @property
     def display_name(self) -> str:
         """Where the data is, for the status bar: never includes a password."""
         if self.is_sqlite:

@@ -199,6 +199,11 @@ class UnitOfWork:
     def dialect(self) -> str:
         return self._db.engine.dialect.name
 
+    @property
+    def concurrent_reads(self) -> bool:
+        """Whether another unit of work may read at the same time on another thread (Database)."""
+        return self._db.concurrent_reads
+
     # -- repositories (created on first use) ----------------------------------------------
 
     @cached_property

@@ -1,8 +1,9 @@
 """Aggregate queries for the reports (definitions: docs/REPORTS.md).
 
-Every figure is aggregated in the database; Python only folds the groups. A report and the
-period it is compared with are computed together: the visits of both are read ONCE (one
-statement, `visit_figures`), the appointments and the room occurrences by one statement each.
+Every figure is aggregated in the database; Python only folds the groups. A period's visits are
+read ONCE (one statement, `visit_figures`); the period a report is compared with by one
+statement of its overview figures (`visit_totals`), the appointments and the room occurrences
+by one statement each (the service runs those beside `visit_figures`, on a second connection).
 The waiting and session times are whole seconds (truncated in SQL, identically on both
 engines); SQL groups them into a histogram per service and returns only the runs of equal
 values that hold the ranks the median and the 90th percentile interpolate between, so the
