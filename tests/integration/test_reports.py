@@ -476,3 +476,48 @@ def test_retention_leaves_anonymous_tickets_anonymous_tickets(services, head):
     assert after.anonymised_visits == before.visits - before.anonymous_visits
     with services.uow() as uow:
         assert set(uow.session.scalars(sa.select(Visit.priority_reason))) == {""}
+
+
+def test_the_compared_period_is_read_beside_the_period_with_the_same_figures(services, head, monkeypatch):
+    """The compared period's totals, the appointments and the rooms are read on a second
+    connection while the period's visits are (issue 21); the figures are those of one thread, a
+    failure there reaches the caller, and a database that two connections cannot share (SQLite
+    in memory) reads them one after the other on the caller's thread."""
+    import threading
+
+    from desk.storage.engine import Database
+    from desk.storage.repositories.reports import ReportRepository
+
+    build_centre(services, head)
+    threads: dict[str, threading.Thread] = {}
+    real_totals, real_figures = ReportRepository.visit_totals, ReportRepository.visit_figures
+
+    def totals(self, *args, **kwargs):
+        threads["totals"] = threading.current_thread()
+        return real_totals(self, *args, **kwargs)
+
+    def figures(self, *args, **kwargs):
+        threads["figures"] = threading.current_thread()
+        return real_figures(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReportRepository, "visit_totals", totals)
+    monkeypatch.setattr(ReportRepository, "visit_figures", figures)
+    beside = services.reports.report(head, MARCH, now=NOW)
+    assert threads["figures"] is threading.current_thread()
+    assert threads["totals"] is not threading.current_thread()
+
+    monkeypatch.setattr(Database, "concurrent_reads", property(lambda self: False))
+    threads.clear()
+    alone = services.reports.report(head, MARCH, now=NOW)
+    assert threads["totals"] is threading.current_thread()
+    assert alone == beside
+    assert beside.previous is not None and beside.previous.total.visits == 1
+
+    monkeypatch.undo()
+
+    def broken(self, *args, **kwargs):
+        raise ValidationError("broken on purpose")
+
+    monkeypatch.setattr(ReportRepository, "room_counts", broken)
+    with pytest.raises(ValidationError, match="broken on purpose"):
+        services.reports.report(head, MARCH, now=NOW)
