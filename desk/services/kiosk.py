@@ -232,11 +232,10 @@ class KioskService:
             facts = uow.kiosk.client_facts(appointment.client_id, appointment.id)
             if facts is None:
                 raise KioskRefusedError(reason="not_found")
-            if uow.reception.has_open_visit(appointment.client_id):
+            if facts.open_visit:
                 raise KioskRefusedError(reason="already")
             snapshot = {"residence": facts.residence, "status_group": facts.status_group,
-                        "client_language": facts.language or language,
-                        "first_visit": not uow.visits.client_has_visits(appointment.client_id)}
+                        "client_language": facts.language or language, "first_visit": not facts.has_visits}
             if not interpreter and facts.interpreter_needed:
                 interpreter = facts.language
             if not by_function:

@@ -338,7 +338,11 @@ def pg_dump(url: str, target: Path) -> Path:
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         private_file(partial)
         result = subprocess.run(
-            [program, "--format=custom", "--no-owner", f"--file={partial}", f"--dbname={libpq_url(url)}"],
+            # --enable-row-security: the application's role is subject to the kiosk's row-level security
+            # (desk.storage.roles.KIOSK_ROWS; its own policies let it see every row), and pg_dump refuses
+            # such a table without it rather than dump fewer rows than there are
+            [program, "--format=custom", "--no-owner", "--enable-row-security", f"--file={partial}",
+             f"--dbname={libpq_url(url)}"],
             capture_output=True, text=True, timeout=3600, check=False, env=libpq_environment(url),
         )
         if result.returncode != 0:

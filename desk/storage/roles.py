@@ -18,7 +18,9 @@ Three roles, created idempotently over a superuser's connection:
   limit, appending to the audit log. No staff user name, password hash or lockout counter, no
   client's date of birth or statistics facts: leaving the kiosk (the head's password), an
   appointment found by the date of birth and the check-in's client snapshot go through
-  SECURITY DEFINER functions of the owner (KIOSK_FUNCTIONS) that hand back only that fact.
+  SECURITY DEFINER functions of the owner (KIOSK_FUNCTIONS) that hand back only that fact. Of
+  appointments, visits and absences it sees only the rows around today (row-level security,
+  KIOSK_ROWS).
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ _PURGE_SQL = """
 #:   kiosk_attempts (which the kiosk may append to but not delete from: desk_kiosk_forget_attempts
 #:   drops tries older than a day) - so dates of birth cannot be tried through by the thousand.
 #: - desk_kiosk_client_facts(appointment): the statistics facts check-in copies onto the visit,
-#:   only for a booked appointment within a day of the database's clock.
+#:   and whether the client was here before (the funder's "new clients") or is still waiting (no
+#:   second ticket), only for a booked appointment within a day of the database's clock: the
+#:   kiosk role sees no visit of an earlier day (KIOSK_ROWS).
 #: - desk_kiosk_check_in(appointment): booked -> arrived for an appointment within a day of the
 #:   database's clock, and the client's last contact moved to now (never back). The kiosk role
 #:   updates no appointment or client itself: with the credentials one could otherwise cancel a
@@ -170,9 +174,13 @@ KIOSK_FUNCTIONS = {
     $fn$""",
     "desk_kiosk_client_facts(integer)": """
     CREATE OR REPLACE FUNCTION public.desk_kiosk_client_facts(p_appointment integer)
-    RETURNS TABLE (residence text, status_group text, language text, interpreter_needed boolean)
+    RETURNS TABLE (residence text, status_group text, language text, interpreter_needed boolean,
+                   has_visits boolean, open_visit boolean)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-        SELECT c.residence::text, c.status_group::text, c.language::text, c.interpreter_needed
+        SELECT c.residence::text, c.status_group::text, c.language::text, c.interpreter_needed,
+               EXISTS (SELECT 1 FROM visits v WHERE v.client_id = c.id),
+               EXISTS (SELECT 1 FROM visits v WHERE v.client_id = c.id
+                       AND v.status IN ('waiting', 'called', 'in_session'))
         FROM appointments a JOIN clients c ON c.id = a.client_id
         WHERE a.id = p_appointment AND a.status = 'booked'
           AND a.starts_at > (now() AT TIME ZONE 'UTC') - interval '1 day'
@@ -210,6 +218,36 @@ KIOSK_GRANTS = (
     "GRANT SELECT (staff_id, starts_on, ends_on) ON absences TO {kiosk}",
     "GRANT USAGE ON SEQUENCE visits_id_seq, kiosk_attempts_id_seq, audit_events_id_seq TO {kiosk}",
 )
+
+
+#: Row-level security: of the tables holding client rows it reads, the kiosk's role sees only
+#: the rows of the days around today by the database server's clock, the clock its functions go
+#: by - today's appointments (by their slip's code), today's visits (the tickets it gives out and
+#: the waiting figures it shows) and the absences covering today. Without it the kiosk PC's
+#: credentials read every appointment and visit of ten years, pseudonymous (client numbers,
+#: services, times, counsellors, interpreter languages) but a client's whole history all the same.
+#: A visit the kiosk adds must fall in the same window (no visit dated into an earlier report).
+#: The same queries serve every role: the application's role sees every row (its policies are
+#: `true`); the owner (the migrations, the functions above) is not subject to row-level security.
+_UTC_NOW = "(now() AT TIME ZONE 'UTC')"
+KIOSK_ROWS = {
+    "appointments": f"starts_at > {_UTC_NOW} - interval '1 day' AND starts_at < {_UTC_NOW} + interval '1 day'",
+    "visits": f"arrived_at > {_UTC_NOW} - interval '1 day' AND arrived_at < {_UTC_NOW} + interval '1 day'",
+    "absences": "starts_on <= CURRENT_DATE + 1 AND ends_on >= CURRENT_DATE - 1",
+}
+KIOSK_INSERTS = ("visits",)
+
+
+def _row_security(run: Callable[[str], object], app: str, kiosk: str) -> None:
+    """KIOSK_ROWS as policies (re-made every run: a renamed prefix, a changed window)."""
+    for table, condition in KIOSK_ROWS.items():
+        run(f"ALTER TABLE public.{table} ENABLE ROW LEVEL SECURITY")
+        for policy in ("desk_app_rows", "desk_kiosk_rows", "desk_kiosk_adds"):
+            run(f"DROP POLICY IF EXISTS {policy} ON public.{table}")
+        run(f"CREATE POLICY desk_app_rows ON public.{table} FOR ALL TO {app} USING (true) WITH CHECK (true)")
+        run(f"CREATE POLICY desk_kiosk_rows ON public.{table} FOR SELECT TO {kiosk} USING ({condition})")
+        if table in KIOSK_INSERTS:
+            run(f"CREATE POLICY desk_kiosk_adds ON public.{table} FOR INSERT TO {kiosk} WITH CHECK ({condition})")
 
 
 @dataclass(frozen=True)
@@ -339,6 +377,8 @@ def grant_rights(url: str, roles: ServerRoles) -> None:
             # took the table grants and every column grant with them; only KIOSK_GRANTS come back
             # an earlier form of the birth-date lookup (without the brake) must not stay callable
             run("DROP FUNCTION IF EXISTS public.desk_kiosk_appointments_by_birth(date, timestamp, timestamp)")
+            # its answer grew by two columns (CREATE OR REPLACE cannot change a function's result)
+            run("DROP FUNCTION IF EXISTS public.desk_kiosk_client_facts(integer)")
             for signature, sql in KIOSK_FUNCTIONS.items():
                 run(sql)
                 run(f"ALTER FUNCTION public.{signature} OWNER TO {owner}")
@@ -346,5 +386,6 @@ def grant_rights(url: str, roles: ServerRoles) -> None:
                 run(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {kiosk}")
             for grant in KIOSK_GRANTS:
                 run(grant.format(kiosk=kiosk))
+            _row_security(run, app, kiosk)
     finally:
         engine.dispose()

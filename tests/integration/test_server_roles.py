@@ -13,7 +13,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -234,6 +234,15 @@ def _server_now(server) -> datetime:
     return _works(server["superuser"], "SELECT now()")[0][0].astimezone(UTC)
 
 
+def _set_up_at_server_time(server) -> tuple[datetime, date]:
+    """setup-server, then the server's moment (whole seconds) and its day in Berlin."""
+    from desk.domain.tickets import BERLIN
+
+    assert admin(["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]) == 0
+    now = _server_now(server).replace(microsecond=0)
+    return now, now.astimezone(BERLIN).date()
+
+
 def uow_code(services, appointment_id: int) -> str:
     with services.uow() as uow:
         return uow.appointments.kiosk_code(appointment_id)
@@ -346,12 +355,9 @@ def test_the_kiosk_role_sees_that_a_counsellor_is_away_today_but_never_why(serve
     from datetime import timedelta
 
     from desk.domain.model import Role
-    from desk.domain.tickets import BERLIN
     from desk.services.clock import FixedClock
 
-    assert admin(["setup-server", "--database-url", server["superuser"], "--prefix", server["prefix"]]) == 0
-    now = _server_now(server).replace(microsecond=0)
-    today = now.astimezone(BERLIN).date()
+    now, today = _set_up_at_server_time(server)
     services = build_services(prepare_database(server["app"]))
     try:
         system = Actor.system("test")
@@ -592,3 +598,103 @@ def test_setup_server_again_takes_an_older_servers_kiosk_rights_back(server) -> 
                 "UPDATE staff SET failed_logins = 0", "DELETE FROM kiosk_attempts"):
         assert _fails(server["kiosk"], sql), f"after setup-server again the kiosk role may still: {sql}"
     assert _works(server["kiosk"], "SELECT outcome FROM desk_kiosk_login('nobody', '')") == [("unknown",)]
+
+
+def test_the_kiosk_role_sees_only_the_rows_of_the_days_around_today(server, tmp_path, monkeypatch, cli_login) -> None:
+    """Row-level security (desk.storage.roles.KIOSK_ROWS): the kiosk PC's credentials read the
+    appointments, visits and absences around today by the server's clock - never a client's
+    history of ten years - and add no visit dated into an earlier report. The kiosk's check-in
+    still counts a returning client as returning (the owner's function says so), the application's
+    role sees every row, and its backup (pg_dump) holds them all."""
+    from datetime import timedelta
+
+    from desk.domain.model import Role
+    from desk.services.checkin import CheckInRequest
+    from desk.services.clock import FixedClock
+
+    now, today = _set_up_at_server_time(server)
+    services = build_services(prepare_database(server["app"]))
+    try:
+        system = Actor.system("test")
+        mbe = next(s for s in services.reference.services(system) if s.code == "MBE")
+        client = services.clients.create(system, ClientInput(given_name="Amal", family_name="Haddad")).id
+        with services.uow(write=True) as uow:
+            uow.session.execute(sa.text("DELETE FROM service_hours WHERE service_id = :s"), {"s": mbe.id})
+            yilmaz = uow.reference.add_staff(username="yilmaz", display_name="Frau Yilmaz", role=Role.COUNSELLOR,
+                                             password_hash=None, service_ids={mbe.id})
+            appointments = {when: uow.appointments.add(client_id=client, service_id=mbe.id, starts_at=at,
+                                                       ends_at=at + timedelta(minutes=30), status="booked")
+                            for when, at in (("last week", now - timedelta(days=7)), ("today", now),
+                                             ("next week", now + timedelta(days=7)))}
+            uow.commit()
+        services.appointments.add_absence(system, yilmaz, today - timedelta(days=30), today - timedelta(days=20), "x")
+        services.appointments.add_absence(system, yilmaz, today, today, "x")
+        # Amal was here last month (her visit closed since)
+        services.clock = FixedClock(now - timedelta(days=30))
+        services.checkin.check_in(system, CheckInRequest(client_id=client, service_id=mbe.id))
+        code = uow_code(services, appointments["today"])
+    finally:
+        services.close()
+    _works(server["superuser"], "UPDATE visits SET status = 'done'")
+    kiosk = server["kiosk"]
+    assert _works(kiosk, "SELECT id FROM appointments") == [(appointments["today"],)]
+    assert _works(kiosk, "SELECT count(*) FROM visits") == [(0,)]
+    assert _works(kiosk, "SELECT starts_on FROM absences") == [(today,)]
+    services = build_services(prepare_database(kiosk, read_only=True), clock=FixedClock(now))
+    try:
+        services.kiosk.check_in_appointment(Actor.kiosk(), code=code)
+    finally:
+        services.close()
+    assert _works(kiosk, "SELECT count(*) FROM visits") == [(1,)]  # its own, today's
+    # her first visit was last month's; the kiosk's is not a new client's (it sees no earlier visit itself)
+    assert _works(server["superuser"], "SELECT first_visit FROM visits ORDER BY id") == [(True,), (False,)]
+    # a visit the kiosk would date into last month's figures is refused
+    (service_id, day, arrived), = _works(server["superuser"], "SELECT service_id, ticket_day, arrived_at "
+                                                             "FROM visits WHERE self_service")
+    add = ("INSERT INTO visits (service_id, ticket_day, ticket_number, ticket_prefix, party_size, status, priority, "
+           "priority_reason, interpreter_language, arrived_at, call_count, referred_to, residence, status_group, "
+           "client_language, first_visit, anonymised, updated_at, self_service) VALUES ({service}, '{day}', {number}, "
+           "'M', 1, 'done', 'normal', '', '', '{at}', 0, '', 'unknown', 'unknown', '', false, false, '{at}', true)")
+    assert "row-level security" in _fails(kiosk, add.format(service=service_id, day=day - timedelta(days=30), number=98,
+                                                            at=arrived - timedelta(days=30)))
+    _works(kiosk, add.format(service=service_id, day=day, number=99, at=arrived))  # today's, as the kiosk adds them
+    _works(server["superuser"], "DELETE FROM visits WHERE ticket_number = 99")
+    # a server an older desk set up (setup-server not run again since): its client-facts function
+    # does not say whether the client has visits, and no row-level security keeps earlier visits
+    # from the kiosk - which asks them itself, as before, and still counts Amal as returning
+    superuser, owner = server["superuser"], f'"{server["prefix"]}_owner"'
+    for table in ("appointments", "visits", "absences"):
+        _works(superuser, f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+    _works(superuser, "DROP FUNCTION desk_kiosk_client_facts(integer)")
+    _works(superuser, """CREATE FUNCTION public.desk_kiosk_client_facts(p_appointment integer)
+        RETURNS TABLE (residence text, status_group text, language text, interpreter_needed boolean)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            SELECT c.residence::text, c.status_group::text, c.language::text, c.interpreter_needed
+            FROM appointments a JOIN clients c ON c.id = a.client_id WHERE a.id = p_appointment
+        $fn$""")
+    _works(superuser, f"ALTER FUNCTION desk_kiosk_client_facts(integer) OWNER TO {owner}")
+    _works(superuser, f'GRANT EXECUTE ON FUNCTION desk_kiosk_client_facts(integer) TO "{server["prefix"]}_kiosk"')
+    _works(superuser, "UPDATE visits SET status = 'done'")
+    _works(superuser, f"UPDATE appointments SET status = 'booked' WHERE id = {appointments['today']}")  # noqa: S608
+    services = build_services(prepare_database(kiosk, read_only=True), clock=FixedClock(now))
+    try:
+        services.kiosk.check_in_appointment(Actor.kiosk(), code=code)
+    finally:
+        services.close()
+    assert _works(superuser, "SELECT first_visit FROM visits ORDER BY id") == [(True,), (False,), (False,)]
+    _works(superuser, "DELETE FROM visits WHERE id = (SELECT max(id) FROM visits)")
+    assert admin(["setup-server", "--database-url", superuser, "--prefix", server["prefix"]]) == 0
+    assert _works(kiosk, "SELECT count(*) FROM appointments") == [(1,)]  # run again: the rows of today only
+
+    # the application's role sees every row, and its backup holds them
+    assert _works(server["app"], "SELECT count(*) FROM appointments") == [(3,)]
+    assert _works(server["app"], "SELECT count(*) FROM visits") == [(2,)]
+    folder = tmp_path / "backups"
+    machine = tmp_path / "desk.toml"
+    machine.write_text(f"[backup]\nfolder = '{folder}'\n", encoding="utf-8")
+    monkeypatch.setenv("DESK_MACHINE_CONFIG", str(machine))
+    cli_login(server["superuser"])
+    assert admin(["backup", "--database-url", server["app"]]) == 0
+    listing = subprocess.run(["pg_restore", "--file=-", "--data-only", "--table=visits", str(next(folder.glob("*.dump")))],
+                             capture_output=True, text=True, check=True).stdout
+    assert listing.count("\t" + str(today - timedelta(days=30))) + listing.count("\t" + str(today)) >= 2, listing

@@ -462,7 +462,11 @@ def render_markdown() -> str:
         "the database), today's appointment by date of birth (the function counts a wrong date",
         "itself; the kiosk may not delete its wrong tries) and the check-in's client facts for",
         "today's booked appointment, and marking that appointment arrived (with the client's last",
-        "contact) - it updates no appointment or client row itself. A server set up by an older desk gets these rights (and loses",
+        "contact) - it updates no appointment or client row itself. Of the appointments, visits and",
+        "absences it sees only the rows of the days around today by the server's clock (row-level",
+        "security, `KIOSK_ROWS`: never a client's history, which it used to be able to read by client",
+        "number), and adds no visit dated outside them; whether a client was here before comes from",
+        "the client-facts function. A server set up by an older desk gets these rights (and loses",
         "the old ones) when `desk-admin setup-server` is run again - it is idempotent; update the",
         "kiosk PC's desk at the same time (an older desk's exit login fails on the new rights).",
     ]

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import case, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from desk.domain.model import AppointmentStatus, ServiceHours
+from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentStatus, ServiceHours
 from desk.storage.models import (
     Appointment,
     Client,
@@ -42,12 +42,15 @@ class KioskAppointment:
 
 @dataclass(frozen=True, slots=True)
 class KioskClientFacts:
-    """What check-in copies onto the visit for the funder's report; no name."""
+    """What check-in copies onto the visit for the funder's report, and whether the client has a
+    visit at all (else this one is their first) and one still open (no second ticket); no name."""
 
     residence: str
     status_group: str
     language: str
     interpreter_needed: bool
+    has_visits: bool
+    open_visit: bool
 
 
 def _appointments(day: date, absences: bool):  # noqa: ANN202 - a SQLAlchemy select
@@ -92,20 +95,24 @@ class KioskRepository:
         return {k: tuple(sorted(v, key=lambda h: (h.weekday, h.start))) for k, v in hours.items()}
 
     @functools.cached_property
-    def _rights(self) -> tuple[bool, bool]:
+    def _rights(self) -> tuple[bool, bool, bool]:
         """(may this connection read clients' dates of birth and statistics facts, may it read the
-        absences' counsellor and dates), asked once per unit of work in ONE statement: everyone on
-        SQLite; on PostgreSQL the kiosk's role reads no client (it asks the owner's functions for just
-        the fact) and, since that grant, absences' counsellor and dates, never their reason
-        (desk.storage.roles.KIOSK_GRANTS). A kiosk check-in asked both, one round trip each."""
+        absences' counsellor and dates, does the owner's client-facts function say whether the client
+        has visits), asked once per unit of work in ONE statement: everyone on SQLite; on PostgreSQL
+        the kiosk's role reads no client (it asks the owner's functions for just the fact), since
+        that grant absences' counsellor and dates, never their reason, and since its row-level
+        security no visit of an earlier day (desk.storage.roles.KIOSK_GRANTS, KIOSK_ROWS). A kiosk
+        check-in asked the first two, one round trip each."""
         if self.session.get_bind().dialect.name != "postgresql":
-            return True, True
-        clients, absences = self.session.execute(text(
+            return True, True, False
+        clients, absences, visits = self.session.execute(text(
             "SELECT has_column_privilege('clients', 'date_of_birth', 'SELECT'), "
             "has_column_privilege('absences', 'staff_id', 'SELECT') "
             "AND has_column_privilege('absences', 'starts_on', 'SELECT') "
-            "AND has_column_privilege('absences', 'ends_on', 'SELECT')")).one()
-        return bool(clients), bool(absences)
+            "AND has_column_privilege('absences', 'ends_on', 'SELECT'), "
+            "EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'desk_kiosk_client_facts' "
+            "AND 'open_visit' = ANY (proargnames))")).one()
+        return bool(clients), bool(absences), bool(visits)
 
     def _reads_absences(self) -> bool:
         return self._rights[1]
@@ -141,19 +148,34 @@ class KioskRepository:
         return [_appointment(r) for r in self.session.execute(stmt)], False
 
     def client_facts(self, client_id: int, appointment_id: int) -> KioskClientFacts | None:
-        """The statistics facts of the client of a booked appointment today (no name)."""
+        """The statistics facts of the client of a booked appointment today (no name), and whether
+        they have visits, one of them open: one statement (the kiosk's role: the owner's function,
+        since it sees no visit of an earlier day; a server whose function is older: the visits
+        read here, as before, which such a server's rights still allow)."""
+        # EXISTS of one granted column: `EXISTS (SELECT *` asks the kiosk role for every column
+        visits = (select(Visit.id).where(Visit.client_id == client_id).exists().label("has_visits"),
+                  select(Visit.id).where(Visit.client_id == client_id,
+                                         Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])).exists()
+                  .label("open_visit"))
         if self._reads_clients():
             row = self.session.execute(
-                select(Client.residence, Client.status_group, Client.language, Client.interpreter_needed)
+                select(Client.residence, Client.status_group, Client.language, Client.interpreter_needed, *visits)
                 .where(Client.id == client_id)
             ).first()
+        elif self._rights[2]:
+            row = self.session.execute(
+                text("SELECT residence, status_group, language, interpreter_needed, has_visits, open_visit "
+                     "FROM desk_kiosk_client_facts(:a)"), {"a": appointment_id}).first()
         else:
             row = self.session.execute(
                 text("SELECT residence, status_group, language, interpreter_needed FROM desk_kiosk_client_facts(:a)"),
                 {"a": appointment_id}).first()
+            row = None if row is None else (*row, *self.session.execute(select(*visits)).one())
         if row is None:
             return None
-        return KioskClientFacts(row.residence, row.status_group, row.language or "", bool(row.interpreter_needed))
+        residence, status_group, language, interpreter_needed, has_visits, open_visit = row
+        return KioskClientFacts(residence, status_group, language or "", bool(interpreter_needed),
+                                bool(has_visits), bool(open_visit))
 
     def writes_check_in(self) -> bool:
         """May this connection mark an appointment arrived and a client's contact itself? Not the
