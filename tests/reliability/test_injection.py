@@ -161,6 +161,7 @@ KNOWN_FIXED = {
     ("desk/tools/bulk.py", "table"),  # count_rows: schema table names (callers pass TABLES)
     ("desk/tools/bulk.py", "name"),  # fix_sequences: names from TABLES
     ("desk/tools/benchsql.py", "order"),  # "DESC" or "ASC"
+    ("desk/storage/roles.py", "table"),  # _row_security: the keys of KIOSK_ROWS
     # the report's one statement (issue 21): fragments built from constants, column and
     # bind-parameter names in ReportRepository.visit_figures (the values are bound parameters)
     *(("desk/storage/repositories/reports.py", name) for name in (
