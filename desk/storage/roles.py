@@ -226,16 +226,28 @@ KIOSK_GRANTS = (
 #: the waiting figures it shows) and the absences covering today. Without it the kiosk PC's
 #: credentials read every appointment and visit of ten years, pseudonymous (client numbers,
 #: services, times, counsellors, interpreter languages) but a client's whole history all the same.
-#: A visit the kiosk adds must fall in the same window (no visit dated into an earlier report).
+#: A visit the kiosk adds must fall in the same window (no visit dated into an earlier report),
+#: and so must an entry it appends to the audit log, which must moreover be one of the kiosk's own
+#: kinds (a ticket or check-in, its code and language events, the exit login): its credentials
+#: cannot put an erasure, a card read or any other staff action into the log, nor backdate one.
 #: The same queries serve every role: the application's role sees every row (its policies are
 #: `true`); the owner (the migrations, the functions above) is not subject to row-level security.
 _UTC_NOW = "(now() AT TIME ZONE 'UTC')"
+
+
+def _around_now(column: str) -> str:
+    return f"{column} > {_UTC_NOW} - interval '1 day' AND {column} < {_UTC_NOW} + interval '1 day'"
+
+
 KIOSK_ROWS = {
-    "appointments": f"starts_at > {_UTC_NOW} - interval '1 day' AND starts_at < {_UTC_NOW} + interval '1 day'",
-    "visits": f"arrived_at > {_UTC_NOW} - interval '1 day' AND arrived_at < {_UTC_NOW} + interval '1 day'",
+    "appointments": _around_now("starts_at"),
+    "visits": _around_now("arrived_at"),
     "absences": "starts_on <= CURRENT_DATE + 1 AND ends_on >= CURRENT_DATE - 1",
+    # (no % in these: the statements go through the driver, which takes % for a placeholder)
+    "audit_events": _around_now("at") + " AND (action = 'visit.check_in' "
+                                        "OR split_part(action, '.', 1) IN ('kiosk', 'login'))",
 }
-KIOSK_INSERTS = ("visits",)
+KIOSK_INSERTS = ("visits", "audit_events")
 
 
 def _row_security(run: Callable[[str], object], app: str, kiosk: str) -> None:

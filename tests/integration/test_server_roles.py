@@ -659,6 +659,13 @@ def test_the_kiosk_role_sees_only_the_rows_of_the_days_around_today(server, tmp_
                                                             at=arrived - timedelta(days=30)))
     _works(kiosk, add.format(service=service_id, day=day, number=99, at=arrived))  # today's, as the kiosk adds them
     _works(server["superuser"], "DELETE FROM visits WHERE ticket_number = 99")
+    # the audit log: the kiosk appends its own kinds of entry, of today - never a staff action
+    entry = ("INSERT INTO audit_events (at, actor_name, action, entity_type, details, workstation) "
+             "VALUES ('{at}', 'Frau Yilmaz', '{action}', '', '', 'entrance')")
+    _works(kiosk, entry.format(at=arrived, action="kiosk.code_failed"))
+    for at, action in ((arrived, "client.erase"), (arrived, "client.card_read"),
+                       (arrived - timedelta(days=30), "visit.check_in")):
+        assert "row-level security" in _fails(kiosk, entry.format(at=at, action=action)), action
     # a server an older desk set up (setup-server not run again since): its client-facts function
     # does not say whether the client has visits, and no row-level security keeps earlier visits
     # from the kiosk - which asks them itself, as before, and still counts Amal as returning
