@@ -210,8 +210,9 @@ def prepare_scenes(services: DeskServices, actor: Actor, now: datetime, say: Cal
     db = services.db
     today = now.astimezone(BERLIN).date()
     benchsql.close_open_visits_before(db, today)
-    benchsql.close_surplus_open_visits(db, today, WAITING_ROWS)  # earlier runs' own check-ins of today
     missing = WAITING_ROWS - benchsql.open_visits_on(db, today)
+    if missing < 0:  # earlier runs' own check-ins of today
+        benchsql.close_newest_open_visits(db, today, -missing)
     if missing > 0:
         say(f"checking in {missing} people for today's waiting list")
         service_ids = [s.id for s in services.reference.services(actor) if s.active and s.code in ("IM", "MBE", "KH")]

@@ -158,20 +158,16 @@ def close_open_visits_before(db: Database, day: date) -> int:
         return int(result.rowcount or 0)
 
 
-def close_surplus_open_visits(db: Database, day: date, keep: int) -> int:
-    """Bench set-up on a reused database: of the visits open on `day`, all but the `keep` oldest
-    are closed - a run's own check-ins stay open, and the next run's waiting list would grow."""
-    surplus = open_visits_on(db, day) - keep
-    if surplus <= 0:
-        return 0
+def close_newest_open_visits(db: Database, day: date, count: int) -> None:
+    """Bench set-up on a reused database: the `count` newest visits open on `day` are closed (a
+    run's own check-ins stay open, and the next run's waiting list would grow)."""
     with db.session(write=True) as session:
-        result = session.execute(
+        session.execute(
             text(f"UPDATE visits SET status = 'done' WHERE id IN (SELECT id FROM visits WHERE ticket_day = :day "  # noqa: S608
-                 f"AND status IN {OPEN} ORDER BY id DESC LIMIT :surplus)"),
-            {"day": day, "surplus": surplus},
+                 f"AND status IN {OPEN} ORDER BY id DESC LIMIT :count)"),
+            {"day": day, "count": count},
         )
         session.commit()
-        return int(result.rowcount or 0)
 
 
 def clients_without_open_visit(db: Database, limit: int, *, newest_first: bool = True) -> list[int]:

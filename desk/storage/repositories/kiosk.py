@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import case, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
-from desk.domain.model import OPEN_VISIT_STATUSES, AppointmentStatus, ServiceHours
+from desk.domain.model import AppointmentStatus, ServiceHours
 from desk.storage.models import (
     Appointment,
     Client,
@@ -27,6 +27,7 @@ from desk.storage.models import (
     Visit,
 )
 from desk.storage.repositories.appointments import reserved_counsellor
+from desk.storage.repositories.visits import visits_of_client
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,9 @@ class KioskRepository:
     def _reads_absences(self) -> bool:
         return self._rights[1]
 
+    def _facts_tell_visits(self) -> bool:
+        return self._rights[2]
+
     def _appointments(self, day: date):  # noqa: ANN202 - a SQLAlchemy select
         return _appointments(day, self._reads_absences())
 
@@ -152,17 +156,14 @@ class KioskRepository:
         they have visits, one of them open: one statement (the kiosk's role: the owner's function,
         since it sees no visit of an earlier day; a server whose function is older: the visits
         read here, as before, which such a server's rights still allow)."""
-        # EXISTS of one granted column: `EXISTS (SELECT *` asks the kiosk role for every column
-        visits = (select(Visit.id).where(Visit.client_id == client_id).exists().label("has_visits"),
-                  select(Visit.id).where(Visit.client_id == client_id,
-                                         Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])).exists()
-                  .label("open_visit"))
+        visits = (visits_of_client(client_id).exists().label("has_visits"),
+                  visits_of_client(client_id, open_only=True).exists().label("open_visit"))
         if self._reads_clients():
             row = self.session.execute(
                 select(Client.residence, Client.status_group, Client.language, Client.interpreter_needed, *visits)
                 .where(Client.id == client_id)
             ).first()
-        elif self._rights[2]:
+        elif self._facts_tell_visits():
             row = self.session.execute(
                 text("SELECT residence, status_group, language, interpreter_needed, has_visits, open_visit "
                      "FROM desk_kiosk_client_facts(:a)"), {"a": appointment_id}).first()

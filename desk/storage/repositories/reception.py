@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from desk.domain.model import OPEN_VISIT_STATUSES, AbsentToday, AppointmentRow, AppointmentStatus, VisitStatus
+from desk.domain.model import AbsentToday, AppointmentRow, AppointmentStatus, VisitStatus
 from desk.storage.models import Absence, Appointment, Client, ReminderContact, ReminderSending, Staff, Visit
 from desk.storage.repositories.appointments import appointment_for_check_in, appointment_row
+from desk.storage.repositories.visits import visits_of_client
 
 
 class ReceptionRepository:
@@ -109,10 +110,7 @@ class ReceptionRepository:
     # -- merge -------------------------------------------------------------------------------
 
     def has_open_visit(self, client_id: int) -> bool:
-        stmt = select(Visit.id).where(
-            Visit.client_id == client_id, Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])
-        ).limit(1)
-        return self.session.scalar(stmt) is not None
+        return self.session.scalar(visits_of_client(client_id, open_only=True).limit(1)) is not None
 
     def move_client_rows(self, absorb_id: int, keep_id: int) -> tuple[int, int]:
         """Re-point every visit and appointment of `absorb_id` (with their reminders) to `keep_id`;

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ColumnElement,
     Date,
     Row,
+    Select,
     Text,
     and_,
     bindparam,
@@ -72,6 +73,14 @@ from desk.storage.upsert import insert_for
 #: can hold, so it never stands for a real code.
 SERVICE_CODE = "\x00service\x00"
 _SERVICE_CODE_JSON = json.dumps(SERVICE_CODE)  # as it stands in the details' JSON text
+
+
+def visits_of_client(client_id: int, *, open_only: bool = False) -> Select:
+    """The ids of a client's visits (the open ones only), to be asked `.limit(1)` or `.exists()`:
+    one column, since the kiosk's role may read only some of visits' (`EXISTS (SELECT *` asks it
+    for every column)."""
+    stmt = select(Visit.id).where(Visit.client_id == client_id)
+    return stmt.where(Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])) if open_only else stmt
 
 
 class VisitRepository:
@@ -140,9 +149,6 @@ class VisitRepository:
         connection = session_connection(self.session)
         row = _take_ticket_statement(connection.dialect.name).first(connection, {"service_id": service_id, "day": day})
         return None if row is None else (int(row[0]), row[1], row[2])
-
-    def client_has_visits(self, client_id: int) -> bool:
-        return self.session.scalar(select(Visit.id).where(Visit.client_id == client_id).limit(1)) is not None
 
     def open_visit_of_client(self, client_id: int) -> VisitRow | None:
         stmt = self._row_query().where(
