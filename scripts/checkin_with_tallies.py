@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import runpy
 import sys
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import text
 
 import desk.storage.uow as uow
+from desk.domain.topics import Topic
 from desk.storage.prepared import Prepared, session_connection
 
 _TABLE = "CREATE TABLE IF NOT EXISTS tally_probe (k INTEGER PRIMARY KEY, n INTEGER NOT NULL)"
@@ -50,7 +52,7 @@ def main() -> int:
         announce = uow.announce_in
 
         def announce_with_tallies(session, dialect, topics):  # noqa: ANN001, ANN202
-            if any(str(topic) == "visits" for topic in topics):
+            if Topic.VISITS in topics:
                 connection = session_connection(session)
                 _COUNT.execute(connection)
                 _UNMARK.execute(connection)
@@ -59,8 +61,11 @@ def main() -> int:
         uow.announce_in = announce_with_tallies
         from desk.services.bootstrap import prepare_database  # noqa: PLC0415 - after the patch
 
-        with prepare_database(sys.argv[1], backup_dir=Path("/tmp")).engine.begin() as connection:
-            connection.execute(text(_TABLE))
+        with tempfile.TemporaryDirectory(prefix="desk-tallies-") as folder:
+            engine = prepare_database(sys.argv[1], backup_dir=Path(folder)).engine
+            with engine.begin() as connection:
+                connection.execute(text(_TABLE))
+            engine.dispose()
     sys.argv = ["bench_checkin_figure.py", *sys.argv[1:]]
     runpy.run_path(str(Path(__file__).with_name("bench_checkin_figure.py")), run_name="__main__")
     return 0

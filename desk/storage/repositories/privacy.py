@@ -49,6 +49,7 @@ from desk.storage.models import (
     Visit,
 )
 from desk.storage.repositories.audit import client_ids_in, names_client
+from desk.storage.repositories.visits import visit_is_open
 
 #: Free-text columns that may name or describe the person: blanked when a row is anonymised.
 PERSONAL_TEXT_COLUMNS = frozenset({"note", "notes", "priority_reason", "cancel_reason", "reception_note",
@@ -160,7 +161,7 @@ class PrivacyRepository:
     def has_open_visit(self, ids: list[int]) -> bool:
         return bool(self.session.scalar(
             select(func.count()).select_from(Visit).where(
-                Visit.client_id.in_(ids), Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))))
+                Visit.client_id.in_(ids), visit_is_open())))
 
     def cancel_future_appointments(self, ids: list[int], now: datetime) -> int:
         """Booked appointments of the persons `ids` that have not ended: cancelled (an erased person
@@ -292,8 +293,7 @@ class PrivacyRepository:
     def inactive_client_ids(self, cutoff: datetime, now: datetime) -> list[int]:
         """Clients without contact since `cutoff`, without an open visit or a future appointment."""
         last = func.coalesce(Client.last_contact_at, Client.created_at)
-        open_visit = select(Visit.id).where(Visit.client_id == Client.id,
-                                            Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])).exists()
+        open_visit = select(Visit.id).where(Visit.client_id == Client.id, visit_is_open()).exists()
         future = select(Appointment.id).where(Appointment.client_id == Client.id,
                                               Appointment.ends_at >= now).exists()
         recent_visit = select(Visit.id).where(Visit.client_id == Client.id, Visit.arrived_at >= cutoff).exists()

@@ -75,12 +75,17 @@ SERVICE_CODE = "\x00service\x00"
 _SERVICE_CODE_JSON = json.dumps(SERVICE_CODE)  # as it stands in the details' JSON text
 
 
+def visit_is_open() -> ColumnElement[bool]:
+    """The condition of an open visit (waiting, called or in session)."""
+    return Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])
+
+
 def visits_of_client(client_id: int, *, open_only: bool = False) -> Select:
     """The ids of a client's visits (the open ones only), to be asked `.limit(1)` or `.exists()`:
     one column, since the kiosk's role may read only some of visits' (`EXISTS (SELECT *` asks it
     for every column)."""
     stmt = select(Visit.id).where(Visit.client_id == client_id)
-    return stmt.where(Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])) if open_only else stmt
+    return stmt.where(visit_is_open()) if open_only else stmt
 
 
 class VisitRepository:
@@ -152,7 +157,7 @@ class VisitRepository:
 
     def open_visit_of_client(self, client_id: int) -> VisitRow | None:
         stmt = self._row_query().where(
-            Visit.client_id == client_id, Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES])
+            Visit.client_id == client_id, visit_is_open()
         ).limit(1)
         rows = self._rows(stmt)
         return rows[0] if rows else None
@@ -162,8 +167,7 @@ class VisitRepository:
         the visit has a client already or is closed. The partial unique index refuses a second
         open visit of the client (ConflictError)."""
         stmt = (update(Visit)
-                .where(Visit.id == visit_id, Visit.client_id.is_(None),
-                       Visit.status.in_([s.value for s in OPEN_VISIT_STATUSES]))
+                .where(Visit.id == visit_id, Visit.client_id.is_(None), visit_is_open())
                 .values(client_id=client_id, version=Visit.version + 1, **snapshot)
                 .execution_options(synchronize_session=False))
         with _one_open_visit(), self.session.begin_nested():
